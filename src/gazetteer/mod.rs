@@ -1,0 +1,548 @@
+//! Gazetteers: the entities gazex looks for, and the formats they come in.
+//!
+//! A [`Gazetteer`] is a list of [`Entity`] values. Each entity has a stable
+//! `id`, a display `name`, a [`EntityType`], any number of [`Alias`]es and
+//! the `lists` (sanctions programs, official registers) it comes from.
+//!
+//! # Formats
+//!
+//! | format | files | module |
+//! |---|---|---|
+//! | native JSON Lines | `*.jsonl`, `*.json` (one entity per line) | [`native`] |
+//! | plain list | `*.txt` (one name per line, `#` comments) | [`plain`] |
+//!
+//! [`Gazetteer::load`] accepts a file or a folder; a folder is read file by
+//! file in name order, skipping files of other kinds (a `README.md` or a
+//! `SOURCES.md` beside the lists is fine).
+//!
+//! # Duplicate ids
+//!
+//! Ids are unique across everything loaded in one [`Gazetteer`]. When a later
+//! file (or line) repeats an id, the **first** definition wins and the
+//! repeat is skipped and recorded in [`Gazetteer::warnings`], naming both
+//! places. Merging silently would hide a broken refresh; failing the run
+//! would cost a researcher their morning for one stale file.
+
+pub mod native;
+pub mod plain;
+
+use std::collections::HashMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+/// What kind of thing an entity is.
+///
+/// The four kinds sanctions lists use have their own variants; anything else
+/// (`"country"`, `"agency"`, …) is kept as [`EntityType::Other`]. Serialized
+/// as a lower-case string.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum EntityType {
+    /// A natural person (sanctioned individual or official).
+    Person,
+    /// A company, organization, group or other legal body.
+    Organization,
+    /// A ship.
+    Vessel,
+    /// An aircraft.
+    Aircraft,
+    /// Any other kind, by its name (for example `"country"`).
+    Other(String),
+}
+
+impl EntityType {
+    /// The type's name as written in gazetteers and output.
+    pub fn as_str(&self) -> &str {
+        match self {
+            EntityType::Person => "person",
+            EntityType::Organization => "organization",
+            EntityType::Vessel => "vessel",
+            EntityType::Aircraft => "aircraft",
+            EntityType::Other(s) => s,
+        }
+    }
+
+    /// Parses a type name; unknown names become [`EntityType::Other`].
+    pub fn parse(s: &str) -> EntityType {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "person" | "individual" => EntityType::Person,
+            "organization" | "organisation" | "entity" | "company" => EntityType::Organization,
+            "vessel" => EntityType::Vessel,
+            "aircraft" => EntityType::Aircraft,
+            other => EntityType::Other(other.to_string()),
+        }
+    }
+}
+
+impl fmt::Display for EntityType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for EntityType {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for EntityType {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        Ok(EntityType::parse(&s))
+    }
+}
+
+/// Whether and when a name form may produce a mention on its own.
+///
+/// `auto` (the default) lets the compiler decide from the form itself (token
+/// count, length, whether it is a common word); the others override it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MatchPolicy {
+    /// Decided by gazex when the gazetteer is compiled.
+    #[default]
+    Auto,
+    /// Matched wherever it appears as whole words.
+    Always,
+    /// Matched only when the document gives grounds for it (an earlier full
+    /// mention of the same entity).
+    Evidence,
+    /// Never matched (kept for reference, e.g. a weak alias that is a
+    /// common word).
+    Never,
+}
+
+/// How the parts of a person's name are ordered in an alias.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NameOrder {
+    /// Given names first, family name last ("Vladimir Putin").
+    GivenFirst,
+    /// Family name first ("Kim Jong Un", "Xi Jinping").
+    FamilyFirst,
+}
+
+/// One name form of an entity.
+///
+/// In native gazetteers an alias is written either as a plain string (a
+/// strong alias with default policy) or as an object with the fields below.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Alias {
+    /// The name as the source writes it.
+    pub name: String,
+    /// A low-quality alias (OFAC's "weak" a.k.a., the UN's `Low` quality).
+    /// Weak aliases are never matched on their own unless their policy says
+    /// [`MatchPolicy::Always`].
+    pub weak: bool,
+    /// The source's own label for the alias (`aka`, `fka`, `nka`, …), if any.
+    pub kind: Option<String>,
+    /// Whether this form may be matched alone.
+    pub policy: MatchPolicy,
+    /// For person names: the order of name parts, when known.
+    pub order: Option<NameOrder>,
+}
+
+impl Alias {
+    /// A strong alias with default policy.
+    pub fn new(name: impl Into<String>) -> Alias {
+        Alias {
+            name: name.into(),
+            weak: false,
+            kind: None,
+            policy: MatchPolicy::Auto,
+            order: None,
+        }
+    }
+
+    fn is_plain(&self) -> bool {
+        !self.weak && self.kind.is_none() && self.policy == MatchPolicy::Auto && self.order.is_none()
+    }
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(untagged)]
+enum AliasRepr {
+    Plain(String),
+    Full {
+        name: String,
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        weak: bool,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        kind: Option<String>,
+        #[serde(default, skip_serializing_if = "is_auto")]
+        policy: MatchPolicy,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        order: Option<NameOrder>,
+    },
+}
+
+fn is_auto(p: &MatchPolicy) -> bool {
+    *p == MatchPolicy::Auto
+}
+
+impl Serialize for Alias {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        if self.is_plain() {
+            AliasRepr::Plain(self.name.clone()).serialize(s)
+        } else {
+            AliasRepr::Full {
+                name: self.name.clone(),
+                weak: self.weak,
+                kind: self.kind.clone(),
+                policy: self.policy,
+                order: self.order,
+            }
+            .serialize(s)
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Alias {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Ok(match AliasRepr::deserialize(d)? {
+            AliasRepr::Plain(name) => Alias::new(name),
+            AliasRepr::Full {
+                name,
+                weak,
+                kind,
+                policy,
+                order,
+            } => Alias {
+                name,
+                weak,
+                kind,
+                policy,
+                order,
+            },
+        })
+    }
+}
+
+/// One entity: a sanctioned party, an official, or anything else a user
+/// wants found.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Entity {
+    /// Stable identifier, carrying the source's own id where there is one
+    /// (`ofac-41736`).
+    pub id: String,
+    /// The display name, as the press would write it.
+    pub name: String,
+    /// What kind of entity this is.
+    #[serde(rename = "type")]
+    pub kind: EntityType,
+    /// Other name forms. The display name is always matched too and need
+    /// not be repeated here.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<Alias>,
+    /// The lists or programs the entity is on (`DPRK`, `official:us-congress`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub lists: Vec<String>,
+    /// Order of the display name's parts, for persons, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name_order: Option<NameOrder>,
+    /// Policy for the display name itself.
+    #[serde(default, skip_serializing_if = "is_auto")]
+    pub match_policy: MatchPolicy,
+    /// Every other field of the source record (role, country, date of birth,
+    /// IMO number, …), kept as JSON.
+    #[serde(flatten)]
+    pub properties: serde_json::Map<String, serde_json::Value>,
+}
+
+impl Entity {
+    /// A new entity with no aliases, lists or properties.
+    pub fn new(id: impl Into<String>, name: impl Into<String>, kind: EntityType) -> Entity {
+        Entity {
+            id: id.into(),
+            name: name.into(),
+            kind,
+            aliases: Vec::new(),
+            lists: Vec::new(),
+            name_order: None,
+            match_policy: MatchPolicy::Auto,
+            properties: serde_json::Map::new(),
+        }
+    }
+
+    /// The display name followed by every alias, each as an [`Alias`].
+    pub fn names(&self) -> impl Iterator<Item = Alias> + '_ {
+        let display = Alias {
+            name: self.name.clone(),
+            weak: false,
+            kind: None,
+            policy: self.match_policy,
+            order: self.name_order,
+        };
+        std::iter::once(display).chain(self.aliases.iter().cloned())
+    }
+}
+
+/// A gazetteer that could not be loaded.
+///
+/// Names the file and, where it applies, the 1-based line.
+#[derive(Debug)]
+pub struct GazetteerError {
+    path: PathBuf,
+    line: Option<u64>,
+    kind: GazetteerErrorKind,
+}
+
+#[derive(Debug)]
+enum GazetteerErrorKind {
+    Io(std::io::Error),
+    Json(serde_json::Error),
+    MissingField(&'static str),
+    UnknownFormat,
+    Invalid(String),
+}
+
+impl GazetteerError {
+    pub(crate) fn io(path: &Path, err: std::io::Error) -> GazetteerError {
+        GazetteerError {
+            path: path.to_path_buf(),
+            line: None,
+            kind: GazetteerErrorKind::Io(err),
+        }
+    }
+
+    pub(crate) fn json(path: &Path, line: u64, err: serde_json::Error) -> GazetteerError {
+        GazetteerError {
+            path: path.to_path_buf(),
+            line: Some(line),
+            kind: GazetteerErrorKind::Json(err),
+        }
+    }
+
+    pub(crate) fn missing(path: &Path, line: u64, field: &'static str) -> GazetteerError {
+        GazetteerError {
+            path: path.to_path_buf(),
+            line: Some(line),
+            kind: GazetteerErrorKind::MissingField(field),
+        }
+    }
+
+    pub(crate) fn invalid(path: &Path, line: Option<u64>, msg: impl Into<String>) -> GazetteerError {
+        GazetteerError {
+            path: path.to_path_buf(),
+            line,
+            kind: GazetteerErrorKind::Invalid(msg.into()),
+        }
+    }
+
+    /// The file the error is about.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The 1-based line, when the error is about one line.
+    pub fn line(&self) -> Option<u64> {
+        self.line
+    }
+}
+
+impl fmt::Display for GazetteerError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.path.display())?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+        }
+        match &self.kind {
+            GazetteerErrorKind::Io(e) => write!(f, ": cannot read gazetteer: {e}"),
+            GazetteerErrorKind::Json(e) => write!(f, ": not a valid gazetteer entity: {e}"),
+            GazetteerErrorKind::MissingField(name) => {
+                write!(f, ": entity has an empty or missing \"{name}\"")
+            }
+            GazetteerErrorKind::UnknownFormat => write!(
+                f,
+                ": unknown gazetteer format (expected .jsonl, .json or .txt)"
+            ),
+            GazetteerErrorKind::Invalid(msg) => write!(f, ": {msg}"),
+        }
+    }
+}
+
+impl std::error::Error for GazetteerError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match &self.kind {
+            GazetteerErrorKind::Io(e) => Some(e),
+            GazetteerErrorKind::Json(e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
+/// Where an entity was defined: file and 1-based line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Origin {
+    /// The gazetteer file.
+    pub path: PathBuf,
+    /// The 1-based line in it.
+    pub line: u64,
+}
+
+impl fmt::Display for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.path.display(), self.line)
+    }
+}
+
+/// A collection of entities loaded from one or more gazetteer files.
+#[derive(Clone, Debug, Default)]
+pub struct Gazetteer {
+    entities: Vec<Entity>,
+    origins: Vec<Origin>,
+    index: HashMap<String, usize>,
+    warnings: Vec<String>,
+}
+
+impl Gazetteer {
+    /// An empty gazetteer.
+    pub fn new() -> Gazetteer {
+        Gazetteer::default()
+    }
+
+    /// Builds a gazetteer from entities made in code (origins are
+    /// `<memory>:N`).
+    ///
+    /// ```
+    /// use gazex::gazetteer::{Entity, EntityType, Gazetteer};
+    /// let g = Gazetteer::from_entities(vec![
+    ///     Entity::new("x-1", "Versor S.R.O.", EntityType::Organization),
+    /// ]);
+    /// assert_eq!(g.len(), 1);
+    /// ```
+    pub fn from_entities(entities: impl IntoIterator<Item = Entity>) -> Gazetteer {
+        let mut g = Gazetteer::new();
+        for (i, e) in entities.into_iter().enumerate() {
+            g.push(
+                e,
+                Origin {
+                    path: PathBuf::from("<memory>"),
+                    line: i as u64 + 1,
+                },
+            );
+        }
+        g
+    }
+
+    /// Loads a gazetteer file or every gazetteer file in a folder (in name
+    /// order, not recursing into sub-folders' hidden entries).
+    pub fn load(path: &Path) -> Result<Gazetteer, GazetteerError> {
+        let mut g = Gazetteer::new();
+        g.add_path(path)?;
+        Ok(g)
+    }
+
+    /// Adds a file or a folder of files to this gazetteer.
+    pub fn add_path(&mut self, path: &Path) -> Result<(), GazetteerError> {
+        let meta = std::fs::metadata(path).map_err(|e| GazetteerError::io(path, e))?;
+        if meta.is_dir() {
+            let mut files = Vec::new();
+            for entry in walkdir::WalkDir::new(path).sort_by_file_name() {
+                let entry = entry.map_err(|e| {
+                    let p = e.path().unwrap_or(path).to_path_buf();
+                    GazetteerError::io(&p, e.into())
+                })?;
+                if entry.file_type().is_file() && format_of(entry.path()).is_some() {
+                    files.push(entry.into_path());
+                }
+            }
+            for f in files {
+                self.add_file(&f)?;
+            }
+            Ok(())
+        } else {
+            self.add_file(path)
+        }
+    }
+
+    /// Adds one gazetteer file; its format is chosen by its extension.
+    pub fn add_file(&mut self, path: &Path) -> Result<(), GazetteerError> {
+        let loaded = match format_of(path) {
+            Some(Format::Native) => native::read_file(path)?,
+            Some(Format::Plain) => plain::read_file(path)?,
+            None => {
+                return Err(GazetteerError {
+                    path: path.to_path_buf(),
+                    line: None,
+                    kind: GazetteerErrorKind::UnknownFormat,
+                })
+            }
+        };
+        for (line, e) in loaded {
+            self.push(
+                e,
+                Origin {
+                    path: path.to_path_buf(),
+                    line,
+                },
+            );
+        }
+        Ok(())
+    }
+
+    /// Adds one entity; a repeated id is skipped and reported in
+    /// [`Gazetteer::warnings`].
+    pub fn push(&mut self, entity: Entity, origin: Origin) {
+        if let Some(&first) = self.index.get(&entity.id) {
+            self.warnings.push(format!(
+                "{origin}: duplicate entity id \"{}\" (first defined at {}); this one is skipped",
+                entity.id, self.origins[first]
+            ));
+            return;
+        }
+        self.index.insert(entity.id.clone(), self.entities.len());
+        self.entities.push(entity);
+        self.origins.push(origin);
+    }
+
+    /// All entities, in load order.
+    pub fn entities(&self) -> &[Entity] {
+        &self.entities
+    }
+
+    /// Where the entity at `index` was defined.
+    pub fn origin(&self, index: usize) -> &Origin {
+        &self.origins[index]
+    }
+
+    /// The entity with this id.
+    pub fn get(&self, id: &str) -> Option<&Entity> {
+        self.index.get(id).map(|&i| &self.entities[i])
+    }
+
+    /// Number of entities.
+    pub fn len(&self) -> usize {
+        self.entities.len()
+    }
+
+    /// Whether there are no entities.
+    pub fn is_empty(&self) -> bool {
+        self.entities.is_empty()
+    }
+
+    /// Problems that did not stop loading (duplicate ids, …).
+    pub fn warnings(&self) -> &[String] {
+        &self.warnings
+    }
+
+    /// Records a problem that did not stop loading.
+    pub fn warn(&mut self, msg: String) {
+        self.warnings.push(msg);
+    }
+}
+
+enum Format {
+    Native,
+    Plain,
+}
+
+fn format_of(path: &Path) -> Option<Format> {
+    match path.extension().and_then(|e| e.to_str()) {
+        Some("jsonl") | Some("json") | Some("ndjson") => Some(Format::Native),
+        Some("txt") | Some("lst") => Some(Format::Plain),
+        _ => None,
+    }
+}

@@ -1,0 +1,2 @@
+pub mod gazetteer;
+pub mod normalize;

@@ -1,0 +1,688 @@
+//! Folding text into a stream of normalized tokens, with a map back to the
+//! original bytes.
+//!
+//! Names are matched on *tokens*, not on raw characters. [`normalize_into`]
+//! cuts a text into word tokens and writes each one, folded, into a
+//! *stream*: a string that starts with a space and holds every token
+//! followed by one space (`" brian nelson said "`). Patterns are normalized
+//! the same way, so a name matches wherever its tokens appear in a row, and
+//! every match in the stream starts and ends on token boundaries. Each
+//! [`Token`] keeps its byte span in the original text: a mention's offsets
+//! are the first token's start and the last token's end, never positions in
+//! the folded copy.
+//!
+//! # What is folded
+//!
+//! - Case (Unicode, not only ASCII: `ВЕРУС` = `верус`) and compatibility
+//!   forms (full-width letters, ligatures).
+//! - Diacritics (`Dériaska` = `Deriaska`, `ё` = `е`) and a few letters that
+//!   do not decompose (`ß`→`ss`, `ø`→`o`, `ł`→`l`, `æ`→`ae`, …).
+//! - Punctuation between tokens, whitespace of any kind and length, line
+//!   breaks: all the same separator. Typographic and ASCII apostrophes,
+//!   quotes and dashes are alike because none of them is part of a token.
+//! - Apostrophes inside a word are dropped (`O’Brien` = `OBrien`); a
+//!   possessive `’s` or trailing `’` is not part of the token.
+//! - Hyphens separate tokens (`Jong-un` = `Jong Un`), except a hyphen at a
+//!   line end before a lower-case letter, which joins (`Mkry-\nchev`).
+//! - Dotted acronyms are one token (`S.R.O.` = `s.r.o.` = `SRO`, `U.S.`).
+//! - A single letter followed by a dot (a middle initial, `E.`) is left out
+//!   of the stream, so `Brian E. Nelson` matches `Brian Nelson`; it stays
+//!   inside a match's span when it sits between matched tokens.
+//! - Han and kana characters are one token each (those scripts do not put
+//!   spaces between words).
+//!
+//! # Barriers
+//!
+//! A name never spans brackets, `;`, `:`, `!`, `?`, or a blank line
+//! (paragraph break): these put a `|` into the stream, which no pattern
+//! contains. E-mail addresses and URLs are left out of the stream whole,
+//! so a name inside `press@verus.example` is never found.
+//!
+//! ```
+//! use gazex::normalize::{normalize, TokenFlags};
+//! let text = "Under Secretary Brian E. Nelson’s office (OFAC)";
+//! let n = normalize(text);
+//! assert_eq!(n.stream(), " under secretary brian nelson office | ofac | ");
+//! let nelson = &n.tokens()[3];
+//! assert_eq!(&text[nelson.start as usize..nelson.end as usize], "Nelson");
+//! assert!(nelson.flags.contains(TokenFlags::CAPITALIZED));
+//! ```
+
+use unicode_normalization::char::{decompose_compatible, is_combining_mark};
+
+/// Shape of a token as written in the original text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct TokenFlags(u8);
+
+impl TokenFlags {
+    /// The first letter is upper case (`Nelson`, `NELSON`).
+    pub const CAPITALIZED: TokenFlags = TokenFlags(1);
+    /// Two or more letters, none of them lower case (`NELSON`, `LLC`).
+    pub const ALL_CAPS: TokenFlags = TokenFlags(2);
+    /// The first letter is lower case (`verus`).
+    pub const LOWERCASE: TokenFlags = TokenFlags(4);
+    /// The token starts a sentence (start of text or paragraph, or after
+    /// `.`, `!`, `?` that ends a sentence).
+    pub const SENTENCE_START: TokenFlags = TokenFlags(8);
+    /// The token is the first on its line.
+    pub const LINE_START: TokenFlags = TokenFlags(16);
+    /// The token has at least one digit.
+    pub const DIGIT: TokenFlags = TokenFlags(32);
+
+    /// No flag set.
+    pub const fn empty() -> TokenFlags {
+        TokenFlags(0)
+    }
+
+    /// Whether every flag of `other` is set.
+    pub const fn contains(self, other: TokenFlags) -> bool {
+        self.0 & other.0 == other.0
+    }
+
+    fn insert(&mut self, other: TokenFlags) {
+        self.0 |= other.0;
+    }
+}
+
+/// One word of the original text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    /// Byte offset of the token's first byte in the original text.
+    pub start: u32,
+    /// Byte offset just past the token's last byte in the original text.
+    pub end: u32,
+    /// Byte offset of the folded token in the stream.
+    pub norm_start: u32,
+    /// Byte offset just past the folded token in the stream.
+    pub norm_end: u32,
+    /// How the token is written.
+    pub flags: TokenFlags,
+}
+
+/// A text cut into tokens: the folded stream and the tokens' spans.
+///
+/// Reuse one value across documents with [`normalize_into`] to keep its
+/// buffers.
+#[derive(Clone, Debug, Default)]
+pub struct Normalized {
+    stream: Vec<u8>,
+    tokens: Vec<Token>,
+}
+
+impl Normalized {
+    /// An empty value, ready for [`normalize_into`].
+    pub fn new() -> Normalized {
+        Normalized::default()
+    }
+
+    /// The folded stream: a space, then every token followed by a space
+    /// (`|` tokens mark barriers).
+    pub fn stream(&self) -> &str {
+        // Only whole UTF-8 encodings of chars are ever pushed.
+        std::str::from_utf8(&self.stream).expect("stream is UTF-8")
+    }
+
+    /// The stream as bytes.
+    pub fn stream_bytes(&self) -> &[u8] {
+        &self.stream
+    }
+
+    /// The tokens, in text order.
+    pub fn tokens(&self) -> &[Token] {
+        &self.tokens
+    }
+
+    /// The folded text of token `i`.
+    pub fn token_text(&self, i: usize) -> &str {
+        let t = &self.tokens[i];
+        std::str::from_utf8(&self.stream[t.norm_start as usize..t.norm_end as usize])
+            .expect("token is UTF-8")
+    }
+
+    /// The index of the token that starts at stream offset `pos`, if any.
+    pub fn token_at(&self, pos: usize) -> Option<usize> {
+        self.tokens
+            .binary_search_by_key(&(pos as u32), |t| t.norm_start)
+            .ok()
+    }
+
+    /// The folded tokens joined by single spaces (no barriers): the key
+    /// under which a name is compiled.
+    pub fn key(&self) -> String {
+        let mut s = String::new();
+        for i in 0..self.tokens.len() {
+            if i > 0 {
+                s.push(' ');
+            }
+            s.push_str(self.token_text(i));
+        }
+        s
+    }
+
+    fn clear(&mut self) {
+        self.stream.clear();
+        self.tokens.clear();
+    }
+}
+
+/// Normalizes `text` into a new [`Normalized`].
+pub fn normalize(text: &str) -> Normalized {
+    let mut n = Normalized::new();
+    normalize_into(text, &mut n);
+    n
+}
+
+/// Folds a whole name the way text is folded, returning its tokens joined
+/// by single spaces (`"KIM, Jong-un"` → `"kim jong un"`).
+pub fn fold_name(name: &str) -> String {
+    normalize(name).key()
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Word,
+    Space,
+    Newline,
+    Apostrophe,
+    Hyphen,
+    Dot,
+    Barrier,
+    SentenceEnd,
+    At,
+    Colon,
+    Ignore,
+    Other,
+    Ideograph,
+}
+
+const fn ascii_classes() -> [Class; 128] {
+    let mut t = [Class::Other; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_alphanumeric() {
+            Class::Word
+        } else {
+            match c {
+                b' ' | b'\t' | b'\r' | 0x0b | 0x0c => Class::Space,
+                b'\n' => Class::Newline,
+                b'\'' | b'`' => Class::Apostrophe,
+                b'-' => Class::Hyphen,
+                b'.' => Class::Dot,
+                b'(' | b')' | b'[' | b']' | b'{' | b'}' | b';' | b'|' | b'<' | b'>' => {
+                    Class::Barrier
+                }
+                b'!' | b'?' => Class::SentenceEnd,
+                b'@' => Class::At,
+                b':' => Class::Colon,
+                0..=8 | 14..=31 | 127 => Class::Space,
+                _ => Class::Other,
+            }
+        };
+        b += 1;
+    }
+    t
+}
+
+static ASCII: [Class; 128] = ascii_classes();
+
+fn classify(c: char) -> Class {
+    if (c as u32) < 128 {
+        return ASCII[c as usize];
+    }
+    match c {
+        '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{2032}' | '\u{00B4}' => Class::Apostrophe,
+        '\u{2010}' | '\u{2011}' => Class::Hyphen,
+        '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => {
+            Class::Ignore
+        }
+        '\u{2028}' | '\u{2029}' | '\u{0085}' => Class::Newline,
+        '\u{3002}' | '\u{FF01}' | '\u{FF1F}' => Class::SentenceEnd,
+        '\u{FF08}' | '\u{FF09}' | '\u{3010}' | '\u{3011}' | '\u{FF1B}' => Class::Barrier,
+        _ if is_ideograph(c) => Class::Ideograph,
+        _ if c.is_alphanumeric() || is_combining_mark(c) => Class::Word,
+        _ if c.is_whitespace() => Class::Space,
+        _ => Class::Other,
+    }
+}
+
+fn is_ideograph(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FFFF)
+}
+
+/// Appends the folded form of `c` to `out`.
+fn fold_char(c: char, out: &mut Vec<u8>) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase() as u8);
+        return;
+    }
+    decompose_compatible(c, |d| {
+        if is_combining_mark(d) {
+            return;
+        }
+        for l in d.to_lowercase() {
+            push_folded(l, out);
+        }
+    });
+}
+
+fn push_folded(c: char, out: &mut Vec<u8>) {
+    let s: &str = match c {
+        'ß' => "ss",
+        'æ' => "ae",
+        'œ' => "oe",
+        'ø' => "o",
+        'ł' => "l",
+        'đ' | 'ð' => "d",
+        'þ' => "th",
+        'ı' => "i",
+        'ħ' => "h",
+        'ŧ' => "t",
+        'ŋ' => "n",
+        'ς' => "σ",
+        'ʻ' | 'ʼ' => "",
+        _ => {
+            let mut buf = [0u8; 4];
+            out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+            return;
+        }
+    };
+    out.extend_from_slice(s.as_bytes());
+}
+
+struct Cursor<'a> {
+    text: &'a str,
+    bytes: &'a [u8],
+}
+
+impl Cursor<'_> {
+    /// The char at byte `i` and its length.
+    #[inline]
+    fn char_at(&self, i: usize) -> Option<(char, usize)> {
+        let b = *self.bytes.get(i)?;
+        if b < 0x80 {
+            return Some((b as char, 1));
+        }
+        let c = self.text[i..].chars().next()?;
+        Some((c, c.len_utf8()))
+    }
+
+    #[inline]
+    fn class_at(&self, i: usize) -> Option<Class> {
+        self.char_at(i).map(|(c, _)| classify(c))
+    }
+
+    fn is_letter_at(&self, i: usize) -> bool {
+        self.char_at(i).is_some_and(|(c, _)| c.is_alphabetic())
+    }
+}
+
+/// The token being built.
+struct Open {
+    start: usize,
+    norm_start: usize,
+    /// Letters in the current dot-separated segment (for acronyms).
+    segment_letters: u32,
+    /// Letters in the whole token.
+    letters: u32,
+    upper: u32,
+    lower: u32,
+    first_cased: Option<bool>,
+    digit: bool,
+    acronym: bool,
+}
+
+/// Cuts `text` into tokens and writes them, folded, into `out` (cleared
+/// first). See the [module documentation](self) for the rules.
+pub fn normalize_into(text: &str, out: &mut Normalized) {
+    out.clear();
+    out.stream.push(b' ');
+    let cur = Cursor {
+        text,
+        bytes: text.as_bytes(),
+    };
+    let mut st = State {
+        open: None,
+        sentence_start: true,
+        line_start: true,
+        newlines: 0,
+        barrier_pending: false,
+        chunk_tokens: 0,
+        chunk_stream: 1,
+    };
+    let n = text.len();
+    let mut i = 0;
+    while i < n {
+        let b = cur.bytes[i];
+        let (c, len, class) = if b < 0x80 {
+            (b as char, 1, ASCII[b as usize])
+        } else {
+            let c = text[i..].chars().next().expect("char boundary");
+            (c, c.len_utf8(), classify(c))
+        };
+        match class {
+            Class::Word => {
+                st.word_char(out, i, c);
+            }
+            Class::Ideograph => {
+                st.close(out, i);
+                st.word_char(out, i, c);
+                st.close(out, i + len);
+            }
+            Class::Ignore => {}
+            Class::Apostrophe => {
+                if st.open.is_some() {
+                    // `’s` / `'s` at a word end is a possessive: not part of the token.
+                    let next = cur.char_at(i + len);
+                    if let Some((s, slen)) = next {
+                        if (s == 's' || s == 'S')
+                            && !cur.char_at(i + len + slen).is_some_and(|(c, _)| c.is_alphanumeric())
+                        {
+                            st.close(out, i);
+                            i += len + slen;
+                            continue;
+                        }
+                    }
+                    if cur.is_letter_at(i + len) {
+                        // Inside a word (O’Brien): dropped, the token goes on.
+                        i += len;
+                        continue;
+                    }
+                }
+                st.close(out, i);
+            }
+            Class::Hyphen => {
+                if st.open.is_some() {
+                    // A hyphen at a line end before a lower-case letter joins.
+                    let mut j = i + len;
+                    while j < n && (cur.bytes[j] == b' ' || cur.bytes[j] == b'\t') {
+                        j += 1;
+                    }
+                    if j < n && cur.bytes[j] == b'\r' {
+                        j += 1;
+                    }
+                    if j < n && cur.bytes[j] == b'\n' {
+                        j += 1;
+                        while j < n && (cur.bytes[j] == b' ' || cur.bytes[j] == b'\t') {
+                            j += 1;
+                        }
+                        if cur.char_at(j).is_some_and(|(c, _)| c.is_lowercase()) {
+                            i = j;
+                            continue;
+                        }
+                    }
+                }
+                st.close(out, i);
+            }
+            Class::Dot => {
+                if let Some(open) = &mut st.open {
+                    // S.R.O., U.S.: a one-letter segment followed by a letter and a dot
+                    // (or by one last letter) continues the token.
+                    if open.segment_letters == 1 && cur.is_letter_at(i + 1) {
+                        let (_, l2) = cur.char_at(i + 1).expect("letter");
+                        let after = cur.char_at(i + 1 + l2);
+                        let continues = match after {
+                            None => true,
+                            Some((a, _)) => !a.is_alphanumeric(),
+                        };
+                        if continues {
+                            open.acronym = true;
+                            open.segment_letters = 0;
+                            i += 1;
+                            continue;
+                        }
+                    }
+                    if open.letters == 1 && !open.acronym && !open.digit {
+                        // A lone initial ("E."): left out of the stream.
+                        st.drop_open(out);
+                        i += 1;
+                        continue;
+                    }
+                    let acronym = open.acronym;
+                    st.close(out, i);
+                    if !acronym {
+                        st.sentence_start = true;
+                    }
+                } else {
+                    st.close(out, i);
+                }
+            }
+            Class::SentenceEnd => {
+                st.close(out, i);
+                st.barrier_pending = true;
+                st.sentence_start = true;
+            }
+            Class::Barrier => {
+                st.close(out, i);
+                st.barrier_pending = true;
+            }
+            Class::Space => {
+                st.close(out, i);
+                st.chunk_tokens = out.tokens.len();
+                st.chunk_stream = out.stream.len();
+            }
+            Class::Newline => {
+                st.close(out, i);
+                st.chunk_tokens = out.tokens.len();
+                st.chunk_stream = out.stream.len();
+                st.newlines += 1;
+                st.line_start = true;
+                if st.newlines >= 2 {
+                    st.barrier_pending = true;
+                    st.sentence_start = true;
+                }
+            }
+            Class::At | Class::Colon => {
+                let url = class == Class::At || text[i..].starts_with("://");
+                if url {
+                    // An e-mail address or URL: drop the whole chunk.
+                    st.open = None;
+                    out.tokens.truncate(st.chunk_tokens);
+                    out.stream.truncate(st.chunk_stream);
+                    while i < n && !matches!(cur.class_at(i), Some(Class::Space | Class::Newline))
+                    {
+                        i += cur.char_at(i).map_or(1, |(_, l)| l);
+                    }
+                    st.barrier_pending = true;
+                    continue;
+                }
+                st.close(out, i);
+                st.barrier_pending = true;
+            }
+            Class::Other => {
+                st.close(out, i);
+            }
+        }
+        i += len;
+    }
+    st.close(out, n);
+    if st.barrier_pending && out.stream.len() > 1 && !out.stream.ends_with(b"| ") {
+        out.stream.extend_from_slice(b"| ");
+    }
+}
+
+struct State {
+    open: Option<Open>,
+    sentence_start: bool,
+    line_start: bool,
+    newlines: u32,
+    barrier_pending: bool,
+    /// Tokens and stream length at the start of the current
+    /// whitespace-delimited chunk (for dropping URLs).
+    chunk_tokens: usize,
+    chunk_stream: usize,
+}
+
+impl State {
+    #[inline]
+    fn word_char(&mut self, out: &mut Normalized, i: usize, c: char) {
+        if self.open.is_none() {
+            if self.barrier_pending {
+                if out.stream.len() > 1 && !out.stream.ends_with(b"| ") {
+                    out.stream.extend_from_slice(b"| ");
+                }
+                self.barrier_pending = false;
+            }
+            self.newlines = 0;
+            self.open = Some(Open {
+                start: i,
+                norm_start: out.stream.len(),
+                segment_letters: 0,
+                letters: 0,
+                upper: 0,
+                lower: 0,
+                first_cased: None,
+                digit: false,
+                acronym: false,
+            });
+        }
+        let open = self.open.as_mut().expect("open token");
+        if c.is_alphabetic() {
+            open.letters += 1;
+            open.segment_letters += 1;
+            let (up, low) = if c.is_ascii() {
+                (c.is_ascii_uppercase(), c.is_ascii_lowercase())
+            } else {
+                (c.is_uppercase(), c.is_lowercase())
+            };
+            if up {
+                open.upper += 1;
+            }
+            if low {
+                open.lower += 1;
+            }
+            if open.first_cased.is_none() && (up || low) {
+                open.first_cased = Some(up);
+            }
+        } else if c.is_numeric() {
+            open.digit = true;
+            open.segment_letters += 1;
+        }
+        fold_char(c, &mut out.stream);
+    }
+
+    fn drop_open(&mut self, out: &mut Normalized) {
+        if let Some(open) = self.open.take() {
+            out.stream.truncate(open.norm_start);
+        }
+    }
+
+    #[inline]
+    fn close(&mut self, out: &mut Normalized, end: usize) {
+        let Some(open) = self.open.take() else {
+            return;
+        };
+        if out.stream.len() == open.norm_start {
+            // Folded to nothing (only combining marks): no token.
+            return;
+        }
+        let mut flags = TokenFlags::empty();
+        match open.first_cased {
+            Some(true) => flags.insert(TokenFlags::CAPITALIZED),
+            Some(false) => flags.insert(TokenFlags::LOWERCASE),
+            None => {}
+        }
+        if open.upper >= 2 && open.lower == 0 {
+            flags.insert(TokenFlags::ALL_CAPS);
+        }
+        if open.digit {
+            flags.insert(TokenFlags::DIGIT);
+        }
+        if self.sentence_start {
+            flags.insert(TokenFlags::SENTENCE_START);
+            self.sentence_start = false;
+        }
+        if self.line_start {
+            flags.insert(TokenFlags::LINE_START);
+            self.line_start = false;
+        }
+        out.tokens.push(Token {
+            start: open.start as u32,
+            end: end as u32,
+            norm_start: open.norm_start as u32,
+            norm_end: out.stream.len() as u32,
+            flags,
+        });
+        out.stream.push(b' ');
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (name, text, expected stream, expected token texts as written)
+    const CASES: &[(&str, &str, &str, &[&str])] = &[
+        ("empty", "", " ", &[]),
+        ("words", "Brian Nelson", " brian nelson ", &["Brian", "Nelson"]),
+        ("whitespace runs", "Brian \n\t Nelson", " brian nelson ", &["Brian", "Nelson"]),
+        ("nbsp", "Brian\u{a0}Nelson", " brian nelson ", &["Brian", "Nelson"]),
+        ("unicode case", "ВЕРУС верус", " верус верус ", &["ВЕРУС", "верус"]),
+        ("diacritics", "Dériaska ERDOĞAN", " deriaska erdogan ", &["Dériaska", "ERDOĞAN"]),
+        ("yo", "Семён", " семен ", &["Семён"]),
+        ("sharp s", "Straße", " strasse ", &["Straße"]),
+        ("combining", "Cafe\u{301} x", " cafe x ", &["Cafe\u{301}", "x"]),
+        ("possessive curly", "Putin’s war", " putin war ", &["Putin", "war"]),
+        ("possessive ascii", "Putin's", " putin ", &["Putin"]),
+        ("inner apostrophe", "O’Brien O'Neil", " obrien oneil ", &["O’Brien", "O'Neil"]),
+        ("hyphen separates", "Kim Jong-un", " kim jong un ", &["Kim", "Jong", "un"]),
+        ("soft line hyphen", "Mkry-\nchev said", " mkrychev said ", &["Mkry-\nchev", "said"]),
+        ("line hyphen before capital", "North-\nKorea", " north korea ", &["North", "Korea"]),
+        ("acronym", "Versor S.R.O. and s.r.o", " versor sro and sro ", &["Versor", "S.R.O", "and", "s.r.o"]),
+        ("acronym us", "U.S.-sanctioned", " us sanctioned ", &["U.S", "sanctioned"]),
+        ("initial dropped", "Brian E. Nelson", " brian nelson ", &["Brian", "Nelson"]),
+        ("initial without dot kept", "Brian E Nelson", " brian e nelson ", &["Brian", "E", "Nelson"]),
+        ("co ltd", "Anglo Co., Ltd.", " anglo co ltd ", &["Anglo", "Co", "Ltd"]),
+        ("parens barrier", "(President Vladimir) Putin", " president vladimir | putin ", &["President", "Vladimir", "Putin"]),
+        ("paragraph barrier", "Trade\n\nThree", " trade | three ", &["Trade", "Three"]),
+        ("single newline no barrier", "Brian\nNelson", " brian nelson ", &["Brian", "Nelson"]),
+        ("email dropped", "write to press@verus.example now", " write to | now ", &["write", "to", "now"]),
+        ("url dropped", "see https://verus.example/x now", " see | now ", &["see", "now"]),
+        ("quotes", "ООО «Верус»", " ооо верус ", &["ООО", "Верус"]),
+        ("han", "习近平主席", " 习 近 平 主 席 ", &["习", "近", "平", "主", "席"]),
+        ("digits", "Ocean Victory 33", " ocean victory 33 ", &["Ocean", "Victory", "33"]),
+        ("fullwidth", "ＶＥＲＵＳ", " verus ", &["ＶＥＲＵＳ"]),
+        ("soft hyphen ignored", "Ver\u{ad}sor", " versor ", &["Ver\u{ad}sor"]),
+        ("question barrier", "Kim? Jong", " kim | jong ", &["Kim", "Jong"]),
+    ];
+
+    #[test]
+    fn table() {
+        for &(name, text, stream, toks) in CASES {
+            let n = normalize(text);
+            assert_eq!(n.stream(), stream, "case {name:?}: stream");
+            let got: Vec<&str> = n
+                .tokens()
+                .iter()
+                .map(|t| &text[t.start as usize..t.end as usize])
+                .collect();
+            assert_eq!(got, toks, "case {name:?}: tokens");
+            for (i, t) in n.tokens().iter().enumerate() {
+                assert_eq!(n.token_at(t.norm_start as usize), Some(i), "case {name:?}");
+                assert_eq!(n.stream_bytes()[t.norm_end as usize], b' ', "case {name:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn flags() {
+        let n = normalize("The Kremlin said. NELSON met verus\nKim");
+        let f: Vec<TokenFlags> = n.tokens().iter().map(|t| t.flags).collect();
+        assert!(f[0].contains(TokenFlags::SENTENCE_START));
+        assert!(f[0].contains(TokenFlags::LINE_START));
+        assert!(f[1].contains(TokenFlags::CAPITALIZED));
+        assert!(!f[1].contains(TokenFlags::SENTENCE_START));
+        assert!(f[3].contains(TokenFlags::SENTENCE_START));
+        assert!(f[3].contains(TokenFlags::ALL_CAPS));
+        assert!(f[5].contains(TokenFlags::LOWERCASE));
+        assert!(f[6].contains(TokenFlags::LINE_START));
+    }
+
+    #[test]
+    fn fold_name_matches_text_folding() {
+        assert_eq!(fold_name("KIM, Jong-un"), "kim jong un");
+        assert_eq!(fold_name("Limited Liability Company «Verus»"), "limited liability company verus");
+        assert_eq!(fold_name("E."), "");
+    }
+}
