@@ -1,2 +1,4 @@
 pub mod gazetteer;
+pub mod names;
 pub mod normalize;
+pub mod variants;

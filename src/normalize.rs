@@ -139,6 +139,13 @@ impl Normalized {
             .expect("token is UTF-8")
     }
 
+    /// Whether a barrier (bracket, `;`, paragraph break, …) stands between
+    /// token `i` and the next one.
+    pub fn barrier_after(&self, i: usize) -> bool {
+        let t = &self.tokens[i];
+        self.stream.get(t.norm_end as usize + 1) == Some(&b'|')
+    }
+
     /// The index of the token that starts at stream offset `pos`, if any.
     pub fn token_at(&self, pos: usize) -> Option<usize> {
         self.tokens

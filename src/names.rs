@@ -1,0 +1,320 @@
+//! What gazex knows about names in general: legal forms of organizations,
+//! titles and honorifics, generational suffixes, function words.
+//!
+//! The tables come from OpenSanctions' `rigour` name data (MIT, bundled in
+//! `data/rigour/` and compiled into the binary). Everything is folded with
+//! [`fold_name`], so lookups work on the same keys the matcher uses.
+//!
+//! Legal forms are grouped into *classes*: rigour's `generic` type
+//! (`LLC`, `JSC`, `LLP`, …), or the form's own display name where it has
+//! none. Two forms of one class are interchangeable in a name:
+//! "Limited Liability Company Verus" = "LLC Verus" = "OOO Verus" =
+//! "Verus LLC", and "Joint Stock Company" = "JSC" = "AO" = "PJSC".
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+use crate::normalize::{fold_name, Normalized};
+
+/// A legal form class (index into [`LegalForms::class_name`]).
+pub type FormClass = u16;
+
+/// The table of legal forms.
+#[derive(Debug)]
+pub struct LegalForms {
+    by_key: HashMap<String, FormClass>,
+    classes: Vec<String>,
+    max_tokens: usize,
+}
+
+#[derive(Deserialize)]
+struct OrgType {
+    aliases: Vec<String>,
+    #[serde(default)]
+    display: Option<String>,
+    #[serde(default)]
+    compare: Option<String>,
+    #[serde(default)]
+    generic: Option<String>,
+}
+
+impl LegalForms {
+    /// The table built from the bundled rigour data.
+    pub fn builtin() -> &'static LegalForms {
+        static FORMS: OnceLock<LegalForms> = OnceLock::new();
+        FORMS.get_or_init(|| {
+            let types: Vec<OrgType> =
+                serde_json::from_str(include_str!("../data/rigour/org_types.json"))
+                    .expect("bundled org_types.json is valid");
+            LegalForms::from_types(types)
+        })
+    }
+
+    fn from_types(types: Vec<OrgType>) -> LegalForms {
+        let mut forms = LegalForms {
+            by_key: HashMap::new(),
+            classes: Vec::new(),
+            max_tokens: 0,
+        };
+        let mut class_ids: HashMap<String, FormClass> = HashMap::new();
+        for t in types {
+            let class = t
+                .generic
+                .clone()
+                .filter(|g| !g.is_empty())
+                .or_else(|| t.display.clone())
+                .unwrap_or_else(|| t.aliases[0].clone());
+            let next = class_ids.len() as FormClass;
+            let id = *class_ids.entry(class.clone()).or_insert_with(|| {
+                forms.classes.push(class);
+                next
+            });
+            let names = t
+                .aliases
+                .iter()
+                .chain(t.display.iter())
+                .chain(t.compare.iter().filter(|c| !c.is_empty()));
+            for name in names {
+                let key = fold_name(name);
+                if key.is_empty() {
+                    continue;
+                }
+                forms.max_tokens = forms.max_tokens.max(key.split(' ').count());
+                forms.by_key.entry(key).or_insert(id);
+            }
+        }
+        forms
+    }
+
+    /// The class of a folded form (`"llc"`, `"limited liability company"`).
+    pub fn class_of(&self, key: &str) -> Option<FormClass> {
+        self.by_key.get(key).copied()
+    }
+
+    /// The name of a class (`"LLC"`).
+    pub fn class_name(&self, class: FormClass) -> &str {
+        &self.classes[class as usize]
+    }
+
+    /// The longest legal form made of the tokens just before token `i`
+    /// (not across a barrier): returns its first token and class.
+    pub fn ending_before(&self, n: &Normalized, i: usize) -> Option<(usize, FormClass)> {
+        let mut best = None;
+        let mut key = String::new();
+        for len in 1..=self.max_tokens.min(i) {
+            let first = i - len;
+            if n.barrier_after(first) {
+                break;
+            }
+            key.clear();
+            for t in first..i {
+                if t > first {
+                    key.push(' ');
+                }
+                key.push_str(n.token_text(t));
+            }
+            if let Some(c) = self.class_of(&key) {
+                best = Some((first, c));
+            }
+        }
+        best
+    }
+
+    /// The longest legal form made of the tokens from token `i` on (not
+    /// across a barrier): returns its last token and class.
+    pub fn starting_at(&self, n: &Normalized, i: usize) -> Option<(usize, FormClass)> {
+        let mut best = None;
+        let mut key = String::new();
+        let count = n.tokens().len();
+        for last in i..count.min(i + self.max_tokens) {
+            if last > i {
+                if n.barrier_after(last - 1) {
+                    break;
+                }
+                key.push(' ');
+            }
+            key.push_str(n.token_text(last));
+            if let Some(c) = self.class_of(&key) {
+                best = Some((last, c));
+            }
+        }
+        best
+    }
+
+    /// Splits folded name tokens into a leading legal form, the core and a
+    /// trailing legal form: returns `(prefix_len, suffix_len, class)` with
+    /// the longest forms found, or `None` when the name has no legal form or
+    /// would be left with no core.
+    pub fn split(&self, tokens: &[&str]) -> Option<(usize, usize, FormClass)> {
+        let find = |range: &mut dyn Iterator<Item = usize>, prefix: bool| {
+            let mut best = None;
+            for len in range {
+                let part = if prefix {
+                    &tokens[..len]
+                } else {
+                    &tokens[tokens.len() - len..]
+                };
+                if let Some(c) = self.class_of(&part.join(" ")) {
+                    best = Some((len, c));
+                }
+            }
+            best
+        };
+        let max = self.max_tokens.min(tokens.len().saturating_sub(1));
+        let pre = find(&mut (1..=max), true);
+        let pre_len = pre.map_or(0, |p| p.0);
+        let max_suf = self.max_tokens.min(tokens.len().saturating_sub(1 + pre_len));
+        let suf = find(&mut (1..=max_suf), false);
+        let class = suf.or(pre)?.1;
+        Some((pre_len, suf.map_or(0, |s| s.0), class))
+    }
+}
+
+/// Generational suffixes that may be left out of a person's name.
+pub fn is_suffix(folded: &str) -> bool {
+    matches!(
+        folded,
+        "jr" | "sr" | "ii" | "iii" | "iv" | "junior" | "senior" | "snr" | "jnr"
+    )
+}
+
+/// Name particles that are part of a family name (`van`, `al`, `bin`, …)
+/// and never a name on their own.
+pub fn is_particle(folded: &str) -> bool {
+    matches!(
+        folded,
+        "al" | "el" | "bin" | "ibn" | "bint" | "abu" | "van" | "von" | "der" | "den" | "de"
+            | "del" | "della" | "di" | "da" | "dos" | "das" | "du" | "la" | "le" | "ter" | "ten"
+            | "ould" | "ben" | "y" | "e"
+    )
+}
+
+/// Words that stand before a name without being part of it: titles,
+/// honorifics, offices (rigour's person-name prefixes plus the offices the
+/// press puts before names).
+pub fn is_title(folded: &str) -> bool {
+    static TITLES: OnceLock<HashSet<String>> = OnceLock::new();
+    TITLES
+        .get_or_init(|| {
+            #[derive(Deserialize)]
+            struct Stop {
+                person_name_prefixes: Vec<String>,
+            }
+            let stop: Stop =
+                serde_json::from_str(include_str!("../data/rigour/name_stopwords.json"))
+                    .expect("bundled name_stopwords.json is valid");
+            let mut set: HashSet<String> = HashSet::new();
+            for p in stop.person_name_prefixes {
+                for w in fold_name(&p).split(' ') {
+                    if !w.is_empty() {
+                        set.insert(w.to_string());
+                    }
+                }
+            }
+            for w in PRESS_TITLES.split_whitespace() {
+                set.insert(w.to_string());
+            }
+            set
+        })
+        .contains(folded)
+}
+
+/// Offices and honorifics news text puts before names, beyond rigour's list.
+const PRESS_TITLES: &str = "mr mrs ms miss mx dr sir lord lady president vice premier \
+    prime minister secretary undersecretary under deputy assistant chancellor senator sen \
+    rep representative congressman congresswoman governor gov mayor speaker leader chairman \
+    chairwoman chair spokesman spokeswoman spokesperson ambassador envoy general gen \
+    admiral adm colonel col lt lieutenant captain capt sergeant sgt major commander \
+    king queen prince princess sheikh emir crown justice judge attorney ceo founder \
+    director chief head minister foreign defense defence finance treasury state";
+
+/// Function words (English and other languages), from rigour's text
+/// stopwords: a capitalized one before a name is a sentence start, not a
+/// given name.
+pub fn is_stopword(folded: &str) -> bool {
+    static WORDS: OnceLock<HashSet<String>> = OnceLock::new();
+    WORDS
+        .get_or_init(|| {
+            #[derive(Deserialize)]
+            struct Stop {
+                stopwords: Vec<String>,
+            }
+            let stop: Stop =
+                serde_json::from_str(include_str!("../data/rigour/text_stopwords.json"))
+                    .expect("bundled text_stopwords.json is valid");
+            let mut set: HashSet<String> = stop.stopwords.iter().map(|s| fold_name(s)).collect();
+            for w in EXTRA_FUNCTION_WORDS.split_whitespace() {
+                set.insert(w.to_string());
+            }
+            set
+        })
+        .contains(folded)
+}
+
+/// English function words that open sentences and headlines.
+const EXTRA_FUNCTION_WORDS: &str = "a an the and or but if then when while after before \
+    against about above across along among around as at by for from in into of off on onto \
+    over since than that these this those through to toward under until upon with within \
+    without both each every he she it we they i you his her its our their my your said says \
+    says also yet so not no nor only even meanwhile however yesterday today tomorrow";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::normalize;
+
+    #[test]
+    fn legal_form_classes_are_equivalent() {
+        let f = LegalForms::builtin();
+        let llc = f.class_of("llc").unwrap();
+        assert_eq!(f.class_name(llc), "LLC");
+        for form in ["limited liability company", "ooo", "ооо", "sro", "ltd", "limited"] {
+            assert_eq!(f.class_of(&fold_name(form)), Some(llc), "{form}");
+        }
+        let jsc = f.class_of("jsc").unwrap();
+        for form in ["joint stock company", "ao", "oao", "pjsc"] {
+            assert_eq!(f.class_of(form), Some(jsc), "{form}");
+        }
+        assert_eq!(f.class_name(f.class_of("llp").unwrap()), "LLP");
+        assert_eq!(f.class_of("limited liability partnership"), f.class_of("llp"));
+        assert_eq!(f.class_of("verus"), None);
+    }
+
+    #[test]
+    fn split_finds_prefix_and_suffix_forms() {
+        let f = LegalForms::builtin();
+        let t = ["limited", "liability", "company", "verus"];
+        assert_eq!(f.split(&t).map(|s| (s.0, s.1)), Some((3, 0)));
+        let t = ["defense", "engineering", "limited", "liability", "partnership"];
+        assert_eq!(f.split(&t).map(|s| (s.0, s.1)), Some((0, 3)));
+        let t = ["versor", "sro"];
+        assert_eq!(f.split(&t).map(|s| (s.0, s.1)), Some((0, 1)));
+        assert_eq!(f.split(&["llc"]), None);
+        assert_eq!(f.split(&["verus", "consulting", "group"]), None);
+    }
+
+    #[test]
+    fn forms_around_a_token() {
+        let f = LegalForms::builtin();
+        let n = normalize("the LLC Verus Co., Ltd. (JSC) x");
+        // tokens: the llc verus co ltd | jsc | x
+        assert_eq!(f.ending_before(&n, 2).map(|x| x.0), Some(1));
+        assert_eq!(f.starting_at(&n, 3).map(|x| x.0), Some(4));
+        assert_eq!(f.starting_at(&n, 4).map(|x| x.0), Some(4));
+        // no form across the bracket
+        assert_eq!(f.ending_before(&n, 6), None);
+    }
+
+    #[test]
+    fn titles_and_stopwords() {
+        assert!(is_title("president"));
+        assert!(is_title("secretary"));
+        assert!(is_title("mr"));
+        assert!(!is_title("nelson"));
+        assert!(is_stopword("the"));
+        assert!(is_stopword("against"));
+        assert!(!is_stopword("mandela"));
+    }
+}

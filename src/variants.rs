@@ -1,0 +1,401 @@
+//! Name variants: every way the press may write one name of an entity.
+//!
+//! [`forms`] turns one name of a gazetteer entity into the folded token
+//! sequences the matcher compiles, each tagged with how it was derived
+//! ([`Variant`]) and when it may match ([`Policy`]).
+//!
+//! | entity | name | forms |
+//! |---|---|---|
+//! | person | `MKRTYCHEV, Ashot` | `mkrtychev ashot` (as written), `ashot mkrtychev` (name order), `mkrtychev` (surname) |
+//! | person, family name first | `KIM, Jong Un` | `kim jong un`, `kim jongun`, `kim` (surname) |
+//! | person | `Oleg Vladimirovich Deripaska` | as written, `oleg deripaska` (partial name), `deripaska` (surname) |
+//! | person | `Joseph R. Biden Jr.` | `joseph biden jr`, `joseph biden` (suffix left out), `biden` |
+//! | organization | `Limited Liability Company Verus` | as written, `verus` (core without its legal form) |
+//!
+//! The *core* of an organization name is what is left without its legal
+//! form. The resolver finds cores in text and extends them over an adjacent
+//! legal form of the same class (so `OOO Verus` and `Verus LLC` are full
+//! mentions of `Limited Liability Company Verus`); a core alone is a short
+//! form and needs evidence.
+
+use crate::gazetteer::{Alias, Entity, EntityType, MatchPolicy, NameOrder};
+use crate::names::{is_particle, is_suffix, LegalForms};
+use crate::normalize::normalize;
+
+/// How a form was derived from a listed name. The resolver reports it as
+/// the mention's `match` kind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Variant {
+    /// The name's tokens as written.
+    Full,
+    /// A person's name with its parts in another order ("LAST, First" read
+    /// as "First Last").
+    NameOrder,
+    /// A person's name with middle names, patronymics or a generational
+    /// suffix left out ("Oleg Deripaska").
+    PartialName,
+    /// A person's family name alone.
+    Surname,
+    /// An organization's name without its legal form.
+    OrgCore,
+}
+
+/// When a form may produce a mention.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Policy {
+    /// Wherever its tokens appear, in any case.
+    Always,
+    /// Only where written as a proper noun: capitalized, and not glued to
+    /// another capitalized name word ("Nelson Mandela").
+    Proper,
+    /// As [`Policy::Proper`], and only when the document also has a full
+    /// mention of the same entity.
+    Evidence,
+}
+
+/// One compiled form of a name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Form {
+    /// Folded tokens (`["ashot", "mkrtychev"]`).
+    pub tokens: Vec<String>,
+    /// How it was derived.
+    pub variant: Variant,
+    /// When it may match.
+    pub policy: Policy,
+}
+
+/// Appends every form of `alias` (one name of `entity`) to `out`.
+///
+/// Names that fold to nothing (punctuation only) give no form; names whose
+/// policy is [`MatchPolicy::Never`], and weak aliases without an explicit
+/// `always` policy, give none either.
+pub fn forms(entity: &Entity, alias: &Alias, out: &mut Vec<Form>) {
+    let base = match (alias.policy, alias.weak) {
+        (MatchPolicy::Never, _) => return,
+        (MatchPolicy::Always, _) => Some(Policy::Always),
+        (MatchPolicy::Evidence, _) => Some(Policy::Evidence),
+        (MatchPolicy::Auto, true) => return,
+        (MatchPolicy::Auto, false) => None,
+    };
+    let start = out.len();
+    match entity.kind {
+        EntityType::Person => person_forms(entity, alias, out),
+        EntityType::Organization => org_forms(&alias.name, out, true),
+        _ => org_forms(&alias.name, out, false),
+    }
+    for f in &mut out[start..] {
+        let auto = auto_policy(f);
+        f.policy = match base {
+            // An explicit policy sets the full forms; derived short forms
+            // still need their evidence.
+            Some(p) if f.variant != Variant::Surname && f.variant != Variant::OrgCore => p,
+            _ => auto,
+        };
+    }
+    out.retain(|f| !f.tokens.is_empty());
+}
+
+fn auto_policy(f: &Form) -> Policy {
+    match f.variant {
+        Variant::Surname | Variant::OrgCore => Policy::Evidence,
+        _ if f.tokens.len() == 1 => Policy::Proper,
+        Variant::PartialName => Policy::Proper,
+        _ => Policy::Always,
+    }
+}
+
+fn form(tokens: Vec<String>, variant: Variant) -> Form {
+    Form {
+        tokens,
+        variant,
+        policy: Policy::Always,
+    }
+}
+
+/// Folded tokens of a name, up to its first barrier (bracket, `;`, …): the
+/// part after a bracket is a comment or an acronym, not more of the name.
+fn fold_tokens(name: &str) -> Vec<String> {
+    let n = normalize(name);
+    let mut out = Vec::new();
+    for i in 0..n.tokens().len() {
+        out.push(n.token_text(i).to_string());
+        if n.barrier_after(i) {
+            break;
+        }
+    }
+    out
+}
+
+fn person_forms(entity: &Entity, alias: &Alias, out: &mut Vec<Form>) {
+    let order = alias.order.or(if alias.name == entity.name {
+        entity.name_order
+    } else {
+        None
+    });
+    let (given, family, written) = match split_comma(&alias.name) {
+        Some((family_raw, given_raw)) => {
+            let family = fold_tokens(family_raw);
+            let given = fold_tokens(given_raw);
+            let mut written = family.clone();
+            written.extend(given.iter().cloned());
+            (given, family, written)
+        }
+        None => {
+            let written = fold_tokens(&alias.name);
+            let (given, family) = split_person(&written, order);
+            (given, family, written)
+        }
+    };
+    let comma = split_comma(&alias.name).is_some();
+    out.push(form(written.clone(), Variant::Full));
+    let (given_core, suffix): (Vec<String>, bool) = {
+        let mut g = given.clone();
+        let had = g.last().is_some_and(|t| is_suffix(t));
+        if had {
+            g.pop();
+        }
+        (g, had)
+    };
+    let family_core: Vec<String> = family.iter().filter(|t| !is_suffix(t)).cloned().collect();
+    if family_core.is_empty() || given_core.is_empty() {
+        return;
+    }
+    let family_first = order == Some(NameOrder::FamilyFirst);
+    if family_first {
+        // "Kim Jong Un" is also written "Kim Jong-un" (same tokens) and
+        // "Kim Jongun".
+        if given_core.len() >= 2 {
+            let mut joined = family_core.clone();
+            joined.push(given_core.concat());
+            out.push(form(joined, Variant::Full));
+        }
+    } else {
+        // Given names first: "LAST, First" read as "First Last".
+        if comma && suffix {
+            let mut natural = given.clone();
+            natural.pop();
+            natural.extend(family_core.iter().cloned());
+            natural.push(given.last().expect("suffix").clone());
+            out.push(form(natural, Variant::NameOrder));
+        }
+        let mut natural = given_core.clone();
+        natural.extend(family_core.iter().cloned());
+        let v = if comma && !suffix {
+            Variant::NameOrder
+        } else {
+            Variant::PartialName
+        };
+        if natural != written {
+            out.push(form(natural, v));
+        }
+        // First given name + family name ("Oleg Deripaska").
+        if given_core.len() >= 2 && !is_particle(&given_core[0]) {
+            let mut short = vec![given_core[0].clone()];
+            short.extend(family_core.iter().cloned());
+            out.push(form(short, Variant::PartialName));
+        }
+        // Hispanic double family names: given + first family name.
+        if family_core.len() >= 2 && !is_particle(&family_core[0]) {
+            let mut short = given_core.clone();
+            short.push(family_core[0].clone());
+            out.push(form(short, Variant::PartialName));
+        }
+    }
+    out.push(form(family_core, Variant::Surname));
+}
+
+/// Splits "LAST, First Middle" at its first comma, unless what follows the
+/// comma is only a suffix ("Biden, Jr.").
+fn split_comma(name: &str) -> Option<(&str, &str)> {
+    let (last, given) = name.split_once(',')?;
+    let given_tokens = fold_tokens(given);
+    if given_tokens.is_empty() || given_tokens.iter().all(|t| is_suffix(t)) {
+        return None;
+    }
+    if fold_tokens(last).is_empty() {
+        return None;
+    }
+    Some((last, given))
+}
+
+/// Splits written tokens into (given names, family name) by name order;
+/// a generational suffix stays with the given names' end.
+fn split_person(tokens: &[String], order: Option<NameOrder>) -> (Vec<String>, Vec<String>) {
+    if tokens.len() < 2 {
+        return (Vec::new(), tokens.to_vec());
+    }
+    if order == Some(NameOrder::FamilyFirst) {
+        return (tokens[1..].to_vec(), tokens[..1].to_vec());
+    }
+    let mut end = tokens.len();
+    let mut suffix = Vec::new();
+    while end > 1 && is_suffix(&tokens[end - 1]) {
+        end -= 1;
+        suffix.insert(0, tokens[end].clone());
+    }
+    // The family name is the last word with the particles before it
+    // ("van der Berg", "al Amiri").
+    let mut fstart = end - 1;
+    while fstart > 1 && is_particle(&tokens[fstart - 1]) {
+        fstart -= 1;
+    }
+    let mut given = tokens[..fstart].to_vec();
+    given.extend(suffix);
+    (given, tokens[fstart..end].to_vec())
+}
+
+fn org_forms(name: &str, out: &mut Vec<Form>, legal: bool) {
+    let tokens = fold_tokens(name);
+    if tokens.is_empty() {
+        return;
+    }
+    let mut tokens = tokens;
+    // A leading "The" (or "MV" for ships) may be left out.
+    if tokens.len() >= 2 && matches!(tokens[0].as_str(), "the" | "mv") {
+        out.push(form(tokens.clone(), Variant::Full));
+        tokens.remove(0);
+    }
+    out.push(form(tokens.clone(), Variant::Full));
+    if !legal {
+        return;
+    }
+    let refs: Vec<&str> = tokens.iter().map(String::as_str).collect();
+    if let Some((pre, suf, _)) = LegalForms::builtin().split(&refs) {
+        let core = tokens[pre..tokens.len() - suf].to_vec();
+        if !core.is_empty() {
+            out.push(form(core, Variant::OrgCore));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn person(name: &str, order: Option<NameOrder>) -> Vec<(String, Variant, Policy)> {
+        let mut e = Entity::new("t", name, EntityType::Person);
+        e.name_order = order;
+        let mut out = Vec::new();
+        forms(&e, &e.names().next().unwrap(), &mut out);
+        out.into_iter()
+            .map(|f| (f.tokens.join(" "), f.variant, f.policy))
+            .collect()
+    }
+
+    fn org(name: &str) -> Vec<(String, Variant, Policy)> {
+        let e = Entity::new("t", name, EntityType::Organization);
+        let mut out = Vec::new();
+        forms(&e, &e.names().next().unwrap(), &mut out);
+        out.into_iter()
+            .map(|f| (f.tokens.join(" "), f.variant, f.policy))
+            .collect()
+    }
+
+    use Policy::*;
+    use Variant::{Full, OrgCore, PartialName, Surname};
+
+    fn s(x: &str, v: Variant, p: Policy) -> (String, Variant, Policy) {
+        (x.to_string(), v, p)
+    }
+
+    #[test]
+    fn comma_form_person() {
+        assert_eq!(
+            person("MKRTYCHEV, Ashot", None),
+            vec![
+                s("mkrtychev ashot", Full, Always),
+                s("ashot mkrtychev", Variant::NameOrder, Always),
+                s("mkrtychev", Surname, Evidence)
+            ]
+        );
+    }
+
+    #[test]
+    fn family_first_person() {
+        assert_eq!(
+            person("KIM, Jong Un", Some(NameOrder::FamilyFirst)),
+            vec![
+                s("kim jong un", Full, Always),
+                s("kim jongun", Full, Always),
+                s("kim", Surname, Evidence)
+            ]
+        );
+        assert_eq!(
+            person("Kim Jong-un", Some(NameOrder::FamilyFirst)),
+            vec![
+                s("kim jong un", Full, Always),
+                s("kim jongun", Full, Always),
+                s("kim", Surname, Evidence)
+            ]
+        );
+    }
+
+    #[test]
+    fn middle_names_and_suffixes() {
+        assert_eq!(
+            person("Oleg Vladimirovich Deripaska", None),
+            vec![
+                s("oleg vladimirovich deripaska", Full, Always),
+                s("oleg deripaska", PartialName, Proper),
+                s("deripaska", Surname, Evidence)
+            ]
+        );
+        assert_eq!(
+            person("Joseph R. Biden Jr.", None),
+            vec![
+                s("joseph biden jr", Full, Always),
+                s("joseph biden", PartialName, Proper),
+                s("biden", Surname, Evidence)
+            ]
+        );
+        assert_eq!(
+            person("Brian E. Nelson", None),
+            vec![s("brian nelson", Full, Always), s("nelson", Surname, Evidence)]
+        );
+    }
+
+    #[test]
+    fn hispanic_family_names() {
+        let got = person("MADURO MOROS, Nicolas", None);
+        assert!(got.contains(&s("nicolas maduro moros", Variant::NameOrder, Always)), "{got:?}");
+        assert!(got.contains(&s("nicolas maduro", PartialName, Proper)), "{got:?}");
+    }
+
+    #[test]
+    fn organizations_and_legal_forms() {
+        assert_eq!(
+            org("LIMITED LIABILITY COMPANY VERUS"),
+            vec![
+                s("limited liability company verus", Full, Always),
+                s("verus", OrgCore, Evidence)
+            ]
+        );
+        assert_eq!(
+            org("VERSOR S.R.O."),
+            vec![s("versor sro", Full, Always), s("versor", OrgCore, Evidence)]
+        );
+        assert_eq!(
+            org("Defense Engineering Limited Liability Partnership"),
+            vec![
+                s("defense engineering limited liability partnership", Full, Always),
+                s("defense engineering", OrgCore, Evidence)
+            ]
+        );
+        assert_eq!(org("VERUS"), vec![s("verus", Full, Proper)]);
+    }
+
+    #[test]
+    fn weak_and_never_give_nothing() {
+        let mut e = Entity::new("t", "X Y", EntityType::Person);
+        e.aliases.push(Alias {
+            weak: true,
+            ..Alias::new("said")
+        });
+        let mut out = Vec::new();
+        forms(&e, &e.aliases[0], &mut out);
+        assert!(out.is_empty());
+        let mut out = Vec::new();
+        forms(&e, &Alias::new("..."), &mut out);
+        assert!(out.is_empty());
+    }
+}
