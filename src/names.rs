@@ -260,6 +260,31 @@ const EXTRA_FUNCTION_WORDS: &str = "a an the and or but if then when while after
     without both each every he she it we they i you his her its our their my your said says \
     says also yet so not no nor only even meanwhile however yesterday today tomorrow";
 
+/// Whether a folded word is an ordinary English word (a lower-case entry
+/// of the SCOWL size-50 word list bundled in `data/scowl/`).
+pub fn is_common_word(folded: &str) -> bool {
+    static WORDS: OnceLock<HashSet<String>> = OnceLock::new();
+    WORDS
+        .get_or_init(|| word_set(include_str!("../data/scowl/english-words.txt")))
+        .contains(folded)
+}
+
+/// Whether a folded word is a known English proper noun (a given name, a
+/// place: a capitalized entry of the SCOWL list).
+pub fn is_known_proper_noun(folded: &str) -> bool {
+    static WORDS: OnceLock<HashSet<String>> = OnceLock::new();
+    WORDS
+        .get_or_init(|| word_set(include_str!("../data/scowl/proper-names.txt")))
+        .contains(folded)
+}
+
+fn word_set(list: &str) -> HashSet<String> {
+    list.lines()
+        .map(fold_name)
+        .filter(|w| !w.is_empty() && !w.contains(' '))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -316,5 +341,11 @@ mod tests {
         assert!(is_stopword("the"));
         assert!(is_stopword("against"));
         assert!(!is_stopword("mandela"));
+        assert!(is_common_word("later"));
+        assert!(is_common_word("green"));
+        assert!(!is_common_word("nelson"));
+        assert!(!is_common_word("verus"));
+        assert!(is_known_proper_noun("nelson"));
+        assert!(is_known_proper_noun("washington"));
     }
 }

@@ -298,6 +298,16 @@ fn push_folded(c: char, out: &mut Vec<u8>) {
     out.extend_from_slice(s.as_bytes());
 }
 
+/// Folded abbreviations that keep their final dot in a name ("Co., Ltd.",
+/// "Jr.").
+fn is_abbreviation(folded: &[u8]) -> bool {
+    matches!(
+        folded,
+        b"co" | b"ltd" | b"inc" | b"corp" | b"jr" | b"sr" | b"bros" | b"intl" | b"ltda" | b"spol"
+            | b"st" | b"mt" | b"ft"
+    )
+}
+
 struct Cursor<'a> {
     text: &'a str,
     bytes: &'a [u8],
@@ -446,9 +456,12 @@ pub fn normalize_into(text: &str, out: &mut Normalized) {
                         i += 1;
                         continue;
                     }
-                    let acronym = open.acronym;
-                    st.close(out, i);
-                    if !acronym {
+                    // An acronym's or abbreviation's final dot belongs to it
+                    // ("S.R.O.", "Ltd.") and does not end a sentence.
+                    if open.acronym || is_abbreviation(&out.stream[open.norm_start..]) {
+                        st.close(out, i + 1);
+                    } else {
+                        st.close(out, i);
                         st.sentence_start = true;
                     }
                 } else {
@@ -636,11 +649,11 @@ mod tests {
         ("hyphen separates", "Kim Jong-un", " kim jong un ", &["Kim", "Jong", "un"]),
         ("soft line hyphen", "Mkry-\nchev said", " mkrychev said ", &["Mkry-\nchev", "said"]),
         ("line hyphen before capital", "North-\nKorea", " north korea ", &["North", "Korea"]),
-        ("acronym", "Versor S.R.O. and s.r.o", " versor sro and sro ", &["Versor", "S.R.O", "and", "s.r.o"]),
-        ("acronym us", "U.S.-sanctioned", " us sanctioned ", &["U.S", "sanctioned"]),
+        ("acronym", "Versor S.R.O. and s.r.o", " versor sro and sro ", &["Versor", "S.R.O.", "and", "s.r.o"]),
+        ("acronym us", "U.S.-sanctioned", " us sanctioned ", &["U.S.", "sanctioned"]),
         ("initial dropped", "Brian E. Nelson", " brian nelson ", &["Brian", "Nelson"]),
         ("initial without dot kept", "Brian E Nelson", " brian e nelson ", &["Brian", "E", "Nelson"]),
-        ("co ltd", "Anglo Co., Ltd.", " anglo co ltd ", &["Anglo", "Co", "Ltd"]),
+        ("co ltd", "Anglo Co., Ltd.", " anglo co ltd ", &["Anglo", "Co.", "Ltd."]),
         ("parens barrier", "(President Vladimir) Putin", " president vladimir | putin ", &["President", "Vladimir", "Putin"]),
         ("paragraph barrier", "Trade\n\nThree", " trade | three ", &["Trade", "Three"]),
         ("single newline no barrier", "Brian\nNelson", " brian nelson ", &["Brian", "Nelson"]),

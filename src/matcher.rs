@@ -1,0 +1,246 @@
+//! The compiled gazetteer: one Aho-Corasick automaton over every name form.
+//!
+//! [`Matcher::new`] takes a [`Gazetteer`], derives every [`Form`] of every
+//! name (see [`crate::variants`]), and compiles the distinct folded forms
+//! into one automaton. A form several entities share (`"kim"`) is one
+//! pattern with several [`Target`]s; the resolver decides among them.
+//!
+//! Patterns are written with a space on both sides (`" brian nelson "`), and
+//! the text's folded stream starts with a space and has one after every
+//! token (see [`crate::normalize`]). So every occurrence the automaton
+//! reports is already aligned on whole tokens: no word-boundary check, and
+//! no missed shorter name when a longer one fails a check. The automaton
+//! runs in overlapping mode, reporting every form at every position; the
+//! resolver then picks the longest non-overlapping mentions.
+//!
+//! The matcher is immutable once built and is shared by reference across
+//! threads.
+
+use std::collections::HashMap;
+use std::time::{Duration, Instant};
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+
+use crate::gazetteer::{Entity, Gazetteer};
+use crate::normalize::Normalized;
+use crate::variants::{forms, Form, Policy, Variant};
+
+/// One way a pattern can be read: as a form of one name of one entity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Target {
+    /// Index of the entity in [`Matcher::entities`].
+    pub entity: u32,
+    /// Index of the name in [`Entity::names`] (0 = the display name).
+    pub name: u32,
+    /// How the form was derived.
+    pub variant: Variant,
+    /// When it may match.
+    pub policy: Policy,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct PatternInfo {
+    tokens: u32,
+    targets: (u32, u32),
+}
+
+/// An occurrence of a pattern in a text, in tokens.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Hit {
+    /// Index of the first token.
+    pub first: u32,
+    /// Index of the last token (inclusive).
+    pub last: u32,
+    /// The pattern, for [`Matcher::targets`].
+    pub pattern: u32,
+}
+
+/// Figures about a built matcher.
+#[derive(Clone, Debug, Default)]
+pub struct BuildStats {
+    /// Entities compiled.
+    pub entities: usize,
+    /// Names (display names and aliases) read.
+    pub names: usize,
+    /// Distinct patterns in the automaton.
+    pub patterns: usize,
+    /// Pattern readings (entity, name, variant).
+    pub targets: usize,
+    /// Wall time of the build.
+    pub elapsed: Duration,
+}
+
+/// A compiled gazetteer, ready to search texts.
+///
+/// ```
+/// use gazex::gazetteer::{Entity, EntityType, Gazetteer};
+/// use gazex::Matcher;
+///
+/// let mut putin = Entity::new("ofac-35096", "PUTIN, Vladimir Vladimirovich", EntityType::Person);
+/// putin.lists.push("RUSSIA-EO14024".into());
+/// let matcher = Matcher::new(&Gazetteer::from_entities([putin]));
+///
+/// let text = "Russian President Vladimir Putin’s war.";
+/// let mentions = matcher.find(text);
+/// assert_eq!(mentions.len(), 1);
+/// let m = &mentions[0];
+/// assert_eq!(&text[m.start..m.end], "Vladimir Putin");
+/// assert_eq!(matcher.entity(m).id, "ofac-35096");
+/// assert_eq!(m.kind.as_str(), "partial_name");
+/// ```
+#[derive(Debug)]
+pub struct Matcher {
+    ac: Option<AhoCorasick>,
+    patterns: Vec<PatternInfo>,
+    targets: Vec<Target>,
+    entities: Vec<Entity>,
+    stats: BuildStats,
+}
+
+impl Matcher {
+    /// Compiles every entity of `gazetteer`.
+    pub fn new(gazetteer: &Gazetteer) -> Matcher {
+        let started = Instant::now();
+        let mut keys: HashMap<String, u32> = HashMap::new();
+        let mut pattern_strings: Vec<String> = Vec::new();
+        let mut pattern_tokens: Vec<u32> = Vec::new();
+        // (pattern, target), sorted into contiguous runs afterwards.
+        let mut readings: Vec<(u32, Target)> = Vec::new();
+        let mut names = 0usize;
+        let mut buf: Vec<Form> = Vec::new();
+        for (ei, entity) in gazetteer.entities().iter().enumerate() {
+            for (ni, alias) in entity.names().enumerate() {
+                names += 1;
+                buf.clear();
+                forms(entity, &alias, &mut buf);
+                for f in buf.drain(..) {
+                    let key = f.tokens.join(" ");
+                    let next = pattern_strings.len() as u32;
+                    let pid = *keys.entry(key).or_insert_with_key(|k| {
+                        pattern_strings.push(format!(" {k} "));
+                        pattern_tokens.push(f.tokens.len() as u32);
+                        next
+                    });
+                    readings.push((
+                        pid,
+                        Target {
+                            entity: ei as u32,
+                            name: ni as u32,
+                            variant: f.variant,
+                            policy: f.policy,
+                        },
+                    ));
+                }
+            }
+        }
+        // One reading per (pattern, entity): the best-ranked one.
+        readings.sort_by_key(|(p, t)| (*p, t.entity, t.variant, t.policy, t.name));
+        readings.dedup_by_key(|(p, t)| (*p, t.entity));
+        let mut patterns: Vec<PatternInfo> = pattern_tokens
+            .iter()
+            .map(|&tokens| PatternInfo {
+                tokens,
+                targets: (0, 0),
+            })
+            .collect();
+        let mut targets = Vec::with_capacity(readings.len());
+        let mut i = 0;
+        while i < readings.len() {
+            let pid = readings[i].0;
+            let start = targets.len() as u32;
+            while i < readings.len() && readings[i].0 == pid {
+                targets.push(readings[i].1);
+                i += 1;
+            }
+            patterns[pid as usize].targets = (start, targets.len() as u32);
+        }
+        let ac = if pattern_strings.is_empty() {
+            None
+        } else {
+            // The DFA is fastest but its memory grows with the pattern set;
+            // past a few thousand names the contiguous NFA is the better trade.
+            let kind = if pattern_strings.len() <= 5_000 {
+                AhoCorasickKind::DFA
+            } else {
+                AhoCorasickKind::ContiguousNFA
+            };
+            Some(
+                AhoCorasick::builder()
+                    .match_kind(MatchKind::Standard)
+                    .kind(Some(kind))
+                    .build(&pattern_strings)
+                    .expect("patterns within aho-corasick limits"),
+            )
+        };
+        let stats = BuildStats {
+            entities: gazetteer.len(),
+            names,
+            patterns: pattern_strings.len(),
+            targets: targets.len(),
+            elapsed: started.elapsed(),
+        };
+        Matcher {
+            ac,
+            patterns,
+            targets,
+            entities: gazetteer.entities().to_vec(),
+            stats,
+        }
+    }
+
+    /// Every occurrence of every pattern in the normalized text, appended to
+    /// `hits` in order of their end.
+    pub fn hits(&self, text: &Normalized, hits: &mut Vec<Hit>) {
+        let Some(ac) = &self.ac else { return };
+        for m in ac.find_overlapping_iter(text.stream_bytes()) {
+            let p = &self.patterns[m.pattern().as_usize()];
+            let first = text
+                .token_at(m.start() + 1)
+                .expect("patterns start on a token");
+            hits.push(Hit {
+                first: first as u32,
+                last: first as u32 + p.tokens - 1,
+                pattern: m.pattern().as_u32(),
+            });
+        }
+    }
+
+    /// The readings of a pattern.
+    pub fn targets(&self, pattern: u32) -> &[Target] {
+        let (a, b) = self.patterns[pattern as usize].targets;
+        &self.targets[a as usize..b as usize]
+    }
+
+    /// The compiled entities, indexed by [`Target::entity`].
+    pub fn entities(&self) -> &[Entity] {
+        &self.entities
+    }
+
+    /// The entity a mention refers to.
+    pub fn entity(&self, m: &crate::Mention) -> &Entity {
+        &self.entities[m.entity as usize]
+    }
+
+    /// The name (display name or alias) a mention matched.
+    pub fn alias(&self, m: &crate::Mention) -> &str {
+        let e = &self.entities[m.entity as usize];
+        match m.name {
+            0 => &e.name,
+            n => &e.aliases[n as usize - 1].name,
+        }
+    }
+
+    /// Figures about the build.
+    pub fn stats(&self) -> &BuildStats {
+        &self.stats
+    }
+
+    /// Finds the mentions in one text (a convenience over
+    /// [`crate::resolve::Resolver`]).
+    pub fn find(&self, text: &str) -> Vec<crate::Mention> {
+        let mut r = crate::resolve::Resolver::new(self);
+        let mut out = Vec::new();
+        r.resolve(text, &mut out);
+        out
+    }
+}

@@ -1,0 +1,446 @@
+//! Choosing mentions among the automaton's hits.
+//!
+//! The matcher reports every form at every position. A [`Resolver`] turns
+//! those hits into mentions, one document at a time:
+//!
+//! 1. **Readings.** Each hit is read as each of its targets. An
+//!    organization's core (`verus`) next to a legal form (`LLC Verus`,
+//!    `Verus OOO`) is extended over it and becomes a full `legal_form`
+//!    mention; alone it stays a short form.
+//! 2. **Context.** Forms whose policy asks for a proper noun (single-word
+//!    names, partial names, every short form) must be capitalized and must
+//!    not be glued to another capitalized name word: "Nelson" in "Nelson
+//!    Mandela" is part of a different name; a title ("President"), a
+//!    sentence-opening function word, or punctuation before it is fine.
+//! 3. **Full mentions** are chosen leftmost-longest, without overlap. When
+//!    several entities share the chosen span, the best-ranked reading wins
+//!    and the others are listed as `candidates`.
+//! 4. **Short forms** (surname, organization without legal form) are kept
+//!    only where they do not overlap a full mention and the same document
+//!    names one of their entities in full: that mention is their
+//!    `evidence`. Among several entities, those with evidence come first,
+//!    the one named in full closest before the short form first of all.
+
+use crate::matcher::{Hit, Matcher};
+use crate::mention::{Evidence, EvidenceKind, MatchKind, Mention};
+use crate::names::{is_common_word, is_particle, is_stopword, is_title, LegalForms};
+use crate::normalize::{normalize_into, Normalized, TokenFlags};
+use crate::variants::{Policy, Variant};
+
+#[derive(Clone, Copy, Debug)]
+struct Cand {
+    first: u32,
+    last: u32,
+    entity: u32,
+    name: u32,
+    kind: MatchKind,
+    policy: Policy,
+}
+
+/// Resolves the mentions of one document at a time, reusing its buffers.
+///
+/// Create one per thread; it borrows the shared [`Matcher`].
+#[derive(Debug)]
+pub struct Resolver<'m> {
+    matcher: &'m Matcher,
+    norm: Normalized,
+    hits: Vec<Hit>,
+    cands: Vec<Cand>,
+    chosen: Vec<(Cand, Vec<u32>)>,
+}
+
+impl<'m> Resolver<'m> {
+    /// A resolver over `matcher`.
+    pub fn new(matcher: &'m Matcher) -> Resolver<'m> {
+        Resolver {
+            matcher,
+            norm: Normalized::new(),
+            hits: Vec::new(),
+            cands: Vec::new(),
+            chosen: Vec::new(),
+        }
+    }
+
+    /// Finds the mentions in `text` and appends them to `out`, in order of
+    /// their start. Offsets are into `text`.
+    pub fn resolve(&mut self, text: &str, out: &mut Vec<Mention>) {
+        normalize_into(text, &mut self.norm);
+        self.hits.clear();
+        self.matcher.hits(&self.norm, &mut self.hits);
+        if self.hits.is_empty() {
+            return;
+        }
+        self.readings(text);
+        self.choose_full();
+        self.choose_short();
+        self.emit(text, out);
+    }
+
+    fn readings(&mut self, text: &str) {
+        self.cands.clear();
+        let forms = LegalForms::builtin();
+        let n = &self.norm;
+        let count = n.tokens().len() as u32;
+        for hit in &self.hits {
+            for t in self.matcher.targets(hit.pattern) {
+                let mut c = Cand {
+                    first: hit.first,
+                    last: hit.last,
+                    entity: t.entity,
+                    name: t.name,
+                    kind: match t.variant {
+                        Variant::Full => MatchKind::Normalized,
+                        Variant::NameOrder => MatchKind::NameOrder,
+                        Variant::PartialName => MatchKind::PartialName,
+                        Variant::Surname => MatchKind::Surname,
+                        Variant::OrgCore => MatchKind::Short,
+                    },
+                    policy: t.policy,
+                };
+                if t.variant == Variant::OrgCore {
+                    let before = forms.ending_before(n, hit.first as usize);
+                    let after = if hit.last + 1 < count && !n.barrier_after(hit.last as usize) {
+                        forms.starting_at(n, hit.last as usize + 1)
+                    } else {
+                        None
+                    };
+                    if before.is_some() || after.is_some() {
+                        if let Some((f, _)) = before {
+                            c.first = f as u32;
+                        }
+                        if let Some((l, _)) = after {
+                            c.last = l as u32;
+                        }
+                        c.kind = MatchKind::LegalForm;
+                        c.policy = Policy::Always;
+                    }
+                }
+                if c.policy != Policy::Always && !proper_context(text, n, c.first, c.last) {
+                    continue;
+                }
+                self.cands.push(c);
+            }
+        }
+        // Leftmost first, then longest, then best reading.
+        self.cands.sort_by_key(|c| {
+            (
+                c.first,
+                std::cmp::Reverse(c.last),
+                c.kind.is_short(),
+                c.kind,
+                c.entity,
+            )
+        });
+    }
+
+    fn choose_full(&mut self) {
+        self.chosen.clear();
+        let mut i = 0;
+        let mut free_from = 0u32;
+        while i < self.cands.len() {
+            let c = self.cands[i];
+            if c.kind.is_short() || c.first < free_from {
+                i += 1;
+                continue;
+            }
+            // Same span, other entities: candidates.
+            let mut others: Vec<u32> = Vec::new();
+            let mut j = i + 1;
+            while j < self.cands.len()
+                && self.cands[j].first == c.first
+                && self.cands[j].last == c.last
+            {
+                let o = self.cands[j];
+                if !o.kind.is_short() && o.entity != c.entity && !others.contains(&o.entity) {
+                    others.push(o.entity);
+                }
+                j += 1;
+            }
+            self.chosen.push((c, others));
+            free_from = c.last + 1;
+            i = j;
+        }
+    }
+
+    fn choose_short(&mut self) {
+        let full_count = self.chosen.len();
+        let overlaps = |chosen: &[(Cand, Vec<u32>)], c: &Cand| {
+            chosen
+                .iter()
+                .any(|(k, _)| k.first <= c.last && c.first <= k.last)
+        };
+        let mut i = 0;
+        while i < self.cands.len() {
+            let c = self.cands[i];
+            if !c.kind.is_short() || overlaps(&self.chosen, &c) {
+                i += 1;
+                continue;
+            }
+            let mut group = vec![c];
+            let mut j = i + 1;
+            while j < self.cands.len()
+                && self.cands[j].first == c.first
+                && self.cands[j].last == c.last
+            {
+                if self.cands[j].kind.is_short() {
+                    group.push(self.cands[j]);
+                }
+                j += 1;
+            }
+            // For each reading: the full mention of its entity closest before
+            // the short form, else the first after it.
+            let evidence_of = |e: u32| -> Option<(u32, u32, bool)> {
+                let mut best: Option<(u32, u32, bool)> = None;
+                for (k, _) in &self.chosen[..full_count] {
+                    if k.entity != e {
+                        continue;
+                    }
+                    let before = k.last < c.first;
+                    match best {
+                        None => best = Some((k.first, k.last, before)),
+                        Some((_, _, true)) if before => best = Some((k.first, k.last, before)),
+                        Some((_, _, false)) if before => best = Some((k.first, k.last, before)),
+                        _ => {}
+                    }
+                }
+                best
+            };
+            let mut with: Vec<(Cand, (u32, u32, bool))> = group
+                .iter()
+                .filter_map(|g| evidence_of(g.entity).map(|ev| (*g, ev)))
+                .collect();
+            // Closest full mention before wins; else the earliest after.
+            with.sort_by_key(|(_, (f, _, before))| {
+                (!*before, if *before { u32::MAX - f } else { *f })
+            });
+            if let Some(&(best, _)) = with.first() {
+                let mut others: Vec<u32> = Vec::new();
+                for (o, _) in with.iter().skip(1) {
+                    if o.entity != best.entity && !others.contains(&o.entity) {
+                        others.push(o.entity);
+                    }
+                }
+                self.chosen.push((best, others));
+            }
+            i = j;
+        }
+    }
+
+    fn emit(&mut self, text: &str, out: &mut Vec<Mention>) {
+        let n = &self.norm;
+        let tokens = n.tokens();
+        let full: Vec<(u32, u32, u32)> = self
+            .chosen
+            .iter()
+            .filter(|(c, _)| !c.kind.is_short())
+            .map(|(c, _)| (c.entity, c.first, c.last))
+            .collect();
+        self.chosen.sort_by_key(|(c, _)| c.first);
+        let ascii = text.is_ascii();
+        let mut char_pos = 0usize;
+        let mut byte_pos = 0usize;
+        let mut char_offset = |b: usize| -> usize {
+            if ascii {
+                return b;
+            }
+            char_pos += text[byte_pos..b].chars().count();
+            byte_pos = b;
+            char_pos
+        };
+        for (c, others) in self.chosen.drain(..) {
+            let start = tokens[c.first as usize].start as usize;
+            let end = tokens[c.last as usize].end as usize;
+            let mut kind = c.kind;
+            if kind == MatchKind::Normalized
+                && &text[start..end] == alias_text(self.matcher, c.entity, c.name)
+            {
+                kind = MatchKind::Exact;
+            }
+            let evidence = if kind.is_short() {
+                // Closest full mention of the entity before, else after.
+                let mut best: Option<(u32, u32)> = None;
+                for &(e, f, l) in &full {
+                    if e != c.entity {
+                        continue;
+                    }
+                    if l < c.first || best.is_none() {
+                        best = Some((f, l));
+                    }
+                }
+                best.map(|(f, l)| Evidence {
+                    kind: EvidenceKind::FullMention,
+                    start: tokens[f as usize].start as usize,
+                    end: tokens[l as usize].end as usize,
+                })
+            } else {
+                None
+            };
+            let char_start = char_offset(start);
+            let char_end = char_offset(end);
+            out.push(Mention {
+                start,
+                end,
+                char_start,
+                char_end,
+                entity: c.entity,
+                name: c.name,
+                kind,
+                evidence,
+                candidates: others,
+            });
+        }
+    }
+}
+
+fn alias_text(m: &Matcher, entity: u32, name: u32) -> &str {
+    let e = &m.entities()[entity as usize];
+    match name {
+        0 => &e.name,
+        n => &e.aliases[n as usize - 1].name,
+    }
+}
+
+/// Whether tokens `first..=last` are written as a proper noun of their own:
+/// capitalized, and not run together with another capitalized name word.
+fn proper_context(text: &str, n: &Normalized, first: u32, last: u32) -> bool {
+    let tokens = n.tokens();
+    for i in first..=last {
+        let t = &tokens[i as usize];
+        if t.flags.contains(TokenFlags::LOWERCASE) && !is_particle(n.token_text(i as usize)) {
+            return false;
+        }
+    }
+    let glued = |a: usize, b: usize| -> bool {
+        // Tokens a and b are adjacent with only spaces (or one line break)
+        // between them.
+        !n.barrier_after(a)
+            && text[tokens[a].end as usize..tokens[b].start as usize]
+                .chars()
+                .all(char::is_whitespace)
+    };
+    let name_word = |i: usize| -> bool {
+        let t = &tokens[i];
+        let word = n.token_text(i);
+        (t.flags.contains(TokenFlags::CAPITALIZED))
+            && !t.flags.contains(TokenFlags::DIGIT)
+            && !is_title(word)
+            && !is_stopword(word)
+    };
+    if first > 0 {
+        let p = first as usize - 1;
+        // A sentence opens with a capital: "Later Mkrtychev said" is not a
+        // two-word name, "Nelson Mandela said" is.
+        let opener = tokens[p].flags.contains(TokenFlags::SENTENCE_START)
+            && is_common_word(n.token_text(p));
+        if glued(p, first as usize) && name_word(p) && !opener {
+            return false;
+        }
+    }
+    let next = last as usize + 1;
+    if next < tokens.len() && glued(last as usize, next) && name_word(next) {
+        return false;
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gazetteer::{Alias, Entity, EntityType, Gazetteer, NameOrder};
+
+    fn gazetteer() -> Gazetteer {
+        let mut kim = Entity::new("kim", "Kim Jong Un", EntityType::Person);
+        kim.name_order = Some(NameOrder::FamilyFirst);
+        kim.aliases.push(Alias {
+            order: Some(NameOrder::FamilyFirst),
+            ..Alias::new("KIM, Jong Un")
+        });
+        let mut kim2 = Entity::new("kim2", "Kim Yo Jong", EntityType::Person);
+        kim2.name_order = Some(NameOrder::FamilyFirst);
+        Gazetteer::from_entities([
+            Entity::new("mk", "MKRTYCHEV, Ashot", EntityType::Person),
+            Entity::new("verus", "LIMITED LIABILITY COMPANY VERUS", EntityType::Organization),
+            Entity::new("versor", "VERSOR S.R.O.", EntityType::Organization),
+            Entity::new(
+                "de",
+                "DEFENSE ENGINEERING LIMITED LIABILITY PARTNERSHIP",
+                EntityType::Organization,
+            ),
+            Entity::new("bn", "Brian E. Nelson", EntityType::Person),
+            kim,
+            kim2,
+        ])
+    }
+
+    /// (name, text, expected (text, entity id, kind))
+    const CASES: &[(&str, &str, &[(&str, &str, &str)])] = &[
+        ("name order", "Ashot Mkrtychev met.", &[("Ashot Mkrtychev", "mk", "name_order")]),
+        (
+            "surname after full",
+            "Ashot Mkrtychev met. Later Mkrtychev left.",
+            &[("Ashot Mkrtychev", "mk", "name_order"), ("Mkrtychev", "mk", "surname")],
+        ),
+        ("surname before full", "Mkrtychev met Ashot Mkrtychev.", &[("Mkrtychev", "mk", "surname"), ("Ashot Mkrtychev", "mk", "name_order")]),
+        ("surname alone is nothing", "Mkrtychev left.", &[]),
+        ("lowercase short form is nothing", "Ashot Mkrtychev. the verus ratio", &[("Ashot Mkrtychev", "mk", "name_order")]),
+        ("legal form prefix", "LLC Verus said", &[("LLC Verus", "verus", "legal_form")]),
+        ("legal form suffix", "Verus LLC said", &[("Verus LLC", "verus", "legal_form")]),
+        ("legal form russian", "ООО «Verus» said", &[("ООО «Verus", "verus", "legal_form")]),
+        ("exact", "the LIMITED LIABILITY COMPANY VERUS", &[("LIMITED LIABILITY COMPANY VERUS", "verus", "exact")]),
+        ("acronym with dot", "Versor S.R.O. said", &[("Versor S.R.O.", "versor", "normalized")]),
+        ("sro lower", "Versor s.r.o. said", &[("Versor s.r.o.", "versor", "normalized")]),
+        (
+            "short org list",
+            "Limited Liability Company Verus and Versor S.R.O. Then: Verus, Defense Engineering, and Versor.",
+            &[
+                ("Limited Liability Company Verus", "verus", "normalized"),
+                ("Versor S.R.O.", "versor", "normalized"),
+                ("Verus", "verus", "short"),
+                ("Versor", "versor", "short"),
+            ],
+        ),
+        ("middle initial", "Brian E. Nelson said. Nelson said.", &[("Brian E. Nelson", "bn", "exact"), ("Nelson", "bn", "surname")]),
+        ("without initial", "Brian Nelson said", &[("Brian Nelson", "bn", "normalized")]),
+        ("other person same first name", "Brian Nelson said. Nelson Mandela too.", &[("Brian Nelson", "bn", "normalized")]),
+        ("korean hyphen", "Kim Jong-un and Kim Jongun", &[("Kim Jong-un", "kim", "normalized"), ("Kim Jongun", "kim", "normalized")]),
+        (
+            "ambiguous surname resolved by evidence",
+            "Kim Jong Un spoke. Kim said.",
+            &[("Kim Jong Un", "kim", "exact"), ("Kim", "kim", "surname")],
+        ),
+        ("kardashian", "Kim Jong Un spoke. Kim Kardashian did not.", &[("Kim Jong Un", "kim", "exact")]),
+        ("inside a word", "Ashot Mkrtychevsky", &[]),
+        ("email", "Ashot Mkrtychev wrote to verus@example.com", &[("Ashot Mkrtychev", "mk", "name_order")]),
+        ("possessive", "Ashot Mkrtychev’s firm", &[("Ashot Mkrtychev", "mk", "name_order")]),
+        ("title", "Under Secretary Brian E. Nelson", &[("Brian E. Nelson", "bn", "exact")]),
+    ];
+
+    #[test]
+    fn table() {
+        let m = Matcher::new(&gazetteer());
+        for &(name, text, want) in CASES {
+            let got: Vec<(&str, &str, &str)> = m
+                .find(text)
+                .iter()
+                .map(|x| (&text[x.start..x.end], m.entity(x).id.as_str(), x.kind.as_str()))
+                .collect();
+            assert_eq!(got, want, "case {name:?}");
+        }
+    }
+
+    #[test]
+    fn evidence_and_char_offsets() {
+        let m = Matcher::new(&gazetteer());
+        let text = "«Ashot Mkrtychev» — Mkrtychev";
+        let got = m.find(text);
+        assert_eq!(got.len(), 2);
+        let s = &got[1];
+        assert_eq!(s.kind, MatchKind::Surname);
+        let ev = s.evidence.unwrap();
+        assert_eq!(&text[ev.start..ev.end], "Ashot Mkrtychev");
+        for x in &got {
+            let by_char: String = text.chars().skip(x.char_start).take(x.char_end - x.char_start).collect();
+            assert_eq!(by_char, &text[x.start..x.end]);
+        }
+    }
+}
