@@ -11,9 +11,10 @@
 //! | native JSON Lines | `*.jsonl`, `*.json` (one entity per line) | [`native`] |
 //! | plain list | `*.txt` (one name per line, `#` comments) | [`plain`] |
 //!
-//! [`Gazetteer::load`] accepts a file or a folder; a folder is read file by
-//! file in name order, skipping files of other kinds (a `README.md` or a
-//! `SOURCES.md` beside the lists is fine).
+//! [`Gazetteer::load`] accepts a file or a folder; a folder's gazetteer
+//! files (directly in it, not in sub-folders) are read in name order,
+//! skipping files of other kinds (a `README.md` or a `SOURCES.md` beside the
+//! lists, raw source files in a sub-folder, are fine).
 //!
 //! # Duplicate ids
 //!
@@ -427,8 +428,8 @@ impl Gazetteer {
         g
     }
 
-    /// Loads a gazetteer file or every gazetteer file in a folder (in name
-    /// order, not recursing into sub-folders' hidden entries).
+    /// Loads a gazetteer file, or every gazetteer file directly in a folder
+    /// (in name order).
     pub fn load(path: &Path) -> Result<Gazetteer, GazetteerError> {
         let mut g = Gazetteer::new();
         g.add_path(path)?;
@@ -440,7 +441,7 @@ impl Gazetteer {
         let meta = std::fs::metadata(path).map_err(|e| GazetteerError::io(path, e))?;
         if meta.is_dir() {
             let mut files = Vec::new();
-            for entry in walkdir::WalkDir::new(path).sort_by_file_name() {
+            for entry in walkdir::WalkDir::new(path).max_depth(1).sort_by_file_name() {
                 let entry = entry.map_err(|e| {
                     let p = e.path().unwrap_or(path).to_path_buf();
                     GazetteerError::io(&p, e.into())

@@ -1,0 +1,65 @@
+//! Command-line flags (clap). Only parsing lives here; `main.rs` wires the
+//! flags to the library.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Find mentions of sanctioned parties and officials in news text.
+///
+/// Exit status: 0 when every input was read, 1 when some inputs failed
+/// (each reported on standard error or in --errors FILE; the others were
+/// still processed), 2 on a usage or gazetteer error (nothing processed).
+#[derive(Debug, Parser)]
+#[command(name = "gazex", version, about, long_about)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Find mentions in files and folders; write one JSON line per mention.
+    Extract(ExtractArgs),
+}
+
+/// `gazex extract`.
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// Files or folders to read. Folders are walked recursively for .txt
+    /// and .md files; a file named directly is read whatever its extension.
+    #[arg(default_value = "corpus")]
+    pub paths: Vec<PathBuf>,
+
+    /// Gazetteer file or folder (repeatable): native .jsonl or plain .txt
+    /// lists; a folder loads the gazetteer files directly in it.
+    #[arg(short, long = "gazetteer", value_name = "PATH", default_value = "gazetteers")]
+    pub gazetteers: Vec<PathBuf>,
+
+    /// Write mentions to FILE instead of standard output. FILE is replaced
+    /// only when the run completes.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Worker threads (default: all cores).
+    #[arg(short = 'j', long, value_name = "N")]
+    pub threads: Option<usize>,
+
+    /// Write per-file error records (JSON lines) to FILE instead of
+    /// standard error.
+    #[arg(long, value_name = "FILE")]
+    pub errors: Option<PathBuf>,
+
+    /// Print run statistics to standard error at the end.
+    #[arg(long, value_name = "FORMAT", num_args = 0..=1, default_missing_value = "text")]
+    pub stats: Option<StatsFormat>,
+}
+
+/// How `--stats` prints.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum StatsFormat {
+    /// One line of text.
+    Text,
+    /// One JSON object.
+    Json,
+}

@@ -1,0 +1,126 @@
+//! The parallel pipeline: walk → read → normalize → match → resolve → write.
+//!
+//! Files are processed in batches. Within a batch, rayon's workers each
+//! read, resolve and format whole files into their own buffers (one
+//! [`Resolver`] per worker, reused across files); the batch's buffers are
+//! then written in file order. So the output is ordered by document and is
+//! byte-identical whatever the thread count, memory is bounded by one batch
+//! of files and their output (not by the corpus), and the writer takes no
+//! lock per mention.
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+
+use crate::output::jsonl;
+use crate::read::read_text;
+use crate::resolve::Resolver;
+use crate::{InputError, Matcher, Mention};
+
+/// Files handed to the workers at a time, per thread.
+const BATCH_PER_THREAD: usize = 64;
+
+/// Figures about one run.
+#[derive(Clone, Debug, Default)]
+pub struct Summary {
+    /// Files read.
+    pub files: usize,
+    /// Bytes read.
+    pub bytes: u64,
+    /// Mentions written.
+    pub mentions: usize,
+    /// Inputs that failed.
+    pub errors: usize,
+    /// Wall time of the scan (reading, matching, writing).
+    pub elapsed: Duration,
+}
+
+struct Done {
+    output: Vec<u8>,
+    bytes: u64,
+    mentions: usize,
+}
+
+/// Extracts the mentions of every file in `files` and writes them to `out`
+/// as JSON Lines, in file order. `on_error` is called, in file order, for
+/// each file that fails; the run goes on.
+///
+/// The workers are those of `pool`; the writing happens on the calling
+/// thread.
+pub fn extract<W: Write>(
+    matcher: &Matcher,
+    files: &[PathBuf],
+    pool: &rayon::ThreadPool,
+    out: &mut W,
+    on_error: &mut dyn FnMut(&InputError),
+) -> io::Result<Summary> {
+    let started = Instant::now();
+    let mut summary = Summary::default();
+    let batch = BATCH_PER_THREAD * pool.current_num_threads().max(1);
+    for chunk in files.chunks(batch) {
+        let results: Vec<Result<Done, InputError>> = pool.install(|| {
+            chunk
+                .par_iter()
+                .map_init(
+                    || (Resolver::new(matcher), Vec::new()),
+                    |(resolver, mentions), path| process(matcher, resolver, mentions, path),
+                )
+                .collect()
+        });
+        for r in results {
+            match r {
+                Ok(done) => {
+                    out.write_all(&done.output)?;
+                    summary.files += 1;
+                    summary.bytes += done.bytes;
+                    summary.mentions += done.mentions;
+                }
+                Err(e) => {
+                    summary.errors += 1;
+                    on_error(&e);
+                }
+            }
+        }
+    }
+    out.flush()?;
+    summary.elapsed = started.elapsed();
+    Ok(summary)
+}
+
+fn process<'m>(
+    matcher: &'m Matcher,
+    resolver: &mut Resolver<'m>,
+    mentions: &mut Vec<Mention>,
+    path: &PathBuf,
+) -> Result<Done, InputError> {
+    let text = read_text(path)?;
+    // A bug triggered by one file is reported for that file; the others go on.
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        mentions.clear();
+        resolver.resolve(&text, mentions);
+        let mut output = Vec::new();
+        let doc = path.to_string_lossy();
+        jsonl::write_mentions(&mut output, &doc, &text, matcher, mentions)
+            .expect("writing to a Vec cannot fail");
+        output
+    }));
+    match result {
+        Ok(output) => Ok(Done {
+            output,
+            bytes: text.len() as u64,
+            mentions: mentions.len(),
+        }),
+        Err(panic) => {
+            let msg = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown panic".to_string());
+            // The resolver's buffers may be inconsistent after a panic.
+            *resolver = Resolver::new(matcher);
+            Err(InputError::new(path, format!("internal error: {msg}")))
+        }
+    }
+}

@@ -1,0 +1,114 @@
+//! Finding the documents to read.
+//!
+//! [`collect`] turns the paths given on the command line into one sorted
+//! list of files. A path that names a file is taken whatever its extension;
+//! a folder is walked recursively (following symbolic links, with loops
+//! detected) and contributes its files with a document extension (`.txt`,
+//! `.md` by default), skipping hidden entries. A file reached twice (a
+//! folder given twice, nested in another given path, or linked) is read
+//! once. Paths that cannot be walked are reported, not fatal.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use crate::InputError;
+
+/// File extensions read when walking folders.
+pub const DEFAULT_EXTENSIONS: &[&str] = &["txt", "md"];
+
+/// The outcome of walking: files in order, and what could not be walked.
+#[derive(Debug, Default)]
+pub struct Walked {
+    /// Files to read, sorted by path, each once.
+    pub files: Vec<PathBuf>,
+    /// Paths that could not be walked, with the reason.
+    pub errors: Vec<InputError>,
+}
+
+/// Walks `paths`, keeping folder entries whose extension is in `extensions`.
+pub fn collect(paths: &[PathBuf], extensions: &[&str]) -> Walked {
+    let mut walked = Walked::default();
+    let mut found: Vec<PathBuf> = Vec::new();
+    for root in paths {
+        match std::fs::metadata(root) {
+            Err(e) => walked.errors.push(InputError::io(root, &e)),
+            Ok(m) if !m.is_dir() => found.push(root.clone()),
+            Ok(_) => {
+                let walker = walkdir::WalkDir::new(root)
+                    .follow_links(true)
+                    .sort_by_file_name()
+                    .into_iter()
+                    .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
+                for entry in walker {
+                    match entry {
+                        Ok(e) if e.file_type().is_file() => {
+                            if has_extension(e.path(), extensions) {
+                                found.push(e.into_path());
+                            }
+                        }
+                        Ok(_) => {}
+                        Err(e) => {
+                            let path = e.path().unwrap_or(root).to_path_buf();
+                            let reason = match e.loop_ancestor() {
+                                Some(a) => format!("symbolic link loop back to {}", a.display()),
+                                None => e
+                                    .io_error()
+                                    .map_or_else(|| e.to_string(), |io| io.to_string()),
+                            };
+                            walked.errors.push(InputError::new(&path, reason));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    found.sort();
+    let mut seen: HashSet<PathBuf> = HashSet::new();
+    for f in found {
+        let key = std::fs::canonicalize(&f).unwrap_or_else(|_| f.clone());
+        if seen.insert(key) {
+            walked.files.push(f);
+        }
+    }
+    walked
+}
+
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    name.to_str().is_some_and(|s| s.starts_with('.'))
+}
+
+fn has_extension(path: &Path, extensions: &[&str]) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| extensions.iter().any(|x| x.eq_ignore_ascii_case(e)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn walks_sorted_deduplicated_and_filtered() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        std::fs::create_dir(d.join("sub")).unwrap();
+        std::fs::create_dir(d.join(".hidden")).unwrap();
+        for f in ["b.txt", "a.md", "sub/c.txt", "x.jpg", ".hidden/h.txt"] {
+            std::fs::write(d.join(f), "x").unwrap();
+        }
+        let w = collect(
+            &[d.to_path_buf(), d.join("sub"), d.join("x.jpg")],
+            DEFAULT_EXTENSIONS,
+        );
+        let names: Vec<String> = w
+            .files
+            .iter()
+            .map(|p| p.strip_prefix(d).unwrap().display().to_string())
+            .collect();
+        assert_eq!(names, vec!["a.md", "b.txt", "sub/c.txt", "x.jpg"]);
+        assert!(w.errors.is_empty());
+        let w = collect(&[d.join("missing")], DEFAULT_EXTENSIONS);
+        assert_eq!(w.errors.len(), 1);
+        assert!(w.errors[0].to_string().contains("missing"));
+    }
+}
