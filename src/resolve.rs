@@ -98,21 +98,38 @@ impl<'m> Resolver<'m> {
                     policy: t.policy,
                 };
                 if t.variant == Variant::OrgCore {
-                    let before = forms.ending_before(n, hit.first as usize);
+                    // Extended over a legal form on one side at a time (the
+                    // leftmost-longest choice then picks), never across the
+                    // end of a sentence.
+                    let before = forms
+                        .ending_before(n, hit.first as usize)
+                        .filter(|_| plain_gap(text, n, hit.first as usize - 1));
                     let after = if hit.last + 1 < count && !n.barrier_after(hit.last as usize) {
-                        forms.starting_at(n, hit.last as usize + 1)
+                        forms
+                            .starting_at(n, hit.last as usize + 1)
+                            .filter(|_| plain_gap(text, n, hit.last as usize))
                     } else {
                         None
                     };
-                    if before.is_some() || after.is_some() {
-                        if let Some((f, _)) = before {
-                            c.first = f as u32;
-                        }
-                        if let Some((l, _)) = after {
-                            c.last = l as u32;
-                        }
-                        c.kind = MatchKind::LegalForm;
-                        c.policy = Policy::Always;
+                    let mut extended = false;
+                    for (first, last) in [
+                        before.map(|(f, _)| (f as u32, hit.last)),
+                        after.map(|(l, _)| (hit.first, l as u32)),
+                    ]
+                    .into_iter()
+                    .flatten()
+                    {
+                        extended = true;
+                        self.cands.push(Cand {
+                            first,
+                            last,
+                            kind: MatchKind::LegalForm,
+                            policy: Policy::Always,
+                            ..c
+                        });
+                    }
+                    if extended {
+                        continue;
                     }
                 }
                 if c.policy != Policy::Always && !proper_context(text, n, c.first, c.last) {
@@ -298,6 +315,13 @@ fn alias_text(m: &Matcher, entity: u32, name: u32) -> &str {
         0 => &e.name,
         n => &e.aliases[n as usize - 1].name,
     }
+}
+
+/// Whether only spaces, quotes, commas and the like stand between token `i`
+/// and the next: no sentence-ending punctuation.
+fn plain_gap(text: &str, n: &Normalized, i: usize) -> bool {
+    let t = n.tokens();
+    !text[t[i].end as usize..t[i + 1].start as usize].contains(['.', '!', '?'])
 }
 
 /// Whether tokens `first..=last` are written as a proper noun of their own:
