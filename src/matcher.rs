@@ -22,7 +22,8 @@ use std::time::{Duration, Instant};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use crate::gazetteer::{Entity, Gazetteer};
-use crate::normalize::Normalized;
+use crate::names::is_distinctive_word;
+use crate::normalize::{fold_name, Normalized};
 use crate::variants::{forms, Form, Policy, Variant};
 
 /// One way a pattern can be read: as a form of one name of one entity.
@@ -36,6 +37,10 @@ pub struct Target {
     pub variant: Variant,
     /// When it may match.
     pub policy: Policy,
+    /// For short forms: the form names one entity only (by display name)
+    /// and has a word distinctive enough to identify it without other
+    /// evidence (see [`crate::names::is_distinctive_word`]).
+    pub distinctive: bool,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -94,7 +99,53 @@ pub struct Matcher {
     patterns: Vec<PatternInfo>,
     targets: Vec<Target>,
     entities: Vec<Entity>,
+    links: Vec<Vec<u32>>,
     stats: BuildStats,
+}
+
+/// Resolves each entity's `linked_to` property (names, as OFAC's remarks
+/// give them) to entities with that name, both ways.
+fn link_entities(g: &Gazetteer) -> Vec<Vec<u32>> {
+    let mut links: Vec<Vec<u32>> = vec![Vec::new(); g.len()];
+    if !g
+        .entities()
+        .iter()
+        .any(|e| e.properties.contains_key("linked_to"))
+    {
+        return links;
+    }
+    let mut by_name: HashMap<String, Vec<u32>> = HashMap::new();
+    for (i, e) in g.entities().iter().enumerate() {
+        for a in e.names() {
+            let key = fold_name(&a.name);
+            if !key.is_empty() {
+                by_name.entry(key).or_default().push(i as u32);
+            }
+        }
+    }
+    for (i, e) in g.entities().iter().enumerate() {
+        let Some(v) = e.properties.get("linked_to") else {
+            continue;
+        };
+        let names: Vec<&str> = match v {
+            serde_json::Value::String(s) => vec![s.as_str()],
+            serde_json::Value::Array(a) => a.iter().filter_map(|x| x.as_str()).collect(),
+            _ => Vec::new(),
+        };
+        for name in names {
+            for &j in by_name.get(&fold_name(name)).into_iter().flatten() {
+                if j as usize != i {
+                    links[i].push(j);
+                    links[j as usize].push(i as u32);
+                }
+            }
+        }
+    }
+    for l in &mut links {
+        l.sort_unstable();
+        l.dedup();
+    }
+    links
 }
 
 impl Matcher {
@@ -128,6 +179,8 @@ impl Matcher {
                             name: ni as u32,
                             variant: f.variant,
                             policy: f.policy,
+                            distinctive: f.variant.is_short()
+                                && f.tokens.iter().any(|t| is_distinctive_word(t)),
                         },
                     ));
                 }
@@ -153,7 +206,23 @@ impl Matcher {
                 i += 1;
             }
             patterns[pid as usize].targets = (start, targets.len() as u32);
+            // A short form shared by entities of different names is not
+            // distinctive ("Kim"); the same name listed twice (a person on a
+            // sanctions list and an officials list) still is.
+            let run = &mut targets[start as usize..];
+            let mut owners = run
+                .iter()
+                .filter(|t| t.variant.is_short())
+                .map(|t| fold_name(&gazetteer.entities()[t.entity as usize].name));
+            if let Some(first) = owners.next() {
+                if owners.any(|o| o != first) {
+                    for t in run.iter_mut() {
+                        t.distinctive = false;
+                    }
+                }
+            }
         }
+        let links = link_entities(gazetteer);
         let ac = if pattern_strings.is_empty() {
             None
         } else {
@@ -184,8 +253,15 @@ impl Matcher {
             patterns,
             targets,
             entities: gazetteer.entities().to_vec(),
+            links,
             stats,
         }
+    }
+
+    /// Entities related to entity `e` by the lists (OFAC's `Linked To`),
+    /// in both directions.
+    pub fn links(&self, e: u32) -> &[u32] {
+        &self.links[e as usize]
     }
 
     /// Every occurrence of every pattern in the normalized text, appended to

@@ -77,7 +77,8 @@ impl fmt::Display for MatchKind {
 pub struct Evidence {
     /// What kind of evidence.
     pub kind: EvidenceKind,
-    /// Byte span of the mention that supports it, when there is one.
+    /// Byte span of the mention that supports it (`0..0` for a
+    /// distinctive name).
     pub start: usize,
     /// End of that span.
     pub end: usize,
@@ -88,6 +89,12 @@ pub struct Evidence {
 pub enum EvidenceKind {
     /// The same document names the entity in full (at `start..end`).
     FullMention,
+    /// The same document names, in full (at `start..end`), an entity the
+    /// lists link to this one (OFAC's `Linked To`).
+    LinkedMention,
+    /// The short form is distinctive: one entity has it, and it holds a
+    /// word that is no English word, given name or common surname.
+    DistinctiveName,
 }
 
 impl EvidenceKind {
@@ -95,6 +102,8 @@ impl EvidenceKind {
     pub fn as_str(self) -> &'static str {
         match self {
             EvidenceKind::FullMention => "full_mention",
+            EvidenceKind::LinkedMention => "linked_mention",
+            EvidenceKind::DistinctiveName => "distinctive_name",
         }
     }
 }

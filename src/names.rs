@@ -165,7 +165,9 @@ impl LegalForms {
         let max = self.max_tokens.min(tokens.len().saturating_sub(1));
         let pre = find(&mut (1..=max), true);
         let pre_len = pre.map_or(0, |p| p.0);
-        let max_suf = self.max_tokens.min(tokens.len().saturating_sub(1 + pre_len));
+        let max_suf = self
+            .max_tokens
+            .min(tokens.len().saturating_sub(1 + pre_len));
         let suf = find(&mut (1..=max_suf), false);
         let class = suf.or(pre)?.1;
         Some((pre_len, suf.map_or(0, |s| s.0), class))
@@ -185,9 +187,31 @@ pub fn is_suffix(folded: &str) -> bool {
 pub fn is_particle(folded: &str) -> bool {
     matches!(
         folded,
-        "al" | "el" | "bin" | "ibn" | "bint" | "abu" | "van" | "von" | "der" | "den" | "de"
-            | "del" | "della" | "di" | "da" | "dos" | "das" | "du" | "la" | "le" | "ter" | "ten"
-            | "ould" | "ben" | "y" | "e"
+        "al" | "el"
+            | "bin"
+            | "ibn"
+            | "bint"
+            | "abu"
+            | "van"
+            | "von"
+            | "der"
+            | "den"
+            | "de"
+            | "del"
+            | "della"
+            | "di"
+            | "da"
+            | "dos"
+            | "das"
+            | "du"
+            | "la"
+            | "le"
+            | "ter"
+            | "ten"
+            | "ould"
+            | "ben"
+            | "y"
+            | "e"
     )
 }
 
@@ -278,6 +302,39 @@ pub fn is_known_proper_noun(folded: &str) -> bool {
         .contains(folded)
 }
 
+/// Whether a folded word is a common given name (1990 US Census lists,
+/// bundled in `data/census/`): "Nelson", "Kim".
+pub fn is_given_name(folded: &str) -> bool {
+    static WORDS: OnceLock<HashSet<String>> = OnceLock::new();
+    WORDS
+        .get_or_init(|| word_set(include_str!("../data/census/given-names.txt")))
+        .contains(folded)
+}
+
+/// Whether a folded word is among the 5,000 most common US surnames (1990
+/// US Census): "Lee", "Patel".
+pub fn is_common_surname(folded: &str) -> bool {
+    static WORDS: OnceLock<HashSet<String>> = OnceLock::new();
+    WORDS
+        .get_or_init(|| word_set(include_str!("../data/census/common-surnames.txt")))
+        .contains(folded)
+}
+
+/// Whether a folded word could identify a name on its own: four letters or
+/// more, and not an English word, a given name, a common surname, a title,
+/// a function word or a legal form ("putin", "verus"; not "nelson",
+/// "defense", "kim").
+pub fn is_distinctive_word(folded: &str) -> bool {
+    folded.chars().count() >= 4
+        && folded.chars().all(char::is_alphabetic)
+        && !is_common_word(folded)
+        && !is_given_name(folded)
+        && !is_common_surname(folded)
+        && !is_title(folded)
+        && !is_stopword(folded)
+        && LegalForms::builtin().class_of(folded).is_none()
+}
+
 fn word_set(list: &str) -> HashSet<String> {
     list.lines()
         .map(fold_name)
@@ -295,7 +352,14 @@ mod tests {
         let f = LegalForms::builtin();
         let llc = f.class_of("llc").unwrap();
         assert_eq!(f.class_name(llc), "LLC");
-        for form in ["limited liability company", "ooo", "ооо", "sro", "ltd", "limited"] {
+        for form in [
+            "limited liability company",
+            "ooo",
+            "ооо",
+            "sro",
+            "ltd",
+            "limited",
+        ] {
             assert_eq!(f.class_of(&fold_name(form)), Some(llc), "{form}");
         }
         let jsc = f.class_of("jsc").unwrap();
@@ -303,7 +367,10 @@ mod tests {
             assert_eq!(f.class_of(form), Some(jsc), "{form}");
         }
         assert_eq!(f.class_name(f.class_of("llp").unwrap()), "LLP");
-        assert_eq!(f.class_of("limited liability partnership"), f.class_of("llp"));
+        assert_eq!(
+            f.class_of("limited liability partnership"),
+            f.class_of("llp")
+        );
         assert_eq!(f.class_of("verus"), None);
     }
 
@@ -312,7 +379,13 @@ mod tests {
         let f = LegalForms::builtin();
         let t = ["limited", "liability", "company", "verus"];
         assert_eq!(f.split(&t).map(|s| (s.0, s.1)), Some((3, 0)));
-        let t = ["defense", "engineering", "limited", "liability", "partnership"];
+        let t = [
+            "defense",
+            "engineering",
+            "limited",
+            "liability",
+            "partnership",
+        ];
         assert_eq!(f.split(&t).map(|s| (s.0, s.1)), Some((0, 3)));
         let t = ["versor", "sro"];
         assert_eq!(f.split(&t).map(|s| (s.0, s.1)), Some((0, 1)));
@@ -347,5 +420,22 @@ mod tests {
         assert!(!is_common_word("verus"));
         assert!(is_known_proper_noun("nelson"));
         assert!(is_known_proper_noun("washington"));
+        assert!(is_given_name("nelson") && is_given_name("kim"));
+        assert!(is_common_surname("patel") && !is_common_surname("putin"));
+        for w in ["putin", "biden", "verus", "versor", "mkrtychev"] {
+            assert!(is_distinctive_word(w), "{w}");
+        }
+        for w in [
+            "nelson",
+            "kim",
+            "patel",
+            "defense",
+            "engineering",
+            "llc",
+            "said",
+            "42",
+        ] {
+            assert!(!is_distinctive_word(w), "{w}");
+        }
     }
 }

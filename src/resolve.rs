@@ -35,7 +35,11 @@ struct Cand {
     name: u32,
     kind: MatchKind,
     policy: Policy,
+    distinctive: bool,
 }
+
+/// Evidence found for a short form: its kind and the supporting tokens.
+type TokenEvidence = (EvidenceKind, u32, u32);
 
 /// Resolves the mentions of one document at a time, reusing its buffers.
 ///
@@ -46,7 +50,7 @@ pub struct Resolver<'m> {
     norm: Normalized,
     hits: Vec<Hit>,
     cands: Vec<Cand>,
-    chosen: Vec<(Cand, Vec<u32>)>,
+    chosen: Vec<(Cand, Vec<u32>, Option<TokenEvidence>)>,
 }
 
 impl<'m> Resolver<'m> {
@@ -83,7 +87,7 @@ impl<'m> Resolver<'m> {
         let count = n.tokens().len() as u32;
         for hit in &self.hits {
             for t in self.matcher.targets(hit.pattern) {
-                let mut c = Cand {
+                let c = Cand {
                     first: hit.first,
                     last: hit.last,
                     entity: t.entity,
@@ -96,6 +100,7 @@ impl<'m> Resolver<'m> {
                         Variant::OrgCore => MatchKind::Short,
                     },
                     policy: t.policy,
+                    distinctive: t.distinctive,
                 };
                 if t.variant == Variant::OrgCore {
                     // Extended over a legal form on one side at a time (the
@@ -173,18 +178,33 @@ impl<'m> Resolver<'m> {
                 }
                 j += 1;
             }
-            self.chosen.push((c, others));
+            self.chosen.push((c, others, None));
             free_from = c.last + 1;
             i = j;
         }
     }
 
     fn choose_short(&mut self) {
-        let full_count = self.chosen.len();
-        let overlaps = |chosen: &[(Cand, Vec<u32>)], c: &Cand| {
+        let full: Vec<(u32, u32, u32)> = self
+            .chosen
+            .iter()
+            .map(|(k, _, _)| (k.entity, k.first, k.last))
+            .collect();
+        let overlaps = |chosen: &[(Cand, Vec<u32>, Option<TokenEvidence>)], c: &Cand| {
             chosen
                 .iter()
-                .any(|(k, _)| k.first <= c.last && c.first <= k.last)
+                .any(|(k, _, _)| k.first <= c.last && c.first <= k.last)
+        };
+        // The full mention of entity `e` closest before `at`, else the first
+        // after it; ranked so that smaller is better.
+        let nearest = |e: u32, at: u32| -> Option<(u32, u32, u32)> {
+            full.iter()
+                .filter(|(fe, _, _)| *fe == e)
+                .map(|&(_, f, l)| {
+                    let rank = if l < at { at - l } else { u32::MAX / 2 + f };
+                    (rank, f, l)
+                })
+                .min()
         };
         let mut i = 0;
         while i < self.cands.len() {
@@ -193,66 +213,53 @@ impl<'m> Resolver<'m> {
                 i += 1;
                 continue;
             }
-            let mut group = vec![c];
-            let mut j = i + 1;
+            let mut j = i;
+            // (evidence rank, closeness, cand, evidence)
+            let mut found: Vec<(u8, u32, Cand, TokenEvidence)> = Vec::new();
             while j < self.cands.len()
                 && self.cands[j].first == c.first
                 && self.cands[j].last == c.last
             {
-                if self.cands[j].kind.is_short() {
-                    group.push(self.cands[j]);
-                }
+                let g = self.cands[j];
                 j += 1;
-            }
-            // For each reading: the full mention of its entity closest before
-            // the short form, else the first after it.
-            let evidence_of = |e: u32| -> Option<(u32, u32, bool)> {
-                let mut best: Option<(u32, u32, bool)> = None;
-                for (k, _) in &self.chosen[..full_count] {
-                    if k.entity != e {
-                        continue;
-                    }
-                    let before = k.last < c.first;
-                    match best {
-                        None => best = Some((k.first, k.last, before)),
-                        Some((_, _, true)) if before => best = Some((k.first, k.last, before)),
-                        Some((_, _, false)) if before => best = Some((k.first, k.last, before)),
-                        _ => {}
-                    }
+                if !g.kind.is_short() {
+                    continue;
                 }
-                best
-            };
-            let mut with: Vec<(Cand, (u32, u32, bool))> = group
-                .iter()
-                .filter_map(|g| evidence_of(g.entity).map(|ev| (*g, ev)))
-                .collect();
-            // Closest full mention before wins; else the earliest after.
-            with.sort_by_key(|(_, (f, _, before))| {
-                (!*before, if *before { u32::MAX - f } else { *f })
-            });
-            if let Some(&(best, _)) = with.first() {
+                if let Some((rank, f, l)) = nearest(g.entity, g.first) {
+                    found.push((0, rank, g, (EvidenceKind::FullMention, f, l)));
+                    continue;
+                }
+                let linked = self
+                    .matcher
+                    .links(g.entity)
+                    .iter()
+                    .filter_map(|&o| nearest(o, g.first))
+                    .min();
+                if let Some((rank, f, l)) = linked {
+                    found.push((1, rank, g, (EvidenceKind::LinkedMention, f, l)));
+                    continue;
+                }
+                if g.distinctive {
+                    found.push((2, 0, g, (EvidenceKind::DistinctiveName, 0, 0)));
+                }
+            }
+            found.sort_by_key(|(r, close, g, _)| (*r, *close, g.entity));
+            if let Some(&(_, _, best, ev)) = found.first() {
                 let mut others: Vec<u32> = Vec::new();
-                for (o, _) in with.iter().skip(1) {
+                for (_, _, o, _) in found.iter().skip(1) {
                     if o.entity != best.entity && !others.contains(&o.entity) {
                         others.push(o.entity);
                     }
                 }
-                self.chosen.push((best, others));
+                self.chosen.push((best, others, Some(ev)));
             }
             i = j;
         }
     }
 
     fn emit(&mut self, text: &str, out: &mut Vec<Mention>) {
-        let n = &self.norm;
-        let tokens = n.tokens();
-        let full: Vec<(u32, u32, u32)> = self
-            .chosen
-            .iter()
-            .filter(|(c, _)| !c.kind.is_short())
-            .map(|(c, _)| (c.entity, c.first, c.last))
-            .collect();
-        self.chosen.sort_by_key(|(c, _)| c.first);
+        let tokens = self.norm.tokens();
+        self.chosen.sort_by_key(|(c, _, _)| c.first);
         let ascii = text.is_ascii();
         let mut char_pos = 0usize;
         let mut byte_pos = 0usize;
@@ -264,7 +271,7 @@ impl<'m> Resolver<'m> {
             byte_pos = b;
             char_pos
         };
-        for (c, others) in self.chosen.drain(..) {
+        for (c, others, ev) in self.chosen.drain(..) {
             let start = tokens[c.first as usize].start as usize;
             let end = tokens[c.last as usize].end as usize;
             let mut kind = c.kind;
@@ -273,25 +280,18 @@ impl<'m> Resolver<'m> {
             {
                 kind = MatchKind::Exact;
             }
-            let evidence = if kind.is_short() {
-                // Closest full mention of the entity before, else after.
-                let mut best: Option<(u32, u32)> = None;
-                for &(e, f, l) in &full {
-                    if e != c.entity {
-                        continue;
-                    }
-                    if l < c.first || best.is_none() {
-                        best = Some((f, l));
-                    }
-                }
-                best.map(|(f, l)| Evidence {
-                    kind: EvidenceKind::FullMention,
+            let evidence = ev.map(|(kind, f, l)| match kind {
+                EvidenceKind::DistinctiveName => Evidence {
+                    kind,
+                    start: 0,
+                    end: 0,
+                },
+                _ => Evidence {
+                    kind,
                     start: tokens[f as usize].start as usize,
                     end: tokens[l as usize].end as usize,
-                })
-            } else {
-                None
-            };
+                },
+            });
             let char_start = char_offset(start);
             let char_end = char_offset(end);
             out.push(Mention {
@@ -354,8 +354,8 @@ fn proper_context(text: &str, n: &Normalized, first: u32, last: u32) -> bool {
         let p = first as usize - 1;
         // A sentence opens with a capital: "Later Mkrtychev said" is not a
         // two-word name, "Nelson Mandela said" is.
-        let opener = tokens[p].flags.contains(TokenFlags::SENTENCE_START)
-            && is_common_word(n.token_text(p));
+        let opener =
+            tokens[p].flags.contains(TokenFlags::SENTENCE_START) && is_common_word(n.token_text(p));
         if glued(p, first as usize) && name_word(p) && !opener {
             return false;
         }
@@ -379,17 +379,24 @@ mod tests {
             order: Some(NameOrder::FamilyFirst),
             ..Alias::new("KIM, Jong Un")
         });
+        let mut de = Entity::new(
+            "de",
+            "DEFENSE ENGINEERING LIMITED LIABILITY PARTNERSHIP",
+            EntityType::Organization,
+        );
+        de.properties
+            .insert("linked_to".into(), serde_json::json!(["MKRTYCHEV, Ashot"]));
         let mut kim2 = Entity::new("kim2", "Kim Yo Jong", EntityType::Person);
         kim2.name_order = Some(NameOrder::FamilyFirst);
         Gazetteer::from_entities([
             Entity::new("mk", "MKRTYCHEV, Ashot", EntityType::Person),
-            Entity::new("verus", "LIMITED LIABILITY COMPANY VERUS", EntityType::Organization),
-            Entity::new("versor", "VERSOR S.R.O.", EntityType::Organization),
             Entity::new(
-                "de",
-                "DEFENSE ENGINEERING LIMITED LIABILITY PARTNERSHIP",
+                "verus",
+                "LIMITED LIABILITY COMPANY VERUS",
                 EntityType::Organization,
             ),
+            Entity::new("versor", "VERSOR S.R.O.", EntityType::Organization),
+            de,
             Entity::new("bn", "Brian E. Nelson", EntityType::Person),
             kim,
             kim2,
@@ -405,7 +412,16 @@ mod tests {
             &[("Ashot Mkrtychev", "mk", "name_order"), ("Mkrtychev", "mk", "surname")],
         ),
         ("surname before full", "Mkrtychev met Ashot Mkrtychev.", &[("Mkrtychev", "mk", "surname"), ("Ashot Mkrtychev", "mk", "name_order")]),
-        ("surname alone is nothing", "Mkrtychev left.", &[]),
+        ("common surname alone is nothing", "Nelson left.", &[]),
+        ("distinctive surname alone", "Mkrtychev left.", &[("Mkrtychev", "mk", "surname")]),
+        ("shared surname alone is nothing", "Kim left.", &[]),
+        ("distinctive org core alone", "Versor said", &[("Versor", "versor", "short")]),
+        ("common-word org core alone is nothing", "Defense Engineering said", &[]),
+        (
+            "linked entity gives evidence",
+            "Ashot Mkrtychev runs Defense Engineering.",
+            &[("Ashot Mkrtychev", "mk", "name_order"), ("Defense Engineering", "de", "short")],
+        ),
         ("lowercase short form is nothing", "Ashot Mkrtychev. the verus ratio", &[("Ashot Mkrtychev", "mk", "name_order")]),
         ("legal form prefix", "LLC Verus said", &[("LLC Verus", "verus", "legal_form")]),
         ("legal form suffix", "Verus LLC said", &[("Verus LLC", "verus", "legal_form")]),
@@ -446,7 +462,13 @@ mod tests {
             let got: Vec<(&str, &str, &str)> = m
                 .find(text)
                 .iter()
-                .map(|x| (&text[x.start..x.end], m.entity(x).id.as_str(), x.kind.as_str()))
+                .map(|x| {
+                    (
+                        &text[x.start..x.end],
+                        m.entity(x).id.as_str(),
+                        x.kind.as_str(),
+                    )
+                })
                 .collect();
             assert_eq!(got, want, "case {name:?}");
         }
@@ -463,7 +485,11 @@ mod tests {
         let ev = s.evidence.unwrap();
         assert_eq!(&text[ev.start..ev.end], "Ashot Mkrtychev");
         for x in &got {
-            let by_char: String = text.chars().skip(x.char_start).take(x.char_end - x.char_start).collect();
+            let by_char: String = text
+                .chars()
+                .skip(x.char_start)
+                .take(x.char_end - x.char_start)
+                .collect();
             assert_eq!(by_char, &text[x.start..x.end]);
         }
     }

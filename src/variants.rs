@@ -40,6 +40,13 @@ pub enum Variant {
     OrgCore,
 }
 
+impl Variant {
+    /// Whether this is a short form (surname, organization core).
+    pub fn is_short(self) -> bool {
+        matches!(self, Variant::Surname | Variant::OrgCore)
+    }
+}
+
 /// When a form may produce a mention.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Policy {
@@ -350,15 +357,24 @@ mod tests {
         );
         assert_eq!(
             person("Brian E. Nelson", None),
-            vec![s("brian nelson", Full, Always), s("nelson", Surname, Evidence)]
+            vec![
+                s("brian nelson", Full, Always),
+                s("nelson", Surname, Evidence)
+            ]
         );
     }
 
     #[test]
     fn hispanic_family_names() {
         let got = person("MADURO MOROS, Nicolas", None);
-        assert!(got.contains(&s("nicolas maduro moros", Variant::NameOrder, Always)), "{got:?}");
-        assert!(got.contains(&s("nicolas maduro", PartialName, Proper)), "{got:?}");
+        assert!(
+            got.contains(&s("nicolas maduro moros", Variant::NameOrder, Always)),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&s("nicolas maduro", PartialName, Proper)),
+            "{got:?}"
+        );
     }
 
     #[test]
@@ -372,12 +388,19 @@ mod tests {
         );
         assert_eq!(
             org("VERSOR S.R.O."),
-            vec![s("versor sro", Full, Always), s("versor", OrgCore, Evidence)]
+            vec![
+                s("versor sro", Full, Always),
+                s("versor", OrgCore, Evidence)
+            ]
         );
         assert_eq!(
             org("Defense Engineering Limited Liability Partnership"),
             vec![
-                s("defense engineering limited liability partnership", Full, Always),
+                s(
+                    "defense engineering limited liability partnership",
+                    Full,
+                    Always
+                ),
                 s("defense engineering", OrgCore, Evidence)
             ]
         );
