@@ -33,7 +33,12 @@ pub struct ExtractArgs {
 
     /// Gazetteer file or folder (repeatable): native .jsonl or plain .txt
     /// lists; a folder loads the gazetteer files directly in it.
-    #[arg(short, long = "gazetteer", value_name = "PATH", default_value = "gazetteers")]
+    #[arg(
+        short,
+        long = "gazetteer",
+        value_name = "PATH",
+        default_value = "gazetteers"
+    )]
     pub gazetteers: Vec<PathBuf>,
 
     /// Write mentions to FILE instead of standard output. FILE is replaced

@@ -140,15 +140,17 @@ impl fmt::Display for EvalError {
 impl std::error::Error for EvalError {}
 
 /// Reads JSON Lines of `T` from a string; `what` names errors.
-pub fn read_jsonl<T: for<'de> Deserialize<'de>>(text: &str, what: &str) -> Result<Vec<T>, EvalError> {
+pub fn read_jsonl<T: for<'de> Deserialize<'de>>(
+    text: &str,
+    what: &str,
+) -> Result<Vec<T>, EvalError> {
     let mut out = Vec::new();
     for (i, line) in text.lines().enumerate() {
         if line.trim().is_empty() {
             continue;
         }
         out.push(
-            serde_json::from_str(line)
-                .map_err(|e| EvalError(format!("{what}:{}: {e}", i + 1)))?,
+            serde_json::from_str(line).map_err(|e| EvalError(format!("{what}:{}: {e}", i + 1)))?,
         );
     }
     Ok(out)
@@ -301,7 +303,14 @@ mod tests {
             pred("corpus/a.txt", 40, 45, "Russia", "country"), // not scored
         ];
         let r = score(&g, &p, &HashMap::new());
-        assert_eq!(r.overall, Counts { correct: 1, predicted: 3, gold: 2 });
+        assert_eq!(
+            r.overall,
+            Counts {
+                correct: 1,
+                predicted: 3,
+                gold: 2
+            }
+        );
         assert_eq!(r.misses.len(), 1);
         assert_eq!(r.false_mentions.len(), 2);
         assert_eq!(r.by_form["full"].correct, 1);

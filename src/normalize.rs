@@ -303,8 +303,19 @@ fn push_folded(c: char, out: &mut Vec<u8>) {
 fn is_abbreviation(folded: &[u8]) -> bool {
     matches!(
         folded,
-        b"co" | b"ltd" | b"inc" | b"corp" | b"jr" | b"sr" | b"bros" | b"intl" | b"ltda" | b"spol"
-            | b"st" | b"mt" | b"ft"
+        b"co"
+            | b"ltd"
+            | b"inc"
+            | b"corp"
+            | b"jr"
+            | b"sr"
+            | b"bros"
+            | b"intl"
+            | b"ltda"
+            | b"spol"
+            | b"st"
+            | b"mt"
+            | b"ft"
     )
 }
 
@@ -394,7 +405,9 @@ pub fn normalize_into(text: &str, out: &mut Normalized) {
                     let next = cur.char_at(i + len);
                     if let Some((s, slen)) = next {
                         if (s == 's' || s == 'S')
-                            && !cur.char_at(i + len + slen).is_some_and(|(c, _)| c.is_alphanumeric())
+                            && !cur
+                                .char_at(i + len + slen)
+                                .is_some_and(|(c, _)| c.is_alphanumeric())
                         {
                             st.close(out, i);
                             i += len + slen;
@@ -500,8 +513,7 @@ pub fn normalize_into(text: &str, out: &mut Normalized) {
                     st.open = None;
                     out.tokens.truncate(st.chunk_tokens);
                     out.stream.truncate(st.chunk_stream);
-                    while i < n && !matches!(cur.class_at(i), Some(Class::Space | Class::Newline))
-                    {
+                    while i < n && !matches!(cur.class_at(i), Some(Class::Space | Class::Newline)) {
                         i += cur.char_at(i).map_or(1, |(_, l)| l);
                     }
                     st.barrier_pending = true;
@@ -635,36 +647,161 @@ mod tests {
     /// (name, text, expected stream, expected token texts as written)
     const CASES: &[(&str, &str, &str, &[&str])] = &[
         ("empty", "", " ", &[]),
-        ("words", "Brian Nelson", " brian nelson ", &["Brian", "Nelson"]),
-        ("whitespace runs", "Brian \n\t Nelson", " brian nelson ", &["Brian", "Nelson"]),
-        ("nbsp", "Brian\u{a0}Nelson", " brian nelson ", &["Brian", "Nelson"]),
-        ("unicode case", "ВЕРУС верус", " верус верус ", &["ВЕРУС", "верус"]),
-        ("diacritics", "Dériaska ERDOĞAN", " deriaska erdogan ", &["Dériaska", "ERDOĞAN"]),
+        (
+            "words",
+            "Brian Nelson",
+            " brian nelson ",
+            &["Brian", "Nelson"],
+        ),
+        (
+            "whitespace runs",
+            "Brian \n\t Nelson",
+            " brian nelson ",
+            &["Brian", "Nelson"],
+        ),
+        (
+            "nbsp",
+            "Brian\u{a0}Nelson",
+            " brian nelson ",
+            &["Brian", "Nelson"],
+        ),
+        (
+            "unicode case",
+            "ВЕРУС верус",
+            " верус верус ",
+            &["ВЕРУС", "верус"],
+        ),
+        (
+            "diacritics",
+            "Dériaska ERDOĞAN",
+            " deriaska erdogan ",
+            &["Dériaska", "ERDOĞAN"],
+        ),
         ("yo", "Семён", " семен ", &["Семён"]),
         ("sharp s", "Straße", " strasse ", &["Straße"]),
-        ("combining", "Cafe\u{301} x", " cafe x ", &["Cafe\u{301}", "x"]),
-        ("possessive curly", "Putin’s war", " putin war ", &["Putin", "war"]),
+        (
+            "combining",
+            "Cafe\u{301} x",
+            " cafe x ",
+            &["Cafe\u{301}", "x"],
+        ),
+        (
+            "possessive curly",
+            "Putin’s war",
+            " putin war ",
+            &["Putin", "war"],
+        ),
         ("possessive ascii", "Putin's", " putin ", &["Putin"]),
-        ("inner apostrophe", "O’Brien O'Neil", " obrien oneil ", &["O’Brien", "O'Neil"]),
-        ("hyphen separates", "Kim Jong-un", " kim jong un ", &["Kim", "Jong", "un"]),
-        ("soft line hyphen", "Mkry-\nchev said", " mkrychev said ", &["Mkry-\nchev", "said"]),
-        ("line hyphen before capital", "North-\nKorea", " north korea ", &["North", "Korea"]),
-        ("acronym", "Versor S.R.O. and s.r.o", " versor sro and sro ", &["Versor", "S.R.O.", "and", "s.r.o"]),
-        ("acronym us", "U.S.-sanctioned", " us sanctioned ", &["U.S.", "sanctioned"]),
-        ("initial dropped", "Brian E. Nelson", " brian nelson ", &["Brian", "Nelson"]),
-        ("initial without dot kept", "Brian E Nelson", " brian e nelson ", &["Brian", "E", "Nelson"]),
-        ("co ltd", "Anglo Co., Ltd.", " anglo co ltd ", &["Anglo", "Co.", "Ltd."]),
-        ("parens barrier", "(President Vladimir) Putin", " president vladimir | putin ", &["President", "Vladimir", "Putin"]),
-        ("paragraph barrier", "Trade\n\nThree", " trade | three ", &["Trade", "Three"]),
-        ("single newline no barrier", "Brian\nNelson", " brian nelson ", &["Brian", "Nelson"]),
-        ("email dropped", "write to press@verus.example now", " write to | now ", &["write", "to", "now"]),
-        ("url dropped", "see https://verus.example/x now", " see | now ", &["see", "now"]),
+        (
+            "inner apostrophe",
+            "O’Brien O'Neil",
+            " obrien oneil ",
+            &["O’Brien", "O'Neil"],
+        ),
+        (
+            "hyphen separates",
+            "Kim Jong-un",
+            " kim jong un ",
+            &["Kim", "Jong", "un"],
+        ),
+        (
+            "soft line hyphen",
+            "Mkry-\nchev said",
+            " mkrychev said ",
+            &["Mkry-\nchev", "said"],
+        ),
+        (
+            "line hyphen before capital",
+            "North-\nKorea",
+            " north korea ",
+            &["North", "Korea"],
+        ),
+        (
+            "acronym",
+            "Versor S.R.O. and s.r.o",
+            " versor sro and sro ",
+            &["Versor", "S.R.O.", "and", "s.r.o"],
+        ),
+        (
+            "acronym us",
+            "U.S.-sanctioned",
+            " us sanctioned ",
+            &["U.S.", "sanctioned"],
+        ),
+        (
+            "initial dropped",
+            "Brian E. Nelson",
+            " brian nelson ",
+            &["Brian", "Nelson"],
+        ),
+        (
+            "initial without dot kept",
+            "Brian E Nelson",
+            " brian e nelson ",
+            &["Brian", "E", "Nelson"],
+        ),
+        (
+            "co ltd",
+            "Anglo Co., Ltd.",
+            " anglo co ltd ",
+            &["Anglo", "Co.", "Ltd."],
+        ),
+        (
+            "parens barrier",
+            "(President Vladimir) Putin",
+            " president vladimir | putin ",
+            &["President", "Vladimir", "Putin"],
+        ),
+        (
+            "paragraph barrier",
+            "Trade\n\nThree",
+            " trade | three ",
+            &["Trade", "Three"],
+        ),
+        (
+            "single newline no barrier",
+            "Brian\nNelson",
+            " brian nelson ",
+            &["Brian", "Nelson"],
+        ),
+        (
+            "email dropped",
+            "write to press@verus.example now",
+            " write to | now ",
+            &["write", "to", "now"],
+        ),
+        (
+            "url dropped",
+            "see https://verus.example/x now",
+            " see | now ",
+            &["see", "now"],
+        ),
         ("quotes", "ООО «Верус»", " ооо верус ", &["ООО", "Верус"]),
-        ("han", "习近平主席", " 习 近 平 主 席 ", &["习", "近", "平", "主", "席"]),
-        ("digits", "Ocean Victory 33", " ocean victory 33 ", &["Ocean", "Victory", "33"]),
+        (
+            "han",
+            "习近平主席",
+            " 习 近 平 主 席 ",
+            &["习", "近", "平", "主", "席"],
+        ),
+        (
+            "digits",
+            "Ocean Victory 33",
+            " ocean victory 33 ",
+            &["Ocean", "Victory", "33"],
+        ),
         ("fullwidth", "ＶＥＲＵＳ", " verus ", &["ＶＥＲＵＳ"]),
-        ("soft hyphen ignored", "Ver\u{ad}sor", " versor ", &["Ver\u{ad}sor"]),
-        ("question barrier", "Kim? Jong", " kim | jong ", &["Kim", "Jong"]),
+        (
+            "soft hyphen ignored",
+            "Ver\u{ad}sor",
+            " versor ",
+            &["Ver\u{ad}sor"],
+        ),
+        (
+            "question barrier",
+            "Kim? Jong",
+            " kim | jong ",
+            &["Kim", "Jong"],
+        ),
     ];
 
     #[test]
@@ -702,7 +839,10 @@ mod tests {
     #[test]
     fn fold_name_matches_text_folding() {
         assert_eq!(fold_name("KIM, Jong-un"), "kim jong un");
-        assert_eq!(fold_name("Limited Liability Company «Verus»"), "limited liability company verus");
+        assert_eq!(
+            fold_name("Limited Liability Company «Verus»"),
+            "limited liability company verus"
+        );
         assert_eq!(fold_name("E."), "");
     }
 }

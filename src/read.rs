@@ -29,7 +29,10 @@ pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, InputError> {
     }
     String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
-        InputError::new(path, format!("not valid UTF-8 (first bad byte at offset {at})"))
+        InputError::new(
+            path,
+            format!("not valid UTF-8 (first bad byte at offset {at})"),
+        )
     })
 }
 

@@ -32,8 +32,25 @@ fn matcher() -> Matcher {
 /// multi-byte characters and punctuation.
 fn filler() -> impl Strategy<Value = String> {
     prop::sample::select(vec![
-        "the", "said", "über", "naïve", "日本語", "—", "“quoted”", "in", "ключ", "ça", "🙂",
-        "a,", "of", "and", "x\u{301}y", "\n", "  ", "\u{a0}", "él",
+        "the",
+        "said",
+        "über",
+        "naïve",
+        "日本語",
+        "—",
+        "“quoted”",
+        "in",
+        "ключ",
+        "ça",
+        "🙂",
+        "a,",
+        "of",
+        "and",
+        "x\u{301}y",
+        "\n",
+        "  ",
+        "\u{a0}",
+        "él",
     ])
     .prop_map(str::to_string)
 }

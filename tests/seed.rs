@@ -49,11 +49,18 @@ fn every_full_gold_mention_is_found_exactly() {
         });
         let r = found.unwrap_or_else(|| panic!("not found: {g:?}\noutput:\n{out}"));
         assert_eq!(r["text"], g.text.as_str());
-        let (cs, ce) = (r["char_start"].as_u64().unwrap(), r["char_end"].as_u64().unwrap());
+        let (cs, ce) = (
+            r["char_start"].as_u64().unwrap(),
+            r["char_end"].as_u64().unwrap(),
+        );
         let bytes = std::fs::read(root().join("corpus").join(&g.doc)).unwrap();
         assert_eq!(&bytes[g.start..g.end], g.text.as_bytes());
         let text = String::from_utf8(bytes).unwrap();
-        let by_char: String = text.chars().skip(cs as usize).take((ce - cs) as usize).collect();
+        let by_char: String = text
+            .chars()
+            .skip(cs as usize)
+            .take((ce - cs) as usize)
+            .collect();
         assert_eq!(by_char, g.text, "char offsets of {g:?}");
         let name = r["entity_name"].as_str().unwrap();
         let alias = r["alias"].as_str().unwrap();

@@ -107,7 +107,8 @@ mod tests {
 
     #[test]
     fn malformed_line_names_file_and_line() {
-        let err = parse("{\"id\":\"a\",\"name\":\"N\",\"type\":\"person\"}\n{not json\n").unwrap_err();
+        let err =
+            parse("{\"id\":\"a\",\"name\":\"N\",\"type\":\"person\"}\n{not json\n").unwrap_err();
         assert_eq!(err.line(), Some(2));
         let msg = err.to_string();
         assert!(msg.starts_with("test.jsonl:2: "), "{msg}");

@@ -60,10 +60,16 @@ mod tests {
             Path::new("x/names.txt"),
         )
         .unwrap();
-        let names: Vec<_> = got.iter().map(|(l, e)| (*l, e.id.as_str(), e.name.as_str())).collect();
+        let names: Vec<_> = got
+            .iter()
+            .map(|(l, e)| (*l, e.id.as_str(), e.name.as_str()))
+            .collect();
         assert_eq!(
             names,
-            vec![(2, "names:2", "Ashot Mkrtychev"), (4, "names:4", "Versor S.R.O.")]
+            vec![
+                (2, "names:2", "Ashot Mkrtychev"),
+                (4, "names:4", "Versor S.R.O.")
+            ]
         );
     }
 
