@@ -134,11 +134,8 @@ fn fold_tokens(name: &str) -> Vec<String> {
 }
 
 fn person_forms(entity: &Entity, alias: &Alias, out: &mut Vec<Form>) {
-    let order = alias.order.or(if alias.name == entity.name {
-        entity.name_order
-    } else {
-        None
-    });
+    // An alias without its own order is ordered like the entity's name.
+    let order = alias.order.or(entity.name_order);
     let (given, family, written) = match split_comma(&alias.name) {
         Some((family_raw, given_raw)) => {
             let family = fold_tokens(family_raw);
