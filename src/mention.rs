@@ -95,6 +95,9 @@ pub enum EvidenceKind {
     /// The short form is distinctive: one entity has it, and it holds a
     /// word that is no English word, given name or common surname.
     DistinctiveName,
+    /// A word near the name says what kind of thing it is ("the tanker
+    /// Dover"); `start..end` is that word. For vessels and aircraft.
+    TypeCue,
 }
 
 impl EvidenceKind {
@@ -104,6 +107,7 @@ impl EvidenceKind {
             EvidenceKind::FullMention => "full_mention",
             EvidenceKind::LinkedMention => "linked_mention",
             EvidenceKind::DistinctiveName => "distinctive_name",
+            EvidenceKind::TypeCue => "type_cue",
         }
     }
 }

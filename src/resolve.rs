@@ -21,6 +21,7 @@
 //!    `evidence`. Among several entities, those with evidence come first,
 //!    the one named in full closest before the short form first of all.
 
+use crate::gazetteer::EntityType;
 use crate::matcher::{Hit, Matcher};
 use crate::mention::{Evidence, EvidenceKind, MatchKind, Mention};
 use crate::names::{is_common_word, is_particle, is_stopword, is_title, LegalForms};
@@ -36,6 +37,14 @@ struct Cand {
     kind: MatchKind,
     policy: Policy,
     distinctive: bool,
+}
+
+impl Cand {
+    /// Short forms and one-word names that are ordinary words need evidence
+    /// in the document.
+    fn needs_evidence(&self) -> bool {
+        self.policy == Policy::Evidence
+    }
 }
 
 /// Evidence found for a short form: its kind and the supporting tokens.
@@ -106,13 +115,34 @@ impl<'m> Resolver<'m> {
                     // Extended over a legal form on one side at a time (the
                     // leftmost-longest choice then picks), never across the
                     // end of a sentence.
+                    // The core must read as a name, and a legal form that is
+                    // also a lower-case word ("as", "is", "at") is that word.
+                    let core_ok = !(hit.first..=hit.last).any(|i| {
+                        n.tokens()[i as usize].flags.contains(TokenFlags::LOWERCASE)
+                            && !is_particle(n.token_text(i as usize))
+                    });
+                    let form_ok = |a: usize, b: usize| {
+                        (a..=b).all(|i| {
+                            let w = n.token_text(i);
+                            !(n.tokens()[i].flags.contains(TokenFlags::LOWERCASE)
+                                && (is_stopword(w) || is_common_word(w)))
+                        })
+                    };
                     let before = forms
                         .ending_before(n, hit.first as usize)
-                        .filter(|_| plain_gap(text, n, hit.first as usize - 1));
+                        .filter(|&(f, _)| {
+                            core_ok
+                                && plain_gap(text, n, hit.first as usize - 1)
+                                && form_ok(f, hit.first as usize - 1)
+                        });
                     let after = if hit.last + 1 < count && !n.barrier_after(hit.last as usize) {
                         forms
                             .starting_at(n, hit.last as usize + 1)
-                            .filter(|_| plain_gap(text, n, hit.last as usize))
+                            .filter(|&(l, _)| {
+                                core_ok
+                                    && plain_gap(text, n, hit.last as usize)
+                                    && form_ok(hit.last as usize + 1, l)
+                            })
                     } else {
                         None
                     };
@@ -148,7 +178,7 @@ impl<'m> Resolver<'m> {
             (
                 c.first,
                 std::cmp::Reverse(c.last),
-                c.kind.is_short(),
+                c.needs_evidence(),
                 c.kind,
                 c.entity,
             )
@@ -161,7 +191,7 @@ impl<'m> Resolver<'m> {
         let mut free_from = 0u32;
         while i < self.cands.len() {
             let c = self.cands[i];
-            if c.kind.is_short() || c.first < free_from {
+            if c.needs_evidence() || c.first < free_from {
                 i += 1;
                 continue;
             }
@@ -173,7 +203,7 @@ impl<'m> Resolver<'m> {
                 && self.cands[j].last == c.last
             {
                 let o = self.cands[j];
-                if !o.kind.is_short() && o.entity != c.entity && !others.contains(&o.entity) {
+                if !o.needs_evidence() && o.entity != c.entity && !others.contains(&o.entity) {
                     others.push(o.entity);
                 }
                 j += 1;
@@ -209,7 +239,7 @@ impl<'m> Resolver<'m> {
         let mut i = 0;
         while i < self.cands.len() {
             let c = self.cands[i];
-            if !c.kind.is_short() || overlaps(&self.chosen, &c) {
+            if !c.needs_evidence() || overlaps(&self.chosen, &c) {
                 i += 1;
                 continue;
             }
@@ -222,7 +252,7 @@ impl<'m> Resolver<'m> {
             {
                 let g = self.cands[j];
                 j += 1;
-                if !g.kind.is_short() {
+                if !g.needs_evidence() {
                     continue;
                 }
                 if let Some((rank, f, l)) = nearest(g.entity, g.first) {
@@ -241,6 +271,11 @@ impl<'m> Resolver<'m> {
                 }
                 if g.distinctive {
                     found.push((2, 0, g, (EvidenceKind::DistinctiveName, 0, 0)));
+                    continue;
+                }
+                let kind = &self.matcher.entities()[g.entity as usize].kind;
+                if let Some(cue) = type_cue(&self.norm, kind, g.first, g.last) {
+                    found.push((3, 0, g, (EvidenceKind::TypeCue, cue, cue)));
                 }
             }
             found.sort_by_key(|(r, close, g, _)| (*r, *close, g.entity));
@@ -317,6 +352,62 @@ fn alias_text(m: &Matcher, entity: u32, name: u32) -> &str {
     }
 }
 
+/// A word within three tokens of `first..=last` (same sentence, no barrier)
+/// that names the entity's kind: "the tanker Dover", "Nirvana, a yacht".
+fn type_cue(n: &Normalized, kind: &EntityType, first: u32, last: u32) -> Option<u32> {
+    let cues: &[&str] = match kind {
+        EntityType::Vessel => &[
+            "vessel",
+            "vessels",
+            "ship",
+            "ships",
+            "tanker",
+            "tankers",
+            "yacht",
+            "yachts",
+            "superyacht",
+            "freighter",
+            "cargo",
+            "carrier",
+            "mv",
+            "imo",
+            "flagged",
+            "tug",
+            "trawler",
+            "bulker",
+            "steamer",
+        ],
+        EntityType::Aircraft => &[
+            "aircraft",
+            "plane",
+            "jet",
+            "airliner",
+            "boeing",
+            "airbus",
+            "gulfstream",
+            "tail",
+            "registration",
+            "bombardier",
+            "embraer",
+            "cessna",
+            "dassault",
+        ],
+        _ => return None,
+    };
+    let count = n.tokens().len() as u32;
+    let lo = first.saturating_sub(3);
+    let hi = (last + 3).min(count - 1);
+    let near = |i: u32| {
+        // No barrier between the cue and the name.
+        let (a, b) = if i < first { (i, first) } else { (last, i) };
+        !(a..b).any(|k| n.barrier_after(k as usize))
+    };
+    (lo..first)
+        .rev()
+        .chain(last + 1..=hi)
+        .find(|&i| near(i) && cues.contains(&n.token_text(i as usize)))
+}
+
 /// Whether only spaces, quotes, commas and the like stand between token `i`
 /// and the next: no sentence-ending punctuation.
 fn plain_gap(text: &str, n: &Normalized, i: usize) -> bool {
@@ -370,7 +461,7 @@ fn proper_context(text: &str, n: &Normalized, first: u32, last: u32) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::gazetteer::{Alias, Entity, EntityType, Gazetteer, NameOrder};
+    use crate::gazetteer::{Alias, Entity, Gazetteer, NameOrder};
 
     fn gazetteer() -> Gazetteer {
         let mut kim = Entity::new("kim", "Kim Jong Un", EntityType::Person);
@@ -398,6 +489,7 @@ mod tests {
             Entity::new("versor", "VERSOR S.R.O.", EntityType::Organization),
             de,
             Entity::new("bn", "Brian E. Nelson", EntityType::Person),
+            Entity::new("dover", "DOVER", EntityType::Vessel),
             kim,
             kim2,
         ])
@@ -453,6 +545,9 @@ mod tests {
         ("email", "Ashot Mkrtychev wrote to verus@example.com", &[("Ashot Mkrtychev", "mk", "name_order")]),
         ("possessive", "Ashot Mkrtychev’s firm", &[("Ashot Mkrtychev", "mk", "name_order")]),
         ("title", "Under Secretary Brian E. Nelson", &[("Brian E. Nelson", "bn", "exact")]),
+        ("lower-case word is no legal form", "they see Versor as partner", &[("Versor", "versor", "short")]),
+        ("one-word vessel needs a cue", "The cliffs of Dover.", &[]),
+        ("one-word vessel with a cue", "The tanker Dover sailed.", &[("Dover", "dover", "normalized")]),
     ];
 
     #[test]

@@ -19,7 +19,7 @@
 //! form and needs evidence.
 
 use crate::gazetteer::{Alias, Entity, EntityType, MatchPolicy, NameOrder};
-use crate::names::{is_particle, is_suffix, LegalForms};
+use crate::names::{is_distinctive_word, is_particle, is_suffix, LegalForms};
 use crate::normalize::normalize;
 
 /// How a form was derived from a listed name. The resolver reports it as
@@ -105,10 +105,22 @@ pub fn forms(entity: &Entity, alias: &Alias, out: &mut Vec<Form>) {
 fn auto_policy(f: &Form) -> Policy {
     match f.variant {
         Variant::Surname | Variant::OrgCore => Policy::Evidence,
+        // A one-word name ("DOVER", "NIRVANA", "LINDA") is matched alone only
+        // when it is distinctive; an English word, a given name or a common
+        // surname needs evidence in the document.
+        _ if f.tokens.len() == 1 && !is_distinctive_word(&f.tokens[0]) => Policy::Evidence,
         _ if f.tokens.len() == 1 => Policy::Proper,
         Variant::PartialName => Policy::Proper,
         _ => Policy::Always,
     }
+}
+
+/// Whether a folded word is a Slavic patronymic ("Anatolyevich",
+/// "Vladimirovna"): a middle name, never a family name on its own.
+fn is_patronymic(folded: &str) -> bool {
+    ["ovich", "evich", "ovna", "evna", "ichna", "ovych", "ivna"]
+        .iter()
+        .any(|end| folded.len() > end.len() + 2 && folded.ends_with(end))
 }
 
 fn form(tokens: Vec<String>, variant: Variant) -> Form {
@@ -205,7 +217,9 @@ fn person_forms(entity: &Entity, alias: &Alias, out: &mut Vec<Form>) {
             out.push(form(short, Variant::PartialName));
         }
     }
-    out.push(form(family_core, Variant::Surname));
+    if !family_core.iter().any(|t| is_patronymic(t)) {
+        out.push(form(family_core, Variant::Surname));
+    }
 }
 
 /// Splits "LAST, First Middle" at its first comma, unless what follows the
@@ -402,6 +416,7 @@ mod tests {
             ]
         );
         assert_eq!(org("VERUS"), vec![s("verus", Full, Proper)]);
+        assert_eq!(org("DOVER"), vec![s("dover", Full, Evidence)]);
     }
 
     #[test]
