@@ -21,6 +21,78 @@ pub struct Cli {
 pub enum Command {
     /// Find mentions in files and folders; write one JSON line per mention.
     Extract(ExtractArgs),
+    /// Score extraction against gold mentions: precision, recall, F1.
+    Eval(EvalArgs),
+    /// Work with gazetteers: convert published lists to the native format.
+    #[command(subcommand)]
+    Gazetteer(GazetteerCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum GazetteerCommand {
+    /// Convert a published list to native JSON Lines.
+    ///
+    /// `--from ofac-csv sdn.csv [alt.csv] [add.csv]` (or a folder holding
+    /// them) reads OFAC's legacy CSV files; `--from officials DIR` reads the
+    /// officials data folders (US Congress and executive, Wikidata leaders
+    /// and cabinets, CIA world leaders, current G20/ASEAN leaders). What was
+    /// read, joined and skipped is reported on standard error.
+    Import(ImportArgs),
+}
+
+/// `gazex eval`.
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// Gold mentions (JSON Lines: doc, start, end, text, entity,
+    /// entity_type, names, form).
+    #[arg(long, value_name = "FILE")]
+    pub gold: PathBuf,
+
+    /// Files or folders to extract from (default: corpus/).
+    #[arg(default_value = "corpus")]
+    pub paths: Vec<PathBuf>,
+
+    /// Gazetteers, as for `extract`.
+    #[arg(
+        short,
+        long = "gazetteer",
+        value_name = "PATH",
+        default_value = "gazetteers"
+    )]
+    pub gazetteers: Vec<PathBuf>,
+
+    /// Also list every missed gold mention and every false mention.
+    #[arg(long)]
+    pub errors: bool,
+
+    /// Worker threads (default: all cores).
+    #[arg(short = 'j', long, value_name = "N")]
+    pub threads: Option<usize>,
+}
+
+/// `gazex gazetteer import`.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The source format.
+    #[arg(long, value_enum)]
+    pub from: ImportFormat,
+
+    /// The source files or folder.
+    #[arg(required = true)]
+    pub inputs: Vec<PathBuf>,
+
+    /// Where to write the native gazetteer (default: standard output).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// Formats `gazetteer import` reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ImportFormat {
+    /// OFAC SDN legacy CSV (sdn.csv, alt.csv, add.csv).
+    OfacCsv,
+    /// The officials data folders.
+    Officials,
 }
 
 /// `gazex extract`.
@@ -32,7 +104,9 @@ pub struct ExtractArgs {
     pub paths: Vec<PathBuf>,
 
     /// Gazetteer file or folder (repeatable): native .jsonl or plain .txt
-    /// lists; a folder loads the gazetteer files directly in it.
+    /// lists; a folder loads the gazetteer files directly in it. Published
+    /// lists load directly as `ofac-csv:DIR` (sdn.csv, alt.csv, add.csv) or
+    /// `officials:DIR`.
     #[arg(
         short,
         long = "gazetteer",

@@ -9,7 +9,7 @@
 //! lock per mention.
 
 use std::io::{self, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
@@ -93,7 +93,7 @@ fn process<'m>(
     matcher: &'m Matcher,
     resolver: &mut Resolver<'m>,
     mentions: &mut Vec<Mention>,
-    path: &PathBuf,
+    path: &Path,
 ) -> Result<Done, InputError> {
     let text = read_text(path)?;
     // A bug triggered by one file is reported for that file; the others go on.

@@ -5,14 +5,16 @@ mod cli;
 
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
 use anyhow::{Context, Result};
 use clap::Parser;
 
-use cli::{Cli, Command, ExtractArgs, StatsFormat};
+use cli::{
+    Cli, Command, EvalArgs, ExtractArgs, GazetteerCommand, ImportArgs, ImportFormat, StatsFormat,
+};
 use gazex::extract::{extract, Summary};
 use gazex::gazetteer::Gazetteer;
 use gazex::walk::{collect, DEFAULT_EXTENSIONS};
@@ -22,6 +24,8 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Extract(args) => run_extract(args),
+        Command::Eval(args) => run_eval(args),
+        Command::Gazetteer(GazetteerCommand::Import(args)) => run_import(args),
     };
     match result {
         Ok(code) => code,
@@ -32,11 +36,82 @@ fn main() -> ExitCode {
     }
 }
 
-fn load_gazetteers(paths: &[std::path::PathBuf]) -> Result<Gazetteer> {
+/// Imports a published list (`FORMAT` with its input paths), reporting on
+/// standard error what was read.
+fn import(format: ImportFormat, inputs: &[PathBuf]) -> Result<Vec<gazex::gazetteer::Entity>> {
+    use gazex::gazetteer::{ofac, officials};
+    let (entities, report) = match format {
+        ImportFormat::OfacCsv => {
+            let imported = match inputs {
+                [dir] if dir.is_dir() => ofac::import_dir(dir)?,
+                [sdn, rest @ ..] if rest.len() <= 2 => ofac::import(
+                    sdn,
+                    rest.first().map(PathBuf::as_path),
+                    rest.get(1).map(PathBuf::as_path),
+                )?,
+                _ => anyhow::bail!(
+                    "--from ofac-csv takes a folder, or sdn.csv [alt.csv] [add.csv] in that order"
+                ),
+            };
+            (imported.entities, imported.report)
+        }
+        ImportFormat::Officials => match inputs {
+            [dir] => officials::import_all(dir)?,
+            _ => anyhow::bail!("--from officials takes one folder"),
+        },
+    };
+    eprintln!("gazex: imported {} entities\n{report}", entities.len());
+    Ok(entities)
+}
+
+fn run_import(args: ImportArgs) -> Result<ExitCode> {
+    let entities = import(args.from, &args.inputs)?;
+    let write = |out: &mut dyn Write| -> io::Result<()> {
+        gazex::gazetteer::native::write(&mut *out, &entities)
+    };
+    match &args.output {
+        None => {
+            let mut out = BufWriter::new(io::stdout().lock());
+            write(&mut out).context("cannot write to standard output")?;
+            out.flush()?;
+        }
+        Some(path) => write_atomically(path, |out| write(out))?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn load_gazetteers(paths: &[PathBuf]) -> Result<Gazetteer> {
     let mut g = Gazetteer::new();
     for p in paths {
-        g.add_path(p)
-            .with_context(|| format!("cannot load gazetteer {}", p.display()))?;
+        let spec = p.to_string_lossy();
+        let published = [
+            ("ofac-csv:", ImportFormat::OfacCsv),
+            ("officials:", ImportFormat::Officials),
+        ]
+        .into_iter()
+        .find_map(|(prefix, f)| {
+            spec.strip_prefix(prefix)
+                .map(|rest| (f, PathBuf::from(rest)))
+        });
+        match published {
+            Some((format, dir)) => {
+                for (i, e) in import(format, std::slice::from_ref(&dir))?
+                    .into_iter()
+                    .enumerate()
+                {
+                    g.push(
+                        e,
+                        gazex::gazetteer::Origin {
+                            path: dir.clone(),
+                            line: i as u64 + 1,
+                        },
+                    );
+                }
+            }
+            None => g
+                .add_path(p)
+                .with_context(|| format!("cannot load gazetteer {}", p.display()))?,
+        }
     }
     for w in g.warnings() {
         eprintln!("gazex: warning: {w}");
@@ -47,13 +122,106 @@ fn load_gazetteers(paths: &[std::path::PathBuf]) -> Result<Gazetteer> {
     Ok(g)
 }
 
-fn run_extract(args: ExtractArgs) -> Result<ExitCode> {
+fn thread_pool(threads: Option<usize>) -> Result<rayon::ThreadPool> {
     let mut pool = rayon::ThreadPoolBuilder::new();
-    if let Some(n) = args.threads {
+    if let Some(n) = threads {
         anyhow::ensure!(n > 0, "--threads must be at least 1");
         pool = pool.num_threads(n);
     }
-    let pool = pool.build().context("cannot start worker threads")?;
+    pool.build().context("cannot start worker threads")
+}
+
+fn run_eval(args: EvalArgs) -> Result<ExitCode> {
+    use gazex::eval::{read_jsonl, score, GoldMention, Predicted};
+    let pool = thread_pool(args.threads)?;
+    let gold_text = std::fs::read_to_string(&args.gold)
+        .with_context(|| format!("cannot read {}", args.gold.display()))?;
+    let gold: Vec<GoldMention> = read_jsonl(&gold_text, &args.gold.display().to_string())?;
+    let gazetteer = load_gazetteers(&args.gazetteers)?;
+    let matcher = Matcher::new(&gazetteer);
+    let walked = collect(&args.paths, DEFAULT_EXTENSIONS);
+    let mut failed = walked.errors.len();
+    for e in &walked.errors {
+        eprintln!("{}", e.to_json());
+    }
+    let mut buf = Vec::new();
+    extract(&matcher, &walked.files, &pool, &mut buf, &mut |e| {
+        failed += 1;
+        eprintln!("{}", e.to_json());
+    })?;
+    let predicted: Vec<Predicted> = read_jsonl(std::str::from_utf8(&buf)?, "extraction output")?;
+    // Every name of a predicted entity may agree with the gold's names.
+    let mut names: std::collections::HashMap<String, Vec<String>> = Default::default();
+    for e in matcher.entities() {
+        names
+            .entry(e.name.clone())
+            .or_default()
+            .extend(e.aliases.iter().map(|a| a.name.clone()));
+    }
+    let report = score(&gold, &predicted, &names);
+    let mut out = io::stdout().lock();
+    let line = |out: &mut dyn Write, label: &str, c: &gazex::eval::Counts| {
+        writeln!(
+            out,
+            "{label:<14} {:>6} {:>6} {:>6}   P {:.3}  R {:.3}  F1 {:.3}",
+            c.correct,
+            c.predicted,
+            c.gold,
+            c.precision(),
+            c.recall(),
+            c.f1()
+        )
+    };
+    writeln!(
+        out,
+        "{:<14} {:>6} {:>6} {:>6}",
+        "", "correct", "pred", "gold"
+    )?;
+    line(&mut out, "overall", &report.overall)?;
+    writeln!(
+        out,
+        "by gold form (pred = correct predictions of that form):"
+    )?;
+    for (form, c) in &report.by_form {
+        line(&mut out, &format!("  {form}"), c)?;
+    }
+    writeln!(out, "by match kind (precision only):")?;
+    for (kind, c) in &report.by_match {
+        writeln!(
+            out,
+            "  {kind:<12} {:>6} {:>6}          P {:.3}",
+            c.correct,
+            c.predicted,
+            c.precision()
+        )?;
+    }
+    if args.errors {
+        writeln!(out, "missed ({}):", report.misses.len())?;
+        for g in &report.misses {
+            writeln!(
+                out,
+                "  {} {}..{} {:?} {} [{}]",
+                g.doc, g.start, g.end, g.text, g.entity, g.form
+            )?;
+        }
+        writeln!(out, "false mentions ({}):", report.false_mentions.len())?;
+        for p in &report.false_mentions {
+            writeln!(
+                out,
+                "  {} {}..{} {:?} {} [{}]",
+                p.doc, p.start, p.end, p.text, p.entity_name, p.kind
+            )?;
+        }
+    }
+    Ok(if failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn run_extract(args: ExtractArgs) -> Result<ExitCode> {
+    let pool = thread_pool(args.threads)?;
 
     let build_started = Instant::now();
     let gazetteer = load_gazetteers(&args.gazetteers)?;
@@ -86,7 +254,6 @@ fn run_extract(args: ExtractArgs) -> Result<ExitCode> {
             extract(&matcher, &walked.files, &pool, out, &mut report)
         })?,
     };
-    drop(report);
     error_sink.flush().ok();
 
     let errors = summary.errors + walked.errors.len();

@@ -21,6 +21,7 @@ use std::time::{Duration, Instant};
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
+use crate::eval::names_agree;
 use crate::gazetteer::{Entity, Gazetteer};
 use crate::names::is_distinctive_word;
 use crate::normalize::{fold_name, Normalized};
@@ -213,9 +214,9 @@ impl Matcher {
             let mut owners = run
                 .iter()
                 .filter(|t| t.variant.is_short())
-                .map(|t| fold_name(&gazetteer.entities()[t.entity as usize].name));
+                .map(|t| gazetteer.entities()[t.entity as usize].name.as_str());
             if let Some(first) = owners.next() {
-                if owners.any(|o| o != first) {
+                if owners.any(|o| !names_agree(o, first)) {
                     for t in run.iter_mut() {
                         t.distinctive = false;
                     }

@@ -496,7 +496,12 @@ mod tests {
     }
 
     /// (name, text, expected (text, entity id, kind))
-    const CASES: &[(&str, &str, &[(&str, &str, &str)])] = &[
+    type Case = (
+        &'static str,
+        &'static str,
+        &'static [(&'static str, &'static str, &'static str)],
+    );
+    const CASES: &[Case] = &[
         ("name order", "Ashot Mkrtychev met.", &[("Ashot Mkrtychev", "mk", "name_order")]),
         (
             "surname after full",

@@ -25,6 +25,8 @@
 //! would cost a researcher their morning for one stale file.
 
 pub mod native;
+pub mod ofac;
+pub mod officials;
 pub mod plain;
 
 use std::collections::HashMap;
@@ -158,7 +160,10 @@ impl Alias {
     }
 
     fn is_plain(&self) -> bool {
-        !self.weak && self.kind.is_none() && self.policy == MatchPolicy::Auto && self.order.is_none()
+        !self.weak
+            && self.kind.is_none()
+            && self.policy == MatchPolicy::Auto
+            && self.order.is_none()
     }
 }
 
@@ -324,7 +329,11 @@ impl GazetteerError {
         }
     }
 
-    pub(crate) fn invalid(path: &Path, line: Option<u64>, msg: impl Into<String>) -> GazetteerError {
+    pub(crate) fn invalid(
+        path: &Path,
+        line: Option<u64>,
+        msg: impl Into<String>,
+    ) -> GazetteerError {
         GazetteerError {
             path: path.to_path_buf(),
             line,

@@ -1,0 +1,1313 @@
+//! Officials: heads of state and government, ministers, members of the US
+//! Congress, presidents and vice presidents, from the lists they are
+//! published in.
+//!
+//! Every holder becomes one [`Entity`] of type `person` with the properties
+//! below; one person found in several lists is **one** entity (see
+//! *Merging*).
+//!
+//! # Sources and formats
+//!
+//! | source (`lists`) | file(s) in the standard layout | format | date of the bundled data | licence |
+//! |---|---|---|---|---|
+//! | `official:us-congress` | `us-congress-legislators/legislators-current.yaml` | YAML: `id` (`bioguide`, `wikidata`, …), `name` (`first`, `middle`, `last`, `suffix`, `nickname`, `official_full`), `bio`, `terms` (`type` `sen`/`rep`, `start`, `end`, `state`, `district`, `party`) | 2026-06-15 | CC0 |
+//! | `official:us-executive` | `us-congress-legislators/executive.yaml` | same shape, `terms` of type `prez`/`viceprez` | 2026-06-15 | CC0 |
+//! | `official:wikidata-leaders` | `wikidata-world-leaders/heads-of-state-and-government.csv` | CSV `countryid,country,position,positionLabel,officeholder,officeholderLabel,start_year,end_year` | 2022-10-09 | CC0 |
+//! | `official:wikidata-cabinet` | `wikidata-cabinets/<country>-{cabinet,ministers}.current-cabinet.csv` | CSV `item,itemLabel,position,positionLabel,start,psid` | Feb–Aug 2022, per file | CC0 |
+//! | `official:world-leaders-2026` | `world-leaders-current/countries/*.current.json` | JSON: `country.name_en`, `snapshot_date`, `positions.{head_of_state,head_of_government}.{title_en,current_holder{name_en,name_local,wikidata_id,since,born}}` | 2026-08-22 | CC BY-SA 4.0 |
+//! | `official:cia-2019` | `cia-world-leaders/world-leaders-2019-06.csv` | CSV `name,first_name,last_name,title,country,office_label`, family name in upper case | 2019-06 | public domain |
+//!
+//! # Entities
+//!
+//! | field | value |
+//! |---|---|
+//! | `id` | `wd-Q<qid>` when a Wikidata id is known; else `us-bioguide-<id>` (or `us-govtrack-<id>`), or `cia-<country>-<name>` |
+//! | `name` | the first source's name: `official_full` (congress), `Nickname Last` (`Joe Biden`), the Wikidata label, the CIA name in title case |
+//! | `aliases` | other name forms: `official_full`, `First Last`, `First Middle Last`, `Nickname Last`, each also with its suffix (`Jr.`); the CIA's full and short forms (`Vladimir Vladimirovich Putin`, `Vladimir Putin`) and `a.k.a.` names; native-script names (`kind: "native"`) |
+//! | `name_order` | `given_first` for US names; `family_first` for Chinese, Korean, Vietnamese and Khmer names written family name first (`Kim Jong Un`) |
+//! | `lists` | the sources above, e.g. `["official:wikidata-leaders", "official:cia-2019"]` |
+//! | `roles` | list of `{role, country, start, end, source, as_of, current}` plus `state`, `district`, `party` for US offices; `start`/`end` as precise as the source gives them (`2012`, `2021-01-20`); `current` says whether the holder was in office on `as_of`, the date of the source's data; a role with `current: false` is a past office |
+//! | `country` | the country of the first role, in a common English form (`North Korea` for the CIA's `Korea, North`) |
+//! | `wikidata`, `bioguide`, `birth_date`, `gender` | when the source gives them |
+//!
+//! # Merging
+//!
+//! Sources are read in the order of the table above (the ones with
+//! Wikidata ids first) and each record is merged into an earlier entity:
+//!
+//! 1. with the same Wikidata QID, when the record has one; a record with a
+//!    QID is never merged into an entity with a different QID;
+//! 2. otherwise (CIA rows, the rare congress member without a QID), with
+//!    the entity whose display name or a strong alias, folded as gazex
+//!    folds text (case, diacritics, hyphens, dots: `Kim Jong-un` =
+//!    `KIM Jong Un`), equals one of the record's name forms, **and** whose
+//!    country is the same after canonicalization, and with which it shares
+//!    no conflicting identifier or date of birth (John F. Kennedy, who has
+//!    no QID in `executive.yaml`, is not Senator John Kennedy of Louisiana).
+//!    When two entities qualify the record is kept apart and the ambiguity
+//!    reported.
+//!
+//! A merge adds the record's roles, lists, names (as aliases) and any
+//! property the entity lacks.
+//!
+//! # Known errors in the sources
+//!
+//! `world-leaders-current` gives Saudi Arabia's crown prince Mohammed bin
+//! Salman as head of state (the King is Salman bin Abdulaziz); that cell is
+//! skipped and reported. Its other documented gaps (no Malaysian monarch,
+//! no Myanmar head of government) are empty cells and produce nothing.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use serde_json::{json, Map, Value};
+
+use super::ofac::{dedup_aliases, is_east_asian_surname, title_case_name, ImportReport};
+use super::{Alias, Entity, EntityType, GazetteerError, NameOrder};
+use crate::normalize::fold_name;
+
+/// A CSV record: its 1-based line and its fields by header name.
+type CsvRow = (u64, HashMap<String, String>);
+
+/// `lists` value of each source.
+pub const US_CONGRESS: &str = "official:us-congress";
+/// `lists` value of the US presidents and vice presidents.
+pub const US_EXECUTIVE: &str = "official:us-executive";
+/// `lists` value of the Wikidata heads of state and government.
+pub const WIKIDATA_LEADERS: &str = "official:wikidata-leaders";
+/// `lists` value of the Wikidata cabinets.
+pub const WIKIDATA_CABINET: &str = "official:wikidata-cabinet";
+/// `lists` value of the CIA's 2019 directory.
+pub const CIA_2019: &str = "official:cia-2019";
+/// `lists` value of the 2026 ASEAN + G20 leaders.
+pub const WORLD_LEADERS_2026: &str = "official:world-leaders-2026";
+
+/// Reads every source found in the standard layout of `dir` (the folder
+/// names of the table above), merges them, and reports what was read.
+/// A missing folder or file is skipped and reported; a malformed one is an
+/// error.
+pub fn import_all(dir: &Path) -> Result<(Vec<Entity>, ImportReport), GazetteerError> {
+    let mut merger = Merger::default();
+    let missing = |merger: &mut Merger, p: &Path| {
+        merger
+            .report
+            .skip(p, 0, "not found; this source is left out");
+    };
+
+    let congress = dir.join("us-congress-legislators");
+    for (file, list) in [
+        ("legislators-current.yaml", US_CONGRESS),
+        ("executive.yaml", US_EXECUTIVE),
+    ] {
+        let p = congress.join(file);
+        if p.is_file() {
+            let people = us_yaml(&p, list)?;
+            merger.add_all(list, people);
+        } else {
+            missing(&mut merger, &p);
+        }
+    }
+
+    let p = dir.join("wikidata-world-leaders/heads-of-state-and-government.csv");
+    if p.is_file() {
+        let people = wikidata_leaders(&p, Some("2022-10-09"))?;
+        merger.add_all(WIKIDATA_LEADERS, people);
+    } else {
+        missing(&mut merger, &p);
+    }
+
+    let cabinets = dir.join("wikidata-cabinets");
+    match sorted_files(&cabinets, ".csv") {
+        Ok(files) => {
+            for p in files {
+                let people = wikidata_cabinet(&p, None, None)?;
+                merger.add_all(WIKIDATA_CABINET, people);
+            }
+        }
+        Err(_) => missing(&mut merger, &cabinets),
+    }
+
+    let wlc = dir.join("world-leaders-current/countries");
+    if wlc.is_dir() {
+        let (people, skipped) = world_leaders_current(&wlc)?;
+        merger.report.skipped.extend(skipped);
+        merger.add_all(WORLD_LEADERS_2026, people);
+    } else {
+        missing(&mut merger, &wlc);
+    }
+
+    let p = dir.join("cia-world-leaders/world-leaders-2019-06.csv");
+    if p.is_file() {
+        let people = cia_world_leaders(&p, Some("2019-06"))?;
+        merger.add_all(CIA_2019, people);
+    } else {
+        missing(&mut merger, &p);
+    }
+    Ok(merger.finish())
+}
+
+fn sorted_files(dir: &Path, suffix: &str) -> std::io::Result<Vec<PathBuf>> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| {
+            p.is_file()
+                && p.file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| n.ends_with(suffix))
+        })
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+// ---------------------------------------------------------------------------
+// Merging
+
+/// Merges officials from several sources into one entity per person (see
+/// the module doc for the rule).
+#[derive(Debug, Default)]
+pub struct Merger {
+    entities: Vec<Entity>,
+    by_qid: HashMap<String, usize>,
+    /// (folded name form, canonical country) → entities.
+    by_name: HashMap<(String, String), Vec<usize>>,
+    report: ImportReport,
+}
+
+impl Merger {
+    /// Adds the records of one source (named `list`, for the report).
+    pub fn add_all(&mut self, list: &str, people: Vec<Entity>) {
+        *self.report.sources.entry(list.to_string()).or_default() += people.len();
+        for p in people {
+            self.add(p);
+        }
+    }
+
+    /// Adds one record, merging it into an earlier entity when the rule
+    /// says it is the same person.
+    pub fn add(&mut self, person: Entity) {
+        let qid = person
+            .properties
+            .get("wikidata")
+            .and_then(Value::as_str)
+            .map(str::to_string);
+        let target = match &qid {
+            Some(q) => self.by_qid.get(q).copied(),
+            None => self.find_by_name(&person),
+        };
+        let i = match target {
+            Some(i) => {
+                merge_into(&mut self.entities[i], person);
+                self.report.merged += 1;
+                i
+            }
+            None => {
+                self.entities.push(person);
+                self.entities.len() - 1
+            }
+        };
+        if let Some(q) = qid {
+            self.by_qid.entry(q).or_insert(i);
+        }
+        self.index_names(i);
+    }
+
+    fn find_by_name(&mut self, person: &Entity) -> Option<usize> {
+        let country = country_of(person)?;
+        let mut hits: Vec<usize> = Vec::new();
+        for form in strong_forms(person) {
+            if let Some(found) = self.by_name.get(&(form, country.clone())) {
+                for &i in found {
+                    if !hits.contains(&i) && compatible(&self.entities[i], person) {
+                        hits.push(i);
+                    }
+                }
+            }
+        }
+        match hits.as_slice() {
+            [i] => Some(*i),
+            [] => None,
+            many => {
+                let ids: Vec<&str> = many.iter().map(|&i| self.entities[i].id.as_str()).collect();
+                self.report.skip(
+                    Path::new(&person.id),
+                    0,
+                    format!(
+                        "name matches several entities ({}); kept apart",
+                        ids.join(", ")
+                    ),
+                );
+                None
+            }
+        }
+    }
+
+    fn index_names(&mut self, i: usize) {
+        let e = &self.entities[i];
+        let Some(country) = country_of(e) else { return };
+        for form in strong_forms(e) {
+            let v = self.by_name.entry((form, country.clone())).or_default();
+            if !v.contains(&i) {
+                v.push(i);
+            }
+        }
+    }
+
+    /// The merged entities and the report.
+    pub fn finish(mut self) -> (Vec<Entity>, ImportReport) {
+        for e in &mut self.entities {
+            dedup_folded(e);
+            *self
+                .report
+                .records
+                .entry(e.kind.as_str().to_string())
+                .or_default() += 1;
+        }
+        (self.entities, self.report)
+    }
+}
+
+/// Whether two records may be the same person: no identifying property
+/// (Wikidata id, bioguide id, date of birth) that both have differs. John
+/// F. Kennedy (born 1917, no Wikidata id in `executive.yaml`) is not the
+/// senator John Kennedy of Louisiana (born 1951).
+fn compatible(a: &Entity, b: &Entity) -> bool {
+    ["wikidata", "bioguide", "birth_date"].iter().all(|k| {
+        match (a.properties.get(*k), b.properties.get(*k)) {
+            (Some(x), Some(y)) => x == y,
+            _ => true,
+        }
+    })
+}
+
+fn country_of(e: &Entity) -> Option<String> {
+    e.properties
+        .get("country")
+        .and_then(Value::as_str)
+        .map(canonical_country)
+}
+
+/// The folded display name and strong, non-native aliases.
+fn strong_forms(e: &Entity) -> Vec<String> {
+    let mut v: Vec<String> = std::iter::once(e.name.as_str())
+        .chain(
+            e.aliases
+                .iter()
+                .filter(|a| !a.weak && a.kind.as_deref() != Some("native"))
+                .map(|a| a.name.as_str()),
+        )
+        .map(fold_name)
+        .filter(|f| f.contains(' '))
+        .collect();
+    v.sort();
+    v.dedup();
+    v
+}
+
+fn merge_into(into: &mut Entity, from: Entity) {
+    let mut alias = Alias::new(from.name);
+    alias.order = from.name_order;
+    into.aliases.push(alias);
+    into.aliases.extend(from.aliases);
+    if into.name_order.is_none() {
+        into.name_order = from.name_order;
+    }
+    for l in from.lists {
+        if !into.lists.contains(&l) {
+            into.lists.push(l);
+        }
+    }
+    for (k, v) in from.properties {
+        match (k.as_str(), into.properties.get_mut(&k)) {
+            ("roles", Some(Value::Array(roles))) => {
+                if let Value::Array(more) = v {
+                    for r in more {
+                        if !roles.contains(&r) {
+                            roles.push(r);
+                        }
+                    }
+                }
+            }
+            (_, Some(_)) => {}
+            (_, None) => {
+                into.properties.insert(k, v);
+            }
+        }
+    }
+}
+
+/// Drops aliases whose folded form equals the name's or an earlier alias's.
+fn dedup_folded(e: &mut Entity) {
+    dedup_aliases(e);
+    let mut seen = std::collections::HashSet::new();
+    seen.insert(fold_name(&e.name));
+    e.aliases.retain(|a| seen.insert(fold_name(&a.name)));
+}
+
+// ---------------------------------------------------------------------------
+// Shared helpers
+
+/// A role object.
+#[allow(clippy::too_many_arguments)]
+fn role(
+    title: &str,
+    country: &str,
+    start: Option<&str>,
+    end: Option<&str>,
+    source: &str,
+    as_of: Option<&str>,
+    current: Option<bool>,
+) -> Map<String, Value> {
+    let mut m = Map::new();
+    m.insert("role".into(), json!(title));
+    m.insert("country".into(), json!(country));
+    if let Some(s) = start.filter(|s| !s.is_empty()) {
+        m.insert("start".into(), json!(s));
+    }
+    if let Some(e) = end.filter(|e| !e.is_empty()) {
+        m.insert("end".into(), json!(e));
+    }
+    m.insert("source".into(), json!(source));
+    if let Some(d) = as_of {
+        m.insert("as_of".into(), json!(d));
+    }
+    if let Some(c) = current {
+        m.insert("current".into(), json!(c));
+    }
+    m
+}
+
+fn person(id: String, name: &str, list: &str, country: &str) -> Entity {
+    let mut e = Entity::new(id, name.trim(), EntityType::Person);
+    e.lists.push(list.to_string());
+    e.properties.insert("country".into(), json!(country));
+    e.properties
+        .insert("roles".into(), Value::Array(Vec::new()));
+    e
+}
+
+fn push_role(e: &mut Entity, r: Map<String, Value>) {
+    if let Some(Value::Array(roles)) = e.properties.get_mut("roles") {
+        let r = Value::Object(r);
+        if !roles.contains(&r) {
+            roles.push(r);
+        }
+    }
+}
+
+fn push_alias(e: &mut Entity, name: &str, kind: Option<&str>, order: Option<NameOrder>) {
+    let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    if name.is_empty() {
+        return;
+    }
+    let mut a = Alias::new(name);
+    a.kind = kind.map(str::to_string);
+    a.order = order;
+    e.aliases.push(a);
+}
+
+/// The common English name of a country, for keys and the `country`
+/// property: the CIA's `Korea, North` and Wikidata's `Democratic People's
+/// Republic of Korea` are both `North Korea`.
+pub fn canonical_country(name: &str) -> String {
+    let n = name.trim();
+    let mapped = match n {
+        "United States of America" | "USA" | "US" | "U.S." => "United States",
+        "Korea, North" | "Democratic People's Republic of Korea" | "DPRK" => "North Korea",
+        "Korea, South" | "Republic of Korea" => "South Korea",
+        "People's Republic of China" | "PRC" => "China",
+        "Burma" => "Myanmar",
+        "Czechia" => "Czech Republic",
+        "Cabo Verde" => "Cape Verde",
+        "Congo, Democratic Republic of the" => "Democratic Republic of the Congo",
+        "Congo, Republic of the" => "Republic of the Congo",
+        "Cote d'Ivoire" | "Côte d'Ivoire" => "Ivory Coast",
+        "Micronesia, Federated States of" => "Federated States of Micronesia",
+        "São Tomé and Príncipe" => "Sao Tome and Principe",
+        "Timor-Leste" => "East Timor",
+        "Bahamas, The" | "The Bahamas" => "Bahamas",
+        "Gambia, The" | "The Gambia" => "Gambia",
+        "Holy See (Vatican City)" | "Holy See" => "Vatican City",
+        "Kingdom of Denmark" => "Denmark",
+        "Kingdom of the Netherlands" => "Netherlands",
+        "Republic of Ireland" => "Ireland",
+        "State of Palestine" => "Palestine",
+        "UK" | "Great Britain" => "United Kingdom",
+        "Türkiye" => "Turkey",
+        other => other,
+    };
+    mapped.to_string()
+}
+
+/// Countries whose names are written family name first in English (the
+/// order of the display name is then `family_first`).
+fn family_first_country(country: &str) -> bool {
+    matches!(
+        country,
+        "China"
+            | "North Korea"
+            | "South Korea"
+            | "Taiwan"
+            | "Vietnam"
+            | "Cambodia"
+            | "Hong Kong"
+            | "Macau"
+    )
+}
+
+/// Name order of a natural-order label such as `Kim Jong-un` or `Xi
+/// Jinping`: family first when the country writes names so and (outside
+/// Korea and Cambodia, where every name does) the first word is a common
+/// East Asian family name.
+fn label_order(label: &str, country: &str) -> Option<NameOrder> {
+    if !family_first_country(country) {
+        return None;
+    }
+    let first = label.split([' ', '-']).next().unwrap_or("");
+    let folded = fold_name(first).to_ascii_uppercase();
+    let any_name = matches!(country, "North Korea" | "South Korea" | "Cambodia");
+    (label.contains(' ') && (any_name || is_east_asian_surname(&folded)))
+        .then_some(NameOrder::FamilyFirst)
+}
+
+fn slug(s: &str) -> String {
+    let folded = fold_name(s);
+    let mut out = String::with_capacity(folded.len());
+    for c in folded.chars() {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_matches('-').to_string()
+}
+
+fn csv_reader(path: &Path) -> Result<csv::Reader<std::fs::File>, GazetteerError> {
+    let f = std::fs::File::open(path).map_err(|e| GazetteerError::io(path, e))?;
+    Ok(csv::ReaderBuilder::new().flexible(false).from_reader(f))
+}
+
+fn csv_err(path: &Path, e: csv::Error) -> GazetteerError {
+    let line = e.position().map(|p| p.line());
+    GazetteerError::invalid(path, line, format!("malformed CSV: {e}"))
+}
+
+/// Reads a CSV file with a header into rows of named fields; each row comes
+/// with its 1-based line.
+fn csv_rows(path: &Path, required: &[&str]) -> Result<Vec<CsvRow>, GazetteerError> {
+    let mut r = csv_reader(path)?;
+    let headers: Vec<String> = r
+        .headers()
+        .map_err(|e| csv_err(path, e))?
+        .iter()
+        .map(|h| h.trim().to_string())
+        .collect();
+    for col in required {
+        if !headers.iter().any(|h| h == col) {
+            return Err(GazetteerError::invalid(
+                path,
+                Some(1),
+                format!("missing column \"{col}\" (found: {})", headers.join(",")),
+            ));
+        }
+    }
+    let mut rows = Vec::new();
+    for rec in r.records() {
+        let rec = rec.map_err(|e| csv_err(path, e))?;
+        let line = rec.position().map_or(0, |p| p.line());
+        let row = headers
+            .iter()
+            .cloned()
+            .zip(rec.iter().map(|f| f.trim().to_string()))
+            .collect();
+        rows.push((line, row));
+    }
+    Ok(rows)
+}
+
+fn field<'a>(row: &'a HashMap<String, String>, key: &str) -> &'a str {
+    row.get(key).map_or("", String::as_str)
+}
+
+// ---------------------------------------------------------------------------
+// US Congress and executive (YAML)
+
+#[derive(Deserialize)]
+struct UsPerson {
+    id: UsIds,
+    name: UsName,
+    #[serde(default)]
+    bio: UsBio,
+    #[serde(default)]
+    terms: Vec<UsTerm>,
+}
+
+#[derive(Deserialize, Default)]
+struct UsIds {
+    bioguide: Option<String>,
+    wikidata: Option<String>,
+    govtrack: Option<u64>,
+}
+
+#[derive(Deserialize)]
+struct UsName {
+    first: String,
+    middle: Option<String>,
+    last: String,
+    suffix: Option<String>,
+    nickname: Option<String>,
+    official_full: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+struct UsBio {
+    birthday: Option<String>,
+    gender: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct UsTerm {
+    #[serde(rename = "type")]
+    kind: String,
+    start: Option<String>,
+    end: Option<String>,
+    state: Option<String>,
+    district: Option<i64>,
+    party: Option<String>,
+}
+
+/// Reads `legislators-current.yaml` (members of Congress).
+pub fn us_congress(path: &Path) -> Result<Vec<Entity>, GazetteerError> {
+    us_yaml(path, US_CONGRESS)
+}
+
+/// Reads `executive.yaml` (presidents and vice presidents).
+pub fn us_executive(path: &Path) -> Result<Vec<Entity>, GazetteerError> {
+    us_yaml(path, US_EXECUTIVE)
+}
+
+fn us_yaml(path: &Path, list: &str) -> Result<Vec<Entity>, GazetteerError> {
+    let text = std::fs::read_to_string(path).map_err(|e| GazetteerError::io(path, e))?;
+    let people: Vec<UsPerson> = yaml_serde::from_str(&text).map_err(|e| {
+        let line = e.location().map(|l| l.line() as u64);
+        GazetteerError::invalid(path, line, format!("not a congress-legislators file: {e}"))
+    })?;
+    // The data's own date: the latest term start in the file. A term is
+    // current when it spans that date.
+    let as_of = people
+        .iter()
+        .flat_map(|p| p.terms.iter().filter_map(|t| t.start.clone()))
+        .max();
+    let source = list.trim_start_matches("official:");
+    let mut out = Vec::with_capacity(people.len());
+    for p in people {
+        let id = match (&p.id.wikidata, &p.id.bioguide, p.id.govtrack) {
+            (Some(q), _, _) => format!("wd-{q}"),
+            (None, Some(b), _) => format!("us-bioguide-{b}"),
+            (None, None, Some(g)) => format!("us-govtrack-{g}"),
+            (None, None, None) => {
+                format!("us-{}", slug(&format!("{} {}", p.name.first, p.name.last)))
+            }
+        };
+        let n = &p.name;
+        let nick_last = n.nickname.as_ref().map(|nick| format!("{nick} {}", n.last));
+        let first_last = format!("{} {}", n.first, n.last);
+        let display = n
+            .official_full
+            .clone()
+            .or_else(|| nick_last.clone())
+            .unwrap_or_else(|| first_last.clone());
+        let mut e = person(id, &display, list, "United States");
+        e.name_order = Some(NameOrder::GivenFirst);
+        let mut bases = vec![first_last];
+        if let Some(m) = &n.middle {
+            bases.push(format!("{} {m} {}", n.first, n.last));
+        }
+        bases.extend(nick_last);
+        if let Some(full) = &n.official_full {
+            push_alias(&mut e, full, None, Some(NameOrder::GivenFirst));
+        }
+        for b in &bases {
+            push_alias(&mut e, b, None, Some(NameOrder::GivenFirst));
+            if let Some(s) = &n.suffix {
+                push_alias(
+                    &mut e,
+                    &format!("{b} {s}"),
+                    None,
+                    Some(NameOrder::GivenFirst),
+                );
+                push_alias(
+                    &mut e,
+                    &format!("{b}, {s}"),
+                    None,
+                    Some(NameOrder::GivenFirst),
+                );
+            }
+        }
+        if let Some(q) = &p.id.wikidata {
+            e.properties.insert("wikidata".into(), json!(q));
+        }
+        if let Some(b) = &p.id.bioguide {
+            e.properties.insert("bioguide".into(), json!(b));
+        }
+        if let Some(b) = &p.bio.birthday {
+            e.properties.insert("birth_date".into(), json!(b));
+        }
+        if let Some(g) = &p.bio.gender {
+            e.properties.insert("gender".into(), json!(g));
+        }
+        for r in us_roles(&p.terms, source, as_of.as_deref()) {
+            push_role(&mut e, r);
+        }
+        out.push(e);
+    }
+    Ok(out)
+}
+
+/// One role per run of consecutive terms in the same office (a senator
+/// re-elected three times held one seat from the first start to the last
+/// end), with the party of the last term.
+fn us_roles(terms: &[UsTerm], source: &str, as_of: Option<&str>) -> Vec<Map<String, Value>> {
+    let title = |t: &UsTerm| match t.kind.as_str() {
+        "sen" => "United States Senator".to_string(),
+        "rep" => "United States Representative".to_string(),
+        "prez" => "President of the United States".to_string(),
+        "viceprez" => "Vice President of the United States".to_string(),
+        other => other.to_string(),
+    };
+    let same = |a: &UsTerm, b: &UsTerm| {
+        a.kind == b.kind && a.state == b.state && (a.kind != "rep" || a.district == b.district)
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < terms.len() {
+        let mut j = i;
+        while j + 1 < terms.len() && same(&terms[i], &terms[j + 1]) {
+            j += 1;
+        }
+        let (first, last) = (&terms[i], &terms[j]);
+        let current = as_of.map(|d| {
+            first.start.as_deref().is_some_and(|s| s <= d)
+                && last.end.as_deref().is_none_or(|e| e > d)
+        });
+        let mut r = role(
+            &title(first),
+            "United States",
+            first.start.as_deref(),
+            last.end.as_deref(),
+            source,
+            as_of,
+            current,
+        );
+        if let Some(s) = &first.state {
+            r.insert("state".into(), json!(s));
+        }
+        if let Some(d) = first.district {
+            r.insert("district".into(), json!(d));
+        }
+        if let Some(p) = &last.party {
+            r.insert("party".into(), json!(p));
+        }
+        out.push(r);
+        i = j + 1;
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------
+// Wikidata
+
+/// Reads the Wikidata heads of state and government CSV. `as_of` is the
+/// date of the query (2022-10-09 for the bundled file): a row with no end
+/// year was current then.
+pub fn wikidata_leaders(path: &Path, as_of: Option<&str>) -> Result<Vec<Entity>, GazetteerError> {
+    let rows = csv_rows(
+        path,
+        &[
+            "country",
+            "positionLabel",
+            "officeholder",
+            "officeholderLabel",
+            "start_year",
+            "end_year",
+        ],
+    )?;
+    let mut by_qid: BTreeMap<String, Entity> = BTreeMap::new();
+    let mut order = Vec::new();
+    for (line, row) in rows {
+        let qid = field(&row, "officeholder");
+        let label = field(&row, "officeholderLabel");
+        if !qid.starts_with('Q') || label.is_empty() {
+            return Err(GazetteerError::invalid(
+                path,
+                Some(line),
+                "officeholder is not a Wikidata id or has no label",
+            ));
+        }
+        let country = canonical_country(field(&row, "country"));
+        let end = field(&row, "end_year");
+        let r = role(
+            field(&row, "positionLabel"),
+            &country,
+            Some(field(&row, "start_year")),
+            Some(end),
+            "wikidata-leaders",
+            as_of,
+            Some(end.is_empty()),
+        );
+        let e = by_qid.entry(qid.to_string()).or_insert_with(|| {
+            order.push(qid.to_string());
+            let mut e = person(format!("wd-{qid}"), label, WIKIDATA_LEADERS, &country);
+            e.name_order = label_order(label, &country);
+            e.properties.insert("wikidata".into(), json!(qid));
+            e
+        });
+        push_role(e, r);
+    }
+    Ok(order
+        .into_iter()
+        .filter_map(|q| by_qid.remove(&q))
+        .collect())
+}
+
+/// The country and data date of each bundled cabinet file, by file-name
+/// prefix (from the folder's SOURCE.md).
+const CABINETS: &[(&str, &str, &str)] = &[
+    ("us-cabinet", "United States", "2022-02-28"),
+    ("russia-cabinet", "Russia", "2022-07-18"),
+    ("united-kingdom-cabinet", "United Kingdom", "2022-07-18"),
+    ("ukraine-cabinet", "Ukraine", "2022-07-20"),
+    ("china-ministers", "China", "2022-07-03"),
+    ("iran-ministers", "Iran", "2022-07-05"),
+    ("belarus-ministers", "Belarus", "2022-08-03"),
+];
+
+/// Reads one Wikidata current-cabinet CSV. The country and date default to
+/// the bundled file's (by file name; an unknown file's country is taken
+/// from its name, `france-cabinet…` → `France`, with no date).
+pub fn wikidata_cabinet(
+    path: &Path,
+    country: Option<&str>,
+    as_of: Option<&str>,
+) -> Result<Vec<Entity>, GazetteerError> {
+    let stem = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("")
+        .split('.')
+        .next()
+        .unwrap_or("")
+        .to_string();
+    let known = CABINETS.iter().find(|(prefix, _, _)| *prefix == stem);
+    let country = country.map(str::to_string).unwrap_or_else(|| match known {
+        Some((_, c, _)) => c.to_string(),
+        None => {
+            let base = stem
+                .trim_end_matches("-cabinet")
+                .trim_end_matches("-ministers")
+                .replace('-', " ");
+            title_case_name(&base.to_uppercase(), false)
+        }
+    });
+    let as_of = as_of.or(known.map(|k| k.2));
+    let rows = csv_rows(path, &["item", "itemLabel", "positionLabel", "start"])?;
+    let mut by_qid: BTreeMap<String, Entity> = BTreeMap::new();
+    let mut order = Vec::new();
+    for (line, row) in rows {
+        let qid = field(&row, "item");
+        let label = field(&row, "itemLabel");
+        if !qid.starts_with('Q') || label.is_empty() {
+            return Err(GazetteerError::invalid(
+                path,
+                Some(line),
+                "item is not a Wikidata id or has no label",
+            ));
+        }
+        let r = role(
+            field(&row, "positionLabel"),
+            &country,
+            Some(field(&row, "start")),
+            None,
+            "wikidata-cabinet",
+            as_of,
+            Some(true),
+        );
+        let e = by_qid.entry(qid.to_string()).or_insert_with(|| {
+            order.push(qid.to_string());
+            let mut e = person(format!("wd-{qid}"), label, WIKIDATA_CABINET, &country);
+            e.name_order = label_order(label, &country);
+            e.properties.insert("wikidata".into(), json!(qid));
+            e
+        });
+        push_role(e, r);
+    }
+    Ok(order
+        .into_iter()
+        .filter_map(|q| by_qid.remove(&q))
+        .collect())
+}
+
+// ---------------------------------------------------------------------------
+// world-leaders-current (JSON)
+
+#[derive(Deserialize)]
+struct WlcFile {
+    country: WlcCountry,
+    snapshot_date: Option<String>,
+    #[serde(default)]
+    positions: BTreeMap<String, Option<WlcPosition>>,
+}
+
+#[derive(Deserialize)]
+struct WlcCountry {
+    name_en: String,
+}
+
+#[derive(Deserialize)]
+struct WlcPosition {
+    title_en: Option<String>,
+    current_holder: Option<WlcHolder>,
+}
+
+#[derive(Deserialize)]
+struct WlcHolder {
+    name_en: Option<String>,
+    name_local: Option<String>,
+    wikidata_id: Option<String>,
+    since: Option<String>,
+    born: Option<String>,
+}
+
+/// Cells of `world-leaders-current` known to be wrong: (file stem,
+/// position, why).
+const WLC_KNOWN_ERRORS: &[(&str, &str, &str)] = &[(
+    "saudi_arabia",
+    "head_of_state",
+    "gives crown prince Mohammed bin Salman as head of state; the King is Salman bin Abdulaziz",
+)];
+
+/// Reads the `countries/*.current.json` files of `world-leaders-current`.
+/// Returns the holders and the cells skipped as known errors.
+pub fn world_leaders_current(
+    dir: &Path,
+) -> Result<(Vec<Entity>, Vec<super::ofac::Skipped>), GazetteerError> {
+    let files = sorted_files(dir, ".json").map_err(|e| GazetteerError::io(dir, e))?;
+    let mut out: Vec<Entity> = Vec::new();
+    let mut skipped = Vec::new();
+    for path in files {
+        let text = std::fs::read_to_string(&path).map_err(|e| GazetteerError::io(&path, e))?;
+        let f: WlcFile = serde_json::from_str(&text)
+            .map_err(|e| GazetteerError::json(&path, e.line() as u64, e))?;
+        let stem = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("")
+            .split('.')
+            .next()
+            .unwrap_or("")
+            .to_string();
+        let country = canonical_country(&f.country.name_en);
+        for (pos, p) in &f.positions {
+            let Some(p) = p else { continue };
+            let Some(h) = &p.current_holder else { continue };
+            let Some(name) = h.name_en.as_deref().filter(|n| !n.trim().is_empty()) else {
+                continue;
+            };
+            if let Some((_, _, why)) = WLC_KNOWN_ERRORS
+                .iter()
+                .find(|(s, ps, _)| *s == stem && ps == pos)
+            {
+                skipped.push(super::ofac::Skipped {
+                    path: path.clone(),
+                    line: 0,
+                    reason: format!("{pos}: {why}; skipped"),
+                });
+                continue;
+            }
+            let title = p.title_en.clone().unwrap_or_else(|| pos.replace('_', " "));
+            let r = role(
+                &title,
+                &country,
+                h.since.as_deref(),
+                None,
+                "world-leaders-2026",
+                f.snapshot_date.as_deref(),
+                Some(true),
+            );
+            let qid = h.wikidata_id.as_deref().filter(|q| q.starts_with('Q'));
+            // The same holder can be in two positions (a president who is
+            // head of state and of government) or two files (a monarch of
+            // several realms).
+            let existing = out.iter_mut().find(|e| match qid {
+                Some(q) => e.properties.get("wikidata").and_then(Value::as_str) == Some(q),
+                None => e.name == name.trim() && country_of(e).as_deref() == Some(country.as_str()),
+            });
+            let e = match existing {
+                Some(e) => e,
+                None => {
+                    let id = match qid {
+                        Some(q) => format!("wd-{q}"),
+                        None => format!("wlc-{}-{}", slug(&country), slug(name)),
+                    };
+                    let mut e = person(id, name, WORLD_LEADERS_2026, &country);
+                    e.name_order = label_order(name, &country);
+                    if let Some(q) = qid {
+                        e.properties.insert("wikidata".into(), json!(q));
+                    }
+                    if let Some(b) = &h.born {
+                        e.properties.insert("birth_date".into(), json!(b));
+                    }
+                    out.push(e);
+                    out.last_mut().expect("just pushed")
+                }
+            };
+            if let Some(local) = h.name_local.as_deref() {
+                push_alias(e, local, Some("native"), None);
+            }
+            push_role(e, r);
+        }
+    }
+    Ok((out, skipped))
+}
+
+// ---------------------------------------------------------------------------
+// CIA World Leaders (2019)
+
+/// A CIA name, parsed: the CIA writes the family name (or the name a
+/// person is known by) in upper case.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) struct CiaName {
+    /// The whole name, the upper-case part in title case.
+    pub display: String,
+    /// First given name + the upper-case part, when that is shorter
+    /// (`Vladimir Putin` for `Vladimir Vladimirovich PUTIN`).
+    pub short: Option<String>,
+    /// Whether the upper-case part comes first (`KIM Jong Un`).
+    pub upper_first: bool,
+    /// Other names: `(a.k.a. Catharine CHANG)`, `(Mike)` nicknames.
+    pub others: Vec<String>,
+}
+
+fn is_roman(t: &str) -> bool {
+    !t.is_empty() && t.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
+}
+
+/// Whether a token holds an upper-case name part: a hyphen-separated
+/// segment of two or more letters, none lower case (`PUTIN`,
+/// `al-HAMADANI`, `Rahmani-FAZLI`). Roman numerals after the first token
+/// (`FELIPE VI`) are regnal numbers, not names.
+fn has_upper_part(t: &str, index: usize) -> bool {
+    if index > 0 && is_roman(t.trim_end_matches(',')) {
+        return false;
+    }
+    t.split('-').any(|seg| {
+        let letters: Vec<char> = seg.chars().filter(|c| c.is_alphabetic()).collect();
+        letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+    })
+}
+
+fn title_upper_parts(t: &str, index: usize) -> String {
+    if index > 0 && is_roman(t) {
+        return t.to_string();
+    }
+    t.split('-')
+        .map(|seg| {
+            let letters = seg.chars().filter(|c| c.is_alphabetic()).count();
+            if letters >= 2 && !seg.chars().any(|c| c.is_lowercase()) {
+                title_case_name(seg, false)
+            } else {
+                seg.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+pub(crate) fn parse_cia_name(raw: &str) -> CiaName {
+    let mut others = Vec::new();
+    let mut nickname = None;
+    let mut rest = String::new();
+    // Parentheticals: a.k.a. names, nicknames, and notes like "(Acting)".
+    let mut s = raw;
+    while let Some(open) = s.find('(') {
+        rest.push_str(&s[..open]);
+        let close = s[open..].find(')').map_or(s.len(), |c| open + c);
+        let inner = s[open + 1..close.min(s.len())].trim();
+        if let Some(aka) = inner.strip_prefix("a.k.a.") {
+            others.push(parse_cia_name(aka.trim()).display);
+        } else if !inner.contains(' ')
+            && inner.chars().next().is_some_and(char::is_uppercase)
+            && !matches!(inner.to_lowercase().as_str(), "acting" | "ret." | "ret")
+        {
+            nickname = Some(inner.to_string());
+        }
+        s = if close < s.len() { &s[close + 1..] } else { "" };
+    }
+    rest.push_str(s);
+    // Quoted nicknames ("Siraji") are dropped: a lone nickname is no name.
+    let rest: String = rest
+        .split_whitespace()
+        .filter(|t| !t.starts_with('"'))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let (main, suffix) = match rest.split_once(", ") {
+        Some((m, s)) => (m.to_string(), Some(s.trim().to_string())),
+        None => (rest.clone(), None),
+    };
+    let tokens: Vec<&str> = main.split_whitespace().collect();
+    let upper: Vec<usize> = tokens
+        .iter()
+        .enumerate()
+        .filter(|(i, t)| has_upper_part(t, *i))
+        .map(|(i, _)| i)
+        .collect();
+    let shown: Vec<String> = tokens
+        .iter()
+        .enumerate()
+        .map(|(i, t)| title_upper_parts(t, i))
+        .collect();
+    let mut display = shown.join(" ");
+    if let Some(sfx) = &suffix {
+        display.push(' ');
+        display.push_str(sfx);
+    }
+    let upper_first = upper.first() == Some(&0) && tokens.len() > 1;
+    let mut short = None;
+    if let (Some(&first_up), Some(&last_up)) = (upper.first(), upper.last()) {
+        let contiguous = last_up - first_up + 1 == upper.len();
+        let plain_given = tokens[..first_up]
+            .iter()
+            .all(|t| t.chars().next().is_some_and(char::is_uppercase))
+            && !matches!(tokens[0], "Abd" | "Abdul" | "Abu" | "Umm" | "Bin" | "Ibn")
+            // An initial (`A. H. Mahmood ALI`) is no first name.
+            && !tokens[0].ends_with('.');
+        if first_up > 0 && contiguous && plain_given {
+            let mut parts = vec![shown[0].clone()];
+            parts.extend(shown[first_up..=last_up].iter().cloned());
+            let candidate = parts.join(" ");
+            if candidate != shown.join(" ") {
+                short = Some(candidate);
+            }
+        }
+        if let Some(nick) = nickname {
+            let family = shown[first_up..=last_up].join(" ");
+            others.push(format!("{nick} {family}"));
+        }
+    }
+    CiaName {
+        display,
+        short,
+        upper_first,
+        others,
+    }
+}
+
+/// Reads the CIA's 2019 World Leaders CSV: one entity per (name, country),
+/// with one role per office.
+pub fn cia_world_leaders(path: &Path, as_of: Option<&str>) -> Result<Vec<Entity>, GazetteerError> {
+    let rows = csv_rows(path, &["name", "title", "country"])?;
+    let mut index: HashMap<(String, String), usize> = HashMap::new();
+    let mut out: Vec<Entity> = Vec::new();
+    for (line, row) in rows {
+        let raw = field(&row, "name");
+        let country = canonical_country(field(&row, "country"));
+        if raw.is_empty() || country.is_empty() {
+            return Err(GazetteerError::invalid(
+                path,
+                Some(line),
+                "row without a name or a country",
+            ));
+        }
+        let r = role(
+            field(&row, "title"),
+            &country,
+            None,
+            None,
+            "cia-2019",
+            as_of,
+            Some(true),
+        );
+        let key = (raw.to_string(), country.clone());
+        let i = match index.get(&key) {
+            Some(&i) => i,
+            None => {
+                let mut n = parse_cia_name(raw);
+                // In Chinese, Korean, Vietnamese and Khmer names the CIA's
+                // upper case marks the family name (`XI Jinping`) or the
+                // personal name used in address (`Nguyen Phu TRONG`); either
+                // way the name is written family name first, and "first
+                // word + upper-case part" is no name at all.
+                let order = if family_first_country(&country) {
+                    n.short = None;
+                    n.display.contains(' ').then_some(NameOrder::FamilyFirst)
+                } else if n.upper_first {
+                    None
+                } else {
+                    Some(NameOrder::GivenFirst)
+                };
+                let id = format!("cia-{}-{}", slug(&country), slug(&n.display));
+                let mut e = person(id, &n.display, CIA_2019, &country);
+                e.name_order = order;
+                if let Some(s) = &n.short {
+                    push_alias(&mut e, s, None, order);
+                }
+                for o in &n.others {
+                    push_alias(&mut e, o, None, None);
+                }
+                out.push(e);
+                index.insert(key, out.len() - 1);
+                out.len() - 1
+            }
+        };
+        push_role(&mut out[i], r);
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_cia_names() {
+        let t = |raw: &str| parse_cia_name(raw);
+        let n = t("Vladimir Vladimirovich PUTIN");
+        assert_eq!(n.display, "Vladimir Vladimirovich Putin");
+        assert_eq!(n.short.as_deref(), Some("Vladimir Putin"));
+        assert!(!n.upper_first);
+        let n = t("KIM Jong Un");
+        assert_eq!(n.display, "Kim Jong Un");
+        assert!(n.upper_first);
+        assert_eq!(n.short, None);
+        assert_eq!(
+            t("Nicolas MADURO Moros").short.as_deref(),
+            Some("Nicolas Maduro")
+        );
+        assert_eq!(
+            t("Abd al-Amir al-HAMADANI").display,
+            "Abd al-Amir al-Hamadani"
+        );
+        assert_eq!(t("Abd al-Amir al-HAMADANI").short, None);
+        assert_eq!(t("FELIPE VI").display, "Felipe VI");
+        assert_eq!(t("XI Jinping").display, "Xi Jinping");
+        let n = t("CHANG Hsiao-yueh (a.k.a. Catharine CHANG)");
+        assert_eq!(n.display, "Chang Hsiao-yueh");
+        assert_eq!(n.others, ["Catharine Chang"]);
+        let n = t("Faizel Mohamed (Mike) NOERSALI");
+        assert_eq!(n.display, "Faizel Mohamed Noersali");
+        assert_eq!(n.others, ["Mike Noersali"]);
+        assert_eq!(t("Teodoro LOCSIN, Jr.").display, "Teodoro Locsin Jr.");
+        assert_eq!(t("Yisrael KATZ (Acting)").display, "Yisrael Katz");
+        assert_eq!(t("A. H. Mahmood ALI").short, None);
+        assert!(t("Yisrael KATZ (Acting)").others.is_empty());
+    }
+
+    #[test]
+    fn canonical_countries() {
+        assert_eq!(canonical_country("Korea, North"), "North Korea");
+        assert_eq!(
+            canonical_country("United States of America"),
+            "United States"
+        );
+        assert_eq!(canonical_country("Russia"), "Russia");
+    }
+
+    #[test]
+    fn label_orders() {
+        assert_eq!(
+            label_order("Kim Jong-un", "North Korea"),
+            Some(NameOrder::FamilyFirst)
+        );
+        assert_eq!(
+            label_order("Xi Jinping", "China"),
+            Some(NameOrder::FamilyFirst)
+        );
+        assert_eq!(
+            label_order("Tô Lâm", "Vietnam"),
+            Some(NameOrder::FamilyFirst)
+        );
+        assert_eq!(label_order("Vladimir Putin", "Russia"), None);
+    }
+
+    #[test]
+    fn merges_by_qid_then_by_name_and_country() {
+        let mut wd = person(
+            "wd-Q7747".into(),
+            "Vladimir Putin",
+            WIKIDATA_LEADERS,
+            "Russia",
+        );
+        wd.properties.insert("wikidata".into(), json!("Q7747"));
+        let mut wlc = person(
+            "wd-Q7747".into(),
+            "Vladimir Putin",
+            WORLD_LEADERS_2026,
+            "Russia",
+        );
+        wlc.properties.insert("wikidata".into(), json!("Q7747"));
+        push_alias(
+            &mut wlc,
+            "Владимир Владимирович Путин",
+            Some("native"),
+            None,
+        );
+        let mut cia = person(
+            "cia-russia-x".into(),
+            "Vladimir Vladimirovich Putin",
+            CIA_2019,
+            "Russia",
+        );
+        push_alias(&mut cia, "Vladimir Putin", None, None);
+        let other = person(
+            "cia-belarus-x".into(),
+            "Vladimir Putin",
+            CIA_2019,
+            "Belarus",
+        );
+        let mut m = Merger::default();
+        m.add_all(WIKIDATA_LEADERS, vec![wd]);
+        m.add_all(WORLD_LEADERS_2026, vec![wlc]);
+        m.add_all(CIA_2019, vec![cia, other]);
+        let (got, report) = m.finish();
+        assert_eq!(got.len(), 2);
+        assert_eq!(report.merged, 2);
+        let p = &got[0];
+        assert_eq!(p.id, "wd-Q7747");
+        assert_eq!(p.lists, [WIKIDATA_LEADERS, WORLD_LEADERS_2026, CIA_2019]);
+        let names: Vec<&str> = p.aliases.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Владимир Владимирович Путин",
+                "Vladimir Vladimirovich Putin"
+            ]
+        );
+        assert_eq!(got[1].properties["country"], "Belarus");
+    }
+
+    #[test]
+    fn consecutive_terms_are_one_role() {
+        let t = |kind: &str, start: &str, end: &str, state: &str| UsTerm {
+            kind: kind.into(),
+            start: Some(start.into()),
+            end: Some(end.into()),
+            state: Some(state.into()),
+            district: None,
+            party: Some("Democrat".into()),
+        };
+        let terms = [
+            t("rep", "1993-01-05", "1995-01-03", "WA"),
+            t("sen", "2001-01-03", "2007-01-03", "WA"),
+            t("sen", "2007-01-04", "2013-01-03", "WA"),
+        ];
+        let roles = us_roles(&terms, "us-congress", Some("2010-01-01"));
+        assert_eq!(roles.len(), 2);
+        assert_eq!(roles[0]["current"], false);
+        assert_eq!(roles[1]["start"], "2001-01-03");
+        assert_eq!(roles[1]["end"], "2013-01-03");
+        assert_eq!(roles[1]["current"], true);
+    }
+}
