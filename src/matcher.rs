@@ -300,8 +300,14 @@ impl Matcher {
 
     /// The name (display name or alias) a mention matched.
     pub fn alias(&self, m: &crate::Mention) -> &str {
-        let e = &self.entities[m.entity as usize];
-        match m.name {
+        self.name_text(m.entity, m.name)
+    }
+
+    /// Name `name` of entity `entity` as listed (0 = the display name,
+    /// n = alias n-1), as [`Target::name`] counts them.
+    pub fn name_text(&self, entity: u32, name: u32) -> &str {
+        let e = &self.entities[entity as usize];
+        match name {
             0 => &e.name,
             n => &e.aliases[n as usize - 1].name,
         }

@@ -117,10 +117,7 @@ impl<'m> Resolver<'m> {
                     // end of a sentence.
                     // The core must read as a name, and a legal form that is
                     // also a lower-case word ("as", "is", "at") is that word.
-                    let core_ok = !(hit.first..=hit.last).any(|i| {
-                        n.tokens()[i as usize].flags.contains(TokenFlags::LOWERCASE)
-                            && !is_particle(n.token_text(i as usize))
-                    });
+                    let core_ok = !(hit.first..=hit.last).any(|i| lowercase_word(n, i as usize));
                     let form_ok = |a: usize, b: usize| {
                         (a..=b).all(|i| {
                             let w = n.token_text(i);
@@ -311,7 +308,7 @@ impl<'m> Resolver<'m> {
             let end = tokens[c.last as usize].end as usize;
             let mut kind = c.kind;
             if kind == MatchKind::Normalized
-                && &text[start..end] == alias_text(self.matcher, c.entity, c.name)
+                && &text[start..end] == self.matcher.name_text(c.entity, c.name)
             {
                 kind = MatchKind::Exact;
             }
@@ -341,14 +338,6 @@ impl<'m> Resolver<'m> {
                 candidates: others,
             });
         }
-    }
-}
-
-fn alias_text(m: &Matcher, entity: u32, name: u32) -> &str {
-    let e = &m.entities()[entity as usize];
-    match name {
-        0 => &e.name,
-        n => &e.aliases[n as usize - 1].name,
     }
 }
 
@@ -415,15 +404,18 @@ fn plain_gap(text: &str, n: &Normalized, i: usize) -> bool {
     !text[t[i].end as usize..t[i + 1].start as usize].contains(['.', '!', '?'])
 }
 
+/// Whether token `i` is written in lower case and is not a name particle
+/// ("al", "van"): such a word is not part of a proper noun.
+fn lowercase_word(n: &Normalized, i: usize) -> bool {
+    n.tokens()[i].flags.contains(TokenFlags::LOWERCASE) && !is_particle(n.token_text(i))
+}
+
 /// Whether tokens `first..=last` are written as a proper noun of their own:
 /// capitalized, and not run together with another capitalized name word.
 fn proper_context(text: &str, n: &Normalized, first: u32, last: u32) -> bool {
     let tokens = n.tokens();
-    for i in first..=last {
-        let t = &tokens[i as usize];
-        if t.flags.contains(TokenFlags::LOWERCASE) && !is_particle(n.token_text(i as usize)) {
-            return false;
-        }
+    if (first..=last).any(|i| lowercase_word(n, i as usize)) {
+        return false;
     }
     let glued = |a: usize, b: usize| -> bool {
         // Tokens a and b are adjacent with only spaces (or one line break)
