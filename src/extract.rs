@@ -8,13 +8,14 @@
 //! of files and their output (not by the corpus), and the writer takes no
 //! lock per mention.
 
-use std::io::{self, Write};
+use std::io;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
-use crate::output::jsonl;
+use crate::document::Document;
+use crate::output::Sink;
 use crate::read::read_text;
 use crate::resolve::Resolver;
 use crate::{InputError, Matcher, Mention};
@@ -25,7 +26,7 @@ const BATCH_PER_THREAD: usize = 64;
 /// Figures about one run.
 #[derive(Clone, Debug, Default)]
 pub struct Summary {
-    /// Files read.
+    /// Documents processed.
     pub files: usize,
     /// Bytes read.
     pub bytes: u64,
@@ -37,42 +38,47 @@ pub struct Summary {
     pub elapsed: Duration,
 }
 
-struct Done {
-    output: Vec<u8>,
+struct Done<T> {
+    item: T,
     bytes: u64,
     mentions: usize,
 }
 
-/// Extracts the mentions of every file in `files` and writes them to `out`
-/// as JSON Lines, in file order. `on_error` is called, in file order, for
-/// each file that fails; the run goes on.
+/// Extracts the mentions of every file in `files` into `sink`, in file
+/// order. `on_error` is called, in file order, for each file that fails;
+/// the run goes on.
 ///
-/// The workers are those of `pool`; the writing happens on the calling
+/// The workers are those of `pool`; [`Sink::write`] runs on the calling
 /// thread.
-pub fn extract<W: Write>(
+pub fn extract<S: Sink + Sync>(
     matcher: &Matcher,
     files: &[PathBuf],
     pool: &rayon::ThreadPool,
-    out: &mut W,
+    sink: &mut S,
     on_error: &mut dyn FnMut(&InputError),
 ) -> io::Result<Summary> {
     let started = Instant::now();
     let mut summary = Summary::default();
     let batch = BATCH_PER_THREAD * pool.current_num_threads().max(1);
     for chunk in files.chunks(batch) {
-        let results: Vec<Result<Done, InputError>> = pool.install(|| {
+        let shared: &S = sink;
+        let results: Vec<Result<Done<S::Item>, InputError>> = pool.install(|| {
             chunk
                 .par_iter()
                 .map_init(
                     || (Resolver::new(matcher), Vec::new()),
-                    |(resolver, mentions), path| process(matcher, resolver, mentions, path),
+                    |(resolver, mentions), path| {
+                        let doc = read_text(path)
+                            .map(|text| Document::plain(path.to_string_lossy(), text))?;
+                        process(matcher, resolver, mentions, shared, path, &doc)
+                    },
                 )
                 .collect()
         });
         for r in results {
             match r {
                 Ok(done) => {
-                    out.write_all(&done.output)?;
+                    sink.write(done.item)?;
                     summary.files += 1;
                     summary.bytes += done.bytes;
                     summary.mentions += done.mentions;
@@ -84,32 +90,31 @@ pub fn extract<W: Write>(
             }
         }
     }
-    out.flush()?;
+    sink.finish()?;
     summary.elapsed = started.elapsed();
     Ok(summary)
 }
 
-fn process<'m>(
+/// Resolves one document and prepares its output; a panic is caught and
+/// reported as an error of `source`.
+fn process<'m, S: Sink>(
     matcher: &'m Matcher,
     resolver: &mut Resolver<'m>,
     mentions: &mut Vec<Mention>,
-    path: &Path,
-) -> Result<Done, InputError> {
-    let text = read_text(path)?;
+    sink: &S,
+    source: &Path,
+    doc: &Document,
+) -> Result<Done<S::Item>, InputError> {
     // A bug triggered by one file is reported for that file; the others go on.
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         mentions.clear();
-        resolver.resolve(&text, mentions);
-        let mut output = Vec::new();
-        let doc = path.to_string_lossy();
-        jsonl::write_mentions(&mut output, &doc, &text, matcher, mentions)
-            .expect("writing to a Vec cannot fail");
-        output
+        resolver.resolve(&doc.text, mentions);
+        sink.prepare(doc, matcher, mentions)
     }));
     match result {
-        Ok(output) => Ok(Done {
-            output,
-            bytes: text.len() as u64,
+        Ok(item) => Ok(Done {
+            item,
+            bytes: doc.text.len() as u64,
             mentions: mentions.len(),
         }),
         Err(panic) => {
@@ -120,7 +125,7 @@ fn process<'m>(
                 .unwrap_or_else(|| "unknown panic".to_string());
             // The resolver's buffers may be inconsistent after a panic.
             *resolver = Resolver::new(matcher);
-            Err(InputError::new(path, format!("internal error: {msg}")))
+            Err(InputError::new(source, format!("internal error: {msg}")))
         }
     }
 }

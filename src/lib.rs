@@ -1,3 +1,4 @@
+pub mod document;
 pub mod error;
 pub mod eval;
 pub mod extract;

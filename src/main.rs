@@ -17,6 +17,7 @@ use cli::{
 };
 use gazex::extract::{extract, Summary};
 use gazex::gazetteer::Gazetteer;
+use gazex::output::jsonl::JsonlSink;
 use gazex::walk::{collect, DEFAULT_EXTENSIONS};
 use gazex::{InputError, Matcher};
 
@@ -144,11 +145,12 @@ fn run_eval(args: EvalArgs) -> Result<ExitCode> {
     for e in &walked.errors {
         eprintln!("{}", e.to_json());
     }
-    let mut buf = Vec::new();
-    extract(&matcher, &walked.files, &pool, &mut buf, &mut |e| {
+    let mut sink = JsonlSink::new(Vec::new());
+    extract(&matcher, &walked.files, &pool, &mut sink, &mut |e| {
         failed += 1;
         eprintln!("{}", e.to_json());
     })?;
+    let buf = sink.into_inner();
     let predicted: Vec<Predicted> = read_jsonl(std::str::from_utf8(&buf)?, "extraction output")?;
     // Every name of a predicted entity may agree with the gold's names.
     let mut names: std::collections::HashMap<String, Vec<String>> = Default::default();
@@ -246,12 +248,24 @@ fn run_extract(args: ExtractArgs) -> Result<ExitCode> {
     let summary = match &args.output {
         None => {
             let stdout = io::stdout();
-            let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
-            extract(&matcher, &walked.files, &pool, &mut out, &mut report)
-                .context("cannot write to standard output")?
+            let out = BufWriter::with_capacity(1 << 16, stdout);
+            extract(
+                &matcher,
+                &walked.files,
+                &pool,
+                &mut JsonlSink::new(out),
+                &mut report,
+            )
+            .context("cannot write to standard output")?
         }
         Some(path) => write_atomically(path, |out| {
-            extract(&matcher, &walked.files, &pool, out, &mut report)
+            extract(
+                &matcher,
+                &walked.files,
+                &pool,
+                &mut JsonlSink::new(out),
+                &mut report,
+            )
         })?,
     };
     error_sink.flush().ok();

@@ -2,23 +2,57 @@
 
 use std::io::{self, Write};
 
-use super::Record;
+use super::{Record, Sink};
+use crate::document::Document;
 use crate::{Matcher, Mention};
 
-/// Appends the JSON lines of `mentions` (found in `text` of `doc`) to `buf`.
-///
-/// Writing into a per-file buffer lets worker threads format in parallel;
-/// the pipeline then writes whole buffers in document order.
+/// Appends the JSON lines of `mentions` (found in `doc`) to `buf`.
 pub fn write_mentions(
     buf: &mut Vec<u8>,
-    doc: &str,
-    text: &str,
+    doc: &Document,
     matcher: &Matcher,
     mentions: &[Mention],
 ) -> io::Result<()> {
     for m in mentions {
-        serde_json::to_writer(&mut *buf, &Record::new(doc, text, matcher, m))?;
+        serde_json::to_writer(&mut *buf, &Record::new(doc, matcher, m))?;
         buf.write_all(b"\n")?;
     }
     Ok(())
+}
+
+/// A [`Sink`] writing JSON Lines to `W`. Worker threads format each
+/// document's lines into a buffer; the buffers are written in order.
+#[derive(Debug)]
+pub struct JsonlSink<W> {
+    out: W,
+}
+
+impl<W: Write> JsonlSink<W> {
+    /// A sink writing to `out`.
+    pub fn new(out: W) -> JsonlSink<W> {
+        JsonlSink { out }
+    }
+
+    /// The writer back.
+    pub fn into_inner(self) -> W {
+        self.out
+    }
+}
+
+impl<W: Write> Sink for JsonlSink<W> {
+    type Item = Vec<u8>;
+
+    fn prepare(&self, doc: &Document, matcher: &Matcher, mentions: &[Mention]) -> Vec<u8> {
+        let mut buf = Vec::new();
+        write_mentions(&mut buf, doc, matcher, mentions).expect("writing to a Vec cannot fail");
+        buf
+    }
+
+    fn write(&mut self, item: Vec<u8>) -> io::Result<()> {
+        self.out.write_all(&item)
+    }
+
+    fn finish(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
 }

@@ -43,9 +43,36 @@ pub mod jsonl;
 
 pub use crate::mention::MatchKind;
 
+use std::io;
+
 use serde::Serialize;
 
+use crate::document::Document;
 use crate::{Matcher, Mention};
+
+/// Where the mentions of a run go: a file format, a database.
+///
+/// The pipeline calls [`prepare`](Sink::prepare) on its worker threads, one
+/// document at a time and in any order, to turn a document's mentions into
+/// whatever the sink stores (formatted bytes, rows); it then calls
+/// [`write`](Sink::write) on one thread, in document order, with each
+/// prepared item. Formatting thus runs in parallel and writing needs no
+/// lock.
+pub trait Sink {
+    /// One document's prepared output.
+    type Item: Send;
+
+    /// Prepares the output of `mentions`, found in `doc` by `matcher`.
+    fn prepare(&self, doc: &Document, matcher: &Matcher, mentions: &[Mention]) -> Self::Item;
+
+    /// Stores one prepared document.
+    fn write(&mut self, item: Self::Item) -> io::Result<()>;
+
+    /// Called once at the end of a run that was not interrupted.
+    fn finish(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
 
 /// The evidence object of a record.
 #[derive(Clone, Debug, Serialize)]
@@ -95,26 +122,36 @@ pub struct Record<'a> {
 }
 
 impl<'a> Record<'a> {
-    /// The record of mention `m`, found by `matcher` in `text` of `doc`.
-    pub fn new(doc: &'a str, text: &'a str, matcher: &'a Matcher, m: &Mention) -> Record<'a> {
+    /// The record of mention `m`, found by `matcher` in `doc`. Offsets are
+    /// translated to the document's source ([`Document::locate`]).
+    pub fn new(doc: &'a Document, matcher: &'a Matcher, m: &Mention) -> Record<'a> {
         let e = matcher.entity(m);
+        let span = doc.locate_counted(m.start, m.end, m.char_start, m.char_end);
         Record {
-            doc,
-            start: m.start,
-            end: m.end,
-            char_start: m.char_start,
-            char_end: m.char_end,
-            text: &text[m.start..m.end],
+            doc: &doc.id,
+            start: span.start,
+            end: span.end,
+            char_start: span.char_start,
+            char_end: span.char_end,
+            text: &doc.text[m.start..m.end],
             entity_id: &e.id,
             entity_name: &e.name,
             entity_type: e.kind.as_str(),
             alias: matcher.alias(m),
             lists: &e.lists,
             kind: m.kind.as_str(),
-            evidence: m.evidence.map(|ev| EvidenceRecord {
-                kind: ev.kind.as_str(),
-                start: ev.start,
-                end: ev.end,
+            evidence: m.evidence.map(|ev| {
+                let (start, end) = if ev.start == ev.end {
+                    (ev.start, ev.end)
+                } else {
+                    let s = doc.locate(ev.start, ev.end);
+                    (s.start, s.end)
+                };
+                EvidenceRecord {
+                    kind: ev.kind.as_str(),
+                    start,
+                    end,
+                }
             }),
             candidates: m
                 .candidates

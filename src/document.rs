@@ -1,0 +1,354 @@
+//! A document: the text gazex matches, and where each of its bytes came
+//! from in the source.
+//!
+//! Matching runs on UTF-8 text. For a UTF-8 plain-text file that text *is*
+//! the file, and offsets need no translation. For other sources it is not:
+//! a Windows-1252 file is decoded (one source byte becomes one to three text
+//! bytes), an HTML page is reduced to its visible text (markup dropped,
+//! `&amp;` decoded), a JSON Lines record's text is one field of a line. An
+//! [`OffsetMap`] records, run by run, how text bytes map back to source
+//! bytes, so that every mention's offsets can be given in the source's own
+//! coordinates ([`Document::locate`]).
+//!
+//! # Example
+//!
+//! ```
+//! use gazex::document::{Document, OffsetMap};
+//!
+//! // The source "caf\xE9 Putin" in Windows-1252: "é" is one source byte
+//! // and two text bytes.
+//! let mut map = OffsetMap::builder();
+//! map.same("caf");
+//! map.replaced("é", 1, 1);
+//! map.same(" Putin");
+//! let doc = Document::mapped("page.txt", "café Putin".to_string(), map.finish());
+//! let span = doc.locate(6, 11); // "Putin" in the text
+//! assert_eq!((span.start, span.end), (5, 10)); // in the source bytes
+//! assert_eq!((span.char_start, span.char_end), (5, 10));
+//! ```
+
+/// Where a mention lies in its source: bytes and characters.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Span {
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset just past the last byte.
+    pub end: usize,
+    /// `start` in Unicode scalar values of the decoded source.
+    pub char_start: usize,
+    /// `end` in Unicode scalar values of the decoded source.
+    pub char_end: usize,
+}
+
+/// One document to match.
+#[derive(Clone, Debug)]
+pub struct Document {
+    /// The document's name in output (`doc`): a path, or a record's id.
+    pub id: String,
+    /// The text matched.
+    pub text: String,
+    /// How text offsets map to source offsets; `None` when the text is the
+    /// source byte for byte.
+    pub map: Option<OffsetMap>,
+}
+
+impl Document {
+    /// A document whose text is its source, byte for byte.
+    pub fn plain(id: impl Into<String>, text: String) -> Document {
+        Document {
+            id: id.into(),
+            text,
+            map: None,
+        }
+    }
+
+    /// A document whose text maps to its source through `map`.
+    pub fn mapped(id: impl Into<String>, text: String, map: OffsetMap) -> Document {
+        Document {
+            id: id.into(),
+            text,
+            map: Some(map),
+        }
+    }
+
+    /// The source span of the text span `start..end` (byte offsets into
+    /// [`Document::text`], on character boundaries).
+    ///
+    /// Character offsets of a plain document are counted in its text; of a
+    /// mapped one, in the decoded source (markup included for HTML).
+    pub fn locate(&self, start: usize, end: usize) -> Span {
+        match &self.map {
+            None => {
+                let char_start = self.text[..start].chars().count();
+                Span {
+                    start,
+                    end,
+                    char_start,
+                    char_end: char_start + self.text[start..end].chars().count(),
+                }
+            }
+            Some(map) => map.locate(&self.text, start, end),
+        }
+    }
+
+    /// Like [`locate`](Self::locate), for a plain document whose character
+    /// offsets are already known (the resolver counts them as it goes).
+    pub fn locate_counted(
+        &self,
+        start: usize,
+        end: usize,
+        char_start: usize,
+        char_end: usize,
+    ) -> Span {
+        match &self.map {
+            None => Span {
+                start,
+                end,
+                char_start,
+                char_end,
+            },
+            Some(map) => map.locate(&self.text, start, end),
+        }
+    }
+}
+
+/// One run of text bytes and the source bytes they came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Run {
+    /// First text byte of the run.
+    text: usize,
+    /// First source byte.
+    src: usize,
+    /// Source characters before the run.
+    src_char: usize,
+    /// Source bytes of the run.
+    src_len: usize,
+    /// Source characters of the run.
+    src_chars: usize,
+    /// Whether text and source agree byte for byte (and character for
+    /// character) over the run. Otherwise the run is atomic: mentions start
+    /// at its start or end at its end, never inside.
+    same: bool,
+}
+
+/// A map from text byte offsets to source byte and character offsets,
+/// built run by run with an [`OffsetMapBuilder`].
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct OffsetMap {
+    runs: Vec<Run>,
+    text_len: usize,
+}
+
+impl OffsetMap {
+    /// Starts a map whose text and source both begin at offset 0.
+    pub fn builder() -> OffsetMapBuilder {
+        OffsetMapBuilder::default()
+    }
+
+    /// The run holding text byte `at`.
+    fn run(&self, at: usize) -> &Run {
+        let i = self.runs.partition_point(|r| r.text <= at);
+        &self.runs[i.saturating_sub(1)]
+    }
+
+    /// The source span of text span `start..end` of `text`.
+    ///
+    /// # Panics
+    ///
+    /// If the map is empty while the span is not.
+    pub fn locate(&self, text: &str, start: usize, end: usize) -> Span {
+        if self.runs.is_empty() {
+            assert!(start == 0 && end == 0, "offset map is empty");
+            return Span::default();
+        }
+        let first = self.run(start);
+        let (s, cs) = if first.same {
+            let d = start - first.text;
+            (
+                first.src + d,
+                first.src_char + text[first.text..start].chars().count(),
+            )
+        } else {
+            (first.src, first.src_char)
+        };
+        // The end maps through the run of the last byte.
+        let last = self.run(end.saturating_sub(1).max(start));
+        let (e, ce) = if end == start {
+            (s, cs)
+        } else if last.same {
+            (
+                last.src + (end - last.text),
+                last.src_char + text[last.text..end].chars().count(),
+            )
+        } else {
+            (last.src + last.src_len, last.src_char + last.src_chars)
+        };
+        Span {
+            start: s,
+            end: e,
+            char_start: cs,
+            char_end: ce,
+        }
+    }
+
+    /// Text bytes the map covers.
+    pub fn text_len(&self) -> usize {
+        self.text_len
+    }
+}
+
+/// Builds an [`OffsetMap`] by appending, in order, what each stretch of
+/// text came from.
+#[derive(Clone, Debug, Default)]
+pub struct OffsetMapBuilder {
+    map: OffsetMap,
+    src: usize,
+    src_char: usize,
+}
+
+impl OffsetMapBuilder {
+    /// Text `s` copied verbatim from the source (same bytes, same
+    /// characters).
+    pub fn same(&mut self, s: &str) {
+        if s.is_empty() {
+            return;
+        }
+        let chars = s.chars().count();
+        match self.map.runs.last_mut() {
+            // Extend the previous verbatim run when it is contiguous.
+            Some(r) if r.same && r.src + r.src_len == self.src => {
+                r.src_len += s.len();
+                r.src_chars += chars;
+            }
+            _ => self.map.runs.push(Run {
+                text: self.map.text_len,
+                src: self.src,
+                src_char: self.src_char,
+                src_len: s.len(),
+                src_chars: chars,
+                same: true,
+            }),
+        }
+        self.map.text_len += s.len();
+        self.src += s.len();
+        self.src_char += chars;
+    }
+
+    /// Text `s` that stands for `src_len` source bytes holding `src_chars`
+    /// characters (a decoded character, an HTML entity). `s` may be empty:
+    /// source dropped from the text.
+    pub fn replaced(&mut self, s: &str, src_len: usize, src_chars: usize) {
+        if !s.is_empty() {
+            self.map.runs.push(Run {
+                text: self.map.text_len,
+                src: self.src,
+                src_char: self.src_char,
+                src_len,
+                src_chars,
+                same: false,
+            });
+            self.map.text_len += s.len();
+        }
+        self.src += src_len;
+        self.src_char += src_chars;
+    }
+
+    /// Source bytes (holding `src_chars` characters) that produce no text,
+    /// such as markup.
+    pub fn skip(&mut self, src_len: usize, src_chars: usize) {
+        self.replaced("", src_len, src_chars);
+    }
+
+    /// Source bytes consumed so far.
+    pub fn source_offset(&self) -> usize {
+        self.src
+    }
+
+    /// The finished map.
+    pub fn finish(self) -> OffsetMap {
+        self.map
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_counts_characters() {
+        let doc = Document::plain("d", "Ärger mit Putin".to_string());
+        let s = doc.locate(11, 16);
+        assert_eq!(&doc.text[11..16], "Putin");
+        assert_eq!(
+            s,
+            Span {
+                start: 11,
+                end: 16,
+                char_start: 10,
+                char_end: 15
+            }
+        );
+    }
+
+    #[test]
+    fn markup_and_entities() {
+        // Source: "<p>Kim &amp; <b>Putin</b></p>", text "Kim & Putin".
+        let mut b = OffsetMap::builder();
+        b.skip(3, 3);
+        b.same("Kim ");
+        b.replaced("&", 5, 5);
+        b.same(" ");
+        b.skip(3, 3);
+        b.same("Putin");
+        b.skip(4, 4);
+        b.skip(4, 4);
+        let text = "Kim & Putin".to_string();
+        let doc = Document::mapped("d", text, b.finish());
+        let src = "<p>Kim &amp; <b>Putin</b></p>";
+        let s = doc.locate(6, 11);
+        assert_eq!(&src[s.start..s.end], "Putin");
+        let s = doc.locate(0, 11);
+        assert_eq!(&src[s.start..s.end], "Kim &amp; <b>Putin");
+        let s = doc.locate(4, 5);
+        assert_eq!(&src[s.start..s.end], "&amp;");
+        assert_eq!((s.char_start, s.char_end), (7, 12));
+    }
+
+    #[test]
+    fn decoded_characters_are_atomic() {
+        // Windows-1252 "Erdo\xF0an": one source byte for "ğ"? (0xF0 is "ð";
+        // any one-byte-to-two-byte decoding will do.)
+        let mut b = OffsetMap::builder();
+        b.same("Erdo");
+        b.replaced("ð", 1, 1);
+        b.same("an");
+        let doc = Document::mapped("d", "Erdoðan".to_string(), b.finish());
+        assert_eq!(
+            doc.locate(0, 8),
+            Span {
+                start: 0,
+                end: 7,
+                char_start: 0,
+                char_end: 7
+            }
+        );
+        assert_eq!(
+            doc.locate(4, 6),
+            Span {
+                start: 4,
+                end: 5,
+                char_start: 4,
+                char_end: 5
+            }
+        );
+        assert_eq!(
+            doc.locate(6, 8),
+            Span {
+                start: 5,
+                end: 7,
+                char_start: 5,
+                char_end: 7
+            }
+        );
+    }
+}
