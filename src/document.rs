@@ -50,6 +50,16 @@ pub struct Document {
     /// How text offsets map to source offsets; `None` when the text is the
     /// source byte for byte.
     pub map: Option<OffsetMap>,
+    /// Bytes of the source (the file, or the JSON Lines record).
+    pub source_len: u64,
+    /// A content hash of the source bytes ([`source_hash`]): equal hashes,
+    /// same document.
+    pub source_hash: u128,
+}
+
+/// The content hash gazex keeps for a source's bytes (XXH3, 128 bits).
+pub fn source_hash(bytes: &[u8]) -> u128 {
+    xxhash_rust::xxh3::xxh3_128(bytes)
 }
 
 impl Document {
@@ -57,15 +67,21 @@ impl Document {
     pub fn plain(id: impl Into<String>, text: String) -> Document {
         Document {
             id: id.into(),
+            source_len: text.len() as u64,
+            source_hash: source_hash(text.as_bytes()),
             text,
             map: None,
         }
     }
 
-    /// A document whose text maps to its source through `map`.
+    /// A document whose text maps to its source through `map`. Its
+    /// `source_len` and `source_hash` are those of the text; readers that
+    /// have the source bytes set them from those.
     pub fn mapped(id: impl Into<String>, text: String, map: OffsetMap) -> Document {
         Document {
             id: id.into(),
+            source_len: text.len() as u64,
+            source_hash: source_hash(text.as_bytes()),
             text,
             map: Some(map),
         }

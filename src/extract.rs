@@ -105,6 +105,13 @@ fn process<'m, S: Sink>(
     source: &Path,
     doc: &Document,
 ) -> Result<Done<S::Item>, InputError> {
+    if let Some(item) = sink.unchanged(doc) {
+        return Ok(Done {
+            item,
+            bytes: doc.source_len,
+            mentions: 0,
+        });
+    }
     // A bug triggered by one file is reported for that file; the others go on.
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         mentions.clear();
@@ -114,7 +121,7 @@ fn process<'m, S: Sink>(
     match result {
         Ok(item) => Ok(Done {
             item,
-            bytes: doc.text.len() as u64,
+            bytes: doc.source_len,
             mentions: mentions.len(),
         }),
         Err(panic) => {

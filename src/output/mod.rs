@@ -62,6 +62,14 @@ pub trait Sink {
     /// One document's prepared output.
     type Item: Send;
 
+    /// Called on a worker before `doc` is matched: `Some(item)` when the
+    /// sink already holds this document's mentions (an incremental index
+    /// that has seen the same content), so matching is skipped and `item`
+    /// is written instead.
+    fn unchanged(&self, _doc: &Document) -> Option<Self::Item> {
+        None
+    }
+
     /// Prepares the output of `mentions`, found in `doc` by `matcher`.
     fn prepare(&self, doc: &Document, matcher: &Matcher, mentions: &[Mention]) -> Self::Item;
 
