@@ -95,9 +95,13 @@ pub enum EvidenceKind {
     /// The short form is distinctive: one entity has it, and it holds a
     /// word that is no English word, given name or common surname.
     DistinctiveName,
-    /// A word near the name says what kind of thing it is ("the tanker
-    /// Dover"); `start..end` is that word. For vessels and aircraft.
+    /// A word just before the name says what kind of thing it is ("the
+    /// tanker Dover"); `start..end` is that word. For vessels and aircraft.
     TypeCue,
+    /// The name takes the definite article, as a ship's name does and a
+    /// place's or a person's does not ("the Graceful", "the 88-metre
+    /// Nirvana"); `start..end` is the article. For vessels and aircraft.
+    Article,
 }
 
 impl EvidenceKind {
@@ -108,6 +112,7 @@ impl EvidenceKind {
             EvidenceKind::LinkedMention => "linked_mention",
             EvidenceKind::DistinctiveName => "distinctive_name",
             EvidenceKind::TypeCue => "type_cue",
+            EvidenceKind::Article => "article",
         }
     }
 }

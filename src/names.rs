@@ -48,7 +48,15 @@ impl LegalForms {
             let types: Vec<OrgType> =
                 serde_json::from_str(include_str!("../data/rigour/org_types.json"))
                     .expect("bundled org_types.json is valid");
-            LegalForms::from_types(types)
+            let mut forms = LegalForms::from_types(types);
+            // Spelled-out forms of abbreviations rigour lists only
+            // abbreviated: "Co., Ltd." is "Company Limited".
+            for (full, short) in [("company limited", "co ltd"), ("company ltd", "co ltd")] {
+                if let Some(&class) = forms.by_key.get(short) {
+                    forms.by_key.entry(full.to_string()).or_insert(class);
+                }
+            }
+            forms
         })
     }
 

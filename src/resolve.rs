@@ -24,7 +24,7 @@
 use crate::gazetteer::EntityType;
 use crate::matcher::{Hit, Matcher};
 use crate::mention::{Evidence, EvidenceKind, MatchKind, Mention};
-use crate::names::{is_common_word, is_particle, is_stopword, is_title, LegalForms};
+use crate::names::{is_common_word, is_given_name, is_particle, is_stopword, is_title, LegalForms};
 use crate::normalize::{normalize_into, Normalized, TokenFlags};
 use crate::variants::{Policy, Variant};
 
@@ -43,7 +43,7 @@ impl Cand {
     /// Short forms and one-word names that are ordinary words need evidence
     /// in the document.
     fn needs_evidence(&self) -> bool {
-        self.policy == Policy::Evidence
+        matches!(self.policy, Policy::Evidence | Policy::Cue)
     }
 }
 
@@ -85,7 +85,7 @@ impl<'m> Resolver<'m> {
         }
         self.readings(text);
         self.choose_full();
-        self.choose_short();
+        self.choose_short(text);
         self.emit(text, out);
     }
 
@@ -117,7 +117,7 @@ impl<'m> Resolver<'m> {
                     // end of a sentence.
                     // The core must read as a name, and a legal form that is
                     // also a lower-case word ("as", "is", "at") is that word.
-                    let core_ok = !(hit.first..=hit.last).any(|i| lowercase_word(n, i as usize));
+                    let core_ok = !name_has_lowercase_word(n, hit.first, hit.last);
                     let form_ok = |a: usize, b: usize| {
                         (a..=b).all(|i| {
                             let w = n.token_text(i);
@@ -211,7 +211,62 @@ impl<'m> Resolver<'m> {
         }
     }
 
-    fn choose_short(&mut self) {
+    /// Whether short-form candidate `c` is, by the words around it, not a
+    /// mention of its entity at all: a modifier ("the Rotenberg family", "a
+    /// Kim family restaurant"), a word in quotation marks ("the letters
+    /// "Aven""), or, for a surname, the surname of another person the
+    /// document named last ("the tennis player Daniil Medvedev … Medvedev").
+    fn not_this_bearer(&self, text: &str, c: &Cand) -> bool {
+        let n = &self.norm;
+        if c.kind.is_short() && head_noun_after(n, c.last) {
+            return true;
+        }
+        let (start, end) = (
+            n.tokens()[c.first as usize].start as usize,
+            n.tokens()[c.last as usize].end as usize,
+        );
+        let before = text[..start].chars().next_back();
+        let mut after = text[end..].chars();
+        let quoted = matches!(before, Some('"' | '“' | '‘' | '\''))
+            && matches!(after.next(), Some('"' | '”' | '’' | '\''))
+            && !after.next().is_some_and(char::is_alphanumeric);
+        if c.kind.is_short() && quoted {
+            return true;
+        }
+        if c.kind != MatchKind::Surname || c.first != c.last {
+            return false;
+        }
+        // The last earlier use of the same word, outside any mention.
+        let word = n.token_text(c.first as usize);
+        let inside = |i: u32| {
+            self.chosen
+                .iter()
+                .any(|(k, _, _)| k.first <= i && i <= k.last)
+        };
+        let Some(p) = (0..c.first)
+            .rev()
+            .find(|&i| n.token_text(i as usize) == word && !inside(i))
+        else {
+            return false;
+        };
+        // Preceded by another capitalized name word: another person's full
+        // name, unless a mention of the entity came after it.
+        let other = p > 0 && {
+            let q = p as usize - 1;
+            let w = n.token_text(q);
+            !n.barrier_after(q)
+                && n.tokens()[q].flags.contains(TokenFlags::CAPITALIZED)
+                && (is_given_name(w)
+                    || !(is_common_word(w) || is_title(w) || is_stopword(w) || is_particle(w)))
+        };
+        let later_mention = self
+            .chosen
+            .iter()
+            .any(|(k, _, _)| k.entity == c.entity && k.last > p && k.last < c.first);
+        other && !later_mention
+    }
+
+    fn choose_short(&mut self, text: &str) {
         let full: Vec<(u32, u32, u32)> = self
             .chosen
             .iter()
@@ -249,7 +304,17 @@ impl<'m> Resolver<'m> {
             {
                 let g = self.cands[j];
                 j += 1;
-                if !g.needs_evidence() {
+                if !g.needs_evidence() || self.not_this_bearer(text, &g) {
+                    continue;
+                }
+                let kind = &self.matcher.entities()[g.entity as usize].kind;
+                if g.policy == Policy::Cue {
+                    // Only the words around this occurrence count.
+                    if let Some(cue) = type_cue(&self.norm, kind, g.first) {
+                        found.push((3, 0, g, (EvidenceKind::TypeCue, cue, cue)));
+                    } else if let Some(the) = article(&self.norm, g.first, g.last) {
+                        found.push((3, 0, g, (EvidenceKind::Article, the, the)));
+                    }
                     continue;
                 }
                 if let Some((rank, f, l)) = nearest(g.entity, g.first) {
@@ -270,8 +335,7 @@ impl<'m> Resolver<'m> {
                     found.push((2, 0, g, (EvidenceKind::DistinctiveName, 0, 0)));
                     continue;
                 }
-                let kind = &self.matcher.entities()[g.entity as usize].kind;
-                if let Some(cue) = type_cue(&self.norm, kind, g.first, g.last) {
+                if let Some(cue) = type_cue(&self.norm, kind, g.first) {
                     found.push((3, 0, g, (EvidenceKind::TypeCue, cue, cue)));
                 }
             }
@@ -305,7 +369,7 @@ impl<'m> Resolver<'m> {
         };
         for (c, others, ev) in self.chosen.drain(..) {
             let start = tokens[c.first as usize].start as usize;
-            let end = tokens[c.last as usize].end as usize;
+            let end = close_quote(text, start, tokens[c.last as usize].end as usize);
             let mut kind = c.kind;
             if kind == MatchKind::Normalized
                 && &text[start..end] == self.matcher.name_text(c.entity, c.name)
@@ -343,7 +407,7 @@ impl<'m> Resolver<'m> {
 
 /// A word within three tokens of `first..=last` (same sentence, no barrier)
 /// that names the entity's kind: "the tanker Dover", "Nirvana, a yacht".
-fn type_cue(n: &Normalized, kind: &EntityType, first: u32, last: u32) -> Option<u32> {
+fn type_cue(n: &Normalized, kind: &EntityType, first: u32) -> Option<u32> {
     let cues: &[&str] = match kind {
         EntityType::Vessel => &[
             "vessel",
@@ -383,18 +447,117 @@ fn type_cue(n: &Normalized, kind: &EntityType, first: u32, last: u32) -> Option<
         ],
         _ => return None,
     };
-    let count = n.tokens().len() as u32;
-    let lo = first.saturating_sub(3);
-    let hi = (last + 3).min(count - 1);
-    let near = |i: u32| {
-        // No barrier between the cue and the name.
-        let (a, b) = if i < first { (i, first) } else { (last, i) };
-        !(a..b).any(|k| n.barrier_after(k as usize))
-    };
-    (lo..first)
-        .rev()
-        .chain(last + 1..=hi)
-        .find(|&i| near(i) && cues.contains(&n.token_text(i as usize)))
+    // Within three words before the name ("the tanker Dover", "a tanker
+    // named Dover"), with no barrier between. A kind word after the name
+    // makes the name a modifier ("a Dover tanker"), not a name.
+    // Between the cue and the name only "named", an article, a number or
+    // other names may stand: "the tanker Dover", "a tanker named Dover",
+    // "YACHTS GRACEFUL AND OLYMPIA", not "yacht registries in Olympia".
+    let mut i = first;
+    for _ in 0..3 {
+        let p = i.checked_sub(1)?;
+        if n.barrier_after(p as usize) {
+            return None;
+        }
+        let word = n.token_text(p as usize);
+        if cues.contains(&word) {
+            return Some(p);
+        }
+        let t = &n.tokens()[p as usize];
+        let filler = matches!(
+            word,
+            "named" | "called" | "dubbed" | "the" | "a" | "an" | "and"
+        ) || t.flags.contains(TokenFlags::DIGIT)
+            || t.flags.contains(TokenFlags::CAPITALIZED) && !is_common_word(word);
+        if !filler {
+            return None;
+        }
+        i = p;
+    }
+    None
+}
+
+/// Nouns that, written right after a name, make it a modifier of a place or
+/// a group rather than a name of its own: "the Lena river", "the Olympia
+/// hotel", "the Rotenberg family".
+const HEAD_NOUNS: &[&str] = &[
+    "river",
+    "sea",
+    "lake",
+    "bay",
+    "gulf",
+    "island",
+    "islands",
+    "peninsula",
+    "region",
+    "valley",
+    "mountains",
+    "street",
+    "avenue",
+    "road",
+    "square",
+    "port",
+    "harbour",
+    "harbor",
+    "airport",
+    "city",
+    "county",
+    "district",
+    "province",
+    "hotel",
+    "restaurant",
+    "cafe",
+    "museum",
+    "club",
+    "station",
+    "festival",
+    "band",
+    "stadium",
+    "family",
+    "families",
+    "brothers",
+    "sisters",
+    "clan",
+    "dynasty",
+    "household",
+    "siblings",
+    "salad",
+];
+
+/// Whether the word after token `last` is one of [`HEAD_NOUNS`], written
+/// in lower case.
+fn head_noun_after(n: &Normalized, last: u32) -> bool {
+    let next = last as usize + 1;
+    next < n.tokens().len()
+        && !n.barrier_after(last as usize)
+        && n.tokens()[next].flags.contains(TokenFlags::LOWERCASE)
+        && HEAD_NOUNS.contains(&n.token_text(next))
+}
+
+/// The definite article before tokens `first..=last`, allowing a number and
+/// its unit between ("the Graceful", "the 88-metre Nirvana"), unless a head
+/// noun follows ("the Lena river").
+fn article(n: &Normalized, first: u32, last: u32) -> Option<u32> {
+    if head_noun_after(n, last) {
+        return None;
+    }
+    let mut i = first;
+    for _ in 0..3 {
+        let p = i.checked_sub(1)?;
+        if n.barrier_after(p as usize) {
+            return None;
+        }
+        let t = &n.tokens()[p as usize];
+        if n.token_text(p as usize) == "the" {
+            return Some(p);
+        }
+        let unit = p > 0 && n.tokens()[p as usize - 1].flags.contains(TokenFlags::DIGIT);
+        if !(t.flags.contains(TokenFlags::DIGIT) || unit) {
+            return None;
+        }
+        i = p;
+    }
+    None
 }
 
 /// Whether only spaces, quotes, commas and the like stand between token `i`
@@ -410,11 +573,45 @@ fn lowercase_word(n: &Normalized, i: usize) -> bool {
     n.tokens()[i].flags.contains(TokenFlags::LOWERCASE) && !is_particle(n.token_text(i))
 }
 
+/// Whether the line holding token `i` has letters and none of them lower
+/// case: a headline or a caption set in capitals.
+fn caps_line(text: &str, n: &Normalized, i: usize) -> bool {
+    let t = &n.tokens()[i];
+    let bytes = text.as_bytes();
+    let from = memchr::memrchr(b'\n', &bytes[..t.start as usize]).map_or(0, |p| p + 1);
+    let to =
+        memchr::memchr(b'\n', &bytes[t.end as usize..]).map_or(text.len(), |p| t.end as usize + p);
+    let line = &text[from..to];
+    line.chars().any(char::is_alphabetic) && !line.chars().any(char::is_lowercase)
+}
+
+/// `end`, moved past a closing quotation mark when the span `start..end`
+/// opens one that it does not close: `ООО «Гардсервис»`.
+fn close_quote(text: &str, start: usize, end: usize) -> usize {
+    let span = &text[start..end];
+    for (open, close) in [('«', '»'), ('“', '”'), ('„', '“')] {
+        if span.contains(open) && !span.contains(close) && text[end..].starts_with(close) {
+            return end + close.len_utf8();
+        }
+    }
+    end
+}
+
+/// Whether tokens `first..=last` hold a lower-case word that cannot be part
+/// of a name: any at either end, and inside only words other than function
+/// words ("Magnitogorsk Iron and Steel Works" is a name).
+fn name_has_lowercase_word(n: &Normalized, first: u32, last: u32) -> bool {
+    (first..=last).any(|i| {
+        lowercase_word(n, i as usize)
+            && (i == first || i == last || !is_stopword(n.token_text(i as usize)))
+    })
+}
+
 /// Whether tokens `first..=last` are written as a proper noun of their own:
 /// capitalized, and not run together with another capitalized name word.
 fn proper_context(text: &str, n: &Normalized, first: u32, last: u32) -> bool {
     let tokens = n.tokens();
-    if (first..=last).any(|i| lowercase_word(n, i as usize)) {
+    if name_has_lowercase_word(n, first, last) {
         return false;
     }
     let glued = |a: usize, b: usize| -> bool {
@@ -425,6 +622,10 @@ fn proper_context(text: &str, n: &Normalized, first: u32, last: u32) -> bool {
                 .chars()
                 .all(char::is_whitespace)
     };
+    // In an all-capitals line (a headline) every word is capitalized, so
+    // only a word that is no English word can be more of a name:
+    // "PUTIN HOLD TALKS" is Putin, "NELSON MANDELA" is not Nelson.
+    let caps = caps_line(text, n, first as usize);
     let name_word = |i: usize| -> bool {
         let t = &tokens[i];
         let word = n.token_text(i);
@@ -432,6 +633,7 @@ fn proper_context(text: &str, n: &Normalized, first: u32, last: u32) -> bool {
             && !t.flags.contains(TokenFlags::DIGIT)
             && !is_title(word)
             && !is_stopword(word)
+            && !(caps && is_common_word(word))
     };
     if first > 0 {
         let p = first as usize - 1;
@@ -469,6 +671,15 @@ mod tests {
         );
         de.properties
             .insert("linked_to".into(), serde_json::json!(["MKRTYCHEV, Ashot"]));
+        let mut komid = Entity::new(
+            "komid",
+            "KOREA MINING DEVELOPMENT TRADING CORPORATION",
+            EntityType::Organization,
+        );
+        komid.aliases.push(Alias {
+            weak: true,
+            ..Alias::new("KOMID")
+        });
         let mut kim2 = Entity::new("kim2", "Kim Yo Jong", EntityType::Person);
         kim2.name_order = Some(NameOrder::FamilyFirst);
         Gazetteer::from_entities([
@@ -482,6 +693,7 @@ mod tests {
             de,
             Entity::new("bn", "Brian E. Nelson", EntityType::Person),
             Entity::new("dover", "DOVER", EntityType::Vessel),
+            komid,
             kim,
             kim2,
         ])
@@ -494,6 +706,43 @@ mod tests {
         &'static [(&'static str, &'static str, &'static str)],
     );
     const CASES: &[Case] = &[
+        ("vessel cue before", "the tanker Dover sailed", &[("Dover", "dover", "normalized")]),
+        ("vessel cue after is a modifier", "a Dover tanker sailed", &[]),
+        ("vessel cue too far", "tanker registries in Dover opened", &[]),
+        ("vessel article", "The Dover sailed at dawn.", &[("Dover", "dover", "normalized")]),
+        ("vessel article with size", "the 88-metre Dover", &[("Dover", "dover", "normalized")]),
+        ("vessel article before a head noun", "the Dover port", &[]),
+        ("vessel alone", "In Dover, rain.", &[]),
+        (
+            "surname before family noun",
+            "Ashot Mkrtychev met. The Mkrtychev family left.",
+            &[("Ashot Mkrtychev", "mk", "name_order")],
+        ),
+        (
+            "surname in quotes",
+            "Ashot Mkrtychev met. The word \"Mkrtychev\" is long.",
+            &[("Ashot Mkrtychev", "mk", "name_order")],
+        ),
+        (
+            "surname of another bearer named last",
+            "Ashot Mkrtychev met. His cousin Boris Mkrtychev came. Then Mkrtychev left.",
+            &[("Ashot Mkrtychev", "mk", "name_order")],
+        ),
+        (
+            "surname in a capitals headline",
+            "MKRTYCHEV MEETS BUYERS\n\nAshot Mkrtychev met.",
+            &[("MKRTYCHEV", "mk", "surname"), ("Ashot Mkrtychev", "mk", "name_order")],
+        ),
+        ("cyrillic transliterated", "Ашот Мкртычев met.", &[("Ашот Мкртычев", "mk", "name_order")]),
+        ("weak alias alone", "KOMID said.", &[]),
+        (
+            "weak alias beside the full name",
+            "Korea Mining Development Trading Corporation, or KOMID, said.",
+            &[
+                ("Korea Mining Development Trading Corporation", "komid", "normalized"),
+                ("KOMID", "komid", "exact"),
+            ],
+        ),
         ("name order", "Ashot Mkrtychev met.", &[("Ashot Mkrtychev", "mk", "name_order")]),
         (
             "surname after full",
@@ -514,7 +763,7 @@ mod tests {
         ("lowercase short form is nothing", "Ashot Mkrtychev. the verus ratio", &[("Ashot Mkrtychev", "mk", "name_order")]),
         ("legal form prefix", "LLC Verus said", &[("LLC Verus", "verus", "legal_form")]),
         ("legal form suffix", "Verus LLC said", &[("Verus LLC", "verus", "legal_form")]),
-        ("legal form russian", "ООО «Verus» said", &[("ООО «Verus", "verus", "legal_form")]),
+        ("legal form russian", "ООО «Verus» said", &[("ООО «Verus»", "verus", "legal_form")]),
         ("exact", "the LIMITED LIABILITY COMPANY VERUS", &[("LIMITED LIABILITY COMPANY VERUS", "verus", "exact")]),
         ("acronym with dot", "Versor S.R.O. said", &[("Versor S.R.O.", "versor", "normalized")]),
         ("sro lower", "Versor s.r.o. said", &[("Versor s.r.o.", "versor", "normalized")]),

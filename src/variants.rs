@@ -58,6 +58,11 @@ pub enum Policy {
     /// As [`Policy::Proper`], and only when the document also has a full
     /// mention of the same entity.
     Evidence,
+    /// As [`Policy::Proper`], and only where the words around this very
+    /// occurrence say what it is: a vessel's or aircraft's one-word name
+    /// ("the tanker Dover", "the Graceful"), which is too often a place,
+    /// a word or a band ("Napoli", "Nirvana") to be trusted alone.
+    Cue,
 }
 
 /// One compiled form of a name.
@@ -81,7 +86,20 @@ pub fn forms(entity: &Entity, alias: &Alias, out: &mut Vec<Form>) {
         (MatchPolicy::Never, _) => return,
         (MatchPolicy::Always, _) => Some(Policy::Always),
         (MatchPolicy::Evidence, _) => Some(Policy::Evidence),
-        (MatchPolicy::Auto, true) => return,
+        // OFAC's weak aliases ("a.k.a. 'KOMID'") count only beside a full
+        // mention of the entity, in their full form, and a one-word weak
+        // alias only when it is distinctive (not "said" or "Sam").
+        (MatchPolicy::Auto, true) => {
+            let tokens = fold_tokens(&alias.name);
+            if tokens.len() > 1 || tokens.first().is_some_and(|t| is_distinctive_word(t)) {
+                out.push(Form {
+                    tokens,
+                    variant: Variant::Full,
+                    policy: Policy::Evidence,
+                });
+            }
+            return;
+        }
         (MatchPolicy::Auto, false) => None,
     };
     let start = out.len();
@@ -90,8 +108,13 @@ pub fn forms(entity: &Entity, alias: &Alias, out: &mut Vec<Form>) {
         EntityType::Organization => org_forms(&alias.name, out, true),
         _ => org_forms(&alias.name, out, false),
     }
+    let craft = matches!(entity.kind, EntityType::Vessel | EntityType::Aircraft);
     for f in &mut out[start..] {
-        let auto = auto_policy(f);
+        let auto = if craft && f.tokens.len() == 1 {
+            Policy::Cue
+        } else {
+            auto_policy(f)
+        };
         f.policy = match base {
             // An explicit policy sets the full forms; derived short forms
             // still need their evidence.

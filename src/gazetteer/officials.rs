@@ -338,12 +338,18 @@ fn merge_into(into: &mut Entity, from: Entity) {
     }
 }
 
-/// Drops aliases whose folded form equals the name's or an earlier alias's.
+/// Drops aliases whose folded form equals the name's or an earlier alias's
+/// in the same script: a Latin spelling of a Cyrillic name folds alike but
+/// is kept, since output shows the alias that matched.
 fn dedup_folded(e: &mut Entity) {
     dedup_aliases(e);
+    let key = |name: &str| {
+        let non_latin = name.chars().any(|c| c.is_alphabetic() && c as u32 > 0x24F);
+        (fold_name(name), non_latin)
+    };
     let mut seen = std::collections::HashSet::new();
-    seen.insert(fold_name(&e.name));
-    e.aliases.retain(|a| seen.insert(fold_name(&a.name)));
+    seen.insert(key(&e.name));
+    e.aliases.retain(|a| seen.insert(key(&a.name)));
 }
 
 // ---------------------------------------------------------------------------
@@ -472,17 +478,40 @@ fn label_order(label: &str, country: &str) -> Option<NameOrder> {
         .then_some(NameOrder::FamilyFirst)
 }
 
+/// The id part made of a name: its words as the normalizer splits them
+/// (initials dropped, "S.B." one word), each in lower case without accents
+/// or punctuation, joined by hyphens. Independent of the matcher's folding
+/// rules (which may learn new equivalences), so ids stay stable.
 fn slug(s: &str) -> String {
-    let folded = fold_name(s);
-    let mut out = String::with_capacity(folded.len());
-    for c in folded.chars() {
-        if c.is_alphanumeric() {
-            out.push(c);
-        } else if !out.ends_with('-') {
-            out.push('-');
+    use unicode_normalization::char::is_combining_mark;
+    use unicode_normalization::UnicodeNormalization;
+    let n = crate::normalize::normalize(s);
+    let mut words: Vec<String> = Vec::new();
+    for t in n.tokens() {
+        let mut w = String::new();
+        for c in s[t.start as usize..t.end as usize]
+            .nfkd()
+            .filter(|c| !is_combining_mark(*c))
+            .flat_map(char::to_lowercase)
+        {
+            match c {
+                'ß' => w.push_str("ss"),
+                'æ' => w.push_str("ae"),
+                'œ' => w.push_str("oe"),
+                'ø' => w.push('o'),
+                'ł' => w.push('l'),
+                'đ' | 'ð' => w.push('d'),
+                'þ' => w.push_str("th"),
+                'ı' => w.push('i'),
+                _ if c.is_alphanumeric() => w.push(c),
+                _ => {}
+            }
+        }
+        if !w.is_empty() {
+            words.push(w);
         }
     }
-    out.trim_matches('-').to_string()
+    words.join("-")
 }
 
 fn csv_reader(path: &Path) -> Result<csv::Reader<std::fs::File>, GazetteerError> {
