@@ -534,7 +534,7 @@ fn report_counts_agree_with_the_records() {
     assert!(table.starts_with("docs  mentions  entity"), "{table}");
     assert!(table.contains("ofac-41736"), "{table}");
     assert!(
-        table.trim_end().ends_with(&format!("times in 3 documents")),
+        table.trim_end().ends_with("times in 3 documents"),
         "{table}"
     );
 }
