@@ -82,7 +82,7 @@
 //! ## Example
 //!
 //! ```text
-//! {"mention_id":"…","doc":"corpus/001_b2083945801a1459.txt","start":315,"end":330,"char_start":315,"char_end":330,"text":"Ashot Mkrtychev","entity_id":"ofac-41736","entity_name":"Ashot Mkrtychev","entity_type":"person","alias":"MKRTYCHEV, Ashot","lists":["DPRK"],"match":"name_order"}
+//! {"mention_id":"04c1fc8da7648b106ec13269b8103c1a","doc":"corpus/001_b2083945801a1459.txt","start":315,"end":330,"char_start":315,"char_end":330,"text":"Ashot Mkrtychev","entity_id":"ofac-41736","entity_name":"Ashot Mkrtychev","entity_type":"person","alias":"Ashot Mkrtychev","lists":["DPRK"],"match":"exact"}
 //! ```
 
 pub mod csv;
