@@ -23,6 +23,9 @@ pub enum Command {
     Extract(ExtractArgs),
     /// Score extraction against gold mentions: precision, recall, F1.
     Eval(EvalArgs),
+    /// The coverage index: which entities are mentioned in how many
+    /// documents, how often, first and last seen.
+    Report(ReportArgs),
     /// Work with gazetteers: convert published lists to the native format.
     #[command(subcommand)]
     Gazetteer(GazetteerCommand),
@@ -120,6 +123,30 @@ pub struct ExtractArgs {
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 
+    /// Output format: one JSON object per line, or CSV with a header row
+    /// (the same fields; lists joined with `;`).
+    #[arg(long, value_enum, default_value = "jsonl")]
+    pub format: OutputFormat,
+
+    /// Index into the SQLite database FILE (created if needed) instead of
+    /// writing records: documents, entities and mentions tables. Re-running
+    /// into the same FILE skips unchanged documents, replaces the mentions
+    /// of changed ones and flags documents gone from the given paths as
+    /// deleted. Committed only when the run completes.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["output", "format"])]
+    pub db: Option<PathBuf>,
+
+    /// Add a `context` object to each record: the text N characters each
+    /// side of the mention, and the mention's character offsets in it.
+    #[arg(long, value_name = "N")]
+    pub context: Option<usize>,
+
+    /// Add a `properties` object to each record with these entity
+    /// properties (comma-separated, e.g. `dob,nationality,imo`; those the
+    /// entity has), or `all`.
+    #[arg(long, value_name = "NAMES")]
+    pub fields: Option<String>,
+
     /// Worker threads (default: all cores).
     #[arg(short = 'j', long, value_name = "N")]
     pub threads: Option<usize>,
@@ -141,4 +168,34 @@ pub enum StatsFormat {
     Text,
     /// One JSON object.
     Json,
+}
+
+/// How `extract` writes mentions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    /// JSON Lines, one object per mention.
+    Jsonl,
+    /// CSV, one row per mention, with a header row.
+    Csv,
+}
+
+/// `gazex report`.
+#[derive(Debug, Args)]
+#[command(group = clap::ArgGroup::new("source").required(true).args(["input", "db"]))]
+pub struct ReportArgs {
+    /// A JSON Lines output of `gazex extract` (`-` for standard input).
+    #[arg(value_name = "FILE.jsonl")]
+    pub input: Option<PathBuf>,
+
+    /// An SQLite index written by `gazex extract --db`.
+    #[arg(long, value_name = "FILE")]
+    pub db: Option<PathBuf>,
+
+    /// Write CSV instead of an aligned table.
+    #[arg(long)]
+    pub csv: bool,
+
+    /// Write to FILE instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }

@@ -85,6 +85,7 @@ pub fn extract<S: Sink + Sync>(
                 }
                 Err(e) => {
                     summary.errors += 1;
+                    sink.failed(&e);
                     on_error(&e);
                 }
             }

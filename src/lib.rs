@@ -9,6 +9,7 @@ pub mod names;
 pub mod normalize;
 pub mod output;
 pub mod read;
+pub mod report;
 pub mod resolve;
 pub mod variants;
 pub mod walk;

@@ -13,11 +13,15 @@ use anyhow::{Context, Result};
 use clap::Parser;
 
 use cli::{
-    Cli, Command, EvalArgs, ExtractArgs, GazetteerCommand, ImportArgs, ImportFormat, StatsFormat,
+    Cli, Command, EvalArgs, ExtractArgs, GazetteerCommand, ImportArgs, ImportFormat, OutputFormat,
+    ReportArgs, StatsFormat,
 };
 use gazex::extract::{extract, Summary};
 use gazex::gazetteer::Gazetteer;
+use gazex::output::csv::CsvSink;
 use gazex::output::jsonl::JsonlSink;
+use gazex::output::sqlite::{IndexSummary, SqliteSink};
+use gazex::output::{Fields, RecordOptions, Sink};
 use gazex::walk::{collect, DEFAULT_EXTENSIONS};
 use gazex::{InputError, Matcher};
 
@@ -26,6 +30,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Extract(args) => run_extract(args),
         Command::Eval(args) => run_eval(args),
+        Command::Report(args) => run_report(args),
         Command::Gazetteer(GazetteerCommand::Import(args)) => run_import(args),
     };
     match result {
@@ -245,25 +250,47 @@ fn run_extract(args: ExtractArgs) -> Result<ExitCode> {
         report(e);
     }
 
-    let summary = match &args.output {
-        None => {
-            let stdout = io::stdout();
-            let out = BufWriter::with_capacity(1 << 16, stdout);
-            extract(
+    let options = RecordOptions {
+        context: args.context,
+        fields: args.fields.as_deref().map_or(Fields::None, Fields::parse),
+    };
+    if options.fields == Fields::Some(Vec::new()) {
+        anyhow::bail!("--fields names no property (give names separated by commas, or `all`)");
+    }
+    let files = &walked.files;
+    let mut index = None;
+    let summary = match (&args.db, &args.output) {
+        (Some(db), _) => {
+            let mut sink = SqliteSink::open(db, matcher.entities(), options, &args.paths)?;
+            for e in &walked.errors {
+                sink.failed(e);
+            }
+            let summary = extract(&matcher, files, &pool, &mut sink, &mut report)
+                .with_context(|| format!("cannot write the index {}", db.display()))?;
+            index = Some(sink.summary().clone());
+            summary
+        }
+        (None, None) => {
+            let out = BufWriter::with_capacity(1 << 16, io::stdout());
+            write_records(
+                args.format,
+                options,
+                out,
                 &matcher,
-                &walked.files,
+                files,
                 &pool,
-                &mut JsonlSink::new(out),
                 &mut report,
             )
             .context("cannot write to standard output")?
         }
-        Some(path) => write_atomically(path, |out| {
-            extract(
+        (None, Some(path)) => write_atomically(path, |out| {
+            write_records(
+                args.format,
+                options,
+                out,
                 &matcher,
-                &walked.files,
+                files,
                 &pool,
-                &mut JsonlSink::new(out),
                 &mut report,
             )
         })?,
@@ -272,13 +299,79 @@ fn run_extract(args: ExtractArgs) -> Result<ExitCode> {
 
     let errors = summary.errors + walked.errors.len();
     if let Some(format) = args.stats {
-        print_stats(format, &summary, errors, &matcher, build_time);
+        print_stats(
+            format,
+            &summary,
+            errors,
+            &matcher,
+            build_time,
+            index.as_ref(),
+        );
     }
     Ok(if errors > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Extracts into a JSON Lines or CSV sink writing to `out`.
+fn write_records<W: Write + Sync>(
+    format: OutputFormat,
+    options: RecordOptions,
+    out: W,
+    matcher: &Matcher,
+    files: &[PathBuf],
+    pool: &rayon::ThreadPool,
+    report: &mut dyn FnMut(&InputError),
+) -> io::Result<Summary> {
+    match format {
+        OutputFormat::Jsonl => extract(
+            matcher,
+            files,
+            pool,
+            &mut JsonlSink::with_options(out, options),
+            report,
+        ),
+        OutputFormat::Csv => extract(
+            matcher,
+            files,
+            pool,
+            &mut CsvSink::new(out, options),
+            report,
+        ),
+    }
+}
+
+fn run_report(args: ReportArgs) -> Result<ExitCode> {
+    use gazex::report::{from_db, from_jsonl};
+    let coverage = match (&args.db, &args.input) {
+        (Some(db), _) => from_db(db)?,
+        (None, Some(p)) if p.as_os_str() == "-" => {
+            from_jsonl(io::stdin().lock(), "standard input")?
+        }
+        (None, Some(p)) => {
+            let file = File::open(p).with_context(|| format!("cannot open {}", p.display()))?;
+            from_jsonl(io::BufReader::new(file), &p.display().to_string())?
+        }
+        (None, None) => anyhow::bail!("give a JSON Lines file or --db FILE"),
+    };
+    let write = |out: &mut dyn Write| -> io::Result<()> {
+        if args.csv {
+            coverage.write_csv(out)
+        } else {
+            coverage.write_table(out)
+        }
+    };
+    match &args.output {
+        None => {
+            let mut out = BufWriter::new(io::stdout().lock());
+            write(&mut out).context("cannot write to standard output")?;
+            out.flush()?;
+        }
+        Some(path) => write_atomically(path, |out| write(out))?,
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Writes through a temporary file beside `path`, renamed into place only
@@ -317,6 +410,7 @@ fn print_stats(
     errors: usize,
     matcher: &Matcher,
     build: std::time::Duration,
+    index: Option<&IndexSummary>,
 ) {
     let secs = s.elapsed.as_secs_f64().max(1e-9);
     let mb = s.bytes as f64 / 1e6;
@@ -349,7 +443,33 @@ fn print_stats(
                 "scan_seconds": secs,
                 "mb_per_second": mb / secs,
                 "mentions_per_second": s.mentions as f64 / secs,
+                "index": index.map(|i| serde_json::json!({
+                    "new": i.new,
+                    "changed": i.changed,
+                    "unchanged": i.unchanged,
+                    "deleted": i.deleted,
+                    "failed": i.failed,
+                    "mentions_written": i.mentions_written,
+                    "gazetteer_changed": i.gazetteer_changed,
+                })),
             })
         ),
+    }
+    if let (StatsFormat::Text, Some(i)) = (format, index) {
+        eprintln!(
+            "gazex: index: {} new, {} changed, {} unchanged, {} deleted, {} failed documents; \
+             {} mentions written{}",
+            i.new,
+            i.changed,
+            i.unchanged,
+            i.deleted,
+            i.failed,
+            i.mentions_written,
+            if i.gazetteer_changed {
+                "; gazetteers changed, all re-scanned"
+            } else {
+                ""
+            }
+        );
     }
 }

@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use super::{Record, Sink};
+use super::{Record, RecordOptions, Sink};
 use crate::document::Document;
 use crate::{Matcher, Mention};
 
@@ -12,9 +12,10 @@ pub fn write_mentions(
     doc: &Document,
     matcher: &Matcher,
     mentions: &[Mention],
+    options: &RecordOptions,
 ) -> io::Result<()> {
     for m in mentions {
-        serde_json::to_writer(&mut *buf, &Record::new(doc, matcher, m))?;
+        serde_json::to_writer(&mut *buf, &Record::with_options(doc, matcher, m, options))?;
         buf.write_all(b"\n")?;
     }
     Ok(())
@@ -25,12 +26,18 @@ pub fn write_mentions(
 #[derive(Debug)]
 pub struct JsonlSink<W> {
     out: W,
+    options: RecordOptions,
 }
 
 impl<W: Write> JsonlSink<W> {
-    /// A sink writing to `out`.
+    /// A sink writing records without context or properties to `out`.
     pub fn new(out: W) -> JsonlSink<W> {
-        JsonlSink { out }
+        JsonlSink::with_options(out, RecordOptions::default())
+    }
+
+    /// A sink writing records with what `options` asks for to `out`.
+    pub fn with_options(out: W, options: RecordOptions) -> JsonlSink<W> {
+        JsonlSink { out, options }
     }
 
     /// The writer back.
@@ -44,7 +51,8 @@ impl<W: Write> Sink for JsonlSink<W> {
 
     fn prepare(&self, doc: &Document, matcher: &Matcher, mentions: &[Mention]) -> Vec<u8> {
         let mut buf = Vec::new();
-        write_mentions(&mut buf, doc, matcher, mentions).expect("writing to a Vec cannot fail");
+        write_mentions(&mut buf, doc, matcher, mentions, &self.options)
+            .expect("writing to a Vec cannot fail");
         buf
     }
 

@@ -1,6 +1,14 @@
 //! Output formats. This module documents the mention record once, field by
 //! field; every format writes the same fields.
 //!
+//! # Formats
+//!
+//! | format | flag | module |
+//! |---|---|---|
+//! | JSON Lines, one object per mention (default) | `--format jsonl` | [`jsonl`] |
+//! | CSV, one row per mention, with a header row | `--format csv` | [`csv`] |
+//! | an SQLite database (documents, entities, mentions), indexed incrementally | `--db FILE` | [`sqlite`] |
+//!
 //! # The mention record
 //!
 //! `gazex extract` writes one JSON object per line (JSON Lines), one line
@@ -9,6 +17,7 @@
 //!
 //! | field | type | meaning |
 //! |---|---|---|
+//! | `mention_id` | string | a stable id of the mention: 32 lower-case hex digits (see [below](#mention-ids)); the same document, span and entity give the same id in every run and format |
 //! | `doc` | string | the source file's path as walked (the path given on the command line joined with the file's path below it) |
 //! | `start` | integer | byte offset of the mention's first byte in the file |
 //! | `end` | integer | byte offset just past the mention: `file[start..end]` is exactly `text` |
@@ -21,8 +30,10 @@
 //! | `alias` | string | the gazetteer name form that matched (display name or an alias, as listed) |
 //! | `lists` | array of strings | the lists or programs the entity is on |
 //! | `match` | string | how it matched: `exact`, `normalized`, `name_order`, `partial_name`, `legal_form`, `surname`, `short` (see [`MatchKind`](crate::MatchKind)) |
-//! | `evidence` | object, optional | for `surname` and `short`: `{"kind": "full_mention", "start": …, "end": …}`, the byte span of the full mention of the same entity in the same document that the short form rests on |
+//! | `evidence` | object, optional | for `surname` and `short`: `{"kind": …, "start": …, "end": …}`, why the short form was accepted; for `full_mention` and `linked_mention`, the byte span of the supporting full mention in the same document (for `distinctive_name` and `type_cue`, `start` = `end`) |
 //! | `candidates` | array of strings, optional | ids of other entities the same words could name, best first; absent when unambiguous |
+//! | `context` | object, optional | with `--context N` only: `{"text": …, "start": …, "end": …}`, see [below](#context) |
+//! | `properties` | object, optional | with `--fields` only: the entity's properties named there, see [below](#properties) |
 //!
 //! ## Offsets
 //!
@@ -33,13 +44,50 @@
 //! dot (`S.R.O.`, `Ltd.`) and a middle initial between matched words
 //! (`Brian E. Nelson`) are inside it.
 //!
+//! ## Mention ids
+//!
+//! `mention_id` is the XXH3-128 hash of the UTF-8 string
+//! `"{doc}\0{start}\0{end}\0{entity_id}"` (`start` and `end` in decimal,
+//! the record's byte offsets), written as 32 lower-case hex digits
+//! ([`mention_id`]). It depends on nothing else: not on the thread count,
+//! the run, the output format, `--context` or `--fields`. Mentions never
+//! overlap within a document, so ids are distinct within a run; a
+//! downstream database can upsert on it. A document renamed (another `doc`)
+//! or edited before the mention (other offsets) gives new ids.
+//!
+//! ## Context
+//!
+//! With `--context N`, `context.text` is the document's text from `N`
+//! characters (Unicode scalar values) before the mention to `N` characters
+//! after it, fewer at the start or end of the document, verbatim (line
+//! breaks kept). It is cut from the text gazex matched, that is the decoded
+//! text (for HTML, the visible text, markup dropped), never inside a
+//! character. `context.start` and `context.end` are the mention's
+//! character offsets in `context.text` (so `context.end - context.start`
+//! is the mention's length in characters, and the slice is `text`).
+//! Without `--context` the field is absent: records stay small.
+//!
+//! ## Properties
+//!
+//! With `--fields a,b,c`, `properties` holds the entity's gazetteer
+//! properties of those names (the fields of a native gazetteer line other
+//! than `id`, `name`, `type`, `aliases`, `lists`, `name_order`,
+//! `match_policy`; for OFAC: `dob`, `pob`, `nationality`, `citizenship`,
+//! `gender`, `imo`, `vessel_flag`, `call_sign`, `tonnage`, `addresses`,
+//! `linked_to`, `remarks`, …), as the gazetteer holds them (strings, arrays
+//! or objects), in name order. Names the entity lacks are left out, so it
+//! may be `{}`. `--fields all` gives every property. Without `--fields` the
+//! field is absent.
+//!
 //! ## Example
 //!
 //! ```text
-//! {"doc":"corpus/001_b2083945801a1459.txt","start":315,"end":330,"char_start":315,"char_end":330,"text":"Ashot Mkrtychev","entity_id":"ofac-41736","entity_name":"Ashot Mkrtychev","entity_type":"person","alias":"MKRTYCHEV, Ashot","lists":["DPRK"],"match":"name_order"}
+//! {"mention_id":"04c1fc8da7648b106ec13269b8103c1a","doc":"corpus/001_b2083945801a1459.txt","start":315,"end":330,"char_start":315,"char_end":330,"text":"Ashot Mkrtychev","entity_id":"ofac-41736","entity_name":"Ashot Mkrtychev","entity_type":"person","alias":"Ashot Mkrtychev","lists":["DPRK"],"match":"exact"}
 //! ```
 
+pub mod csv;
 pub mod jsonl;
+pub mod sqlite;
 
 pub use crate::mention::MatchKind;
 
@@ -48,7 +96,8 @@ use std::io;
 use serde::Serialize;
 
 use crate::document::Document;
-use crate::{Matcher, Mention};
+use crate::gazetteer::Entity;
+use crate::{InputError, Matcher, Mention};
 
 /// Where the mentions of a run go: a file format, a database.
 ///
@@ -76,16 +125,98 @@ pub trait Sink {
     /// Stores one prepared document.
     fn write(&mut self, item: Self::Item) -> io::Result<()>;
 
+    /// Called, in document order, for each input that failed (and so was
+    /// neither prepared nor written). An incremental index keeps what it
+    /// held for it rather than taking it for deleted.
+    fn failed(&mut self, _error: &InputError) {}
+
     /// Called once at the end of a run that was not interrupted.
     fn finish(&mut self) -> io::Result<()> {
         Ok(())
     }
 }
 
+/// What goes into each record beyond the fixed fields: `context` and
+/// `properties`. The default adds neither.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct RecordOptions {
+    /// `--context N`: characters of text each side of the mention.
+    pub context: Option<usize>,
+    /// `--fields`: which entity properties to copy.
+    pub fields: Fields,
+}
+
+/// Which entity properties a record carries (`--fields`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Fields {
+    /// No `properties` field (the default).
+    #[default]
+    None,
+    /// Every property.
+    All,
+    /// The properties of these names, those the entity has.
+    Some(Vec<String>),
+}
+
+impl Fields {
+    /// Parses `--fields`: `all`, or names separated by commas (spaces
+    /// around them ignored).
+    ///
+    /// ```
+    /// use gazex::output::Fields;
+    /// assert_eq!(Fields::parse("all"), Fields::All);
+    /// assert_eq!(Fields::parse("dob, nationality"), Fields::Some(vec!["dob".into(), "nationality".into()]));
+    /// ```
+    pub fn parse(s: &str) -> Fields {
+        if s.trim() == "all" {
+            return Fields::All;
+        }
+        Fields::Some(
+            s.split(',')
+                .map(str::trim)
+                .filter(|f| !f.is_empty())
+                .map(String::from)
+                .collect(),
+        )
+    }
+
+    /// The `properties` object for `entity`, or `None` for [`Fields::None`].
+    pub fn select(&self, entity: &Entity) -> Option<serde_json::Map<String, serde_json::Value>> {
+        match self {
+            Fields::None => None,
+            Fields::All => Some(entity.properties.clone()),
+            Fields::Some(names) => {
+                let mut props = serde_json::Map::new();
+                for name in names {
+                    if let Some(v) = entity.properties.get(name) {
+                        props.insert(name.clone(), v.clone());
+                    }
+                }
+                Some(props)
+            }
+        }
+    }
+}
+
+/// The stable id of a mention of `entity_id` at bytes `start..end` of
+/// document `doc` (see [the module docs](self#mention-ids)).
+///
+/// ```
+/// let id = gazex::output::mention_id("corpus/a.txt", 10, 24, "ofac-35096");
+/// assert_eq!(id.len(), 32);
+/// assert_eq!(id, gazex::output::mention_id("corpus/a.txt", 10, 24, "ofac-35096"));
+/// assert_ne!(id, gazex::output::mention_id("corpus/b.txt", 10, 24, "ofac-35096"));
+/// ```
+pub fn mention_id(doc: &str, start: usize, end: usize, entity_id: &str) -> String {
+    let key = format!("{doc}\0{start}\0{end}\0{entity_id}");
+    format!("{:032x}", xxhash_rust::xxh3::xxh3_128(key.as_bytes()))
+}
+
 /// The evidence object of a record.
 #[derive(Clone, Debug, Serialize)]
 pub struct EvidenceRecord {
-    /// `full_mention`.
+    /// `full_mention`, `linked_mention`, `distinctive_name`, `type_cue`.
     pub kind: &'static str,
     /// Byte offset of the supporting mention.
     pub start: usize,
@@ -93,9 +224,53 @@ pub struct EvidenceRecord {
     pub end: usize,
 }
 
+/// The context object of a record: text around the mention.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Context<'a> {
+    /// The text around the mention, the mention included.
+    pub text: &'a str,
+    /// Character offset of the mention in `text`.
+    pub start: usize,
+    /// Character offset just past the mention in `text`.
+    pub end: usize,
+}
+
+impl<'a> Context<'a> {
+    /// The context of the mention at bytes `start..end` of `text` (on
+    /// character boundaries): up to `chars` characters each side.
+    ///
+    /// ```
+    /// use gazex::output::Context;
+    /// let text = "Der Präsident Putin sprach.";
+    /// let start = text.find("Putin").unwrap();
+    /// let c = Context::around(text, start, start + 5, 4);
+    /// assert_eq!(c.text, "ent Putin spr");
+    /// assert_eq!((c.start, c.end), (4, 9));
+    /// ```
+    pub fn around(text: &'a str, start: usize, end: usize, chars: usize) -> Context<'a> {
+        let before = &text[..start];
+        let (from, taken) = match before.char_indices().rev().take(chars).last() {
+            Some((i, _)) => (i, before[i..].chars().count()),
+            None => (start, 0),
+        };
+        let after = &text[end..];
+        let to = after
+            .char_indices()
+            .nth(chars)
+            .map_or(text.len(), |(i, _)| end + i);
+        Context {
+            text: &text[from..to],
+            start: taken,
+            end: taken + text[start..end].chars().count(),
+        }
+    }
+}
+
 /// One mention as written to output. See the [module docs](self).
 #[derive(Clone, Debug, Serialize)]
 pub struct Record<'a> {
+    /// Stable id of the mention ([`mention_id`]).
+    pub mention_id: String,
     /// Source path or document id.
     pub doc: &'a str,
     /// Byte offset of the mention.
@@ -127,15 +302,34 @@ pub struct Record<'a> {
     /// Other possible entities.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub candidates: Vec<&'a str>,
+    /// Text around the mention (`--context`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub context: Option<Context<'a>>,
+    /// Selected entity properties (`--fields`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub properties: Option<serde_json::Map<String, serde_json::Value>>,
 }
 
 impl<'a> Record<'a> {
-    /// The record of mention `m`, found by `matcher` in `doc`. Offsets are
-    /// translated to the document's source ([`Document::locate`]).
+    /// The record of mention `m`, found by `matcher` in `doc`, without
+    /// context or properties. Offsets are translated to the document's
+    /// source ([`Document::locate`]).
     pub fn new(doc: &'a Document, matcher: &'a Matcher, m: &Mention) -> Record<'a> {
+        Record::with_options(doc, matcher, m, &RecordOptions::default())
+    }
+
+    /// The record of mention `m` with the context and properties `options`
+    /// ask for.
+    pub fn with_options(
+        doc: &'a Document,
+        matcher: &'a Matcher,
+        m: &Mention,
+        options: &RecordOptions,
+    ) -> Record<'a> {
         let e = matcher.entity(m);
         let span = doc.locate_counted(m.start, m.end, m.char_start, m.char_end);
         Record {
+            mention_id: mention_id(&doc.id, span.start, span.end, &e.id),
             doc: &doc.id,
             start: span.start,
             end: span.end,
@@ -166,6 +360,76 @@ impl<'a> Record<'a> {
                 .iter()
                 .map(|&c| matcher.entities()[c as usize].id.as_str())
                 .collect(),
+            context: options
+                .context
+                .map(|n| Context::around(&doc.text, m.start, m.end, n)),
+            properties: options.fields.select(e),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn context_on_character_boundaries() {
+        // (text, mention, chars each side, context, start, end)
+        let cases: &[(&str, &str, usize, &str, usize, usize)] = &[
+            ("Путин сказал", "Путин", 3, "Путин ск", 0, 5),
+            ("сказал Путин", "Путин", 3, "ал Путин", 3, 8),
+            ("«Путин»", "Путин", 1, "«Путин»", 1, 6),
+            ("ab Kim cd", "Kim", 0, "Kim", 0, 3),
+            ("ab Kim cd", "Kim", 99, "ab Kim cd", 3, 6),
+            (
+                "日本の岸田文雄首相",
+                "岸田文雄",
+                2,
+                "本の岸田文雄首相",
+                2,
+                6,
+            ),
+        ];
+        for &(text, name, n, want, s, e) in cases {
+            let start = text.find(name).unwrap();
+            let c = Context::around(text, start, start + name.len(), n);
+            assert_eq!((c.text, c.start, c.end), (want, s, e), "{text:?} {n}");
+            let sliced: String = c.text.chars().skip(c.start).take(c.end - c.start).collect();
+            assert_eq!(sliced, name);
+        }
+    }
+
+    #[test]
+    fn fields_select_present_names_only() {
+        let mut e = Entity::new("x", "X", crate::gazetteer::EntityType::Person);
+        e.properties
+            .insert("dob".into(), serde_json::json!(["1952"]));
+        e.properties
+            .insert("gender".into(), serde_json::json!("Male"));
+        assert_eq!(Fields::None.select(&e), None);
+        let some = Fields::parse("dob,imo").select(&e).unwrap();
+        assert_eq!(
+            serde_json::Value::Object(some),
+            serde_json::json!({"dob": ["1952"]})
+        );
+        assert_eq!(Fields::All.select(&e).unwrap().len(), 2);
+    }
+
+    #[test]
+    fn mention_ids_differ_by_each_part() {
+        let id = mention_id("d", 1, 2, "e");
+        assert!(id
+            .chars()
+            .all(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase()));
+        for other in [
+            mention_id("d2", 1, 2, "e"),
+            mention_id("d", 11, 2, "e"),
+            mention_id("d", 1, 22, "e"),
+            mention_id("d", 1, 2, "e2"),
+            // The separators keep fields apart.
+            mention_id("d\u{0}1", 2, 2, "e"),
+        ] {
+            assert_ne!(id, other);
         }
     }
 }

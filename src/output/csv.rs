@@ -1,0 +1,219 @@
+//! CSV output: one row per mention, the fields of the
+//! [record](super#the-mention-record), with a header row.
+//!
+//! The columns are always the same, in this order, whatever the flags
+//! ([`COLUMNS`]); a field the record lacks is an empty cell:
+//!
+//! `mention_id, doc, start, end, char_start, char_end, text, entity_id,
+//! entity_name, entity_type, alias, lists, match, evidence_kind,
+//! evidence_start, evidence_end, candidates, context_text, context_start,
+//! context_end, properties`
+//!
+//! Nested fields are flattened so that a spreadsheet shows them plainly:
+//!
+//! - `lists` and `candidates`: the strings joined with `;` (`DPRK;DPRK3`).
+//!   List names and entity ids are codes; none in the bundled gazetteers
+//!   holds a `;`, and a gazetteer whose names do would make these cells
+//!   ambiguous (use JSON Lines or SQLite for such data).
+//! - `evidence`: three columns, `evidence_kind`, `evidence_start`,
+//!   `evidence_end`.
+//! - `context` (with `--context`): `context_text`, `context_start`,
+//!   `context_end`.
+//! - `properties` (with `--fields`): the JSON object as text, since
+//!   property values are arrays and objects.
+//!
+//! Cells are quoted where needed (RFC 4180: commas, quotes, line breaks,
+//! which mention text and context may hold). Rows are ordered as the JSON
+//! lines are.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use super::{Record, RecordOptions, Sink};
+use crate::document::Document;
+use crate::{Matcher, Mention};
+
+/// The header row.
+pub const COLUMNS: [&str; 21] = [
+    "mention_id",
+    "doc",
+    "start",
+    "end",
+    "char_start",
+    "char_end",
+    "text",
+    "entity_id",
+    "entity_name",
+    "entity_type",
+    "alias",
+    "lists",
+    "match",
+    "evidence_kind",
+    "evidence_start",
+    "evidence_end",
+    "candidates",
+    "context_text",
+    "context_start",
+    "context_end",
+    "properties",
+];
+
+/// One CSV row: a [`Record`] flattened.
+#[derive(Clone, Debug, Serialize)]
+pub struct Row<'a> {
+    mention_id: &'a str,
+    doc: &'a str,
+    start: usize,
+    end: usize,
+    char_start: usize,
+    char_end: usize,
+    text: &'a str,
+    entity_id: &'a str,
+    entity_name: &'a str,
+    entity_type: &'a str,
+    alias: &'a str,
+    lists: String,
+    #[serde(rename = "match")]
+    kind: &'a str,
+    evidence_kind: Option<&'a str>,
+    evidence_start: Option<usize>,
+    evidence_end: Option<usize>,
+    candidates: String,
+    context_text: Option<&'a str>,
+    context_start: Option<usize>,
+    context_end: Option<usize>,
+    properties: Option<String>,
+}
+
+impl<'a> Row<'a> {
+    /// The row of `r`.
+    pub fn new(r: &'a Record<'a>) -> Row<'a> {
+        Row {
+            mention_id: &r.mention_id,
+            doc: r.doc,
+            start: r.start,
+            end: r.end,
+            char_start: r.char_start,
+            char_end: r.char_end,
+            text: r.text,
+            entity_id: r.entity_id,
+            entity_name: r.entity_name,
+            entity_type: r.entity_type,
+            alias: r.alias,
+            lists: r.lists.join(";"),
+            kind: r.kind,
+            evidence_kind: r.evidence.as_ref().map(|e| e.kind),
+            evidence_start: r.evidence.as_ref().map(|e| e.start),
+            evidence_end: r.evidence.as_ref().map(|e| e.end),
+            candidates: r.candidates.join(";"),
+            context_text: r.context.as_ref().map(|c| c.text),
+            context_start: r.context.as_ref().map(|c| c.start),
+            context_end: r.context.as_ref().map(|c| c.end),
+            properties: r
+                .properties
+                .as_ref()
+                .map(|p| serde_json::Value::Object(p.clone()).to_string()),
+        }
+    }
+}
+
+/// A [`Sink`] writing CSV to `W`: the header row first (also when there is
+/// no mention), then each document's rows, formatted on the workers.
+#[derive(Debug)]
+pub struct CsvSink<W> {
+    out: W,
+    options: RecordOptions,
+    header_written: bool,
+}
+
+impl<W: Write> CsvSink<W> {
+    /// A sink writing records with what `options` asks for to `out`.
+    pub fn new(out: W, options: RecordOptions) -> CsvSink<W> {
+        CsvSink {
+            out,
+            options,
+            header_written: false,
+        }
+    }
+
+    /// The writer back.
+    pub fn into_inner(self) -> W {
+        self.out
+    }
+
+    fn header(&mut self) -> io::Result<()> {
+        if !self.header_written {
+            let mut w = csv::Writer::from_writer(&mut self.out);
+            w.write_record(COLUMNS)?;
+            w.flush()?;
+            self.header_written = true;
+        }
+        Ok(())
+    }
+}
+
+impl<W: Write> Sink for CsvSink<W> {
+    type Item = Vec<u8>;
+
+    fn prepare(&self, doc: &Document, matcher: &Matcher, mentions: &[Mention]) -> Vec<u8> {
+        let mut w = csv::WriterBuilder::new()
+            .has_headers(false)
+            .from_writer(Vec::new());
+        for m in mentions {
+            let record = Record::with_options(doc, matcher, m, &self.options);
+            w.serialize(Row::new(&record))
+                .expect("a CSV row of plain fields always serializes");
+        }
+        w.into_inner().expect("writing to a Vec cannot fail")
+    }
+
+    fn write(&mut self, item: Vec<u8>) -> io::Result<()> {
+        self.header()?;
+        self.out.write_all(&item)
+    }
+
+    fn finish(&mut self) -> io::Result<()> {
+        self.header()?;
+        self.out.flush()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gazetteer::{Entity, EntityType, Gazetteer};
+
+    #[test]
+    fn header_and_quoted_rows() {
+        let mut e = Entity::new("ofac-1", "Kim Jong Un", EntityType::Person);
+        e.lists = vec!["DPRK".into(), "DPRK3".into()];
+        let matcher = Matcher::new(&Gazetteer::from_entities([e]));
+        let doc = Document::plain("a, b.txt", "Kim Jong Un said \"no\".".to_string());
+        let mentions = matcher.find(&doc.text);
+        let mut sink = CsvSink::new(Vec::new(), RecordOptions::default());
+        let item = sink.prepare(&doc, &matcher, &mentions);
+        sink.write(item).unwrap();
+        sink.finish().unwrap();
+        let out = String::from_utf8(sink.into_inner()).unwrap();
+        let mut lines = out.lines();
+        assert_eq!(lines.next().unwrap(), COLUMNS.join(","));
+        let row = lines.next().unwrap();
+        assert!(
+            row.contains(",\"a, b.txt\",0,11,0,11,Kim Jong Un,ofac-1,"),
+            "{row}"
+        );
+        assert!(row.contains(",DPRK;DPRK3,exact,"), "{row}");
+        assert!(lines.next().is_none());
+    }
+
+    #[test]
+    fn header_without_mentions() {
+        let mut sink = CsvSink::new(Vec::new(), RecordOptions::default());
+        sink.finish().unwrap();
+        assert_eq!(
+            String::from_utf8(sink.into_inner()).unwrap(),
+            format!("{}\n", COLUMNS.join(","))
+        );
+    }
+}
