@@ -26,7 +26,9 @@
 //!   where present.
 //!
 //! Run: `cargo bench --bench engine` (or `cargo bench --bench engine -- gazetteer`
-//! for one group).
+//! for one group). Under `cargo test --benches` / `--all-targets` (criterion's
+//! test mode, no `--bench` argument, debug build) every benchmark runs once on
+//! a 100-name list and the bundled-gazetteer cases are skipped, to stay fast.
 
 use std::collections::HashSet;
 use std::hint::black_box;
@@ -147,7 +149,12 @@ const LEGAL: &[&str] = &[
 fn synthetic_names(n: usize) -> Vec<String> {
     let given = lines(&root().join("data/census/given-names.txt"));
     let surnames = lines(&root().join("data/census/common-surnames.txt"));
-    let words = ofac_words();
+    // the OFAC words cost a parse of the whole bundled list: not in test mode
+    let words = if test_mode() {
+        surnames.clone()
+    } else {
+        ofac_words()
+    };
     let mut rng = Rng(20240601);
     let mut seen = HashSet::with_capacity(n);
     let mut out = Vec::with_capacity(n);
@@ -193,7 +200,16 @@ fn names_file(label: &str, n: usize, dir: &Path) -> PathBuf {
     p
 }
 
+/// Criterion's test mode (`cargo test --benches`): cargo passes `--bench`
+/// only when benchmarking.
+fn test_mode() -> bool {
+    !std::env::args().any(|a| a == "--bench")
+}
+
 fn sizes() -> Vec<(&'static str, usize)> {
+    if test_mode() {
+        return vec![("100", 100)];
+    }
     let mut v = vec![("1k", 1_000), ("20k", 20_000)];
     if std::env::var_os("GAZEX_BENCH_500K").is_some_and(|v| v != "0") {
         v.push(("500k", 500_000));
@@ -211,16 +227,24 @@ fn bench_normalize(c: &mut Criterion) {
 
 fn bench_resolve(c: &mut Criterion) {
     let text = fixed_text();
-    let bundled = Gazetteer::load(&root().join("gazetteers")).expect("load bundled gazetteers");
     let dir = tempfile::tempdir().expect("temp dir");
-    let synth = Gazetteer::load(&names_file("20k", 20_000, dir.path())).expect("load names");
+    let mut gazetteers = Vec::new();
+    if test_mode() {
+        let p = names_file("100", 100, dir.path());
+        gazetteers.push(("synthetic-100", Gazetteer::load(&p).expect("load names")));
+    } else {
+        let bundled = root().join("gazetteers");
+        gazetteers.push(("bundled", Gazetteer::load(&bundled).expect("load gazetteers")));
+        let p = names_file("20k", 20_000, dir.path());
+        gazetteers.push(("synthetic-20k", Gazetteer::load(&p).expect("load names")));
+    }
     let mut g = c.benchmark_group("resolve");
     g.throughput(Throughput::Bytes(text.len() as u64));
-    for (label, gaz) in [("bundled", &bundled), ("synthetic-20k", &synth)] {
+    for (label, gaz) in &gazetteers {
         let matcher = Matcher::new(gaz);
         let mut resolver = Resolver::new(&matcher);
         let mut out = Vec::new();
-        g.bench_function(label, |b| {
+        g.bench_function(*label, |b| {
             b.iter(|| {
                 out.clear();
                 resolver.resolve(black_box(&text), &mut out);
@@ -245,17 +269,19 @@ fn bench_gazetteer(c: &mut Criterion) {
             })
         });
     }
-    let bundled = root().join("gazetteers");
-    g.bench_with_input(
-        BenchmarkId::new("load+build", "bundled"),
-        &bundled,
-        |b, p| {
-            b.iter(|| {
-                let gaz = Gazetteer::load(p).expect("load bundled gazetteers");
-                Matcher::new(&gaz)
-            })
-        },
-    );
+    if !test_mode() {
+        let bundled = root().join("gazetteers");
+        g.bench_with_input(
+            BenchmarkId::new("load+build", "bundled"),
+            &bundled,
+            |b, p| {
+                b.iter(|| {
+                    let gaz = Gazetteer::load(p).expect("load bundled gazetteers");
+                    Matcher::new(&gaz)
+                })
+            },
+        );
+    }
     g.finish();
 }
 
