@@ -234,7 +234,10 @@ fn bench_resolve(c: &mut Criterion) {
         gazetteers.push(("synthetic-100", Gazetteer::load(&p).expect("load names")));
     } else {
         let bundled = root().join("gazetteers");
-        gazetteers.push(("bundled", Gazetteer::load(&bundled).expect("load gazetteers")));
+        gazetteers.push((
+            "bundled",
+            Gazetteer::load(&bundled).expect("load gazetteers"),
+        ));
         let p = names_file("20k", 20_000, dir.path());
         gazetteers.push(("synthetic-20k", Gazetteer::load(&p).expect("load names")));
     }
