@@ -23,7 +23,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use crate::eval::names_agree;
 use crate::gazetteer::{Entity, Gazetteer};
-use crate::names::is_distinctive_word;
+use crate::names::{is_distinctive_word, is_known_proper_noun};
 use crate::normalize::{fold_name, Normalized};
 use crate::variants::{forms, Form, Policy, Variant};
 
@@ -42,6 +42,22 @@ pub struct Target {
     /// and has a word distinctive enough to identify it without other
     /// evidence (see [`crate::names::is_distinctive_word`]).
     pub distinctive: bool,
+}
+
+/// Lists whose people are heads of state or government.
+const LEADER_LISTS: &[&str] = &[
+    "official:wikidata-leaders",
+    "official:world-leaders-2026",
+    "official:us-executive",
+];
+
+/// Whether `e` is someone the press names by surname alone without first
+/// introducing them: a head of state or government (on one of
+/// [`LEADER_LISTS`]), or an entity whose gazetteer record says
+/// `"prominent": true`.
+pub fn is_prominent(e: &Entity) -> bool {
+    e.lists.iter().any(|l| LEADER_LISTS.contains(&l.as_str()))
+        || e.properties.get("prominent") == Some(&serde_json::Value::Bool(true))
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -181,7 +197,16 @@ impl Matcher {
                             variant: f.variant,
                             policy: f.policy,
                             distinctive: f.variant.is_short()
-                                && f.tokens.iter().any(|t| is_distinctive_word(t)),
+                                && f.tokens.iter().any(|t| is_distinctive_word(t))
+                                && match f.variant {
+                                    // A bare surname names only someone
+                                    // readers know without introduction.
+                                    Variant::Surname => is_prominent(entity),
+                                    // "Egypt", "Arizona" are places first.
+                                    _ => {
+                                        !(f.tokens.len() == 1 && is_known_proper_noun(&f.tokens[0]))
+                                    }
+                                },
                         },
                     ));
                 }
@@ -219,6 +244,14 @@ impl Matcher {
                 if owners.any(|o| !names_agree(o, first)) {
                     for t in run.iter_mut() {
                         t.distinctive = false;
+                    }
+                } else if run.iter().any(|t| t.distinctive) {
+                    // The same person on several lists: prominent on one
+                    // (a head of state), prominent on all.
+                    for t in run.iter_mut() {
+                        if t.variant == Variant::Surname {
+                            t.distinctive = true;
+                        }
                     }
                 }
             }

@@ -333,7 +333,29 @@ pub fn is_common_surname(folded: &str) -> bool {
 /// a function word or a legal form ("putin", "verus"; not "nelson",
 /// "defense", "kim").
 pub fn is_distinctive_word(folded: &str) -> bool {
+    const CALENDAR: &[&str] = &[
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
     folded.chars().count() >= 4
+        && !CALENDAR.contains(&folded)
         && folded.chars().all(char::is_alphabetic)
         && !is_common_word(folded)
         && !is_given_name(folded)

@@ -24,7 +24,10 @@
 use crate::gazetteer::EntityType;
 use crate::matcher::{Hit, Matcher};
 use crate::mention::{Evidence, EvidenceKind, MatchKind, Mention};
-use crate::names::{is_common_word, is_given_name, is_particle, is_stopword, is_title, LegalForms};
+use crate::names::{
+    is_common_word, is_distinctive_word, is_given_name, is_known_proper_noun, is_particle,
+    is_stopword, is_title, LegalForms,
+};
 use crate::normalize::{normalize_into, Normalized, TokenFlags};
 use crate::variants::{Policy, Variant};
 
@@ -84,7 +87,7 @@ impl<'m> Resolver<'m> {
             return;
         }
         self.readings(text);
-        self.choose_full();
+        self.choose_full(text);
         self.choose_short(text);
         self.emit(text, out);
     }
@@ -121,8 +124,15 @@ impl<'m> Resolver<'m> {
                     let form_ok = |a: usize, b: usize| {
                         (a..=b).all(|i| {
                             let w = n.token_text(i);
-                            !(n.tokens()[i].flags.contains(TokenFlags::LOWERCASE)
+                            let flags = n.tokens()[i].flags;
+                            // A legal form that is also a function word
+                            // ("In", "As", "A") counts only in capitals
+                            // or with dots: "AS", "A.S.".
+                            !(flags.contains(TokenFlags::LOWERCASE)
                                 && (is_stopword(w) || is_common_word(w)))
+                                && !(is_stopword(w)
+                                    && !flags.contains(TokenFlags::ALL_CAPS)
+                                    && !w.contains('.'))
                         })
                     };
                     let before = forms
@@ -167,6 +177,9 @@ impl<'m> Resolver<'m> {
                 if c.policy != Policy::Always && !proper_context(text, n, c.first, c.last) {
                     continue;
                 }
+                if !self.plausible(text, &c) {
+                    continue;
+                }
                 self.cands.push(c);
             }
         }
@@ -182,7 +195,50 @@ impl<'m> Resolver<'m> {
         });
     }
 
-    fn choose_full(&mut self) {
+    /// Whether candidate `c` can be a name at all, by how it is written: a
+    /// lower-case ordinary word is no part of a name ("an Islamic state"),
+    /// and a person's name does not run across a comma unless listed so
+    /// ("Antonio, Laredo" is two names).
+    fn plausible(&self, text: &str, c: &Cand) -> bool {
+        let n = &self.norm;
+        let common_lower = (c.first..=c.last).any(|i| {
+            let w = n.token_text(i as usize);
+            n.tokens()[i as usize].flags.contains(TokenFlags::LOWERCASE)
+                && is_common_word(w)
+                && !is_stopword(w)
+        });
+        if common_lower {
+            return false;
+        }
+        let e = &self.matcher.entities()[c.entity as usize];
+        if e.kind == EntityType::Person && c.first < c.last {
+            let span = &text[n.tokens()[c.first as usize].start as usize
+                ..n.tokens()[c.last as usize].end as usize];
+            // "RI, Pyong Chol" may match the listed "Ri Pyong Chol": a
+            // family-first name keeps its order with a comma.
+            let listed_with_comma = (c.kind == MatchKind::Normalized
+                && self.matcher.name_text(c.entity, c.name).contains(','))
+                || e.name_order == Some(crate::gazetteer::NameOrder::FamilyFirst);
+            if span.contains(',') && !listed_with_comma {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// Whether the initials written inside candidate `c` ("John F.
+    /// Kennedy") agree with those of the listed name: `None` when either
+    /// has none.
+    fn initials_agree(&self, text: &str, c: &Cand) -> Option<bool> {
+        let n = &self.norm;
+        let span = &text
+            [n.tokens()[c.first as usize].start as usize..n.tokens()[c.last as usize].end as usize];
+        let written = initials(span);
+        let listed = initials(self.matcher.name_text(c.entity, c.name));
+        (!written.is_empty() && !listed.is_empty()).then(|| written == listed)
+    }
+
+    fn choose_full(&mut self, text: &str) {
         self.chosen.clear();
         let mut i = 0;
         let mut free_from = 0u32;
@@ -192,18 +248,40 @@ impl<'m> Resolver<'m> {
                 i += 1;
                 continue;
             }
-            // Same span, other entities: candidates.
-            let mut others: Vec<u32> = Vec::new();
+            // Same span, other entities: candidates; one whose listed
+            // initials agree with the text's is preferred, one whose
+            // initials differ is dropped.
             let mut j = i + 1;
             while j < self.cands.len()
                 && self.cands[j].first == c.first
                 && self.cands[j].last == c.last
             {
-                let o = self.cands[j];
-                if !o.needs_evidence() && o.entity != c.entity && !others.contains(&o.entity) {
+                j += 1;
+            }
+            let mut group: Vec<(u8, usize)> = Vec::new();
+            for k in i..j {
+                let o = self.cands[k];
+                if o.needs_evidence() {
+                    continue;
+                }
+                match self.initials_agree(text, &o) {
+                    Some(false) => {}
+                    Some(true) => group.push((0, k)),
+                    None => group.push((1, k)),
+                }
+            }
+            group.sort();
+            let Some(&(_, best)) = group.first() else {
+                i = j;
+                continue;
+            };
+            let c = self.cands[best];
+            let mut others: Vec<u32> = Vec::new();
+            for &(_, k) in &group[1..] {
+                let o = self.cands[k];
+                if o.entity != c.entity && !others.contains(&o.entity) {
                     others.push(o.entity);
                 }
-                j += 1;
             }
             self.chosen.push((c, others, None));
             free_from = c.last + 1;
@@ -313,7 +391,18 @@ impl<'m> Resolver<'m> {
                     if let Some(cue) = type_cue(&self.norm, kind, g.first) {
                         found.push((3, 0, g, (EvidenceKind::TypeCue, cue, cue)));
                     } else if let Some(the) = article(&self.norm, g.first, g.last) {
-                        found.push((3, 0, g, (EvidenceKind::Article, the, the)));
+                        // "the Graceful" is a ship where the document is
+                        // about it or its owner; "the Justice" is not.
+                        let discussed = nearest(g.entity, g.first).is_some()
+                            || self
+                                .matcher
+                                .links(g.entity)
+                                .iter()
+                                .any(|&o| nearest(o, g.first).is_some());
+                        let word = self.norm.token_text(g.first as usize);
+                        if discussed || (is_distinctive_word(word) && !is_known_proper_noun(word)) {
+                            found.push((3, 0, g, (EvidenceKind::Article, the, the)));
+                        }
                     }
                     continue;
                 }
@@ -585,6 +674,23 @@ fn caps_line(text: &str, n: &Normalized, i: usize) -> bool {
     line.chars().any(char::is_alphabetic) && !line.chars().any(char::is_lowercase)
 }
 
+/// The initials in a name as written: single letters followed by a dot
+/// ("F." in "John F. Kennedy"), in upper case, sorted.
+fn initials(name: &str) -> Vec<char> {
+    let mut out: Vec<char> = Vec::new();
+    let mut prev: Option<char> = None;
+    let mut chars = name.chars().peekable();
+    while let Some(ch) = chars.next() {
+        let starts = !prev.is_some_and(char::is_alphanumeric);
+        if starts && ch.is_alphabetic() && chars.peek() == Some(&'.') {
+            out.extend(ch.to_uppercase());
+        }
+        prev = Some(ch);
+    }
+    out.sort_unstable();
+    out
+}
+
 /// `end`, moved past a closing quotation mark when the span `start..end`
 /// opens one that it does not close: `ООО «Гардсервис»`.
 fn close_quote(text: &str, start: usize, end: usize) -> usize {
@@ -680,6 +786,10 @@ mod tests {
             weak: true,
             ..Alias::new("KOMID")
         });
+        let mut prominent = Entity::new("pz", "Petra Zarnavaxova", EntityType::Person);
+        prominent
+            .properties
+            .insert("prominent".into(), serde_json::Value::Bool(true));
         let mut kim2 = Entity::new("kim2", "Kim Yo Jong", EntityType::Person);
         kim2.name_order = Some(NameOrder::FamilyFirst);
         Gazetteer::from_entities([
@@ -693,6 +803,11 @@ mod tests {
             de,
             Entity::new("bn", "Brian E. Nelson", EntityType::Person),
             Entity::new("dover", "DOVER", EntityType::Vessel),
+            // Made-up fixture names.
+            Entity::new("zarnavax", "ZARNAVAX", EntityType::Vessel),
+            Entity::new("jqz", "John Q. Zarnavaxian", EntityType::Person),
+            Entity::new("jz", "John Zarnavaxian", EntityType::Person),
+            prominent,
             komid,
             kim,
             kim2,
@@ -709,8 +824,18 @@ mod tests {
         ("vessel cue before", "the tanker Dover sailed", &[("Dover", "dover", "normalized")]),
         ("vessel cue after is a modifier", "a Dover tanker sailed", &[]),
         ("vessel cue too far", "tanker registries in Dover opened", &[]),
-        ("vessel article", "The Dover sailed at dawn.", &[("Dover", "dover", "normalized")]),
-        ("vessel article with size", "the 88-metre Dover", &[("Dover", "dover", "normalized")]),
+        ("vessel article", "The Zarnavax sailed at dawn.", &[("Zarnavax", "zarnavax", "normalized")]),
+        ("vessel article with size", "the 88-metre Zarnavax", &[("Zarnavax", "zarnavax", "normalized")]),
+        ("vessel article, a place", "The Dover sailed at dawn.", &[]),
+        (
+            "initials agree",
+            "John Q. Zarnavaxian spoke.",
+            &[("John Q. Zarnavaxian", "jqz", "exact")],
+        ),
+        ("initials differ", "John R. Zarnavaxian spoke.", &[("John R. Zarnavaxian", "jz", "normalized")]),
+        ("two names across a comma", "Ashot, Mkrtychev and others", &[]),
+        ("legal form that is a function word", "In Verus we trust", &[("Verus", "verus", "short")]),
+        ("ordinary word in lower case", "the defense engineering limited liability partnership", &[]),
         ("vessel article before a head noun", "the Dover port", &[]),
         ("vessel alone", "In Dover, rain.", &[]),
         (
@@ -751,7 +876,12 @@ mod tests {
         ),
         ("surname before full", "Mkrtychev met Ashot Mkrtychev.", &[("Mkrtychev", "mk", "surname"), ("Ashot Mkrtychev", "mk", "name_order")]),
         ("common surname alone is nothing", "Nelson left.", &[]),
-        ("distinctive surname alone", "Mkrtychev left.", &[("Mkrtychev", "mk", "surname")]),
+        ("surname alone, someone readers need introduced", "Mkrtychev left.", &[]),
+        (
+            "surname alone, a head of state",
+            "Zarnavaxova left.",
+            &[("Zarnavaxova", "pz", "surname")],
+        ),
         ("shared surname alone is nothing", "Kim left.", &[]),
         ("distinctive org core alone", "Versor said", &[("Versor", "versor", "short")]),
         ("common-word org core alone is nothing", "Defense Engineering said", &[]),

@@ -19,7 +19,9 @@
 //! form and needs evidence.
 
 use crate::gazetteer::{Alias, Entity, EntityType, MatchPolicy, NameOrder};
-use crate::names::{is_distinctive_word, is_particle, is_suffix, LegalForms};
+use crate::names::{
+    is_common_word, is_distinctive_word, is_particle, is_stopword, is_suffix, LegalForms,
+};
 use crate::normalize::normalize;
 
 /// How a form was derived from a listed name. The resolver reports it as
@@ -112,6 +114,16 @@ pub fn forms(entity: &Entity, alias: &Alias, out: &mut Vec<Form>) {
     for f in &mut out[start..] {
         let auto = if craft && f.tokens.len() == 1 {
             Policy::Cue
+        } else if entity.kind != EntityType::Person
+            && f.tokens.iter().all(|t| is_common_word(t) || is_stopword(t))
+            && LegalForms::builtin()
+                .split(&f.tokens.iter().map(String::as_str).collect::<Vec<_>>())
+                .is_none()
+        {
+            // An organization named by ordinary words only, without a legal
+            // form ("The Base", "Propaganda and Agitation Department"),
+            // needs evidence in the document.
+            Policy::Evidence
         } else {
             auto_policy(f)
         };
@@ -186,7 +198,20 @@ fn person_forms(entity: &Entity, alias: &Alias, out: &mut Vec<Form>) {
         }
     };
     let comma = split_comma(&alias.name).is_some();
+    // A name that folds to one word ("L. O. Antończak", initials dropped)
+    // is a bare surname in the text, and is matched as one.
+    if written.len() == 1 {
+        if !is_patronymic(&written[0]) {
+            out.push(form(written, Variant::Surname));
+        }
+        return;
+    }
     out.push(form(written.clone(), Variant::Full));
+    // "Carl XVI Gustaf of Sweden", "Harald V of Norway": what follows "of"
+    // is a realm, not a family name.
+    if written.iter().any(|t| t == "of") {
+        return;
+    }
     let (given_core, suffix): (Vec<String>, bool) = {
         let mut g = given.clone();
         let had = g.last().is_some_and(|t| is_suffix(t));
