@@ -4,25 +4,42 @@
 mod cli;
 
 use std::fs::File;
-use std::io::{self, BufWriter, Write};
+use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
 use anyhow::{Context, Result};
 use clap::Parser;
 
 use cli::{
-    Cli, Command, EvalArgs, ExtractArgs, GazetteerCommand, ImportArgs, ImportFormat, StatsFormat,
+    Cli, Command, EvalArgs, ExtractArgs, GazetteerCommand, ImportArgs, ImportFormat, InputFormat,
+    StatsFormat,
 };
-use gazex::extract::{extract, Summary};
+use gazex::extract::{extract, extract_sources, Options, Summary};
 use gazex::gazetteer::Gazetteer;
+use gazex::input::{decode::DecodeOptions, jsonl::Fields, Format, ReadOptions, Source};
 use gazex::output::jsonl::JsonlSink;
+use gazex::progress::Progress;
 use gazex::walk::{collect, DEFAULT_EXTENSIONS};
 use gazex::{InputError, Matcher};
 
+/// Set by SIGINT/SIGTERM; the pipeline stops between batches.
+static STOP: AtomicBool = AtomicBool::new(false);
+
+/// Exit status of an interrupted run.
+const INTERRUPTED: u8 = 130;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // The first signal asks the run to stop cleanly (the temporary output
+    // is removed, the previous output kept); a second one ends it at once.
+    let _ = ctrlc::set_handler(|| {
+        if STOP.swap(true, Ordering::SeqCst) {
+            std::process::exit(INTERRUPTED.into());
+        }
+    });
     let result = match cli.command {
         Command::Extract(args) => run_extract(args),
         Command::Eval(args) => run_eval(args),
@@ -30,6 +47,10 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(code) => code,
+        Err(_) if STOP.load(Ordering::SeqCst) => {
+            eprintln!("gazex: interrupted");
+            ExitCode::from(INTERRUPTED)
+        }
         Err(err) => {
             eprintln!("gazex: error: {err:#}");
             ExitCode::from(2)
@@ -230,7 +251,52 @@ fn run_extract(args: ExtractArgs) -> Result<ExitCode> {
     let matcher = Matcher::new(&gazetteer);
     let build_time = build_started.elapsed();
 
-    let walked = collect(&args.paths, DEFAULT_EXTENSIONS);
+    let read = ReadOptions {
+        format: match args.input_format {
+            InputFormat::Auto => Format::Auto,
+            InputFormat::Text => Format::Text,
+            InputFormat::Html => Format::Html,
+            InputFormat::Jsonl => Format::Jsonl,
+        },
+        decode: match &args.encoding {
+            None => DecodeOptions::default(),
+            Some(label) => DecodeOptions::with_label(label)
+                .with_context(|| format!("--encoding {label:?} names no known encoding"))?,
+        },
+        fields: Fields {
+            id: args.id_field.clone(),
+            text: args.text_field.clone(),
+        },
+        ..ReadOptions::default()
+    };
+    let stdin = args.paths.iter().any(|p| p.as_os_str() == "-");
+    let paths: Vec<PathBuf> = args
+        .paths
+        .iter()
+        .filter(|p| p.as_os_str() != "-")
+        .cloned()
+        .collect();
+    let walked = collect(&paths, DEFAULT_EXTENSIONS);
+    let mut sources: Vec<Source> = walked.files.iter().cloned().map(Source::Path).collect();
+    if stdin {
+        sources.push(Source::Stdin);
+    }
+    let progress = if !args.quiet && io::stderr().is_terminal() {
+        let bytes = walked
+            .files
+            .iter()
+            .filter_map(|f| std::fs::metadata(f).ok())
+            .map(|m| m.len())
+            .sum();
+        Progress::stderr(sources.len() as u64, if stdin { 0 } else { bytes })
+    } else {
+        Progress::hidden()
+    };
+    let opts = Options {
+        read,
+        stop: Some(&STOP),
+        progress: Some(&progress),
+    };
     let mut error_sink: Box<dyn Write> = match &args.errors {
         Some(p) => Box::new(BufWriter::new(
             File::create(p).with_context(|| format!("cannot create {}", p.display()))?,
@@ -249,9 +315,10 @@ fn run_extract(args: ExtractArgs) -> Result<ExitCode> {
         None => {
             let stdout = io::stdout();
             let out = BufWriter::with_capacity(1 << 16, stdout);
-            extract(
+            extract_sources(
                 &matcher,
-                &walked.files,
+                &sources,
+                &opts,
                 &pool,
                 &mut JsonlSink::new(out),
                 &mut report,
@@ -259,15 +326,17 @@ fn run_extract(args: ExtractArgs) -> Result<ExitCode> {
             .context("cannot write to standard output")?
         }
         Some(path) => write_atomically(path, |out| {
-            extract(
+            extract_sources(
                 &matcher,
-                &walked.files,
+                &sources,
+                &opts,
                 &pool,
                 &mut JsonlSink::new(out),
                 &mut report,
             )
         })?,
     };
+    progress.finish();
     error_sink.flush().ok();
 
     let errors = summary.errors + walked.errors.len();

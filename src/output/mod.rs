@@ -76,6 +76,12 @@ pub trait Sink {
     /// Stores one prepared document.
     fn write(&mut self, item: Self::Item) -> io::Result<()>;
 
+    /// Called after each batch of documents, so that output reaches its
+    /// reader as the run goes (a pipe into another program).
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+
     /// Called once at the end of a run that was not interrupted.
     fn finish(&mut self) -> io::Result<()> {
         Ok(())
