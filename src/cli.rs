@@ -131,6 +131,11 @@ pub struct ExtractArgs {
     #[arg(short, long)]
     pub quiet: bool,
 
+    /// Read texts larger than BYTES in windows of about BYTES (default
+    /// 16 MiB). For tests of the windowed reader.
+    #[arg(long, value_name = "BYTES", hide = true)]
+    pub window: Option<usize>,
+
     /// Gazetteer file or folder (repeatable): native .jsonl or plain .txt
     /// lists; a folder loads the gazetteer files directly in it. Published
     /// lists load directly as `ofac-csv:DIR` (sdn.csv, alt.csv, add.csv) or

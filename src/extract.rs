@@ -111,6 +111,10 @@ pub fn extract_sources<S: Sink + Sync>(
         let mut batch: Vec<Job> = Vec::new();
         let mut held = 0;
         while batch.len() < max_jobs && held < max_bytes {
+            if opts.stop.is_some_and(|s| s.load(Ordering::SeqCst)) {
+                // Reading standard input may have waited long for this job.
+                return Err(io::Error::new(io::ErrorKind::Interrupted, "interrupted"));
+            }
             match jobs.next() {
                 Some(job) => {
                     held += job.held();

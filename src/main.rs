@@ -269,6 +269,14 @@ fn run_extract(args: ExtractArgs) -> Result<ExitCode> {
         },
         ..ReadOptions::default()
     };
+    let read = match args.window {
+        Some(w) => ReadOptions {
+            window: w,
+            overlap: (w / 4).clamp(64, 64 << 10),
+            ..read
+        },
+        None => read,
+    };
     let stdin = args.paths.iter().any(|p| p.as_os_str() == "-");
     let paths: Vec<PathBuf> = args
         .paths

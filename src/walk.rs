@@ -61,6 +61,12 @@ pub fn collect(paths: &[PathBuf], extensions: &[&str]) -> Walked {
                             let path = e.path().unwrap_or(root).to_path_buf();
                             let reason = match e.loop_ancestor() {
                                 Some(a) => format!("symbolic link loop back to {}", a.display()),
+                                None if std::fs::symlink_metadata(&path)
+                                    .is_ok_and(|m| m.file_type().is_symlink())
+                                    && std::fs::metadata(&path).is_err() =>
+                                {
+                                    "broken symbolic link".to_string()
+                                }
                                 None => e
                                     .io_error()
                                     .map_or_else(|| e.to_string(), |io| io.to_string()),
@@ -72,6 +78,22 @@ pub fn collect(paths: &[PathBuf], extensions: &[&str]) -> Walked {
             }
         }
     }
+    // A problem reached twice (a folder given twice or nested, a link into
+    // a walked folder) is reported once, under the first path it was met by.
+    let mut seen_errors: HashSet<PathBuf> = HashSet::new();
+    walked.errors.retain(|e| {
+        let key = match (e.path.parent(), e.path.file_name()) {
+            (Some(dir), Some(name)) => std::fs::canonicalize(if dir.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                dir
+            })
+            .map(|d| d.join(name))
+            .unwrap_or_else(|_| e.path.clone()),
+            _ => e.path.clone(),
+        };
+        seen_errors.insert(key)
+    });
     found.sort();
     let mut seen: HashSet<PathBuf> = HashSet::new();
     for f in found {
