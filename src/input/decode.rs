@@ -300,12 +300,10 @@ mod tests {
             None => Document::plain("t", d.text.clone()),
             Some(m) => Document::mapped("t", d.text.clone(), m.clone()),
         };
-        let mut chars = 0;
-        for (i, c) in d.text.char_indices() {
+        for (chars, (i, c)) in d.text.char_indices().enumerate() {
             let s = doc.locate(i, i + c.len_utf8());
             assert_eq!(s.char_start, chars, "char offset of {c:?}");
             assert_eq!(s.char_end, chars + 1);
-            chars += 1;
             if c != '\u{FFFD}' {
                 let (back, _) = d.encoding.decode_without_bom_handling(&src[s.start..s.end]);
                 assert_eq!(back.as_ref(), c.to_string(), "bytes of {c:?}");

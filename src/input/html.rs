@@ -1,6 +1,10 @@
 //! HTML pages: the visible text, mapped back to the page's bytes.
 //!
-//! The page is decoded first ([`super::decode`]), then tokenized with
+//! The page is decoded first ([`super::decode`]; a page that is not valid
+//! UTF-8 and declares `charset=…` in its first 1024 bytes, as
+//! `<meta charset>` or `http-equiv` content, is read in that charset
+//! unless `--encoding` or a byte-order mark says otherwise), then
+//! tokenized with
 //! `html5tokenizer`, a WHATWG-compliant tokenizer that reports the source
 //! span of every character it emits. The text gazex matches is the
 //! characters of the page outside tags, comments and doctype, without the
@@ -90,7 +94,14 @@ const BLOCKS: &[&str] = &[
 
 /// The visible text of the HTML page `bytes` and its map back to them.
 pub fn html_to_text(bytes: &[u8], opts: &DecodeOptions) -> (String, OffsetMap) {
-    let decoded = decode(bytes, opts);
+    let declared = match opts.forced {
+        None if std::str::from_utf8(bytes).is_err() => declared_charset(bytes),
+        _ => None,
+    };
+    let decoded = match declared {
+        Some(e) => decode(bytes, &DecodeOptions { forced: Some(e) }),
+        None => decode(bytes, opts),
+    };
     let html = decoded.text.as_str();
     let mut cursor = match &decoded.map {
         Some(m) => m.cursor(html),
@@ -137,6 +148,24 @@ pub fn html_to_text(bytes: &[u8], opts: &DecodeOptions) -> (String, OffsetMap) {
     }
     let end = cursor.source(html.len());
     out.finish(end)
+}
+
+/// The charset a page declares in its first 1024 bytes (`charset=LABEL`),
+/// if it names an ASCII-compatible encoding (a page cannot declare UTF-16).
+fn declared_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let head = bytes[..bytes.len().min(1024)].to_ascii_lowercase();
+    let at = memchr::memmem::find(&head, b"charset=")? + b"charset=".len();
+    let rest = &head[at..];
+    let rest = rest
+        .strip_prefix(b"\"")
+        .or_else(|| rest.strip_prefix(b"'"))
+        .unwrap_or(rest);
+    let end = rest
+        .iter()
+        .position(|&b| matches!(b, b'"' | b'\'' | b';' | b'>' | b'/') || b.is_ascii_whitespace())
+        .unwrap_or(rest.len());
+    let e = encoding_rs::Encoding::for_label(&rest[..end])?;
+    (!super::decode::is_utf16(e)).then_some(e)
 }
 
 /// Builds the text and its map as characters and tags come.
@@ -276,6 +305,20 @@ mod tests {
             "Dupr\u{e9} Putin",
             b"Dupr\xe9 <i>Putin",
         );
+    }
+
+    #[test]
+    fn declared_charset_is_used_for_pages_that_are_not_utf8() {
+        let page = b"<meta charset=\"iso-8859-2\"><p>\xa3ukasz \xaf\xf3\xb3wik</p>";
+        check(
+            page,
+            "\u{141}ukasz \u{17b}ó\u{142}wik",
+            "\u{17b}ó\u{142}wik",
+            b"\xaf\xf3\xb3wik",
+        );
+        let page =
+            b"<meta http-equiv=Content-Type content='text/html; charset=utf-16'><p>caf\xe9</p>";
+        check(page, "caf\u{e9}", "caf\u{e9}", b"caf\xe9");
     }
 
     #[test]
