@@ -41,7 +41,7 @@
 //! assert_eq!(d.encoding.name(), "windows-1252");
 //! assert_eq!(d.text, "Café Dupré met Putin");
 //! let doc = Document::mapped("a.txt", d.text, d.map.unwrap());
-//! let span = doc.locate(5, 11); // "Dupré" in the text
+//! let span = doc.locate(6, 12); // "Dupré" in the text
 //! assert_eq!(&src[span.start..span.end], b"Dupr\xe9");
 //! ```
 

@@ -26,8 +26,12 @@
 //!
 //! ## Offsets
 //!
-//! Offsets count bytes of the file as it is on disk, and characters of its
-//! text decoded as UTF-8. A mention never starts or ends inside a
+//! Offsets count bytes of the source as it is on disk (decompressed, for a
+//! `.gz` file), and characters of its decoded text: a Windows-1252 or
+//! UTF-16 file's `file[start..end]` are the mention's original bytes, an
+//! HTML page's are the mention as written in the page (entities and inline
+//! tags included), a JSON Lines record's are bytes of its text field's value
+//! (see [`crate::input`]). A mention never starts or ends inside a
 //! character. A possessive `’s`, a title before the name, and surrounding
 //! punctuation are outside the span; an abbreviation's or acronym's final
 //! dot (`S.R.O.`, `Ltd.`) and a middle initial between matched words
