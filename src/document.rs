@@ -107,6 +107,15 @@ impl Document {
         }
     }
 
+    /// The source byte span of the text span `start..end`, without
+    /// counting characters (constant or logarithmic time).
+    pub fn locate_bytes(&self, start: usize, end: usize) -> (usize, usize) {
+        match &self.map {
+            None => (start, end),
+            Some(map) => map.locate_bytes(start, end),
+        }
+    }
+
     /// Like [`locate`](Self::locate), for a plain document whose character
     /// offsets are already known (the resolver counts them as it goes).
     pub fn locate_counted(
@@ -127,6 +136,10 @@ impl Document {
         }
     }
 }
+
+/// Bytes past which a verbatim run is not extended (see
+/// [`OffsetMapBuilder::same`]).
+const MAX_RUN: usize = 64 << 10;
 
 /// One run of text bytes and the source bytes they came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -252,6 +265,25 @@ impl OffsetMap {
         }
     }
 
+    /// The source byte span of text span `start..end`, without counting
+    /// characters.
+    pub fn locate_bytes(&self, start: usize, end: usize) -> (usize, usize) {
+        if self.runs.is_empty() {
+            return (0, 0);
+        }
+        let s = self.source_byte(start);
+        if end == start {
+            return (s, s);
+        }
+        let last = self.run(end.saturating_sub(1).max(start));
+        let e = if last.same {
+            last.src + (end - last.text)
+        } else {
+            last.src + last.src_len
+        };
+        (s, e)
+    }
+
     /// The source byte offset of text offset `at` (the start of its run
     /// when `at` falls inside a replaced run).
     pub fn source_byte(&self, at: usize) -> usize {
@@ -374,13 +406,28 @@ impl OffsetMapBuilder {
     /// Text `s` copied verbatim from the source (same bytes, same
     /// characters).
     pub fn same(&mut self, s: &str) {
+        let mut rest = s;
+        while rest.len() > MAX_RUN {
+            let mut cut = MAX_RUN;
+            while !rest.is_char_boundary(cut) {
+                cut += 1;
+            }
+            self.same_run(&rest[..cut]);
+            rest = &rest[cut..];
+        }
+        self.same_run(rest);
+    }
+
+    fn same_run(&mut self, s: &str) {
         if s.is_empty() {
             return;
         }
         let chars = s.chars().count();
         match self.map.runs.last_mut() {
-            // Extend the previous verbatim run when it is contiguous.
-            Some(r) if r.same && r.src + r.src_len == self.src => {
+            // Extend the previous verbatim run when it is contiguous and not
+            // yet long: locating inside a run counts its characters, so runs
+            // stay short enough for that to be cheap.
+            Some(r) if r.same && r.src + r.src_len == self.src && r.src_len < MAX_RUN => {
                 r.src_len += s.len();
                 r.src_chars += chars;
             }
@@ -486,6 +533,23 @@ mod tests {
         let s = doc.locate(4, 5);
         assert_eq!(&src[s.start..s.end], "&amp;");
         assert_eq!((s.char_start, s.char_end), (7, 12));
+    }
+
+    #[test]
+    fn long_verbatim_runs_are_split_and_still_exact() {
+        let text = "ä".repeat(100_000) + " Putin";
+        let mut b = OffsetMap::builder();
+        b.skip(7, 3);
+        b.same(&text);
+        let map = b.finish();
+        assert!(map.runs.len() > 2);
+        let doc = Document::mapped("d", text.clone(), map);
+        let at = text.len() - 5;
+        let s = doc.locate(at, at + 5);
+        assert_eq!((s.start, s.end), (at + 7, at + 12));
+        assert_eq!((s.char_start, s.char_end), (100_004, 100_009));
+        assert_eq!(doc.locate_counted(at, at + 5, 100_001, 100_006), s);
+        assert_eq!(doc.locate_bytes(at, at + 5), (s.start, s.end));
     }
 
     #[test]

@@ -162,8 +162,7 @@ impl<'a> Record<'a> {
                 let (start, end) = if ev.start == ev.end {
                     (ev.start, ev.end)
                 } else {
-                    let s = doc.locate(ev.start, ev.end);
-                    (s.start, s.end)
+                    doc.locate_bytes(ev.start, ev.end)
                 };
                 EvidenceRecord {
                     kind: ev.kind.as_str(),
