@@ -366,6 +366,12 @@ impl<'a> MapCursor<'a> {
     /// on character boundaries; an offset inside a replaced run maps to the
     /// run's start, the text's end to the source's end.
     pub fn source(&mut self, at: usize) -> (usize, usize) {
+        if at < self.at {
+            // Never asked by the readers; handled by counting afresh.
+            self.run = 0;
+            self.at = 0;
+            self.chars = 0;
+        }
         let Some(map) = self.map else {
             self.chars += self.text[self.at..at].chars().count();
             self.at = at;

@@ -108,6 +108,8 @@ pub fn html_to_text(bytes: &[u8], opts: &DecodeOptions) -> (String, OffsetMap) {
         None => MapCursor::identity(html),
     };
     let mut out = Extractor::default();
+    // Decoded-text bytes the characters so far stand for.
+    let mut consumed = 0;
     let parser =
         NaiveParser::new_with_emitter(PosTrackingReader::new(html), TracingEmitter::default());
     for (token, trace) in parser.flatten() {
@@ -116,19 +118,21 @@ pub fn html_to_text(bytes: &[u8], opts: &DecodeOptions) -> (String, OffsetMap) {
                 if out.hidden.is_some() {
                     continue;
                 }
+                let Some(span) = sane_span(html, span, c, consumed) else {
+                    // A span the tokenizer got wrong: the character stands
+                    // for no source bytes of its own.
+                    let here = cursor.source(consumed);
+                    out.char(c, here, here, false);
+                    continue;
+                };
+                consumed = span.end;
                 let s = cursor.source(span.start);
-                let e = cursor.source(span.end.max(span.start));
-                let verbatim =
-                    decoded.map.is_none() || &bytes[s.0..e.0] == html[span.clone()].as_bytes();
-                out.char(
-                    c,
-                    s,
-                    e,
-                    verbatim
-                        && html
-                            .get(span.clone())
-                            .is_some_and(|t| t.starts_with(c) && t.len() == c.len_utf8()),
-                );
+                let e = cursor.source(span.end);
+                let literal = &html[span.clone()];
+                let verbatim = literal.len() == c.len_utf8()
+                    && literal.starts_with(c)
+                    && (decoded.map.is_none() || &bytes[s.0..e.0] == literal.as_bytes());
+                out.char(c, s, e, verbatim);
             }
             (Token::StartTag(tag), _) => {
                 let name = tag.name.as_str();
@@ -148,6 +152,32 @@ pub fn html_to_text(bytes: &[u8], opts: &DecodeOptions) -> (String, OffsetMap) {
     }
     let end = cursor.source(html.len());
     out.finish(end)
+}
+
+/// The span of character `c` in `html` as the tokenizer reports it,
+/// checked: inside the text, on character boundaries, not before bytes
+/// already used. html5tokenizer 0.5 reports a lone carriage return (read
+/// as a line feed) with the span of the character after it; that one is
+/// put right. `None` for a span that cannot be used.
+fn sane_span(
+    html: &str,
+    span: std::ops::Range<usize>,
+    c: char,
+    consumed: usize,
+) -> Option<std::ops::Range<usize>> {
+    let mut span = span.start..span.end.max(span.start).min(html.len());
+    if c == '\n'
+        && span.start > consumed
+        && html.as_bytes()[span.start - 1] == b'\r'
+        && html.as_bytes().get(span.start) != Some(&b'\n')
+    {
+        span = span.start - 1..span.start;
+    }
+    let ok = span.start >= consumed
+        && span.start < span.end
+        && html.is_char_boundary(span.start)
+        && html.is_char_boundary(span.end);
+    ok.then_some(span)
 }
 
 /// The charset a page declares in its first 1024 bytes (`charset=LABEL`),
@@ -319,6 +349,18 @@ mod tests {
         let page =
             b"<meta http-equiv=Content-Type content='text/html; charset=utf-16'><p>caf\xe9</p>";
         check(page, "caf\u{e9}", "caf\u{e9}", b"caf\xe9");
+    }
+
+    /// Found by fuzzing (`readers`): a lone carriage return got the span of
+    /// the next character, and the offsets went back.
+    #[test]
+    fn lone_carriage_returns() {
+        check(b"\r+\0", "\n+\0", "+", b"+");
+        check(b"a\rPutin\r", "a\nPutin\n", "Putin", b"Putin");
+        let (text, map) = html_to_text(b"a\rb", &DecodeOptions::default());
+        let doc = Document::mapped("p", text, map);
+        let s = doc.locate(1, 2);
+        assert_eq!((s.start, s.end), (1, 2), "the line feed stands for the CR");
     }
 
     #[test]
