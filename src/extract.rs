@@ -134,7 +134,22 @@ pub fn extract_sources<S: Sink + Sync>(
                 .map_init(
                     || (Resolver::new(matcher), Vec::new()),
                     |(resolver, mentions), job| {
-                        let piece = job.run(read)?;
+                        let (name, line) = (job.name(), job.line());
+                        // A reader bug triggered by one input is reported
+                        // for it, like a resolver bug (see `process`).
+                        let piece = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                            job.run(read)
+                        }))
+                        .unwrap_or_else(|panic| {
+                            let e = InputError::new(
+                                &name,
+                                format!("internal error: {}", panic_message(&*panic)),
+                            );
+                            Err(match line {
+                                Some(l) => e.at_line(l),
+                                None => e,
+                            })
+                        })?;
                         process(matcher, resolver, mentions, shared, &piece)
                     },
                 )
@@ -203,11 +218,7 @@ fn process<'m, S: Sink>(
             mentions: mentions.len(),
         }),
         Err(panic) => {
-            let msg = panic
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| panic.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "unknown panic".to_string());
+            let msg = panic_message(&*panic);
             // The resolver's buffers may be inconsistent after a panic.
             *resolver = Resolver::new(matcher);
             Err(InputError::new(
@@ -216,4 +227,13 @@ fn process<'m, S: Sink>(
             ))
         }
     }
+}
+
+/// The message a panic carried.
+fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".to_string())
 }

@@ -337,6 +337,25 @@ impl Job {
         }
     }
 
+    /// The input the job reads, for error records.
+    pub fn name(&self) -> PathBuf {
+        match &self.kind {
+            JobKind::File(p) => p.clone(),
+            JobKind::Bytes { name, .. } => PathBuf::from(name),
+            JobKind::Window(w) => PathBuf::from(&w.name),
+            JobKind::Line { file, .. } => PathBuf::from(file),
+            JobKind::Failed(e) => e.path.clone(),
+        }
+    }
+
+    /// The line a JSON Lines job reads.
+    pub fn line(&self) -> Option<u64> {
+        match &self.kind {
+            JobKind::Line { line, .. } => Some(*line),
+            _ => None,
+        }
+    }
+
     /// Turns the job into a document (on a worker thread).
     pub fn run(self, opts: &ReadOptions) -> Result<Piece, InputError> {
         let doc = match self.kind {
