@@ -55,16 +55,20 @@ fn filler() -> impl Strategy<Value = String> {
     .prop_map(str::to_string)
 }
 
-/// A planted name, written as listed, upper-cased, or with its spaces
-/// replaced by line breaks and non-breaking spaces.
+/// A planted name, written as listed, upper-cased, with its spaces
+/// replaced by line breaks and non-breaking spaces, or without diacritics.
 fn planted() -> impl Strategy<Value = (usize, String)> {
-    (0..NAMES.len(), 0..4usize).prop_map(|(i, style)| {
+    (0..NAMES.len(), 0..5usize).prop_map(|(i, style)| {
         let n = NAMES[i];
         let s = match style {
             0 => n.to_string(),
             1 => n.to_uppercase(),
             2 => n.replace(' ', "\n"),
-            _ => n.replace(' ', "\u{a0}"),
+            3 => n.replace(' ', "\u{a0}"),
+            _ => {
+                use unicode_normalization::{char::is_combining_mark, UnicodeNormalization};
+                n.nfd().filter(|c| !is_combining_mark(*c)).collect()
+            }
         };
         (i, s)
     })
