@@ -32,7 +32,9 @@ use crate::{InputError, Matcher, Mention};
 /// Jobs handed to the workers at a time, per thread.
 const BATCH_PER_THREAD: usize = 64;
 
-/// Bytes of read-ahead (records, windows) a batch may hold, per thread.
+/// Bytes a batch may hold (files, records, windows), per thread: a batch
+/// ends at this many bytes or [`BATCH_PER_THREAD`] jobs, whichever comes
+/// first.
 const BATCH_BYTES_PER_THREAD: usize = 24 << 20;
 
 /// Figures about one run.

@@ -297,8 +297,8 @@ pub struct Job {
 
 #[derive(Debug)]
 enum JobKind {
-    /// A whole file, read on the worker.
-    File(PathBuf),
+    /// A whole file (of this many bytes), read on the worker.
+    File(PathBuf, u64),
     /// Bytes already read (standard input as text or HTML).
     Bytes {
         name: String,
@@ -333,14 +333,15 @@ impl Job {
         match &self.kind {
             JobKind::Bytes { bytes, .. } | JobKind::Line { bytes, .. } => bytes.len(),
             JobKind::Window(w) => w.bytes.len(),
-            JobKind::File(_) | JobKind::Failed(_) => 0,
+            JobKind::File(_, len) => usize::try_from(*len).unwrap_or(usize::MAX),
+            JobKind::Failed(_) => 0,
         }
     }
 
     /// The input the job reads, for error records.
     pub fn name(&self) -> PathBuf {
         match &self.kind {
-            JobKind::File(p) => p.clone(),
+            JobKind::File(p, _) => p.clone(),
             JobKind::Bytes { name, .. } => PathBuf::from(name),
             JobKind::Window(w) => PathBuf::from(&w.name),
             JobKind::Line { file, .. } => PathBuf::from(file),
@@ -359,7 +360,7 @@ impl Job {
     /// Turns the job into a document (on a worker thread).
     pub fn run(self, opts: &ReadOptions) -> Result<Piece, InputError> {
         let doc = match self.kind {
-            JobKind::File(path) => read_document(&path, opts)?,
+            JobKind::File(path, _) => read_document(&path, opts)?,
             JobKind::Bytes {
                 name,
                 bytes,
@@ -434,8 +435,9 @@ impl<'a> Jobs<'a> {
                 Source::Path(path) => {
                     let (format, gz) = format_of(path, self.opts);
                     if format == Format::Html && !gz {
+                        let len = std::fs::metadata(path).map_or(0, |m| m.len());
                         return Some(Job {
-                            kind: JobKind::File(path.clone()),
+                            kind: JobKind::File(path.clone(), len),
                         });
                     }
                     let (file, len) = match open_regular(path) {
@@ -445,7 +447,7 @@ impl<'a> Jobs<'a> {
                     if format == Format::Text && !gz && len <= self.opts.window as u64 {
                         drop(file);
                         return Some(Job {
-                            kind: JobKind::File(path.clone()),
+                            kind: JobKind::File(path.clone(), len),
                         });
                     }
                     let name = path.to_string_lossy().into_owned();
