@@ -229,24 +229,22 @@ fn cut_back(buf: &[u8], lo: usize, hi: usize, encoding: &'static Encoding) -> us
     if let Some(i) = region.iter().rposition(u8::is_ascii_whitespace) {
         return lo + i;
     }
-    let mut at = hi;
-    while at > lo && !boundary(buf, at, encoding) {
-        at -= 1;
-    }
-    at
+    (lo..=hi)
+        .rev()
+        .chain(hi + 1..buf.len())
+        .find(|&i| boundary(buf, i, encoding))
+        .unwrap_or(buf.len())
 }
 
-/// The first whitespace in `lo..hi`, else the first character boundary at
-/// or after `lo`.
+/// The first whitespace in `lo..hi`, else the first character boundary
+/// in `lo..=hi`, else `hi`: never past `hi`.
 fn cut_forward(buf: &[u8], lo: usize, hi: usize, encoding: &'static Encoding) -> usize {
     if let Some(i) = buf[lo..hi].iter().position(u8::is_ascii_whitespace) {
         return lo + i;
     }
-    let mut at = lo;
-    while at < buf.len() && !boundary(buf, at, encoding) {
-        at += 1;
-    }
-    at
+    (lo..=hi)
+        .find(|&i| boundary(buf, i, encoding))
+        .unwrap_or(hi)
 }
 
 #[cfg(test)]
@@ -307,6 +305,27 @@ mod tests {
         let text = "x".repeat(1000);
         let ws = windows(text.as_bytes(), 128, 64);
         assert_eq!(ws.last().unwrap().own.end, 1000);
+    }
+
+    /// Found by fuzzing (`readers`): a text of continuation bytes and no
+    /// whitespace made the context kept for the next window reach past the
+    /// stretch it precedes, and the windows stopped short of the end.
+    #[test]
+    fn no_whitespace_and_no_character_boundary() {
+        let mut text = b"\xef\xbb\xbf".to_vec();
+        text.extend(std::iter::repeat_n(0xad, 128));
+        let ws = windows(&text, 64, 64);
+        let mut at = 0;
+        for w in ws {
+            assert_eq!(w.own.start, at);
+            at = w.own.end;
+            let len = text.len();
+            let d = w.into_document();
+            for (i, c) in d.text.char_indices() {
+                assert!(d.locate(i, i + c.len_utf8()).end <= len);
+            }
+        }
+        assert_eq!(at, text.len());
     }
 
     #[test]
