@@ -1,7 +1,7 @@
 //! The parallel pipeline: walk → read → normalize → match → resolve → write.
 //!
 //! Inputs are turned into jobs in order on the calling thread
-//! ([`Jobs`](crate::input::Jobs)): a whole file to read, one record of a
+//! ([`crate::input::Jobs`]): a whole file to read, one record of a
 //! JSON Lines collection, one window of a big text. Jobs are processed in
 //! batches. Within a batch, rayon's workers each read, resolve and format
 //! whole documents into their own buffers (one [`Resolver`] per worker,
