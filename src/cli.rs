@@ -9,7 +9,8 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 ///
 /// Exit status: 0 when every input was read, 1 when some inputs failed
 /// (each reported on standard error or in --errors FILE; the others were
-/// still processed), 2 on a usage or gazetteer error (nothing processed).
+/// still processed), 2 on a usage or gazetteer error (nothing processed),
+/// 130 when interrupted (SIGINT or SIGTERM; `-o FILE` is left untouched).
 #[derive(Debug, Parser)]
 #[command(name = "gazex", version, about, long_about)]
 pub struct Cli {
@@ -101,10 +102,42 @@ pub enum ImportFormat {
 /// `gazex extract`.
 #[derive(Debug, Args)]
 pub struct ExtractArgs {
-    /// Files or folders to read. Folders are walked recursively for .txt
-    /// and .md files; a file named directly is read whatever its extension.
+    /// Files or folders to read, `-` for standard input (JSON Lines unless
+    /// --input-format says otherwise). Folders are walked recursively for
+    /// .txt, .md, .html, .htm and .jsonl files, each also as .gz; a file
+    /// named directly is read whatever its extension.
     #[arg(default_value = "corpus")]
     pub paths: Vec<PathBuf>,
+
+    /// The format of the inputs: by extension (`auto`: .html/.htm HTML,
+    /// .jsonl JSON Lines, anything else text; `-` JSON Lines), or one for
+    /// all.
+    #[arg(long, value_enum, default_value = "auto", value_name = "FORMAT")]
+    pub input_format: InputFormat,
+
+    /// JSON Lines: the field holding a record's id (string or number).
+    #[arg(long, default_value = "id", value_name = "NAME")]
+    pub id_field: String,
+
+    /// JSON Lines: the field holding a record's text.
+    #[arg(long, default_value = "text", value_name = "NAME")]
+    pub text_field: String,
+
+    /// Decode text and HTML as this encoding (a WHATWG label: latin1,
+    /// windows-1252, utf-16le, shift_jis, …) instead of detecting it. A
+    /// byte-order mark still wins.
+    #[arg(long, value_name = "LABEL")]
+    pub encoding: Option<String>,
+
+    /// No progress bar (it is shown only when standard error is a
+    /// terminal anyway).
+    #[arg(short, long)]
+    pub quiet: bool,
+
+    /// Read texts larger than BYTES in windows of about BYTES (default
+    /// 16 MiB). For tests of the windowed reader.
+    #[arg(long, value_name = "BYTES", hide = true)]
+    pub window: Option<usize>,
 
     /// Gazetteer file or folder (repeatable): native .jsonl or plain .txt
     /// lists; a folder loads the gazetteer files directly in it. Published
@@ -159,6 +192,19 @@ pub struct ExtractArgs {
     /// Print run statistics to standard error at the end.
     #[arg(long, value_name = "FORMAT", num_args = 0..=1, default_missing_value = "text")]
     pub stats: Option<StatsFormat>,
+}
+
+/// `--input-format`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum InputFormat {
+    /// By extension.
+    Auto,
+    /// Plain text.
+    Text,
+    /// HTML pages (visible text).
+    Html,
+    /// JSON Lines, one document per line.
+    Jsonl,
 }
 
 /// How `--stats` prints.

@@ -107,6 +107,15 @@ impl Document {
         }
     }
 
+    /// The source byte span of the text span `start..end`, without
+    /// counting characters (constant or logarithmic time).
+    pub fn locate_bytes(&self, start: usize, end: usize) -> (usize, usize) {
+        match &self.map {
+            None => (start, end),
+            Some(map) => map.locate_bytes(start, end),
+        }
+    }
+
     /// Like [`locate`](Self::locate), for a plain document whose character
     /// offsets are already known (the resolver counts them as it goes).
     pub fn locate_counted(
@@ -123,16 +132,22 @@ impl Document {
                 char_start,
                 char_end,
             },
-            Some(map) => map.locate(&self.text, start, end),
+            Some(map) => map.locate_counted(start, end, char_start, char_end),
         }
     }
 }
+
+/// Bytes past which a verbatim run is not extended (see
+/// [`OffsetMapBuilder::same`]).
+const MAX_RUN: usize = 64 << 10;
 
 /// One run of text bytes and the source bytes they came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Run {
     /// First text byte of the run.
     text: usize,
+    /// Text characters before the run.
+    text_char: usize,
     /// First source byte.
     src: usize,
     /// Source characters before the run.
@@ -153,6 +168,9 @@ struct Run {
 pub struct OffsetMap {
     runs: Vec<Run>,
     text_len: usize,
+    text_chars: usize,
+    /// Source bytes and characters the map covers.
+    src_end: (usize, usize),
 }
 
 impl OffsetMap {
@@ -207,9 +225,177 @@ impl OffsetMap {
         }
     }
 
+    /// Like [`locate`](Self::locate), with the span's character offsets in
+    /// the text already known: no counting, logarithmic time.
+    pub fn locate_counted(
+        &self,
+        start: usize,
+        end: usize,
+        char_start: usize,
+        char_end: usize,
+    ) -> Span {
+        if self.runs.is_empty() {
+            return Span::default();
+        }
+        let first = self.run(start);
+        let (s, cs) = if first.same {
+            (
+                first.src + (start - first.text),
+                first.src_char + (char_start - first.text_char),
+            )
+        } else {
+            (first.src, first.src_char)
+        };
+        let last = self.run(end.saturating_sub(1).max(start));
+        let (e, ce) = if end == start {
+            (s, cs)
+        } else if last.same {
+            (
+                last.src + (end - last.text),
+                last.src_char + (char_end - last.text_char),
+            )
+        } else {
+            (last.src + last.src_len, last.src_char + last.src_chars)
+        };
+        Span {
+            start: s,
+            end: e,
+            char_start: cs,
+            char_end: ce,
+        }
+    }
+
+    /// The source byte span of text span `start..end`, without counting
+    /// characters.
+    pub fn locate_bytes(&self, start: usize, end: usize) -> (usize, usize) {
+        if self.runs.is_empty() {
+            return (0, 0);
+        }
+        let s = self.source_byte(start);
+        if end == start {
+            return (s, s);
+        }
+        let last = self.run(end.saturating_sub(1).max(start));
+        let e = if last.same {
+            last.src + (end - last.text)
+        } else {
+            last.src + last.src_len
+        };
+        (s, e)
+    }
+
+    /// The source byte offset of text offset `at` (the start of its run
+    /// when `at` falls inside a replaced run).
+    pub fn source_byte(&self, at: usize) -> usize {
+        if self.runs.is_empty() {
+            return 0;
+        }
+        let r = self.run(at);
+        if r.same {
+            r.src + (at - r.text)
+        } else {
+            r.src
+        }
+    }
+
     /// Text bytes the map covers.
     pub fn text_len(&self) -> usize {
         self.text_len
+    }
+
+    /// The same map for text taken from further into the source: every
+    /// source offset moves by `src` bytes and `src_chars` characters (a
+    /// window of a big file).
+    pub fn shifted(mut self, src: usize, src_chars: usize) -> OffsetMap {
+        for r in &mut self.runs {
+            r.src += src;
+            r.src_char += src_chars;
+        }
+        self.src_end.0 += src;
+        self.src_end.1 += src_chars;
+        self
+    }
+
+    /// Source bytes the map covers.
+    pub fn source_len(&self) -> usize {
+        self.src_end.0
+    }
+
+    /// A cursor translating increasing text offsets of `text` to source
+    /// offsets in amortized constant time (for readers stacking one map on
+    /// another, such as HTML over a decoded file).
+    pub fn cursor<'a>(&'a self, text: &'a str) -> MapCursor<'a> {
+        MapCursor {
+            map: Some(self),
+            text,
+            run: 0,
+            at: 0,
+            chars: 0,
+        }
+    }
+}
+
+/// Translates increasing text offsets to `(source byte, source character)`
+/// offsets; see [`OffsetMap::cursor`]. For a document without a map,
+/// [`MapCursor::identity`] counts characters of the text itself.
+#[derive(Clone, Debug)]
+pub struct MapCursor<'a> {
+    map: Option<&'a OffsetMap>,
+    text: &'a str,
+    run: usize,
+    /// The last offset asked, and the characters counted to it from the
+    /// start of its run (or of the text, for the identity).
+    at: usize,
+    chars: usize,
+}
+
+impl<'a> MapCursor<'a> {
+    /// The cursor of text that is its own source.
+    pub fn identity(text: &'a str) -> MapCursor<'a> {
+        MapCursor {
+            map: None,
+            text,
+            run: 0,
+            at: 0,
+            chars: 0,
+        }
+    }
+
+    /// The source offsets of text offset `at`: the byte and the characters
+    /// before it. Offsets must not decrease from call to call and must lie
+    /// on character boundaries; an offset inside a replaced run maps to the
+    /// run's start, the text's end to the source's end.
+    pub fn source(&mut self, at: usize) -> (usize, usize) {
+        if at < self.at {
+            // Never asked by the readers; handled by counting afresh.
+            self.run = 0;
+            self.at = 0;
+            self.chars = 0;
+        }
+        let Some(map) = self.map else {
+            self.chars += self.text[self.at..at].chars().count();
+            self.at = at;
+            return (at, self.chars);
+        };
+        if at >= map.text_len || map.runs.is_empty() {
+            return map.src_end;
+        }
+        let mut moved = false;
+        while self.run + 1 < map.runs.len() && map.runs[self.run + 1].text <= at {
+            self.run += 1;
+            moved = true;
+        }
+        let r = map.runs[self.run];
+        if moved || self.at < r.text {
+            self.at = r.text;
+            self.chars = 0;
+        }
+        if !r.same || at <= r.text {
+            return (r.src, r.src_char);
+        }
+        self.chars += self.text[self.at..at].chars().count();
+        self.at = at;
+        (r.src + (at - r.text), r.src_char + self.chars)
     }
 }
 
@@ -226,18 +412,34 @@ impl OffsetMapBuilder {
     /// Text `s` copied verbatim from the source (same bytes, same
     /// characters).
     pub fn same(&mut self, s: &str) {
+        let mut rest = s;
+        while rest.len() > MAX_RUN {
+            let mut cut = MAX_RUN;
+            while !rest.is_char_boundary(cut) {
+                cut += 1;
+            }
+            self.same_run(&rest[..cut]);
+            rest = &rest[cut..];
+        }
+        self.same_run(rest);
+    }
+
+    fn same_run(&mut self, s: &str) {
         if s.is_empty() {
             return;
         }
         let chars = s.chars().count();
         match self.map.runs.last_mut() {
-            // Extend the previous verbatim run when it is contiguous.
-            Some(r) if r.same && r.src + r.src_len == self.src => {
+            // Extend the previous verbatim run when it is contiguous and not
+            // yet long: locating inside a run counts its characters, so runs
+            // stay short enough for that to be cheap.
+            Some(r) if r.same && r.src + r.src_len == self.src && r.src_len < MAX_RUN => {
                 r.src_len += s.len();
                 r.src_chars += chars;
             }
             _ => self.map.runs.push(Run {
                 text: self.map.text_len,
+                text_char: self.map.text_chars,
                 src: self.src,
                 src_char: self.src_char,
                 src_len: s.len(),
@@ -246,6 +448,7 @@ impl OffsetMapBuilder {
             }),
         }
         self.map.text_len += s.len();
+        self.map.text_chars += chars;
         self.src += s.len();
         self.src_char += chars;
     }
@@ -257,6 +460,7 @@ impl OffsetMapBuilder {
         if !s.is_empty() {
             self.map.runs.push(Run {
                 text: self.map.text_len,
+                text_char: self.map.text_chars,
                 src: self.src,
                 src_char: self.src_char,
                 src_len,
@@ -264,6 +468,7 @@ impl OffsetMapBuilder {
                 same: false,
             });
             self.map.text_len += s.len();
+            self.map.text_chars += s.chars().count();
         }
         self.src += src_len;
         self.src_char += src_chars;
@@ -280,8 +485,14 @@ impl OffsetMapBuilder {
         self.src
     }
 
+    /// Source characters consumed so far.
+    pub fn source_chars(&self) -> usize {
+        self.src_char
+    }
+
     /// The finished map.
-    pub fn finish(self) -> OffsetMap {
+    pub fn finish(mut self) -> OffsetMap {
+        self.map.src_end = (self.src, self.src_char);
         self.map
     }
 }
@@ -328,6 +539,23 @@ mod tests {
         let s = doc.locate(4, 5);
         assert_eq!(&src[s.start..s.end], "&amp;");
         assert_eq!((s.char_start, s.char_end), (7, 12));
+    }
+
+    #[test]
+    fn long_verbatim_runs_are_split_and_still_exact() {
+        let text = "ä".repeat(100_000) + " Putin";
+        let mut b = OffsetMap::builder();
+        b.skip(7, 3);
+        b.same(&text);
+        let map = b.finish();
+        assert!(map.runs.len() > 2);
+        let doc = Document::mapped("d", text.clone(), map);
+        let at = text.len() - 5;
+        let s = doc.locate(at, at + 5);
+        assert_eq!((s.start, s.end), (at + 7, at + 12));
+        assert_eq!((s.char_start, s.char_end), (100_004, 100_009));
+        assert_eq!(doc.locate_counted(at, at + 5, 100_001, 100_006), s);
+        assert_eq!(doc.locate_bytes(at, at + 5), (s.start, s.end));
     }
 
     #[test]

@@ -1,32 +1,46 @@
 //! The parallel pipeline: walk → read → normalize → match → resolve → write.
 //!
-//! Files are processed in batches. Within a batch, rayon's workers each
-//! read, resolve and format whole files into their own buffers (one
-//! [`Resolver`] per worker, reused across files); the batch's buffers are
-//! then written in file order. So the output is ordered by document and is
-//! byte-identical whatever the thread count, memory is bounded by one batch
-//! of files and their output (not by the corpus), and the writer takes no
-//! lock per mention.
+//! Inputs are turned into jobs in order on the calling thread
+//! ([`crate::input::Jobs`]): a whole file to read, one record of a
+//! JSON Lines collection, one window of a big text. Jobs are processed in
+//! batches. Within a batch, rayon's workers each read, resolve and format
+//! whole documents into their own buffers (one [`Resolver`] per worker,
+//! reused across documents); the batch's buffers are then written in input
+//! order and flushed. So the output is ordered by input and byte-identical
+//! whatever the thread count, memory is bounded by one batch (not by the
+//! corpus, nor by a file's size), output reaches a pipe batch by batch, and
+//! the writer takes no lock per mention.
+//!
+//! Between batches the pipeline checks a stop flag (set by the binary's
+//! SIGINT/SIGTERM handler) and, when it is set, stops with an
+//! [`io::ErrorKind::Interrupted`] error before calling [`Sink::finish`].
 
 use std::io;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
 use crate::document::Document;
+use crate::input::{Job, Jobs, Piece, ReadOptions, Source};
 use crate::output::Sink;
-use crate::read::read_text;
+use crate::progress::Progress;
 use crate::resolve::Resolver;
 use crate::{InputError, Matcher, Mention};
 
-/// Files handed to the workers at a time, per thread.
+/// Jobs handed to the workers at a time, per thread.
 const BATCH_PER_THREAD: usize = 64;
+
+/// Bytes a batch may hold (files, records, windows), per thread: a batch
+/// ends at this many bytes or [`BATCH_PER_THREAD`] jobs, whichever comes
+/// first.
+const BATCH_BYTES_PER_THREAD: usize = 24 << 20;
 
 /// Figures about one run.
 #[derive(Clone, Debug, Default)]
 pub struct Summary {
-    /// Documents processed.
+    /// Documents processed (files, records, windows of big files).
     pub files: usize,
     /// Bytes read.
     pub bytes: u64,
@@ -38,18 +52,25 @@ pub struct Summary {
     pub elapsed: Duration,
 }
 
+/// How a run reads and reports, beyond the matcher and the sink.
+#[derive(Debug, Default)]
+pub struct Options<'a> {
+    /// Formats, encodings, window sizes.
+    pub read: ReadOptions,
+    /// Checked between batches: when set, the run stops, interrupted.
+    pub stop: Option<&'a AtomicBool>,
+    /// Where to report progress.
+    pub progress: Option<&'a Progress>,
+}
+
 struct Done<T> {
     item: T,
     bytes: u64,
     mentions: usize,
 }
 
-/// Extracts the mentions of every file in `files` into `sink`, in file
-/// order. `on_error` is called, in file order, for each file that fails;
-/// the run goes on.
-///
-/// The workers are those of `pool`; [`Sink::write`] runs on the calling
-/// thread.
+/// Extracts the mentions of every file in `files` (read with default
+/// options) into `sink`, in file order. See [`extract_sources`].
 pub fn extract<S: Sink + Sync>(
     matcher: &Matcher,
     files: &[PathBuf],
@@ -57,24 +78,86 @@ pub fn extract<S: Sink + Sync>(
     sink: &mut S,
     on_error: &mut dyn FnMut(&InputError),
 ) -> io::Result<Summary> {
+    let sources: Vec<Source> = files.iter().cloned().map(Source::Path).collect();
+    extract_sources(matcher, &sources, &Options::default(), pool, sink, on_error)
+}
+
+/// Extracts the mentions of every document of `sources` into `sink`, in
+/// input order. `on_error` is called, in input order, for each document
+/// that fails; the run goes on.
+///
+/// The workers are those of `pool`; [`Sink::write`] runs on the calling
+/// thread. An error writing to the sink stops the run; so does the stop
+/// flag (an [`io::ErrorKind::Interrupted`] error).
+pub fn extract_sources<S: Sink + Sync>(
+    matcher: &Matcher,
+    sources: &[Source],
+    opts: &Options<'_>,
+    pool: &rayon::ThreadPool,
+    sink: &mut S,
+    on_error: &mut dyn FnMut(&InputError),
+) -> io::Result<Summary> {
     let started = Instant::now();
     let mut summary = Summary::default();
-    let batch = BATCH_PER_THREAD * pool.current_num_threads().max(1);
-    for chunk in files.chunks(batch) {
+    let threads = pool.current_num_threads().max(1);
+    let max_jobs = BATCH_PER_THREAD * threads;
+    let max_bytes = BATCH_BYTES_PER_THREAD * threads;
+    let mut jobs = Jobs::new(sources, &opts.read);
+    let hidden = Progress::hidden();
+    let progress = opts.progress.unwrap_or(&hidden);
+    let mut sources_done = 0;
+    loop {
+        if opts.stop.is_some_and(|s| s.load(Ordering::SeqCst)) {
+            return Err(io::Error::new(io::ErrorKind::Interrupted, "interrupted"));
+        }
+        let mut batch: Vec<Job> = Vec::new();
+        let mut held = 0;
+        while batch.len() < max_jobs && held < max_bytes {
+            if opts.stop.is_some_and(|s| s.load(Ordering::SeqCst)) {
+                // Reading standard input may have waited long for this job.
+                return Err(io::Error::new(io::ErrorKind::Interrupted, "interrupted"));
+            }
+            match jobs.next() {
+                Some(job) => {
+                    held += job.held();
+                    batch.push(job);
+                }
+                None => break,
+            }
+        }
+        if batch.is_empty() {
+            break;
+        }
         let shared: &S = sink;
+        let read = &opts.read;
         let results: Vec<Result<Done<S::Item>, InputError>> = pool.install(|| {
-            chunk
-                .par_iter()
+            batch
+                .into_par_iter()
                 .map_init(
                     || (Resolver::new(matcher), Vec::new()),
-                    |(resolver, mentions), path| {
-                        let doc = read_text(path)
-                            .map(|text| Document::plain(path.to_string_lossy(), text))?;
-                        process(matcher, resolver, mentions, shared, path, &doc)
+                    |(resolver, mentions), job| {
+                        let (name, line) = (job.name(), job.line());
+                        // A reader bug triggered by one input is reported
+                        // for it, like a resolver bug (see `process`).
+                        let piece = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                            job.run(read)
+                        }))
+                        .unwrap_or_else(|panic| {
+                            let e = InputError::new(
+                                &name,
+                                format!("internal error: {}", panic_message(&*panic)),
+                            );
+                            Err(match line {
+                                Some(l) => e.at_line(l),
+                                None => e,
+                            })
+                        })?;
+                        process(matcher, resolver, mentions, shared, &piece)
                     },
                 )
                 .collect()
         });
+        let mut bytes = 0;
         for r in results {
             match r {
                 Ok(done) => {
@@ -82,6 +165,7 @@ pub fn extract<S: Sink + Sync>(
                     summary.files += 1;
                     summary.bytes += done.bytes;
                     summary.mentions += done.mentions;
+                    bytes += done.bytes;
                 }
                 Err(e) => {
                     summary.errors += 1;
@@ -90,22 +174,27 @@ pub fn extract<S: Sink + Sync>(
                 }
             }
         }
+        sink.flush()?;
+        let now = jobs.sources_started();
+        progress.advance(now - sources_done, bytes);
+        sources_done = now;
     }
     sink.finish()?;
+    progress.finish();
     summary.elapsed = started.elapsed();
     Ok(summary)
 }
 
 /// Resolves one document and prepares its output; a panic is caught and
-/// reported as an error of `source`.
+/// reported as an error of the document.
 fn process<'m, S: Sink>(
     matcher: &'m Matcher,
     resolver: &mut Resolver<'m>,
     mentions: &mut Vec<Mention>,
     sink: &S,
-    source: &Path,
-    doc: &Document,
+    piece: &Piece,
 ) -> Result<Done<S::Item>, InputError> {
+    let doc: &Document = &piece.doc;
     if let Some(item) = sink.unchanged(doc) {
         return Ok(Done {
             item,
@@ -113,10 +202,16 @@ fn process<'m, S: Sink>(
             mentions: 0,
         });
     }
-    // A bug triggered by one file is reported for that file; the others go on.
+    // A bug triggered by one document is reported for it; the others go on.
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         mentions.clear();
         resolver.resolve(&doc.text, mentions);
+        if let Some(own) = &piece.keep {
+            // A window keeps the mentions starting in the stretch it owns.
+            if let Some(map) = &doc.map {
+                mentions.retain(|m| own.contains(&map.source_byte(m.start)));
+            }
+        }
         sink.prepare(doc, matcher, mentions)
     }));
     match result {
@@ -126,14 +221,22 @@ fn process<'m, S: Sink>(
             mentions: mentions.len(),
         }),
         Err(panic) => {
-            let msg = panic
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| panic.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "unknown panic".to_string());
+            let msg = panic_message(&*panic);
             // The resolver's buffers may be inconsistent after a panic.
             *resolver = Resolver::new(matcher);
-            Err(InputError::new(source, format!("internal error: {msg}")))
+            Err(InputError::new(
+                std::path::Path::new(&doc.id),
+                format!("internal error: {msg}"),
+            ))
         }
     }
+}
+
+/// The message a panic carried.
+fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".to_string())
 }

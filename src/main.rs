@@ -4,29 +4,45 @@
 mod cli;
 
 use std::fs::File;
-use std::io::{self, BufWriter, Write};
+use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
 use anyhow::{Context, Result};
 use clap::Parser;
 
 use cli::{
-    Cli, Command, EvalArgs, ExtractArgs, GazetteerCommand, ImportArgs, ImportFormat, OutputFormat,
-    ReportArgs, StatsFormat,
+    Cli, Command, EvalArgs, ExtractArgs, GazetteerCommand, ImportArgs, ImportFormat, InputFormat,
+    OutputFormat, ReportArgs, StatsFormat,
 };
-use gazex::extract::{extract, Summary};
+use gazex::extract::{extract, extract_sources, Options, Summary};
 use gazex::gazetteer::Gazetteer;
+use gazex::input::{decode::DecodeOptions, jsonl, Format, ReadOptions, Source};
 use gazex::output::csv::CsvSink;
 use gazex::output::jsonl::JsonlSink;
 use gazex::output::sqlite::{IndexSummary, SqliteSink};
 use gazex::output::{Fields, RecordOptions, Sink};
+use gazex::progress::Progress;
 use gazex::walk::{collect, DEFAULT_EXTENSIONS};
 use gazex::{InputError, Matcher};
 
+/// Set by SIGINT/SIGTERM; the pipeline stops between batches.
+static STOP: AtomicBool = AtomicBool::new(false);
+
+/// Exit status of an interrupted run.
+const INTERRUPTED: u8 = 130;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // The first signal asks the run to stop cleanly (the temporary output
+    // is removed, the previous output kept); a second one ends it at once.
+    let _ = ctrlc::set_handler(|| {
+        if STOP.swap(true, Ordering::SeqCst) {
+            std::process::exit(INTERRUPTED.into());
+        }
+    });
     let result = match cli.command {
         Command::Extract(args) => run_extract(args),
         Command::Eval(args) => run_eval(args),
@@ -35,6 +51,10 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(code) => code,
+        Err(_) if STOP.load(Ordering::SeqCst) => {
+            eprintln!("gazex: interrupted");
+            ExitCode::from(INTERRUPTED)
+        }
         Err(err) => {
             eprintln!("gazex: error: {err:#}");
             ExitCode::from(2)
@@ -235,7 +255,60 @@ fn run_extract(args: ExtractArgs) -> Result<ExitCode> {
     let matcher = Matcher::new(&gazetteer);
     let build_time = build_started.elapsed();
 
-    let walked = collect(&args.paths, DEFAULT_EXTENSIONS);
+    let read = ReadOptions {
+        format: match args.input_format {
+            InputFormat::Auto => Format::Auto,
+            InputFormat::Text => Format::Text,
+            InputFormat::Html => Format::Html,
+            InputFormat::Jsonl => Format::Jsonl,
+        },
+        decode: match &args.encoding {
+            None => DecodeOptions::default(),
+            Some(label) => DecodeOptions::with_label(label)
+                .with_context(|| format!("--encoding {label:?} names no known encoding"))?,
+        },
+        fields: jsonl::Fields {
+            id: args.id_field.clone(),
+            text: args.text_field.clone(),
+        },
+        ..ReadOptions::default()
+    };
+    let read = match args.window {
+        Some(w) => ReadOptions {
+            window: w,
+            overlap: (w / 4).clamp(64, 64 << 10),
+            ..read
+        },
+        None => read,
+    };
+    let stdin = args.paths.iter().any(|p| p.as_os_str() == "-");
+    let paths: Vec<PathBuf> = args
+        .paths
+        .iter()
+        .filter(|p| p.as_os_str() != "-")
+        .cloned()
+        .collect();
+    let walked = collect(&paths, DEFAULT_EXTENSIONS);
+    let mut sources: Vec<Source> = walked.files.iter().cloned().map(Source::Path).collect();
+    if stdin {
+        sources.push(Source::Stdin);
+    }
+    let progress = if !args.quiet && io::stderr().is_terminal() {
+        let bytes = walked
+            .files
+            .iter()
+            .filter_map(|f| std::fs::metadata(f).ok())
+            .map(|m| m.len())
+            .sum();
+        Progress::stderr(sources.len() as u64, if stdin { 0 } else { bytes })
+    } else {
+        Progress::hidden()
+    };
+    let opts = Options {
+        read,
+        stop: Some(&STOP),
+        progress: Some(&progress),
+    };
     let mut error_sink: Box<dyn Write> = match &args.errors {
         Some(p) => Box::new(BufWriter::new(
             File::create(p).with_context(|| format!("cannot create {}", p.display()))?,
@@ -257,7 +330,6 @@ fn run_extract(args: ExtractArgs) -> Result<ExitCode> {
     if options.fields == Fields::Some(Vec::new()) {
         anyhow::bail!("--fields names no property (give names separated by commas, or `all`)");
     }
-    let files = &walked.files;
     let mut index = None;
     let summary = match (&args.db, &args.output) {
         (Some(db), _) => {
@@ -265,7 +337,7 @@ fn run_extract(args: ExtractArgs) -> Result<ExitCode> {
             for e in &walked.errors {
                 sink.failed(e);
             }
-            let summary = extract(&matcher, files, &pool, &mut sink, &mut report)
+            let summary = extract_sources(&matcher, &sources, &opts, &pool, &mut sink, &mut report)
                 .with_context(|| format!("cannot write the index {}", db.display()))?;
             index = Some(sink.summary().clone());
             summary
@@ -277,7 +349,8 @@ fn run_extract(args: ExtractArgs) -> Result<ExitCode> {
                 options,
                 out,
                 &matcher,
-                files,
+                &sources,
+                &opts,
                 &pool,
                 &mut report,
             )
@@ -289,12 +362,14 @@ fn run_extract(args: ExtractArgs) -> Result<ExitCode> {
                 options,
                 out,
                 &matcher,
-                files,
+                &sources,
+                &opts,
                 &pool,
                 &mut report,
             )
         })?,
     };
+    progress.finish();
     error_sink.flush().ok();
 
     let errors = summary.errors + walked.errors.len();
@@ -316,26 +391,30 @@ fn run_extract(args: ExtractArgs) -> Result<ExitCode> {
 }
 
 /// Extracts into a JSON Lines or CSV sink writing to `out`.
+#[allow(clippy::too_many_arguments)]
 fn write_records<W: Write + Sync>(
     format: OutputFormat,
     options: RecordOptions,
     out: W,
     matcher: &Matcher,
-    files: &[PathBuf],
+    sources: &[Source],
+    opts: &Options<'_>,
     pool: &rayon::ThreadPool,
     report: &mut dyn FnMut(&InputError),
 ) -> io::Result<Summary> {
     match format {
-        OutputFormat::Jsonl => extract(
+        OutputFormat::Jsonl => extract_sources(
             matcher,
-            files,
+            sources,
+            opts,
             pool,
             &mut JsonlSink::with_options(out, options),
             report,
         ),
-        OutputFormat::Csv => extract(
+        OutputFormat::Csv => extract_sources(
             matcher,
-            files,
+            sources,
+            opts,
             pool,
             &mut CsvSink::new(out, options),
             report,

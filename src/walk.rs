@@ -3,10 +3,14 @@
 //! [`collect`] turns the paths given on the command line into one sorted
 //! list of files. A path that names a file is taken whatever its extension;
 //! a folder is walked recursively (following symbolic links, with loops
-//! detected) and contributes its files with a document extension (`.txt`,
-//! `.md` by default), skipping hidden entries. A file reached twice (a
-//! folder given twice, nested in another given path, or linked) is read
-//! once. Paths that cannot be walked are reported, not fatal.
+//! detected) and contributes its files with a document extension
+//! ([`DEFAULT_EXTENSIONS`]: `.txt`, `.md`, `.html`, `.htm`, `.jsonl`, each
+//! also gzip-compressed as `.gz`), skipping hidden entries. A file reached
+//! twice (a folder given twice, nested in another given path, or linked) is
+//! read once. Paths that cannot be walked (a broken link, a link loop, a
+//! folder that cannot be listed) and entries with a document extension that
+//! are not regular files (FIFOs, sockets, devices; never opened, so never
+//! waited on) are reported, not fatal.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -14,7 +18,7 @@ use std::path::{Path, PathBuf};
 use crate::InputError;
 
 /// File extensions read when walking folders.
-pub const DEFAULT_EXTENSIONS: &[&str] = &["txt", "md"];
+pub const DEFAULT_EXTENSIONS: &[&str] = crate::input::EXTENSIONS;
 
 /// The outcome of walking: files in order, and what could not be walked.
 #[derive(Debug, Default)]
@@ -46,11 +50,23 @@ pub fn collect(paths: &[PathBuf], extensions: &[&str]) -> Walked {
                                 found.push(e.into_path());
                             }
                         }
+                        Ok(e) if !e.file_type().is_dir() && has_extension(e.path(), extensions) => {
+                            walked.errors.push(InputError::new(
+                                e.path(),
+                                "not a regular file (a FIFO, socket or device), skipped",
+                            ));
+                        }
                         Ok(_) => {}
                         Err(e) => {
                             let path = e.path().unwrap_or(root).to_path_buf();
                             let reason = match e.loop_ancestor() {
                                 Some(a) => format!("symbolic link loop back to {}", a.display()),
+                                None if std::fs::symlink_metadata(&path)
+                                    .is_ok_and(|m| m.file_type().is_symlink())
+                                    && std::fs::metadata(&path).is_err() =>
+                                {
+                                    "broken symbolic link".to_string()
+                                }
                                 None => e
                                     .io_error()
                                     .map_or_else(|| e.to_string(), |io| io.to_string()),
@@ -62,6 +78,22 @@ pub fn collect(paths: &[PathBuf], extensions: &[&str]) -> Walked {
             }
         }
     }
+    // A problem reached twice (a folder given twice or nested, a link into
+    // a walked folder) is reported once, under the first path it was met by.
+    let mut seen_errors: HashSet<PathBuf> = HashSet::new();
+    walked.errors.retain(|e| {
+        let key = match (e.path.parent(), e.path.file_name()) {
+            (Some(dir), Some(name)) => std::fs::canonicalize(if dir.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                dir
+            })
+            .map(|d| d.join(name))
+            .unwrap_or_else(|_| e.path.clone()),
+            _ => e.path.clone(),
+        };
+        seen_errors.insert(key)
+    });
     found.sort();
     let mut seen: HashSet<PathBuf> = HashSet::new();
     for f in found {
@@ -77,10 +109,18 @@ fn is_hidden(name: &std::ffi::OsStr) -> bool {
     name.to_str().is_some_and(|s| s.starts_with('.'))
 }
 
+/// Whether `path` ends in one of `extensions`, or in one of them then `.gz`.
 fn has_extension(path: &Path, extensions: &[&str]) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| extensions.iter().any(|x| x.eq_ignore_ascii_case(e)))
+    let ext = |p: &Path| {
+        p.extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+    };
+    let inner = match ext(path).as_deref() {
+        Some("gz") => ext(&path.with_extension("")),
+        other => other.map(str::to_string),
+    };
+    inner.is_some_and(|e| extensions.iter().any(|x| x.eq_ignore_ascii_case(&e)))
 }
 
 #[cfg(test)]
@@ -93,7 +133,17 @@ mod tests {
         let d = dir.path();
         std::fs::create_dir(d.join("sub")).unwrap();
         std::fs::create_dir(d.join(".hidden")).unwrap();
-        for f in ["b.txt", "a.md", "sub/c.txt", "x.jpg", ".hidden/h.txt"] {
+        for f in [
+            "b.txt",
+            "a.md",
+            "sub/c.txt",
+            "x.jpg",
+            ".hidden/h.txt",
+            "p.HTML",
+            "q.htm.gz",
+            "r.jsonl.gz",
+            "s.gz",
+        ] {
             std::fs::write(d.join(f), "x").unwrap();
         }
         let w = collect(
@@ -105,7 +155,18 @@ mod tests {
             .iter()
             .map(|p| p.strip_prefix(d).unwrap().display().to_string())
             .collect();
-        assert_eq!(names, vec!["a.md", "b.txt", "sub/c.txt", "x.jpg"]);
+        assert_eq!(
+            names,
+            vec![
+                "a.md",
+                "b.txt",
+                "p.HTML",
+                "q.htm.gz",
+                "r.jsonl.gz",
+                "sub/c.txt",
+                "x.jpg"
+            ]
+        );
         assert!(w.errors.is_empty());
         let w = collect(&[d.join("missing")], DEFAULT_EXTENSIONS);
         assert_eq!(w.errors.len(), 1);

@@ -55,16 +55,20 @@ fn filler() -> impl Strategy<Value = String> {
     .prop_map(str::to_string)
 }
 
-/// A planted name, written as listed, upper-cased, or with its spaces
-/// replaced by line breaks and non-breaking spaces.
+/// A planted name, written as listed, upper-cased, with its spaces
+/// replaced by line breaks and non-breaking spaces, or without diacritics.
 fn planted() -> impl Strategy<Value = (usize, String)> {
-    (0..NAMES.len(), 0..4usize).prop_map(|(i, style)| {
+    (0..NAMES.len(), 0..5usize).prop_map(|(i, style)| {
         let n = NAMES[i];
         let s = match style {
             0 => n.to_string(),
             1 => n.to_uppercase(),
             2 => n.replace(' ', "\n"),
-            _ => n.replace(' ', "\u{a0}"),
+            3 => n.replace(' ', "\u{a0}"),
+            _ => {
+                use unicode_normalization::{char::is_combining_mark, UnicodeNormalization};
+                n.nfd().filter(|c| !is_combining_mark(*c)).collect()
+            }
         };
         (i, s)
     })
@@ -110,6 +114,153 @@ proptest! {
         // Mentions never overlap.
         for w in found.windows(2) {
             prop_assert!(w[0].end <= w[1].start);
+        }
+    }
+}
+
+mod readers {
+    //! The readers keep offsets exact: windows of any size find the same
+    //! mentions as one whole read, for 1 or N threads; HTML and
+    //! Windows-1252 sources map every mention back to its own bytes.
+
+    use super::*;
+    use gazex::document::Document;
+    use gazex::extract::{extract_sources, Options};
+    use gazex::input::decode::{decode, DecodeOptions};
+    use gazex::input::html::html_to_text;
+    use gazex::input::{ReadOptions, Source};
+    use gazex::output::jsonl::JsonlSink;
+
+    fn run(path: &std::path::Path, window: usize, threads: usize) -> String {
+        let m = matcher();
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap();
+        let opts = Options {
+            read: ReadOptions {
+                window,
+                overlap: 160,
+                ..ReadOptions::default()
+            },
+            ..Options::default()
+        };
+        let mut sink = JsonlSink::new(Vec::new());
+        extract_sources(
+            &m,
+            &[Source::Path(path.to_path_buf())],
+            &opts,
+            &pool,
+            &mut sink,
+            &mut |e| panic!("{e}"),
+        )
+        .unwrap();
+        String::from_utf8(sink.into_inner()).unwrap()
+    }
+
+    /// Characters of Windows-1252 beyond ASCII, for Latin-1 filler.
+    fn latin1_word() -> impl Strategy<Value = String> {
+        prop::sample::select(vec![
+            "été",
+            "garçon",
+            "naïve",
+            "€uro",
+            "“quote”",
+            "Ærø",
+            "the",
+            "ß",
+        ])
+        .prop_map(str::to_string)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+
+        #[test]
+        fn windows_and_threads_do_not_change_the_mentions(
+            (text, planted) in document(),
+            window in 64usize..600,
+        ) {
+            prop_assume!(!planted.is_empty());
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("t.txt");
+            std::fs::write(&path, &text).unwrap();
+            let whole = run(&path, 1 << 20, 1);
+            prop_assert_eq!(whole.lines().count(), planted.len(), "{}", whole);
+            prop_assert_eq!(&run(&path, window, 1), &whole, "window {}", window);
+            prop_assert_eq!(&run(&path, window, 3), &whole, "window {}, 3 threads", window);
+            prop_assert_eq!(&run(&path, 1 << 20, 3), &whole);
+        }
+
+        #[test]
+        fn html_offsets_round_trip(
+            (text, planted) in document(),
+            seed in prop::collection::vec(0u8..8, 64),
+        ) {
+            // Escape the text as a page: some characters as references,
+            // inline tags between words, markup-significant characters
+            // always escaped.
+            let mut page = String::from("<html><body><span>");
+            for (i, c) in text.chars().enumerate() {
+                let r = seed[i % seed.len()];
+                match c {
+                    '&' => page.push_str("&amp;"),
+                    '<' => page.push_str("&lt;"),
+                    '\r' => page.push_str("&#13;"),
+                    ' ' if r == 1 => page.push_str(" <b>"),
+                    ' ' if r == 2 => page.push_str("</b> "),
+                    c if !c.is_ascii() && r < 3 => page.push_str(&format!("&#x{:x};", c as u32)),
+                    c => page.push(c),
+                }
+            }
+            page.push_str("</span></body></html>");
+            let (got, map) = html_to_text(page.as_bytes(), &DecodeOptions::default());
+            prop_assert_eq!(&got, &text);
+            let doc = Document::mapped("p", got.clone(), map);
+            for (i, c) in got.char_indices() {
+                let s = doc.locate(i, i + c.len_utf8());
+                let src = &page[s.start..s.end];
+                prop_assert!(
+                    src == c.to_string() || (src.starts_with('&') && src.ends_with(';')),
+                    "{:?} from {:?}", c, src
+                );
+                prop_assert_eq!(s.char_start, page[..s.start].chars().count());
+            }
+            let found = matcher().find(&got);
+            prop_assert_eq!(found.len(), planted.len());
+        }
+
+        #[test]
+        fn windows_1252_offsets_round_trip(
+            parts in prop::collection::vec((latin1_word(), 0..2usize), 1..30),
+        ) {
+            let mut text = String::new();
+            let mut names = 0;
+            for (w, n) in parts {
+                text.push_str(&w);
+                text.push(' ');
+                if n == 1 {
+                    text.push_str(if names % 2 == 0 { "Zorvath Dériaska" } else { "Quillon Varga" });
+                    text.push_str(" . ");
+                    names += 1;
+                }
+            }
+            let (bytes, _, unmappable) = encoding_rs::WINDOWS_1252.encode(&text);
+            prop_assert!(!unmappable);
+            let d = decode(&bytes, &DecodeOptions::default());
+            prop_assert_eq!(&d.text, &text);
+            let doc = match d.map {
+                Some(m) => Document::mapped("t", d.text.clone(), m),
+                None => Document::plain("t", d.text.clone()),
+            };
+            let found = matcher().find(&text);
+            prop_assert_eq!(found.len(), names);
+            for f in &found {
+                let s = doc.locate(f.start, f.end);
+                let (back, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(&bytes[s.start..s.end]);
+                prop_assert_eq!(back.as_ref(), &text[f.start..f.end]);
+                prop_assert_eq!(s.char_start, text[..f.start].chars().count());
+            }
         }
     }
 }

@@ -35,6 +35,20 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+/// Whether `name` folds to no token, or to one token of one letter.
+fn degenerate(name: &str) -> bool {
+    let n = crate::normalize::normalize(name);
+    let tokens: Vec<&str> = (0..n.tokens().len())
+        .map(|i| n.token_text(i))
+        .filter(|t| !t.is_empty() && *t != "|")
+        .collect();
+    match tokens.as_slice() {
+        [] => true,
+        [one] => one.chars().count() <= 1,
+        _ => false,
+    }
+}
+
 /// What kind of thing an entity is.
 ///
 /// The four kinds sanctions lists use have their own variants; anything else
@@ -494,14 +508,39 @@ impl Gazetteer {
     }
 
     /// Adds one entity; a repeated id is skipped and reported in
-    /// [`Gazetteer::warnings`].
-    pub fn push(&mut self, entity: Entity, origin: Origin) {
+    /// [`Gazetteer::warnings`]. A name form that folds to nothing or to a
+    /// single letter ("!!!", "X") would match everywhere or nowhere: an
+    /// alias of that kind is dropped, a display name of that kind is never
+    /// matched ([`MatchPolicy::Never`]), and each is reported.
+    pub fn push(&mut self, mut entity: Entity, origin: Origin) {
         if let Some(&first) = self.index.get(&entity.id) {
             self.warnings.push(format!(
                 "{origin}: duplicate entity id \"{}\" (first defined at {}); this one is skipped",
                 entity.id, self.origins[first]
             ));
             return;
+        }
+        let before = entity.aliases.len();
+        let mut dropped = Vec::new();
+        entity.aliases.retain(|a| {
+            let keep = !degenerate(&a.name);
+            if !keep {
+                dropped.push(a.name.clone());
+            }
+            keep
+        });
+        if entity.aliases.len() < before {
+            self.warnings.push(format!(
+                "{origin}: entity \"{}\": aliases {dropped:?} fold to nothing or one letter and are never matched",
+                entity.id
+            ));
+        }
+        if degenerate(&entity.name) && entity.match_policy != MatchPolicy::Never {
+            entity.match_policy = MatchPolicy::Never;
+            self.warnings.push(format!(
+                "{origin}: entity \"{}\": name {:?} folds to nothing or one letter and is never matched",
+                entity.id, entity.name
+            ));
         }
         self.index.insert(entity.id.clone(), self.entities.len());
         self.entities.push(entity);

@@ -60,6 +60,10 @@ impl<W: Write> Sink for JsonlSink<W> {
         self.out.write_all(&item)
     }
 
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+
     fn finish(&mut self) -> io::Result<()> {
         self.out.flush()
     }

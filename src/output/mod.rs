@@ -37,8 +37,12 @@
 //!
 //! ## Offsets
 //!
-//! Offsets count bytes of the file as it is on disk, and characters of its
-//! text decoded as UTF-8. A mention never starts or ends inside a
+//! Offsets count bytes of the source as it is on disk (decompressed, for a
+//! `.gz` file), and characters of its decoded text: a Windows-1252 or
+//! UTF-16 file's `file[start..end]` are the mention's original bytes, an
+//! HTML page's are the mention as written in the page (entities and inline
+//! tags included), a JSON Lines record's are bytes of its text field's value
+//! (see [`crate::input`]). A mention never starts or ends inside a
 //! character. A possessive `’s`, a title before the name, and surrounding
 //! punctuation are outside the span; an abbreviation's or acronym's final
 //! dot (`S.R.O.`, `Ltd.`) and a middle initial between matched words
@@ -129,6 +133,12 @@ pub trait Sink {
     /// neither prepared nor written). An incremental index keeps what it
     /// held for it rather than taking it for deleted.
     fn failed(&mut self, _error: &InputError) {}
+
+    /// Called after each batch of documents, so that output reaches its
+    /// reader as the run goes (a pipe into another program).
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
 
     /// Called once at the end of a run that was not interrupted.
     fn finish(&mut self) -> io::Result<()> {
@@ -346,8 +356,7 @@ impl<'a> Record<'a> {
                 let (start, end) = if ev.start == ev.end {
                     (ev.start, ev.end)
                 } else {
-                    let s = doc.locate(ev.start, ev.end);
-                    (s.start, s.end)
+                    doc.locate_bytes(ev.start, ev.end)
                 };
                 EvidenceRecord {
                     kind: ev.kind.as_str(),

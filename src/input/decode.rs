@@ -1,0 +1,391 @@
+//! Turning a document's bytes into UTF-8 text, with a map back to the bytes.
+//!
+//! # The detection rule
+//!
+//! Scraped news comes in whatever encoding the site used. gazex decides a
+//! file's encoding once, from its bytes (for a file read in windows, from
+//! the first window), in this order:
+//!
+//! 1. `--encoding LABEL` ([`DecodeOptions::forced`]) wins, except that a
+//!    UTF-8 or UTF-16 byte-order mark still names its encoding.
+//! 2. A byte-order mark: `EF BB BF` is UTF-8 (the mark stays in the text as
+//!    U+FEFF, which matching ignores), `FF FE` UTF-16LE, `FE FF` UTF-16BE
+//!    (the mark is dropped from the text; offsets still count it).
+//! 3. Valid UTF-8 is UTF-8: the text *is* the file, no map needed.
+//! 4. Invalid UTF-8 where the invalid sequences are rare — no more of them
+//!    than valid multi-byte UTF-8 sequences — is UTF-8 with a few damaged
+//!    bytes: each maximal invalid sequence becomes one U+FFFD.
+//! 5. Anything else is Windows-1252 (which is what browsers read for
+//!    "ISO-8859-1" too): every byte is one character.
+//!
+//! The rule in 4 and 5 rests on the fact that Latin-1 text almost never
+//! forms valid multi-byte UTF-8 by accident (an accented letter would have
+//! to be followed by one of the C1 range's rare symbols), while a damaged
+//! UTF-8 article still has many valid ones.
+//!
+//! # Offsets
+//!
+//! The decoded text comes with an [`OffsetMap`] back to the source bytes, so
+//! a mention's `start..end` are offsets into the original file and
+//! `file[start..end]` are the original bytes of the mention. Characters are
+//! counted in the decoded text (one per decoded character, one per U+FFFD).
+//!
+//! # Example
+//!
+//! ```
+//! use gazex::document::Document;
+//! use gazex::input::decode::{decode, DecodeOptions};
+//!
+//! let src = b"Caf\xe9 Dupr\xe9 met Putin";
+//! let d = decode(src, &DecodeOptions::default());
+//! assert_eq!(d.encoding.name(), "windows-1252");
+//! assert_eq!(d.text, "Café Dupré met Putin");
+//! let doc = Document::mapped("a.txt", d.text, d.map.unwrap());
+//! let span = doc.locate(6, 12); // "Dupré" in the text
+//! assert_eq!(&src[span.start..span.end], b"Dupr\xe9");
+//! ```
+
+use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
+
+use crate::document::{OffsetMap, OffsetMapBuilder};
+
+/// How to choose a document's encoding.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct DecodeOptions {
+    /// An encoding to use instead of detection (a byte-order mark still
+    /// wins). `None` (the default) detects.
+    pub forced: Option<&'static Encoding>,
+}
+
+impl DecodeOptions {
+    /// Options forcing the encoding named by `label` (a WHATWG label such
+    /// as `latin1`, `windows-1252`, `utf-16le`, `shift_jis`); `None` when
+    /// the label names no encoding.
+    pub fn with_label(label: &str) -> Option<DecodeOptions> {
+        Encoding::for_label(label.trim().as_bytes()).map(|e| DecodeOptions { forced: Some(e) })
+    }
+}
+
+/// A decoded document.
+#[derive(Clone, Debug)]
+pub struct Decoded {
+    /// The text.
+    pub text: String,
+    /// How the text maps to the source; `None` when it is the source byte
+    /// for byte (valid UTF-8).
+    pub map: Option<OffsetMap>,
+    /// The encoding used.
+    pub encoding: &'static Encoding,
+    /// Whether some bytes were not valid in that encoding (each such
+    /// sequence became U+FFFD).
+    pub lossy: bool,
+}
+
+/// Which encoding the rule in the [module docs](self) picks for `bytes`.
+pub fn detect(bytes: &[u8], opts: &DecodeOptions) -> &'static Encoding {
+    if let Some((enc, _)) = Encoding::for_bom(bytes) {
+        return enc;
+    }
+    if let Some(enc) = opts.forced {
+        return enc;
+    }
+    let (valid_multibyte, invalid) = utf8_census(bytes);
+    if invalid == 0 || valid_multibyte >= invalid {
+        UTF_8
+    } else {
+        WINDOWS_1252
+    }
+}
+
+/// Counts valid multi-byte UTF-8 sequences and maximal invalid sequences.
+fn utf8_census(mut bytes: &[u8]) -> (usize, usize) {
+    let (mut valid, mut invalid) = (0, 0);
+    loop {
+        match std::str::from_utf8(bytes) {
+            Ok(s) => {
+                valid += count_multibyte(s);
+                return (valid, invalid);
+            }
+            Err(e) => {
+                let ok = e.valid_up_to();
+                // SAFETY-free: the prefix is valid by construction.
+                valid += count_multibyte(std::str::from_utf8(&bytes[..ok]).unwrap_or(""));
+                invalid += 1;
+                match e.error_len() {
+                    Some(n) => bytes = &bytes[ok + n..],
+                    None => return (valid, invalid),
+                }
+            }
+        }
+    }
+}
+
+fn count_multibyte(s: &str) -> usize {
+    s.bytes().filter(|&b| b >= 0xC0).count()
+}
+
+/// Decodes `bytes` by the rule in the [module docs](self).
+pub fn decode(bytes: &[u8], opts: &DecodeOptions) -> Decoded {
+    decode_as(bytes, detect(bytes, opts))
+}
+
+/// Decodes `bytes` as `encoding` (a byte-order mark of that encoding is
+/// honoured).
+pub fn decode_as(bytes: &[u8], encoding: &'static Encoding) -> Decoded {
+    if encoding == UTF_8 {
+        return decode_utf8(bytes);
+    }
+    let (body, bom) = match Encoding::for_bom(bytes) {
+        Some((e, n)) if e == encoding => (&bytes[n..], n),
+        _ => (bytes, 0),
+    };
+    let mut map = OffsetMap::builder();
+    map.skip(bom, 0);
+    let (text, lossy) = if encoding.is_single_byte() {
+        decode_single_byte(body, encoding, &mut map)
+    } else {
+        decode_generic(body, encoding, &mut map)
+    };
+    Decoded {
+        text,
+        map: Some(map.finish()),
+        encoding,
+        lossy,
+    }
+}
+
+/// UTF-8, lossily: valid runs map verbatim, each maximal invalid sequence
+/// becomes one U+FFFD standing for its bytes.
+fn decode_utf8(bytes: &[u8]) -> Decoded {
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        return Decoded {
+            text: s.to_string(),
+            map: None,
+            encoding: UTF_8,
+            lossy: false,
+        };
+    }
+    let mut text = String::with_capacity(bytes.len() + 16);
+    let mut map = OffsetMap::builder();
+    let mut rest = bytes;
+    loop {
+        match std::str::from_utf8(rest) {
+            Ok(s) => {
+                text.push_str(s);
+                map.same(s);
+                break;
+            }
+            Err(e) => {
+                let ok = e.valid_up_to();
+                let valid = std::str::from_utf8(&rest[..ok]).unwrap_or_default();
+                text.push_str(valid);
+                map.same(valid);
+                let bad = e.error_len().unwrap_or(rest.len() - ok);
+                text.push('\u{FFFD}');
+                map.replaced("\u{FFFD}", bad, 1);
+                rest = &rest[ok + bad..];
+                if rest.is_empty() {
+                    break;
+                }
+            }
+        }
+    }
+    Decoded {
+        text,
+        map: Some(map.finish()),
+        encoding: UTF_8,
+        lossy: true,
+    }
+}
+
+/// A single-byte encoding: ASCII maps verbatim, every other byte is one
+/// character.
+fn decode_single_byte(
+    bytes: &[u8],
+    encoding: &'static Encoding,
+    map: &mut OffsetMapBuilder,
+) -> (String, bool) {
+    let (decoded, had_errors) = encoding.decode_without_bom_handling(bytes);
+    let mut chars = decoded.chars();
+    let mut text = String::with_capacity(decoded.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let ascii = bytes[i..]
+            .iter()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(bytes.len() - i);
+        if ascii > 0 {
+            // ASCII is ASCII in every single-byte encoding encoding_rs knows.
+            let s = std::str::from_utf8(&bytes[i..i + ascii]).unwrap_or_default();
+            text.push_str(s);
+            map.same(s);
+            for _ in 0..ascii {
+                chars.next();
+            }
+            i += ascii;
+            continue;
+        }
+        let c = chars.next().unwrap_or('\u{FFFD}');
+        let mut buf = [0u8; 4];
+        let s = c.encode_utf8(&mut buf);
+        text.push_str(s);
+        map.replaced(s, 1, 1);
+        i += 1;
+    }
+    (text, had_errors)
+}
+
+/// Any other encoding (UTF-16, Shift_JIS, GBK, …), fed to the decoder a
+/// byte at a time so each character's source bytes are known.
+fn decode_generic(
+    bytes: &[u8],
+    encoding: &'static Encoding,
+    map: &mut OffsetMapBuilder,
+) -> (String, bool) {
+    let mut decoder = encoding.new_decoder_without_bom_handling();
+    let mut text = String::with_capacity(bytes.len() * 2);
+    let mut pending = 0; // source bytes not yet accounted for
+    let mut lossy = false;
+    for i in 0..bytes.len() {
+        let last = i + 1 == bytes.len();
+        let before = text.len();
+        text.reserve(32);
+        let (_, _, errors) = decoder.decode_to_string(&bytes[i..i + 1], &mut text, last);
+        lossy |= errors;
+        pending += 1;
+        if text.len() > before {
+            let new = &text[before..];
+            map.replaced(new, pending, new.chars().count());
+            pending = 0;
+        }
+    }
+    if pending > 0 {
+        map.skip(pending, 0);
+    }
+    (text, lossy)
+}
+
+/// Whether `encoding` keeps ASCII whitespace bytes as whole characters, so
+/// that a file in it may be cut at whitespace and its pieces decoded apart.
+pub fn cuttable(encoding: &'static Encoding) -> bool {
+    encoding == UTF_8 || encoding.is_single_byte()
+}
+
+/// Characters the text of `bytes` decoded as `encoding` holds (for a
+/// [`cuttable`] encoding).
+pub fn count_chars(bytes: &[u8], encoding: &'static Encoding) -> usize {
+    if encoding.is_single_byte() {
+        return bytes.len();
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(s) => s.chars().count(),
+        Err(_) => String::from_utf8_lossy(bytes).chars().count(),
+    }
+}
+
+/// The UTF-16 encodings, for callers that must treat them apart.
+pub fn is_utf16(encoding: &'static Encoding) -> bool {
+    encoding == UTF_16LE || encoding == UTF_16BE
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Document;
+
+    /// Checks that every character of the text maps to source bytes that
+    /// decode to it.
+    fn round_trip(src: &[u8], d: &Decoded) {
+        let doc = match &d.map {
+            None => Document::plain("t", d.text.clone()),
+            Some(m) => Document::mapped("t", d.text.clone(), m.clone()),
+        };
+        for (chars, (i, c)) in d.text.char_indices().enumerate() {
+            let s = doc.locate(i, i + c.len_utf8());
+            assert_eq!(s.char_start, chars, "char offset of {c:?}");
+            assert_eq!(s.char_end, chars + 1);
+            if c != '\u{FFFD}' {
+                let (back, _) = d.encoding.decode_without_bom_handling(&src[s.start..s.end]);
+                assert_eq!(back.as_ref(), c.to_string(), "bytes of {c:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn detection_table() {
+        let t = |b: &[u8]| detect(b, &DecodeOptions::default()).name();
+        assert_eq!(t(b"plain ascii"), "UTF-8");
+        assert_eq!(t("Erdoğan".as_bytes()), "UTF-8");
+        assert_eq!(t(b"Erdo\xf0an"), "windows-1252");
+        // Many valid sequences, one damaged byte: lossy UTF-8.
+        let mut b = "Dériaska é è ü ".as_bytes().to_vec();
+        b.push(0xff);
+        assert_eq!(t(&b), "UTF-8");
+        assert_eq!(t(b"\xff\xfeP\0"), "UTF-16LE");
+        assert_eq!(t(b"\xfe\xff\0P"), "UTF-16BE");
+        let forced = DecodeOptions::with_label("latin1").unwrap();
+        assert_eq!(detect("é".as_bytes(), &forced).name(), "windows-1252");
+        assert!(DecodeOptions::with_label("no-such-thing").is_none());
+    }
+
+    #[test]
+    fn windows_1252_round_trips() {
+        let src = b"\x93Dupr\xe9\x94 \x80 caf\xe9 Putin";
+        let d = decode(src, &DecodeOptions::default());
+        assert_eq!(d.text, "“Dupré” € café Putin");
+        round_trip(src, &d);
+    }
+
+    #[test]
+    fn lossy_utf8_round_trips() {
+        let mut src = "Dériaska ünd ".as_bytes().to_vec();
+        src.extend_from_slice(b"\xc3(\xff\xfe");
+        src.extend_from_slice(" Putin é".as_bytes());
+        let d = decode(&src, &DecodeOptions::default());
+        assert!(d.lossy);
+        assert_eq!(d.encoding, UTF_8);
+        assert!(
+            d.text.contains("\u{FFFD}(\u{FFFD}\u{FFFD} Putin"),
+            "{}",
+            d.text
+        );
+        round_trip(&src, &d);
+        let doc = Document::mapped("t", d.text.clone(), d.map.clone().unwrap());
+        let at = d.text.find("Putin").unwrap();
+        let s = doc.locate(at, at + 5);
+        assert_eq!(&src[s.start..s.end], b"Putin");
+    }
+
+    #[test]
+    fn utf16_round_trips() {
+        for enc in [UTF_16LE, UTF_16BE] {
+            let text = "Kim Jong Un 🙂 Dériaska";
+            let mut src: Vec<u8> = if enc == UTF_16LE {
+                vec![0xff, 0xfe]
+            } else {
+                vec![0xfe, 0xff]
+            };
+            for u in text.encode_utf16() {
+                let b = if enc == UTF_16LE {
+                    u.to_le_bytes()
+                } else {
+                    u.to_be_bytes()
+                };
+                src.extend_from_slice(&b);
+            }
+            let d = decode(&src, &DecodeOptions::default());
+            assert_eq!(d.encoding, enc);
+            assert_eq!(d.text, text);
+            round_trip(&src, &d);
+            let doc = Document::mapped("t", d.text.clone(), d.map.clone().unwrap());
+            let s = doc.locate(0, 3);
+            assert_eq!((s.start, s.end), (2, 8));
+        }
+    }
+
+    #[test]
+    fn valid_utf8_needs_no_map() {
+        let d = decode("Ärger".as_bytes(), &DecodeOptions::default());
+        assert!(d.map.is_none() && !d.lossy);
+    }
+}

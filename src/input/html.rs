@@ -1,0 +1,373 @@
+//! HTML pages: the visible text, mapped back to the page's bytes.
+//!
+//! The page is decoded first ([`super::decode`]; a page that is not valid
+//! UTF-8 and declares `charset=…` in its first 1024 bytes, as
+//! `<meta charset>` or `http-equiv` content, is read in that charset
+//! unless `--encoding` or a byte-order mark says otherwise), then
+//! tokenized with
+//! `html5tokenizer`, a WHATWG-compliant tokenizer that reports the source
+//! span of every character it emits. The text gazex matches is the
+//! characters of the page outside tags, comments and doctype, without the
+//! contents of `script`, `style` and `template`, with character
+//! references decoded (`&amp;` → `&`, `&#8217;` → `’`). Block-level
+//! elements (`p`, `div`, `h1`…`h6`, `li`, `td`, `tr`, `table`, `title`,
+//! `blockquote`, …) become a blank line, which matching treats as a barrier
+//! no name spans, and `br` a line break, so that names in neighbouring
+//! blocks never run together.
+//!
+//! Offsets are those of the page: a mention's `start..end` are the page's
+//! bytes of the mention (a character reference inside a name is inside the
+//! span, `&amp;` and all), and character offsets count the decoded page,
+//! markup included. Tokenizing is naive (no tree construction): a page
+//! whose markup is broken is still read, the way a browser would mostly
+//! show it.
+//!
+//! # Example
+//!
+//! ```
+//! use gazex::input::html::html_to_text;
+//! use gazex::input::decode::DecodeOptions;
+//!
+//! let page = b"<p>Met <b>Vladimir&nbsp;Putin</b></p><script>Kim()</script><p>Kim &amp; co</p>";
+//! let (text, map) = html_to_text(page, &DecodeOptions::default());
+//! assert_eq!(text.trim(), "Met Vladimir\u{a0}Putin\n\nKim & co");
+//! let doc = gazex::document::Document::mapped("p.html", text.clone(), map);
+//! let at = text.find("Vladimir").unwrap();
+//! let span = doc.locate(at, at + "Vladimir\u{a0}Putin".len());
+//! assert_eq!(&page[span.start..span.end], b"Vladimir&nbsp;Putin");
+//! ```
+
+use html5tokenizer::offset::PosTrackingReader;
+use html5tokenizer::trace::Trace;
+use html5tokenizer::{NaiveParser, Token, TracingEmitter};
+
+use super::decode::{decode, DecodeOptions};
+use crate::document::{MapCursor, OffsetMap};
+
+/// Elements whose content is never visible text.
+const HIDDEN: &[&str] = &["script", "style", "template", "noscript", "svg", "math"];
+
+/// Elements that start or end a block: a blank line in the text.
+const BLOCKS: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "caption",
+    "dd",
+    "details",
+    "dialog",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "title",
+    "tr",
+    "ul",
+];
+
+/// The visible text of the HTML page `bytes` and its map back to them.
+pub fn html_to_text(bytes: &[u8], opts: &DecodeOptions) -> (String, OffsetMap) {
+    let declared = match opts.forced {
+        None if std::str::from_utf8(bytes).is_err() => declared_charset(bytes),
+        _ => None,
+    };
+    let decoded = match declared {
+        Some(e) => decode(bytes, &DecodeOptions { forced: Some(e) }),
+        None => decode(bytes, opts),
+    };
+    let html = decoded.text.as_str();
+    let mut cursor = match &decoded.map {
+        Some(m) => m.cursor(html),
+        None => MapCursor::identity(html),
+    };
+    let mut out = Extractor::default();
+    // Decoded-text bytes the characters so far stand for.
+    let mut consumed = 0;
+    let parser =
+        NaiveParser::new_with_emitter(PosTrackingReader::new(html), TracingEmitter::default());
+    for (token, trace) in parser.flatten() {
+        match (token, trace) {
+            (Token::Char(c), Trace::Char(span)) => {
+                if out.hidden.is_some() {
+                    continue;
+                }
+                let Some(span) = sane_span(html, span, c, consumed) else {
+                    // A span the tokenizer got wrong: the character stands
+                    // for no source bytes of its own.
+                    let here = cursor.source(consumed);
+                    out.char(c, here, here, false);
+                    continue;
+                };
+                consumed = span.end;
+                let s = cursor.source(span.start);
+                let e = cursor.source(span.end);
+                let literal = &html[span.clone()];
+                let verbatim = literal.len() == c.len_utf8()
+                    && literal.starts_with(c)
+                    && (decoded.map.is_none() || &bytes[s.0..e.0] == literal.as_bytes());
+                out.char(c, s, e, verbatim);
+            }
+            (Token::StartTag(tag), _) => {
+                let name = tag.name.as_str();
+                if out.hidden.is_none() && HIDDEN.contains(&name) && !tag.self_closing {
+                    out.hidden = Some(tag.name.clone());
+                } else if out.hidden.is_none() {
+                    out.boundary(name);
+                }
+            }
+            (Token::EndTag(tag), _) => match &out.hidden {
+                Some(h) if *h == tag.name => out.hidden = None,
+                Some(_) => {}
+                None => out.boundary(&tag.name),
+            },
+            _ => {}
+        }
+    }
+    let end = cursor.source(html.len());
+    out.finish(end)
+}
+
+/// The span of character `c` in `html` as the tokenizer reports it,
+/// checked: inside the text, on character boundaries, not before bytes
+/// already used. html5tokenizer 0.5 reports a lone carriage return (read
+/// as a line feed) with the span of the character after it; that one is
+/// put right. `None` for a span that cannot be used.
+fn sane_span(
+    html: &str,
+    span: std::ops::Range<usize>,
+    c: char,
+    consumed: usize,
+) -> Option<std::ops::Range<usize>> {
+    let mut span = span.start..span.end.max(span.start).min(html.len());
+    if c == '\n'
+        && span.start > consumed
+        && html.as_bytes()[span.start - 1] == b'\r'
+        && html.as_bytes().get(span.start) != Some(&b'\n')
+    {
+        span = span.start - 1..span.start;
+    }
+    let ok = span.start >= consumed
+        && span.start < span.end
+        && html.is_char_boundary(span.start)
+        && html.is_char_boundary(span.end);
+    ok.then_some(span)
+}
+
+/// The charset a page declares in its first 1024 bytes (`charset=LABEL`),
+/// if it names an ASCII-compatible encoding (a page cannot declare UTF-16).
+fn declared_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let head = bytes[..bytes.len().min(1024)].to_ascii_lowercase();
+    let at = memchr::memmem::find(&head, b"charset=")? + b"charset=".len();
+    let rest = &head[at..];
+    let rest = rest
+        .strip_prefix(b"\"")
+        .or_else(|| rest.strip_prefix(b"'"))
+        .unwrap_or(rest);
+    let end = rest
+        .iter()
+        .position(|&b| matches!(b, b'"' | b'\'' | b';' | b'>' | b'/') || b.is_ascii_whitespace())
+        .unwrap_or(rest.len());
+    let e = encoding_rs::Encoding::for_label(&rest[..end])?;
+    (!super::decode::is_utf16(e)).then_some(e)
+}
+
+/// Builds the text and its map as characters and tags come.
+#[derive(Default)]
+struct Extractor {
+    text: String,
+    map: crate::document::OffsetMapBuilder,
+    /// Source bytes and characters the map has consumed.
+    src: (usize, usize),
+    /// Inside a hidden element: its name.
+    hidden: Option<String>,
+    /// Line breaks owed before the next character (from block tags).
+    breaks: usize,
+}
+
+impl Extractor {
+    fn boundary(&mut self, name: &str) {
+        let want = if name == "br" {
+            1
+        } else if BLOCKS.contains(&name) {
+            2
+        } else {
+            0
+        };
+        self.breaks = self.breaks.max(want);
+    }
+
+    /// Moves the map to source offset `to`, dropping what lies between.
+    fn skip_to(&mut self, to: (usize, usize)) {
+        if to.0 > self.src.0 {
+            self.map
+                .skip(to.0 - self.src.0, to.1.saturating_sub(self.src.1));
+            self.src = to;
+        }
+    }
+
+    fn char(&mut self, c: char, s: (usize, usize), e: (usize, usize), verbatim: bool) {
+        self.skip_to(s);
+        if self.breaks > 0 && !self.text.is_empty() {
+            // Only as many breaks as the text does not already end with.
+            let have = self.text.bytes().rev().take_while(|&b| b == b'\n').count();
+            let add = &"\n\n"[..self.breaks.saturating_sub(have)];
+            if !add.is_empty() {
+                self.text.push_str(add);
+                self.map.replaced(add, 0, 0);
+            }
+        }
+        self.breaks = 0;
+        let mut buf = [0u8; 4];
+        let t = c.encode_utf8(&mut buf);
+        self.text.push_str(t);
+        if e.0 <= s.0 && s.0 < self.src.0 {
+            // The second character of a reference that stands for two.
+            self.map.replaced(t, 0, 0);
+            return;
+        }
+        if verbatim {
+            self.map.same(t);
+        } else {
+            self.map
+                .replaced(t, e.0.saturating_sub(s.0), e.1.saturating_sub(s.1));
+        }
+        self.src = (self.src.0.max(e.0), self.src.1.max(e.1));
+    }
+
+    fn finish(mut self, end: (usize, usize)) -> (String, OffsetMap) {
+        self.skip_to(end);
+        (self.text, self.map.finish())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Document;
+
+    fn check(page: &[u8], want_text: &str, name: &str, want_src: &[u8]) {
+        let (text, map) = html_to_text(page, &DecodeOptions::default());
+        assert_eq!(text, want_text);
+        let doc = Document::mapped("p", text.clone(), map);
+        let at = text
+            .find(name)
+            .unwrap_or_else(|| panic!("{name:?} in {text:?}"));
+        let s = doc.locate(at, at + name.len());
+        assert_eq!(
+            String::from_utf8_lossy(&page[s.start..s.end]),
+            String::from_utf8_lossy(want_src)
+        );
+    }
+
+    #[test]
+    fn visible_text_and_offsets() {
+        check(
+            b"<html><head><title>T</title><style>p{}</style></head><body><p>A &amp; B</p><p>Kim&#8217;s</p></body></html>",
+            "T\n\nA & B\n\nKim\u{2019}s",
+            "Kim\u{2019}s",
+            b"Kim&#8217;s",
+        );
+        check(
+            b"<div>Vladimir<br>Putin</div><!-- Kim --><td>X</td>",
+            "Vladimir\nPutin\n\nX",
+            "Vladimir\nPutin",
+            b"Vladimir<br>Putin",
+        );
+        check(
+            "<p>Ólafur &eacute;&#x20AC; done</p>".as_bytes(),
+            "Ólafur é€ done",
+            "Ólafur é€",
+            "Ólafur &eacute;&#x20AC;".as_bytes(),
+        );
+        check(
+            b"<p>line\r\nbreak Putin</p>",
+            "line\nbreak Putin",
+            "Putin",
+            b"Putin",
+        );
+    }
+
+    #[test]
+    fn char_offsets_count_the_page() {
+        let page = "<p>é <b>Putin</b></p>";
+        let (text, map) = html_to_text(page.as_bytes(), &DecodeOptions::default());
+        let doc = Document::mapped("p", text.clone(), map);
+        let at = text.find("Putin").unwrap();
+        let s = doc.locate(at, at + 5);
+        let want = page.find("Putin").unwrap();
+        assert_eq!(s.start, want);
+        assert_eq!(s.char_start, page[..want].chars().count());
+    }
+
+    #[test]
+    fn windows_1252_page() {
+        let page = b"<p>Caf\xe9 &amp; Dupr\xe9 <i>Putin</i></p>";
+        check(
+            page,
+            "Caf\u{e9} & Dupr\u{e9} Putin",
+            "Dupr\u{e9} Putin",
+            b"Dupr\xe9 <i>Putin",
+        );
+    }
+
+    #[test]
+    fn declared_charset_is_used_for_pages_that_are_not_utf8() {
+        let page = b"<meta charset=\"iso-8859-2\"><p>\xa3ukasz \xaf\xf3\xb3wik</p>";
+        check(
+            page,
+            "\u{141}ukasz \u{17b}ó\u{142}wik",
+            "\u{17b}ó\u{142}wik",
+            b"\xaf\xf3\xb3wik",
+        );
+        let page =
+            b"<meta http-equiv=Content-Type content='text/html; charset=utf-16'><p>caf\xe9</p>";
+        check(page, "caf\u{e9}", "caf\u{e9}", b"caf\xe9");
+    }
+
+    /// Found by fuzzing (`readers`): a lone carriage return got the span of
+    /// the next character, and the offsets went back.
+    #[test]
+    fn lone_carriage_returns() {
+        check(b"\r+\0", "\n+\0", "+", b"+");
+        check(b"a\rPutin\r", "a\nPutin\n", "Putin", b"Putin");
+        let (text, map) = html_to_text(b"a\rb", &DecodeOptions::default());
+        let doc = Document::mapped("p", text, map);
+        let s = doc.locate(1, 2);
+        assert_eq!((s.start, s.end), (1, 2), "the line feed stands for the CR");
+    }
+
+    #[test]
+    fn broken_markup_is_read() {
+        let (text, _) = html_to_text(b"<p>Putin <b <i>Kim</p", &DecodeOptions::default());
+        assert!(text.contains("Putin"), "{text:?}");
+        let (text, _) = html_to_text(b"", &DecodeOptions::default());
+        assert!(text.is_empty());
+    }
+}

@@ -1,0 +1,585 @@
+//! Reading inputs into documents: formats, compression, encodings, and
+//! files too big to hold.
+//!
+//! # Formats
+//!
+//! | format | files | document | offsets into |
+//! |---|---|---|---|
+//! | text | `.txt`, `.md` (and any file named directly) | the file | the file's bytes |
+//! | HTML | `.html`, `.htm` | the page's visible text ([`html`]) | the page's bytes |
+//! | JSON Lines | `.jsonl`, `-` (standard input) | one per line ([`jsonl`]) | the text field's value |
+//!
+//! [`Format::Auto`] picks by extension; `-` defaults to JSON Lines. Any of
+//! them may be gzip-compressed (`a.html.gz`, `docs.jsonl.gz`): it is
+//! decompressed on the fly, and **offsets are into the decompressed
+//! bytes**.
+//!
+//! Text and HTML that are not UTF-8 are decoded ([`decode`] documents the
+//! detection rule); offsets stay in the source's bytes.
+//!
+//! # What is not read
+//!
+//! Every refusal is an [`InputError`] naming the file and the reason; the
+//! run goes on. Refused are: files that are not regular files (FIFOs,
+//! sockets, devices: never opened, so never waited on), binary files
+//! ([`sniff_binary`]: a PDF, zip, PNG, GIF, JPEG or gzip signature, or a NUL
+//! byte in the first 8 KiB without a UTF-16 byte-order mark), files that
+//! cannot be opened or read, and HTML or compressed documents larger than
+//! [`ReadOptions::max_document`] once decompressed.
+//!
+//! # Big files
+//!
+//! A text file larger than [`ReadOptions::window`] (16 MiB by default), and
+//! any compressed or standard-input text, is read in windows so memory
+//! stays bounded whatever the file's size ([`window`]). Each window is a
+//! document of its own whose offsets are the file's; windows overlap by
+//! [`ReadOptions::overlap`] bytes and each mention is reported by the one
+//! window that owns its start, so a name across a cut is found exactly
+//! once. Document-level evidence (a surname resting on a full mention in
+//! the same document) holds within a window and its overlaps.
+
+pub mod decode;
+pub mod html;
+pub mod jsonl;
+pub mod window;
+
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Read};
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use encoding_rs::Encoding;
+
+use crate::document::{source_hash, Document};
+use crate::InputError;
+use decode::DecodeOptions;
+use jsonl::Fields;
+use window::{Window, Windows};
+
+/// A document format.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Format {
+    /// By extension: `.html`/`.htm` HTML, `.jsonl` JSON Lines, anything
+    /// else text; `-` JSON Lines.
+    #[default]
+    Auto,
+    /// Plain text.
+    Text,
+    /// An HTML page.
+    Html,
+    /// JSON Lines, one document per line.
+    Jsonl,
+}
+
+/// File extensions read when walking folders (each also with `.gz`).
+pub const EXTENSIONS: &[&str] = &["txt", "md", "html", "htm", "jsonl"];
+
+/// How inputs are read.
+#[derive(Clone, Debug)]
+pub struct ReadOptions {
+    /// The format of every input, or [`Format::Auto`] (the default).
+    pub format: Format,
+    /// Encoding detection or a forced encoding.
+    pub decode: DecodeOptions,
+    /// JSON Lines id and text fields.
+    pub fields: Fields,
+    /// Text files larger than this many bytes are read in windows of about
+    /// this size (default 16 MiB).
+    pub window: usize,
+    /// Bytes windows overlap on each side (default 64 KiB); must exceed the
+    /// longest mention and its context.
+    pub overlap: usize,
+    /// HTML pages and JSON Lines records larger than this (decompressed)
+    /// are refused (default 1 GiB).
+    pub max_document: u64,
+}
+
+impl Default for ReadOptions {
+    fn default() -> ReadOptions {
+        ReadOptions {
+            format: Format::Auto,
+            decode: DecodeOptions::default(),
+            fields: Fields::default(),
+            window: 16 << 20,
+            overlap: 64 << 10,
+            max_document: 1 << 30,
+        }
+    }
+}
+
+/// Where documents come from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Source {
+    /// A file.
+    Path(PathBuf),
+    /// Standard input (`-`).
+    Stdin,
+}
+
+impl Source {
+    /// The source's name in output and errors (`-` for standard input).
+    pub fn name(&self) -> String {
+        match self {
+            Source::Path(p) => p.to_string_lossy().into_owned(),
+            Source::Stdin => "-".to_string(),
+        }
+    }
+}
+
+/// The format of `path` under `opts`, and whether it is gzip-compressed
+/// (by its `.gz` extension).
+pub fn format_of(path: &Path, opts: &ReadOptions) -> (Format, bool) {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    let lower = name.to_ascii_lowercase();
+    let (inner, gz) = match lower.strip_suffix(".gz") {
+        Some(rest) => (rest, true),
+        None => (lower.as_str(), false),
+    };
+    let format = match opts.format {
+        Format::Auto => match inner.rsplit_once('.').map(|(_, e)| e) {
+            Some("html" | "htm") => Format::Html,
+            Some("jsonl") => Format::Jsonl,
+            _ => Format::Text,
+        },
+        f => f,
+    };
+    (format, gz)
+}
+
+/// How much of a file is checked for NUL bytes.
+const BINARY_PROBE: usize = 8 * 1024;
+
+/// Why `head` (a file's first bytes) looks binary, if it does: a known
+/// signature, or a NUL byte in the first 8 KiB (unless a UTF-16 byte-order
+/// mark, or a forced UTF-16 encoding, explains it).
+pub fn sniff_binary(head: &[u8], opts: &DecodeOptions) -> Option<String> {
+    const MAGIC: &[(&[u8], &str)] = &[
+        (b"%PDF-", "a PDF document"),
+        (b"PK\x03\x04", "a zip archive"),
+        (b"PK\x05\x06", "a zip archive"),
+        (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+        (b"GIF87a", "a GIF image"),
+        (b"GIF89a", "a GIF image"),
+        (b"\xff\xd8\xff", "a JPEG image"),
+        (b"\x1f\x8b", "gzip data without a .gz name"),
+        (b"\x7fELF", "an executable"),
+    ];
+    if let Some((_, what)) = MAGIC.iter().find(|(m, _)| head.starts_with(m)) {
+        return Some(format!("binary file ({what}), skipped"));
+    }
+    let utf16 = matches!(Encoding::for_bom(head), Some((e, _)) if decode::is_utf16(e))
+        || opts.forced.is_some_and(decode::is_utf16);
+    if utf16 {
+        return None;
+    }
+    let probe = &head[..head.len().min(BINARY_PROBE)];
+    memchr::memchr(0, probe).map(|at| format!("binary file (NUL byte at offset {at}), skipped"))
+}
+
+/// Opens `path` for reading if it is a regular file; anything else (a
+/// FIFO, a socket, a device, a folder) is refused without being opened.
+pub fn open_regular(path: &Path) -> Result<(File, u64), InputError> {
+    let meta = std::fs::metadata(path).map_err(|e| {
+        let broken = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+        if broken && e.kind() == io::ErrorKind::NotFound {
+            InputError::new(path, "broken symbolic link")
+        } else {
+            InputError::io(path, &e)
+        }
+    })?;
+    if !meta.is_file() {
+        return Err(InputError::new(
+            path,
+            format!("not a regular file ({}), skipped", file_kind(&meta)),
+        ));
+    }
+    let file = File::open(path).map_err(|e| InputError::io(path, &e))?;
+    Ok((file, meta.len()))
+}
+
+fn file_kind(meta: &std::fs::Metadata) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let t = meta.file_type();
+        if t.is_fifo() {
+            return "a FIFO";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+        if t.is_block_device() || t.is_char_device() {
+            return "a device";
+        }
+    }
+    if meta.is_dir() {
+        "a folder"
+    } else {
+        "not a file"
+    }
+}
+
+/// Reads all of `reader`, refusing more than `max` bytes.
+fn read_limited(reader: impl Read, max: u64, path: &Path) -> Result<Vec<u8>, InputError> {
+    let mut bytes = Vec::new();
+    reader
+        .take(max.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| InputError::io(path, &e))?;
+    if bytes.len() as u64 > max {
+        return Err(InputError::new(
+            path,
+            format!("larger than {max} bytes (decompressed), skipped"),
+        ));
+    }
+    Ok(bytes)
+}
+
+/// A document built from a whole source's bytes, in `format` (text or
+/// HTML). Errors name `path`.
+pub fn document_from_bytes(
+    path: &Path,
+    id: String,
+    bytes: &[u8],
+    format: Format,
+    opts: &ReadOptions,
+) -> Result<Document, InputError> {
+    if let Some(why) = sniff_binary(bytes, &opts.decode) {
+        return Err(InputError::new(path, why));
+    }
+    let mut doc = match format {
+        Format::Html => {
+            let (text, map) = html::html_to_text(bytes, &opts.decode);
+            Document::mapped(id, text, map)
+        }
+        _ => {
+            let d = decode::decode(bytes, &opts.decode);
+            match d.map {
+                None => Document::plain(id, d.text),
+                Some(map) => Document::mapped(id, d.text, map),
+            }
+        }
+    };
+    doc.source_len = bytes.len() as u64;
+    doc.source_hash = source_hash(bytes);
+    Ok(doc)
+}
+
+/// Reads the text or HTML file `path` whole into a document named by its
+/// path.
+pub fn read_document(path: &Path, opts: &ReadOptions) -> Result<Document, InputError> {
+    let (format, gz) = format_of(path, opts);
+    let (file, _) = open_regular(path)?;
+    let bytes = if gz {
+        read_limited(
+            flate2::read::MultiGzDecoder::new(BufReader::new(file)),
+            opts.max_document,
+            path,
+        )?
+    } else {
+        read_limited(file, opts.max_document.max(opts.window as u64), path)?
+    };
+    document_from_bytes(
+        path,
+        path.to_string_lossy().into_owned(),
+        &bytes,
+        format,
+        opts,
+    )
+}
+
+/// One unit of work for the pipeline: produced in order on the reading
+/// thread, turned into a document on a worker.
+#[derive(Debug)]
+pub struct Job {
+    kind: JobKind,
+}
+
+#[derive(Debug)]
+enum JobKind {
+    /// A whole file (of this many bytes), read on the worker.
+    File(PathBuf, u64),
+    /// Bytes already read (standard input as text or HTML).
+    Bytes {
+        name: String,
+        bytes: Vec<u8>,
+        format: Format,
+    },
+    /// One window of a big text.
+    Window(Window),
+    /// One JSON Lines record.
+    Line {
+        file: String,
+        line: u64,
+        bytes: Vec<u8>,
+    },
+    /// A problem found while reading ahead.
+    Failed(InputError),
+}
+
+/// A document ready to match, and which of its mentions to keep.
+#[derive(Debug)]
+pub struct Piece {
+    /// The document.
+    pub doc: Document,
+    /// For a window: the source bytes it owns; keep only the mentions that
+    /// start there.
+    pub keep: Option<Range<usize>>,
+}
+
+impl Job {
+    /// Bytes the job holds in memory (for batching).
+    pub fn held(&self) -> usize {
+        match &self.kind {
+            JobKind::Bytes { bytes, .. } | JobKind::Line { bytes, .. } => bytes.len(),
+            JobKind::Window(w) => w.bytes.len(),
+            JobKind::File(_, len) => usize::try_from(*len).unwrap_or(usize::MAX),
+            JobKind::Failed(_) => 0,
+        }
+    }
+
+    /// The input the job reads, for error records.
+    pub fn name(&self) -> PathBuf {
+        match &self.kind {
+            JobKind::File(p, _) => p.clone(),
+            JobKind::Bytes { name, .. } => PathBuf::from(name),
+            JobKind::Window(w) => PathBuf::from(&w.name),
+            JobKind::Line { file, .. } => PathBuf::from(file),
+            JobKind::Failed(e) => e.path.clone(),
+        }
+    }
+
+    /// The line a JSON Lines job reads.
+    pub fn line(&self) -> Option<u64> {
+        match &self.kind {
+            JobKind::Line { line, .. } => Some(*line),
+            _ => None,
+        }
+    }
+
+    /// Turns the job into a document (on a worker thread).
+    pub fn run(self, opts: &ReadOptions) -> Result<Piece, InputError> {
+        let doc = match self.kind {
+            JobKind::File(path, _) => read_document(&path, opts)?,
+            JobKind::Bytes {
+                name,
+                bytes,
+                format,
+            } => document_from_bytes(Path::new(&name), name.clone(), &bytes, format, opts)?,
+            JobKind::Window(w) => {
+                let keep = w.own.clone();
+                return Ok(Piece {
+                    doc: w.into_document(),
+                    keep: Some(keep),
+                });
+            }
+            JobKind::Line { file, line, bytes } => {
+                jsonl::parse_line(&bytes, &opts.fields, &file, line)?
+            }
+            JobKind::Failed(e) => return Err(e),
+        };
+        Ok(Piece { doc, keep: None })
+    }
+}
+
+/// The jobs of a list of sources, in order: whole files are left to the
+/// workers; JSON Lines and big or compressed texts are read here, a line or
+/// a window at a time, so memory stays bounded.
+pub struct Jobs<'a> {
+    sources: std::slice::Iter<'a, Source>,
+    opts: &'a ReadOptions,
+    stream: Option<Stream>,
+    started: u64,
+}
+
+enum Stream {
+    Lines {
+        reader: Box<dyn BufRead>,
+        name: String,
+        line: u64,
+    },
+    Windows(Windows),
+}
+
+impl<'a> Jobs<'a> {
+    /// The jobs of `sources`, read with `opts`.
+    pub fn new(sources: &'a [Source], opts: &'a ReadOptions) -> Jobs<'a> {
+        Jobs {
+            sources: sources.iter(),
+            opts,
+            stream: None,
+            started: 0,
+        }
+    }
+
+    /// Sources started so far (for progress).
+    pub fn sources_started(&self) -> u64 {
+        self.started
+    }
+
+    fn start(&mut self, source: &Source) -> Option<Job> {
+        let failed = |e| {
+            Some(Job {
+                kind: JobKind::Failed(e),
+            })
+        };
+        let (name, format, gz, reader, size): (String, Format, bool, Box<dyn Read>, Option<u64>) =
+            match source {
+                Source::Stdin => {
+                    let format = match self.opts.format {
+                        Format::Auto => Format::Jsonl,
+                        f => f,
+                    };
+                    ("-".to_string(), format, false, Box::new(io::stdin()), None)
+                }
+                Source::Path(path) => {
+                    let (format, gz) = format_of(path, self.opts);
+                    if format == Format::Html && !gz {
+                        let len = std::fs::metadata(path).map_or(0, |m| m.len());
+                        return Some(Job {
+                            kind: JobKind::File(path.clone(), len),
+                        });
+                    }
+                    let (file, len) = match open_regular(path) {
+                        Ok(f) => f,
+                        Err(e) => return failed(e),
+                    };
+                    if format == Format::Text && !gz && len <= self.opts.window as u64 {
+                        drop(file);
+                        return Some(Job {
+                            kind: JobKind::File(path.clone(), len),
+                        });
+                    }
+                    let name = path.to_string_lossy().into_owned();
+                    (name, format, gz, Box::new(file), Some(len))
+                }
+            };
+        let _ = size;
+        let reader: Box<dyn Read> = if gz {
+            Box::new(flate2::read::MultiGzDecoder::new(BufReader::new(reader)))
+        } else {
+            reader
+        };
+        match format {
+            Format::Jsonl | Format::Auto => {
+                self.stream = Some(Stream::Lines {
+                    reader: Box::new(BufReader::with_capacity(1 << 16, reader)),
+                    name,
+                    line: 0,
+                });
+                None
+            }
+            Format::Html => {
+                let path = PathBuf::from(&name);
+                match read_limited(reader, self.opts.max_document, &path) {
+                    Ok(bytes) => Some(Job {
+                        kind: JobKind::Bytes {
+                            name,
+                            bytes,
+                            format,
+                        },
+                    }),
+                    Err(e) => failed(e),
+                }
+            }
+            Format::Text => {
+                self.stream = Some(Stream::Windows(Windows::new(
+                    name,
+                    reader,
+                    self.opts.window,
+                    self.opts.overlap,
+                    self.opts.decode,
+                )));
+                None
+            }
+        }
+    }
+
+    /// The next job of the current stream, if any.
+    fn next_in_stream(&mut self) -> Option<Job> {
+        let max = self.opts.max_document;
+        match self.stream.as_mut()? {
+            Stream::Windows(w) => match w.next() {
+                Some(Ok(window)) => Some(Job {
+                    kind: JobKind::Window(window),
+                }),
+                Some(Err(e)) => Some(Job {
+                    kind: JobKind::Failed(e),
+                }),
+                None => None,
+            },
+            Stream::Lines { reader, name, line } => loop {
+                *line += 1;
+                let mut bytes = Vec::new();
+                let path = Path::new(name.as_str());
+                match reader.by_ref().take(max + 1).read_until(b'\n', &mut bytes) {
+                    Ok(0) => return None,
+                    Ok(_) => {}
+                    Err(e) => {
+                        let err = InputError::io(path, &e).at_line(*line);
+                        // A read error ends the stream.
+                        self.stream = None;
+                        return Some(Job {
+                            kind: JobKind::Failed(err),
+                        });
+                    }
+                }
+                if bytes.len() as u64 > max {
+                    // Skip the rest of the over-long line.
+                    let mut sink = Vec::new();
+                    let mut rest = 0u64;
+                    while let Ok(n) = reader.by_ref().take(1 << 20).read_until(b'\n', &mut sink) {
+                        rest += n as u64;
+                        if n == 0 || sink.ends_with(b"\n") {
+                            break;
+                        }
+                        sink.clear();
+                    }
+                    let _ = rest;
+                    return Some(Job {
+                        kind: JobKind::Failed(
+                            InputError::new(
+                                path,
+                                format!("record longer than {max} bytes, skipped"),
+                            )
+                            .at_line(*line),
+                        ),
+                    });
+                }
+                if bytes.ends_with(b"\n") {
+                    bytes.pop();
+                }
+                if bytes.iter().all(u8::is_ascii_whitespace) {
+                    continue;
+                }
+                return Some(Job {
+                    kind: JobKind::Line {
+                        file: name.clone(),
+                        line: *line,
+                        bytes,
+                    },
+                });
+            },
+        }
+    }
+}
+
+impl Iterator for Jobs<'_> {
+    type Item = Job;
+
+    fn next(&mut self) -> Option<Job> {
+        loop {
+            if self.stream.is_some() {
+                if let Some(job) = self.next_in_stream() {
+                    return Some(job);
+                }
+                self.stream = None;
+            }
+            let source = self.sources.next()?;
+            self.started += 1;
+            if let Some(job) = self.start(source) {
+                return Some(job);
+            }
+        }
+    }
+}
