@@ -10,6 +10,7 @@ pub mod normalize;
 pub mod output;
 pub mod read;
 pub mod resolve;
+pub mod shard;
 pub mod variants;
 pub mod walk;
 

@@ -230,7 +230,10 @@ fn run_extract(args: ExtractArgs) -> Result<ExitCode> {
     let matcher = Matcher::new(&gazetteer);
     let build_time = build_started.elapsed();
 
-    let walked = collect(&args.paths, DEFAULT_EXTENSIONS);
+    let mut walked = collect(&args.paths, DEFAULT_EXTENSIONS);
+    if let Some(shard) = args.shard {
+        walked.files = shard.select(&args.paths, walked.files);
+    }
     let mut error_sink: Box<dyn Write> = match &args.errors {
         Some(p) => Box::new(BufWriter::new(
             File::create(p).with_context(|| format!("cannot create {}", p.display()))?,
