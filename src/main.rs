@@ -223,6 +223,11 @@ fn run_eval(args: EvalArgs) -> Result<ExitCode> {
 }
 
 fn run_extract(args: ExtractArgs) -> Result<ExitCode> {
+    // Shards split files; every shard would read standard input whole.
+    anyhow::ensure!(
+        args.shard.is_none() || !args.paths.iter().any(|p| p.as_os_str() == "-"),
+        "--shard splits input files and cannot split standard input (-)"
+    );
     let pool = thread_pool(args.threads)?;
 
     let build_started = Instant::now();

@@ -154,4 +154,12 @@ fn bad_shard_values_are_usage_errors() {
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(err.contains("--shard"), "--shard {bad:?}: {err}");
     }
+    // Standard input cannot be split among shards.
+    let out = Command::new(env!("CARGO_BIN_EXE_gazex"))
+        .current_dir(root())
+        .args(["extract", "--shard", "0/2", "-"])
+        .output()
+        .expect("run gazex");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("standard input"));
 }
