@@ -31,18 +31,20 @@ REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 # Shipped files sit in the driver's SparkFiles folder in local mode (the
 # executor lives in the driver's JVM) and in the executor's working
 # directory on a cluster (YARN, Kubernetes, standalone), where the driver's
-# path does not exist: try both. gazex exits 1 when some documents failed
-# (each reported on the executor's standard error, the others processed);
-# with KEEP_GOING=1 that does not fail the task.
+# path does not exist: try both. An absolute BIN (installed on the
+# executors, --shipped) runs as it is. gazex exits 1 when some documents
+# failed (each reported on the executor's standard error, the others
+# processed); with KEEP_GOING=1 that does not fail the task.
 RUNNER = r"""
 bin=$1; keep_going=$2; shift 2
+run() {
+  "$@"; status=$?
+  if [ "$status" = 1 ] && [ "$keep_going" = 1 ]; then status=0; fi
+  exit "$status"
+}
+case $bin in /*) run "$bin" "$@" ;; esac
 for d in "$0" .; do
-  if [ -x "$d/$bin" ]; then
-    cd "$d" || exit 126
-    "./$bin" "$@"; status=$?
-    if [ "$status" = 1 ] && [ "$keep_going" = 1 ]; then status=0; fi
-    exit "$status"
-  fi
+  if [ -x "$d/$bin" ]; then cd "$d" || exit 126; run "./$bin" "$@"; fi
 done
 echo "gazex_spark: $bin was not shipped to this executor (looked in $0 and $PWD)" >&2
 exit 127
@@ -97,8 +99,8 @@ def parse_args(argv):
     ap.add_argument("-g", "--gazetteer", action="append", dest="gazetteers", metavar="FILE",
                     help="gazetteer file to ship and load, repeatable (default: gazetteers/*.jsonl)")
     ap.add_argument("--shipped", action="store_true",
-                    help="the binary and gazetteers were shipped with spark-submit --files: "
-                         "use their base names, do not addFile them")
+                    help="the binary and gazetteers were shipped with spark-submit --files (use their "
+                         "base names) or are on every executor (absolute paths): do not addFile them")
     ap.add_argument("--partitions", type=int, default=None,
                     help="minimum number of input partitions (sc.textFile minPartitions)")
     ap.add_argument("--threads", type=int, default=1,
@@ -129,7 +131,12 @@ def main(argv=None):
     gazetteers = args.gazetteers or default_gazetteers()
     if not gazetteers:
         sys.exit("gazex_spark: no gazetteer given (-g FILE) and none found in gazetteers/")
-    names = [os.path.basename(g) for g in gazetteers]
+    # Shipped files are found by base name; with --shipped, absolute paths
+    # name files already on every executor.
+    def name(path):
+        return path if args.shipped and os.path.isabs(path) else os.path.basename(path)
+
+    names = [name(g) for g in gazetteers]
     if len(set(names)) != len(names):
         sys.exit(f"gazex_spark: gazetteer files must have distinct names: {names}")
 
@@ -147,7 +154,7 @@ def main(argv=None):
             sc.addFile(path)
 
     command = shlex.join(
-        ["sh", "-c", RUNNER, SparkFiles.getRootDirectory(), os.path.basename(gazex),
+        ["sh", "-c", RUNNER, SparkFiles.getRootDirectory(), name(gazex),
          "1" if args.keep_going else "0"]
         + gazex_args(args, names)
     )

@@ -22,6 +22,11 @@ PARTITIONS=${GAZEX_SPARK_PARTITIONS:-4}
 now() { date +%s.%N; }
 since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
 
+command -v java >/dev/null || {
+    echo "test.sh: needs Java 17 (or 8/11) on PATH: apt-get install openjdk-17-jre-headless" >&2
+    exit 1
+}
+
 echo "== PySpark ($VENV)"
 t=$(now)
 [ -x "$VENV/bin/python" ] || python3 -m venv "$VENV"
@@ -39,6 +44,10 @@ else
     BIN=target/release/gazex
 fi
 echo "   $(since "$t") s"
+"$BIN" extract --help | grep -q -- --input-format || {
+    echo "test.sh: $BIN has no --input-format (JSON Lines input); build a gazex that has" >&2
+    exit 1
+}
 
 echo "== corpus: bundled articles + $DOCS generated documents"
 rm -rf "$WORK"
