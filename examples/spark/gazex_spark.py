@@ -111,6 +111,9 @@ def parse_args(argv):
                     help="documents gazex could not read (reported in the executor logs) do not fail the task")
     ap.add_argument("--master", default=None,
                     help="Spark master when run with plain python (e.g. local[2]); spark-submit sets it otherwise")
+    ap.add_argument("--conf", action="append", default=[], metavar="KEY=VALUE",
+                    help="Spark configuration when run with plain python, repeatable "
+                         "(spark-submit has its own --conf)")
     return ap.parse_args(argv)
 
 
@@ -146,6 +149,11 @@ def main(argv=None):
     builder = SparkSession.builder.appName("gazex")
     if args.master:
         builder = builder.master(args.master)
+    for kv in args.conf:
+        key, sep, value = kv.partition("=")
+        if not sep:
+            sys.exit(f"gazex_spark: --conf {kv!r} is not KEY=VALUE")
+        builder = builder.config(key, value)
     spark = builder.getOrCreate()
     sc = spark.sparkContext
 
