@@ -15,17 +15,18 @@
 //!
 //! - The assignment depends only on the file's own key and N, not on the
 //!   other files: adding or removing files never moves an existing file to
-//!   another shard, so a re-run over a grown archive redoes only the new
-//!   files' shards' work for them and nothing moves between workers. Taking
-//!   every N-th file of the sorted walk would balance the counts exactly but
+//!   another shard. In a re-run over a grown archive each worker gets the
+//!   files it had before plus its part of the new ones, so whatever it kept
+//!   from the last run (an incremental sink) still applies. Taking every
+//!   N-th file of the sorted walk would balance the counts exactly but
 //!   shift every file after an insertion to another shard.
 //! - It does not depend on where the archive is mounted
 //!   (`/mnt/a/news` and `/data/news` give the same shards), nor on the
 //!   machine, the platform or the gazex version: XXH3 is a fixed function.
 //!
-//! Shards hold N-th of the files on average, not exactly; with a few
-//! hundred files or more per shard the spread is a few percent. Sizes are
-//! not weighed: a shard's bytes vary with the files it draws.
+//! Each shard holds 1/N of the files on average, not exactly: with a
+//! thousand files per shard the spread is a few percent. Sizes are not
+//! weighed: a shard's bytes vary with the files it draws.
 
 use std::fmt;
 use std::path::{Component, Path, PathBuf};
