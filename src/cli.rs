@@ -192,6 +192,14 @@ pub struct ExtractArgs {
     /// Print run statistics to standard error at the end.
     #[arg(long, value_name = "FORMAT", num_args = 0..=1, default_missing_value = "text")]
     pub stats: Option<StatsFormat>,
+
+    /// Process only shard K of N (0 <= K < N) of the input files, for
+    /// running N copies side by side (indexed jobs, job arrays). A file's
+    /// shard is a fixed hash of its path relative to the folder given, so
+    /// the N shards' outputs together are the unsharded run's, each mention
+    /// once, and adding files never moves others between shards.
+    #[arg(long, value_name = "K/N")]
+    pub shard: Option<gazex::shard::Shard>,
 }
 
 /// `--input-format`.

@@ -12,6 +12,7 @@ pub mod output;
 pub mod progress;
 pub mod report;
 pub mod resolve;
+pub mod shard;
 pub mod variants;
 pub mod walk;
 

@@ -248,6 +248,11 @@ fn run_eval(args: EvalArgs) -> Result<ExitCode> {
 }
 
 fn run_extract(args: ExtractArgs) -> Result<ExitCode> {
+    // Shards split files; every shard would read standard input whole.
+    anyhow::ensure!(
+        args.shard.is_none() || !args.paths.iter().any(|p| p.as_os_str() == "-"),
+        "--shard splits input files and cannot split standard input (-)"
+    );
     let pool = thread_pool(args.threads)?;
 
     let build_started = Instant::now();
@@ -288,7 +293,10 @@ fn run_extract(args: ExtractArgs) -> Result<ExitCode> {
         .filter(|p| p.as_os_str() != "-")
         .cloned()
         .collect();
-    let walked = collect(&paths, DEFAULT_EXTENSIONS);
+    let mut walked = collect(&paths, DEFAULT_EXTENSIONS);
+    if let Some(shard) = args.shard {
+        walked.files = shard.select(&paths, walked.files);
+    }
     let mut sources: Vec<Source> = walked.files.iter().cloned().map(Source::Path).collect();
     if stdin {
         sources.push(Source::Stdin);
