@@ -55,6 +55,11 @@ pub struct Document {
     /// A content hash of the source bytes ([`source_hash`]): equal hashes,
     /// same document.
     pub source_hash: u128,
+    /// For a text read in windows (a big file), the source offset where
+    /// this window's own bytes start: `Some(0)` for the first window, and
+    /// later windows' mentions add to the earlier ones'. `None` for a
+    /// document read whole.
+    pub window_start: Option<u64>,
 }
 
 /// The content hash gazex keeps for a source's bytes (XXH3, 128 bits).
@@ -71,6 +76,7 @@ impl Document {
             source_hash: source_hash(text.as_bytes()),
             text,
             map: None,
+            window_start: None,
         }
     }
 
@@ -84,6 +90,7 @@ impl Document {
             source_hash: source_hash(text.as_bytes()),
             text,
             map: Some(map),
+            window_start: None,
         }
     }
 

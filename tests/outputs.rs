@@ -243,6 +243,23 @@ fn csv_and_sqlite_hold_the_jsonl_records() {
 }
 
 #[test]
+fn a_text_read_in_windows_is_one_document_in_the_index() {
+    // A small window (a hidden test flag) cuts each press report into
+    // several windows, as a file over 16 MiB would be: the index must hold
+    // all their mentions under one document, every run.
+    let dir = setup();
+    let d = dir.path();
+    let (out, _) = extract(d, &["--window", "600"]);
+    let records = jsonl(&out);
+    for _ in 0..2 {
+        extract(d, &["--window", "600", "--db", "w.db"]);
+        assert_same_records("windowed sqlite", &db_records(&d.join("w.db")), &records);
+        let docs = dump(&d.join("w.db"), "documents");
+        assert_eq!(docs.len(), 3);
+    }
+}
+
+#[test]
 fn mention_ids_are_stable_and_distinct() {
     let (a, b) = (setup(), setup());
     let one = jsonl(&extract(a.path(), &["-j", "1"]).0);

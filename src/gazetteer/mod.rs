@@ -36,7 +36,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 /// Whether `name` folds to no token, or to one token of one letter.
-fn degenerate(name: &str) -> bool {
+pub(crate) fn degenerate(name: &str) -> bool {
     let n = crate::normalize::normalize(name);
     let tokens: Vec<&str> = (0..n.tokens().len())
         .map(|i| n.token_text(i))
@@ -523,7 +523,7 @@ impl Gazetteer {
         let before = entity.aliases.len();
         let mut dropped = Vec::new();
         entity.aliases.retain(|a| {
-            let keep = !degenerate(&a.name);
+            let keep = a.policy == MatchPolicy::Never || !degenerate(&a.name);
             if !keep {
                 dropped.push(a.name.clone());
             }

@@ -369,6 +369,13 @@ pub fn import_bytes(
     resolve_links(&mut entities, &raw_names);
     for e in &mut entities {
         dedup_aliases(e);
+        // Handles such as "@AL3XL7" fold to nothing matchable: kept for the
+        // record, marked never to match, so loading does not warn.
+        for a in &mut e.aliases {
+            if super::degenerate(&a.name) {
+                a.policy = super::MatchPolicy::Never;
+            }
+        }
     }
     Ok(OfacImport { entities, report })
 }

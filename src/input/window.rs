@@ -62,6 +62,7 @@ impl Window {
         let mut doc = Document::mapped(self.name, d.text, map.shifted(self.base, self.base_chars));
         doc.source_len = (self.own.end - self.own.start) as u64;
         doc.source_hash = source_hash(&self.bytes);
+        doc.window_start = Some(self.own.start as u64);
         doc
     }
 }

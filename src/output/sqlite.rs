@@ -341,6 +341,8 @@ pub struct Item(ItemKind);
 enum ItemKind {
     Unchanged(String),
     Indexed {
+        /// A later window of a text read in windows: add, don't replace.
+        append: bool,
         id: String,
         hash: String,
         size: i64,
@@ -492,10 +494,18 @@ impl SqliteSink {
         hash: &str,
         size: i64,
         mentions: &[MentionRow],
+        append: bool,
     ) -> rusqlite::Result<()> {
         let (at, settings) = (self.started_at.clone(), self.settings.clone());
         let conn = self.conn();
-        conn.prepare_cached(
+        if append {
+            // A later window of the same text: its mentions add up.
+            conn.prepare_cached(
+                "UPDATE documents SET size = size + ?2, mentions = mentions + ?3 WHERE id = ?1",
+            )?
+            .execute(params![id, size, mentions.len() as i64])?;
+        } else {
+            conn.prepare_cached(
             "INSERT INTO documents (id, content_hash, size, indexed_at, first_indexed_at, settings,
                mentions, deleted, deleted_at)
              VALUES (?1, ?2, ?3, ?4, ?4, ?5, ?6, 0, NULL)
@@ -505,8 +515,9 @@ impl SqliteSink {
                deleted = 0, deleted_at = NULL",
         )?
         .execute(params![id, hash, size, at, settings, mentions.len() as i64])?;
-        conn.prepare_cached("DELETE FROM mentions WHERE doc = ?1")?
-            .execute([id])?;
+            conn.prepare_cached("DELETE FROM mentions WHERE doc = ?1")?
+                .execute([id])?;
+        }
         let mut insert = conn.prepare_cached(
             "INSERT INTO mentions (mention_id, doc, start, \"end\", char_start, char_end, text,
                entity_id, entity_name, entity_type, alias, lists, \"match\", evidence_kind,
@@ -661,6 +672,10 @@ impl Sink for SqliteSink {
     type Item = Item;
 
     fn unchanged(&self, doc: &Document) -> Option<Item> {
+        // A text read in windows has no one hash to compare: re-indexed.
+        if doc.window_start.is_some() {
+            return None;
+        }
         let k = self.known.get(&doc.id)?;
         (!k.deleted && k.settings == self.settings && k.hash == hex(doc.source_hash))
             .then(|| Item(ItemKind::Unchanged(doc.id.clone())))
@@ -668,6 +683,7 @@ impl Sink for SqliteSink {
 
     fn prepare(&self, doc: &Document, matcher: &Matcher, mentions: &[Mention]) -> Item {
         Item(ItemKind::Indexed {
+            append: doc.window_start.is_some_and(|s| s > 0),
             id: doc.id.clone(),
             hash: hex(doc.source_hash),
             size: doc.source_len as i64,
@@ -685,16 +701,19 @@ impl Sink for SqliteSink {
                 self.seen.insert(id);
             }
             ItemKind::Indexed {
+                append,
                 id,
                 hash,
                 size,
                 mentions,
             } => {
-                match self.known.get(&id) {
-                    Some(k) if !k.deleted => self.summary.changed += 1,
-                    _ => self.summary.new += 1,
+                if !append {
+                    match self.known.get(&id) {
+                        Some(k) if !k.deleted => self.summary.changed += 1,
+                        _ => self.summary.new += 1,
+                    }
                 }
-                self.write_document(&id, &hash, size, &mentions)
+                self.write_document(&id, &hash, size, &mentions, append)
                     .map_err(|e| self.io_err(e))?;
                 self.summary.mentions_written += mentions.len();
                 self.seen.insert(id);
