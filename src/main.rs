@@ -164,7 +164,7 @@ fn run_eval(args: EvalArgs) -> Result<ExitCode> {
         .with_context(|| format!("cannot read {}", args.gold.display()))?;
     let gold: Vec<GoldMention> = read_jsonl(&gold_text, &args.gold.display().to_string())?;
     let gazetteer = load_gazetteers(&args.gazetteers)?;
-    let matcher = Matcher::new(&gazetteer);
+    let matcher = Matcher::from_gazetteer(gazetteer);
     let walked = collect(&args.paths, DEFAULT_EXTENSIONS);
     let mut failed = walked.errors.len();
     for e in &walked.errors {
@@ -257,7 +257,7 @@ fn run_extract(args: ExtractArgs) -> Result<ExitCode> {
 
     let build_started = Instant::now();
     let gazetteer = load_gazetteers(&args.gazetteers)?;
-    let matcher = Matcher::new(&gazetteer);
+    let matcher = Matcher::from_gazetteer(gazetteer);
     let build_time = build_started.elapsed();
 
     let read = ReadOptions {

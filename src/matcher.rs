@@ -168,6 +168,23 @@ fn link_entities(g: &Gazetteer) -> Vec<Vec<u32>> {
 impl Matcher {
     /// Compiles every entity of `gazetteer`.
     pub fn new(gazetteer: &Gazetteer) -> Matcher {
+        Matcher::build(gazetteer, None)
+    }
+
+    /// Like [`Matcher::new`], taking the gazetteer's entities instead of
+    /// copying them: less memory for big lists.
+    pub fn from_gazetteer(gazetteer: Gazetteer) -> Matcher {
+        let entities_len = gazetteer.len();
+        let mut m = Matcher::build(&gazetteer, Some(()));
+        let entities = gazetteer.into_entities();
+        debug_assert_eq!(entities.len(), entities_len);
+        m.entities = entities;
+        m
+    }
+
+    /// Compiles `gazetteer`; with `moved`, leaves the entities for the
+    /// caller to move in.
+    fn build(gazetteer: &Gazetteer, moved: Option<()>) -> Matcher {
         let started = Instant::now();
         let mut keys: HashMap<String, u32> = HashMap::new();
         let mut pattern_strings: Vec<String> = Vec::new();
@@ -286,7 +303,11 @@ impl Matcher {
             ac,
             patterns,
             targets,
-            entities: gazetteer.entities().to_vec(),
+            entities: if moved.is_some() {
+                Vec::new()
+            } else {
+                gazetteer.entities().to_vec()
+            },
             links,
             stats,
         }

@@ -735,11 +735,10 @@ fn proper_context(text: &str, n: &Normalized, first: u32, last: u32) -> bool {
     let name_word = |i: usize| -> bool {
         let t = &tokens[i];
         let word = n.token_text(i);
-        (t.flags.contains(TokenFlags::CAPITALIZED))
+        let ordinary = is_title(word) || is_stopword(word) || (caps && is_common_word(word));
+        t.flags.contains(TokenFlags::CAPITALIZED)
             && !t.flags.contains(TokenFlags::DIGIT)
-            && !is_title(word)
-            && !is_stopword(word)
-            && !(caps && is_common_word(word))
+            && !ordinary
     };
     if first > 0 {
         let p = first as usize - 1;

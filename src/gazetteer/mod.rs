@@ -552,6 +552,11 @@ impl Gazetteer {
         &self.entities
     }
 
+    /// The entities, in load order, without the index.
+    pub fn into_entities(self) -> Vec<Entity> {
+        self.entities
+    }
+
     /// Where the entity at `index` was defined.
     pub fn origin(&self, index: usize) -> &Origin {
         &self.origins[index]
