@@ -202,34 +202,11 @@ impl OffsetMap {
             assert!(start == 0 && end == 0, "offset map is empty");
             return Span::default();
         }
-        let first = self.run(start);
-        let (s, cs) = if first.same {
-            let d = start - first.text;
-            (
-                first.src + d,
-                first.src_char + text[first.text..start].chars().count(),
-            )
-        } else {
-            (first.src, first.src_char)
-        };
-        // The end maps through the run of the last byte.
-        let last = self.run(end.saturating_sub(1).max(start));
-        let (e, ce) = if end == start {
-            (s, cs)
-        } else if last.same {
-            (
-                last.src + (end - last.text),
-                last.src_char + text[last.text..end].chars().count(),
-            )
-        } else {
-            (last.src + last.src_len, last.src_char + last.src_chars)
-        };
-        Span {
-            start: s,
-            end: e,
-            char_start: cs,
-            char_end: ce,
-        }
+        // The text's character offsets, counted from the runs' starts.
+        let chars_at = |at: usize, run: &Run| run.text_char + text[run.text..at].chars().count();
+        let char_start = chars_at(start, self.run(start));
+        let char_end = chars_at(end, self.run(end.saturating_sub(1).max(start)));
+        self.locate_counted(start, end, char_start, char_end)
     }
 
     /// Like [`locate`](Self::locate), with the span's character offsets in

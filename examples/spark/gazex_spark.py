@@ -68,11 +68,12 @@ def mention_schema():
         return StructField(name, LongType())
 
     return StructType(
-        [s("doc"), n("start"), n("end"), n("char_start"), n("char_end"), s("text"),
+        [s("mention_id"), s("doc"), n("start"), n("end"), n("char_start"), n("char_end"), s("text"),
          s("entity_id"), s("entity_name"), s("entity_type"), s("alias"),
          StructField("lists", ArrayType(StringType())), s("match"),
          StructField("evidence", StructType([s("kind"), n("start"), n("end")])),
-         StructField("candidates", ArrayType(StringType()))]
+         StructField("candidates", ArrayType(StringType())),
+         StructField("context", StructType([s("text"), n("start"), n("end")]))]
     )
 
 
