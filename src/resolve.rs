@@ -40,6 +40,10 @@ struct Cand {
     kind: MatchKind,
     policy: Policy,
     distinctive: bool,
+    /// Where the mention starts when it is not the first token's start:
+    /// initials written before the surname of a name listed with initials
+    /// ("F. K. Fiedler"), which the token stream leaves out.
+    start: Option<u32>,
 }
 
 impl Cand {
@@ -113,7 +117,20 @@ impl<'m> Resolver<'m> {
                     },
                     policy: t.policy,
                     distinctive: t.distinctive,
+                    start: None,
                 };
+                let mut c = c;
+                if c.kind == MatchKind::Surname {
+                    // "F. K. Fiedler" written with its listed initials is
+                    // the full name.
+                    let listed = initials(self.matcher.name_text(c.entity, c.name));
+                    let at = n.tokens()[c.first as usize].start as usize;
+                    if let Some(from) = initials_before(text, at, &listed) {
+                        c.kind = MatchKind::Normalized;
+                        c.policy = Policy::Always;
+                        c.start = Some(from as u32);
+                    }
+                }
                 if t.variant == Variant::OrgCore {
                     // Extended over a legal form on one side at a time (the
                     // leftmost-longest choice then picks), never across the
@@ -201,11 +218,16 @@ impl<'m> Resolver<'m> {
     /// ("Antonio, Laredo" is two names).
     fn plausible(&self, text: &str, c: &Cand) -> bool {
         let n = &self.norm;
+        // A lower-case function word at either end is not a name's either:
+        // "Kennedy as" is not "Kennedy A.S.".
         let common_lower = (c.first..=c.last).any(|i| {
             let w = n.token_text(i as usize);
+            // ("Jong-un": after a hyphen, the word is the name's own.)
+            let hyphened = text[..n.tokens()[i as usize].start as usize].ends_with('-');
+            let edge = (i == c.first || i == c.last) && !hyphened;
             n.tokens()[i as usize].flags.contains(TokenFlags::LOWERCASE)
-                && is_common_word(w)
-                && !is_stopword(w)
+                && ((is_common_word(w) && !is_stopword(w))
+                    || (edge && c.first < c.last && is_stopword(w) && !is_particle(w)))
         });
         if common_lower {
             return false;
@@ -457,7 +479,9 @@ impl<'m> Resolver<'m> {
             char_pos
         };
         for (c, others, ev) in self.chosen.drain(..) {
-            let start = tokens[c.first as usize].start as usize;
+            let start = c
+                .start
+                .map_or(tokens[c.first as usize].start as usize, |s| s as usize);
             let end = close_quote(text, start, tokens[c.last as usize].end as usize);
             let mut kind = c.kind;
             if kind == MatchKind::Normalized
@@ -691,6 +715,38 @@ fn initials(name: &str) -> Vec<char> {
     out
 }
 
+/// Where the initials written just before byte `at` start, when they are
+/// exactly `listed` (sorted, upper case; not empty): "F. K. " before
+/// "Fiedler".
+fn initials_before(text: &str, at: usize, listed: &[char]) -> Option<usize> {
+    if listed.is_empty() {
+        return None;
+    }
+    let mut found = Vec::new();
+    let mut from = at;
+    loop {
+        let head = text[..from].trim_end_matches([' ', '\u{a0}']);
+        let Some(rest) = head.strip_suffix('.') else {
+            break;
+        };
+        let Some(letter) = rest.chars().next_back().filter(|c| c.is_alphabetic()) else {
+            break;
+        };
+        let begin = rest.len() - letter.len_utf8();
+        if rest[..begin]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+        {
+            break;
+        }
+        found.extend(letter.to_uppercase());
+        from = begin;
+    }
+    found.sort_unstable();
+    (found == listed).then_some(from)
+}
+
 /// `end`, moved past a closing quotation mark when the span `start..end`
 /// opens one that it does not close: `ООО «Гардсервис»`.
 fn close_quote(text: &str, start: usize, end: usize) -> usize {
@@ -806,6 +862,12 @@ mod tests {
             Entity::new("zarnavax", "ZARNAVAX", EntityType::Vessel),
             Entity::new("jqz", "John Q. Zarnavaxian", EntityType::Person),
             Entity::new("jz", "John Zarnavaxian", EntityType::Person),
+            Entity::new("zas", "Zarnavax A.S.", EntityType::Other("unknown".into())),
+            Entity::new(
+                "fkz",
+                "F. K. Zarnavaxer",
+                EntityType::Other("unknown".into()),
+            ),
             prominent,
             komid,
             kim,
@@ -826,6 +888,14 @@ mod tests {
         ("vessel article", "The Zarnavax sailed at dawn.", &[("Zarnavax", "zarnavax", "normalized")]),
         ("vessel article with size", "the 88-metre Zarnavax", &[("Zarnavax", "zarnavax", "normalized")]),
         ("vessel article, a place", "The Dover sailed at dawn.", &[]),
+        ("legal form as a lower-case word", "Zarnavax as they say", &[]),
+        ("legal form written as one", "Zarnavax A.S. said", &[("Zarnavax A.S.", "zas", "exact")]),
+        ("initials-only name, surname alone", "Zarnavaxer said.", &[]),
+        (
+            "initials-only name, written in full",
+            "F. K. Zarnavaxer said. Zarnavaxer left.",
+            &[("F. K. Zarnavaxer", "fkz", "exact"), ("Zarnavaxer", "fkz", "surname")],
+        ),
         (
             "initials agree",
             "John Q. Zarnavaxian spoke.",

@@ -111,10 +111,19 @@ pub fn forms(entity: &Entity, alias: &Alias, out: &mut Vec<Form>) {
         _ => org_forms(&alias.name, out, false),
     }
     let craft = matches!(entity.kind, EntityType::Vessel | EntityType::Aircraft);
+    // A name of initials and one word ("F. K. Fiedler", of unknown type) is
+    // a bare surname in the text once the initials are left out.
+    if entity.kind != EntityType::Person && has_initials(&alias.name) {
+        for f in &mut out[start..] {
+            if f.tokens.len() == 1 && f.variant == Variant::Full {
+                f.variant = Variant::Surname;
+            }
+        }
+    }
     for f in &mut out[start..] {
         let auto = if craft && f.tokens.len() == 1 {
             Policy::Cue
-        } else if entity.kind != EntityType::Person
+        } else if entity.kind == EntityType::Organization
             && f.tokens.iter().all(|t| is_common_word(t) || is_stopword(t))
             && LegalForms::builtin()
                 .split(&f.tokens.iter().map(String::as_str).collect::<Vec<_>>())
@@ -148,6 +157,23 @@ fn auto_policy(f: &Form) -> Policy {
         Variant::PartialName => Policy::Proper,
         _ => Policy::Always,
     }
+}
+
+/// Whether `name` holds an initial: a single letter followed by a dot at
+/// the start of a word ("F. K. Fiedler").
+fn has_initials(name: &str) -> bool {
+    let mut prev: Option<char> = None;
+    let mut chars = name.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c.is_alphabetic()
+            && !prev.is_some_and(char::is_alphanumeric)
+            && chars.peek() == Some(&'.')
+        {
+            return true;
+        }
+        prev = Some(c);
+    }
+    false
 }
 
 /// Whether a folded word is a Slavic patronymic ("Anatolyevich",
