@@ -226,8 +226,10 @@ impl<'m> Resolver<'m> {
             let hyphened = text[..n.tokens()[i as usize].start as usize].ends_with('-');
             let edge = (i == c.first || i == c.last) && !hyphened;
             n.tokens()[i as usize].flags.contains(TokenFlags::LOWERCASE)
+                && !hyphened
+                && !is_particle(w)
                 && ((is_common_word(w) && !is_stopword(w))
-                    || (edge && c.first < c.last && is_stopword(w) && !is_particle(w)))
+                    || (edge && c.first < c.last && is_stopword(w)))
         });
         if common_lower {
             return false;
@@ -889,6 +891,7 @@ mod tests {
         ("vessel article with size", "the 88-metre Zarnavax", &[("Zarnavax", "zarnavax", "normalized")]),
         ("vessel article, a place", "The Dover sailed at dawn.", &[]),
         ("legal form as a lower-case word", "Zarnavax as they say", &[]),
+        ("lower-case word after a hyphen", "Kim Jong-un spoke", &[("Kim Jong-un", "kim", "normalized")]),
         ("legal form written as one", "Zarnavax A.S. said", &[("Zarnavax A.S.", "zas", "exact")]),
         ("initials-only name, surname alone", "Zarnavaxer said.", &[]),
         (
