@@ -45,7 +45,7 @@ pub struct Target {
 }
 
 /// Lists whose people are heads of state or government.
-const LEADER_LISTS: &[&str] = &[
+pub const LEADER_LISTS: &[&str] = &[
     "official:wikidata-leaders",
     "official:world-leaders-2026",
     "official:us-executive",

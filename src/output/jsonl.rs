@@ -1,4 +1,4 @@
-//! JSON Lines output: one [`Record`](super::Record) per line.
+//! JSON Lines output: one [`super::Record`] per line.
 
 use std::io::{self, Write};
 

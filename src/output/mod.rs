@@ -29,7 +29,7 @@
 //! | `entity_type` | string | `person`, `organization`, `vessel`, `aircraft`, or another type from the gazetteer |
 //! | `alias` | string | the gazetteer name form that matched (display name or an alias, as listed) |
 //! | `lists` | array of strings | the lists or programs the entity is on |
-//! | `match` | string | how it matched: `exact`, `normalized`, `name_order`, `partial_name`, `legal_form`, `surname`, `short` (see [`MatchKind`](crate::MatchKind)) |
+//! | `match` | string | how it matched: `exact`, `normalized`, `name_order`, `partial_name`, `legal_form`, `surname`, `short` (see [`crate::MatchKind`]) |
 //! | `evidence` | object, optional | for `surname` and `short`: `{"kind": …, "start": …, "end": …}`, why the short form was accepted; for `full_mention` and `linked_mention`, the byte span of the supporting full mention in the same document (for `distinctive_name` and `type_cue`, `start` = `end`) |
 //! | `candidates` | array of strings, optional | ids of other entities the same words could name, best first; absent when unambiguous |
 //! | `context` | object, optional | with `--context N` only: `{"text": …, "start": …, "end": …}`, see [below](#context) |

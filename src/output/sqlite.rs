@@ -65,7 +65,7 @@
 //!   that could not be walked) is left as it was: a passing read error must
 //!   not wipe a document's mentions.
 //! - The **settings** are a hash of the gazetteers' content
-//!   ([`content_hash`](crate::gazetteer::content_hash)), gazex's version
+//!   ([`crate::gazetteer::content_hash`]), gazex's version
 //!   and the record options (`--context`, `--fields`). When they change,
 //!   every document of the run is matched again; each document row keeps
 //!   the settings it was indexed with, so documents outside the run's
