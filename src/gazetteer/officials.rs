@@ -764,18 +764,10 @@ pub fn wikidata_leaders(path: &Path, as_of: Option<&str>) -> Result<Vec<Entity>,
             "end_year",
         ],
     )?;
-    let mut by_qid: BTreeMap<String, Entity> = BTreeMap::new();
-    let mut order = Vec::new();
+    let mut people = WikidataPeople::new(path, WIKIDATA_LEADERS, "officeholder");
     for (line, row) in rows {
         let qid = field(&row, "officeholder");
         let label = field(&row, "officeholderLabel");
-        if !qid.starts_with('Q') || label.is_empty() {
-            return Err(GazetteerError::invalid(
-                path,
-                Some(line),
-                "officeholder is not a Wikidata id or has no label",
-            ));
-        }
         let country = canonical_country(field(&row, "country"));
         let end = field(&row, "end_year");
         let r = role(
@@ -787,19 +779,63 @@ pub fn wikidata_leaders(path: &Path, as_of: Option<&str>) -> Result<Vec<Entity>,
             as_of,
             Some(end.is_empty()),
         );
-        let e = by_qid.entry(qid.to_string()).or_insert_with(|| {
-            order.push(qid.to_string());
-            let mut e = person(format!("wd-{qid}"), label, WIKIDATA_LEADERS, &country);
-            e.name_order = label_order(label, &country);
-            e.properties.insert("wikidata".into(), json!(qid));
-            e
-        });
-        push_role(e, r);
+        people.add(line, qid, label, &country, r)?;
     }
-    Ok(order
-        .into_iter()
-        .filter_map(|q| by_qid.remove(&q))
-        .collect())
+    Ok(people.finish())
+}
+
+/// The people of one Wikidata list: one entity per Wikidata id, in the
+/// order first seen, holding the roles of all its rows.
+struct WikidataPeople<'a> {
+    path: &'a Path,
+    list: &'static str,
+    /// The column holding the id, for error messages.
+    id_column: &'static str,
+    by_qid: HashMap<String, usize>,
+    people: Vec<Entity>,
+}
+
+impl<'a> WikidataPeople<'a> {
+    fn new(path: &'a Path, list: &'static str, id_column: &'static str) -> Self {
+        WikidataPeople {
+            path,
+            list,
+            id_column,
+            by_qid: HashMap::new(),
+            people: Vec::new(),
+        }
+    }
+
+    /// Adds role `r` of person `qid` (`label`, of `country`), read at `line`.
+    fn add(
+        &mut self,
+        line: u64,
+        qid: &str,
+        label: &str,
+        country: &str,
+        r: Map<String, Value>,
+    ) -> Result<(), GazetteerError> {
+        if !qid.starts_with('Q') || label.is_empty() {
+            return Err(GazetteerError::invalid(
+                self.path,
+                Some(line),
+                format!("{} is not a Wikidata id or has no label", self.id_column),
+            ));
+        }
+        let i = *self.by_qid.entry(qid.to_string()).or_insert_with(|| {
+            let mut e = person(format!("wd-{qid}"), label, self.list, country);
+            e.name_order = label_order(label, country);
+            e.properties.insert("wikidata".into(), json!(qid));
+            self.people.push(e);
+            self.people.len() - 1
+        });
+        push_role(&mut self.people[i], r);
+        Ok(())
+    }
+
+    fn finish(self) -> Vec<Entity> {
+        self.people
+    }
 }
 
 /// The country and data date of each bundled cabinet file, by file-name
@@ -843,18 +879,10 @@ pub fn wikidata_cabinet(
     });
     let as_of = as_of.or(known.map(|k| k.2));
     let rows = csv_rows(path, &["item", "itemLabel", "positionLabel", "start"])?;
-    let mut by_qid: BTreeMap<String, Entity> = BTreeMap::new();
-    let mut order = Vec::new();
+    let mut people = WikidataPeople::new(path, WIKIDATA_CABINET, "item");
     for (line, row) in rows {
         let qid = field(&row, "item");
         let label = field(&row, "itemLabel");
-        if !qid.starts_with('Q') || label.is_empty() {
-            return Err(GazetteerError::invalid(
-                path,
-                Some(line),
-                "item is not a Wikidata id or has no label",
-            ));
-        }
         let r = role(
             field(&row, "positionLabel"),
             &country,
@@ -864,19 +892,9 @@ pub fn wikidata_cabinet(
             as_of,
             Some(true),
         );
-        let e = by_qid.entry(qid.to_string()).or_insert_with(|| {
-            order.push(qid.to_string());
-            let mut e = person(format!("wd-{qid}"), label, WIKIDATA_CABINET, &country);
-            e.name_order = label_order(label, &country);
-            e.properties.insert("wikidata".into(), json!(qid));
-            e
-        });
-        push_role(e, r);
+        people.add(line, qid, label, &country, r)?;
     }
-    Ok(order
-        .into_iter()
-        .filter_map(|q| by_qid.remove(&q))
-        .collect())
+    Ok(people.finish())
 }
 
 // ---------------------------------------------------------------------------
