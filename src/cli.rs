@@ -56,7 +56,21 @@ pub struct EvalArgs {
     #[arg(default_value = "corpus")]
     pub paths: Vec<PathBuf>,
 
-    /// Gazetteers, as for `extract`.
+    #[command(flatten)]
+    pub engine: EngineArgs,
+
+    /// Also list every missed gold mention and every false mention.
+    #[arg(long)]
+    pub errors: bool,
+}
+
+/// The gazetteers and worker threads, for the commands that extract.
+#[derive(Debug, Args)]
+pub struct EngineArgs {
+    /// Gazetteer file or folder (repeatable): native .jsonl or plain .txt
+    /// lists; a folder loads the gazetteer files directly in it. Published
+    /// lists load directly as `ofac-csv:DIR` (sdn.csv, alt.csv, add.csv) or
+    /// `officials:DIR`.
     #[arg(
         short,
         long = "gazetteer",
@@ -64,10 +78,6 @@ pub struct EvalArgs {
         default_value = "gazetteers"
     )]
     pub gazetteers: Vec<PathBuf>,
-
-    /// Also list every missed gold mention and every false mention.
-    #[arg(long)]
-    pub errors: bool,
 
     /// Worker threads (default: all cores).
     #[arg(short = 'j', long, value_name = "N")]
@@ -139,17 +149,8 @@ pub struct ExtractArgs {
     #[arg(long, value_name = "BYTES", hide = true)]
     pub window: Option<usize>,
 
-    /// Gazetteer file or folder (repeatable): native .jsonl or plain .txt
-    /// lists; a folder loads the gazetteer files directly in it. Published
-    /// lists load directly as `ofac-csv:DIR` (sdn.csv, alt.csv, add.csv) or
-    /// `officials:DIR`.
-    #[arg(
-        short,
-        long = "gazetteer",
-        value_name = "PATH",
-        default_value = "gazetteers"
-    )]
-    pub gazetteers: Vec<PathBuf>,
+    #[command(flatten)]
+    pub engine: EngineArgs,
 
     /// Write mentions to FILE instead of standard output. FILE is replaced
     /// only when the run completes.
@@ -179,10 +180,6 @@ pub struct ExtractArgs {
     /// entity has), or `all`.
     #[arg(long, value_name = "NAMES")]
     pub fields: Option<String>,
-
-    /// Worker threads (default: all cores).
-    #[arg(short = 'j', long, value_name = "N")]
-    pub threads: Option<usize>,
 
     /// Write per-file error records (JSON lines) to FILE instead of
     /// standard error.

@@ -95,14 +95,7 @@ fn run_import(args: ImportArgs) -> Result<ExitCode> {
     let write = |out: &mut dyn Write| -> io::Result<()> {
         gazex::gazetteer::native::write(&mut *out, &entities)
     };
-    match &args.output {
-        None => {
-            let mut out = BufWriter::new(io::stdout().lock());
-            write(&mut out).context("cannot write to standard output")?;
-            out.flush()?;
-        }
-        Some(path) => write_atomically(path, |out| write(out))?,
-    }
+    write_output(args.output.as_deref(), write)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -159,11 +152,11 @@ fn thread_pool(threads: Option<usize>) -> Result<rayon::ThreadPool> {
 
 fn run_eval(args: EvalArgs) -> Result<ExitCode> {
     use gazex::eval::{read_jsonl, score, GoldMention, Predicted};
-    let pool = thread_pool(args.threads)?;
+    let pool = thread_pool(args.engine.threads)?;
     let gold_text = std::fs::read_to_string(&args.gold)
         .with_context(|| format!("cannot read {}", args.gold.display()))?;
     let gold: Vec<GoldMention> = read_jsonl(&gold_text, &args.gold.display().to_string())?;
-    let gazetteer = load_gazetteers(&args.gazetteers)?;
+    let gazetteer = load_gazetteers(&args.engine.gazetteers)?;
     let matcher = Matcher::from_gazetteer(gazetteer);
     let walked = collect(&args.paths, DEFAULT_EXTENSIONS);
     let mut failed = walked.errors.len();
@@ -253,10 +246,10 @@ fn run_extract(args: ExtractArgs) -> Result<ExitCode> {
         args.shard.is_none() || !args.paths.iter().any(|p| p.as_os_str() == "-"),
         "--shard splits input files and cannot split standard input (-)"
     );
-    let pool = thread_pool(args.threads)?;
+    let pool = thread_pool(args.engine.threads)?;
 
     let build_started = Instant::now();
-    let gazetteer = load_gazetteers(&args.gazetteers)?;
+    let gazetteer = load_gazetteers(&args.engine.gazetteers)?;
     let matcher = Matcher::from_gazetteer(gazetteer);
     let build_time = build_started.elapsed();
 
@@ -450,7 +443,17 @@ fn run_report(args: ReportArgs) -> Result<ExitCode> {
             coverage.write_table(out)
         }
     };
-    match &args.output {
+    write_output(args.output.as_deref(), write)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Runs `write` on `path` (atomically, see [`write_atomically`]) or, without
+/// a path, on standard output.
+fn write_output(
+    path: Option<&Path>,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<()> {
+    match path {
         None => {
             let mut out = BufWriter::new(io::stdout().lock());
             write(&mut out).context("cannot write to standard output")?;
@@ -458,7 +461,7 @@ fn run_report(args: ReportArgs) -> Result<ExitCode> {
         }
         Some(path) => write_atomically(path, |out| write(out))?,
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(())
 }
 
 /// Writes through a temporary file beside `path`, renamed into place only
