@@ -21,6 +21,9 @@
 //!    `evidence`. Among several entities, those with evidence come first,
 //!    the one named in full closest before the short form first of all.
 
+use std::cell::OnceCell;
+use std::collections::HashMap;
+
 use crate::gazetteer::EntityType;
 use crate::matcher::{Hit, Matcher};
 use crate::mention::{Evidence, EvidenceKind, MatchKind, Mention};
@@ -67,6 +70,12 @@ pub struct Resolver<'m> {
     hits: Vec<Hit>,
     cands: Vec<Cand>,
     chosen: Vec<(Cand, Vec<u32>, Option<TokenEvidence>)>,
+    /// Per token: inside a chosen mention (kept in step with `chosen`).
+    covered: Vec<bool>,
+    /// Per folded word (by hash), the tokens that hold it, in order; built
+    /// on first need in a document (the other-bearer rule), so that a
+    /// surname's earlier uses are found without rescanning the document.
+    positions: OnceCell<HashMap<u64, Vec<u32>>>,
 }
 
 impl<'m> Resolver<'m> {
@@ -78,13 +87,39 @@ impl<'m> Resolver<'m> {
             hits: Vec::new(),
             cands: Vec::new(),
             chosen: Vec::new(),
+            covered: Vec::new(),
+            positions: OnceCell::new(),
         }
+    }
+
+    /// Records `c` as chosen (with its other candidates and evidence).
+    fn choose(&mut self, c: Cand, others: Vec<u32>, ev: Option<TokenEvidence>) {
+        self.covered[c.first as usize..=c.last as usize].fill(true);
+        self.chosen.push((c, others, ev));
+    }
+
+    /// The tokens holding the folded word `word`, in order.
+    fn positions_of(&self, word: &str) -> &[u32] {
+        let n = &self.norm;
+        self.positions
+            .get_or_init(|| {
+                let mut map: HashMap<u64, Vec<u32>> = HashMap::new();
+                for i in 0..n.tokens().len() {
+                    map.entry(word_hash(n.token_text(i)))
+                        .or_default()
+                        .push(i as u32);
+                }
+                map
+            })
+            .get(&word_hash(word))
+            .map_or(&[], Vec::as_slice)
     }
 
     /// Finds the mentions in `text` and appends them to `out`, in order of
     /// their start. Offsets are into `text`.
     pub fn resolve(&mut self, text: &str, out: &mut Vec<Mention>) {
         normalize_into(text, &mut self.norm);
+        self.positions.take();
         self.hits.clear();
         self.matcher.hits(&self.norm, &mut self.hits);
         if self.hits.is_empty() {
@@ -123,8 +158,13 @@ impl<'m> Resolver<'m> {
                 if c.kind == MatchKind::Surname {
                     // "F. K. Fiedler" written with its listed initials is
                     // the full name.
-                    let listed = initials(self.matcher.name_text(c.entity, c.name));
                     let at = n.tokens()[c.first as usize].start as usize;
+                    let dotted = text[..at].trim_end_matches([' ', '\u{a0}']).ends_with('.');
+                    let listed = if dotted {
+                        initials(self.matcher.name_text(c.entity, c.name))
+                    } else {
+                        Vec::new()
+                    };
                     if let Some(from) = initials_before(text, at, &listed) {
                         c.kind = MatchKind::Normalized;
                         c.policy = Policy::Always;
@@ -258,12 +298,17 @@ impl<'m> Resolver<'m> {
         let span = &text
             [n.tokens()[c.first as usize].start as usize..n.tokens()[c.last as usize].end as usize];
         let written = initials(span);
+        if written.is_empty() {
+            return None;
+        }
         let listed = initials(self.matcher.name_text(c.entity, c.name));
-        (!written.is_empty() && !listed.is_empty()).then(|| written == listed)
+        (!listed.is_empty()).then(|| written == listed)
     }
 
     fn choose_full(&mut self, text: &str) {
         self.chosen.clear();
+        self.covered.clear();
+        self.covered.resize(self.norm.tokens().len(), false);
         let mut i = 0;
         let mut free_from = 0u32;
         while i < self.cands.len() {
@@ -307,7 +352,7 @@ impl<'m> Resolver<'m> {
                     others.push(o.entity);
                 }
             }
-            self.chosen.push((c, others, None));
+            self.choose(c, others, None);
             free_from = c.last + 1;
             i = j;
         }
@@ -340,14 +385,11 @@ impl<'m> Resolver<'m> {
         }
         // The last earlier use of the same word, outside any mention.
         let word = n.token_text(c.first as usize);
-        let inside = |i: u32| {
-            self.chosen
-                .iter()
-                .any(|(k, _, _)| k.first <= i && i <= k.last)
-        };
-        let Some(p) = (0..c.first)
+        let earlier = self.positions_of(word);
+        let Some(&p) = earlier[..earlier.partition_point(|&i| i < c.first)]
+            .iter()
             .rev()
-            .find(|&i| n.token_text(i as usize) == word && !inside(i))
+            .find(|&&i| n.token_text(i as usize) == word && !self.covered[i as usize])
         else {
             return false;
         };
@@ -460,7 +502,7 @@ impl<'m> Resolver<'m> {
                         others.push(o.entity);
                     }
                 }
-                self.chosen.push((best, others, Some(ev)));
+                self.choose(best, others, Some(ev));
             }
             i = j;
         }
@@ -692,12 +734,22 @@ fn lowercase_word(n: &Normalized, i: usize) -> bool {
 /// case: a headline or a caption set in capitals.
 fn caps_line(text: &str, n: &Normalized, i: usize) -> bool {
     let t = &n.tokens()[i];
-    let bytes = text.as_bytes();
-    let from = memchr::memrchr(b'\n', &bytes[..t.start as usize]).map_or(0, |p| p + 1);
-    let to =
-        memchr::memchr(b'\n', &bytes[t.end as usize..]).map_or(text.len(), |p| t.end as usize + p);
-    let line = &text[from..to];
-    line.chars().any(char::is_alphabetic) && !line.chars().any(char::is_lowercase)
+    // Outward from the token to the line's ends, stopping at the first
+    // lower-case letter: in ordinary text that is a few bytes away.
+    let mut letters = false;
+    for c in text[..t.start as usize]
+        .chars()
+        .rev()
+        .take_while(|&c| c != '\n')
+        .chain(text[t.start as usize..t.end as usize].chars())
+        .chain(text[t.end as usize..].chars().take_while(|&c| c != '\n'))
+    {
+        if c.is_lowercase() {
+            return false;
+        }
+        letters |= c.is_alphabetic();
+    }
+    letters
 }
 
 /// The initials in a name as written: single letters followed by a dot
@@ -715,6 +767,13 @@ fn initials(name: &str) -> Vec<char> {
     }
     out.sort_unstable();
     out
+}
+
+fn word_hash(word: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    word.hash(&mut h);
+    h.finish()
 }
 
 /// Where the initials written just before byte `at` start, when they are
