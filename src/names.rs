@@ -182,6 +182,23 @@ impl LegalForms {
     }
 }
 
+/// The initials in a name as written: single letters followed by a dot
+/// ("F." in "John F. Kennedy"), in upper case, sorted.
+pub fn initials(name: &str) -> Vec<char> {
+    let mut out: Vec<char> = Vec::new();
+    let mut prev: Option<char> = None;
+    let mut chars = name.chars().peekable();
+    while let Some(ch) = chars.next() {
+        let starts = !prev.is_some_and(char::is_alphanumeric);
+        if starts && ch.is_alphabetic() && chars.peek() == Some(&'.') {
+            out.extend(ch.to_uppercase());
+        }
+        prev = Some(ch);
+    }
+    out.sort_unstable();
+    out
+}
+
 /// Generational suffixes that may be left out of a person's name.
 pub fn is_suffix(folded: &str) -> bool {
     matches!(

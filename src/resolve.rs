@@ -28,8 +28,8 @@ use crate::gazetteer::EntityType;
 use crate::matcher::{Hit, Matcher};
 use crate::mention::{Evidence, EvidenceKind, MatchKind, Mention};
 use crate::names::{
-    is_common_word, is_distinctive_word, is_given_name, is_known_proper_noun, is_particle,
-    is_stopword, is_title, LegalForms,
+    initials, is_common_word, is_distinctive_word, is_given_name, is_known_proper_noun,
+    is_particle, is_stopword, is_title, LegalForms,
 };
 use crate::normalize::{normalize_into, Normalized, TokenFlags};
 use crate::variants::{Policy, Variant};
@@ -750,23 +750,6 @@ fn caps_line(text: &str, n: &Normalized, i: usize) -> bool {
         letters |= c.is_alphabetic();
     }
     letters
-}
-
-/// The initials in a name as written: single letters followed by a dot
-/// ("F." in "John F. Kennedy"), in upper case, sorted.
-fn initials(name: &str) -> Vec<char> {
-    let mut out: Vec<char> = Vec::new();
-    let mut prev: Option<char> = None;
-    let mut chars = name.chars().peekable();
-    while let Some(ch) = chars.next() {
-        let starts = !prev.is_some_and(char::is_alphanumeric);
-        if starts && ch.is_alphabetic() && chars.peek() == Some(&'.') {
-            out.extend(ch.to_uppercase());
-        }
-        prev = Some(ch);
-    }
-    out.sort_unstable();
-    out
 }
 
 fn word_hash(word: &str) -> u64 {

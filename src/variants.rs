@@ -20,7 +20,7 @@
 
 use crate::gazetteer::{Alias, Entity, EntityType, MatchPolicy, NameOrder};
 use crate::names::{
-    is_common_word, is_distinctive_word, is_particle, is_stopword, is_suffix, LegalForms,
+    initials, is_common_word, is_distinctive_word, is_particle, is_stopword, is_suffix, LegalForms,
 };
 use crate::normalize::normalize;
 
@@ -113,7 +113,7 @@ pub fn forms(entity: &Entity, alias: &Alias, out: &mut Vec<Form>) {
     let craft = matches!(entity.kind, EntityType::Vessel | EntityType::Aircraft);
     // A name of initials and one word ("F. K. Fiedler", of unknown type) is
     // a bare surname in the text once the initials are left out.
-    if entity.kind != EntityType::Person && has_initials(&alias.name) {
+    if entity.kind != EntityType::Person && !initials(&alias.name).is_empty() {
         for f in &mut out[start..] {
             if f.tokens.len() == 1 && f.variant == Variant::Full {
                 f.variant = Variant::Surname;
@@ -157,23 +157,6 @@ fn auto_policy(f: &Form) -> Policy {
         Variant::PartialName => Policy::Proper,
         _ => Policy::Always,
     }
-}
-
-/// Whether `name` holds an initial: a single letter followed by a dot at
-/// the start of a word ("F. K. Fiedler").
-fn has_initials(name: &str) -> bool {
-    let mut prev: Option<char> = None;
-    let mut chars = name.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c.is_alphabetic()
-            && !prev.is_some_and(char::is_alphanumeric)
-            && chars.peek() == Some(&'.')
-        {
-            return true;
-        }
-        prev = Some(c);
-    }
-    false
 }
 
 /// Whether a folded word is a Slavic patronymic ("Anatolyevich",
