@@ -168,23 +168,25 @@ fn link_entities(g: &Gazetteer) -> Vec<Vec<u32>> {
 impl Matcher {
     /// Compiles every entity of `gazetteer`.
     pub fn new(gazetteer: &Gazetteer) -> Matcher {
-        Matcher::build(gazetteer, None)
+        Matcher {
+            entities: gazetteer.entities().to_vec(),
+            ..Matcher::build(gazetteer)
+        }
     }
 
     /// Like [`Matcher::new`], taking the gazetteer's entities instead of
     /// copying them: less memory for big lists.
     pub fn from_gazetteer(gazetteer: Gazetteer) -> Matcher {
-        let entities_len = gazetteer.len();
-        let mut m = Matcher::build(&gazetteer, Some(()));
-        let entities = gazetteer.into_entities();
-        debug_assert_eq!(entities.len(), entities_len);
-        m.entities = entities;
-        m
+        let m = Matcher::build(&gazetteer);
+        Matcher {
+            entities: gazetteer.into_entities(),
+            ..m
+        }
     }
 
-    /// Compiles `gazetteer`; with `moved`, leaves the entities for the
-    /// caller to move in.
-    fn build(gazetteer: &Gazetteer, moved: Option<()>) -> Matcher {
+    /// Compiles `gazetteer`, leaving the entities for the caller to copy
+    /// or move in.
+    fn build(gazetteer: &Gazetteer) -> Matcher {
         let started = Instant::now();
         let mut keys: HashMap<String, u32> = HashMap::new();
         let mut pattern_strings: Vec<String> = Vec::new();
@@ -303,11 +305,7 @@ impl Matcher {
             ac,
             patterns,
             targets,
-            entities: if moved.is_some() {
-                Vec::new()
-            } else {
-                gazetteer.entities().to_vec()
-            },
+            entities: Vec::new(),
             links,
             stats,
         }
