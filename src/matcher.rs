@@ -290,6 +290,9 @@ impl Matcher {
                 AhoCorasick::builder()
                     .match_kind(MatchKind::Standard)
                     .kind(Some(kind))
+                    // Every pattern starts with a space: a prefilter would
+                    // stop at every token.
+                    .prefilter(false)
                     .build(&pattern_strings)
                     .expect("patterns within aho-corasick limits"),
             )

@@ -265,7 +265,11 @@ fn is_ideograph(c: char) -> bool {
 /// adds equivalences.
 fn fold_spelling(stream: &mut Vec<u8>, start: usize) {
     let token = &stream[start..];
-    if token.len() < 6 || !token.iter().all(u8::is_ascii_lowercase) {
+    // Every ending below ends in one of these: most tokens stop here.
+    if !matches!(token.last(), Some(b'h' | b'a' | b'y' | b'i'))
+        || token.len() < 6
+        || !token.iter().all(u8::is_ascii_lowercase)
+    {
         return;
     }
     for (from, to) in [
@@ -428,6 +432,17 @@ pub fn normalize_into(text: &str, out: &mut Normalized) {
             (c, c.len_utf8(), classify(c))
         };
         match class {
+            Class::Word if b < 0x80 => {
+                // The common case, a run of ASCII letters and digits, in one go.
+                let run = &cur.bytes[i..];
+                let len = run
+                    .iter()
+                    .position(|b| !b.is_ascii_alphanumeric())
+                    .unwrap_or(run.len());
+                st.ascii_word(out, i, &run[..len]);
+                i += len;
+                continue;
+            }
             Class::Word => {
                 st.word_char(out, i, c);
             }
@@ -585,8 +600,9 @@ struct State {
 }
 
 impl State {
+    /// The token being built, opened at byte `i` if none is.
     #[inline]
-    fn word_char(&mut self, out: &mut Normalized, i: usize, c: char) {
+    fn open_at(&mut self, out: &mut Normalized, i: usize) -> &mut Open {
         if self.open.is_none() {
             if self.barrier_pending {
                 if out.stream.len() > 1 && !out.stream.ends_with(b"| ") {
@@ -595,19 +611,47 @@ impl State {
                 self.barrier_pending = false;
             }
             self.newlines = 0;
-            self.open = Some(Open {
-                start: i,
-                norm_start: out.stream.len(),
-                segment_letters: 0,
-                letters: 0,
-                upper: 0,
-                lower: 0,
-                first_cased: None,
-                digit: false,
-                acronym: false,
-            });
         }
-        let open = self.open.as_mut().expect("open token");
+        self.open.get_or_insert(Open {
+            start: i,
+            norm_start: out.stream.len(),
+            segment_letters: 0,
+            letters: 0,
+            upper: 0,
+            lower: 0,
+            first_cased: None,
+            digit: false,
+            acronym: false,
+        })
+    }
+
+    /// Adds `run`, ASCII letters and digits starting at byte `i`, to the
+    /// token: what [`State::word_char`] does for each, in one pass.
+    #[inline]
+    fn ascii_word(&mut self, out: &mut Normalized, i: usize, run: &[u8]) {
+        let open = self.open_at(out, i);
+        let (mut upper, mut lower) = (0u32, 0u32);
+        for &b in run {
+            upper += u32::from(b.is_ascii_uppercase());
+            lower += u32::from(b.is_ascii_lowercase());
+        }
+        if open.first_cased.is_none() {
+            if let Some(&first) = run.iter().find(|b| b.is_ascii_alphabetic()) {
+                open.first_cased = Some(first.is_ascii_uppercase());
+            }
+        }
+        open.upper += upper;
+        open.lower += lower;
+        open.letters += upper + lower;
+        open.segment_letters += run.len() as u32;
+        open.digit |= (upper + lower) < run.len() as u32;
+        out.stream
+            .extend(run.iter().map(|b| b.to_ascii_lowercase()));
+    }
+
+    #[inline]
+    fn word_char(&mut self, out: &mut Normalized, i: usize, c: char) {
+        let open = self.open_at(out, i);
         if c.is_alphabetic() {
             open.letters += 1;
             open.segment_letters += 1;
