@@ -33,6 +33,8 @@ pub struct Walked {
 pub fn collect(paths: &[PathBuf], extensions: &[&str]) -> Walked {
     let mut walked = Walked::default();
     let mut found: Vec<PathBuf> = Vec::new();
+    // Without links and with one path, no file can be reached twice.
+    let mut linked = paths.len() > 1;
     for root in paths {
         match std::fs::metadata(root) {
             Err(e) => walked.errors.push(InputError::io(root, &e)),
@@ -44,6 +46,9 @@ pub fn collect(paths: &[PathBuf], extensions: &[&str]) -> Walked {
                     .into_iter()
                     .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
                 for entry in walker {
+                    if entry.as_ref().is_ok_and(|e| e.path_is_symlink()) {
+                        linked = true;
+                    }
                     match entry {
                         Ok(e) if e.file_type().is_file() => {
                             if has_extension(e.path(), extensions) {
@@ -95,14 +100,37 @@ pub fn collect(paths: &[PathBuf], extensions: &[&str]) -> Walked {
         seen_errors.insert(key)
     });
     found.sort();
-    let mut seen: HashSet<PathBuf> = HashSet::new();
+    if !linked {
+        walked.files = found;
+        return walked;
+    }
+    let mut seen: HashSet<FileKey> = HashSet::new();
     for f in found {
-        let key = std::fs::canonicalize(&f).unwrap_or_else(|_| f.clone());
-        if seen.insert(key) {
+        if seen.insert(file_key(&f)) {
             walked.files.push(f);
         }
     }
     walked
+}
+
+/// What makes two paths the same file: device and inode on Unix.
+#[cfg(unix)]
+type FileKey = Result<(u64, u64), PathBuf>;
+/// What makes two paths the same file: the canonical path elsewhere.
+#[cfg(not(unix))]
+type FileKey = PathBuf;
+
+#[cfg(unix)]
+fn file_key(path: &Path) -> FileKey {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(path)
+        .map(|m| (m.dev(), m.ino()))
+        .map_err(|_| path.to_path_buf())
+}
+
+#[cfg(not(unix))]
+fn file_key(path: &Path) -> FileKey {
+    std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
 }
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {

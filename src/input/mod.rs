@@ -177,9 +177,18 @@ pub fn sniff_binary(head: &[u8], opts: &DecodeOptions) -> Option<String> {
 }
 
 /// Opens `path` for reading if it is a regular file; anything else (a
-/// FIFO, a socket, a device, a folder) is refused without being opened.
+/// FIFO, a socket, a device, a folder) is refused. On Unix the file is
+/// opened non-blocking, so a FIFO is never waited on, and its type is read
+/// from the open handle: one path lookup per file.
 pub fn open_regular(path: &Path) -> Result<(File, u64), InputError> {
-    let meta = std::fs::metadata(path).map_err(|e| {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path).map_err(|e| {
         let broken = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
         if broken && e.kind() == io::ErrorKind::NotFound {
             InputError::new(path, "broken symbolic link")
@@ -187,13 +196,13 @@ pub fn open_regular(path: &Path) -> Result<(File, u64), InputError> {
             InputError::io(path, &e)
         }
     })?;
+    let meta = file.metadata().map_err(|e| InputError::io(path, &e))?;
     if !meta.is_file() {
         return Err(InputError::new(
             path,
             format!("not a regular file ({}), skipped", file_kind(&meta)),
         ));
     }
-    let file = File::open(path).map_err(|e| InputError::io(path, &e))?;
     Ok((file, meta.len()))
 }
 
@@ -219,9 +228,15 @@ fn file_kind(meta: &std::fs::Metadata) -> &'static str {
     }
 }
 
-/// Reads all of `reader`, refusing more than `max` bytes.
-fn read_limited(reader: impl Read, max: u64, path: &Path) -> Result<Vec<u8>, InputError> {
-    let mut bytes = Vec::new();
+/// Reads all of `reader`, refusing more than `max` bytes. `expected` (a
+/// file's size) sizes the buffer, so a file is read in one call.
+fn read_limited(
+    reader: impl Read,
+    max: u64,
+    expected: u64,
+    path: &Path,
+) -> Result<Vec<u8>, InputError> {
+    let mut bytes = Vec::with_capacity(usize::try_from(expected.min(max) + 1).unwrap_or(0));
     reader
         .take(max.saturating_add(1))
         .read_to_end(&mut bytes)
@@ -269,15 +284,16 @@ pub fn document_from_bytes(
 /// path.
 pub fn read_document(path: &Path, opts: &ReadOptions) -> Result<Document, InputError> {
     let (format, gz) = format_of(path, opts);
-    let (file, _) = open_regular(path)?;
+    let (file, len) = open_regular(path)?;
     let bytes = if gz {
         read_limited(
             flate2::read::MultiGzDecoder::new(BufReader::new(file)),
             opts.max_document,
+            0,
             path,
         )?
     } else {
-        read_limited(file, opts.max_document.max(opts.window as u64), path)?
+        read_limited(file, opts.max_document.max(opts.window as u64), len, path)?
     };
     document_from_bytes(
         path,
@@ -434,22 +450,29 @@ impl<'a> Jobs<'a> {
                 }
                 Source::Path(path) => {
                     let (format, gz) = format_of(path, self.opts);
-                    if format == Format::Html && !gz {
-                        let len = std::fs::metadata(path).map_or(0, |m| m.len());
-                        return Some(Job {
+                    if !gz && matches!(format, Format::Html | Format::Text) {
+                        // A page, or a text that fits one window, is read
+                        // whole on a worker; one that cannot be read is
+                        // reported there.
+                        let whole = |len: u64| Some(Job {
                             kind: JobKind::File(path.clone(), len),
                         });
+                        match std::fs::metadata(path) {
+                            Err(_) => return whole(0),
+                            Ok(m)
+                                if m.is_file()
+                                    && (format == Format::Html
+                                        || m.len() <= self.opts.window as u64) =>
+                            {
+                                return whole(m.len())
+                            }
+                            Ok(_) => {}
+                        }
                     }
                     let (file, len) = match open_regular(path) {
                         Ok(f) => f,
                         Err(e) => return failed(e),
                     };
-                    if format == Format::Text && !gz && len <= self.opts.window as u64 {
-                        drop(file);
-                        return Some(Job {
-                            kind: JobKind::File(path.clone(), len),
-                        });
-                    }
                     let name = path.to_string_lossy().into_owned();
                     (name, format, gz, Box::new(file), Some(len))
                 }
@@ -471,7 +494,7 @@ impl<'a> Jobs<'a> {
             }
             Format::Html => {
                 let path = PathBuf::from(&name);
-                match read_limited(reader, self.opts.max_document, &path) {
+                match read_limited(reader, self.opts.max_document, 0, &path) {
                     Ok(bytes) => Some(Job {
                         kind: JobKind::Bytes {
                             name,
