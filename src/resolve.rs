@@ -21,8 +21,6 @@
 //!    `evidence`. Among several entities, those with evidence come first,
 //!    the one named in full closest before the short form first of all.
 
-use std::cell::OnceCell;
-use std::collections::HashMap;
 
 use crate::gazetteer::EntityType;
 use crate::matcher::{Hit, Matcher};
@@ -57,6 +55,10 @@ impl Cand {
     }
 }
 
+/// How far back (bytes of folded stream, about ten thousand words) the
+/// other-bearer rule looks for an earlier use of a surname.
+const LOOK_BACK: usize = 64 << 10;
+
 /// Evidence found for a short form: its kind and the supporting tokens.
 type TokenEvidence = (EvidenceKind, u32, u32);
 
@@ -72,10 +74,6 @@ pub struct Resolver<'m> {
     chosen: Vec<(Cand, Vec<u32>, Option<TokenEvidence>)>,
     /// Per token: inside a chosen mention (kept in step with `chosen`).
     covered: Vec<bool>,
-    /// Per folded word (by hash), the tokens that hold it, in order; built
-    /// on first need in a document (the other-bearer rule), so that a
-    /// surname's earlier uses are found without rescanning the document.
-    positions: OnceCell<HashMap<u64, Vec<u32>>>,
 }
 
 impl<'m> Resolver<'m> {
@@ -88,7 +86,6 @@ impl<'m> Resolver<'m> {
             cands: Vec::new(),
             chosen: Vec::new(),
             covered: Vec::new(),
-            positions: OnceCell::new(),
         }
     }
 
@@ -98,28 +95,28 @@ impl<'m> Resolver<'m> {
         self.chosen.push((c, others, ev));
     }
 
-    /// The tokens holding the folded word `word`, in order.
-    fn positions_of(&self, word: &str) -> &[u32] {
+    /// The last token before token `before` that holds the folded word of
+    /// `before` and is outside every chosen mention, looked for in the
+    /// [`LOOK_BACK`] bytes of folded stream before it.
+    fn earlier_use(&self, before: u32) -> Option<u32> {
         let n = &self.norm;
-        self.positions
-            .get_or_init(|| {
-                let mut map: HashMap<u64, Vec<u32>> = HashMap::new();
-                for i in 0..n.tokens().len() {
-                    map.entry(word_hash(n.token_text(i)))
-                        .or_default()
-                        .push(i as u32);
-                }
-                map
-            })
-            .get(&word_hash(word))
-            .map_or(&[], Vec::as_slice)
+        let t = n.tokens()[before as usize];
+        let stream = n.stream_bytes();
+        // " word ": the token with the spaces around it.
+        let needle = &stream[t.norm_start as usize - 1..=t.norm_end as usize];
+        let end = t.norm_start as usize;
+        let lo = end.saturating_sub(LOOK_BACK);
+        memchr::memmem::find_iter(&stream[lo..end], needle)
+            .filter_map(|at| n.token_at(lo + at + 1))
+            .filter(|&i| !self.covered[i])
+            .last()
+            .map(|i| i as u32)
     }
 
     /// Finds the mentions in `text` and appends them to `out`, in order of
     /// their start. Offsets are into `text`.
     pub fn resolve(&mut self, text: &str, out: &mut Vec<Mention>) {
         normalize_into(text, &mut self.norm);
-        self.positions.take();
         self.hits.clear();
         self.matcher.hits(&self.norm, &mut self.hits);
         if self.hits.is_empty() {
@@ -384,15 +381,10 @@ impl<'m> Resolver<'m> {
             return false;
         }
         // The last earlier use of the same word, outside any mention.
-        let word = n.token_text(c.first as usize);
-        let earlier = self.positions_of(word);
-        let Some(&p) = earlier[..earlier.partition_point(|&i| i < c.first)]
-            .iter()
-            .rev()
-            .find(|&&i| n.token_text(i as usize) == word && !self.covered[i as usize])
-        else {
+        let Some(p) = self.earlier_use(c.first) else {
             return false;
         };
+        let n = &self.norm;
         // Preceded by another capitalized name word: another person's full
         // name, unless a mention of the entity came after it.
         let other = p > 0 && {
@@ -752,12 +744,6 @@ fn caps_line(text: &str, n: &Normalized, i: usize) -> bool {
     letters
 }
 
-fn word_hash(word: &str) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    word.hash(&mut h);
-    h.finish()
-}
 
 /// Where the initials written just before byte `at` start, when they are
 /// exactly `listed` (sorted, upper case; not empty): "F. K. " before
