@@ -1,25 +1,30 @@
-//! The compiled gazetteer: one Aho-Corasick automaton over every name form.
+//! The compiled gazetteer: a trie over the folded words of every name form.
 //!
 //! [`Matcher::new`] takes a [`Gazetteer`], derives every [`Form`] of every
 //! name (see [`crate::variants`]), and compiles the distinct folded forms
-//! into one automaton. A form several entities share (`"kim"`) is one
-//! pattern with several [`Target`]s; the resolver decides among them.
+//! into one trie. A form several entities share (`"kim"`) is one pattern
+//! with several [`Target`]s; the resolver decides among them.
 //!
-//! Patterns are written with a space on both sides (`" brian nelson "`), and
-//! the text's folded stream starts with a space and has one after every
-//! token (see [`crate::normalize`]). So every occurrence the automaton
-//! reports is already aligned on whole tokens: no word-boundary check, and
-//! no missed shorter name when a longer one fails a check. The automaton
-//! runs in overlapping mode, reporting every form at every position; the
-//! resolver then picks the longest non-overlapping mentions.
+//! Names are matched on whole tokens (see [`crate::normalize`]), so the
+//! trie's alphabet is words, not bytes: every distinct folded word of every
+//! pattern gets a number, a pattern is the sequence of its words' numbers,
+//! and a text is looked up one token at a time (one hash of the token, then
+//! one step per word of a candidate name). A text word no pattern holds
+//! stops every match at once. Compared with a byte automaton over the
+//! folded stream this does a fraction of the work per text byte, and it
+//! builds in one pass over the patterns (no failure links: every token is a
+//! possible start), which for half a million names is the difference
+//! between seconds and a fraction of one. Every occurrence of every pattern
+//! is reported (the overlapping semantics of Aho-Corasick); the resolver
+//! then picks the longest non-overlapping mentions.
 //!
 //! The matcher is immutable once built and is shared by reference across
 //! threads.
 
 use std::collections::HashMap;
-use std::time::{Duration, Instant};
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use rustc_hash::FxHashMap;
+use std::time::{Duration, Instant};
 
 use crate::eval::names_agree;
 use crate::gazetteer::{Entity, Gazetteer};
@@ -60,12 +65,6 @@ pub fn is_prominent(e: &Entity) -> bool {
         || e.properties.get("prominent") == Some(&serde_json::Value::Bool(true))
 }
 
-#[derive(Clone, Copy, Debug)]
-struct PatternInfo {
-    tokens: u32,
-    targets: (u32, u32),
-}
-
 /// An occurrence of a pattern in a text, in tokens.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Hit {
@@ -84,7 +83,7 @@ pub struct BuildStats {
     pub entities: usize,
     /// Names (display names and aliases) read.
     pub names: usize,
-    /// Distinct patterns in the automaton.
+    /// Distinct patterns (folded word sequences) in the trie.
     pub patterns: usize,
     /// Pattern readings (entity, name, variant).
     pub targets: usize,
@@ -112,12 +111,126 @@ pub struct BuildStats {
 /// ```
 #[derive(Debug)]
 pub struct Matcher {
-    ac: Option<AhoCorasick>,
-    patterns: Vec<PatternInfo>,
+    words: Words,
+    /// Per pattern, its range in `targets`.
+    patterns: Vec<(u32, u32)>,
     targets: Vec<Target>,
     entities: Vec<Entity>,
     links: Vec<Vec<u32>>,
     stats: BuildStats,
+}
+
+/// The patterns' words and the trie over them.
+#[derive(Debug, Default)]
+struct Words {
+    /// Each distinct folded word of a pattern, numbered from 1 (0 stands
+    /// for every other word).
+    number: FxHashMap<Box<[u8]>, u32>,
+    /// The longest word, in bytes: longer tokens are looked up no further.
+    longest: usize,
+    /// Trie nodes (0 is the root) reached from the root by word number.
+    root: Vec<u32>,
+    /// Trie edges below the first word: (node, word) → node.
+    edges: FxHashMap<(u32, u32), u32>,
+    /// Per node, 1 + the pattern that ends there, or 0.
+    ends: Vec<u32>,
+}
+
+impl Words {
+    fn new() -> Words {
+        Words {
+            root: vec![0],
+            ends: vec![0],
+            ..Words::default()
+        }
+    }
+
+    /// The number of `word`, given one if new.
+    fn intern(&mut self, word: &str) -> u32 {
+        if let Some(&n) = self.number.get(word.as_bytes()) {
+            return n;
+        }
+        let n = self.root.len() as u32;
+        self.number.insert(word.as_bytes().into(), n);
+        self.root.push(0);
+        self.longest = self.longest.max(word.len());
+        n
+    }
+
+    /// The number of a text's word, 0 if no pattern holds it.
+    #[inline]
+    fn lookup(&self, word: &[u8]) -> u32 {
+        if word.len() > self.longest {
+            return 0;
+        }
+        self.number.get(word).copied().unwrap_or(0)
+    }
+
+    /// The node reached from `node` by word `w`, if any.
+    #[inline]
+    fn step(&self, node: u32, w: u32) -> Option<u32> {
+        let next = if node == 0 {
+            self.root[w as usize]
+        } else {
+            *self.edges.get(&(node, w))?
+        };
+        (next != 0).then_some(next)
+    }
+
+    /// Adds the pattern of the folded words `words`; returns the node it
+    /// ends at.
+    fn insert<'a>(&mut self, words: impl IntoIterator<Item = &'a str>) -> u32 {
+        let mut node = 0u32;
+        for word in words {
+            let w = self.intern(word);
+            node = match self.step(node, w) {
+                Some(next) => next,
+                None => {
+                    let next = self.ends.len() as u32;
+                    self.ends.push(0);
+                    if node == 0 {
+                        self.root[w as usize] = next;
+                    } else {
+                        self.edges.insert((node, w), next);
+                    }
+                    next
+                }
+            };
+        }
+        node
+    }
+
+    /// See [`Matcher::hits`].
+    fn hits(&self, text: &Normalized, numbers: &mut Vec<u32>, hits: &mut Vec<Hit>) {
+        let from = hits.len();
+        let count = text.tokens().len();
+        numbers.clear();
+        numbers.extend((0..count).map(|i| self.lookup(text.token_bytes(i))));
+        for first in 0..count {
+            let Some(mut node) = self.step(0, numbers[first]) else {
+                continue;
+            };
+            let mut last = first;
+            loop {
+                if let Some(p) = self.ends[node as usize].checked_sub(1) {
+                    hits.push(Hit {
+                        first: first as u32,
+                        last: last as u32,
+                        pattern: p,
+                    });
+                }
+                if last + 1 == count || text.barrier_after(last) {
+                    break;
+                }
+                last += 1;
+                match self.step(node, numbers[last]) {
+                    Some(next) => node = next,
+                    None => break,
+                }
+            }
+        }
+        hits[from..].sort_unstable_by_key(|h| (h.last, h.first));
+    }
 }
 
 /// Resolves each entity's `linked_to` property (names, as OFAC's remarks
@@ -188,9 +301,8 @@ impl Matcher {
     /// or move in.
     fn build(gazetteer: &Gazetteer) -> Matcher {
         let started = Instant::now();
-        let mut keys: HashMap<String, u32> = HashMap::new();
-        let mut pattern_strings: Vec<String> = Vec::new();
-        let mut pattern_tokens: Vec<u32> = Vec::new();
+        let mut words = Words::new();
+        let mut pattern_count = 0u32;
         // (pattern, target), sorted into contiguous runs afterwards.
         let mut readings: Vec<(u32, Target)> = Vec::new();
         let mut names = 0usize;
@@ -201,13 +313,15 @@ impl Matcher {
                 buf.clear();
                 forms(entity, &alias, &mut buf);
                 for f in buf.drain(..) {
-                    let key = f.tokens.join(" ");
-                    let next = pattern_strings.len() as u32;
-                    let pid = *keys.entry(key).or_insert_with_key(|k| {
-                        pattern_strings.push(format!(" {k} "));
-                        pattern_tokens.push(f.tokens.len() as u32);
-                        next
-                    });
+                    let node = words.insert(f.tokens.iter().flat_map(|t| t.split(' ')));
+                    let pid = match words.ends[node as usize] {
+                        0 => {
+                            pattern_count += 1;
+                            words.ends[node as usize] = pattern_count;
+                            pattern_count - 1
+                        }
+                        p => p - 1,
+                    };
                     readings.push((
                         pid,
                         Target {
@@ -234,13 +348,7 @@ impl Matcher {
         // One reading per (pattern, entity): the best-ranked one.
         readings.sort_by_key(|(p, t)| (*p, t.entity, t.variant, t.policy, t.name));
         readings.dedup_by_key(|(p, t)| (*p, t.entity));
-        let mut patterns: Vec<PatternInfo> = pattern_tokens
-            .iter()
-            .map(|&tokens| PatternInfo {
-                tokens,
-                targets: (0, 0),
-            })
-            .collect();
+        let mut patterns: Vec<(u32, u32)> = vec![(0, 0); pattern_count as usize];
         let mut targets = Vec::with_capacity(readings.len());
         let mut i = 0;
         while i < readings.len() {
@@ -250,7 +358,7 @@ impl Matcher {
                 targets.push(readings[i].1);
                 i += 1;
             }
-            patterns[pid as usize].targets = (start, targets.len() as u32);
+            patterns[pid as usize] = (start, targets.len() as u32);
             // A short form shared by entities of different names is not
             // distinctive ("Kim"); the same name listed twice (a person on a
             // sanctions list and an officials list) still is.
@@ -276,36 +384,15 @@ impl Matcher {
             }
         }
         let links = link_entities(gazetteer);
-        let ac = if pattern_strings.is_empty() {
-            None
-        } else {
-            // The DFA is fastest but its memory grows with the pattern set;
-            // past a few thousand names the contiguous NFA is the better trade.
-            let kind = if pattern_strings.len() <= 5_000 {
-                AhoCorasickKind::DFA
-            } else {
-                AhoCorasickKind::ContiguousNFA
-            };
-            Some(
-                AhoCorasick::builder()
-                    .match_kind(MatchKind::Standard)
-                    .kind(Some(kind))
-                    // Every pattern starts with a space: a prefilter would
-                    // stop at every token.
-                    .prefilter(false)
-                    .build(&pattern_strings)
-                    .expect("patterns within aho-corasick limits"),
-            )
-        };
         let stats = BuildStats {
             entities: gazetteer.len(),
             names,
-            patterns: pattern_strings.len(),
+            patterns: pattern_count as usize,
             targets: targets.len(),
             elapsed: started.elapsed(),
         };
         Matcher {
-            ac,
+            words,
             patterns,
             targets,
             entities: Vec::new(),
@@ -321,25 +408,15 @@ impl Matcher {
     }
 
     /// Every occurrence of every pattern in the normalized text, appended to
-    /// `hits` in order of their end.
-    pub fn hits(&self, text: &Normalized, hits: &mut Vec<Hit>) {
-        let Some(ac) = &self.ac else { return };
-        for m in ac.find_overlapping_iter(text.stream_bytes()) {
-            let p = &self.patterns[m.pattern().as_usize()];
-            let first = text
-                .token_at(m.start() + 1)
-                .expect("patterns start on a token");
-            hits.push(Hit {
-                first: first as u32,
-                last: first as u32 + p.tokens - 1,
-                pattern: m.pattern().as_u32(),
-            });
-        }
+    /// `hits` in order of their end (then of their start). `numbers` is
+    /// scratch space, kept by the caller to reuse its allocation.
+    pub fn hits(&self, text: &Normalized, numbers: &mut Vec<u32>, hits: &mut Vec<Hit>) {
+        self.words.hits(text, numbers, hits);
     }
 
     /// The readings of a pattern.
     pub fn targets(&self, pattern: u32) -> &[Target] {
-        let (a, b) = self.patterns[pattern as usize].targets;
+        let (a, b) = self.patterns[pattern as usize];
         &self.targets[a as usize..b as usize]
     }
 
@@ -380,5 +457,51 @@ impl Matcher {
         let mut out = Vec::new();
         r.resolve(text, &mut out);
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::normalize;
+
+    /// (first, last, pattern) of every hit of `patterns` in `text`.
+    fn hits(patterns: &[&str], text: &str) -> Vec<(u32, u32, u32)> {
+        let mut words = Words::new();
+        for (p, key) in patterns.iter().enumerate() {
+            let node = words.insert(key.split(' '));
+            words.ends[node as usize] = p as u32 + 1;
+        }
+        let mut out = Vec::new();
+        words.hits(&normalize(text), &mut Vec::new(), &mut out);
+        out.iter().map(|h| (h.first, h.last, h.pattern)).collect()
+    }
+
+    #[test]
+    fn every_occurrence_in_order_of_end_then_start() {
+        let p = ["kim", "kim jong un", "jong un", "un"];
+        assert_eq!(
+            hits(&p, "Kim Jong Un met KIM."),
+            vec![(0, 0, 0), (0, 2, 1), (1, 2, 2), (2, 2, 3), (4, 4, 0)]
+        );
+    }
+
+    #[test]
+    fn no_match_across_other_words_or_barriers() {
+        let p = ["kim jong un"];
+        assert_eq!(hits(&p, "Kim Jong-il Un"), vec![]);
+        assert_eq!(hits(&p, "Kim (Jong Un)"), vec![]);
+        assert_eq!(hits(&p, "Kim Jong; Un"), vec![]);
+        assert_eq!(hits(&p, "Kim Jongun"), vec![]);
+        assert_eq!(hits(&p, "kim jong un"), vec![(0, 2, 0)]);
+    }
+
+    #[test]
+    fn words_longer_than_any_pattern_word_are_not_looked_up() {
+        let mut words = Words::new();
+        words.insert(["ab", "c"]);
+        assert_eq!(words.longest, 2);
+        assert_eq!(words.lookup(b"abc"), 0);
+        assert_ne!(words.lookup(b"ab"), 0);
     }
 }

@@ -139,6 +139,13 @@ impl Normalized {
             .expect("token is UTF-8")
     }
 
+    /// The folded text of token `i`, as bytes.
+    #[inline]
+    pub fn token_bytes(&self, i: usize) -> &[u8] {
+        let t = &self.tokens[i];
+        &self.stream[t.norm_start as usize..t.norm_end as usize]
+    }
+
     /// Whether a barrier (bracket, `;`, paragraph break, …) stands between
     /// token `i` and the next one.
     pub fn barrier_after(&self, i: usize) -> bool {

@@ -1,4 +1,4 @@
-//! Choosing mentions among the automaton's hits.
+//! Choosing mentions among the matcher's hits.
 //!
 //! The matcher reports every form at every position. A [`Resolver`] turns
 //! those hits into mentions, one document at a time:
@@ -20,7 +20,6 @@
 //!    names one of their entities in full: that mention is their
 //!    `evidence`. Among several entities, those with evidence come first,
 //!    the one named in full closest before the short form first of all.
-
 
 use crate::gazetteer::EntityType;
 use crate::matcher::{Hit, Matcher};
@@ -70,6 +69,7 @@ pub struct Resolver<'m> {
     matcher: &'m Matcher,
     norm: Normalized,
     hits: Vec<Hit>,
+    numbers: Vec<u32>,
     cands: Vec<Cand>,
     chosen: Vec<(Cand, Vec<u32>, Option<TokenEvidence>)>,
     /// Per token: inside a chosen mention (kept in step with `chosen`).
@@ -83,6 +83,7 @@ impl<'m> Resolver<'m> {
             matcher,
             norm: Normalized::new(),
             hits: Vec::new(),
+            numbers: Vec::new(),
             cands: Vec::new(),
             chosen: Vec::new(),
             covered: Vec::new(),
@@ -118,7 +119,8 @@ impl<'m> Resolver<'m> {
     pub fn resolve(&mut self, text: &str, out: &mut Vec<Mention>) {
         normalize_into(text, &mut self.norm);
         self.hits.clear();
-        self.matcher.hits(&self.norm, &mut self.hits);
+        self.matcher
+            .hits(&self.norm, &mut self.numbers, &mut self.hits);
         if self.hits.is_empty() {
             return;
         }
@@ -743,7 +745,6 @@ fn caps_line(text: &str, n: &Normalized, i: usize) -> bool {
     }
     letters
 }
-
 
 /// Where the initials written just before byte `at` start, when they are
 /// exactly `listed` (sorted, upper case; not empty): "F. K. " before

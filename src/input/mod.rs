@@ -454,9 +454,11 @@ impl<'a> Jobs<'a> {
                         // A page, or a text that fits one window, is read
                         // whole on a worker; one that cannot be read is
                         // reported there.
-                        let whole = |len: u64| Some(Job {
-                            kind: JobKind::File(path.clone(), len),
-                        });
+                        let whole = |len: u64| {
+                            Some(Job {
+                                kind: JobKind::File(path.clone(), len),
+                            })
+                        };
                         match std::fs::metadata(path) {
                             Err(_) => return whole(0),
                             Ok(m)
