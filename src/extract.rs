@@ -30,7 +30,7 @@ use crate::resolve::Resolver;
 use crate::{InputError, Matcher, Mention};
 
 /// Jobs handed to the workers at a time, per thread.
-const BATCH_PER_THREAD: usize = 64;
+const BATCH_PER_THREAD: usize = 512;
 
 /// Bytes a batch may hold (files, records, windows), per thread: a batch
 /// ends at this many bytes or [`BATCH_PER_THREAD`] jobs, whichever comes

@@ -120,6 +120,25 @@ pub struct Matcher {
     stats: BuildStats,
 }
 
+/// Bits in [`Words::sieve`].
+const SIEVE_BITS: usize = 1 << 16;
+
+/// A word's bit in [`Words::sieve`]: a mix of its length and its first,
+/// second and last bytes (cheaper than hashing the whole word).
+#[inline]
+fn sieve_bit(word: &[u8]) -> usize {
+    let (first, second, last) = match word {
+        [] => (0, 0, 0),
+        [a] => (*a, 0, *a),
+        [a, b, ..] => (*a, *b, word[word.len() - 1]),
+    };
+    let key = u32::from(first)
+        | u32::from(second) << 8
+        | u32::from(last) << 16
+        | (word.len() as u32) << 24;
+    (key.wrapping_mul(0x9E37_79B1) >> 16) as usize
+}
+
 /// The patterns' words and the trie over them.
 #[derive(Debug, Default)]
 struct Words {
@@ -128,6 +147,9 @@ struct Words {
     number: FxHashMap<Box<[u8]>, u32>,
     /// The longest word, in bytes: longer tokens are looked up no further.
     longest: usize,
+    /// A 65,536-bit sieve over the words' [`sieve_bit`]s: a token whose bit
+    /// is clear is no pattern's word, found without hashing it.
+    sieve: Vec<u64>,
     /// Trie nodes (0 is the root) reached from the root by word number.
     root: Vec<u32>,
     /// Trie edges below the first word: (node, word) → node.
@@ -141,6 +163,7 @@ impl Words {
         Words {
             root: vec![0],
             ends: vec![0],
+            sieve: vec![0; SIEVE_BITS / 64],
             ..Words::default()
         }
     }
@@ -154,13 +177,16 @@ impl Words {
         self.number.insert(word.as_bytes().into(), n);
         self.root.push(0);
         self.longest = self.longest.max(word.len());
+        let bit = sieve_bit(word.as_bytes());
+        self.sieve[bit / 64] |= 1 << (bit % 64);
         n
     }
 
     /// The number of a text's word, 0 if no pattern holds it.
     #[inline]
     fn lookup(&self, word: &[u8]) -> u32 {
-        if word.len() > self.longest {
+        let bit = sieve_bit(word);
+        if word.len() > self.longest || self.sieve[bit / 64] & (1 << (bit % 64)) == 0 {
             return 0;
         }
         self.number.get(word).copied().unwrap_or(0)

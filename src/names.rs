@@ -11,7 +11,7 @@
 //! "Limited Liability Company Verus" = "LLC Verus" = "OOO Verus" =
 //! "Verus LLC", and "Joint Stock Company" = "JSC" = "AO" = "PJSC".
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 use serde::Deserialize;
@@ -62,11 +62,11 @@ impl LegalForms {
 
     fn from_types(types: Vec<OrgType>) -> LegalForms {
         let mut forms = LegalForms {
-            by_key: HashMap::new(),
+            by_key: HashMap::default(),
             classes: Vec::new(),
             max_tokens: 0,
         };
-        let mut class_ids: HashMap<String, FormClass> = HashMap::new();
+        let mut class_ids: HashMap<String, FormClass> = HashMap::default();
         for t in types {
             let class = t
                 .generic
@@ -254,7 +254,7 @@ pub fn is_title(folded: &str) -> bool {
             let stop: Stop =
                 serde_json::from_str(include_str!("../data/rigour/name_stopwords.json"))
                     .expect("bundled name_stopwords.json is valid");
-            let mut set: HashSet<String> = HashSet::new();
+            let mut set: HashSet<String> = HashSet::default();
             for p in stop.person_name_prefixes {
                 for w in fold_name(&p).split(' ') {
                     if !w.is_empty() {

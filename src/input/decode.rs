@@ -89,6 +89,9 @@ pub fn detect(bytes: &[u8], opts: &DecodeOptions) -> &'static Encoding {
     if let Some(enc) = opts.forced {
         return enc;
     }
+    if std::str::from_utf8(bytes).is_ok() {
+        return UTF_8;
+    }
     let (valid_multibyte, invalid) = utf8_census(bytes);
     if invalid == 0 || valid_multibyte >= invalid {
         UTF_8
