@@ -384,6 +384,9 @@ fn run_extract(args: ExtractArgs) -> Result<ExitCode> {
             index.as_ref(),
         );
     }
+    // The process ends here: freeing half a million entities one by one
+    // would only delay the exit.
+    std::mem::forget(matcher);
     Ok(if errors > 0 {
         ExitCode::from(1)
     } else {

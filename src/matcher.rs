@@ -21,8 +21,6 @@
 //! The matcher is immutable once built and is shared by reference across
 //! threads.
 
-use std::collections::HashMap;
-
 use rustc_hash::FxHashMap;
 use std::time::{Duration, Instant};
 
@@ -270,7 +268,7 @@ fn link_entities(g: &Gazetteer) -> Vec<Vec<u32>> {
     {
         return links;
     }
-    let mut by_name: HashMap<String, Vec<u32>> = HashMap::new();
+    let mut by_name: FxHashMap<String, Vec<u32>> = FxHashMap::default();
     for (i, e) in g.entities().iter().enumerate() {
         for a in e.names() {
             let key = fold_name(&a.name);

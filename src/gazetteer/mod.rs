@@ -29,7 +29,7 @@ pub mod ofac;
 pub mod officials;
 pub mod plain;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
