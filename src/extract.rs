@@ -1,15 +1,18 @@
 //! The parallel pipeline: walk → read → normalize → match → resolve → write.
 //!
-//! Inputs are turned into jobs in order on the calling thread
-//! ([`crate::input::Jobs`]): a whole file to read, one record of a
-//! JSON Lines collection, one window of a big text. Jobs are processed in
-//! batches. Within a batch, rayon's workers each read, resolve and format
-//! whole documents into their own buffers (one [`Resolver`] per worker,
-//! reused across documents); the batch's buffers are then written in input
-//! order and flushed. So the output is ordered by input and byte-identical
-//! whatever the thread count, memory is bounded by one batch (not by the
-//! corpus, nor by a file's size), output reaches a pipe batch by batch, and
-//! the writer takes no lock per mention.
+//! Inputs are turned into jobs in order ([`crate::input::Jobs`]): a whole
+//! file to read, one record of a JSON Lines collection, one window of a big
+//! text. Jobs are processed in batches. Within a batch, rayon's workers
+//! each read, resolve and format whole documents into their own buffers
+//! (one [`Resolver`] per worker, reused across documents); the batch's
+//! buffers are then written in input order and flushed. While a batch of
+//! files is matched, the next one is taken (files checked, big ones opened)
+//! alongside; with standard input among the sources, batches are taken one
+//! after the other, so that output never waits for input not yet sent. So
+//! the output is ordered by input and byte-identical whatever the thread
+//! count, memory is bounded by two batches (not by the corpus, nor by a
+//! file's size), output reaches a pipe batch by batch, and the writer takes
+//! no lock per mention.
 //!
 //! Between batches the pipeline checks a stop flag (set by the binary's
 //! SIGINT/SIGTERM handler) and, when it is set, stops with an
@@ -106,14 +109,14 @@ pub fn extract_sources<S: Sink + Sync>(
     let hidden = Progress::hidden();
     let progress = opts.progress.unwrap_or(&hidden);
     let mut sources_done = 0;
-    loop {
-        if opts.stop.is_some_and(|s| s.load(Ordering::SeqCst)) {
-            return Err(io::Error::new(io::ErrorKind::Interrupted, "interrupted"));
-        }
+    let stop = || opts.stop.is_some_and(|s| s.load(Ordering::SeqCst));
+    // The next batch of jobs, and how many sources have been started once
+    // it is taken.
+    let take = |jobs: &mut Jobs<'_>| -> io::Result<(Vec<Job>, u64)> {
         let mut batch: Vec<Job> = Vec::new();
         let mut held = 0;
         while batch.len() < max_jobs && held < max_bytes {
-            if opts.stop.is_some_and(|s| s.load(Ordering::SeqCst)) {
+            if stop() {
                 // Reading standard input may have waited long for this job.
                 return Err(io::Error::new(io::ErrorKind::Interrupted, "interrupted"));
             }
@@ -125,12 +128,24 @@ pub fn extract_sources<S: Sink + Sync>(
                 None => break,
             }
         }
+        Ok((batch, jobs.sources_started()))
+    };
+    // Files are opened for the next batch while this one is matched. Not
+    // standard input: a record waiting there must not hold back the output
+    // of those already read.
+    let prefetch = !sources.iter().any(|s| matches!(s, Source::Stdin));
+    let mut next = take(&mut jobs)?;
+    loop {
+        if stop() {
+            return Err(io::Error::new(io::ErrorKind::Interrupted, "interrupted"));
+        }
+        let (batch, started_now) = next;
         if batch.is_empty() {
             break;
         }
         let shared: &S = sink;
         let read = &opts.read;
-        let results: Vec<Result<Done<S::Item>, InputError>> = pool.install(|| {
+        let work = || -> Vec<Result<Done<S::Item>, InputError>> {
             batch
                 .into_par_iter()
                 .map_init(
@@ -156,6 +171,14 @@ pub fn extract_sources<S: Sink + Sync>(
                     },
                 )
                 .collect()
+        };
+        let (results, following) = pool.install(|| {
+            if prefetch {
+                let (r, n) = rayon::join(work, || take(&mut jobs));
+                (r, Some(n))
+            } else {
+                (work(), None)
+            }
         });
         let mut bytes = 0;
         for r in results {
@@ -175,9 +198,12 @@ pub fn extract_sources<S: Sink + Sync>(
             }
         }
         sink.flush()?;
-        let now = jobs.sources_started();
-        progress.advance(now - sources_done, bytes);
-        sources_done = now;
+        progress.advance(started_now - sources_done, bytes);
+        sources_done = started_now;
+        next = match following {
+            Some(n) => n?,
+            None => take(&mut jobs)?,
+        };
     }
     sink.finish()?;
     progress.finish();

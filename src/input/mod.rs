@@ -410,7 +410,7 @@ pub struct Jobs<'a> {
 
 enum Stream {
     Lines {
-        reader: Box<dyn BufRead>,
+        reader: Box<dyn BufRead + Send>,
         name: String,
         line: u64,
     },
@@ -439,48 +439,53 @@ impl<'a> Jobs<'a> {
                 kind: JobKind::Failed(e),
             })
         };
-        let (name, format, gz, reader, size): (String, Format, bool, Box<dyn Read>, Option<u64>) =
-            match source {
-                Source::Stdin => {
-                    let format = match self.opts.format {
-                        Format::Auto => Format::Jsonl,
-                        f => f,
+        let (name, format, gz, reader, size): (
+            String,
+            Format,
+            bool,
+            Box<dyn Read + Send>,
+            Option<u64>,
+        ) = match source {
+            Source::Stdin => {
+                let format = match self.opts.format {
+                    Format::Auto => Format::Jsonl,
+                    f => f,
+                };
+                ("-".to_string(), format, false, Box::new(io::stdin()), None)
+            }
+            Source::Path(path) => {
+                let (format, gz) = format_of(path, self.opts);
+                if !gz && matches!(format, Format::Html | Format::Text) {
+                    // A page, or a text that fits one window, is read
+                    // whole on a worker; one that cannot be read is
+                    // reported there.
+                    let whole = |len: u64| {
+                        Some(Job {
+                            kind: JobKind::File(path.clone(), len),
+                        })
                     };
-                    ("-".to_string(), format, false, Box::new(io::stdin()), None)
-                }
-                Source::Path(path) => {
-                    let (format, gz) = format_of(path, self.opts);
-                    if !gz && matches!(format, Format::Html | Format::Text) {
-                        // A page, or a text that fits one window, is read
-                        // whole on a worker; one that cannot be read is
-                        // reported there.
-                        let whole = |len: u64| {
-                            Some(Job {
-                                kind: JobKind::File(path.clone(), len),
-                            })
-                        };
-                        match std::fs::metadata(path) {
-                            Err(_) => return whole(0),
-                            Ok(m)
-                                if m.is_file()
-                                    && (format == Format::Html
-                                        || m.len() <= self.opts.window as u64) =>
-                            {
-                                return whole(m.len())
-                            }
-                            Ok(_) => {}
+                    match std::fs::metadata(path) {
+                        Err(_) => return whole(0),
+                        Ok(m)
+                            if m.is_file()
+                                && (format == Format::Html
+                                    || m.len() <= self.opts.window as u64) =>
+                        {
+                            return whole(m.len())
                         }
+                        Ok(_) => {}
                     }
-                    let (file, len) = match open_regular(path) {
-                        Ok(f) => f,
-                        Err(e) => return failed(e),
-                    };
-                    let name = path.to_string_lossy().into_owned();
-                    (name, format, gz, Box::new(file), Some(len))
                 }
-            };
+                let (file, len) = match open_regular(path) {
+                    Ok(f) => f,
+                    Err(e) => return failed(e),
+                };
+                let name = path.to_string_lossy().into_owned();
+                (name, format, gz, Box::new(file), Some(len))
+            }
+        };
         let _ = size;
-        let reader: Box<dyn Read> = if gz {
+        let reader: Box<dyn Read + Send> = if gz {
             Box::new(flate2::read::MultiGzDecoder::new(BufReader::new(reader)))
         } else {
             reader

@@ -70,7 +70,7 @@ impl Window {
 /// The windows of one text, read from `R` as they are needed.
 pub struct Windows {
     name: String,
-    reader: Box<dyn Read>,
+    reader: Box<dyn Read + Send>,
     window: usize,
     overlap: usize,
     decode: DecodeOptions,
@@ -90,7 +90,7 @@ impl Windows {
     /// least 64).
     pub fn new(
         name: String,
-        reader: Box<dyn Read>,
+        reader: Box<dyn Read + Send>,
         window: usize,
         overlap: usize,
         decode: DecodeOptions,
