@@ -249,8 +249,12 @@ fn run_extract(args: ExtractArgs) -> Result<ExitCode> {
     let pool = thread_pool(args.engine.threads)?;
 
     let build_started = Instant::now();
-    let gazetteer = load_gazetteers(&args.engine.gazetteers)?;
-    let matcher = Matcher::from_gazetteer(gazetteer);
+    let (_, gazetteer) = pool.install(|| {
+        rayon::join(gazex::names::preload, || {
+            load_gazetteers(&args.engine.gazetteers)
+        })
+    });
+    let matcher = Matcher::from_gazetteer(gazetteer?);
     let build_time = build_started.elapsed();
 
     let read = ReadOptions {

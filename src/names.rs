@@ -16,7 +16,7 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-use crate::normalize::{fold_name, Normalized};
+use crate::normalize::{fold_name, normalize_into, Normalized};
 
 /// A legal form class (index into [`LegalForms::class_name`]).
 pub type FormClass = u16;
@@ -382,11 +382,33 @@ pub fn is_distinctive_word(folded: &str) -> bool {
         && LegalForms::builtin().class_of(folded).is_none()
 }
 
+/// Builds every word table of this module now instead of on first use
+/// (the binary does it on one thread while another loads the gazetteers).
+pub fn preload() {
+    LegalForms::builtin();
+    for f in [
+        is_title,
+        is_stopword,
+        is_common_word,
+        is_known_proper_noun,
+        is_given_name,
+        is_common_surname,
+    ] {
+        f("");
+    }
+}
+
+/// The one-word entries of `list` (a word a line), folded.
 fn word_set(list: &str) -> HashSet<String> {
-    list.lines()
-        .map(fold_name)
-        .filter(|w| !w.is_empty() && !w.contains(' '))
-        .collect()
+    let mut folded = Normalized::new();
+    let mut set = HashSet::with_capacity_and_hasher(list.len() / 8, Default::default());
+    for line in list.lines() {
+        normalize_into(line, &mut folded);
+        if let [_] = folded.tokens() {
+            set.insert(folded.token_text(0).to_string());
+        }
+    }
+    set
 }
 
 #[cfg(test)]

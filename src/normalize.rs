@@ -674,9 +674,12 @@ impl State {
             };
             upper += (up & keep).count_ones();
             lower += (low & keep).count_ones();
-            // Upper-case letters gain 0x20: lower case.
+            // Upper-case letters gain 0x20: lower case. All eight bytes are
+            // written (one store, not a copy of k bytes), then cut to k.
+            let end = out.stream.len() + k;
             out.stream
-                .extend_from_slice(&(x | (up & keep) >> 2).to_le_bytes()[..k]);
+                .extend_from_slice(&(x | (up & keep) >> 2).to_le_bytes());
+            out.stream.truncate(end);
             len += k;
             if k < 8 {
                 break;

@@ -132,6 +132,23 @@ pub fn decode(bytes: &[u8], opts: &DecodeOptions) -> Decoded {
     decode_as(bytes, detect(bytes, opts))
 }
 
+/// Like [`decode`], taking the bytes: valid UTF-8 (most files) becomes the
+/// text without a copy.
+pub fn decode_owned(bytes: Vec<u8>, opts: &DecodeOptions) -> Decoded {
+    match detect(&bytes, opts) {
+        enc if enc == UTF_8 => match String::from_utf8(bytes) {
+            Ok(text) => Decoded {
+                text,
+                map: None,
+                encoding: UTF_8,
+                lossy: false,
+            },
+            Err(e) => decode_utf8(e.as_bytes()),
+        },
+        enc => decode_as(&bytes, enc),
+    }
+}
+
 /// Decodes `bytes` as `encoding` (a byte-order mark of that encoding is
 /// honoured).
 pub fn decode_as(bytes: &[u8], encoding: &'static Encoding) -> Decoded {

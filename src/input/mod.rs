@@ -255,29 +255,33 @@ fn read_limited(
 pub fn document_from_bytes(
     path: &Path,
     id: String,
-    bytes: &[u8],
+    bytes: Vec<u8>,
     format: Format,
     opts: &ReadOptions,
 ) -> Result<Document, InputError> {
-    if let Some(why) = sniff_binary(bytes, &opts.decode) {
+    if let Some(why) = sniff_binary(&bytes, &opts.decode) {
         return Err(InputError::new(path, why));
     }
-    let mut doc = match format {
+    let source_len = bytes.len() as u64;
+    let source_hash = source_hash(&bytes);
+    let (text, map) = match format {
         Format::Html => {
-            let (text, map) = html::html_to_text(bytes, &opts.decode);
-            Document::mapped(id, text, map)
+            let (text, map) = html::html_to_text(&bytes, &opts.decode);
+            (text, Some(map))
         }
         _ => {
-            let d = decode::decode(bytes, &opts.decode);
-            match d.map {
-                None => Document::plain(id, d.text),
-                Some(map) => Document::mapped(id, d.text, map),
-            }
+            let d = decode::decode_owned(bytes, &opts.decode);
+            (d.text, d.map)
         }
     };
-    doc.source_len = bytes.len() as u64;
-    doc.source_hash = source_hash(bytes);
-    Ok(doc)
+    Ok(Document {
+        id,
+        text,
+        map,
+        source_len,
+        source_hash,
+        window_start: None,
+    })
 }
 
 /// Reads the text or HTML file `path` whole into a document named by its
@@ -298,7 +302,7 @@ pub fn read_document(path: &Path, opts: &ReadOptions) -> Result<Document, InputE
     document_from_bytes(
         path,
         path.to_string_lossy().into_owned(),
-        &bytes,
+        bytes,
         format,
         opts,
     )
@@ -381,7 +385,7 @@ impl Job {
                 name,
                 bytes,
                 format,
-            } => document_from_bytes(Path::new(&name), name.clone(), &bytes, format, opts)?,
+            } => document_from_bytes(Path::new(&name), name.clone(), bytes, format, opts)?,
             JobKind::Window(w) => {
                 let keep = w.own.clone();
                 return Ok(Piece {
