@@ -16,7 +16,9 @@
 //! possible start), which for half a million names is the difference
 //! between seconds and a fraction of one. Every occurrence of every pattern
 //! is reported (the overlapping semantics of Aho-Corasick); the resolver
-//! then picks the longest non-overlapping mentions.
+//! then picks the longest non-overlapping mentions. The walk from one token
+//! takes at most as many steps as the longest name has words, so a text is
+//! matched in time linear in its tokens.
 //!
 //! The matcher is immutable once built and is shared by reference across
 //! threads.
@@ -527,5 +529,42 @@ mod tests {
         assert_eq!(words.longest, 2);
         assert_eq!(words.lookup(b"abc"), 0);
         assert_ne!(words.lookup(b"ab"), 0);
+    }
+
+    proptest::proptest! {
+        /// Every (first, last, pattern) the trie reports is exactly what a
+        /// search of every run of tokens between barriers finds.
+        #[test]
+        fn trie_hits_equal_brute_force(
+            patterns in proptest::collection::vec(
+                proptest::collection::vec(0usize..5, 1..4), 1..8),
+            text in proptest::collection::vec(0usize..7, 0..40),
+        ) {
+            const WORDS: [&str; 7] = ["kim", "jong", "un", "bank", "of", ";", "y"];
+            let mut keys: Vec<String> = patterns
+                .iter()
+                .map(|p| p.iter().map(|&w| WORDS[w]).collect::<Vec<_>>().join(" "))
+                .collect();
+            keys.sort();
+            keys.dedup();
+            let text: Vec<&str> = text.iter().map(|&w| WORDS[w]).collect();
+            let text = text.join(" ");
+            let n = normalize(&text);
+            let mut expected = Vec::new();
+            for first in 0..n.tokens().len() {
+                for last in first..n.tokens().len() {
+                    if (first..last).any(|i| n.barrier_after(i)) {
+                        break;
+                    }
+                    let span: Vec<&str> = (first..=last).map(|i| n.token_text(i)).collect();
+                    if let Some(p) = keys.iter().position(|k| *k == span.join(" ")) {
+                        expected.push((first as u32, last as u32, p as u32));
+                    }
+                }
+            }
+            expected.sort_by_key(|&(f, l, _)| (l, f));
+            let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
+            proptest::prop_assert_eq!(hits(&keys, &text), expected);
+        }
     }
 }
