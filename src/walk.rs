@@ -104,33 +104,14 @@ pub fn collect(paths: &[PathBuf], extensions: &[&str]) -> Walked {
         walked.files = found;
         return walked;
     }
-    let mut seen: HashSet<FileKey> = HashSet::new();
+    let mut seen: HashSet<PathBuf> = HashSet::new();
     for f in found {
-        if seen.insert(file_key(&f)) {
+        let key = std::fs::canonicalize(&f).unwrap_or_else(|_| f.clone());
+        if seen.insert(key) {
             walked.files.push(f);
         }
     }
     walked
-}
-
-/// What makes two paths the same file: device and inode on Unix.
-#[cfg(unix)]
-type FileKey = Result<(u64, u64), PathBuf>;
-/// What makes two paths the same file: the canonical path elsewhere.
-#[cfg(not(unix))]
-type FileKey = PathBuf;
-
-#[cfg(unix)]
-fn file_key(path: &Path) -> FileKey {
-    use std::os::unix::fs::MetadataExt;
-    std::fs::metadata(path)
-        .map(|m| (m.dev(), m.ino()))
-        .map_err(|_| path.to_path_buf())
-}
-
-#[cfg(not(unix))]
-fn file_key(path: &Path) -> FileKey {
-    std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
 }
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
@@ -199,5 +180,24 @@ mod tests {
         let w = collect(&[d.join("missing")], DEFAULT_EXTENSIONS);
         assert_eq!(w.errors.len(), 1);
         assert!(w.errors[0].to_string().contains("missing"));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_file_linked_inside_one_folder_is_read_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        std::fs::create_dir(d.join("sub")).unwrap();
+        std::fs::write(d.join("sub/a.txt"), "x").unwrap();
+        std::os::unix::fs::symlink(d.join("sub/a.txt"), d.join("b.txt")).unwrap();
+        std::os::unix::fs::symlink(d.join("sub"), d.join("linked")).unwrap();
+        let w = collect(&[d.to_path_buf()], DEFAULT_EXTENSIONS);
+        let names: Vec<String> = w
+            .files
+            .iter()
+            .map(|p| p.strip_prefix(d).unwrap().display().to_string())
+            .collect();
+        assert_eq!(names, vec!["b.txt"]);
+        assert!(w.errors.is_empty());
     }
 }
