@@ -465,8 +465,13 @@ pub fn normalize_into(text: &str, out: &mut Normalized) {
         };
         match class {
             Class::Word if b < 0x80 => {
-                // The common case, a run of ASCII letters and digits, in one go.
+                // The common case, a run of ASCII letters and digits, in one go,
+                // and the space after it.
                 i += st.ascii_word(out, i, &cur.bytes[i..]);
+                if cur.bytes.get(i) == Some(&b' ') {
+                    st.space(out, i);
+                    i += 1;
+                }
                 continue;
             }
             Class::Word => {
@@ -569,11 +574,7 @@ pub fn normalize_into(text: &str, out: &mut Normalized) {
                 st.close(out, i);
                 st.barrier_pending = true;
             }
-            Class::Space => {
-                st.close(out, i);
-                st.chunk_tokens = out.tokens.len();
-                st.chunk_stream = out.stream.len();
-            }
+            Class::Space => st.space(out, i),
             Class::Newline => {
                 st.close(out, i);
                 st.chunk_tokens = out.tokens.len();
@@ -626,6 +627,14 @@ struct State {
 }
 
 impl State {
+    /// A space at byte `i`: ends the token and starts a new chunk.
+    #[inline]
+    fn space(&mut self, out: &mut Normalized, i: usize) {
+        self.close(out, i);
+        self.chunk_tokens = out.tokens.len();
+        self.chunk_stream = out.stream.len();
+    }
+
     /// The token being built, opened at byte `i` if none is.
     #[inline]
     fn open_at(&mut self, out: &mut Normalized, i: usize) -> &mut Open {
