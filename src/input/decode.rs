@@ -135,18 +135,24 @@ pub fn decode(bytes: &[u8], opts: &DecodeOptions) -> Decoded {
 /// Like [`decode`], taking the bytes: valid UTF-8 (most files) becomes the
 /// text without a copy.
 pub fn decode_owned(bytes: Vec<u8>, opts: &DecodeOptions) -> Decoded {
-    match detect(&bytes, opts) {
-        enc if enc == UTF_8 => match String::from_utf8(bytes) {
-            Ok(text) => Decoded {
-                text,
-                map: None,
-                encoding: UTF_8,
-                lossy: false,
-            },
-            Err(e) => decode_utf8(e.as_bytes()),
+    // Unless an encoding is forced, valid UTF-8 is UTF-8 (with or without
+    // its byte-order mark; no UTF-16 mark is valid UTF-8): checked once,
+    // by the conversion itself.
+    let bytes = match opts.forced {
+        Some(_) => bytes,
+        None => match String::from_utf8(bytes) {
+            Ok(text) => {
+                return Decoded {
+                    text,
+                    map: None,
+                    encoding: UTF_8,
+                    lossy: false,
+                }
+            }
+            Err(e) => e.into_bytes(),
         },
-        enc => decode_as(&bytes, enc),
-    }
+    };
+    decode_as(&bytes, detect(&bytes, opts))
 }
 
 /// Decodes `bytes` as `encoding` (a byte-order mark of that encoding is
