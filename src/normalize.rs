@@ -667,7 +667,20 @@ impl State {
     fn ascii_word(&mut self, out: &mut Normalized, i: usize, rest: &[u8]) -> usize {
         let open = self.open_at(out, i);
         let (mut len, mut upper, mut lower) = (0usize, 0u32, 0u32);
-        while let Some(chunk) = rest.get(len..len + 8) {
+        loop {
+            let Some(chunk) = rest.get(len..len + 8) else {
+                // Fewer than eight bytes left: one at a time.
+                for &b in &rest[len..] {
+                    if !b.is_ascii_alphanumeric() {
+                        break;
+                    }
+                    upper += u32::from(b.is_ascii_uppercase());
+                    lower += u32::from(b.is_ascii_lowercase());
+                    out.stream.push(b.to_ascii_lowercase());
+                    len += 1;
+                }
+                break;
+            };
             let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
             let (up, low, digit) = ascii_classes_of(x);
             let stop = !(up | low | digit) & HIGH_BITS;
@@ -692,18 +705,6 @@ impl State {
             len += k;
             if k < 8 {
                 break;
-            }
-        }
-        if rest.len() - len < 8 {
-            // The text's last bytes, one at a time.
-            for &b in &rest[len..] {
-                if !b.is_ascii_alphanumeric() {
-                    break;
-                }
-                upper += u32::from(b.is_ascii_uppercase());
-                lower += u32::from(b.is_ascii_lowercase());
-                out.stream.push(b.to_ascii_lowercase());
-                len += 1;
             }
         }
         let run = &rest[..len];
