@@ -34,7 +34,7 @@ pub fn collect(paths: &[PathBuf], extensions: &[&str]) -> Walked {
     let mut walked = Walked::default();
     let mut found: Vec<PathBuf> = Vec::new();
     // Without links and with one path, no file can be reached twice.
-    let mut linked = paths.len() > 1;
+    let mut twice_possible = paths.len() > 1;
     for root in paths {
         match std::fs::metadata(root) {
             Err(e) => walked.errors.push(InputError::io(root, &e)),
@@ -47,7 +47,7 @@ pub fn collect(paths: &[PathBuf], extensions: &[&str]) -> Walked {
                     .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
                 for entry in walker {
                     if entry.as_ref().is_ok_and(|e| e.path_is_symlink()) {
-                        linked = true;
+                        twice_possible = true;
                     }
                     match entry {
                         Ok(e) if e.file_type().is_file() => {
@@ -100,7 +100,7 @@ pub fn collect(paths: &[PathBuf], extensions: &[&str]) -> Walked {
         seen_errors.insert(key)
     });
     found.sort();
-    if !linked {
+    if !twice_possible {
         walked.files = found;
         return walked;
     }
