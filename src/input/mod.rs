@@ -443,19 +443,14 @@ impl<'a> Jobs<'a> {
                 kind: JobKind::Failed(e),
             })
         };
-        let (name, format, gz, reader, size): (
-            String,
-            Format,
-            bool,
-            Box<dyn Read + Send>,
-            Option<u64>,
-        ) = match source {
+        let (name, format, gz, reader): (String, Format, bool, Box<dyn Read + Send>) = match source
+        {
             Source::Stdin => {
                 let format = match self.opts.format {
                     Format::Auto => Format::Jsonl,
                     f => f,
                 };
-                ("-".to_string(), format, false, Box::new(io::stdin()), None)
+                ("-".to_string(), format, false, Box::new(io::stdin()))
             }
             Source::Path(path) => {
                 let (format, gz) = format_of(path, self.opts);
@@ -480,15 +475,14 @@ impl<'a> Jobs<'a> {
                         Ok(_) => {}
                     }
                 }
-                let (file, len) = match open_regular(path) {
+                let (file, _) = match open_regular(path) {
                     Ok(f) => f,
                     Err(e) => return failed(e),
                 };
                 let name = path.to_string_lossy().into_owned();
-                (name, format, gz, Box::new(file), Some(len))
+                (name, format, gz, Box::new(file))
             }
         };
-        let _ = size;
         let reader: Box<dyn Read + Send> = if gz {
             Box::new(flate2::read::MultiGzDecoder::new(BufReader::new(reader)))
         } else {
@@ -561,15 +555,12 @@ impl<'a> Jobs<'a> {
                 if bytes.len() as u64 > max {
                     // Skip the rest of the over-long line.
                     let mut sink = Vec::new();
-                    let mut rest = 0u64;
                     while let Ok(n) = reader.by_ref().take(1 << 20).read_until(b'\n', &mut sink) {
-                        rest += n as u64;
                         if n == 0 || sink.ends_with(b"\n") {
                             break;
                         }
                         sink.clear();
                     }
-                    let _ = rest;
                     return Some(Job {
                         kind: JobKind::Failed(
                             InputError::new(
