@@ -60,6 +60,12 @@ pub struct Document {
     /// later windows' mentions add to the earlier ones'. `None` for a
     /// document read whole.
     pub window_start: Option<u64>,
+    /// The document's date, when its source gives one (`None`: unknown, the
+    /// run's date stands in).
+    pub date: Option<crate::date::DocDate>,
+    /// Where [`Document::date`] came from ([`crate::date::DateSource::Run`]
+    /// when it is unknown).
+    pub date_source: crate::date::DateSource,
 }
 
 /// The content hash gazex keeps for a source's bytes (XXH3, 128 bits).
@@ -77,6 +83,8 @@ impl Document {
             text,
             map: None,
             window_start: None,
+            date: None,
+            date_source: crate::date::DateSource::Run,
         }
     }
 
@@ -91,6 +99,8 @@ impl Document {
             text,
             map: Some(map),
             window_start: None,
+            date: None,
+            date_source: crate::date::DateSource::Run,
         }
     }
 

@@ -1,3 +1,4 @@
+pub mod date;
 pub mod document;
 pub mod error;
 pub mod eval;

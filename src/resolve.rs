@@ -21,6 +21,7 @@
 //!    `evidence`. Among several entities, those with evidence come first,
 //!    the one named in full closest before the short form first of all.
 
+use crate::date::DocDate;
 use crate::gazetteer::EntityType;
 use crate::matcher::{Hit, Matcher};
 use crate::mention::{Evidence, EvidenceKind, MatchKind, Mention};
@@ -74,6 +75,8 @@ pub struct Resolver<'m> {
     chosen: Vec<(Cand, Vec<u32>, Option<TokenEvidence>)>,
     /// Per token: inside a chosen mention (kept in step with `chosen`).
     covered: Vec<bool>,
+    /// The date of the document being resolved (see [`Resolver::set_date`]).
+    date: DocDate,
 }
 
 impl<'m> Resolver<'m> {
@@ -87,7 +90,14 @@ impl<'m> Resolver<'m> {
             cands: Vec::new(),
             chosen: Vec::new(),
             covered: Vec::new(),
+            date: DocDate::today(),
         }
+    }
+
+    /// Sets the date of the documents resolved next (default: today). Who a
+    /// name can mean depends on it: who held which office when.
+    pub fn set_date(&mut self, date: DocDate) {
+        self.date = date;
     }
 
     /// Records `c` as chosen (with its other candidates and evidence).

@@ -281,6 +281,8 @@ pub fn document_from_bytes(
         source_len,
         source_hash,
         window_start: None,
+        date: None,
+        date_source: crate::date::DateSource::Run,
     })
 }
 
