@@ -15,6 +15,10 @@
 //! Mkrtychev"), or when one set lies within the other and they share at
 //! least two words ("Joseph R. Biden" and "Joseph R. Biden Jr.").
 //!
+//! Where the gold mention gives `ids`, names do not decide: the entity
+//! agrees only when the predicted `entity_id` is one of them, so homonyms
+//! ("President Bush" the father or the son) are scored by who, not by name.
+//!
 //! Precision is counted over predicted mentions of type person,
 //! organization, vessel and aircraft; recall over all gold mentions.
 
@@ -46,6 +50,10 @@ pub struct GoldMention {
     pub names: Vec<String>,
     /// `full`, `surname` or `short`.
     pub form: String,
+    /// The entity ids that count, where names alone cannot tell homonyms
+    /// apart (empty: any entity whose names agree counts).
+    #[serde(default)]
+    pub ids: Vec<String>,
 }
 
 /// One predicted mention, as the scorer sees it.
@@ -59,6 +67,9 @@ pub struct Predicted {
     pub end: usize,
     /// The mention as written.
     pub text: String,
+    /// Entity id (compared with the gold's `ids` where it has them).
+    #[serde(default)]
+    pub entity_id: String,
     /// Entity display name.
     pub entity_name: String,
     /// Entity type.
@@ -224,9 +235,14 @@ pub fn score(
                 cands.iter().copied().find(|&gi| {
                     let g = &gold[gi];
                     !used[gi]
-                        && names.iter().any(|n| {
-                            names_agree(n, &g.entity) || g.names.iter().any(|gn| names_agree(n, gn))
-                        })
+                        && if g.ids.is_empty() {
+                            names.iter().any(|n| {
+                                names_agree(n, &g.entity)
+                                    || g.names.iter().any(|gn| names_agree(n, gn))
+                            })
+                        } else {
+                            g.ids.contains(&p.entity_id)
+                        }
                 })
             });
         match hit {
@@ -274,6 +290,7 @@ mod tests {
             entity_type: "person".into(),
             names: vec![],
             form: form.into(),
+            ids: vec![],
         }
     }
 
@@ -283,6 +300,7 @@ mod tests {
             start,
             end,
             text: String::new(),
+            entity_id: String::new(),
             entity_name: entity.into(),
             entity_type: ty.into(),
             alias: String::new(),
@@ -316,5 +334,19 @@ mod tests {
         assert_eq!(r.by_form["full"].correct, 1);
         assert_eq!(r.by_form["surname"].correct, 0);
         assert!((r.overall.precision() - 1.0 / 3.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn scoring_by_id() {
+        let mut g = gold("a", 0, 4, "George Bush", "surname");
+        g.ids = vec!["wd-Q207".into()];
+        let mut father = pred("a", 0, 4, "George Bush", "person");
+        father.entity_id = "wd-Q23505".into();
+        let r = score(std::slice::from_ref(&g), &[father.clone()], &HashMap::new());
+        assert_eq!(r.overall.correct, 0, "same name, other man");
+        let mut son = father;
+        son.entity_id = "wd-Q207".into();
+        let r = score(&[g], &[son], &HashMap::new());
+        assert_eq!(r.overall.correct, 1);
     }
 }

@@ -5,6 +5,7 @@ pub mod eval;
 pub mod extract;
 pub mod gazetteer;
 pub mod input;
+pub mod link;
 pub mod matcher;
 pub mod mention;
 pub mod names;

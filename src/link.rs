@@ -1,0 +1,799 @@
+//! Who is meant: what the lists know about a person's public life, and how
+//! a title written in the text fits it at the document's date.
+//!
+//! A name in a dated article can mean only someone who was in public life
+//! then, and a title before it ("President", "Sen.") says which of several
+//! people of that name: the one who held such an office **at that date**.
+//! This module holds that knowledge; the resolver ([`crate::resolve`])
+//! weighs it.
+//!
+//! - A [`Profile`] per entity, built once from its gazetteer record: the
+//!   offices it held (each role's title read into an [`Offices`] set) with
+//!   their terms, and the span of its public life:
+//!   - it **starts** at the later of the 20th birthday and 40 years before
+//!     the first known term (a future president is in the news as a young
+//!     senator, not as a child); with neither known, 30 years before the
+//!     first date a list saw the person in office;
+//!   - it has no end (the dead are still written about), but 30 years after
+//!     the last term a person who never led a state or government is
+//!     **long out of office**: the name then needs a title or written
+//!     initials that fit ("Adlai Stevenson" in 1961 is not the vice
+//!     president of 1893).
+//!   - A term known only by the day a list saw it held (`as_of`, the CIA
+//!     directory of 2019) is taken to run four years either side of it.
+//! - [`title_before`] reads the title written before a name ("former
+//!   President", "U.S. Sen.", "Defense Secretary") into [`Offices`] and
+//!   says whether it speaks of the past ("former").
+//! - [`occupation_before`] finds a word that says the person is no
+//!   official at all ("the economist Adam Smith", "singer Al Green").
+//!
+//! ```
+//! use gazex::date::DocDate;
+//! use gazex::gazetteer::{Entity, EntityType};
+//! use gazex::link::{Offices, Profile};
+//!
+//! let mut jfk = Entity::new("jfk", "John Kennedy", EntityType::Person);
+//! jfk.properties.insert("birth_date".into(), "1917-05-29".into());
+//! jfk.properties.insert(
+//!     "roles".into(),
+//!     serde_json::json!([{"role": "President of the United States",
+//!                         "start": "1961-01-20", "end": "1963-11-22"}]),
+//! );
+//! let p = Profile::of(&jfk);
+//! let d1962 = DocDate::parse("1962").unwrap();
+//! assert!(p.possible_at(&d1962));
+//! assert!(p.held_at(Offices::HEAD_OF_STATE, &d1962));
+//! assert!(!p.possible_at(&DocDate::parse("1930").unwrap()));
+//! ```
+
+use std::ops::BitOr;
+
+use crate::date::{day_of, Day, DocDate};
+use crate::gazetteer::{Entity, EntityType};
+
+/// A set of kinds of office, as bits.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Offices(u16);
+
+impl Offices {
+    /// No office.
+    pub const NONE: Offices = Offices(0);
+    /// President, king, emir, supreme leader, party leader of a one-party state.
+    pub const HEAD_OF_STATE: Offices = Offices(1);
+    /// Prime minister, premier, chancellor.
+    pub const HEAD_OF_GOVERNMENT: Offices = Offices(1 << 1);
+    /// Vice president, deputy prime minister.
+    pub const DEPUTY_HEAD: Offices = Offices(1 << 2);
+    /// Minister, secretary (of state, of defense …), attorney general.
+    pub const MINISTER: Offices = Offices(1 << 3);
+    /// Senator.
+    pub const SENATOR: Offices = Offices(1 << 4);
+    /// Representative, member of parliament, other legislators.
+    pub const REPRESENTATIVE: Offices = Offices(1 << 5);
+    /// Governor of a state or province.
+    pub const GOVERNOR: Offices = Offices(1 << 6);
+    /// Ambassador, envoy, permanent representative.
+    pub const DIPLOMAT: Offices = Offices(1 << 7);
+    /// Mayor.
+    pub const MAYOR: Offices = Offices(1 << 8);
+    /// Central banker.
+    pub const BANKER: Offices = Offices(1 << 9);
+    /// Any other office.
+    pub const OTHER: Offices = Offices(1 << 10);
+
+    /// Whether the two sets share an office.
+    pub fn meets(self, other: Offices) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    /// Whether the set is empty.
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// Heads of state or government.
+    pub fn leads(self) -> bool {
+        self.meets(Offices::HEAD_OF_STATE | Offices::HEAD_OF_GOVERNMENT)
+    }
+}
+
+impl BitOr for Offices {
+    type Output = Offices;
+    fn bitor(self, o: Offices) -> Offices {
+        Offices(self.0 | o.0)
+    }
+}
+
+/// The offices a role's title names ("President of the United States",
+/// "Deputy Prime Minister", "United States Senator", "Minister of Finance").
+pub fn classify_role(role: &str) -> Offices {
+    let r = role.to_lowercase();
+    let has = |w: &str| r.contains(w);
+    if has("central bank") || has("national bank") || has("reserve bank") {
+        return Offices::BANKER;
+    }
+    if has("vice president") || has("vice-president") {
+        return Offices::DEPUTY_HEAD;
+    }
+    if has("deputy prime minister")
+        || has("deputy premier")
+        || has("deputy chairman of the government")
+        || has("vice premier")
+    {
+        return Offices::DEPUTY_HEAD | Offices::MINISTER;
+    }
+    if has("prime minister")
+        || has("premier")
+        || has("chancellor")
+        || has("chairman of the government")
+        || has("head of government")
+        || has("taoiseach")
+    {
+        return Offices::HEAD_OF_GOVERNMENT;
+    }
+    if has("president of the united states") {
+        return Offices::HEAD_OF_STATE | Offices::HEAD_OF_GOVERNMENT;
+    }
+    if r.starts_with("president")
+        && !has("court")
+        && !has("senate")
+        && !has("assembly")
+        && !has("parliament")
+        && !has("council of")
+    {
+        return Offices::HEAD_OF_STATE;
+    }
+    for w in [
+        "king",
+        "queen",
+        "emir",
+        "sultan",
+        "supreme leader",
+        "monarch",
+        "grand duke",
+        "general secretary",
+        "chairman of kwp",
+        "chairman of the state affairs",
+        "chairman of state affairs",
+        "head of state",
+    ] {
+        if has(w) {
+            return Offices::HEAD_OF_STATE;
+        }
+    }
+    if has("senator") {
+        return Offices::SENATOR;
+    }
+    if has("ambassador") || has("permanent representative") || has("envoy") {
+        return Offices::DIPLOMAT;
+    }
+    if has("representative") || has("member of parliament") || has("deputy of the") {
+        return Offices::REPRESENTATIVE;
+    }
+    if has("minister") || has("secretary") || has("attorney general") {
+        return Offices::MINISTER;
+    }
+    if has("governor") && !has("governor general") && !has("governor-general") {
+        return Offices::GOVERNOR;
+    }
+    if has("mayor") {
+        return Offices::MAYOR;
+    }
+    Offices::OTHER
+}
+
+/// One office held, with its term as far as known.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Term {
+    /// What kind of office.
+    pub offices: Offices,
+    /// First day (estimated where only `as_of` is known).
+    pub from: Day,
+    /// Last day (estimated where only `as_of` is known; far future for a
+    /// term still running with no end given).
+    pub to: Day,
+}
+
+/// What the lists say of an entity's public life.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Profile {
+    /// Offices held, with terms.
+    pub terms: Vec<Term>,
+    /// The first day the entity can be in the news (`None`: unknown).
+    pub public_from: Option<Day>,
+    /// The last day of its last term (`None`: unknown or still in office).
+    pub last_term_end: Option<Day>,
+    /// Every office it held, any time.
+    pub offices: Offices,
+}
+
+/// Years, as a [`Day`] difference (`Day` is `yyyymmdd`).
+const fn years(n: i32) -> Day {
+    n * 10000
+}
+
+/// How long after the last term a person who never led a state or a
+/// government is long out of office.
+const LONG_OUT: Day = years(30);
+
+impl Profile {
+    /// The profile of `e` from its `roles` (`role`, `start`, `end`,
+    /// `as_of`) and `birth_date` properties. Entities other than persons,
+    /// and persons without these, get an empty profile: nothing to weigh.
+    pub fn of(e: &Entity) -> Profile {
+        let mut p = Profile::default();
+        if e.kind != EntityType::Person {
+            return p;
+        }
+        fn str_of<'a>(v: &'a serde_json::Value, k: &str) -> Option<&'a str> {
+            v.get(k).and_then(|x| x.as_str())
+        }
+        let mut first_start: Option<Day> = None;
+        let mut first_seen: Option<Day> = None;
+        let mut ended: Option<Day> = Some(Day::MIN);
+        if let Some(roles) = e.properties.get("roles").and_then(|r| r.as_array()) {
+            for r in roles {
+                let Some(title) = str_of(r, "role") else {
+                    continue;
+                };
+                let offices = classify_role(title);
+                let start = str_of(r, "start").and_then(|s| day_of(s, true));
+                let end = str_of(r, "end").and_then(|s| day_of(s, false));
+                let as_of = str_of(r, "as_of").and_then(|s| day_of(s, true));
+                let current = r.get("current").and_then(|c| c.as_bool()) == Some(true);
+                let (from, to) = match (start, end, as_of) {
+                    (Some(s), Some(e), _) => (s, e),
+                    (Some(s), None, Some(a)) if !current => (s, a),
+                    (Some(s), None, _) => (s, Day::MAX),
+                    (None, Some(e), _) => (e - years(4), e),
+                    (None, None, Some(a)) => (a - years(4), a + years(4)),
+                    (None, None, None) => continue,
+                };
+                if start.is_some() {
+                    first_start = Some(first_start.map_or(from, |f| f.min(from)));
+                }
+                first_seen = Some(first_seen.map_or(from, |f| f.min(from)));
+                ended = match ended {
+                    Some(x) if to != Day::MAX && !(current && end.is_none()) => Some(x.max(to)),
+                    _ => None,
+                };
+                p.offices = p.offices | offices;
+                p.terms.push(Term { offices, from, to });
+            }
+        }
+        if p.terms.is_empty() {
+            ended = None;
+        }
+        p.last_term_end = ended;
+        let born = e
+            .properties
+            .get("birth_date")
+            .and_then(|b| b.as_str())
+            .and_then(|b| day_of(b, true));
+        p.public_from = match (born, first_start) {
+            (Some(b), Some(s)) => Some((b + years(20)).max(s - years(40))),
+            (Some(b), None) => Some(b + years(20)),
+            (None, Some(s)) => Some(s - years(40)),
+            (None, None) => first_seen.map(|s| s + years(4) - years(30)),
+        };
+        p
+    }
+
+    /// Whether the entity can be meant in a document of `date`: the
+    /// period reaches into its public life.
+    pub fn possible_at(&self, date: &DocDate) -> bool {
+        self.public_from.is_none_or(|f| date.last_day() >= f)
+    }
+
+    /// Whether at `date` the entity is long out of office: 30 years past
+    /// its last term, and never a head of state or government.
+    pub fn long_out_of_office(&self, date: &DocDate) -> bool {
+        !self.offices.leads()
+            && self
+                .last_term_end
+                .is_some_and(|e| date.first_day() > e.saturating_add(LONG_OUT))
+    }
+
+    /// Whether a term of one of `offices` overlaps `date`.
+    pub fn held_at(&self, offices: Offices, date: &DocDate) -> bool {
+        self.terms.iter().any(|t| {
+            t.offices.meets(offices) && t.from <= date.last_day() && t.to >= date.first_day()
+        })
+    }
+
+    /// Whether a term of one of `offices` began before `date` ended.
+    pub fn held_by(&self, offices: Offices, date: &DocDate) -> bool {
+        self.terms
+            .iter()
+            .any(|t| t.offices.meets(offices) && t.from <= date.last_day())
+    }
+
+    /// Whether any term overlaps `date`: in office then.
+    pub fn in_office_at(&self, date: &DocDate) -> bool {
+        self.terms
+            .iter()
+            .any(|t| t.from <= date.last_day() && t.to >= date.first_day())
+    }
+}
+
+/// A title written before a name: the offices it names, and whether it
+/// speaks of the past ("former", "the late", "ex-").
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Title {
+    /// Offices named (empty for an honorific such as "Mr." or "Dr.").
+    pub offices: Offices,
+    /// "former President": the office was held before the date.
+    pub past: bool,
+    /// How many words the title spans.
+    pub words: usize,
+}
+
+/// The offices one folded title word names, or `None` when the word is
+/// no title word. Words that only qualify a title (`u.s.`, `state`,
+/// `foreign`) name no office but continue it.
+fn title_word(w: &str) -> Option<Offices> {
+    Some(match w {
+        "president" | "pres" => Offices::HEAD_OF_STATE,
+        "king" | "queen" | "emir" | "sultan" | "monarch" | "emperor" | "tsar" | "czar" => {
+            Offices::HEAD_OF_STATE
+        }
+        "premier" | "chancellor" | "taoiseach" => Offices::HEAD_OF_GOVERNMENT,
+        "minister" | "secretary" | "ministers" => Offices::MINISTER,
+        "senator" | "sen" | "sens" => Offices::SENATOR,
+        "representative" | "rep" | "reps" | "congressman" | "congresswoman" | "congressmember"
+        | "lawmaker" | "mp" | "speaker" | "delegate" => Offices::REPRESENTATIVE,
+        "governor" | "gov" => Offices::GOVERNOR,
+        "ambassador" | "amb" | "envoy" => Offices::DIPLOMAT,
+        "mayor" => Offices::MAYOR,
+        "vice" | "deputy" | "prime" | "first" | "supreme" | "leader" | "chairman" | "general"
+        | "attorney" | "foreign" | "defense" | "defence" | "finance" | "interior" | "state"
+        | "treasury" | "u.s" | "us" | "u.s." | "of" | "the" | "majority" | "minority" | "house"
+        | "senate" | "then" | "former" | "late" | "ex" | "acting" | "interim" | "sitting"
+        | "incoming" | "outgoing" | "republican" | "democratic" | "democrat" | "gop" => {
+            Offices::NONE
+        }
+        _ => return None,
+    })
+}
+
+/// Reads the title written in `words` (folded words just before a name,
+/// nearest last; at most five are looked at): "former President" →
+/// head of state, past. `None` when the word just before the name is no
+/// title word.
+pub fn title_before(words: &[&str]) -> Option<Title> {
+    let mut t = Title::default();
+    let mut named = Vec::new();
+    for &w in words.iter().rev().take(5) {
+        let Some(o) = title_word(w) else {
+            break;
+        };
+        t.words += 1;
+        t.offices = t.offices | o;
+        named.push(w);
+    }
+    // Read in text order.
+    named.reverse();
+    let last = *named.last()?;
+    if matches!(
+        last,
+        "of" | "the" | "then" | "former" | "late" | "ex" | "u.s" | "us" | "u.s."
+    ) {
+        return None;
+    }
+    let has = |w: &str| named.contains(&w);
+    t.past = has("former") || has("late") || has("ex");
+    if has("vice") || has("deputy") {
+        t.offices = if t.offices.meets(Offices::HEAD_OF_GOVERNMENT) || has("prime") {
+            Offices::DEPUTY_HEAD | Offices::MINISTER
+        } else if t.offices.meets(Offices::HEAD_OF_STATE) {
+            Offices::DEPUTY_HEAD
+        } else {
+            t.offices
+        };
+    } else if has("prime") && has("minister") {
+        t.offices = Offices::HEAD_OF_GOVERNMENT;
+    } else if has("supreme") && has("leader") || has("chairman") && t.offices.is_empty() {
+        t.offices = Offices::HEAD_OF_STATE;
+    } else if has("attorney") && has("general") {
+        t.offices = Offices::MINISTER;
+    } else if has("secretary") && has("general") {
+        t.offices = Offices::OTHER;
+    }
+    if t.offices.is_empty() {
+        return None;
+    }
+    Some(t)
+}
+
+/// Words that, written just before a person's name, say the person is
+/// known for something other than office: "the economist Adam Smith",
+/// "singer Al Green", "striker Kim Min-jae".
+const OCCUPATIONS: &[&str] = &[
+    "economist",
+    "philosopher",
+    "novelist",
+    "author",
+    "writer",
+    "poet",
+    "playwright",
+    "essayist",
+    "critic",
+    "journalist",
+    "columnist",
+    "reporter",
+    "singer",
+    "songwriter",
+    "composer",
+    "musician",
+    "guitarist",
+    "pianist",
+    "drummer",
+    "rapper",
+    "bandleader",
+    "conductor",
+    "actor",
+    "actress",
+    "comedian",
+    "filmmaker",
+    "painter",
+    "sculptor",
+    "artist",
+    "photographer",
+    "architect",
+    "designer",
+    "chef",
+    "footballer",
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "quarterback",
+    "pitcher",
+    "outfielder",
+    "shortstop",
+    "golfer",
+    "boxer",
+    "wrestler",
+    "sprinter",
+    "swimmer",
+    "skater",
+    "cyclist",
+    "tennis",
+    "player",
+    "coach",
+    "manager",
+    "jockey",
+    "athlete",
+    "scientist",
+    "physicist",
+    "chemist",
+    "biologist",
+    "astronomer",
+    "mathematician",
+    "inventor",
+    "explorer",
+    "colonist",
+    "settler",
+    "preacher",
+    "pastor",
+    "priest",
+    "rabbi",
+    "bishop",
+    "lawyer",
+    "attorney",
+    "professor",
+    "historian",
+    "surgeon",
+    "physician",
+    "nurse",
+    "teacher",
+    "student",
+    "farmer",
+    "plumber",
+    "dancer",
+    "ballerina",
+    "model",
+    "entrepreneur",
+    "programmer",
+    "engineer",
+    "pilot",
+    "astronaut",
+    "broadcaster",
+    "presenter",
+    "host",
+];
+
+/// Whether the folded word just before a name is an [`OCCUPATIONS`] word.
+pub fn occupation_before(word: &str) -> bool {
+    OCCUPATIONS.contains(&word)
+}
+
+/// Verbs of speech and report that, right after a bare surname, make it a
+/// person: "Washington said", "May told reporters".
+const SPEECH: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "tells",
+    "added",
+    "argued",
+    "argues",
+    "wrote",
+    "writes",
+    "announced",
+    "announces",
+    "declared",
+    "declares",
+    "insisted",
+    "insists",
+    "warned",
+    "warns",
+    "replied",
+    "replies",
+    "asked",
+    "asks",
+    "stated",
+    "states",
+    "urged",
+    "urges",
+    "vowed",
+    "vows",
+    "signed",
+    "signs",
+    "vetoed",
+    "promised",
+    "promises",
+    "denied",
+    "denies",
+    "met",
+    "meets",
+    "visited",
+    "visits",
+    "spoke",
+    "speaks",
+    "ordered",
+    "orders",
+];
+
+/// Whether the folded word right after a name is a verb of speech or
+/// report.
+pub fn speech_after(word: &str) -> bool {
+    SPEECH.contains(&word)
+}
+
+/// Words that, right before a capitalized word, make it a place: "in
+/// Washington", "near Lincoln".
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "in",
+    "at",
+    "near",
+    "outside",
+    "across",
+    "around",
+    "throughout",
+    "into",
+    "via",
+    "downtown",
+    "inside",
+    "toward",
+    "towards",
+];
+
+/// Whether the folded word before a name makes it a place.
+pub fn place_preposition(word: &str) -> bool {
+    PLACE_PREPOSITIONS.contains(&word)
+}
+
+/// Nouns that, capitalized right after a name, make it part of the name of
+/// something else: "the George Washington Bridge", "the Adam Smith
+/// Institute", "Kennedy Airport".
+const NAMED_AFTER: &[&str] = &[
+    "bridge",
+    "tunnel",
+    "airport",
+    "center",
+    "centre",
+    "institute",
+    "institution",
+    "memorial",
+    "monument",
+    "library",
+    "museum",
+    "school",
+    "college",
+    "university",
+    "academy",
+    "foundation",
+    "prize",
+    "award",
+    "medal",
+    "fellowship",
+    "scholarship",
+    "street",
+    "avenue",
+    "boulevard",
+    "road",
+    "highway",
+    "parkway",
+    "expressway",
+    "square",
+    "park",
+    "plaza",
+    "building",
+    "tower",
+    "hall",
+    "stadium",
+    "arena",
+    "theatre",
+    "theater",
+    "hotel",
+    "hospital",
+    "dam",
+    "lake",
+    "river",
+    "county",
+    "city",
+    "mountain",
+    "mount",
+    "island",
+    "station",
+    "terminal",
+    "port",
+    "doctrine",
+    "act",
+    "plan",
+    "corollary",
+    "society",
+    "trust",
+    "fund",
+    "lecture",
+    "cup",
+    "trophy",
+    "high",
+    "elementary",
+    "club",
+    "house",
+    "home",
+    "birthplace",
+    "estate",
+    "papers",
+    "collection",
+    "room",
+    "wing",
+    "forest",
+    "field",
+    "heights",
+    "district",
+    "institute's",
+    "speedway",
+];
+
+/// Whether the folded word right after a name (written capitalized) makes
+/// the name part of another proper name.
+pub fn named_after(word: &str) -> bool {
+    NAMED_AFTER.contains(&word)
+}
+
+/// Whether the folded word is a month's name.
+pub fn is_month(word: &str) -> bool {
+    matches!(
+        word,
+        "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roles() {
+        for (role, want) in [
+            ("President of the United States", Offices::HEAD_OF_STATE),
+            ("Vice President of the United States", Offices::DEPUTY_HEAD),
+            ("United States Senator", Offices::SENATOR),
+            ("United States Representative", Offices::REPRESENTATIVE),
+            (
+                "Prime Minister, First Lord of the Treasury, & Minister for the Civil Service",
+                Offices::HEAD_OF_GOVERNMENT,
+            ),
+            ("Deputy Prime Minister", Offices::MINISTER),
+            ("Minister of Finance", Offices::MINISTER),
+            ("United States Secretary of State", Offices::MINISTER),
+            ("Governor of the Central Bank", Offices::BANKER),
+            ("Ambassador to the US", Offices::DIPLOMAT),
+            (
+                "Permanent Representative to the UN, New York",
+                Offices::DIPLOMAT,
+            ),
+            ("Chairman of KWP", Offices::HEAD_OF_STATE),
+            ("President of Russia", Offices::HEAD_OF_STATE),
+            ("King", Offices::HEAD_OF_STATE),
+        ] {
+            assert!(classify_role(role).meets(want), "{role}");
+        }
+        assert!(!classify_role("Vice President").meets(Offices::HEAD_OF_STATE));
+        assert!(!classify_role("Deputy Prime Minister").meets(Offices::HEAD_OF_GOVERNMENT));
+    }
+
+    #[test]
+    fn titles() {
+        let t = |s: &str| title_before(&s.split(' ').collect::<Vec<_>>());
+        assert_eq!(t("president").unwrap().offices, Offices::HEAD_OF_STATE);
+        let f = t("said former president").unwrap();
+        assert!(f.past && f.offices == Offices::HEAD_OF_STATE && f.words == 2);
+        assert_eq!(t("vice president").unwrap().offices, Offices::DEPUTY_HEAD);
+        assert_eq!(
+            t("prime minister").unwrap().offices,
+            Offices::HEAD_OF_GOVERNMENT
+        );
+        assert!(t("deputy prime minister")
+            .unwrap()
+            .offices
+            .meets(Offices::MINISTER));
+        assert_eq!(t("u.s sen").unwrap().offices, Offices::SENATOR);
+        assert_eq!(t("house speaker").unwrap().offices, Offices::REPRESENTATIVE);
+        assert_eq!(t("secretary of state").unwrap().offices, Offices::MINISTER);
+        assert_eq!(t("the").map(|t| t.offices), None);
+        assert_eq!(t("mr").map(|t| t.offices), None);
+        assert_eq!(t("said").map(|t| t.offices), None);
+    }
+
+    fn person(born: Option<&str>, roles: serde_json::Value) -> Profile {
+        let mut e = Entity::new("x", "X Y", EntityType::Person);
+        if let Some(b) = born {
+            e.properties.insert("birth_date".into(), b.into());
+        }
+        e.properties.insert("roles".into(), roles);
+        Profile::of(&e)
+    }
+
+    #[test]
+    fn public_life() {
+        let d = |s: &str| DocDate::parse(s).unwrap();
+        // A senator first elected in 2017, born 1951: not in a 1961 text.
+        let jnk = person(
+            Some("1951-11-21"),
+            serde_json::json!([{"role": "United States Senator", "start": "2017-01-03", "end": "2029-01-03", "current": true}]),
+        );
+        assert!(!jnk.possible_at(&d("1961")));
+        assert!(jnk.possible_at(&d("2020")));
+        assert!(jnk.held_at(Offices::SENATOR, &d("2020-05")));
+        assert!(!jnk.held_at(Offices::HEAD_OF_STATE, &d("2020-05")));
+        // A vice president of 1893: long out of office in 1961.
+        let avs = person(
+            Some("1835-10-23"),
+            serde_json::json!([{"role": "Vice President of the United States", "start": "1893-03-04", "end": "1897-03-04"}]),
+        );
+        assert!(avs.possible_at(&d("1961")) && avs.long_out_of_office(&d("1961")));
+        assert!(!avs.long_out_of_office(&d("1900")));
+        // A president is never long out of office.
+        let gw = person(
+            Some("1732-02-22"),
+            serde_json::json!([{"role": "President of the United States", "start": "1789-04-30", "end": "1797-03-04"}]),
+        );
+        assert!(!gw.long_out_of_office(&d("1961")));
+        // Seen in office in 2019 only: public from 1993, in office 2015-2023.
+        let cia = person(
+            None,
+            serde_json::json!([{"role": "Prime Minister", "as_of": "2019-06", "current": true}]),
+        );
+        assert!(!cia.possible_at(&d("1961")) && cia.possible_at(&d("2000")));
+        assert!(cia.held_at(Offices::HEAD_OF_GOVERNMENT, &d("2019")));
+        assert!(!cia.held_at(Offices::HEAD_OF_GOVERNMENT, &d("2010")));
+        // Nothing known: possible any time.
+        let none = person(None, serde_json::json!([]));
+        assert!(none.possible_at(&d("1900")) && !none.long_out_of_office(&d("2020")));
+    }
+}
