@@ -81,6 +81,11 @@ impl Offices {
     /// Any other office.
     pub const OTHER: Offices = Offices(1 << 10);
 
+    /// The offices of both sets.
+    pub const fn union(self, other: Offices) -> Offices {
+        Offices(self.0 | other.0)
+    }
+
     /// Whether the two sets share an office.
     pub fn meets(self, other: Offices) -> bool {
         self.0 & other.0 != 0

@@ -27,7 +27,8 @@ use rustc_hash::FxHashMap;
 use std::time::{Duration, Instant};
 
 use crate::eval::names_agree;
-use crate::gazetteer::{Entity, Gazetteer};
+use crate::gazetteer::{Entity, EntityType, Gazetteer};
+use crate::link::Profile;
 use crate::names::{is_distinctive_word, is_known_proper_noun};
 use crate::normalize::{fold_name, Normalized};
 use crate::variants::{forms, Form, Policy, Variant};
@@ -117,6 +118,11 @@ pub struct Matcher {
     targets: Vec<Target>,
     entities: Vec<Entity>,
     links: Vec<Vec<u32>>,
+    /// Per entity, what the lists say of its public life.
+    profiles: Vec<Profile>,
+    /// For each folded word of a person's name, how many listed persons
+    /// bear it: how common the name is among the people the lists cover.
+    person_words: FxHashMap<String, u32>,
     stats: BuildStats,
 }
 
@@ -410,6 +416,25 @@ impl Matcher {
             }
         }
         let links = link_entities(gazetteer);
+        let profiles: Vec<Profile> = gazetteer.entities().iter().map(Profile::of).collect();
+        let mut person_words: FxHashMap<String, u32> = FxHashMap::default();
+        let mut seen: Vec<String> = Vec::new();
+        for e in gazetteer.entities() {
+            if e.kind != EntityType::Person {
+                continue;
+            }
+            seen.clear();
+            for a in e.names().filter(|a| !a.weak) {
+                for w in fold_name(&a.name).split(' ') {
+                    if w.len() > 1 && !seen.iter().any(|s| s == w) {
+                        seen.push(w.to_string());
+                    }
+                }
+            }
+            for w in seen.drain(..) {
+                *person_words.entry(w).or_insert(0) += 1;
+            }
+        }
         let stats = BuildStats {
             entities: gazetteer.len(),
             names,
@@ -423,8 +448,20 @@ impl Matcher {
             targets,
             entities: Vec::new(),
             links,
+            profiles,
+            person_words,
             stats,
         }
+    }
+
+    /// What the lists say of entity `e`'s public life.
+    pub fn profile(&self, e: u32) -> &Profile {
+        &self.profiles[e as usize]
+    }
+
+    /// How many listed persons bear the folded name word `w`.
+    pub fn persons_named(&self, w: &str) -> u32 {
+        self.person_words.get(w).copied().unwrap_or(0)
     }
 
     /// Entities related to entity `e` by the lists (OFAC's `Linked To`),

@@ -102,6 +102,9 @@ pub enum EvidenceKind {
     /// place's or a person's does not ("the Graceful", "the 88-metre
     /// Nirvana"); `start..end` is the article. For vessels and aircraft.
     Article,
+    /// A surname alone of the head of state or government at the
+    /// document's date ("Bush" in 2003, "Trump" in 2018).
+    InOffice,
 }
 
 impl EvidenceKind {
@@ -113,12 +116,13 @@ impl EvidenceKind {
             EvidenceKind::DistinctiveName => "distinctive_name",
             EvidenceKind::TypeCue => "type_cue",
             EvidenceKind::Article => "article",
+            EvidenceKind::InOffice => "in_office",
         }
     }
 }
 
 /// One mention of an entity in a text.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Mention {
     /// Byte offset of the first byte of the mention in the text searched.
     pub start: usize,
@@ -136,7 +140,129 @@ pub struct Mention {
     pub kind: MatchKind,
     /// For short forms, why it was accepted.
     pub evidence: Option<Evidence>,
-    /// Other entities the same words could name, best first (empty when
-    /// unambiguous).
-    pub candidates: Vec<u32>,
+    /// How sure the link to [`Mention::entity`] is, from 0 to 1 (see
+    /// [`crate::resolve`] for how it is set).
+    pub confidence: f32,
+    /// What the link rests on.
+    pub reasons: Vec<Reason>,
+    /// Other entities the same words could name, best first, each with its
+    /// confidence and the reasons it was ranked lower or ruled out (empty
+    /// when unambiguous).
+    pub candidates: Vec<Candidate>,
+}
+
+/// Another entity a mention's words could name.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Candidate {
+    /// The entity (index into [`crate::Matcher::entities`]).
+    pub entity: u32,
+    /// How likely this entity is meant instead (0: ruled out).
+    pub confidence: f32,
+    /// Why it ranked lower or was ruled out.
+    pub reasons: Vec<Reason>,
+}
+
+/// One ground a link rests on, or one reason a homonym lost (the
+/// `reasons` arrays of the output).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Reason {
+    /// The name is written in full (every listed word of a given and a
+    /// family name).
+    FullName,
+    /// Initials or middle names written in the text agree with the
+    /// person's ("John F. Kennedy").
+    Initials,
+    /// A title before the name names an office the person held at the
+    /// document's date ("President Kennedy" in 1962).
+    TitleAtDate,
+    /// A title names an office the person held before the date ("former
+    /// President", or a historical "President Lincoln").
+    TitleEarlier,
+    /// In office at the document's date.
+    InOffice,
+    /// Head of state or government at the document's date, named by
+    /// surname alone ("Bush" in 2003).
+    LeaderAtDate,
+    /// A head of state or government (ever).
+    Leader,
+    /// The name is not made only of common given and family names.
+    RareName,
+    /// A common name, corroborated by the document: another name or a
+    /// linked entity named in full, the person's country, or a fitting
+    /// title.
+    Corroborated,
+    /// The same document names the entity in full.
+    FullMention,
+    /// The same document names in full an entity the lists link to it.
+    LinkedMention,
+    /// A distinctive short form: one entity has it, and it is no common word.
+    Distinctive,
+    /// A kind word before a vessel's or aircraft's name ("the tanker").
+    TypeCue,
+    /// A vessel's name with the definite article.
+    Article,
+    /// A verb of speech or a possessive makes the surname a person
+    /// ("Washington said").
+    PersonCue,
+    /// Ruled out: the document's date is before the person's public life.
+    BeforePublicLife,
+    /// Ruled out: long out of office at the date, and no title or
+    /// initials say otherwise.
+    LongOutOfOffice,
+    /// The title before the name names an office the person never held
+    /// (by the date).
+    TitleMismatch,
+    /// Ruled out: written initials differ from the person's.
+    InitialsDiffer,
+    /// Ruled out: a word before the name says the person is no official
+    /// ("the economist Adam Smith").
+    Occupation,
+    /// Only common given and family names, not corroborated.
+    CommonName,
+    /// Ranked lower: another homonym fits the title, initials, date or
+    /// office better.
+    Outranked,
+    /// Ruled out: the surname reads as a place or a date here ("in
+    /// Washington", "in May").
+    Place,
+    /// Nothing tells the homonyms apart.
+    Ambiguous,
+}
+
+impl Reason {
+    /// The reason's name in output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Reason::FullName => "full_name",
+            Reason::Initials => "initials",
+            Reason::TitleAtDate => "title_at_date",
+            Reason::TitleEarlier => "title_earlier",
+            Reason::InOffice => "in_office",
+            Reason::LeaderAtDate => "leader_at_date",
+            Reason::Leader => "leader",
+            Reason::RareName => "rare_name",
+            Reason::Corroborated => "corroborated",
+            Reason::FullMention => "full_mention",
+            Reason::LinkedMention => "linked_mention",
+            Reason::Distinctive => "distinctive",
+            Reason::TypeCue => "type_cue",
+            Reason::Article => "article",
+            Reason::PersonCue => "person_cue",
+            Reason::BeforePublicLife => "before_public_life",
+            Reason::LongOutOfOffice => "long_out_of_office",
+            Reason::TitleMismatch => "title_mismatch",
+            Reason::InitialsDiffer => "initials_differ",
+            Reason::Occupation => "occupation",
+            Reason::CommonName => "common_name",
+            Reason::Outranked => "outranked",
+            Reason::Place => "place",
+            Reason::Ambiguous => "ambiguous",
+        }
+    }
+}
+
+impl fmt::Display for Reason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
 }

@@ -336,6 +336,38 @@ pub fn is_given_name(folded: &str) -> bool {
         .contains(folded)
 }
 
+/// Whether a folded word is a common given name: a US given name (1990
+/// Census) that is also among the proper names of an English dictionary
+/// (SCOWL): "john", "maria", "ali", not "jong".
+pub fn is_common_given_name(folded: &str) -> bool {
+    is_given_name(folded) && is_known_proper_noun(folded)
+}
+
+/// Whether a folded word is among the 1,000 most common US surnames (1990
+/// Census, by frequency): "smith", "lee", "kennedy", not "fitzgerald".
+pub fn is_very_common_surname(folded: &str) -> bool {
+    static WORDS: OnceLock<HashSet<String>> = OnceLock::new();
+    WORDS
+        .get_or_init(|| {
+            let top: String = include_str!("../data/census/common-surnames.txt")
+                .lines()
+                .take(1000)
+                .collect::<Vec<_>>()
+                .join("\n");
+            word_set(&top)
+        })
+        .contains(folded)
+}
+
+/// Whether a folded name is a place: a country, capital, US state or city
+/// of GeoNames (`data/places/`): "washington", "lincoln", "houston".
+pub fn is_place(folded: &str) -> bool {
+    static WORDS: OnceLock<HashSet<String>> = OnceLock::new();
+    WORDS
+        .get_or_init(|| word_set(include_str!("../data/places/places.txt")))
+        .contains(folded)
+}
+
 /// Whether a folded word is among the 5,000 most common US surnames (1990
 /// US Census): "Lee", "Patel".
 pub fn is_common_surname(folded: &str) -> bool {

@@ -23,12 +23,19 @@
 
 use crate::date::DocDate;
 use crate::gazetteer::EntityType;
-use crate::matcher::{Hit, Matcher};
-use crate::mention::{Evidence, EvidenceKind, MatchKind, Mention};
-use crate::names::{
-    initials, is_common_word, is_distinctive_word, is_given_name, is_known_proper_noun,
-    is_particle, is_stopword, is_title, LegalForms,
+use crate::link::{
+    is_month, named_after, occupation_before, place_preposition, speech_after, title_before,
+    Offices, Title,
 };
+use crate::matcher::is_prominent;
+use crate::matcher::{Hit, Matcher};
+use crate::mention::{Candidate, Evidence, EvidenceKind, MatchKind, Mention, Reason};
+use crate::names::{
+    initials, is_common_given_name, is_common_word, is_distinctive_word, is_given_name,
+    is_known_proper_noun, is_particle, is_place, is_stopword, is_suffix, is_title,
+    is_very_common_surname, LegalForms,
+};
+use crate::normalize::fold_name;
 use crate::normalize::{normalize_into, Normalized, TokenFlags};
 use crate::variants::{Policy, Variant};
 
@@ -62,6 +69,43 @@ const LOOK_BACK: usize = 64 << 10;
 /// Evidence found for a short form: its kind and the supporting tokens.
 type TokenEvidence = (EvidenceKind, u32, u32);
 
+/// A mention chosen, with what its link rests on.
+#[derive(Clone, Debug)]
+struct Chosen {
+    c: Cand,
+    others: Vec<Candidate>,
+    ev: Option<TokenEvidence>,
+    confidence: f32,
+    reasons: Vec<Reason>,
+}
+
+/// Heads of state or government.
+const LEADS: Offices = Offices::HEAD_OF_STATE.union(Offices::HEAD_OF_GOVERNMENT);
+
+/// How many listed persons must bear a name word for it to be common
+/// among the people the lists cover ("Kim", "Ali", "Hassan").
+const COMMON_AMONG_LISTED: u32 = 40;
+
+/// How a title written before a name fits a person, best first: it names
+/// an office held at the date (0), held before it (1), no title or
+/// nothing known (2), an office never held by then (3).
+fn title_rank(t: Option<Title>, p: &crate::link::Profile, date: &DocDate) -> u8 {
+    match t {
+        None => 2,
+        Some(_) if p.terms.is_empty() => 2,
+        Some(t) if t.past => {
+            if p.held_by(t.offices, date) {
+                1
+            } else {
+                3
+            }
+        }
+        Some(t) if p.held_at(t.offices, date) => 0,
+        Some(t) if p.held_by(t.offices, date) => 1,
+        Some(_) => 3,
+    }
+}
+
 /// Resolves the mentions of one document at a time, reusing its buffers.
 ///
 /// Create one per thread; it borrows the shared [`Matcher`].
@@ -72,12 +116,20 @@ pub struct Resolver<'m> {
     hits: Vec<Hit>,
     numbers: Vec<u32>,
     cands: Vec<Cand>,
-    chosen: Vec<(Cand, Vec<u32>, Option<TokenEvidence>)>,
+    chosen: Vec<Chosen>,
     /// Per token: inside a chosen mention (kept in step with `chosen`).
     covered: Vec<bool>,
     /// The date of the document being resolved (see [`Resolver::set_date`]).
     date: DocDate,
+    /// Mentions less sure than this are left out.
+    min_confidence: f32,
 }
+
+/// The confidence below which mentions are left out unless
+/// [`Resolver::set_min_confidence`] says otherwise: links that rest on a
+/// common name alone, on a title the person never held, or that nothing
+/// tells from a homonym's.
+pub const DEFAULT_MIN_CONFIDENCE: f32 = 0.5;
 
 impl<'m> Resolver<'m> {
     /// A resolver over `matcher`.
@@ -91,7 +143,14 @@ impl<'m> Resolver<'m> {
             chosen: Vec::new(),
             covered: Vec::new(),
             date: DocDate::today(),
+            min_confidence: DEFAULT_MIN_CONFIDENCE,
         }
+    }
+
+    /// Leaves out mentions whose confidence is below `min` (default
+    /// [`DEFAULT_MIN_CONFIDENCE`]; 0 keeps every mention found).
+    pub fn set_min_confidence(&mut self, min: f32) {
+        self.min_confidence = min;
     }
 
     /// Sets the date of the documents resolved next (default: today). Who a
@@ -100,10 +159,10 @@ impl<'m> Resolver<'m> {
         self.date = date;
     }
 
-    /// Records `c` as chosen (with its other candidates and evidence).
-    fn choose(&mut self, c: Cand, others: Vec<u32>, ev: Option<TokenEvidence>) {
-        self.covered[c.first as usize..=c.last as usize].fill(true);
-        self.chosen.push((c, others, ev));
+    /// Records a chosen mention.
+    fn choose(&mut self, ch: Chosen) {
+        self.covered[ch.c.first as usize..=ch.c.last as usize].fill(true);
+        self.chosen.push(ch);
     }
 
     /// The last token before token `before` that holds the folded word of
@@ -299,19 +358,420 @@ impl<'m> Resolver<'m> {
         true
     }
 
-    /// Whether the initials written inside candidate `c` ("John F.
-    /// Kennedy") agree with those of the listed name: `None` when either
-    /// has none.
-    fn initials_agree(&self, text: &str, c: &Cand) -> Option<bool> {
+    /// Up to five folded words just before token `first`, nearest last,
+    /// within its sentence (an abbreviation's dot, "Sen.", does not end
+    /// it).
+    fn words_before(&self, text: &str, first: u32) -> Vec<&str> {
         let n = &self.norm;
-        let span = &text
-            [n.tokens()[c.first as usize].start as usize..n.tokens()[c.last as usize].end as usize];
-        let written = initials(span);
-        if written.is_empty() {
+        let t = n.tokens();
+        let mut out = Vec::new();
+        let mut i = first as usize;
+        while i > 0 && out.len() < 5 {
+            let p = i - 1;
+            if n.barrier_after(p) {
+                break;
+            }
+            let gap = &text[t[p].end as usize..t[i].start as usize];
+            let w = n.token_text(p);
+            let abbreviation = gap.starts_with('.') && (w.len() <= 4 || w.contains('.'));
+            if gap.contains(['!', '?']) || (gap.contains('.') && !abbreviation) {
+                break;
+            }
+            out.push(w);
+            i = p;
+        }
+        out.reverse();
+        out
+    }
+
+    /// The folded word just after token `last` in its sentence, with
+    /// whether it is capitalized and only spaces stand between.
+    fn word_after(&self, text: &str, last: u32) -> Option<(&str, bool)> {
+        let n = &self.norm;
+        let t = n.tokens();
+        let next = last as usize + 1;
+        if next >= t.len() || n.barrier_after(last as usize) {
             return None;
         }
-        let listed = initials(self.matcher.name_text(c.entity, c.name));
-        (!listed.is_empty()).then(|| written == listed)
+        let gap = &text[t[last as usize].end as usize..t[next].start as usize];
+        if gap.contains(['.', '!', '?', ',']) {
+            return None;
+        }
+        let glued =
+            gap.chars().all(char::is_whitespace) && t[next].flags.contains(TokenFlags::CAPITALIZED);
+        Some((n.token_text(next), glued))
+    }
+
+    /// A capital initial written just before byte `at` ("F. " before
+    /// "Scott Fitzgerald").
+    fn initial_before(text: &str, at: usize) -> Option<char> {
+        let head = text[..at].trim_end_matches([' ', '\u{a0}']);
+        let rest = head.strip_suffix('.')?;
+        let letter = rest.chars().next_back().filter(|c| c.is_uppercase())?;
+        let begin = rest.len() - letter.len_utf8();
+        (!rest[..begin]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric))
+        .then_some(letter)
+    }
+
+    /// Whether the initials written in a person's name (`written`, from
+    /// inside the span; `lead`, one just before it) agree with one of the
+    /// entity's listed names: `Some(true)` when one listed name has those
+    /// middle initials (or middle names with those first letters),
+    /// `Some(false)` when the entity's names have middle names and none
+    /// agrees, `None` when nothing can be told.
+    fn initials_fit(&self, entity: u32, written: &[char], lead: Option<char>) -> Option<bool> {
+        if written.is_empty() && lead.is_none() {
+            return None;
+        }
+        let e = &self.matcher.entities()[entity as usize];
+        let mut any_middle = false;
+        let mut agree = false;
+        for a in e.names().filter(|a| !a.weak) {
+            // Natural order: "KENNEDY, John Fitzgerald" → John Fitzgerald Kennedy.
+            let name = match a.name.split_once(',') {
+                Some((last, given)) => format!("{} {}", given.trim(), last.trim()),
+                None => a.name.clone(),
+            };
+            let words: Vec<&str> = name.split_whitespace().collect();
+            if words.len() < 3 {
+                continue;
+            }
+            let mut middle: Vec<char> = words[1..words.len() - 1]
+                .iter()
+                .filter(|w| !is_suffix_word(w))
+                .filter_map(|w| w.chars().next())
+                .flat_map(char::to_uppercase)
+                .collect();
+            middle.sort_unstable();
+            if middle.is_empty() {
+                continue;
+            }
+            any_middle = true;
+            let first = words[0].chars().next().map(|c| c.to_uppercase().next());
+            agree |= match lead {
+                // "F. Scott Fitzgerald": the listed first name starts with
+                // F and the written given name is a middle name.
+                Some(l) => first == Some(Some(l)),
+                None => middle == written,
+            };
+        }
+        if lead.is_some() && !agree {
+            return Some(false);
+        }
+        any_middle.then_some(agree)
+    }
+
+    /// Whether every word of tokens `first..=last` is a common name: a
+    /// common US given name or surname (1990 Census), or a word that many
+    /// listed persons bear ("Kim", "Ali", "Hassan").
+    fn common_name(&self, first: u32, last: u32) -> bool {
+        (first..=last).all(|i| {
+            let w = self.norm.token_text(i as usize);
+            is_common_given_name(w)
+                || is_very_common_surname(w)
+                || self.matcher.persons_named(w) >= COMMON_AMONG_LISTED
+        })
+    }
+
+    /// Whether the document corroborates entity `e` (outside tokens
+    /// `first..=last`): another of its names or a linked entity is read
+    /// elsewhere, or its country is named.
+    fn corroborated(&self, e: u32, first: u32, last: u32) -> bool {
+        let links = self.matcher.links(e);
+        let elsewhere = self.cands.iter().any(|c| {
+            (c.first > last || c.last < first)
+                && (links.contains(&c.entity)
+                    || (c.entity == e && !self.common_name(c.first, c.last)))
+        });
+        if elsewhere {
+            return true;
+        }
+        let ent = &self.matcher.entities()[e as usize];
+        let stream = self.norm.stream_bytes();
+        ["country", "nationality", "citizen"].iter().any(|k| {
+            let values: Vec<&str> = match ent.properties.get(*k) {
+                Some(serde_json::Value::String(v)) => vec![v.as_str()],
+                Some(serde_json::Value::Array(a)) => a.iter().filter_map(|v| v.as_str()).collect(),
+                _ => Vec::new(),
+            };
+            values.into_iter().any(|v| {
+                // "Korea, North" is written "North Korea".
+                let natural = match v.split_once(',') {
+                    Some((a, b)) => format!("{} {}", b.trim(), a.trim()),
+                    None => v.to_string(),
+                };
+                let needle = format!(" {} ", fold_name(&natural));
+                needle.len() > 3 && memchr::memmem::find(stream, needle.as_bytes()).is_some()
+            })
+        })
+    }
+
+    /// Chooses who a full name at one span means, among the entities of
+    /// `group` (its readings, best first): rules out those the date,
+    /// written initials, a title or an occupation exclude, ranks the rest
+    /// by how the title, initials and offices fit the document's date, and
+    /// sets the confidence. `None` when every reading is ruled out or the
+    /// name is part of a longer proper name.
+    fn link_full(&self, text: &str, group: &[Cand]) -> Option<Chosen> {
+        let first = group.first()?.first;
+        let last = group[0].last;
+        let ents = self.matcher.entities();
+        let persons = group
+            .iter()
+            .any(|g| ents[g.entity as usize].kind == EntityType::Person);
+        let tokens = self.norm.tokens();
+        let start = group[0]
+            .start
+            .map_or(tokens[first as usize].start as usize, |s| s as usize);
+        let end = tokens[last as usize].end as usize;
+        let before = self.words_before(text, first);
+        let title = title_before(&before);
+        let occupation = before.last().is_some_and(|w| occupation_before(w));
+        let written = if text[start..end].contains('.') {
+            initials(&text[start..end])
+        } else {
+            Vec::new()
+        };
+        let lead = if group[0].start.is_none() {
+            Self::initial_before(text, start)
+        } else {
+            None
+        };
+        if persons {
+            // "the George Washington Bridge", "George Washington Carver":
+            // part of the name of something or someone else.
+            if let Some((w, glued)) = self.word_after(text, last) {
+                let headline = caps_line(text, &self.norm, last as usize);
+                let name_word = !(is_common_word(w) || is_title(w) || is_stopword(w))
+                    && !tokens[last as usize + 1].flags.contains(TokenFlags::DIGIT);
+                // "Donald Trump Jr." is the son, unless the listed name
+                // has the suffix too ("Joseph R. Biden Jr.").
+                let other_generation = is_suffix_word(w)
+                    && !group.iter().any(|g| {
+                        ents[g.entity as usize]
+                            .names()
+                            .any(|a| a.name.split([' ', ',']).any(is_suffix_word))
+                    });
+                if other_generation
+                    || glued && (named_after(w) || (name_word && !headline && !is_suffix_word(w)))
+                {
+                    return None;
+                }
+            }
+        }
+        let common = self.common_name(first, last);
+        // (rank, cand, reasons); rank: title, initials, leader at the date,
+        // in office at the date, ever a leader; smaller is better.
+        let mut kept: Vec<([u8; 5], Cand, Vec<Reason>)> = Vec::new();
+        let mut out: Vec<Candidate> = Vec::new();
+        for g in group {
+            if kept.iter().any(|(_, k, _)| k.entity == g.entity)
+                || out.iter().any(|o| o.entity == g.entity)
+            {
+                continue;
+            }
+            let e = &ents[g.entity as usize];
+            let mut reasons = vec![Reason::FullName];
+            if e.kind != EntityType::Person {
+                kept.push(([2, 1, 1, 1, 1], *g, reasons));
+                continue;
+            }
+            let p = self.matcher.profile(g.entity);
+            let init = self.initials_fit(g.entity, &written, lead);
+            let tr = title_rank(title, p, &self.date);
+            let ruled_out = if !p.possible_at(&self.date) {
+                Some(Reason::BeforePublicLife)
+            } else if occupation {
+                Some(Reason::Occupation)
+            } else if init == Some(false) {
+                Some(Reason::InitialsDiffer)
+            } else if p.long_out_of_office(&self.date) && tr > 1 && init != Some(true) {
+                Some(Reason::LongOutOfOffice)
+            } else {
+                None
+            };
+            if let Some(r) = ruled_out {
+                out.push(Candidate {
+                    entity: g.entity,
+                    confidence: 0.0,
+                    reasons: vec![r],
+                });
+                continue;
+            }
+            let leader_now = p.held_at(LEADS, &self.date);
+            let in_office = p.in_office_at(&self.date);
+            let leads = p.offices.leads() || is_prominent(e);
+            match tr {
+                0 => reasons.push(Reason::TitleAtDate),
+                1 => reasons.push(Reason::TitleEarlier),
+                3 => reasons.push(Reason::TitleMismatch),
+                _ => {}
+            }
+            if init == Some(true) {
+                reasons.push(Reason::Initials);
+            }
+            if leader_now {
+                reasons.push(Reason::LeaderAtDate);
+            } else if in_office {
+                reasons.push(Reason::InOffice);
+            } else if leads {
+                reasons.push(Reason::Leader);
+            }
+            let rank = [
+                tr,
+                u8::from(init != Some(true)),
+                u8::from(!leader_now),
+                u8::from(!in_office),
+                u8::from(!leads),
+            ];
+            kept.push((rank, *g, reasons));
+        }
+        kept.sort_by_key(|(rank, _, _)| *rank);
+        // A title one homonym fits rules out those it does not.
+        if kept.first().is_some_and(|(r, _, _)| r[0] <= 1) {
+            while kept.last().is_some_and(|(r, _, _)| r[0] == 3) {
+                let (_, g, _) = kept.pop()?;
+                out.push(Candidate {
+                    entity: g.entity,
+                    confidence: 0.0,
+                    reasons: vec![Reason::TitleMismatch],
+                });
+            }
+        }
+        let mut kept = kept.into_iter();
+        let (rank, best, mut reasons) = kept.next()?;
+        let person = ents[best.entity as usize].kind == EntityType::Person;
+        let mut confidence: f32 = if best.kind == MatchKind::PartialName {
+            0.85
+        } else {
+            0.9
+        };
+        let rest: Vec<([u8; 5], Cand, Vec<Reason>)> = kept.collect();
+        let mut tied = false;
+        if let Some((second, _, _)) = rest.first() {
+            let decided_by = (0..5).find(|&k| rank[k] != second[k]);
+            let by: f32 = match decided_by {
+                Some(0) | Some(1) => 0.9,
+                Some(2) => 0.8,
+                Some(3) => 0.7,
+                Some(_) if !common => 0.6,
+                _ => {
+                    tied = true;
+                    if person {
+                        0.4
+                    } else {
+                        0.5
+                    }
+                }
+            };
+            confidence = confidence.min(by);
+        }
+        if tied {
+            reasons.push(Reason::Ambiguous);
+        }
+        if rank[0] == 3 {
+            confidence = confidence.min(0.35);
+        }
+        if person {
+            if !common {
+                reasons.push(Reason::RareName);
+            } else if rank[0] <= 1
+                || rank[1] == 0
+                || rank[2] == 0
+                || self.corroborated(best.entity, first, last)
+            {
+                reasons.push(Reason::Corroborated);
+            } else {
+                reasons.push(Reason::CommonName);
+                confidence = confidence.min(0.3);
+            }
+        }
+        let mut others: Vec<Candidate> = rest
+            .into_iter()
+            .map(|(r, g, _)| Candidate {
+                entity: g.entity,
+                confidence: if tied && r == rank { confidence } else { 0.1 },
+                reasons: vec![if tied && r == rank {
+                    Reason::Ambiguous
+                } else {
+                    Reason::Outranked
+                }],
+            })
+            .collect();
+        others.extend(out);
+        Some(Chosen {
+            c: best,
+            others,
+            ev: None,
+            confidence,
+            reasons,
+        })
+    }
+
+    /// Whether the bare surname at token `i` reads as a place or a date
+    /// here: after a preposition of place ("in Washington"), before "D.C."
+    /// or "state", a month's name beside a number or after "in"; or a
+    /// place's name without a person cue where the document uses the
+    /// word as a place elsewhere. A title before it or a person cue
+    /// after it (a verb of speech, a possessive) makes it a person.
+    fn place_here(&self, text: &str, i: u32, title: bool) -> bool {
+        let n = &self.norm;
+        let w = n.token_text(i as usize);
+        let month = is_month(w);
+        let place = is_place(w);
+        if title || !(month || place || is_common_word(w)) {
+            return false;
+        }
+        let end = n.tokens()[i as usize].end as usize;
+        let possessive = text[end..].starts_with("'s") || text[end..].starts_with("’s");
+        let after = self.word_after(text, i).map(|(a, _)| a);
+        if possessive || after.is_some_and(speech_after) {
+            return false;
+        }
+        let before = self.words_before(text, i);
+        let prev = before.last().copied();
+        if prev.is_some_and(place_preposition) {
+            return true;
+        }
+        if matches!(after, Some("d.c" | "dc" | "d.c." | "state" | "county")) {
+            return true;
+        }
+        if month {
+            let next_digit = (i as usize + 1) < n.tokens().len()
+                && n.tokens()[i as usize + 1].flags.contains(TokenFlags::DIGIT);
+            return next_digit
+                || prev.is_some_and(|p| {
+                    matches!(
+                        p,
+                        "of" | "early"
+                            | "late"
+                            | "mid"
+                            | "last"
+                            | "next"
+                            | "this"
+                            | "since"
+                            | "until"
+                            | "by"
+                            | "during"
+                            | "from"
+                            | "through"
+                    )
+                });
+        }
+        if place {
+            // Does the document use the word as a place anywhere?
+            let stream = n.stream_bytes();
+            return ["in", "at", "near", "to", "from", "outside"]
+                .iter()
+                .any(|p| {
+                    let needle = format!(" {p} {w} ");
+                    memchr::memmem::find(stream, needle.as_bytes()).is_some()
+                });
+        }
+        false
     }
 
     fn choose_full(&mut self, text: &str) {
@@ -336,33 +796,15 @@ impl<'m> Resolver<'m> {
             {
                 j += 1;
             }
-            let mut group: Vec<(u8, usize)> = Vec::new();
-            for k in i..j {
-                let o = self.cands[k];
-                if o.needs_evidence() {
-                    continue;
-                }
-                match self.initials_agree(text, &o) {
-                    Some(false) => {}
-                    Some(true) => group.push((0, k)),
-                    None => group.push((1, k)),
-                }
+            let group: Vec<Cand> = self.cands[i..j]
+                .iter()
+                .filter(|o| !o.needs_evidence())
+                .copied()
+                .collect();
+            if let Some(ch) = self.link_full(text, &group) {
+                free_from = ch.c.last + 1;
+                self.choose(ch);
             }
-            group.sort();
-            let Some(&(_, best)) = group.first() else {
-                i = j;
-                continue;
-            };
-            let c = self.cands[best];
-            let mut others: Vec<u32> = Vec::new();
-            for &(_, k) in &group[1..] {
-                let o = self.cands[k];
-                if o.entity != c.entity && !others.contains(&o.entity) {
-                    others.push(o.entity);
-                }
-            }
-            self.choose(c, others, None);
-            free_from = c.last + 1;
             i = j;
         }
     }
@@ -410,32 +852,34 @@ impl<'m> Resolver<'m> {
         let later_mention = self
             .chosen
             .iter()
-            .any(|(k, _, _)| k.entity == c.entity && k.last > p && k.last < c.first);
+            .any(|k| k.c.entity == c.entity && k.c.last > p && k.c.last < c.first);
         other && !later_mention
     }
 
     fn choose_short(&mut self, text: &str) {
-        let full: Vec<(u32, u32, u32)> = self
+        // (entity, first, last, confidence) of each full mention.
+        let full: Vec<(u32, u32, u32, f32)> = self
             .chosen
             .iter()
-            .map(|(k, _, _)| (k.entity, k.first, k.last))
+            .map(|k| (k.c.entity, k.c.first, k.c.last, k.confidence))
             .collect();
-        let overlaps = |chosen: &[(Cand, Vec<u32>, Option<TokenEvidence>)], c: &Cand| {
+        let overlaps = |chosen: &[Chosen], c: &Cand| {
             chosen
                 .iter()
-                .any(|(k, _, _)| k.first <= c.last && c.first <= k.last)
+                .any(|k| k.c.first <= c.last && c.first <= k.c.last)
         };
         // The full mention of entity `e` closest before `at`, else the first
         // after it; ranked so that smaller is better.
-        let nearest = |e: u32, at: u32| -> Option<(u32, u32, u32)> {
+        let nearest = |e: u32, at: u32| -> Option<(u32, u32, u32, f32)> {
             full.iter()
-                .filter(|(fe, _, _)| *fe == e)
-                .map(|&(_, f, l)| {
+                .filter(|(fe, _, _, _)| *fe == e)
+                .map(|&(_, f, l, conf)| {
                     let rank = if l < at { at - l } else { u32::MAX / 2 + f };
-                    (rank, f, l)
+                    (rank, f, l, conf)
                 })
-                .min()
+                .min_by_key(|x| (x.0, x.1, x.2))
         };
+        let ents = self.matcher.entities();
         let mut i = 0;
         while i < self.cands.len() {
             let c = self.cands[i];
@@ -443,9 +887,17 @@ impl<'m> Resolver<'m> {
                 i += 1;
                 continue;
             }
+            let before = self.words_before(text, c.first);
+            let title = title_before(&before);
+            let occupation = before.last().is_some_and(|w| occupation_before(w));
+            let place = c.kind == MatchKind::Surname
+                && c.first == c.last
+                && self.place_here(text, c.first, title.is_some());
             let mut j = i;
-            // (evidence rank, closeness, cand, evidence)
-            let mut found: Vec<(u8, u32, Cand, TokenEvidence)> = Vec::new();
+            // (title rank, evidence rank, closeness, cand, evidence,
+            // confidence of what it rests on)
+            let mut found: Vec<(u8, u8, u32, Cand, TokenEvidence, f32)> = Vec::new();
+            let mut out: Vec<Candidate> = Vec::new();
             while j < self.cands.len()
                 && self.cands[j].first == c.first
                 && self.cands[j].last == c.last
@@ -455,11 +907,39 @@ impl<'m> Resolver<'m> {
                 if !g.needs_evidence() || self.not_this_bearer(text, &g) {
                     continue;
                 }
-                let kind = &self.matcher.entities()[g.entity as usize].kind;
+                let kind = &ents[g.entity as usize].kind;
+                let mut tr = 2;
+                if *kind == EntityType::Person {
+                    let p = self.matcher.profile(g.entity);
+                    tr = title_rank(title, p, &self.date);
+                    let ruled_out = if !p.possible_at(&self.date) {
+                        Some(Reason::BeforePublicLife)
+                    } else if occupation {
+                        Some(Reason::Occupation)
+                    } else if place {
+                        Some(Reason::Place)
+                    } else if p.long_out_of_office(&self.date) && tr > 1 {
+                        Some(Reason::LongOutOfOffice)
+                    } else if tr == 3 {
+                        Some(Reason::TitleMismatch)
+                    } else {
+                        None
+                    };
+                    if let Some(r) = ruled_out {
+                        if !out.iter().any(|o| o.entity == g.entity) {
+                            out.push(Candidate {
+                                entity: g.entity,
+                                confidence: 0.0,
+                                reasons: vec![r],
+                            });
+                        }
+                        continue;
+                    }
+                }
                 if g.policy == Policy::Cue {
                     // Only the words around this occurrence count.
                     if let Some(cue) = type_cue(&self.norm, kind, g.first) {
-                        found.push((3, 0, g, (EvidenceKind::TypeCue, cue, cue)));
+                        found.push((tr, 3, 0, g, (EvidenceKind::TypeCue, cue, cue), 0.85));
                     } else if let Some(the) = article(&self.norm, g.first, g.last) {
                         // "the Graceful" is a ship where the document is
                         // about it or its owner; "the Justice" is not.
@@ -471,13 +951,13 @@ impl<'m> Resolver<'m> {
                                 .any(|&o| nearest(o, g.first).is_some());
                         let word = self.norm.token_text(g.first as usize);
                         if discussed || (is_distinctive_word(word) && !is_known_proper_noun(word)) {
-                            found.push((3, 0, g, (EvidenceKind::Article, the, the)));
+                            found.push((tr, 3, 0, g, (EvidenceKind::Article, the, the), 0.7));
                         }
                     }
                     continue;
                 }
-                if let Some((rank, f, l)) = nearest(g.entity, g.first) {
-                    found.push((0, rank, g, (EvidenceKind::FullMention, f, l)));
+                if let Some((rank, f, l, conf)) = nearest(g.entity, g.first) {
+                    found.push((tr, 0, rank, g, (EvidenceKind::FullMention, f, l), conf));
                     continue;
                 }
                 let linked = self
@@ -485,28 +965,88 @@ impl<'m> Resolver<'m> {
                     .links(g.entity)
                     .iter()
                     .filter_map(|&o| nearest(o, g.first))
-                    .min();
-                if let Some((rank, f, l)) = linked {
-                    found.push((1, rank, g, (EvidenceKind::LinkedMention, f, l)));
+                    .min_by_key(|x| (x.0, x.1, x.2));
+                if let Some((rank, f, l, conf)) = linked {
+                    found.push((
+                        tr,
+                        1,
+                        rank,
+                        g,
+                        (EvidenceKind::LinkedMention, f, l),
+                        conf.min(0.8),
+                    ));
+                    continue;
+                }
+                if *kind == EntityType::Person
+                    && g.kind == MatchKind::Surname
+                    && self.matcher.profile(g.entity).held_at(LEADS, &self.date)
+                {
+                    // The head of state or government of the day is named
+                    // by surname alone ("Bush" in 2003).
+                    found.push((tr, 2, 0, g, (EvidenceKind::InOffice, 0, 0), 0.8));
                     continue;
                 }
                 if g.distinctive {
-                    found.push((2, 0, g, (EvidenceKind::DistinctiveName, 0, 0)));
+                    found.push((tr, 2, 1, g, (EvidenceKind::DistinctiveName, 0, 0), 0.75));
                     continue;
                 }
                 if let Some(cue) = type_cue(&self.norm, kind, g.first) {
-                    found.push((3, 0, g, (EvidenceKind::TypeCue, cue, cue)));
+                    found.push((tr, 3, 0, g, (EvidenceKind::TypeCue, cue, cue), 0.85));
                 }
             }
-            found.sort_by_key(|(r, close, g, _)| (*r, *close, g.entity));
-            if let Some(&(_, _, best, ev)) = found.first() {
-                let mut others: Vec<u32> = Vec::new();
-                for (_, _, o, _) in found.iter().skip(1) {
-                    if o.entity != best.entity && !others.contains(&o.entity) {
-                        others.push(o.entity);
+            found.sort_by_key(|(tr, r, close, g, _, _)| (*tr, *r, *close, g.entity));
+            let mut taken: Vec<u32> = Vec::new();
+            found.retain(|f| {
+                let new = !taken.contains(&f.3.entity);
+                taken.push(f.3.entity);
+                new
+            });
+            if let Some(&(tr, r, close, best, ev, rests_on)) = found.first() {
+                let mut reasons = vec![match ev.0 {
+                    EvidenceKind::FullMention => Reason::FullMention,
+                    EvidenceKind::LinkedMention => Reason::LinkedMention,
+                    EvidenceKind::DistinctiveName => Reason::Distinctive,
+                    EvidenceKind::TypeCue => Reason::TypeCue,
+                    EvidenceKind::Article => Reason::Article,
+                    EvidenceKind::InOffice => Reason::LeaderAtDate,
+                }];
+                match tr {
+                    0 => reasons.push(Reason::TitleAtDate),
+                    1 => reasons.push(Reason::TitleEarlier),
+                    _ => {}
+                }
+                let mut confidence = rests_on.min(0.9);
+                // Two homonyms resting on the same kind of grounds: the
+                // nearest full mention decides, less surely; nothing else
+                // tells them apart.
+                let tied = found.get(1).is_some_and(|o| o.0 == tr && o.1 == r);
+                if tied {
+                    let exact_tie = found[1].2 == close;
+                    confidence = confidence.min(if exact_tie { 0.4 } else { 0.6 });
+                    if exact_tie {
+                        reasons.push(Reason::Ambiguous);
                     }
                 }
-                self.choose(best, others, Some(ev));
+                let mut others: Vec<Candidate> = found
+                    .iter()
+                    .skip(1)
+                    .map(|o| Candidate {
+                        entity: o.3.entity,
+                        confidence: if o.0 == tr && o.1 == r { 0.3 } else { 0.1 },
+                        reasons: vec![Reason::Outranked],
+                    })
+                    .collect();
+                out.retain(|o| {
+                    o.entity != best.entity && !others.iter().any(|k| k.entity == o.entity)
+                });
+                others.extend(out);
+                self.choose(Chosen {
+                    c: best,
+                    others,
+                    ev: Some(ev),
+                    confidence,
+                    reasons,
+                });
             }
             i = j;
         }
@@ -514,7 +1054,7 @@ impl<'m> Resolver<'m> {
 
     fn emit(&mut self, text: &str, out: &mut Vec<Mention>) {
         let tokens = self.norm.tokens();
-        self.chosen.sort_by_key(|(c, _, _)| c.first);
+        self.chosen.sort_by_key(|k| k.c.first);
         let ascii = text.is_ascii();
         let mut char_pos = 0usize;
         let mut byte_pos = 0usize;
@@ -526,7 +1066,17 @@ impl<'m> Resolver<'m> {
             byte_pos = b;
             char_pos
         };
-        for (c, others, ev) in self.chosen.drain(..) {
+        for Chosen {
+            c,
+            others,
+            ev,
+            confidence,
+            reasons,
+        } in self.chosen.drain(..)
+        {
+            if confidence < self.min_confidence {
+                continue;
+            }
             let start = c
                 .start
                 .map_or(tokens[c.first as usize].start as usize, |s| s as usize);
@@ -538,7 +1088,7 @@ impl<'m> Resolver<'m> {
                 kind = MatchKind::Exact;
             }
             let evidence = ev.map(|(kind, f, l)| match kind {
-                EvidenceKind::DistinctiveName => Evidence {
+                EvidenceKind::DistinctiveName | EvidenceKind::InOffice => Evidence {
                     kind,
                     start: 0,
                     end: 0,
@@ -560,6 +1110,8 @@ impl<'m> Resolver<'m> {
                 name: c.name,
                 kind,
                 evidence,
+                confidence,
+                reasons,
                 candidates: others,
             });
         }
@@ -719,6 +1271,11 @@ fn article(n: &Normalized, first: u32, last: u32) -> Option<u32> {
         i = p;
     }
     None
+}
+
+/// Whether a written word is a generational suffix ("Jr.", "III").
+fn is_suffix_word(w: &str) -> bool {
+    is_suffix(&fold_name(w))
 }
 
 /// Whether only spaces, quotes, commas and the like stand between token `i`
@@ -897,7 +1454,12 @@ mod tests {
             ),
             Entity::new("versor", "VERSOR S.R.O.", EntityType::Organization),
             de,
-            Entity::new("bn", "Brian E. Nelson", EntityType::Person),
+            {
+                let mut bn = Entity::new("bn", "Brian E. Nelson", EntityType::Person);
+                bn.properties
+                    .insert("country".into(), "United States".into());
+                bn
+            },
             Entity::new("dover", "DOVER", EntityType::Vessel),
             // Made-up fixture names.
             Entity::new("zarnavax", "ZARNAVAX", EntityType::Vessel),
@@ -1019,8 +1581,9 @@ mod tests {
             ],
         ),
         ("middle initial", "Brian E. Nelson said. Nelson said.", &[("Brian E. Nelson", "bn", "exact"), ("Nelson", "bn", "surname")]),
-        ("without initial", "Brian Nelson said", &[("Brian Nelson", "bn", "normalized")]),
-        ("other person same first name", "Brian Nelson said. Nelson Mandela too.", &[("Brian Nelson", "bn", "normalized")]),
+        ("common name alone", "Brian Nelson said", &[]),
+        ("common name, country named", "Brian Nelson of the United States said", &[("Brian Nelson", "bn", "normalized")]),
+        ("other person same first name", "Brian Nelson of the United States said. Nelson Mandela too.", &[("Brian Nelson", "bn", "normalized")]),
         ("korean hyphen", "Kim Jong-un and Kim Jongun", &[("Kim Jong-un", "kim", "normalized"), ("Kim Jongun", "kim", "normalized")]),
         (
             "ambiguous surname resolved by evidence",

@@ -106,7 +106,12 @@ impl<'a> Row<'a> {
             evidence_kind: r.evidence.as_ref().map(|e| e.kind),
             evidence_start: r.evidence.as_ref().map(|e| e.start),
             evidence_end: r.evidence.as_ref().map(|e| e.end),
-            candidates: r.candidates.join(";"),
+            candidates: r
+                .candidates
+                .iter()
+                .map(|c| c.entity_id)
+                .collect::<Vec<_>>()
+                .join(";"),
             context_text: r.context.as_ref().map(|c| c.text),
             context_start: r.context.as_ref().map(|c| c.start),
             context_end: r.context.as_ref().map(|c| c.end),

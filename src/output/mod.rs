@@ -276,6 +276,22 @@ impl<'a> Context<'a> {
     }
 }
 
+/// Another entity a mention's words could name, as written to output.
+#[derive(Clone, Debug, Serialize)]
+pub struct CandidateRecord<'a> {
+    /// Its id.
+    pub entity_id: &'a str,
+    /// How likely it is meant instead (0: ruled out).
+    pub confidence: f64,
+    /// Why it ranked lower or was ruled out.
+    pub reasons: Vec<&'static str>,
+}
+
+/// A confidence as written: two decimals.
+fn rounded(c: f32) -> f64 {
+    (f64::from(c) * 100.0).round() / 100.0
+}
+
 /// One mention as written to output. See the [module docs](self).
 #[derive(Clone, Debug, Serialize)]
 pub struct Record<'a> {
@@ -309,9 +325,13 @@ pub struct Record<'a> {
     /// Grounds for a short form.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub evidence: Option<EvidenceRecord>,
-    /// Other possible entities.
+    /// How sure the link is (0 to 1, two decimals).
+    pub confidence: f64,
+    /// What the link rests on.
+    pub reasons: Vec<&'static str>,
+    /// Other possible entities, with why they lost.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub candidates: Vec<&'a str>,
+    pub candidates: Vec<CandidateRecord<'a>>,
     /// Text around the mention (`--context`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub context: Option<Context<'a>>,
@@ -364,10 +384,16 @@ impl<'a> Record<'a> {
                     end,
                 }
             }),
+            confidence: rounded(m.confidence),
+            reasons: m.reasons.iter().map(|r| r.as_str()).collect(),
             candidates: m
                 .candidates
                 .iter()
-                .map(|&c| matcher.entities()[c as usize].id.as_str())
+                .map(|c| CandidateRecord {
+                    entity_id: matcher.entities()[c.entity as usize].id.as_str(),
+                    confidence: rounded(c.confidence),
+                    reasons: c.reasons.iter().map(|r| r.as_str()).collect(),
+                })
                 .collect(),
             context: options
                 .context
