@@ -439,6 +439,20 @@ impl fmt::Display for DocDate {
     }
 }
 
+/// Written as its string (`"1961"`, `"1961-04"`, `"1961-04-12"`).
+impl serde::Serialize for DocDate {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// Written as its name (`"dateline"`).
+impl serde::Serialize for DateSource {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
 /// Where a document's date came from (the `doc_date_source` field).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 pub enum DateSource {

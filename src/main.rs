@@ -17,7 +17,7 @@ use cli::{
     Cli, Command, EvalArgs, ExtractArgs, GazetteerCommand, ImportArgs, ImportFormat, InputFormat,
     OutputFormat, ReportArgs, StatsFormat,
 };
-use gazex::extract::{extract, extract_sources, Options, Summary};
+use gazex::extract::{extract_sources, Options, Summary};
 use gazex::gazetteer::Gazetteer;
 use gazex::input::{decode::DecodeOptions, jsonl, Format, ReadOptions, Source};
 use gazex::output::csv::CsvSink;
@@ -164,7 +164,20 @@ fn run_eval(args: EvalArgs) -> Result<ExitCode> {
         eprintln!("{}", e.to_json());
     }
     let mut sink = JsonlSink::new(Vec::new());
-    extract(&matcher, &walked.files, &pool, &mut sink, &mut |e| {
+    let sources: Vec<Source> = walked.files.iter().cloned().map(Source::Path).collect();
+    let opts = Options {
+        read: ReadOptions {
+            fields: jsonl::Fields {
+                date: args.dates.date_field.clone(),
+                ..jsonl::Fields::default()
+            },
+            date: args.dates.date,
+            ..ReadOptions::default()
+        },
+        stop: Some(&STOP),
+        ..Options::default()
+    };
+    extract_sources(&matcher, &sources, &opts, &pool, &mut sink, &mut |e| {
         failed += 1;
         eprintln!("{}", e.to_json());
     })?;
@@ -272,7 +285,9 @@ fn run_extract(args: ExtractArgs) -> Result<ExitCode> {
         fields: jsonl::Fields {
             id: args.id_field.clone(),
             text: args.text_field.clone(),
+            date: args.dates.date_field.clone(),
         },
+        date: args.dates.date,
         ..ReadOptions::default()
     };
     let read = match args.window {
@@ -313,6 +328,7 @@ fn run_extract(args: ExtractArgs) -> Result<ExitCode> {
         read,
         stop: Some(&STOP),
         progress: Some(&progress),
+        run_date: None,
     };
     let mut error_sink: Box<dyn Write> = match &args.errors {
         Some(p) => Box::new(BufWriter::new(
