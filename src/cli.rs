@@ -264,6 +264,11 @@ pub struct ReportArgs {
     #[arg(long, value_name = "FILE")]
     pub db: Option<PathBuf>,
 
+    /// Count by the documents' dates instead: one row per period and
+    /// entity (documents and mentions), with the period's documents in all.
+    #[arg(long, value_enum, value_name = "PERIOD")]
+    pub by: Option<ByPeriod>,
+
     /// Write CSV instead of an aligned table.
     #[arg(long)]
     pub csv: bool,
@@ -271,4 +276,13 @@ pub struct ReportArgs {
     /// Write to FILE instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+}
+
+/// `report --by`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ByPeriod {
+    /// By year (`YYYY`).
+    Year,
+    /// By month (`YYYY-MM`).
+    Month,
 }

@@ -14,8 +14,8 @@ use anyhow::{Context, Result};
 use clap::Parser;
 
 use cli::{
-    Cli, Command, EvalArgs, ExtractArgs, GazetteerCommand, ImportArgs, ImportFormat, InputFormat,
-    OutputFormat, ReportArgs, StatsFormat,
+    ByPeriod, Cli, Command, EvalArgs, ExtractArgs, GazetteerCommand, ImportArgs, ImportFormat,
+    InputFormat, OutputFormat, ReportArgs, StatsFormat,
 };
 use gazex::extract::{extract_sources, Options, Summary};
 use gazex::gazetteer::Gazetteer;
@@ -448,6 +448,9 @@ fn write_records<W: Write + Sync>(
 
 fn run_report(args: ReportArgs) -> Result<ExitCode> {
     use gazex::report::{from_db, from_jsonl};
+    if let Some(by) = args.by {
+        return run_timeline(&args, by);
+    }
     let coverage = match (&args.db, &args.input) {
         (Some(db), _) => from_db(db)?,
         (None, Some(p)) if p.as_os_str() == "-" => {
@@ -467,6 +470,34 @@ fn run_report(args: ReportArgs) -> Result<ExitCode> {
         }
     };
     write_output(args.output.as_deref(), write)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `gazex report --by`: coverage by period.
+fn run_timeline(args: &ReportArgs, by: ByPeriod) -> Result<ExitCode> {
+    use gazex::report::{timeline_from_db, timeline_from_jsonl, Period};
+    let period = match by {
+        ByPeriod::Year => Period::Year,
+        ByPeriod::Month => Period::Month,
+    };
+    let timeline = match (&args.db, &args.input) {
+        (Some(db), _) => timeline_from_db(db, period)?,
+        (None, Some(p)) if p.as_os_str() == "-" => {
+            timeline_from_jsonl(io::stdin().lock(), "standard input", period)?
+        }
+        (None, Some(p)) => {
+            let file = File::open(p).with_context(|| format!("cannot open {}", p.display()))?;
+            timeline_from_jsonl(io::BufReader::new(file), &p.display().to_string(), period)?
+        }
+        (None, None) => anyhow::bail!("give a JSON Lines file or --db FILE"),
+    };
+    write_output(args.output.as_deref(), |out: &mut dyn Write| {
+        if args.csv {
+            timeline.write_csv(out)
+        } else {
+            timeline.write_table(out)
+        }
+    })?;
     Ok(ExitCode::SUCCESS)
 }
 
