@@ -544,6 +544,81 @@ mod tests {
     }
 
     #[test]
+    fn publication_dates() {
+        let date = |page: &str| {
+            html_to_text_and_date(page.as_bytes(), &DecodeOptions::default())
+                .2
+                .map(|d| d.to_string())
+        };
+        let ld = |json: &str| format!(r#"<script type="application/ld+json">{json}</script>"#);
+        // (name, page, date)
+        let cases: Vec<(&str, String, Option<&str>)> = vec![
+            (
+                "article:published_time",
+                r#"<head><meta property="article:published_time" content="2024-03-05T10:00:00+01:00"></head><p>x"#.into(),
+                Some("2024-03-05"),
+            ),
+            (
+                "og:published_time",
+                r#"<meta property="og:published_time" content="2024-03-05">"#.into(),
+                Some("2024-03-05"),
+            ),
+            ("name=date", r#"<META NAME="Date" CONTENT="1962-10-23">"#.into(), Some("1962-10-23")),
+            ("name=pubdate", r#"<meta name="pubdate" content="1962-10">"#.into(), Some("1962-10")),
+            (
+                "itemprop on a meta",
+                r#"<meta itemprop="datePublished" content="2001-09-11">"#.into(),
+                Some("2001-09-11"),
+            ),
+            (
+                "itemprop on a time",
+                r#"<p>By X, <time itemprop="datePublished" datetime="2001-09-11T08:46">Sept. 11</time></p>"#.into(),
+                Some("2001-09-11"),
+            ),
+            (
+                "article:published_time preferred to name=date",
+                r#"<meta name="date" content="2000-01-01"><meta property="article:published_time" content="2024-03-05">"#.into(),
+                Some("2024-03-05"),
+            ),
+            (
+                "metadata preferred to JSON-LD and time",
+                format!(r#"<time datetime="1999-01-01"></time>{}<meta name="date" content="2024-03-05">"#, ld(r#"{"datePublished":"2010-01-01"}"#)),
+                Some("2024-03-05"),
+            ),
+            ("JSON-LD object", ld(r#"{"@type":"NewsArticle","datePublished":"2020-02-03T10:00:00Z"}"#), Some("2020-02-03")),
+            ("JSON-LD array", ld(r#"[{"@type":"Person"},{"datePublished":"2020-02-03"}]"#), Some("2020-02-03")),
+            ("JSON-LD @graph", ld(r#"{"@context":"https://schema.org","@graph":[{"@type":"WebSite"},{"@type":"NewsArticle","datePublished":"2020-02"}]}"#), Some("2020-02")),
+            (
+                "JSON-LD preferred to time",
+                format!(r#"<article><time datetime="1999-01-01"></time></article>{}"#, ld(r#"{"datePublished":"2020-02-03"}"#)),
+                Some("2020-02-03"),
+            ),
+            ("broken JSON-LD passed over", format!(r#"{}<time datetime="1999-01-01">"#, ld("{oops")), Some("1999-01-01")),
+            (
+                "time inside the article, not the page's first",
+                r#"<nav><time datetime="2026-01-01">today</time></nav><article><h1>T</h1><time datetime="1962-10-23">Oct. 23</time></article>"#.into(),
+                Some("1962-10-23"),
+            ),
+            (
+                "an article without time: not the page's",
+                r#"<nav><time datetime="2026-01-01">today</time></nav><article><p>x</p></article>"#.into(),
+                None,
+            ),
+            ("page's first time without article", r#"<p><time datetime="1962-10-23">x</time><time datetime="1963-01-01">"#.into(), Some("1962-10-23")),
+            ("unreadable values passed over", r#"<meta name="date" content="soon"><time datetime="1962-10-23">"#.into(), Some("1962-10-23")),
+            ("a script is not JSON-LD", r#"<script>{"datePublished":"2020-02-03"}</script>"#.into(), None),
+            ("no date", "<p>Published on 5 March 2024</p>".into(), None),
+        ];
+        for (name, page, want) in cases {
+            assert_eq!(date(&page).as_deref(), want, "{name}: {page}");
+        }
+        // The text is the same as without dates.
+        let page = format!("{}<p>Kim</p>", ld(r#"{"datePublished":"2020-02-03"}"#));
+        let (text, _, _) = html_to_text_and_date(page.as_bytes(), &DecodeOptions::default());
+        assert_eq!(text, "Kim");
+    }
+
+    #[test]
     fn broken_markup_is_read() {
         let (text, _) = html_to_text(b"<p>Putin <b <i>Kim</p", &DecodeOptions::default());
         assert!(text.contains("Putin"), "{text:?}");
