@@ -17,6 +17,16 @@
 //! Text and HTML that are not UTF-8 are decoded ([`decode`] documents the
 //! detection rule); offsets stay in the source's bytes.
 //!
+//! # Dates
+//!
+//! Each reader takes the document's date where its source gives one: a
+//! JSON Lines record's date field ([`jsonl`]), an HTML page's metadata
+//! ([`html`], in the same tokenizing pass), a text's dateline
+//! ([`crate::date::dateline`]; the first window's for a text read in
+//! windows). A document without one gets [`ReadOptions::date`] (`--date`)
+//! if given; otherwise it keeps no date, and the pipeline dates it with the
+//! run's day ([`crate::extract`]).
+//!
 //! # What is not read
 //!
 //! Every refusal is an [`InputError`] naming the file and the reason; the
