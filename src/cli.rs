@@ -59,6 +59,9 @@ pub struct EvalArgs {
     #[command(flatten)]
     pub engine: EngineArgs,
 
+    #[command(flatten)]
+    pub dates: DateArgs,
+
     /// Also list every missed gold mention and every false mention.
     #[arg(long)]
     pub errors: bool,
@@ -82,6 +85,22 @@ pub struct EngineArgs {
     /// Worker threads (default: all cores).
     #[arg(short = 'j', long, value_name = "N")]
     pub threads: Option<usize>,
+}
+
+/// Document dates, for the commands that extract.
+#[derive(Debug, Args)]
+pub struct DateArgs {
+    /// The date of every document that has none of its own (no date
+    /// field, HTML metadata or dateline): YYYY, YYYY-MM or YYYY-MM-DD.
+    /// Without it, such documents are dated the day of the run.
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<gazex::date::DocDate>,
+
+    /// JSON Lines: the field holding a record's date (a string YYYY,
+    /// YYYY-MM or YYYY-MM-DD, optionally with an ISO time; any other value
+    /// is ignored).
+    #[arg(long, default_value = "date", value_name = "NAME")]
+    pub date_field: String,
 }
 
 /// `gazex gazetteer import`.
@@ -151,6 +170,9 @@ pub struct ExtractArgs {
 
     #[command(flatten)]
     pub engine: EngineArgs,
+
+    #[command(flatten)]
+    pub dates: DateArgs,
 
     /// Write mentions to FILE instead of standard output. FILE is replaced
     /// only when the run completes.
@@ -242,6 +264,11 @@ pub struct ReportArgs {
     #[arg(long, value_name = "FILE")]
     pub db: Option<PathBuf>,
 
+    /// Count by the documents' dates instead: one row per period and
+    /// entity (documents and mentions), with the period's documents in all.
+    #[arg(long, value_enum, value_name = "PERIOD")]
+    pub by: Option<ByPeriod>,
+
     /// Write CSV instead of an aligned table.
     #[arg(long)]
     pub csv: bool,
@@ -249,4 +276,13 @@ pub struct ReportArgs {
     /// Write to FILE instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+}
+
+/// `report --by`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ByPeriod {
+    /// By year (`YYYY`).
+    Year,
+    /// By month (`YYYY-MM`).
+    Month,
 }

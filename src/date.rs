@@ -17,9 +17,33 @@
 //! assert_eq!(d.last_day(), DocDate::parse("1961-04-30").unwrap().last_day());
 //! assert!(DocDate::parse("1961-13").is_err());
 //! ```
+//!
+//! # Datelines
+//!
+//! [`dateline`] reads the date a plain text states at its top, where it is
+//! written unambiguously: only the first five non-empty lines within the
+//! first 500 bytes are looked at, and only a date that *starts* a line
+//! (after an optional label such as `Published:`, `Date:` or `Dateline:`,
+//! an optional place such as `WASHINGTON,` and an optional weekday) and is
+//! followed by nothing, punctuation or a time. Day-month order must be
+//! certain: `03/05/2024` is refused, `23/10/1962` and `2024/03/05` are
+//! read. A month and year (`March 2024`) or a year alone on its line gives
+//! only that precision.
+//!
+//! ```
+//! use gazex::date::{dateline, DocDate};
+//!
+//! let text = "WASHINGTON, Oct. 23, 1962 — The President said …";
+//! assert_eq!(dateline(text), DocDate::ymd(1962, 10, 23));
+//! assert_eq!(dateline("May 2024 be a good year for all."), None);
+//! ```
 
 use std::fmt;
+use std::str::FromStr;
+use std::sync::OnceLock;
 use std::time::{SystemTime, UNIX_EPOCH};
+
+use regex::Regex;
 
 /// A day as one comparable number: `year * 10000 + month * 100 + day`
 /// (1961-04-30 is `19610430`). Ordering is calendar order.
@@ -174,6 +198,226 @@ impl DocDate {
     }
 }
 
+impl FromStr for DocDate {
+    type Err = DateError;
+
+    /// [`DocDate::parse`].
+    fn from_str(s: &str) -> Result<DocDate, DateError> {
+        DocDate::parse(s)
+    }
+}
+
+/// Bytes of a text's top that [`dateline`] looks at.
+pub const DATELINE_BYTES: usize = 500;
+
+/// Non-empty lines of a text's top that [`dateline`] looks at.
+pub const DATELINE_LINES: usize = 5;
+
+/// The date written at the top of a plain text (see [the module
+/// docs](self#datelines)), if one is: the first of its first
+/// [`DATELINE_LINES`] non-empty lines within [`DATELINE_BYTES`] bytes that
+/// starts with a date. Reads only those bytes.
+pub fn dateline(text: &str) -> Option<DocDate> {
+    let mut end = text.len().min(DATELINE_BYTES);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text[..end]
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .take(DATELINE_LINES)
+        .find_map(line_date)
+}
+
+/// A date written as a value of its own (an HTML `content` or `datetime`
+/// attribute, a JSON-LD `datePublished`): ISO 8601 (`2024-03-05`,
+/// `2024-03-05T10:00:00+01:00`), or a date in words read as a dateline
+/// line (`March 5, 2024`).
+pub fn date_value(s: &str) -> Option<DocDate> {
+    let s = s.trim();
+    if let Ok(d) = DocDate::parse(s) {
+        return Some(d);
+    }
+    // An ISO date with a time DocDate::parse does not take (`2024-03-05T10`).
+    if let Some(head) = s.get(..10) {
+        if s.as_bytes().get(10).is_some_and(|b| !b.is_ascii_digit()) {
+            if let Ok(d) = DocDate::parse(head) {
+                return Some(d);
+            }
+        }
+    }
+    line_date(s)
+}
+
+struct Patterns {
+    label: Regex,
+    place: Regex,
+    weekday: Regex,
+    iso_day: Regex,
+    iso_month: Regex,
+    ymd_slash: Regex,
+    numeric: Regex,
+    mdy: Regex,
+    dmy: Regex,
+    my: Regex,
+    year: Regex,
+    time: Regex,
+}
+
+fn patterns() -> &'static Patterns {
+    static P: OnceLock<Patterns> = OnceLock::new();
+    P.get_or_init(|| {
+        let re = |s: &str| Regex::new(s).expect("valid dateline pattern");
+        Patterns {
+            label: re(r"^(?i:(?:first\s+)?(?:published|posted|dateline|dated|date|filed))\b(?:\s+on\b)?\s*[:\-–—]?\s*"),
+            place: re(r"^(?:\p{Lu}[\p{L}\p{M}.'’\-]*\s+){0,3}\p{Lu}[\p{L}\p{M}.'’\-]*\s*(?:,|—|–|\s-)\s*"),
+            weekday: re(r"^(?i:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?i:day|sday|nesday|rsday|urday)?\.?,?\s+"),
+            iso_day: re(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"),
+            iso_month: re(r"^(\d{4})-(\d{2})"),
+            ymd_slash: re(r"^(\d{4})/(\d{1,2})/(\d{1,2})"),
+            numeric: re(r"^(\d{1,2})([/.])(\d{1,2})([/.])(\d{4})"),
+            mdy: re(r"^(\p{L}{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})"),
+            dmy: re(r"^(\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?\s+(\p{L}{3,9})\.?,?\s+(\d{4})"),
+            my: re(r"^(\p{L}{3,9})\.?,?\s+(\d{4})"),
+            year: re(r"^(\d{4})"),
+            time: re(r"^(?:at\s+)?\d{1,2}[:.]\d{2}"),
+        }
+    })
+}
+
+/// The month an English month name (full, or abbreviated, `Sept` too)
+/// stands for; capitalized or all capitals only, so that "may" the verb
+/// is no month.
+fn month(word: &str) -> Option<u8> {
+    let mut chars = word.chars();
+    let first = chars.next()?;
+    let rest = chars.as_str();
+    if !first.is_uppercase()
+        || !(rest.chars().all(char::is_lowercase) || rest.chars().all(char::is_uppercase))
+    {
+        return None;
+    }
+    const NAMES: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let w = word.to_lowercase();
+    if w == "sept" {
+        return Some(9);
+    }
+    NAMES
+        .iter()
+        .position(|n| w == *n || (w.len() == 3 && n.starts_with(&w)))
+        .map(|i| i as u8 + 1)
+}
+
+/// Whether what follows a date on its line leaves it a dateline: nothing,
+/// punctuation (a dash, a comma, a bracket), or a time. Not a word: "May
+/// 2024 be a good year", "2024 people".
+fn ends_date(p: &Patterns, rest: &str) -> bool {
+    if rest.chars().next().is_some_and(char::is_alphanumeric) {
+        return false;
+    }
+    let r = rest.trim_start();
+    match r.chars().next() {
+        None => true,
+        Some(c) if !c.is_alphanumeric() => true,
+        _ => p.time.is_match(r),
+    }
+}
+
+/// A year plausible in a dateline.
+fn year_of(s: &str) -> Option<i32> {
+    s.parse().ok().filter(|y| (1700..=2999).contains(y))
+}
+
+/// The date starting `s`, if it is one and ends as a dateline's does.
+fn date_at_start(p: &Patterns, s: &str) -> Option<DocDate> {
+    let s = match p.weekday.find(s) {
+        Some(m) => &s[m.end()..],
+        None => s,
+    };
+    let num = |m: Option<regex::Match<'_>>| m.and_then(|m| m.as_str().parse::<u8>().ok());
+    let tail = |m: regex::Match<'_>| &s[m.end()..];
+    if let Some(c) = p.iso_day.captures(s) {
+        let d = DocDate::ymd(year_of(&c[1])?, num(c.get(2))?, num(c.get(3))?)?;
+        return ends_date(p, tail(c.get(0)?)).then_some(d);
+    }
+    if let Some(c) = p.ymd_slash.captures(s) {
+        let d = DocDate::ymd(year_of(&c[1])?, num(c.get(2))?, num(c.get(3))?)?;
+        return ends_date(p, tail(c.get(0)?)).then_some(d);
+    }
+    if let Some(c) = p.numeric.captures(s) {
+        // Day and month in an order the numbers must settle.
+        let (a, b) = (num(c.get(1))?, num(c.get(3))?);
+        let year = year_of(&c[5])?;
+        if c[2] != c[4] || !ends_date(p, tail(c.get(0)?)) {
+            return None;
+        }
+        return match (a > 12, b > 12) {
+            (true, false) => DocDate::ymd(year, b, a),
+            (false, true) => DocDate::ymd(year, a, b),
+            (false, false) if a == b => DocDate::ymd(year, a, a),
+            _ => None,
+        };
+    }
+    if let Some(c) = p.mdy.captures(s) {
+        if let Some(m) = month(&c[1]) {
+            let d = DocDate::ymd(year_of(&c[3])?, m, num(c.get(2))?)?;
+            return ends_date(p, tail(c.get(0)?)).then_some(d);
+        }
+    }
+    if let Some(c) = p.dmy.captures(s) {
+        if let Some(m) = month(&c[2]) {
+            let d = DocDate::ymd(year_of(&c[3])?, m, num(c.get(1))?)?;
+            return ends_date(p, tail(c.get(0)?)).then_some(d);
+        }
+    }
+    if let Some(c) = p.my.captures(s) {
+        if let Some(m) = month(&c[1]) {
+            let d = DocDate::ym(year_of(&c[2])?, m)?;
+            return ends_date(p, tail(c.get(0)?)).then_some(d);
+        }
+    }
+    // A month or a year alone must be alone on its line: "2024 people" and
+    // "1962-63 season" are no dates.
+    if let Some(c) = p.iso_month.captures(s) {
+        let d = DocDate::ym(year_of(&c[1])?, num(c.get(2))?)?;
+        return tail(c.get(0)?).trim().is_empty().then_some(d);
+    }
+    if let Some(c) = p.year.captures(s) {
+        let d = DocDate::year(year_of(&c[1])?);
+        return tail(c.get(0)?).trim().is_empty().then_some(d);
+    }
+    None
+}
+
+/// The date a line of a text's top starts with: after an optional label
+/// (`Published:`), then either at once or after a place (`WASHINGTON,`).
+fn line_date(line: &str) -> Option<DocDate> {
+    let p = patterns();
+    let s = line.trim();
+    let s = match p.label.find(s) {
+        Some(m) => &s[m.end()..],
+        None => s,
+    };
+    date_at_start(p, s).or_else(|| {
+        let m = p.place.find(s)?;
+        date_at_start(p, &s[m.end()..])
+    })
+}
+
 /// Reads a [`Day`]-style date out of a gazetteer value (`1961-01-20`,
 /// `1961-01`, `1961`): the first day of the period when `first`, else the
 /// last. `None` for anything else.
@@ -192,6 +436,20 @@ impl fmt::Display for DocDate {
             }
         }
         Ok(())
+    }
+}
+
+/// Written as its string (`"1961"`, `"1961-04"`, `"1961-04-12"`).
+impl serde::Serialize for DocDate {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// Written as its name (`"dateline"`).
+impl serde::Serialize for DateSource {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
     }
 }
 
@@ -263,6 +521,137 @@ mod tests {
         ] {
             assert!(DocDate::parse(bad).is_err(), "{bad:?}");
         }
+    }
+
+    #[test]
+    fn datelines() {
+        let day = |y, m, d| DocDate::ymd(y, m, d);
+        // (name, text, date)
+        let cases: &[(&str, &str, Option<DocDate>)] = &[
+            (
+                "place, abbreviated month",
+                "WASHINGTON, Oct. 23, 1962 — The President",
+                day(1962, 10, 23),
+            ),
+            (
+                "full month",
+                "October 23, 1962\n\nThe President spoke.",
+                day(1962, 10, 23),
+            ),
+            ("day first", "23 October 1962\nText.", day(1962, 10, 23)),
+            ("no comma, no dot", "Oct 23 1962\nText.", day(1962, 10, 23)),
+            ("iso", "2024-03-05\nText.", day(2024, 3, 5)),
+            (
+                "iso with time",
+                "2024-03-05T10:15:00Z\nText.",
+                day(2024, 3, 5),
+            ),
+            (
+                "published label",
+                "Published: 5 March 2024\nText.",
+                day(2024, 3, 5),
+            ),
+            (
+                "dateline label with place",
+                "Dateline: MOSCOW, March 5, 2024\nText.",
+                day(2024, 3, 5),
+            ),
+            ("date label", "Date: 2024-03-05\nText.", day(2024, 3, 5)),
+            ("sept.", "Sept. 9, 2001 —", day(2001, 9, 9)),
+            (
+                "ordinal and of",
+                "the headline\n5th of March, 2024",
+                day(2024, 3, 5),
+            ),
+            (
+                "weekday",
+                "Tuesday, March 5, 2024, 10:30 a.m.",
+                day(2024, 3, 5),
+            ),
+            (
+                "place in title case",
+                "Moscow, 5 March 2024 — Text",
+                day(2024, 3, 5),
+            ),
+            (
+                "after a headline",
+                "KENNEDY WARNS MOSCOW\n\nBy A Reporter\n\nOct. 23, 1962\nText",
+                day(1962, 10, 23),
+            ),
+            ("all capitals", "MARCH 5, 2024", day(2024, 3, 5)),
+            (
+                "month and year",
+                "March 2024\nA review.",
+                DocDate::ym(2024, 3),
+            ),
+            ("year alone", "1962\nA review.", Some(DocDate::year(1962))),
+            ("iso month alone", "2024-03\nText", DocDate::ym(2024, 3)),
+            (
+                "day over twelve settles the order",
+                "23/10/1962\nText",
+                day(1962, 10, 23),
+            ),
+            (
+                "month-day order settled",
+                "10/23/1962\nText",
+                day(1962, 10, 23),
+            ),
+            ("year first slash", "2024/03/05\nText", day(2024, 3, 5)),
+            // Negatives.
+            ("ambiguous numeric", "03/05/2024\nText", None),
+            ("may the verb", "May 2024 be a good year for all.", None),
+            (
+                "month-year before a word",
+                "March 2024 elections loom\nText",
+                None,
+            ),
+            ("year before a word", "2024 people marched.\nText", None),
+            (
+                "date mid-sentence",
+                "The crisis began on October 23, 1962, in Cuba.",
+                None,
+            ),
+            ("lower-case month", "may 5, 2024", None),
+            ("no year", "WASHINGTON, Oct. 23 (AP) — The President", None),
+            ("not a day", "February 30, 2024", None),
+            ("implausible year", "Date: 0999-01-01", None),
+            ("a number, no month", "Released 12 Angry 2024", None),
+            (
+                "below the fifth line",
+                "a\nb\nc\nd\ne\nOctober 23, 1962",
+                None,
+            ),
+            (
+                "past the first 500 bytes",
+                &*format!("{}\nOctober 23, 1962", "x".repeat(600)),
+                None,
+            ),
+            ("empty", "", None),
+        ];
+        for &(name, text, want) in cases {
+            assert_eq!(dateline(text), want, "{name}: {text:?}");
+        }
+    }
+
+    #[test]
+    fn date_values() {
+        for (s, want) in [
+            ("2024-03-05T10:00:00+01:00", "2024-03-05"),
+            ("2024-03-05T10:00:00.000Z", "2024-03-05"),
+            ("2024-03-05T10", "2024-03-05"),
+            ("2024-03", "2024-03"),
+            ("March 5, 2024", "2024-03-05"),
+        ] {
+            assert_eq!(
+                date_value(s).map(|d| d.to_string()).as_deref(),
+                Some(want),
+                "{s}"
+            );
+        }
+        for s in ["", "yesterday", "03/05/2024", "2024-13-01"] {
+            assert_eq!(date_value(s), None, "{s}");
+        }
+        assert_eq!("1961-04".parse::<DocDate>(), DocDate::parse("1961-04"));
     }
 
     #[test]

@@ -60,11 +60,13 @@ pub struct Document {
     /// later windows' mentions add to the earlier ones'. `None` for a
     /// document read whole.
     pub window_start: Option<u64>,
-    /// The document's date, when its source gives one (`None`: unknown, the
-    /// run's date stands in).
+    /// The document's date: its own (a JSON Lines date field, HTML
+    /// metadata, a dateline) or `--date`'s, as the reader gives it; `None`
+    /// when neither is known, until the pipeline gives it the run's date
+    /// ([`crate::extract`]) before matching and writing it.
     pub date: Option<crate::date::DocDate>,
     /// Where [`Document::date`] came from ([`crate::date::DateSource::Run`]
-    /// when it is unknown).
+    /// when it is unknown or the run's).
     pub date_source: crate::date::DateSource,
 }
 

@@ -25,6 +25,7 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
+use crate::date::{DateSource, DocDate};
 use crate::document::Document;
 use crate::input::{Job, Jobs, Piece, ReadOptions, Source};
 use crate::output::Sink;
@@ -64,6 +65,10 @@ pub struct Options<'a> {
     pub stop: Option<&'a AtomicBool>,
     /// Where to report progress.
     pub progress: Option<&'a Progress>,
+    /// The date of documents with no date of their own nor `--date`
+    /// ([`DateSource::Run`]); `None` (the default): today, taken once when
+    /// the run starts.
+    pub run_date: Option<DocDate>,
 }
 
 struct Done<T> {
@@ -106,6 +111,7 @@ pub fn extract_sources<S: Sink + Sync>(
     let max_jobs = BATCH_PER_THREAD * threads;
     let max_bytes = BATCH_BYTES_PER_THREAD * threads;
     let mut jobs = Jobs::new(sources, &opts.read);
+    let run_date = opts.run_date.unwrap_or_else(DocDate::today);
     let hidden = Progress::hidden();
     let progress = opts.progress.unwrap_or(&hidden);
     let mut sources_done = 0;
@@ -167,6 +173,8 @@ pub fn extract_sources<S: Sink + Sync>(
                                 None => e,
                             })
                         })?;
+                        let mut piece = piece;
+                        date_document(&mut piece.doc, run_date);
                         process(matcher, resolver, mentions, shared, &piece)
                     },
                 )
@@ -211,6 +219,16 @@ pub fn extract_sources<S: Sink + Sync>(
     Ok(summary)
 }
 
+/// Gives a document with no date (none of its own, no `--date`) the run's
+/// date, keeping [`DateSource::Run`] as its source: it is matched as of
+/// the run's day, and its records say so.
+fn date_document(doc: &mut Document, run_date: DocDate) {
+    if doc.date.is_none() {
+        doc.date = Some(run_date);
+        doc.date_source = DateSource::Run;
+    }
+}
+
 /// Resolves one document and prepares its output; a panic is caught and
 /// reported as an error of the document.
 fn process<'m, S: Sink>(
@@ -231,6 +249,7 @@ fn process<'m, S: Sink>(
     // A bug triggered by one document is reported for it; the others go on.
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         mentions.clear();
+        resolver.set_date(doc.date.unwrap_or_else(DocDate::today));
         resolver.resolve(&doc.text, mentions);
         if let Some(own) = &piece.keep {
             // A window keeps the mentions starting in the stretch it owns.

@@ -14,10 +14,10 @@ use anyhow::{Context, Result};
 use clap::Parser;
 
 use cli::{
-    Cli, Command, EvalArgs, ExtractArgs, GazetteerCommand, ImportArgs, ImportFormat, InputFormat,
-    OutputFormat, ReportArgs, StatsFormat,
+    ByPeriod, Cli, Command, EvalArgs, ExtractArgs, GazetteerCommand, ImportArgs, ImportFormat,
+    InputFormat, OutputFormat, ReportArgs, StatsFormat,
 };
-use gazex::extract::{extract, extract_sources, Options, Summary};
+use gazex::extract::{extract_sources, Options, Summary};
 use gazex::gazetteer::Gazetteer;
 use gazex::input::{decode::DecodeOptions, jsonl, Format, ReadOptions, Source};
 use gazex::output::csv::CsvSink;
@@ -164,7 +164,20 @@ fn run_eval(args: EvalArgs) -> Result<ExitCode> {
         eprintln!("{}", e.to_json());
     }
     let mut sink = JsonlSink::new(Vec::new());
-    extract(&matcher, &walked.files, &pool, &mut sink, &mut |e| {
+    let sources: Vec<Source> = walked.files.iter().cloned().map(Source::Path).collect();
+    let opts = Options {
+        read: ReadOptions {
+            fields: jsonl::Fields {
+                date: args.dates.date_field.clone(),
+                ..jsonl::Fields::default()
+            },
+            date: args.dates.date,
+            ..ReadOptions::default()
+        },
+        stop: Some(&STOP),
+        ..Options::default()
+    };
+    extract_sources(&matcher, &sources, &opts, &pool, &mut sink, &mut |e| {
         failed += 1;
         eprintln!("{}", e.to_json());
     })?;
@@ -272,7 +285,9 @@ fn run_extract(args: ExtractArgs) -> Result<ExitCode> {
         fields: jsonl::Fields {
             id: args.id_field.clone(),
             text: args.text_field.clone(),
+            date: args.dates.date_field.clone(),
         },
+        date: args.dates.date,
         ..ReadOptions::default()
     };
     let read = match args.window {
@@ -313,6 +328,7 @@ fn run_extract(args: ExtractArgs) -> Result<ExitCode> {
         read,
         stop: Some(&STOP),
         progress: Some(&progress),
+        run_date: None,
     };
     let mut error_sink: Box<dyn Write> = match &args.errors {
         Some(p) => Box::new(BufWriter::new(
@@ -432,6 +448,9 @@ fn write_records<W: Write + Sync>(
 
 fn run_report(args: ReportArgs) -> Result<ExitCode> {
     use gazex::report::{from_db, from_jsonl};
+    if let Some(by) = args.by {
+        return run_timeline(&args, by);
+    }
     let coverage = match (&args.db, &args.input) {
         (Some(db), _) => from_db(db)?,
         (None, Some(p)) if p.as_os_str() == "-" => {
@@ -451,6 +470,34 @@ fn run_report(args: ReportArgs) -> Result<ExitCode> {
         }
     };
     write_output(args.output.as_deref(), write)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `gazex report --by`: coverage by period.
+fn run_timeline(args: &ReportArgs, by: ByPeriod) -> Result<ExitCode> {
+    use gazex::report::{timeline_from_db, timeline_from_jsonl, Period};
+    let period = match by {
+        ByPeriod::Year => Period::Year,
+        ByPeriod::Month => Period::Month,
+    };
+    let timeline = match (&args.db, &args.input) {
+        (Some(db), _) => timeline_from_db(db, period)?,
+        (None, Some(p)) if p.as_os_str() == "-" => {
+            timeline_from_jsonl(io::stdin().lock(), "standard input", period)?
+        }
+        (None, Some(p)) => {
+            let file = File::open(p).with_context(|| format!("cannot open {}", p.display()))?;
+            timeline_from_jsonl(io::BufReader::new(file), &p.display().to_string(), period)?
+        }
+        (None, None) => anyhow::bail!("give a JSON Lines file or --db FILE"),
+    };
+    write_output(args.output.as_deref(), |out: &mut dyn Write| {
+        if args.csv {
+            timeline.write_csv(out)
+        } else {
+            timeline.write_table(out)
+        }
+    })?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -89,8 +89,8 @@ fn db_records(db: &Path) -> Vec<Value> {
             "SELECT mention_id, doc, start, \"end\", char_start, char_end, text, entity_id,
                     entity_name, entity_type, alias, lists, \"match\", evidence_kind,
                     evidence_start, evidence_end, candidates, context_text, context_start,
-                    context_end, properties
-             FROM mentions ORDER BY doc, start",
+                    context_end, properties, d.date, d.date_source
+             FROM mentions JOIN documents d ON d.id = doc ORDER BY doc, start",
         )
         .unwrap();
     let rows = stmt
@@ -123,6 +123,12 @@ fn db_records(db: &Path) -> Vec<Value> {
                 Ok(r.get::<_, Option<String>>(i)?
                     .map(|s| serde_json::from_str(&s).unwrap()))
             };
+            // The document's date is the documents table's.
+            o.insert("doc_date".into(), Value::from(r.get::<_, String>(21)?));
+            o.insert(
+                "doc_date_source".into(),
+                Value::from(r.get::<_, String>(22)?),
+            );
             o.insert("lists".into(), json(11)?.unwrap());
             o.insert("match".into(), Value::from(r.get::<_, String>(12)?));
             if let Some(kind) = r.get::<_, Option<String>>(13)? {
@@ -168,7 +174,7 @@ fn csv_records(out: &str) -> Vec<Value> {
                     .collect()
             };
             let mut o = serde_json::Map::new();
-            for f in ["mention_id", "doc"] {
+            for f in ["mention_id", "doc", "doc_date", "doc_date_source"] {
                 o.insert(f.into(), cell(f).into());
             }
             for f in ["start", "end", "char_start", "char_end"] {

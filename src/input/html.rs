@@ -22,6 +22,28 @@
 //! whose markup is broken is still read, the way a browser would mostly
 //! show it.
 //!
+//! # Publication date
+//!
+//! The same tokenizing pass reads the page's publication date
+//! ([`html_to_text_and_date`], [`crate::date::DateSource::Html`]), taking
+//! the first of, in this order of preference:
+//!
+//! 1. a metadata element: `<meta property="article:published_time">`,
+//!    `og:published_time`, `<meta name="date">`, `<meta name="pubdate">`
+//!    (as `property` or `name`, in this order of preference when a page has
+//!    several), or `itemprop="datePublished"` on any element, with the date
+//!    in its `content` or `datetime` attribute;
+//! 2. `datePublished` in a `<script type="application/ld+json">` block:
+//!    the object's own, an array's objects' or its `@graph`'s objects', the
+//!    first found;
+//! 3. the `datetime` of the first `<time>` inside an `<article>`, or, on a
+//!    page without an `<article>` element, the page's first `<time
+//!    datetime>`.
+//!
+//! Values are read by [`crate::date::date_value`] (ISO 8601 with or without
+//! a time, or a date in words); a value that cannot be read is passed
+//! over.
+//!
 //! # Example
 //!
 //! ```
@@ -42,6 +64,7 @@ use html5tokenizer::trace::Trace;
 use html5tokenizer::{NaiveParser, Token, TracingEmitter};
 
 use super::decode::{decode, DecodeOptions};
+use crate::date::{date_value, DocDate};
 use crate::document::{MapCursor, OffsetMap};
 
 /// Elements whose content is never visible text.
@@ -94,6 +117,26 @@ const BLOCKS: &[&str] = &[
 
 /// The visible text of the HTML page `bytes` and its map back to them.
 pub fn html_to_text(bytes: &[u8], opts: &DecodeOptions) -> (String, OffsetMap) {
+    let (text, map, _) = html_to_text_and_date(bytes, opts);
+    (text, map)
+}
+
+/// The visible text of the HTML page `bytes`, its map back to them, and
+/// the page's publication date (see [the module docs](self#publication-date)),
+/// in one tokenizing pass.
+///
+/// ```
+/// use gazex::input::html::html_to_text_and_date;
+/// use gazex::input::decode::DecodeOptions;
+///
+/// let page = br#"<head><meta property="article:published_time" content="1962-10-23T09:00:00Z"></head><p>Text"#;
+/// let (_, _, date) = html_to_text_and_date(page, &DecodeOptions::default());
+/// assert_eq!(date.unwrap().to_string(), "1962-10-23");
+/// ```
+pub fn html_to_text_and_date(
+    bytes: &[u8],
+    opts: &DecodeOptions,
+) -> (String, OffsetMap, Option<DocDate>) {
     let declared = match opts.forced {
         None if std::str::from_utf8(bytes).is_err() => declared_charset(bytes),
         _ => None,
@@ -108,6 +151,7 @@ pub fn html_to_text(bytes: &[u8], opts: &DecodeOptions) -> (String, OffsetMap) {
         None => MapCursor::identity(html),
     };
     let mut out = Extractor::default();
+    let mut dates = Dates::default();
     // Decoded-text bytes the characters so far stand for.
     let mut consumed = 0;
     let parser =
@@ -116,6 +160,9 @@ pub fn html_to_text(bytes: &[u8], opts: &DecodeOptions) -> (String, OffsetMap) {
         match (token, trace) {
             (Token::Char(c), Trace::Char(span)) => {
                 if out.hidden.is_some() {
+                    if let Some(json) = &mut dates.json_ld {
+                        json.push(c);
+                    }
                     continue;
                 }
                 let Some(span) = sane_span(html, span, c, consumed) else {
@@ -136,6 +183,7 @@ pub fn html_to_text(bytes: &[u8], opts: &DecodeOptions) -> (String, OffsetMap) {
             }
             (Token::StartTag(tag), _) => {
                 let name = tag.name.as_str();
+                dates.tag(&tag, out.hidden.is_none());
                 if out.hidden.is_none() && HIDDEN.contains(&name) && !tag.self_closing {
                     out.hidden = Some(tag.name.clone());
                 } else if out.hidden.is_none() {
@@ -143,15 +191,147 @@ pub fn html_to_text(bytes: &[u8], opts: &DecodeOptions) -> (String, OffsetMap) {
                 }
             }
             (Token::EndTag(tag), _) => match &out.hidden {
-                Some(h) if *h == tag.name => out.hidden = None,
+                Some(h) if *h == tag.name => {
+                    out.hidden = None;
+                    dates.end_script();
+                }
                 Some(_) => {}
-                None => out.boundary(&tag.name),
+                None => {
+                    if tag.name == "article" {
+                        dates.article_depth = dates.article_depth.saturating_sub(1);
+                    }
+                    out.boundary(&tag.name)
+                }
             },
             _ => {}
         }
     }
     let end = cursor.source(html.len());
-    out.finish(end)
+    let (text, map) = out.finish(end);
+    (text, map, dates.finish())
+}
+
+/// Metadata names of a publication date (`<meta property|name=…>`), in
+/// order of preference.
+const META_DATES: &[&str] = &[
+    "article:published_time",
+    "og:published_time",
+    "date",
+    "pubdate",
+];
+
+/// The publication dates a page offers, gathered as its tags come.
+#[derive(Default)]
+struct Dates {
+    /// The best metadata date so far and its rank (index in
+    /// [`META_DATES`], `META_DATES.len()` for `itemprop`).
+    meta: Option<(usize, DocDate)>,
+    /// The first `datePublished` of a JSON-LD block.
+    json_ld_date: Option<DocDate>,
+    /// The text of the JSON-LD block being read.
+    json_ld: Option<String>,
+    /// The first `<time datetime>` inside an `<article>`.
+    article_time: Option<DocDate>,
+    /// The page's first `<time datetime>`.
+    page_time: Option<DocDate>,
+    /// Open `<article>` elements.
+    article_depth: usize,
+    /// Whether the page has an `<article>` element.
+    has_article: bool,
+}
+
+impl Dates {
+    /// Takes what start tag `tag` says; `visible`: not inside a hidden
+    /// element (where a `<script>` is no script).
+    fn tag(&mut self, tag: &html5tokenizer::StartTag, visible: bool) {
+        let attr = |name: &str| tag.attributes.get(name);
+        let value = || {
+            attr("content")
+                .or_else(|| attr("datetime"))
+                .and_then(date_value)
+        };
+        match tag.name.as_str() {
+            "meta" => {
+                let key = attr("property").or_else(|| attr("name")).unwrap_or("");
+                if let Some(rank) = META_DATES.iter().position(|m| m.eq_ignore_ascii_case(key)) {
+                    if self.meta.is_none_or(|(r, _)| rank < r) {
+                        if let Some(d) = value() {
+                            self.meta = Some((rank, d));
+                        }
+                    }
+                }
+            }
+            "article" if !tag.self_closing => {
+                self.article_depth += 1;
+                self.has_article = true;
+            }
+            "time" => {
+                if let Some(d) = attr("datetime").and_then(date_value) {
+                    if self.article_depth > 0 && self.article_time.is_none() {
+                        self.article_time = Some(d);
+                    }
+                    self.page_time.get_or_insert(d);
+                }
+            }
+            "script" => {
+                let ld = attr("type")
+                    .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
+                if ld && visible && self.json_ld_date.is_none() && !tag.self_closing {
+                    self.json_ld = Some(String::new());
+                }
+            }
+            _ => {}
+        }
+        if attr("itemprop").is_some_and(|p| p.eq_ignore_ascii_case("datePublished")) {
+            let rank = META_DATES.len();
+            if self.meta.is_none_or(|(r, _)| rank < r) {
+                if let Some(d) = value() {
+                    self.meta = Some((rank, d));
+                }
+            }
+        }
+    }
+
+    /// The end of a hidden element: a JSON-LD block, if one was read.
+    fn end_script(&mut self) {
+        if let Some(json) = self.json_ld.take() {
+            if self.json_ld_date.is_none() {
+                self.json_ld_date = serde_json::from_str(&json)
+                    .ok()
+                    .as_ref()
+                    .and_then(json_ld_date);
+            }
+        }
+    }
+
+    fn finish(mut self) -> Option<DocDate> {
+        // A page cut off inside its JSON-LD block.
+        self.end_script();
+        let time = if self.has_article {
+            self.article_time
+        } else {
+            self.page_time
+        };
+        self.meta.map(|(_, d)| d).or(self.json_ld_date).or(time)
+    }
+}
+
+/// The first `datePublished` of a JSON-LD value: its own, an array's
+/// objects', or its `@graph`'s objects'.
+fn json_ld_date(v: &serde_json::Value) -> Option<DocDate> {
+    use serde_json::Value;
+    match v {
+        Value::Array(items) => items.iter().find_map(json_ld_date),
+        Value::Object(o) => o
+            .get("datePublished")
+            .and_then(Value::as_str)
+            .and_then(date_value)
+            .or_else(|| match o.get("@graph") {
+                Some(Value::Array(items)) => items.iter().find_map(json_ld_date),
+                _ => None,
+            }),
+        _ => None,
+    }
 }
 
 /// The span of character `c` in `html` as the tokenizer reports it,
@@ -361,6 +541,81 @@ mod tests {
         let doc = Document::mapped("p", text, map);
         let s = doc.locate(1, 2);
         assert_eq!((s.start, s.end), (1, 2), "the line feed stands for the CR");
+    }
+
+    #[test]
+    fn publication_dates() {
+        let date = |page: &str| {
+            html_to_text_and_date(page.as_bytes(), &DecodeOptions::default())
+                .2
+                .map(|d| d.to_string())
+        };
+        let ld = |json: &str| format!(r#"<script type="application/ld+json">{json}</script>"#);
+        // (name, page, date)
+        let cases: Vec<(&str, String, Option<&str>)> = vec![
+            (
+                "article:published_time",
+                r#"<head><meta property="article:published_time" content="2024-03-05T10:00:00+01:00"></head><p>x"#.into(),
+                Some("2024-03-05"),
+            ),
+            (
+                "og:published_time",
+                r#"<meta property="og:published_time" content="2024-03-05">"#.into(),
+                Some("2024-03-05"),
+            ),
+            ("name=date", r#"<META NAME="Date" CONTENT="1962-10-23">"#.into(), Some("1962-10-23")),
+            ("name=pubdate", r#"<meta name="pubdate" content="1962-10">"#.into(), Some("1962-10")),
+            (
+                "itemprop on a meta",
+                r#"<meta itemprop="datePublished" content="2001-09-11">"#.into(),
+                Some("2001-09-11"),
+            ),
+            (
+                "itemprop on a time",
+                r#"<p>By X, <time itemprop="datePublished" datetime="2001-09-11T08:46">Sept. 11</time></p>"#.into(),
+                Some("2001-09-11"),
+            ),
+            (
+                "article:published_time preferred to name=date",
+                r#"<meta name="date" content="2000-01-01"><meta property="article:published_time" content="2024-03-05">"#.into(),
+                Some("2024-03-05"),
+            ),
+            (
+                "metadata preferred to JSON-LD and time",
+                format!(r#"<time datetime="1999-01-01"></time>{}<meta name="date" content="2024-03-05">"#, ld(r#"{"datePublished":"2010-01-01"}"#)),
+                Some("2024-03-05"),
+            ),
+            ("JSON-LD object", ld(r#"{"@type":"NewsArticle","datePublished":"2020-02-03T10:00:00Z"}"#), Some("2020-02-03")),
+            ("JSON-LD array", ld(r#"[{"@type":"Person"},{"datePublished":"2020-02-03"}]"#), Some("2020-02-03")),
+            ("JSON-LD @graph", ld(r#"{"@context":"https://schema.org","@graph":[{"@type":"WebSite"},{"@type":"NewsArticle","datePublished":"2020-02"}]}"#), Some("2020-02")),
+            (
+                "JSON-LD preferred to time",
+                format!(r#"<article><time datetime="1999-01-01"></time></article>{}"#, ld(r#"{"datePublished":"2020-02-03"}"#)),
+                Some("2020-02-03"),
+            ),
+            ("broken JSON-LD passed over", format!(r#"{}<time datetime="1999-01-01">"#, ld("{oops")), Some("1999-01-01")),
+            (
+                "time inside the article, not the page's first",
+                r#"<nav><time datetime="2026-01-01">today</time></nav><article><h1>T</h1><time datetime="1962-10-23">Oct. 23</time></article>"#.into(),
+                Some("1962-10-23"),
+            ),
+            (
+                "an article without time: not the page's",
+                r#"<nav><time datetime="2026-01-01">today</time></nav><article><p>x</p></article>"#.into(),
+                None,
+            ),
+            ("page's first time without article", r#"<p><time datetime="1962-10-23">x</time><time datetime="1963-01-01">"#.into(), Some("1962-10-23")),
+            ("unreadable values passed over", r#"<meta name="date" content="soon"><time datetime="1962-10-23">"#.into(), Some("1962-10-23")),
+            ("a script is not JSON-LD", r#"<script>{"datePublished":"2020-02-03"}</script>"#.into(), None),
+            ("no date", "<p>Published on 5 March 2024</p>".into(), None),
+        ];
+        for (name, page, want) in cases {
+            assert_eq!(date(&page).as_deref(), want, "{name}: {page}");
+        }
+        // The text is the same as without dates.
+        let page = format!("{}<p>Kim</p>", ld(r#"{"datePublished":"2020-02-03"}"#));
+        let (text, _, _) = html_to_text_and_date(page.as_bytes(), &DecodeOptions::default());
+        assert_eq!(text, "Kim");
     }
 
     #[test]

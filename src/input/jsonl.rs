@@ -7,6 +7,13 @@
 //! mention are into the text field's value: byte offsets into the value as
 //! a UTF-8 string (escapes decoded), character offsets into the same string.
 //!
+//! The date field (default `date`, `--date-field`) gives the document's
+//! date ([`crate::date::DateSource::Field`]): a string `YYYY`, `YYYY-MM` or
+//! `YYYY-MM-DD`, optionally with an ISO 8601 time (`2024-03-05T10:00:00Z`).
+//! A record without it, or whose value is anything else (a number, an
+//! unreadable string), has no date of its own; this is not an error, the
+//! value is simply ignored and the document gets `--date` or the run's date.
+//!
 //! A line that is not a JSON object, or whose text field is missing or not
 //! a string, is an error naming the file and line; the other lines go on.
 //! Lines are read one at a time, so a collection of any size runs in
@@ -27,16 +34,19 @@ use std::path::Path;
 
 use serde_json::Value;
 
+use crate::date::{DateSource, DocDate};
 use crate::document::{source_hash, Document};
 use crate::InputError;
 
-/// Which fields of a record hold the id and the text.
+/// Which fields of a record hold the id, the text and the date.
 #[derive(Clone, Debug)]
 pub struct Fields {
     /// The id field (default `id`).
     pub id: String,
     /// The text field (default `text`).
     pub text: String,
+    /// The date field (default `date`).
+    pub date: String,
 }
 
 impl Default for Fields {
@@ -44,6 +54,7 @@ impl Default for Fields {
         Fields {
             id: "id".to_string(),
             text: "text".to_string(),
+            date: "date".to_string(),
         }
     }
 }
@@ -87,6 +98,14 @@ pub fn parse_line(
         }
     };
     let mut doc = Document::plain(id, text);
+    if let Some(date) = record
+        .get(&fields.date)
+        .and_then(Value::as_str)
+        .and_then(|s| DocDate::parse(s).ok())
+    {
+        doc.date = Some(date);
+        doc.date_source = DateSource::Field;
+    }
     doc.source_len = bytes.len() as u64;
     doc.source_hash = source_hash(bytes);
     Ok(doc)
@@ -112,6 +131,7 @@ mod tests {
         let f = Fields {
             id: "uid".into(),
             text: "body".into(),
+            date: "day".into(),
         };
         let d = parse_line(br#"{"uid":"a1","body":"Kim\nJong Un"}"#, &f, "x.jsonl", 3).unwrap();
         assert_eq!((d.id.as_str(), d.text.as_str()), ("a1", "Kim\nJong Un"));
@@ -128,6 +148,49 @@ mod tests {
             assert!(e.reason.contains(want), "{e}");
             assert_eq!(e.line, Some(9));
             assert!(e.to_string().contains("x.jsonl:9"), "{e}");
+        }
+    }
+
+    #[test]
+    fn date_field() {
+        let f = Fields {
+            date: "day".into(),
+            ..Fields::default()
+        };
+        // (record, date, source)
+        for (line, want, source) in [
+            (
+                &br#"{"text":"x","day":"1961-04-12"}"#[..],
+                Some("1961-04-12"),
+                DateSource::Field,
+            ),
+            (
+                br#"{"text":"x","day":"1961-04"}"#,
+                Some("1961-04"),
+                DateSource::Field,
+            ),
+            (
+                br#"{"text":"x","day":"2024-03-05T10:00:00Z"}"#,
+                Some("2024-03-05"),
+                DateSource::Field,
+            ),
+            (
+                br#"{"text":"x","day":"12 April 1961"}"#,
+                None,
+                DateSource::Run,
+            ),
+            (br#"{"text":"x","day":1961}"#, None, DateSource::Run),
+            (br#"{"text":"x","date":"1961"}"#, None, DateSource::Run),
+            (br#"{"text":"x"}"#, None, DateSource::Run),
+        ] {
+            let d = parse_line(line, &f, "x.jsonl", 1).unwrap();
+            let got = d.date.map(|d| d.to_string());
+            assert_eq!(
+                (got.as_deref(), d.date_source),
+                (want, source),
+                "{}",
+                String::from_utf8_lossy(line)
+            );
         }
     }
 }

@@ -17,6 +17,16 @@
 //! Text and HTML that are not UTF-8 are decoded ([`decode`] documents the
 //! detection rule); offsets stay in the source's bytes.
 //!
+//! # Dates
+//!
+//! Each reader takes the document's date where its source gives one: a
+//! JSON Lines record's date field ([`jsonl`]), an HTML page's metadata
+//! ([`html`], in the same tokenizing pass), a text's dateline
+//! ([`crate::date::dateline`]; the first window's for a text read in
+//! windows). A document without one gets [`ReadOptions::date`] (`--date`)
+//! if given; otherwise it keeps no date, and the pipeline dates it with the
+//! run's day ([`crate::extract`]).
+//!
 //! # What is not read
 //!
 //! Every refusal is an [`InputError`] naming the file and the reason; the
@@ -50,6 +60,7 @@ use std::path::{Path, PathBuf};
 
 use encoding_rs::Encoding;
 
+use crate::date::{dateline, DateSource, DocDate};
 use crate::document::{source_hash, Document};
 use crate::InputError;
 use decode::DecodeOptions;
@@ -92,6 +103,22 @@ pub struct ReadOptions {
     /// HTML pages and JSON Lines records larger than this (decompressed)
     /// are refused (default 1 GiB).
     pub max_document: u64,
+    /// The date of every document that has none of its own (`--date`):
+    /// given it with [`DateSource::Flag`]. `None` (the default): such a
+    /// document keeps no date, and the run's date stands in.
+    pub date: Option<DocDate>,
+}
+
+impl ReadOptions {
+    /// Gives `doc` the `--date` date if it has none of its own.
+    pub fn date_default(&self, doc: &mut Document) {
+        if doc.date.is_none() {
+            if let Some(d) = self.date {
+                doc.date = Some(d);
+                doc.date_source = DateSource::Flag;
+            }
+        }
+    }
 }
 
 impl Default for ReadOptions {
@@ -103,6 +130,7 @@ impl Default for ReadOptions {
             window: 16 << 20,
             overlap: 64 << 10,
             max_document: 1 << 30,
+            date: None,
         }
     }
 }
@@ -264,26 +292,33 @@ pub fn document_from_bytes(
     }
     let source_len = bytes.len() as u64;
     let source_hash = source_hash(&bytes);
-    let (text, map) = match format {
+    let (text, map, date, date_source) = match format {
         Format::Html => {
-            let (text, map) = html::html_to_text(&bytes, &opts.decode);
-            (text, Some(map))
+            let (text, map, date) = html::html_to_text_and_date(&bytes, &opts.decode);
+            (text, Some(map), date, DateSource::Html)
         }
         _ => {
             let d = decode::decode_owned(bytes, &opts.decode);
-            (d.text, d.map)
+            let date = dateline(&d.text);
+            (d.text, d.map, date, DateSource::Dateline)
         }
     };
-    Ok(Document {
+    let mut doc = Document {
         id,
         text,
         map,
         source_len,
         source_hash,
         window_start: None,
-        date: None,
-        date_source: crate::date::DateSource::Run,
-    })
+        date,
+        date_source: if date.is_some() {
+            date_source
+        } else {
+            DateSource::Run
+        },
+    };
+    opts.date_default(&mut doc);
+    Ok(doc)
 }
 
 /// Reads the text or HTML file `path` whole into a document named by its
@@ -390,13 +425,17 @@ impl Job {
             } => document_from_bytes(Path::new(&name), name.clone(), bytes, format, opts)?,
             JobKind::Window(w) => {
                 let keep = w.own.clone();
+                let mut doc = w.into_document();
+                opts.date_default(&mut doc);
                 return Ok(Piece {
-                    doc: w.into_document(),
+                    doc,
                     keep: Some(keep),
                 });
             }
             JobKind::Line { file, line, bytes } => {
-                jsonl::parse_line(&bytes, &opts.fields, &file, line)?
+                let mut doc = jsonl::parse_line(&bytes, &opts.fields, &file, line)?;
+                opts.date_default(&mut doc);
+                doc
             }
             JobKind::Failed(e) => return Err(e),
         };

@@ -17,6 +17,10 @@
 //! UTF-8, single-byte encodings) are cut; a UTF-16 or other multi-byte text
 //! is read whole.
 //!
+//! The text's date is read once too, from the dateline at the top of the
+//! first window ([`crate::date::dateline`]), and given to every window of
+//! the file: a dateline dates the whole text, not its first 16 MiB.
+//!
 //! Memory holds one window and its overlaps, whatever the file's size.
 
 use std::io::Read;
@@ -27,6 +31,7 @@ use encoding_rs::Encoding;
 
 use super::decode::{count_chars, cuttable, decode_as, detect, DecodeOptions};
 use super::sniff_binary;
+use crate::date::{dateline, DateSource, DocDate, DATELINE_BYTES};
 use crate::document::{source_hash, Document, OffsetMap};
 use crate::InputError;
 
@@ -45,6 +50,8 @@ pub struct Window {
     pub own: Range<usize>,
     /// The text's encoding.
     pub encoding: &'static Encoding,
+    /// The text's date, from the dateline at its top.
+    pub date: Option<DocDate>,
 }
 
 impl Window {
@@ -63,6 +70,10 @@ impl Window {
         doc.source_len = (self.own.end - self.own.start) as u64;
         doc.source_hash = source_hash(&self.bytes);
         doc.window_start = Some(self.own.start as u64);
+        if let Some(d) = self.date {
+            doc.date = Some(d);
+            doc.date_source = DateSource::Dateline;
+        }
         doc
     }
 }
@@ -75,6 +86,8 @@ pub struct Windows {
     overlap: usize,
     decode: DecodeOptions,
     encoding: Option<&'static Encoding>,
+    /// The text's date, read with its encoding from the first window.
+    date: Option<DocDate>,
     /// Bytes from `buf_base` on.
     buf: Vec<u8>,
     buf_base: usize,
@@ -102,6 +115,7 @@ impl Windows {
             overlap: overlap.max(64),
             decode,
             encoding: None,
+            date: None,
             buf: Vec::new(),
             buf_base: 0,
             buf_chars: 0,
@@ -145,6 +159,10 @@ impl Windows {
                 let head = &self.buf[..self.buf.len().min(self.window)];
                 let e = detect(head, &self.decode);
                 self.encoding = Some(e);
+                // Enough bytes for the dateline's characters in any
+                // encoding (four bytes a character at most).
+                let top = &self.buf[..self.buf.len().min(4 * DATELINE_BYTES)];
+                self.date = dateline(&e.decode(top).0);
                 if !cuttable(e) {
                     self.fill(usize::MAX)
                         .map_err(|err| InputError::io(&path, &err))?;
@@ -177,6 +195,7 @@ impl Windows {
             base_chars: self.buf_chars,
             own: self.buf_base + rel_own..self.buf_base + own_end,
             encoding,
+            date: self.date,
         };
         self.own_start = self.buf_base + own_end;
         if own_end >= len && self.eof {
@@ -293,6 +312,23 @@ mod tests {
             }
         }
         assert_eq!(at, text.len());
+    }
+
+    #[test]
+    fn the_first_windows_dateline_dates_every_window() {
+        let mut text = "MOSCOW, 5 March 2024 — Opening.\n".to_string();
+        for i in 0..200 {
+            text.push_str(&format!("line {i}: October 23, 1962 is no dateline here\n"));
+        }
+        let ws = windows(text.as_bytes(), 300, 80);
+        assert!(ws.len() > 10);
+        for w in ws {
+            let d = w.into_document();
+            assert_eq!(d.date, DocDate::ymd(2024, 3, 5));
+            assert_eq!(d.date_source, DateSource::Dateline);
+        }
+        let ws = windows("no date\n".repeat(100).as_bytes(), 300, 80);
+        assert!(ws.into_iter().all(|w| w.into_document().date.is_none()));
     }
 
     #[test]

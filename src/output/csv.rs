@@ -4,8 +4,9 @@
 //! The columns are always the same, in this order, whatever the flags
 //! ([`COLUMNS`]); a field the record lacks is an empty cell:
 //!
-//! `mention_id, doc, start, end, char_start, char_end, text, entity_id,
-//! entity_name, entity_type, alias, lists, match, evidence_kind,
+//! `mention_id, doc, doc_date, doc_date_source, start, end, char_start,
+//! char_end, text, entity_id, entity_name, entity_type, alias, lists,
+//! match, evidence_kind,
 //! evidence_start, evidence_end, candidates, context_text, context_start,
 //! context_end, properties`
 //!
@@ -31,13 +32,16 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::{Record, RecordOptions, Sink};
+use crate::date::{DateSource, DocDate};
 use crate::document::Document;
 use crate::{Matcher, Mention};
 
 /// The header row.
-pub const COLUMNS: [&str; 21] = [
+pub const COLUMNS: [&str; 23] = [
     "mention_id",
     "doc",
+    "doc_date",
+    "doc_date_source",
     "start",
     "end",
     "char_start",
@@ -64,6 +68,8 @@ pub const COLUMNS: [&str; 21] = [
 pub struct Row<'a> {
     mention_id: &'a str,
     doc: &'a str,
+    doc_date: DocDate,
+    doc_date_source: DateSource,
     start: usize,
     end: usize,
     char_start: usize,
@@ -92,6 +98,8 @@ impl<'a> Row<'a> {
         Row {
             mention_id: &r.mention_id,
             doc: r.doc,
+            doc_date: r.doc_date,
+            doc_date_source: r.doc_date_source,
             start: r.start,
             end: r.end,
             char_start: r.char_start,
@@ -194,7 +202,9 @@ mod tests {
         let mut e = Entity::new("ofac-1", "Kim Jong Un", EntityType::Person);
         e.lists = vec!["DPRK".into(), "DPRK3".into()];
         let matcher = Matcher::new(&Gazetteer::from_entities([e]));
-        let doc = Document::plain("a, b.txt", "Kim Jong Un said \"no\".".to_string());
+        let mut doc = Document::plain("a, b.txt", "Kim Jong Un said \"no\".".to_string());
+        doc.date = DocDate::ym(1961, 4);
+        doc.date_source = DateSource::Field;
         let mentions = matcher.find(&doc.text);
         let mut sink = CsvSink::new(Vec::new(), RecordOptions::default());
         let item = sink.prepare(&doc, &matcher, &mentions);
@@ -205,7 +215,7 @@ mod tests {
         assert_eq!(lines.next().unwrap(), COLUMNS.join(","));
         let row = lines.next().unwrap();
         assert!(
-            row.contains(",\"a, b.txt\",0,11,0,11,Kim Jong Un,ofac-1,"),
+            row.contains(",\"a, b.txt\",1961-04,field,0,11,0,11,Kim Jong Un,ofac-1,"),
             "{row}"
         );
         assert!(row.contains(",DPRK;DPRK3,exact,"), "{row}");

@@ -19,6 +19,8 @@
 //! |---|---|---|
 //! | `mention_id` | string | a stable id of the mention: 32 lower-case hex digits (see [below](#mention-ids)); the same document, span and entity give the same id in every run and format |
 //! | `doc` | string | the source file's path as walked (the path given on the command line joined with the file's path below it) |
+//! | `doc_date` | string | the document's date, as precise as known: `"1961"`, `"1961-04"` or `"1961-04-12"` (see [below](#document-dates)) |
+//! | `doc_date_source` | string | where `doc_date` came from: `field`, `html`, `dateline`, `flag` or `run` |
 //! | `start` | integer | byte offset of the mention's first byte in the file |
 //! | `end` | integer | byte offset just past the mention: `file[start..end]` is exactly `text` |
 //! | `char_start` | integer | `start` counted in Unicode scalar values (what Python's `str` indexes) |
@@ -34,6 +36,24 @@
 //! | `candidates` | array of strings, optional | ids of other entities the same words could name, best first; absent when unambiguous |
 //! | `context` | object, optional | with `--context N` only: `{"text": …, "start": …, "end": …}`, see [below](#context) |
 //! | `properties` | object, optional | with `--fields` only: the entity's properties named there, see [below](#properties) |
+//!
+//! ## Document dates
+//!
+//! Every document has a date, and names are resolved as of it (who held
+//! which office when). `doc_date_source` says where it came from:
+//!
+//! | `doc_date_source` | the date is |
+//! |---|---|
+//! | `field` | a JSON Lines record's date field (`--date-field`, default `date`; see [`crate::input::jsonl`]) |
+//! | `html` | an HTML page's publication date in its metadata (see [`crate::input::html`]) |
+//! | `dateline` | the date written at the top of a plain text (see [`crate::date::dateline`]) |
+//! | `flag` | `--date`, for a document with no date of its own |
+//! | `run` | the day of the run (UTC), for a document with no date of its own and no `--date` |
+//!
+//! A document's own date wins over `--date`, which wins over the run's
+//! date. All windows of a big text carry the date of its dateline.
+//! `doc_date` is as precise as its source: a dateline `March 2024` gives
+//! `"2024-03"`.
 //!
 //! ## Offsets
 //!
@@ -86,7 +106,7 @@
 //! ## Example
 //!
 //! ```text
-//! {"mention_id":"04c1fc8da7648b106ec13269b8103c1a","doc":"corpus/001_b2083945801a1459.txt","start":315,"end":330,"char_start":315,"char_end":330,"text":"Ashot Mkrtychev","entity_id":"ofac-41736","entity_name":"Ashot Mkrtychev","entity_type":"person","alias":"Ashot Mkrtychev","lists":["DPRK"],"match":"exact"}
+//! {"mention_id":"04c1fc8da7648b106ec13269b8103c1a","doc":"corpus/001_b2083945801a1459.txt","doc_date":"2026-11-23","doc_date_source":"run","start":315,"end":330,"char_start":315,"char_end":330,"text":"Ashot Mkrtychev","entity_id":"ofac-41736","entity_name":"Ashot Mkrtychev","entity_type":"person","alias":"Ashot Mkrtychev","lists":["DPRK"],"match":"exact"}
 //! ```
 
 pub mod csv;
@@ -99,6 +119,7 @@ use std::io;
 
 use serde::Serialize;
 
+use crate::date::{DateSource, DocDate};
 use crate::document::Document;
 use crate::gazetteer::Entity;
 use crate::{InputError, Matcher, Mention};
@@ -299,6 +320,10 @@ pub struct Record<'a> {
     pub mention_id: String,
     /// Source path or document id.
     pub doc: &'a str,
+    /// The document's date.
+    pub doc_date: DocDate,
+    /// Where the document's date came from.
+    pub doc_date_source: DateSource,
     /// Byte offset of the mention.
     pub start: usize,
     /// Byte offset just past the mention.
@@ -361,6 +386,10 @@ impl<'a> Record<'a> {
         Record {
             mention_id: mention_id(&doc.id, span.start, span.end, &e.id),
             doc: &doc.id,
+            // Set by the pipeline; a document made by hand without a date
+            // is dated today, as a run would date it.
+            doc_date: doc.date.unwrap_or_else(DocDate::today),
+            doc_date_source: doc.date_source,
             start: span.start,
             end: span.end,
             char_start: span.char_start,

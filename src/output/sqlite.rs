@@ -8,7 +8,8 @@
 //! documents (id TEXT PRIMARY KEY, content_hash TEXT, size INTEGER,
 //!            indexed_at TEXT, first_indexed_at TEXT, settings TEXT,
 //!            mentions INTEGER,
-//!            deleted INTEGER, deleted_at TEXT)
+//!            deleted INTEGER, deleted_at TEXT,
+//!            date TEXT, date_source TEXT)
 //! entities  (id TEXT PRIMARY KEY, name TEXT, type TEXT, lists TEXT,
 //!            aliases TEXT, properties TEXT)
 //! mentions  (mention_id TEXT PRIMARY KEY, doc TEXT, start INTEGER,
@@ -30,7 +31,11 @@
 //!   `YYYY-MM-DDTHH:MM:SSZ`, the start of that run), `first_indexed_at`
 //!   when the document first came into the index (kept through changes
 //!   and re-scans: its arrival), `settings` what they
-//!   were computed with (below), `mentions` how many there are.
+//!   were computed with (below), `mentions` how many there are; `date`
+//!   and `date_source` are the document's date and its source, as the
+//!   records' `doc_date` and `doc_date_source` give them (see [document
+//!   dates](super#document-dates)): the date the mentions were resolved as
+//!   of.
 //! - `entities`: every entity of the gazetteers of the last run; `lists`
 //!   and `aliases` (name strings) are JSON arrays, `properties` a JSON
 //!   object holding every property, whatever `--fields` says.
@@ -39,18 +44,31 @@
 //!   SQL keywords but usable as column names); `evidence` and `context`
 //!   are flattened as in [CSV](super::csv); `lists`, `candidates` (NULL
 //!   when none) and `properties` are JSON text. Indexed by `entity_id` and
-//!   by `doc`.
+//!   by `doc`. The document's date is not repeated on every mention: it is
+//!   `documents.date` (join on `doc`).
 //! - `meta`: `schema_version`, and the `gazex_version`, `gazetteer_hash`,
 //!   `record_options` and `settings` of the last run.
 //! - `runs`: one row per completed run, with what it did.
+//!
+//! # Schema versions
+//!
+//! This version writes schema 2. An index of schema 1 (before documents
+//! had dates) is migrated when a run opens it: `date` and `date_source`
+//! are added (NULL) and every document is marked stale, so each is
+//! matched again, and dated, when next indexed; the migration is part of
+//! the run's transaction. An index of any other version is refused with a
+//! message naming both versions.
 //!
 //! # Incremental indexing
 //!
 //! Re-running into the same file brings it up to date for the paths given:
 //!
-//! - A document whose content hash and settings are those stored is
+//! - A document whose content hash, settings and date are those stored is
 //!   **unchanged**: it is read and hashed, not matched, and its rows are
-//!   left as they are (its `indexed_at` too).
+//!   left as they are (its `indexed_at` too). A document dated by the run
+//!   (`date_source` `run`) keeps the date of the run that matched it while
+//!   it stays unchanged; one whose date or its source changed (another
+//!   `--date`, `--date-field`) is matched again.
 //! - A **new** or **changed** document is matched; its row is replaced and
 //!   its mentions are deleted and inserted anew.
 //! - A document held under one of the run's paths (its id is the path, or
@@ -121,12 +139,13 @@ use std::time::Duration;
 use rusqlite::{params, Connection, OptionalExtension};
 
 use super::{Record, RecordOptions, Sink};
+use crate::date::{DateSource, DocDate};
 use crate::document::Document;
 use crate::gazetteer::{content_hash, Entity};
 use crate::{InputError, Matcher, Mention};
 
 /// The schema this version writes and reads.
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
 
 const SCHEMA: &str = r#"
 CREATE TABLE IF NOT EXISTS meta (
@@ -142,7 +161,9 @@ CREATE TABLE IF NOT EXISTS documents (
     settings TEXT NOT NULL,
     mentions INTEGER NOT NULL,
     deleted INTEGER NOT NULL DEFAULT 0,
-    deleted_at TEXT
+    deleted_at TEXT,
+    date TEXT,
+    date_source TEXT
 );
 CREATE TABLE IF NOT EXISTS entities (
     id TEXT PRIMARY KEY,
@@ -273,6 +294,8 @@ struct Known {
     hash: String,
     settings: String,
     deleted: bool,
+    date: Option<String>,
+    date_source: Option<String>,
 }
 
 /// One mention row, owned (prepared on a worker).
@@ -346,6 +369,8 @@ enum ItemKind {
         id: String,
         hash: String,
         size: i64,
+        date: String,
+        date_source: &'static str,
         mentions: Vec<MentionRow>,
     },
 }
@@ -400,7 +425,9 @@ impl SqliteSink {
         if has_meta {
             if let Some(v) = meta("schema_version")? {
                 let v: i64 = v.parse().unwrap_or(-1);
-                if v != SCHEMA_VERSION {
+                if v == 1 {
+                    migrate_from_1(&conn).map_err(err)?;
+                } else if v != SCHEMA_VERSION {
                     return Err(IndexError {
                         path: path.to_path_buf(),
                         kind: IndexErrorKind::Schema(v),
@@ -427,7 +454,9 @@ impl SqliteSink {
         let mut known = HashMap::new();
         {
             let mut stmt = conn
-                .prepare("SELECT id, content_hash, settings, deleted FROM documents")
+                .prepare(
+                    "SELECT id, content_hash, settings, deleted, date, date_source FROM documents",
+                )
                 .map_err(err)?;
             let rows = stmt
                 .query_map([], |r| {
@@ -437,6 +466,8 @@ impl SqliteSink {
                             hash: r.get(1)?,
                             settings: r.get(2)?,
                             deleted: r.get::<_, i64>(3)? != 0,
+                            date: r.get(4)?,
+                            date_source: r.get(5)?,
                         },
                     ))
                 })
@@ -493,6 +524,7 @@ impl SqliteSink {
         id: &str,
         hash: &str,
         size: i64,
+        date: (&str, &str),
         mentions: &[MentionRow],
         append: bool,
     ) -> rusqlite::Result<()> {
@@ -507,14 +539,24 @@ impl SqliteSink {
         } else {
             conn.prepare_cached(
             "INSERT INTO documents (id, content_hash, size, indexed_at, first_indexed_at, settings,
-               mentions, deleted, deleted_at)
-             VALUES (?1, ?2, ?3, ?4, ?4, ?5, ?6, 0, NULL)
+               mentions, deleted, deleted_at, date, date_source)
+             VALUES (?1, ?2, ?3, ?4, ?4, ?5, ?6, 0, NULL, ?7, ?8)
              ON CONFLICT (id) DO UPDATE SET content_hash = excluded.content_hash,
                size = excluded.size, indexed_at = excluded.indexed_at,
                settings = excluded.settings, mentions = excluded.mentions,
-               deleted = 0, deleted_at = NULL",
+               deleted = 0, deleted_at = NULL, date = excluded.date,
+               date_source = excluded.date_source",
         )?
-        .execute(params![id, hash, size, at, settings, mentions.len() as i64])?;
+        .execute(params![
+            id,
+            hash,
+            size,
+            at,
+            settings,
+            mentions.len() as i64,
+            date.0,
+            date.1
+        ])?;
             conn.prepare_cached("DELETE FROM mentions WHERE doc = ?1")?
                 .execute([id])?;
         }
@@ -618,6 +660,17 @@ impl SqliteSink {
     }
 }
 
+/// Brings a schema-1 index to schema 2: documents get their date columns
+/// (NULL), and are all marked stale (an empty `settings`) so that each is
+/// matched again, and dated, when next indexed.
+fn migrate_from_1(conn: &Connection) -> rusqlite::Result<()> {
+    conn.execute_batch(
+        "ALTER TABLE documents ADD COLUMN date TEXT;
+         ALTER TABLE documents ADD COLUMN date_source TEXT;
+         UPDATE documents SET settings = '';",
+    )
+}
+
 /// Replaces the entities table.
 fn write_entities(conn: &Connection, entities: &[Entity]) -> rusqlite::Result<()> {
     conn.execute("DELETE FROM entities", [])?;
@@ -677,7 +730,13 @@ impl Sink for SqliteSink {
             return None;
         }
         let k = self.known.get(&doc.id)?;
-        (!k.deleted && k.settings == self.settings && k.hash == hex(doc.source_hash))
+        // A document dated by the run keeps the date it was matched as of;
+        // any other date must be the one stored.
+        let source = doc.date_source.as_str();
+        let same_date = k.date_source.as_deref() == Some(source)
+            && (doc.date_source == DateSource::Run
+                || k.date.as_deref() == doc.date.map(|d| d.to_string()).as_deref());
+        (!k.deleted && same_date && k.settings == self.settings && k.hash == hex(doc.source_hash))
             .then(|| Item(ItemKind::Unchanged(doc.id.clone())))
     }
 
@@ -687,6 +746,8 @@ impl Sink for SqliteSink {
             id: doc.id.clone(),
             hash: hex(doc.source_hash),
             size: doc.source_len as i64,
+            date: doc.date.unwrap_or_else(DocDate::today).to_string(),
+            date_source: doc.date_source.as_str(),
             mentions: mentions
                 .iter()
                 .map(|m| MentionRow::new(&Record::with_options(doc, matcher, m, &self.options)))
@@ -705,6 +766,8 @@ impl Sink for SqliteSink {
                 id,
                 hash,
                 size,
+                date,
+                date_source,
                 mentions,
             } => {
                 if !append {
@@ -713,7 +776,7 @@ impl Sink for SqliteSink {
                         _ => self.summary.new += 1,
                     }
                 }
-                self.write_document(&id, &hash, size, &mentions, append)
+                self.write_document(&id, &hash, size, (&date, date_source), &mentions, append)
                     .map_err(|e| self.io_err(e))?;
                 self.summary.mentions_written += mentions.len();
                 self.seen.insert(id);
