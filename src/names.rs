@@ -336,27 +336,67 @@ pub fn is_given_name(folded: &str) -> bool {
         .contains(folded)
 }
 
-/// Whether a folded word is a common given name: a US given name (1990
-/// Census) that is also among the proper names of an English dictionary
-/// (SCOWL): "john", "maria", "ali", not "jong".
-pub fn is_common_given_name(folded: &str) -> bool {
-    is_given_name(folded) && is_known_proper_noun(folded)
+/// How many people per million bear a given name, at most, in the given-name
+/// lists of `data/names/` (US Census 2020, US Social Security births since
+/// 1930, Brazil's 2010 census).
+pub fn given_name_per_million(folded: &str) -> f32 {
+    static TABLE: OnceLock<HashMap<String, f32>> = OnceLock::new();
+    TABLE
+        .get_or_init(|| {
+            frequency_table(&[
+                include_str!("../data/names/us-given-2020.tsv"),
+                include_str!("../data/names/us-given-ssa.tsv"),
+                include_str!("../data/names/br-given-2010.tsv"),
+            ])
+        })
+        .get(folded)
+        .copied()
+        .unwrap_or(0.0)
 }
 
-/// Whether a folded word is among the 1,000 most common US surnames (1990
-/// Census, by frequency): "smith", "lee", "kennedy", not "fitzgerald".
-pub fn is_very_common_surname(folded: &str) -> bool {
-    static WORDS: OnceLock<HashSet<String>> = OnceLock::new();
-    WORDS
-        .get_or_init(|| {
-            let top: String = include_str!("../data/census/common-surnames.txt")
-                .lines()
-                .take(1000)
-                .collect::<Vec<_>>()
-                .join("\n");
-            word_set(&top)
-        })
-        .contains(folded)
+/// How many people per million bear a surname in the US (Census 2020,
+/// `data/names/us-surnames-2020.tsv`).
+pub fn surname_per_million(folded: &str) -> f32 {
+    static TABLE: OnceLock<HashMap<String, f32>> = OnceLock::new();
+    TABLE
+        .get_or_init(|| frequency_table(&[include_str!("../data/names/us-surnames-2020.tsv")]))
+        .get(folded)
+        .copied()
+        .unwrap_or(0.0)
+}
+
+/// A given name borne by at least this many people per million is common
+/// ("al", "hassan", "abdul" and up).
+pub const COMMON_GIVEN_PER_MILLION: f32 = 50.0;
+
+/// A surname borne by at least this many people per million is common
+/// ("mercer", "hassan", "kim" and up).
+pub const COMMON_SURNAME_PER_MILLION: f32 = 100.0;
+
+/// Whether a folded word is a common given name or surname (see
+/// [`COMMON_GIVEN_PER_MILLION`], [`COMMON_SURNAME_PER_MILLION`]).
+pub fn is_common_name_word(folded: &str) -> bool {
+    given_name_per_million(folded) >= COMMON_GIVEN_PER_MILLION
+        || surname_per_million(folded) >= COMMON_SURNAME_PER_MILLION
+}
+
+/// `name<TAB>per_million` rows (a header first) of several tables, keeping
+/// each name's highest figure.
+fn frequency_table(tables: &[&str]) -> HashMap<String, f32> {
+    let mut out: HashMap<String, f32> = HashMap::default();
+    for t in tables {
+        for line in t.lines().skip(1) {
+            let Some((name, f)) = line.split_once('\t') else {
+                continue;
+            };
+            let Ok(f) = f.trim().parse::<f32>() else {
+                continue;
+            };
+            let e = out.entry(fold_name(name)).or_insert(0.0);
+            *e = e.max(f);
+        }
+    }
+    out
 }
 
 /// Whether a folded name is a place: a country, capital, US state or city

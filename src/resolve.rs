@@ -31,9 +31,8 @@ use crate::matcher::is_prominent;
 use crate::matcher::{Hit, Matcher};
 use crate::mention::{Candidate, Evidence, EvidenceKind, MatchKind, Mention, Reason};
 use crate::names::{
-    initials, is_common_given_name, is_common_word, is_distinctive_word, is_given_name,
-    is_known_proper_noun, is_particle, is_place, is_stopword, is_suffix, is_title,
-    is_very_common_surname, LegalForms,
+    initials, is_common_name_word, is_common_word, is_distinctive_word, is_given_name,
+    is_known_proper_noun, is_particle, is_place, is_stopword, is_suffix, is_title, LegalForms,
 };
 use crate::normalize::fold_name;
 use crate::normalize::{normalize_into, Normalized, TokenFlags};
@@ -470,9 +469,7 @@ impl<'m> Resolver<'m> {
     fn common_name(&self, first: u32, last: u32) -> bool {
         (first..=last).all(|i| {
             let w = self.norm.token_text(i as usize);
-            is_common_given_name(w)
-                || is_very_common_surname(w)
-                || self.matcher.persons_named(w) >= COMMON_AMONG_LISTED
+            is_common_name_word(w) || self.matcher.persons_named(w) >= COMMON_AMONG_LISTED
         })
     }
 
