@@ -306,6 +306,13 @@ impl Profile {
         })
     }
 
+    /// Whether the date ends before the first recorded term begins: the
+    /// years of a career the lists do not record (a future vice president
+    /// as a senator).
+    pub fn before_terms(&self, date: &DocDate) -> bool {
+        self.terms.iter().all(|t| t.from > date.last_day())
+    }
+
     /// Whether a term of one of `offices` began before `date` ended.
     pub fn held_by(&self, offices: Offices, date: &DocDate) -> bool {
         self.terms
@@ -397,7 +404,7 @@ pub fn title_before(words: &[&str]) -> Option<Title> {
         };
     } else if has("prime") && has("minister") {
         t.offices = Offices::HEAD_OF_GOVERNMENT;
-    } else if has("supreme") && has("leader") || has("chairman") && t.offices.is_empty() {
+    } else if has("supreme") && has("leader") {
         t.offices = Offices::HEAD_OF_STATE;
     } else if has("attorney") && has("general") {
         t.offices = Offices::MINISTER;

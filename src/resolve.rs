@@ -87,11 +87,14 @@ const COMMON_AMONG_LISTED: u32 = 40;
 
 /// How a title written before a name fits a person, best first: it names
 /// an office held at the date (0), held before it (1), no title or
-/// nothing known (2), an office never held by then (3).
+/// nothing known (2), an office never held by then (3). Before the
+/// first recorded term the lists say nothing of the person's career, so
+/// no title contradicts them then.
 fn title_rank(t: Option<Title>, p: &crate::link::Profile, date: &DocDate) -> u8 {
     match t {
         None => 2,
         Some(_) if p.terms.is_empty() => 2,
+        Some(t) if !p.held_by(t.offices, date) && p.before_terms(date) => 2,
         Some(t) if t.past => {
             if p.held_by(t.offices, date) {
                 1
@@ -475,18 +478,30 @@ impl<'m> Resolver<'m> {
 
     /// Whether the document corroborates entity `e` (outside tokens
     /// `first..=last`): another of its names or a linked entity is read
-    /// elsewhere, or its country is named.
+    /// elsewhere, an official of its country is named in full, or its
+    /// country is named.
     fn corroborated(&self, e: u32, first: u32, last: u32) -> bool {
         let links = self.matcher.links(e);
+        let ents = self.matcher.entities();
+        let ent = &ents[e as usize];
+        let country = ent.properties.get("country").and_then(|c| c.as_str());
         let elsewhere = self.cands.iter().any(|c| {
             (c.first > last || c.last < first)
                 && (links.contains(&c.entity)
-                    || (c.entity == e && !self.common_name(c.first, c.last)))
+                    || (c.entity == e && !self.common_name(c.first, c.last))
+                    || (c.entity != e
+                        && !c.kind.is_short()
+                        && country.is_some()
+                        && !self.matcher.profile(c.entity).terms.is_empty()
+                        && ents[c.entity as usize]
+                            .properties
+                            .get("country")
+                            .and_then(|x| x.as_str())
+                            == country))
         });
         if elsewhere {
             return true;
         }
-        let ent = &self.matcher.entities()[e as usize];
         let stream = self.norm.stream_bytes();
         ["country", "nationality", "citizen"].iter().any(|k| {
             let values: Vec<&str> = match ent.properties.get(*k) {
