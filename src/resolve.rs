@@ -424,7 +424,13 @@ impl<'m> Resolver<'m> {
     /// middle initials (or middle names with those first letters),
     /// `Some(false)` when the entity's names have middle names and none
     /// agrees, `None` when nothing can be told.
-    fn initials_fit(&self, entity: u32, written: &[char], lead: Option<char>) -> Option<bool> {
+    fn initials_fit(
+        &self,
+        entity: u32,
+        written: &[char],
+        lead: Option<char>,
+        given_initials: bool,
+    ) -> Option<bool> {
         if written.is_empty() && lead.is_none() {
             return None;
         }
@@ -438,10 +444,12 @@ impl<'m> Resolver<'m> {
                 None => a.name.clone(),
             };
             let words: Vec<&str> = name.split_whitespace().collect();
-            if words.len() < 3 {
+            if words.len() < 3 - usize::from(given_initials) {
                 continue;
             }
-            let mut middle: Vec<char> = words[1..words.len() - 1]
+            // "J.D. Vance": the initials stand for every given name.
+            let from = usize::from(!given_initials);
+            let mut middle: Vec<char> = words[from..words.len() - 1]
                 .iter()
                 .filter(|w| !is_suffix_word(w))
                 .filter_map(|w| w.chars().next())
@@ -547,6 +555,11 @@ impl<'m> Resolver<'m> {
         } else {
             Vec::new()
         };
+        // The span opens with initials: they are the given names.
+        let given_initials = {
+            let mut c = text[start..end].chars();
+            c.next().is_some_and(char::is_uppercase) && c.next() == Some('.')
+        };
         let lead = if group[0].start.is_none() {
             Self::initial_before(text, start)
         } else {
@@ -592,7 +605,7 @@ impl<'m> Resolver<'m> {
                 continue;
             }
             let p = self.matcher.profile(g.entity);
-            let init = self.initials_fit(g.entity, &written, lead);
+            let init = self.initials_fit(g.entity, &written, lead, given_initials);
             let tr = title_rank(title, p, &self.date);
             let ruled_out = if !p.possible_at(&self.date) {
                 Some(Reason::BeforePublicLife)
@@ -670,12 +683,15 @@ impl<'m> Resolver<'m> {
                 Some(2) => 0.8,
                 Some(3) => 0.7,
                 Some(_) if !common => 0.6,
+                // Nothing tells them apart: the first reading stands where
+                // the name is rare (often one party on two lists), not
+                // where it is common.
                 _ => {
                     tied = true;
-                    if person {
+                    if person && common {
                         0.4
                     } else {
-                        0.5
+                        0.6
                     }
                 }
             };
@@ -1033,9 +1049,8 @@ impl<'m> Resolver<'m> {
                 // tells them apart.
                 let tied = found.get(1).is_some_and(|o| o.0 == tr && o.1 == r);
                 if tied {
-                    let exact_tie = found[1].2 == close;
-                    confidence = confidence.min(if exact_tie { 0.4 } else { 0.6 });
-                    if exact_tie {
+                    confidence = confidence.min(0.6);
+                    if found[1].2 == close {
                         reasons.push(Reason::Ambiguous);
                     }
                 }
