@@ -20,16 +20,17 @@
 //!   `same_as` (OFAC's remarks name no Wikidata or bioguide id, so no rule
 //!   reads them); or
 //! - their **names agree** and their **dates of birth agree**. Names agree
-//!   when any name of one (display name or non-weak alias) has the same set
-//!   of folded words ([`fold_name`](crate::normalize::fold_name)'s folding)
+//!   when any name of one (display name or non-weak alias) has the same
+//!   folded words, in any order, ([`fold_name`](crate::normalize::fold_name)'s folding)
 //!   as any name of the other (`PUTIN, Vladimir Vladimirovich` = `Vladimir
-//!   Vladimirovich Putin`), or when both names have the same family name and
-//!   the words of one, at least two, are all in the other (`Vladimir Putin`
-//!   within `Vladimir Vladimirovich Putin`). Dates agree when both give the
+//!   Vladimirovich Putin`; a word written twice counts twice, so `Maung
+//!   Maung Kyaw` is not `Kyaw Kyaw Maung`), or when both names have the
+//!   same family name and the words of one, at least two, are all in the
+//!   other (`Vladimir Putin` within `Vladimir Vladimirovich Putin`). Dates agree when both give the
 //!   same full date (`dob` `07 Oct 1952` = `birth_date` `1952-10-07`); when
 //!   one side gives only a year, a month or a range (`1952`, `circa 1952`,
 //!   `Oct 1952`, `1951 to 1953`) that holds the other's date, that counts
-//!   only together with a same-set name agreement;
+//!   only together with a same-words name agreement;
 //!
 //! and nothing contradicts: both give full dates and none of them agree, or
 //! both give dates that cannot be the same, or both give a gender and they
@@ -94,7 +95,7 @@ enum NameAgreement {
     /// The words of one (at least two) are all in the other, and both have
     /// the same family name.
     Subset,
-    /// The same set of folded words.
+    /// The same folded words, in any order.
     Same,
 }
 
@@ -306,13 +307,13 @@ fn strings<'a>(e: &'a Entity, key: &str) -> Vec<&'a str> {
 /// One name of a person, folded.
 struct Name {
     entity: u32,
-    /// The folded words, sorted, each once.
+    /// The folded words, sorted (a word written twice is there twice).
     words: Vec<String>,
     /// The family name's folded words, joined by spaces.
     family: String,
 }
 
-/// Whether every word of `small` (sorted) is in `big` (sorted).
+/// Whether every word of `small` is in `big`, as often (both sorted).
 fn is_subset(small: &[String], big: &[String]) -> bool {
     let mut it = big.iter();
     small.iter().all(|w| it.any(|b| b == w))
@@ -502,8 +503,8 @@ impl Gazetteer {
             }
             for alias in e.names().filter(|a| !a.weak) {
                 let (mut words, family) = person_name_parts(e, &alias);
+                // A multiset: "Maung Maung Kyaw" is not "Kyaw Kyaw Maung".
                 words.sort_unstable();
-                words.dedup();
                 if words.len() < 2 {
                     continue;
                 }
@@ -719,13 +720,14 @@ mod tests {
             ("same gender", putin_sdn(json!(["07 Oct 1952"])), official("Vladimir Vladimirovich Putin", json!({ "birth_date": "1952-10-07", "gender": "M" })), "merged"),
             ("one word in common", putin_sdn(json!(["07 Oct 1952"])), official("Dmitry Putin", born.clone()), "apart"),
             ("other family name", putin_sdn(json!(["07 Oct 1952"])), official("Vladimir Vladimirovich", born.clone()), "apart"),
+            ("repeated word", person("a", "a-1", &["Maung Maung Kyaw"], json!({ "dob": "1960" })), person("b", "b-1", &["Kyaw Kyaw Maung"], json!({ "birth_date": "1960-01-01" })), "apart"),
             ("one word only", putin_sdn(json!(["07 Oct 1952"])), official("Putin", born.clone()), "apart"),
             ("alias agrees", putin_sdn(json!(["07 Oct 1952"])), person("officials", "wd-Q7747", &["V. V. Putin", "Vladimir Putin"], born.clone()), "merged"),
             ("same source", putin_sdn(json!(["07 Oct 1952"])), person("ofac", "ofac-2", &["Vladimir Vladimirovich Putin"], json!({ "dob": "07 Oct 1952" })), "apart"),
             ("same wikidata, no date", person("a", "a-1", &["Joe Biden"], json!({ "wikidata": "Q6279" })), person("b", "b-1", &["Joseph Robinette Biden Jr."], json!({ "wikidata": "Q6279" })), "merged"),
             ("same bioguide, other names", person("a", "a-1", &["Joe Biden"], json!({ "bioguide": "B000444" })), person("b", "b-1", &["J. R. Biden"], json!({ "bioguide": "B000444" })), "merged"),
             ("same wikidata, dates differ", person("a", "a-1", &["Joe Biden"], json!({ "wikidata": "Q6279", "birth_date": "1942-11-20" })), person("b", "b-1", &["Joe Biden"], json!({ "wikidata": "Q6279", "birth_date": "1942-11-21" })), "conflict"),
-            ("other wikidata, same name and date", person("a", "a-1", &["Joe Biden"], json!({ "birth_date": "1942-11-20" })), person("b", "b-1", &["Joe Biden"], json!({ "birth_date": "1942-11-20" })), "merged"),
+            ("no identifier, same name and date", person("a", "a-1", &["Joe Biden"], json!({ "birth_date": "1942-11-20" })), person("b", "b-1", &["Joe Biden"], json!({ "birth_date": "1942-11-20" })), "merged"),
             ("same_as names it", person("a", "a-1", &["Joe Biden"], json!({ "same_as": ["b-1"] })), person("b", "b-1", &["President Biden"], json!({})), "merged"),
         ];
         for (name, a, b, want) in table {
