@@ -279,29 +279,6 @@ fn person_forms(entity: &Entity, alias: &Alias, out: &mut Vec<Form>) {
     }
 }
 
-/// The folded words of a person's name (`alias`, one name of `entity`) and
-/// its family name without a generational suffix, split as [`forms`]
-/// splits it: `"PUTIN, Vladimir"` gives `(["putin", "vladimir"],
-/// ["putin"])`, `"Kim Jong Un"` in family-first order `(…, ["kim"])`.
-pub(crate) fn person_name_parts(entity: &Entity, alias: &Alias) -> (Vec<String>, Vec<String>) {
-    let order = alias.order.or(entity.name_order);
-    let (written, family) = match split_comma(&alias.name) {
-        Some((family_raw, given_raw)) => {
-            let family = fold_tokens(family_raw);
-            let mut written = family.clone();
-            written.extend(fold_tokens(given_raw));
-            (written, family)
-        }
-        None => {
-            let written = fold_tokens(&alias.name);
-            let (_, family) = split_person(&written, order);
-            (written, family)
-        }
-    };
-    let family = family.into_iter().filter(|t| !is_suffix(t)).collect();
-    (written, family)
-}
-
 /// Splits "LAST, First Middle" at its first comma, unless what follows the
 /// comma is only a suffix ("Biden, Jr.").
 fn split_comma(name: &str) -> Option<(&str, &str)> {
@@ -318,7 +295,10 @@ fn split_comma(name: &str) -> Option<(&str, &str)> {
 
 /// Splits written tokens into (given names, family name) by name order;
 /// a generational suffix stays with the given names' end.
-fn split_person(tokens: &[String], order: Option<NameOrder>) -> (Vec<String>, Vec<String>) {
+pub(crate) fn split_person(
+    tokens: &[String],
+    order: Option<NameOrder>,
+) -> (Vec<String>, Vec<String>) {
     if tokens.len() < 2 {
         return (Vec::new(), tokens.to_vec());
     }

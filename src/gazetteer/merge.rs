@@ -66,11 +66,14 @@
 
 use std::path::PathBuf;
 
+use rayon::prelude::*;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde_json::Value;
 
-use super::{Alias, Entity, EntityType, Gazetteer};
-use crate::variants::person_name_parts;
+use super::{Alias, Entity, EntityType, Gazetteer, NameOrder};
+use crate::names::is_suffix;
+use crate::normalize::{normalize_into, Normalized};
+use crate::variants::split_person;
 
 /// What [`Gazetteer::merge_same_people`] did.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -313,6 +316,50 @@ struct Name {
     family: String,
 }
 
+/// The folded words of one person name, sorted, and its family name
+/// without a generational suffix, split as [`crate::variants`] splits it
+/// ("LAST, First" at the comma, else by name order); `None` for a name of
+/// fewer than two words. One pass of the normalizer over the name: this
+/// runs for every name of every person.
+fn name_parts(n: &mut Normalized, name: &str, order: Option<NameOrder>) -> Option<Name> {
+    normalize_into(name, n);
+    // Up to the first barrier: what follows a bracket is a comment.
+    let end = (0..n.tokens().len())
+        .find(|&i| n.barrier_after(i))
+        .map_or(n.tokens().len(), |i| i + 1);
+    if end < 2 {
+        return None;
+    }
+    let mut words: Vec<String> = (0..end).map(|i| n.token_text(i).to_string()).collect();
+    let comma = name.find(',').and_then(|c| {
+        let family: Vec<String> = (0..end)
+            .filter(|&i| (n.tokens()[i].end as usize) <= c)
+            .map(|i| n.token_text(i).to_string())
+            .collect();
+        let given = (0..end).filter(|&i| (n.tokens()[i].start as usize) > c);
+        let given_is_name =
+            given.clone().count() > 0 && given.clone().any(|i| !is_suffix(n.token_text(i)));
+        (!family.is_empty() && given_is_name).then_some(family)
+    });
+    let family = match comma {
+        Some(family) => family,
+        None => split_person(&words, order).1,
+    };
+    let family: Vec<&str> = family
+        .iter()
+        .map(String::as_str)
+        .filter(|t| !is_suffix(t))
+        .collect();
+    let family = family.join(" ");
+    // A multiset: "Maung Maung Kyaw" is not "Kyaw Kyaw Maung".
+    words.sort_unstable();
+    Some(Name {
+        entity: 0,
+        words,
+        family,
+    })
+}
+
 /// Whether every word of `small` is in `big`, as often (both sorted).
 fn is_subset(small: &[String], big: &[String]) -> bool {
     let mut it = big.iter();
@@ -496,25 +543,29 @@ impl Gazetteer {
     /// are indexed by their word set and by their family name, so only
     /// entities that share one are compared.
     fn candidate_pairs(&self, source: &[u32]) -> Vec<((usize, usize), Evidence)> {
-        let mut names = Vec::new();
-        for (i, e) in self.entities.iter().enumerate() {
-            if e.kind != EntityType::Person {
-                continue;
-            }
-            for alias in e.names().filter(|a| !a.weak) {
-                let (mut words, family) = person_name_parts(e, &alias);
-                // A multiset: "Maung Maung Kyaw" is not "Kyaw Kyaw Maung".
-                words.sort_unstable();
-                if words.len() < 2 {
-                    continue;
-                }
-                names.push(Name {
-                    entity: i as u32,
-                    words,
-                    family: family.join(" "),
-                });
-            }
-        }
+        let names: Vec<Name> = self
+            .entities
+            .par_iter()
+            .enumerate()
+            .filter(|(_, e)| e.kind == EntityType::Person)
+            .map_init(Normalized::new, |n, (i, e)| {
+                let display = std::iter::once((e.name.as_str(), e.name_order));
+                let aliases = e
+                    .aliases
+                    .iter()
+                    .filter(|a| !a.weak)
+                    .map(|a| (a.name.as_str(), a.order.or(e.name_order)));
+                display
+                    .chain(aliases)
+                    .filter_map(|(name, order)| name_parts(n, name, order))
+                    .map(|name| Name {
+                        entity: i as u32,
+                        ..name
+                    })
+                    .collect::<Vec<Name>>()
+            })
+            .flatten()
+            .collect();
 
         let mut pairs: HashMap<(usize, usize), Evidence> = HashMap::default();
         let mut note = |a: usize, b: usize, f: &dyn Fn(&mut Evidence)| {
