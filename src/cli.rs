@@ -85,6 +85,14 @@ pub struct EngineArgs {
     /// Worker threads (default: all cores).
     #[arg(short = 'j', long, value_name = "N")]
     pub threads: Option<usize>,
+
+    /// Keep every entity as loaded: do not merge the same person across
+    /// lists (by default an OFAC entry and an officials entry of one person,
+    /// same names and date of birth or a shared Wikidata/bioguide id, become
+    /// one entity keeping the first-loaded id, with `same_as` naming the
+    /// other).
+    #[arg(long)]
+    pub no_merge: bool,
 }
 
 /// Document dates, for the commands that extract.

@@ -18,7 +18,7 @@ use cli::{
     InputFormat, OutputFormat, ReportArgs, StatsFormat,
 };
 use gazex::extract::{extract_sources, Options, Summary};
-use gazex::gazetteer::Gazetteer;
+use gazex::gazetteer::{Gazetteer, MergeReport};
 use gazex::input::{decode::DecodeOptions, jsonl, Format, ReadOptions, Source};
 use gazex::output::csv::CsvSink;
 use gazex::output::jsonl::JsonlSink;
@@ -99,7 +99,17 @@ fn run_import(args: ImportArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn load_gazetteers(paths: &[PathBuf]) -> Result<Gazetteer> {
+/// Gazetteers as loaded for a run, and what merging did.
+struct Loaded {
+    gazetteer: Gazetteer,
+    /// `None` with `--no-merge`.
+    merge: Option<MergeReport>,
+    merge_time: std::time::Duration,
+}
+
+/// Loads every `-g` path in the order given, then merges the same person
+/// across them (unless `no_merge`): bundled lists and user lists alike.
+fn load_gazetteers(paths: &[PathBuf], no_merge: bool) -> Result<Loaded> {
     let mut g = Gazetteer::new();
     for p in paths {
         let spec = p.to_string_lossy();
@@ -138,7 +148,13 @@ fn load_gazetteers(paths: &[PathBuf]) -> Result<Gazetteer> {
     if g.is_empty() {
         anyhow::bail!("the gazetteers hold no entity (looked in {paths:?})");
     }
-    Ok(g)
+    let started = Instant::now();
+    let merge = (!no_merge).then(|| g.merge_same_people());
+    Ok(Loaded {
+        gazetteer: g,
+        merge,
+        merge_time: started.elapsed(),
+    })
 }
 
 fn thread_pool(threads: Option<usize>) -> Result<rayon::ThreadPool> {
@@ -156,8 +172,8 @@ fn run_eval(args: EvalArgs) -> Result<ExitCode> {
     let gold_text = std::fs::read_to_string(&args.gold)
         .with_context(|| format!("cannot read {}", args.gold.display()))?;
     let gold: Vec<GoldMention> = read_jsonl(&gold_text, &args.gold.display().to_string())?;
-    let gazetteer = load_gazetteers(&args.engine.gazetteers)?;
-    let matcher = Matcher::from_gazetteer(gazetteer);
+    let loaded = load_gazetteers(&args.engine.gazetteers, args.engine.no_merge)?;
+    let matcher = Matcher::from_gazetteer(loaded.gazetteer);
     let walked = collect(&args.paths, DEFAULT_EXTENSIONS);
     let mut failed = walked.errors.len();
     for e in &walked.errors {
@@ -262,12 +278,17 @@ fn run_extract(args: ExtractArgs) -> Result<ExitCode> {
     let pool = thread_pool(args.engine.threads)?;
 
     let build_started = Instant::now();
-    let (_, gazetteer) = pool.install(|| {
+    let (_, loaded) = pool.install(|| {
         rayon::join(gazex::names::preload, || {
-            load_gazetteers(&args.engine.gazetteers)
+            load_gazetteers(&args.engine.gazetteers, args.engine.no_merge)
         })
     });
-    let matcher = Matcher::from_gazetteer(gazetteer?);
+    let Loaded {
+        gazetteer,
+        merge,
+        merge_time,
+    } = loaded?;
+    let matcher = Matcher::from_gazetteer(gazetteer);
     let build_time = build_started.elapsed();
 
     let read = ReadOptions {
@@ -402,6 +423,7 @@ fn run_extract(args: ExtractArgs) -> Result<ExitCode> {
             &matcher,
             build_time,
             index.as_ref(),
+            merge.as_ref().map(|m| (m, merge_time)),
         );
     }
     // The process ends here: freeing half a million entities one by one
@@ -555,6 +577,7 @@ fn print_stats(
     matcher: &Matcher,
     build: std::time::Duration,
     index: Option<&IndexSummary>,
+    merge: Option<(&MergeReport, std::time::Duration)>,
 ) {
     let secs = s.elapsed.as_secs_f64().max(1e-9);
     let mb = s.bytes as f64 / 1e6;
@@ -587,6 +610,12 @@ fn print_stats(
                 "scan_seconds": secs,
                 "mb_per_second": mb / secs,
                 "mentions_per_second": s.mentions as f64 / secs,
+                "merge": merge.map(|(m, t)| serde_json::json!({
+                    "merged": m.merged,
+                    "undecided": m.undecided.len(),
+                    "conflicts": m.conflicts.len(),
+                    "seconds": t.as_secs_f64(),
+                })),
                 "index": index.map(|i| serde_json::json!({
                     "new": i.new,
                     "changed": i.changed,
@@ -598,6 +627,14 @@ fn print_stats(
                 })),
             })
         ),
+    }
+    if let (StatsFormat::Text, Some((m, t))) = (format, merge) {
+        eprintln!(
+            "gazex: gazetteer: {} entities merged across lists ({} undecided); merge {:.3} s",
+            m.merged,
+            m.undecided.len(),
+            t.as_secs_f64()
+        );
     }
     if let (StatsFormat::Text, Some(i)) = (format, index) {
         eprintln!(

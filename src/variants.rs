@@ -295,7 +295,10 @@ fn split_comma(name: &str) -> Option<(&str, &str)> {
 
 /// Splits written tokens into (given names, family name) by name order;
 /// a generational suffix stays with the given names' end.
-fn split_person(tokens: &[String], order: Option<NameOrder>) -> (Vec<String>, Vec<String>) {
+pub(crate) fn split_person(
+    tokens: &[String],
+    order: Option<NameOrder>,
+) -> (Vec<String>, Vec<String>) {
     if tokens.len() < 2 {
         return (Vec::new(), tokens.to_vec());
     }

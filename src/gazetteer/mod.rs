@@ -23,7 +23,15 @@
 //! repeat is skipped and recorded in [`Gazetteer::warnings`], naming both
 //! places. Merging silently would hide a broken refresh; failing the run
 //! would cost a researcher their morning for one stale file.
+//!
+//! # One entity per person
+//!
+//! The same person on two lists (Vladimir Putin on the OFAC list and on the
+//! officials list) is two entities as loaded; [`Gazetteer::merge_same_people`]
+//! folds them into one, the first-loaded, with a `same_as` property naming
+//! the others. The rule and the merged entity are described in [`merge`].
 
+pub mod merge;
 pub mod native;
 pub mod ofac;
 pub mod officials;
@@ -34,6 +42,8 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
+
+pub use merge::MergeReport;
 
 /// Whether `name` folds to no token, or to one token of one letter.
 pub(crate) fn degenerate(name: &str) -> bool {

@@ -1,0 +1,935 @@
+//! One entity per real person across lists.
+//!
+//! The same person is often on several lists: Vladimir Putin is on the OFAC
+//! list (`ofac-35096`, DOB 07 Oct 1952) and on the officials list
+//! (`wd-Q7747`, a Wikidata head of state born 1952-10-07). Loaded as they
+//! are, he is two entities, and a coverage index counts him twice, or not
+//! as an official. [`Gazetteer::merge_same_people`] folds such entries into
+//! one.
+//!
+//! # The rule
+//!
+//! Two **person** entities loaded from **different sources** (a source is
+//! the file an entity was loaded from, or the folder of an `ofac-csv:` or
+//! `officials:` import; entities made in code with
+//! [`Gazetteer::from_entities`] are all one source) are the same person
+//! when
+//!
+//! - they share an identifier: the same Wikidata QID (`wikidata`), the same
+//!   Congress bioguide id (`bioguide`), or one lists the other's id in its
+//!   `same_as` (OFAC's remarks name no Wikidata or bioguide id, so no rule
+//!   reads them); or
+//! - their **names agree** and their **dates of birth agree**. Names agree
+//!   when any name of one (display name or non-weak alias) has the same
+//!   folded words, in any order, ([`fold_name`](crate::normalize::fold_name)'s folding)
+//!   as any name of the other (`PUTIN, Vladimir Vladimirovich` = `Vladimir
+//!   Vladimirovich Putin`; a word written twice counts twice, so `Maung
+//!   Maung Kyaw` is not `Kyaw Kyaw Maung`), or when both names have the
+//!   same family name and the words of one, at least two, are all in the
+//!   other (`Vladimir Putin` within `Vladimir Vladimirovich Putin`). Dates agree when both give the
+//!   same full date (`dob` `07 Oct 1952` = `birth_date` `1952-10-07`); when
+//!   one side gives only a year, a month or a range (`1952`, `circa 1952`,
+//!   `Oct 1952`, `1951 to 1953`) that holds the other's date, that counts
+//!   only together with a same-words name agreement;
+//!
+//! and nothing contradicts: both give full dates and none of them agree, or
+//! both give dates that cannot be the same, or both give a gender and they
+//! differ. A contradiction blocks a merge even when an identifier is shared.
+//!
+//! Two entities of the same source are never merged (two OFAC entries are
+//! two parties, however alike), and a merged person holds at most one
+//! entity of each source: when one entity would merge with two entities of
+//! another source, neither merge is made and both pairs are reported as
+//! undecided. Names that agree where one side gives no date of birth (or,
+//! for a subset name agreement, only a partial one) are not merged either:
+//! they are reported as *undecided*, for a person to look at.
+//!
+//! # The merged entity
+//!
+//! It keeps the id, display name, type, name order and match policy of its
+//! **first-loaded** entity (load order is deterministic: the `-g` paths in
+//! the order given, a folder's files in name order, a file's lines in
+//! order; the bundled `ofac-sdn.jsonl` loads before `officials.jsonl`, so
+//! Putin stays `ofac-35096`). It takes
+//!
+//! - the union of aliases, each name once: the others' display names become
+//!   aliases, and every carried alias keeps the name order it had;
+//! - the union of `lists` (so Putin is on `RUSSIA-EO14024` and on
+//!   `official:wikidata-leaders`), in load order;
+//! - the properties of the first, and those of the others that it lacks
+//!   (`birth_date`, `wikidata`, `country`, …); `roles` of both are
+//!   concatenated;
+//! - `same_as`: a JSON array of the ids of every entity merged into it.
+//!
+//! The other entities are removed, so a mention's `entity_id` is the kept
+//! id, and `same_as` joins it to any source's id.
+
+use std::path::PathBuf;
+
+use rayon::prelude::*;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use serde_json::Value;
+
+use super::{Alias, Entity, EntityType, Gazetteer, NameOrder};
+use crate::names::is_suffix;
+use crate::normalize::{normalize_into, Normalized};
+use crate::variants::split_person;
+
+/// What [`Gazetteer::merge_same_people`] did.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct MergeReport {
+    /// Entities folded into another one and removed.
+    pub merged: usize,
+    /// Each merged person: the kept id first, then the ids merged into it.
+    pub groups: Vec<Vec<String>>,
+    /// Pairs whose names agree but whose dates of birth cannot decide (one
+    /// side gives none, or only a year where the names agree only in part),
+    /// and pairs left alone because one entity would merge with two of the
+    /// same source. First-loaded id first.
+    pub undecided: Vec<(String, String)>,
+    /// Pairs whose names agree (or that share an identifier) but whose
+    /// dates of birth or genders contradict. First-loaded id first.
+    pub conflicts: Vec<(String, String)>,
+}
+
+/// How two names agree.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum NameAgreement {
+    /// The words of one (at least two) are all in the other, and both have
+    /// the same family name.
+    Subset,
+    /// The same folded words, in any order.
+    Same,
+}
+
+/// What is known about a pair of candidates.
+#[derive(Clone, Copy, Debug, Default)]
+struct Evidence {
+    names: Option<NameAgreement>,
+    identifier: bool,
+}
+
+/// A date as (year, month, day); a period is a closed range of them.
+type Ymd = (u16, u8, u8);
+
+/// Dates of birth of one entity.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct Births {
+    /// Exact dates.
+    full: Vec<Ymd>,
+    /// Periods: a year, a month, a range, anything "circa".
+    partial: Vec<(Ymd, Ymd)>,
+}
+
+impl Births {
+    fn is_empty(&self) -> bool {
+        self.full.is_empty() && self.partial.is_empty()
+    }
+
+    fn periods(&self) -> impl Iterator<Item = (Ymd, Ymd)> + '_ {
+        self.full
+            .iter()
+            .map(|&d| (d, d))
+            .chain(self.partial.iter().copied())
+    }
+}
+
+/// How two entities' dates of birth compare.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum DateAgreement {
+    /// A full date in common.
+    Full,
+    /// A period of one holds a date of the other; no full date in common.
+    Partial,
+    /// One side gives no date.
+    Unknown,
+    /// Both give dates that cannot be the same.
+    Conflict,
+}
+
+fn compare_births(a: &Births, b: &Births) -> DateAgreement {
+    if a.is_empty() || b.is_empty() {
+        return DateAgreement::Unknown;
+    }
+    if a.full.iter().any(|d| b.full.contains(d)) {
+        return DateAgreement::Full;
+    }
+    if !a.full.is_empty() && !b.full.is_empty() {
+        return DateAgreement::Conflict;
+    }
+    let overlap = a
+        .periods()
+        .any(|(lo, hi)| b.periods().any(|(blo, bhi)| lo <= bhi && blo <= hi));
+    if overlap {
+        DateAgreement::Partial
+    } else {
+        DateAgreement::Conflict
+    }
+}
+
+const MONTHS: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+
+fn days_in(year: u16, month: u8) -> u8 {
+    match month {
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// Parses one written date: `07 Oct 1952`, `1952-10-07` (exact), `Oct
+/// 1952`, `1952`, `1952-10` (periods). `None` for anything else.
+fn parse_date(s: &str) -> Option<(Ymd, Ymd, bool)> {
+    let s = s.trim();
+    let year = |t: &str| -> Option<u16> {
+        (t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| t.parse().ok())
+            .flatten()
+    };
+    let month = |t: &str| -> Option<u8> {
+        let t = t.to_ascii_lowercase();
+        MONTHS
+            .iter()
+            .position(|m| t.starts_with(m))
+            .map(|i| i as u8 + 1)
+    };
+    let number =
+        |t: &str, max: u8| -> Option<u8> { t.parse::<u8>().ok().filter(|n| (1..=max).contains(n)) };
+    let words: Vec<&str> = s.split_whitespace().collect();
+    match words.as_slice() {
+        [d, m, y] => {
+            let (y, m) = (year(y)?, month(m)?);
+            let d = number(d, days_in(y, m))?;
+            Some(((y, m, d), (y, m, d), true))
+        }
+        [m, y] => {
+            let (y, m) = (year(y)?, month(m)?);
+            Some(((y, m, 1), (y, m, days_in(y, m)), false))
+        }
+        [iso] => {
+            let parts: Vec<&str> = iso.split('-').collect();
+            match parts.as_slice() {
+                [y] => {
+                    let y = year(y)?;
+                    Some(((y, 1, 1), (y, 12, 31), false))
+                }
+                [y, m] => {
+                    let (y, m) = (year(y)?, number(m, 12)?);
+                    Some(((y, m, 1), (y, m, days_in(y, m)), false))
+                }
+                [y, m, d] => {
+                    let (y, m) = (year(y)?, number(m, 12)?);
+                    let d = number(d, days_in(y, m))?;
+                    Some(((y, m, d), (y, m, d), true))
+                }
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+/// Adds one written date of birth to `out`: a date, `A to B`, `circa A`
+/// (the whole year or years of `A`), `circa 1979-1982`.
+fn add_birth(s: &str, out: &mut Births) {
+    let s = s.trim();
+    if let Some(rest) = s
+        .strip_prefix("circa ")
+        .or_else(|| s.strip_prefix("Circa "))
+    {
+        let rest = rest.trim();
+        // "circa 1979-1982": a range of years.
+        let (a, b) = match rest.split_once('-') {
+            Some((a, b)) if a.len() == 4 && b.len() == 4 => (a, b),
+            _ => (rest, rest),
+        };
+        if let (Some((lo, _, _)), Some((_, hi, _))) = (parse_date(a), parse_date(b)) {
+            out.partial.push(((lo.0, 1, 1), (hi.0, 12, 31)));
+        }
+        return;
+    }
+    if let Some((a, b)) = s.split_once(" to ") {
+        if let (Some((lo, _, _)), Some((_, hi, _))) = (parse_date(a), parse_date(b)) {
+            if lo <= hi {
+                out.partial.push((lo, hi));
+            }
+        }
+        return;
+    }
+    match parse_date(s) {
+        Some((d, _, true)) => out.full.push(d),
+        Some((lo, hi, false)) => out.partial.push((lo, hi)),
+        None => {}
+    }
+}
+
+/// The dates of birth of `e`: its `dob` and `birth_date` properties (a
+/// string or an array of strings each).
+fn births(e: &Entity) -> Births {
+    let mut out = Births::default();
+    for key in ["dob", "birth_date"] {
+        match e.properties.get(key) {
+            Some(Value::String(s)) => add_birth(s, &mut out),
+            Some(Value::Array(items)) => {
+                for s in items.iter().filter_map(Value::as_str) {
+                    add_birth(s, &mut out);
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// `'m'` or `'f'` from `gender` (`Male`, `M`, `female`, …), if given.
+fn gender(e: &Entity) -> Option<char> {
+    let g = e.properties.get("gender")?.as_str()?.trim();
+    match g.chars().next()?.to_ascii_lowercase() {
+        c @ ('m' | 'f') => Some(c),
+        _ => None,
+    }
+}
+
+/// The strings of a property that is a string or an array of strings.
+fn strings<'a>(e: &'a Entity, key: &str) -> Vec<&'a str> {
+    match e.properties.get(key) {
+        Some(Value::String(s)) if !s.trim().is_empty() => vec![s.trim()],
+        Some(Value::Array(items)) => items
+            .iter()
+            .filter_map(Value::as_str)
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// One name of a person, folded.
+struct Name {
+    entity: u32,
+    /// The folded words, sorted (a word written twice is there twice).
+    words: Vec<String>,
+    /// The family name's folded words, joined by spaces.
+    family: String,
+}
+
+/// The folded words of one person name, sorted, and its family name
+/// without a generational suffix, split as [`crate::variants`] splits it
+/// ("LAST, First" at the comma, else by name order); `None` for a name of
+/// fewer than two words. One pass of the normalizer over the name: this
+/// runs for every name of every person.
+fn name_parts(n: &mut Normalized, name: &str, order: Option<NameOrder>) -> Option<Name> {
+    normalize_into(name, n);
+    // Up to the first barrier: what follows a bracket is a comment.
+    let end = (0..n.tokens().len())
+        .find(|&i| n.barrier_after(i))
+        .map_or(n.tokens().len(), |i| i + 1);
+    if end < 2 {
+        return None;
+    }
+    let mut words: Vec<String> = (0..end).map(|i| n.token_text(i).to_string()).collect();
+    let comma = name.find(',').and_then(|c| {
+        let family: Vec<String> = (0..end)
+            .filter(|&i| (n.tokens()[i].end as usize) <= c)
+            .map(|i| n.token_text(i).to_string())
+            .collect();
+        let given = (0..end).filter(|&i| (n.tokens()[i].start as usize) > c);
+        let given_is_name =
+            given.clone().count() > 0 && given.clone().any(|i| !is_suffix(n.token_text(i)));
+        (!family.is_empty() && given_is_name).then_some(family)
+    });
+    let family = match comma {
+        Some(family) => family,
+        None => split_person(&words, order).1,
+    };
+    let family: Vec<&str> = family
+        .iter()
+        .map(String::as_str)
+        .filter(|t| !is_suffix(t))
+        .collect();
+    let family = family.join(" ");
+    // A multiset: "Maung Maung Kyaw" is not "Kyaw Kyaw Maung".
+    words.sort_unstable();
+    Some(Name {
+        entity: 0,
+        words,
+        family,
+    })
+}
+
+/// Whether every word of `small` is in `big`, as often (both sorted).
+fn is_subset(small: &[String], big: &[String]) -> bool {
+    let mut it = big.iter();
+    small.iter().all(|w| it.any(|b| b == w))
+}
+
+/// Whether the entities at `a` and `b` may be compared at all: both
+/// persons, from different sources.
+fn comparable(g: &Gazetteer, source: &[u32], a: usize, b: usize) -> bool {
+    a != b
+        && source[a] != source[b]
+        && g.entities[a].kind == EntityType::Person
+        && g.entities[b].kind == EntityType::Person
+}
+
+impl Gazetteer {
+    /// Merges the entities of one real person across lists into one entity
+    /// (the first-loaded one), by the rule in the [module docs](self):
+    /// shared identifier, or same names and same date of birth, and no
+    /// contradiction. Call it once, after every list is loaded; the binary
+    /// does for every run unless `--no-merge` is given.
+    ///
+    /// ```
+    /// use std::path::PathBuf;
+    /// use gazex::gazetteer::{Entity, EntityType, Gazetteer, Origin};
+    /// let mut sdn = Entity::new("ofac-35096", "PUTIN, Vladimir Vladimirovich", EntityType::Person);
+    /// sdn.properties.insert("dob".into(), serde_json::json!(["07 Oct 1952"]));
+    /// let mut official = Entity::new("wd-Q7747", "Vladimir Putin", EntityType::Person);
+    /// official.properties.insert("birth_date".into(), "1952-10-07".into());
+    /// let mut g = Gazetteer::new();
+    /// g.push(sdn, Origin { path: PathBuf::from("ofac.jsonl"), line: 1 });
+    /// g.push(official, Origin { path: PathBuf::from("officials.jsonl"), line: 1 });
+    /// let report = g.merge_same_people();
+    /// assert_eq!(report.merged, 1);
+    /// assert_eq!(g.len(), 1);
+    /// let putin = g.get("ofac-35096").unwrap();
+    /// assert_eq!(putin.properties["same_as"], serde_json::json!(["wd-Q7747"]));
+    /// assert!(g.get("wd-Q7747").is_none());
+    /// ```
+    pub fn merge_same_people(&mut self) -> MergeReport {
+        let mut report = MergeReport::default();
+        let source = self.sources();
+        let pairs = self.candidate_pairs(&source);
+        if pairs.is_empty() {
+            return report;
+        }
+
+        // Decide each pair.
+        let mut births_of: HashMap<usize, Births> = HashMap::default();
+        let mut decisive = Vec::new();
+        for ((a, b), ev) in pairs {
+            for i in [a, b] {
+                births_of
+                    .entry(i)
+                    .or_insert_with(|| births(&self.entities[i]));
+            }
+            let (ea, eb) = (&self.entities[a], &self.entities[b]);
+            let dates = compare_births(&births_of[&a], &births_of[&b]);
+            let genders = matches!((gender(ea), gender(eb)), (Some(x), Some(y)) if x != y);
+            let pair = || (ea.id.clone(), eb.id.clone());
+            if genders || dates == DateAgreement::Conflict {
+                report.conflicts.push(pair());
+            } else if ev.identifier
+                || dates == DateAgreement::Full
+                || (dates == DateAgreement::Partial && ev.names == Some(NameAgreement::Same))
+            {
+                decisive.push((a, b));
+            } else {
+                report.undecided.push(pair());
+            }
+        }
+
+        // One entity that would merge with two of the same source: neither.
+        let mut partners: HashMap<(usize, u32), u32> = HashMap::default();
+        for &(a, b) in &decisive {
+            *partners.entry((a, source[b])).or_default() += 1;
+            *partners.entry((b, source[a])).or_default() += 1;
+        }
+        let mut merges = Vec::new();
+        for (a, b) in decisive {
+            if partners[&(a, source[b])] > 1 || partners[&(b, source[a])] > 1 {
+                let (ea, eb) = (&self.entities[a], &self.entities[b]);
+                report.undecided.push((ea.id.clone(), eb.id.clone()));
+            } else {
+                merges.push((a, b));
+            }
+        }
+
+        // Group, at most one entity of each source per group.
+        let n = self.entities.len();
+        let mut parent: Vec<usize> = (0..n).collect();
+        fn find(parent: &mut [usize], mut i: usize) -> usize {
+            while parent[i] != i {
+                parent[i] = parent[parent[i]];
+                i = parent[i];
+            }
+            i
+        }
+        let mut group_sources: HashMap<usize, Vec<u32>> = HashMap::default();
+        for (a, b) in merges {
+            let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
+            if ra == rb {
+                continue;
+            }
+            let sa = group_sources
+                .remove(&ra)
+                .unwrap_or_else(|| vec![source[ra]]);
+            let sb = group_sources
+                .remove(&rb)
+                .unwrap_or_else(|| vec![source[rb]]);
+            if sa.iter().any(|s| sb.contains(s)) {
+                group_sources.insert(ra, sa);
+                group_sources.insert(rb, sb);
+                let (ea, eb) = (&self.entities[a], &self.entities[b]);
+                report.undecided.push((ea.id.clone(), eb.id.clone()));
+                continue;
+            }
+            // The first-loaded entity roots the group.
+            let (root, child) = if ra < rb { (ra, rb) } else { (rb, ra) };
+            parent[child] = root;
+            let mut s = sa;
+            s.extend(sb);
+            group_sources.insert(root, s);
+        }
+
+        let mut members: HashMap<usize, Vec<usize>> = HashMap::default();
+        for i in 0..n {
+            let r = find(&mut parent, i);
+            if r != i {
+                members.entry(r).or_default().push(i);
+            }
+        }
+        if members.is_empty() {
+            return report;
+        }
+        let mut roots: Vec<usize> = members.keys().copied().collect();
+        roots.sort_unstable();
+        let mut removed = vec![false; n];
+        for root in roots {
+            let others = &members[&root];
+            let mut ids = vec![self.entities[root].id.clone()];
+            for &o in others {
+                let other = self.entities[o].clone();
+                ids.push(other.id.clone());
+                absorb(&mut self.entities[root], other);
+                removed[o] = true;
+            }
+            report.merged += others.len();
+            report.groups.push(ids);
+        }
+        let mut keep = removed.iter().map(|r| !r);
+        self.entities
+            .retain(|_| keep.next().expect("one flag per entity"));
+        let mut keep = removed.iter().map(|r| !r);
+        self.origins
+            .retain(|_| keep.next().expect("one flag per entity"));
+        self.index = self
+            .entities
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.id.clone(), i))
+            .collect();
+        report
+    }
+
+    /// Each entity's source (the file or import folder it came from), as a
+    /// small number.
+    fn sources(&self) -> Vec<u32> {
+        let mut seen: HashMap<&PathBuf, u32> = HashMap::default();
+        self.origins
+            .iter()
+            .map(|o| {
+                let next = seen.len() as u32;
+                *seen.entry(&o.path).or_insert(next)
+            })
+            .collect()
+    }
+
+    /// Every pair of persons from different sources whose names agree or
+    /// who share an identifier, first-loaded first, in load order. Names
+    /// are indexed by their word set and by their family name, so only
+    /// entities that share one are compared.
+    fn candidate_pairs(&self, source: &[u32]) -> Vec<((usize, usize), Evidence)> {
+        let names: Vec<Name> = self
+            .entities
+            .par_iter()
+            .enumerate()
+            .filter(|(_, e)| e.kind == EntityType::Person)
+            .map_init(Normalized::new, |n, (i, e)| {
+                let display = std::iter::once((e.name.as_str(), e.name_order));
+                let aliases = e
+                    .aliases
+                    .iter()
+                    .filter(|a| !a.weak)
+                    .map(|a| (a.name.as_str(), a.order.or(e.name_order)));
+                display
+                    .chain(aliases)
+                    .filter_map(|(name, order)| name_parts(n, name, order))
+                    .map(|name| Name {
+                        entity: i as u32,
+                        ..name
+                    })
+                    .collect::<Vec<Name>>()
+            })
+            .flatten()
+            .collect();
+
+        let mut pairs: HashMap<(usize, usize), Evidence> = HashMap::default();
+        let mut note = |a: usize, b: usize, f: &dyn Fn(&mut Evidence)| {
+            if comparable(self, source, a, b) {
+                f(pairs.entry((a.min(b), a.max(b))).or_default());
+            }
+        };
+
+        // The same word set.
+        let mut by_words: HashMap<&[String], Vec<usize>> = HashMap::default();
+        for n in &names {
+            by_words
+                .entry(&n.words)
+                .or_default()
+                .push(n.entity as usize);
+        }
+        for group in by_words.values().filter(|g| g.len() > 1) {
+            for (k, &a) in group.iter().enumerate() {
+                for &b in &group[k + 1..] {
+                    note(a, b, &|ev| ev.names = Some(NameAgreement::Same));
+                }
+            }
+        }
+
+        // The same family name, the words of one within the other's.
+        let mut by_family: HashMap<&str, Vec<&Name>> = HashMap::default();
+        for n in names.iter().filter(|n| !n.family.is_empty()) {
+            by_family.entry(&n.family).or_default().push(n);
+        }
+        for group in by_family.values().filter(|g| g.len() > 1) {
+            for (k, x) in group.iter().enumerate() {
+                for y in &group[k + 1..] {
+                    let (a, b) = (x.entity as usize, y.entity as usize);
+                    if !comparable(self, source, a, b) {
+                        continue;
+                    }
+                    let (small, big) = if x.words.len() <= y.words.len() {
+                        (x, y)
+                    } else {
+                        (y, x)
+                    };
+                    if small.words.len() < big.words.len() && is_subset(&small.words, &big.words) {
+                        note(a, b, &|ev| {
+                            ev.names = ev.names.max(Some(NameAgreement::Subset))
+                        });
+                    }
+                }
+            }
+        }
+
+        // Shared identifiers.
+        let mut by_id: HashMap<(&str, &str), Vec<usize>> = HashMap::default();
+        for (i, e) in self.entities.iter().enumerate() {
+            if e.kind != EntityType::Person {
+                continue;
+            }
+            for key in ["wikidata", "bioguide"] {
+                for v in strings(e, key) {
+                    by_id.entry((key, v)).or_default().push(i);
+                }
+            }
+            for other in strings(e, "same_as") {
+                if let Some(&j) = self.index.get(other) {
+                    note(i, j, &|ev| ev.identifier = true);
+                }
+            }
+        }
+        for group in by_id.values().filter(|g| g.len() > 1) {
+            for (k, &a) in group.iter().enumerate() {
+                for &b in &group[k + 1..] {
+                    note(a, b, &|ev| ev.identifier = true);
+                }
+            }
+        }
+
+        let mut out: Vec<_> = pairs.into_iter().collect();
+        out.sort_unstable_by_key(|&(p, _)| p);
+        out
+    }
+}
+
+/// Folds `other` into `kept` (see the module docs).
+fn absorb(kept: &mut Entity, other: Entity) {
+    let mut seen: HashSet<String> = kept.names().map(|a| a.name).collect();
+    let display = Alias {
+        name: other.name,
+        weak: false,
+        kind: None,
+        policy: other.match_policy,
+        order: other.name_order,
+    };
+    for mut alias in std::iter::once(display).chain(other.aliases) {
+        // An alias without its own order was ordered like its entity's name.
+        alias.order = alias.order.or(other.name_order);
+        if seen.insert(alias.name.clone()) {
+            kept.aliases.push(alias);
+        }
+    }
+    for list in other.lists {
+        if !kept.lists.contains(&list) {
+            kept.lists.push(list);
+        }
+    }
+    let mut same_as: Vec<Value> = match kept.properties.remove("same_as") {
+        Some(Value::Array(ids)) => ids,
+        Some(v @ Value::String(_)) => vec![v],
+        _ => Vec::new(),
+    };
+    same_as.push(Value::String(other.id));
+    for (key, value) in other.properties {
+        match (key.as_str(), kept.properties.get_mut(&key), value) {
+            ("same_as", _, Value::Array(ids)) => same_as.extend(ids),
+            ("same_as", _, v @ Value::String(_)) => same_as.push(v),
+            ("roles", Some(Value::Array(mine)), Value::Array(theirs)) => mine.extend(theirs),
+            (_, None, value) => {
+                kept.properties.insert(key, value);
+            }
+            _ => {}
+        }
+    }
+    let mut unique = HashSet::default();
+    same_as.retain(|v| {
+        v.as_str()
+            .is_some_and(|s| s != kept.id && unique.insert(s.to_string()))
+    });
+    kept.properties
+        .insert("same_as".to_string(), Value::Array(same_as));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gazetteer::Origin;
+    use serde_json::json;
+
+    /// A person from `source` with `names` (the first is the display name)
+    /// and extra properties.
+    fn person(source: &str, id: &str, names: &[&str], props: Value) -> (Entity, Origin) {
+        let mut e = Entity::new(id, names[0], EntityType::Person);
+        e.aliases = names[1..].iter().map(|n| Alias::new(*n)).collect();
+        e.lists = vec![format!("list:{source}")];
+        if let Value::Object(map) = props {
+            e.properties = map;
+        }
+        let origin = Origin {
+            path: PathBuf::from(source),
+            line: 1,
+        };
+        (e, origin)
+    }
+
+    fn gazetteer(entities: Vec<(Entity, Origin)>) -> Gazetteer {
+        let mut g = Gazetteer::new();
+        for (e, o) in entities {
+            g.push(e, o);
+        }
+        g
+    }
+
+    /// What merging two entities gives: merged, undecided, conflict or
+    /// nothing.
+    fn outcome(a: (Entity, Origin), b: (Entity, Origin)) -> &'static str {
+        let mut g = gazetteer(vec![a, b]);
+        let r = g.merge_same_people();
+        match (r.merged, r.undecided.len(), r.conflicts.len()) {
+            (1, 0, 0) => {
+                assert_eq!(g.len(), 1);
+                "merged"
+            }
+            (0, 1, 0) => "undecided",
+            (0, 0, 1) => "conflict",
+            (0, 0, 0) => "apart",
+            other => panic!("unexpected report {other:?}: {r:?}"),
+        }
+    }
+
+    #[test]
+    fn pairs() {
+        let putin_sdn = |dob: Value| {
+            person(
+                "ofac",
+                "ofac-35096",
+                &["PUTIN, Vladimir Vladimirovich"],
+                json!({ "dob": dob, "gender": "Male" }),
+            )
+        };
+        let official = |name: &str, props: Value| person("officials", "wd-Q7747", &[name], props);
+        let born = json!({ "birth_date": "1952-10-07" });
+        #[rustfmt::skip]
+        let table: Vec<(&str, (Entity, Origin), (Entity, Origin), &str)> = vec![
+            ("same words, same date", putin_sdn(json!(["07 Oct 1952"])), official("Vladimir Vladimirovich Putin", born.clone()), "merged"),
+            ("subset name, same date", putin_sdn(json!(["07 Oct 1952"])), official("Vladimir Putin", born.clone()), "merged"),
+            ("one of several dates", putin_sdn(json!(["01 Jan 1950", "07 Oct 1952"])), official("Vladimir Putin", born.clone()), "merged"),
+            ("same name, other date", putin_sdn(json!(["08 Oct 1952"])), official("Vladimir Vladimirovich Putin", born.clone()), "conflict"),
+            ("same name, no date", putin_sdn(json!(["07 Oct 1952"])), official("Vladimir Vladimirovich Putin", json!({})), "undecided"),
+            ("subset name, no date", putin_sdn(json!(["07 Oct 1952"])), official("Vladimir Putin", json!({})), "undecided"),
+            ("year only, same words", putin_sdn(json!(["1952"])), official("Vladimir Vladimirovich Putin", born.clone()), "merged"),
+            ("circa year, same words", putin_sdn(json!(["circa 1952"])), official("Vladimir Vladimirovich Putin", born.clone()), "merged"),
+            ("year range, same words", putin_sdn(json!(["1951 to 1953"])), official("Vladimir Vladimirovich Putin", born.clone()), "merged"),
+            ("year only, subset name", putin_sdn(json!(["1952"])), official("Vladimir Putin", born.clone()), "undecided"),
+            ("year only, other year", putin_sdn(json!(["1953"])), official("Vladimir Vladimirovich Putin", born.clone()), "conflict"),
+            ("gender conflict", putin_sdn(json!(["07 Oct 1952"])), official("Vladimir Vladimirovich Putin", json!({ "birth_date": "1952-10-07", "gender": "F" })), "conflict"),
+            ("same gender", putin_sdn(json!(["07 Oct 1952"])), official("Vladimir Vladimirovich Putin", json!({ "birth_date": "1952-10-07", "gender": "M" })), "merged"),
+            ("one word in common", putin_sdn(json!(["07 Oct 1952"])), official("Dmitry Putin", born.clone()), "apart"),
+            ("other family name", putin_sdn(json!(["07 Oct 1952"])), official("Vladimir Vladimirovich", born.clone()), "apart"),
+            ("repeated word", person("a", "a-1", &["Maung Maung Kyaw"], json!({ "dob": "1960" })), person("b", "b-1", &["Kyaw Kyaw Maung"], json!({ "birth_date": "1960-01-01" })), "apart"),
+            ("one word only", putin_sdn(json!(["07 Oct 1952"])), official("Putin", born.clone()), "apart"),
+            ("alias agrees", putin_sdn(json!(["07 Oct 1952"])), person("officials", "wd-Q7747", &["V. V. Putin", "Vladimir Putin"], born.clone()), "merged"),
+            ("same source", putin_sdn(json!(["07 Oct 1952"])), person("ofac", "ofac-2", &["Vladimir Vladimirovich Putin"], json!({ "dob": "07 Oct 1952" })), "apart"),
+            ("same wikidata, no date", person("a", "a-1", &["Joe Biden"], json!({ "wikidata": "Q6279" })), person("b", "b-1", &["Joseph Robinette Biden Jr."], json!({ "wikidata": "Q6279" })), "merged"),
+            ("same bioguide, other names", person("a", "a-1", &["Joe Biden"], json!({ "bioguide": "B000444" })), person("b", "b-1", &["J. R. Biden"], json!({ "bioguide": "B000444" })), "merged"),
+            ("same wikidata, dates differ", person("a", "a-1", &["Joe Biden"], json!({ "wikidata": "Q6279", "birth_date": "1942-11-20" })), person("b", "b-1", &["Joe Biden"], json!({ "wikidata": "Q6279", "birth_date": "1942-11-21" })), "conflict"),
+            ("no identifier, same name and date", person("a", "a-1", &["Joe Biden"], json!({ "birth_date": "1942-11-20" })), person("b", "b-1", &["Joe Biden"], json!({ "birth_date": "1942-11-20" })), "merged"),
+            ("same_as names it", person("a", "a-1", &["Joe Biden"], json!({ "same_as": ["b-1"] })), person("b", "b-1", &["President Biden"], json!({})), "merged"),
+        ];
+        for (name, a, b, want) in table {
+            assert_eq!(outcome(a, b), want, "{name}");
+        }
+    }
+
+    #[test]
+    fn organizations_never_merge() {
+        let org = |source: &str, id: &str| {
+            let (mut e, o) = person(source, id, &["Versor Trading Company"], json!({}));
+            e.kind = EntityType::Organization;
+            (e, o)
+        };
+        assert_eq!(outcome(org("a", "a-1"), org("b", "b-1")), "apart");
+        let (mut e, o) = person("a", "a-1", &["Joe Biden"], json!({ "wikidata": "Q6279" }));
+        e.kind = EntityType::Organization;
+        let b = person("b", "b-1", &["Joe Biden"], json!({ "wikidata": "Q6279" }));
+        assert_eq!(outcome((e, o), b), "apart");
+    }
+
+    #[test]
+    fn merged_entity_unites_names_lists_properties() {
+        let (mut sdn, o1) = person(
+            "ofac",
+            "ofac-35096",
+            &[
+                "Vladimir Vladimirovich Putin",
+                "PUTIN, Vladimir",
+                "Vladimir Putin",
+            ],
+            json!({ "dob": ["07 Oct 1952"], "gender": "Male", "title": "President" }),
+        );
+        sdn.name_order = Some(crate::gazetteer::NameOrder::GivenFirst);
+        let (mut wd, o2) = person(
+            "officials",
+            "wd-Q7747",
+            &["Vladimir Putin", "Владимир Путин"],
+            json!({
+                "birth_date": "1952-10-07", "wikidata": "Q7747", "gender": "M",
+                "roles": [{ "role": "President of Russia" }],
+            }),
+        );
+        wd.name_order = Some(crate::gazetteer::NameOrder::GivenFirst);
+        let (cia, o3) = person(
+            "cia",
+            "cia-putin",
+            &["Vladimir PUTIN"],
+            json!({ "wikidata": "Q7747", "roles": [{ "role": "President" }] }),
+        );
+        let other = person("ofac", "ofac-1", &["Kim Jong Un"], json!({}));
+        let mut g = gazetteer(vec![(sdn, o1), other, (wd, o2), (cia, o3)]);
+        let r = g.merge_same_people();
+        assert_eq!(r.merged, 2, "{r:?}");
+        assert_eq!(r.groups, vec![vec!["ofac-35096", "wd-Q7747", "cia-putin"]]);
+        assert_eq!(g.len(), 2);
+        assert_eq!(g.entities()[1].id, "ofac-1", "load order kept");
+        assert_eq!(g.get("ofac-1").map(|e| e.id.as_str()), Some("ofac-1"));
+        let p = g.get("ofac-35096").unwrap();
+        assert_eq!(p.name, "Vladimir Vladimirovich Putin");
+        let aliases: Vec<&str> = p.aliases.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(
+            aliases,
+            [
+                "PUTIN, Vladimir",
+                "Vladimir Putin",
+                "Владимир Путин",
+                "Vladimir PUTIN"
+            ]
+        );
+        let moved = p
+            .aliases
+            .iter()
+            .find(|a| a.name == "Владимир Путин")
+            .unwrap();
+        assert_eq!(moved.order, Some(crate::gazetteer::NameOrder::GivenFirst));
+        assert_eq!(p.lists, ["list:ofac", "list:officials", "list:cia"]);
+        assert_eq!(p.properties["gender"], "Male", "the first's value wins");
+        assert_eq!(p.properties["birth_date"], "1952-10-07");
+        assert_eq!(p.properties["wikidata"], "Q7747");
+        assert_eq!(
+            p.properties["roles"],
+            json!([{ "role": "President of Russia" }, { "role": "President" }])
+        );
+        assert_eq!(p.properties["same_as"], json!(["wd-Q7747", "cia-putin"]));
+    }
+
+    #[test]
+    fn one_entity_never_takes_two_of_one_source() {
+        let dob = json!({ "dob": "07 Oct 1952" });
+        let mut g = gazetteer(vec![
+            person("ofac", "ofac-1", &["Ivan Petrov"], dob.clone()),
+            person("ofac", "ofac-2", &["PETROV, Ivan"], dob.clone()),
+            person(
+                "officials",
+                "wd-1",
+                &["Ivan Petrov"],
+                json!({ "birth_date": "1952-10-07" }),
+            ),
+        ]);
+        let r = g.merge_same_people();
+        assert_eq!(r.merged, 0);
+        assert_eq!(
+            r.undecided,
+            [
+                ("ofac-1".to_string(), "wd-1".to_string()),
+                ("ofac-2".to_string(), "wd-1".to_string())
+            ]
+        );
+        assert_eq!(g.len(), 3);
+    }
+
+    #[test]
+    fn dates() {
+        let b = |dates: &[&str]| {
+            let mut out = Births::default();
+            for d in dates {
+                add_birth(d, &mut out);
+            }
+            out
+        };
+        assert_eq!(b(&["07 Oct 1952"]).full, [(1952, 10, 7)]);
+        assert_eq!(b(&["1952-10-07"]).full, [(1952, 10, 7)]);
+        assert_eq!(b(&["Oct 1952"]).partial, [((1952, 10, 1), (1952, 10, 31))]);
+        assert_eq!(
+            b(&["circa 07 Jul 1966"]).partial,
+            [((1966, 1, 1), (1966, 12, 31))]
+        );
+        assert_eq!(
+            b(&["circa 1979-1982"]).partial,
+            [((1979, 1, 1), (1982, 12, 31))]
+        );
+        assert_eq!(
+            b(&["01 Jan 1961 to 31 Dec 1962"]).partial,
+            [((1961, 1, 1), (1962, 12, 31))]
+        );
+        assert!(b(&["31 Feb 1960", "unknown", "19xx"]).is_empty());
+        let full = b(&["1952-10-07"]);
+        assert_eq!(
+            compare_births(&b(&["Oct 1952"]), &full),
+            DateAgreement::Partial
+        );
+        assert_eq!(
+            compare_births(&b(&["Nov 1952"]), &full),
+            DateAgreement::Conflict
+        );
+        assert_eq!(compare_births(&b(&[]), &full), DateAgreement::Unknown);
+        assert_eq!(
+            compare_births(&b(&["1952", "08 Oct 1952"]), &full),
+            DateAgreement::Conflict,
+            "full dates on both sides decide"
+        );
+    }
+}

@@ -1,0 +1,158 @@
+//! One entity per person across the bundled lists: what
+//! `Gazetteer::merge_same_people` makes of the real `gazetteers/` folder
+//! (the counts quoted in README.md and gazetteers/SOURCES.md).
+
+use std::path::Path;
+use std::process::Command;
+use std::sync::OnceLock;
+
+use gazex::gazetteer::{Gazetteer, MergeReport};
+use serde_json::{json, Value};
+
+fn bundled() -> &'static (Gazetteer, MergeReport) {
+    static G: OnceLock<(Gazetteer, MergeReport)> = OnceLock::new();
+    G.get_or_init(|| {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut g = Gazetteer::load(&root.join("gazetteers")).expect("bundled gazetteers load");
+        let before = g.len();
+        let report = g.merge_same_people();
+        assert_eq!(g.len() + report.merged, before);
+        if std::env::var_os("GAZEX_PRINT_MERGE").is_some() {
+            for ids in &report.groups {
+                let names: Vec<String> = ids.iter().map(|id| id.to_string()).collect();
+                println!("merged {}", names.join(" "));
+            }
+            for (a, b) in &report.undecided {
+                println!("undecided {a} {b}");
+            }
+            for (a, b) in &report.conflicts {
+                println!("conflict {a} {b}");
+            }
+        }
+        (g, report)
+    })
+}
+
+#[test]
+fn putin_is_one_entity_on_both_lists() {
+    let (g, _) = bundled();
+    let putin = g.get("ofac-35096").expect("the OFAC id is kept");
+    assert!(g.get("wd-Q7747").is_none(), "the official is merged away");
+    assert_eq!(putin.name, "Vladimir Vladimirovich Putin");
+    assert!(putin.lists.iter().any(|l| l == "RUSSIA-EO14024"));
+    assert!(putin.lists.iter().any(|l| l == "official:wikidata-leaders"));
+    assert!(gazex::matcher::is_prominent(putin), "still a leader");
+    assert_eq!(putin.properties["same_as"], json!(["wd-Q7747"]));
+    assert_eq!(putin.properties["dob"], json!(["07 Oct 1952"]));
+    assert_eq!(putin.properties["birth_date"], "1952-10-07");
+    assert_eq!(putin.properties["wikidata"], "Q7747");
+    let roles = putin.properties["roles"].as_array().unwrap();
+    assert!(roles
+        .iter()
+        .any(|r| r["role"] == "President of Russia" && r["current"] == Value::Bool(true)));
+    assert!(putin.aliases.iter().any(|a| a.name == "Vladimir Putin"));
+    assert!(putin
+        .aliases
+        .iter()
+        .any(|a| a.name == "Владимир Владимирович Путин"));
+}
+
+#[test]
+fn bundled_counts() {
+    let (g, report) = bundled();
+    assert_eq!(
+        (
+            report.merged,
+            report.undecided.len(),
+            report.conflicts.len()
+        ),
+        (3, 210, 4),
+        "{report:#?}"
+    );
+    let groups: Vec<Vec<&str>> = report
+        .groups
+        .iter()
+        .map(|ids| ids.iter().map(String::as_str).collect())
+        .collect();
+    assert_eq!(
+        groups,
+        [
+            ["ofac-27225", "wd-Q3462649"], // Min Aung Hlaing
+            ["ofac-35096", "wd-Q7747"],    // Vladimir Putin
+            ["ofac-35282", "wd-Q4298520"], // Mikhail Mishustin
+        ]
+    );
+    assert_eq!(g.len(), 21336 - 3);
+    // Same person, but the officials list gives no date of birth.
+    for pair in [
+        ("ofac-9760", "wd-Q2866"),   // Lukashenka / Lukashenko
+        ("ofac-20157", "wd-Q56226"), // Kim Jong Un
+        ("ofac-12735", "wd-Q44329"), // Bashar al-Assad
+    ] {
+        assert!(
+            report
+                .undecided
+                .contains(&(pair.0.to_string(), pair.1.to_string())),
+            "{pair:?} undecided"
+        );
+        assert!(g.get(pair.0).is_some() && g.get(pair.1).is_some());
+    }
+    // Same names, different dates of birth: homonyms.
+    assert!(report
+        .conflicts
+        .contains(&("ofac-46882".to_string(), "wd-Q113587887".to_string())));
+}
+
+fn extract(args: &[&str]) -> (String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_gazex"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["extract", "-j", "2", "--fields", "same_as", "--stats"])
+        .args(args)
+        .output()
+        .expect("run gazex");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn the_binary_merges_and_says_so() {
+    let putin = |stdout: &str| -> Vec<Value> {
+        stdout
+            .lines()
+            .map(|l| serde_json::from_str::<Value>(l).unwrap())
+            .filter(|r| r["entity_name"] == "Vladimir Vladimirovich Putin")
+            .collect()
+    };
+    let (stdout, stderr) = extract(&[]);
+    assert!(
+        stderr.contains("gazex: gazetteer: 3 entities merged across lists (210 undecided)"),
+        "{stderr}"
+    );
+    let records = putin(&stdout);
+    assert!(!records.is_empty(), "{stdout}");
+    for r in &records {
+        assert_eq!(r["entity_id"], "ofac-35096");
+        assert_eq!(r["properties"], json!({ "same_as": ["wd-Q7747"] }));
+        assert!(r["lists"]
+            .as_array()
+            .unwrap()
+            .contains(&json!("official:wikidata-leaders")));
+        assert!(r.get("candidates").is_none(), "{r}");
+    }
+
+    let (stdout, stderr) = extract(&["--no-merge"]);
+    assert!(!stderr.contains("merged across lists"), "{stderr}");
+    let records = putin(&stdout);
+    assert!(!records.is_empty(), "{stdout}");
+    for r in &records {
+        assert_eq!(r["entity_id"], "ofac-35096");
+        assert_eq!(r["properties"], json!({}));
+    }
+}
