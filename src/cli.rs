@@ -109,6 +109,13 @@ pub struct DateArgs {
     /// is ignored).
     #[arg(long, default_value = "date", value_name = "NAME")]
     pub date_field: String,
+
+    /// Leave out mentions whose `confidence` is below X (0 to 1; 0 keeps
+    /// every mention found). The default leaves out links that rest on a
+    /// common name alone, a title the person never held, or a homonym
+    /// nothing tells apart.
+    #[arg(long, default_value_t = gazex::resolve::DEFAULT_MIN_CONFIDENCE, value_name = "X")]
+    pub min_confidence: f32,
 }
 
 /// `gazex gazetteer import`.

@@ -69,6 +69,9 @@ pub struct Options<'a> {
     /// ([`DateSource::Run`]); `None` (the default): today, taken once when
     /// the run starts.
     pub run_date: Option<DocDate>,
+    /// Mentions less sure than this are left out; `None` (the default):
+    /// [`crate::resolve::DEFAULT_MIN_CONFIDENCE`].
+    pub min_confidence: Option<f32>,
 }
 
 struct Done<T> {
@@ -112,6 +115,13 @@ pub fn extract_sources<S: Sink + Sync>(
     let max_bytes = BATCH_BYTES_PER_THREAD * threads;
     let mut jobs = Jobs::new(sources, &opts.read);
     let run_date = opts.run_date.unwrap_or_else(DocDate::today);
+    let resolver = || {
+        let mut r = Resolver::new(matcher);
+        if let Some(min) = opts.min_confidence {
+            r.set_min_confidence(min);
+        }
+        r
+    };
     let hidden = Progress::hidden();
     let progress = opts.progress.unwrap_or(&hidden);
     let mut sources_done = 0;
@@ -155,7 +165,7 @@ pub fn extract_sources<S: Sink + Sync>(
             batch
                 .into_par_iter()
                 .map_init(
-                    || (Resolver::new(matcher), Vec::new()),
+                    || (resolver(), Vec::new()),
                     |(resolver, mentions), job| {
                         let (name, line) = (job.name(), job.line());
                         // A reader bug triggered by one input is reported
@@ -268,7 +278,7 @@ fn process<'m, S: Sink>(
         Err(panic) => {
             let msg = panic_message(&*panic);
             // The resolver's buffers may be inconsistent after a panic.
-            *resolver = Resolver::new(matcher);
+            *resolver = resolver.fresh();
             Err(InputError::new(
                 std::path::Path::new(&doc.id),
                 format!("internal error: {msg}"),

@@ -191,6 +191,7 @@ fn run_eval(args: EvalArgs) -> Result<ExitCode> {
             ..ReadOptions::default()
         },
         stop: Some(&STOP),
+        min_confidence: Some(args.dates.min_confidence),
         ..Options::default()
     };
     extract_sources(&matcher, &sources, &opts, &pool, &mut sink, &mut |e| {
@@ -350,6 +351,7 @@ fn run_extract(args: ExtractArgs) -> Result<ExitCode> {
         stop: Some(&STOP),
         progress: Some(&progress),
         run_date: None,
+        min_confidence: Some(args.dates.min_confidence),
     };
     let mut error_sink: Box<dyn Write> = match &args.errors {
         Some(p) => Box::new(BufWriter::new(

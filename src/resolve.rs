@@ -149,6 +149,14 @@ impl<'m> Resolver<'m> {
         }
     }
 
+    /// A resolver with the same settings and new buffers.
+    pub fn fresh(&self) -> Resolver<'m> {
+        Resolver {
+            min_confidence: self.min_confidence,
+            ..Resolver::new(self.matcher)
+        }
+    }
+
     /// Leaves out mentions whose confidence is below `min` (default
     /// [`DEFAULT_MIN_CONFIDENCE`]; 0 keeps every mention found).
     pub fn set_min_confidence(&mut self, min: f32) {
