@@ -55,6 +55,7 @@ def mention_schema():
     """The mention record (src/output/mod.rs) as a Spark schema."""
     from pyspark.sql.types import (
         ArrayType,
+        DoubleType,
         LongType,
         StringType,
         StructField,
@@ -68,11 +69,16 @@ def mention_schema():
         return StructField(name, LongType())
 
     return StructType(
-        [s("mention_id"), s("doc"), n("start"), n("end"), n("char_start"), n("char_end"), s("text"),
+        [s("mention_id"), s("doc"), s("doc_date"), s("doc_date_source"),
+         n("start"), n("end"), n("char_start"), n("char_end"), s("text"),
          s("entity_id"), s("entity_name"), s("entity_type"), s("alias"),
          StructField("lists", ArrayType(StringType())), s("match"),
          StructField("evidence", StructType([s("kind"), n("start"), n("end")])),
-         StructField("candidates", ArrayType(StringType())),
+         StructField("confidence", DoubleType()),
+         StructField("reasons", ArrayType(StringType())),
+         StructField("candidates", ArrayType(StructType([
+             s("entity_id"), StructField("confidence", DoubleType()),
+             StructField("reasons", ArrayType(StringType()))]))),
          StructField("context", StructType([s("text"), n("start"), n("end")]))]
     )
 
