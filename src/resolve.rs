@@ -578,8 +578,10 @@ impl<'m> Resolver<'m> {
             // part of the name of something or someone else.
             if let Some((w, glued)) = self.word_after(text, last) {
                 let headline = caps_line(text, &self.norm, last as usize);
-                let name_word = !(is_common_word(w) || is_title(w) || is_stopword(w))
-                    && !tokens[last as usize + 1].flags.contains(TokenFlags::DIGIT);
+                let name_word = !(is_common_word(w)
+                    || is_title(w)
+                    || is_stopword(w)
+                    || tokens[last as usize + 1].flags.contains(TokenFlags::DIGIT));
                 // "Donald Trump Jr." is the son, unless the listed name
                 // has the suffix too ("Joseph R. Biden Jr.").
                 let other_generation = is_suffix_word(w)

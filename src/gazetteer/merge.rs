@@ -755,31 +755,203 @@ mod tests {
         let official = |name: &str, props: Value| person("officials", "wd-Q7747", &[name], props);
         let born = json!({ "birth_date": "1952-10-07" });
         #[rustfmt::skip]
-        let table: Vec<(&str, (Entity, Origin), (Entity, Origin), &str)> = vec![
-            ("same words, same date", putin_sdn(json!(["07 Oct 1952"])), official("Vladimir Vladimirovich Putin", born.clone()), "merged"),
-            ("subset name, same date", putin_sdn(json!(["07 Oct 1952"])), official("Vladimir Putin", born.clone()), "merged"),
-            ("one of several dates", putin_sdn(json!(["01 Jan 1950", "07 Oct 1952"])), official("Vladimir Putin", born.clone()), "merged"),
-            ("same name, other date", putin_sdn(json!(["08 Oct 1952"])), official("Vladimir Vladimirovich Putin", born.clone()), "conflict"),
-            ("same name, no date", putin_sdn(json!(["07 Oct 1952"])), official("Vladimir Vladimirovich Putin", json!({})), "undecided"),
-            ("subset name, no date", putin_sdn(json!(["07 Oct 1952"])), official("Vladimir Putin", json!({})), "undecided"),
-            ("year only, same words", putin_sdn(json!(["1952"])), official("Vladimir Vladimirovich Putin", born.clone()), "merged"),
-            ("circa year, same words", putin_sdn(json!(["circa 1952"])), official("Vladimir Vladimirovich Putin", born.clone()), "merged"),
-            ("year range, same words", putin_sdn(json!(["1951 to 1953"])), official("Vladimir Vladimirovich Putin", born.clone()), "merged"),
-            ("year only, subset name", putin_sdn(json!(["1952"])), official("Vladimir Putin", born.clone()), "undecided"),
-            ("year only, other year", putin_sdn(json!(["1953"])), official("Vladimir Vladimirovich Putin", born.clone()), "conflict"),
-            ("gender conflict", putin_sdn(json!(["07 Oct 1952"])), official("Vladimir Vladimirovich Putin", json!({ "birth_date": "1952-10-07", "gender": "F" })), "conflict"),
-            ("same gender", putin_sdn(json!(["07 Oct 1952"])), official("Vladimir Vladimirovich Putin", json!({ "birth_date": "1952-10-07", "gender": "M" })), "merged"),
-            ("one word in common", putin_sdn(json!(["07 Oct 1952"])), official("Dmitry Putin", born.clone()), "apart"),
-            ("other family name", putin_sdn(json!(["07 Oct 1952"])), official("Vladimir Vladimirovich", born.clone()), "apart"),
-            ("repeated word", person("a", "a-1", &["Maung Maung Kyaw"], json!({ "dob": "1960" })), person("b", "b-1", &["Kyaw Kyaw Maung"], json!({ "birth_date": "1960-01-01" })), "apart"),
-            ("one word only", putin_sdn(json!(["07 Oct 1952"])), official("Putin", born.clone()), "apart"),
-            ("alias agrees", putin_sdn(json!(["07 Oct 1952"])), person("officials", "wd-Q7747", &["V. V. Putin", "Vladimir Putin"], born.clone()), "merged"),
-            ("same source", putin_sdn(json!(["07 Oct 1952"])), person("ofac", "ofac-2", &["Vladimir Vladimirovich Putin"], json!({ "dob": "07 Oct 1952" })), "apart"),
-            ("same wikidata, no date", person("a", "a-1", &["Joe Biden"], json!({ "wikidata": "Q6279" })), person("b", "b-1", &["Joseph Robinette Biden Jr."], json!({ "wikidata": "Q6279" })), "merged"),
-            ("same bioguide, other names", person("a", "a-1", &["Joe Biden"], json!({ "bioguide": "B000444" })), person("b", "b-1", &["J. R. Biden"], json!({ "bioguide": "B000444" })), "merged"),
-            ("same wikidata, dates differ", person("a", "a-1", &["Joe Biden"], json!({ "wikidata": "Q6279", "birth_date": "1942-11-20" })), person("b", "b-1", &["Joe Biden"], json!({ "wikidata": "Q6279", "birth_date": "1942-11-21" })), "conflict"),
-            ("no identifier, same name and date", person("a", "a-1", &["Joe Biden"], json!({ "birth_date": "1942-11-20" })), person("b", "b-1", &["Joe Biden"], json!({ "birth_date": "1942-11-20" })), "merged"),
-            ("same_as names it", person("a", "a-1", &["Joe Biden"], json!({ "same_as": ["b-1"] })), person("b", "b-1", &["President Biden"], json!({})), "merged"),
+        type Row<'a> = (&'a str, (Entity, Origin), (Entity, Origin), &'a str);
+        let table: Vec<Row> = vec![
+            (
+                "same words, same date",
+                putin_sdn(json!(["07 Oct 1952"])),
+                official("Vladimir Vladimirovich Putin", born.clone()),
+                "merged",
+            ),
+            (
+                "subset name, same date",
+                putin_sdn(json!(["07 Oct 1952"])),
+                official("Vladimir Putin", born.clone()),
+                "merged",
+            ),
+            (
+                "one of several dates",
+                putin_sdn(json!(["01 Jan 1950", "07 Oct 1952"])),
+                official("Vladimir Putin", born.clone()),
+                "merged",
+            ),
+            (
+                "same name, other date",
+                putin_sdn(json!(["08 Oct 1952"])),
+                official("Vladimir Vladimirovich Putin", born.clone()),
+                "conflict",
+            ),
+            (
+                "same name, no date",
+                putin_sdn(json!(["07 Oct 1952"])),
+                official("Vladimir Vladimirovich Putin", json!({})),
+                "undecided",
+            ),
+            (
+                "subset name, no date",
+                putin_sdn(json!(["07 Oct 1952"])),
+                official("Vladimir Putin", json!({})),
+                "undecided",
+            ),
+            (
+                "year only, same words",
+                putin_sdn(json!(["1952"])),
+                official("Vladimir Vladimirovich Putin", born.clone()),
+                "merged",
+            ),
+            (
+                "circa year, same words",
+                putin_sdn(json!(["circa 1952"])),
+                official("Vladimir Vladimirovich Putin", born.clone()),
+                "merged",
+            ),
+            (
+                "year range, same words",
+                putin_sdn(json!(["1951 to 1953"])),
+                official("Vladimir Vladimirovich Putin", born.clone()),
+                "merged",
+            ),
+            (
+                "year only, subset name",
+                putin_sdn(json!(["1952"])),
+                official("Vladimir Putin", born.clone()),
+                "undecided",
+            ),
+            (
+                "year only, other year",
+                putin_sdn(json!(["1953"])),
+                official("Vladimir Vladimirovich Putin", born.clone()),
+                "conflict",
+            ),
+            (
+                "gender conflict",
+                putin_sdn(json!(["07 Oct 1952"])),
+                official(
+                    "Vladimir Vladimirovich Putin",
+                    json!({ "birth_date": "1952-10-07", "gender": "F" }),
+                ),
+                "conflict",
+            ),
+            (
+                "same gender",
+                putin_sdn(json!(["07 Oct 1952"])),
+                official(
+                    "Vladimir Vladimirovich Putin",
+                    json!({ "birth_date": "1952-10-07", "gender": "M" }),
+                ),
+                "merged",
+            ),
+            (
+                "one word in common",
+                putin_sdn(json!(["07 Oct 1952"])),
+                official("Dmitry Putin", born.clone()),
+                "apart",
+            ),
+            (
+                "other family name",
+                putin_sdn(json!(["07 Oct 1952"])),
+                official("Vladimir Vladimirovich", born.clone()),
+                "apart",
+            ),
+            (
+                "repeated word",
+                person("a", "a-1", &["Maung Maung Kyaw"], json!({ "dob": "1960" })),
+                person(
+                    "b",
+                    "b-1",
+                    &["Kyaw Kyaw Maung"],
+                    json!({ "birth_date": "1960-01-01" }),
+                ),
+                "apart",
+            ),
+            (
+                "one word only",
+                putin_sdn(json!(["07 Oct 1952"])),
+                official("Putin", born.clone()),
+                "apart",
+            ),
+            (
+                "alias agrees",
+                putin_sdn(json!(["07 Oct 1952"])),
+                person(
+                    "officials",
+                    "wd-Q7747",
+                    &["V. V. Putin", "Vladimir Putin"],
+                    born.clone(),
+                ),
+                "merged",
+            ),
+            (
+                "same source",
+                putin_sdn(json!(["07 Oct 1952"])),
+                person(
+                    "ofac",
+                    "ofac-2",
+                    &["Vladimir Vladimirovich Putin"],
+                    json!({ "dob": "07 Oct 1952" }),
+                ),
+                "apart",
+            ),
+            (
+                "same wikidata, no date",
+                person("a", "a-1", &["Joe Biden"], json!({ "wikidata": "Q6279" })),
+                person(
+                    "b",
+                    "b-1",
+                    &["Joseph Robinette Biden Jr."],
+                    json!({ "wikidata": "Q6279" }),
+                ),
+                "merged",
+            ),
+            (
+                "same bioguide, other names",
+                person("a", "a-1", &["Joe Biden"], json!({ "bioguide": "B000444" })),
+                person(
+                    "b",
+                    "b-1",
+                    &["J. R. Biden"],
+                    json!({ "bioguide": "B000444" }),
+                ),
+                "merged",
+            ),
+            (
+                "same wikidata, dates differ",
+                person(
+                    "a",
+                    "a-1",
+                    &["Joe Biden"],
+                    json!({ "wikidata": "Q6279", "birth_date": "1942-11-20" }),
+                ),
+                person(
+                    "b",
+                    "b-1",
+                    &["Joe Biden"],
+                    json!({ "wikidata": "Q6279", "birth_date": "1942-11-21" }),
+                ),
+                "conflict",
+            ),
+            (
+                "no identifier, same name and date",
+                person(
+                    "a",
+                    "a-1",
+                    &["Joe Biden"],
+                    json!({ "birth_date": "1942-11-20" }),
+                ),
+                person(
+                    "b",
+                    "b-1",
+                    &["Joe Biden"],
+                    json!({ "birth_date": "1942-11-20" }),
+                ),
+                "merged",
+            ),
+            (
+                "same_as names it",
+                person("a", "a-1", &["Joe Biden"], json!({ "same_as": ["b-1"] })),
+                person("b", "b-1", &["President Biden"], json!({})),
+                "merged",
+            ),
         ];
         for (name, a, b, want) in table {
             assert_eq!(outcome(a, b), want, "{name}");
