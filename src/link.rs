@@ -515,7 +515,7 @@ const OCCUPATIONS: &[&str] = &[
     "host",
 ];
 
-/// Whether the folded word just before a name is an [`OCCUPATIONS`] word.
+/// Whether the folded word just before a name is an occupation word ("economist", "singer").
 pub fn occupation_before(word: &str) -> bool {
     OCCUPATIONS.contains(&word)
 }
