@@ -310,7 +310,15 @@ impl Profile {
     /// years of a career the lists do not record (a future vice president
     /// as a senator).
     pub fn before_terms(&self, date: &DocDate) -> bool {
-        self.terms.iter().all(|t| t.from > date.last_day())
+        self.terms.iter().all(|t| t.from >= date.first_day())
+    }
+
+    /// Whether a term of one of `offices` ended before `date` ended: held
+    /// and left ("former President").
+    pub fn left_by(&self, offices: Offices, date: &DocDate) -> bool {
+        self.terms
+            .iter()
+            .any(|t| t.offices.meets(offices) && t.to < date.last_day())
     }
 
     /// Whether a term of one of `offices` began before `date` ended.
@@ -684,6 +692,90 @@ const NAMED_AFTER: &[&str] = &[
 /// the name part of another proper name.
 pub fn named_after(word: &str) -> bool {
     NAMED_AFTER.contains(&word)
+}
+
+/// The gender an honorific before a name gives: `'F'` for "Mrs.", "Miss",
+/// "Ms.", "Madame", `'M'` for "Mr.", "Sir". "Mrs. Coolidge" is not Calvin.
+pub fn honorific_gender(word: &str) -> Option<char> {
+    match word {
+        "mrs" | "miss" | "ms" | "madame" | "mme" | "madam" | "lady" | "dame" => Some('F'),
+        "mr" | "sir" | "monsieur" | "lord" => Some('M'),
+        _ => None,
+    }
+}
+
+/// Whether a person's recorded gender (`"M"`, `"F"`, `"male"`, `"female"`)
+/// contradicts `g`.
+pub fn gender_differs(e: &Entity, g: char) -> bool {
+    let Some(rec) = e.properties.get("gender").and_then(|v| v.as_str()) else {
+        return false;
+    };
+    match rec.chars().next().map(|c| c.to_ascii_uppercase()) {
+        Some(c @ ('M' | 'F')) => c != g,
+        _ => false,
+    }
+}
+
+/// US states as the press abbreviates them after a place ("Coolidge,
+/// Ariz.", "Jackson, Miss."), AP style and postal, folded.
+const STATE_ABBREVIATIONS: &[&str] = &[
+    "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "kans",
+    "ky", "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nebr", "nev", "n.h",
+    "n.j", "n.m", "n.y", "n.c", "n.d", "okla", "ore", "pa", "r.i", "s.c", "s.d", "tenn", "tex",
+    "vt", "va", "wash", "w.va", "wis", "wyo", "al", "ak", "az", "ar", "ca", "co", "ct", "de", "fl",
+    "hi", "id", "il", "in", "ia", "ks", "me", "mi", "mn", "ms", "mt", "ne", "nv", "nh", "nj", "nm",
+    "ny", "nc", "nd", "oh", "ok", "or", "ri", "sc", "sd", "tn", "tx", "ut", "wa", "wv", "wi", "wy",
+    "d.c", "dc",
+];
+
+/// Whether a folded word after "Name," makes the name a US place: a state's
+/// abbreviation or name ("Jackson, Miss.", "Lincoln, Nebraska").
+pub fn state_after(word: &str) -> bool {
+    let w = word.trim_end_matches('.');
+    STATE_ABBREVIATIONS.contains(&w)
+        || matches!(
+            w,
+            "alabama"
+                | "alaska"
+                | "arizona"
+                | "arkansas"
+                | "california"
+                | "colorado"
+                | "connecticut"
+                | "delaware"
+                | "florida"
+                | "georgia"
+                | "hawaii"
+                | "idaho"
+                | "illinois"
+                | "indiana"
+                | "iowa"
+                | "kansas"
+                | "kentucky"
+                | "louisiana"
+                | "maine"
+                | "maryland"
+                | "massachusetts"
+                | "michigan"
+                | "minnesota"
+                | "mississippi"
+                | "missouri"
+                | "montana"
+                | "nebraska"
+                | "nevada"
+                | "ohio"
+                | "oklahoma"
+                | "oregon"
+                | "pennsylvania"
+                | "tennessee"
+                | "texas"
+                | "utah"
+                | "vermont"
+                | "virginia"
+                | "washington"
+                | "wisconsin"
+                | "wyoming"
+        )
 }
 
 /// Whether the folded word is a month's name.

@@ -105,6 +105,10 @@ pub enum EvidenceKind {
     /// A surname alone of the head of state or government at the
     /// document's date ("Bush" in 2003, "Trump" in 2018).
     InOffice,
+    /// A title before a bare surname that only this person's offices fit
+    /// at the document's date ("the late President Kennedy" in 1969);
+    /// `start..end` is the title.
+    Title,
 }
 
 impl EvidenceKind {
@@ -117,6 +121,7 @@ impl EvidenceKind {
             EvidenceKind::TypeCue => "type_cue",
             EvidenceKind::Article => "article",
             EvidenceKind::InOffice => "in_office",
+            EvidenceKind::Title => "title",
         }
     }
 }
@@ -217,6 +222,13 @@ pub enum Reason {
     /// Ruled out: a word before the name says the person is no official
     /// ("the economist Adam Smith").
     Occupation,
+    /// Ruled out: an honorific of the other gender ("Mrs. Coolidge" is not
+    /// Calvin Coolidge).
+    Honorific,
+    /// Ruled out: a surname after an indefinite article or "named" is one
+    /// of a family or a product ("a Kennedy brother-in-law", "a Ford", "a
+    /// man named Johnson").
+    Generic,
     /// Only common given and family names, not corroborated.
     CommonName,
     /// Ranked lower: another homonym fits the title, initials, date or
@@ -253,6 +265,8 @@ impl Reason {
             Reason::TitleMismatch => "title_mismatch",
             Reason::InitialsDiffer => "initials_differ",
             Reason::Occupation => "occupation",
+            Reason::Honorific => "honorific",
+            Reason::Generic => "generic",
             Reason::CommonName => "common_name",
             Reason::Outranked => "outranked",
             Reason::Place => "place",

@@ -24,8 +24,8 @@
 use crate::date::DocDate;
 use crate::gazetteer::EntityType;
 use crate::link::{
-    is_month, named_after, occupation_before, place_preposition, speech_after, title_before,
-    Offices, Title,
+    gender_differs, honorific_gender, is_month, named_after, occupation_before, place_preposition,
+    speech_after, state_after, title_before, Offices, Title,
 };
 use crate::matcher::is_prominent;
 use crate::matcher::{Hit, Matcher};
@@ -96,7 +96,7 @@ fn title_rank(t: Option<Title>, p: &crate::link::Profile, date: &DocDate) -> u8 
         Some(_) if p.terms.is_empty() => 2,
         Some(t) if !p.held_by(t.offices, date) && p.before_terms(date) => 2,
         Some(t) if t.past => {
-            if p.held_by(t.offices, date) {
+            if p.left_by(t.offices, date) {
                 1
             } else {
                 3
@@ -482,6 +482,25 @@ impl<'m> Resolver<'m> {
         any_middle.then_some(agree)
     }
 
+    /// Whether entity `e` has a name that begins and ends as tokens
+    /// `first..=last` do with more words between: middle names the text
+    /// leaves out ("John Quincy Adams" for "John Adams").
+    fn has_longer_name(&self, e: u32, first: u32, last: u32) -> bool {
+        let (a, z) = (
+            self.norm.token_text(first as usize),
+            self.norm.token_text(last as usize),
+        );
+        let written = (last - first + 1) as usize;
+        self.matcher.entities()[e as usize]
+            .names()
+            .filter(|n| !n.weak && !n.name.contains(','))
+            .any(|n| {
+                let folded = fold_name(&n.name);
+                let words: Vec<&str> = folded.split(' ').filter(|w| w.len() > 1).collect();
+                words.len() > written && words.first() == Some(&a) && words.last() == Some(&z)
+            })
+    }
+
     /// Whether every word of tokens `first..=last` is a common name: a
     /// common US given name or surname (1990 Census), or a word that many
     /// listed persons bear ("Kim", "Ali", "Hassan").
@@ -558,6 +577,7 @@ impl<'m> Resolver<'m> {
         let before = self.words_before(text, first);
         let title = title_before(&before);
         let occupation = before.last().is_some_and(|w| occupation_before(w));
+        let honorific = before.last().and_then(|w| honorific_gender(w));
         let written = if text[start..end].contains('.') {
             initials(&text[start..end])
         } else {
@@ -600,7 +620,7 @@ impl<'m> Resolver<'m> {
         let common = self.common_name(first, last);
         // (rank, cand, reasons); rank: title, initials, leader at the date,
         // in office at the date, ever a leader; smaller is better.
-        let mut kept: Vec<([u8; 5], Cand, Vec<Reason>)> = Vec::new();
+        let mut kept: Vec<([u8; 6], Cand, Vec<Reason>)> = Vec::new();
         let mut out: Vec<Candidate> = Vec::new();
         for g in group {
             if kept.iter().any(|(_, k, _)| k.entity == g.entity)
@@ -611,7 +631,7 @@ impl<'m> Resolver<'m> {
             let e = &ents[g.entity as usize];
             let mut reasons = vec![Reason::FullName];
             if e.kind != EntityType::Person {
-                kept.push(([2, 1, 1, 1, 1], *g, reasons));
+                kept.push(([2, 1, 1, 1, 1, 0], *g, reasons));
                 continue;
             }
             let p = self.matcher.profile(g.entity);
@@ -621,6 +641,8 @@ impl<'m> Resolver<'m> {
                 Some(Reason::BeforePublicLife)
             } else if occupation {
                 Some(Reason::Occupation)
+            } else if honorific.is_some_and(|h| gender_differs(e, h)) {
+                Some(Reason::Honorific)
             } else if init == Some(false) {
                 Some(Reason::InitialsDiffer)
             } else if p.long_out_of_office(&self.date) && tr > 1 && init != Some(true) {
@@ -661,6 +683,7 @@ impl<'m> Resolver<'m> {
                 u8::from(!leader_now),
                 u8::from(!in_office),
                 u8::from(!leads),
+                u8::from(self.has_longer_name(g.entity, first, last)),
             ];
             kept.push((rank, *g, reasons));
         }
@@ -684,15 +707,18 @@ impl<'m> Resolver<'m> {
         } else {
             0.9
         };
-        let rest: Vec<([u8; 5], Cand, Vec<Reason>)> = kept.collect();
+        let rest: Vec<([u8; 6], Cand, Vec<Reason>)> = kept.collect();
         let mut tied = false;
         if let Some((second, _, _)) = rest.first() {
-            let decided_by = (0..5).find(|&k| rank[k] != second[k]);
+            let decided_by = (0..rank.len()).find(|&k| rank[k] != second[k]);
             let by: f32 = match decided_by {
                 Some(0) | Some(1) => 0.9,
                 Some(2) => 0.8,
                 Some(3) => 0.7,
-                Some(_) if !common => 0.6,
+                Some(4) if !common => 0.6,
+                // The written name is the whole of one homonym's name and
+                // only part of the other's ("John Adams", not John Quincy).
+                Some(5) => 0.55,
                 // Nothing tells them apart: the first reading stands where
                 // the name is rare (often one party on two lists), not
                 // where it is common.
@@ -775,6 +801,15 @@ impl<'m> Resolver<'m> {
             return true;
         }
         if matches!(after, Some("d.c" | "dc" | "d.c." | "state" | "county")) {
+            return true;
+        }
+        // "Jackson, Miss.", "Lincoln, Nebraska".
+        let next = i as usize + 1;
+        if next < n.tokens().len()
+            && !n.barrier_after(i as usize)
+            && text[end..n.tokens()[next].start as usize].trim() == ","
+            && state_after(n.token_text(next))
+        {
             return true;
         }
         if month {
@@ -928,6 +963,21 @@ impl<'m> Resolver<'m> {
             let before = self.words_before(text, c.first);
             let title = title_before(&before);
             let occupation = before.last().is_some_and(|w| occupation_before(w));
+            let honorific = before.last().and_then(|w| honorific_gender(w));
+            let generic = c.kind == MatchKind::Surname
+                && before
+                    .last()
+                    .is_some_and(|w| matches!(*w, "a" | "an" | "named" | "called"));
+            // The most recent mention (full or short) of entity `e` before
+            // the candidate: who a bare surname refers back to.
+            let recent = |e: u32| -> u32 {
+                self.chosen
+                    .iter()
+                    .filter(|k| k.c.entity == e && k.c.last < c.first)
+                    .map(|k| c.first - k.c.last)
+                    .min()
+                    .unwrap_or(u32::MAX)
+            };
             let place = c.kind == MatchKind::Surname
                 && c.first == c.last
                 && self.place_here(text, c.first, title.is_some());
@@ -954,6 +1004,11 @@ impl<'m> Resolver<'m> {
                         Some(Reason::BeforePublicLife)
                     } else if occupation {
                         Some(Reason::Occupation)
+                    } else if honorific.is_some_and(|h| gender_differs(&ents[g.entity as usize], h))
+                    {
+                        Some(Reason::Honorific)
+                    } else if generic {
+                        Some(Reason::Generic)
                     } else if place {
                         Some(Reason::Place)
                     } else if p.long_out_of_office(&self.date) && tr > 1 {
@@ -1015,6 +1070,12 @@ impl<'m> Resolver<'m> {
                     ));
                     continue;
                 }
+                if *kind == EntityType::Person && g.kind == MatchKind::Surname && tr <= 1 {
+                    // A title this person's offices fit names them.
+                    let t = c.first - title.map_or(1, |t| t.words as u32);
+                    found.push((tr, 2, 0, g, (EvidenceKind::Title, t, c.first - 1), 0.8));
+                    continue;
+                }
                 if *kind == EntityType::Person
                     && g.kind == MatchKind::Surname
                     && self.matcher.profile(g.entity).held_at(LEADS, &self.date)
@@ -1032,7 +1093,11 @@ impl<'m> Resolver<'m> {
                     found.push((tr, 3, 0, g, (EvidenceKind::TypeCue, cue, cue), 0.85));
                 }
             }
-            found.sort_by_key(|(tr, r, close, g, _, _)| (*tr, *r, *close, g.entity));
+            // A title that fits first; then who was named last; then the
+            // strength of the grounds.
+            found.sort_by_key(|(tr, r, close, g, _, _)| {
+                (*tr, recent(g.entity), *r, *close, g.entity)
+            });
             let mut taken: Vec<u32> = Vec::new();
             found.retain(|f| {
                 let new = !taken.contains(&f.3.entity);
@@ -1047,6 +1112,7 @@ impl<'m> Resolver<'m> {
                     EvidenceKind::TypeCue => Reason::TypeCue,
                     EvidenceKind::Article => Reason::Article,
                     EvidenceKind::InOffice => Reason::LeaderAtDate,
+                    EvidenceKind::Title => Reason::TitleAtDate,
                 }];
                 match tr {
                     0 => reasons.push(Reason::TitleAtDate),
@@ -1057,7 +1123,9 @@ impl<'m> Resolver<'m> {
                 // Two homonyms resting on the same kind of grounds: the
                 // nearest full mention decides, less surely; nothing else
                 // tells them apart.
-                let tied = found.get(1).is_some_and(|o| o.0 == tr && o.1 == r);
+                let tied = found.get(1).is_some_and(|o| {
+                    o.0 == tr && o.1 == r && recent(o.3.entity) == recent(best.entity)
+                });
                 if tied {
                     confidence = confidence.min(0.6);
                     if found[1].2 == close {
@@ -1069,7 +1137,11 @@ impl<'m> Resolver<'m> {
                     .skip(1)
                     .map(|o| Candidate {
                         entity: o.3.entity,
-                        confidence: if o.0 == tr && o.1 == r { 0.3 } else { 0.1 },
+                        confidence: if tied && o.0 == tr && o.1 == r {
+                            0.3
+                        } else {
+                            0.1
+                        },
                         reasons: vec![Reason::Outranked],
                     })
                     .collect();
@@ -1414,10 +1486,14 @@ fn proper_context(text: &str, n: &Normalized, first: u32, last: u32) -> bool {
     let glued = |a: usize, b: usize| -> bool {
         // Tokens a and b are adjacent with only spaces (or one line break)
         // between them.
+        // (A middle initial between, "Milton S. Eisenhower", glues too.)
+        let gap = text[tokens[a].end as usize..tokens[b].start as usize].trim();
+        let mut g = gap.chars();
         !n.barrier_after(a)
-            && text[tokens[a].end as usize..tokens[b].start as usize]
-                .chars()
-                .all(char::is_whitespace)
+            && (gap.is_empty()
+                || (g.next().is_some_and(char::is_uppercase)
+                    && g.next() == Some('.')
+                    && g.next().is_none()))
     };
     // In an all-capitals line (a headline) every word is capitalized, so
     // only a word that is no English word can be more of a name:
