@@ -68,7 +68,7 @@ def mention_schema():
         return StructField(name, LongType())
 
     return StructType(
-        [s("mention_id"), s("doc"), n("start"), n("end"), n("char_start"), n("char_end"), s("text"),
+        [s("mention_id"), s("doc"), s("doc_date"), s("doc_date_source"), n("start"), n("end"), n("char_start"), n("char_end"), s("text"),
          s("entity_id"), s("entity_name"), s("entity_type"), s("alias"),
          StructField("lists", ArrayType(StringType())), s("match"),
          StructField("evidence", StructType([s("kind"), n("start"), n("end")])),
@@ -108,6 +108,9 @@ def parse_args(argv):
                     help="gazex threads per task, -j (default 1: Spark runs one task per core)")
     ap.add_argument("--id-field", default=None, help="passed to gazex (its default: id)")
     ap.add_argument("--text-field", default=None, help="passed to gazex (its default: text)")
+    ap.add_argument("--date-field", default=None, help="passed to gazex (its default: date)")
+    ap.add_argument("--date", default=None,
+                    help="passed to gazex: the date of records without one (else each executor's day)")
     ap.add_argument("--keep-going", action="store_true",
                     help="documents gazex could not read (reported in the executor logs) do not fail the task")
     ap.add_argument("--master", default=None,
@@ -126,6 +129,10 @@ def gazex_args(args, gazetteer_names):
         cmd += ["--id-field", args.id_field]
     if args.text_field:
         cmd += ["--text-field", args.text_field]
+    if args.date_field:
+        cmd += ["--date-field", args.date_field]
+    if args.date:
+        cmd += ["--date", args.date]
     return cmd + ["-"]
 
 
