@@ -183,9 +183,7 @@ pub fn extract_sources<S: Sink + Sync>(
                                 None => e,
                             })
                         })?;
-                        let mut piece = piece;
-                        date_document(&mut piece.doc, run_date);
-                        process(matcher, resolver, mentions, shared, &piece)
+                        process(matcher, resolver, mentions, shared, piece, run_date)
                     },
                 )
                 .collect()
@@ -229,25 +227,24 @@ pub fn extract_sources<S: Sink + Sync>(
     Ok(summary)
 }
 
-/// Gives a document with no date (none of its own, no `--date`) the run's
-/// date, keeping [`DateSource::Run`] as its source: it is matched as of
-/// the run's day, and its records say so.
-fn date_document(doc: &mut Document, run_date: DocDate) {
-    if doc.date.is_none() {
-        doc.date = Some(run_date);
-        doc.date_source = DateSource::Run;
-    }
-}
-
 /// Resolves one document and prepares its output; a panic is caught and
 /// reported as an error of the document.
+///
+/// A document with no date (none of its own, no `--date`) gets `run_date`,
+/// keeping [`DateSource::Run`] as its source: it is matched as of the
+/// run's day, and its records say so.
 fn process<'m, S: Sink>(
     matcher: &'m Matcher,
     resolver: &mut Resolver<'m>,
     mentions: &mut Vec<Mention>,
     sink: &S,
-    piece: &Piece,
+    mut piece: Piece,
+    run_date: DocDate,
 ) -> Result<Done<S::Item>, InputError> {
+    if piece.doc.date.is_none() {
+        piece.doc.date = Some(run_date);
+        piece.doc.date_source = DateSource::Run;
+    }
     let doc: &Document = &piece.doc;
     if let Some(item) = sink.unchanged(doc) {
         return Ok(Done {
@@ -259,7 +256,7 @@ fn process<'m, S: Sink>(
     // A bug triggered by one document is reported for it; the others go on.
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         mentions.clear();
-        resolver.set_date(doc.date.unwrap_or_else(DocDate::today));
+        resolver.set_date(doc.date.unwrap_or(run_date));
         resolver.resolve(&doc.text, mentions);
         if let Some(own) = &piece.keep {
             // A window keeps the mentions starting in the stretch it owns.

@@ -114,6 +114,9 @@ def parse_args(argv):
                     help="gazex threads per task, -j (default 1: Spark runs one task per core)")
     ap.add_argument("--id-field", default=None, help="passed to gazex (its default: id)")
     ap.add_argument("--text-field", default=None, help="passed to gazex (its default: text)")
+    ap.add_argument("--date-field", default=None, help="passed to gazex (its default: date)")
+    ap.add_argument("--date", default=None,
+                    help="passed to gazex: the date of records without one (else each executor's day)")
     ap.add_argument("--keep-going", action="store_true",
                     help="documents gazex could not read (reported in the executor logs) do not fail the task")
     ap.add_argument("--master", default=None,
@@ -132,6 +135,10 @@ def gazex_args(args, gazetteer_names):
         cmd += ["--id-field", args.id_field]
     if args.text_field:
         cmd += ["--text-field", args.text_field]
+    if args.date_field:
+        cmd += ["--date-field", args.date_field]
+    if args.date:
+        cmd += ["--date", args.date]
     return cmd + ["-"]
 
 
