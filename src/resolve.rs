@@ -776,40 +776,49 @@ impl<'m> Resolver<'m> {
     }
 
     /// Whether the bare surname at token `i` reads as a place or a date
-    /// here: after a preposition of place ("in Washington"), before "D.C."
-    /// or "state", a month's name beside a number or after "in"; or a
-    /// place's name without a person cue where the document uses the
-    /// word as a place elsewhere. A title before it or a person cue
-    /// after it (a verb of speech, a possessive) makes it a person.
+    /// here: before a comma and a US state ("Coolidge, Ariz."); or, for a
+    /// place's name, a month's or an ordinary word: after a preposition of
+    /// place ("in Washington"), before "D.C." or "state", a month beside a
+    /// number or after "in", or a place's name without a verb of speech
+    /// where the document uses the word as a place elsewhere. A title
+    /// before it or a possessive makes it a person.
     fn place_here(&self, text: &str, i: u32, title: bool) -> bool {
         let n = &self.norm;
         let w = n.token_text(i as usize);
         let month = is_month(w);
         let place = is_place(w);
-        if title || !(month || place || is_common_word(w)) {
+        if title {
             return false;
         }
         let end = n.tokens()[i as usize].end as usize;
-        let possessive = text[end..].starts_with("'s") || text[end..].starts_with("’s");
-        let after = self.word_after(text, i).map(|(a, _)| a);
-        if possessive || after.is_some_and(speech_after) {
-            return false;
-        }
-        let before = self.words_before(text, i);
-        let prev = before.last().copied();
-        if prev.is_some_and(place_preposition) {
-            return true;
-        }
-        if matches!(after, Some("d.c" | "dc" | "d.c." | "state" | "county")) {
-            return true;
-        }
-        // "Jackson, Miss.", "Lincoln, Nebraska".
+        // "Jackson, Miss.", "Coolidge, Ariz.", "Lincoln, Nebraska": a
+        // place, whatever the word.
         let next = i as usize + 1;
         if next < n.tokens().len()
             && !n.barrier_after(i as usize)
             && text[end..n.tokens()[next].start as usize].trim() == ","
             && state_after(n.token_text(next))
         {
+            return true;
+        }
+        if !(month || place || is_common_word(w)) {
+            return false;
+        }
+        let possessive = text[end..].starts_with("'s") || text[end..].starts_with("’s");
+        let after = self.word_after(text, i).map(|(a, _)| a);
+        if possessive {
+            return false;
+        }
+        let before = self.words_before(text, i);
+        let prev = before.last().copied();
+        // "Officials in Washington said": the place word comes first.
+        if prev.is_some_and(place_preposition) {
+            return true;
+        }
+        if after.is_some_and(speech_after) {
+            return false;
+        }
+        if matches!(after, Some("d.c" | "dc" | "d.c." | "state" | "county")) {
             return true;
         }
         if month {
@@ -1730,6 +1739,181 @@ mod tests {
                 .collect();
             assert_eq!(got, want, "case {name:?}");
         }
+    }
+
+    /// Officials of different eras who share names (fixtures with real
+    /// terms, as the bundled officials list records them).
+    fn officials() -> Gazetteer {
+        let person = |id: &str,
+                      name: &str,
+                      aliases: &[&str],
+                      born: &str,
+                      gender: &str,
+                      roles: serde_json::Value| {
+            let mut e = Entity::new(id, name, EntityType::Person);
+            e.aliases = aliases.iter().map(|a| Alias::new(*a)).collect();
+            e.properties.insert("birth_date".into(), born.into());
+            e.properties.insert("gender".into(), gender.into());
+            e.properties
+                .insert("country".into(), "United States".into());
+            e.properties.insert("roles".into(), roles);
+            e
+        };
+        let term = |role: &str, start: &str, end: &str| serde_json::json!([{"role": role, "start": start, "end": end}]);
+        Gazetteer::from_entities([
+            person(
+                "jfk",
+                "John Kennedy",
+                &["John Fitzgerald Kennedy"],
+                "1917-05-29",
+                "M",
+                term("President of the United States", "1961-01-20", "1963-11-22"),
+            ),
+            person(
+                "jnk",
+                "John Kennedy",
+                &["John Neely Kennedy"],
+                "1951-11-21",
+                "M",
+                term("United States Senator", "2017-01-03", "2029-01-03"),
+            ),
+            person(
+                "ghwb",
+                "George Bush",
+                &["George Herbert Walker Bush"],
+                "1924-06-12",
+                "M",
+                term("President of the United States", "1989-01-20", "1993-01-20"),
+            ),
+            person(
+                "gwb",
+                "George Bush",
+                &["George Walker Bush"],
+                "1946-07-06",
+                "M",
+                term("President of the United States", "2001-01-20", "2009-01-20"),
+            ),
+            person(
+                "as",
+                "Adam Smith",
+                &[],
+                "1965-06-15",
+                "M",
+                term("United States Representative", "1997-01-07", "2027-01-03"),
+            ),
+            person(
+                "gw",
+                "George Washington",
+                &[],
+                "1732-02-22",
+                "M",
+                term("President of the United States", "1789-04-30", "1797-03-04"),
+            ),
+            person(
+                "cc",
+                "Calvin Coolidge",
+                &[],
+                "1872-07-04",
+                "M",
+                term("President of the United States", "1923-08-02", "1929-03-04"),
+            ),
+            person(
+                "sf",
+                "Scott Fitzgerald",
+                &[],
+                "1963-09-16",
+                "M",
+                term("United States Representative", "2021-01-03", "2027-01-03"),
+            ),
+            person(
+                "avs",
+                "Adlai Stevenson",
+                &["Adlai Ewing Stevenson"],
+                "1835-10-23",
+                "M",
+                term(
+                    "Vice President of the United States",
+                    "1893-03-04",
+                    "1897-03-04",
+                ),
+            ),
+        ])
+    }
+
+    /// (name, date, text, expected (text, id) mentions): who a name means
+    /// at the document's date.
+    #[rustfmt::skip]
+    const DATED: &[(&str, &str, &str, &[(&str, &str)])] = &[
+        ("initials tell the president", "1962", "John F. Kennedy spoke.", &[("John F. Kennedy", "jfk")]),
+        ("initials tell the senator", "2020", "John N. Kennedy spoke.", &[("John N. Kennedy", "jnk")]),
+        ("title at the date", "2020", "Senator John Kennedy spoke.", &[("John Kennedy", "jnk")]),
+        ("a historic title", "2020", "President John Kennedy spoke in 1962.", &[("John Kennedy", "jfk")]),
+        ("before public life", "1961", "John Neely Kennedy spoke.", &[]),
+        ("a title names the bare surname", "1969", "The late President Kennedy set the goal.", &[("Kennedy", "jfk")]),
+        ("the president of the day", "1990", "President Bush spoke. Bush left.", &[("Bush", "ghwb"), ("Bush", "ghwb")]),
+        ("the son in 2005", "2005", "President Bush spoke.", &[("Bush", "gwb")]),
+        ("former president", "2001-01-20", "Former President George Bush watched.", &[("George Bush", "ghwb")]),
+        ("middle initials", "2006", "George H. W. Bush and George W. Bush met.", &[("George H. W. Bush", "ghwb"), ("George W. Bush", "gwb")]),
+        ("an economist", "2020", "The economist Adam Smith wrote.", &[]),
+        ("a congressman", "2020", "Rep. Adam Smith spoke.", &[("Adam Smith", "as")]),
+        ("common name, nothing to corroborate", "2020", "Adam Smith spoke.", &[]),
+        ("an initial before the name", "2020", "F. Scott Fitzgerald wrote.", &[]),
+        ("a bridge", "1961", "They crossed the George Washington Bridge.", &[]),
+        ("another person's name", "1961", "George Washington Carver taught.", &[]),
+        ("the city", "1961", "President George Washington led. Officials in Washington said.", &[("George Washington", "gw")]),
+        ("the man", "1961", "President George Washington led. Washington said.", &[("George Washington", "gw"), ("Washington", "gw")]),
+        ("a common name, nothing to corroborate it", "1961", "George Washington led.", &[]),
+        ("the wife", "1961", "Calvin Coolidge spoke. Mrs. Coolidge smiled.", &[("Calvin Coolidge", "cc")]),
+        ("a town and its state", "1961", "Calvin Coolidge spoke. He was from Coolidge, Ariz.", &[("Calvin Coolidge", "cc")]),
+        ("long out of office", "1961", "Adlai Stevenson spoke.", &[]),
+        ("long out of office, title fits", "1961", "Former Vice President Adlai Stevenson was recalled.", &[("Adlai Stevenson", "avs")]),
+    ];
+
+    #[test]
+    fn dated() {
+        let m = Matcher::new(&officials());
+        let mut r = Resolver::new(&m);
+        for &(name, date, text, want) in DATED {
+            r.set_date(DocDate::parse(date).unwrap());
+            let mut out = Vec::new();
+            r.resolve(text, &mut out);
+            let got: Vec<(&str, &str)> = out
+                .iter()
+                .map(|x| (&text[x.start..x.end], m.entity(x).id.as_str()))
+                .collect();
+            assert_eq!(got, want, "case {name:?} ({date})");
+        }
+    }
+
+    #[test]
+    fn confidence_reasons_and_candidates() {
+        let m = Matcher::new(&officials());
+        let mut r = Resolver::new(&m);
+        r.set_date(DocDate::parse("1962").unwrap());
+        let mut out = Vec::new();
+        r.resolve("President John F. Kennedy spoke.", &mut out);
+        let k = &out[0];
+        assert_eq!(m.entity(k).id, "jfk");
+        assert!(k.confidence >= 0.9, "{k:?}");
+        assert!(k.reasons.contains(&Reason::TitleAtDate) && k.reasons.contains(&Reason::Initials));
+        let other = &k.candidates[0];
+        assert_eq!(m.entities()[other.entity as usize].id, "jnk");
+        assert_eq!(
+            (other.confidence, other.reasons.as_slice()),
+            (0.0, &[Reason::BeforePublicLife][..])
+        );
+        // Below the threshold: kept only when asked.
+        r.set_date(DocDate::parse("2020").unwrap());
+        out.clear();
+        r.resolve("Adam Smith spoke.", &mut out);
+        assert!(out.is_empty());
+        r.set_min_confidence(0.0);
+        r.resolve("Adam Smith spoke.", &mut out);
+        assert_eq!(out.len(), 1);
+        assert!(
+            out[0].confidence < DEFAULT_MIN_CONFIDENCE
+                && out[0].reasons.contains(&Reason::CommonName)
+        );
     }
 
     #[test]
