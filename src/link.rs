@@ -194,6 +194,9 @@ pub struct Term {
     pub offices: Offices,
     /// First day (estimated where only `as_of` is known).
     pub from: Day,
+    /// The latest day the term can have begun: the end of the year or
+    /// month where only that is known ("2019"), else `from`.
+    pub from_latest: Day,
     /// Last day (estimated where only `as_of` is known; far future for a
     /// term still running with no end given).
     pub to: Day,
@@ -243,6 +246,7 @@ impl Profile {
                 };
                 let offices = classify_role(title);
                 let start = str_of(r, "start").and_then(|s| day_of(s, true));
+                let start_latest = str_of(r, "start").and_then(|s| day_of(s, false));
                 let end = str_of(r, "end").and_then(|s| day_of(s, false));
                 let as_of = str_of(r, "as_of").and_then(|s| day_of(s, true));
                 let current = r.get("current").and_then(|c| c.as_bool()) == Some(true);
@@ -263,7 +267,12 @@ impl Profile {
                     _ => None,
                 };
                 p.offices = p.offices | offices;
-                p.terms.push(Term { offices, from, to });
+                p.terms.push(Term {
+                    offices,
+                    from,
+                    from_latest: start_latest.unwrap_or(from),
+                    to,
+                });
             }
         }
         if p.terms.is_empty() {
@@ -310,7 +319,7 @@ impl Profile {
     /// years of a career the lists do not record (a future vice president
     /// as a senator).
     pub fn before_terms(&self, date: &DocDate) -> bool {
-        self.terms.iter().all(|t| t.from >= date.first_day())
+        self.terms.iter().all(|t| t.from_latest >= date.first_day())
     }
 
     /// Whether a term of one of `offices` ended before `date` ended: held
@@ -318,7 +327,7 @@ impl Profile {
     pub fn left_by(&self, offices: Offices, date: &DocDate) -> bool {
         self.terms
             .iter()
-            .any(|t| t.offices.meets(offices) && t.to < date.last_day())
+            .any(|t| t.offices.meets(offices) && t.to <= date.last_day())
     }
 
     /// Whether a term of one of `offices` began before `date` ended.

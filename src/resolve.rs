@@ -896,7 +896,7 @@ impl<'m> Resolver<'m> {
     /// Kim family restaurant"), a word in quotation marks ("the letters
     /// "Aven""), or, for a surname, the surname of another person the
     /// document named last ("the tennis player Daniil Medvedev … Medvedev").
-    fn not_this_bearer(&self, text: &str, c: &Cand) -> bool {
+    fn not_this_bearer(&self, text: &str, c: &Cand, titled: bool) -> bool {
         let n = &self.norm;
         if c.kind.is_short() && head_noun_after(n, c.last) {
             return true;
@@ -913,7 +913,9 @@ impl<'m> Resolver<'m> {
         if c.kind.is_short() && quoted {
             return true;
         }
-        if c.kind != MatchKind::Surname || c.first != c.last {
+        // A title that fits this person ("President Eisenhower" after "Dr.
+        // Milton S. Eisenhower") says who is meant whoever came before.
+        if titled || c.kind != MatchKind::Surname || c.first != c.last {
             return false;
         }
         // The last earlier use of the same word, outside any mention.
@@ -1001,14 +1003,17 @@ impl<'m> Resolver<'m> {
             {
                 let g = self.cands[j];
                 j += 1;
-                if !g.needs_evidence() || self.not_this_bearer(text, &g) {
+                let kind = &ents[g.entity as usize].kind;
+                let tr = if *kind == EntityType::Person {
+                    title_rank(title, self.matcher.profile(g.entity), &self.date)
+                } else {
+                    2
+                };
+                if !g.needs_evidence() || self.not_this_bearer(text, &g, tr <= 1) {
                     continue;
                 }
-                let kind = &ents[g.entity as usize].kind;
-                let mut tr = 2;
                 if *kind == EntityType::Person {
                     let p = self.matcher.profile(g.entity);
-                    tr = title_rank(title, p, &self.date);
                     let ruled_out = if !p.possible_at(&self.date) {
                         Some(Reason::BeforePublicLife)
                     } else if occupation {
