@@ -396,6 +396,12 @@ pub fn title_before(words: &[&str]) -> Option<Title> {
         let Some(o) = title_word(w) else {
             break;
         };
+        // "the former chairman of President Trump": once an office is
+        // named, "of" ends the title ("Secretary of State" reads on,
+        // since "state" names none).
+        if w == "of" && !t.offices.is_empty() {
+            break;
+        }
         t.words += 1;
         t.offices = t.offices | o;
         named.push(w);
@@ -858,6 +864,8 @@ mod tests {
         assert_eq!(t("u.s sen").unwrap().offices, Offices::SENATOR);
         assert_eq!(t("house speaker").unwrap().offices, Offices::REPRESENTATIVE);
         assert_eq!(t("secretary of state").unwrap().offices, Offices::MINISTER);
+        let p = t("the former chairman of president").unwrap();
+        assert!(!p.past && p.offices == Offices::HEAD_OF_STATE && p.words == 1);
         assert_eq!(t("the").map(|t| t.offices), None);
         assert_eq!(t("mr").map(|t| t.offices), None);
         assert_eq!(t("said").map(|t| t.offices), None);
