@@ -295,31 +295,36 @@ fn split_comma(name: &str) -> Option<(&str, &str)> {
 
 /// Splits written tokens into (given names, family name) by name order;
 /// a generational suffix stays with the given names' end.
-pub(crate) fn split_person(
-    tokens: &[String],
+fn split_person(tokens: &[String], order: Option<NameOrder>) -> (Vec<String>, Vec<String>) {
+    let family = family_range(tokens, order);
+    let mut given = tokens[..family.start].to_vec();
+    given.extend_from_slice(&tokens[family.end..]);
+    (given, tokens[family].to_vec())
+}
+
+/// Where the family name is among a person name's written tokens, by name
+/// order: the first word (family first), or the last word with the
+/// particles before it ("van der Berg", "al Amiri") and without a
+/// generational suffix after it; all of a one-word name.
+pub(crate) fn family_range<S: AsRef<str>>(
+    tokens: &[S],
     order: Option<NameOrder>,
-) -> (Vec<String>, Vec<String>) {
+) -> std::ops::Range<usize> {
     if tokens.len() < 2 {
-        return (Vec::new(), tokens.to_vec());
+        return 0..tokens.len();
     }
     if order == Some(NameOrder::FamilyFirst) {
-        return (tokens[1..].to_vec(), tokens[..1].to_vec());
+        return 0..1;
     }
     let mut end = tokens.len();
-    let mut suffix = Vec::new();
-    while end > 1 && is_suffix(&tokens[end - 1]) {
+    while end > 1 && is_suffix(tokens[end - 1].as_ref()) {
         end -= 1;
-        suffix.insert(0, tokens[end].clone());
     }
-    // The family name is the last word with the particles before it
-    // ("van der Berg", "al Amiri").
     let mut fstart = end - 1;
-    while fstart > 1 && is_particle(&tokens[fstart - 1]) {
+    while fstart > 1 && is_particle(tokens[fstart - 1].as_ref()) {
         fstart -= 1;
     }
-    let mut given = tokens[..fstart].to_vec();
-    given.extend(suffix);
-    (given, tokens[fstart..end].to_vec())
+    fstart..end
 }
 
 fn org_forms(name: &str, out: &mut Vec<Form>, legal: bool) {

@@ -73,7 +73,7 @@ use serde_json::Value;
 use super::{Alias, Entity, EntityType, Gazetteer, NameOrder};
 use crate::names::is_suffix;
 use crate::normalize::{normalize_into, Normalized};
-use crate::variants::split_person;
+use crate::variants::family_range;
 
 /// What [`Gazetteer::merge_same_people`] did.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -310,17 +310,24 @@ fn strings<'a>(e: &'a Entity, key: &str) -> Vec<&'a str> {
 /// One name of a person, folded.
 struct Name {
     entity: u32,
-    /// The folded words, sorted (a word written twice is there twice).
-    words: Vec<String>,
-    /// The family name's folded words, joined by spaces.
-    family: String,
+    /// The folded words ([`word`]), sorted (a word written twice is there
+    /// twice).
+    words: Vec<u64>,
+    /// A hash of the family name's folded words.
+    family: u64,
 }
 
-/// The folded words of one person name, sorted, and its family name
-/// without a generational suffix, split as [`crate::variants`] splits it
-/// ("LAST, First" at the comma, else by name order); `None` for a name of
-/// fewer than two words. One pass of the normalizer over the name: this
-/// runs for every name of every person.
+/// A folded word, by a 64-bit hash of its text: names are compared as
+/// multisets of these, with no string kept per word.
+fn word(w: &str) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(w.as_bytes())
+}
+
+/// The folded words of one person name and its family name without a
+/// generational suffix, split as [`crate::variants`] splits it ("LAST,
+/// First" at the comma, else by name order); `None` for a name of fewer
+/// than two words. One pass of the normalizer over the name and no string
+/// copied: this runs for every name of every person.
 fn name_parts(n: &mut Normalized, name: &str, order: Option<NameOrder>) -> Option<Name> {
     normalize_into(name, n);
     // Up to the first barrier: what follows a bracket is a comment.
@@ -330,38 +337,42 @@ fn name_parts(n: &mut Normalized, name: &str, order: Option<NameOrder>) -> Optio
     if end < 2 {
         return None;
     }
-    let mut words: Vec<String> = (0..end).map(|i| n.token_text(i).to_string()).collect();
+    let texts: Vec<&str> = (0..end).map(|i| n.token_text(i)).collect();
+    let tokens = &n.tokens()[..end];
+    // "LAST, First": the family name is what stands before the comma,
+    // unless nothing but a suffix follows it ("Biden, Jr.").
     let comma = name.find(',').and_then(|c| {
-        let family: Vec<String> = (0..end)
-            .filter(|&i| (n.tokens()[i].end as usize) <= c)
-            .map(|i| n.token_text(i).to_string())
-            .collect();
-        let given = (0..end).filter(|&i| (n.tokens()[i].start as usize) > c);
-        let given_is_name =
-            given.clone().count() > 0 && given.clone().any(|i| !is_suffix(n.token_text(i)));
-        (!family.is_empty() && given_is_name).then_some(family)
+        let before = tokens.iter().take_while(|t| (t.end as usize) <= c).count();
+        let after = tokens.iter().position(|t| (t.start as usize) > c)?;
+        let named = texts[after..].iter().any(|t| !is_suffix(t));
+        (before > 0 && named).then_some(0..before)
     });
-    let family = match comma {
-        Some(family) => family,
-        None => split_person(&words, order).1,
-    };
-    let family: Vec<&str> = family
-        .iter()
-        .map(String::as_str)
-        .filter(|t| !is_suffix(t))
-        .collect();
-    let family = family.join(" ");
+    let family = comma.unwrap_or_else(|| family_range(&texts, order));
+    let mut key = xxhash_rust::xxh3::Xxh3::new();
+    for t in texts[family].iter().filter(|t| !is_suffix(t)) {
+        key.update(t.as_bytes());
+        key.update(b" ");
+    }
+    let mut words: Vec<u64> = texts.iter().map(|t| word(t)).collect();
     // A multiset: "Maung Maung Kyaw" is not "Kyaw Kyaw Maung".
     words.sort_unstable();
     Some(Name {
         entity: 0,
         words,
-        family,
+        family: key.digest(),
     })
 }
 
+/// An identifier of a person entity (by index).
+enum Identifier<'a> {
+    /// A `wikidata` or `bioguide` value: entities with the same one are one.
+    Shared(usize, &'static str, &'a str),
+    /// An id the entity's `same_as` names.
+    Names(usize, &'a str),
+}
+
 /// Whether every word of `small` is in `big`, as often (both sorted).
-fn is_subset(small: &[String], big: &[String]) -> bool {
+fn is_subset(small: &[u64], big: &[u64]) -> bool {
     let mut it = big.iter();
     small.iter().all(|w| it.any(|b| b == w))
 }
@@ -510,18 +521,21 @@ impl Gazetteer {
             report.merged += others.len();
             report.groups.push(ids);
         }
+        // Drop the removed ids; the entities after the first removed one
+        // move up.
+        for (i, _) in removed.iter().enumerate().filter(|(_, r)| **r) {
+            self.index.remove(&self.entities[i].id);
+        }
+        let first_removed = removed.iter().position(|r| *r).unwrap_or(n);
         let mut keep = removed.iter().map(|r| !r);
         self.entities
             .retain(|_| keep.next().expect("one flag per entity"));
         let mut keep = removed.iter().map(|r| !r);
         self.origins
             .retain(|_| keep.next().expect("one flag per entity"));
-        self.index = self
-            .entities
-            .iter()
-            .enumerate()
-            .map(|(i, e)| (e.id.clone(), i))
-            .collect();
+        for (i, e) in self.entities.iter().enumerate().skip(first_removed) {
+            *self.index.get_mut(&e.id).expect("every id is indexed") = i;
+        }
         report
     }
 
@@ -543,30 +557,61 @@ impl Gazetteer {
     /// are indexed by their word set and by their family name, so only
     /// entities that share one are compared.
     fn candidate_pairs(&self, source: &[u32]) -> Vec<((usize, usize), Evidence)> {
-        let names: Vec<Name> = self
+        // Folding is most of the work: in parallel, in chunks of entities,
+        // each with its own normalizer buffer.
+        // Identifiers are read in the same pass, while the entity is at hand.
+        let (names, ids): (Vec<Name>, Vec<Identifier>) = self
             .entities
-            .par_iter()
+            .par_chunks(1024)
             .enumerate()
-            .filter(|(_, e)| e.kind == EntityType::Person)
-            .map_init(Normalized::new, |n, (i, e)| {
-                let display = std::iter::once((e.name.as_str(), e.name_order));
-                let aliases = e
-                    .aliases
-                    .iter()
-                    .filter(|a| !a.weak)
-                    .map(|a| (a.name.as_str(), a.order.or(e.name_order)));
-                display
-                    .chain(aliases)
-                    .filter_map(|(name, order)| name_parts(n, name, order))
-                    .map(|name| Name {
-                        entity: i as u32,
-                        ..name
-                    })
-                    .collect::<Vec<Name>>()
+            .map(|(chunk, entities)| {
+                let mut n = Normalized::new();
+                let mut out = Vec::new();
+                let mut ids = Vec::new();
+                for (k, e) in entities.iter().enumerate() {
+                    if e.kind != EntityType::Person {
+                        continue;
+                    }
+                    let i = chunk * 1024 + k;
+                    for key in ["wikidata", "bioguide"] {
+                        if let Some(v) = e.properties.get(key).and_then(Value::as_str) {
+                            if !v.trim().is_empty() {
+                                ids.push(Identifier::Shared(i, key, v.trim()));
+                            }
+                        }
+                    }
+                    if e.properties.contains_key("same_as") {
+                        ids.extend(
+                            strings(e, "same_as")
+                                .into_iter()
+                                .map(|o| Identifier::Names(i, o)),
+                        );
+                    }
+                    let display = std::iter::once((e.name.as_str(), e.name_order));
+                    let aliases = e
+                        .aliases
+                        .iter()
+                        .filter(|a| !a.weak)
+                        .map(|a| (a.name.as_str(), a.order.or(e.name_order)));
+                    for (name, order) in display.chain(aliases) {
+                        if let Some(parts) = name_parts(&mut n, name, order) {
+                            out.push(Name {
+                                entity: i as u32,
+                                ..parts
+                            });
+                        }
+                    }
+                }
+                (out, ids)
             })
-            .flatten()
-            .collect();
-
+            .reduce(
+                || (Vec::new(), Vec::new()),
+                |(mut names, mut ids), (more_names, more_ids)| {
+                    names.extend(more_names);
+                    ids.extend(more_ids);
+                    (names, ids)
+                },
+            );
         let mut pairs: HashMap<(usize, usize), Evidence> = HashMap::default();
         let mut note = |a: usize, b: usize, f: &dyn Fn(&mut Evidence)| {
             if comparable(self, source, a, b) {
@@ -575,7 +620,7 @@ impl Gazetteer {
         };
 
         // The same word set.
-        let mut by_words: HashMap<&[String], Vec<usize>> = HashMap::default();
+        let mut by_words: HashMap<&[u64], Vec<usize>> = HashMap::default();
         for n in &names {
             by_words
                 .entry(&n.words)
@@ -591,9 +636,9 @@ impl Gazetteer {
         }
 
         // The same family name, the words of one within the other's.
-        let mut by_family: HashMap<&str, Vec<&Name>> = HashMap::default();
-        for n in names.iter().filter(|n| !n.family.is_empty()) {
-            by_family.entry(&n.family).or_default().push(n);
+        let mut by_family: HashMap<u64, Vec<&Name>> = HashMap::default();
+        for n in &names {
+            by_family.entry(n.family).or_default().push(n);
         }
         for group in by_family.values().filter(|g| g.len() > 1) {
             for (k, x) in group.iter().enumerate() {
@@ -618,18 +663,13 @@ impl Gazetteer {
 
         // Shared identifiers.
         let mut by_id: HashMap<(&str, &str), Vec<usize>> = HashMap::default();
-        for (i, e) in self.entities.iter().enumerate() {
-            if e.kind != EntityType::Person {
-                continue;
-            }
-            for key in ["wikidata", "bioguide"] {
-                for v in strings(e, key) {
-                    by_id.entry((key, v)).or_default().push(i);
-                }
-            }
-            for other in strings(e, "same_as") {
-                if let Some(&j) = self.index.get(other) {
-                    note(i, j, &|ev| ev.identifier = true);
+        for id in ids {
+            match id {
+                Identifier::Shared(i, key, value) => by_id.entry((key, value)).or_default().push(i),
+                Identifier::Names(i, other) => {
+                    if let Some(&j) = self.index.get(other) {
+                        note(i, j, &|ev| ev.identifier = true);
+                    }
                 }
             }
         }
