@@ -538,6 +538,35 @@ const OCCUPATIONS: &[&str] = &[
     "host",
 ];
 
+/// Sports: in an appositive after a name ("Mark Taylor, the former
+/// Australian cricket captain") they say what the person is known for.
+const SPORTS: &[&str] = &[
+    "cricket",
+    "cricketer",
+    "football",
+    "soccer",
+    "baseball",
+    "basketball",
+    "hockey",
+    "rugby",
+    "golf",
+    "tennis",
+    "boxing",
+    "chess",
+    "athletics",
+    "olympic",
+    "olympian",
+    "racing",
+];
+
+/// Whether the folded words of an appositive after a name (", the former
+/// Australian cricket captain") name an occupation or a sport.
+pub fn occupation_in(words: &[&str]) -> bool {
+    words
+        .iter()
+        .any(|w| OCCUPATIONS.contains(w) || SPORTS.contains(w))
+}
+
 /// Whether the folded word just before a name is an occupation word ("economist", "singer").
 pub fn occupation_before(word: &str) -> bool {
     OCCUPATIONS.contains(&word)

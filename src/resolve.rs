@@ -24,8 +24,8 @@
 use crate::date::DocDate;
 use crate::gazetteer::EntityType;
 use crate::link::{
-    gender_differs, honorific_gender, is_month, named_after, occupation_before, place_preposition,
-    speech_after, state_after, title_before, Offices, Title,
+    gender_differs, honorific_gender, is_month, named_after, occupation_before, occupation_in,
+    place_preposition, speech_after, state_after, title_before, Offices, Title,
 };
 use crate::matcher::is_prominent;
 use crate::matcher::{Hit, Matcher};
@@ -482,6 +482,26 @@ impl<'m> Resolver<'m> {
         any_middle.then_some(agree)
     }
 
+    /// The folded words of an appositive right after token `last`: after a
+    /// comma, up to six words to the next punctuation (", the former
+    /// Australian cricket captain,").
+    fn appositive(&self, text: &str, last: u32) -> Vec<&str> {
+        let n = &self.norm;
+        let t = n.tokens();
+        let mut out = Vec::new();
+        let mut i = last as usize;
+        while i + 1 < t.len() && out.len() < 6 && !n.barrier_after(i) {
+            let gap = &text[t[i].end as usize..t[i + 1].start as usize];
+            let comma_first = out.is_empty() && gap.trim() == ",";
+            if !(comma_first || (!out.is_empty() && gap.trim().is_empty())) {
+                break;
+            }
+            i += 1;
+            out.push(n.token_text(i));
+        }
+        out
+    }
+
     /// Whether entity `e` has a name that begins and ends as tokens
     /// `first..=last` do with more words between: middle names the text
     /// leaves out ("John Quincy Adams" for "John Adams").
@@ -578,6 +598,13 @@ impl<'m> Resolver<'m> {
         let title = title_before(&before);
         let occupation = before.last().is_some_and(|w| occupation_before(w));
         let honorific = before.last().and_then(|w| honorific_gender(w));
+        // "a schoolteacher also called Abdul Hamid": a new person
+        // introduced, not a public figure.
+        // ("The same action named Victor Vekselberg" names a known man:
+        // only "a/an … named" introduces one.)
+        let introduced = before.split_last().is_some_and(|(w, rest)| {
+            matches!(*w, "named" | "called") && rest.iter().any(|r| matches!(*r, "a" | "an"))
+        });
         let written = if text[start..end].contains('.') {
             initials(&text[start..end])
         } else {
@@ -630,12 +657,29 @@ impl<'m> Resolver<'m> {
             }
             let e = &ents[g.entity as usize];
             let mut reasons = vec![Reason::FullName];
+            // Written initials that differ from the listed ones name
+            // someone else, whatever the kind of entity ("John F. Kennedy"
+            // is not a listed "John K. Kennedy").
             if e.kind != EntityType::Person {
-                kept.push(([2, 1, 1, 1, 1, 0], *g, reasons));
+                // Other kinds: the matched name's own initials, as listed.
+                let listed = initials(self.matcher.name_text(g.entity, g.name));
+                let init = (!written.is_empty() && !listed.is_empty()).then(|| written == listed);
+                if init == Some(false) {
+                    out.push(Candidate {
+                        entity: g.entity,
+                        confidence: 0.0,
+                        reasons: vec![Reason::InitialsDiffer],
+                    });
+                } else {
+                    if init == Some(true) {
+                        reasons.push(Reason::Initials);
+                    }
+                    kept.push(([2, u8::from(init != Some(true)), 1, 1, 1, 0], *g, reasons));
+                }
                 continue;
             }
-            let p = self.matcher.profile(g.entity);
             let init = self.initials_fit(g.entity, &written, lead, given_initials);
+            let p = self.matcher.profile(g.entity);
             let tr = title_rank(title, p, &self.date);
             let ruled_out = if !p.possible_at(&self.date) {
                 Some(Reason::BeforePublicLife)
@@ -643,6 +687,8 @@ impl<'m> Resolver<'m> {
                 Some(Reason::Occupation)
             } else if honorific.is_some_and(|h| gender_differs(e, h)) {
                 Some(Reason::Honorific)
+            } else if introduced {
+                Some(Reason::Generic)
             } else if init == Some(false) {
                 Some(Reason::InitialsDiffer)
             } else if p.long_out_of_office(&self.date) && tr > 1 && init != Some(true) {
@@ -745,7 +791,8 @@ impl<'m> Resolver<'m> {
             } else if rank[0] <= 1
                 || rank[1] == 0
                 || rank[2] == 0
-                || self.corroborated(best.entity, first, last)
+                || (!occupation_in(&self.appositive(text, last))
+                    && self.corroborated(best.entity, first, last))
             {
                 reasons.push(Reason::Corroborated);
             } else {
