@@ -268,20 +268,22 @@ struct Patterns {
 fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| {
+        // ASCII digits and month names: Unicode classes here cost most of
+        // the patterns' compile time and can match nothing more.
         let re = |s: &str| Regex::new(s).expect("valid dateline pattern");
         Patterns {
             label: re(r"^(?i:(?:first\s+)?(?:published|posted|dateline|dated|date|filed))\b(?:\s+on\b)?\s*[:\-–—]?\s*"),
             place: re(r"^(?:\p{Lu}[\p{L}\p{M}.'’\-]*\s+){0,3}\p{Lu}[\p{L}\p{M}.'’\-]*\s*(?:,|—|–|\s-)\s*"),
             weekday: re(r"^(?i:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?i:day|sday|nesday|rsday|urday)?\.?,?\s+"),
-            iso_day: re(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"),
-            iso_month: re(r"^(\d{4})-(\d{2})"),
-            ymd_slash: re(r"^(\d{4})/(\d{1,2})/(\d{1,2})"),
-            numeric: re(r"^(\d{1,2})([/.])(\d{1,2})([/.])(\d{4})"),
-            mdy: re(r"^(\p{L}{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})"),
-            dmy: re(r"^(\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?\s+(\p{L}{3,9})\.?,?\s+(\d{4})"),
-            my: re(r"^(\p{L}{3,9})\.?,?\s+(\d{4})"),
-            year: re(r"^(\d{4})"),
-            time: re(r"^(?:at\s+)?\d{1,2}[:.]\d{2}"),
+            iso_day: re(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})(?:[T ][0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:?[0-9]{2})?)?"),
+            iso_month: re(r"^([0-9]{4})-([0-9]{2})"),
+            ymd_slash: re(r"^([0-9]{4})/([0-9]{1,2})/([0-9]{1,2})"),
+            numeric: re(r"^([0-9]{1,2})([/.])([0-9]{1,2})([/.])([0-9]{4})"),
+            mdy: re(r"^([A-Za-z]{3,9})\.?\s+([0-9]{1,2})(?:st|nd|rd|th)?,?\s+([0-9]{4})"),
+            dmy: re(r"^([0-9]{1,2})(?:st|nd|rd|th)?(?:\s+of)?\s+([A-Za-z]{3,9})\.?,?\s+([0-9]{4})"),
+            my: re(r"^([A-Za-z]{3,9})\.?,?\s+([0-9]{4})"),
+            year: re(r"^([0-9]{4})"),
+            time: re(r"^(?:at\s+)?[0-9]{1,2}[:.][0-9]{2}"),
         }
     })
 }
@@ -406,6 +408,15 @@ fn date_at_start(p: &Patterns, s: &str) -> Option<DocDate> {
 /// The date a line of a text's top starts with: after an optional label
 /// (`Published:`), then either at once or after a place (`WASHINGTON,`).
 fn line_date(line: &str) -> Option<DocDate> {
+    // Every form holds a four-digit year: most lines are answered here,
+    // without the patterns.
+    let four_digits = line
+        .as_bytes()
+        .windows(4)
+        .any(|w| w.iter().all(u8::is_ascii_digit));
+    if !four_digits {
+        return None;
+    }
     let p = patterns();
     let s = line.trim();
     let s = match p.label.find(s) {

@@ -336,64 +336,69 @@ pub fn is_given_name(folded: &str) -> bool {
         .contains(folded)
 }
 
-/// How many people per million bear a given name, at most, in the given-name
+/// Whether a folded word is a common given name: borne by at least
+/// [`COMMON_GIVEN_PER_MILLION`] people per million in one of the given-name
 /// lists of `data/names/` (US Census 2020, US Social Security births since
-/// 1930, Brazil's 2010 census).
-pub fn given_name_per_million(folded: &str) -> f32 {
-    static TABLE: OnceLock<HashMap<String, f32>> = OnceLock::new();
-    TABLE
-        .get_or_init(|| {
-            frequency_table(&[
+/// 1930, Brazil's 2010 census): "al", "hassan", "abdul" and up.
+pub fn is_common_given_name(folded: &str) -> bool {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| {
+        frequent(
+            &[
                 include_str!("../data/names/us-given-2020.tsv"),
                 include_str!("../data/names/us-given-ssa.tsv"),
                 include_str!("../data/names/br-given-2010.tsv"),
-            ])
-        })
-        .get(folded)
-        .copied()
-        .unwrap_or(0.0)
+            ],
+            COMMON_GIVEN_PER_MILLION,
+        )
+    })
+    .contains(folded)
 }
 
-/// How many people per million bear a surname in the US (Census 2020,
-/// `data/names/us-surnames-2020.tsv`).
-pub fn surname_per_million(folded: &str) -> f32 {
-    static TABLE: OnceLock<HashMap<String, f32>> = OnceLock::new();
-    TABLE
-        .get_or_init(|| frequency_table(&[include_str!("../data/names/us-surnames-2020.tsv")]))
-        .get(folded)
-        .copied()
-        .unwrap_or(0.0)
+/// Whether a folded word is a common surname: borne by at least
+/// [`COMMON_SURNAME_PER_MILLION`] people per million in the US (Census
+/// 2020, `data/names/us-surnames-2020.tsv`): "mercer", "hassan", "kim" and
+/// up.
+pub fn is_common_surname_word(folded: &str) -> bool {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| {
+        frequent(
+            &[include_str!("../data/names/us-surnames-2020.tsv")],
+            COMMON_SURNAME_PER_MILLION,
+        )
+    })
+    .contains(folded)
 }
 
-/// A given name borne by at least this many people per million is common
-/// ("al", "hassan", "abdul" and up).
+/// A given name borne by at least this many people per million is common.
 pub const COMMON_GIVEN_PER_MILLION: f32 = 50.0;
 
-/// A surname borne by at least this many people per million is common
-/// ("mercer", "hassan", "kim" and up).
+/// A surname borne by at least this many people per million is common.
 pub const COMMON_SURNAME_PER_MILLION: f32 = 100.0;
 
-/// Whether a folded word is a common given name or surname (see
-/// [`COMMON_GIVEN_PER_MILLION`], [`COMMON_SURNAME_PER_MILLION`]).
+/// Whether a folded word is a common given name or surname.
 pub fn is_common_name_word(folded: &str) -> bool {
-    given_name_per_million(folded) >= COMMON_GIVEN_PER_MILLION
-        || surname_per_million(folded) >= COMMON_SURNAME_PER_MILLION
+    is_common_given_name(folded) || is_common_surname_word(folded)
 }
 
-/// `name<TAB>per_million` rows (a header first) of several tables, keeping
-/// each name's highest figure.
-fn frequency_table(tables: &[&str]) -> HashMap<String, f32> {
-    let mut out: HashMap<String, f32> = HashMap::default();
+/// The names of `name<TAB>per_million` tables (a header first, most
+/// frequent first, names lower-case ASCII as `data/names/convert.py`
+/// writes them) borne by at least `min` per million.
+fn frequent(tables: &[&'static str], min: f32) -> HashSet<&'static str> {
+    let mut out: HashSet<&'static str> = HashSet::default();
     for t in tables {
         for line in t.lines().skip(1) {
             let Some((name, f)) = line.split_once('\t') else {
                 continue;
             };
-            let Ok(f) = f.trim().parse::<f32>() else {
-                continue;
-            };
-            let e = out.entry(fold_name(name)).or_insert(0.0);
-            *e = e.max(f);
+            match f.trim().parse::<f32>() {
+                Ok(f) if f >= min => {
+                    out.insert(name);
+                }
+                // Sorted by frequency: the rest are rarer.
+                Ok(_) => break,
+                Err(_) => continue,
+            }
         }
     }
     out
@@ -402,9 +407,16 @@ fn frequency_table(tables: &[&str]) -> HashMap<String, f32> {
 /// Whether a folded name is a place: a country, capital, US state or city
 /// of GeoNames (`data/places/`): "washington", "lincoln", "houston".
 pub fn is_place(folded: &str) -> bool {
-    static WORDS: OnceLock<HashSet<String>> = OnceLock::new();
+    static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
     WORDS
-        .get_or_init(|| word_set(include_str!("../data/places/places.txt")))
+        .get_or_init(|| {
+            // Already folded by `data/places/convert.py`; a name of several
+            // words is never one token.
+            include_str!("../data/places/places.txt")
+                .lines()
+                .filter(|l| !l.contains([' ', '-', '\'']))
+                .collect()
+        })
         .contains(folded)
 }
 

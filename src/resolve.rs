@@ -891,13 +891,20 @@ impl<'m> Resolver<'m> {
                 });
         }
         if place {
-            // Does the document use the word as a place anywhere?
+            // Does the document use the word as a place anywhere? One pass
+            // over its uses, each looked at for the word before it.
             let stream = n.stream_bytes();
-            return ["in", "at", "near", "to", "from", "outside"]
-                .iter()
-                .any(|p| {
-                    let needle = format!(" {p} {w} ");
-                    memchr::memmem::find(stream, needle.as_bytes()).is_some()
+            let t = n.tokens()[i as usize];
+            let needle = &stream[t.norm_start as usize - 1..=t.norm_end as usize];
+            return memchr::memmem::find_iter(stream, needle)
+                .filter_map(|at| n.token_at(at + 1))
+                .any(|k| {
+                    k > 0
+                        && !n.barrier_after(k - 1)
+                        && matches!(
+                            n.token_text(k - 1),
+                            "in" | "at" | "near" | "to" | "from" | "outside"
+                        )
                 });
         }
         false
