@@ -660,6 +660,20 @@ impl<'m> Resolver<'m> {
             // Written initials that differ from the listed ones name
             // someone else, whatever the kind of entity ("John F. Kennedy"
             // is not a listed "John K. Kennedy").
+            if matches!(e.kind, EntityType::Vessel)
+                && GEOGRAPHIC.contains(&self.norm.token_text(last as usize))
+                && type_cue(&self.norm, &e.kind, first).is_none()
+                && article(&self.norm, first, last).is_none()
+            {
+                // "Sakhalin Island itself, in Russia's Far East": a ship
+                // named after a place is the place without a ship's cue.
+                out.push(Candidate {
+                    entity: g.entity,
+                    confidence: 0.0,
+                    reasons: vec![Reason::Place],
+                });
+                continue;
+            }
             if e.kind != EntityType::Person {
                 // Other kinds: the matched name's own initials, as listed.
                 let listed = initials(self.matcher.name_text(g.entity, g.name));
@@ -1367,6 +1381,26 @@ fn type_cue(n: &Normalized, kind: &EntityType, first: u32) -> Option<u32> {
     None
 }
 
+/// Nouns that end the names of places: a vessel named so ("Sakhalin
+/// Island") is the place unless a ship's cue is written.
+const GEOGRAPHIC: &[&str] = &[
+    "island",
+    "islands",
+    "river",
+    "sea",
+    "bay",
+    "lake",
+    "strait",
+    "cape",
+    "mount",
+    "mountain",
+    "peninsula",
+    "gulf",
+    "coast",
+    "valley",
+    "ocean",
+];
+
 /// Nouns that, written right after a name, make it a modifier of a place or
 /// a group rather than a name of its own: "the Lena river", "the Olympia
 /// hotel", "the Rotenberg family".
@@ -1642,6 +1676,7 @@ mod tests {
                 bn
             },
             Entity::new("dover", "DOVER", EntityType::Vessel),
+            Entity::new("si", "SAKHALIN ISLAND", EntityType::Vessel),
             // Made-up fixture names.
             Entity::new("zarnavax", "ZARNAVAX", EntityType::Vessel),
             Entity::new("jqz", "John Q. Zarnavaxian", EntityType::Person),
@@ -1779,6 +1814,8 @@ mod tests {
         ("lower-case word is no legal form", "they see Versor as partner", &[("Versor", "versor", "short")]),
         ("one-word vessel needs a cue", "The cliffs of Dover.", &[]),
         ("one-word vessel with a cue", "The tanker Dover sailed.", &[("Dover", "dover", "normalized")]),
+        ("vessel named after a place, the place", "Sakhalin Island itself is cold.", &[]),
+        ("vessel named after a place, a ship", "The tanker Sakhalin Island sailed.", &[("Sakhalin Island", "si", "normalized")]),
     ];
 
     #[test]

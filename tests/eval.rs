@@ -1,9 +1,8 @@
 //! The evaluation figures issue 5 asks for, with the real bundled
 //! gazetteers: every gold mention of the two press reports and no false
 //! one; precision ≥ 0.97 and recall ≥ 0.95 on the annotated test corpus;
-//! and, scored by entity id, recall ≥ 0.96 and precision ≥ 0.975 on the
-//! dated development split of `tests/data/dated/` (issue 14 asks for
-//! 0.98: 192/196 = 0.9796 is just short). The dated fresh split
+//! and, scored by entity id, precision ≥ 0.98 and recall ≥ 0.96 on the
+//! dated development split of `tests/data/dated/`. The dated fresh split
 //! is held out: scored only to report, never asserted or tuned on.
 
 use std::process::Command;
@@ -59,6 +58,6 @@ fn dated_dev_split_by_entity_id() {
     assert!(gold >= 200, "the gold has {gold} mentions");
     let precision = correct as f64 / predicted as f64;
     let recall = correct as f64 / gold as f64;
-    assert!(precision >= 0.975, "precision {precision:.4} < 0.975");
+    assert!(precision >= 0.98, "precision {precision:.3} < 0.98");
     assert!(recall >= 0.96, "recall {recall:.3} < 0.96");
 }
