@@ -80,6 +80,9 @@ impl Offices {
     pub const BANKER: Offices = Offices(1 << 9);
     /// Any other office.
     pub const OTHER: Offices = Offices(1 << 10);
+    /// King, queen, emir, sultan, emperor: a head of state by birth. A
+    /// president is no king ("King Arthur" is not President Arthur).
+    pub const MONARCH: Offices = Offices(1 << 11);
 
     /// The offices of both sets.
     pub const fn union(self, other: Offices) -> Offices {
@@ -153,6 +156,15 @@ pub fn classify_role(role: &str) -> Offices {
         "queen",
         "emir",
         "sultan",
+        "monarch",
+        "grand duke",
+        "emperor",
+    ] {
+        if has(w) {
+            return Offices::HEAD_OF_STATE | Offices::MONARCH;
+        }
+    }
+    for w in [
         "supreme leader",
         "monarch",
         "grand duke",
@@ -364,7 +376,7 @@ fn title_word(w: &str) -> Option<Offices> {
     Some(match w {
         "president" | "pres" => Offices::HEAD_OF_STATE,
         "king" | "queen" | "emir" | "sultan" | "monarch" | "emperor" | "tsar" | "czar" => {
-            Offices::HEAD_OF_STATE
+            Offices::MONARCH
         }
         "premier" | "chancellor" | "taoiseach" => Offices::HEAD_OF_GOVERNMENT,
         "minister" | "secretary" | "ministers" => Offices::MINISTER,
@@ -867,7 +879,7 @@ mod tests {
             ),
             ("Chairman of KWP", Offices::HEAD_OF_STATE),
             ("President of Russia", Offices::HEAD_OF_STATE),
-            ("King", Offices::HEAD_OF_STATE),
+            ("King", Offices::MONARCH),
         ] {
             assert!(classify_role(role).meets(want), "{role}");
         }
@@ -895,6 +907,8 @@ mod tests {
         assert_eq!(t("secretary of state").unwrap().offices, Offices::MINISTER);
         let p = t("the former chairman of president").unwrap();
         assert!(!p.past && p.offices == Offices::HEAD_OF_STATE && p.words == 1);
+        assert_eq!(t("king").unwrap().offices, Offices::MONARCH);
+        assert!(!classify_role("President of the United States").meets(Offices::MONARCH));
         assert_eq!(t("the").map(|t| t.offices), None);
         assert_eq!(t("mr").map(|t| t.offices), None);
         assert_eq!(t("said").map(|t| t.offices), None);

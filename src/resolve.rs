@@ -1187,15 +1187,18 @@ impl<'m> Resolver<'m> {
                 new
             });
             if let Some(&(tr, r, close, best, ev, rests_on)) = found.first() {
-                let mut reasons = vec![match ev.0 {
-                    EvidenceKind::FullMention => Reason::FullMention,
-                    EvidenceKind::LinkedMention => Reason::LinkedMention,
-                    EvidenceKind::DistinctiveName => Reason::Distinctive,
-                    EvidenceKind::TypeCue => Reason::TypeCue,
-                    EvidenceKind::Article => Reason::Article,
-                    EvidenceKind::InOffice => Reason::LeaderAtDate,
-                    EvidenceKind::Title => Reason::TitleAtDate,
-                }];
+                // (A title's fit is said by the title reasons below.)
+                let mut reasons: Vec<Reason> = match ev.0 {
+                    EvidenceKind::FullMention => Some(Reason::FullMention),
+                    EvidenceKind::LinkedMention => Some(Reason::LinkedMention),
+                    EvidenceKind::DistinctiveName => Some(Reason::Distinctive),
+                    EvidenceKind::TypeCue => Some(Reason::TypeCue),
+                    EvidenceKind::Article => Some(Reason::Article),
+                    EvidenceKind::InOffice => Some(Reason::LeaderAtDate),
+                    EvidenceKind::Title => None,
+                }
+                .into_iter()
+                .collect();
                 match tr {
                     0 => reasons.push(Reason::TitleAtDate),
                     1 => reasons.push(Reason::TitleEarlier),
