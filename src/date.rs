@@ -300,25 +300,11 @@ fn month(word: &str) -> Option<u8> {
     {
         return None;
     }
-    const NAMES: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
     let w = word.to_lowercase();
     if w == "sept" {
         return Some(9);
     }
-    NAMES
+    MONTHS
         .iter()
         .position(|n| w == *n || (w.len() == 3 && n.starts_with(&w)))
         .map(|i| i as u8 + 1)
@@ -463,6 +449,22 @@ impl serde::Serialize for DateSource {
         s.serialize_str(self.as_str())
     }
 }
+
+/// The months' names, folded, January first.
+pub const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
 
 /// Where a document's date came from (the `doc_date_source` field).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]

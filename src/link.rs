@@ -836,21 +836,7 @@ pub fn state_after(word: &str) -> bool {
 
 /// Whether the folded word is a month's name.
 pub fn is_month(word: &str) -> bool {
-    matches!(
-        word,
-        "january"
-            | "february"
-            | "march"
-            | "april"
-            | "may"
-            | "june"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
-    )
+    crate::date::MONTHS.contains(&word)
 }
 
 #[cfg(test)]

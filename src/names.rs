@@ -434,19 +434,7 @@ pub fn is_common_surname(folded: &str) -> bool {
 /// a function word or a legal form ("putin", "verus"; not "nelson",
 /// "defense", "kim").
 pub fn is_distinctive_word(folded: &str) -> bool {
-    const CALENDAR: &[&str] = &[
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
+    const DAYS: [&str; 7] = [
         "monday",
         "tuesday",
         "wednesday",
@@ -456,7 +444,8 @@ pub fn is_distinctive_word(folded: &str) -> bool {
         "sunday",
     ];
     folded.chars().count() >= 4
-        && !CALENDAR.contains(&folded)
+        && !crate::date::MONTHS.contains(&folded)
+        && !DAYS.contains(&folded)
         && folded.chars().all(char::is_alphabetic)
         && !is_common_word(folded)
         && !is_given_name(folded)

@@ -1939,10 +1939,17 @@ mod tests {
         ])
     }
 
-    /// (name, date, text, expected (text, id) mentions): who a name means
-    /// at the document's date.
+    /// (name, date, text, expected (text, id) mentions).
+    type DatedCase = (
+        &'static str,
+        &'static str,
+        &'static str,
+        &'static [(&'static str, &'static str)],
+    );
+
+    /// Who a name means at the document's date.
     #[rustfmt::skip]
-    const DATED: &[(&str, &str, &str, &[(&str, &str)])] = &[
+    const DATED: &[DatedCase] = &[
         ("initials tell the president", "1962", "John F. Kennedy spoke.", &[("John F. Kennedy", "jfk")]),
         ("initials tell the senator", "2020", "John N. Kennedy spoke.", &[("John N. Kennedy", "jnk")]),
         ("title at the date", "2020", "Senator John Kennedy spoke.", &[("John Kennedy", "jnk")]),
