@@ -85,6 +85,19 @@ const LEADS: Offices = Offices::HEAD_OF_STATE.union(Offices::HEAD_OF_GOVERNMENT)
 /// among the people the lists cover ("Kim", "Ali", "Hassan").
 const COMMON_AMONG_LISTED: u32 = 40;
 
+/// What the words around a name say of who it is, beyond its title.
+#[derive(Clone, Copy, Debug, Default)]
+struct Cues {
+    /// An occupation before it ("the economist Adam Smith").
+    occupation: bool,
+    /// The gender an honorific before it gives ("Mrs.").
+    honorific: Option<char>,
+    /// A new person introduced ("a schoolteacher called …", "a Ford").
+    introduced: bool,
+    /// A place or a date here ("in Washington", "in May").
+    place: bool,
+}
+
 /// How a title written before a name fits a person, best first: it names
 /// an office held at the date (0), held before it (1), no title or
 /// nothing known (2), an office never held by then (3). Before the
@@ -576,6 +589,33 @@ impl<'m> Resolver<'m> {
         })
     }
 
+    /// Why entity `e` cannot be meant here, if it cannot: the document's
+    /// date is before its public life, the words around the name say it is
+    /// someone else (`cues`), written initials differ (`init`), or it is
+    /// long out of office and neither the title (`tr`, see [`title_rank`])
+    /// nor the initials fit.
+    fn ruled_out(&self, e: u32, cues: &Cues, tr: u8, init: Option<bool>) -> Option<Reason> {
+        let p = self.matcher.profile(e);
+        let ent = &self.matcher.entities()[e as usize];
+        if !p.possible_at(&self.date) {
+            Some(Reason::BeforePublicLife)
+        } else if cues.occupation {
+            Some(Reason::Occupation)
+        } else if cues.honorific.is_some_and(|h| gender_differs(ent, h)) {
+            Some(Reason::Honorific)
+        } else if cues.introduced {
+            Some(Reason::Generic)
+        } else if cues.place {
+            Some(Reason::Place)
+        } else if init == Some(false) {
+            Some(Reason::InitialsDiffer)
+        } else if p.long_out_of_office(&self.date) && tr > 1 && init != Some(true) {
+            Some(Reason::LongOutOfOffice)
+        } else {
+            None
+        }
+    }
+
     /// Chooses who a full name at one span means, among the entities of
     /// `group` (its readings, best first): rules out those the date,
     /// written initials, a title or an occupation exclude, ranks the rest
@@ -695,22 +735,13 @@ impl<'m> Resolver<'m> {
             let init = self.initials_fit(g.entity, &written, lead, given_initials);
             let p = self.matcher.profile(g.entity);
             let tr = title_rank(title, p, &self.date);
-            let ruled_out = if !p.possible_at(&self.date) {
-                Some(Reason::BeforePublicLife)
-            } else if occupation {
-                Some(Reason::Occupation)
-            } else if honorific.is_some_and(|h| gender_differs(e, h)) {
-                Some(Reason::Honorific)
-            } else if introduced {
-                Some(Reason::Generic)
-            } else if init == Some(false) {
-                Some(Reason::InitialsDiffer)
-            } else if p.long_out_of_office(&self.date) && tr > 1 && init != Some(true) {
-                Some(Reason::LongOutOfOffice)
-            } else {
-                None
+            let cues = Cues {
+                occupation,
+                honorific,
+                introduced,
+                place: false,
             };
-            if let Some(r) = ruled_out {
+            if let Some(r) = self.ruled_out(g.entity, &cues, tr, init) {
                 out.push(Candidate {
                     entity: g.entity,
                     confidence: 0.0,
@@ -1057,9 +1088,14 @@ impl<'m> Resolver<'m> {
                     .min()
                     .unwrap_or(u32::MAX)
             };
-            let place = c.kind == MatchKind::Surname
-                && c.first == c.last
-                && self.place_here(text, c.first, title.is_some());
+            let cues = Cues {
+                occupation,
+                honorific,
+                introduced: generic,
+                place: c.kind == MatchKind::Surname
+                    && c.first == c.last
+                    && self.place_here(text, c.first, title.is_some()),
+            };
             let mut j = i;
             // (title rank, evidence rank, closeness, cand, evidence,
             // confidence of what it rests on)
@@ -1081,25 +1117,11 @@ impl<'m> Resolver<'m> {
                     continue;
                 }
                 if *kind == EntityType::Person {
-                    let p = self.matcher.profile(g.entity);
-                    let ruled_out = if !p.possible_at(&self.date) {
-                        Some(Reason::BeforePublicLife)
-                    } else if occupation {
-                        Some(Reason::Occupation)
-                    } else if honorific.is_some_and(|h| gender_differs(&ents[g.entity as usize], h))
-                    {
-                        Some(Reason::Honorific)
-                    } else if generic {
-                        Some(Reason::Generic)
-                    } else if place {
-                        Some(Reason::Place)
-                    } else if p.long_out_of_office(&self.date) && tr > 1 {
-                        Some(Reason::LongOutOfOffice)
-                    } else if tr == 3 {
-                        Some(Reason::TitleMismatch)
-                    } else {
-                        None
-                    };
+                    // A short form has no initials to fit, and a title
+                    // it does not fit rules it out.
+                    let ruled_out = self
+                        .ruled_out(g.entity, &cues, tr, None)
+                        .or((tr == 3).then_some(Reason::TitleMismatch));
                     if let Some(r) = ruled_out {
                         if !out.iter().any(|o| o.entity == g.entity) {
                             out.push(Candidate {
