@@ -42,6 +42,27 @@ pub enum GazetteerCommand {
     /// and cabinets, CIA world leaders, current G20/ASEAN leaders). What was
     /// read, joined and skipped is reported on standard error.
     Import(ImportArgs),
+    /// Show, for each person's name, whether it is made only of common
+    /// given names and surnames (and so needs the document to corroborate
+    /// it) and why each word is common: `given`, `surname` (name
+    /// frequencies in data/names/) or `listed` (borne by 40 listed
+    /// persons). Tab-separated: entity_id, name, common|rare, words.
+    Names(NamesArgs),
+}
+
+/// `gazex gazetteer names`.
+#[derive(Debug, Args)]
+pub struct NamesArgs {
+    #[command(flatten)]
+    pub engine: EngineArgs,
+
+    /// Only these entities (repeatable).
+    #[arg(long = "entity", value_name = "ID")]
+    pub entities: Vec<String>,
+
+    /// Only names made of common words.
+    #[arg(long)]
+    pub common: bool,
 }
 
 /// `gazex eval`.

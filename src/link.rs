@@ -834,6 +834,47 @@ pub fn state_after(word: &str) -> bool {
         )
 }
 
+/// How many listed persons must bear a name word for it to be common
+/// among the people the lists cover ("Kim", "Ali", "Hassan").
+pub const COMMON_AMONG_LISTED: u32 = 40;
+
+/// Why a folded name word is common.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Common {
+    /// A common given name ([`crate::names::is_common_given_name`]).
+    Given,
+    /// A common surname ([`crate::names::is_common_surname_word`]).
+    Surname,
+    /// Borne by at least [`COMMON_AMONG_LISTED`] listed persons.
+    Listed,
+}
+
+impl Common {
+    /// The reason's name in output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Common::Given => "given",
+            Common::Surname => "surname",
+            Common::Listed => "listed",
+        }
+    }
+}
+
+/// Whether the folded name word `w`, which `listed_bearers` listed persons
+/// bear, is common, and why. A person's name made only of common words
+/// needs the document to corroborate it.
+pub fn common_word(w: &str, listed_bearers: u32) -> Option<Common> {
+    if crate::names::is_common_given_name(w) {
+        Some(Common::Given)
+    } else if crate::names::is_common_surname_word(w) {
+        Some(Common::Surname)
+    } else if listed_bearers >= COMMON_AMONG_LISTED {
+        Some(Common::Listed)
+    } else {
+        None
+    }
+}
+
 /// Whether the folded word is a month's name.
 pub fn is_month(word: &str) -> bool {
     crate::date::MONTHS.contains(&word)

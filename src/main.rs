@@ -15,7 +15,7 @@ use clap::Parser;
 
 use cli::{
     ByPeriod, Cli, Command, EvalArgs, ExtractArgs, GazetteerCommand, ImportArgs, ImportFormat,
-    InputFormat, OutputFormat, ReportArgs, StatsFormat,
+    InputFormat, NamesArgs, OutputFormat, ReportArgs, StatsFormat,
 };
 use gazex::extract::{extract_sources, Options, Summary};
 use gazex::gazetteer::{Gazetteer, MergeReport};
@@ -48,6 +48,7 @@ fn main() -> ExitCode {
         Command::Eval(args) => run_eval(args),
         Command::Report(args) => run_report(args),
         Command::Gazetteer(GazetteerCommand::Import(args)) => run_import(args),
+        Command::Gazetteer(GazetteerCommand::Names(args)) => run_names(args),
     };
     match result {
         Ok(code) => code,
@@ -96,6 +97,36 @@ fn run_import(args: ImportArgs) -> Result<ExitCode> {
         gazex::gazetteer::native::write(&mut *out, &entities)
     };
     write_output(args.output.as_deref(), write)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `gazex gazetteer names`: the common-name decision for each person's
+/// name, as the resolver takes it.
+fn run_names(args: NamesArgs) -> Result<ExitCode> {
+    let loaded = load_gazetteers(&args.engine.gazetteers, args.engine.no_merge)?;
+    let matcher = Matcher::from_gazetteer(loaded.gazetteer);
+    let mut out = BufWriter::new(io::stdout().lock());
+    writeln!(out, "entity_id\tname\tdecision\twords")?;
+    for (i, e) in matcher.entities().iter().enumerate() {
+        if e.kind != gazex::gazetteer::EntityType::Person
+            || !(args.entities.is_empty() || args.entities.contains(&e.id))
+        {
+            continue;
+        }
+        for (name, words) in matcher.name_commonness(i as u32) {
+            let common = !words.is_empty() && words.iter().all(|(_, why)| why.is_some());
+            if args.common && !common {
+                continue;
+            }
+            let words: Vec<String> = words
+                .iter()
+                .map(|(w, why)| format!("{w}:{}", why.map_or("rare", |c| c.as_str())))
+                .collect();
+            let decision = if common { "common" } else { "rare" };
+            writeln!(out, "{}\t{name}\t{decision}\t{}", e.id, words.join(" "))?;
+        }
+    }
+    out.flush()?;
     Ok(ExitCode::SUCCESS)
 }
 

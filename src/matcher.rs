@@ -459,6 +459,32 @@ impl Matcher {
         &self.profiles[e as usize]
     }
 
+    /// For each of entity `e`'s names (display name first, weak aliases
+    /// left out): the name, and its folded words each with why it is a
+    /// common name word (`None`: rare). A person's name whose words are all
+    /// common needs corroboration in the document (see [`crate::resolve`]):
+    /// this is that decision, per name, as `gazex gazetteer names` prints it.
+    pub fn name_commonness(
+        &self,
+        e: u32,
+    ) -> Vec<(String, Vec<(String, Option<crate::link::Common>)>)> {
+        self.entities[e as usize]
+            .names()
+            .filter(|a| !a.weak)
+            .map(|a| {
+                let words = fold_name(&a.name)
+                    .split(' ')
+                    .filter(|w| !w.is_empty())
+                    .map(|w| {
+                        let why = crate::link::common_word(w, self.persons_named(w));
+                        (w.to_string(), why)
+                    })
+                    .collect();
+                (a.name, words)
+            })
+            .collect()
+    }
+
     /// How many listed persons bear the folded name word `w`.
     pub fn persons_named(&self, w: &str) -> u32 {
         self.person_words.get(w).copied().unwrap_or(0)

@@ -376,11 +376,6 @@ pub const COMMON_GIVEN_PER_MILLION: f32 = 50.0;
 /// A surname borne by at least this many people per million is common.
 pub const COMMON_SURNAME_PER_MILLION: f32 = 100.0;
 
-/// Whether a folded word is a common given name or surname.
-pub fn is_common_name_word(folded: &str) -> bool {
-    is_common_given_name(folded) || is_common_surname_word(folded)
-}
-
 /// The names of `name<TAB>per_million` tables (a header first, most
 /// frequent first, names lower-case ASCII as `data/names/convert.py`
 /// writes them) borne by at least `min` per million.

@@ -24,15 +24,15 @@
 use crate::date::DocDate;
 use crate::gazetteer::EntityType;
 use crate::link::{
-    gender_differs, honorific_gender, is_month, named_after, occupation_before, occupation_in,
-    place_preposition, speech_after, state_after, title_before, Offices, Title,
+    common_word, gender_differs, honorific_gender, is_month, named_after, occupation_before,
+    occupation_in, place_preposition, speech_after, state_after, title_before, Offices, Title,
 };
 use crate::matcher::is_prominent;
 use crate::matcher::{Hit, Matcher};
 use crate::mention::{Candidate, Evidence, EvidenceKind, MatchKind, Mention, Reason};
 use crate::names::{
-    initials, is_common_name_word, is_common_word, is_distinctive_word, is_given_name,
-    is_known_proper_noun, is_particle, is_place, is_stopword, is_suffix, is_title, LegalForms,
+    initials, is_common_word, is_distinctive_word, is_given_name, is_known_proper_noun,
+    is_particle, is_place, is_stopword, is_suffix, is_title, LegalForms,
 };
 use crate::normalize::fold_name;
 use crate::normalize::{normalize_into, Normalized, TokenFlags};
@@ -80,10 +80,6 @@ struct Chosen {
 
 /// Heads of state or government.
 const LEADS: Offices = Offices::HEAD_OF_STATE.union(Offices::HEAD_OF_GOVERNMENT);
-
-/// How many listed persons must bear a name word for it to be common
-/// among the people the lists cover ("Kim", "Ali", "Hassan").
-const COMMON_AMONG_LISTED: u32 = 40;
 
 /// What the words around a name say of who it is, beyond its title.
 #[derive(Clone, Copy, Debug, Default)]
@@ -540,7 +536,7 @@ impl<'m> Resolver<'m> {
     fn common_name(&self, first: u32, last: u32) -> bool {
         (first..=last).all(|i| {
             let w = self.norm.token_text(i as usize);
-            is_common_name_word(w) || self.matcher.persons_named(w) >= COMMON_AMONG_LISTED
+            common_word(w, self.matcher.persons_named(w)).is_some()
         })
     }
 
