@@ -206,9 +206,6 @@ pub enum Reason {
     TypeCue,
     /// A vessel's name with the definite article.
     Article,
-    /// A verb of speech or a possessive makes the surname a person
-    /// ("Washington said").
-    PersonCue,
     /// Ruled out: the document's date is before the person's public life.
     BeforePublicLife,
     /// Ruled out: long out of office at the date, and no title or
@@ -259,7 +256,6 @@ impl Reason {
             Reason::Distinctive => "distinctive",
             Reason::TypeCue => "type_cue",
             Reason::Article => "article",
-            Reason::PersonCue => "person_cue",
             Reason::BeforePublicLife => "before_public_life",
             Reason::LongOutOfOffice => "long_out_of_office",
             Reason::TitleMismatch => "title_mismatch",

@@ -13,13 +13,29 @@
 //!    Mandela" is part of a different name; a title ("President"), a
 //!    sentence-opening function word, or punctuation before it is fine.
 //! 3. **Full mentions** are chosen leftmost-longest, without overlap. When
-//!    several entities share the chosen span, the best-ranked reading wins
-//!    and the others are listed as `candidates`.
+//!    several entities share the chosen span, [`crate::link`]'s knowledge
+//!    decides who is meant at the document's date ([`Resolver::set_date`]):
+//!    homonyms are ruled out by the date (before their public life, long
+//!    out of office), by written initials, by an occupation, an honorific
+//!    of the other gender or "a … named" before the name; the rest are
+//!    ranked by how a title before the name fits their terms at the date,
+//!    by initials, by office at the date, by having led a state, and by
+//!    whether the written name is the whole of theirs. A name inside a
+//!    longer proper name ("the George Washington Bridge") is no mention.
+//!    A person's name made only of common names needs corroboration in the
+//!    document. The others are listed as `candidates`, each with its
+//!    reasons.
 //! 4. **Short forms** (surname, organization without legal form) are kept
-//!    only where they do not overlap a full mention and the same document
-//!    names one of their entities in full: that mention is their
-//!    `evidence`. Among several entities, those with evidence come first,
-//!    the one named in full closest before the short form first of all.
+//!    only where they do not overlap a full mention and have grounds: a
+//!    full mention of their entity or of a linked one, a fitting title, the
+//!    head of state or government of the day, a distinctive word, a ship's
+//!    cue. A bare surname that reads as a place or a date here is no
+//!    mention. Among several entities, a fitting title decides first, then
+//!    the one named last (fully or by surname), then the grounds.
+//! 5. **Confidence**: every mention gets a confidence and its reasons (see
+//!    [`crate::output`]); those below the minimum
+//!    ([`DEFAULT_MIN_CONFIDENCE`], [`Resolver::set_min_confidence`]) are left
+//!    out.
 
 use crate::date::DocDate;
 use crate::gazetteer::EntityType;
