@@ -66,6 +66,10 @@ pub fn is_prominent(e: &Entity) -> bool {
         || e.properties.get("prominent") == Some(&serde_json::Value::Bool(true))
 }
 
+/// A folded word of a name, with why it is a common name word (`None`:
+/// rare); see [`Matcher::name_commonness`].
+pub type NameWord = (String, Option<crate::link::Common>);
+
 /// An occurrence of a pattern in a text, in tokens.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Hit {
@@ -464,10 +468,7 @@ impl Matcher {
     /// common name word (`None`: rare). A person's name whose words are all
     /// common needs corroboration in the document (see [`crate::resolve`]):
     /// this is that decision, per name, as `gazex gazetteer names` prints it.
-    pub fn name_commonness(
-        &self,
-        e: u32,
-    ) -> Vec<(String, Vec<(String, Option<crate::link::Common>)>)> {
+    pub fn name_commonness(&self, e: u32) -> Vec<(String, Vec<NameWord>)> {
         self.entities[e as usize]
             .names()
             .filter(|a| !a.weak)
