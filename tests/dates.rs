@@ -373,11 +373,13 @@ fn an_index_without_dates_is_migrated() {
     let db = d.join("index.db");
     index_counts(d, &["docs"]);
     // Make it a schema-1 index, as gazex wrote it before documents had
-    // dates.
+    // dates and mentions a confidence.
     let conn = rusqlite::Connection::open(&db).unwrap();
     conn.execute_batch(
         "ALTER TABLE documents DROP COLUMN date;
          ALTER TABLE documents DROP COLUMN date_source;
+         ALTER TABLE mentions DROP COLUMN confidence;
+         ALTER TABLE mentions DROP COLUMN reasons;
          UPDATE meta SET value = '1' WHERE key = 'schema_version';",
     )
     .unwrap();

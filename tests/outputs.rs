@@ -89,7 +89,7 @@ fn db_records(db: &Path) -> Vec<Value> {
             "SELECT mention_id, doc, start, \"end\", char_start, char_end, text, entity_id,
                     entity_name, entity_type, alias, lists, \"match\", evidence_kind,
                     evidence_start, evidence_end, candidates, context_text, context_start,
-                    context_end, properties, d.date, d.date_source
+                    context_end, properties, d.date, d.date_source, confidence, reasons
              FROM mentions JOIN documents d ON d.id = doc ORDER BY doc, start",
         )
         .unwrap();
@@ -131,6 +131,8 @@ fn db_records(db: &Path) -> Vec<Value> {
             );
             o.insert("lists".into(), json(11)?.unwrap());
             o.insert("match".into(), Value::from(r.get::<_, String>(12)?));
+            o.insert("confidence".into(), Value::from(r.get::<_, f64>(23)?));
+            o.insert("reasons".into(), json(24)?.unwrap());
             if let Some(kind) = r.get::<_, Option<String>>(13)? {
                 o.insert(
                     "evidence".into(),
@@ -185,6 +187,11 @@ fn csv_records(out: &str) -> Vec<Value> {
             }
             o.insert("lists".into(), split("lists"));
             o.insert("match".into(), cell("match").into());
+            o.insert(
+                "confidence".into(),
+                Value::from(cell("confidence").parse::<f64>().unwrap()),
+            );
+            o.insert("reasons".into(), split("reasons"));
             if !cell("evidence_kind").is_empty() {
                 o.insert(
                     "evidence".into(),
@@ -214,15 +221,12 @@ fn csv_records(out: &str) -> Vec<Value> {
 /// Compares two record lists record by record, naming the first that
 /// differs.
 ///
-/// CSV and SQLite do not carry `confidence` and `reasons` yet, and CSV
-/// gives candidates as ids: both sides are compared without them, and with
-/// candidates as ids.
+/// CSV gives candidates as ids: both sides are compared with candidates as
+/// ids.
 fn assert_same_records(what: &str, got: &[Value], want: &[Value]) {
     let plain = |r: &Value| -> Value {
         let mut r = r.clone();
         if let Some(o) = r.as_object_mut() {
-            o.remove("confidence");
-            o.remove("reasons");
             if let Some(Value::Array(c)) = o.get_mut("candidates") {
                 for x in c.iter_mut() {
                     if let Some(id) = x.get("entity_id").cloned() {

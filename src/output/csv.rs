@@ -6,13 +6,15 @@
 //!
 //! `mention_id, doc, doc_date, doc_date_source, start, end, char_start,
 //! char_end, text, entity_id, entity_name, entity_type, alias, lists,
-//! match, evidence_kind,
+//! match, confidence, reasons, evidence_kind,
 //! evidence_start, evidence_end, candidates, context_text, context_start,
 //! context_end, properties`
 //!
 //! Nested fields are flattened so that a spreadsheet shows them plainly:
 //!
-//! - `lists` and `candidates`: the strings joined with `;` (`DPRK;DPRK3`).
+//! - `lists`, `reasons` and `candidates`: the strings joined with `;`
+//!   (`DPRK;DPRK3`); for `candidates` their ids only (JSON Lines and SQLite
+//!   carry each candidate's confidence and reasons).
 //!   List names and entity ids are codes; none in the bundled gazetteers
 //!   holds a `;`, and a gazetteer whose names do would make these cells
 //!   ambiguous (use JSON Lines or SQLite for such data).
@@ -37,7 +39,7 @@ use crate::document::Document;
 use crate::{Matcher, Mention};
 
 /// The header row.
-pub const COLUMNS: [&str; 23] = [
+pub const COLUMNS: [&str; 25] = [
     "mention_id",
     "doc",
     "doc_date",
@@ -53,6 +55,8 @@ pub const COLUMNS: [&str; 23] = [
     "alias",
     "lists",
     "match",
+    "confidence",
+    "reasons",
     "evidence_kind",
     "evidence_start",
     "evidence_end",
@@ -82,6 +86,8 @@ pub struct Row<'a> {
     lists: String,
     #[serde(rename = "match")]
     kind: &'a str,
+    confidence: f64,
+    reasons: String,
     evidence_kind: Option<&'a str>,
     evidence_start: Option<usize>,
     evidence_end: Option<usize>,
@@ -111,6 +117,8 @@ impl<'a> Row<'a> {
             alias: r.alias,
             lists: r.lists.join(";"),
             kind: r.kind,
+            confidence: r.confidence,
+            reasons: r.reasons.join(";"),
             evidence_kind: r.evidence.as_ref().map(|e| e.kind),
             evidence_start: r.evidence.as_ref().map(|e| e.start),
             evidence_end: r.evidence.as_ref().map(|e| e.end),

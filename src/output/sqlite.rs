@@ -15,7 +15,8 @@
 //! mentions  (mention_id TEXT PRIMARY KEY, doc TEXT, start INTEGER,
 //!            "end" INTEGER, char_start INTEGER, char_end INTEGER, text TEXT,
 //!            entity_id TEXT, entity_name TEXT, entity_type TEXT, alias TEXT,
-//!            lists TEXT, "match" TEXT, evidence_kind TEXT,
+//!            lists TEXT, "match" TEXT, confidence REAL, reasons TEXT,
+//!            evidence_kind TEXT,
 //!            evidence_start INTEGER, evidence_end INTEGER, candidates TEXT,
 //!            context_text TEXT, context_start INTEGER, context_end INTEGER,
 //!            properties TEXT)
@@ -42,8 +43,9 @@
 //! - `mentions`: one row per mention, the columns being the
 //!   [record's fields](super#the-mention-record) (`end` and `match` are
 //!   SQL keywords but usable as column names); `evidence` and `context`
-//!   are flattened as in [CSV](super::csv); `lists`, `candidates` (NULL
-//!   when none) and `properties` are JSON text. Indexed by `entity_id` and
+//!   are flattened as in [CSV](super::csv); `lists`, `reasons`,
+//!   `candidates` (NULL when none; objects with each candidate's
+//!   confidence and reasons) and `properties` are JSON text. Indexed by `entity_id` and
 //!   by `doc`. The document's date is not repeated on every mention: it is
 //!   `documents.date` (join on `doc`).
 //! - `meta`: `schema_version`, and the `gazex_version`, `gazetteer_hash`,
@@ -187,6 +189,8 @@ CREATE TABLE IF NOT EXISTS mentions (
     alias TEXT NOT NULL,
     lists TEXT NOT NULL,
     "match" TEXT NOT NULL,
+    confidence REAL NOT NULL DEFAULT 1,
+    reasons TEXT NOT NULL DEFAULT '[]',
     evidence_kind TEXT,
     evidence_start INTEGER,
     evidence_end INTEGER,
@@ -313,6 +317,8 @@ struct MentionRow {
     alias: String,
     lists: String,
     kind: &'static str,
+    confidence: f64,
+    reasons: String,
     evidence: Option<(&'static str, i64, i64)>,
     candidates: Option<String>,
     context: Option<(String, i64, i64)>,
@@ -334,6 +340,8 @@ impl MentionRow {
             alias: r.alias.to_string(),
             lists: json(&r.lists),
             kind: r.kind,
+            confidence: r.confidence,
+            reasons: json(&r.reasons),
             evidence: r
                 .evidence
                 .as_ref()
@@ -562,11 +570,11 @@ impl SqliteSink {
         }
         let mut insert = conn.prepare_cached(
             "INSERT INTO mentions (mention_id, doc, start, \"end\", char_start, char_end, text,
-               entity_id, entity_name, entity_type, alias, lists, \"match\", evidence_kind,
-               evidence_start, evidence_end, candidates, context_text, context_start,
-               context_end, properties)
+               entity_id, entity_name, entity_type, alias, lists, \"match\", confidence,
+               reasons, evidence_kind, evidence_start, evidence_end, candidates, context_text,
+               context_start, context_end, properties)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
-               ?17, ?18, ?19, ?20, ?21)",
+               ?17, ?18, ?19, ?20, ?21, ?22, ?23)",
         )?;
         for m in mentions {
             insert.execute(params![
@@ -583,6 +591,8 @@ impl SqliteSink {
                 m.alias,
                 m.lists,
                 m.kind,
+                m.confidence,
+                m.reasons,
                 m.evidence.map(|e| e.0),
                 m.evidence.map(|e| e.1),
                 m.evidence.map(|e| e.2),
@@ -661,12 +671,15 @@ impl SqliteSink {
 }
 
 /// Brings a schema-1 index to schema 2: documents get their date columns
-/// (NULL), and are all marked stale (an empty `settings`) so that each is
+/// (NULL), mentions their `confidence` and `reasons`, and documents are all
+/// marked stale (an empty `settings`) so that each is
 /// matched again, and dated, when next indexed.
 fn migrate_from_1(conn: &Connection) -> rusqlite::Result<()> {
     conn.execute_batch(
         "ALTER TABLE documents ADD COLUMN date TEXT;
          ALTER TABLE documents ADD COLUMN date_source TEXT;
+         ALTER TABLE mentions ADD COLUMN confidence REAL NOT NULL DEFAULT 1;
+         ALTER TABLE mentions ADD COLUMN reasons TEXT NOT NULL DEFAULT '[]';
          UPDATE documents SET settings = '';",
     )
 }
