@@ -212,6 +212,10 @@ pub struct Term {
     /// Last day (estimated where only `as_of` is known; far future for a
     /// term still running with no end given).
     pub to: Day,
+    /// The earliest day the term can have ended: `to` where an end is
+    /// known; for a term a list saw running on a day (`as_of`) with no
+    /// end given, that day: it may have ended any time after.
+    pub to_earliest: Day,
 }
 
 /// What the lists say of an entity's public life.
@@ -284,6 +288,11 @@ impl Profile {
                     from,
                     from_latest: start_latest.unwrap_or(from),
                     to,
+                    to_earliest: if to == Day::MAX {
+                        as_of.unwrap_or(from)
+                    } else {
+                        to
+                    },
                 });
             }
         }
@@ -334,12 +343,13 @@ impl Profile {
         self.terms.iter().all(|t| t.from_latest >= date.first_day())
     }
 
-    /// Whether a term of one of `offices` ended before `date` ended: held
-    /// and left ("former President").
+    /// Whether a term of one of `offices` can have ended before `date`
+    /// ended: held and left ("former President"; "former Treasury
+    /// Secretary" for one a 2022 list saw in office with no end).
     pub fn left_by(&self, offices: Offices, date: &DocDate) -> bool {
         self.terms
             .iter()
-            .any(|t| t.offices.meets(offices) && t.to <= date.last_day())
+            .any(|t| t.offices.meets(offices) && t.to_earliest <= date.last_day())
     }
 
     /// Whether a term of one of `offices` began before `date` ended.
@@ -983,6 +993,15 @@ mod tests {
         assert!(!cia.possible_at(&d("1961")) && cia.possible_at(&d("2000")));
         assert!(cia.held_at(Offices::HEAD_OF_GOVERNMENT, &d("2019")));
         assert!(!cia.held_at(Offices::HEAD_OF_GOVERNMENT, &d("2010")));
+        // Seen in office by a 2022 list, no end given: "former" may fit
+        // later, not before.
+        let yellen = person(
+            None,
+            serde_json::json!([{"role": "United States Secretary of the Treasury", "start": "2021-01-26", "as_of": "2022-02-28", "current": true}]),
+        );
+        assert!(yellen.left_by(Offices::MINISTER, &d("2026")));
+        assert!(!yellen.left_by(Offices::MINISTER, &d("2021-06")));
+        assert!(yellen.held_at(Offices::MINISTER, &d("2026")));
         // Nothing known: possible any time.
         let none = person(None, serde_json::json!([]));
         assert!(none.possible_at(&d("1900")) && !none.long_out_of_office(&d("2020")));
