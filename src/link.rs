@@ -359,6 +359,25 @@ impl Profile {
             .any(|t| t.offices.meets(offices) && t.from <= date.last_day())
     }
 
+    /// How many years lie between `date` and the nearest term (0 in
+    /// office; 255 with no term or 255 years and more).
+    pub fn years_from(&self, date: &DocDate) -> u8 {
+        self.terms
+            .iter()
+            .map(|t| {
+                let gap = if t.to < date.first_day() {
+                    date.first_day() - t.to
+                } else if t.from > date.last_day() {
+                    t.from - date.last_day()
+                } else {
+                    0
+                };
+                (gap / 10000).min(255) as u8
+            })
+            .min()
+            .unwrap_or(255)
+    }
+
     /// Whether any term overlaps `date`: in office then.
     pub fn in_office_at(&self, date: &DocDate) -> bool {
         self.terms
@@ -462,6 +481,41 @@ pub fn title_before(words: &[&str]) -> Option<Title> {
     Some(t)
 }
 
+/// Reads a title out of an appositive or relative clause after a name
+/// (its folded words, from just after the comma): ", who was Vice
+/// President", ", the former Belgian prime minister". `None` when it names
+/// no office. It speaks of the past after "was", "former", "late", "ex".
+pub fn title_after(words: &[&str]) -> Option<Title> {
+    // Only an appositive or a relative clause ("…, to promise President
+    // Zelensky" is the next name's title).
+    if !words
+        .first()
+        .is_some_and(|w| matches!(*w, "the" | "a" | "an" | "who" | "former" | "then" | "now"))
+    {
+        return None;
+    }
+    let at = words
+        .iter()
+        .position(|w| title_word(w).is_some_and(|o| !o.is_empty()))?;
+    // The run of title words around the office word ("prime minister",
+    // "vice president").
+    let mut from = at;
+    while from > 0 && title_word(words[from - 1]).is_some() {
+        from -= 1;
+    }
+    let mut to = at + 1;
+    while to < words.len()
+        && title_word(words[to]).is_some_and(|o| !o.is_empty() || words[to] == "minister")
+    {
+        to += 1;
+    }
+    let mut t = title_before(&words[from..to])?;
+    t.past |= words[..from]
+        .iter()
+        .any(|w| matches!(*w, "was" | "former" | "late" | "ex"));
+    Some(t)
+}
+
 /// Words that, written just before a person's name, say the person is
 /// known for something other than office: "the economist Adam Smith",
 /// "singer Al Green", "striker Kim Min-jae".
@@ -558,6 +612,12 @@ const OCCUPATIONS: &[&str] = &[
     "broadcaster",
     "presenter",
     "host",
+    "dealer",
+    "trafficker",
+    "smuggler",
+    "gangster",
+    "mobster",
+    "bootlegger",
 ];
 
 /// Sports: in an appositive after a name ("Mark Taylor, the former
@@ -942,6 +1002,13 @@ mod tests {
         assert_eq!(t("u.s sen").unwrap().offices, Offices::SENATOR);
         assert_eq!(t("house speaker").unwrap().offices, Offices::REPRESENTATIVE);
         assert_eq!(t("secretary of state").unwrap().offices, Offices::MINISTER);
+        let a = |s: &str| title_after(&s.split(' ').collect::<Vec<_>>());
+        let vp = a("who was vice president in the second").unwrap();
+        assert!(vp.past && vp.offices == Offices::DEPUTY_HEAD);
+        let pm = a("the former belgian prime minister").unwrap();
+        assert!(pm.past && pm.offices == Offices::HEAD_OF_GOVERNMENT);
+        assert_eq!(a("a heroin dealer from harlem"), None);
+        assert_eq!(a("to promise president"), None);
         let p = t("the former chairman of president").unwrap();
         assert!(!p.past && p.offices == Offices::HEAD_OF_STATE && p.words == 1);
         assert_eq!(t("king").unwrap().offices, Offices::MONARCH);

@@ -236,6 +236,9 @@ pub enum Reason {
     Place,
     /// Nothing tells the homonyms apart.
     Ambiguous,
+    /// Records of one name, one country and one kind of office, taken for
+    /// one person the lists did not join.
+    Duplicate,
 }
 
 impl Reason {
@@ -267,6 +270,7 @@ impl Reason {
             Reason::Outranked => "outranked",
             Reason::Place => "place",
             Reason::Ambiguous => "ambiguous",
+            Reason::Duplicate => "duplicate",
         }
     }
 }

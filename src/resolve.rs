@@ -41,7 +41,8 @@ use crate::date::DocDate;
 use crate::gazetteer::EntityType;
 use crate::link::{
     common_word, gender_differs, honorific_gender, is_month, named_after, occupation_before,
-    occupation_in, place_preposition, speech_after, state_after, title_before, Offices, Title,
+    occupation_in, place_preposition, speech_after, state_after, title_after, title_before,
+    Offices, Title,
 };
 use crate::matcher::is_prominent;
 use crate::matcher::{Hit, Matcher};
@@ -80,6 +81,19 @@ impl Cand {
 /// How far back (bytes of folded stream, about ten thousand words) the
 /// other-bearer rule looks for an earlier use of a surname.
 const LOOK_BACK: usize = 64 << 10;
+
+/// Whether the words before a name introduce a new person: "a …
+/// named/called X" within the sentence ("a retired taxi driver who
+/// happens also to be named Lawrence Wong").
+fn introduces(before: &[&str]) -> bool {
+    match before
+        .iter()
+        .rposition(|w| matches!(*w, "named" | "called"))
+    {
+        Some(k) => k + 1 == before.len() && before[..k].iter().any(|w| matches!(*w, "a" | "an")),
+        None => false,
+    }
+}
 
 /// Evidence found for a short form: its kind and the supporting tokens.
 type TokenEvidence = (EvidenceKind, u32, u32);
@@ -397,11 +411,16 @@ impl<'m> Resolver<'m> {
     /// within its sentence (an abbreviation's dot, "Sen.", does not end
     /// it).
     fn words_before(&self, text: &str, first: u32) -> Vec<&str> {
+        self.words_before_max(text, first, 5)
+    }
+
+    /// [`Resolver::words_before`], up to `max` words.
+    fn words_before_max(&self, text: &str, first: u32, max: usize) -> Vec<&str> {
         let n = &self.norm;
         let t = n.tokens();
         let mut out = Vec::new();
         let mut i = first as usize;
-        while i > 0 && out.len() < 5 {
+        while i > 0 && out.len() < max {
             let p = i - 1;
             if n.barrier_after(p) {
                 break;
@@ -508,14 +527,14 @@ impl<'m> Resolver<'m> {
     }
 
     /// The folded words of an appositive right after token `last`: after a
-    /// comma, up to six words to the next punctuation (", the former
+    /// comma, up to eight words to the next punctuation (", the former
     /// Australian cricket captain,").
     fn appositive(&self, text: &str, last: u32) -> Vec<&str> {
         let n = &self.norm;
         let t = n.tokens();
         let mut out = Vec::new();
         let mut i = last as usize;
-        while i + 1 < t.len() && out.len() < 6 && !n.barrier_after(i) {
+        while i + 1 < t.len() && out.len() < 8 && !n.barrier_after(i) {
             let gap = &text[t[i].end as usize..t[i + 1].start as usize];
             let comma_first = out.is_empty() && gap.trim() == ",";
             if !(comma_first || (!out.is_empty() && gap.trim().is_empty())) {
@@ -525,6 +544,25 @@ impl<'m> Resolver<'m> {
             out.push(n.token_text(i));
         }
         out
+    }
+
+    /// Whether entities `a` and `b` look like one person on two lists: the
+    /// same country, and a kind of office in common.
+    fn same_person(&self, a: u32, b: u32) -> bool {
+        let ents = self.matcher.entities();
+        let country = |e: u32| {
+            ents[e as usize]
+                .properties
+                .get("country")
+                .and_then(|c| c.as_str())
+        };
+        country(a).is_some()
+            && country(a) == country(b)
+            && self
+                .matcher
+                .profile(a)
+                .offices
+                .meets(self.matcher.profile(b).offices)
     }
 
     /// Whether entity `e` has a name that begins and ends as tokens
@@ -604,8 +642,7 @@ impl<'m> Resolver<'m> {
     /// Why entity `e` cannot be meant here, if it cannot: the document's
     /// date is before its public life, the words around the name say it is
     /// someone else (`cues`), written initials differ (`init`), or it is
-    /// long out of office and neither the title (`tr`, see [`title_rank`])
-    /// nor the initials fit.
+    /// long out of office and no title fits (`tr`, see [`title_rank`]).
     fn ruled_out(&self, e: u32, cues: &Cues, tr: u8, init: Option<bool>) -> Option<Reason> {
         let p = self.matcher.profile(e);
         let ent = &self.matcher.entities()[e as usize];
@@ -621,7 +658,9 @@ impl<'m> Resolver<'m> {
             Some(Reason::Place)
         } else if init == Some(false) {
             Some(Reason::InitialsDiffer)
-        } else if p.long_out_of_office(&self.date) && tr > 1 && init != Some(true) {
+        } else if p.long_out_of_office(&self.date) && tr > 1 {
+            // (Written initials do not help: families repeat them, Adlai
+            // E. Stevenson I, II and III.)
             Some(Reason::LongOutOfOffice)
         } else {
             None
@@ -647,16 +686,17 @@ impl<'m> Resolver<'m> {
             .map_or(tokens[first as usize].start as usize, |s| s as usize);
         let end = tokens[last as usize].end as usize;
         let before = self.words_before(text, first);
-        let title = title_before(&before);
+        let appositive = self.appositive(text, last);
+        // A title before the name, else one in a clause after it (",
+        // who was Vice President", ", the former Belgian prime minister").
+        let title = title_before(&before).or_else(|| title_after(&appositive));
         let occupation = before.last().is_some_and(|w| occupation_before(w));
         let honorific = before.last().and_then(|w| honorific_gender(w));
         // "a schoolteacher also called Abdul Hamid": a new person
         // introduced, not a public figure.
         // ("The same action named Victor Vekselberg" names a known man:
         // only "a/an … named" introduces one.)
-        let introduced = before.split_last().is_some_and(|(w, rest)| {
-            matches!(*w, "named" | "called") && rest.iter().any(|r| matches!(*r, "a" | "an"))
-        });
+        let introduced = introduces(&self.words_before_max(text, first, 12));
         let written = if text[start..end].contains('.') {
             initials(&text[start..end])
         } else {
@@ -696,10 +736,48 @@ impl<'m> Resolver<'m> {
                 }
             }
         }
+        if persons && first < last {
+            // "the USS Theodore Roosevelt", "the John F. Kennedy" (a ship):
+            // a person's full name right after "the" or a ship's prefix
+            // names something called after them, unless it is their
+            // administration or era ("the George W. Bush administration").
+            let after = self.word_after(text, last).map(|(w, _)| w);
+            let theirs = after.is_some_and(|w| {
+                matches!(
+                    w,
+                    "administration" | "presidency" | "government" | "campaign" | "era" | "years"
+                )
+            });
+            let ship_or_the = |w: &str| {
+                matches!(
+                    w,
+                    "the"
+                        | "uss"
+                        | "hms"
+                        | "carrier"
+                        | "carriers"
+                        | "ship"
+                        | "ships"
+                        | "vessel"
+                        | "destroyer"
+                        | "submarine"
+                        | "frigate"
+                        | "cruiser"
+                        | "battleship"
+                        | "liner"
+                        | "tanker"
+                        | "yacht"
+                        | "ferry"
+                )
+            };
+            if !theirs && before.last().is_some_and(|w| ship_or_the(w)) {
+                return None;
+            }
+        }
         let common = self.common_name(first, last);
         // (rank, cand, reasons); rank: title, initials, leader at the date,
         // in office at the date, ever a leader; smaller is better.
-        let mut kept: Vec<([u8; 6], Cand, Vec<Reason>)> = Vec::new();
+        let mut kept: Vec<([u8; 7], Cand, Vec<Reason>)> = Vec::new();
         let mut out: Vec<Candidate> = Vec::new();
         for g in group {
             if kept.iter().any(|(_, k, _)| k.entity == g.entity)
@@ -740,7 +818,11 @@ impl<'m> Resolver<'m> {
                     if init == Some(true) {
                         reasons.push(Reason::Initials);
                     }
-                    kept.push(([2, u8::from(init != Some(true)), 1, 1, 1, 0], *g, reasons));
+                    kept.push((
+                        [2, u8::from(init != Some(true)), 1, 1, 1, 0, 0],
+                        *g,
+                        reasons,
+                    ));
                 }
                 continue;
             }
@@ -787,6 +869,7 @@ impl<'m> Resolver<'m> {
                 u8::from(!in_office),
                 u8::from(!leads),
                 u8::from(self.has_longer_name(g.entity, first, last)),
+                p.years_from(&self.date),
             ];
             kept.push((rank, *g, reasons));
         }
@@ -810,7 +893,7 @@ impl<'m> Resolver<'m> {
         } else {
             0.9
         };
-        let rest: Vec<([u8; 6], Cand, Vec<Reason>)> = kept.collect();
+        let rest: Vec<([u8; 7], Cand, Vec<Reason>)> = kept.collect();
         let mut tied = false;
         if let Some((second, _, _)) = rest.first() {
             let decided_by = (0..rank.len()).find(|&k| rank[k] != second[k]);
@@ -822,6 +905,23 @@ impl<'m> Resolver<'m> {
                 // The written name is the whole of one homonym's name and
                 // only part of the other's ("John Adams", not John Quincy).
                 Some(5) => 0.55,
+                // Nearer the date: the one whose terms lie closer to it
+                // ("George Bush" in 1994 is the father, out of office a
+                // year; the son's first term is seven years off).
+                Some(6) => 0.6,
+                // Records of one name and country, in the same kind of
+                // office at the date, are one person the lists did not join
+                // (no date of birth to merge them by).
+                _ if person
+                    && rank[3] == 0
+                    && rest
+                        .iter()
+                        .take_while(|(r, _, _)| *r == rank)
+                        .all(|(_, o, _)| self.same_person(best.entity, o.entity)) =>
+                {
+                    reasons.push(Reason::Duplicate);
+                    0.6
+                }
                 // Nothing tells them apart: the first reading stands where
                 // the name is rare (often one party on two lists), not
                 // where it is common.
@@ -846,10 +946,10 @@ impl<'m> Resolver<'m> {
             if !common {
                 reasons.push(Reason::RareName);
             } else if rank[0] <= 1
+                || (title.is_some() && self.matcher.profile(best.entity).before_terms(&self.date))
                 || rank[1] == 0
                 || rank[2] == 0
-                || (!occupation_in(&self.appositive(text, last))
-                    && self.corroborated(best.entity, first, last))
+                || (!occupation_in(&appositive) && self.corroborated(best.entity, first, last))
             {
                 reasons.push(Reason::Corroborated);
             } else {
@@ -1521,9 +1621,17 @@ fn article(n: &Normalized, first: u32, last: u32) -> Option<u32> {
     None
 }
 
-/// Whether a written word is a generational suffix ("Jr.", "III").
+/// Whether a written word is a generational suffix ("Jr.", "III", "3d",
+/// "4th").
 fn is_suffix_word(w: &str) -> bool {
-    is_suffix(&fold_name(w))
+    let f = fold_name(w);
+    let ordinal = f.len() >= 2
+        && f.as_bytes()[0].is_ascii_digit()
+        && ["st", "nd", "rd", "th", "d"].iter().any(|s| {
+            f.strip_suffix(s)
+                .is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit()))
+        });
+    is_suffix(&f) || ordinal
 }
 
 /// Whether only spaces, quotes, commas and the like stand between token `i`
