@@ -1129,26 +1129,49 @@ impl<'m> Resolver<'m> {
         if titled || c.kind != MatchKind::Surname || c.first != c.last {
             return false;
         }
-        // The last earlier use of the same word, outside any mention.
-        let Some(p) = self.earlier_use(c.first) else {
-            return false;
-        };
+        // The earlier uses of the same word outside any mention, nearest
+        // first: the first preceded by another capitalized name word is
+        // another person's full name, and a bare surname between refers to
+        // that person too ("Rafer Johnson … Johnson, 25, … Johnson said"),
+        // unless a mention of the entity came after it or a titled use
+        // ("Mrs. Hoover") came between.
         let n = &self.norm;
-        // Preceded by another capitalized name word: another person's full
-        // name, unless a mention of the entity came after it.
-        let other = p > 0 && {
-            let q = p as usize - 1;
-            let w = n.token_text(q);
-            !n.barrier_after(q)
-                && n.tokens()[q].flags.contains(TokenFlags::CAPITALIZED)
-                && (is_given_name(w)
-                    || !(is_common_word(w) || is_title(w) || is_stopword(w) || is_particle(w)))
+        let other = |p: u32| {
+            p > 0 && {
+                let q = p as usize - 1;
+                let w = n.token_text(q);
+                !n.barrier_after(q)
+                    && n.tokens()[q].flags.contains(TokenFlags::CAPITALIZED)
+                    && (is_given_name(w)
+                        || !(is_common_word(w) || is_title(w) || is_stopword(w) || is_particle(w)))
+            }
         };
-        let later_mention = self
-            .chosen
-            .iter()
-            .any(|k| k.c.entity == c.entity && k.c.last > p && k.c.last < c.first);
-        other && !later_mention
+        let mut at = c.first;
+        // (Bounded: each step is a search of the look-back window.)
+        for _ in 0..32 {
+            let Some(p) = self.earlier_use(at) else {
+                return false;
+            };
+            let later_mention = self
+                .chosen
+                .iter()
+                .any(|k| k.c.entity == c.entity && k.c.last > p && k.c.last < c.first);
+            if later_mention {
+                return false;
+            }
+            if other(p) {
+                return true;
+            }
+            // A use after a title ("Mrs. Hoover", "President Johnson")
+            // names someone afresh: the chain ends there.
+            let titled_use =
+                p > 0 && !n.barrier_after(p as usize - 1) && is_title(n.token_text(p as usize - 1));
+            if titled_use {
+                return false;
+            }
+            at = p;
+        }
+        false
     }
 
     fn choose_short(&mut self, text: &str) {
