@@ -738,7 +738,7 @@ impl<'m> Resolver<'m> {
         }
         if persons && first < last {
             // "the USS Theodore Roosevelt", "the John F. Kennedy" (a ship):
-            // a person's full name right after "the" or a ship's prefix
+            // an official's full name right after "the" or a ship's word
             // names something called after them, unless it is their
             // administration or era ("the George W. Bush administration").
             let after = self.word_after(text, last).map(|(w, _)| w);
@@ -770,7 +770,12 @@ impl<'m> Resolver<'m> {
                         | "ferry"
                 )
             };
-            if !theirs && before.last().is_some_and(|w| ship_or_the(w)) {
+            // (Things are named after office-holders: the rule is for
+            // persons the lists record terms for.)
+            let official = group
+                .iter()
+                .any(|g| !self.matcher.profile(g.entity).terms.is_empty());
+            if official && !theirs && before.last().is_some_and(|w| ship_or_the(w)) {
                 return None;
             }
         }
