@@ -712,10 +712,11 @@ impl<'m> Resolver<'m> {
         } else {
             None
         };
+        let after = self.word_after(text, last);
         if persons {
             // "the George Washington Bridge", "George Washington Carver":
             // part of the name of something or someone else.
-            if let Some((w, glued)) = self.word_after(text, last) {
+            if let Some((w, glued)) = after {
                 let headline = caps_line(text, &self.norm, last as usize);
                 let name_word = !(is_common_word(w)
                     || is_title(w)
@@ -741,8 +742,7 @@ impl<'m> Resolver<'m> {
             // an official's full name right after "the" or a ship's word
             // names something called after them, unless it is their
             // administration or era ("the George W. Bush administration").
-            let after = self.word_after(text, last).map(|(w, _)| w);
-            let theirs = after.is_some_and(|w| {
+            let theirs = after.is_some_and(|(w, _)| {
                 matches!(
                     w,
                     "administration" | "presidency" | "government" | "campaign" | "era" | "years"
