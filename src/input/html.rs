@@ -254,11 +254,7 @@ impl Dates {
             "meta" => {
                 let key = attr("property").or_else(|| attr("name")).unwrap_or("");
                 if let Some(rank) = META_DATES.iter().position(|m| m.eq_ignore_ascii_case(key)) {
-                    if self.meta.is_none_or(|(r, _)| rank < r) {
-                        if let Some(d) = value() {
-                            self.meta = Some((rank, d));
-                        }
-                    }
+                    self.offer_meta(rank, value);
                 }
             }
             "article" if !tag.self_closing => {
@@ -283,11 +279,16 @@ impl Dates {
             _ => {}
         }
         if attr("itemprop").is_some_and(|p| p.eq_ignore_ascii_case("datePublished")) {
-            let rank = META_DATES.len();
-            if self.meta.is_none_or(|(r, _)| rank < r) {
-                if let Some(d) = value() {
-                    self.meta = Some((rank, d));
-                }
+            self.offer_meta(META_DATES.len(), value);
+        }
+    }
+
+    /// Keeps the date `value` gives (read only if needed) when its rank
+    /// (an index of [`META_DATES`], then microdata) beats the one held.
+    fn offer_meta(&mut self, rank: usize, value: impl FnOnce() -> Option<DocDate>) {
+        if self.meta.is_none_or(|(r, _)| rank < r) {
+            if let Some(d) = value() {
+                self.meta = Some((rank, d));
             }
         }
     }
