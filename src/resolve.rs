@@ -459,15 +459,9 @@ impl<'m> Resolver<'m> {
     /// A capital initial written just before byte `at` ("F. " before
     /// "Scott Fitzgerald").
     fn initial_before(text: &str, at: usize) -> Option<char> {
-        let head = text[..at].trim_end_matches([' ', '\u{a0}']);
-        let rest = head.strip_suffix('.')?;
-        let letter = rest.chars().next_back().filter(|c| c.is_uppercase())?;
-        let begin = rest.len() - letter.len_utf8();
-        (!rest[..begin]
-            .chars()
-            .next_back()
-            .is_some_and(char::is_alphanumeric))
-        .then_some(letter)
+        initial_ending_at(text, at)
+            .map(|(letter, _)| letter)
+            .filter(|c| c.is_uppercase())
     }
 
     /// Whether the initials written in a person's name (`written`, from
@@ -1706,27 +1700,26 @@ fn initials_before(text: &str, at: usize, listed: &[char]) -> Option<usize> {
     }
     let mut found = Vec::new();
     let mut from = at;
-    loop {
-        let head = text[..from].trim_end_matches([' ', '\u{a0}']);
-        let Some(rest) = head.strip_suffix('.') else {
-            break;
-        };
-        let Some(letter) = rest.chars().next_back().filter(|c| c.is_alphabetic()) else {
-            break;
-        };
-        let begin = rest.len() - letter.len_utf8();
-        if rest[..begin]
-            .chars()
-            .next_back()
-            .is_some_and(char::is_alphanumeric)
-        {
-            break;
-        }
+    while let Some((letter, begin)) = initial_ending_at(text, from) {
         found.extend(letter.to_uppercase());
         from = begin;
     }
     found.sort_unstable();
     (found == listed).then_some(from)
+}
+
+/// The initial written just before byte `at` (a letter standing alone,
+/// then a dot, then spaces: "F. "), and where it starts.
+fn initial_ending_at(text: &str, at: usize) -> Option<(char, usize)> {
+    let head = text[..at].trim_end_matches([' ', '\u{a0}']);
+    let rest = head.strip_suffix('.')?;
+    let letter = rest.chars().next_back().filter(|c| c.is_alphabetic())?;
+    let begin = rest.len() - letter.len_utf8();
+    (!rest[..begin]
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric))
+    .then_some((letter, begin))
 }
 
 /// `end`, moved past a closing quotation mark when the span `start..end`
