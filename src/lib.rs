@@ -1,3 +1,9 @@
+// Docs are checked in CI with plain `cargo doc`: under rustdoc every warning
+// (a broken intra-doc link, say) is an error. Set here rather than through
+// RUSTDOCFLAGS so the doc build reuses the target information cargo already
+// queried for clippy and test.
+#![cfg_attr(doc, deny(warnings))]
+
 pub mod date;
 pub mod document;
 pub mod error;

@@ -1,6 +1,9 @@
 //! The `gazex` binary: flags and wiring only (see `cli.rs`); the work is in
 //! the library.
 
+// Under rustdoc every warning is an error (see lib.rs).
+#![cfg_attr(doc, deny(warnings))]
+
 mod cli;
 
 use std::fs::File;
