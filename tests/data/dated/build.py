@@ -23,7 +23,7 @@ GAZ_DIR = os.path.join(ROOT, "gazetteers")
 
 MARK = re.compile(r"\[\[([^\[\]|]+)\|([^\[\]|]+)\|([^\[\]|]+)\]\]")
 DATE = re.compile(r"^date: (\d{4}(?:-\d{2}(?:-\d{2})?)?)$")
-FORMS = ("full", "surname", "short")
+FORMS = ("full", "surname", "short", "alias", "variant")
 
 
 def fail(msg):
