@@ -21,6 +21,7 @@ pub mod progress;
 pub mod report;
 pub mod resolve;
 pub mod shard;
+pub mod translit;
 pub mod variants;
 pub mod walk;
 

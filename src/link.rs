@@ -240,9 +240,29 @@ const fn years(n: i32) -> Day {
 /// government is long out of office.
 const LONG_OUT: Day = years(30);
 
+/// The earliest birth year OFAC's `dob` values allow ("04 Dec 2001",
+/// "circa 1960", "1955 to 1958"), as its first day.
+fn earliest_dob(e: &Entity) -> Option<Day> {
+    let values = e.properties.get("dob")?;
+    let strings: Vec<&str> = match values {
+        serde_json::Value::String(s) => vec![s.as_str()],
+        serde_json::Value::Array(a) => a.iter().filter_map(|v| v.as_str()).collect(),
+        _ => return None,
+    };
+    strings
+        .iter()
+        .flat_map(|s| s.split(|c: char| !c.is_ascii_digit()))
+        .filter(|w| w.len() == 4)
+        .filter_map(|w| w.parse::<i32>().ok())
+        .filter(|y| (1800..=2100).contains(y))
+        .min()
+        .map(|y| y * 10000 + 101)
+}
+
 impl Profile {
     /// The profile of `e` from its `roles` (`role`, `start`, `end`,
-    /// `as_of`) and `birth_date` properties. Entities other than persons,
+    /// `as_of`) and `birth_date` properties (or OFAC's `dob`, its earliest
+    /// year). Entities other than persons,
     /// and persons without these, get an empty profile: nothing to weigh.
     pub fn of(e: &Entity) -> Profile {
         let mut p = Profile::default();
@@ -304,7 +324,8 @@ impl Profile {
             .properties
             .get("birth_date")
             .and_then(|b| b.as_str())
-            .and_then(|b| day_of(b, true));
+            .and_then(|b| day_of(b, true))
+            .or_else(|| earliest_dob(e));
         p.public_from = match (born, first_start) {
             (Some(b), Some(s)) => Some((b + years(20)).max(s - years(40))),
             (Some(b), None) => Some(b + years(20)),
@@ -396,6 +417,8 @@ pub struct Title {
     pub past: bool,
     /// How many words the title spans.
     pub words: usize,
+    /// "Prince", "Princess", "Crown Prince": a royal not (yet) reigning.
+    pub heir: bool,
 }
 
 /// The offices one folded title word names, or `None` when the word is
@@ -403,17 +426,19 @@ pub struct Title {
 /// `foreign`) name no office but continue it.
 fn title_word(w: &str) -> Option<Offices> {
     Some(match w {
-        "president" | "pres" => Offices::HEAD_OF_STATE,
-        "king" | "queen" | "emir" | "sultan" | "monarch" | "emperor" | "tsar" | "czar" => {
-            Offices::MONARCH
-        }
-        "premier" | "chancellor" | "taoiseach" => Offices::HEAD_OF_GOVERNMENT,
-        "minister" | "secretary" | "ministers" => Offices::MINISTER,
-        "senator" | "sen" | "sens" => Offices::SENATOR,
-        "representative" | "rep" | "reps" | "congressman" | "congresswoman" | "congressmember"
-        | "lawmaker" | "mp" | "speaker" | "delegate" => Offices::REPRESENTATIVE,
-        "governor" | "gov" => Offices::GOVERNOR,
-        "ambassador" | "amb" | "envoy" => Offices::DIPLOMAT,
+        "president" | "presidents" | "pres" => Offices::HEAD_OF_STATE,
+        "king" | "queen" | "emir" | "sultan" | "monarch" | "emperor" | "tsar" | "czar"
+        | "kings" | "queens" | "prince" | "princess" => Offices::MONARCH,
+        "premier" | "premiers" | "taoiseach" => Offices::HEAD_OF_GOVERNMENT,
+        // A chancellor leads Germany's or Austria's government, and is
+        // Britain's finance minister.
+        "chancellor" | "chancellors" => Offices::HEAD_OF_GOVERNMENT | Offices::MINISTER,
+        "minister" | "secretary" | "ministers" | "secretaries" => Offices::MINISTER,
+        "senator" | "senators" | "sen" | "sens" => Offices::SENATOR,
+        "representative" | "representatives" | "rep" | "reps" | "congressman" | "congresswoman"
+        | "congressmember" | "lawmaker" | "mp" | "speaker" | "delegate" => Offices::REPRESENTATIVE,
+        "governor" | "governors" | "gov" => Offices::GOVERNOR,
+        "ambassador" | "ambassadors" | "amb" | "envoy" => Offices::DIPLOMAT,
         "mayor" => Offices::MAYOR,
         "vice" | "deputy" | "prime" | "first" | "supreme" | "leader" | "chairman" | "general"
         | "attorney" | "foreign" | "defense" | "defence" | "finance" | "interior" | "state"
@@ -458,6 +483,7 @@ pub fn title_before(words: &[&str]) -> Option<Title> {
     }
     let has = |w: &str| named.contains(&w);
     t.past = has("former") || has("late") || has("ex");
+    t.heir = has("prince") || has("princess");
     if has("vice") || has("deputy") {
         t.offices = if t.offices.meets(Offices::HEAD_OF_GOVERNMENT) || has("prime") {
             Offices::DEPUTY_HEAD | Offices::MINISTER

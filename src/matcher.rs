@@ -29,8 +29,9 @@ use std::time::{Duration, Instant};
 use crate::eval::names_agree;
 use crate::gazetteer::{Entity, EntityType, Gazetteer};
 use crate::link::Profile;
-use crate::names::{is_distinctive_word, is_known_proper_noun};
-use crate::normalize::{fold_name, Normalized};
+use crate::names::{is_common_word, is_distinctive_word, is_known_proper_noun, is_place};
+use crate::normalize::{fold_name, Normalized, TokenFlags};
+use crate::translit::{is_transliterated, spelling_key_into};
 use crate::variants::{forms, Form, Policy, Variant};
 
 /// One way a pattern can be read: as a form of one name of one entity.
@@ -79,6 +80,9 @@ pub struct Hit {
     pub last: u32,
     /// The pattern, for [`Matcher::targets`].
     pub pattern: u32,
+    /// How many of its tokens were read as another spelling of a listed
+    /// word (see [`crate::translit`]); 0 for a hit as written.
+    pub variants: u8,
 }
 
 /// Figures about a built matcher.
@@ -127,6 +131,11 @@ pub struct Matcher {
     /// For each folded word of a person's name, how many listed persons
     /// bear it: how common the name is among the people the lists cover.
     person_words: FxHashMap<String, u32>,
+    /// Spelling key → the listed words of transliterated names with that
+    /// key (see [`crate::translit`]).
+    spellings: FxHashMap<Box<[u8]>, Vec<u32>>,
+    /// The most words in a pattern.
+    longest_pattern: usize,
     stats: BuildStats,
 }
 
@@ -253,6 +262,7 @@ impl Words {
                         first: first as u32,
                         last: last as u32,
                         pattern: p,
+                        variants: 0,
                     });
                 }
                 if last + 1 == count || text.barrier_after(last) {
@@ -266,6 +276,61 @@ impl Words {
             }
         }
         hits[from..].sort_unstable_by_key(|h| (h.last, h.first));
+    }
+}
+
+impl Words {
+    /// The hits that read at least one token of `alts` (token, listed
+    /// words its spelling key stands for; sorted by token) as one of its
+    /// listed words: every walk through such a token, from every start at
+    /// most `longest` tokens before it.
+    fn variant_hits(
+        &self,
+        text: &Normalized,
+        numbers: &[u32],
+        alts: &[(u32, &[u32])],
+        longest: usize,
+        hits: &mut Vec<Hit>,
+    ) {
+        let mut starts: Vec<usize> = alts
+            .iter()
+            .flat_map(|&(t, _)| (t as usize + 1).saturating_sub(longest)..=t as usize)
+            .collect();
+        starts.sort_unstable();
+        starts.dedup();
+        // (token, node, variants so far)
+        let mut stack: Vec<(usize, u32, u8)> = Vec::new();
+        for first in starts {
+            stack.clear();
+            stack.push((first, 0, 0));
+            while let Some((at, node, used)) = stack.pop() {
+                let own = std::iter::once((numbers[at], 0u8));
+                let other = alts
+                    .binary_search_by_key(&(at as u32), |a| a.0)
+                    .map_or(&[][..], |k| alts[k].1)
+                    .iter()
+                    .map(|&w| (w, 1u8));
+                for (w, v) in own.chain(other) {
+                    let Some(next) = self.step(node, w) else {
+                        continue;
+                    };
+                    let used = used + v;
+                    if let Some(p) = self.ends[next as usize].checked_sub(1) {
+                        if used > 0 {
+                            hits.push(Hit {
+                                first: first as u32,
+                                last: at as u32,
+                                pattern: p,
+                                variants: used,
+                            });
+                        }
+                    }
+                    if at + 1 < numbers.len() && !text.barrier_after(at) {
+                        stack.push((at + 1, next, used));
+                    }
+                }
+            }
+        }
     }
 }
 
@@ -314,6 +379,32 @@ fn link_entities(g: &Gazetteer) -> Vec<Vec<u32>> {
     links
 }
 
+/// The spelling keys of the listed words of every transliterated person's
+/// and organization's names (weak aliases left out), each with the words
+/// that have it.
+fn spellings(g: &Gazetteer, words: &Words) -> FxHashMap<Box<[u8]>, Vec<u32>> {
+    let mut out: FxHashMap<Box<[u8]>, Vec<u32>> = FxHashMap::default();
+    let mut key = Vec::new();
+    for e in g.entities() {
+        if !matches!(e.kind, EntityType::Person | EntityType::Organization) || !is_transliterated(e)
+        {
+            continue;
+        }
+        for a in e.names().filter(|a| !a.weak) {
+            for w in fold_name(&a.name).split(' ') {
+                let n = words.lookup(w.as_bytes());
+                if n != 0 && spelling_key_into(w.as_bytes(), &mut key) {
+                    let v = out.entry(key.as_slice().into()).or_default();
+                    if !v.contains(&n) {
+                        v.push(n);
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
 impl Matcher {
     /// Compiles every entity of `gazetteer`.
     pub fn new(gazetteer: &Gazetteer) -> Matcher {
@@ -343,12 +434,15 @@ impl Matcher {
         let mut readings: Vec<(u32, Target)> = Vec::new();
         let mut names = 0usize;
         let mut buf: Vec<Form> = Vec::new();
+        let mut longest_pattern = 0usize;
         for (ei, entity) in gazetteer.entities().iter().enumerate() {
             for (ni, alias) in entity.names().enumerate() {
                 names += 1;
                 buf.clear();
                 forms(entity, &alias, &mut buf);
                 for f in buf.drain(..) {
+                    longest_pattern =
+                        longest_pattern.max(f.tokens.iter().map(|t| t.split(' ').count()).sum());
                     let node = words.insert(f.tokens.iter().flat_map(|t| t.split(' ')));
                     let pid = match words.ends[node as usize] {
                         0 => {
@@ -439,6 +533,7 @@ impl Matcher {
                 *person_words.entry(w).or_insert(0) += 1;
             }
         }
+        let spellings = spellings(gazetteer, &words);
         let stats = BuildStats {
             entities: gazetteer.len(),
             names,
@@ -454,6 +549,8 @@ impl Matcher {
             links,
             profiles,
             person_words,
+            spellings,
+            longest_pattern,
             stats,
         }
     }
@@ -500,8 +597,37 @@ impl Matcher {
     /// Every occurrence of every pattern in the normalized text, appended to
     /// `hits` in order of their end (then of their start). `numbers` is
     /// scratch space, kept by the caller to reuse its allocation.
+    ///
+    /// A capitalized word no pattern holds is also read as each listed word
+    /// of a transliterated name that shares its spelling key ("Gadhafi" as
+    /// the listed "Qadhafi"); such hits count their [`Hit::variants`].
     pub fn hits(&self, text: &Normalized, numbers: &mut Vec<u32>, hits: &mut Vec<Hit>) {
+        let from = hits.len();
         self.words.hits(text, numbers, hits);
+        if self.spellings.is_empty() {
+            return;
+        }
+        let mut key = Vec::new();
+        let mut alts: Vec<(u32, &[u32])> = Vec::new();
+        for (i, t) in text.tokens().iter().enumerate() {
+            if numbers[i] == 0
+                && t.flags.contains(TokenFlags::CAPITALIZED)
+                && spelling_key_into(text.token_bytes(i), &mut key)
+                && !is_place(text.token_text(i))
+                && !is_common_word(text.token_text(i))
+            {
+                if let Some(words) = self.spellings.get(&key[..]) {
+                    alts.push((i as u32, words));
+                }
+            }
+        }
+        if alts.is_empty() {
+            return;
+        }
+        self.words
+            .variant_hits(text, numbers, &alts, self.longest_pattern, hits);
+        hits[from..].sort_unstable_by_key(|h| (h.last, h.first, h.variants));
+        hits.dedup_by_key(|h| (h.first, h.last, h.pattern));
     }
 
     /// The readings of a pattern.

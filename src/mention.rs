@@ -32,6 +32,9 @@ pub enum MatchKind {
     Surname,
     /// An organization's name without its legal form.
     Short,
+    /// A name with a word in another transliteration than the lists'
+    /// ("Gadhafi" for the listed "Qadhafi"; see [`crate::translit`]).
+    Variant,
 }
 
 impl MatchKind {
@@ -45,6 +48,7 @@ impl MatchKind {
             MatchKind::LegalForm => "legal_form",
             MatchKind::Surname => "surname",
             MatchKind::Short => "short",
+            MatchKind::Variant => "variant",
         }
     }
 
@@ -55,7 +59,7 @@ impl MatchKind {
     }
 
     /// All kinds, in rank order.
-    pub const ALL: [MatchKind; 7] = [
+    pub const ALL: [MatchKind; 8] = [
         MatchKind::Exact,
         MatchKind::Normalized,
         MatchKind::NameOrder,
@@ -63,6 +67,7 @@ impl MatchKind {
         MatchKind::LegalForm,
         MatchKind::Surname,
         MatchKind::Short,
+        MatchKind::Variant,
     ];
 }
 

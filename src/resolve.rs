@@ -53,7 +53,7 @@ use crate::names::{
 };
 use crate::normalize::fold_name;
 use crate::normalize::{normalize_into, Normalized, TokenFlags};
-use crate::variants::{Policy, Variant};
+use crate::variants::{is_regnal_number, Policy, Variant};
 
 #[derive(Clone, Copy, Debug)]
 struct Cand {
@@ -68,6 +68,9 @@ struct Cand {
     /// initials written before the surname of a name listed with initials
     /// ("F. K. Fiedler"), which the token stream leaves out.
     start: Option<u32>,
+    /// How many tokens were read as another spelling of a listed word
+    /// ([`crate::matcher::Hit::variants`]).
+    variant: u8,
 }
 
 impl Cand {
@@ -132,6 +135,21 @@ struct Cues {
 fn title_rank(t: Option<Title>, p: &crate::link::Profile, date: &DocDate) -> u8 {
     match t {
         None => 2,
+        // A monarch's title ("King Hussein") names a monarch, and the lists
+        // record monarchs as such: a person with no recorded office is
+        // someone else.
+        Some(t) if p.terms.is_empty() && t.offices == Offices::MONARCH => 3,
+        // "Prince Charles", "Princess Elizabeth": a monarch before the
+        // reign; a reigning or past monarch is someone else's heir title.
+        Some(t) if t.heir => {
+            if !p.offices.meets(Offices::MONARCH) {
+                2
+            } else if p.before_terms(date) {
+                0
+            } else {
+                3
+            }
+        }
         Some(_) if p.terms.is_empty() => 2,
         Some(t) if !p.held_by(t.offices, date) && p.before_terms(date) => 2,
         Some(t) if t.past => {
@@ -270,8 +288,15 @@ impl<'m> Resolver<'m> {
                     policy: t.policy,
                     distinctive: t.distinctive,
                     start: None,
+                    variant: hit.variants,
                 };
                 let mut c = c;
+                if c.variant > 0 && c.kind.is_short() {
+                    // A surname or short name in another spelling
+                    // ("Gadhafi") stands only where the document names
+                    // the entity.
+                    c.policy = c.policy.max(Policy::Evidence);
+                }
                 if c.kind == MatchKind::Surname {
                     // "F. K. Fiedler" written with its listed initials is
                     // the full name.
@@ -389,6 +414,19 @@ impl<'m> Resolver<'m> {
                     || (edge && c.first < c.last && is_stopword(w)))
         });
         if common_lower {
+            return false;
+        }
+        // "Margrethe I", "Abdullah I": a regnal number after a given name
+        // names another monarch (the listed one's number is part of the
+        // longer, full form).
+        if c.kind == MatchKind::Surname
+            && (c.last as usize + 1) < n.tokens().len()
+            && !n.barrier_after(c.last as usize)
+            && n.tokens()[c.last as usize + 1]
+                .flags
+                .contains(TokenFlags::CAPITALIZED)
+            && is_regnal_number(n.token_text(c.last as usize + 1))
+        {
             return false;
         }
         let e = &self.matcher.entities()[c.entity as usize];
@@ -590,8 +628,8 @@ impl<'m> Resolver<'m> {
 
     /// Whether the document corroborates entity `e` (outside tokens
     /// `first..=last`): another of its names or a linked entity is read
-    /// elsewhere, an official of its country is named in full, or its
-    /// country is named.
+    /// elsewhere, an official of its country is named in full, or, for a
+    /// party with no recorded office, its country is named.
     fn corroborated(&self, e: u32, first: u32, last: u32) -> bool {
         let links = self.matcher.links(e);
         let ents = self.matcher.entities();
@@ -600,7 +638,7 @@ impl<'m> Resolver<'m> {
         let elsewhere = self.cands.iter().any(|c| {
             (c.first > last || c.last < first)
                 && (links.contains(&c.entity)
-                    || (c.entity == e && !self.common_name(c.first, c.last))
+                    || (c.entity == e && c.variant == 0 && !self.common_name(c.first, c.last))
                     || (c.entity != e
                         && !c.kind.is_short()
                         && country.is_some()
@@ -613,6 +651,12 @@ impl<'m> Resolver<'m> {
         });
         if elsewhere {
             return true;
+        }
+        // Officials' countries are where their homonyms live too: a story
+        // set in China names China whichever Li Qiang it quotes. The country
+        // corroborates only a party the lists know by little else.
+        if !self.matcher.profile(e).terms.is_empty() {
+            return false;
         }
         let stream = self.norm.stream_bytes();
         ["country", "nationality", "citizen"].iter().any(|k| {
@@ -1066,6 +1110,18 @@ impl<'m> Resolver<'m> {
         false
     }
 
+    /// Whether a name read in another spelling than the lists' can stand:
+    /// some of its words are written as listed ("Moammar Qadhafi"), or its
+    /// entity is a head of state or government, or the document
+    /// corroborates it (see [`Resolver::corroborated`]). A name written as
+    /// listed always stands here.
+    fn spelling_stands(&self, c: &Cand) -> bool {
+        c.variant == 0
+            || u32::from(c.variant) < c.last - c.first + 1
+            || is_prominent(&self.matcher.entities()[c.entity as usize])
+            || self.corroborated(c.entity, c.first, c.last)
+    }
+
     fn choose_full(&mut self, text: &str) {
         self.chosen.clear();
         self.covered.clear();
@@ -1090,7 +1146,7 @@ impl<'m> Resolver<'m> {
             }
             let group: Vec<Cand> = self.cands[i..j]
                 .iter()
-                .filter(|o| !o.needs_evidence())
+                .filter(|o| !o.needs_evidence() && self.spelling_stands(o))
                 .copied()
                 .collect();
             if let Some(ch) = self.link_full(text, &group) {
@@ -1431,7 +1487,11 @@ impl<'m> Resolver<'m> {
                 .start
                 .map_or(tokens[c.first as usize].start as usize, |s| s as usize);
             let end = close_quote(text, start, tokens[c.last as usize].end as usize);
-            let mut kind = c.kind;
+            let mut kind = if c.variant > 0 {
+                MatchKind::Variant
+            } else {
+                c.kind
+            };
             if kind == MatchKind::Normalized
                 && &text[start..end] == self.matcher.name_text(c.entity, c.name)
             {

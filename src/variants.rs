@@ -19,6 +19,7 @@
 //! form and needs evidence.
 
 use crate::gazetteer::{Alias, Entity, EntityType, MatchPolicy, NameOrder};
+use crate::link::{classify_role, Offices};
 use crate::names::{
     initials, is_common_word, is_distinctive_word, is_particle, is_stopword, is_suffix, LegalForms,
 };
@@ -206,6 +207,16 @@ fn person_forms(entity: &Entity, alias: &Alias, out: &mut Vec<Form>) {
             (given, family, written)
         }
     };
+    // A title written into a listed name ("Sultan Hassanal Bolkiah") is
+    // no part of a mention: the press writes it as a title before the name.
+    let (given, written) = if written.len() > 2 && is_royal_title(&written[0]) {
+        (given.into_iter().skip(1).collect(), written[1..].to_vec())
+    } else {
+        (given, written)
+    };
+    if is_monarch(entity) && regnal_forms(&written, out) {
+        return;
+    }
     let comma = split_comma(&alias.name).is_some();
     // A name that folds to one word ("L. O. Antończak", initials dropped)
     // is a bare surname in the text, and is matched as one.
@@ -274,9 +285,69 @@ fn person_forms(entity: &Entity, alias: &Alias, out: &mut Vec<Form>) {
             out.push(form(short, Variant::PartialName));
         }
     }
-    if !family_core.iter().any(|t| is_patronymic(t)) {
+    if is_monarch(entity) {
+        // A monarch is named by the given name ("King Sihamoni", "Sultan
+        // Hassanal"), not the house's ("King Norodom" was another king).
+        out.push(form(vec![given_core[0].clone()], Variant::Surname));
+    } else if !family_core.iter().any(|t| is_patronymic(t)) {
         out.push(form(family_core, Variant::Surname));
     }
+}
+
+/// Royal titles a list may write into a name.
+fn is_royal_title(folded: &str) -> bool {
+    matches!(
+        folded,
+        "king" | "queen" | "sultan" | "emir" | "prince" | "princess" | "emperor" | "tsar"
+    )
+}
+
+/// Whether the lists record `e` as a monarch.
+fn is_monarch(e: &Entity) -> bool {
+    e.properties
+        .get("roles")
+        .and_then(|r| r.as_array())
+        .is_some_and(|roles| {
+            roles.iter().any(|r| {
+                r.get("role")
+                    .and_then(|x| x.as_str())
+                    .is_some_and(|t| classify_role(t).meets(Offices::MONARCH))
+            })
+        })
+}
+
+/// Whether a folded word is a regnal number ("ii", "xvi").
+pub fn is_regnal_number(folded: &str) -> bool {
+    (1..=5).contains(&folded.len()) && folded.bytes().all(|b| matches!(b, b'i' | b'v' | b'x'))
+}
+
+/// A monarch's regnal name ("Carl XVI Gustaf of Sweden", "Elizabeth II"):
+/// the press writes it without the realm ("Carl XVI Gustaf", a full
+/// name), without the number ("Carl Gustaf", like a name without its
+/// middle name) and, after a royal title or a full mention, as the given
+/// name alone ("Queen Margrethe", "King Abdullah"), which is matched like
+/// a surname. Returns whether `written` is such a name (its forms are then
+/// pushed).
+fn regnal_forms(written: &[String], out: &mut Vec<Form>) -> bool {
+    let core: Vec<String> = written
+        .iter()
+        .take_while(|t| t.as_str() != "of")
+        .cloned()
+        .collect();
+    if core.len() < 2 || !is_regnal_number(&core[1]) {
+        return false;
+    }
+    out.push(form(written.to_vec(), Variant::Full));
+    if core.len() < written.len() {
+        out.push(form(core.clone(), Variant::Full));
+    }
+    if core.len() > 2 {
+        let mut bare = vec![core[0].clone()];
+        bare.extend(core[2..].iter().cloned());
+        out.push(form(bare, Variant::PartialName));
+    }
+    out.push(form(vec![core[0].clone()], Variant::Surname));
+    true
 }
 
 /// Splits "LAST, First Middle" at its first comma, unless what follows the

@@ -1,0 +1,343 @@
+//! Spelling keys: one key for the ways the press transliterates a name.
+//!
+//! Arabic, Persian and Russian names reach English in many spellings:
+//! "Qadhafi", "Gaddafi", "Kadhafi"; "Muhammad", "Mohammed", "Mohamed";
+//! "Yevgeny", "Evgeny", "Evgeniy"; "Hizballah", "Hezbollah". A list carries
+//! a few of them, a newspaper writes its own. [`spelling_key`] maps a
+//! folded word to a key that the spellings of one name share:
+//!
+//! - consonants that transliterations trade are one class: `q k c g ck kh
+//!   gh` (Qadhafi, Gaddafi, Kadhafi), `w v`, `j dj zh dzh` (Prigozhin,
+//!   Prigojin), `sh sch shch`, `ch tch tsch`, `x ks`, `ph f`;
+//! - an `h` after a consonant (`dh`, `th`, `kh`) and at the end of a word
+//!   after a vowel (Nasrallah, Nasralla) is dropped;
+//! - doubled letters are one (Hassan, Hasan);
+//! - a run of vowels is one vowel slot whatever its letters (Muhammad,
+//!   Mohammed), but a run that ends in a glide (`ai`, `ay`, `ei`, `ey`,
+//!   `oy`) keeps it, so that Hussein (Husayn, Hussain) stays apart from
+//!   Hassan, and the slots stay where they are, so that Mahmoud stays apart
+//!   from Muhammad;
+//! - a `y` before the first vowel (Yevgeny, Evgeny) is dropped, and a
+//!   final `iy`, `ii`, `y`, `i` are one slot (Dmitriy, Dmitry, Dmitri).
+//!
+//! Keys are deliberately coarse: they find candidates, and the resolver
+//! decides whether a variant spelling counts (see
+//! [`crate::resolve`]). Words shorter than four letters or with fewer than
+//! three consonants get no key: "Taco" and "Tokyo", "Ali" and "Ola" would
+//! share one.
+//!
+//! ```
+//! use gazex::translit::spelling_key;
+//! assert_eq!(spelling_key("gadhafi"), spelling_key("qaddafi"));
+//! assert_eq!(spelling_key("mohammed"), spelling_key("muhammad"));
+//! assert_ne!(spelling_key("mahmoud"), spelling_key("muhammad"));
+//! assert_ne!(spelling_key("hassan"), spelling_key("hussein"));
+//! assert_eq!(spelling_key("ali"), None);
+//! ```
+
+use crate::gazetteer::Entity;
+
+/// The vowel slot in a key.
+const VOWEL: u8 = b'V';
+/// A glide closing a vowel run (`ai`, `ei`, `ay`).
+const GLIDE: u8 = b'Y';
+
+fn is_vowel(b: u8) -> bool {
+    matches!(b, b'a' | b'e' | b'i' | b'o' | b'u' | b'y')
+}
+
+/// The spelling key of a folded word (lower-case ASCII letters; anything
+/// else has no key), or `None` when the word is too short to have one.
+pub fn spelling_key(word: &str) -> Option<Vec<u8>> {
+    let mut key = Vec::with_capacity(word.len());
+    spelling_key_into(word.as_bytes(), &mut key).then_some(key)
+}
+
+/// [`spelling_key`] into `key` (cleared first), without allocating when
+/// `key` has room; returns whether the word has a key.
+pub fn spelling_key_into(word: &[u8], key: &mut Vec<u8>) -> bool {
+    key.clear();
+    if word.len() < 4 || !word.iter().all(u8::is_ascii_lowercase) {
+        return false;
+    }
+    // Sergej, Nikolaj: a "j" closing a vowel is the glide "y".
+    let mut buf = [0u8; 48];
+    if word.len() > buf.len() {
+        return false;
+    }
+    buf[..word.len()].copy_from_slice(word);
+    for i in 1..word.len() {
+        if buf[i] == b'j'
+            && is_vowel(buf[i - 1])
+            && !buf
+                .get(i + 1)
+                .is_some_and(|&b| i + 1 < word.len() && is_vowel(b))
+        {
+            buf[i] = b'y';
+        }
+    }
+    let mut w = &buf[..word.len()];
+    // Yevgeny / Evgeny, Yakov / Iakov: a glide before the first vowel.
+    if w[0] == b'y' && w.len() > 1 && is_vowel(w[1]) && w[1] != b'y' {
+        w = &w[1..];
+    }
+    let at = |i: usize| w.get(i).copied().unwrap_or(0);
+    let mut consonants = 0;
+    let mut i = 0;
+    while i < w.len() {
+        let b = w[i];
+        if is_vowel(b) {
+            // A vowel run: one slot, plus a closing glide.
+            let start = i;
+            while i < w.len() && is_vowel(w[i]) {
+                // A "y" between vowels ("aya") starts a consonant.
+                if w[i] == b'y' && i > start && i + 1 < w.len() && is_vowel(w[i + 1]) {
+                    break;
+                }
+                i += 1;
+            }
+            let run = &w[start..i];
+            key.push(VOWEL);
+            let last = run[run.len() - 1];
+            if run.len() >= 2
+                && matches!(run[0], b'a' | b'e' | b'o' | b'u')
+                && matches!(last, b'i' | b'y')
+            {
+                key.push(GLIDE);
+            }
+            continue;
+        }
+        let (class, len) = match (b, at(i + 1), at(i + 2), at(i + 3)) {
+            (b's', b'h', b'c', b'h') => (b'S', 4),
+            (b't', b's', b'c', b'h') => (b'C', 4),
+            (b'd', b'z', b'h', _) => (b'J', 3),
+            (b's', b'c', b'h', _) => (b'S', 3),
+            (b't', b'c', b'h', _) => (b'C', 3),
+            (b's', b'h', _, _) => (b'S', 2),
+            (b'c', b'h', _, _) => (b'C', 2),
+            (b'z', b'h', _, _) => (b'J', 2),
+            (b'd', b'j', _, _) => (b'J', 2),
+            (b'p', b'h', _, _) => (b'f', 2),
+            (b'c', b'k', _, _) => (b'k', 2),
+            (b'x', _, _, _) => {
+                push_consonant(key, b'k');
+                push_consonant(key, b's');
+                consonants += 2;
+                i += 1;
+                continue;
+            }
+            (b'q' | b'k' | b'c' | b'g', _, _, _) => (b'k', 1),
+            (b'w', _, _, _) => (b'v', 1),
+            (b'j', _, _, _) => (b'J', 1),
+            (b'h', _, _, _) => {
+                // After a consonant (dh, kh, th) or ending the word after
+                // a vowel: no sound of its own in the key.
+                let after_consonant = i > 0 && !is_vowel(w[i - 1]);
+                if after_consonant || i + 1 == w.len() {
+                    i += 1;
+                    continue;
+                }
+                (b'h', 1)
+            }
+            (c, _, _, _) => (c, 1),
+        };
+        if push_consonant(key, class) {
+            consonants += 1;
+        }
+        i += len;
+    }
+    consonants >= 3
+}
+
+/// Pushes a consonant class unless it doubles the one before; returns
+/// whether it was pushed.
+fn push_consonant(key: &mut Vec<u8>, class: u8) -> bool {
+    if key.last() == Some(&class) {
+        return false;
+    }
+    key.push(class);
+    true
+}
+
+/// Countries whose names reach the press transliterated from another
+/// script (Arabic, Persian, Cyrillic, Pashto, Urdu and others), as the
+/// lists write them (`nationality`, `citizen`, `country`, address
+/// countries).
+const TRANSLITERATED_COUNTRIES: &[&str] = &[
+    "afghanistan",
+    "algeria",
+    "armenia",
+    "azerbaijan",
+    "bahrain",
+    "belarus",
+    "bulgaria",
+    "chad",
+    "egypt",
+    "eritrea",
+    "ethiopia",
+    "gaza",
+    "georgia",
+    "iran",
+    "iraq",
+    "jordan",
+    "kazakhstan",
+    "kuwait",
+    "kyrgyzstan",
+    "lebanon",
+    "libya",
+    "mali",
+    "mauritania",
+    "moldova",
+    "mongolia",
+    "montenegro",
+    "morocco",
+    "niger",
+    "north macedonia",
+    "oman",
+    "pakistan",
+    "palestinian",
+    "qatar",
+    "russia",
+    "saudi arabia",
+    "serbia",
+    "somalia",
+    "sudan",
+    "south sudan",
+    "syria",
+    "tajikistan",
+    "tunisia",
+    "turkmenistan",
+    "ukraine",
+    "united arab emirates",
+    "uzbekistan",
+    "west bank",
+    "yemen",
+];
+
+/// Sanctions programs whose parties are mostly named from Arabic, Persian
+/// or Cyrillic (OFAC program tags, matched as prefixes).
+const TRANSLITERATED_PROGRAMS: &[&str] = &[
+    "BELARUS",
+    "CAATSA - IRAN",
+    "CAATSA - RUSSIA",
+    "FTO",
+    "HIFPAA",
+    "HRIT-IR",
+    "HRIT-SY",
+    "IFSR",
+    "IRAN",
+    "IRAQ",
+    "IRGC",
+    "LEBANON",
+    "LIBYA",
+    "NPWMD",
+    "RUSSIA",
+    "SDGT",
+    "SDT",
+    "SUDAN",
+    "SYRIA",
+    "UKRAINE",
+    "YEMEN",
+];
+
+/// Whether entity `e`'s names are transliterated from another script, so
+/// that the press writes them in spellings of its own: its country,
+/// nationality or address is one where names are written in Arabic,
+/// Persian or Cyrillic letters, or a sanctions program it is listed under
+/// concerns such a region.
+pub fn is_transliterated(e: &Entity) -> bool {
+    if e.lists.iter().any(|l| {
+        TRANSLITERATED_PROGRAMS.iter().any(|p| {
+            l.strip_prefix(p)
+                .is_some_and(|rest| !rest.starts_with(|c: char| c.is_ascii_alphabetic()))
+        })
+    }) {
+        return true;
+    }
+    let country_is = |v: &str| {
+        let v = v.trim().to_ascii_lowercase();
+        TRANSLITERATED_COUNTRIES
+            .iter()
+            .any(|c| v == *c || v.starts_with(&format!("{c},")) || v.ends_with(&format!(" {c}")))
+    };
+    ["country", "nationality", "citizen"]
+        .iter()
+        .any(|k| match e.properties.get(*k) {
+            Some(serde_json::Value::String(v)) => country_is(v),
+            Some(serde_json::Value::Array(a)) => {
+                a.iter().filter_map(|v| v.as_str()).any(country_is)
+            }
+            _ => false,
+        })
+        || e.properties
+            .get("addresses")
+            .and_then(|a| a.as_array())
+            .is_some_and(|a| {
+                a.iter()
+                    .filter_map(|x| x.get("country").and_then(|c| c.as_str()))
+                    .any(country_is)
+            })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn same(words: &[&str]) {
+        let first = spelling_key(words[0]);
+        assert!(first.is_some(), "{} has no key", words[0]);
+        for w in &words[1..] {
+            assert_eq!(
+                spelling_key(w),
+                first,
+                "{w} and {} should share a key",
+                words[0]
+            );
+        }
+    }
+
+    fn differ(a: &str, b: &str) {
+        assert_ne!(
+            spelling_key(a),
+            spelling_key(b),
+            "{a} and {b} should differ"
+        );
+    }
+
+    #[test]
+    fn families_share_a_key() {
+        same(&[
+            "qadhafi", "gaddafi", "gadhafi", "kadhafi", "qaddafi", "khadafy", "kaddafi",
+        ]);
+        same(&[
+            "muhammad", "mohammed", "mohamed", "mohammad", "muhammed", "mouhamed",
+        ]);
+        same(&["hussein", "husayn", "hussain", "husain"]);
+        same(&["hizballah", "hezbollah", "hizbollah"]);
+        same(&["yevgeny", "evgeny", "evgeniy", "yevgeniy", "evgenii"]);
+        same(&["prigozhin", "prigojin"]);
+        same(&["sergey", "sergei", "sergej"]);
+        same(&["dmitry", "dmitriy", "dmitri", "dmitrii"]);
+        same(&["lukashenko", "lukashenka"]);
+        same(&["nasrallah", "nasrullah", "nasralla"]);
+        same(&["timchenko", "timtchenko"]);
+        same(&["vladimir", "wladimir"]);
+        same(&["alexander", "aleksander"]);
+    }
+
+    #[test]
+    fn different_names_differ() {
+        differ("hassan", "hussein");
+        differ("mahmoud", "muhammad");
+        differ("ahmed", "hamid");
+        differ("salim", "aslam");
+    }
+
+    #[test]
+    fn short_or_foreign_words_have_no_key() {
+        assert_eq!(spelling_key("ali"), None);
+        assert_eq!(spelling_key("aiea"), None);
+        assert_eq!(spelling_key("osama"), None, "two consonants");
+        assert_eq!(spelling_key("émile"), None, "folded words only");
+    }
+}
