@@ -943,6 +943,9 @@ pub enum Common {
     Surname,
     /// Borne by at least [`COMMON_AMONG_LISTED`] listed persons.
     Listed,
+    /// A one-syllable given name after a common family name ("Li Qiang",
+    /// "Wang Yi", "Kim Song"): see [`common_second_word`].
+    Syllable,
 }
 
 impl Common {
@@ -952,6 +955,7 @@ impl Common {
             Common::Given => "given",
             Common::Surname => "surname",
             Common::Listed => "listed",
+            Common::Syllable => "syllable",
         }
     }
 }
@@ -969,6 +973,36 @@ pub fn common_word(w: &str, listed_bearers: u32) -> Option<Common> {
     } else {
         None
     }
+}
+
+/// Whether the second word of a two-word name, `second` (rare by
+/// [`common_word`]), makes the name common after a common family name
+/// (`first`): a one-syllable given name. Chinese and Korean given names of
+/// one syllable ("Qiang", "Yi", "Song") after the commonest family names
+/// (Li, Wang, Kim) make names that hundreds of thousands of people share,
+/// though no frequency list of ours holds them.
+pub fn common_second_word(first: Option<Common>, second: &str) -> Option<Common> {
+    (matches!(first, Some(Common::Surname | Common::Listed)) && is_one_syllable(second))
+        .then_some(Common::Syllable)
+}
+
+/// Whether a folded word reads as one romanized syllable: at most six
+/// letters, one run of vowels, ending in it or in `n`, `ng` or `r`
+/// ("qiang", "yi", "jun", "song"; not "bush" or "trump").
+fn is_one_syllable(w: &str) -> bool {
+    let b = w.as_bytes();
+    if b.is_empty() || b.len() > 6 || !b.iter().all(u8::is_ascii_lowercase) {
+        return false;
+    }
+    let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u');
+    let runs = b
+        .iter()
+        .enumerate()
+        .filter(|&(i, &c)| vowel(c) && (i == 0 || !vowel(b[i - 1])))
+        .count();
+    let last_vowel = b.iter().rposition(|&c| vowel(c));
+    let coda = last_vowel.map_or(&b[..0], |i| &b[i + 1..]);
+    runs == 1 && matches!(coda, b"" | b"n" | b"ng" | b"r")
 }
 
 /// Whether the folded word is a month's name.

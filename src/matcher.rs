@@ -570,7 +570,7 @@ impl Matcher {
             .names()
             .filter(|a| !a.weak)
             .map(|a| {
-                let words = fold_name(&a.name)
+                let mut words: Vec<NameWord> = fold_name(&a.name)
                     .split(' ')
                     .filter(|w| !w.is_empty())
                     .map(|w| {
@@ -578,6 +578,9 @@ impl Matcher {
                         (w.to_string(), why)
                     })
                     .collect();
+                if let [(_, first), (second, why @ None)] = &mut words[..] {
+                    *why = crate::link::common_second_word(*first, second);
+                }
                 (a.name, words)
             })
             .collect()

@@ -40,9 +40,9 @@
 use crate::date::DocDate;
 use crate::gazetteer::EntityType;
 use crate::link::{
-    common_word, gender_differs, honorific_gender, is_month, named_after, occupation_before,
-    occupation_in, place_preposition, speech_after, state_after, title_after, title_before,
-    Offices, Title,
+    common_second_word, common_word, gender_differs, honorific_gender, is_month, named_after,
+    occupation_before, occupation_in, place_preposition, speech_after, state_after, title_after,
+    title_before, Offices, Title,
 };
 use crate::matcher::is_prominent;
 use crate::matcher::{Hit, Matcher};
@@ -620,16 +620,21 @@ impl<'m> Resolver<'m> {
     /// common US given name or surname (1990 Census), or a word that many
     /// listed persons bear ("Kim", "Ali", "Hassan").
     fn common_name(&self, first: u32, last: u32) -> bool {
-        (first..=last).all(|i| {
+        let why = |i: u32| {
             let w = self.norm.token_text(i as usize);
-            common_word(w, self.matcher.persons_named(w)).is_some()
-        })
+            common_word(w, self.matcher.persons_named(w))
+        };
+        (first..=last).all(|i| why(i).is_some())
+            || (last == first + 1
+                && common_second_word(why(first), self.norm.token_text(last as usize)).is_some())
     }
 
     /// Whether the document corroborates entity `e` (outside tokens
     /// `first..=last`): another of its names or a linked entity is read
-    /// elsewhere, an official of its country is named in full, or, for a
-    /// party with no recorded office, its country is named.
+    /// elsewhere, an official of its country is named in full (by a name
+    /// that is not common, or one who had taken office by the date), or its
+    /// country is named (for an official,
+    /// only one who had led it by the date).
     fn corroborated(&self, e: u32, first: u32, last: u32) -> bool {
         let links = self.matcher.links(e);
         let ents = self.matcher.entities();
@@ -642,6 +647,13 @@ impl<'m> Resolver<'m> {
                     || (c.entity != e
                         && !c.kind.is_short()
                         && country.is_some()
+                        && (!self.common_name(c.first, c.last)
+                            || self
+                                .matcher
+                                .profile(c.entity)
+                                .terms
+                                .iter()
+                                .any(|t| t.from <= self.date.last_day()))
                         && !self.matcher.profile(c.entity).terms.is_empty()
                         && ents[c.entity as usize]
                             .properties
@@ -654,8 +666,11 @@ impl<'m> Resolver<'m> {
         }
         // Officials' countries are where their homonyms live too: a story
         // set in China names China whichever Li Qiang it quotes. The country
-        // corroborates only a party the lists know by little else.
-        if !self.matcher.profile(e).terms.is_empty() {
+        // corroborates a party the lists know by little else, and an
+        // official who had led it by the date (George Washington in a story
+        // that names the United States).
+        let p = self.matcher.profile(e);
+        if !p.terms.is_empty() && !p.held_by(LEADS, &self.date) {
             return false;
         }
         let stream = self.norm.stream_bytes();
