@@ -29,7 +29,7 @@ use std::time::{Duration, Instant};
 use crate::eval::names_agree;
 use crate::gazetteer::{Entity, EntityType, Gazetteer};
 use crate::link::Profile;
-use crate::names::{is_common_word, is_distinctive_word, is_known_proper_noun, is_place};
+use crate::names::{is_common_word, is_distinctive_word, is_known_proper_noun};
 use crate::normalize::{fold_name, Normalized, TokenFlags};
 use crate::translit::{is_transliterated, spelling_key_into};
 use crate::variants::{forms, Form, Policy, Variant};
@@ -134,6 +134,9 @@ pub struct Matcher {
     /// Spelling key → the listed words of transliterated names with that
     /// key (see [`crate::translit`]).
     spellings: FxHashMap<Box<[u8]>, Vec<u32>>,
+    /// Per entity, whether its names are transliterated
+    /// ([`crate::translit::is_transliterated`]).
+    transliterated: Vec<bool>,
     /// The most words in a pattern.
     longest_pattern: usize,
     stats: BuildStats,
@@ -309,6 +312,7 @@ impl Words {
                     .binary_search_by_key(&(at as u32), |a| a.0)
                     .map_or(&[][..], |k| alts[k].1)
                     .iter()
+                    .filter(|&&w| w != numbers[at])
                     .map(|&w| (w, 1u8));
                 for (w, v) in own.chain(other) {
                     let Some(next) = self.step(node, w) else {
@@ -550,6 +554,7 @@ impl Matcher {
             profiles,
             person_words,
             spellings,
+            transliterated: gazetteer.entities().iter().map(is_transliterated).collect(),
             longest_pattern,
             stats,
         }
@@ -586,6 +591,13 @@ impl Matcher {
             .collect()
     }
 
+    /// Whether entity `e`'s names are transliterated from another script,
+    /// so that other spellings of them can be read
+    /// ([`crate::translit::is_transliterated`]).
+    pub fn transliterated(&self, e: u32) -> bool {
+        self.transliterated[e as usize]
+    }
+
     /// How many listed persons bear the folded name word `w`.
     pub fn persons_named(&self, w: &str) -> u32 {
         self.person_words.get(w).copied().unwrap_or(0)
@@ -601,8 +613,8 @@ impl Matcher {
     /// `hits` in order of their end (then of their start). `numbers` is
     /// scratch space, kept by the caller to reuse its allocation.
     ///
-    /// A capitalized word no pattern holds is also read as each listed word
-    /// of a transliterated name that shares its spelling key ("Gadhafi" as
+    /// A capitalized word is also read as each listed word of a
+    /// transliterated name that shares its spelling key ("Gadhafi" as
     /// the listed "Qadhafi"); such hits count their [`Hit::variants`].
     pub fn hits(&self, text: &Normalized, numbers: &mut Vec<u32>, hits: &mut Vec<Hit>) {
         let from = hits.len();
@@ -613,14 +625,16 @@ impl Matcher {
         let mut key = Vec::new();
         let mut alts: Vec<(u32, &[u32])> = Vec::new();
         for (i, t) in text.tokens().iter().enumerate() {
-            if numbers[i] == 0
-                && t.flags.contains(TokenFlags::CAPITALIZED)
+            if t.flags.contains(TokenFlags::CAPITALIZED)
                 && spelling_key_into(text.token_bytes(i), &mut key)
-                && !is_place(text.token_text(i))
                 && !is_common_word(text.token_text(i))
             {
                 if let Some(words) = self.spellings.get(&key[..]) {
-                    alts.push((i as u32, words));
+                    // A listed word is also read as its listed spellings
+                    // ("Hassan" as the "Hasan" of "Hasan Nasrallah").
+                    if words.iter().any(|&w| w != numbers[i]) {
+                        alts.push((i as u32, words));
+                    }
                 }
             }
         }

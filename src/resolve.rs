@@ -291,11 +291,32 @@ impl<'m> Resolver<'m> {
                     variant: hit.variants,
                 };
                 let mut c = c;
-                if c.variant > 0 && c.kind.is_short() {
-                    // A surname or short name in another spelling
-                    // ("Gadhafi") stands only where the document names
-                    // the entity.
-                    c.policy = c.policy.max(Policy::Evidence);
+                if c.variant > 0 {
+                    // Only a transliterated name is respelled, and never a
+                    // one-word name but a surname ("Korean" is no
+                    // "Karin"), nor an organization's short name
+                    // ("Olympic" is no "Olimpik").
+                    if !self.matcher.transliterated(c.entity)
+                        || t.variant == Variant::OrgCore
+                        || (c.first == c.last
+                            && t.variant != Variant::Surname
+                            && self.matcher.entities()[c.entity as usize].kind
+                                != EntityType::Organization)
+                    {
+                        continue;
+                    }
+                    // A surname in another spelling ("Gadhafi"), or a
+                    // person's name with every word respelled, stands only
+                    // where the document names the entity (a head of
+                    // state's name stands alone; for an organization's
+                    // one-word name see `spelling_stands`).
+                    let e = &self.matcher.entities()[c.entity as usize];
+                    let every_word = u32::from(c.variant) == c.last - c.first + 1;
+                    if c.kind.is_short()
+                        || (every_word && !is_prominent(e) && e.kind == EntityType::Person)
+                    {
+                        c.policy = c.policy.max(Policy::Evidence);
+                    }
                 }
                 if c.kind == MatchKind::Surname {
                     // "F. K. Fiedler" written with its listed initials is
@@ -402,7 +423,21 @@ impl<'m> Resolver<'m> {
         let n = &self.norm;
         // A lower-case function word at either end is not a name's either:
         // "Kennedy as" is not "Kennedy A.S.".
+        let e = &self.matcher.entities()[c.entity as usize];
+        // The press writes an organization's generic last word in lower
+        // case: "the Sinaloa cartel", "the Haqqani network".
+        let generic_tail = |i: u32| {
+            e.kind == EntityType::Organization
+                && i == c.last
+                && c.first < c.last
+                && n.tokens()[c.first as usize]
+                    .flags
+                    .contains(TokenFlags::CAPITALIZED)
+        };
         let common_lower = (c.first..=c.last).any(|i| {
+            if generic_tail(i) {
+                return false;
+            }
             let w = n.token_text(i as usize);
             // ("Jong-un": after a hyphen, the word is the name's own.)
             let hyphened = text[..n.tokens()[i as usize].start as usize].ends_with('-');
@@ -429,7 +464,6 @@ impl<'m> Resolver<'m> {
         {
             return false;
         }
-        let e = &self.matcher.entities()[c.entity as usize];
         if e.kind == EntityType::Person && c.first < c.last {
             let span = &text[n.tokens()[c.first as usize].start as usize
                 ..n.tokens()[c.last as usize].end as usize];
@@ -633,8 +667,8 @@ impl<'m> Resolver<'m> {
     /// `first..=last`): another of its names or a linked entity is read
     /// elsewhere, an official of its country is named in full (by a name
     /// that is not common, or one who had taken office by the date), or its
-    /// country is named (for an official,
-    /// only one who had led it by the date).
+    /// country (an organization's: of an address) is named (for an
+    /// official, only one who had led it by the date).
     fn corroborated(&self, e: u32, first: u32, last: u32) -> bool {
         let links = self.matcher.links(e);
         let ents = self.matcher.entities();
@@ -674,21 +708,33 @@ impl<'m> Resolver<'m> {
             return false;
         }
         let stream = self.norm.stream_bytes();
-        ["country", "nationality", "citizen"].iter().any(|k| {
-            let values: Vec<&str> = match ent.properties.get(*k) {
-                Some(serde_json::Value::String(v)) => vec![v.as_str()],
-                Some(serde_json::Value::Array(a)) => a.iter().filter_map(|v| v.as_str()).collect(),
-                _ => Vec::new(),
+        let mut values: Vec<&str> = Vec::new();
+        for k in ["country", "nationality", "citizen"] {
+            match ent.properties.get(k) {
+                Some(serde_json::Value::String(v)) => values.push(v),
+                Some(serde_json::Value::Array(a)) => {
+                    values.extend(a.iter().filter_map(|v| v.as_str()))
+                }
+                _ => {}
+            }
+        }
+        // An organization's country is where its addresses are.
+        if ent.kind == EntityType::Organization {
+            if let Some(a) = ent.properties.get("addresses").and_then(|a| a.as_array()) {
+                values.extend(
+                    a.iter()
+                        .filter_map(|x| x.get("country").and_then(|c| c.as_str())),
+                );
+            }
+        }
+        values.into_iter().any(|v| {
+            // "Korea, North" is written "North Korea".
+            let natural = match v.split_once(',') {
+                Some((a, b)) => format!("{} {}", b.trim(), a.trim()),
+                None => v.to_string(),
             };
-            values.into_iter().any(|v| {
-                // "Korea, North" is written "North Korea".
-                let natural = match v.split_once(',') {
-                    Some((a, b)) => format!("{} {}", b.trim(), a.trim()),
-                    None => v.to_string(),
-                };
-                let needle = format!(" {} ", fold_name(&natural));
-                needle.len() > 3 && memchr::memmem::find(stream, needle.as_bytes()).is_some()
-            })
+            let needle = format!(" {} ", fold_name(&natural));
+            needle.len() > 3 && memchr::memmem::find(stream, needle.as_bytes()).is_some()
         })
     }
 
@@ -1125,16 +1171,21 @@ impl<'m> Resolver<'m> {
         false
     }
 
-    /// Whether a name read in another spelling than the lists' can stand:
-    /// some of its words are written as listed ("Moammar Qadhafi"), or its
-    /// entity is a head of state or government, or the document
-    /// corroborates it (see [`Resolver::corroborated`]). A name written as
-    /// listed always stands here.
+    /// Whether a name read in another spelling than the lists' can stand
+    /// as a full name: some of its words are written as listed ("Moammar
+    /// Qadhafi"), or its entity is a head of state or government, or it is
+    /// an organization's one-word name ("Hezbollah") that the document
+    /// corroborates ([`Resolver::corroborated`]). Other respelled names
+    /// need a full mention (see [`Resolver::readings`]). A
+    /// name written as listed always stands here.
     fn spelling_stands(&self, c: &Cand) -> bool {
+        let e = &self.matcher.entities()[c.entity as usize];
         c.variant == 0
             || u32::from(c.variant) < c.last - c.first + 1
-            || is_prominent(&self.matcher.entities()[c.entity as usize])
-            || self.corroborated(c.entity, c.first, c.last)
+            || is_prominent(e)
+            || (e.kind == EntityType::Organization
+                && c.first == c.last
+                && self.corroborated(c.entity, c.first, c.last))
     }
 
     fn choose_full(&mut self, text: &str) {
@@ -1498,9 +1549,21 @@ impl<'m> Resolver<'m> {
             if confidence < self.min_confidence {
                 continue;
             }
-            let start = c
+            let mut start = c
                 .start
                 .map_or(tokens[c.first as usize].start as usize, |s| s as usize);
+            // "El Mencho", "El Chapo": the Spanish article is part of a
+            // one-word nickname.
+            if c.start.is_none() && c.first == c.last && c.first > 0 {
+                let p = tokens[c.first as usize - 1];
+                let word = &text[p.start as usize..p.end as usize];
+                if matches!(word, "El" | "EL")
+                    && &text[p.end as usize..start] == " "
+                    && self.matcher.entities()[c.entity as usize].kind == EntityType::Person
+                {
+                    start = p.start as usize;
+                }
+            }
             let end = close_quote(text, start, tokens[c.last as usize].end as usize);
             let mut kind = if c.variant > 0 {
                 MatchKind::Variant
@@ -1585,14 +1648,15 @@ fn type_cue(n: &Normalized, kind: &EntityType, first: u32) -> Option<u32> {
         ],
         _ => return None,
     };
-    // Within three words before the name ("the tanker Dover", "a tanker
+    // Within eight words before the name ("the tanker Dover", "a tanker
     // named Dover"), with no barrier between. A kind word after the name
     // makes the name a modifier ("a Dover tanker"), not a name.
     // Between the cue and the name only "named", an article, a number or
     // other names may stand: "the tanker Dover", "a tanker named Dover",
     // "YACHTS GRACEFUL AND OLYMPIA", not "yacht registries in Olympia".
     let mut i = first;
-    for _ in 0..3 {
+    // (Eight words: "the tankers Adrian Darya, Devon and Downy".)
+    for _ in 0..8 {
         let p = i.checked_sub(1)?;
         if n.barrier_after(p as usize) {
             return None;
@@ -1700,7 +1764,8 @@ fn article(n: &Normalized, first: u32, last: u32) -> Option<u32> {
         return None;
     }
     let mut i = first;
-    for _ in 0..3 {
+    // (Eight words: "the tankers Adrian Darya, Devon and Downy".)
+    for _ in 0..8 {
         let p = i.checked_sub(1)?;
         if n.barrier_after(p as usize) {
             return None;

@@ -21,7 +21,8 @@
 use crate::gazetteer::{Alias, Entity, EntityType, MatchPolicy, NameOrder};
 use crate::link::{classify_role, Offices};
 use crate::names::{
-    initials, is_common_word, is_distinctive_word, is_particle, is_stopword, is_suffix, LegalForms,
+    initials, is_common_word, is_distinctive_word, is_known_proper_noun, is_particle, is_place,
+    is_stopword, is_suffix, LegalForms,
 };
 use crate::normalize::normalize;
 
@@ -122,7 +123,10 @@ pub fn forms(entity: &Entity, alias: &Alias, out: &mut Vec<Form>) {
         }
     }
     for f in &mut out[start..] {
-        let auto = if craft && f.tokens.len() == 1 {
+        // A registration mark ("YV3016", "EW-301PJ") is no word: it
+        // needs no cue.
+        let mark = f.tokens.len() == 1 && f.tokens[0].bytes().any(|b| b.is_ascii_digit());
+        let auto = if craft && f.tokens.len() == 1 && !mark {
             Policy::Cue
         } else if entity.kind == EntityType::Organization
             && f.tokens.iter().all(|t| is_common_word(t) || is_stopword(t))
@@ -416,6 +420,18 @@ fn org_forms(name: &str, out: &mut Vec<Form>, legal: bool) {
     let refs: Vec<&str> = tokens.iter().map(String::as_str).collect();
     if let Some((pre, suf, _)) = LegalForms::builtin().split(&refs) {
         let core = tokens[pre..tokens.len() - suf].to_vec();
+        // The press shortens a company to its first word where that word
+        // is its own ("Belavia" for "OJSC Belavia Belarusian Airlines",
+        // "Aeroflot"); an ordinary word or a place ("Trend", "Samara") is
+        // not taken alone.
+        if core.len() >= 2
+            && core[0].len() >= 4
+            && is_distinctive_word(&core[0])
+            && !is_known_proper_noun(&core[0])
+            && !is_place(&core[0])
+        {
+            out.push(form(vec![core[0].clone()], Variant::OrgCore));
+        }
         if !core.is_empty() {
             out.push(form(core, Variant::OrgCore));
         }
