@@ -261,8 +261,8 @@ fn earliest_dob(e: &Entity) -> Option<Day> {
 
 impl Profile {
     /// The profile of `e` from its `roles` (`role`, `start`, `end`,
-    /// `as_of`) and `birth_date` properties (or OFAC's `dob`, its earliest
-    /// year). Entities other than persons,
+    /// `as_of`) and `birth_date` properties (for a person with neither,
+    /// OFAC's `dob`, its earliest year). Entities other than persons,
     /// and persons without these, get an empty profile: nothing to weigh.
     pub fn of(e: &Entity) -> Profile {
         let mut p = Profile::default();
@@ -324,13 +324,17 @@ impl Profile {
             .properties
             .get("birth_date")
             .and_then(|b| b.as_str())
-            .and_then(|b| day_of(b, true))
-            .or_else(|| earliest_dob(e));
+            .and_then(|b| day_of(b, true));
         p.public_from = match (born, first_start) {
             (Some(b), Some(s)) => Some((b + years(20)).max(s - years(40))),
             (Some(b), None) => Some(b + years(20)),
             (None, Some(s)) => Some(s - years(40)),
-            (None, None) => first_seen.map(|s| s + years(4) - years(30)),
+            (None, None) => first_seen
+                .map(|s| s + years(4) - years(30))
+                // A sanctioned person is in the news from youth (OFAC
+                // designates the sons of the powerful at 18): public from
+                // the age of 12, by the earliest birth year listed.
+                .or_else(|| earliest_dob(e).map(|b| b + years(12))),
         };
         p
     }

@@ -313,7 +313,7 @@ impl<'m> Resolver<'m> {
                     let e = &self.matcher.entities()[c.entity as usize];
                     let every_word = u32::from(c.variant) == c.last - c.first + 1;
                     if c.kind.is_short()
-                        || (every_word && !is_prominent(e) && e.kind == EntityType::Person)
+                        || (every_word && !self.leader(c.entity) && e.kind == EntityType::Person)
                     {
                         c.policy = c.policy.max(Policy::Evidence);
                     }
@@ -1182,10 +1182,17 @@ impl<'m> Resolver<'m> {
         let e = &self.matcher.entities()[c.entity as usize];
         c.variant == 0
             || u32::from(c.variant) < c.last - c.first + 1
-            || is_prominent(e)
+            || self.leader(c.entity)
             || (e.kind == EntityType::Organization
                 && c.first == c.last
                 && self.corroborated(c.entity, c.first, c.last))
+    }
+
+    /// Whether entity `e` is a head of state or government: on a leaders'
+    /// list ([`is_prominent`]) or by a role the lists record.
+    fn leader(&self, e: u32) -> bool {
+        is_prominent(&self.matcher.entities()[e as usize])
+            || self.matcher.profile(e).offices.meets(LEADS)
     }
 
     fn choose_full(&mut self, text: &str) {
@@ -1302,6 +1309,11 @@ impl<'m> Resolver<'m> {
             .iter()
             .map(|k| (k.c.entity, k.c.first, k.c.last, k.confidence))
             .collect();
+        let leaders: Vec<u32> = full
+            .iter()
+            .map(|f| f.0)
+            .filter(|&e| self.leader(e))
+            .collect();
         let overlaps = |chosen: &[Chosen], c: &Cand| {
             chosen
                 .iter()
@@ -1313,7 +1325,16 @@ impl<'m> Resolver<'m> {
             full.iter()
                 .filter(|(fe, _, _, _)| *fe == e)
                 .map(|&(_, f, l, conf)| {
-                    let rank = if l < at { at - l } else { u32::MAX / 2 + f };
+                    // Before any full mention (a headline): the leader
+                    // among the bearers the document names, then the one
+                    // named first.
+                    let rank = if l < at {
+                        at - l
+                    } else if leaders.contains(&e) {
+                        u32::MAX / 4 + f
+                    } else {
+                        u32::MAX / 2 + f
+                    };
                     (rank, f, l, conf)
                 })
                 .min_by_key(|x| (x.0, x.1, x.2))
@@ -1624,6 +1645,7 @@ fn type_cue(n: &Normalized, kind: &EntityType, first: u32) -> Option<u32> {
             "cargo",
             "carrier",
             "mv",
+            "mt",
             "imo",
             "flagged",
             "tug",
