@@ -236,6 +236,9 @@ pub enum Reason {
     /// Ranked lower: another homonym fits the title, initials, date or
     /// office better.
     Outranked,
+    /// An acronym the document introduces for the entity, in parentheses
+    /// after its full name ("Belarusian Potash Company (BPC)").
+    Acronym,
     /// Ruled out: the surname reads as a place or a date here ("in
     /// Washington", "in May").
     Place,
@@ -273,6 +276,7 @@ impl Reason {
             Reason::Generic => "generic",
             Reason::CommonName => "common_name",
             Reason::Outranked => "outranked",
+            Reason::Acronym => "acronym",
             Reason::Place => "place",
             Reason::Ambiguous => "ambiguous",
             Reason::Duplicate => "duplicate",

@@ -85,6 +85,19 @@ impl Cand {
 /// other-bearer rule looks for an earlier use of a surname.
 const LOOK_BACK: usize = 64 << 10;
 
+/// The acronym in parentheses at the start of `rest` (the text just after
+/// a name): `" (BPC)"`, `" (LeT)"`; two to eight letters, at least two of
+/// them capitals.
+fn introduced_acronym(rest: &str) -> Option<&str> {
+    let inner = rest.trim_start_matches([' ', '\u{a0}']).strip_prefix('(')?;
+    let (acr, _) = inner.split_once(')')?;
+    let capitals = acr.chars().filter(char::is_ascii_uppercase).count();
+    ((2..=8).contains(&acr.len())
+        && acr.chars().all(|ch| ch.is_ascii_alphabetic())
+        && capitals >= 2)
+        .then_some(acr)
+}
+
 /// Whether the words before a name introduce a new person: "a …
 /// named/called X" within the sentence ("a retired taxi driver who
 /// happens also to be named Lawrence Wong").
@@ -263,6 +276,7 @@ impl<'m> Resolver<'m> {
         self.readings(text);
         self.choose_full(text);
         self.choose_short(text);
+        self.choose_acronyms(text);
         self.emit(text, out);
     }
 
@@ -1217,11 +1231,15 @@ impl<'m> Resolver<'m> {
             {
                 j += 1;
             }
-            let group: Vec<Cand> = self.cands[i..j]
+            let mut group: Vec<Cand> = self.cands[i..j]
                 .iter()
                 .filter(|o| !o.needs_evidence() && self.spelling_stands(o))
                 .copied()
                 .collect();
+            // A name as listed outranks the same words respelled ("Sergei
+            // Ivanov" is the listed Sergei Ivanov, not a Sergey Ivanov).
+            let fewest = group.iter().map(|o| o.variant).min().unwrap_or(0);
+            group.retain(|o| o.variant == fewest);
             if let Some(ch) = self.link_full(text, &group) {
                 free_from = ch.c.last + 1;
                 self.choose(ch);
@@ -1542,6 +1560,66 @@ impl<'m> Resolver<'m> {
                 });
             }
             i = j;
+        }
+    }
+
+    /// Acronyms the document introduces: an organization named in full and
+    /// followed by a parenthesized acronym ("Belarusian Potash Company
+    /// (BPC)", "Lashkar-e-Taiba (LeT)") is meant by that acronym, written
+    /// the same way, wherever else the document uses it. The acronym must
+    /// start with the name's first letter and have at least two capitals.
+    fn choose_acronyms(&mut self, text: &str) {
+        let tokens = self.norm.tokens();
+        let mut found: Vec<(&str, Cand, u32, u32, f32)> = Vec::new();
+        for k in &self.chosen {
+            let c = k.c;
+            if self.matcher.entities()[c.entity as usize].kind != EntityType::Organization
+                || c.kind.is_short()
+            {
+                continue;
+            }
+            let end = tokens[c.last as usize].end as usize;
+            let Some(acr) = introduced_acronym(&text[end..]) else {
+                continue;
+            };
+            let initial = text[tokens[c.first as usize].start as usize..]
+                .chars()
+                .next()
+                .map(|ch| ch.to_ascii_uppercase());
+            if acr.chars().next() == initial && !found.iter().any(|f| f.0 == acr) {
+                found.push((acr, c, c.first, c.last, k.confidence));
+            }
+        }
+        if found.is_empty() {
+            return;
+        }
+        let mut add = Vec::new();
+        for (i, t) in tokens.iter().enumerate() {
+            if self.covered[i] {
+                continue;
+            }
+            let word = &text[t.start as usize..t.end as usize];
+            let Some(&(_, def, f, l, conf)) = found.iter().find(|x| x.0 == word) else {
+                continue;
+            };
+            let c = Cand {
+                first: i as u32,
+                last: i as u32,
+                kind: MatchKind::Short,
+                start: None,
+                variant: 0,
+                ..def
+            };
+            add.push(Chosen {
+                c,
+                others: Vec::new(),
+                ev: Some((EvidenceKind::FullMention, f, l)),
+                confidence: conf.min(0.9),
+                reasons: vec![Reason::Acronym],
+            });
+        }
+        for ch in add {
+            self.choose(ch);
         }
     }
 
