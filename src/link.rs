@@ -1019,6 +1019,47 @@ mod tests {
     use super::*;
 
     #[test]
+    fn one_syllable_given_names_after_common_family_names() {
+        for w in ["qiang", "yi", "jun", "song", "peng"] {
+            assert_eq!(
+                common_second_word(Some(Common::Surname), w),
+                Some(Common::Syllable),
+                "{w}"
+            );
+        }
+        for w in ["jinping", "keqiang", "bush", "trump"] {
+            assert_eq!(common_second_word(Some(Common::Surname), w), None, "{w}");
+        }
+        assert_eq!(common_second_word(None, "qiang"), None, "rare family name");
+    }
+
+    #[test]
+    fn sanctioned_persons_public_life_from_their_dob() {
+        let mut e = Entity::new("x", "Hafezo Zarnassad", EntityType::Person);
+        e.properties.insert(
+            "dob".into(),
+            serde_json::json!(["04 Dec 2001", "circa 2002"]),
+        );
+        let p = Profile::of(&e);
+        assert!(!p.possible_at(&DocDate::parse("1999").unwrap()));
+        assert!(p.possible_at(&DocDate::parse("2020-07").unwrap()));
+    }
+
+    #[test]
+    fn royal_and_plural_titles() {
+        let t = |w: &[&str]| title_before(w);
+        assert!(t(&["crown", "prince"]).unwrap().heir);
+        assert_eq!(
+            t(&["former", "presidents"]).unwrap().offices,
+            Offices::HEAD_OF_STATE
+        );
+        assert!(t(&["the", "chancellor"])
+            .unwrap()
+            .offices
+            .meets(Offices::MINISTER));
+    }
+
+    #[test]
     fn roles() {
         for (role, want) in [
             ("President of the United States", Offices::HEAD_OF_STATE),

@@ -711,6 +711,35 @@ mod tests {
     }
 
     #[test]
+    fn other_spellings_of_transliterated_names() {
+        use crate::gazetteer::{Entity, EntityType, Gazetteer};
+        let mut q = Entity::new("q", "QADHAFI, Mutassim", EntityType::Person);
+        q.lists.push("LIBYA2".into());
+        // The same name on no transliterating list or country: as listed only.
+        let r = Entity::new("r", "ZARNOFF, Mikhail", EntityType::Person);
+        let m = Matcher::new(&Gazetteer::from_entities([q, r]));
+        let found = |text: &str| -> Vec<(String, &str)> {
+            m.find(text)
+                .iter()
+                .map(|x| (text[x.start..x.end].to_string(), x.kind.as_str()))
+                .collect()
+        };
+        assert_eq!(
+            found("Mutassim Gadafi spoke."),
+            [("Mutassim Gadafi".to_string(), "variant")]
+        );
+        assert_eq!(
+            found("Mutassim Qadhafi spoke."),
+            [("Mutassim Qadhafi".to_string(), "name_order")]
+        );
+        assert!(found("Mikhayl Zarnoff spoke.").is_empty());
+        assert!(
+            found("mutassim gadafi spoke.").is_empty(),
+            "lower case is no name"
+        );
+    }
+
+    #[test]
     fn every_occurrence_in_order_of_end_then_start() {
         let p = ["kim", "kim jong un", "jong un", "un"];
         assert_eq!(

@@ -1563,7 +1563,7 @@ impl<'m> Resolver<'m> {
         }
     }
 
-    /// Acronyms the document introduces: an organization named in full and
+    /// Acronyms the document introduces: an organization named and
     /// followed by a parenthesized acronym ("Belarusian Potash Company
     /// (BPC)", "Lashkar-e-Taiba (LeT)") is meant by that acronym, written
     /// the same way, wherever else the document uses it. The acronym must
@@ -1573,9 +1573,7 @@ impl<'m> Resolver<'m> {
         let mut found: Vec<(&str, Cand, u32, u32, f32)> = Vec::new();
         for k in &self.chosen {
             let c = k.c;
-            if self.matcher.entities()[c.entity as usize].kind != EntityType::Organization
-                || c.kind.is_short()
-            {
+            if self.matcher.entities()[c.entity as usize].kind != EntityType::Organization {
                 continue;
             }
             let end = tokens[c.last as usize].end as usize;
@@ -2442,6 +2440,168 @@ mod tests {
                 .take(x.char_end - x.char_start)
                 .collect();
             assert_eq!(by_char, &text[x.start..x.end]);
+        }
+    }
+}
+
+#[cfg(test)]
+mod spelling_tests {
+    use super::*;
+    use crate::gazetteer::{Entity, Gazetteer};
+
+    /// Made-up fixtures: a Syrian-listed person (so transliterated), a
+    /// company, a monarch, a sanctioned person with no office, a cartel.
+    fn gazetteer() -> Gazetteer {
+        let mut hz = Entity::new("hz", "Hasan Zarnavani", EntityType::Person);
+        hz.lists.push("SYRIA".into());
+        let mut husseini = Entity::new("sh", "Saddamo Husseini", EntityType::Person);
+        husseini.lists.push("IRAQ2".into());
+        let mut king = Entity::new("k4", "Zarnavald IV of Fixturia", EntityType::Person);
+        king.properties.insert(
+            "roles".into(),
+            serde_json::json!([{"role": "King of Fixturia", "start": "1990", "country": "Fixturia"}]),
+        );
+        king.properties
+            .insert("birth_date".into(), "1950-01-01".into());
+        Gazetteer::from_entities([
+            hz,
+            husseini,
+            king,
+            Entity::new(
+                "zpc",
+                "OPEN JOINT STOCK COMPANY ZARNAVAX POTASH COMPANY",
+                EntityType::Organization,
+            ),
+            Entity::new("zc", "ZARNOVIA CARTEL", EntityType::Organization),
+            {
+                let mut n = Entity::new("nick", "Nemesio Zarnavera", EntityType::Person);
+                n.aliases.push(crate::gazetteer::Alias::new("Zarnencho"));
+                n
+            },
+        ])
+    }
+
+    /// (name, date, text, expected (text, entity id, match kind))
+    type Case = (
+        &'static str,
+        &'static str,
+        &'static str,
+        &'static [(&'static str, &'static str, &'static str)],
+    );
+    const CASES: &[Case] = &[
+        (
+            "one word respelled, the rest as listed",
+            "2020",
+            "Hassan Zarnavani spoke.",
+            &[("Hassan Zarnavani", "hz", "variant")],
+        ),
+        (
+            "every word respelled, nothing else",
+            "2020",
+            "Hassan Zarnawani spoke.",
+            &[],
+        ),
+        (
+            "a respelled surname after the full name",
+            "2020",
+            "Hasan Zarnavani spoke. Zarnawani left.",
+            &[
+                ("Hasan Zarnavani", "hz", "exact"),
+                ("Zarnawani", "hz", "variant"),
+            ],
+        ),
+        ("a respelled surname alone", "2020", "Zarnawani left.", &[]),
+        (
+            "a king's title rules out a man with no office",
+            "2020",
+            "Saddamo Husseini spoke. King Husseini left.",
+            &[("Saddamo Husseini", "sh", "exact")],
+        ),
+        (
+            "regnal name without the realm, and alone after a title",
+            "2000",
+            "Zarnavald IV spoke. King Zarnavald left.",
+            &[
+                ("Zarnavald IV", "k4", "normalized"),
+                ("Zarnavald", "k4", "surname"),
+            ],
+        ),
+        (
+            "another regnal number is another king",
+            "2000",
+            "Zarnavald IV spoke. Zarnavald I ruled long ago.",
+            &[("Zarnavald IV", "k4", "normalized")],
+        ),
+        (
+            "an heir's title before the reign",
+            "1980",
+            "Prince Zarnavald spoke.",
+            &[("Zarnavald", "k4", "surname")],
+        ),
+        (
+            "an heir's title during the reign is someone else's",
+            "2000",
+            "Prince Zarnavald spoke.",
+            &[],
+        ),
+        (
+            "an acronym the text introduces",
+            "2020",
+            "Zarnavax Potash Company (ZPC) said. Later ZPC added.",
+            &[
+                ("Zarnavax Potash Company", "zpc", "short"),
+                ("ZPC", "zpc", "short"),
+                ("ZPC", "zpc", "short"),
+            ],
+        ),
+        (
+            "an acronym that does not start the name",
+            "2020",
+            "Zarnavax Potash Company (BPC) said. BPC added.",
+            &[("Zarnavax Potash Company", "zpc", "short")],
+        ),
+        (
+            "a generic last word in lower case",
+            "2020",
+            "the Zarnovia cartel said",
+            &[("Zarnovia cartel", "zc", "normalized")],
+        ),
+        (
+            "the generic phrase in lower case",
+            "2020",
+            "the zarnovia cartel said",
+            &[],
+        ),
+        (
+            "El joins a one-word nickname",
+            "2020",
+            "Nemesio Zarnavera, El Zarnencho, fled.",
+            &[
+                ("Nemesio Zarnavera", "nick", "exact"),
+                ("El Zarnencho", "nick", "surname"),
+            ],
+        ),
+    ];
+
+    #[test]
+    fn cases() {
+        let m = Matcher::new(&gazetteer());
+        let mut r = Resolver::new(&m);
+        for &(name, date, text, want) in CASES {
+            r.set_date(DocDate::parse(date).unwrap());
+            let mut out = Vec::new();
+            r.resolve(text, &mut out);
+            let got: Vec<(&str, &str, &str)> = out
+                .iter()
+                .map(|x| {
+                    (
+                        &text[x.start..x.end],
+                        m.entity(x).id.as_str(),
+                        x.kind.as_str(),
+                    )
+                })
+                .collect();
+            assert_eq!(got, want, "case {name:?}");
         }
     }
 }

@@ -469,6 +469,42 @@ mod tests {
     }
 
     #[test]
+    fn regnal_names() {
+        let mut e = Entity::new("k", "Carl XVI Gustaf of Sweden", EntityType::Person);
+        e.properties.insert(
+            "roles".into(),
+            serde_json::json!([{"role": "Monarch of Sweden", "start": "1973"}]),
+        );
+        let mut out = Vec::new();
+        forms(&e, &e.names().next().unwrap(), &mut out);
+        let got: Vec<(String, Variant)> = out
+            .into_iter()
+            .map(|f| (f.tokens.join(" "), f.variant))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("carl xvi gustaf of sweden".to_string(), Full),
+                ("carl xvi gustaf".to_string(), Full),
+                ("carl gustaf".to_string(), PartialName),
+                ("carl".to_string(), Surname),
+            ]
+        );
+        // A title written into a listed name is left out of its forms.
+        let mut s = Entity::new("s", "Sultan Hassanal Bolkiah", EntityType::Person);
+        s.properties.insert(
+            "roles".into(),
+            serde_json::json!([{"role": "Sultan of Brunei", "start": "1967"}]),
+        );
+        let mut out = Vec::new();
+        forms(&s, &s.names().next().unwrap(), &mut out);
+        assert_eq!(out[0].tokens.join(" "), "hassanal bolkiah");
+        assert!(out
+            .iter()
+            .any(|f| f.variant == Surname && f.tokens == ["hassanal"]));
+    }
+
+    #[test]
     fn comma_form_person() {
         assert_eq!(
             person("MKRTYCHEV, Ashot", None),
