@@ -4,8 +4,10 @@
 //! and, scored by entity id, the dated development split of
 //! `tests/data/dated/` at the figures reached (precision ≥ 0.97, recall ≥
 //! 0.94; issue 14 asks for 0.98 and 0.96, not met since the split grew
-//! from 30 to 45 articles). The dated fresh split
-//! is held out: scored only to report, never asserted or tuned on.
+//! from 30 to 45 articles), the third dated round and issue 15's spelling
+//! split at the figures reached. The fresh splits (`fresh`,
+//! `spell-fresh`) are held out: scored only to report, never asserted or
+//! tuned on.
 
 use std::process::Command;
 
@@ -51,15 +53,42 @@ fn test_corpus_precision_and_recall() {
     assert!(recall >= 0.95, "recall {recall:.3} < 0.95");
 }
 
-#[test]
-fn dated_dev_split_by_entity_id() {
-    let (correct, predicted, gold) = eval(
-        "tests/data/dated/dev-gold.jsonl",
-        &["tests/data/dated/dev.jsonl"],
-    );
-    assert!(gold >= 290, "the gold has {gold} mentions");
+/// Scores a dated split by entity id and asserts its floors.
+fn dated_split(split: &str, min_gold: usize, min_precision: f64, min_recall: f64) {
+    let gold_path = format!("tests/data/dated/{split}-gold.jsonl");
+    let docs = format!("tests/data/dated/{split}.jsonl");
+    let (correct, predicted, gold) = eval(&gold_path, &[&docs]);
+    assert!(gold >= min_gold, "{split}: the gold has {gold} mentions");
     let precision = correct as f64 / predicted as f64;
     let recall = correct as f64 / gold as f64;
-    assert!(precision >= 0.97, "precision {precision:.3} < 0.97");
-    assert!(recall >= 0.94, "recall {recall:.3} < 0.94");
+    assert!(
+        precision >= min_precision,
+        "{split}: precision {precision:.3} < {min_precision}"
+    );
+    assert!(
+        recall >= min_recall,
+        "{split}: recall {recall:.3} < {min_recall}"
+    );
+}
+
+#[test]
+fn dated_dev_split_by_entity_id() {
+    dated_split("dev", 290, 0.97, 0.94);
+}
+
+/// The third development round (non-US officials, monarchs, families on
+/// the sanctions lists): 0.783 / 0.732 when first scored, before any rule
+/// was tuned on it.
+#[test]
+fn dated_dev3_split_by_entity_id() {
+    dated_split("dev3", 130, 0.90, 0.89);
+}
+
+/// Issue 15's development split (press spellings, short names, acronyms,
+/// families): 0.910 / 0.719 before its rules. The targets (precision 0.97,
+/// recall 0.95, every form 0.85) are not met; these floors are the
+/// figures reached.
+#[test]
+fn spelling_dev_split_by_entity_id() {
+    dated_split("spell-dev", 580, 0.92, 0.80);
 }
