@@ -464,6 +464,7 @@ impl Matcher {
                             variant: f.variant,
                             policy: f.policy,
                             distinctive: f.variant.is_short()
+                                && f.variant != Variant::OrgWord
                                 && f.tokens.iter().any(|t| is_distinctive_word(t))
                                 && match f.variant {
                                     // A bare surname names only someone

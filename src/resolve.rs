@@ -48,8 +48,8 @@ use crate::matcher::is_prominent;
 use crate::matcher::{Hit, Matcher};
 use crate::mention::{Candidate, Evidence, EvidenceKind, MatchKind, Mention, Reason};
 use crate::names::{
-    initials, is_common_word, is_distinctive_word, is_given_name, is_known_proper_noun,
-    is_particle, is_place, is_stopword, is_suffix, is_title, LegalForms,
+    initials, is_common_given_name, is_common_word, is_distinctive_word, is_given_name,
+    is_known_proper_noun, is_particle, is_place, is_stopword, is_suffix, is_title, LegalForms,
 };
 use crate::normalize::fold_name;
 use crate::normalize::{normalize_into, Normalized, TokenFlags};
@@ -84,6 +84,12 @@ impl Cand {
 /// How far back (bytes of folded stream, about ten thousand words) the
 /// other-bearer rule looks for an earlier use of a surname.
 const LOOK_BACK: usize = 64 << 10;
+
+/// Whether a folded word's spelling key has four consonants or more: long
+/// enough to be respelled alone ("hezbollah", not "boris" or "hemus").
+fn long_word(w: &str) -> bool {
+    crate::translit::spelling_key(w).is_some_and(|k| crate::translit::key_consonants(&k) >= 4)
+}
 
 /// The acronym in parentheses at the start of `rest` (the text just after
 /// a name): `" (BPC)"`, `" (LeT)"`; two to eight letters, at least two of
@@ -297,7 +303,7 @@ impl<'m> Resolver<'m> {
                         Variant::NameOrder => MatchKind::NameOrder,
                         Variant::PartialName => MatchKind::PartialName,
                         Variant::Surname => MatchKind::Surname,
-                        Variant::OrgCore => MatchKind::Short,
+                        Variant::OrgCore | Variant::OrgWord => MatchKind::Short,
                     },
                     policy: t.policy,
                     distinctive: t.distinctive,
@@ -308,14 +314,17 @@ impl<'m> Resolver<'m> {
                 if c.variant > 0 {
                     // Only a transliterated name is respelled, and never a
                     // one-word name but a surname ("Korean" is no
-                    // "Karin"), nor an organization's short name
-                    // ("Olympic" is no "Olimpik").
+                    // "Karin") or an organization's long word ("Hezbollah";
+                    // "Boris" is no "Barus"), nor an organization's short
+                    // name ("Olympic" is no "Olimpik").
                     if !self.matcher.transliterated(c.entity)
                         || t.variant == Variant::OrgCore
+                        || t.variant == Variant::OrgWord
                         || (c.first == c.last
                             && t.variant != Variant::Surname
-                            && self.matcher.entities()[c.entity as usize].kind
-                                != EntityType::Organization)
+                            && (self.matcher.entities()[c.entity as usize].kind
+                                != EntityType::Organization
+                                || !long_word(n.token_text(c.first as usize))))
                     {
                         continue;
                     }
@@ -439,7 +448,8 @@ impl<'m> Resolver<'m> {
         // "Kennedy as" is not "Kennedy A.S.".
         let e = &self.matcher.entities()[c.entity as usize];
         // The press writes an organization's generic last word in lower
-        // case: "the Sinaloa cartel", "the Haqqani network".
+        // case: "the Sinaloa cartel", "the Haqqani network" (not "an
+        // Islamic state").
         let generic_tail = |i: u32| {
             e.kind == EntityType::Organization
                 && i == c.last
@@ -447,6 +457,20 @@ impl<'m> Resolver<'m> {
                 && n.tokens()[c.first as usize]
                     .flags
                     .contains(TokenFlags::CAPITALIZED)
+                && matches!(
+                    n.token_text(i as usize),
+                    "cartel"
+                        | "network"
+                        | "group"
+                        | "movement"
+                        | "party"
+                        | "front"
+                        | "brigade"
+                        | "brigades"
+                        | "militia"
+                        | "organization"
+                        | "organisation"
+                )
         };
         let common_lower = (c.first..=c.last).any(|i| {
             if generic_tail(i) {
@@ -682,7 +706,7 @@ impl<'m> Resolver<'m> {
     /// elsewhere, an official of its country is named in full (by a name
     /// that is not common, or one who had taken office by the date), or its
     /// country (an organization's: of an address) is named (for an
-    /// official, only one who had led it by the date).
+    /// official, only one who had taken a listed office by the date).
     fn corroborated(&self, e: u32, first: u32, last: u32) -> bool {
         let links = self.matcher.links(e);
         let ents = self.matcher.entities();
@@ -713,12 +737,12 @@ impl<'m> Resolver<'m> {
             return true;
         }
         // Officials' countries are where their homonyms live too: a story
-        // set in China names China whichever Li Qiang it quotes. The country
-        // corroborates a party the lists know by little else, and an
-        // official who had led it by the date (George Washington in a story
-        // that names the United States).
+        // set in China in 2008 names China whichever Li Qiang it quotes. The
+        // country corroborates a party the lists know by little else, and an
+        // official who had taken a listed office by the date (George
+        // Washington in a story that names the United States).
         let p = self.matcher.profile(e);
-        if !p.terms.is_empty() && !p.held_by(LEADS, &self.date) {
+        if !p.terms.is_empty() && !p.terms.iter().any(|t| t.from <= self.date.last_day()) {
             return false;
         }
         let stream = self.norm.stream_bytes();
@@ -1478,9 +1502,16 @@ impl<'m> Resolver<'m> {
                 if *kind == EntityType::Person
                     && g.kind == MatchKind::Surname
                     && self.matcher.profile(g.entity).held_at(LEADS, &self.date)
+                    && !(self
+                        .matcher
+                        .profile(g.entity)
+                        .offices
+                        .meets(Offices::MONARCH)
+                        && is_common_given_name(self.norm.token_text(g.first as usize)))
                 {
                     // The head of state or government of the day is named
-                    // by surname alone ("Bush" in 2003).
+                    // by surname alone ("Bush" in 2003); a monarch's given
+                    // name that many share ("Elizabeth") needs a title.
                     found.push((tr, 2, 0, g, (EvidenceKind::InOffice, 0, 0), 0.8));
                     continue;
                 }

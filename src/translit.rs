@@ -53,6 +53,11 @@ pub fn spelling_key(word: &str) -> Option<Vec<u8>> {
     spelling_key_into(word.as_bytes(), &mut key).then_some(key)
 }
 
+/// How many consonant classes a spelling key holds ("hVzbVlV": four).
+pub fn key_consonants(key: &[u8]) -> usize {
+    key.iter().filter(|&&b| b != VOWEL && b != GLIDE).count()
+}
+
 /// [`spelling_key`] into `key` (cleared first), without allocating when
 /// `key` has room; returns whether the word has a key.
 pub fn spelling_key_into(word: &[u8], key: &mut Vec<u8>) -> bool {

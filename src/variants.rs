@@ -42,12 +42,15 @@ pub enum Variant {
     Surname,
     /// An organization's name without its legal form.
     OrgCore,
+    /// The distinctive first word of an organization's name ("Belavia"):
+    /// only beside a full mention, never distinctive enough alone.
+    OrgWord,
 }
 
 impl Variant {
-    /// Whether this is a short form (surname, organization core).
+    /// Whether this is a short form (surname, organization core or word).
     pub fn is_short(self) -> bool {
-        matches!(self, Variant::Surname | Variant::OrgCore)
+        matches!(self, Variant::Surname | Variant::OrgCore | Variant::OrgWord)
     }
 }
 
@@ -144,7 +147,7 @@ pub fn forms(entity: &Entity, alias: &Alias, out: &mut Vec<Form>) {
         f.policy = match base {
             // An explicit policy sets the full forms; derived short forms
             // still need their evidence.
-            Some(p) if f.variant != Variant::Surname && f.variant != Variant::OrgCore => p,
+            Some(p) if !f.variant.is_short() => p,
             _ => auto,
         };
     }
@@ -153,7 +156,7 @@ pub fn forms(entity: &Entity, alias: &Alias, out: &mut Vec<Form>) {
 
 fn auto_policy(f: &Form) -> Policy {
     match f.variant {
-        Variant::Surname | Variant::OrgCore => Policy::Evidence,
+        Variant::Surname | Variant::OrgCore | Variant::OrgWord => Policy::Evidence,
         // A one-word name ("DOVER", "NIRVANA", "LINDA") is matched alone only
         // when it is distinctive; an English word, a given name or a common
         // surname needs evidence in the document.
@@ -422,15 +425,15 @@ fn org_forms(name: &str, out: &mut Vec<Form>, legal: bool) {
         let core = tokens[pre..tokens.len() - suf].to_vec();
         // The press shortens a company to its first word where that word
         // is its own ("Belavia" for "OJSC Belavia Belarusian Airlines",
-        // "Aeroflot"); an ordinary word or a place ("Trend", "Samara") is
-        // not taken alone.
+        // "Aeroflot") once it has named it in full; an ordinary word or a
+        // place ("Trend", "Samara") is not taken so.
         if core.len() >= 2
             && core[0].len() >= 4
             && is_distinctive_word(&core[0])
             && !is_known_proper_noun(&core[0])
             && !is_place(&core[0])
         {
-            out.push(form(vec![core[0].clone()], Variant::OrgCore));
+            out.push(form(vec![core[0].clone()], Variant::OrgWord));
         }
         if !core.is_empty() {
             out.push(form(core, Variant::OrgCore));
