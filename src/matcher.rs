@@ -386,12 +386,15 @@ fn link_entities(g: &Gazetteer) -> Vec<Vec<u32>> {
 /// The spelling keys of the listed words of every transliterated person's
 /// and organization's names (weak aliases left out), each with the words
 /// that have it.
-fn spellings(g: &Gazetteer, words: &Words) -> FxHashMap<Box<[u8]>, Vec<u32>> {
+fn spellings(
+    g: &Gazetteer,
+    words: &Words,
+    transliterated: &[bool],
+) -> FxHashMap<Box<[u8]>, Vec<u32>> {
     let mut out: FxHashMap<Box<[u8]>, Vec<u32>> = FxHashMap::default();
     let mut key = Vec::new();
-    for e in g.entities() {
-        if !matches!(e.kind, EntityType::Person | EntityType::Organization) || !is_transliterated(e)
-        {
+    for (e, &t) in g.entities().iter().zip(transliterated) {
+        if !t || !matches!(e.kind, EntityType::Person | EntityType::Organization) {
             continue;
         }
         for a in e.names().filter(|a| !a.weak) {
@@ -538,7 +541,9 @@ impl Matcher {
                 *person_words.entry(w).or_insert(0) += 1;
             }
         }
-        let spellings = spellings(gazetteer, &words);
+        let transliterated: Vec<bool> =
+            gazetteer.entities().iter().map(is_transliterated).collect();
+        let spellings = spellings(gazetteer, &words, &transliterated);
         let stats = BuildStats {
             entities: gazetteer.len(),
             names,
@@ -555,7 +560,7 @@ impl Matcher {
             profiles,
             person_words,
             spellings,
-            transliterated: gazetteer.entities().iter().map(is_transliterated).collect(),
+            transliterated,
             longest_pattern,
             stats,
         }

@@ -48,8 +48,8 @@ use crate::matcher::is_prominent;
 use crate::matcher::{Hit, Matcher};
 use crate::mention::{Candidate, Evidence, EvidenceKind, MatchKind, Mention, Reason};
 use crate::names::{
-    initials, is_common_given_name, is_common_word, is_distinctive_word, is_given_name,
-    is_known_proper_noun, is_particle, is_place, is_stopword, is_suffix, is_title, LegalForms,
+    initials, is_common_word, is_distinctive_word, is_given_name, is_known_proper_noun,
+    is_particle, is_place, is_stopword, is_suffix, is_title, LegalForms,
 };
 use crate::normalize::fold_name;
 use crate::normalize::{normalize_into, Normalized, TokenFlags};
@@ -333,6 +333,9 @@ impl<'m> Resolver<'m> {
                     // where the document names the entity (a head of
                     // state's name stands alone; for an organization's
                     // one-word name see `spelling_stands`).
+                    // A respelled short form is never distinctive alone
+                    // ("Maris" is no "Moros").
+                    c.distinctive = false;
                     let e = &self.matcher.entities()[c.entity as usize];
                     let every_word = u32::from(c.variant) == c.last - c.first + 1;
                     if c.kind.is_short()
@@ -1143,6 +1146,9 @@ impl<'m> Resolver<'m> {
         if next < n.tokens().len()
             && !n.barrier_after(i as usize)
             && text[end..n.tokens()[next].start as usize].trim() == ","
+            // (Capitalized: "Maduro, in a televised address" is no
+            // "Jackson, IN".)
+            && n.tokens()[next].flags.contains(TokenFlags::CAPITALIZED)
             && state_after(n.token_text(next))
         {
             return true;
@@ -1493,6 +1499,11 @@ impl<'m> Resolver<'m> {
                     ));
                     continue;
                 }
+                // A respelled name rests on a full mention or a linked one
+                // only.
+                if g.variant > 0 {
+                    continue;
+                }
                 if *kind == EntityType::Person && g.kind == MatchKind::Surname && tr <= 1 {
                     // A title this person's offices fit names them.
                     let t = c.first - title.map_or(1, |t| t.words as u32);
@@ -1502,16 +1513,15 @@ impl<'m> Resolver<'m> {
                 if *kind == EntityType::Person
                     && g.kind == MatchKind::Surname
                     && self.matcher.profile(g.entity).held_at(LEADS, &self.date)
-                    && !(self
+                    && !self
                         .matcher
                         .profile(g.entity)
                         .offices
                         .meets(Offices::MONARCH)
-                        && is_common_given_name(self.norm.token_text(g.first as usize)))
                 {
                     // The head of state or government of the day is named
                     // by surname alone ("Bush" in 2003); a monarch's given
-                    // name that many share ("Elizabeth") needs a title.
+                    // name ("Elizabeth", "Philippe") needs a title.
                     found.push((tr, 2, 0, g, (EvidenceKind::InOffice, 0, 0), 0.8));
                     continue;
                 }

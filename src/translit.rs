@@ -259,11 +259,20 @@ pub fn is_transliterated(e: &Entity) -> bool {
     }) {
         return true;
     }
+    // The country as a whole word at either end ("Iran", "Syria, Arab
+    // Republic of", "Islamic Republic of Iran"), without allocating: this
+    // runs for every entity of every list at start-up.
     let country_is = |v: &str| {
-        let v = v.trim().to_ascii_lowercase();
-        TRANSLITERATED_COUNTRIES
-            .iter()
-            .any(|c| v == *c || v.starts_with(&format!("{c},")) || v.ends_with(&format!(" {c}")))
+        let v = v.trim().as_bytes();
+        TRANSLITERATED_COUNTRIES.iter().any(|c| {
+            let c = c.as_bytes();
+            let n = c.len();
+            v.len() >= n
+                && ((v[..n].eq_ignore_ascii_case(c) && (v.len() == n || v[n] == b','))
+                    || (v.len() > n
+                        && v[v.len() - n..].eq_ignore_ascii_case(c)
+                        && v[v.len() - n - 1] == b' '))
+        })
     };
     ["country", "nationality", "citizen"]
         .iter()
