@@ -383,30 +383,21 @@ fn link_entities(g: &Gazetteer) -> Vec<Vec<u32>> {
     links
 }
 
-/// The spelling keys of the listed words of every transliterated person's
-/// and organization's names (weak aliases left out), each with the words
-/// that have it.
-fn spellings(
-    g: &Gazetteer,
-    words: &Words,
-    transliterated: &[bool],
-) -> FxHashMap<Box<[u8]>, Vec<u32>> {
+/// The spelling keys of `spelled` (numbers of the words of transliterated
+/// persons' and organizations' names), each key with the words that have
+/// it. A word's key is computed once, however many names hold it.
+fn spellings(words: &Words, mut spelled: Vec<u32>) -> FxHashMap<Box<[u8]>, Vec<u32>> {
+    spelled.sort_unstable();
+    spelled.dedup();
+    let mut text: Vec<&[u8]> = vec![&[]; words.root.len()];
+    for (w, &n) in &words.number {
+        text[n as usize] = w;
+    }
     let mut out: FxHashMap<Box<[u8]>, Vec<u32>> = FxHashMap::default();
     let mut key = Vec::new();
-    for (e, &t) in g.entities().iter().zip(transliterated) {
-        if !t || !matches!(e.kind, EntityType::Person | EntityType::Organization) {
-            continue;
-        }
-        for a in e.names().filter(|a| !a.weak) {
-            for w in fold_name(&a.name).split(' ') {
-                let n = words.lookup(w.as_bytes());
-                if n != 0 && spelling_key_into(w.as_bytes(), &mut key) {
-                    let v = out.entry(key.as_slice().into()).or_default();
-                    if !v.contains(&n) {
-                        v.push(n);
-                    }
-                }
-            }
+    for n in spelled {
+        if n != 0 && spelling_key_into(text[n as usize], &mut key) {
+            out.entry(key.as_slice().into()).or_default().push(n);
         }
     }
     out
@@ -442,6 +433,16 @@ impl Matcher {
         let mut names = 0usize;
         let mut buf: Vec<Form> = Vec::new();
         let mut longest_pattern = 0usize;
+        let transliterated: Vec<bool> = gazetteer
+            .entities()
+            .iter()
+            .map(|e| {
+                matches!(e.kind, EntityType::Person | EntityType::Organization)
+                    && is_transliterated(e)
+            })
+            .collect();
+        // Words of transliterated names, read in other spellings too.
+        let mut spelled: Vec<u32> = Vec::new();
         for (ei, entity) in gazetteer.entities().iter().enumerate() {
             for (ni, alias) in entity.names().enumerate() {
                 names += 1;
@@ -451,6 +452,14 @@ impl Matcher {
                     longest_pattern =
                         longest_pattern.max(f.tokens.iter().map(|t| t.split(' ').count()).sum());
                     let node = words.insert(f.tokens.iter().flat_map(|t| t.split(' ')));
+                    if transliterated[ei] && !alias.weak {
+                        spelled.extend(
+                            f.tokens
+                                .iter()
+                                .flat_map(|t| t.split(' '))
+                                .map(|w| words.lookup(w.as_bytes())),
+                        );
+                    }
                     let pid = match words.ends[node as usize] {
                         0 => {
                             pattern_count += 1;
@@ -541,9 +550,7 @@ impl Matcher {
                 *person_words.entry(w).or_insert(0) += 1;
             }
         }
-        let transliterated: Vec<bool> =
-            gazetteer.entities().iter().map(is_transliterated).collect();
-        let spellings = spellings(gazetteer, &words, &transliterated);
+        let spellings = spellings(&words, spelled);
         let stats = BuildStats {
             entities: gazetteer.len(),
             names,

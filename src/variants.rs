@@ -316,9 +316,16 @@ fn is_monarch(e: &Entity) -> bool {
         .and_then(|r| r.as_array())
         .is_some_and(|roles| {
             roles.iter().any(|r| {
-                r.get("role")
-                    .and_then(|x| x.as_str())
-                    .is_some_and(|t| classify_role(t).meets(Offices::MONARCH))
+                r.get("role").and_then(|x| x.as_str()).is_some_and(|t| {
+                    // (A cheap look for a royal word first: this runs for
+                    // every name of every official at start-up.)
+                    let royal = [
+                        "king", "queen", "monarch", "sultan", "emir", "emperor", "tsar",
+                    ];
+                    let lower = t.to_ascii_lowercase();
+                    royal.iter().any(|w| lower.contains(w))
+                        && classify_role(t).meets(Offices::MONARCH)
+                })
             })
         })
 }
