@@ -240,6 +240,16 @@ const fn years(n: i32) -> Day {
 /// government is long out of office.
 const LONG_OUT: Day = years(30);
 
+/// A person's birth year: from `birth_date`, else the earliest OFAC `dob`.
+pub fn birth_year(e: &Entity) -> Option<i32> {
+    e.properties
+        .get("birth_date")
+        .and_then(|b| b.as_str())
+        .and_then(|b| day_of(b, true))
+        .or_else(|| earliest_dob(e))
+        .map(|d| d / 10000)
+}
+
 /// The earliest birth year OFAC's `dob` values allow ("04 Dec 2001",
 /// "circa 1960", "1955 to 1958"), as its first day.
 fn earliest_dob(e: &Entity) -> Option<Day> {

@@ -40,9 +40,9 @@
 use crate::date::DocDate;
 use crate::gazetteer::EntityType;
 use crate::link::{
-    common_second_word, common_word, gender_differs, honorific_gender, is_month, named_after,
-    occupation_before, occupation_in, place_preposition, speech_after, state_after, title_after,
-    title_before, Offices, Title,
+    birth_year, common_second_word, common_word, gender_differs, honorific_gender, is_month,
+    named_after, occupation_before, occupation_in, place_preposition, speech_after, state_after,
+    title_after, title_before, Offices, Title,
 };
 use crate::matcher::is_prominent;
 use crate::matcher::{Hit, Matcher};
@@ -936,12 +936,15 @@ impl<'m> Resolver<'m> {
             // someone else, whatever the kind of entity ("John F. Kennedy"
             // is not a listed "John K. Kennedy").
             if matches!(e.kind, EntityType::Vessel)
-                && GEOGRAPHIC.contains(&self.norm.token_text(last as usize))
+                && (GEOGRAPHIC.contains(&self.norm.token_text(last as usize))
+                    || RANKS.contains(&self.norm.token_text(first as usize)))
                 && type_cue(&self.norm, &e.kind, first).is_none()
                 && article(&self.norm, first, last).is_none()
             {
                 // "Sakhalin Island itself, in Russia's Far East": a ship
-                // named after a place is the place without a ship's cue.
+                // named after a place (a street: "Liteyny Prospect") is the
+                // place without a ship's cue, one named after a person with
+                // a rank ("Marshal Zhukov") the person.
                 out.push(Candidate {
                     entity: g.entity,
                     confidence: 0.0,
@@ -1535,8 +1538,29 @@ impl<'m> Resolver<'m> {
             }
             // A title that fits first; then who was named last; then the
             // strength of the grounds.
+            // "The younger Maduro", "the elder Bush": of the bearers, the
+            // one born last or first.
+            let age = before.last().and_then(|w| match *w {
+                "younger" => Some(-1i64),
+                "elder" | "older" => Some(1),
+                _ => None,
+            });
+            let by_age = |e: u32| -> i64 {
+                match (age, birth_year(&ents[e as usize])) {
+                    (Some(sign), Some(y)) => sign * i64::from(y),
+                    (Some(_), None) => i64::MAX / 2,
+                    (None, _) => 0,
+                }
+            };
             found.sort_by_key(|(tr, r, close, g, _, _)| {
-                (*tr, recent(g.entity), *r, *close, g.entity)
+                (
+                    *tr,
+                    by_age(g.entity),
+                    recent(g.entity),
+                    *r,
+                    *close,
+                    g.entity,
+                )
             });
             let mut taken: Vec<u32> = Vec::new();
             found.retain(|f| {
@@ -1823,6 +1847,14 @@ fn type_cue(n: &Normalized, kind: &EntityType, first: u32) -> Option<u32> {
 const GEOGRAPHIC: &[&str] = &[
     "island",
     "islands",
+    "prospect",
+    "prospekt",
+    "street",
+    "avenue",
+    "boulevard",
+    "square",
+    "embankment",
+    "bridge",
     "river",
     "sea",
     "bay",
@@ -1836,6 +1868,19 @@ const GEOGRAPHIC: &[&str] = &[
     "coast",
     "valley",
     "ocean",
+];
+
+/// Ranks and titles that begin the names of ships named after people
+/// ("Marshal Zhukov", "Admiral Kuznetsov", "Akademik Lomonosov").
+const RANKS: &[&str] = &[
+    "marshal",
+    "admiral",
+    "general",
+    "akademik",
+    "academician",
+    "kapitan",
+    "captain",
+    "professor",
 ];
 
 /// Nouns that, written right after a name, make it a modifier of a place or
@@ -2514,6 +2559,21 @@ mod spelling_tests {
                 EntityType::Organization,
             ),
             Entity::new("zc", "ZARNOVIA CARTEL", EntityType::Organization),
+            Entity::new("street", "ZARNOVSKY PROSPECT", EntityType::Vessel),
+            Entity::new("marshal", "MARSHAL ZARNOV", EntityType::Vessel),
+            {
+                let mut f = Entity::new("father", "ZARNURO MOROS, Nicolas", EntityType::Person);
+                f.properties
+                    .insert("dob".into(), serde_json::json!(["23 Nov 1962"]));
+                f
+            },
+            {
+                let mut f =
+                    Entity::new("son", "ZARNURO GUERRA, Nicolas Ernesto", EntityType::Person);
+                f.properties
+                    .insert("dob".into(), serde_json::json!(["21 Jun 1990"]));
+                f
+            },
             {
                 let mut n = Entity::new("nick", "Nemesio Zarnavera", EntityType::Person);
                 n.aliases.push(crate::gazetteer::Alias::new("Zarnencho"));
@@ -2624,11 +2684,42 @@ mod spelling_tests {
         ),
     ];
 
+    const MORE: &[Case] = &[
+        ("a street named like a ship", "2020", "They walked down Zarnovsky Prospect.", &[]),
+        (
+            "the ship, with its cue",
+            "2020",
+            "the tanker Zarnovsky Prospect sailed",
+            &[("Zarnovsky Prospect", "street", "normalized")],
+        ),
+        ("a marshal named like a ship", "2020", "a statue of Marshal Zarnov", &[]),
+        (
+            "the younger of two bearers",
+            "2020",
+            "Nicolas Zarnuro Moros spoke. His son, Nicolas Ernesto Zarnuro Guerra, spoke too. The younger Zarnuro laughed.",
+            &[
+                ("Nicolas Zarnuro Moros", "father", "name_order"),
+                ("Nicolas Ernesto Zarnuro Guerra", "son", "name_order"),
+                ("Zarnuro", "son", "surname"),
+            ],
+        ),
+        (
+            "the elder of two bearers",
+            "2020",
+            "Nicolas Zarnuro Moros spoke. His son, Nicolas Ernesto Zarnuro Guerra, spoke too. The elder Zarnuro laughed.",
+            &[
+                ("Nicolas Zarnuro Moros", "father", "name_order"),
+                ("Nicolas Ernesto Zarnuro Guerra", "son", "name_order"),
+                ("Zarnuro", "father", "surname"),
+            ],
+        ),
+    ];
+
     #[test]
     fn cases() {
         let m = Matcher::new(&gazetteer());
         let mut r = Resolver::new(&m);
-        for &(name, date, text, want) in CASES {
+        for &(name, date, text, want) in CASES.iter().chain(MORE) {
             r.set_date(DocDate::parse(date).unwrap());
             let mut out = Vec::new();
             r.resolve(text, &mut out);

@@ -297,6 +297,11 @@ fn person_forms(entity: &Entity, alias: &Alias, out: &mut Vec<Form>) {
         // Hassanal"), not the house's ("King Norodom" was another king).
         out.push(form(vec![given_core[0].clone()], Variant::Surname));
     } else if !family_core.iter().any(|t| is_patronymic(t)) {
+        // Two family names ("RODRIGUEZ OREJUELA, Miguel Angel"): the press
+        // names the person by the first, the paternal one, alone.
+        if family_core.len() == 2 && comma && !is_particle(&family_core[0]) {
+            out.push(form(vec![family_core[0].clone()], Variant::Surname));
+        }
         out.push(form(family_core, Variant::Surname));
     }
 }
