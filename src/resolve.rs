@@ -1281,6 +1281,21 @@ impl<'m> Resolver<'m> {
         }
     }
 
+    /// Whether the document shows a bearer of surname candidate `c`'s word
+    /// other than its entity: the word after a title that rules the entity
+    /// out ("King Hussein" for Saddam Hussein).
+    fn other_bearer(&self, text: &str, c: &Cand) -> bool {
+        let n = &self.norm;
+        let word = n.token_text(c.first as usize);
+        let profile = self.matcher.profile(c.entity);
+        (0..n.tokens().len() as u32).any(|k| {
+            k != c.first
+                && n.token_text(k as usize) == word
+                && title_before(&self.words_before(text, k))
+                    .is_some_and(|t| title_rank(Some(t), profile, &self.date) == 3)
+        })
+    }
+
     /// Whether short-form candidate `c` is, by the words around it, not a
     /// mention of its entity at all: a modifier ("the Rotenberg family", "a
     /// Kim family restaurant"), a word in quotation marks ("the letters
@@ -1313,7 +1328,8 @@ impl<'m> Resolver<'m> {
         // another person's full name, and a bare surname between refers to
         // that person too ("Rafer Johnson … Johnson, 25, … Johnson said"),
         // unless a mention of the entity came after it or a titled use
-        // ("Mrs. Hoover") came between.
+        // ("Mrs. Hoover") came between; a titled use whose title rules the
+        // entity out is that other person.
         let n = &self.norm;
         let other = |p: u32| {
             p > 0 && {
@@ -1342,7 +1358,12 @@ impl<'m> Resolver<'m> {
                 return true;
             }
             // A use after a title ("Mrs. Hoover", "President Johnson")
-            // names someone afresh: the chain ends there.
+            // names someone afresh: the chain ends there, with that
+            // person, who is someone else where the title rules this
+            // entity out ("King Hussein … Hussein" is not Saddam).
+            if let Some(t) = title_before(&self.words_before(text, p)) {
+                return title_rank(Some(t), self.matcher.profile(c.entity), &self.date) == 3;
+            }
             let titled_use =
                 p > 0 && !n.barrier_after(p as usize - 1) && is_title(n.token_text(p as usize - 1));
             if titled_use {
@@ -1446,10 +1467,22 @@ impl<'m> Resolver<'m> {
                 }
                 if *kind == EntityType::Person {
                     // A short form has no initials to fit, and a title
-                    // it does not fit rules it out.
+                    // it does not fit rules it out. An untitled surname
+                    // before the person's first full mention (a headline)
+                    // is someone else's too where the document shows
+                    // another bearer ("HUSSEIN" over a story of King
+                    // Hussein).
+                    let named_before = full
+                        .iter()
+                        .any(|&(fe, _, l, _)| fe == g.entity && l < g.first);
+                    let other = title.is_none()
+                        && g.kind == MatchKind::Surname
+                        && !named_before
+                        && self.other_bearer(text, &g);
                     let ruled_out = self
                         .ruled_out(g.entity, &cues, tr, None)
-                        .or((tr == 3).then_some(Reason::TitleMismatch));
+                        .or((tr == 3).then_some(Reason::TitleMismatch))
+                        .or(other.then_some(Reason::Ambiguous));
                     if let Some(r) = ruled_out {
                         if !out.iter().any(|o| o.entity == g.entity) {
                             out.push(Candidate {
