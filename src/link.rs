@@ -318,10 +318,15 @@ impl Profile {
                     from,
                     from_latest: start_latest.unwrap_or(from),
                     to,
-                    to_earliest: if to == Day::MAX {
-                        as_of.unwrap_or(from)
-                    } else {
-                        to
+                    // (Known to have run to its end, or to the day a list
+                    // saw it; an end estimated from that day may be
+                    // earlier: "former President Ghani" in 2021 by a list
+                    // of 2019.)
+                    to_earliest: match (end, as_of) {
+                        (Some(e), _) => e,
+                        (None, Some(a)) => a,
+                        (None, None) if to == Day::MAX => from,
+                        (None, None) => to,
                     },
                 });
             }
@@ -451,7 +456,8 @@ fn title_word(w: &str) -> Option<Offices> {
         "senator" | "senators" | "sen" | "sens" => Offices::SENATOR,
         "representative" | "representatives" | "rep" | "reps" | "congressman" | "congresswoman"
         | "congressmember" | "lawmaker" | "mp" | "speaker" | "delegate" => Offices::REPRESENTATIVE,
-        "governor" | "governors" | "gov" => Offices::GOVERNOR,
+        // (A state's governor, or a central bank's.)
+        "governor" | "governors" | "gov" => Offices::GOVERNOR | Offices::BANKER,
         "ambassador" | "ambassadors" | "amb" | "envoy" => Offices::DIPLOMAT,
         "mayor" => Offices::MAYOR,
         "vice" | "deputy" | "prime" | "first" | "supreme" | "leader" | "chairman" | "general"
@@ -692,6 +698,22 @@ pub fn occupation_in(words: &[&str]) -> bool {
 /// Whether the folded word just before a name is an occupation word ("economist", "singer").
 pub fn occupation_before(word: &str) -> bool {
     OCCUPATIONS.contains(&word)
+}
+
+/// Whether an occupation word is a business or profession that sanctioned
+/// parties hold too ("manager", "lawyer", "entrepreneur"), so that it rules
+/// out only officials.
+pub fn is_profession(word: &str) -> bool {
+    matches!(
+        word,
+        "manager"
+            | "entrepreneur"
+            | "lawyer"
+            | "attorney"
+            | "programmer"
+            | "designer"
+            | "architect"
+    )
 }
 
 /// Verbs of speech and report that, right after a bare surname, make it a

@@ -41,8 +41,8 @@ use crate::date::DocDate;
 use crate::gazetteer::EntityType;
 use crate::link::{
     birth_year, common_second_word, common_word, gender_differs, honorific_gender, is_month,
-    named_after, occupation_before, occupation_in, place_preposition, speech_after, state_after,
-    title_after, title_before, Offices, Title,
+    is_profession, named_after, occupation_before, occupation_in, place_preposition, speech_after,
+    state_after, title_after, title_before, Offices, Title,
 };
 use crate::matcher::is_prominent;
 use crate::matcher::{Hit, Matcher};
@@ -138,6 +138,10 @@ const LEADS: Offices = Offices::HEAD_OF_STATE.union(Offices::HEAD_OF_GOVERNMENT)
 struct Cues {
     /// An occupation before it ("the economist Adam Smith").
     occupation: bool,
+    /// That occupation is a business or profession that sanctioned parties
+    /// hold too ("program manager Mustafa Alper Deniz"): it rules out
+    /// officials only.
+    profession: bool,
     /// The gender an honorific before it gives ("Mrs.").
     honorific: Option<char>,
     /// A new person introduced ("a schoolteacher called …", "a Ford").
@@ -788,7 +792,7 @@ impl<'m> Resolver<'m> {
         let ent = &self.matcher.entities()[e as usize];
         if !p.possible_at(&self.date) {
             Some(Reason::BeforePublicLife)
-        } else if cues.occupation {
+        } else if cues.occupation && (!cues.profession || !p.terms.is_empty()) {
             Some(Reason::Occupation)
         } else if cues.honorific.is_some_and(|h| gender_differs(ent, h)) {
             Some(Reason::Honorific)
@@ -831,6 +835,7 @@ impl<'m> Resolver<'m> {
         // who was Vice President", ", the former Belgian prime minister").
         let title = title_before(&before).or_else(|| title_after(&appositive));
         let occupation = before.last().is_some_and(|w| occupation_before(w));
+        let profession = before.last().is_some_and(|w| is_profession(w));
         let honorific = before.last().and_then(|w| honorific_gender(w));
         // "a schoolteacher also called Abdul Hamid": a new person
         // introduced, not a public figure.
@@ -979,6 +984,7 @@ impl<'m> Resolver<'m> {
             let tr = title_rank(title, p, &self.date);
             let cues = Cues {
                 occupation,
+                profession,
                 honorific,
                 introduced,
                 place: false,
@@ -1282,17 +1288,30 @@ impl<'m> Resolver<'m> {
     }
 
     /// Whether the document shows a bearer of surname candidate `c`'s word
-    /// other than its entity: the word after a title that rules the entity
-    /// out ("King Hussein" for Saddam Hussein).
+    /// whom the lists do not hold: the word after a title that rules out
+    /// every listed bearer ("King Hussein" for Saddam Hussein).
     fn other_bearer(&self, text: &str, c: &Cand) -> bool {
         let n = &self.norm;
         let word = n.token_text(c.first as usize);
-        let profile = self.matcher.profile(c.entity);
-        (0..n.tokens().len() as u32).any(|k| {
+        let tokens = n.tokens();
+        (0..tokens.len() as u32).any(|k| {
             k != c.first
+                && k > 0
                 && n.token_text(k as usize) == word
-                && title_before(&self.words_before(text, k))
-                    .is_some_and(|t| title_rank(Some(t), profile, &self.date) == 3)
+                // (The title right before the word: "the vice-president,
+                // Eisenhower revealed" is no title of Eisenhower's.)
+                && text[tokens[k as usize - 1].end as usize..tokens[k as usize].start as usize]
+                    .chars()
+                    .all(|ch| ch.is_whitespace() || ch == '.')
+                && title_before(&self.words_before(text, k)).is_some_and(|t| {
+                    let fits =
+                        |e: u32| title_rank(Some(t), self.matcher.profile(e), &self.date) < 3;
+                    !fits(c.entity)
+                        && !self
+                            .cands
+                            .iter()
+                            .any(|o| o.first == k && o.last == k && fits(o.entity))
+                })
         })
     }
 
@@ -1422,6 +1441,7 @@ impl<'m> Resolver<'m> {
             let before = self.words_before(text, c.first);
             let title = title_before(&before);
             let occupation = before.last().is_some_and(|w| occupation_before(w));
+            let profession = before.last().is_some_and(|w| is_profession(w));
             let honorific = before.last().and_then(|w| honorific_gender(w));
             let generic = c.kind == MatchKind::Surname
                 && before
@@ -1439,6 +1459,7 @@ impl<'m> Resolver<'m> {
             };
             let cues = Cues {
                 occupation,
+                profession,
                 honorific,
                 introduced: generic,
                 place: c.kind == MatchKind::Surname
