@@ -292,6 +292,17 @@ fn person_forms(entity: &Entity, alias: &Alias, out: &mut Vec<Form>) {
             out.push(form(short, Variant::PartialName));
         }
     }
+    // A four-word name of a Spanish-speaking country's official without a
+    // comma ("Andrés Manuel López Obrador") ends in two family names, which
+    // the press writes as a pair alone ("López Obrador").
+    if !comma
+        && !family_first
+        && written.len() == 4
+        && !written.iter().any(|t| is_particle(t) || is_suffix(t))
+        && hispanic(entity)
+    {
+        out.push(form(written[2..].to_vec(), Variant::Surname));
+    }
     if is_monarch(entity) {
         // A monarch is named by the given name ("King Sihamoni", "Sultan
         // Hassanal"), not the house's ("King Norodom" was another king).
@@ -333,6 +344,36 @@ fn is_monarch(e: &Entity) -> bool {
                 })
             })
         })
+}
+
+/// Whether `e` is an official of a Spanish-speaking country, where people
+/// carry two family names (the `country` property).
+fn hispanic(e: &Entity) -> bool {
+    const COUNTRIES: &[&str] = &[
+        "Argentina",
+        "Bolivia",
+        "Chile",
+        "Colombia",
+        "Costa Rica",
+        "Cuba",
+        "Dominican Republic",
+        "Ecuador",
+        "El Salvador",
+        "Guatemala",
+        "Honduras",
+        "Mexico",
+        "Nicaragua",
+        "Panama",
+        "Paraguay",
+        "Peru",
+        "Spain",
+        "Uruguay",
+        "Venezuela",
+    ];
+    e.properties
+        .get("country")
+        .and_then(|c| c.as_str())
+        .is_some_and(|c| COUNTRIES.contains(&c))
 }
 
 /// Whether a folded word is a regnal number ("ii", "xvi").
@@ -481,6 +522,24 @@ mod tests {
 
     fn s(x: &str, v: Variant, p: Policy) -> (String, Variant, Policy) {
         (x.to_string(), v, p)
+    }
+
+    #[test]
+    fn two_family_names_of_a_spanish_speaking_official() {
+        let mut e = Entity::new("a", "Andrés Manuel Zarnez Obrador", EntityType::Person);
+        e.properties.insert("country".into(), "Mexico".into());
+        let mut out = Vec::new();
+        forms(&e, &e.names().next().unwrap(), &mut out);
+        let surnames: Vec<String> = out
+            .iter()
+            .filter(|f| f.variant == Surname)
+            .map(|f| f.tokens.join(" "))
+            .collect();
+        assert_eq!(surnames, ["zarnez obrador", "obrador"]);
+        e.properties.insert("country".into(), "Canada".into());
+        out.clear();
+        forms(&e, &e.names().next().unwrap(), &mut out);
+        assert!(!out.iter().any(|f| f.tokens.join(" ") == "zarnez obrador"));
     }
 
     #[test]
