@@ -1289,20 +1289,14 @@ impl<'m> Resolver<'m> {
 
     /// Whether the document shows a bearer of surname candidate `c`'s word
     /// whom the lists do not hold: the word after a title that rules out
-    /// every listed bearer ("King Hussein" for Saddam Hussein).
-    fn other_bearer(&self, text: &str, c: &Cand) -> bool {
+    /// every listed bearer ("King Hussein" for Saddam Hussein), among the
+    /// `titled` tokens ([`Resolver::titled_tokens`]).
+    fn other_bearer(&self, text: &str, c: &Cand, titled: &[u32]) -> bool {
         let n = &self.norm;
-        let word = n.token_text(c.first as usize);
-        let tokens = n.tokens();
-        (0..tokens.len() as u32).any(|k| {
+        let word = n.token_bytes(c.first as usize);
+        titled.iter().any(|&k| {
             k != c.first
-                && k > 0
-                && n.token_text(k as usize) == word
-                // (The title right before the word: "the vice-president,
-                // Eisenhower revealed" is no title of Eisenhower's.)
-                && text[tokens[k as usize - 1].end as usize..tokens[k as usize].start as usize]
-                    .chars()
-                    .all(|ch| ch.is_whitespace() || ch == '.')
+                && n.token_bytes(k as usize) == word
                 && title_before(&self.words_before(text, k)).is_some_and(|t| {
                     let fits =
                         |e: u32| title_rank(Some(t), self.matcher.profile(e), &self.date) < 3;
@@ -1313,6 +1307,26 @@ impl<'m> Resolver<'m> {
                             .any(|o| o.first == k && o.last == k && fits(o.entity))
                 })
         })
+    }
+
+    /// The capitalized tokens written right after a title word ("King
+    /// Hussein"), with only spaces or an abbreviation's dot between ("the
+    /// vice-president, Eisenhower revealed" is no title of Eisenhower's):
+    /// where [`Resolver::other_bearer`] looks, found in one pass.
+    fn titled_tokens(&self, text: &str) -> Vec<u32> {
+        let n = &self.norm;
+        let tokens = n.tokens();
+        (1..tokens.len())
+            .filter(|&k| {
+                tokens[k].flags.contains(TokenFlags::CAPITALIZED)
+                    && !n.barrier_after(k - 1)
+                    && text[tokens[k - 1].end as usize..tokens[k].start as usize]
+                        .chars()
+                        .all(|ch| ch.is_whitespace() || ch == '.')
+                    && is_title(n.token_text(k - 1))
+            })
+            .map(|k| k as u32)
+            .collect()
     }
 
     /// Whether short-form candidate `c` is, by the words around it, not a
@@ -1400,6 +1414,7 @@ impl<'m> Resolver<'m> {
             .iter()
             .map(|k| (k.c.entity, k.c.first, k.c.last, k.confidence))
             .collect();
+        let titled = self.titled_tokens(text);
         let leaders: Vec<u32> = full
             .iter()
             .map(|f| f.0)
@@ -1499,7 +1514,7 @@ impl<'m> Resolver<'m> {
                     let other = title.is_none()
                         && g.kind == MatchKind::Surname
                         && !named_before
-                        && self.other_bearer(text, &g);
+                        && self.other_bearer(text, &g, &titled);
                     let ruled_out = self
                         .ruled_out(g.entity, &cues, tr, None)
                         .or((tr == 3).then_some(Reason::TitleMismatch))
