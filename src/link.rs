@@ -229,6 +229,8 @@ pub struct Profile {
     pub last_term_end: Option<Day>,
     /// Every office it held, any time.
     pub offices: Offices,
+    /// The year of birth: `birth_date`, else the earliest OFAC `dob`.
+    pub born: Option<i32>,
 }
 
 /// Years, as a [`Day`] difference (`Day` is `yyyymmdd`).
@@ -239,16 +241,6 @@ const fn years(n: i32) -> Day {
 /// How long after the last term a person who never led a state or a
 /// government is long out of office.
 const LONG_OUT: Day = years(30);
-
-/// A person's birth year: from `birth_date`, else the earliest OFAC `dob`.
-pub fn birth_year(e: &Entity) -> Option<i32> {
-    e.properties
-        .get("birth_date")
-        .and_then(|b| b.as_str())
-        .and_then(|b| day_of(b, true))
-        .or_else(|| earliest_dob(e))
-        .map(|d| d / 10000)
-}
 
 /// The earliest birth year OFAC's `dob` values allow ("04 Dec 2001",
 /// "circa 1960", "1955 to 1958"), as its first day.
@@ -340,6 +332,7 @@ impl Profile {
             .get("birth_date")
             .and_then(|b| b.as_str())
             .and_then(|b| day_of(b, true));
+        p.born = born.or_else(|| earliest_dob(e)).map(|d| d / 10000);
         p.public_from = match (born, first_start) {
             (Some(b), Some(s)) => Some((b + years(20)).max(s - years(40))),
             (Some(b), None) => Some(b + years(20)),

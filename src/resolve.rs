@@ -40,9 +40,9 @@
 use crate::date::DocDate;
 use crate::gazetteer::EntityType;
 use crate::link::{
-    birth_year, common_second_word, common_word, gender_differs, honorific_gender, is_month,
-    is_profession, named_after, occupation_before, occupation_in, place_preposition, speech_after,
-    state_after, title_after, title_before, Offices, Title,
+    common_second_word, common_word, gender_differs, honorific_gender, is_month, is_profession,
+    named_after, occupation_before, occupation_in, place_preposition, speech_after, state_after,
+    title_after, title_before, Offices, Title,
 };
 use crate::matcher::is_prominent;
 use crate::matcher::{Hit, Matcher};
@@ -1615,10 +1615,13 @@ impl<'m> Resolver<'m> {
                 _ => None,
             });
             let by_age = |e: u32| -> i64 {
-                match (age, birth_year(&ents[e as usize])) {
-                    (Some(sign), Some(y)) => sign * i64::from(y),
-                    (Some(_), None) => i64::MAX / 2,
-                    (None, _) => 0,
+                match age {
+                    Some(sign) => self
+                        .matcher
+                        .profile(e)
+                        .born
+                        .map_or(i64::MAX / 2, |y| sign * i64::from(y)),
+                    None => 0,
                 }
             };
             found.sort_by_key(|(tr, r, close, g, _, _)| {
