@@ -1458,10 +1458,11 @@ impl<'m> Resolver<'m> {
             let occupation = before.last().is_some_and(|w| occupation_before(w));
             let profession = before.last().is_some_and(|w| is_profession(w));
             let honorific = before.last().and_then(|w| honorific_gender(w));
+            // "a Kennedy brother-in-law", "a man named Johnson"; not "he
+            // named Soleimani's deputy" (a verb).
             let generic = c.kind == MatchKind::Surname
-                && before
-                    .last()
-                    .is_some_and(|w| matches!(*w, "a" | "an" | "named" | "called"));
+                && (before.last().is_some_and(|w| matches!(*w, "a" | "an"))
+                    || introduces(&self.words_before_max(text, c.first, 12)));
             // The most recent mention (full or short) of entity `e` before
             // the candidate: who a bare surname refers back to.
             let recent = |e: u32| -> u32 {
@@ -2757,6 +2758,18 @@ mod spelling_tests {
     ];
 
     const MORE: &[Case] = &[
+        (
+            "'named' as a verb",
+            "2020",
+            "Hasan Zarnavani spoke. He named Zarnavani's deputy.",
+            &[("Hasan Zarnavani", "hz", "exact"), ("Zarnavani", "hz", "surname")],
+        ),
+        (
+            "'a man named' introduces someone new",
+            "2020",
+            "Hasan Zarnavani spoke. A man named Zarnavani left.",
+            &[("Hasan Zarnavani", "hz", "exact")],
+        ),
         ("a street named like a ship", "2020", "They walked down Zarnovsky Prospect.", &[]),
         (
             "the ship, with its cue",
