@@ -638,16 +638,18 @@ impl Matcher {
         let mut key = Vec::new();
         let mut alts: Vec<(u32, &[u32])> = Vec::new();
         for (i, t) in text.tokens().iter().enumerate() {
-            if t.flags.contains(TokenFlags::CAPITALIZED)
-                && spelling_key_into(text.token_bytes(i), &mut key)
-                && !is_common_word(text.token_text(i))
+            if !(t.flags.contains(TokenFlags::CAPITALIZED)
+                && spelling_key_into(text.token_bytes(i), &mut key))
             {
-                if let Some(words) = self.spellings.get(&key[..]) {
-                    // A listed word is also read as its listed spellings
-                    // ("Hassan" as the "Hasan" of "Hasan Nasrallah").
-                    if words.iter().any(|&w| w != numbers[i]) {
-                        alts.push((i as u32, words));
-                    }
+                continue;
+            }
+            // (The English-word test, a hash of the word, only for the
+            // few words whose key a listed word shares.)
+            if let Some(words) = self.spellings.get(&key[..]) {
+                // A listed word is also read as its listed spellings
+                // ("Hassan" as the "Hasan" of "Hasan Nasrallah").
+                if words.iter().any(|&w| w != numbers[i]) && !is_common_word(text.token_text(i)) {
+                    alts.push((i as u32, words));
                 }
             }
         }

@@ -1414,7 +1414,9 @@ impl<'m> Resolver<'m> {
             .iter()
             .map(|k| (k.c.entity, k.c.first, k.c.last, k.confidence))
             .collect();
-        let titled = self.titled_tokens(text);
+        // Found on first need: most documents have no untitled surname
+        // before a full mention.
+        let mut titled: Option<Vec<u32>> = None;
         let leaders: Vec<u32> = full
             .iter()
             .map(|f| f.0)
@@ -1512,10 +1514,11 @@ impl<'m> Resolver<'m> {
                     let named_before = full
                         .iter()
                         .any(|&(fe, _, l, _)| fe == g.entity && l < g.first);
-                    let other = title.is_none()
-                        && g.kind == MatchKind::Surname
-                        && !named_before
-                        && self.other_bearer(text, &g, &titled);
+                    let other =
+                        title.is_none() && g.kind == MatchKind::Surname && !named_before && {
+                            let titled = titled.get_or_insert_with(|| self.titled_tokens(text));
+                            self.other_bearer(text, &g, titled)
+                        };
                     let ruled_out = self
                         .ruled_out(g.entity, &cues, tr, None)
                         .or((tr == 3).then_some(Reason::TitleMismatch))
