@@ -1,7 +1,7 @@
 // Docs are checked in CI with plain `cargo doc`: under rustdoc every warning
-// (a broken intra-doc link, say) is an error. Set here rather than through
-// RUSTDOCFLAGS so the doc build reuses the target information cargo already
-// queried for clippy and test.
+// (a broken intra-doc link, say) is an error, set here rather than through
+// RUSTDOCFLAGS so that the doc build shares cargo's cached target
+// information with the other steps.
 #![cfg_attr(doc, deny(warnings))]
 
 pub mod date;
