@@ -114,6 +114,10 @@ pub enum EvidenceKind {
     /// at the document's date ("the late President Kennedy" in 1969);
     /// `start..end` is the title.
     Title,
+    /// An organization named in full by ordinary words only ("the
+    /// Revolutionary Guard"), with its country (of an address) named
+    /// within about sixty words; `start..end` is the country's first word.
+    Country,
 }
 
 impl EvidenceKind {
@@ -127,6 +131,7 @@ impl EvidenceKind {
             EvidenceKind::Article => "article",
             EvidenceKind::InOffice => "in_office",
             EvidenceKind::Title => "title",
+            EvidenceKind::Country => "country",
         }
     }
 }

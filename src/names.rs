@@ -415,6 +415,75 @@ pub fn is_place(folded: &str) -> bool {
         .contains(folded)
 }
 
+/// The words that name the country `value` in news text, folded: its
+/// names and, with `broad`, its English demonyms and capitals
+/// (`data/countries/`, from the `world-countries` data, ODbL): "Iran" →
+/// "iran", "islamic republic of iran", … and "iranian", "tehran". `value` is
+/// a list's country as written, "Korea, North" as well as "North Korea". A
+/// country the table does not know is named by `value` alone, in natural
+/// order.
+///
+/// ```
+/// use gazex::names::country_cues;
+/// let cues = country_cues("Korea, North", true);
+/// assert!(cues.contains(&"north korean".to_string()));
+/// assert!(cues.contains(&"pyongyang".to_string()));
+/// assert!(!country_cues("Korea, North", false).contains(&"pyongyang".to_string()));
+/// assert_eq!(country_cues("Atlantis", true), vec!["atlantis".to_string()]);
+/// ```
+pub fn country_cues(value: &str, broad: bool) -> Vec<String> {
+    // Per country: its names, then all its cue words (names first).
+    type Table = (HashMap<String, usize>, Vec<(usize, Vec<String>)>);
+    static TABLE: OnceLock<Table> = OnceLock::new();
+    let (by_name, cues) = TABLE.get_or_init(|| {
+        let mut by_name = HashMap::default();
+        let mut cues = Vec::new();
+        for line in include_str!("../data/countries/countries.tsv").lines() {
+            let Some((names, words)) = line.split_once('\t') else {
+                continue;
+            };
+            let mut row: Vec<String> = Vec::new();
+            for n in names.split('|') {
+                by_name.entry(natural_key(n)).or_insert(cues.len());
+                row.push(natural_key(n));
+            }
+            let own = row.len();
+            row.extend(words.split('|').map(natural_key));
+            let mut seen = HashSet::default();
+            let mut kept = Vec::new();
+            let mut names_kept = 0;
+            for (i, w) in row.into_iter().enumerate() {
+                if !w.is_empty() && seen.insert(w.clone()) {
+                    kept.push(w);
+                    if i < own {
+                        names_kept += 1;
+                    }
+                }
+            }
+            cues.push((names_kept, kept));
+        }
+        (by_name, cues)
+    });
+    let key = natural_key(value);
+    match by_name.get(&key).or_else(|| by_name.get(&fold_name(value))) {
+        Some(&i) => {
+            let (names, all) = &cues[i];
+            all[..if broad { all.len() } else { *names }].to_vec()
+        }
+        None if key.is_empty() => Vec::new(),
+        None => vec![key],
+    }
+}
+
+/// A country's name folded in natural order: "Korea, North" → "north
+/// korea".
+fn natural_key(name: &str) -> String {
+    match name.split_once(',') {
+        Some((a, b)) => fold_name(&format!("{} {}", b.trim(), a.trim())),
+        None => fold_name(name),
+    }
+}
+
 /// Whether a folded word is among the 5,000 most common US surnames (1990
 /// US Census): "Lee", "Patel".
 pub fn is_common_surname(folded: &str) -> bool {

@@ -48,6 +48,7 @@ use crate::matcher::is_prominent;
 use crate::matcher::{Hit, Matcher};
 use crate::mention::{Candidate, Evidence, EvidenceKind, MatchKind, Mention, Reason};
 use crate::names::{
+    country_cues,
     initials, is_common_word, is_distinctive_word, is_given_name, is_known_proper_noun,
     is_particle, is_place, is_stopword, is_suffix, is_title, LegalForms,
 };
@@ -84,6 +85,10 @@ impl Cand {
 /// How far back (bytes of folded stream, about ten thousand words) the
 /// other-bearer rule looks for an earlier use of a surname.
 const LOOK_BACK: usize = 64 << 10;
+
+/// How near (bytes of folded stream either side, about sixty words) an
+/// organization named by ordinary words must have its country named.
+const COUNTRY_NEAR: usize = 400;
 
 /// Whether a folded word's spelling key has four consonants or more: long
 /// enough to be respelled alone ("hezbollah", not "boris" or "hemus").
@@ -752,7 +757,18 @@ impl<'m> Resolver<'m> {
         if !p.terms.is_empty() && !p.terms.iter().any(|t| t.from <= self.date.last_day()) {
             return false;
         }
+        self.country_named(e, 0..self.norm.stream_bytes().len(), false)
+            .is_some()
+    }
+
+    /// The first token, within stream bytes `within`, of the name of
+    /// entity `e`'s country (its `country`, `nationality` or `citizen`; an
+    /// organization's also of its addresses), or with `broad` of its
+    /// demonym or capital (see [`country_cues`]).
+    fn country_named(&self, e: u32, within: std::ops::Range<usize>, broad: bool) -> Option<u32> {
+        let ent = &self.matcher.entities()[e as usize];
         let stream = self.norm.stream_bytes();
+        let within = within.start..within.end.min(stream.len());
         let mut values: Vec<&str> = Vec::new();
         for k in ["country", "nationality", "citizen"] {
             match ent.properties.get(k) {
@@ -772,15 +788,16 @@ impl<'m> Resolver<'m> {
                 );
             }
         }
-        values.into_iter().any(|v| {
-            // "Korea, North" is written "North Korea".
-            let natural = match v.split_once(',') {
-                Some((a, b)) => format!("{} {}", b.trim(), a.trim()),
-                None => v.to_string(),
-            };
-            let needle = format!(" {} ", fold_name(&natural));
-            needle.len() > 3 && memchr::memmem::find(stream, needle.as_bytes()).is_some()
-        })
+        let hay = &stream[within.clone()];
+        values
+            .into_iter()
+            .flat_map(|v| country_cues(v, broad))
+            .filter_map(|cue| {
+                let needle = format!(" {cue} ");
+                let at = memchr::memmem::find(hay, needle.as_bytes())?;
+                self.norm.token_at(within.start + at + 1).map(|t| t as u32)
+            })
+            .min()
     }
 
     /// Why entity `e` cannot be meant here, if it cannot: the document's
@@ -1607,6 +1624,31 @@ impl<'m> Resolver<'m> {
                 }
                 if let Some(cue) = type_cue(&self.norm, kind, g.first) {
                     found.push((tr, 3, 0, g, (EvidenceKind::TypeCue, cue, cue), 0.85));
+                    continue;
+                }
+                // An organization named in full by ordinary words ("the
+                // Revolutionary Guard"), written as a proper name, in a
+                // story that names its country.
+                if *kind == EntityType::Organization && !g.kind.is_short() && g.first < g.last {
+                    let toks = self.norm.tokens();
+                    let at = toks[g.first as usize].norm_start as usize;
+                    let end = toks[g.last as usize].norm_end as usize;
+                    let near = at.saturating_sub(COUNTRY_NEAR)..end + COUNTRY_NEAR;
+                    // (Or once so taken, again further on.)
+                    let t = self.country_named(g.entity, near, true).or_else(|| {
+                        self.chosen
+                            .iter()
+                            .rev()
+                            .find(|k| {
+                                k.c.entity == g.entity
+                                    && k.c.last < g.first
+                                    && k.ev.is_some_and(|ev| ev.0 == EvidenceKind::Country)
+                            })
+                            .and_then(|k| k.ev.map(|ev| ev.1))
+                    });
+                    if let Some(t) = t {
+                        found.push((tr, 3, 1, g, (EvidenceKind::Country, t, t), 0.7));
+                    }
                 }
             }
             // A title that fits first; then who was named last; then the
@@ -1653,6 +1695,7 @@ impl<'m> Resolver<'m> {
                     EvidenceKind::TypeCue => Some(Reason::TypeCue),
                     EvidenceKind::Article => Some(Reason::Article),
                     EvidenceKind::InOffice => Some(Reason::LeaderAtDate),
+                    EvidenceKind::Country => Some(Reason::Corroborated),
                     EvidenceKind::Title => None,
                 }
                 .into_iter()
