@@ -31,7 +31,7 @@ use crate::gazetteer::{Entity, EntityType, Gazetteer};
 use crate::link::Profile;
 use crate::names::{is_common_word, is_distinctive_word, is_known_proper_noun};
 use crate::normalize::{fold_name, Normalized, TokenFlags};
-use crate::translit::{is_transliterated, spelling_key_into};
+use crate::translit::{is_korean, is_transliterated, korean_key_into, spelling_key_into};
 use crate::variants::{forms, Form, Policy, Variant};
 
 /// One way a pattern can be read: as a form of one name of one entity.
@@ -134,6 +134,9 @@ pub struct Matcher {
     /// Spelling key → the listed words of transliterated names with that
     /// key (see [`crate::translit`]).
     spellings: FxHashMap<Box<[u8]>, Vec<u32>>,
+    /// Whether any Korean person is listed: only then are syllables keyed
+    /// ([`crate::translit::korean_key`]).
+    korean_syllables: bool,
     /// Per entity, whether its names are transliterated
     /// ([`crate::translit::is_transliterated`]).
     transliterated: Vec<bool>,
@@ -308,10 +311,13 @@ impl Words {
             stack.push((first, 0, 0));
             while let Some((at, node, used)) = stack.pop() {
                 let own = std::iter::once((numbers[at], 0u8));
-                let other = alts
-                    .binary_search_by_key(&(at as u32), |a| a.0)
-                    .map_or(&[][..], |k| alts[k].1)
+                // (A token may have two entries: its spelling key's and
+                // its Korean syllable key's words.)
+                let from = alts.partition_point(|a| a.0 < at as u32);
+                let other = alts[from..]
                     .iter()
+                    .take_while(|a| a.0 == at as u32)
+                    .flat_map(|a| a.1.iter())
                     .filter(|&&w| w != numbers[at])
                     .map(|&w| (w, 1u8));
                 for (w, v) in own.chain(other) {
@@ -386,9 +392,15 @@ fn link_entities(g: &Gazetteer) -> Vec<Vec<u32>> {
 /// The spelling keys of `spelled` (numbers of the words of transliterated
 /// persons' and organizations' names), each key with the words that have
 /// it. A word's key is computed once, however many names hold it.
-fn spellings(words: &Words, mut spelled: Vec<u32>) -> FxHashMap<Box<[u8]>, Vec<u32>> {
+fn spellings(
+    words: &Words,
+    mut spelled: Vec<u32>,
+    mut syllables: Vec<u32>,
+) -> FxHashMap<Box<[u8]>, Vec<u32>> {
     spelled.sort_unstable();
     spelled.dedup();
+    syllables.sort_unstable();
+    syllables.dedup();
     let mut text: Vec<&[u8]> = vec![&[]; words.root.len()];
     for (w, &n) in &words.number {
         text[n as usize] = w;
@@ -397,6 +409,11 @@ fn spellings(words: &Words, mut spelled: Vec<u32>) -> FxHashMap<Box<[u8]>, Vec<u
     let mut key = Vec::new();
     for n in spelled {
         if n != 0 && spelling_key_into(text[n as usize], &mut key) {
+            out.entry(key.as_slice().into()).or_default().push(n);
+        }
+    }
+    for n in syllables {
+        if n != 0 && korean_key_into(text[n as usize], &mut key) {
             out.entry(key.as_slice().into()).or_default().push(n);
         }
     }
@@ -433,16 +450,24 @@ impl Matcher {
         let mut names = 0usize;
         let mut buf: Vec<Form> = Vec::new();
         let mut longest_pattern = 0usize;
+        let korean: Vec<bool> = gazetteer
+            .entities()
+            .iter()
+            .map(|e| e.kind == EntityType::Person && is_korean(e))
+            .collect();
         let transliterated: Vec<bool> = gazetteer
             .entities()
             .iter()
-            .map(|e| {
+            .zip(&korean)
+            .map(|(e, &k)| {
                 matches!(e.kind, EntityType::Person | EntityType::Organization)
-                    && is_transliterated(e)
+                    && (k || is_transliterated(e))
             })
             .collect();
-        // Words of transliterated names, read in other spellings too.
+        // Words of transliterated names, read in other spellings too, and
+        // the syllables of Korean persons' names in other romanizations.
         let mut spelled: Vec<u32> = Vec::new();
+        let mut syllables: Vec<u32> = Vec::new();
         for (ei, entity) in gazetteer.entities().iter().enumerate() {
             for (ni, alias) in entity.names().enumerate() {
                 names += 1;
@@ -453,12 +478,15 @@ impl Matcher {
                         longest_pattern.max(f.tokens.iter().map(|t| t.split(' ').count()).sum());
                     let node = words.insert(f.tokens.iter().flat_map(|t| t.split(' ')));
                     if transliterated[ei] && !alias.weak {
-                        spelled.extend(
-                            f.tokens
-                                .iter()
-                                .flat_map(|t| t.split(' '))
-                                .map(|w| words.lookup(w.as_bytes())),
-                        );
+                        let numbers = f
+                            .tokens
+                            .iter()
+                            .flat_map(|t| t.split(' '))
+                            .map(|w| words.lookup(w.as_bytes()));
+                        if korean[ei] {
+                            syllables.extend(numbers.clone());
+                        }
+                        spelled.extend(numbers);
                     }
                     let pid = match words.ends[node as usize] {
                         0 => {
@@ -550,7 +578,7 @@ impl Matcher {
                 *person_words.entry(w).or_insert(0) += 1;
             }
         }
-        let spellings = spellings(&words, spelled);
+        let spellings = spellings(&words, spelled, syllables);
         let stats = BuildStats {
             entities: gazetteer.len(),
             names,
@@ -567,6 +595,7 @@ impl Matcher {
             profiles,
             person_words,
             spellings,
+            korean_syllables: korean.iter().any(|&k| k),
             transliterated,
             longest_pattern,
             stats,
@@ -637,19 +666,37 @@ impl Matcher {
         }
         let mut key = Vec::new();
         let mut alts: Vec<(u32, &[u32])> = Vec::new();
-        for (i, t) in text.tokens().iter().enumerate() {
-            if !(t.flags.contains(TokenFlags::CAPITALIZED)
-                && spelling_key_into(text.token_bytes(i), &mut key))
-            {
-                continue;
-            }
-            // (The English-word test, a hash of the word, only for the
-            // few words whose key a listed word shares.)
-            if let Some(words) = self.spellings.get(&key[..]) {
-                // A listed word is also read as its listed spellings
-                // ("Hassan" as the "Hasan" of "Hasan Nasrallah").
-                if words.iter().any(|&w| w != numbers[i]) && !is_common_word(text.token_text(i)) {
-                    alts.push((i as u32, words));
+        let tokens = text.tokens();
+        for (i, t) in tokens.iter().enumerate() {
+            // A syllable joined by a hyphen to a capitalized one is part of
+            // a Korean name whatever its case ("Jong-eun").
+            let joined = || {
+                i > 0
+                    && tokens[i - 1].end + 1 == t.start
+                    && tokens[i - 1].flags.contains(TokenFlags::CAPITALIZED)
+            };
+            let capitalized = t.flags.contains(TokenFlags::CAPITALIZED);
+            for korean in [false, true] {
+                let keyed = if korean {
+                    self.korean_syllables
+                        && (capitalized || joined())
+                        && korean_key_into(text.token_bytes(i), &mut key)
+                } else {
+                    capitalized && spelling_key_into(text.token_bytes(i), &mut key)
+                };
+                if !keyed {
+                    continue;
+                }
+                // (The English-word test, a hash of the word, only for the
+                // few words whose key a listed word shares.)
+                if let Some(words) = self.spellings.get(&key[..]) {
+                    // A listed word is also read as its listed spellings
+                    // ("Hassan" as the "Hasan" of "Hasan Nasrallah").
+                    if words.iter().any(|&w| w != numbers[i])
+                        && !is_common_word(text.token_text(i))
+                    {
+                        alts.push((i as u32, words));
+                    }
                 }
             }
         }

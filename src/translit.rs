@@ -164,6 +164,141 @@ fn push_consonant(key: &mut Vec<u8>, class: u8) -> bool {
     true
 }
 
+/// The first byte of a [`korean_key`], apart from every [`spelling_key`].
+const KOREAN: u8 = b'#';
+
+/// The key of a romanized Korean syllable, shared by its McCune–Reischauer,
+/// Revised and press spellings: "Jong-eun" and "Jong Un", "Yeo-jong" and "Yo
+/// Jong", "Choi" and "Choe", "Hee" and "Hui" ("Kim Jong-eun" for the listed
+/// Kim Jong Un). Consonants: `g k kk` are one class, as are `d t tt`, `b p
+/// pp`, `j ch jj tch`, `s ss sh`, `r l`, and a final `ng`; vowels: `eo o u
+/// eu oo ou` are one, `ae e`, `i ee ui`, and `oe oi we wae`; a `y` or `w`
+/// before a vowel stays. Only for a word of one to six letters shaped like
+/// a syllable (a vowel group between at most two consonant letters on
+/// either side); `None` otherwise. Short syllables collide across many
+/// names ("Un" is "On"), so the resolver takes such a reading only beside
+/// exactly written words of the same name.
+///
+/// ```
+/// use gazex::translit::korean_key;
+/// assert_eq!(korean_key("eun"), korean_key("un"));
+/// assert_eq!(korean_key("yeo"), korean_key("yo"));
+/// assert_eq!(korean_key("choi"), korean_key("choe"));
+/// assert_ne!(korean_key("jong"), korean_key("jang"));
+/// assert_eq!(korean_key("strength"), None);
+/// ```
+pub fn korean_key(word: &str) -> Option<Vec<u8>> {
+    let mut key = Vec::with_capacity(8);
+    korean_key_into(word.as_bytes(), &mut key).then_some(key)
+}
+
+/// [`korean_key`] into `key` (cleared first); returns whether the word has
+/// one.
+pub fn korean_key_into(w: &[u8], key: &mut Vec<u8>) -> bool {
+    key.clear();
+    if w.is_empty() || w.len() > 6 || !w.iter().all(u8::is_ascii_lowercase) {
+        return false;
+    }
+    let vowel = |b: u8| matches!(b, b'a' | b'e' | b'i' | b'o' | b'u');
+    // Onset: up to two consonant letters, then an optional glide.
+    let mut i = 0;
+    while i < w.len() && !vowel(w[i]) && w[i] != b'y' && w[i] != b'w' {
+        i += 1;
+    }
+    let onset = &w[..i];
+    let glide = match w.get(i) {
+        Some(&g @ (b'y' | b'w')) if w.get(i + 1).is_some_and(|&b| vowel(b)) => {
+            i += 1;
+            Some(g)
+        }
+        _ => None,
+    };
+    let v0 = i;
+    while i < w.len() && vowel(w[i]) {
+        i += 1;
+    }
+    let (nucleus, coda) = (&w[v0..i], &w[i..]);
+    if nucleus.is_empty() || onset.len() > 3 || coda.len() > 2 || !coda.iter().all(|&b| !vowel(b))
+    {
+        return false;
+    }
+    let consonant = |c: &[u8]| -> Option<u8> {
+        Some(match c {
+            b"" => b'0',
+            b"g" | b"k" | b"kk" | b"gg" => b'K',
+            b"d" | b"t" | b"tt" => b'T',
+            b"b" | b"p" | b"pp" => b'P',
+            b"j" | b"ch" | b"jj" | b"tch" | b"c" => b'C',
+            b"s" | b"ss" | b"sh" => b'S',
+            b"r" | b"l" => b'R',
+            b"n" => b'N',
+            b"m" => b'M',
+            b"h" => b'H',
+            b"ng" => b'G',
+            b"kh" => b'K',
+            b"th" => b'T',
+            b"ph" => b'P',
+            b"rh" => b'R',
+            _ => return None,
+        })
+    };
+    let Some(on) = consonant(onset) else {
+        return false;
+    };
+    let nu = match nucleus {
+        b"eo" | b"o" | b"u" | b"eu" | b"oo" | b"ou" => b'O',
+        b"a" => b'A',
+        b"ae" | b"e" => b'E',
+        b"i" | b"ee" | b"ui" => b'I',
+        b"oe" | b"oi" => b'W',
+        _ => return false,
+    };
+    // "we", "wae" and "oe" are one vowel; "wo", "weo" another.
+    let (gl, nu) = match (glide, nu) {
+        (Some(b'w'), b'E') => (b'0', b'W'),
+        (g, n) => (g.unwrap_or(b'0'), n),
+    };
+    let co = match coda {
+        b"" => b'0',
+        b"k" | b"g" => b'K',
+        b"t" | b"d" => b'T',
+        b"p" | b"b" => b'P',
+        b"l" | b"r" => b'R',
+        b"n" => b'N',
+        b"m" => b'M',
+        b"ng" => b'G',
+        _ => return false,
+    };
+    key.extend_from_slice(&[KOREAN, on, gl, nu, co]);
+    true
+}
+
+/// Whether entity `e` is Korean by the lists: a North or South Korean
+/// country, nationality, citizenship or address, or a DPRK sanctions
+/// program.
+pub fn is_korean(e: &Entity) -> bool {
+    let korea = |v: &str| {
+        let v = v.to_ascii_lowercase();
+        v.contains("korea") && !v.contains("korean air")
+    };
+    e.lists.iter().any(|l| l.starts_with("DPRK"))
+        || ["country", "nationality", "citizen"]
+            .iter()
+            .any(|k| match e.properties.get(*k) {
+                Some(serde_json::Value::String(v)) => korea(v),
+                Some(serde_json::Value::Array(a)) => a.iter().filter_map(|v| v.as_str()).any(korea),
+                _ => false,
+            })
+        || e.properties
+            .get("addresses")
+            .and_then(|a| a.as_array())
+            .is_some_and(|a| {
+                a.iter()
+                    .filter_map(|x| x.get("country").and_then(|c| c.as_str()))
+                    .any(korea)
+            })
+}
+
 /// Countries whose names reach the press transliterated from another
 /// script (Arabic, Persian, Cyrillic, Pashto, Urdu and others), as the
 /// lists write them (`nationality`, `citizen`, `country`, address
@@ -337,6 +472,27 @@ mod tests {
         same(&["timchenko", "timtchenko"]);
         same(&["vladimir", "wladimir"]);
         same(&["alexander", "aleksander"]);
+    }
+
+    #[test]
+    fn korean_syllables() {
+        let same = |a: &str, b: &str| {
+            assert!(korean_key(a).is_some(), "{a} has no key");
+            assert_eq!(korean_key(a), korean_key(b), "{a} and {b}");
+        };
+        same("eun", "un");
+        same("yeo", "yo");
+        same("choi", "choe");
+        same("jong", "chong");
+        same("hee", "hui");
+        same("ryong", "lyong");
+        same("kyong", "gyeong");
+        same("oe", "we");
+        assert_ne!(korean_key("jong"), korean_key("jang"));
+        assert_ne!(korean_key("un"), korean_key("yun"));
+        assert_ne!(korean_key("il"), korean_key("un"));
+        assert_eq!(korean_key("street"), None);
+        assert_eq!(korean_key("xi"), None);
     }
 
     #[test]
