@@ -1484,10 +1484,21 @@ impl<'m> Resolver<'m> {
                     || introduces(&self.words_before_max(text, c.first, 12)));
             // The most recent mention (full or short) of entity `e` before
             // the candidate: who a bare surname refers back to.
+            // The speaker named just after a quotation is not someone the
+            // quotation names ("'President John F. Kennedy said …,'
+            // Kennedy told" is the senator speaking).
+            let toks = self.norm.tokens();
+            let quoted = quotation_before(text, toks[c.first as usize].start as usize);
             let recent = |e: u32| -> u32 {
                 self.chosen
                     .iter()
-                    .filter(|k| k.c.entity == e && k.c.last < c.first)
+                    .filter(|k| {
+                        k.c.entity == e
+                            && k.c.last < c.first
+                            && !quoted.as_ref().is_some_and(|q| {
+                                q.contains(&(toks[k.c.first as usize].start as usize))
+                            })
+                    })
                     .map(|k| c.first - k.c.last)
                     .min()
                     .unwrap_or(u32::MAX)
@@ -2167,6 +2178,30 @@ fn initial_ending_at(text: &str, at: usize) -> Option<(char, usize)> {
 
 /// `end`, moved past a closing quotation mark when the span `start..end`
 /// opens one that it does not close: `ООО «Гардсервис»`.
+/// The quotation that ends just before byte `at` of `text` (its closing
+/// mark, then at most a space), as a byte range: quotation marks (straight
+/// `"`, or `“ ”`, `« »`) are paired from the start of the line, since the
+/// press opens a quotation again in every paragraph it runs through.
+fn quotation_before(text: &str, at: usize) -> Option<std::ops::Range<usize>> {
+    let before = text[..at].trim_end_matches([' ', '\u{a0}']);
+    let close = before
+        .char_indices()
+        .next_back()
+        .filter(|&(_, ch)| matches!(ch, '"' | '”' | '»'))?
+        .0;
+    let line = text[..close].rfind('\n').map_or(0, |i| i + 1);
+    let mut open = None;
+    for (i, ch) in text[line..close].char_indices() {
+        match ch {
+            '"' => open = if open.is_some() { None } else { Some(line + i) },
+            '“' | '«' => open = Some(line + i),
+            '”' | '»' => open = None,
+            _ => {}
+        }
+    }
+    open.map(|o| o..close)
+}
+
 fn close_quote(text: &str, start: usize, end: usize) -> usize {
     let span = &text[start..end];
     for (open, close) in [('«', '»'), ('“', '”'), ('„', '“')] {
