@@ -549,7 +549,12 @@ impl<'m> Resolver<'m> {
             }
             let gap = &text[t[p].end as usize..t[i].start as usize];
             let w = n.token_text(p);
-            let abbreviation = gap.starts_with('.') && (w.len() <= 4 || w.contains('.'));
+            // "Sen.", "Ariz.", "U.S.": an abbreviation's dot; a lower-case
+            // word's ("sworn in.", "he said.") ends the sentence.
+            let abbreviation = gap.starts_with('.')
+                && (w.contains('.')
+                    || (!t[p].flags.contains(TokenFlags::LOWERCASE)
+                        && (w.len() <= 4 || (w.len() <= 6 && is_title(w)))));
             if gap.contains(['!', '?']) || (gap.contains('.') && !abbreviation) {
                 break;
             }
@@ -1223,7 +1228,9 @@ impl<'m> Resolver<'m> {
         }
         if place {
             // Does the document use the word as a place anywhere? One pass
-            // over its uses, each looked at for the word before it.
+            // over its uses, each looked at for the word before it. (Not
+            // after "to", "from" or "at": people are spoken to, heard
+            // from and jabbed at.)
             let stream = n.stream_bytes();
             let t = n.tokens()[i as usize];
             let needle = &stream[t.norm_start as usize - 1..=t.norm_end as usize];
@@ -1232,10 +1239,7 @@ impl<'m> Resolver<'m> {
                 .any(|k| {
                     k > 0
                         && !n.barrier_after(k - 1)
-                        && matches!(
-                            n.token_text(k - 1),
-                            "in" | "at" | "near" | "to" | "from" | "outside"
-                        )
+                        && matches!(n.token_text(k - 1), "in" | "near" | "outside")
                 });
         }
         false
@@ -2733,6 +2737,34 @@ mod spelling_tests {
                 n.aliases.push(crate::gazetteer::Alias::new("Zarnencho"));
                 n
             },
+            {
+                let mut z = Entity::new("oz", "Omar Zarnavani", EntityType::Person);
+                z.lists.push("SYRIA".into());
+                z
+            },
+            // A made-up person whose surname is a place (Carney, Oklahoma).
+            {
+                let mut c = Entity::new("carney", "Zarnelius Carney", EntityType::Person);
+                c.properties.insert(
+                    "roles".into(),
+                    serde_json::json!([{"role": "Prime Minister of Fixturia", "start": "2025-03-14"}]),
+                );
+                c
+            },
+            {
+                let mut g = Entity::new("guards", "HARBOR LANTERN GUARDS", EntityType::Organization);
+                g.properties.insert(
+                    "addresses".into(),
+                    serde_json::json!([{"city": "Tehran", "country": "Iran"}]),
+                );
+                g
+            },
+            {
+                let mut k = Entity::new("pak", "Pak Kyong Chol", EntityType::Person);
+                k.lists.push("DPRK3".into());
+                k.name_order = Some(crate::gazetteer::NameOrder::FamilyFirst);
+                k
+            },
         ])
     }
 
@@ -2839,6 +2871,56 @@ mod spelling_tests {
     ];
 
     const MORE: &[Case] = &[
+        (
+            "the speaker after a quotation is not the one it names",
+            "2020",
+            "Omar Zarnavani spoke. \"Hasan Zarnavani said we must,\" Zarnavani told reporters.",
+            &[
+                ("Omar Zarnavani", "oz", "exact"),
+                ("Hasan Zarnavani", "hz", "exact"),
+                ("Zarnavani", "oz", "surname"),
+            ],
+        ),
+        (
+            "a surname inside the quotation still refers back",
+            "2020",
+            "Omar Zarnavani spoke. \"Hasan Zarnavani said so, and Zarnavani was right,\" he said.",
+            &[
+                ("Omar Zarnavani", "oz", "exact"),
+                ("Hasan Zarnavani", "hz", "exact"),
+                ("Zarnavani", "hz", "surname"),
+            ],
+        ),
+        (
+            "a surname that is a place, after 'to'",
+            "2025-06-01",
+            "Zarnelius Carney was sworn in. Carney spoke. She lost to Carney.",
+            &[
+                ("Zarnelius Carney", "carney", "exact"),
+                ("Carney", "carney", "surname"),
+                ("Carney", "carney", "surname"),
+            ],
+        ),
+        (
+            "a surname that is a place, used as one",
+            "2025-06-01",
+            "Zarnelius Carney was sworn in. Storms hit homes in Carney. Carney spoke.",
+            &[("Zarnelius Carney", "carney", "exact")],
+        ),
+        (
+            "an organization of ordinary words, its country near",
+            "2020",
+            "Iranian officials said the Harbor Lantern Guards moved.",
+            &[("Harbor Lantern Guards", "guards", "normalized")],
+        ),
+        ("an organization of ordinary words, alone", "2020", "The Harbor Lantern Guards played.", &[]),
+        (
+            "a Korean name in another romanization",
+            "2020",
+            "Pak Gyeong-chol arrived.",
+            &[("Pak Gyeong-chol", "pak", "variant")],
+        ),
+        ("Korean syllables alone are not respelled", "2020", "Gyeong arrived.", &[]),
         (
             "'named' as a verb",
             "2020",
