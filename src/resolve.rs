@@ -1240,6 +1240,9 @@ impl<'m> Resolver<'m> {
                     k > 0
                         && !n.barrier_after(k - 1)
                         && matches!(n.token_text(k - 1), "in" | "near" | "outside")
+                        && text[n.tokens()[k - 1].end as usize..n.tokens()[k].start as usize]
+                            .trim()
+                            .is_empty()
                 });
         }
         false
@@ -2904,7 +2907,7 @@ mod spelling_tests {
         (
             "a surname that is a place, used as one",
             "2025-06-01",
-            "Zarnelius Carney was sworn in. Storms hit homes in Carney. Carney spoke.",
+            "Zarnelius Carney was sworn in. Storms hit homes in Carney. Carney was flooded.",
             &[("Zarnelius Carney", "carney", "exact")],
         ),
         (
