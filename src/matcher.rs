@@ -131,6 +131,9 @@ pub struct Matcher {
     /// For each folded word of a person's name, how many listed persons
     /// bear it: how common the name is among the people the lists cover.
     person_words: FxHashMap<String, u32>,
+    /// Folded first word of each given-name-first person's display name →
+    /// how many persons' names start with it.
+    first_names: FxHashMap<String, u32>,
     /// Spelling key → the listed words of transliterated names with that
     /// key (see [`crate::translit`]).
     spellings: FxHashMap<Box<[u8]>, Vec<u32>>,
@@ -510,6 +513,9 @@ impl Matcher {
                                     // A bare surname names only someone
                                     // readers know without introduction.
                                     Variant::Surname => is_prominent(entity),
+                                    // A middle name ("Horatio" of Hubert
+                                    // Horatio Humphrey) is no name alone.
+                                    Variant::GivenName => false,
                                     // "Egypt", "Arizona" are places first.
                                     _ => {
                                         !(f.tokens.len() == 1 && is_known_proper_noun(&f.tokens[0]))
@@ -561,10 +567,16 @@ impl Matcher {
         let links = link_entities(gazetteer);
         let profiles: Vec<Profile> = gazetteer.entities().iter().map(Profile::of).collect();
         let mut person_words: FxHashMap<String, u32> = FxHashMap::default();
+        let mut first_names: FxHashMap<String, u32> = FxHashMap::default();
         let mut seen: Vec<String> = Vec::new();
         for e in gazetteer.entities() {
             if e.kind != EntityType::Person {
                 continue;
+            }
+            if e.name_order != Some(crate::gazetteer::NameOrder::FamilyFirst) {
+                if let Some(first) = fold_name(&e.name).split(' ').next() {
+                    *first_names.entry(first.to_string()).or_insert(0) += 1;
+                }
             }
             seen.clear();
             for a in e.names().filter(|a| !a.weak) {
@@ -594,6 +606,7 @@ impl Matcher {
             links,
             profiles,
             person_words,
+            first_names,
             spellings,
             korean_syllables: korean.iter().any(|&k| k),
             transliterated,
@@ -643,6 +656,13 @@ impl Matcher {
     /// How many listed persons bear the folded name word `w`.
     pub fn persons_named(&self, w: &str) -> u32 {
         self.person_words.get(w).copied().unwrap_or(0)
+    }
+
+    /// How many listed persons' display names (given name first) start
+    /// with the folded word `w`: whether a given name alone ("Saddam")
+    /// could be one person's only.
+    pub fn first_named(&self, w: &str) -> u32 {
+        self.first_names.get(w).copied().unwrap_or(0)
     }
 
     /// Entities related to entity `e` by the lists (OFAC's `Linked To`),

@@ -14,7 +14,7 @@ use std::fmt;
 /// | `name_order` | a person's listed "LAST, First" name read in natural order | `MKRTYCHEV, Ashot` → `Ashot Mkrtychev` |
 /// | `partial_name` | a person's name without middle names, patronymic or suffix | `PUTIN, Vladimir Vladimirovich` → `Vladimir Putin` |
 /// | `legal_form` | an organization's name with its legal form written another way, or moved | `Limited Liability Company Verus` → `LLC Verus`, `Verus OOO` |
-/// | `surname` | a person's family name alone, with evidence | `Ashot Mkrtychev` → `Mkrtychev` |
+/// | `surname` | a person's family name alone (or a given name no other listed name starts with, of a name of three words or more), with evidence | `Ashot Mkrtychev` → `Mkrtychev`, `Saddam` |
 /// | `short` | an organization's name without its legal form, with evidence | `Versor S.R.O.` → `Versor` |
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum MatchKind {

@@ -311,7 +311,7 @@ impl<'m> Resolver<'m> {
                         Variant::Full => MatchKind::Normalized,
                         Variant::NameOrder => MatchKind::NameOrder,
                         Variant::PartialName => MatchKind::PartialName,
-                        Variant::Surname => MatchKind::Surname,
+                        Variant::Surname | Variant::GivenName => MatchKind::Surname,
                         Variant::OrgCore | Variant::OrgWord => MatchKind::Short,
                     },
                     policy: t.policy,
@@ -320,6 +320,14 @@ impl<'m> Resolver<'m> {
                     variant: hit.variants,
                 };
                 let mut c = c;
+                // A given name alone names one person only where no other
+                // listed person's name starts with it ("Saddam", not
+                // "Salman" or "Vladimir").
+                if t.variant == Variant::GivenName
+                    && (c.variant > 0 || self.matcher.first_named(n.token_text(c.first as usize)) > 1)
+                {
+                    continue;
+                }
                 if c.variant > 0 {
                     // Only a transliterated name is respelled, and never a
                     // one-word name but a surname ("Korean" is no
@@ -2762,6 +2770,9 @@ mod spelling_tests {
                 );
                 g
             },
+            Entity::new("lula", "Luizo Inacio Zarlula da Zilva", EntityType::Person),
+            Entity::new("zv1", "Zarvando Kemal Ozturo", EntityType::Person),
+            Entity::new("zv2", "Zarvando Ibrahimo Zaki", EntityType::Person),
             {
                 let mut k = Entity::new("pak", "Pak Kyong Chol", EntityType::Person);
                 k.lists.push("DPRK3".into());
@@ -2924,6 +2935,22 @@ mod spelling_tests {
             &[("Pak Gyeong-chol", "pak", "variant")],
         ),
         ("Korean syllables alone are not respelled", "2020", "Gyeong arrived.", &[]),
+        (
+            "a given name alone after the full name",
+            "2020",
+            "Luizo Inacio Zarlula da Zilva spoke. Zarlula left.",
+            &[
+                ("Luizo Inacio Zarlula da Zilva", "lula", "exact"),
+                ("Zarlula", "lula", "surname"),
+            ],
+        ),
+        ("a given name alone, nothing more", "2020", "Zarlula left.", &[]),
+        (
+            "a given name two listed names start with",
+            "2020",
+            "Zarvando Kemal Ozturo spoke. Zarvando left.",
+            &[("Zarvando Kemal Ozturo", "zv1", "exact")],
+        ),
         (
             "'named' as a verb",
             "2020",

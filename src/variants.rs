@@ -21,7 +21,8 @@
 use crate::gazetteer::{Alias, Entity, EntityType, MatchPolicy, NameOrder};
 use crate::link::{classify_role, Offices};
 use crate::names::{
-    initials, is_common_word, is_distinctive_word, is_known_proper_noun, is_particle, is_place,
+    initials, is_common_word, is_distinctive_word, is_given_name, is_known_proper_noun, is_particle,
+    is_place,
     is_stopword, is_suffix, LegalForms,
 };
 use crate::normalize::normalize;
@@ -40,6 +41,12 @@ pub enum Variant {
     PartialName,
     /// A person's family name alone.
     Surname,
+    /// A given name alone of a name of three words or more, that is no
+    /// common given name ("Saddam", "Lula"); the resolver takes it only
+    /// where no other listed person's name starts with it, and never as
+    /// distinctive alone: it rests on a full mention or on the person being
+    /// head of state or government at the date.
+    GivenName,
     /// An organization's name without its legal form.
     OrgCore,
     /// The distinctive first word of an organization's name ("Belavia"):
@@ -50,7 +57,10 @@ pub enum Variant {
 impl Variant {
     /// Whether this is a short form (surname, organization core or word).
     pub fn is_short(self) -> bool {
-        matches!(self, Variant::Surname | Variant::OrgCore | Variant::OrgWord)
+        matches!(
+            self,
+            Variant::Surname | Variant::GivenName | Variant::OrgCore | Variant::OrgWord
+        )
     }
 }
 
@@ -156,7 +166,9 @@ pub fn forms(entity: &Entity, alias: &Alias, out: &mut Vec<Form>) {
 
 fn auto_policy(f: &Form) -> Policy {
     match f.variant {
-        Variant::Surname | Variant::OrgCore | Variant::OrgWord => Policy::Evidence,
+        Variant::Surname | Variant::GivenName | Variant::OrgCore | Variant::OrgWord => {
+            Policy::Evidence
+        }
         // A one-word name ("DOVER", "NIRVANA", "LINDA") is matched alone only
         // when it is distinctive; an English word, a given name or a common
         // surname needs evidence in the document.
@@ -290,6 +302,23 @@ fn person_forms(entity: &Entity, alias: &Alias, out: &mut Vec<Form>) {
             let mut short = given_core.clone();
             short.push(family_core[0].clone());
             out.push(form(short, Variant::PartialName));
+        }
+        // A name of three words or more is also shortened by the press to
+        // one of its given names that no one else is commonly called:
+        // "Saddam" (Saddam Hussein al-Tikriti), "Lula" (Luiz Inácio Lula
+        // da Silva). Like a surname, it needs its grounds in the document.
+        if written.len() >= 3 && !is_monarch(entity) {
+            for w in &given_core {
+                if w.len() >= 4
+                    && !is_particle(w)
+                    && !is_patronymic(w)
+                    && !is_given_name(w)
+                    && !is_common_word(w)
+                    && !family_core.contains(w)
+                {
+                    out.push(form(vec![w.clone()], Variant::GivenName));
+                }
+            }
         }
     }
     // A four-word name of a Spanish-speaking country's official without a
@@ -610,6 +639,9 @@ mod tests {
             vec![
                 s("oleg vladimirovich deripaska", Full, Always),
                 s("oleg deripaska", PartialName, Proper),
+                // (Not a common US given name: the resolver drops it where
+                // other listed names start with it.)
+                s("oleg", Variant::GivenName, Evidence),
                 s("deripaska", Surname, Evidence)
             ]
         );
