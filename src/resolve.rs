@@ -1623,6 +1623,23 @@ impl<'m> Resolver<'m> {
                 if g.variant > 0 {
                     continue;
                 }
+                // An untitled surname after one that a title named ("King
+                // Salman … Salman") is that person again (a title of its
+                // own names someone afresh: "Queen Elizabeth").
+                if *kind == EntityType::Person && g.kind == MatchKind::Surname && title.is_none() {
+                    let titled = self.chosen.iter().rev().find_map(|k| {
+                        k.ev.filter(|ev| {
+                            k.c.entity == g.entity
+                                && k.c.last < g.first
+                                && ev.0 == EvidenceKind::Title
+                        })
+                        .map(|ev| (k.c.last, ev))
+                    });
+                    if let Some((last, ev)) = titled {
+                        found.push((tr, 1, g.first - last, g, ev, 0.75));
+                        continue;
+                    }
+                }
                 if *kind == EntityType::Person && g.kind == MatchKind::Surname && tr <= 1 {
                     // A title this person's offices fit names them.
                     let t = c.first - title.map_or(1, |t| t.words as u32);
@@ -2771,6 +2788,14 @@ mod spelling_tests {
                 g
             },
             Entity::new("lula", "Luizo Inacio Zarlula da Zilva", EntityType::Person),
+            {
+                let mut k = Entity::new("zk", "Zarlman of Fixturia", EntityType::Person);
+                k.properties.insert(
+                    "roles".into(),
+                    serde_json::json!([{"role": "King of Fixturia", "start": "2015"}]),
+                );
+                k
+            },
             Entity::new("zv1", "Zarvando Kemal Ozturo", EntityType::Person),
             Entity::new("zv2", "Zarvando Ibrahimo Zaki", EntityType::Person),
             {
@@ -2945,6 +2970,13 @@ mod spelling_tests {
             ],
         ),
         ("a given name alone, nothing more", "2020", "Zarlula left.", &[]),
+        (
+            "a monarch without a number, titled, then alone",
+            "2020",
+            "King Zarlman spoke. Zarlman left.",
+            &[("Zarlman", "zk", "surname"), ("Zarlman", "zk", "surname")],
+        ),
+        ("a monarch's name alone", "2020", "Zarlman left.", &[]),
         (
             "a given name two listed names start with",
             "2020",

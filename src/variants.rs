@@ -423,6 +423,13 @@ fn regnal_forms(written: &[String], out: &mut Vec<Form>) -> bool {
         .take_while(|t| t.as_str() != "of")
         .cloned()
         .collect();
+    // "Salman of Saudi Arabia": a monarch without a number, named by the
+    // given name ("King Salman").
+    if core.len() == 1 && written.len() > 1 {
+        out.push(form(written.to_vec(), Variant::Full));
+        out.push(form(core, Variant::Surname));
+        return true;
+    }
     if core.len() < 2 || !is_regnal_number(&core[1]) {
         return false;
     }
