@@ -511,7 +511,23 @@ fn org_forms(name: &str, out: &mut Vec<Form>, legal: bool) {
     }
     let refs: Vec<&str> = tokens.iter().map(String::as_str).collect();
     if let Some((pre, suf, _)) = LegalForms::builtin().split(&refs) {
-        let core = tokens[pre..tokens.len() - suf].to_vec();
+        let mut core = tokens[pre..tokens.len() - suf].to_vec();
+        // "Public" or "private" before a legal form belongs to it ("…
+        // Holdings Public Company Limited", "Private Limited"), as "open"
+        // or "closed" does after one ("OJSC" is "Open Joint Stock
+        // Company").
+        if suf > 0 && core.len() > 1 && matches!(core[core.len() - 1].as_str(), "public" | "private")
+        {
+            core.pop();
+        }
+        if pre > 0 && core.len() > 1 && matches!(core[0].as_str(), "open" | "closed" | "public") {
+            core.remove(0);
+        }
+        // A core of generic business words only ("STG Holdings Limited"
+        // is "Holdings" once its legal forms are off) names nothing.
+        if core.iter().all(|t| is_generic_business_word(t)) {
+            return;
+        }
         // The press shortens a company to its first word where that word
         // is its own ("Belavia" for "OJSC Belavia Belarusian Airlines",
         // "Aeroflot") once it has named it in full; an ordinary word or a
@@ -528,6 +544,46 @@ fn org_forms(name: &str, out: &mut Vec<Form>, legal: bool) {
             out.push(form(core, Variant::OrgCore));
         }
     }
+}
+
+/// Words any company may carry ("Holdings", "Trading", "Group"): a name of
+/// these alone, with or without a legal form, is no one company's.
+fn is_generic_business_word(folded: &str) -> bool {
+    matches!(
+        folded,
+        "holding"
+            | "holdings"
+            | "group"
+            | "trading"
+            | "trade"
+            | "industries"
+            | "industry"
+            | "industrial"
+            | "enterprise"
+            | "enterprises"
+            | "investment"
+            | "investments"
+            | "services"
+            | "service"
+            | "international"
+            | "global"
+            | "partners"
+            | "ventures"
+            | "capital"
+            | "resources"
+            | "logistics"
+            | "shipping"
+            | "management"
+            | "consulting"
+            | "solutions"
+            | "development"
+            | "general"
+            | "company"
+            | "companies"
+            | "and"
+            | "the"
+            | "of"
+    )
 }
 
 #[cfg(test)]
@@ -711,6 +767,20 @@ mod tests {
         );
         assert_eq!(org("VERUS"), vec![s("verus", Full, Proper)]);
         assert_eq!(org("DOVER"), vec![s("dover", Full, Evidence)]);
+        // "Public" goes with the legal form; a core of generic business
+        // words is no name ("StG" is a legal form too).
+        assert_eq!(
+            org("MYANMA ECONOMIC HOLDINGS PUBLIC COMPANY LIMITED"),
+            vec![
+                s("myanma economic holdings public company limited", Full, Always),
+                s("myanma", Variant::OrgWord, Evidence),
+                s("myanma economic holdings", OrgCore, Evidence)
+            ]
+        );
+        assert_eq!(
+            org("STG HOLDINGS LIMITED"),
+            vec![s("stg holdings limited", Full, Always)]
+        );
     }
 
     #[test]
