@@ -29,9 +29,12 @@ use std::time::{Duration, Instant};
 use crate::eval::names_agree;
 use crate::gazetteer::{Entity, EntityType, Gazetteer};
 use crate::link::Profile;
-use crate::names::{is_common_word, is_distinctive_word, is_known_proper_noun};
+use crate::names::{is_common_word, is_distinctive_word, is_given_name, is_known_proper_noun, is_place};
 use crate::normalize::{fold_name, Normalized, TokenFlags};
-use crate::translit::{is_korean, is_transliterated, korean_key_into, spelling_key_into};
+use crate::translit::{
+    is_korean, is_transliterated, key_consonants, korean_key_into, person_spelling_key_into,
+    spelling_key_into,
+};
 use crate::variants::{forms, Form, Policy, Variant};
 
 /// One way a pattern can be read: as a form of one name of one entity.
@@ -398,10 +401,13 @@ fn link_entities(g: &Gazetteer) -> Vec<Vec<u32>> {
 fn spellings(
     words: &Words,
     mut spelled: Vec<u32>,
+    mut person_spelled: Vec<u32>,
     mut syllables: Vec<u32>,
 ) -> FxHashMap<Box<[u8]>, Vec<u32>> {
     spelled.sort_unstable();
     spelled.dedup();
+    person_spelled.sort_unstable();
+    person_spelled.dedup();
     syllables.sort_unstable();
     syllables.dedup();
     let mut text: Vec<&[u8]> = vec![&[]; words.root.len()];
@@ -412,6 +418,15 @@ fn spellings(
     let mut key = Vec::new();
     for n in spelled {
         if n != 0 && spelling_key_into(text[n as usize], &mut key) {
+            out.entry(key.as_slice().into()).or_default().push(n);
+        }
+    }
+    // Words of persons' names with two consonants only get a short key.
+    for n in person_spelled {
+        if n != 0
+            && person_spelling_key_into(text[n as usize], &mut key)
+            && key_consonants(&key) == 2
+        {
             out.entry(key.as_slice().into()).or_default().push(n);
         }
     }
@@ -471,6 +486,7 @@ impl Matcher {
         // the syllables of Korean persons' names in other romanizations.
         let mut spelled: Vec<u32> = Vec::new();
         let mut syllables: Vec<u32> = Vec::new();
+        let mut person_spelled: Vec<u32> = Vec::new();
         for (ei, entity) in gazetteer.entities().iter().enumerate() {
             for (ni, alias) in entity.names().enumerate() {
                 names += 1;
@@ -488,6 +504,9 @@ impl Matcher {
                             .map(|w| words.lookup(w.as_bytes()));
                         if korean[ei] {
                             syllables.extend(numbers.clone());
+                        }
+                        if entity.kind == EntityType::Person {
+                            person_spelled.extend(numbers.clone());
                         }
                         spelled.extend(numbers);
                     }
@@ -590,7 +609,7 @@ impl Matcher {
                 *person_words.entry(w).or_insert(0) += 1;
             }
         }
-        let spellings = spellings(&words, spelled, syllables);
+        let spellings = spellings(&words, spelled, person_spelled, syllables);
         let stats = BuildStats {
             entities: gazetteer.len(),
             names,
@@ -702,7 +721,7 @@ impl Matcher {
                         && (capitalized || joined())
                         && korean_key_into(text.token_bytes(i), &mut key)
                 } else {
-                    capitalized && spelling_key_into(text.token_bytes(i), &mut key)
+                    capitalized && person_spelling_key_into(text.token_bytes(i), &mut key)
                 };
                 if !keyed {
                     continue;
@@ -712,8 +731,13 @@ impl Matcher {
                 if let Some(words) = self.spellings.get(&key[..]) {
                     // A listed word is also read as its listed spellings
                     // ("Hassan" as the "Hasan" of "Hasan Nasrallah").
-                    if words.iter().any(|&w| w != numbers[i])
-                        && !is_common_word(text.token_text(i))
+                    let w = text.token_text(i);
+                    // A short key reads no place, given name or known
+                    // proper noun as a respelled name ("India", "Andy").
+                    let short = !korean && key_consonants(&key) == 2;
+                    if words.iter().any(|&x| x != numbers[i])
+                        && !is_common_word(w)
+                        && !(short && (is_place(w) || is_given_name(w) || is_known_proper_noun(w)))
                     {
                         alts.push((i as u32, words));
                     }

@@ -2789,6 +2789,16 @@ mod spelling_tests {
             },
             Entity::new("lula", "Luizo Inacio Zarlula da Zilva", EntityType::Person),
             {
+                let mut z = Entity::new("sz", "Saif Zarnavani", EntityType::Person);
+                z.lists.push("SYRIA".into());
+                z
+            },
+            {
+                let mut z = Entity::new("az", "Anda Zarnavani", EntityType::Person);
+                z.lists.push("SYRIA".into());
+                z
+            },
+            {
                 let mut k = Entity::new("zk", "Zarlman of Fixturia", EntityType::Person);
                 k.properties.insert(
                     "roles".into(),
@@ -2960,6 +2970,13 @@ mod spelling_tests {
             &[("Pak Gyeong-chol", "pak", "variant")],
         ),
         ("Korean syllables alone are not respelled", "2020", "Gyeong arrived.", &[]),
+        (
+            "a short word respelled inside a longer name",
+            "2020",
+            "Seif Zarnavani spoke.",
+            &[("Seif Zarnavani", "sz", "variant")],
+        ),
+        ("a place is not read as a respelled short word", "2020", "India Zarnavani spoke.", &[]),
         (
             "a given name alone after the full name",
             "2020",

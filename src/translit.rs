@@ -24,7 +24,9 @@
 //! decides whether a variant spelling counts (see
 //! [`crate::resolve`]). Words shorter than four letters or with fewer than
 //! three consonants get no key: "Taco" and "Tokyo", "Ali" and "Ola" would
-//! share one.
+//! share one. Words of persons' names get a key with two consonants too
+//! ([`person_spelling_key_into`]: "Seif" and "Saif"), which the matcher
+//! never applies to a place, a given name or an English word.
 //!
 //! ```
 //! use gazex::translit::spelling_key;
@@ -61,6 +63,19 @@ pub fn key_consonants(key: &[u8]) -> usize {
 /// [`spelling_key`] into `key` (cleared first), without allocating when
 /// `key` has room; returns whether the word has a key.
 pub fn spelling_key_into(word: &[u8], key: &mut Vec<u8>) -> bool {
+    spelling_key_min(word, key, 3)
+}
+
+/// [`spelling_key_into`] for a word of a person's name, which may have only
+/// two consonants ("Seif" for "Saif", "Qusai" for "Qusay", "Douri" for
+/// "Duri"): such a short key finds candidates for a respelled word inside
+/// a longer name, and the matcher reads no place, given name or English word
+/// by it ("India" is no "Anda").
+pub fn person_spelling_key_into(word: &[u8], key: &mut Vec<u8>) -> bool {
+    spelling_key_min(word, key, 2)
+}
+
+fn spelling_key_min(word: &[u8], key: &mut Vec<u8>, min_consonants: usize) -> bool {
     key.clear();
     if word.len() < 4 || !word.iter().all(u8::is_ascii_lowercase) {
         return false;
@@ -151,7 +166,7 @@ pub fn spelling_key_into(word: &[u8], key: &mut Vec<u8>) -> bool {
         }
         i += len;
     }
-    consonants >= 3
+    consonants >= min_consonants
 }
 
 /// Pushes a consonant class unless it doubles the one before; returns
@@ -493,6 +508,20 @@ mod tests {
         assert_ne!(korean_key("il"), korean_key("un"));
         assert_eq!(korean_key("street"), None);
         assert_eq!(korean_key("xi"), None);
+    }
+
+    #[test]
+    fn persons_short_words() {
+        let key = |w: &str| {
+            let mut k = Vec::new();
+            person_spelling_key_into(w.as_bytes(), &mut k).then_some(k)
+        };
+        assert_eq!(key("seif"), key("saif"));
+        assert_eq!(key("qusai"), key("qusay"));
+        assert_eq!(key("douri"), key("duri"));
+        assert!(key("seif").is_some());
+        assert_eq!(spelling_key("seif"), None, "not for other names");
+        assert_eq!(key("odai"), None, "one consonant");
     }
 
     #[test]
