@@ -143,6 +143,10 @@ pub struct Matcher {
     /// Whether any Korean person is listed: only then are syllables keyed
     /// ([`crate::translit::korean_key`]).
     korean_syllables: bool,
+    /// The word numbers of the Arabic article's spellings "al" and "el"
+    /// when transliterated names hold both: the press writes "Abdel Fattah
+    /// Al Sisi" for the listed "el-Sisi".
+    articles: Vec<u32>,
     /// Per entity, whether its names are transliterated
     /// ([`crate::translit::is_transliterated`]).
     transliterated: Vec<bool>,
@@ -609,6 +613,17 @@ impl Matcher {
                 *person_words.entry(w).or_insert(0) += 1;
             }
         }
+        let articles: Vec<u32> = {
+            let mut a: Vec<u32> = ["al", "el"]
+                .iter()
+                .map(|w| words.lookup(w.as_bytes()))
+                .filter(|n| *n != 0 && spelled.contains(n))
+                .collect();
+            if a.len() < 2 {
+                a.clear();
+            }
+            a
+        };
         let spellings = spellings(&words, spelled, person_spelled, syllables);
         let stats = BuildStats {
             entities: gazetteer.len(),
@@ -628,6 +643,7 @@ impl Matcher {
             first_names,
             spellings,
             korean_syllables: korean.iter().any(|&k| k),
+            articles,
             transliterated,
             longest_pattern,
             stats,
@@ -715,6 +731,10 @@ impl Matcher {
                     && tokens[i - 1].flags.contains(TokenFlags::CAPITALIZED)
             };
             let capitalized = t.flags.contains(TokenFlags::CAPITALIZED);
+            if !self.articles.is_empty() && matches!(text.token_bytes(i), b"al" | b"el") {
+                alts.push((i as u32, &self.articles));
+                continue;
+            }
             for korean in [false, true] {
                 let keyed = if korean {
                     self.korean_syllables

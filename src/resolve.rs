@@ -2794,6 +2794,11 @@ mod spelling_tests {
                 z
             },
             {
+                let mut z = Entity::new("sisi", "Abdel Zarfattah el-Zisi", EntityType::Person);
+                z.properties.insert("country".into(), "Egypt".into());
+                z
+            },
+            {
                 let mut z = Entity::new("az", "Anda Zarnavani", EntityType::Person);
                 z.lists.push("SYRIA".into());
                 z
@@ -2977,6 +2982,12 @@ mod spelling_tests {
             &[("Seif Zarnavani", "sz", "variant")],
         ),
         ("a place is not read as a respelled short word", "2020", "India Zarnavani spoke.", &[]),
+        (
+            "the Arabic article written 'Al' for a listed 'el'",
+            "2020",
+            "Abdel Zarfattah Al Zisi spoke.",
+            &[("Abdel Zarfattah Al Zisi", "sisi", "variant")],
+        ),
         (
             "a given name alone after the full name",
             "2020",
