@@ -144,8 +144,8 @@ pub struct Matcher {
     /// ([`crate::translit::korean_key`]).
     korean_syllables: bool,
     /// The word numbers of the Arabic article's spellings "al" and "el"
-    /// when transliterated names hold both: the press writes "Abdel Fattah
-    /// Al Sisi" for the listed "el-Sisi".
+    /// that transliterated names hold: the press writes "Abdel Fattah Al
+    /// Sisi" for the listed "el-Sisi".
     articles: Vec<u32>,
     /// Per entity, whether its names are transliterated
     /// ([`crate::translit::is_transliterated`]).
@@ -613,17 +613,11 @@ impl Matcher {
                 *person_words.entry(w).or_insert(0) += 1;
             }
         }
-        let articles: Vec<u32> = {
-            let mut a: Vec<u32> = ["al", "el"]
-                .iter()
-                .map(|w| words.lookup(w.as_bytes()))
-                .filter(|n| *n != 0 && spelled.contains(n))
-                .collect();
-            if a.len() < 2 {
-                a.clear();
-            }
-            a
-        };
+        let articles: Vec<u32> = ["al", "el"]
+            .iter()
+            .map(|w| words.lookup(w.as_bytes()))
+            .filter(|n| *n != 0 && spelled.contains(n))
+            .collect();
         let spellings = spellings(&words, spelled, person_spelled, syllables);
         let stats = BuildStats {
             entities: gazetteer.len(),
