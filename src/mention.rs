@@ -232,6 +232,10 @@ pub enum Reason {
     /// Ruled out: an honorific of the other gender ("Mrs. Coolidge" is not
     /// Calvin Coolidge).
     Honorific,
+    /// Ruled out: the age written after the name ("Kumar, a 29-year-old
+    /// engineer") is not the person's at the document's date, by the
+    /// listed birth year (more than two years apart).
+    AgeDiffers,
     /// Ruled out: a surname after an indefinite article or "named" is one
     /// of a family or a product ("a Kennedy brother-in-law", "a Ford", "a
     /// man named Johnson").
@@ -278,6 +282,7 @@ impl Reason {
             Reason::InitialsDiffer => "initials_differ",
             Reason::Occupation => "occupation",
             Reason::Honorific => "honorific",
+            Reason::AgeDiffers => "age_differs",
             Reason::Generic => "generic",
             Reason::CommonName => "common_name",
             Reason::Outranked => "outranked",

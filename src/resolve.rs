@@ -153,6 +153,44 @@ struct Cues {
     introduced: bool,
     /// A place or a date here ("in Washington", "in May").
     place: bool,
+    /// The age written just after the name ("Carney, 59,", "Kumar, a
+    /// 29-year-old engineer").
+    age: Option<u32>,
+}
+
+/// The age written just after a name that ends at byte `end` of `text`:
+/// ", 59," (or ", 59." / ", 59 and"), ", a 29-year-old", " (59)".
+fn age_after(text: &str, end: usize) -> Option<u32> {
+    let rest = &text[end..];
+    let number = |s: &str| -> Option<(u32, usize)> {
+        let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+        if digits == 0 || digits > 3 {
+            return None;
+        }
+        Some((s[..digits].parse().ok()?, digits))
+    };
+    let age = if let Some(r) = rest.strip_prefix(" (") {
+        let (age, n) = number(r)?;
+        r[n..].starts_with(')').then_some(age)?
+    } else {
+        let r = rest.strip_prefix(", ")?;
+        if let Some(r) = r.strip_prefix("a ").or_else(|| r.strip_prefix("an ")) {
+            let (age, n) = number(r)?;
+            let after = &r[n..];
+            (after.starts_with("-year-old") || after.starts_with(" year old")).then_some(age)?
+        } else {
+            // Not ", 1,000 troops" or ", 59.5 percent".
+            let (age, n) = number(r)?;
+            let after = &r[n..];
+            (after.starts_with(", ")
+                || after.starts_with(". ")
+                || after == "."
+                || after.starts_with(" and ")
+                || after.starts_with(';'))
+            .then_some(age)?
+        }
+    };
+    (14..=110).contains(&age).then_some(age)
 }
 
 /// How a title written before a name fits a person, best first: it names
@@ -830,6 +868,24 @@ impl<'m> Resolver<'m> {
             Some(Reason::Generic)
         } else if cues.place {
             Some(Reason::Place)
+        } else if cues.age.is_some_and(|a| {
+            // (An approximate date of birth, "1972 to 1974", "circa
+            // 1950", is no ground.)
+            let approximate = ent
+                .properties
+                .get("dob")
+                .and_then(|d| d.as_array())
+                .is_some_and(|d| {
+                    d.iter()
+                        .filter_map(|x| x.as_str())
+                        .any(|x| x.contains(" to ") || x.to_ascii_lowercase().contains("circa"))
+                });
+            !approximate
+                && p.born.is_some_and(|b| {
+                    (i64::from(self.date.year) - i64::from(b) - i64::from(a)).abs() > 2
+                })
+        }) {
+            Some(Reason::AgeDiffers)
         } else if init == Some(false) {
             Some(Reason::InitialsDiffer)
         } else if p.long_out_of_office(&self.date) && tr > 1 {
@@ -1018,6 +1074,7 @@ impl<'m> Resolver<'m> {
                 honorific,
                 introduced,
                 place: false,
+                age: age_after(text, self.norm.tokens()[last as usize].end as usize),
             };
             if let Some(r) = self.ruled_out(g.entity, &cues, tr, init) {
                 out.push(Candidate {
@@ -1526,6 +1583,10 @@ impl<'m> Resolver<'m> {
                 place: c.kind == MatchKind::Surname
                     && c.first == c.last
                     && self.place_here(text, c.first, title.is_some()),
+                // (Not for a bare surname: an age that rules out one bearer
+                // would leave another whose birth the lists lack, "said
+                // Lee, 68".)
+                age: None,
             };
             let mut j = i;
             // (title rank, evidence rank, closeness, cand, evidence,
@@ -2976,6 +3037,18 @@ mod spelling_tests {
         ),
         ("Korean syllables alone are not respelled", "2020", "Gyeong arrived.", &[]),
         (
+            "an age that is not the listed person's",
+            "2020",
+            "Nicolas Ernesto Zarnuro Guerra, a 61-year-old farmer, spoke.",
+            &[],
+        ),
+        (
+            "an age that is the listed person's",
+            "2020",
+            "Nicolas Ernesto Zarnuro Guerra, 29, spoke.",
+            &[("Nicolas Ernesto Zarnuro Guerra", "son", "name_order")],
+        ),
+        (
             "a short word respelled inside a longer name",
             "2020",
             "Seif Zarnavani spoke.",
@@ -3052,6 +3125,20 @@ mod spelling_tests {
             ],
         ),
     ];
+
+    #[test]
+    fn ages_after_names() {
+        let age = |s: &str| age_after(s, 0);
+        assert_eq!(age(", 59, took the oath"), Some(59));
+        assert_eq!(age(", a 29-year-old engineer"), Some(29));
+        assert_eq!(age(", an 81-year-old"), Some(81));
+        assert_eq!(age(" (72) said"), Some(72));
+        assert_eq!(age(", 68."), Some(68));
+        assert_eq!(age(", 1,000 troops"), None);
+        assert_eq!(age(", 59.5 percent"), None);
+        assert_eq!(age(", 3, said"), None, "no child is listed");
+        assert_eq!(age(" said 59"), None);
+    }
 
     #[test]
     fn cases() {
