@@ -29,7 +29,9 @@ use std::time::{Duration, Instant};
 use crate::eval::names_agree;
 use crate::gazetteer::{Entity, EntityType, Gazetteer};
 use crate::link::Profile;
-use crate::names::{is_common_word, is_distinctive_word, is_given_name, is_known_proper_noun, is_place};
+use crate::names::{
+    is_common_word, is_distinctive_word, is_given_name, is_known_proper_noun, is_place,
+};
 use crate::normalize::{fold_name, Normalized, TokenFlags};
 use crate::translit::{
     is_korean, is_transliterated, key_consonants, korean_key_into, person_spelling_key_into,

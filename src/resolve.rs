@@ -48,9 +48,8 @@ use crate::matcher::is_prominent;
 use crate::matcher::{Hit, Matcher};
 use crate::mention::{Candidate, Evidence, EvidenceKind, MatchKind, Mention, Reason};
 use crate::names::{
-    country_cues,
-    initials, is_common_word, is_distinctive_word, is_given_name, is_known_proper_noun,
-    is_particle, is_place, is_stopword, is_suffix, is_title, LegalForms,
+    country_cues, initials, is_common_word, is_distinctive_word, is_given_name,
+    is_known_proper_noun, is_particle, is_place, is_stopword, is_suffix, is_title, LegalForms,
 };
 use crate::normalize::fold_name;
 use crate::normalize::{normalize_into, Normalized, TokenFlags};
@@ -362,7 +361,8 @@ impl<'m> Resolver<'m> {
                 // listed person's name starts with it ("Saddam", not
                 // "Salman" or "Vladimir").
                 if t.variant == Variant::GivenName
-                    && (c.variant > 0 || self.matcher.first_named(n.token_text(c.first as usize)) > 1)
+                    && (c.variant > 0
+                        || self.matcher.first_named(n.token_text(c.first as usize)) > 1)
                 {
                     continue;
                 }
@@ -1057,8 +1057,19 @@ impl<'m> Resolver<'m> {
                     if init == Some(true) {
                         reasons.push(Reason::Initials);
                     }
+                    // Parties that share a name: the one whose country
+                    // the document names ("Ansar Allah" in a story of
+                    // Yemen is the Houthis', not Hizballah's).
+                    let shared = group.iter().any(|o| o.entity != g.entity);
+                    let country = shared
+                        && self
+                            .country_named(g.entity, 0..self.norm.stream_bytes().len(), true)
+                            .is_some();
+                    if country {
+                        reasons.push(Reason::Corroborated);
+                    }
                     kept.push((
-                        [2, u8::from(init != Some(true)), 1, 1, 1, 0, 0],
+                        [2, u8::from(init != Some(true)), u8::from(!country), 1, 1, 0, 0],
                         *g,
                         reasons,
                     ));
@@ -2841,7 +2852,8 @@ mod spelling_tests {
                 c
             },
             {
-                let mut g = Entity::new("guards", "HARBOR LANTERN GUARDS", EntityType::Organization);
+                let mut g =
+                    Entity::new("guards", "HARBOR LANTERN GUARDS", EntityType::Organization);
                 g.properties.insert(
                     "addresses".into(),
                     serde_json::json!([{"city": "Tehran", "country": "Iran"}]),

@@ -233,8 +233,7 @@ pub fn korean_key_into(w: &[u8], key: &mut Vec<u8>) -> bool {
         i += 1;
     }
     let (nucleus, coda) = (&w[v0..i], &w[i..]);
-    if nucleus.is_empty() || onset.len() > 3 || coda.len() > 2 || !coda.iter().all(|&b| !vowel(b))
-    {
+    if nucleus.is_empty() || onset.len() > 3 || coda.len() > 2 || !coda.iter().all(|&b| !vowel(b)) {
         return false;
     }
     let consonant = |c: &[u8]| -> Option<u8> {

@@ -21,9 +21,8 @@
 use crate::gazetteer::{Alias, Entity, EntityType, MatchPolicy, NameOrder};
 use crate::link::{classify_role, Offices};
 use crate::names::{
-    initials, is_common_word, is_distinctive_word, is_given_name, is_known_proper_noun, is_particle,
-    is_place,
-    is_stopword, is_suffix, LegalForms,
+    initials, is_common_word, is_distinctive_word, is_given_name, is_known_proper_noun,
+    is_particle, is_place, is_stopword, is_suffix, LegalForms,
 };
 use crate::normalize::normalize;
 
@@ -516,7 +515,9 @@ fn org_forms(name: &str, out: &mut Vec<Form>, legal: bool) {
         // Holdings Public Company Limited", "Private Limited"), as "open"
         // or "closed" does after one ("OJSC" is "Open Joint Stock
         // Company").
-        if suf > 0 && core.len() > 1 && matches!(core[core.len() - 1].as_str(), "public" | "private")
+        if suf > 0
+            && core.len() > 1
+            && matches!(core[core.len() - 1].as_str(), "public" | "private")
         {
             core.pop();
         }
@@ -772,7 +773,11 @@ mod tests {
         assert_eq!(
             org("MYANMA ECONOMIC HOLDINGS PUBLIC COMPANY LIMITED"),
             vec![
-                s("myanma economic holdings public company limited", Full, Always),
+                s(
+                    "myanma economic holdings public company limited",
+                    Full,
+                    Always
+                ),
                 s("myanma", Variant::OrgWord, Evidence),
                 s("myanma economic holdings", OrgCore, Evidence)
             ]
