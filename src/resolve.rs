@@ -1069,7 +1069,15 @@ impl<'m> Resolver<'m> {
                         reasons.push(Reason::Corroborated);
                     }
                     kept.push((
-                        [2, u8::from(init != Some(true)), u8::from(!country), 1, 1, 0, 0],
+                        [
+                            2,
+                            u8::from(init != Some(true)),
+                            u8::from(!country),
+                            1,
+                            1,
+                            0,
+                            0,
+                        ],
                         *g,
                         reasons,
                     ));
