@@ -157,6 +157,39 @@ struct Cues {
     age: Option<u32>,
 }
 
+/// The country an OFAC sanctions program is about, by its tag
+/// (`SYRIA-EO13894`, `IRAN-HR`, `DPRK3`, `IRAQ2`): the tag's leading letters.
+fn program_country(program: &str) -> Option<&'static str> {
+    let head: String = program
+        .chars()
+        .take_while(|c| c.is_ascii_alphabetic() || *c == ' ')
+        .collect();
+    Some(match head.trim() {
+        "SYRIA" => "Syria",
+        "IRAN" | "IRGC" | "IFSR" | "IFCA" => "Iran",
+        "DPRK" => "North Korea",
+        "RUSSIA" => "Russia",
+        "BELARUS" => "Belarus",
+        "VENEZUELA" => "Venezuela",
+        "CUBA" => "Cuba",
+        "BURMA" => "Burma",
+        "IRAQ" => "Iraq",
+        "LIBYA" => "Libya",
+        "LEBANON" => "Lebanon",
+        "YEMEN" => "Yemen",
+        "SOMALIA" => "Somalia",
+        "SUDAN" | "DARFUR" => "Sudan",
+        "SOUTH SUDAN" => "South Sudan",
+        "NICARAGUA" => "Nicaragua",
+        "DRCONGO" => "Democratic Republic of the Congo",
+        "CAR" => "Central African Republic",
+        "MALI" => "Mali",
+        "ETHIOPIA" => "Ethiopia",
+        "HK" => "Hong Kong",
+        _ => return None,
+    })
+}
+
 /// The age written just after a name that ends at byte `end` of `text`:
 /// ", 59," (or ", 59." / ", 59 and"), ", a 29-year-old", " (59)".
 fn age_after(text: &str, end: usize) -> Option<u32> {
@@ -829,6 +862,11 @@ impl<'m> Resolver<'m> {
                 }
                 _ => {}
             }
+        }
+        // A country-program of the sanctions lists says whose it is
+        // ("FOURTH DIVISION OF THE SYRIAN ARAB ARMY" is on SYRIA-EO13894).
+        if ent.kind == EntityType::Organization {
+            values.extend(ent.lists.iter().filter_map(|l| program_country(l)));
         }
         // An organization's country is where its addresses are.
         if ent.kind == EntityType::Organization {
@@ -1749,10 +1787,11 @@ impl<'m> Resolver<'m> {
                     found.push((tr, 3, 0, g, (EvidenceKind::TypeCue, cue, cue), 0.85));
                     continue;
                 }
-                // An organization named in full by ordinary words ("the
-                // Revolutionary Guard"), written as a proper name, in a
-                // story that names its country.
-                if *kind == EntityType::Organization && !g.kind.is_short() && g.first < g.last {
+                // An organization named by ordinary words ("the
+                // Revolutionary Guard", "the Fourth Division" of the Syrian
+                // Arab Army), written as a proper name, in a story that
+                // names its country near it.
+                if *kind == EntityType::Organization && g.first < g.last {
                     let toks = self.norm.tokens();
                     let at = toks[g.first as usize].norm_start as usize;
                     let end = toks[g.last as usize].norm_end as usize;

@@ -505,6 +505,21 @@ fn org_forms(name: &str, out: &mut Vec<Form>, legal: bool) {
         tokens.remove(0);
     }
     out.push(form(tokens.clone(), Variant::Full));
+    // "National Olympic Committee of the Republic of Belarus", "Fourth
+    // Division of the Syrian Arab Army": the press leaves out what follows
+    // "of" where the story says whose it is (an organization's short form,
+    // with its grounds in the document).
+    if legal {
+        if let Some(at) = tokens.iter().position(|t| t == "of") {
+            if at >= 2
+                && tokens.len() - at >= 3
+                && tokens[at + 1] == "the"
+                && !tokens[..at].iter().all(|t| is_generic_business_word(t))
+            {
+                out.push(form(tokens[..at].to_vec(), Variant::OrgCore));
+            }
+        }
+    }
     if !legal {
         return;
     }
@@ -533,13 +548,16 @@ fn org_forms(name: &str, out: &mut Vec<Form>, legal: bool) {
         // is its own ("Belavia" for "OJSC Belavia Belarusian Airlines",
         // "Aeroflot") once it has named it in full; an ordinary word or a
         // place ("Trend", "Samara") is not taken so.
-        if core.len() >= 2
-            && core[0].len() >= 4
-            && is_distinctive_word(&core[0])
-            && !is_known_proper_noun(&core[0])
-            && !is_place(&core[0])
+        // A place before it is where the company is ("Dandong Hongxiang
+        // Industrial Development": "Hongxiang").
+        let lead = usize::from(core.len() >= 3 && is_place(&core[0]));
+        if core.len() >= 2 + lead
+            && core[lead].len() >= 3
+            && is_distinctive_word(&core[lead])
+            && !is_known_proper_noun(&core[lead])
+            && !is_place(&core[lead])
         {
-            out.push(form(vec![core[0].clone()], Variant::OrgWord));
+            out.push(form(vec![core[lead].clone()], Variant::OrgWord));
         }
         if !core.is_empty() {
             out.push(form(core, Variant::OrgCore));
@@ -581,6 +599,19 @@ fn is_generic_business_word(folded: &str) -> bool {
             | "general"
             | "company"
             | "companies"
+            | "corporation"
+            | "bank"
+            | "banks"
+            | "savings"
+            | "credit"
+            | "finance"
+            | "financial"
+            | "insurance"
+            | "commercial"
+            | "trust"
+            | "fund"
+            | "exchange"
+            | "association"
             | "and"
             | "the"
             | "of"
@@ -785,6 +816,39 @@ mod tests {
         assert_eq!(
             org("STG HOLDINGS LIMITED"),
             vec![s("stg holdings limited", Full, Always)]
+        );
+        // After a place, the next word is the company's own.
+        assert_eq!(
+            org("DANDONG HONGXIANG INDUSTRIAL DEVELOPMENT CO LTD"),
+            vec![
+                s(
+                    "dandong hongxiang industrial development co ltd",
+                    Full,
+                    Always
+                ),
+                s("hongxiang", Variant::OrgWord, Evidence),
+                s(
+                    "dandong hongxiang industrial development",
+                    OrgCore,
+                    Evidence
+                )
+            ]
+        );
+        // What follows "of the" may be left out.
+        assert_eq!(
+            org("NATIONAL OLYMPIC COMMITTEE OF THE REPUBLIC OF BELARUS"),
+            vec![
+                s(
+                    "national olympic committee of the republic of belarus",
+                    Full,
+                    Always
+                ),
+                s("national olympic committee", OrgCore, Evidence)
+            ]
+        );
+        assert_eq!(
+            org("SAVINGS BANK OF THE REPUBLIC OF ARMENIA"),
+            vec![s("savings bank of the republic of armenia", Full, Always)]
         );
     }
 
