@@ -1238,7 +1238,12 @@ impl<'m> Resolver<'m> {
             reasons.push(Reason::Ambiguous);
         }
         if rank[0] == 3 {
-            confidence = confidence.min(0.35);
+            // A title none of the person's listed offices fits: someone
+            // else, unless the name is rare and no one else listed bears
+            // it (the lists hold a few offices of a career: "Vice Foreign
+            // Minister Choe Son-hui" of a CIA list that records her as a
+            // member of the State Affairs Commission).
+            confidence = confidence.min(if rest.is_empty() && !common { 0.6 } else { 0.35 });
         }
         if person {
             if !common {
