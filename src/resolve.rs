@@ -1243,7 +1243,11 @@ impl<'m> Resolver<'m> {
             // it (the lists hold a few offices of a career: "Vice Foreign
             // Minister Choe Son-hui" of a CIA list that records her as a
             // member of the State Affairs Commission).
-            confidence = confidence.min(if rest.is_empty() && !common { 0.6 } else { 0.35 });
+            confidence = confidence.min(if rest.is_empty() && !common {
+                0.6
+            } else {
+                0.35
+            });
         }
         if person {
             if !common {
@@ -1921,10 +1925,37 @@ impl<'m> Resolver<'m> {
     /// start with the name's first letter and have at least two capitals.
     fn choose_acronyms(&mut self, text: &str) {
         let tokens = self.norm.tokens();
-        let mut found: Vec<(&str, Cand, u32, u32, f32)> = Vec::new();
+        let mut found: Vec<(String, Cand, u32, u32, f32)> = Vec::new();
         for k in &self.chosen {
             let c = k.c;
-            if self.matcher.entities()[c.entity as usize].kind != EntityType::Organization {
+            let e = &self.matcher.entities()[c.entity as usize];
+            if e.kind == EntityType::Person && !c.kind.is_short() {
+                // A person named in full is also named by the initials of
+                // a name of three words or more, in capitals: "AMLO"
+                // (Andrés Manuel López Obrador), "MBS" (Mohammed bin
+                // Salman), "JFK" (John Fitzgerald Kennedy).
+                for name in [e.name.as_str(), self.matcher.name_text(c.entity, c.name)] {
+                    // ("LAST, First" in natural order.)
+                    let natural = match name.split_once(',') {
+                        Some((family, given)) => format!("{} {}", given.trim(), family.trim()),
+                        None => name.to_string(),
+                    };
+                    let acr: String = natural
+                        .split([' ', '-'])
+                        .filter(|w| !w.is_empty() && !w.contains(['.', ',']))
+                        .filter_map(|w| w.chars().next())
+                        .flat_map(char::to_uppercase)
+                        .collect();
+                    if acr.chars().count() >= 3
+                        && acr.chars().all(|ch| ch.is_ascii_uppercase())
+                        && !found.iter().any(|f| f.0 == acr)
+                    {
+                        found.push((acr, c, c.first, c.last, k.confidence));
+                    }
+                }
+                continue;
+            }
+            if e.kind != EntityType::Organization {
                 continue;
             }
             let end = tokens[c.last as usize].end as usize;
@@ -1936,7 +1967,7 @@ impl<'m> Resolver<'m> {
                 .next()
                 .map(|ch| ch.to_ascii_uppercase());
             if acr.chars().next() == initial && !found.iter().any(|f| f.0 == acr) {
-                found.push((acr, c, c.first, c.last, k.confidence));
+                found.push((acr.to_string(), c, c.first, c.last, k.confidence));
             }
         }
         if found.is_empty() {
@@ -1951,6 +1982,12 @@ impl<'m> Resolver<'m> {
             let Some(&(_, def, f, l, conf)) = found.iter().find(|x| x.0 == word) else {
                 continue;
             };
+            // (A person's initials count only after the full name.)
+            if self.matcher.entities()[def.entity as usize].kind == EntityType::Person
+                && (i as u32) < l
+            {
+                continue;
+            }
             let c = Cand {
                 first: i as u32,
                 last: i as u32,
@@ -3110,6 +3147,21 @@ mod spelling_tests {
             "an age that is the listed person's",
             "2020",
             "Nicolas Ernesto Zarnuro Guerra, 29, spoke.",
+            &[("Nicolas Ernesto Zarnuro Guerra", "son", "name_order")],
+        ),
+        (
+            "a person's initials after the full name",
+            "2020",
+            "Nicolas Ernesto Zarnuro Guerra spoke. NEZG left.",
+            &[
+                ("Nicolas Ernesto Zarnuro Guerra", "son", "name_order"),
+                ("NEZG", "son", "short"),
+            ],
+        ),
+        (
+            "a person's initials before the full name",
+            "2020",
+            "NEZG left. Nicolas Ernesto Zarnuro Guerra spoke.",
             &[("Nicolas Ernesto Zarnuro Guerra", "son", "name_order")],
         ),
         (
