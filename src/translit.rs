@@ -295,21 +295,26 @@ pub fn is_korean(e: &Entity) -> bool {
         let v = v.to_ascii_lowercase();
         v.contains("korea") && !v.contains("korean air")
     };
-    e.lists.iter().any(|l| l.starts_with("DPRK"))
-        || ["country", "nationality", "citizen"]
-            .iter()
-            .any(|k| match e.properties.get(*k) {
-                Some(serde_json::Value::String(v)) => korea(v),
-                Some(serde_json::Value::Array(a)) => a.iter().filter_map(|v| v.as_str()).any(korea),
-                _ => false,
-            })
+    e.lists.iter().any(|l| l.starts_with("DPRK")) || any_country(e, korea)
+}
+
+/// Whether any country the lists give for `e` (its `country`,
+/// `nationality`, `citizen`, or an address's) passes `test`.
+fn any_country(e: &Entity, test: impl Fn(&str) -> bool) -> bool {
+    ["country", "nationality", "citizen"]
+        .iter()
+        .any(|k| match e.properties.get(*k) {
+            Some(serde_json::Value::String(v)) => test(v),
+            Some(serde_json::Value::Array(a)) => a.iter().filter_map(|v| v.as_str()).any(&test),
+            _ => false,
+        })
         || e.properties
             .get("addresses")
             .and_then(|a| a.as_array())
             .is_some_and(|a| {
                 a.iter()
                     .filter_map(|x| x.get("country").and_then(|c| c.as_str()))
-                    .any(korea)
+                    .any(&test)
             })
 }
 
@@ -423,23 +428,7 @@ pub fn is_transliterated(e: &Entity) -> bool {
                         && v[v.len() - n - 1] == b' '))
         })
     };
-    ["country", "nationality", "citizen"]
-        .iter()
-        .any(|k| match e.properties.get(*k) {
-            Some(serde_json::Value::String(v)) => country_is(v),
-            Some(serde_json::Value::Array(a)) => {
-                a.iter().filter_map(|v| v.as_str()).any(country_is)
-            }
-            _ => false,
-        })
-        || e.properties
-            .get("addresses")
-            .and_then(|a| a.as_array())
-            .is_some_and(|a| {
-                a.iter()
-                    .filter_map(|x| x.get("country").and_then(|c| c.as_str()))
-                    .any(country_is)
-            })
+    any_country(e, country_is)
 }
 
 #[cfg(test)]
