@@ -27,7 +27,9 @@
 //! - Dotted acronyms are one token (`S.R.O.` = `s.r.o.` = `SRO`, `U.S.`).
 //! - A single letter followed by a dot (a middle initial, `E.`) is left out
 //!   of the stream, so `Brian E. Nelson` matches `Brian Nelson`; it stays
-//!   inside a match's span when it sits between matched tokens.
+//!   inside a match's span when it sits between matched tokens. So are two
+//!   dotted capitals written together between two capitalized words
+//!   (`George H.W. Bush`).
 //! - Han and kana characters are one token each (those scripts do not put
 //!   spaces between words).
 //!
@@ -553,6 +555,30 @@ pub fn normalize_into(text: &str, out: &mut Normalized) {
                         i += 1;
                         continue;
                     }
+                    // Middle initials written together ("George H.W. Bush"):
+                    // two capitals, each with its dot, between a capitalized
+                    // word and another, are left out like one initial (not
+                    // three: "Versor S.R.O." is a legal form).
+                    if open.acronym
+                        && open.letters == 2
+                        && open.upper == open.letters
+                        // (Two-letter legal forms: "S.A.", "A.Ş.", "N.V.".)
+                        && !matches!(
+                            &out.stream[open.norm_start..],
+                            b"sa" | b"as" | b"nv" | b"bv" | b"ag" | b"sl" | b"kg" | b"ab" | b"oy"
+                                | b"se" | b"pc" | b"co" | b"dd" | b"ad" | b"ao"
+                        )
+                        && cur.char_at(i + 1).is_some_and(|(c, _)| c == ' ')
+                        && cur.char_at(i + 2).is_some_and(|(c, _)| c.is_uppercase())
+                        && out.tokens.last().is_some_and(|t| {
+                            t.flags.contains(TokenFlags::CAPITALIZED)
+                                && t.end as usize + 1 == open.start
+                        })
+                    {
+                        st.drop_open(out);
+                        i += 1;
+                        continue;
+                    }
                     // An acronym's or abbreviation's final dot belongs to it
                     // ("S.R.O.", "Ltd.") and does not end a sentence.
                     if open.acronym || is_abbreviation(&out.stream[open.norm_start..]) {
@@ -907,6 +933,18 @@ mod tests {
             "Brian E. Nelson",
             " brian nelson ",
             &["Brian", "Nelson"],
+        ),
+        (
+            "two initials written together dropped",
+            "George H.W. Bush",
+            " george bush ",
+            &["George", "Bush"],
+        ),
+        (
+            "a two-letter legal form kept",
+            "Trend GYO A.Ş. Board",
+            " trend gyo as board ",
+            &["Trend", "GYO", "A.Ş.", "Board"],
         ),
         (
             "initial without dot kept",
