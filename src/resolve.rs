@@ -71,6 +71,9 @@ struct Cand {
     /// How many tokens were read as another spelling of a listed word
     /// ([`crate::matcher::Hit::variants`]).
     variant: u8,
+    /// A given name alone ([`Variant::GivenName`]): it rests on a full
+    /// mention only.
+    given_name: bool,
 }
 
 impl Cand {
@@ -155,6 +158,71 @@ struct Cues {
     /// The age written just after the name ("Carney, 59,", "Kumar, a
     /// 29-year-old engineer").
     age: Option<u32>,
+}
+
+/// Whether a folded word says someone goes somewhere, so that "to", "from"
+/// or "at" after it introduce a place ("flew to Washington", "back from
+/// Lincoln", "arrived at Jackson").
+fn travel_word(w: &str) -> bool {
+    matches!(
+        w,
+        "flew"
+            | "fly"
+            | "flying"
+            | "flight"
+            | "flights"
+            | "went"
+            | "go"
+            | "goes"
+            | "going"
+            | "gone"
+            | "returned"
+            | "return"
+            | "returning"
+            | "returns"
+            | "traveled"
+            | "travelled"
+            | "traveling"
+            | "travelling"
+            | "travel"
+            | "trip"
+            | "moved"
+            | "move"
+            | "moving"
+            | "came"
+            | "come"
+            | "coming"
+            | "arrived"
+            | "arrive"
+            | "arriving"
+            | "drove"
+            | "driving"
+            | "sailed"
+            | "headed"
+            | "heading"
+            | "bound"
+            | "back"
+            | "away"
+            | "miles"
+            | "kilometres"
+            | "kilometers"
+            | "road"
+            | "route"
+            | "train"
+            | "bus"
+            | "sent"
+            | "shipped"
+            | "relocated"
+            | "fled"
+            | "escaped"
+            | "landed"
+            | "stationed"
+            | "based"
+            | "visit"
+            | "visits"
+            | "visited"
+            | "visiting"
+    )
 }
 
 /// The country an OFAC sanctions program is about, by its tag
@@ -388,6 +456,7 @@ impl<'m> Resolver<'m> {
                     distinctive: t.distinctive,
                     start: None,
                     variant: hit.variants,
+                    given_name: t.variant == Variant::GivenName,
                 };
                 let mut c = c;
                 // A given name alone names one person only where no other
@@ -1359,9 +1428,10 @@ impl<'m> Resolver<'m> {
         }
         if place {
             // Does the document use the word as a place anywhere? One pass
-            // over its uses, each looked at for the word before it. (Not
-            // after "to", "from" or "at": people are spoken to, heard
-            // from and jabbed at.)
+            // over its uses, each looked at for the word before it: "in",
+            // "near", "outside"; "to", "from" or "at" only after a word of
+            // travel ("flew to Washington", "returned from Washington"):
+            // people are spoken to, heard from and lost to.
             let stream = n.stream_bytes();
             let t = n.tokens()[i as usize];
             let needle = &stream[t.norm_start as usize - 1..=t.norm_end as usize];
@@ -1370,10 +1440,16 @@ impl<'m> Resolver<'m> {
                 .any(|k| {
                     k > 0
                         && !n.barrier_after(k - 1)
-                        && matches!(n.token_text(k - 1), "in" | "near" | "outside")
                         && text[n.tokens()[k - 1].end as usize..n.tokens()[k].start as usize]
                             .trim()
                             .is_empty()
+                        && match n.token_text(k - 1) {
+                            "in" | "near" | "outside" => true,
+                            "to" | "from" | "at" => {
+                                k > 1 && !n.barrier_after(k - 2) && travel_word(n.token_text(k - 2))
+                            }
+                            _ => false,
+                        }
                 });
         }
         false
@@ -1775,6 +1851,7 @@ impl<'m> Resolver<'m> {
                 }
                 if *kind == EntityType::Person
                     && g.kind == MatchKind::Surname
+                    && !g.given_name
                     && self.matcher.profile(g.entity).held_at(LEADS, &self.date)
                     && !self
                         .matcher

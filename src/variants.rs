@@ -21,8 +21,8 @@
 use crate::gazetteer::{Alias, Entity, EntityType, MatchPolicy, NameOrder};
 use crate::link::{classify_role, Offices};
 use crate::names::{
-    initials, is_common_word, is_distinctive_word, is_given_name, is_known_proper_noun,
-    is_particle, is_place, is_stopword, is_suffix, LegalForms,
+    initials, is_common_surname, is_common_word, is_distinctive_word, is_given_name,
+    is_known_proper_noun, is_particle, is_place, is_stopword, is_suffix, LegalForms,
 };
 use crate::normalize::normalize;
 
@@ -42,9 +42,9 @@ pub enum Variant {
     Surname,
     /// A given name alone of a name of three words or more, that is no
     /// common given name ("Saddam", "Lula"); the resolver takes it only
-    /// where no other listed person's name starts with it, and never as
-    /// distinctive alone: it rests on a full mention or on the person being
-    /// head of state or government at the date.
+    /// where no other listed person's name starts with it, and only on a
+    /// full mention in the document (never as distinctive alone, nor on the
+    /// person leading the country at the date).
     GivenName,
     /// An organization's name without its legal form.
     OrgCore,
@@ -307,13 +307,23 @@ fn person_forms(entity: &Entity, alias: &Alias, out: &mut Vec<Form>) {
         // "Saddam" (Saddam Hussein al-Tikriti), "Lula" (Luiz Inácio Lula
         // da Silva). Like a surname, it needs its grounds in the document.
         if written.len() >= 3 && !is_monarch(entity) {
+            // (Not a part of a hyphenated name, "Ramos" of Ramos-Horta, nor
+            // a common surname: "Pérez", "López".)
+            let hyphened: Vec<String> = alias
+                .name
+                .split_whitespace()
+                .filter(|w| w.contains('-'))
+                .flat_map(fold_tokens)
+                .collect();
             for w in &given_core {
                 if w.len() >= 4
                     && !is_particle(w)
                     && !is_patronymic(w)
                     && !is_given_name(w)
+                    && !is_common_surname(w)
                     && !is_common_word(w)
                     && !family_core.contains(w)
+                    && !hyphened.contains(w)
                 {
                     out.push(form(vec![w.clone()], Variant::GivenName));
                 }
