@@ -21,8 +21,8 @@
 use crate::gazetteer::{Alias, Entity, EntityType, MatchPolicy, NameOrder};
 use crate::link::{classify_role, Offices};
 use crate::names::{
-    initials, is_common_surname, is_common_word, is_distinctive_word, is_given_name,
-    is_known_proper_noun, is_particle, is_place, is_stopword, is_suffix, LegalForms,
+    initials, is_common_surname, is_common_word, is_distinctive_word, is_known_proper_noun,
+    is_particle, is_place, is_stopword, is_suffix, LegalForms,
 };
 use crate::normalize::normalize;
 
@@ -40,8 +40,9 @@ pub enum Variant {
     PartialName,
     /// A person's family name alone.
     Surname,
-    /// A given name alone of a name of three words or more, that is no
-    /// common given name ("Saddam", "Lula"); the resolver takes it only
+    /// A given name alone of a name of three words or more ("Saddam",
+    /// "Lula"; "Lula" is also an American given name, which does not
+    /// matter beside a full mention); the resolver takes it only
     /// where no other listed person's name starts with it, and only on a
     /// full mention in the document (never as distinctive alone, nor on the
     /// person leading the country at the date).
@@ -303,7 +304,7 @@ fn person_forms(entity: &Entity, alias: &Alias, out: &mut Vec<Form>) {
             out.push(form(short, Variant::PartialName));
         }
         // A name of three words or more is also shortened by the press to
-        // one of its given names that no one else is commonly called:
+        // one of its given names that no other listed name starts with:
         // "Saddam" (Saddam Hussein al-Tikriti), "Lula" (Luiz Inácio Lula
         // da Silva). Like a surname, it needs its grounds in the document.
         if written.len() >= 3 && !is_monarch(entity) {
@@ -319,7 +320,6 @@ fn person_forms(entity: &Entity, alias: &Alias, out: &mut Vec<Form>) {
                 if w.len() >= 4
                     && !is_particle(w)
                     && !is_patronymic(w)
-                    && !is_given_name(w)
                     && !is_common_surname(w)
                     && !is_common_word(w)
                     && !family_core.contains(w)
