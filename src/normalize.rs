@@ -37,7 +37,8 @@
 //!
 //! A name never spans brackets, `;`, `:`, `!`, `?`, or a blank line
 //! (paragraph break): these put a `|` into the stream, which no pattern
-//! contains. E-mail addresses and URLs are left out of the stream whole,
+//! contains. The brackets of a legal form's qualifier are no barrier:
+//! `Sakunda Holdings (Private) Limited`, `(Pvt) Ltd`, `(Pty) Ltd`. E-mail addresses and URLs are left out of the stream whole,
 //! so a name inside `press@verus.example` is never found.
 //!
 //! ```
@@ -598,7 +599,46 @@ pub fn normalize_into(text: &str, out: &mut Normalized) {
             }
             Class::Barrier => {
                 st.close(out, i);
-                st.barrier_pending = true;
+                // A legal form's bracketed qualifier ("Sakunda Holdings
+                // (Private) Limited", "(Pvt) Ltd", "(Pty) Ltd") is part of
+                // the name: its brackets are no barrier.
+                let bracketed_qualifier = |from: usize| {
+                    let rest = &text.as_bytes()[from..];
+                    [
+                        &b"private)"[..],
+                        b"pvt)",
+                        b"pvt.)",
+                        b"pty)",
+                        b"pty.)",
+                        b"pte)",
+                    ]
+                    .iter()
+                    .any(|q| rest.len() >= q.len() && rest[..q.len()].eq_ignore_ascii_case(q))
+                };
+                let closing_qualifier = || {
+                    let before = &text.as_bytes()[..i];
+                    [
+                        &b"(private"[..],
+                        b"(pvt",
+                        b"(pvt.",
+                        b"(pty",
+                        b"(pty.",
+                        b"(pte",
+                    ]
+                    .iter()
+                    .any(|q| {
+                        before.len() >= q.len()
+                            && before[before.len() - q.len()..].eq_ignore_ascii_case(q)
+                    })
+                };
+                let qualifier = match text.as_bytes()[i] {
+                    b'(' => bracketed_qualifier(i + 1),
+                    b')' => closing_qualifier(),
+                    _ => false,
+                };
+                if !qualifier {
+                    st.barrier_pending = true;
+                }
             }
             Class::Space => st.space(out, i),
             Class::Newline => {
@@ -945,6 +985,12 @@ mod tests {
             "Trend GYO A.Ş. Board",
             " trend gyo as board ",
             &["Trend", "GYO", "A.Ş.", "Board"],
+        ),
+        (
+            "a legal form's bracketed qualifier",
+            "Sakunda Holdings (Private) Limited (Zimbabwe)",
+            " sakunda holdings private limited | zimbabwe | ",
+            &["Sakunda", "Holdings", "Private", "Limited", "Zimbabwe"],
         ),
         (
             "initial without dot kept",
