@@ -637,6 +637,11 @@ impl<'m> Resolver<'m> {
                 return false;
             }
             let w = n.token_text(i as usize);
+            // ("a.s.", "s.a." written with dots are legal forms, not "as".)
+            let tok = n.tokens()[i as usize];
+            if text[tok.start as usize..tok.end as usize].contains('.') {
+                return false;
+            }
             // ("Jong-un": after a hyphen, the word is the name's own.)
             let hyphened = text[..n.tokens()[i as usize].start as usize].ends_with('-');
             let edge = (i == c.first || i == c.last) && !hyphened;
