@@ -171,9 +171,8 @@ fn load_gazetteers(paths: &[PathBuf], no_merge: bool) -> Result<Loaded> {
                     );
                 }
             }
-            None => g
-                .add_path(p)
-                .with_context(|| format!("cannot load gazetteer {}", p.display()))?,
+            // (The error names the file, the line and what went wrong.)
+            None => g.add_path(p)?,
         }
     }
     for w in g.warnings() {

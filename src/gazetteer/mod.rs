@@ -397,15 +397,10 @@ impl fmt::Display for GazetteerError {
     }
 }
 
-impl std::error::Error for GazetteerError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match &self.kind {
-            GazetteerErrorKind::Io(e) => Some(e),
-            GazetteerErrorKind::Json(e) => Some(e),
-            _ => None,
-        }
-    }
-}
+// No `source()`: the message already says what the I/O or JSON error was,
+// and a chain would print it twice ("…: No such file or directory (os error
+// 2): No such file or directory (os error 2)").
+impl std::error::Error for GazetteerError {}
 
 /// Where an entity was defined: file and 1-based line.
 #[derive(Clone, Debug, PartialEq, Eq)]
