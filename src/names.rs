@@ -439,7 +439,10 @@ pub fn country_cues(value: &str, broad: bool) -> Vec<String> {
         let mut by_name = HashMap::default();
         let mut cues = Vec::new();
         for line in include_str!("../data/countries/countries.tsv").lines() {
-            let Some((names, words)) = line.split_once('\t') else {
+            let mut fields = line.split('\t');
+            let (Some(names), Some(demonyms), Some(capitals)) =
+                (fields.next(), fields.next(), fields.next())
+            else {
                 continue;
             };
             let mut row: Vec<String> = Vec::new();
@@ -448,7 +451,12 @@ pub fn country_cues(value: &str, broad: bool) -> Vec<String> {
                 row.push(natural_key(n));
             }
             let own = row.len();
-            row.extend(words.split('|').map(natural_key));
+            row.extend(
+                demonyms
+                    .split('|')
+                    .chain(capitals.split('|'))
+                    .map(natural_key),
+            );
             let mut seen = HashSet::default();
             let mut kept = Vec::new();
             let mut names_kept = 0;
@@ -473,6 +481,35 @@ pub fn country_cues(value: &str, broad: bool) -> Vec<String> {
         None if key.is_empty() => Vec::new(),
         None => vec![key],
     }
+}
+
+/// Whether a folded word is a country's capital (`data/countries/`;
+/// "Washington D.C." counts as "washington"): the press writes capitals
+/// for governments ("a warning to Washington", "news from Moscow").
+///
+/// ```
+/// assert!(gazex::names::is_capital("washington"));
+/// assert!(gazex::names::is_capital("moscow"));
+/// assert!(!gazex::names::is_capital("lincoln"));
+/// ```
+pub fn is_capital(folded: &str) -> bool {
+    static SET: OnceLock<HashSet<String>> = OnceLock::new();
+    SET.get_or_init(|| {
+        include_str!("../data/countries/countries.tsv")
+            .lines()
+            .filter_map(|l| l.split('\t').nth(2))
+            .flat_map(|c| c.split('|'))
+            .map(|c| {
+                let f = fold_name(c);
+                match f.strip_suffix(" dc").or_else(|| f.strip_suffix(" d.c")) {
+                    Some(city) => city.to_string(),
+                    None => f,
+                }
+            })
+            .filter(|c| !c.is_empty())
+            .collect()
+    })
+    .contains(folded)
 }
 
 /// A country's name folded in natural order: "Korea, North" → "north

@@ -48,7 +48,7 @@ use crate::matcher::is_prominent;
 use crate::matcher::{Hit, Matcher};
 use crate::mention::{Candidate, Evidence, EvidenceKind, MatchKind, Mention, Reason};
 use crate::names::{
-    country_cues, initials, is_common_word, is_distinctive_word, is_given_name,
+    country_cues, initials, is_capital, is_common_word, is_distinctive_word, is_given_name,
     is_known_proper_noun, is_particle, is_place, is_stopword, is_suffix, is_title, LegalForms,
 };
 use crate::normalize::fold_name;
@@ -1434,9 +1434,9 @@ impl<'m> Resolver<'m> {
         if place {
             // Does the document use the word as a place anywhere? One pass
             // over its uses, each looked at for the word before it: "in",
-            // "near", "outside"; "to", "from" or "at" only after a word of
-            // travel ("flew to Washington", "returned from Washington"):
-            // people are spoken to, heard from and lost to.
+            // "near", "outside"; "to", "from" or "at" before a capital
+            // ("a warning to Washington") or after a word of travel ("flew
+            // to Lincoln"): people are spoken to, heard from and lost to.
             let stream = n.stream_bytes();
             let t = n.tokens()[i as usize];
             let needle = &stream[t.norm_start as usize - 1..=t.norm_end as usize];
@@ -1451,7 +1451,10 @@ impl<'m> Resolver<'m> {
                         && match n.token_text(k - 1) {
                             "in" | "near" | "outside" => true,
                             "to" | "from" | "at" => {
-                                k > 1 && !n.barrier_after(k - 2) && travel_word(n.token_text(k - 2))
+                                is_capital(n.token_text(k))
+                                    || (k > 1
+                                        && !n.barrier_after(k - 2)
+                                        && travel_word(n.token_text(k - 2)))
                             }
                             _ => false,
                         }
@@ -3033,6 +3036,14 @@ mod spelling_tests {
             },
             Entity::new("lula", "Luizo Inacio Zarlula da Zilva", EntityType::Person),
             {
+                let mut m = Entity::new("zm", "Zarwin Moscow", EntityType::Person);
+                m.properties.insert(
+                    "roles".into(),
+                    serde_json::json!([{"role": "Prime Minister of Fixturia", "start": "2025-03-14"}]),
+                );
+                m
+            },
+            {
                 let mut z = Entity::new("sz", "Saif Zarnavani", EntityType::Person);
                 z.lists.push("SYRIA".into());
                 z
@@ -3203,6 +3214,18 @@ mod spelling_tests {
             "a surname that is a place, used as one",
             "2025-06-01",
             "Zarnelius Carney was sworn in. Storms hit homes in Carney. Carney was flooded.",
+            &[("Zarnelius Carney", "carney", "exact")],
+        ),
+        (
+            "a capital after 'to' is the place throughout",
+            "2025-06-01",
+            "Zarwin Moscow was elected. He sent a warning to Moscow. Moscow was cold.",
+            &[("Zarwin Moscow", "zm", "exact")],
+        ),
+        (
+            "a place after a word of travel and 'to'",
+            "2025-06-01",
+            "Zarnelius Carney was sworn in. She flew to Carney. Carney was flooded.",
             &[("Zarnelius Carney", "carney", "exact")],
         ),
         (

@@ -3,9 +3,9 @@
 
 usage: convert.py PATH/TO/node_modules/world-countries/countries.json > countries.tsv
 
-One line per country: its names, a tab, then the words that name it in news
-text (the names again, the English demonyms, the capitals), each field
-'|'-separated, written as the source writes them (gazex folds them). Names
+One line per country: its names, a tab, its English demonyms, a tab, its
+capitals, each field '|'-separated, written as the source writes them (gazex
+folds them). Names
 are the common and official English names and the alternative spellings of
 three letters or more in Latin letters (two-letter ISO codes are left out:
 "US", "IN" are words). Lines sorted by common name.
@@ -29,14 +29,17 @@ def main(path):
             if len(a) >= 3 and latin(a) and a != c["cca2"]:
                 names.append(a)
         dem = c.get("demonyms", {}).get("eng", {})
-        cues = list(names) + [dem.get("m", ""), dem.get("f", "")] + c.get("capital", [])
         uniq = lambda xs: list(dict.fromkeys(x.strip() for x in xs if x and x.strip()))
-        for x in uniq(names) + uniq(cues):
+        demonyms = uniq([dem.get("m", ""), dem.get("f", "")])
+        capitals = uniq(c.get("capital", []))
+        for x in uniq(names) + demonyms + capitals:
             assert "|" not in x and "\t" not in x, x
-        rows.append((c["name"]["common"], "|".join(uniq(names)), "|".join(uniq(cues))))
+        rows.append(
+            (c["name"]["common"], "|".join(uniq(names)), "|".join(demonyms), "|".join(capitals))
+        )
     rows.sort()
-    for _, names, cues in rows:
-        print(f"{names}\t{cues}")
+    for _, names, demonyms, capitals in rows:
+        print(f"{names}\t{demonyms}\t{capitals}")
 
 
 if __name__ == "__main__":
