@@ -429,9 +429,9 @@ pub fn is_place(folded: &str) -> bool {
 /// assert!(cues.contains(&"north korean".to_string()));
 /// assert!(cues.contains(&"pyongyang".to_string()));
 /// assert!(!country_cues("Korea, North", false).contains(&"pyongyang".to_string()));
-/// assert_eq!(country_cues("Atlantis", true), vec!["atlantis".to_string()]);
+/// assert_eq!(&*country_cues("Atlantis", true), ["atlantis".to_string()]);
 /// ```
-pub fn country_cues(value: &str, broad: bool) -> Vec<String> {
+pub fn country_cues(value: &str, broad: bool) -> std::borrow::Cow<'static, [String]> {
     // Per country: its names, then all its cue words (names first).
     type Table = (HashMap<String, usize>, Vec<(usize, Vec<String>)>);
     static TABLE: OnceLock<Table> = OnceLock::new();
@@ -476,10 +476,10 @@ pub fn country_cues(value: &str, broad: bool) -> Vec<String> {
     match by_name.get(&key).or_else(|| by_name.get(&fold_name(value))) {
         Some(&i) => {
             let (names, all) = &cues[i];
-            all[..if broad { all.len() } else { *names }].to_vec()
+            std::borrow::Cow::Borrowed(&all[..if broad { all.len() } else { *names }])
         }
-        None if key.is_empty() => Vec::new(),
-        None => vec![key],
+        None if key.is_empty() => std::borrow::Cow::Borrowed(&[]),
+        None => std::borrow::Cow::Owned(vec![key]),
     }
 }
 

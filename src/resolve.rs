@@ -952,13 +952,17 @@ impl<'m> Resolver<'m> {
             }
         }
         let hay = &stream[within.clone()];
-        values
-            .into_iter()
-            .flat_map(|v| country_cues(v, broad))
+        let lists: Vec<_> = values.into_iter().map(|v| country_cues(v, broad)).collect();
+        lists
+            .iter()
+            .flat_map(|l| l.iter())
             .filter_map(|cue| {
-                let needle = format!(" {cue} ");
-                let at = memchr::memmem::find(hay, needle.as_bytes())?;
-                self.norm.token_at(within.start + at + 1).map(|t| t as u32)
+                // The cue as whole words: a space on either side.
+                let cue = cue.as_bytes();
+                let at = memchr::memmem::find_iter(hay, cue).find(|&at| {
+                    at > 0 && hay[at - 1] == b' ' && hay.get(at + cue.len()) == Some(&b' ')
+                })?;
+                self.norm.token_at(within.start + at).map(|t| t as u32)
             })
             .min()
     }
