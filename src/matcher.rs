@@ -402,18 +402,18 @@ fn link_entities(g: &Gazetteer) -> Vec<Vec<u32>> {
 }
 
 /// The spelling keys of `spelled` (numbers of the words of transliterated
-/// persons' and organizations' names), each key with the words that have
-/// it. A word's key is computed once, however many names hold it.
+/// persons' and organizations' names; `person_word` marks persons' words,
+/// which get a key with two consonants too) and the Korean syllable keys
+/// of `syllables`, each key with the words that have it. A word's key is
+/// computed once, however many names hold it.
 fn spellings(
     words: &Words,
     mut spelled: Vec<u32>,
-    mut person_spelled: Vec<u32>,
+    person_word: &[bool],
     mut syllables: Vec<u32>,
 ) -> FxHashMap<Box<[u8]>, Vec<u32>> {
     spelled.sort_unstable();
     spelled.dedup();
-    person_spelled.sort_unstable();
-    person_spelled.dedup();
     syllables.sort_unstable();
     syllables.dedup();
     let mut text: Vec<&[u8]> = vec![&[]; words.root.len()];
@@ -423,16 +423,13 @@ fn spellings(
     let mut out: FxHashMap<Box<[u8]>, Vec<u32>> = FxHashMap::default();
     let mut key = Vec::new();
     for n in spelled {
-        if n != 0 && spelling_key_into(text[n as usize], &mut key) {
-            out.entry(key.as_slice().into()).or_default().push(n);
-        }
-    }
-    // Words of persons' names with two consonants only get a short key.
-    for n in person_spelled {
-        if n != 0
-            && person_spelling_key_into(text[n as usize], &mut key)
-            && key_consonants(&key) == 2
-        {
+        // Words of persons' names with two consonants only get a short key.
+        let keyed = if person_word.get(n as usize) == Some(&true) {
+            person_spelling_key_into(text[n as usize], &mut key)
+        } else {
+            spelling_key_into(text[n as usize], &mut key)
+        };
+        if n != 0 && keyed {
             out.entry(key.as_slice().into()).or_default().push(n);
         }
     }
@@ -492,7 +489,8 @@ impl Matcher {
         // the syllables of Korean persons' names in other romanizations.
         let mut spelled: Vec<u32> = Vec::new();
         let mut syllables: Vec<u32> = Vec::new();
-        let mut person_spelled: Vec<u32> = Vec::new();
+        // Per word number: a word of a transliterated person's name.
+        let mut person_word: Vec<bool> = Vec::new();
         for (ei, entity) in gazetteer.entities().iter().enumerate() {
             for (ni, alias) in entity.names().enumerate() {
                 names += 1;
@@ -512,7 +510,13 @@ impl Matcher {
                             syllables.extend(numbers.clone());
                         }
                         if entity.kind == EntityType::Person {
-                            person_spelled.extend(numbers.clone());
+                            for n in numbers.clone() {
+                                let n = n as usize;
+                                if n >= person_word.len() {
+                                    person_word.resize(n + 1, false);
+                                }
+                                person_word[n] = true;
+                            }
                         }
                         spelled.extend(numbers);
                     }
@@ -620,7 +624,7 @@ impl Matcher {
             .map(|w| words.lookup(w.as_bytes()))
             .filter(|n| *n != 0 && spelled.contains(n))
             .collect();
-        let spellings = spellings(&words, spelled, person_spelled, syllables);
+        let spellings = spellings(&words, spelled, &person_word, syllables);
         let stats = BuildStats {
             entities: gazetteer.len(),
             names,
