@@ -602,14 +602,17 @@ impl Matcher {
             if e.kind != EntityType::Person {
                 continue;
             }
-            if e.name_order != Some(crate::gazetteer::NameOrder::FamilyFirst) {
-                if let Some(first) = fold_name(&e.name).split(' ').next() {
-                    *first_names.entry(first.to_string()).or_insert(0) += 1;
-                }
-            }
+            let given_first = e.name_order != Some(crate::gazetteer::NameOrder::FamilyFirst);
             seen.clear();
-            for a in e.names().filter(|a| !a.weak) {
-                for w in fold_name(&a.name).split(' ') {
+            // (The display name comes first, and is never weak.)
+            for (i, a) in e.names().filter(|a| !a.weak).enumerate() {
+                let folded = fold_name(&a.name);
+                if i == 0 && given_first {
+                    if let Some(first) = folded.split(' ').next() {
+                        *first_names.entry(first.to_string()).or_insert(0) += 1;
+                    }
+                }
+                for w in folded.split(' ') {
                     if w.len() > 1 && !seen.iter().any(|s| s == w) {
                         seen.push(w.to_string());
                     }
