@@ -136,6 +136,11 @@ pub struct Matcher {
     /// For each folded word of a person's name, how many listed persons
     /// bear it: how common the name is among the people the lists cover.
     person_words: FxHashMap<String, u32>,
+    /// For each spelling key of a person's name word
+    /// ([`crate::translit::spelling_key_into`]), how many listed
+    /// persons bear a word with that key: "Salem" is as common as the
+    /// Salims and Saleems the lists hold.
+    person_keys: FxHashMap<Box<[u8]>, u32>,
     /// Folded first word of each given-name-first person's display name →
     /// how many persons' names start with it.
     first_names: FxHashMap<String, u32>,
@@ -597,7 +602,9 @@ impl Matcher {
         let profiles: Vec<Profile> = gazetteer.entities().iter().map(Profile::of).collect();
         let mut person_words: FxHashMap<String, u32> = FxHashMap::default();
         let mut first_names: FxHashMap<String, u32> = FxHashMap::default();
+        let mut person_keys: FxHashMap<Box<[u8]>, u32> = FxHashMap::default();
         let mut seen: Vec<String> = Vec::new();
+        let (mut key, mut keys): (Vec<u8>, Vec<Vec<u8>>) = (Vec::new(), Vec::new());
         for e in gazetteer.entities() {
             if e.kind != EntityType::Person {
                 continue;
@@ -618,8 +625,17 @@ impl Matcher {
                     }
                 }
             }
+            keys.clear();
             for w in seen.drain(..) {
+                if crate::translit::spelling_key_into(w.as_bytes(), &mut key)
+                    && !keys.contains(&key)
+                {
+                    keys.push(key.clone());
+                }
                 *person_words.entry(w).or_insert(0) += 1;
+            }
+            for k in keys.drain(..) {
+                *person_keys.entry(k.into_boxed_slice()).or_insert(0) += 1;
             }
         }
         let articles: Vec<u32> = ["al", "el"]
@@ -643,6 +659,7 @@ impl Matcher {
             links,
             profiles,
             person_words,
+            person_keys,
             first_names,
             spellings,
             korean_syllables: korean.iter().any(|&k| k),
@@ -691,9 +708,18 @@ impl Matcher {
         self.transliterated[e as usize]
     }
 
-    /// How many listed persons bear the folded name word `w`.
+    /// How many listed persons bear the folded name word `w`, or another
+    /// spelling of it (one with its spelling key: "salem" counts the
+    /// Salims).
     pub fn persons_named(&self, w: &str) -> u32 {
-        self.person_words.get(w).copied().unwrap_or(0)
+        let named = self.person_words.get(w).copied().unwrap_or(0);
+        let mut key = Vec::new();
+        let spelled = if crate::translit::spelling_key_into(w.as_bytes(), &mut key) {
+            self.person_keys.get(key.as_slice()).copied().unwrap_or(0)
+        } else {
+            0
+        };
+        named.max(spelled)
     }
 
     /// How many listed persons' display names (given name first) start
@@ -826,6 +852,23 @@ impl Matcher {
 mod tests {
     use super::*;
     use crate::normalize::normalize;
+
+    #[test]
+    fn a_name_word_counts_the_bearers_of_its_other_spellings() {
+        // Made-up fixture names; "Salem" is no one's, but as common as the
+        // Salims and Saleems listed.
+        let g = Gazetteer::from_entities([
+            Entity::new("a", "Salim Zarnavi", EntityType::Person),
+            Entity::new("b", "Saleem Qorbatov", EntityType::Person),
+            Entity::new("c", "Selim Salim Dravka", EntityType::Person),
+            Entity::new("d", "SALIM TRADING", EntityType::Organization),
+        ]);
+        let m = Matcher::new(&g);
+        assert_eq!(m.persons_named("salim"), 3);
+        assert_eq!(m.persons_named("salem"), 3);
+        assert_eq!(m.persons_named("zarnavi"), 1);
+        assert_eq!(m.persons_named("putin"), 0);
+    }
 
     /// (first, last, pattern) of every hit of `patterns` in `text`.
     fn hits(patterns: &[&str], text: &str) -> Vec<(u32, u32, u32)> {

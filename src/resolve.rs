@@ -461,10 +461,20 @@ impl<'m> Resolver<'m> {
                 let mut c = c;
                 // A given name alone names one person only where no other
                 // listed person's name starts with it ("Saddam", not
-                // "Salman" or "Vladimir").
+                // "Salman" or "Vladimir"; nor Saddam's sons, whose names
+                // carry his as their father's).
                 if t.variant == Variant::GivenName
-                    && (c.variant > 0
-                        || self.matcher.first_named(n.token_text(c.first as usize)) > 1)
+                    && (c.variant > 0 || {
+                        let w = n.token_text(c.first as usize);
+                        match self.matcher.first_named(w) {
+                            0 => false,
+                            1 => fold_name(&self.matcher.entities()[t.entity as usize].name)
+                                .split(' ')
+                                .next()
+                                .is_none_or(|f| f != w),
+                            _ => true,
+                        }
+                    })
                 {
                     continue;
                 }
@@ -1607,6 +1617,8 @@ impl<'m> Resolver<'m> {
         // ("Mrs. Hoover") came between; a titled use whose title rules the
         // entity out is that other person.
         let n = &self.norm;
+        // (Not a name after "the": "the Fedayeen Saddam" is a force
+        // named after someone, not a person.)
         let other = |p: u32| {
             p > 0 && {
                 let q = p as usize - 1;
@@ -1615,6 +1627,7 @@ impl<'m> Resolver<'m> {
                     && n.tokens()[q].flags.contains(TokenFlags::CAPITALIZED)
                     && (is_given_name(w)
                         || !(is_common_word(w) || is_title(w) || is_stopword(w) || is_particle(w)))
+                    && !(q > 0 && !n.barrier_after(q - 1) && n.token_text(q - 1) == "the")
             }
         };
         let mut at = c.first;
@@ -2912,6 +2925,37 @@ mod tests {
                 .collect();
             assert_eq!(got, want, "case {name:?} ({date})");
         }
+    }
+
+    #[test]
+    fn a_fathers_name_inside_his_sons_and_a_force_named_after_him() {
+        // Made-up fixture names: a father, and a son whose name carries the
+        // father's as his second (an Arabic nasab) before the nisba.
+        let father = Entity::new("f", "Zarqawan Hussein Al-Tikrazi", EntityType::Person);
+        let son = Entity::new(
+            "s",
+            "AL-TIKRAZI, Qudran Zarqawan Hussein",
+            EntityType::Person,
+        );
+        let m = Matcher::new(&Gazetteer::from_entities([father, son]));
+        let text = "Zarqawan Hussein Al-Tikrazi ruled. His son Qudran Zarqawan Hussein \
+                    led the Fedayeen Zarqawan, a militia. Zarqawan stayed in power.";
+        let got: Vec<(&str, &str)> = m
+            .find(text)
+            .iter()
+            .map(|x| (&text[x.start..x.end], m.entity(x).id.as_str()))
+            .collect();
+        // The son by his name without the nisba; the father's name alone
+        // is the father, not the son named last, nor someone the force's
+        // name ("the Fedayeen Zarqawan") would make a stranger.
+        assert_eq!(
+            got,
+            [
+                ("Zarqawan Hussein Al-Tikrazi", "f"),
+                ("Qudran Zarqawan Hussein", "s"),
+                ("Zarqawan", "f")
+            ]
+        );
     }
 
     #[test]

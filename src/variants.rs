@@ -226,10 +226,18 @@ fn person_forms(entity: &Entity, alias: &Alias, out: &mut Vec<Form>) {
             (given, family, written)
         }
     };
-    // A title written into a listed name ("Sultan Hassanal Bolkiah") is
-    // no part of a mention: the press writes it as a title before the name.
+    // A title written into a listed name ("Sultan Hassanal Bolkiah",
+    // "AL-MAJID, General Ali Hassan", "Haji Khairullah Barakzai") is no
+    // part of a mention: the press writes it as a title before the name,
+    // or leaves it out.
     let (given, written) = if written.len() > 2 && is_royal_title(&written[0]) {
         (given.into_iter().skip(1).collect(), written[1..].to_vec())
+    } else if written.len() > 2 && given.len() >= 2 && is_name_title(&given[0]) {
+        let mut written = written;
+        if let Some(at) = written.iter().position(|w| *w == given[0]) {
+            written.remove(at);
+        }
+        (given.into_iter().skip(1).collect(), written)
     } else {
         (given, written)
     };
@@ -296,6 +304,15 @@ fn person_forms(entity: &Entity, alias: &Alias, out: &mut Vec<Form>) {
             let mut short = vec![given_core[0].clone()];
             short.extend(family_core.iter().cloned());
             out.push(form(short, Variant::PartialName));
+        }
+        // An Arabic name of a given name and two forebears' or more ends
+        // in a nisba, the family's town or tribe ("Al-Tikriti"), which the
+        // press leaves out: "Qusay Saddam Hussein", "Ali Hassan al-Majid".
+        if given_core.len() >= 3
+            && family_core.len() == 2
+            && matches!(family_core[0].as_str(), "al" | "el")
+        {
+            out.push(form(given_core.clone(), Variant::PartialName));
         }
         // Hispanic double family names: given + first family name.
         if family_core.len() >= 2 && !is_particle(&family_core[0]) {
@@ -382,6 +399,36 @@ fn is_monarch(e: &Entity) -> bool {
                 })
             })
         })
+}
+
+/// Honorifics, ranks and religious titles the lists write into a person's
+/// name ("General", "Dr.", "Haji", "Mullah", "Sheikh"): folded.
+fn is_name_title(folded: &str) -> bool {
+    matches!(
+        folded,
+        "general"
+            | "dr"
+            | "doctor"
+            | "colonel"
+            | "col"
+            | "professor"
+            | "prof"
+            | "engineer"
+            | "sheikh"
+            | "shaykh"
+            | "shaikh"
+            | "haji"
+            | "hajji"
+            | "hadji"
+            | "mullah"
+            | "mulla"
+            | "maulana"
+            | "mawlawi"
+            | "maulvi"
+            | "qari"
+            | "mufti"
+            | "sayyid"
+    )
 }
 
 /// Whether `e` is an official of a Spanish-speaking country, where people
@@ -703,6 +750,30 @@ mod tests {
         let sultan = monarch("Sultan Hassanal Bolkiah", "Sultan of Brunei");
         assert_eq!(sultan[0].0, "hassanal bolkiah");
         assert!(sultan.contains(&("hassanal".to_string(), Surname)));
+    }
+
+    #[test]
+    fn titles_written_into_names_and_arabic_nisbas() {
+        // A rank or religious title the list writes into the name is no
+        // part of the forms; the press writes it before the name.
+        let general = person("AL-MAJID, General Ali Hassan", None);
+        assert!(general.contains(&s("ali hassan al majid", Variant::NameOrder, Always)));
+        assert!(!general.iter().any(|f| f.0.contains("general")));
+        let haji = person("Haji Khairullah Barakzai", None);
+        assert_eq!(haji[0], s("khairullah barakzai", Full, Always));
+        // (Not a two-word name: "Sheikh Hasina" keeps its first word.)
+        assert_eq!(
+            person("Sheikh Hasina", None)[0],
+            s("sheikh hasina", Full, Always)
+        );
+        // A given name and two forebears' names before a nisba: the press
+        // leaves the nisba out.
+        let qusay = person("AL-TIKRITI, Qusay Saddam Hussein", None);
+        assert!(qusay.contains(&s("qusay saddam hussein", PartialName, Proper)));
+        // (Not after a given name and one forebear's: "Ahmad Ali" alone
+        // says too little.)
+        let short = person("AL-TIKRITI, Ahmad Ali", None);
+        assert!(!short.iter().any(|f| f.0 == "ahmad ali"));
     }
 
     #[test]
