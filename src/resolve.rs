@@ -575,11 +575,19 @@ impl<'m> Resolver<'m> {
                     .flatten()
                     {
                         extended = true;
+                        // A place's or a common word's name with a legal
+                        // form ("Galapagos NV", "Dover Ltd") is any of the
+                        // companies so called: it needs its grounds too.
+                        let policy = if hit.first == hit.last && !c.distinctive {
+                            Policy::Evidence
+                        } else {
+                            Policy::Always
+                        };
                         self.cands.push(Cand {
                             first,
                             last,
                             kind: MatchKind::LegalForm,
-                            policy: Policy::Always,
+                            policy,
                             ..c
                         });
                     }
@@ -981,6 +989,26 @@ impl<'m> Resolver<'m> {
     /// date is before its public life, the words around the name say it is
     /// someone else (`cues`), written initials differ (`init`), or it is
     /// long out of office and no title fits (`tr`, see [`title_rank`]).
+    /// Whether entity `e` was `age` years old at the document's date, by
+    /// its date of birth: `None` where the lists give none, or only an
+    /// approximate one ("1972 to 1974", "circa 1950").
+    fn age_fits(&self, e: u32, age: u32) -> Option<bool> {
+        let approximate = self.matcher.entities()[e as usize]
+            .properties
+            .get("dob")
+            .and_then(|d| d.as_array())
+            .is_some_and(|d| {
+                d.iter()
+                    .filter_map(|x| x.as_str())
+                    .any(|x| x.contains(" to ") || x.to_ascii_lowercase().contains("circa"))
+            });
+        if approximate {
+            return None;
+        }
+        let born = self.matcher.profile(e).born?;
+        Some((i64::from(self.date.year) - i64::from(born) - i64::from(age)).abs() <= 2)
+    }
+
     fn ruled_out(&self, e: u32, cues: &Cues, tr: u8, init: Option<bool>) -> Option<Reason> {
         let p = self.matcher.profile(e);
         let ent = &self.matcher.entities()[e as usize];
@@ -994,23 +1022,7 @@ impl<'m> Resolver<'m> {
             Some(Reason::Generic)
         } else if cues.place {
             Some(Reason::Place)
-        } else if cues.age.is_some_and(|a| {
-            // (An approximate date of birth, "1972 to 1974", "circa
-            // 1950", is no ground.)
-            let approximate = ent
-                .properties
-                .get("dob")
-                .and_then(|d| d.as_array())
-                .is_some_and(|d| {
-                    d.iter()
-                        .filter_map(|x| x.as_str())
-                        .any(|x| x.contains(" to ") || x.to_ascii_lowercase().contains("circa"))
-                });
-            !approximate
-                && p.born.is_some_and(|b| {
-                    (i64::from(self.date.year) - i64::from(b) - i64::from(a)).abs() > 2
-                })
-        }) {
+        } else if cues.age.is_some_and(|a| self.age_fits(e, a) == Some(false)) {
             Some(Reason::AgeDiffers)
         } else if init == Some(false) {
             Some(Reason::InitialsDiffer)
@@ -1943,10 +1955,19 @@ impl<'m> Resolver<'m> {
                     None => 0,
                 }
             };
+            // "Mnangagwa, 81,": an age after a bare surname picks the
+            // bearer it fits, where the lists give every bearer's birth
+            // (one without would be no less likely).
+            let said_age = (c.first == c.last)
+                .then(|| age_after(text, toks[c.last as usize].end as usize))
+                .flatten()
+                .filter(|&a| found.iter().all(|f| self.age_fits(f.3.entity, a).is_some()));
+            let age_misfit = |e: u32| said_age.is_some_and(|a| self.age_fits(e, a) == Some(false));
             found.sort_by_key(|(tr, r, close, g, _, _)| {
                 (
                     *tr,
                     by_age(g.entity),
+                    age_misfit(g.entity),
                     recent(g.entity),
                     *r,
                     *close,
@@ -2615,6 +2636,8 @@ mod tests {
                 bn
             },
             Entity::new("dover", "DOVER", EntityType::Vessel),
+            Entity::new("dovers", "DOVER S.A.", EntityType::Organization),
+            Entity::new("doverh", "DOVER HOLDINGS S.A.", EntityType::Organization),
             Entity::new("si", "SAKHALIN ISLAND", EntityType::Vessel),
             // Made-up fixture names.
             Entity::new("zarnavax", "ZARNAVAX", EntityType::Vessel),
@@ -2721,6 +2744,8 @@ mod tests {
         ("lowercase short form is nothing", "Ashot Mkrtychev. the verus ratio", &[("Ashot Mkrtychev", "mk", "name_order")]),
         ("legal form prefix", "LLC Verus said", &[("LLC Verus", "verus", "legal_form")]),
         ("legal form suffix", "Verus LLC said", &[("Verus LLC", "verus", "legal_form")]),
+        ("legal form after a place's name", "Dover Ltd said", &[]),
+        ("legal form after a place's name, as listed", "Dover Holdings Ltd said", &[("Dover Holdings Ltd", "doverh", "legal_form")]),
         ("legal form russian", "ООО «Verus» said", &[("ООО «Verus»", "verus", "legal_form")]),
         ("exact", "the LIMITED LIABILITY COMPANY VERUS", &[("LIMITED LIABILITY COMPANY VERUS", "verus", "exact")]),
         ("acronym with dot", "Versor S.R.O. said", &[("Versor S.R.O.", "versor", "normalized")]),
@@ -2896,6 +2921,12 @@ mod tests {
         ("the son in 2005", "2005", "President Bush spoke.", &[("Bush", "gwb")]),
         ("former president", "2001-01-20", "Former President George Bush watched.", &[("George Bush", "ghwb")]),
         ("middle initials", "2006", "George H. W. Bush and George W. Bush met.", &[("George H. W. Bush", "ghwb"), ("George W. Bush", "gwb")]),
+        (
+            "an age after a bare surname",
+            "2006",
+            "George H. W. Bush and George W. Bush met. Bush, 81, spoke. Bush, 59, listened.",
+            &[("George H. W. Bush", "ghwb"), ("George W. Bush", "gwb"), ("Bush", "ghwb"), ("Bush", "gwb")],
+        ),
         ("an economist", "2020", "The economist Adam Smith wrote.", &[]),
         ("a congressman", "2020", "Rep. Adam Smith spoke.", &[("Adam Smith", "as")]),
         ("common name, nothing to corroborate", "2020", "Adam Smith spoke.", &[]),
