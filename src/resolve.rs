@@ -551,8 +551,11 @@ impl<'m> Resolver<'m> {
                     let before = forms
                         .ending_before(n, hit.first as usize)
                         .filter(|&(f, _)| {
+                            // (Nor across a comma: "Windfel Properties
+                            // Ltd, Savoler Development" ends one name.)
                             core_ok
                                 && plain_gap(text, n, hit.first as usize - 1)
+                                && !gap(text, n, hit.first as usize - 1).contains(',')
                                 && form_ok(f, hit.first as usize - 1)
                         });
                     let after = if hit.last + 1 < count && !n.barrier_after(hit.last as usize) {
@@ -2429,8 +2432,13 @@ fn is_suffix_word(w: &str) -> bool {
 /// Whether only spaces, quotes, commas and the like stand between token `i`
 /// and the next: no sentence-ending punctuation.
 fn plain_gap(text: &str, n: &Normalized, i: usize) -> bool {
+    !gap(text, n, i).contains(['.', '!', '?'])
+}
+
+/// The text between tokens `i` and `i + 1`.
+fn gap<'t>(text: &'t str, n: &Normalized, i: usize) -> &'t str {
     let t = n.tokens();
-    !text[t[i].end as usize..t[i + 1].start as usize].contains(['.', '!', '?'])
+    &text[t[i].end as usize..t[i + 1].start as usize]
 }
 
 /// Whether token `i` is written in lower case and is not a name particle
@@ -2745,6 +2753,7 @@ mod tests {
         ("legal form prefix", "LLC Verus said", &[("LLC Verus", "verus", "legal_form")]),
         ("legal form suffix", "Verus LLC said", &[("Verus LLC", "verus", "legal_form")]),
         ("legal form after a place's name", "Dover Ltd said", &[]),
+        ("legal form of the name before a comma", "Acme Ltd, Verus and others", &[("Verus", "verus", "short")]),
         ("legal form after a place's name, as listed", "Dover Holdings Ltd said", &[("Dover Holdings Ltd", "doverh", "legal_form")]),
         ("legal form russian", "ООО «Verus» said", &[("ООО «Verus»", "verus", "legal_form")]),
         ("exact", "the LIMITED LIABILITY COMPANY VERUS", &[("LIMITED LIABILITY COMPANY VERUS", "verus", "exact")]),

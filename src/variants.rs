@@ -616,6 +616,28 @@ fn org_forms(name: &str, out: &mut Vec<Form>, legal: bool) {
         {
             out.push(form(vec![core[lead].clone()], Variant::OrgWord));
         }
+        // "Sberbank of Russia": the bank is "Sberbank", where the story
+        // says whose it is (its grounds in the document).
+        if core.len() >= 3
+            && core[core.len() - 2] == "of"
+            && is_place(&core[core.len() - 1])
+            && core[..core.len() - 2]
+                .iter()
+                .any(|t| is_distinctive_word(t))
+        {
+            out.push(form(core[..core.len() - 2].to_vec(), Variant::OrgCore));
+        }
+        // An initialism leads the name ("VTB Bank"): the press writes it
+        // alone. (A word of two to five letters and no vowel: the lists
+        // write every name in capitals.)
+        if core.len() >= 2
+            && (2..=5).contains(&core[0].len())
+            && core[0]
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() && !b"aeiouy".contains(&b))
+        {
+            out.push(form(vec![core[0].clone()], Variant::OrgWord));
+        }
         if !core.is_empty() {
             out.push(form(core, Variant::OrgCore));
         }
@@ -774,6 +796,20 @@ mod tests {
         // says too little.)
         let short = person("AL-TIKRITI, Ahmad Ali", None);
         assert!(!short.iter().any(|f| f.0 == "ahmad ali"));
+    }
+
+    #[test]
+    fn short_names_of_banks() {
+        let sber = org("PUBLIC JOINT STOCK COMPANY SBERBANK OF RUSSIA");
+        assert!(sber.contains(&s("sberbank", OrgCore, Evidence)));
+        // (Not where the rest is ordinary words: "Central Bank".)
+        let central = org("CENTRAL BANK OF RUSSIA JSC");
+        assert!(!central.iter().any(|f| f.0 == "central bank"));
+        let vtb = org("VTB BANK PUBLIC JOINT STOCK COMPANY");
+        assert!(vtb.contains(&s("vtb", Variant::OrgWord, Evidence)));
+        // (A short word with a vowel is a word: "Tor Bank" is no "Tor".)
+        let tor = org("TOR BANK PUBLIC JOINT STOCK COMPANY");
+        assert!(!tor.iter().any(|f| f.0 == "tor"));
     }
 
     #[test]
