@@ -1597,6 +1597,20 @@ impl<'m> Resolver<'m> {
             .collect()
     }
 
+    /// Whether the person named by tokens `first..=last` is said to be
+    /// dead: "the late" within three words before the name or just after
+    /// it ("his late father, Burkhan Usmanov"; "Anisa Makhlouf, the late
+    /// wife of …").
+    fn late(&self, text: &str, first: u32, last: u32) -> bool {
+        let n = &self.norm;
+        let before = self.words_before_max(text, first, 3);
+        let after = (last as usize + 1..n.tokens().len())
+            .take(2)
+            .take_while(|&i| !n.barrier_after(i - 1))
+            .map(|i| n.token_text(i));
+        before.contains(&"late") || after.eq(["the", "late"])
+    }
+
     /// Whether short-form candidate `c` is, by the words around it, not a
     /// mention of its entity at all: a modifier ("the Rotenberg family", "a
     /// Kim family restaurant"), a word in quotation marks ("the letters
@@ -1633,7 +1647,8 @@ impl<'m> Resolver<'m> {
         // entity out is that other person.
         let n = &self.norm;
         // (Not a name after "the": "the Fedayeen Saddam" is a force
-        // named after someone, not a person.)
+        // named after someone, not a person. Nor someone dead: "his late
+        // father, Burkhan Usmanov", "Anisa Makhlouf, the late wife of".)
         let other = |p: u32| {
             p > 0 && {
                 let q = p as usize - 1;
@@ -1643,6 +1658,7 @@ impl<'m> Resolver<'m> {
                     && (is_given_name(w)
                         || !(is_common_word(w) || is_title(w) || is_stopword(w) || is_particle(w)))
                     && !(q > 0 && !n.barrier_after(q - 1) && n.token_text(q - 1) == "the")
+                    && !self.late(text, q as u32, p)
             }
         };
         let mut at = c.first;
@@ -2711,6 +2727,11 @@ mod tests {
             "surname of another bearer named last",
             "Ashot Mkrtychev met. His cousin Boris Mkrtychev came. Then Mkrtychev left.",
             &[("Ashot Mkrtychev", "mk", "name_order")],
+        ),
+        (
+            "surname of a dead bearer named last",
+            "Ashot Mkrtychev met. His late father, Boris Mkrtychev, was a judge. Then Mkrtychev left.",
+            &[("Ashot Mkrtychev", "mk", "name_order"), ("Mkrtychev", "mk", "surname")],
         ),
         (
             "surname in a capitals headline",
