@@ -764,6 +764,17 @@ impl Matcher {
                 alts.push((i as u32, &self.articles));
                 continue;
             }
+            // "Șor": also as English transliterations write it, "Shor".
+            if capitalized && t.flags.contains(TokenFlags::HUSHING) {
+                let at = text.hushed().partition_point(|h| h.0 < i as u32);
+                if let Some((_, spelled)) = text.hushed().get(at).filter(|h| h.0 == i as u32) {
+                    if person_spelling_key_into(spelled, &mut key) {
+                        if let Some(words) = self.spellings.get(&key[..]) {
+                            alts.push((i as u32, words));
+                        }
+                    }
+                }
+            }
             for korean in [false, true] {
                 let keyed = if korean {
                     self.korean_syllables

@@ -71,6 +71,10 @@ impl TokenFlags {
     pub const LINE_START: TokenFlags = TokenFlags(16);
     /// The token has at least one digit.
     pub const DIGIT: TokenFlags = TokenFlags(32);
+    /// The token has a letter that English transliterations write with an
+    /// `h` (`š ș ş ž č`: "Șor" is the press's "Shor"); see
+    /// [`Normalized::hushed`].
+    pub const HUSHING: TokenFlags = TokenFlags(64);
 
     /// No flag set.
     pub const fn empty() -> TokenFlags {
@@ -110,6 +114,9 @@ pub struct Token {
 pub struct Normalized {
     stream: Vec<u8>,
     tokens: Vec<Token>,
+    /// Tokens flagged [`TokenFlags::HUSHING`], each with its spelling in
+    /// English transliteration.
+    hushed: Vec<(u32, Box<[u8]>)>,
 }
 
 impl Normalized {
@@ -179,6 +186,23 @@ impl Normalized {
     fn clear(&mut self) {
         self.stream.clear();
         self.tokens.clear();
+        self.hushed.clear();
+    }
+
+    /// The tokens with a letter English transliterations write with an `h`
+    /// ([`TokenFlags::HUSHING`]), in text order, each with its folded
+    /// spelling so: "Șor" → `shor`, "Žilina" → `zhilina`, "Čech" →
+    /// `chech`. The stream folds them as readers of the language do
+    /// (`sor`); this is how an English list writes the same name.
+    ///
+    /// ```
+    /// use gazex::normalize::normalize;
+    /// let n = normalize("Ilan Șor and Vladimir Plahotniuc");
+    /// assert_eq!(n.token_text(1), "sor");
+    /// assert_eq!(n.hushed(), &[(1, b"shor".to_vec().into_boxed_slice())]);
+    /// ```
+    pub fn hushed(&self) -> &[(u32, Box<[u8]>)] {
+        &self.hushed
     }
 }
 
@@ -325,6 +349,36 @@ fn fold_spelling(stream: &mut Vec<u8>, start: usize) {
     }
 }
 
+/// The English transliteration of a letter written with a háček, comma
+/// or cedilla for a hushing sound (`š ș ş ś ž č ć`), folded.
+fn hushing(c: char) -> Option<&'static str> {
+    match c {
+        'š' | 'Š' | 'ș' | 'Ș' | 'ş' | 'Ş' | 'ś' | 'Ś' => Some("sh"),
+        'ž' | 'Ž' => Some("zh"),
+        'č' | 'Č' | 'ć' | 'Ć' => Some("ch"),
+        _ => None,
+    }
+}
+
+/// The spellings of `out`'s [`TokenFlags::HUSHING`] tokens in English
+/// transliteration, from the `text` they were read from.
+fn hush(text: &str, out: &mut Normalized) {
+    for (i, t) in out.tokens.iter().enumerate() {
+        if !t.flags.contains(TokenFlags::HUSHING) {
+            continue;
+        }
+        let mut spelled = Vec::new();
+        for c in text[t.start as usize..t.end as usize].chars() {
+            match hushing(c) {
+                Some(h) => spelled.extend_from_slice(h.as_bytes()),
+                None if c.is_alphanumeric() => fold_char(c, &mut spelled),
+                None => {}
+            }
+        }
+        out.hushed.push((i as u32, spelled.into_boxed_slice()));
+    }
+}
+
 /// Appends the folded form of `c` to `out`.
 fn fold_char(c: char, out: &mut Vec<u8>) {
     if c.is_ascii() {
@@ -436,6 +490,8 @@ struct Open {
     first_cased: Option<bool>,
     digit: bool,
     acronym: bool,
+    /// A letter of [`TokenFlags::HUSHING`] was read.
+    hushing: bool,
 }
 
 /// Cuts `text` into tokens and writes them, folded, into `out` (cleared
@@ -449,6 +505,7 @@ pub fn normalize_into(text: &str, out: &mut Normalized) {
     };
     let mut st = State {
         open: None,
+        hushing: false,
         sentence_start: true,
         line_start: true,
         newlines: 0,
@@ -678,10 +735,15 @@ pub fn normalize_into(text: &str, out: &mut Normalized) {
     if st.barrier_pending && out.stream.len() > 1 && !out.stream.ends_with(b"| ") {
         out.stream.extend_from_slice(b"| ");
     }
+    if st.hushing {
+        hush(text, out);
+    }
 }
 
 struct State {
     open: Option<Open>,
+    /// A token of [`TokenFlags::HUSHING`] was read.
+    hushing: bool,
     sentence_start: bool,
     line_start: bool,
     newlines: u32,
@@ -723,6 +785,7 @@ impl State {
             first_cased: None,
             digit: false,
             acronym: false,
+            hushing: false,
         })
     }
 
@@ -811,6 +874,7 @@ impl State {
             open.digit = true;
             open.segment_letters += 1;
         }
+        open.hushing |= hushing(c).is_some();
         fold_char(c, &mut out.stream);
     }
 
@@ -841,6 +905,10 @@ impl State {
         }
         if open.digit {
             flags.insert(TokenFlags::DIGIT);
+        }
+        if open.hushing {
+            flags.insert(TokenFlags::HUSHING);
+            self.hushing = true;
         }
         if self.sentence_start {
             flags.insert(TokenFlags::SENTENCE_START);

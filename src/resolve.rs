@@ -630,11 +630,12 @@ impl<'m> Resolver<'m> {
         let e = &self.matcher.entities()[c.entity as usize];
         // The press writes an organization's generic last word in lower
         // case: "the Sinaloa cartel", "the Haqqani network" (not "an
-        // Islamic state").
+        // Islamic state", nor "Shor's party": a person's).
         let generic_tail = |i: u32| {
             e.kind == EntityType::Organization
                 && i == c.last
                 && c.first < c.last
+                && !gap(text, n, i as usize - 1).starts_with(['\'', '’'])
                 && n.tokens()[c.first as usize]
                     .flags
                     .contains(TokenFlags::CAPITALIZED)
@@ -2661,6 +2662,7 @@ mod tests {
             },
             Entity::new("dover", "DOVER", EntityType::Vessel),
             Entity::new("dovers", "DOVER S.A.", EntityType::Organization),
+            Entity::new("mkp", "MKRTYCHEV PARTY", EntityType::Organization),
             Entity::new("doverh", "DOVER HOLDINGS S.A.", EntityType::Organization),
             Entity::new("si", "SAKHALIN ISLAND", EntityType::Vessel),
             // Made-up fixture names.
@@ -2775,6 +2777,8 @@ mod tests {
         ("legal form suffix", "Verus LLC said", &[("Verus LLC", "verus", "legal_form")]),
         ("legal form after a place's name", "Dover Ltd said", &[]),
         ("legal form of the name before a comma", "Acme Ltd, Verus and others", &[("Verus", "verus", "short")]),
+        ("a person's party", "Ashot Mkrtychev's party won.", &[("Ashot Mkrtychev", "mk", "name_order")]),
+        ("the party", "Ashot Mkrtychev won. The Mkrtychev party lost.", &[("Ashot Mkrtychev", "mk", "name_order"), ("Mkrtychev party", "mkp", "normalized")]),
         ("legal form after a place's name, as listed", "Dover Holdings Ltd said", &[("Dover Holdings Ltd", "doverh", "legal_form")]),
         ("legal form russian", "ООО «Verus» said", &[("ООО «Verus»", "verus", "legal_form")]),
         ("exact", "the LIMITED LIABILITY COMPANY VERUS", &[("LIMITED LIABILITY COMPANY VERUS", "verus", "exact")]),
@@ -3017,6 +3021,26 @@ mod tests {
                 ("Zarqawan", "f")
             ]
         );
+    }
+
+    #[test]
+    fn a_hushing_letter_as_english_lists_transliterate_it() {
+        // A made-up fixture name on a Russia program: transliterated.
+        let mut e = Entity::new("z", "Zarko Mironovich Shorvanov", EntityType::Person);
+        e.lists = vec!["RUSSIA-EO14024".into()];
+        let m = Matcher::new(&Gazetteer::from_entities([e]));
+        for (text, name) in [
+            ("Zarko Șorvanov spoke.", "Zarko Șorvanov"),
+            ("Zarko Şorvanov spoke.", "Zarko Şorvanov"),
+            ("Zarko Šorvanov spoke.", "Zarko Šorvanov"),
+        ] {
+            let got: Vec<(&str, &str)> = m
+                .find(text)
+                .iter()
+                .map(|x| (&text[x.start..x.end], m.entity(x).id.as_str()))
+                .collect();
+            assert_eq!(got, [(name, "z")], "{text}");
+        }
     }
 
     #[test]
