@@ -4,6 +4,9 @@
 //! `cargo test --test hostile -- --ignored`); a smaller version of each
 //! stays in the default suite.
 
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
 use gazex::input::decode::{decode, DecodeOptions};
@@ -87,4 +90,122 @@ fn multibyte_decoding_is_linear_8mb() {
         "普京",
         Duration::from_secs(20),
     );
+}
+
+/// The fixture gazetteer: names made up for the tests.
+const GAZETTEER: &str = r#"{"id":"fx-2","name":"Quillon Varga","type":"person"}"#;
+
+/// Runs `gazex extract` with the fixture gazetteer in `dir`, under
+/// `/usr/bin/time` when it is there; gives the output, the status and the
+/// peak resident memory in KiB (`None` without `/usr/bin/time`).
+fn gazex_measured(dir: &Path, args: &[&str]) -> (Output, Option<u64>) {
+    let g = dir.join("gazetteer.jsonl");
+    std::fs::write(&g, GAZETTEER).unwrap();
+    let time = Path::new("/usr/bin/time");
+    let mut cmd = if time.exists() {
+        let mut c = Command::new(time);
+        c.args(["-f", "gazex-max-rss-kib %M"])
+            .arg(env!("CARGO_BIN_EXE_gazex"));
+        c
+    } else {
+        Command::new(env!("CARGO_BIN_EXE_gazex"))
+    };
+    cmd.current_dir(dir)
+        .args(["extract", "--quiet", "-g"])
+        .arg(&g)
+        .args(args)
+        .stdin(Stdio::null());
+    let out = cmd.output().unwrap();
+    let rss = String::from_utf8_lossy(&out.stderr)
+        .lines()
+        .find_map(|l| l.strip_prefix("gazex-max-rss-kib "))
+        .and_then(|v| v.trim().parse().ok());
+    (out, rss)
+}
+
+/// Writes `lines` lines of filler as gzip-compressed UTF-16LE (with its
+/// byte-order mark) to `path`, "Quillon Varga" planted in the first, middle
+/// and last lines; gives the planted names' byte offsets in the
+/// decompressed file.
+fn utf16_gz(path: &Path, lines: usize) -> Vec<usize> {
+    let mut gz = flate2::write::GzEncoder::new(
+        std::fs::File::create(path).unwrap(),
+        flate2::Compression::fast(),
+    );
+    gz.write_all(&[0xff, 0xfe]).unwrap();
+    let mut at = 2;
+    let mut planted = Vec::new();
+    for i in 0..lines {
+        let line = if i == 0 || i == lines / 2 || i + 1 == lines {
+            planted.push(at + "Seen: ".len() * 2);
+            "Seen: Quillon Varga in the filler text.\n"
+        } else {
+            FOX
+        };
+        let bytes: Vec<u8> = line.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        gz.write_all(&bytes).unwrap();
+        at += bytes.len();
+    }
+    gz.finish().unwrap();
+    planted
+}
+
+/// Checks a run's mentions are the planted names at their offsets.
+fn found_planted(out: &Output, planted: &[usize]) {
+    let stdout = String::from_utf8(out.stdout.clone()).unwrap();
+    let starts: Vec<usize> = stdout
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .map(|m| {
+            assert_eq!(m["text"], "Quillon Varga");
+            let (s, e) = (m["start"].as_u64().unwrap(), m["end"].as_u64().unwrap());
+            assert_eq!(e - s, 26, "13 UTF-16 code units");
+            s as usize
+        })
+        .collect();
+    assert_eq!(starts, planted);
+}
+
+/// Bug 1: a compressed UTF-16 text is read in windows like UTF-8, in
+/// bounded memory. 8 MB of UTF-16 read in windows of 256 KiB peaks at
+/// about 30 MB; read whole, as before, it took over 400 MB (a map entry
+/// per character), and the issue's 4 GiB aborted the run.
+#[test]
+fn compressed_utf16_is_read_in_windows() {
+    let tmp = tempfile::tempdir().unwrap();
+    let planted = utf16_gz(&tmp.path().join("u.txt.gz"), (8 << 20) / 90);
+    let (out, rss) = gazex_measured(tmp.path(), &["--window", "262144", "u.txt.gz"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    found_planted(&out, &planted);
+    if let Some(kib) = rss {
+        assert!(
+            kib < 150 << 10,
+            "peak RSS {kib} KiB reading 8 MB of UTF-16 in windows"
+        );
+    }
+}
+
+/// Bug 1 at scale: 1 GiB of UTF-16 (in about 4 MB of gzip) in the default
+/// 16 MiB windows: the run completes in bounded memory.
+#[test]
+#[ignore]
+fn a_gigabyte_of_compressed_utf16_in_bounded_memory() {
+    let tmp = tempfile::tempdir().unwrap();
+    let planted = utf16_gz(&tmp.path().join("u.txt.gz"), (1 << 30) / 90);
+    let (out, rss) = gazex_measured(tmp.path(), &["u.txt.gz"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    found_planted(&out, &planted);
+    if let Some(kib) = rss {
+        assert!(kib < 1 << 20, "peak RSS {kib} KiB reading 1 GiB of UTF-16");
+    }
 }

@@ -45,7 +45,7 @@
 //! assert_eq!(&src[span.start..span.end], b"Dupr\xe9");
 //! ```
 
-use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
+use encoding_rs::{Encoding, ISO_2022_JP, REPLACEMENT, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
 
 use crate::document::{OffsetMap, OffsetMapBuilder};
 
@@ -158,11 +158,18 @@ pub fn decode_owned(bytes: Vec<u8>, opts: &DecodeOptions) -> Decoded {
 /// Decodes `bytes` as `encoding` (a byte-order mark of that encoding is
 /// honoured).
 pub fn decode_as(bytes: &[u8], encoding: &'static Encoding) -> Decoded {
+    decode_part(bytes, encoding, true)
+}
+
+/// Decodes `bytes`, a piece of a text in `encoding` (a window), as
+/// [`decode_as`] does; `at_start` says whether the piece begins the text,
+/// where alone a byte-order mark is one (elsewhere U+FEFF is a character).
+pub fn decode_part(bytes: &[u8], encoding: &'static Encoding, at_start: bool) -> Decoded {
     if encoding == UTF_8 {
         return decode_utf8(bytes);
     }
     let (body, bom) = match Encoding::for_bom(bytes) {
-        Some((e, n)) if e == encoding => (&bytes[n..], n),
+        Some((e, n)) if e == encoding && at_start => (&bytes[n..], n),
         _ => (bytes, 0),
     };
     let mut map = OffsetMap::builder();
@@ -360,33 +367,136 @@ fn decode_utf16(
     if total != bytes.len() {
         return None;
     }
-    let count = text.chars().count();
-    for (n, (i, c)) in text.char_indices().enumerate() {
-        let src = if odd_end && n + 1 == count {
-            1
-        } else {
-            width(c)
-        };
-        map.replaced(&text[i..i + c.len_utf8()], src, 1);
+    // ASCII maps character for character (one run per stretch of it),
+    // anything else a run per character.
+    let body = if odd_end {
+        &text[..text.len() - '\u{FFFD}'.len_utf8()]
+    } else {
+        &text[..]
+    };
+    let mut rest = body;
+    while !rest.is_empty() {
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        if ascii > 0 {
+            map.same_ascii(&rest[..ascii], 2);
+            rest = &rest[ascii..];
+            continue;
+        }
+        let c = rest.chars().next()?;
+        let n = c.len_utf8();
+        map.replaced(&rest[..n], width(c), 1);
+        rest = &rest[n..];
+    }
+    if odd_end {
+        map.replaced("\u{FFFD}", 1, 1);
     }
     Some((text, lossy))
 }
 
-/// Whether `encoding` keeps ASCII whitespace bytes as whole characters, so
-/// that a file in it may be cut at whitespace and its pieces decoded apart.
-pub fn cuttable(encoding: &'static Encoding) -> bool {
-    encoding == UTF_8 || encoding.is_single_byte()
+/// How a text in an encoding may be cut into pieces that decode apart to
+/// the characters of the whole (the windows of a big text,
+/// [`super::window`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Cutting {
+    /// UTF-8 and the single-byte encodings: a byte of ASCII whitespace is
+    /// a character of its own, and any byte but a UTF-8 continuation byte
+    /// starts a character.
+    Bytes,
+    /// UTF-16: a cut falls between code units (an even number of bytes
+    /// from the text's start) outside a surrogate pair; whitespace is a
+    /// code unit of ASCII whitespace.
+    Utf16 {
+        /// UTF-16BE rather than UTF-16LE.
+        big_endian: bool,
+    },
+    /// Shift_JIS, EUC-JP, EUC-KR, Big5, GBK, GB18030: a byte of ASCII
+    /// whitespace is never part of a multi-byte character (their trail
+    /// bytes are 0x30 and up), so a cut before one is safe; other
+    /// character starts are found by decoding from a known one
+    /// ([`char_starts`]).
+    AsciiMultiByte,
+    /// ISO-2022-JP (its shift state runs across the text) and the
+    /// replacement encoding: never cut.
+    Whole,
 }
 
-/// Characters the text of `bytes` decoded as `encoding` holds (for a
-/// [`cuttable`] encoding).
-pub fn count_chars(bytes: &[u8], encoding: &'static Encoding) -> usize {
+/// How a text in `encoding` may be cut ([`Cutting`]).
+pub fn cutting(encoding: &'static Encoding) -> Cutting {
+    if encoding == UTF_8 || encoding.is_single_byte() {
+        Cutting::Bytes
+    } else if is_utf16(encoding) {
+        Cutting::Utf16 {
+            big_endian: encoding == UTF_16BE,
+        }
+    } else if encoding == ISO_2022_JP || encoding == REPLACEMENT {
+        Cutting::Whole
+    } else {
+        Cutting::AsciiMultiByte
+    }
+}
+
+/// Visits, in order, the offsets up to `hi` where a character of `bytes`
+/// decoded as `encoding` starts (`bytes[0]` being one; the end of `bytes`
+/// counts as one): the places after which a decoder fed from `bytes[0]`
+/// has written every byte it was given. Stops at, and returns, the first
+/// offset `found` accepts. Linear in `hi`.
+pub fn char_starts(
+    bytes: &[u8],
+    encoding: &'static Encoding,
+    hi: usize,
+    mut found: impl FnMut(usize) -> bool,
+) -> Option<usize> {
+    if found(0) {
+        return Some(0);
+    }
+    let hi = hi.min(bytes.len());
+    let mut decoder = encoding.new_decoder_without_bom_handling();
+    let mut out = [0u8; ONE_BYTE_OUTPUT];
+    for (i, b) in bytes[..hi].iter().enumerate() {
+        let (_, _, written, _) = decoder.decode_to_utf8(std::slice::from_ref(b), &mut out, false);
+        if written > 0 && found(i + 1) {
+            return Some(i + 1);
+        }
+    }
+    None
+}
+
+/// Characters the text of `bytes` decoded as `encoding` holds, as
+/// [`decode_part`] decodes it (`at_start`: the bytes begin the text, where
+/// a byte-order mark of the encoding is no character).
+pub fn count_chars(bytes: &[u8], encoding: &'static Encoding, at_start: bool) -> usize {
     if encoding.is_single_byte() {
         return bytes.len();
     }
-    match std::str::from_utf8(bytes) {
-        Ok(s) => s.chars().count(),
-        Err(_) => String::from_utf8_lossy(bytes).chars().count(),
+    if encoding == UTF_8 {
+        return match std::str::from_utf8(bytes) {
+            Ok(s) => s.chars().count(),
+            Err(_) => String::from_utf8_lossy(bytes).chars().count(),
+        };
+    }
+    let mut decoder = if at_start {
+        encoding.new_decoder_with_bom_removal()
+    } else {
+        encoding.new_decoder_without_bom_handling()
+    };
+    let Some(room) = decoder.max_utf8_buffer_length(CHUNK) else {
+        return 0;
+    };
+    let mut out = vec![0u8; room];
+    let mut chars = 0;
+    let mut rest = bytes;
+    loop {
+        let take = rest.len().min(CHUNK);
+        let last = take == rest.len();
+        let (_, read, written, _) = decoder.decode_to_utf8(&rest[..take], &mut out, last);
+        chars += std::str::from_utf8(&out[..written]).map_or(0, |s| s.chars().count());
+        rest = &rest[read..];
+        if last && read == take || read == 0 && written == 0 {
+            return chars;
+        }
     }
 }
 

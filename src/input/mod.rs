@@ -41,7 +41,9 @@
 //!
 //! A text file larger than [`ReadOptions::window`] (16 MiB by default), and
 //! any compressed or standard-input text, is read in windows so memory
-//! stays bounded whatever the file's size ([`window`]). Each window is a
+//! stays bounded whatever the file's size ([`window`]), in any encoding but
+//! ISO-2022-JP (read whole up to [`ReadOptions::max_document`], refused
+//! beyond). Each window is a
 //! document of its own whose offsets are the file's; windows overlap by
 //! [`ReadOptions::overlap`] bytes and each mention is reported by the one
 //! window that owns its start, so a name across a cut is found exactly
@@ -552,13 +554,16 @@ impl<'a> Jobs<'a> {
                 }
             }
             Format::Text => {
-                self.stream = Some(Stream::Windows(Windows::new(
-                    name,
-                    reader,
-                    self.opts.window,
-                    self.opts.overlap,
-                    self.opts.decode,
-                )));
+                self.stream = Some(Stream::Windows(
+                    Windows::new(
+                        name,
+                        reader,
+                        self.opts.window,
+                        self.opts.overlap,
+                        self.opts.decode,
+                    )
+                    .max_whole(self.opts.max_document),
+                ));
                 None
             }
         }
