@@ -209,3 +209,96 @@ fn a_gigabyte_of_compressed_utf16_in_bounded_memory() {
         assert!(kib < 1 << 20, "peak RSS {kib} KiB reading 1 GiB of UTF-16");
     }
 }
+
+/// Whether a CSV cell would run as a formula in a spreadsheet.
+fn formula(cell: &str) -> bool {
+    cell.starts_with(['=', '+', '-', '@', '\t', '\r'])
+}
+
+/// The rows of CSV text, header included.
+fn csv_rows(text: &[u8]) -> Vec<Vec<String>> {
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(text)
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_string).collect())
+        .collect()
+}
+
+/// Bug 9: no cell of `--format csv` or `report --csv` starts a formula:
+/// a record id, a context, an entity id and name starting with `=`, `@`,
+/// `-` or a tab get a `'` in front (they were written as they are).
+#[test]
+fn csv_cells_never_start_a_formula() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    std::fs::write(
+        dir.join("g.jsonl"),
+        r#"{"id":"@fx-2","name":"Quillon Varga","type":"person","aliases":["-Quillon Varga"]}"#,
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("i.jsonl"),
+        "{\"id\":\"=HYPERLINK(\\\"http://x\\\")\",\"text\":\"=1+2 Quillon Varga\"}\n\
+         {\"id\":\"\\t=2\",\"text\":\"+3 Quillon Varga\"}\n",
+    )
+    .unwrap();
+    let extract = |format: &str| {
+        let out = Command::new(env!("CARGO_BIN_EXE_gazex"))
+            .current_dir(dir)
+            .args([
+                "extract",
+                "-q",
+                "-g",
+                "g.jsonl",
+                "i.jsonl",
+                "--context",
+                "5",
+            ])
+            .args(["--format", format])
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        out.stdout
+    };
+    let rows = csv_rows(&extract("csv"));
+    assert_eq!(rows.len(), 3, "{rows:?}");
+    let col = |name: &str| rows[0].iter().position(|c| c == name).unwrap();
+    let docs: Vec<&str> = rows[1..].iter().map(|r| r[col("doc")].as_str()).collect();
+    assert_eq!(docs, ["'=HYPERLINK(\"http://x\")", "'\t=2"]);
+    assert_eq!(rows[1][col("context_text")], "'=1+2 Quillon Varga");
+    assert_eq!(rows[2][col("context_text")], "'+3 Quillon Varga");
+    assert_eq!(rows[1][col("entity_id")], "'@fx-2");
+    for row in &rows {
+        assert!(!row.iter().any(|c| formula(c)), "{row:?}");
+    }
+
+    std::fs::write(dir.join("m.jsonl"), extract("jsonl")).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_gazex"))
+        .current_dir(dir)
+        .args(["report", "m.jsonl", "--csv"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let rows = csv_rows(&out.stdout);
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    assert_eq!(rows[1][0], "'@fx-2");
+    assert!(
+        rows[1].iter().any(|c| c == "'=HYPERLINK(\"http://x\")"),
+        "{:?}",
+        rows[1]
+    );
+    for row in &rows {
+        assert!(!row.iter().any(|c| formula(c)), "{row:?}");
+    }
+}
