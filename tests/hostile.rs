@@ -302,3 +302,31 @@ fn csv_cells_never_start_a_formula() {
         assert!(!row.iter().any(|c| formula(c)), "{row:?}");
     }
 }
+
+/// Bug 10: `-j` beyond 4 threads per core is lowered to that, with a
+/// warning, and the output is that of `-j 1` (`-j 100000` started a
+/// hundred thousand threads; this asks 5,000, which took seconds to start).
+#[test]
+fn threads_are_capped_per_core() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    std::fs::write(dir.join("a.txt"), "Quillon Varga met the press.\n").unwrap();
+    std::fs::write(dir.join("b.txt"), "Nobody else: Quillon Varga.\n").unwrap();
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    let (one, _) = gazex_measured(dir, &["-j", "1", "a.txt", "b.txt"]);
+    let started = Instant::now();
+    let (many, _) = gazex_measured(dir, &["-j", "5000", "a.txt", "b.txt"]);
+    let took = started.elapsed();
+    assert_eq!(many.status.code(), Some(0));
+    let stderr = String::from_utf8_lossy(&many.stderr);
+    let warning = format!(
+        "gazex: --threads 5000 is more than 4 per core ({cores} available); using {}",
+        4 * cores
+    );
+    assert!(stderr.contains(&warning), "{stderr}");
+    assert_eq!(String::from_utf8_lossy(&one.stdout).lines().count(), 2);
+    assert_eq!(one.stdout, many.stdout);
+    assert!(took < Duration::from_secs(30), "{took:?}");
+    let (fine, _) = gazex_measured(dir, &["-j", &(4 * cores).to_string(), "a.txt", "b.txt"]);
+    assert!(!String::from_utf8_lossy(&fine.stderr).contains("more than"));
+}
