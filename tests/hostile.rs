@@ -330,3 +330,135 @@ fn threads_are_capped_per_core() {
     let (fine, _) = gazex_measured(dir, &["-j", &(4 * cores).to_string(), "a.txt", "b.txt"]);
     assert!(!String::from_utf8_lossy(&fine.stderr).contains("more than"));
 }
+
+/// The mentions of a run's JSON Lines output as (doc, mention_id).
+fn docs_and_ids(stdout: &[u8]) -> Vec<(String, String)> {
+    String::from_utf8_lossy(stdout)
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .map(|m| {
+            (
+                m["doc"].as_str().unwrap().into(),
+                m["mention_id"].as_str().unwrap().into(),
+            )
+        })
+        .collect()
+}
+
+/// The index's mentions as (doc, start), in order.
+fn indexed(db: &Path) -> Vec<(String, i64)> {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    let mut q = conn
+        .prepare("SELECT doc, start FROM mentions ORDER BY doc, start")
+        .unwrap();
+    q.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect()
+}
+
+/// Bug 3: the same JSON Lines id in two files, and twice in one, keeps
+/// every mention: the first record keeps its id, later ones are qualified
+/// by their file (and line); mention ids are distinct, and the index holds
+/// every mention (it held one of three, a different one each run).
+#[test]
+fn repeated_record_ids_lose_no_mention() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    std::fs::create_dir(dir.join("in")).unwrap();
+    let rec = |id: u32, text: &str| format!("{{\"id\":{id},\"text\":\"{text}\"}}\n");
+    std::fs::write(
+        dir.join("in/a.jsonl"),
+        rec(1, "Quillon Varga met Quillon Varga."),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("in/b.jsonl"),
+        [
+            rec(1, "Then Quillon Varga."),
+            rec(2, "Quillon Varga."),
+            rec(1, "Quillon Varga again."),
+        ]
+        .concat(),
+    )
+    .unwrap();
+    let (out, _) = gazex_measured(dir, &["in"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let found = docs_and_ids(&out.stdout);
+    let docs: Vec<&str> = found.iter().map(|(d, _)| d.as_str()).collect();
+    assert_eq!(docs, ["1", "1", "in/b.jsonl#1", "2", "in/b.jsonl:3#1"]);
+    let ids: std::collections::HashSet<&str> = found.iter().map(|(_, i)| i.as_str()).collect();
+    assert_eq!(ids.len(), 5, "mention ids repeat: {found:?}");
+    for run in 0..2 {
+        let (out, _) = gazex_measured(dir, &["in", "--db", "i.db", "--stats"]);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let mut want: Vec<(String, i64)> = [("1", 0), ("1", 18), ("2", 0), ("in/b.jsonl#1", 5)]
+            .map(|(d, s)| (d.to_string(), s))
+            .to_vec();
+        want.push(("in/b.jsonl:3#1".into(), 0));
+        want.sort();
+        assert_eq!(indexed(&dir.join("i.db")), want, "run {run}");
+    }
+}
+
+/// Bug 3: two file names differing only in bytes that are not UTF-8 keep
+/// different `doc`s (`a%FF.txt`, `a%FE.txt`; both were `a\u{FFFD}.txt`),
+/// and a name that still collides (`a%FE.txt` itself) is an error of that
+/// file, its mentions not written over the other's.
+#[cfg(unix)]
+#[test]
+fn file_names_that_are_not_utf8_stay_apart() {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    std::fs::create_dir(dir.join("in")).unwrap();
+    let name = |b: &[u8]| dir.join("in").join(OsStr::from_bytes(b));
+    std::fs::write(name(b"a\xff.txt"), "Quillon Varga here.\n").unwrap();
+    std::fs::write(name(b"a\xfe.txt"), "And Quillon Varga.\n").unwrap();
+    let (out, _) = gazex_measured(dir, &["in", "--db", "i.db"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let docs: Vec<String> = docs_and_ids(&gazex_measured(dir, &["in"]).0.stdout)
+        .into_iter()
+        .map(|(d, _)| d)
+        .collect();
+    assert_eq!(docs, ["in/a%FE.txt", "in/a%FF.txt"]);
+    assert_eq!(
+        indexed(&dir.join("i.db")),
+        [
+            ("in/a%FE.txt".to_string(), 4),
+            ("in/a%FF.txt".to_string(), 0)
+        ]
+    );
+
+    std::fs::write(dir.join("in/a%FE.txt"), "Quillon Varga, third.\n").unwrap();
+    let (out, _) = gazex_measured(dir, &["in"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let errors: Vec<&str> = stderr.lines().filter(|l| l.starts_with('{')).collect();
+    assert_eq!(errors.len(), 1, "{stderr}");
+    assert!(
+        errors[0].contains(r#""path":"in/a%FE.txt""#) && errors[0].contains("not UTF-8"),
+        "{stderr}"
+    );
+    let docs: Vec<String> = docs_and_ids(&out.stdout)
+        .into_iter()
+        .map(|(d, _)| d)
+        .collect();
+    assert_eq!(docs, ["in/a%FE.txt", "in/a%FF.txt"]);
+}

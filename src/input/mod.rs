@@ -147,12 +147,46 @@ pub enum Source {
 }
 
 impl Source {
-    /// The source's name in output and errors (`-` for standard input).
+    /// The source's name in output and errors (`-` for standard input; a
+    /// path by [`doc_name`]).
     pub fn name(&self) -> String {
         match self {
-            Source::Path(p) => p.to_string_lossy().into_owned(),
+            Source::Path(p) => doc_name(p),
             Source::Stdin => "-".to_string(),
         }
+    }
+}
+
+/// A path as a document's name (`doc`): the path itself when it is
+/// UTF-8 (every path, nearly); otherwise each byte of it that is not UTF-8,
+/// and each `%`, written `%XX` in hexadecimal (`a\xff.txt` is
+/// `a%FF.txt`), so that two paths differing only in such bytes keep
+/// different names, and the bytes can be read back.
+pub fn doc_name(path: &Path) -> String {
+    if let Some(s) = path.to_str() {
+        return s.to_string();
+    }
+    #[cfg(unix)]
+    {
+        use std::fmt::Write;
+        use std::os::unix::ffi::OsStrExt;
+        let mut name = String::new();
+        for chunk in path.as_os_str().as_bytes().utf8_chunks() {
+            for c in chunk.valid().chars() {
+                match c {
+                    '%' => name.push_str("%25"),
+                    c => name.push(c),
+                }
+            }
+            for b in chunk.invalid() {
+                let _ = write!(name, "%{b:02X}");
+            }
+        }
+        name
+    }
+    #[cfg(not(unix))]
+    {
+        path.to_string_lossy().into_owned()
     }
 }
 
@@ -338,13 +372,7 @@ pub fn read_document(path: &Path, opts: &ReadOptions) -> Result<Document, InputE
     } else {
         read_limited(file, opts.max_document.max(opts.window as u64), len, path)?
     };
-    document_from_bytes(
-        path,
-        path.to_string_lossy().into_owned(),
-        bytes,
-        format,
-        opts,
-    )
+    document_from_bytes(path, doc_name(path), bytes, format, opts)
 }
 
 /// One unit of work for the pipeline: produced in order on the reading
@@ -522,8 +550,7 @@ impl<'a> Jobs<'a> {
                     Ok(f) => f,
                     Err(e) => return failed(e),
                 };
-                let name = path.to_string_lossy().into_owned();
-                (name, format, gz, Box::new(file))
+                (doc_name(path), format, gz, Box::new(file))
             }
         };
         let reader: Box<dyn Read + Send> = if gz {
