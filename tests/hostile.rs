@@ -462,3 +462,68 @@ fn file_names_that_are_not_utf8_stay_apart() {
         .collect();
     assert_eq!(docs, ["in/a%FE.txt", "in/a%FF.txt"]);
 }
+
+/// Bug 8: a truncated `.txt.gz` keeps what was read: every planted name
+/// before the cut is found, and the truncation is one error naming the
+/// file and the byte where reading stopped (the whole first window was
+/// lost: no mention at all from a file 90% intact).
+#[test]
+fn a_truncated_gzip_text_keeps_what_was_read() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    // Words drawn at random, so that the compressed bytes follow the text.
+    const WORDS: [&str; 8] = [
+        "alpha", "river", "stone", "harbor", "market", "winter", "ocean", "paper",
+    ];
+    let mut seed: u64 = 7;
+    let mut text = String::new();
+    let mut planted = Vec::new();
+    for i in 0..6000 {
+        if i % 1000 == 100 {
+            planted.push(text.len() + "Seen: ".len());
+            text.push_str("Seen: Quillon Varga today.\n");
+            continue;
+        }
+        for _ in 0..10 {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            text.push_str(WORDS[(seed >> 33) as usize % WORDS.len()]);
+            text.push(' ');
+        }
+        text.push('\n');
+    }
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    gz.write_all(text.as_bytes()).unwrap();
+    let gz = gz.finish().unwrap();
+    std::fs::write(dir.join("t.txt.gz"), &gz[..gz.len() * 9 / 10]).unwrap();
+    for window in [None, Some("8192")] {
+        let mut args = vec!["t.txt.gz"];
+        if let Some(w) = window {
+            args.extend(["--window", w]);
+        }
+        let (out, _) = gazex_measured(dir, &args);
+        assert_eq!(out.status.code(), Some(1));
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        let errors: Vec<serde_json::Value> = stderr
+            .lines()
+            .filter(|l| l.starts_with('{'))
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        assert_eq!(errors.len(), 1, "{stderr}");
+        assert_eq!(errors[0]["path"], "t.txt.gz");
+        let cut = errors[0]["byte"].as_u64().unwrap() as usize;
+        assert!(cut > text.len() / 2 && cut < text.len(), "{cut}");
+        let starts: Vec<usize> = String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .map(|l| {
+                serde_json::from_str::<serde_json::Value>(l).unwrap()["start"]
+                    .as_u64()
+                    .unwrap() as usize
+            })
+            .collect();
+        let before: Vec<usize> = planted.iter().copied().filter(|&p| p + 13 <= cut).collect();
+        assert!(before.len() >= 3, "{cut}");
+        assert_eq!(starts, before, "window {window:?}");
+    }
+}

@@ -28,6 +28,10 @@
 //! the file: a dateline dates the whole text, not its first 16 MiB.
 //!
 //! Memory holds one window and its overlaps, whatever the file's size.
+//!
+//! A read error (a truncated `.gz`) ends the text where it happens: what
+//! was read is windowed and matched as usual, and the error, at the byte
+//! where reading stopped, follows the last window.
 
 use std::io::Read;
 use std::ops::Range;
@@ -104,6 +108,9 @@ pub struct Windows {
     own_start: usize,
     eof: bool,
     done: bool,
+    /// A read error that ended the text early (a truncated `.gz`): the
+    /// windows of what was read come first, then this.
+    failed: Option<InputError>,
     /// Bytes of a text that cannot be cut held whole at most.
     max_whole: u64,
 }
@@ -132,6 +139,7 @@ impl Windows {
             own_start: 0,
             eof: false,
             done: false,
+            failed: None,
             max_whole: 1 << 30,
         }
     }
@@ -144,17 +152,30 @@ impl Windows {
         self
     }
 
-    fn fill(&mut self, want: usize) -> std::io::Result<()> {
+    /// Reads until `buf` holds `want` bytes or the text ends. A read error
+    /// ends the text where it happened: what was read is windowed as
+    /// usual, and the error, at the byte where reading stopped, comes
+    /// after the last window.
+    fn fill(&mut self, want: usize) {
         let mut chunk = vec![0u8; 1 << 16];
         while !self.eof && self.buf.len() < want {
             match self.reader.read(&mut chunk) {
                 Ok(0) => self.eof = true,
                 Ok(n) => self.buf.extend_from_slice(&chunk[..n]),
                 Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-                Err(e) => return Err(e),
+                Err(e) => {
+                    let at = self.buf_base + self.buf.len();
+                    self.failed = Some(
+                        InputError::new(
+                            Path::new(&self.name),
+                            format!("{e}; the text before was read"),
+                        )
+                        .at_byte(at as u64),
+                    );
+                    self.eof = true;
+                }
             }
         }
-        Ok(())
     }
 
     fn next_window(&mut self) -> Result<Option<Window>, InputError> {
@@ -163,9 +184,7 @@ impl Windows {
         let first = self.encoding.is_none();
         // A text that cannot be cut is read whole with the first window.
         let want = rel_own + self.window + self.overlap;
-        self.fill(want).map_err(|e| {
-            InputError::io(&path, &e).at_byte(self.buf_base as u64 + self.buf.len() as u64)
-        })?;
+        self.fill(want);
         let encoding = match self.encoding {
             Some(e) => e,
             None => {
@@ -181,8 +200,7 @@ impl Windows {
                 self.date = dateline(&e.decode(top).0);
                 if cutting(e) == Cutting::Whole {
                     let max = usize::try_from(self.max_whole).unwrap_or(usize::MAX);
-                    self.fill(max.saturating_add(1))
-                        .map_err(|err| InputError::io(&path, &err))?;
+                    self.fill(max.saturating_add(1));
                     if self.buf.len() > max {
                         return Err(InputError::new(
                             &path,
@@ -245,16 +263,18 @@ impl Iterator for Windows {
 
     fn next(&mut self) -> Option<Self::Item> {
         if self.done {
-            return None;
+            return self.failed.take().map(Err);
         }
         match self.next_window() {
             Ok(Some(w)) => Some(Ok(w)),
             Ok(None) => {
                 self.done = true;
-                None
+                self.failed.take().map(Err)
             }
             Err(e) => {
+                // An error of the text itself says all.
                 self.done = true;
+                self.failed = None;
                 Some(Err(e))
             }
         }
