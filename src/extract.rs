@@ -8,13 +8,16 @@
 //! buffers are then written in input order and flushed. While a batch of
 //! files is matched, the next one is taken (files checked, big ones opened)
 //! alongside; with standard input among the sources, batches are taken one
-//! after the other, so that output never waits for input not yet sent. So
+//! after the other, and a batch ends whenever standard input has no whole
+//! record waiting ([`Jobs::would_wait`]), so that output never waits for
+//! input not yet sent; a stop asked while waiting there is acted on at
+//! once. So
 //! the output is ordered by input and byte-identical whatever the thread
 //! count, memory is bounded by two batches (not by the corpus, nor by a
 //! file's size), output reaches a pipe batch by batch, and the writer takes
 //! no lock per mention.
 //!
-//! Each document's id (`doc`) is unique within a run ([`DocIds`]): the
+//! Each document's id (`doc`) is unique within a run (`DocIds`): the
 //! workers read a batch's documents, the ids are checked in input order on
 //! the calling thread, then the workers match them. A path is unique by
 //! itself (the walk reads a file once, [`crate::input::doc_name`] keeps
@@ -123,7 +126,7 @@ pub fn extract_sources<S: Sink + Sync>(
     let threads = pool.current_num_threads().max(1);
     let max_jobs = BATCH_PER_THREAD * threads;
     let max_bytes = BATCH_BYTES_PER_THREAD * threads;
-    let mut jobs = Jobs::new(sources, &opts.read);
+    let mut jobs = Jobs::new(sources, &opts.read).stop_on(opts.stop);
     let run_date = opts.run_date.unwrap_or_else(DocDate::today);
     let resolver = || {
         let mut r = Resolver::new(matcher);
@@ -136,6 +139,7 @@ pub fn extract_sources<S: Sink + Sync>(
     let progress = opts.progress.unwrap_or(&hidden);
     let mut sources_done = 0;
     let stop = || opts.stop.is_some_and(|s| s.load(Ordering::SeqCst));
+    let stdin = sources.iter().any(|s| matches!(s, Source::Stdin));
     // The next batch of jobs, and how many sources have been started once
     // it is taken.
     let take = |jobs: &mut Jobs<'_>| -> io::Result<(Vec<Job>, u64)> {
@@ -150,6 +154,11 @@ pub fn extract_sources<S: Sink + Sync>(
                 Some(job) => {
                     held += job.held();
                     batch.push(job);
+                    // What standard input has sent is matched and written
+                    // before waiting for more.
+                    if stdin && jobs.would_wait() {
+                        break;
+                    }
                 }
                 None => break,
             }
@@ -159,7 +168,7 @@ pub fn extract_sources<S: Sink + Sync>(
     // Files are opened for the next batch while this one is matched. Not
     // standard input: a record waiting there must not hold back the output
     // of those already read.
-    let prefetch = !sources.iter().any(|s| matches!(s, Source::Stdin));
+    let prefetch = !stdin;
     let mut ids = DocIds::default();
     let mut next = take(&mut jobs)?;
     loop {

@@ -527,3 +527,65 @@ fn a_truncated_gzip_text_keeps_what_was_read() {
         assert_eq!(starts, before, "window {window:?}");
     }
 }
+
+/// Bug 6: reading standard input, each record's mentions follow it at
+/// once while the input stays open (they came after about 1,024 more
+/// records or the end of input), and a signal while gazex waits for the
+/// next record ends the run at once, with what was read written (it was
+/// acted on only when the next line arrived).
+#[cfg(unix)]
+#[test]
+fn standard_input_streams_and_stops_on_a_signal() {
+    use std::io::BufRead;
+    use std::sync::mpsc;
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    std::fs::write(dir.join("g.jsonl"), GAZETTEER).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_gazex"))
+        .current_dir(dir)
+        .args(["extract", "-q", "-g", "g.jsonl", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in std::io::BufReader::new(stdout).lines() {
+            let v: serde_json::Value = serde_json::from_str(&line.unwrap()).unwrap();
+            if tx.send(v["doc"].as_str().unwrap().to_string()).is_err() {
+                break;
+            }
+        }
+    });
+    // Loading the gazetteer and the first record: well within a minute.
+    let wait = Duration::from_secs(60);
+    for id in ["a", "b"] {
+        writeln!(stdin, r#"{{"id":"{id}","text":"Quillon Varga"}}"#).unwrap();
+        stdin.flush().unwrap();
+        assert_eq!(
+            rx.recv_timeout(wait).as_deref(),
+            Ok(id),
+            "record {id} not written"
+        );
+    }
+    // Standard input stays open; gazex waits for the next record.
+    std::thread::sleep(Duration::from_millis(300));
+    let asked = Instant::now();
+    // SAFETY: a signal to our own child process.
+    assert_eq!(unsafe { libc::kill(child.id() as i32, libc::SIGTERM) }, 0);
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(
+            asked.elapsed() < Duration::from_secs(10),
+            "no exit 10 s after SIGTERM"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert_eq!(status.code(), Some(130));
+    drop(stdin);
+}

@@ -59,6 +59,7 @@ use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use encoding_rs::Encoding;
 
@@ -481,15 +482,43 @@ pub struct Jobs<'a> {
     opts: &'a ReadOptions,
     stream: Option<Stream>,
     started: u64,
+    /// When set, waiting on standard input ends and no job follows.
+    stop: Option<&'a AtomicBool>,
 }
 
 enum Stream {
     Lines {
-        reader: Box<dyn BufRead + Send>,
+        reader: BufReader<Box<dyn Read + Send>>,
         name: String,
         line: u64,
+        /// Standard input: waited on with an eye on the stop flag.
+        stdin: bool,
     },
     Windows(Windows),
+}
+
+/// Whether standard input has bytes to read (or its end) within
+/// `timeout_ms` milliseconds. Where this cannot be asked, `true`: the read
+/// then waits as it always did.
+fn stdin_ready(timeout_ms: i32) -> bool {
+    #[cfg(unix)]
+    {
+        let mut fd = libc::pollfd {
+            fd: 0,
+            events: libc::POLLIN,
+            revents: 0,
+        };
+        // SAFETY: one valid pollfd, for the duration of the call.
+        let n = unsafe { libc::poll(&mut fd, 1, timeout_ms) };
+        // A signal interrupting the wait is no input: the caller looks at
+        // its stop flag and waits again.
+        n > 0 || n < 0 && io::Error::last_os_error().kind() != io::ErrorKind::Interrupted
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = timeout_ms;
+        true
+    }
 }
 
 impl<'a> Jobs<'a> {
@@ -500,7 +529,36 @@ impl<'a> Jobs<'a> {
             opts,
             stream: None,
             started: 0,
+            stop: None,
         }
+    }
+
+    /// The same jobs, ending as soon as `stop` is set while waiting on
+    /// standard input (a signal), instead of when the next line arrives.
+    pub fn stop_on(mut self, stop: Option<&'a AtomicBool>) -> Jobs<'a> {
+        self.stop = stop;
+        self
+    }
+
+    fn stopped(&self) -> bool {
+        self.stop.is_some_and(|s| s.load(Ordering::SeqCst))
+    }
+
+    /// Whether the next job would wait for standard input: it is read next
+    /// and holds no whole line yet, and nothing is there to read. The
+    /// pipeline then matches and writes what it has first, so that a
+    /// record's output follows it at once (`tail -f | gazex extract -`).
+    pub fn would_wait(&self) -> bool {
+        let buffered = match &self.stream {
+            Some(Stream::Lines {
+                reader,
+                stdin: true,
+                ..
+            }) => reader.buffer(),
+            None if self.sources.clone().next() == Some(&Source::Stdin) => &[],
+            _ => return false,
+        };
+        !buffered.contains(&b'\n') && !stdin_ready(0)
     }
 
     /// Sources started so far (for progress).
@@ -561,7 +619,8 @@ impl<'a> Jobs<'a> {
         match format {
             Format::Jsonl | Format::Auto => {
                 self.stream = Some(Stream::Lines {
-                    reader: Box::new(BufReader::with_capacity(1 << 16, reader)),
+                    reader: BufReader::with_capacity(1 << 16, reader),
+                    stdin: *source == Source::Stdin,
                     name,
                     line: 0,
                 });
@@ -599,6 +658,7 @@ impl<'a> Jobs<'a> {
     /// The next job of the current stream, if any.
     fn next_in_stream(&mut self) -> Option<Job> {
         let max = self.opts.max_document;
+        let stop = self.stop;
         match self.stream.as_mut()? {
             Stream::Windows(w) => match w.next() {
                 Some(Ok(window)) => Some(Job {
@@ -609,7 +669,23 @@ impl<'a> Jobs<'a> {
                 }),
                 None => None,
             },
-            Stream::Lines { reader, name, line } => loop {
+            Stream::Lines {
+                reader,
+                name,
+                line,
+                stdin,
+            } => loop {
+                if *stdin && !reader.buffer().contains(&b'\n') {
+                    if let Some(stop) = stop {
+                        // Wait for the next line a little at a time, so
+                        // that a signal is acted on at once.
+                        while !stdin_ready(100) {
+                            if stop.load(Ordering::SeqCst) {
+                                return None;
+                            }
+                        }
+                    }
+                }
                 *line += 1;
                 let mut bytes = Vec::new();
                 let path = Path::new(name.as_str());
@@ -667,6 +743,9 @@ impl Iterator for Jobs<'_> {
 
     fn next(&mut self) -> Option<Job> {
         loop {
+            if self.stopped() {
+                return None;
+            }
             if self.stream.is_some() {
                 if let Some(job) = self.next_in_stream() {
                     return Some(job);
