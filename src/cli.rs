@@ -103,7 +103,9 @@ pub struct EngineArgs {
     )]
     pub gazetteers: Vec<PathBuf>,
 
-    /// Worker threads (default: all cores).
+    /// Worker threads (default: all cores). At most 4 per available core:
+    /// a larger N is lowered to that, with a warning (the output is the
+    /// same for any N).
     #[arg(short = 'j', long, value_name = "N")]
     pub threads: Option<usize>,
 

@@ -175,10 +175,25 @@ struct Run {
     src_len: usize,
     /// Source characters of the run.
     src_chars: usize,
-    /// Whether text and source agree byte for byte (and character for
-    /// character) over the run. Otherwise the run is atomic: mentions start
-    /// at its start or end at its end, never inside.
-    same: bool,
+    /// Source bytes per text byte where text and source agree character
+    /// for character: 1 when they agree byte for byte too, 2 for ASCII read
+    /// from UTF-16 (one code unit a character), 0 when they do not agree
+    /// (the run is atomic: mentions start at its start or end at its end,
+    /// never inside).
+    step: u8,
+}
+
+impl Run {
+    /// Whether offsets inside the run map one to one ([`Run::step`] > 0).
+    fn same(&self) -> bool {
+        self.step > 0
+    }
+
+    /// The source offset of text offset `at` inside a [`same`](Run::same)
+    /// run.
+    fn src_at(&self, at: usize) -> usize {
+        self.src + (at - self.text) * usize::from(self.step)
+    }
 }
 
 /// A map from text byte offsets to source byte and character offsets,
@@ -234,9 +249,9 @@ impl OffsetMap {
             return Span::default();
         }
         let first = self.run(start);
-        let (s, cs) = if first.same {
+        let (s, cs) = if first.same() {
             (
-                first.src + (start - first.text),
+                first.src_at(start),
                 first.src_char + (char_start - first.text_char),
             )
         } else {
@@ -245,9 +260,9 @@ impl OffsetMap {
         let last = self.run(end.saturating_sub(1).max(start));
         let (e, ce) = if end == start {
             (s, cs)
-        } else if last.same {
+        } else if last.same() {
             (
-                last.src + (end - last.text),
+                last.src_at(end),
                 last.src_char + (char_end - last.text_char),
             )
         } else {
@@ -272,8 +287,8 @@ impl OffsetMap {
             return (s, s);
         }
         let last = self.run(end.saturating_sub(1).max(start));
-        let e = if last.same {
-            last.src + (end - last.text)
+        let e = if last.same() {
+            last.src_at(end)
         } else {
             last.src + last.src_len
         };
@@ -287,8 +302,8 @@ impl OffsetMap {
             return 0;
         }
         let r = self.run(at);
-        if r.same {
-            r.src + (at - r.text)
+        if r.same() {
+            r.src_at(at)
         } else {
             r.src
         }
@@ -386,12 +401,12 @@ impl<'a> MapCursor<'a> {
             self.at = r.text;
             self.chars = 0;
         }
-        if !r.same || at <= r.text {
+        if !r.same() || at <= r.text {
             return (r.src, r.src_char);
         }
         self.chars += self.text[self.at..at].chars().count();
         self.at = at;
-        (r.src + (at - r.text), r.src_char + self.chars)
+        (r.src_at(at), r.src_char + self.chars)
     }
 }
 
@@ -414,23 +429,43 @@ impl OffsetMapBuilder {
             while !rest.is_char_boundary(cut) {
                 cut += 1;
             }
-            self.same_run(&rest[..cut]);
+            self.same_run(&rest[..cut], 1);
             rest = &rest[cut..];
         }
-        self.same_run(rest);
+        self.same_run(rest, 1);
     }
 
-    fn same_run(&mut self, s: &str) {
+    /// ASCII text `s` read from a source of `step` bytes a character
+    /// (UTF-16: 2), character for character: one run for all of it, where
+    /// a run per character would take fifty times the text's size.
+    ///
+    /// # Panics
+    ///
+    /// If `s` is not ASCII or `step` is 0.
+    pub fn same_ascii(&mut self, s: &str, step: u8) {
+        assert!(s.is_ascii() && step > 0, "same_ascii: ASCII text, step > 0");
+        for piece in s.as_bytes().chunks(MAX_RUN) {
+            // ASCII: every cut is a character boundary.
+            self.same_run(std::str::from_utf8(piece).unwrap_or_default(), step);
+        }
+    }
+
+    fn same_run(&mut self, s: &str, step: u8) {
         if s.is_empty() {
             return;
         }
-        let chars = s.chars().count();
+        let chars = if step == 1 {
+            s.chars().count()
+        } else {
+            s.len()
+        };
+        let src_len = s.len() * usize::from(step);
         match self.map.runs.last_mut() {
-            // Extend the previous verbatim run when it is contiguous and not
-            // yet long: locating inside a run counts its characters, so runs
-            // stay short enough for that to be cheap.
-            Some(r) if r.same && r.src + r.src_len == self.src && r.src_len < MAX_RUN => {
-                r.src_len += s.len();
+            // Extend the previous run of the same step when it is contiguous
+            // and not yet long: locating inside a run counts its characters,
+            // so runs stay short enough for that to be cheap.
+            Some(r) if r.step == step && r.src + r.src_len == self.src && r.src_len < MAX_RUN => {
+                r.src_len += src_len;
                 r.src_chars += chars;
             }
             _ => self.map.runs.push(Run {
@@ -438,14 +473,14 @@ impl OffsetMapBuilder {
                 text_char: self.map.text_chars,
                 src: self.src,
                 src_char: self.src_char,
-                src_len: s.len(),
+                src_len,
                 src_chars: chars,
-                same: true,
+                step,
             }),
         }
         self.map.text_len += s.len();
         self.map.text_chars += chars;
-        self.src += s.len();
+        self.src += src_len;
         self.src_char += chars;
     }
 
@@ -461,7 +496,7 @@ impl OffsetMapBuilder {
                 src_char: self.src_char,
                 src_len,
                 src_chars,
-                same: false,
+                step: 0,
             });
             self.map.text_len += s.len();
             self.map.text_chars += s.chars().count();
@@ -552,6 +587,29 @@ mod tests {
         assert_eq!((s.char_start, s.char_end), (100_004, 100_009));
         assert_eq!(doc.locate_counted(at, at + 5, 100_001, 100_006), s);
         assert_eq!(doc.locate_bytes(at, at + 5), (s.start, s.end));
+    }
+
+    #[test]
+    fn ascii_from_utf16_maps_inside() {
+        // "é Kim Putin" in UTF-16LE after a byte-order mark: "é" one
+        // character of two bytes, the rest ASCII at two bytes each.
+        let mut b = OffsetMap::builder();
+        b.skip(2, 0);
+        b.replaced("é", 2, 1);
+        b.same_ascii(" Kim ", 2);
+        b.same_ascii("Putin", 2);
+        let map = b.finish();
+        assert_eq!(map.runs.len(), 2);
+        assert_eq!(map.source_len(), 24);
+        let doc = Document::mapped("d", "é Kim Putin".to_string(), map);
+        let s = doc.locate(7, 12);
+        assert_eq!((s.start, s.end, s.char_start, s.char_end), (14, 24, 6, 11));
+        assert_eq!(doc.locate_counted(3, 6, 2, 5), doc.locate(3, 6));
+        assert_eq!(doc.locate_bytes(3, 6), (6, 12));
+        let text = doc.text.clone();
+        let mut c = doc.map.as_ref().unwrap().cursor(&text);
+        assert_eq!(c.source(3), (6, 2));
+        assert_eq!(c.source(7), (14, 6));
     }
 
     #[test]

@@ -66,7 +66,7 @@ impl InputError {
     pub fn to_json(&self) -> String {
         let mut v = serde_json::json!({
             "type": "error",
-            "path": self.path.to_string_lossy(),
+            "path": crate::input::doc_name(&self.path),
             "reason": self.reason,
         });
         if let Some(l) = self.line {

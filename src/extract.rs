@@ -8,25 +8,38 @@
 //! buffers are then written in input order and flushed. While a batch of
 //! files is matched, the next one is taken (files checked, big ones opened)
 //! alongside; with standard input among the sources, batches are taken one
-//! after the other, so that output never waits for input not yet sent. So
+//! after the other, and a batch ends whenever standard input has no whole
+//! record waiting ([`Jobs::would_wait`]), so that output never waits for
+//! input not yet sent; a stop asked while waiting there is acted on at
+//! once. So
 //! the output is ordered by input and byte-identical whatever the thread
 //! count, memory is bounded by two batches (not by the corpus, nor by a
 //! file's size), output reaches a pipe batch by batch, and the writer takes
 //! no lock per mention.
+//!
+//! Each document's id (`doc`) is unique within a run (`DocIds`): the
+//! workers read a batch's documents, the ids are checked in input order on
+//! the calling thread, then the workers match them. A path is unique by
+//! itself (the walk reads a file once, [`crate::input::doc_name`] keeps
+//! bytes that are not UTF-8), but a JSON Lines record's id may repeat, in
+//! its file or another; the first keeps it, a later one is qualified by
+//! its file. An id that stays taken is an error of that document, never a
+//! silent overwrite of another's mentions (in `--db`, keyed by id).
 //!
 //! Between batches the pipeline checks a stop flag (set by the binary's
 //! SIGINT/SIGTERM handler) and, when it is set, stops with an
 //! [`io::ErrorKind::Interrupted`] error before calling [`Sink::finish`].
 
 use std::io;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
+use rustc_hash::FxHashSet;
 
 use crate::date::{DateSource, DocDate};
-use crate::document::Document;
+use crate::document::{source_hash, Document};
 use crate::input::{Job, Jobs, Piece, ReadOptions, Source};
 use crate::output::Sink;
 use crate::progress::Progress;
@@ -113,7 +126,7 @@ pub fn extract_sources<S: Sink + Sync>(
     let threads = pool.current_num_threads().max(1);
     let max_jobs = BATCH_PER_THREAD * threads;
     let max_bytes = BATCH_BYTES_PER_THREAD * threads;
-    let mut jobs = Jobs::new(sources, &opts.read);
+    let mut jobs = Jobs::new(sources, &opts.read).stop_on(opts.stop);
     let run_date = opts.run_date.unwrap_or_else(DocDate::today);
     let resolver = || {
         let mut r = Resolver::new(matcher);
@@ -126,6 +139,7 @@ pub fn extract_sources<S: Sink + Sync>(
     let progress = opts.progress.unwrap_or(&hidden);
     let mut sources_done = 0;
     let stop = || opts.stop.is_some_and(|s| s.load(Ordering::SeqCst));
+    let stdin = sources.iter().any(|s| matches!(s, Source::Stdin));
     // The next batch of jobs, and how many sources have been started once
     // it is taken.
     let take = |jobs: &mut Jobs<'_>| -> io::Result<(Vec<Job>, u64)> {
@@ -140,6 +154,11 @@ pub fn extract_sources<S: Sink + Sync>(
                 Some(job) => {
                     held += job.held();
                     batch.push(job);
+                    // What standard input has sent is matched and written
+                    // before waiting for more.
+                    if stdin && jobs.would_wait() {
+                        break;
+                    }
                 }
                 None => break,
             }
@@ -149,7 +168,8 @@ pub fn extract_sources<S: Sink + Sync>(
     // Files are opened for the next batch while this one is matched. Not
     // standard input: a record waiting there must not hold back the output
     // of those already read.
-    let prefetch = !sources.iter().any(|s| matches!(s, Source::Stdin));
+    let prefetch = !stdin;
+    let mut ids = DocIds::default();
     let mut next = take(&mut jobs)?;
     loop {
         if stop() {
@@ -161,29 +181,42 @@ pub fn extract_sources<S: Sink + Sync>(
         }
         let shared: &S = sink;
         let read = &opts.read;
+        let ids = &mut ids;
         let work = || -> Vec<Result<Done<S::Item>, InputError>> {
-            batch
+            let pieces: Vec<_> = batch
+                .into_par_iter()
+                .map(|job| {
+                    let (name, line) = (job.name(), job.line());
+                    // A reader bug triggered by one input is reported for
+                    // it, like a resolver bug (see `process`).
+                    let piece =
+                        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| job.run(read)))
+                            .unwrap_or_else(|panic| {
+                                let e = InputError::new(
+                                    &name,
+                                    format!("internal error: {}", panic_message(&*panic)),
+                                );
+                                Err(match line {
+                                    Some(l) => e.at_line(l),
+                                    None => e,
+                                })
+                            });
+                    (piece, name, line)
+                })
+                .collect();
+            let pieces: Vec<_> = pieces
+                .into_iter()
+                .filter_map(|(piece, name, line)| match piece {
+                    Ok(piece) => ids.make_unique(piece, &name, line),
+                    Err(e) => Some(Err(e)),
+                })
+                .collect();
+            pieces
                 .into_par_iter()
                 .map_init(
                     || (resolver(), Vec::new()),
-                    |(resolver, mentions), job| {
-                        let (name, line) = (job.name(), job.line());
-                        // A reader bug triggered by one input is reported
-                        // for it, like a resolver bug (see `process`).
-                        let piece = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                            job.run(read)
-                        }))
-                        .unwrap_or_else(|panic| {
-                            let e = InputError::new(
-                                &name,
-                                format!("internal error: {}", panic_message(&*panic)),
-                            );
-                            Err(match line {
-                                Some(l) => e.at_line(l),
-                                None => e,
-                            })
-                        })?;
-                        process(matcher, resolver, mentions, shared, piece, run_date)
+                    |(resolver, mentions), piece| {
+                        process(matcher, resolver, mentions, shared, piece?, run_date)
                     },
                 )
                 .collect()
@@ -225,6 +258,87 @@ pub fn extract_sources<S: Sink + Sync>(
     progress.finish();
     summary.elapsed = started.elapsed();
     Ok(summary)
+}
+
+/// The document ids of a run so far, to keep them unique.
+///
+/// Ids are kept as 128-bit hashes (16 bytes a document). A JSON Lines
+/// record whose id is taken becomes `<file>#<id>`, or where that is taken
+/// too (the id twice in one file) `<file>:<line>#<id>`; a file's path, or
+/// an id still taken then, is an error of the document. The windows of a
+/// big text share their file's id: the first window is checked, the others
+/// follow it.
+#[derive(Default)]
+struct DocIds {
+    seen: FxHashSet<u128>,
+    /// The current windowed text: its id as read, and as given (`None`:
+    /// refused).
+    window: Option<(String, Option<String>)>,
+}
+
+impl DocIds {
+    /// Takes a unique id for `piece`'s document, read from input `name`
+    /// (at JSON Lines `line`), renaming it if need be; an error when none
+    /// is free. `None` for a later window of a text refused so (its error
+    /// is reported once, with its first window).
+    fn make_unique(
+        &mut self,
+        mut piece: Piece,
+        name: &Path,
+        line: Option<u64>,
+    ) -> Option<Result<Piece, InputError>> {
+        if piece.doc.window_start.is_some_and(|s| s > 0) {
+            if let Some((read, given)) = &self.window {
+                if *read == piece.doc.id {
+                    piece.doc.id = given.clone()?;
+                    return Some(Ok(piece));
+                }
+            }
+        }
+        let given = self.take(&piece.doc.id, name, line);
+        if piece.doc.window_start.is_some() {
+            self.window = Some((piece.doc.id.clone(), given.clone()));
+        }
+        Some(match given {
+            Some(id) => {
+                piece.doc.id = id;
+                Ok(piece)
+            }
+            None => {
+                // A path that is not UTF-8 shows as its document id does.
+                let escaped = if name.to_str().is_none() {
+                    " (a path that is not UTF-8, its other bytes written %XX)"
+                } else {
+                    ""
+                };
+                let err = InputError::new(
+                    name,
+                    format!(
+                        "document id {:?}{escaped} is another document's in this run, skipped",
+                        piece.doc.id
+                    ),
+                );
+                Err(match line {
+                    Some(l) => err.at_line(l),
+                    None => err,
+                })
+            }
+        })
+    }
+
+    /// `id` if free, else its qualified forms in turn; `None` when all are
+    /// taken.
+    fn take(&mut self, id: &str, name: &Path, line: Option<u64>) -> Option<String> {
+        let mut free = |candidate: &str| self.seen.insert(source_hash(candidate.as_bytes()));
+        if free(id) {
+            return Some(id.to_string());
+        }
+        let line = line?;
+        let file = crate::input::doc_name(name);
+        [format!("{file}#{id}"), format!("{file}:{line}#{id}")]
+            .into_iter()
+            .find(|q| free(q))
+    }
 }
 
 /// Resolves one document and prepares its output; a panic is caught and

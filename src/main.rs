@@ -190,11 +190,24 @@ fn load_gazetteers(paths: &[PathBuf], no_merge: bool) -> Result<Loaded> {
     })
 }
 
+/// Worker threads per available core at most: more only wait their turn
+/// (the output is the same for any number), and `-j 100000` would start a
+/// hundred thousand threads.
+const THREADS_PER_CORE: usize = 4;
+
 fn thread_pool(threads: Option<usize>) -> Result<rayon::ThreadPool> {
     let mut pool = rayon::ThreadPoolBuilder::new();
     if let Some(n) = threads {
         anyhow::ensure!(n > 0, "--threads must be at least 1");
-        pool = pool.num_threads(n);
+        let cores = std::thread::available_parallelism().map_or(1, usize::from);
+        let max = THREADS_PER_CORE * cores;
+        if n > max {
+            eprintln!(
+                "gazex: --threads {n} is more than {THREADS_PER_CORE} per core ({cores} available); \
+                 using {max}"
+            );
+        }
+        pool = pool.num_threads(n.min(max));
     }
     pool.build().context("cannot start worker threads")
 }

@@ -49,6 +49,8 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, OpenFlags};
 use serde::{Deserialize, Serialize};
 
+use crate::output::csv::safe_cell;
+
 /// One entity's coverage.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct EntityCoverage {
@@ -477,7 +479,7 @@ impl Timeline {
             "period_documents",
         ])?;
         for r in &self.rows {
-            w.write_record(Timeline::cells(r))?;
+            w.write_record(Timeline::cells(r).iter().map(|c| safe_cell(c).into_owned()))?;
         }
         w.flush()
     }
@@ -645,7 +647,7 @@ impl Coverage {
             "last_seen",
         ])?;
         for e in &self.entities {
-            w.write_record([
+            let cells = [
                 e.entity_id.as_str(),
                 &e.entity_name,
                 &e.entity_type,
@@ -656,7 +658,8 @@ impl Coverage {
                 &e.last_doc,
                 e.first_seen.as_deref().unwrap_or(""),
                 e.last_seen.as_deref().unwrap_or(""),
-            ])?;
+            ];
+            w.write_record(cells.iter().map(|c| safe_cell(c).into_owned()))?;
         }
         w.flush()
     }

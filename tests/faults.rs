@@ -215,13 +215,25 @@ fn html_and_jsonl_and_gzip() {
         assert_eq!(cs, page[..s].chars().count());
     }
 
+    // The second file repeats the first's ids: its records are qualified
+    // by the file, so that every document's id is its own.
     let docs: Vec<&Value> = r
         .mentions
         .iter()
-        .filter(|m| m["doc"].as_str().unwrap().len() == 1)
+        .filter(|m| !m["doc"].as_str().unwrap().contains("page"))
         .collect();
     let ids: Vec<&str> = docs.iter().map(|m| m["doc"].as_str().unwrap()).collect();
-    assert_eq!(ids, ["a", "7", "d", "a", "7", "d"]);
+    assert_eq!(
+        ids,
+        [
+            "a",
+            "7",
+            "d",
+            "corpus/docs2.jsonl.gz#a",
+            "corpus/docs2.jsonl.gz#7",
+            "corpus/docs2.jsonl.gz#d"
+        ]
+    );
     let value = "caf\u{e9} \u{2014} Zorvath D\u{e9}riaska";
     let m = docs[1];
     let (s, e) = span(m);

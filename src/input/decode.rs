@@ -45,7 +45,7 @@
 //! assert_eq!(&src[span.start..span.end], b"Dupr\xe9");
 //! ```
 
-use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
+use encoding_rs::{Encoding, ISO_2022_JP, REPLACEMENT, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
 
 use crate::document::{OffsetMap, OffsetMapBuilder};
 
@@ -158,11 +158,18 @@ pub fn decode_owned(bytes: Vec<u8>, opts: &DecodeOptions) -> Decoded {
 /// Decodes `bytes` as `encoding` (a byte-order mark of that encoding is
 /// honoured).
 pub fn decode_as(bytes: &[u8], encoding: &'static Encoding) -> Decoded {
+    decode_part(bytes, encoding, true)
+}
+
+/// Decodes `bytes`, a piece of a text in `encoding` (a window), as
+/// [`decode_as`] does; `at_start` says whether the piece begins the text,
+/// where alone a byte-order mark is one (elsewhere U+FEFF is a character).
+pub fn decode_part(bytes: &[u8], encoding: &'static Encoding, at_start: bool) -> Decoded {
     if encoding == UTF_8 {
         return decode_utf8(bytes);
     }
     let (body, bom) = match Encoding::for_bom(bytes) {
-        Some((e, n)) if e == encoding => (&bytes[n..], n),
+        Some((e, n)) if e == encoding && at_start => (&bytes[n..], n),
         _ => (bytes, 0),
     };
     let mut map = OffsetMap::builder();
@@ -261,27 +268,57 @@ fn decode_single_byte(
     (text, had_errors)
 }
 
-/// Any other encoding (UTF-16, Shift_JIS, GBK, …), fed to the decoder a
-/// byte at a time so each character's source bytes are known.
+/// Any other encoding (UTF-16, Shift_JIS, GBK, …). Linear in the input:
+/// UTF-16 is decoded in chunks and each character's source bytes follow
+/// from the character itself ([`decode_utf16`]); the others are fed to one
+/// streaming decoder a byte at a time, each call writing into a small fixed
+/// buffer, so that each character's source bytes are known.
 fn decode_generic(
     bytes: &[u8],
     encoding: &'static Encoding,
     map: &mut OffsetMapBuilder,
 ) -> (String, bool) {
+    if is_utf16(encoding) {
+        if let Some(done) = decode_utf16(bytes, encoding, map) {
+            return done;
+        }
+    }
+    decode_bytewise(bytes, encoding, map)
+}
+
+/// Output room for one input byte: a decoder that finds an error may give
+/// back the few bytes it held (a GB18030 sequence), never more than four
+/// characters.
+const ONE_BYTE_OUTPUT: usize = 32;
+
+/// Feeds `bytes` to a decoder one at a time, mapping each piece of output
+/// to the source bytes fed since the last one.
+fn decode_bytewise(
+    bytes: &[u8],
+    encoding: &'static Encoding,
+    map: &mut OffsetMapBuilder,
+) -> (String, bool) {
     let mut decoder = encoding.new_decoder_without_bom_handling();
-    let mut text = String::with_capacity(bytes.len() * 2);
+    let mut text = String::with_capacity(bytes.len() + bytes.len() / 2);
+    let mut out = [0u8; ONE_BYTE_OUTPUT];
     let mut pending = 0; // source bytes not yet accounted for
     let mut lossy = false;
-    for i in 0..bytes.len() {
+    for (i, b) in bytes.iter().enumerate() {
         let last = i + 1 == bytes.len();
-        let before = text.len();
-        text.reserve(32);
-        let (_, _, errors) = decoder.decode_to_string(&bytes[i..i + 1], &mut text, last);
+        let (_, read, written, errors) =
+            decoder.decode_to_utf8(std::slice::from_ref(b), &mut out, last);
+        debug_assert_eq!(read, 1, "one byte's output fits {ONE_BYTE_OUTPUT} bytes");
         lossy |= errors;
         pending += 1;
-        if text.len() > before {
-            let new = &text[before..];
-            map.replaced(new, pending, new.chars().count());
+        if written > 0 {
+            let new = std::str::from_utf8(&out[..written]).unwrap_or("\u{FFFD}");
+            text.push_str(new);
+            if pending == 1 && new.as_bytes() == [*b] {
+                // ASCII as itself: verbatim, so runs of it merge.
+                map.same(new);
+            } else {
+                map.replaced(new, pending, new.chars().count());
+            }
             pending = 0;
         }
     }
@@ -291,21 +328,175 @@ fn decode_generic(
     (text, lossy)
 }
 
-/// Whether `encoding` keeps ASCII whitespace bytes as whole characters, so
-/// that a file in it may be cut at whitespace and its pieces decoded apart.
-pub fn cuttable(encoding: &'static Encoding) -> bool {
-    encoding == UTF_8 || encoding.is_single_byte()
+/// Source bytes a streaming decoder is given at once.
+const CHUNK: usize = 64 << 10;
+
+/// UTF-16 in chunks through one streaming decoder. Every character it
+/// writes stands for one code unit (two bytes), a supplementary character
+/// for a surrogate pair (four), an unpaired surrogate's U+FFFD for its
+/// unit, and a U+FFFD at the end of a text of odd length for the odd byte.
+/// Should the widths not add up to the input (some case of errors these
+/// rules miss), `None`: the caller decodes byte by byte instead.
+fn decode_utf16(
+    bytes: &[u8],
+    encoding: &'static Encoding,
+    map: &mut OffsetMapBuilder,
+) -> Option<(String, bool)> {
+    let mut decoder = encoding.new_decoder_without_bom_handling();
+    let mut text = String::with_capacity(bytes.len() / 2 + bytes.len() / 4 + 16);
+    let mut out = vec![0u8; decoder.max_utf8_buffer_length(CHUNK)?];
+    let mut lossy = false;
+    let mut rest = bytes;
+    loop {
+        let take = rest.len().min(CHUNK);
+        let last = take == rest.len();
+        let (_, read, written, errors) = decoder.decode_to_utf8(&rest[..take], &mut out, last);
+        lossy |= errors;
+        if read == 0 && written == 0 && take > 0 {
+            return None;
+        }
+        text.push_str(std::str::from_utf8(&out[..written]).ok()?);
+        rest = &rest[read..];
+        if last && read == take {
+            break;
+        }
+    }
+    let width = |c: char| if u32::from(c) > 0xFFFF { 4 } else { 2 };
+    let odd_end = bytes.len() % 2 == 1 && text.ends_with('\u{FFFD}');
+    let total: usize = text.chars().map(width).sum::<usize>() - if odd_end { 1 } else { 0 };
+    if total != bytes.len() {
+        return None;
+    }
+    // ASCII maps character for character (one run per stretch of it),
+    // anything else a run per character.
+    let body = if odd_end {
+        &text[..text.len() - '\u{FFFD}'.len_utf8()]
+    } else {
+        &text[..]
+    };
+    let mut rest = body;
+    while !rest.is_empty() {
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        if ascii > 0 {
+            map.same_ascii(&rest[..ascii], 2);
+            rest = &rest[ascii..];
+            continue;
+        }
+        let c = rest.chars().next()?;
+        let n = c.len_utf8();
+        map.replaced(&rest[..n], width(c), 1);
+        rest = &rest[n..];
+    }
+    if odd_end {
+        map.replaced("\u{FFFD}", 1, 1);
+    }
+    Some((text, lossy))
 }
 
-/// Characters the text of `bytes` decoded as `encoding` holds (for a
-/// [`cuttable`] encoding).
-pub fn count_chars(bytes: &[u8], encoding: &'static Encoding) -> usize {
+/// How a text in an encoding may be cut into pieces that decode apart to
+/// the characters of the whole (the windows of a big text,
+/// [`super::window`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Cutting {
+    /// UTF-8 and the single-byte encodings: a byte of ASCII whitespace is
+    /// a character of its own, and any byte but a UTF-8 continuation byte
+    /// starts a character.
+    Bytes,
+    /// UTF-16: a cut falls between code units (an even number of bytes
+    /// from the text's start) outside a surrogate pair; whitespace is a
+    /// code unit of ASCII whitespace.
+    Utf16 {
+        /// UTF-16BE rather than UTF-16LE.
+        big_endian: bool,
+    },
+    /// Shift_JIS, EUC-JP, EUC-KR, Big5, GBK, GB18030: a byte of ASCII
+    /// whitespace is never part of a multi-byte character (their trail
+    /// bytes are 0x30 and up), so a cut before one is safe; other
+    /// character starts are found by decoding from a known one
+    /// ([`char_starts`]).
+    AsciiMultiByte,
+    /// ISO-2022-JP (its shift state runs across the text) and the
+    /// replacement encoding: never cut.
+    Whole,
+}
+
+/// How a text in `encoding` may be cut ([`Cutting`]).
+pub fn cutting(encoding: &'static Encoding) -> Cutting {
+    if encoding == UTF_8 || encoding.is_single_byte() {
+        Cutting::Bytes
+    } else if is_utf16(encoding) {
+        Cutting::Utf16 {
+            big_endian: encoding == UTF_16BE,
+        }
+    } else if encoding == ISO_2022_JP || encoding == REPLACEMENT {
+        Cutting::Whole
+    } else {
+        Cutting::AsciiMultiByte
+    }
+}
+
+/// Visits, in order, the offsets up to `hi` where a character of `bytes`
+/// decoded as `encoding` starts (`bytes[0]` being one; the end of `bytes`
+/// counts as one): the places after which a decoder fed from `bytes[0]`
+/// has written every byte it was given. Stops at, and returns, the first
+/// offset `found` accepts. Linear in `hi`.
+pub fn char_starts(
+    bytes: &[u8],
+    encoding: &'static Encoding,
+    hi: usize,
+    mut found: impl FnMut(usize) -> bool,
+) -> Option<usize> {
+    if found(0) {
+        return Some(0);
+    }
+    let hi = hi.min(bytes.len());
+    let mut decoder = encoding.new_decoder_without_bom_handling();
+    let mut out = [0u8; ONE_BYTE_OUTPUT];
+    for (i, b) in bytes[..hi].iter().enumerate() {
+        let (_, _, written, _) = decoder.decode_to_utf8(std::slice::from_ref(b), &mut out, false);
+        if written > 0 && found(i + 1) {
+            return Some(i + 1);
+        }
+    }
+    None
+}
+
+/// Characters the text of `bytes` decoded as `encoding` holds, as
+/// [`decode_part`] decodes it (`at_start`: the bytes begin the text, where
+/// a byte-order mark of the encoding is no character).
+pub fn count_chars(bytes: &[u8], encoding: &'static Encoding, at_start: bool) -> usize {
     if encoding.is_single_byte() {
         return bytes.len();
     }
-    match std::str::from_utf8(bytes) {
-        Ok(s) => s.chars().count(),
-        Err(_) => String::from_utf8_lossy(bytes).chars().count(),
+    if encoding == UTF_8 {
+        return match std::str::from_utf8(bytes) {
+            Ok(s) => s.chars().count(),
+            Err(_) => String::from_utf8_lossy(bytes).chars().count(),
+        };
+    }
+    let mut decoder = if at_start {
+        encoding.new_decoder_with_bom_removal()
+    } else {
+        encoding.new_decoder_without_bom_handling()
+    };
+    let Some(room) = decoder.max_utf8_buffer_length(CHUNK) else {
+        return 0;
+    };
+    let mut out = vec![0u8; room];
+    let mut chars = 0;
+    let mut rest = bytes;
+    loop {
+        let take = rest.len().min(CHUNK);
+        let last = take == rest.len();
+        let (_, read, written, _) = decoder.decode_to_utf8(&rest[..take], &mut out, last);
+        chars += std::str::from_utf8(&out[..written]).map_or(0, |s| s.chars().count());
+        rest = &rest[read..];
+        if last && read == take || read == 0 && written == 0 {
+            return chars;
+        }
     }
 }
 
@@ -406,6 +597,64 @@ mod tests {
             let doc = Document::mapped("t", d.text.clone(), d.map.clone().unwrap());
             let s = doc.locate(0, 3);
             assert_eq!((s.start, s.end), (2, 8));
+        }
+    }
+
+    /// Like [`round_trip`], where a decoder error may make one piece of
+    /// source bytes stand for more than one character (a Shift_JIS lead
+    /// byte before ASCII: U+FFFD and the ASCII): each character maps into
+    /// a piece holding it.
+    fn round_trip_pieces(src: &[u8], d: &Decoded) {
+        let doc = Document::mapped("t", d.text.clone(), d.map.clone().unwrap());
+        for (chars, (i, c)) in d.text.char_indices().enumerate() {
+            let s = doc.locate(i, i + c.len_utf8());
+            assert!(s.char_start <= chars && chars < s.char_end, "{c:?}");
+            let (back, _) = d.encoding.decode_without_bom_handling(&src[s.start..s.end]);
+            assert!(back.contains(c), "bytes of {c:?}: {back:?}");
+        }
+    }
+
+    /// UTF-16 with every kind of error (unpaired surrogates at the start,
+    /// in the middle and at the end, an odd last byte) and legacy
+    /// multi-byte text with broken sequences: every character maps back to
+    /// bytes that decode to it, and the map covers the whole source.
+    #[test]
+    fn damaged_multibyte_round_trips() {
+        let unit = |u: u16, le: bool| if le { u.to_le_bytes() } else { u.to_be_bytes() };
+        let units: &[&[u16]] = &[
+            &[0x4B, 0x69, 0x6D, 0xD83D, 0xDE42, 0x20, 0xE9],
+            &[0xDC00, 0x41, 0xD800, 0x42, 0xD800, 0xD800, 0xDC00],
+            &[0x41, 0xD800],
+            &[0xFFFD, 0x41],
+        ];
+        for (enc, le) in [(UTF_16LE, true), (UTF_16BE, false)] {
+            for us in units {
+                for odd in [false, true] {
+                    let mut src: Vec<u8> = us.iter().flat_map(|&u| unit(u, le)).collect();
+                    if odd {
+                        src.push(0x41);
+                    }
+                    let d = decode_as(&src, enc);
+                    assert_eq!(d.text, enc.decode_without_bom_handling(&src).0, "{src:?}");
+                    assert_eq!(d.map.as_ref().unwrap().source_len(), src.len());
+                    round_trip(&src, &d);
+                }
+            }
+        }
+        let sjis = encoding_rs::SHIFT_JIS;
+        let gbk = encoding_rs::GBK;
+        let gb18030 = encoding_rs::GB18030;
+        let cases: &[(&'static Encoding, &[u8])] = &[
+            (sjis, b"\x93\x8c\x8b\x9e Putin \x82\xa0\x82"),
+            (sjis, b"\x82A\x82\xa0 \x81"),
+            (gbk, b"\xc4\xe3\xba\xc3 Kim \xc4"),
+            (gb18030, b"\x81\x30\x81\x30 a\x81\x30\xff\x30 b\x81\x30\x81"),
+        ];
+        for &(enc, src) in cases {
+            let d = decode_as(src, enc);
+            assert_eq!(d.text, enc.decode_without_bom_handling(src).0, "{src:?}");
+            assert_eq!(d.map.as_ref().unwrap().source_len(), src.len());
+            round_trip_pieces(src, &d);
         }
     }
 

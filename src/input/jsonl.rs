@@ -3,7 +3,9 @@
 //! Each non-blank line is a JSON object. Its text field (default `text`,
 //! `--text-field`) is the document matched; its id field (default `id`,
 //! `--id-field`, a string or a number) is the document's name in output
-//! (`doc`). A record without an id is named `<file>:<line>`. Offsets of a
+//! (`doc`). A record without an id is named `<file>:<line>`; an id that
+//! an earlier document of the run has is qualified by the pipeline
+//! ([`crate::extract`]). Offsets of a
 //! mention are into the text field's value: byte offsets into the value as
 //! a UTF-8 string (escapes decoded), character offsets into the same string.
 //!

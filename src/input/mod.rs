@@ -41,7 +41,9 @@
 //!
 //! A text file larger than [`ReadOptions::window`] (16 MiB by default), and
 //! any compressed or standard-input text, is read in windows so memory
-//! stays bounded whatever the file's size ([`window`]). Each window is a
+//! stays bounded whatever the file's size ([`window`]), in any encoding but
+//! ISO-2022-JP (read whole up to [`ReadOptions::max_document`], refused
+//! beyond). Each window is a
 //! document of its own whose offsets are the file's; windows overlap by
 //! [`ReadOptions::overlap`] bytes and each mention is reported by the one
 //! window that owns its start, so a name across a cut is found exactly
@@ -57,6 +59,7 @@ use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use encoding_rs::Encoding;
 
@@ -145,12 +148,46 @@ pub enum Source {
 }
 
 impl Source {
-    /// The source's name in output and errors (`-` for standard input).
+    /// The source's name in output and errors (`-` for standard input; a
+    /// path by [`doc_name`]).
     pub fn name(&self) -> String {
         match self {
-            Source::Path(p) => p.to_string_lossy().into_owned(),
+            Source::Path(p) => doc_name(p),
             Source::Stdin => "-".to_string(),
         }
+    }
+}
+
+/// A path as a document's name (`doc`): the path itself when it is
+/// UTF-8 (every path, nearly); otherwise each byte of it that is not UTF-8,
+/// and each `%`, written `%XX` in hexadecimal (`a\xff.txt` is
+/// `a%FF.txt`), so that two paths differing only in such bytes keep
+/// different names, and the bytes can be read back.
+pub fn doc_name(path: &Path) -> String {
+    if let Some(s) = path.to_str() {
+        return s.to_string();
+    }
+    #[cfg(unix)]
+    {
+        use std::fmt::Write;
+        use std::os::unix::ffi::OsStrExt;
+        let mut name = String::new();
+        for chunk in path.as_os_str().as_bytes().utf8_chunks() {
+            for c in chunk.valid().chars() {
+                match c {
+                    '%' => name.push_str("%25"),
+                    c => name.push(c),
+                }
+            }
+            for b in chunk.invalid() {
+                let _ = write!(name, "%{b:02X}");
+            }
+        }
+        name
+    }
+    #[cfg(not(unix))]
+    {
+        path.to_string_lossy().into_owned()
     }
 }
 
@@ -336,13 +373,7 @@ pub fn read_document(path: &Path, opts: &ReadOptions) -> Result<Document, InputE
     } else {
         read_limited(file, opts.max_document.max(opts.window as u64), len, path)?
     };
-    document_from_bytes(
-        path,
-        path.to_string_lossy().into_owned(),
-        bytes,
-        format,
-        opts,
-    )
+    document_from_bytes(path, doc_name(path), bytes, format, opts)
 }
 
 /// One unit of work for the pipeline: produced in order on the reading
@@ -451,15 +482,43 @@ pub struct Jobs<'a> {
     opts: &'a ReadOptions,
     stream: Option<Stream>,
     started: u64,
+    /// When set, waiting on standard input ends and no job follows.
+    stop: Option<&'a AtomicBool>,
 }
 
 enum Stream {
     Lines {
-        reader: Box<dyn BufRead + Send>,
+        reader: BufReader<Box<dyn Read + Send>>,
         name: String,
         line: u64,
+        /// Standard input: waited on with an eye on the stop flag.
+        stdin: bool,
     },
     Windows(Windows),
+}
+
+/// Whether standard input has bytes to read (or its end) within
+/// `timeout_ms` milliseconds. Where this cannot be asked, `true`: the read
+/// then waits as it always did.
+fn stdin_ready(timeout_ms: i32) -> bool {
+    #[cfg(unix)]
+    {
+        let mut fd = libc::pollfd {
+            fd: 0,
+            events: libc::POLLIN,
+            revents: 0,
+        };
+        // SAFETY: one valid pollfd, for the duration of the call.
+        let n = unsafe { libc::poll(&mut fd, 1, timeout_ms) };
+        // A signal interrupting the wait is no input: the caller looks at
+        // its stop flag and waits again.
+        n > 0 || n < 0 && io::Error::last_os_error().kind() != io::ErrorKind::Interrupted
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = timeout_ms;
+        true
+    }
 }
 
 impl<'a> Jobs<'a> {
@@ -470,7 +529,36 @@ impl<'a> Jobs<'a> {
             opts,
             stream: None,
             started: 0,
+            stop: None,
         }
+    }
+
+    /// The same jobs, ending as soon as `stop` is set while waiting on
+    /// standard input (a signal), instead of when the next line arrives.
+    pub fn stop_on(mut self, stop: Option<&'a AtomicBool>) -> Jobs<'a> {
+        self.stop = stop;
+        self
+    }
+
+    fn stopped(&self) -> bool {
+        self.stop.is_some_and(|s| s.load(Ordering::SeqCst))
+    }
+
+    /// Whether the next job would wait for standard input: it is read next
+    /// and holds no whole line yet, and nothing is there to read. The
+    /// pipeline then matches and writes what it has first, so that a
+    /// record's output follows it at once (`tail -f | gazex extract -`).
+    pub fn would_wait(&self) -> bool {
+        let buffered = match &self.stream {
+            Some(Stream::Lines {
+                reader,
+                stdin: true,
+                ..
+            }) => reader.buffer(),
+            None if self.sources.clone().next() == Some(&Source::Stdin) => &[],
+            _ => return false,
+        };
+        !buffered.contains(&b'\n') && !stdin_ready(0)
     }
 
     /// Sources started so far (for progress).
@@ -520,8 +608,7 @@ impl<'a> Jobs<'a> {
                     Ok(f) => f,
                     Err(e) => return failed(e),
                 };
-                let name = path.to_string_lossy().into_owned();
-                (name, format, gz, Box::new(file))
+                (doc_name(path), format, gz, Box::new(file))
             }
         };
         let reader: Box<dyn Read + Send> = if gz {
@@ -532,7 +619,8 @@ impl<'a> Jobs<'a> {
         match format {
             Format::Jsonl | Format::Auto => {
                 self.stream = Some(Stream::Lines {
-                    reader: Box::new(BufReader::with_capacity(1 << 16, reader)),
+                    reader: BufReader::with_capacity(1 << 16, reader),
+                    stdin: *source == Source::Stdin,
                     name,
                     line: 0,
                 });
@@ -552,13 +640,16 @@ impl<'a> Jobs<'a> {
                 }
             }
             Format::Text => {
-                self.stream = Some(Stream::Windows(Windows::new(
-                    name,
-                    reader,
-                    self.opts.window,
-                    self.opts.overlap,
-                    self.opts.decode,
-                )));
+                self.stream = Some(Stream::Windows(
+                    Windows::new(
+                        name,
+                        reader,
+                        self.opts.window,
+                        self.opts.overlap,
+                        self.opts.decode,
+                    )
+                    .max_whole(self.opts.max_document),
+                ));
                 None
             }
         }
@@ -567,6 +658,7 @@ impl<'a> Jobs<'a> {
     /// The next job of the current stream, if any.
     fn next_in_stream(&mut self) -> Option<Job> {
         let max = self.opts.max_document;
+        let stop = self.stop;
         match self.stream.as_mut()? {
             Stream::Windows(w) => match w.next() {
                 Some(Ok(window)) => Some(Job {
@@ -577,7 +669,23 @@ impl<'a> Jobs<'a> {
                 }),
                 None => None,
             },
-            Stream::Lines { reader, name, line } => loop {
+            Stream::Lines {
+                reader,
+                name,
+                line,
+                stdin,
+            } => loop {
+                if *stdin && !reader.buffer().contains(&b'\n') {
+                    if let Some(stop) = stop {
+                        // Wait for the next line a little at a time, so
+                        // that a signal is acted on at once.
+                        while !stdin_ready(100) {
+                            if stop.load(Ordering::SeqCst) {
+                                return None;
+                            }
+                        }
+                    }
+                }
                 *line += 1;
                 let mut bytes = Vec::new();
                 let path = Path::new(name.as_str());
@@ -635,6 +743,9 @@ impl Iterator for Jobs<'_> {
 
     fn next(&mut self) -> Option<Job> {
         loop {
+            if self.stopped() {
+                return None;
+            }
             if self.stream.is_some() {
                 if let Some(job) = self.next_in_stream() {
                     return Some(job);

@@ -12,16 +12,26 @@
 //!
 //! Offsets are the file's: each window's map carries the byte and
 //! character offset where its bytes begin. The encoding is detected once,
-//! on the first window, and used for all. Only encodings in which ASCII
-//! whitespace is always a character of its own ([`super::decode::cuttable`]:
-//! UTF-8, single-byte encodings) are cut; a UTF-16 or other multi-byte text
-//! is read whole.
+//! on the first window, and used for all, and says where a cut may fall
+//! ([`Cutting`]): UTF-8 and single-byte texts are cut between bytes as
+//! above, UTF-16 between code units (whitespace being a code unit of ASCII
+//! whitespace, never inside a surrogate pair), Shift_JIS, GBK and the
+//! other ASCII-compatible multi-byte encodings before a byte of ASCII
+//! whitespace (never part of a multi-byte character) or, where a stretch
+//! has none, at a character start found by decoding it. Only ISO-2022-JP,
+//! whose shift state runs across the text, is read whole, up to
+//! [`Windows::max_whole`] bytes; a bigger one is refused with an error
+//! naming the file.
 //!
 //! The text's date is read once too, from the dateline at the top of the
 //! first window ([`crate::date::dateline`]), and given to every window of
 //! the file: a dateline dates the whole text, not its first 16 MiB.
 //!
 //! Memory holds one window and its overlaps, whatever the file's size.
+//!
+//! A read error (a truncated `.gz`) ends the text where it happens: what
+//! was read is windowed and matched as usual, and the error, at the byte
+//! where reading stopped, follows the last window.
 
 use std::io::Read;
 use std::ops::Range;
@@ -29,7 +39,9 @@ use std::path::Path;
 
 use encoding_rs::Encoding;
 
-use super::decode::{count_chars, cuttable, decode_as, detect, DecodeOptions};
+use super::decode::{
+    char_starts, count_chars, cutting, decode_part, detect, Cutting, DecodeOptions,
+};
 use super::sniff_binary;
 use crate::date::{dateline, DateSource, DocDate, DATELINE_BYTES};
 use crate::document::{source_hash, Document, OffsetMap};
@@ -57,7 +69,7 @@ pub struct Window {
 impl Window {
     /// The window's document, offsets in the whole text's coordinates.
     pub fn into_document(self) -> Document {
-        let d = decode_as(&self.bytes, self.encoding);
+        let d = decode_part(&self.bytes, self.encoding, self.base == 0);
         let map = match d.map {
             Some(m) => m,
             None => {
@@ -96,6 +108,11 @@ pub struct Windows {
     own_start: usize,
     eof: bool,
     done: bool,
+    /// A read error that ended the text early (a truncated `.gz`): the
+    /// windows of what was read come first, then this.
+    failed: Option<InputError>,
+    /// Bytes of a text that cannot be cut held whole at most.
+    max_whole: u64,
 }
 
 impl Windows {
@@ -122,34 +139,52 @@ impl Windows {
             own_start: 0,
             eof: false,
             done: false,
+            failed: None,
+            max_whole: 1 << 30,
         }
     }
 
-    fn fill(&mut self, want: usize) -> std::io::Result<()> {
+    /// The most bytes of a text in an encoding that cannot be cut
+    /// ([`Cutting::Whole`]: ISO-2022-JP) read into one window (default
+    /// 1 GiB); a longer one is refused.
+    pub fn max_whole(mut self, max: u64) -> Windows {
+        self.max_whole = max;
+        self
+    }
+
+    /// Reads until `buf` holds `want` bytes or the text ends. A read error
+    /// ends the text where it happened: what was read is windowed as
+    /// usual, and the error, at the byte where reading stopped, comes
+    /// after the last window.
+    fn fill(&mut self, want: usize) {
         let mut chunk = vec![0u8; 1 << 16];
         while !self.eof && self.buf.len() < want {
             match self.reader.read(&mut chunk) {
                 Ok(0) => self.eof = true,
                 Ok(n) => self.buf.extend_from_slice(&chunk[..n]),
                 Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-                Err(e) => return Err(e),
+                Err(e) => {
+                    let at = self.buf_base + self.buf.len();
+                    self.failed = Some(
+                        InputError::new(
+                            Path::new(&self.name),
+                            format!("{e}; the text before was read"),
+                        )
+                        .at_byte(at as u64),
+                    );
+                    self.eof = true;
+                }
             }
         }
-        Ok(())
     }
 
     fn next_window(&mut self) -> Result<Option<Window>, InputError> {
         let path = Path::new(&self.name).to_path_buf();
         let rel_own = self.own_start - self.buf_base;
         let first = self.encoding.is_none();
-        let want = if first || self.encoding.is_some_and(cuttable) {
-            rel_own + self.window + self.overlap
-        } else {
-            usize::MAX
-        };
-        self.fill(want).map_err(|e| {
-            InputError::io(&path, &e).at_byte(self.buf_base as u64 + self.buf.len() as u64)
-        })?;
+        // A text that cannot be cut is read whole with the first window.
+        let want = rel_own + self.window + self.overlap;
+        self.fill(want);
         let encoding = match self.encoding {
             Some(e) => e,
             None => {
@@ -163,9 +198,19 @@ impl Windows {
                 // encoding (four bytes a character at most).
                 let top = &self.buf[..self.buf.len().min(4 * DATELINE_BYTES)];
                 self.date = dateline(&e.decode(top).0);
-                if !cuttable(e) {
-                    self.fill(usize::MAX)
-                        .map_err(|err| InputError::io(&path, &err))?;
+                if cutting(e) == Cutting::Whole {
+                    let max = usize::try_from(self.max_whole).unwrap_or(usize::MAX);
+                    self.fill(max.saturating_add(1));
+                    if self.buf.len() > max {
+                        return Err(InputError::new(
+                            &path,
+                            format!(
+                                "larger than {max} bytes in {}, which is read whole \
+                                 (not in windows), skipped",
+                                e.name()
+                            ),
+                        ));
+                    }
                 }
                 e
             }
@@ -174,20 +219,21 @@ impl Windows {
             return Ok(None);
         }
         let len = self.buf.len();
-        let (own_end, win_end) = if self.eof && len <= rel_own + self.window || !cuttable(encoding)
-        {
-            (len, len)
-        } else {
-            let target = rel_own + self.window;
-            let own_end = cut_back(&self.buf, rel_own + self.window / 2, target, encoding);
-            let reach = (own_end + self.overlap).min(len);
-            let win_end = if reach == len {
-                len
+        let cut = cutting(encoding);
+        let (own_end, win_end) =
+            if self.eof && len <= rel_own + self.window || cut == Cutting::Whole {
+                (len, len)
             } else {
-                cut_forward(&self.buf, reach, (reach + self.overlap).min(len), encoding)
+                let target = rel_own + self.window;
+                let own_end = cut_back(&self.buf, rel_own + self.window / 2, target, encoding);
+                let reach = (own_end + self.overlap).min(len);
+                let win_end = if reach == len {
+                    len
+                } else {
+                    cut_forward(&self.buf, reach, (reach + self.overlap).min(len), encoding)
+                };
+                (own_end, win_end)
             };
-            (own_end, win_end)
-        };
         let window = Window {
             name: self.name.clone(),
             bytes: self.buf[..win_end].to_vec(),
@@ -204,7 +250,7 @@ impl Windows {
             // Keep `overlap` bytes before the next owned stretch as context.
             let from = own_end.saturating_sub(self.overlap);
             let keep_from = cut_forward(&self.buf, from, own_end, encoding);
-            self.buf_chars += count_chars(&self.buf[..keep_from], encoding);
+            self.buf_chars += count_chars(&self.buf[..keep_from], encoding, self.buf_base == 0);
             self.buf.drain(..keep_from);
             self.buf_base += keep_from;
         }
@@ -217,54 +263,135 @@ impl Iterator for Windows {
 
     fn next(&mut self) -> Option<Self::Item> {
         if self.done {
-            return None;
+            return self.failed.take().map(Err);
         }
         match self.next_window() {
             Ok(Some(w)) => Some(Ok(w)),
             Ok(None) => {
                 self.done = true;
-                None
+                self.failed.take().map(Err)
             }
             Err(e) => {
+                // An error of the text itself says all.
                 self.done = true;
+                self.failed = None;
                 Some(Err(e))
             }
         }
     }
 }
 
-/// Whether a cut before `buf[i]` splits no character.
+/// Whether a cut before `buf[i]` splits no character (`buf[0]` starting
+/// one), for an encoding whose cuts are known locally (not
+/// [`Cutting::AsciiMultiByte`], whose [`last_start`] and [`first_start`]
+/// decode).
 fn boundary(buf: &[u8], i: usize, encoding: &'static Encoding) -> bool {
-    i == 0 || i >= buf.len() || encoding.is_single_byte() || !(0x80..0xC0).contains(&buf[i])
+    if i == 0 || i >= buf.len() {
+        return true;
+    }
+    match cutting(encoding) {
+        Cutting::Bytes => encoding.is_single_byte() || !(0x80..0xC0).contains(&buf[i]),
+        Cutting::Utf16 { big_endian } => {
+            let unit = |at: usize| {
+                let b = [buf[at], buf[at + 1]];
+                if big_endian {
+                    u16::from_be_bytes(b)
+                } else {
+                    u16::from_le_bytes(b)
+                }
+            };
+            i % 2 == 0
+                && !(i + 1 < buf.len()
+                    && (0xD800..0xDC00).contains(&unit(i - 2))
+                    && (0xDC00..0xE000).contains(&unit(i)))
+        }
+        Cutting::AsciiMultiByte | Cutting::Whole => false,
+    }
+}
+
+/// The last character start in `lo..=hi`.
+fn last_start(buf: &[u8], lo: usize, hi: usize, encoding: &'static Encoding) -> Option<usize> {
+    if cutting(encoding) == Cutting::AsciiMultiByte {
+        let mut last = None;
+        char_starts(buf, encoding, hi, |i| {
+            if i >= lo {
+                last = Some(i);
+            }
+            false
+        });
+        return last;
+    }
+    (lo..=hi).rev().find(|&i| boundary(buf, i, encoding))
+}
+
+/// The first character start in `lo..=hi`.
+fn first_start(buf: &[u8], lo: usize, hi: usize, encoding: &'static Encoding) -> Option<usize> {
+    if cutting(encoding) == Cutting::AsciiMultiByte {
+        return char_starts(buf, encoding, hi, |i| i >= lo);
+    }
+    (lo..=hi).find(|&i| boundary(buf, i, encoding))
+}
+
+/// Where ASCII whitespace starts in `buf[lo..hi]`, as offsets of `buf`
+/// with whether it is a line break, in order: a byte, or for UTF-16 a
+/// code unit at an even offset.
+fn spaces<'a>(
+    buf: &'a [u8],
+    lo: usize,
+    hi: usize,
+    encoding: &'static Encoding,
+) -> impl DoubleEndedIterator<Item = (usize, bool)> + 'a {
+    let (step, at) = match cutting(encoding) {
+        Cutting::Utf16 { big_endian } => (2, usize::from(big_endian)),
+        _ => (1, 0),
+    };
+    let lo = lo.next_multiple_of(step);
+    let hi = hi.min(buf.len());
+    (lo..hi)
+        .step_by(step)
+        .filter(move |&i| i + step <= hi)
+        .filter(move |&i| step == 1 || buf[i + 1 - at] == 0)
+        .filter(move |&i| buf[i + at].is_ascii_whitespace())
+        .map(move |i| (i, buf[i + at] == b'\n'))
 }
 
 /// The last good cut in `lo..=hi`: after the last line break, else at the
-/// last whitespace, else the last character boundary at or before `hi`.
+/// last whitespace, else the last character start at or before `hi` (else
+/// the first after it).
 fn cut_back(buf: &[u8], lo: usize, hi: usize, encoding: &'static Encoding) -> usize {
     let lo = lo.min(hi);
-    let region = &buf[lo..hi];
-    if let Some(i) = memchr::memrchr(b'\n', region) {
-        return lo + i + 1;
+    if let Cutting::Utf16 { .. } = cutting(encoding) {
+        if let Some((i, _)) = spaces(buf, lo, hi, encoding).rev().find(|&(_, nl)| nl) {
+            return i + 2;
+        }
+        if let Some((i, _)) = spaces(buf, lo, hi, encoding).next_back() {
+            return i;
+        }
+    } else {
+        let region = &buf[lo..hi];
+        if let Some(i) = memchr::memrchr(b'\n', region) {
+            return lo + i + 1;
+        }
+        if let Some(i) = region.iter().rposition(u8::is_ascii_whitespace) {
+            return lo + i;
+        }
     }
-    if let Some(i) = region.iter().rposition(u8::is_ascii_whitespace) {
-        return lo + i;
-    }
-    (lo..=hi)
-        .rev()
-        .chain(hi + 1..buf.len())
-        .find(|&i| boundary(buf, i, encoding))
+    last_start(buf, lo, hi, encoding)
+        .or_else(|| first_start(buf, hi + 1, buf.len(), encoding))
         .unwrap_or(buf.len())
 }
 
-/// The first whitespace in `lo..hi`, else the first character boundary
-/// in `lo..=hi`, else `hi`: never past `hi`.
+/// The first whitespace in `lo..hi`, else the first character start in
+/// `lo..=hi`, else `hi`: never past `hi`.
 fn cut_forward(buf: &[u8], lo: usize, hi: usize, encoding: &'static Encoding) -> usize {
-    if let Some(i) = buf[lo..hi].iter().position(u8::is_ascii_whitespace) {
+    if let Cutting::Utf16 { .. } = cutting(encoding) {
+        if let Some((i, _)) = spaces(buf, lo, hi, encoding).next() {
+            return i;
+        }
+    } else if let Some(i) = buf[lo..hi].iter().position(u8::is_ascii_whitespace) {
         return lo + i;
     }
-    (lo..=hi)
-        .find(|&i| boundary(buf, i, encoding))
-        .unwrap_or(hi)
+    first_start(buf, lo, hi, encoding).unwrap_or(hi)
 }
 
 #[cfg(test)]
@@ -363,6 +490,104 @@ mod tests {
             }
         }
         assert_eq!(at, text.len());
+    }
+
+    /// UTF-16 (both byte orders, a surrogate pair and an unpaired
+    /// surrogate), Shift_JIS, GBK and GB18030 are read in windows (issue
+    /// 19): the owned stretches tile the file, and every character of every
+    /// window maps to the bytes and the character offset it has in the
+    /// whole file decoded at once, across lines and across a long stretch
+    /// without whitespace (cut at a character start).
+    #[test]
+    fn multibyte_texts_are_windowed_exactly() {
+        let mut text = String::new();
+        for i in 0..40 {
+            text.push_str(&format!("行 {i}: Zorvath Dériaska 🙂 と 普京 met\n"));
+        }
+        text.push_str(&"東京普京".repeat(200));
+        text.push_str(" end\n");
+        let utf16 = |be: bool| {
+            let mut b = if be {
+                vec![0xfe, 0xff]
+            } else {
+                vec![0xff, 0xfe]
+            };
+            for u in text.encode_utf16().chain([0xD800, 0x41]) {
+                b.extend(if be { u.to_be_bytes() } else { u.to_le_bytes() });
+            }
+            b
+        };
+        let cases = [
+            (encoding_rs::UTF_16LE, utf16(false)),
+            (encoding_rs::UTF_16BE, utf16(true)),
+            (
+                encoding_rs::SHIFT_JIS,
+                encoding_rs::SHIFT_JIS.encode(&text).0.into_owned(),
+            ),
+            (
+                encoding_rs::GBK,
+                encoding_rs::GBK.encode(&text).0.into_owned(),
+            ),
+            (
+                encoding_rs::GB18030,
+                encoding_rs::GB18030.encode(&text).0.into_owned(),
+            ),
+        ];
+        for (enc, src) in cases {
+            let whole: Vec<char> = enc.decode(&src).0.chars().collect();
+            let ws = Windows::new(
+                "t".into(),
+                Box::new(std::io::Cursor::new(src.clone())),
+                300,
+                80,
+                DecodeOptions { forced: Some(enc) },
+            )
+            .collect::<Result<Vec<_>, _>>()
+            .unwrap();
+            assert!(ws.len() > 10, "{}: {} windows", enc.name(), ws.len());
+            let mut at = 0;
+            for w in ws {
+                assert_eq!(w.own.start, at, "{}", enc.name());
+                at = w.own.end;
+                let doc = w.into_document();
+                for (i, c) in doc.text.char_indices() {
+                    let s = doc.locate(i, i + c.len_utf8());
+                    assert_eq!(whole[s.char_start], c, "{} at {}", enc.name(), s.start);
+                    if c != '\u{FFFD}' {
+                        let back = enc.decode_without_bom_handling(&src[s.start..s.end]).0;
+                        assert_eq!(back, c.to_string(), "{} at {}", enc.name(), s.start);
+                    }
+                }
+            }
+            assert_eq!(at, src.len(), "{}", enc.name());
+        }
+    }
+
+    /// A text that cannot be cut (ISO-2022-JP) is read whole up to
+    /// `max_whole` bytes, and refused beyond, the error naming the file.
+    #[test]
+    fn an_uncuttable_text_is_capped() {
+        let src = encoding_rs::ISO_2022_JP
+            .encode(&"東京 Putin\n".repeat(100))
+            .0
+            .into_owned();
+        let read = |max: u64| {
+            Windows::new(
+                "big.txt".into(),
+                Box::new(std::io::Cursor::new(src.clone())),
+                128,
+                64,
+                DecodeOptions::with_label("iso-2022-jp").unwrap(),
+            )
+            .max_whole(max)
+            .collect::<Result<Vec<_>, _>>()
+        };
+        let ws = read(src.len() as u64).unwrap();
+        assert_eq!(ws.len(), 1);
+        assert_eq!(ws[0].own, 0..src.len());
+        let e = read(src.len() as u64 - 1).unwrap_err();
+        assert_eq!(e.path, Path::new("big.txt"));
+        assert!(e.reason.contains("ISO-2022-JP"), "{}", e.reason);
     }
 
     #[test]

@@ -28,10 +28,22 @@
 //! Cells are quoted where needed (RFC 4180: commas, quotes, line breaks,
 //! which mention text and context may hold). Rows are ordered as the JSON
 //! lines are.
+//!
+//! # Formulas
+//!
+//! A spreadsheet runs a cell that starts with `=`, `+`, `-` or `@` (or a
+//! tab or carriage return before one) as a formula, and a document id, a
+//! mention's context or a gazetteer name can start so
+//! (`=HYPERLINK("http://…")`). Every text cell of gazex's CSV, here and in
+//! `gazex report --csv` ([`crate::report`]), passes through [`safe_cell`],
+//! which puts a `'` before such a value, as OWASP advises against CSV
+//! injection: the spreadsheet shows it as text, and the `'` marks where a
+//! value was changed. Numbers are written as they are.
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 
 use super::{Record, RecordOptions, Sink};
 use crate::date::{DateSource, DocDate};
@@ -67,10 +79,44 @@ pub const COLUMNS: [&str; 25] = [
     "properties",
 ];
 
-/// One CSV row: a [`Record`] flattened.
+/// The first characters that make a spreadsheet read a cell as a formula
+/// (OWASP, "CSV Injection").
+const FORMULA_START: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// `cell` as a spreadsheet shows it as text: with a `'` in front when it
+/// starts with `=`, `+`, `-`, `@`, a tab or a carriage return (see
+/// [Formulas](self#formulas)); unchanged otherwise.
+///
+/// ```
+/// use gazex::output::csv::safe_cell;
+/// assert_eq!(safe_cell("=1+2"), "'=1+2");
+/// assert_eq!(safe_cell("Putin"), "Putin");
+/// ```
+pub fn safe_cell(cell: &str) -> Cow<'_, str> {
+    if cell.starts_with(FORMULA_START) {
+        Cow::Owned(format!("'{cell}"))
+    } else {
+        Cow::Borrowed(cell)
+    }
+}
+
+fn safe<S: Serializer>(v: &impl AsRef<str>, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&safe_cell(v.as_ref()))
+}
+
+fn safe_opt<S: Serializer, T: AsRef<str>>(v: &Option<T>, s: S) -> Result<S::Ok, S::Error> {
+    match v {
+        Some(v) => safe(v, s),
+        None => s.serialize_none(),
+    }
+}
+
+/// One CSV row: a [`Record`] flattened, its text cells through
+/// [`safe_cell`].
 #[derive(Clone, Debug, Serialize)]
 pub struct Row<'a> {
     mention_id: &'a str,
+    #[serde(serialize_with = "safe")]
     doc: &'a str,
     doc_date: DocDate,
     doc_date_source: DateSource,
@@ -78,23 +124,34 @@ pub struct Row<'a> {
     end: usize,
     char_start: usize,
     char_end: usize,
+    #[serde(serialize_with = "safe")]
     text: &'a str,
+    #[serde(serialize_with = "safe")]
     entity_id: &'a str,
+    #[serde(serialize_with = "safe")]
     entity_name: &'a str,
+    #[serde(serialize_with = "safe")]
     entity_type: &'a str,
+    #[serde(serialize_with = "safe")]
     alias: &'a str,
+    #[serde(serialize_with = "safe")]
     lists: String,
     #[serde(rename = "match")]
     kind: &'a str,
     confidence: f64,
+    #[serde(serialize_with = "safe")]
     reasons: String,
+    #[serde(serialize_with = "safe_opt")]
     evidence_kind: Option<&'a str>,
     evidence_start: Option<usize>,
     evidence_end: Option<usize>,
+    #[serde(serialize_with = "safe")]
     candidates: String,
+    #[serde(serialize_with = "safe_opt")]
     context_text: Option<&'a str>,
     context_start: Option<usize>,
     context_end: Option<usize>,
+    #[serde(serialize_with = "safe_opt")]
     properties: Option<String>,
 }
 
@@ -228,6 +285,23 @@ mod tests {
         );
         assert!(row.contains(",DPRK;DPRK3,exact,"), "{row}");
         assert!(lines.next().is_none());
+    }
+
+    #[test]
+    fn formula_cells_are_neutralized() {
+        for (cell, safe) in [
+            ("=HYPERLINK(\"x\")", "'=HYPERLINK(\"x\")"),
+            ("+1", "'+1"),
+            ("-2+3", "'-2+3"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\t=1", "'\t=1"),
+            ("\r=1", "'\r=1"),
+            ("a=1", "a=1"),
+            ("", ""),
+            ("'=1", "'=1"),
+        ] {
+            assert_eq!(safe_cell(cell), safe, "{cell:?}");
+        }
     }
 
     #[test]

@@ -18,7 +18,7 @@
 //! | field | type | meaning |
 //! |---|---|---|
 //! | `mention_id` | string | a stable id of the mention: 32 lower-case hex digits (see [below](#mention-ids)); the same document, span and entity give the same id in every run and format |
-//! | `doc` | string | the source file's path as walked (the path given on the command line joined with the file's path below it) |
+//! | `doc` | string | the source file's path as walked (the path given on the command line joined with the file's path below it; bytes that are not UTF-8, and `%`, of a path that is not UTF-8 written `%XX`), or a JSON Lines record's id (qualified `<file>#<id>` when an earlier document of the run has it, see [`crate::extract`]) |
 //! | `doc_date` | string | the document's date, as precise as known: `"1961"`, `"1961-04"` or `"1961-04-12"` (see [below](#document-dates)) |
 //! | `doc_date_source` | string | where `doc_date` came from: `field`, `html`, `dateline`, `flag` or `run` |
 //! | `start` | integer | byte offset of the mention's first byte in the file |

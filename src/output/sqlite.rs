@@ -800,7 +800,7 @@ impl Sink for SqliteSink {
 
     fn failed(&mut self, error: &InputError) {
         self.summary.failed += 1;
-        self.failed.push(error.path.to_string_lossy().into_owned());
+        self.failed.push(crate::input::doc_name(&error.path));
     }
 
     fn finish(&mut self) -> io::Result<()> {

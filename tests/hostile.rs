@@ -1,0 +1,591 @@
+//! Hostile and unlucky inputs (issue 19): each case builds its input in the
+//! test and checks that gazex stays linear in time, bounded in memory, and
+//! loses nothing silently. The big versions are `#[ignore]`d (run them with
+//! `cargo test --test hostile -- --ignored`); a smaller version of each
+//! stays in the default suite.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+use gazex::input::decode::{decode, DecodeOptions};
+
+/// `text` repeated to about `bytes` bytes of UTF-16LE with its byte-order
+/// mark.
+fn utf16(text: &str, bytes: usize) -> Vec<u8> {
+    let unit: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let mut out = vec![0xff, 0xfe];
+    while out.len() < bytes {
+        out.extend_from_slice(&unit);
+    }
+    out
+}
+
+/// `text` repeated to about `bytes` bytes of GBK.
+fn gbk(text: &str, bytes: usize) -> Vec<u8> {
+    let (unit, _, _) = encoding_rs::GBK.encode(text);
+    let mut out = Vec::new();
+    while out.len() < bytes {
+        out.extend_from_slice(&unit);
+    }
+    out
+}
+
+/// Decodes `src` (forcing `label` if given) and checks the text and that
+/// it took less than `limit`.
+fn decodes_within(src: &[u8], label: Option<&str>, expect: &str, limit: Duration) {
+    let opts = match label {
+        Some(l) => DecodeOptions::with_label(l).unwrap(),
+        None => DecodeOptions::default(),
+    };
+    let t = Instant::now();
+    let d = decode(src, &opts);
+    let took = t.elapsed();
+    assert!(d.text.starts_with(expect), "{:?}", &d.text[..40]);
+    assert_eq!(d.map.unwrap().source_len(), src.len());
+    assert!(
+        took < limit,
+        "decoding {} bytes ({}) took {took:?}, more than {limit:?}: not linear",
+        src.len(),
+        d.encoding.name()
+    );
+}
+
+const FOX: &str = "The quick brown fox jumps over the lazy dog.\n";
+const CJK: &str = "普京会见金正恩。 Putin met Kim Jong Un.\n";
+
+/// Bug 2: UTF-16 and GBK decoded in time linear in their size (a 2 MB
+/// UTF-16 file took 17 s, quadratic, before; now a fraction of a second,
+/// even unoptimized).
+#[test]
+fn multibyte_decoding_is_linear() {
+    decodes_within(
+        &utf16(FOX, 2 << 20),
+        None,
+        "The quick",
+        Duration::from_secs(8),
+    );
+    decodes_within(
+        &gbk(CJK, 1 << 20),
+        Some("gbk"),
+        "普京",
+        Duration::from_secs(8),
+    );
+}
+
+/// Bug 2, the issue's size: 8 MB of UTF-16 (267 s before) and 8 MB of GBK.
+#[test]
+#[ignore]
+fn multibyte_decoding_is_linear_8mb() {
+    decodes_within(
+        &utf16(FOX, 8 << 20),
+        None,
+        "The quick",
+        Duration::from_secs(20),
+    );
+    decodes_within(
+        &gbk(CJK, 8 << 20),
+        Some("gbk"),
+        "普京",
+        Duration::from_secs(20),
+    );
+}
+
+/// The fixture gazetteer: names made up for the tests.
+const GAZETTEER: &str = r#"{"id":"fx-2","name":"Quillon Varga","type":"person"}"#;
+
+/// Runs `gazex extract` with the fixture gazetteer in `dir`, under
+/// `/usr/bin/time` when it is there; gives the output, the status and the
+/// peak resident memory in KiB (`None` without `/usr/bin/time`).
+fn gazex_measured(dir: &Path, args: &[&str]) -> (Output, Option<u64>) {
+    let g = dir.join("gazetteer.jsonl");
+    std::fs::write(&g, GAZETTEER).unwrap();
+    let time = Path::new("/usr/bin/time");
+    let mut cmd = if time.exists() {
+        let mut c = Command::new(time);
+        c.args(["-f", "gazex-max-rss-kib %M"])
+            .arg(env!("CARGO_BIN_EXE_gazex"));
+        c
+    } else {
+        Command::new(env!("CARGO_BIN_EXE_gazex"))
+    };
+    cmd.current_dir(dir)
+        .args(["extract", "--quiet", "-g"])
+        .arg(&g)
+        .args(args)
+        .stdin(Stdio::null());
+    let out = cmd.output().unwrap();
+    let rss = String::from_utf8_lossy(&out.stderr)
+        .lines()
+        .find_map(|l| l.strip_prefix("gazex-max-rss-kib "))
+        .and_then(|v| v.trim().parse().ok());
+    (out, rss)
+}
+
+/// Writes `lines` lines of filler as gzip-compressed UTF-16LE (with its
+/// byte-order mark) to `path`, "Quillon Varga" planted in the first, middle
+/// and last lines; gives the planted names' byte offsets in the
+/// decompressed file.
+fn utf16_gz(path: &Path, lines: usize) -> Vec<usize> {
+    let mut gz = flate2::write::GzEncoder::new(
+        std::fs::File::create(path).unwrap(),
+        flate2::Compression::fast(),
+    );
+    gz.write_all(&[0xff, 0xfe]).unwrap();
+    let mut at = 2;
+    let mut planted = Vec::new();
+    for i in 0..lines {
+        let line = if i == 0 || i == lines / 2 || i + 1 == lines {
+            planted.push(at + "Seen: ".len() * 2);
+            "Seen: Quillon Varga in the filler text.\n"
+        } else {
+            FOX
+        };
+        let bytes: Vec<u8> = line.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        gz.write_all(&bytes).unwrap();
+        at += bytes.len();
+    }
+    gz.finish().unwrap();
+    planted
+}
+
+/// Checks a run's mentions are the planted names at their offsets.
+fn found_planted(out: &Output, planted: &[usize]) {
+    let stdout = String::from_utf8(out.stdout.clone()).unwrap();
+    let starts: Vec<usize> = stdout
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .map(|m| {
+            assert_eq!(m["text"], "Quillon Varga");
+            let (s, e) = (m["start"].as_u64().unwrap(), m["end"].as_u64().unwrap());
+            assert_eq!(e - s, 26, "13 UTF-16 code units");
+            s as usize
+        })
+        .collect();
+    assert_eq!(starts, planted);
+}
+
+/// Bug 1: a compressed UTF-16 text is read in windows like UTF-8, in
+/// bounded memory. 8 MB of UTF-16 read in windows of 256 KiB peaks at
+/// about 30 MB; read whole, as before, it took over 400 MB (a map entry
+/// per character), and the issue's 4 GiB aborted the run.
+#[test]
+fn compressed_utf16_is_read_in_windows() {
+    let tmp = tempfile::tempdir().unwrap();
+    let planted = utf16_gz(&tmp.path().join("u.txt.gz"), (8 << 20) / 90);
+    let (out, rss) = gazex_measured(tmp.path(), &["--window", "262144", "u.txt.gz"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    found_planted(&out, &planted);
+    if let Some(kib) = rss {
+        assert!(
+            kib < 150 << 10,
+            "peak RSS {kib} KiB reading 8 MB of UTF-16 in windows"
+        );
+    }
+}
+
+/// Bug 1 at scale: 1 GiB of UTF-16 (in about 4 MB of gzip) in the default
+/// 16 MiB windows: the run completes in bounded memory.
+#[test]
+#[ignore]
+fn a_gigabyte_of_compressed_utf16_in_bounded_memory() {
+    let tmp = tempfile::tempdir().unwrap();
+    let planted = utf16_gz(&tmp.path().join("u.txt.gz"), (1 << 30) / 90);
+    let (out, rss) = gazex_measured(tmp.path(), &["u.txt.gz"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    found_planted(&out, &planted);
+    if let Some(kib) = rss {
+        assert!(kib < 1 << 20, "peak RSS {kib} KiB reading 1 GiB of UTF-16");
+    }
+}
+
+/// Whether a CSV cell would run as a formula in a spreadsheet.
+fn formula(cell: &str) -> bool {
+    cell.starts_with(['=', '+', '-', '@', '\t', '\r'])
+}
+
+/// The rows of CSV text, header included.
+fn csv_rows(text: &[u8]) -> Vec<Vec<String>> {
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(text)
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_string).collect())
+        .collect()
+}
+
+/// Bug 9: no cell of `--format csv` or `report --csv` starts a formula:
+/// a record id, a context, an entity id and name starting with `=`, `@`,
+/// `-` or a tab get a `'` in front (they were written as they are).
+#[test]
+fn csv_cells_never_start_a_formula() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    std::fs::write(
+        dir.join("g.jsonl"),
+        r#"{"id":"@fx-2","name":"Quillon Varga","type":"person","aliases":["-Quillon Varga"]}"#,
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("i.jsonl"),
+        "{\"id\":\"=HYPERLINK(\\\"http://x\\\")\",\"text\":\"=1+2 Quillon Varga\"}\n\
+         {\"id\":\"\\t=2\",\"text\":\"+3 Quillon Varga\"}\n",
+    )
+    .unwrap();
+    let extract = |format: &str| {
+        let out = Command::new(env!("CARGO_BIN_EXE_gazex"))
+            .current_dir(dir)
+            .args([
+                "extract",
+                "-q",
+                "-g",
+                "g.jsonl",
+                "i.jsonl",
+                "--context",
+                "5",
+            ])
+            .args(["--format", format])
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        out.stdout
+    };
+    let rows = csv_rows(&extract("csv"));
+    assert_eq!(rows.len(), 3, "{rows:?}");
+    let col = |name: &str| rows[0].iter().position(|c| c == name).unwrap();
+    let docs: Vec<&str> = rows[1..].iter().map(|r| r[col("doc")].as_str()).collect();
+    assert_eq!(docs, ["'=HYPERLINK(\"http://x\")", "'\t=2"]);
+    assert_eq!(rows[1][col("context_text")], "'=1+2 Quillon Varga");
+    assert_eq!(rows[2][col("context_text")], "'+3 Quillon Varga");
+    assert_eq!(rows[1][col("entity_id")], "'@fx-2");
+    for row in &rows {
+        assert!(!row.iter().any(|c| formula(c)), "{row:?}");
+    }
+
+    std::fs::write(dir.join("m.jsonl"), extract("jsonl")).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_gazex"))
+        .current_dir(dir)
+        .args(["report", "m.jsonl", "--csv"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let rows = csv_rows(&out.stdout);
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    assert_eq!(rows[1][0], "'@fx-2");
+    assert!(
+        rows[1].iter().any(|c| c == "'=HYPERLINK(\"http://x\")"),
+        "{:?}",
+        rows[1]
+    );
+    for row in &rows {
+        assert!(!row.iter().any(|c| formula(c)), "{row:?}");
+    }
+}
+
+/// Bug 10: `-j` beyond 4 threads per core is lowered to that, with a
+/// warning, and the output is that of `-j 1` (`-j 100000` started a
+/// hundred thousand threads; this asks 5,000, which took seconds to start).
+#[test]
+fn threads_are_capped_per_core() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    std::fs::write(dir.join("a.txt"), "Quillon Varga met the press.\n").unwrap();
+    std::fs::write(dir.join("b.txt"), "Nobody else: Quillon Varga.\n").unwrap();
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    let (one, _) = gazex_measured(dir, &["-j", "1", "a.txt", "b.txt"]);
+    let started = Instant::now();
+    let (many, _) = gazex_measured(dir, &["-j", "5000", "a.txt", "b.txt"]);
+    let took = started.elapsed();
+    assert_eq!(many.status.code(), Some(0));
+    let stderr = String::from_utf8_lossy(&many.stderr);
+    let warning = format!(
+        "gazex: --threads 5000 is more than 4 per core ({cores} available); using {}",
+        4 * cores
+    );
+    assert!(stderr.contains(&warning), "{stderr}");
+    assert_eq!(String::from_utf8_lossy(&one.stdout).lines().count(), 2);
+    assert_eq!(one.stdout, many.stdout);
+    assert!(took < Duration::from_secs(30), "{took:?}");
+    let (fine, _) = gazex_measured(dir, &["-j", &(4 * cores).to_string(), "a.txt", "b.txt"]);
+    assert!(!String::from_utf8_lossy(&fine.stderr).contains("more than"));
+}
+
+/// The mentions of a run's JSON Lines output as (doc, mention_id).
+fn docs_and_ids(stdout: &[u8]) -> Vec<(String, String)> {
+    String::from_utf8_lossy(stdout)
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .map(|m| {
+            (
+                m["doc"].as_str().unwrap().into(),
+                m["mention_id"].as_str().unwrap().into(),
+            )
+        })
+        .collect()
+}
+
+/// The index's mentions as (doc, start), in order.
+fn indexed(db: &Path) -> Vec<(String, i64)> {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    let mut q = conn
+        .prepare("SELECT doc, start FROM mentions ORDER BY doc, start")
+        .unwrap();
+    q.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect()
+}
+
+/// Bug 3: the same JSON Lines id in two files, and twice in one, keeps
+/// every mention: the first record keeps its id, later ones are qualified
+/// by their file (and line); mention ids are distinct, and the index holds
+/// every mention (it held one of three, a different one each run).
+#[test]
+fn repeated_record_ids_lose_no_mention() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    std::fs::create_dir(dir.join("in")).unwrap();
+    let rec = |id: u32, text: &str| format!("{{\"id\":{id},\"text\":\"{text}\"}}\n");
+    std::fs::write(
+        dir.join("in/a.jsonl"),
+        rec(1, "Quillon Varga met Quillon Varga."),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("in/b.jsonl"),
+        [
+            rec(1, "Then Quillon Varga."),
+            rec(2, "Quillon Varga."),
+            rec(1, "Quillon Varga again."),
+        ]
+        .concat(),
+    )
+    .unwrap();
+    let (out, _) = gazex_measured(dir, &["in"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let found = docs_and_ids(&out.stdout);
+    let docs: Vec<&str> = found.iter().map(|(d, _)| d.as_str()).collect();
+    assert_eq!(docs, ["1", "1", "in/b.jsonl#1", "2", "in/b.jsonl:3#1"]);
+    let ids: std::collections::HashSet<&str> = found.iter().map(|(_, i)| i.as_str()).collect();
+    assert_eq!(ids.len(), 5, "mention ids repeat: {found:?}");
+    for run in 0..2 {
+        let (out, _) = gazex_measured(dir, &["in", "--db", "i.db", "--stats"]);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let mut want: Vec<(String, i64)> = [("1", 0), ("1", 18), ("2", 0), ("in/b.jsonl#1", 5)]
+            .map(|(d, s)| (d.to_string(), s))
+            .to_vec();
+        want.push(("in/b.jsonl:3#1".into(), 0));
+        want.sort();
+        assert_eq!(indexed(&dir.join("i.db")), want, "run {run}");
+    }
+}
+
+/// Bug 3: two file names differing only in bytes that are not UTF-8 keep
+/// different `doc`s (`a%FF.txt`, `a%FE.txt`; both were `a\u{FFFD}.txt`),
+/// and a name that still collides (`a%FE.txt` itself) is an error of that
+/// file, its mentions not written over the other's.
+#[cfg(unix)]
+#[test]
+fn file_names_that_are_not_utf8_stay_apart() {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    std::fs::create_dir(dir.join("in")).unwrap();
+    let name = |b: &[u8]| dir.join("in").join(OsStr::from_bytes(b));
+    std::fs::write(name(b"a\xff.txt"), "Quillon Varga here.\n").unwrap();
+    std::fs::write(name(b"a\xfe.txt"), "And Quillon Varga.\n").unwrap();
+    let (out, _) = gazex_measured(dir, &["in", "--db", "i.db"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let docs: Vec<String> = docs_and_ids(&gazex_measured(dir, &["in"]).0.stdout)
+        .into_iter()
+        .map(|(d, _)| d)
+        .collect();
+    assert_eq!(docs, ["in/a%FE.txt", "in/a%FF.txt"]);
+    assert_eq!(
+        indexed(&dir.join("i.db")),
+        [
+            ("in/a%FE.txt".to_string(), 4),
+            ("in/a%FF.txt".to_string(), 0)
+        ]
+    );
+
+    std::fs::write(dir.join("in/a%FE.txt"), "Quillon Varga, third.\n").unwrap();
+    let (out, _) = gazex_measured(dir, &["in"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let errors: Vec<&str> = stderr.lines().filter(|l| l.starts_with('{')).collect();
+    assert_eq!(errors.len(), 1, "{stderr}");
+    assert!(
+        errors[0].contains(r#""path":"in/a%FE.txt""#) && errors[0].contains("not UTF-8"),
+        "{stderr}"
+    );
+    let docs: Vec<String> = docs_and_ids(&out.stdout)
+        .into_iter()
+        .map(|(d, _)| d)
+        .collect();
+    assert_eq!(docs, ["in/a%FE.txt", "in/a%FF.txt"]);
+}
+
+/// Bug 8: a truncated `.txt.gz` keeps what was read: every planted name
+/// before the cut is found, and the truncation is one error naming the
+/// file and the byte where reading stopped (the whole first window was
+/// lost: no mention at all from a file 90% intact).
+#[test]
+fn a_truncated_gzip_text_keeps_what_was_read() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    // Words drawn at random, so that the compressed bytes follow the text.
+    const WORDS: [&str; 8] = [
+        "alpha", "river", "stone", "harbor", "market", "winter", "ocean", "paper",
+    ];
+    let mut seed: u64 = 7;
+    let mut text = String::new();
+    let mut planted = Vec::new();
+    for i in 0..6000 {
+        if i % 1000 == 100 {
+            planted.push(text.len() + "Seen: ".len());
+            text.push_str("Seen: Quillon Varga today.\n");
+            continue;
+        }
+        for _ in 0..10 {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            text.push_str(WORDS[(seed >> 33) as usize % WORDS.len()]);
+            text.push(' ');
+        }
+        text.push('\n');
+    }
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    gz.write_all(text.as_bytes()).unwrap();
+    let gz = gz.finish().unwrap();
+    std::fs::write(dir.join("t.txt.gz"), &gz[..gz.len() * 9 / 10]).unwrap();
+    for window in [None, Some("8192")] {
+        let mut args = vec!["t.txt.gz"];
+        if let Some(w) = window {
+            args.extend(["--window", w]);
+        }
+        let (out, _) = gazex_measured(dir, &args);
+        assert_eq!(out.status.code(), Some(1));
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        let errors: Vec<serde_json::Value> = stderr
+            .lines()
+            .filter(|l| l.starts_with('{'))
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        assert_eq!(errors.len(), 1, "{stderr}");
+        assert_eq!(errors[0]["path"], "t.txt.gz");
+        let cut = errors[0]["byte"].as_u64().unwrap() as usize;
+        assert!(cut > text.len() / 2 && cut < text.len(), "{cut}");
+        let starts: Vec<usize> = String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .map(|l| {
+                serde_json::from_str::<serde_json::Value>(l).unwrap()["start"]
+                    .as_u64()
+                    .unwrap() as usize
+            })
+            .collect();
+        let before: Vec<usize> = planted.iter().copied().filter(|&p| p + 13 <= cut).collect();
+        assert!(before.len() >= 3, "{cut}");
+        assert_eq!(starts, before, "window {window:?}");
+    }
+}
+
+/// Bug 6: reading standard input, each record's mentions follow it at
+/// once while the input stays open (they came after about 1,024 more
+/// records or the end of input), and a signal while gazex waits for the
+/// next record ends the run at once, with what was read written (it was
+/// acted on only when the next line arrived).
+#[cfg(unix)]
+#[test]
+fn standard_input_streams_and_stops_on_a_signal() {
+    use std::io::BufRead;
+    use std::sync::mpsc;
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    std::fs::write(dir.join("g.jsonl"), GAZETTEER).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_gazex"))
+        .current_dir(dir)
+        .args(["extract", "-q", "-g", "g.jsonl", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in std::io::BufReader::new(stdout).lines() {
+            let v: serde_json::Value = serde_json::from_str(&line.unwrap()).unwrap();
+            if tx.send(v["doc"].as_str().unwrap().to_string()).is_err() {
+                break;
+            }
+        }
+    });
+    // Loading the gazetteer and the first record: well within a minute.
+    let wait = Duration::from_secs(60);
+    for id in ["a", "b"] {
+        writeln!(stdin, r#"{{"id":"{id}","text":"Quillon Varga"}}"#).unwrap();
+        stdin.flush().unwrap();
+        assert_eq!(
+            rx.recv_timeout(wait).as_deref(),
+            Ok(id),
+            "record {id} not written"
+        );
+    }
+    // Standard input stays open; gazex waits for the next record.
+    std::thread::sleep(Duration::from_millis(300));
+    let asked = Instant::now();
+    // SAFETY: a signal to our own child process.
+    assert_eq!(unsafe { libc::kill(child.id() as i32, libc::SIGTERM) }, 0);
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(
+            asked.elapsed() < Duration::from_secs(10),
+            "no exit 10 s after SIGTERM"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert_eq!(status.code(), Some(130));
+    drop(stdin);
+}
