@@ -2466,6 +2466,31 @@ fn lowercase_word(n: &Normalized, i: usize) -> bool {
 
 /// Whether the line holding token `i` has letters and none of them lower
 /// case: a headline or a caption set in capitals.
+/// Whether the line holding token `i` is a headline in title case: no
+/// sentence end, and every word of four letters or more capitalized, three
+/// or more of them ("Reagan Salutes F.D.R. at Centennial Luncheon").
+fn title_case_line(text: &str, n: &Normalized, i: usize) -> bool {
+    let t = &n.tokens()[i];
+    let from = text[..t.start as usize].rfind('\n').map_or(0, |p| p + 1);
+    let to = text[t.end as usize..]
+        .find('\n')
+        .map_or(text.len(), |p| t.end as usize + p);
+    let line = text[from..to].trim_end();
+    if line.len() > 200 || line.ends_with(['.', '!', '?', ':', ',']) {
+        return false;
+    }
+    let mut long = 0;
+    for w in line.split(|c: char| !c.is_alphabetic()) {
+        if w.chars().count() >= 4 {
+            if !w.starts_with(char::is_uppercase) {
+                return false;
+            }
+            long += 1;
+        }
+    }
+    long >= 3
+}
+
 fn caps_line(text: &str, n: &Normalized, i: usize) -> bool {
     let t = &n.tokens()[i];
     // Outward from the token to the line's ends, stopping at the first
@@ -2584,8 +2609,9 @@ fn proper_context(text: &str, n: &Normalized, first: u32, last: u32) -> bool {
     };
     // In an all-capitals line (a headline) every word is capitalized, so
     // only a word that is no English word can be more of a name:
-    // "PUTIN HOLD TALKS" is Putin, "NELSON MANDELA" is not Nelson.
-    let caps = caps_line(text, n, first as usize);
+    // "PUTIN HOLD TALKS" is Putin, "NELSON MANDELA" is not Nelson. So in a
+    // headline in title case: "Reagan Salutes F.D.R.".
+    let caps = caps_line(text, n, first as usize) || title_case_line(text, n, first as usize);
     let name_word = |i: usize| -> bool {
         let t = &tokens[i];
         let word = n.token_text(i);
@@ -2759,6 +2785,16 @@ mod tests {
         ("surname before full", "Mkrtychev met Ashot Mkrtychev.", &[("Mkrtychev", "mk", "surname"), ("Ashot Mkrtychev", "mk", "name_order")]),
         ("common surname alone is nothing", "Nelson left.", &[]),
         ("surname alone, someone readers need introduced", "Mkrtychev left.", &[]),
+        (
+            "surname in a title-case headline",
+            "Zarnavaxova Meets Farmers in Ohio\nThe president spoke.",
+            &[("Zarnavaxova", "pz", "surname")],
+        ),
+        (
+            "name run together in a sentence",
+            "Zarnavaxova Meets spoke in Ohio and then left the farm.",
+            &[],
+        ),
         (
             "surname alone, a head of state",
             "Zarnavaxova left.",
