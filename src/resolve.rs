@@ -2599,7 +2599,15 @@ fn proper_context(text: &str, n: &Normalized, first: u32, last: u32) -> bool {
         // Tokens a and b are adjacent with only spaces (or one line break)
         // between them.
         // (A middle initial between, "Milton S. Eisenhower", glues too.)
-        let gap = text[tokens[a].end as usize..tokens[b].start as usize].trim();
+        // (Not across a line break into a line in capitals: "U.S.
+        // sanctions Putin" over "WASHINGTON (Reuters) -" is a headline over
+        // a dateline.)
+        let raw = &text[tokens[a].end as usize..tokens[b].start as usize];
+        let caps = |i: usize| tokens[i].flags.contains(TokenFlags::ALL_CAPS);
+        if raw.contains('\n') && caps(b) && !caps(a) {
+            return false;
+        }
+        let gap = raw.trim();
         let mut g = gap.chars();
         !n.barrier_after(a)
             && (gap.is_empty()
@@ -2788,6 +2796,11 @@ mod tests {
         (
             "surname in a title-case headline",
             "Zarnavaxova Meets Farmers in Ohio\nThe president spoke.",
+            &[("Zarnavaxova", "pz", "surname")],
+        ),
+        (
+            "surname at the end of a headline over a dateline",
+            "Farmers Greet Zarnavaxova\nDAYTON, Ohio - The president spoke.",
             &[("Zarnavaxova", "pz", "surname")],
         ),
         (
