@@ -1983,11 +1983,26 @@ impl<'m> Resolver<'m> {
                 .flatten()
                 .filter(|&a| found.iter().all(|f| self.age_fits(f.3.entity, a).is_some()));
             let age_misfit = |e: u32| said_age.is_some_and(|a| self.age_fits(e, a) == Some(false));
+            // The bearer the story last called by this word alone keeps it
+            // ("Kim said … his father, Kim Jong-il … Kim's younger
+            // sister"): the press names the others in full, or titles them
+            // ("Premier Li", "Ms. Karadžić").
+            let word = self.norm.token_text(c.first as usize);
+            let called = title.is_none().then(|| {
+                self.chosen.iter().rev().find(|k| {
+                    k.c.last < c.first
+                        && k.c.kind == MatchKind::Surname
+                        && k.c.first == k.c.last
+                        && self.norm.token_text(k.c.first as usize) == word
+                })
+            });
+            let called = called.flatten().map(|k| k.c.entity);
             found.sort_by_key(|(tr, r, close, g, _, _)| {
                 (
                     *tr,
                     by_age(g.entity),
                     age_misfit(g.entity),
+                    called.is_some_and(|e| e != g.entity),
                     recent(g.entity),
                     *r,
                     *close,
@@ -2854,6 +2869,16 @@ mod tests {
             &[("Kim Jong Un", "kim", "exact"), ("Kim", "kim", "surname")],
         ),
         ("kardashian", "Kim Jong Un spoke. Kim Kardashian did not.", &[("Kim Jong Un", "kim", "exact")]),
+        (
+            "the bearer called by the surname alone keeps it",
+            "Kim Jong Un spoke. Kim said yes. His sister, Kim Yo Jong, nodded. Kim left.",
+            &[
+                ("Kim Jong Un", "kim", "exact"),
+                ("Kim", "kim", "surname"),
+                ("Kim Yo Jong", "kim2", "exact"),
+                ("Kim", "kim", "surname"),
+            ],
+        ),
         ("inside a word", "Ashot Mkrtychevsky", &[]),
         ("email", "Ashot Mkrtychev wrote to verus@example.com", &[("Ashot Mkrtychev", "mk", "name_order")]),
         ("possessive", "Ashot Mkrtychev’s firm", &[("Ashot Mkrtychev", "mk", "name_order")]),
