@@ -121,7 +121,10 @@ pub fn forms(entity: &Entity, alias: &Alias, out: &mut Vec<Form>) {
     };
     let start = out.len();
     match entity.kind {
-        EntityType::Person => person_forms(entity, alias, out),
+        EntityType::Person => {
+            person_forms(entity, alias, out);
+            servant_forms(out, start);
+        }
         EntityType::Organization => org_forms(&alias.name, out, true),
         _ => org_forms(&alias.name, out, false),
     }
@@ -399,6 +402,45 @@ fn is_monarch(e: &Entity) -> bool {
                 })
             })
         })
+}
+
+/// The Arabic names "servant of the …" are written as two words or one:
+/// "Abd al-Aziz" and "Abdul Aziz", "Abdel Fattah" and "Abd el-Fattah".
+/// Each of `out[start..]` (a person's forms) that has one way also gets
+/// the other (its other vowels, "Abdel", "Abdal", are spellings the
+/// matcher reads by key).
+fn servant_forms(out: &mut Vec<Form>, start: usize) {
+    let end = out.len();
+    for i in start..end {
+        let t = &out[i].tokens;
+        let mut other: Vec<String> = Vec::with_capacity(t.len() + 1);
+        let mut changed = false;
+        let mut k = 0;
+        while k < t.len() {
+            if t[k] == "abd" && k + 2 < t.len() && matches!(t[k + 1].as_str(), "al" | "el" | "ul") {
+                other.push("abdul".to_string());
+                k += 2;
+                changed = true;
+            } else if matches!(t[k].as_str(), "abdul" | "abdel" | "abdal") && k + 1 < t.len() {
+                other.push("abd".to_string());
+                other.push("al".to_string());
+                k += 1;
+                changed = true;
+            } else {
+                other.push(t[k].clone());
+                k += 1;
+            }
+        }
+        if changed {
+            let f = Form {
+                tokens: other,
+                ..out[i].clone()
+            };
+            if !out[start..].iter().any(|o| o.tokens == f.tokens) {
+                out.push(f);
+            }
+        }
+    }
 }
 
 /// Honorifics, ranks and religious titles the lists write into a person's
@@ -796,6 +838,19 @@ mod tests {
         // says too little.)
         let short = person("AL-TIKRITI, Ahmad Ali", None);
         assert!(!short.iter().any(|f| f.0 == "ahmad ali"));
+    }
+
+    #[test]
+    fn servant_of_names_in_one_word_or_two() {
+        let adil = person("Adil Abd Al-Mahdi", None);
+        assert!(adil.contains(&s("adil abd al mahdi", Full, Always)));
+        assert!(adil.contains(&s("adil abdul mahdi", Full, Always)));
+        let fattah = person("Abdel Fattah el-Sisi", None);
+        assert!(fattah.contains(&s("abd al fattah el sisi", Full, Always)));
+        // (Not a name that ends in the word: "Abdul" alone is a given name.)
+        assert!(!person("Karim Abdul", None)
+            .iter()
+            .any(|f| f.0.contains("abd al")));
     }
 
     #[test]
