@@ -316,6 +316,17 @@ fn title_rank(t: Option<Title>, p: &crate::link::Profile, date: &DocDate) -> u8 
                 3
             }
         }
+        // An office's title before someone the lists give no office and
+        // who was under thirty at the date: someone else ("former
+        // President Hafez al-Assad" is not his grandson, listed at 18).
+        Some(t)
+            if p.terms.is_empty()
+                && !t.offices.is_empty()
+                && p.born
+                    .is_some_and(|b| i64::from(date.year) - i64::from(b) < 30) =>
+        {
+            3
+        }
         Some(_) if p.terms.is_empty() => 2,
         Some(t) if !p.held_by(t.offices, date) && p.before_terms(date) => 2,
         Some(t) if t.past => {
@@ -1347,7 +1358,14 @@ impl<'m> Resolver<'m> {
             // it (the lists hold a few offices of a career: "Vice Foreign
             // Minister Choe Son-hui" of a CIA list that records her as a
             // member of the State Affairs Commission).
-            confidence = confidence.min(if rest.is_empty() && !common {
+            // (Not someone too young for any office: "the late president
+            // Hafez al-Assad" is not his grandson, listed at 18.)
+            let young = self
+                .matcher
+                .profile(best.entity)
+                .born
+                .is_some_and(|b| i64::from(self.date.year) - i64::from(b) < 30);
+            confidence = confidence.min(if rest.is_empty() && !common && !young {
                 0.6
             } else {
                 0.35
@@ -3115,6 +3133,45 @@ mod tests {
                 .collect();
             assert_eq!(got, [(name, "z")], "{text}");
         }
+    }
+
+    #[test]
+    fn an_office_before_someone_too_young_for_one() {
+        // A made-up fixture name, listed with a date of birth and no office.
+        let mut e = Entity::new("y", "Zarqan Al-Zarnavi", EntityType::Person);
+        e.properties
+            .insert("dob".into(), serde_json::json!(["12 Jan 2001"]));
+        let m = Matcher::new(&Gazetteer::from_entities([e]));
+        let mut r = Resolver::new(&m);
+        r.set_date(DocDate::parse("2020-05-12").unwrap());
+        let found = |r: &mut Resolver, text: &str| {
+            let mut out = Vec::new();
+            r.resolve(text, &mut out);
+            out.len()
+        };
+        assert_eq!(
+            found(
+                &mut r,
+                "The designation of Zarqan Al-Zarnavi, 19, drew notice."
+            ),
+            1
+        );
+        assert_eq!(
+            found(
+                &mut r,
+                "It was the widow of former President Zarqan Al-Zarnavi."
+            ),
+            0
+        );
+        // At a date he was old enough, the title no longer rules him out.
+        r.set_date(DocDate::parse("2045").unwrap());
+        assert_eq!(
+            found(
+                &mut r,
+                "It was the widow of former President Zarqan Al-Zarnavi."
+            ),
+            1
+        );
     }
 
     #[test]
