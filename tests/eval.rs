@@ -3,8 +3,8 @@
 //! one; precision ≥ 0.97 and recall ≥ 0.95 on the annotated test corpus;
 //! and, scored by entity id, the dated development split of
 //! `tests/data/dated/` at the figures reached (precision ≥ 0.97, recall ≥
-//! 0.94; issue 14 asks for 0.98 and 0.96, not met since the split grew
-//! from 30 to 45 articles), the third dated round and issue 15's spelling
+//! 0.95; issue 14 asks for 0.98 and 0.96, not met since the split grew
+//! from 30 to 45 articles), the later dated rounds and issue 15's spelling
 //! split at the figures reached. The fresh splits (`fresh`,
 //! `spell-fresh`) are held out: scored only to report, never asserted or
 //! tuned on.
@@ -73,7 +73,7 @@ fn dated_split(split: &str, min_gold: usize, min_precision: f64, min_recall: f64
 
 #[test]
 fn dated_dev_split_by_entity_id() {
-    dated_split("dev", 290, 0.97, 0.94);
+    dated_split("dev", 290, 0.97, 0.95);
 }
 
 /// The third development round (non-US officials, monarchs, families on
@@ -90,7 +90,7 @@ fn dated_dev3_split_by_entity_id() {
 /// figures reached.
 #[test]
 fn spelling_dev_split_by_entity_id() {
-    dated_split("spell-dev", 580, 0.93, 0.85);
+    dated_split("spell-dev", 580, 0.945, 0.885);
 }
 
 /// The fourth development round (short names, press spellings, officials
@@ -98,5 +98,14 @@ fn spelling_dev_split_by_entity_id() {
 /// before any rule was tuned on it.
 #[test]
 fn dated_dev4_split_by_entity_id() {
-    dated_split("dev4", 320, 0.90, 0.87);
+    dated_split("dev4", 320, 0.92, 0.90);
+}
+
+/// The fifth development round (officials across eras and countries,
+/// cartels, oligarchs' companies, Syrian, Iranian and Chinese networks,
+/// quiet articles): 0.932 / 0.863 when first scored, before any rule was
+/// tuned on it.
+#[test]
+fn dated_dev5_split_by_entity_id() {
+    dated_split("dev5", 295, 0.965, 0.885);
 }
