@@ -3084,6 +3084,14 @@ mod tests {
         }
     }
 
+    /// (text, entity id) of each mention `m` finds in `text`.
+    fn spans_and_ids<'a>(m: &'a Matcher, text: &'a str) -> Vec<(&'a str, &'a str)> {
+        m.find(text)
+            .iter()
+            .map(|x| (&text[x.start..x.end], m.entity(x).id.as_str()))
+            .collect()
+    }
+
     #[test]
     fn a_fathers_name_inside_his_sons_and_a_force_named_after_him() {
         // Made-up fixture names: a father, and a son whose name carries the
@@ -3097,11 +3105,7 @@ mod tests {
         let m = Matcher::new(&Gazetteer::from_entities([father, son]));
         let text = "Zarqawan Hussein Al-Tikrazi ruled. His son Qudran Zarqawan Hussein \
                     led the Fedayeen Zarqawan, a militia. Zarqawan stayed in power.";
-        let got: Vec<(&str, &str)> = m
-            .find(text)
-            .iter()
-            .map(|x| (&text[x.start..x.end], m.entity(x).id.as_str()))
-            .collect();
+        let got = spans_and_ids(&m, text);
         // The son by his name without the nisba; the father's name alone
         // is the father, not the son named last, nor someone the force's
         // name ("the Fedayeen Zarqawan") would make a stranger.
@@ -3126,12 +3130,7 @@ mod tests {
             ("Zarko Şorvanov spoke.", "Zarko Şorvanov"),
             ("Zarko Šorvanov spoke.", "Zarko Šorvanov"),
         ] {
-            let got: Vec<(&str, &str)> = m
-                .find(text)
-                .iter()
-                .map(|x| (&text[x.start..x.end], m.entity(x).id.as_str()))
-                .collect();
-            assert_eq!(got, [(name, "z")], "{text}");
+            assert_eq!(spans_and_ids(&m, text), [(name, "z")], "{text}");
         }
     }
 
