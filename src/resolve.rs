@@ -2134,6 +2134,17 @@ impl<'m> Resolver<'m> {
             if e.kind != EntityType::Organization {
                 continue;
             }
+            // An acronym the lists carry for it ("SCF" of JOINT STOCK
+            // COMPANY SOVCOMFLOT, a weak alias alone), written in capitals.
+            for a in e.names() {
+                let acr = a.name.as_str();
+                if (2..=6).contains(&acr.len())
+                    && acr.bytes().all(|b| b.is_ascii_uppercase())
+                    && !found.iter().any(|f| f.0 == acr)
+                {
+                    found.push((acr.to_string(), c, c.first, c.last, k.confidence));
+                }
+            }
             let end = tokens[c.last as usize].end as usize;
             let Some(acr) = introduced_acronym(&text[end..]) else {
                 continue;
@@ -2809,6 +2820,14 @@ mod tests {
         ),
         ("cyrillic transliterated", "Ашот Мкртычев met.", &[("Ашот Мкртычев", "mk", "name_order")]),
         ("weak alias alone", "KOMID said.", &[]),
+        (
+            "listed acronym after the full name",
+            "Korea Mining Development Trading Corporation sold arms. Later, KOMID denied it; komid is no word.",
+            &[
+                ("Korea Mining Development Trading Corporation", "komid", "normalized"),
+                ("KOMID", "komid", "exact"),
+            ],
+        ),
         (
             "weak alias beside the full name",
             "Korea Mining Development Trading Corporation, or KOMID, said.",
