@@ -2319,6 +2319,20 @@ fn type_cue(n: &Normalized, kind: &EntityType, first: u32) -> Option<u32> {
             "cessna",
             "dassault",
         ],
+        // "whose company Concord Management and Consulting": a company
+        // named by ordinary words after a word for one.
+        EntityType::Organization => &[
+            "company",
+            "companies",
+            "firm",
+            "firms",
+            "conglomerate",
+            "subsidiary",
+            "lender",
+            "insurer",
+            "airline",
+            "refiner",
+        ],
         _ => return None,
     };
     // Within eight words before the name ("the tanker Dover", "a tanker
@@ -2331,7 +2345,12 @@ fn type_cue(n: &Normalized, kind: &EntityType, first: u32) -> Option<u32> {
     // (Eight words: "the tankers Adrian Darya, Devon and Downy".)
     for _ in 0..8 {
         let p = i.checked_sub(1)?;
-        if n.barrier_after(p as usize) {
+        // (Nor from another sentence: "said the company. Mr. H. is".)
+        if n.barrier_after(p as usize)
+            || n.tokens()[i as usize]
+                .flags
+                .contains(TokenFlags::SENTENCE_START)
+        {
             return None;
         }
         let word = n.token_text(p as usize);
@@ -2461,7 +2480,12 @@ fn article(n: &Normalized, first: u32, last: u32) -> Option<u32> {
     // (Eight words: "the tankers Adrian Darya, Devon and Downy".)
     for _ in 0..8 {
         let p = i.checked_sub(1)?;
-        if n.barrier_after(p as usize) {
+        // (Nor from another sentence: "said the company. Mr. H. is".)
+        if n.barrier_after(p as usize)
+            || n.tokens()[i as usize]
+                .flags
+                .contains(TokenFlags::SENTENCE_START)
+        {
             return None;
         }
         let t = &n.tokens()[p as usize];
@@ -2868,6 +2892,9 @@ mod tests {
         ("shared surname alone is nothing", "Kim left.", &[]),
         ("distinctive org core alone", "Versor said", &[("Versor", "versor", "short")]),
         ("common-word org core alone is nothing", "Defense Engineering said", &[]),
+        ("common-word org core after a word for a company", "the company Defense Engineering said", &[("Defense Engineering", "de", "short")]),
+        ("common-word org core as a modifier", "a Defense Engineering company said", &[]),
+        ("common-word org core after a company's sentence", "They sued the company. Defense Engineering said no.", &[]),
         (
             "linked entity gives evidence",
             "Ashot Mkrtychev runs Defense Engineering.",

@@ -22,7 +22,7 @@ use crate::gazetteer::{Alias, Entity, EntityType, MatchPolicy, NameOrder};
 use crate::link::{classify_role, Offices};
 use crate::names::{
     initials, is_common_surname, is_common_word, is_distinctive_word, is_known_proper_noun,
-    is_particle, is_place, is_stopword, is_suffix, LegalForms,
+    is_particle, is_place, is_stopword, is_suffix, is_title, LegalForms,
 };
 use crate::normalize::normalize;
 
@@ -673,6 +673,7 @@ fn org_forms(name: &str, out: &mut Vec<Form>, legal: bool) {
         // alone. (A word of two to five letters and no vowel: the lists
         // write every name in capitals.)
         if core.len() >= 2
+            && !is_title(&core[0])
             && (2..=5).contains(&core[0].len())
             && core[0]
                 .bytes()
@@ -862,6 +863,8 @@ mod tests {
         assert!(!central.iter().any(|f| f.0 == "central bank"));
         let vtb = org("VTB BANK PUBLIC JOINT STOCK COMPANY");
         assert!(vtb.contains(&s("vtb", Variant::OrgWord, Evidence)));
+        // (Nor a title: "Mr" of MR HANDYMAN LTD.)
+        assert!(!org("MR HANDYMAN LTD").iter().any(|f| f.0 == "mr"));
         // (A short word with a vowel is a word: "Tor Bank" is no "Tor".)
         let tor = org("TOR BANK PUBLIC JOINT STOCK COMPANY");
         assert!(!tor.iter().any(|f| f.0 == "tor"));
