@@ -2691,7 +2691,15 @@ fn proper_context(text: &str, n: &Normalized, first: u32, last: u32) -> bool {
     let name_word = |i: usize| -> bool {
         let t = &tokens[i];
         let word = n.token_text(i);
-        let ordinary = is_title(word) || is_stopword(word) || (caps && is_common_word(word));
+        // ("Hezbollah MPs", "Wagner CEOs": an acronym in the plural.)
+        let written = &text[t.start as usize..t.end as usize];
+        let plural_acronym = written.len() >= 3
+            && written.ends_with('s')
+            && written[..written.len() - 1]
+                .bytes()
+                .all(|b| b.is_ascii_uppercase());
+        let ordinary =
+            is_title(word) || is_stopword(word) || plural_acronym || (caps && is_common_word(word));
         t.flags.contains(TokenFlags::CAPITALIZED)
             && !t.flags.contains(TokenFlags::DIGIT)
             && !ordinary
@@ -2891,6 +2899,7 @@ mod tests {
         ),
         ("shared surname alone is nothing", "Kim left.", &[]),
         ("distinctive org core alone", "Versor said", &[("Versor", "versor", "short")]),
+        ("distinctive org core before a plural acronym", "Versor MPs said", &[("Versor", "versor", "short")]),
         ("common-word org core alone is nothing", "Defense Engineering said", &[]),
         ("common-word org core after a word for a company", "the company Defense Engineering said", &[("Defense Engineering", "de", "short")]),
         ("common-word org core as a modifier", "a Defense Engineering company said", &[]),
