@@ -463,15 +463,10 @@ fn file_names_that_are_not_utf8_stay_apart() {
     assert_eq!(docs, ["in/a%FE.txt", "in/a%FF.txt"]);
 }
 
-/// Bug 8: a truncated `.txt.gz` keeps what was read: every planted name
-/// before the cut is found, and the truncation is one error naming the
-/// file and the byte where reading stopped (the whole first window was
-/// lost: no mention at all from a file 90% intact).
-#[test]
-fn a_truncated_gzip_text_keeps_what_was_read() {
-    let tmp = tempfile::tempdir().unwrap();
-    let dir = tmp.path();
-    // Words drawn at random, so that the compressed bytes follow the text.
+/// About 400 KB of words drawn at random (so that compressed bytes follow
+/// the text), "Quillon Varga" planted on six lines; the text, its gzip
+/// and the planted names' byte offsets.
+fn planted_gz() -> (String, Vec<u8>, Vec<usize>) {
     const WORDS: [&str; 8] = [
         "alpha", "river", "stone", "harbor", "market", "winter", "ocean", "paper",
     ];
@@ -496,6 +491,37 @@ fn a_truncated_gzip_text_keeps_what_was_read() {
     let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
     gz.write_all(text.as_bytes()).unwrap();
     let gz = gz.finish().unwrap();
+    (text, gz, planted)
+}
+
+/// The error records of a run's standard error.
+fn error_records(out: &Output) -> Vec<serde_json::Value> {
+    String::from_utf8_lossy(&out.stderr)
+        .lines()
+        .filter(|l| l.starts_with('{'))
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+/// The `--stats` line about the index.
+fn index_stats(out: &Output) -> String {
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    stderr
+        .lines()
+        .find(|l| l.starts_with("gazex: index:"))
+        .unwrap_or_else(|| panic!("no index stats: {stderr}"))
+        .to_string()
+}
+
+/// Bug 8: a truncated `.txt.gz` keeps what was read: every planted name
+/// before the cut is found, and the truncation is one error naming the
+/// file and the byte where reading stopped (the whole first window was
+/// lost: no mention at all from a file 90% intact).
+#[test]
+fn a_truncated_gzip_text_keeps_what_was_read() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let (text, gz, planted) = planted_gz();
     std::fs::write(dir.join("t.txt.gz"), &gz[..gz.len() * 9 / 10]).unwrap();
     for window in [None, Some("8192")] {
         let mut args = vec!["t.txt.gz"];
@@ -588,4 +614,102 @@ fn standard_input_streams_and_stops_on_a_signal() {
     };
     assert_eq!(status.code(), Some(130));
     drop(stdin);
+}
+
+/// Bugs 7 and 8 in `--db`: a `.txt.gz` that breaks off part-way keeps what
+/// the index held for it (the part read replaced its rows: 6 mentions
+/// became 3), and the run reports the error and the document as failed
+/// only (it was also counted changed).
+#[test]
+fn a_truncated_gzip_text_keeps_its_indexed_rows() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let (_, gz, planted) = planted_gz();
+    let db = dir.join("i.db");
+    let run = |want: i32| {
+        let (out, _) = gazex_measured(
+            dir,
+            &[
+                "t.txt.gz",
+                "other.txt",
+                "--window",
+                "8192",
+                "--db",
+                "i.db",
+                "--stats",
+            ],
+        );
+        assert_eq!(
+            out.status.code(),
+            Some(want),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        out
+    };
+    std::fs::write(dir.join("t.txt.gz"), &gz).unwrap();
+    std::fs::write(dir.join("other.txt"), "Quillon Varga.\n").unwrap();
+    run(0);
+    let before = indexed(&db);
+    let want: Vec<(String, i64)> = std::iter::once(("other.txt".to_string(), 0))
+        .chain(planted.iter().map(|&p| ("t.txt.gz".to_string(), p as i64)))
+        .collect();
+    assert_eq!(before, want);
+
+    // Cut about half-way: the part read holds 3 of the 6 names.
+    std::fs::write(dir.join("t.txt.gz"), &gz[..gz.len() / 2]).unwrap();
+    std::fs::write(dir.join("other.txt"), "Quillon Varga, again.\n").unwrap();
+    let out = run(1);
+    let errors = error_records(&out);
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0]["path"], "t.txt.gz");
+    assert!(errors[0]["byte"].as_u64().unwrap() > 0, "{errors:?}");
+    assert_eq!(indexed(&db), before);
+    assert_eq!(
+        index_stats(&out),
+        "gazex: index: 0 new, 1 changed, 0 unchanged, 0 deleted, 1 failed documents; \
+         1 mentions written"
+    );
+    // The next run with the whole file again indexes it (the savepoint was
+    // let go, not left open).
+    std::fs::write(dir.join("t.txt.gz"), &gz).unwrap();
+    run(0);
+    assert_eq!(indexed(&db), before);
+}
+
+/// Bug 7: a `.txt.gz` that cannot be read at all (a broken gzip header)
+/// gives no document: `--db` keeps its rows (an empty window was matched
+/// and replaced them with none, counted changed and failed), and the error
+/// does not claim that some text was read.
+#[test]
+fn a_gzip_text_broken_at_its_first_byte_keeps_its_indexed_rows() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let db = dir.join("i.db");
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    gz.write_all(b"Seen: Quillon Varga today.\n").unwrap();
+    std::fs::write(dir.join("t.txt.gz"), gz.finish().unwrap()).unwrap();
+    let (out, _) = gazex_measured(dir, &["t.txt.gz", "--db", "i.db"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(indexed(&db), [("t.txt.gz".to_string(), 6)]);
+
+    std::fs::write(dir.join("t.txt.gz"), "no gzip here\n").unwrap();
+    let (out, _) = gazex_measured(dir, &["t.txt.gz", "--db", "i.db", "--stats"]);
+    assert_eq!(out.status.code(), Some(1));
+    let errors = error_records(&out);
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0]["path"], "t.txt.gz");
+    let reason = errors[0]["reason"].as_str().unwrap();
+    assert!(!reason.contains("was read"), "{reason}");
+    assert_eq!(indexed(&db), [("t.txt.gz".to_string(), 6)]);
+    assert_eq!(
+        index_stats(&out),
+        "gazex: index: 0 new, 0 changed, 0 unchanged, 0 deleted, 1 failed documents; \
+         0 mentions written"
+    );
+    // Without --db: the error alone, no empty document.
+    let (out, _) = gazex_measured(dir, &["t.txt.gz"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    assert_eq!(error_records(&out).len(), 1);
 }

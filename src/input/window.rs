@@ -31,7 +31,8 @@
 //!
 //! A read error (a truncated `.gz`) ends the text where it happens: what
 //! was read is windowed and matched as usual, and the error, at the byte
-//! where reading stopped, follows the last window.
+//! where reading stopped, follows the last window. An error before the
+//! first byte (a broken gzip header) gives no window, only the error.
 
 use std::io::Read;
 use std::ops::Range;
@@ -155,7 +156,7 @@ impl Windows {
     /// Reads until `buf` holds `want` bytes or the text ends. A read error
     /// ends the text where it happened: what was read is windowed as
     /// usual, and the error, at the byte where reading stopped, comes
-    /// after the last window.
+    /// after the last window; with nothing read, the error comes alone.
     fn fill(&mut self, want: usize) {
         let mut chunk = vec![0u8; 1 << 16];
         while !self.eof && self.buf.len() < want {
@@ -165,13 +166,15 @@ impl Windows {
                 Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
                 Err(e) => {
                     let at = self.buf_base + self.buf.len();
-                    self.failed = Some(
-                        InputError::new(
-                            Path::new(&self.name),
-                            format!("{e}; the text before was read"),
-                        )
-                        .at_byte(at as u64),
-                    );
+                    // Nothing read (a broken gzip header) is no text at
+                    // all: the error alone, no window.
+                    let reason = if at > 0 {
+                        format!("{e}; the text before was read")
+                    } else {
+                        e.to_string()
+                    };
+                    self.failed =
+                        Some(InputError::new(Path::new(&self.name), reason).at_byte(at as u64));
                     self.eof = true;
                 }
             }
@@ -185,6 +188,11 @@ impl Windows {
         // A text that cannot be cut is read whole with the first window.
         let want = rel_own + self.window + self.overlap;
         self.fill(want);
+        if first && self.buf.is_empty() && self.failed.is_some() {
+            // Not a byte read: no (empty) window to match and write over
+            // what an index held; the error follows alone.
+            return Ok(None);
+        }
         let encoding = match self.encoding {
             Some(e) => e,
             None => {
