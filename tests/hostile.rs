@@ -513,6 +513,60 @@ fn index_stats(out: &Output) -> String {
         .to_string()
 }
 
+/// Bug 3 in `--db`: under a run path that is not UTF-8, a file gone since
+/// the last run is flagged deleted (the path was compared as
+/// `in\u{FFFD}` with ids written `in%FF/…`, so nothing under it was ever
+/// deleted), and one outside the path is left alone.
+#[cfg(unix)]
+#[test]
+fn deletions_are_found_under_a_path_that_is_not_utf8() {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let root = OsStr::from_bytes(b"in\xff");
+    std::fs::create_dir_all(dir.join(root)).unwrap();
+    std::fs::create_dir_all(dir.join("other")).unwrap();
+    std::fs::write(dir.join(root).join("a.txt"), "Quillon Varga here.\n").unwrap();
+    std::fs::write(dir.join(root).join("b.txt"), "And Quillon Varga.\n").unwrap();
+    std::fs::write(dir.join("other/c.txt"), "Quillon Varga too.\n").unwrap();
+    let run = |paths: &[&OsStr]| {
+        let g = dir.join("gazetteer.jsonl");
+        std::fs::write(&g, GAZETTEER).unwrap();
+        let out = Command::new(env!("CARGO_BIN_EXE_gazex"))
+            .current_dir(dir)
+            .args(["extract", "--quiet", "-g"])
+            .arg(&g)
+            .args(paths)
+            .args(["--db", "i.db", "--stats"])
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        out
+    };
+    run(&[root, OsStr::new("other")]);
+    assert_eq!(indexed(&dir.join("i.db")).len(), 3);
+    std::fs::remove_file(dir.join(root).join("b.txt")).unwrap();
+    let out = run(&[root]);
+    assert_eq!(
+        index_stats(&out),
+        "gazex: index: 0 new, 0 changed, 1 unchanged, 1 deleted, 0 failed documents; \
+         0 mentions written"
+    );
+    assert_eq!(
+        indexed(&dir.join("i.db")),
+        [
+            ("in%FF/a.txt".to_string(), 0),
+            ("other/c.txt".to_string(), 0)
+        ]
+    );
+}
+
 /// Bug 8: a truncated `.txt.gz` keeps what was read: every planted name
 /// before the cut is found, and the truncation is one error naming the
 /// file and the byte where reading stopped (the whole first window was

@@ -759,13 +759,14 @@ fn write_entities(conn: &Connection, entities: &[Entity]) -> rusqlite::Result<()
     Ok(())
 }
 
-/// A run path as documents ids start with it: as given, without trailing
-/// separators.
+/// A run path as documents ids start with it: as given (written as a
+/// document id is, [`crate::input::doc_name`]: a byte that is not UTF-8 as
+/// `%XX`), without trailing separators.
 fn root_prefix(p: &Path) -> String {
-    let s = p.to_string_lossy();
+    let s = crate::input::doc_name(p);
     let t = s.trim_end_matches('/');
     if t.is_empty() {
-        s.into_owned()
+        s
     } else {
         t.to_string()
     }
