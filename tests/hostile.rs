@@ -767,3 +767,64 @@ fn a_gzip_text_broken_at_its_first_byte_keeps_its_indexed_rows() {
     assert!(out.stdout.is_empty());
     assert_eq!(error_records(&out).len(), 1);
 }
+
+/// Bug 6: a record read from standard input when a signal comes is still
+/// written before the run stops: here the signal comes while gazex reads a
+/// line sent in two parts, and the batch holding it (whole once its end
+/// arrives) was dropped; every record read before must be written.
+#[cfg(unix)]
+#[test]
+fn a_record_read_when_a_signal_comes_is_written() {
+    use std::io::BufRead;
+    use std::sync::mpsc;
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    std::fs::write(dir.join("g.jsonl"), GAZETTEER).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_gazex"))
+        .current_dir(dir)
+        .args(["extract", "-q", "-g", "g.jsonl", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let (tx, rx) = mpsc::channel();
+    let reader = std::thread::spawn(move || {
+        let mut docs = Vec::new();
+        for line in std::io::BufReader::new(stdout).lines() {
+            let v: serde_json::Value = serde_json::from_str(&line.unwrap()).unwrap();
+            docs.push(v["doc"].as_str().unwrap().to_string());
+            let _ = tx.send(());
+        }
+        docs
+    });
+    writeln!(stdin, r#"{{"id":"a","text":"Quillon Varga"}}"#).unwrap();
+    stdin.flush().unwrap();
+    rx.recv_timeout(Duration::from_secs(60))
+        .expect("record a not written");
+    // Half a record: gazex reads it and waits for the rest of the line.
+    write!(stdin, r#"{{"id":"b","text":"#).unwrap();
+    stdin.flush().unwrap();
+    std::thread::sleep(Duration::from_millis(1000));
+    // SAFETY: a signal to our own child process.
+    assert_eq!(unsafe { libc::kill(child.id() as i32, libc::SIGTERM) }, 0);
+    std::thread::sleep(Duration::from_millis(300));
+    writeln!(stdin, r#""Quillon Varga"}}"#).unwrap();
+    stdin.flush().unwrap();
+    let asked = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(
+            asked.elapsed() < Duration::from_secs(10),
+            "no exit 10 s after the record's end"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert_eq!(status.code(), Some(130));
+    drop(stdin);
+    assert_eq!(reader.join().unwrap(), ["a", "b"]);
+}
