@@ -878,3 +878,37 @@ fn a_record_read_when_a_signal_comes_is_written() {
     drop(stdin);
     assert_eq!(reader.join().unwrap(), ["a", "b"]);
 }
+
+/// ISO-2022-JP, whose shift state runs through the text, is read whole:
+/// beyond 64 MiB it is refused with one error naming the file, in bounded
+/// memory (it was read up to 1 GiB, held whole with its decoded text and
+/// offset map).
+#[test]
+fn a_big_iso_2022_jp_text_is_refused() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let line = b"Quillon Varga in plain ASCII, valid ISO-2022-JP.\n";
+    let mut f = std::io::BufWriter::new(std::fs::File::create(dir.join("j.txt")).unwrap());
+    for _ in 0..(65 << 20) / line.len() {
+        f.write_all(line).unwrap();
+    }
+    f.into_inner().unwrap().sync_all().unwrap();
+    let (out, rss) = gazex_measured(dir, &["--encoding", "iso-2022-jp", "j.txt"]);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.stdout.is_empty());
+    let errors = error_records(&out);
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0]["path"], "j.txt");
+    let reason = errors[0]["reason"].as_str().unwrap();
+    assert!(
+        reason.contains("larger than 67108864 bytes in ISO-2022-JP"),
+        "{reason}"
+    );
+    let kib = peak_kib(rss);
+    assert!(kib < 200 << 10, "peak RSS {kib} KiB refusing 65 MiB");
+}

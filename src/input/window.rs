@@ -49,6 +49,11 @@ use crate::date::{dateline, DateSource, DocDate, DATELINE_BYTES};
 use crate::document::{source_hash, Document, OffsetMap};
 use crate::InputError;
 
+/// The most bytes of a text that cannot be cut (ISO-2022-JP) read whole
+/// by default: 64 MiB, so that memory stays bounded (the text is held
+/// whole, with its decoded form and offset map).
+pub const MAX_WHOLE: u64 = 64 << 20;
+
 /// One window of a big text.
 #[derive(Debug)]
 pub struct Window {
@@ -142,13 +147,13 @@ impl Windows {
             eof: false,
             done: false,
             failed: None,
-            max_whole: 1 << 30,
+            max_whole: MAX_WHOLE,
         }
     }
 
     /// The most bytes of a text in an encoding that cannot be cut
     /// ([`Cutting::Whole`]: ISO-2022-JP) read into one window (default
-    /// 1 GiB); a longer one is refused.
+    /// [`MAX_WHOLE`]); a longer one is refused.
     pub fn max_whole(mut self, max: u64) -> Windows {
         self.max_whole = max;
         self
