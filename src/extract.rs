@@ -29,6 +29,9 @@
 //! Between batches the pipeline checks a stop flag (set by the binary's
 //! SIGINT/SIGTERM handler) and, when it is set, stops with an
 //! [`io::ErrorKind::Interrupted`] error before calling [`Sink::finish`].
+//! A batch being taken when the flag is set ends there and is still
+//! matched and written first, so every record read from standard input is
+//! written; a batch taken ahead, alongside one in progress, is dropped.
 
 use std::io;
 use std::path::{Path, PathBuf};
@@ -140,15 +143,16 @@ pub fn extract_sources<S: Sink + Sync>(
     let mut sources_done = 0;
     let stop = || opts.stop.is_some_and(|s| s.load(Ordering::SeqCst));
     let stdin = sources.iter().any(|s| matches!(s, Source::Stdin));
-    // The next batch of jobs, and how many sources have been started once
-    // it is taken.
-    let take = |jobs: &mut Jobs<'_>| -> io::Result<(Vec<Job>, u64)> {
+    // The next batch of jobs, how many sources have been started once it
+    // is taken, and whether a stop was asked meanwhile: the batch then ends
+    // there, and what it holds (records read from standard input) is still
+    // written before the run stops.
+    let take = |jobs: &mut Jobs<'_>| -> (Vec<Job>, u64, bool) {
         let mut batch: Vec<Job> = Vec::new();
         let mut held = 0;
         while batch.len() < max_jobs && held < max_bytes {
             if stop() {
-                // Reading standard input may have waited long for this job.
-                return Err(io::Error::new(io::ErrorKind::Interrupted, "interrupted"));
+                break;
             }
             match jobs.next() {
                 Some(job) => {
@@ -163,20 +167,21 @@ pub fn extract_sources<S: Sink + Sync>(
                 None => break,
             }
         }
-        Ok((batch, jobs.sources_started()))
+        (batch, jobs.sources_started(), stop())
     };
     // Files are opened for the next batch while this one is matched. Not
     // standard input: a record waiting there must not hold back the output
     // of those already read.
     let prefetch = !stdin;
     let mut ids = DocIds::default();
-    let mut next = take(&mut jobs)?;
+    let interrupted = || Err(io::Error::new(io::ErrorKind::Interrupted, "interrupted"));
+    let mut next = take(&mut jobs);
     loop {
-        if stop() {
-            return Err(io::Error::new(io::ErrorKind::Interrupted, "interrupted"));
-        }
-        let (batch, started_now) = next;
+        let (batch, started_now, stopped) = next;
         if batch.is_empty() {
+            if stopped {
+                return interrupted();
+            }
             break;
         }
         let shared: &S = sink;
@@ -249,9 +254,14 @@ pub fn extract_sources<S: Sink + Sync>(
         sink.flush()?;
         progress.advance(started_now - sources_done, bytes);
         sources_done = started_now;
+        if stopped || stop() {
+            // The batch in progress is written; one taken alongside (files
+            // opened ahead) is not started.
+            return interrupted();
+        }
         next = match following {
-            Some(n) => n?,
-            None => take(&mut jobs)?,
+            Some(n) => n,
+            None => take(&mut jobs),
         };
     }
     sink.finish()?;

@@ -414,9 +414,10 @@ pub enum Cutting {
     },
     /// Shift_JIS, EUC-JP, EUC-KR, Big5, GBK, GB18030: a byte of ASCII
     /// whitespace is never part of a multi-byte character (their trail
-    /// bytes are 0x30 and up), so a cut before one is safe; other
-    /// character starts are found by decoding from a known one
-    /// ([`char_starts`]).
+    /// bytes are 0x30 and up), so a cut before one is safe where no
+    /// broken sequence is pending there (GB18030's `81 30` before a
+    /// space); other character starts are found by decoding from a known
+    /// one ([`char_starts`]).
     AsciiMultiByte,
     /// ISO-2022-JP (its shift state runs across the text) and the
     /// replacement encoding: never cut.

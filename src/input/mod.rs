@@ -42,8 +42,9 @@
 //! A text file larger than [`ReadOptions::window`] (16 MiB by default), and
 //! any compressed or standard-input text, is read in windows so memory
 //! stays bounded whatever the file's size ([`window`]), in any encoding but
-//! ISO-2022-JP (read whole up to [`ReadOptions::max_document`], refused
-//! beyond). Each window is a
+//! ISO-2022-JP (read whole up to [`window::MAX_WHOLE`], 64 MiB, or
+//! [`ReadOptions::max_document`] if smaller, refused beyond with an error
+//! naming the file). Each window is a
 //! document of its own whose offsets are the file's; windows overlap by
 //! [`ReadOptions::overlap`] bytes and each mention is reported by the one
 //! window that owns its start, so a name across a cut is found exactly
@@ -648,7 +649,7 @@ impl<'a> Jobs<'a> {
                         self.opts.overlap,
                         self.opts.decode,
                     )
-                    .max_whole(self.opts.max_document),
+                    .max_whole(self.opts.max_document.min(window::MAX_WHOLE)),
                 ));
                 None
             }

@@ -17,8 +17,9 @@
 //! above, UTF-16 between code units (whitespace being a code unit of ASCII
 //! whitespace, never inside a surrogate pair), Shift_JIS, GBK and the
 //! other ASCII-compatible multi-byte encodings before a byte of ASCII
-//! whitespace (never part of a multi-byte character) or, where a stretch
-//! has none, at a character start found by decoding it. Only ISO-2022-JP,
+//! whitespace (never part of a multi-byte character) that no broken
+//! sequence runs into, or, where a stretch has none, at a character start
+//! found by decoding it. Only ISO-2022-JP,
 //! whose shift state runs across the text, is read whole, up to
 //! [`Windows::max_whole`] bytes; a bigger one is refused with an error
 //! naming the file.
@@ -31,7 +32,8 @@
 //!
 //! A read error (a truncated `.gz`) ends the text where it happens: what
 //! was read is windowed and matched as usual, and the error, at the byte
-//! where reading stopped, follows the last window.
+//! where reading stopped, follows the last window. An error before the
+//! first byte (a broken gzip header) gives no window, only the error.
 
 use std::io::Read;
 use std::ops::Range;
@@ -46,6 +48,11 @@ use super::sniff_binary;
 use crate::date::{dateline, DateSource, DocDate, DATELINE_BYTES};
 use crate::document::{source_hash, Document, OffsetMap};
 use crate::InputError;
+
+/// The most bytes of a text that cannot be cut (ISO-2022-JP) read whole
+/// by default: 64 MiB, so that memory stays bounded (the text is held
+/// whole, with its decoded form and offset map).
+pub const MAX_WHOLE: u64 = 64 << 20;
 
 /// One window of a big text.
 #[derive(Debug)]
@@ -140,13 +147,13 @@ impl Windows {
             eof: false,
             done: false,
             failed: None,
-            max_whole: 1 << 30,
+            max_whole: MAX_WHOLE,
         }
     }
 
     /// The most bytes of a text in an encoding that cannot be cut
     /// ([`Cutting::Whole`]: ISO-2022-JP) read into one window (default
-    /// 1 GiB); a longer one is refused.
+    /// [`MAX_WHOLE`]); a longer one is refused.
     pub fn max_whole(mut self, max: u64) -> Windows {
         self.max_whole = max;
         self
@@ -155,7 +162,7 @@ impl Windows {
     /// Reads until `buf` holds `want` bytes or the text ends. A read error
     /// ends the text where it happened: what was read is windowed as
     /// usual, and the error, at the byte where reading stopped, comes
-    /// after the last window.
+    /// after the last window; with nothing read, the error comes alone.
     fn fill(&mut self, want: usize) {
         let mut chunk = vec![0u8; 1 << 16];
         while !self.eof && self.buf.len() < want {
@@ -165,13 +172,15 @@ impl Windows {
                 Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
                 Err(e) => {
                     let at = self.buf_base + self.buf.len();
-                    self.failed = Some(
-                        InputError::new(
-                            Path::new(&self.name),
-                            format!("{e}; the text before was read"),
-                        )
-                        .at_byte(at as u64),
-                    );
+                    // Nothing read (a broken gzip header) is no text at
+                    // all: the error alone, no window.
+                    let reason = if at > 0 {
+                        format!("{e}; the text before was read")
+                    } else {
+                        e.to_string()
+                    };
+                    self.failed =
+                        Some(InputError::new(Path::new(&self.name), reason).at_byte(at as u64));
                     self.eof = true;
                 }
             }
@@ -185,6 +194,11 @@ impl Windows {
         // A text that cannot be cut is read whole with the first window.
         let want = rel_own + self.window + self.overlap;
         self.fill(want);
+        if first && self.buf.is_empty() && self.failed.is_some() {
+            // Not a byte read: no (empty) window to match and write over
+            // what an index held; the error follows alone.
+            return Ok(None);
+        }
         let encoding = match self.encoding {
             Some(e) => e,
             None => {
@@ -355,6 +369,29 @@ fn spaces<'a>(
         .map(move |i| (i, buf[i + at] == b'\n'))
 }
 
+/// Whether a decoder fed `buf` from `buf[0]` has nothing pending before
+/// `buf[i]`, so that a cut there splits no character. Always so but for
+/// [`Cutting::AsciiMultiByte`], where a byte of ASCII whitespace after an
+/// unfinished sequence (a GB18030 four-byte one broken after its digit,
+/// `81 30`) ends it: the whole text reads `81 30 20` as U+FFFD, '0' and a
+/// space, but a piece ending before the space reads `81 30` as one U+FFFD.
+///
+/// Decoded from the last ASCII byte before `i` that is not a digit: these
+/// decoders have nothing pending after one, whatever came before (it ends
+/// or breaks any sequence, and is never part of an unfinished one; only a
+/// GB18030 four-byte sequence has ASCII, digits, inside), so the check
+/// reads a few bytes, not the window.
+fn settled(buf: &[u8], i: usize, encoding: &'static Encoding) -> bool {
+    if i == 0 || cutting(encoding) != Cutting::AsciiMultiByte {
+        return true;
+    }
+    let from = buf[..i]
+        .iter()
+        .rposition(|b| b.is_ascii() && !b.is_ascii_digit())
+        .map_or(0, |p| p + 1);
+    char_starts(&buf[from..], encoding, i - from, |k| k == i - from).is_some()
+}
+
 /// The last good cut in `lo..=hi`: after the last line break, else at the
 /// last whitespace, else the last character start at or before `hi` (else
 /// the first after it).
@@ -372,7 +409,13 @@ fn cut_back(buf: &[u8], lo: usize, hi: usize, encoding: &'static Encoding) -> us
         if let Some(i) = memchr::memrchr(b'\n', region) {
             return lo + i + 1;
         }
-        if let Some(i) = region.iter().rposition(u8::is_ascii_whitespace) {
+        if let Some(i) = region
+            .iter()
+            .enumerate()
+            .rev()
+            .find(|&(i, b)| b.is_ascii_whitespace() && settled(buf, lo + i, encoding))
+            .map(|(i, _)| i)
+        {
             return lo + i;
         }
     }
@@ -388,7 +431,11 @@ fn cut_forward(buf: &[u8], lo: usize, hi: usize, encoding: &'static Encoding) ->
         if let Some((i, _)) = spaces(buf, lo, hi, encoding).next() {
             return i;
         }
-    } else if let Some(i) = buf[lo..hi].iter().position(u8::is_ascii_whitespace) {
+    } else if let Some(i) = buf[lo..hi]
+        .iter()
+        .enumerate()
+        .position(|(i, b)| b.is_ascii_whitespace() && settled(buf, lo + i, encoding))
+    {
         return lo + i;
     }
     first_start(buf, lo, hi, encoding).unwrap_or(hi)
@@ -560,6 +607,62 @@ mod tests {
                 }
             }
             assert_eq!(at, src.len(), "{}", enc.name());
+        }
+    }
+
+    /// A broken GB18030 four-byte sequence before a space (`81 30`, its
+    /// first two bytes) leaves the decoder waiting for two more bytes: a
+    /// cut before that space ended a window there, where the bytes read as
+    /// one U+FFFD instead of U+FFFD and '0' in the whole text, and every
+    /// later window's character offsets were one short. Such a space is
+    /// no cut; the windows' characters are the whole text's.
+    #[test]
+    fn no_cut_where_a_sequence_is_pending() {
+        for enc in [encoding_rs::GB18030, encoding_rs::GBK] {
+            let mut src = Vec::new();
+            for i in 0..400 {
+                src.extend_from_slice(&enc.encode("普京 met 東京").0);
+                // Broken before a space, and a broken sequence ended by a
+                // letter: one U+FFFD and '0' each.
+                src.extend_from_slice(if i % 2 == 0 {
+                    b"\x81\x30 "
+                } else {
+                    b"\x81\x30x "
+                });
+            }
+            let whole: Vec<char> = enc.decode(&src).0.chars().collect();
+            assert!(whole.contains(&'0'));
+            // Window sizes that put cuts at every place of the pattern.
+            for window in 200..240 {
+                let ws = Windows::new(
+                    "t".into(),
+                    Box::new(std::io::Cursor::new(src.clone())),
+                    window,
+                    64,
+                    DecodeOptions { forced: Some(enc) },
+                )
+                .collect::<Result<Vec<_>, _>>()
+                .unwrap();
+                assert!(ws.len() > 10, "{} windows", ws.len());
+                let mut at = 0;
+                for w in ws {
+                    assert_eq!(w.own.start, at);
+                    at = w.own.end;
+                    let doc = w.into_document();
+                    for (i, c) in doc.text.char_indices() {
+                        // `81 30 20` is one piece of three characters.
+                        let s = doc.locate(i, i + c.len_utf8());
+                        assert!(
+                            whole[s.char_start..s.char_end].contains(&c),
+                            "{} window {window} at byte {}: {c:?} for {:?}",
+                            enc.name(),
+                            s.start,
+                            &whole[s.char_start..s.char_end]
+                        );
+                    }
+                }
+                assert_eq!(at, src.len());
+            }
         }
     }
 

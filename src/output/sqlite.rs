@@ -83,7 +83,9 @@
 //!   `./corpus`), or each spelling is a document of its own.
 //! - An input that failed in this run (unreadable, not text, or a path
 //!   that could not be walked) is left as it was: a passing read error must
-//!   not wipe a document's mentions.
+//!   not wipe a document's mentions. So is a text read in windows that
+//!   ends in an error (a truncated `.gz`): its windows are written inside
+//!   a savepoint, rolled back when the error follows them.
 //! - The **settings** are a hash of the gazetteers' content
 //!   ([`crate::gazetteer::content_hash`]), gazex's version
 //!   and the record options (`--context`, `--fields`). When they change,
@@ -372,6 +374,8 @@ pub struct Item(ItemKind);
 enum ItemKind {
     Unchanged(String),
     Indexed {
+        /// A window of a text read in windows.
+        window: bool,
         /// A later window of a text read in windows: add, don't replace.
         append: bool,
         id: String,
@@ -401,6 +405,23 @@ pub struct SqliteSink {
     started_at: String,
     summary: IndexSummary,
     finished: bool,
+    /// The text read in windows being written, inside a savepoint until
+    /// its last window: an error ending it rolls its rows back.
+    window: Option<OpenWindow>,
+    /// An error rolling a window back, returned by the next write.
+    pending: Option<rusqlite::Error>,
+}
+
+/// A text read in windows whose rows are being written.
+#[derive(Debug)]
+struct OpenWindow {
+    id: String,
+    /// Whether it counted as new (else changed).
+    new: bool,
+    /// Mention rows written so far.
+    mentions: usize,
+    /// Rolled back after an error: its later windows are not written.
+    dropped: bool,
 }
 
 impl SqliteSink {
@@ -506,6 +527,8 @@ impl SqliteSink {
                 ..IndexSummary::default()
             },
             finished: false,
+            window: None,
+            pending: None,
         })
     }
 
@@ -606,7 +629,38 @@ impl SqliteSink {
         Ok(())
     }
 
+    /// Ends the open windowed text, if any: its rows stay (released from
+    /// their savepoint), or were rolled back.
+    fn close_window(&mut self) -> rusqlite::Result<()> {
+        match self.window.take() {
+            Some(w) if !w.dropped => self.conn().execute_batch("RELEASE SAVEPOINT window"),
+            _ => Ok(()),
+        }
+    }
+
+    /// An error ended the open windowed text `id`: what its windows wrote
+    /// is rolled back, so the index keeps what it held for it.
+    fn drop_window(&mut self, id: &str) -> rusqlite::Result<()> {
+        let Some(w) = self.window.as_mut().filter(|w| w.id == id && !w.dropped) else {
+            return Ok(());
+        };
+        w.dropped = true;
+        let (new, mentions) = (w.new, w.mentions);
+        if new {
+            self.summary.new -= 1;
+        } else {
+            self.summary.changed -= 1;
+        }
+        self.summary.mentions_written -= mentions;
+        self.conn()
+            .execute_batch("ROLLBACK TO SAVEPOINT window; RELEASE SAVEPOINT window")
+    }
+
     fn complete(&mut self) -> rusqlite::Result<()> {
+        if let Some(e) = self.pending.take() {
+            return Err(e);
+        }
+        self.close_window()?;
         // Documents of this run's paths that it did not see, and that did
         // not fail, are gone.
         let mut gone: Vec<String> = self
@@ -705,13 +759,14 @@ fn write_entities(conn: &Connection, entities: &[Entity]) -> rusqlite::Result<()
     Ok(())
 }
 
-/// A run path as documents ids start with it: as given, without trailing
-/// separators.
+/// A run path as documents ids start with it: as given (written as a
+/// document id is, [`crate::input::doc_name`]: a byte that is not UTF-8 as
+/// `%XX`), without trailing separators.
 fn root_prefix(p: &Path) -> String {
-    let s = p.to_string_lossy();
+    let s = crate::input::doc_name(p);
     let t = s.trim_end_matches('/');
     if t.is_empty() {
-        s.into_owned()
+        s
     } else {
         t.to_string()
     }
@@ -755,6 +810,7 @@ impl Sink for SqliteSink {
 
     fn prepare(&self, doc: &Document, matcher: &Matcher, mentions: &[Mention]) -> Item {
         Item(ItemKind::Indexed {
+            window: doc.window_start.is_some(),
             append: doc.window_start.is_some_and(|s| s > 0),
             id: doc.id.clone(),
             hash: hex(doc.source_hash),
@@ -769,12 +825,26 @@ impl Sink for SqliteSink {
     }
 
     fn write(&mut self, item: Item) -> io::Result<()> {
+        if let Some(e) = self.pending.take() {
+            return Err(self.io_err(e));
+        }
+        // The windowed text being written goes on only with its next window.
+        let goes_on = match &item.0 {
+            ItemKind::Indexed { append, id, .. } => {
+                *append && self.window.as_ref().is_some_and(|w| w.id == *id)
+            }
+            ItemKind::Unchanged(_) => false,
+        };
+        if !goes_on {
+            self.close_window().map_err(|e| self.io_err(e))?;
+        }
         match item.0 {
             ItemKind::Unchanged(id) => {
                 self.summary.unchanged += 1;
                 self.seen.insert(id);
             }
             ItemKind::Indexed {
+                window,
                 append,
                 id,
                 hash,
@@ -783,15 +853,38 @@ impl Sink for SqliteSink {
                 date_source,
                 mentions,
             } => {
+                if self.window.as_ref().is_some_and(|w| w.dropped) {
+                    // A later window of a text an error ended: the index
+                    // keeps what it held.
+                    return Ok(());
+                }
                 if !append {
-                    match self.known.get(&id) {
-                        Some(k) if !k.deleted => self.summary.changed += 1,
-                        _ => self.summary.new += 1,
+                    let new = !matches!(self.known.get(&id), Some(k) if !k.deleted);
+                    if new {
+                        self.summary.new += 1;
+                    } else {
+                        self.summary.changed += 1;
+                    }
+                    if window {
+                        // The text's windows are written in a savepoint,
+                        // released with its last.
+                        self.conn()
+                            .execute_batch("SAVEPOINT window")
+                            .map_err(|e| self.io_err(e))?;
+                        self.window = Some(OpenWindow {
+                            id: id.clone(),
+                            new,
+                            mentions: 0,
+                            dropped: false,
+                        });
                     }
                 }
                 self.write_document(&id, &hash, size, (&date, date_source), &mentions, append)
                     .map_err(|e| self.io_err(e))?;
                 self.summary.mentions_written += mentions.len();
+                if let Some(w) = self.window.as_mut() {
+                    w.mentions += mentions.len();
+                }
                 self.seen.insert(id);
             }
         }
@@ -800,7 +893,25 @@ impl Sink for SqliteSink {
 
     fn failed(&mut self, error: &InputError) {
         self.summary.failed += 1;
-        self.failed.push(crate::input::doc_name(&error.path));
+        let name = crate::input::doc_name(&error.path);
+        // A text read in windows that ends in an error (a truncated .gz)
+        // keeps what the index held for it, not the part read.
+        let done = if self.window.as_ref().is_some_and(|w| w.id == name) {
+            self.drop_window(&name)
+        } else {
+            self.close_window()
+        };
+        if let Err(e) = done {
+            self.pending.get_or_insert(e);
+        }
+        self.failed.push(name);
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match self.pending.take() {
+            Some(e) => Err(self.io_err(e)),
+            None => Ok(()),
+        }
     }
 
     fn finish(&mut self) -> io::Result<()> {
