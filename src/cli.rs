@@ -27,7 +27,8 @@ pub enum Command {
     /// The coverage index: which entities are mentioned in how many
     /// documents, how often, first and last seen.
     Report(ReportArgs),
-    /// Work with gazetteers: convert published lists to the native format.
+    /// Work with gazetteers: list what is loaded, convert published lists
+    /// to the native format, show the common-name decisions.
     #[command(subcommand)]
     Gazetteer(GazetteerCommand),
 }
@@ -48,6 +49,20 @@ pub enum GazetteerCommand {
     /// frequencies in data/names/) or `listed` (borne by 40 listed
     /// persons). Tab-separated: entity_id, name, common|rare, words.
     Names(NamesArgs),
+    /// Show the gazetteers a run loads (the bundled lists, or those -g
+    /// names): each file, where it comes from (bundled in gazex, or its
+    /// path), the date of its data and its licence (from the SOURCES.md
+    /// table beside it, for a bundled list the one it was built with), and
+    /// its entities by type; then the total and what merging the same
+    /// person across lists did.
+    List(ListArgs),
+}
+
+/// `gazex gazetteer list`.
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    #[command(flatten)]
+    pub engine: EngineArgs,
 }
 
 /// `gazex gazetteer names`.
@@ -94,13 +109,11 @@ pub struct EngineArgs {
     /// Gazetteer file or folder (repeatable): native .jsonl or plain .txt
     /// lists; a folder loads the gazetteer files directly in it. Published
     /// lists load directly as `ofac-csv:DIR` (sdn.csv, alt.csv, add.csv) or
-    /// `officials:DIR`.
-    #[arg(
-        short,
-        long = "gazetteer",
-        value_name = "PATH",
-        default_value = "gazetteers"
-    )]
+    /// `officials:DIR`. Without -g the lists bundled in gazex are used (the
+    /// repository's gazetteers/ folder, built in); any -g replaces them:
+    /// `-g bundled:` adds them all back, `-g bundled:NAME` one of them
+    /// (`gazex gazetteer list` names them).
+    #[arg(short, long = "gazetteer", value_name = "PATH")]
     pub gazetteers: Vec<PathBuf>,
 
     /// Worker threads (default: all cores). At most 4 per available core:

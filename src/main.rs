@@ -18,10 +18,10 @@ use clap::Parser;
 
 use cli::{
     ByPeriod, Cli, Command, EvalArgs, ExtractArgs, GazetteerCommand, ImportArgs, ImportFormat,
-    InputFormat, NamesArgs, OutputFormat, ReportArgs, StatsFormat,
+    InputFormat, ListArgs, NamesArgs, OutputFormat, ReportArgs, StatsFormat,
 };
 use gazex::extract::{extract_sources, Options, Summary};
-use gazex::gazetteer::{Gazetteer, MergeReport};
+use gazex::gazetteer::{bundled, Gazetteer, MergeReport};
 use gazex::input::{decode::DecodeOptions, jsonl, Format, ReadOptions, Source};
 use gazex::output::csv::CsvSink;
 use gazex::output::jsonl::JsonlSink;
@@ -52,6 +52,7 @@ fn main() -> ExitCode {
         Command::Report(args) => run_report(args),
         Command::Gazetteer(GazetteerCommand::Import(args)) => run_import(args),
         Command::Gazetteer(GazetteerCommand::Names(args)) => run_names(args),
+        Command::Gazetteer(GazetteerCommand::List(args)) => run_list(args),
     };
     match result {
         Ok(code) => code,
@@ -144,9 +145,40 @@ struct Loaded {
 /// Loads every `-g` path in the order given, then merges the same person
 /// across them (unless `no_merge`): bundled lists and user lists alike.
 fn load_gazetteers(paths: &[PathBuf], no_merge: bool) -> Result<Loaded> {
+    let mut g = load_unmerged(paths)?;
+    let started = Instant::now();
+    let merge = (!no_merge).then(|| g.merge_same_people());
+    Ok(Loaded {
+        gazetteer: g,
+        merge,
+        merge_time: started.elapsed(),
+    })
+}
+
+/// Loads every `-g` path in the order given; without any, the lists
+/// bundled in gazex. `bundled:` names them all, `bundled:NAME` one.
+fn load_unmerged(paths: &[PathBuf]) -> Result<Gazetteer> {
     let mut g = Gazetteer::new();
+    if paths.is_empty() {
+        g.add_bundled()?;
+    }
     for p in paths {
         let spec = p.to_string_lossy();
+        if let Some(name) = spec.strip_prefix(bundled::PREFIX) {
+            if name.is_empty() {
+                g.add_bundled()?;
+            } else {
+                let list = bundled::get(name).with_context(|| {
+                    let names: Vec<&str> = bundled::lists().map(|b| b.name()).collect();
+                    format!(
+                        "-g {spec}: no bundled list is named {name:?} (the bundled lists: {})",
+                        names.join(", ")
+                    )
+                })?;
+                g.add_bundled_list(list)?;
+            }
+            continue;
+        }
         let published = [
             ("ofac-csv:", ImportFormat::OfacCsv),
             ("officials:", ImportFormat::Officials),
@@ -181,13 +213,106 @@ fn load_gazetteers(paths: &[PathBuf], no_merge: bool) -> Result<Loaded> {
     if g.is_empty() {
         anyhow::bail!("the gazetteers hold no entity (looked in {paths:?})");
     }
-    let started = Instant::now();
-    let merge = (!no_merge).then(|| g.merge_same_people());
-    Ok(Loaded {
-        gazetteer: g,
-        merge,
-        merge_time: started.elapsed(),
-    })
+    Ok(g)
+}
+
+/// `gazex gazetteer list`: each gazetteer file a run loads, where it comes
+/// from, the date of its data, its licence and its entities by type; then
+/// the total and what merging did.
+fn run_list(args: ListArgs) -> Result<ExitCode> {
+    let mut g = load_unmerged(&args.engine.gazetteers)?;
+    let mut out = BufWriter::new(io::stdout().lock());
+    let size = |bytes: u64| match bytes {
+        0..10_000 => format!("{bytes} bytes"),
+        10_000..1_000_000 => format!("{:.0} kB", bytes as f64 / 1e3),
+        _ => format!("{:.1} MB", bytes as f64 / 1e6),
+    };
+    let counts = g.counts_by_origin();
+    let files = counts.len();
+    for (path, by_type) in counts {
+        let spec = path.to_string_lossy();
+        let (name, source, info) = match spec.strip_prefix(bundled::PREFIX).and_then(bundled::get) {
+            Some(b) => (
+                b.name().to_string(),
+                format!(
+                    "bundled in gazex ({} compressed; {} as gazetteers/{} when built)",
+                    size(b.compressed_len() as u64),
+                    size(b.len()),
+                    b.name()
+                ),
+                b.info()
+                    .map(|i| (i, "gazetteers/SOURCES.md, bundled with it".to_string())),
+            ),
+            None => {
+                let meta = std::fs::metadata(path).ok();
+                let modified = meta
+                    .as_ref()
+                    .and_then(|m| m.modified().ok())
+                    .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                    .map(|d| gazex::date::DocDate::from_unix_days((d.as_secs() / 86_400) as i64));
+                let mut source = path.display().to_string();
+                match (meta.filter(|m| m.is_file()), modified) {
+                    (Some(m), Some(day)) => {
+                        source += &format!(" ({}, modified {day})", size(m.len()))
+                    }
+                    (_, Some(day)) => source += &format!(" (modified {day})"),
+                    _ => {}
+                }
+                (path.display().to_string(), source, sources_beside(path))
+            }
+        };
+        let total: usize = by_type.values().sum();
+        let kinds: Vec<String> = by_type.iter().map(|(k, n)| format!("{n} {k}")).collect();
+        writeln!(out, "{name}")?;
+        writeln!(out, "  source:    {source}")?;
+        writeln!(out, "  entities:  {total} ({})", kinds.join(", "))?;
+        match info {
+            Some((info, from)) => {
+                writeln!(out, "  data of:   {}", info.date)?;
+                writeln!(out, "  licence:   {}", info.license)?;
+                if !info.converted_from.is_empty() {
+                    writeln!(out, "  from:      {}", info.converted_from)?;
+                }
+                writeln!(out, "  stated in: {from}")?;
+            }
+            None => {
+                writeln!(
+                    out,
+                    "  data of:   not stated (no row for it in a SOURCES.md beside it)"
+                )?;
+                writeln!(out, "  licence:   not stated")?;
+            }
+        }
+        writeln!(out)?;
+    }
+    let loaded = g.len();
+    let plural = if files == 1 { "" } else { "s" };
+    write!(out, "total: {loaded} entities in {files} file{plural}")?;
+    if args.engine.no_merge {
+        writeln!(out, "; not merged across lists (--no-merge)")?;
+    } else {
+        let m = g.merge_same_people();
+        writeln!(
+            out,
+            "; {} merged across lists ({} undecided, {} with different dates of birth), \
+             {} entities used",
+            m.merged,
+            m.undecided.len(),
+            m.conflicts.len(),
+            g.len()
+        )?;
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The row for the file `path` in the `SOURCES.md` of its folder, and that
+/// file's path.
+fn sources_beside(path: &Path) -> Option<(bundled::SourceInfo, String)> {
+    let name = path.file_name()?.to_str()?;
+    let md = path.parent()?.join("SOURCES.md");
+    let text = std::fs::read_to_string(&md).ok()?;
+    bundled::SourceInfo::find(&text, name).map(|info| (info, md.display().to_string()))
 }
 
 /// Worker threads per available core at most: more only wait their turn

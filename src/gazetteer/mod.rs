@@ -31,6 +31,7 @@
 //! folds them into one, the first-loaded, with a `same_as` property naming
 //! the others. The rule and the merged entity are described in [`merge`].
 
+pub mod bundled;
 pub mod merge;
 pub mod native;
 pub mod ofac;
@@ -38,6 +39,7 @@ pub mod officials;
 pub mod plain;
 
 use rustc_hash::FxHashMap as HashMap;
+use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -585,6 +587,25 @@ impl Gazetteer {
     /// Problems that did not stop loading (duplicate ids, …).
     pub fn warnings(&self) -> &[String] {
         &self.warnings
+    }
+
+    /// The entities of each file (each [`Origin`] path: a file, a
+    /// published list's folder, `bundled:<file name>`), in load order,
+    /// counted by type.
+    pub fn counts_by_origin(&self) -> Vec<(&Path, BTreeMap<&EntityType, usize>)> {
+        let mut out: Vec<(&Path, BTreeMap<&EntityType, usize>)> = Vec::new();
+        for (e, o) in self.entities.iter().zip(&self.origins) {
+            // Entities of one file are consecutive: look at the last first.
+            let i = match out.iter().rposition(|(p, _)| *p == o.path.as_path()) {
+                Some(i) => i,
+                None => {
+                    out.push((&o.path, BTreeMap::new()));
+                    out.len() - 1
+                }
+            };
+            *out[i].1.entry(&e.kind).or_default() += 1;
+        }
+        out
     }
 
     /// Records a problem that did not stop loading.
