@@ -679,6 +679,46 @@ fn a_truncated_gzip_text_keeps_what_was_read() {
     }
 }
 
+/// gazex extracting from standard input in `dir` with the test gazetteer:
+/// the child, its standard input and its standard output.
+#[cfg(unix)]
+fn gazex_on_stdin(
+    dir: &Path,
+) -> (
+    std::process::Child,
+    std::process::ChildStdin,
+    std::process::ChildStdout,
+) {
+    std::fs::write(dir.join("g.jsonl"), GAZETTEER).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_gazex"))
+        .current_dir(dir)
+        .args(["extract", "-q", "-g", "g.jsonl", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stdin = child.stdin.take().unwrap();
+    let stdout = child.stdout.take().unwrap();
+    (child, stdin, stdout)
+}
+
+/// The exit code of `child`, which must exit within 10 s of `after`.
+#[cfg(unix)]
+fn exit_within_10_s(child: &mut std::process::Child, after: &str) -> Option<i32> {
+    let asked = Instant::now();
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            return status.code();
+        }
+        assert!(
+            asked.elapsed() < Duration::from_secs(10),
+            "no exit 10 s after {after}"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
 /// Bug 6: reading standard input, each record's mentions follow it at
 /// once while the input stays open (they came after about 1,024 more
 /// records or the end of input), and a signal while gazex waits for the
@@ -690,18 +730,7 @@ fn standard_input_streams_and_stops_on_a_signal() {
     use std::io::BufRead;
     use std::sync::mpsc;
     let tmp = tempfile::tempdir().unwrap();
-    let dir = tmp.path();
-    std::fs::write(dir.join("g.jsonl"), GAZETTEER).unwrap();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_gazex"))
-        .current_dir(dir)
-        .args(["extract", "-q", "-g", "g.jsonl", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stdin = child.stdin.take().unwrap();
-    let stdout = child.stdout.take().unwrap();
+    let (mut child, mut stdin, stdout) = gazex_on_stdin(tmp.path());
     let (tx, rx) = mpsc::channel();
     std::thread::spawn(move || {
         for line in std::io::BufReader::new(stdout).lines() {
@@ -724,20 +753,9 @@ fn standard_input_streams_and_stops_on_a_signal() {
     }
     // Standard input stays open; gazex waits for the next record.
     std::thread::sleep(Duration::from_millis(300));
-    let asked = Instant::now();
     // SAFETY: a signal to our own child process.
     assert_eq!(unsafe { libc::kill(child.id() as i32, libc::SIGTERM) }, 0);
-    let status = loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            break status;
-        }
-        assert!(
-            asked.elapsed() < Duration::from_secs(10),
-            "no exit 10 s after SIGTERM"
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    };
-    assert_eq!(status.code(), Some(130));
+    assert_eq!(exit_within_10_s(&mut child, "SIGTERM"), Some(130));
     drop(stdin);
 }
 
@@ -849,18 +867,7 @@ fn a_record_read_when_a_signal_comes_is_written() {
     use std::io::BufRead;
     use std::sync::mpsc;
     let tmp = tempfile::tempdir().unwrap();
-    let dir = tmp.path();
-    std::fs::write(dir.join("g.jsonl"), GAZETTEER).unwrap();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_gazex"))
-        .current_dir(dir)
-        .args(["extract", "-q", "-g", "g.jsonl", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stdin = child.stdin.take().unwrap();
-    let stdout = child.stdout.take().unwrap();
+    let (mut child, mut stdin, stdout) = gazex_on_stdin(tmp.path());
     let (tx, rx) = mpsc::channel();
     let reader = std::thread::spawn(move || {
         let mut docs = Vec::new();
@@ -884,18 +891,7 @@ fn a_record_read_when_a_signal_comes_is_written() {
     std::thread::sleep(Duration::from_millis(300));
     writeln!(stdin, r#""Quillon Varga"}}"#).unwrap();
     stdin.flush().unwrap();
-    let asked = Instant::now();
-    let status = loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            break status;
-        }
-        assert!(
-            asked.elapsed() < Duration::from_secs(10),
-            "no exit 10 s after the record's end"
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    };
-    assert_eq!(status.code(), Some(130));
+    assert_eq!(exit_within_10_s(&mut child, "the record's end"), Some(130));
     drop(stdin);
     assert_eq!(reader.join().unwrap(), ["a", "b"]);
 }
