@@ -298,6 +298,14 @@ fn age_after(text: &str, end: usize) -> Option<u32> {
 /// nothing known (2), an office never held by then (3). Before the
 /// first recorded term the lists say nothing of the person's career, so
 /// no title contradicts them then.
+/// Whether the person `p` was under thirty at `date`, by the birth year the
+/// lists give: too young for the offices whose titles the press writes
+/// before names.
+fn too_young_for_office(p: &crate::link::Profile, date: &DocDate) -> bool {
+    p.born
+        .is_some_and(|b| i64::from(date.year) - i64::from(b) < 30)
+}
+
 fn title_rank(t: Option<Title>, p: &crate::link::Profile, date: &DocDate) -> u8 {
     match t {
         None => 2,
@@ -319,12 +327,7 @@ fn title_rank(t: Option<Title>, p: &crate::link::Profile, date: &DocDate) -> u8 
         // An office's title before someone the lists give no office and
         // who was under thirty at the date: someone else ("former
         // President Hafez al-Assad" is not his grandson, listed at 18).
-        Some(t)
-            if p.terms.is_empty()
-                && !t.offices.is_empty()
-                && p.born
-                    .is_some_and(|b| i64::from(date.year) - i64::from(b) < 30) =>
-        {
+        Some(t) if p.terms.is_empty() && !t.offices.is_empty() && too_young_for_office(p, date) => {
             3
         }
         Some(_) if p.terms.is_empty() => 2,
@@ -1000,10 +1003,6 @@ impl<'m> Resolver<'m> {
             .min()
     }
 
-    /// Why entity `e` cannot be meant here, if it cannot: the document's
-    /// date is before its public life, the words around the name say it is
-    /// someone else (`cues`), written initials differ (`init`), or it is
-    /// long out of office and no title fits (`tr`, see [`title_rank`]).
     /// Whether entity `e` was `age` years old at the document's date, by
     /// its date of birth: `None` where the lists give none, or only an
     /// approximate one ("1972 to 1974", "circa 1950").
@@ -1024,6 +1023,10 @@ impl<'m> Resolver<'m> {
         Some((i64::from(self.date.year) - i64::from(born) - i64::from(age)).abs() <= 2)
     }
 
+    /// Why entity `e` cannot be meant here, if it cannot: the document's
+    /// date is before its public life, the words around the name say it is
+    /// someone else (`cues`), written initials differ (`init`), or it is
+    /// long out of office and no title fits (`tr`, see [`title_rank`]).
     fn ruled_out(&self, e: u32, cues: &Cues, tr: u8, init: Option<bool>) -> Option<Reason> {
         let p = self.matcher.profile(e);
         let ent = &self.matcher.entities()[e as usize];
@@ -1360,11 +1363,7 @@ impl<'m> Resolver<'m> {
             // member of the State Affairs Commission).
             // (Not someone too young for any office: "the late president
             // Hafez al-Assad" is not his grandson, listed at 18.)
-            let young = self
-                .matcher
-                .profile(best.entity)
-                .born
-                .is_some_and(|b| i64::from(self.date.year) - i64::from(b) < 30);
+            let young = too_young_for_office(self.matcher.profile(best.entity), &self.date);
             confidence = confidence.min(if rest.is_empty() && !common && !young {
                 0.6
             } else {
@@ -1617,17 +1616,21 @@ impl<'m> Resolver<'m> {
     }
 
     /// Whether the person named by tokens `first..=last` is said to be
-    /// dead: "the late" within three words before the name or just after
-    /// it ("his late father, Burkhan Usmanov"; "Anisa Makhlouf, the late
+    /// dead: "the late" (or "his late" …) within four words before the
+    /// name, or "the late" just after it ("his late father, Burkhan Usmanov"; "Anisa Makhlouf, the late
     /// wife of …").
     fn late(&self, text: &str, first: u32, last: u32) -> bool {
         let n = &self.norm;
-        let before = self.words_before_max(text, first, 3);
+        // ("the late", "his late father": not "Late Monday, Boris …".)
+        let before = self.words_before_max(text, first, 4);
+        let late = before
+            .windows(2)
+            .any(|w| matches!(w[0], "the" | "his" | "her" | "their" | "its") && w[1] == "late");
         let after = (last as usize + 1..n.tokens().len())
             .take(2)
             .take_while(|&i| !n.barrier_after(i - 1))
             .map(|i| n.token_text(i));
-        before.contains(&"late") || after.eq(["the", "late"])
+        late || after.eq(["the", "late"])
     }
 
     /// Whether short-form candidate `c` is, by the words around it, not a
@@ -2135,11 +2138,13 @@ impl<'m> Resolver<'m> {
                 continue;
             }
             // An acronym the lists carry for it ("SCF" of JOINT STOCK
-            // COMPANY SOVCOMFLOT, a weak alias alone), written in capitals.
-            for a in e.names() {
+            // COMPANY SOVCOMFLOT, a weak alias alone), written in capitals:
+            // three to six letters, no English word ("DELTA").
+            for a in e.names().filter(|a| a.weak) {
                 let acr = a.name.as_str();
-                if (2..=6).contains(&acr.len())
+                if (3..=6).contains(&acr.len())
                     && acr.bytes().all(|b| b.is_ascii_uppercase())
+                    && !is_common_word(&acr.to_ascii_lowercase())
                     && !found.iter().any(|f| f.0 == acr)
                 {
                     found.push((acr.to_string(), c, c.first, c.last, k.confidence));
@@ -2532,19 +2537,36 @@ fn lowercase_word(n: &Normalized, i: usize) -> bool {
     n.tokens()[i].flags.contains(TokenFlags::LOWERCASE) && !is_particle(n.token_text(i))
 }
 
-/// Whether the line holding token `i` has letters and none of them lower
-/// case: a headline or a caption set in capitals.
-/// Whether the line holding token `i` is a headline in title case: no
-/// sentence end, and every word of four letters or more capitalized, three
-/// or more of them ("Reagan Salutes F.D.R. at Centennial Luncheon").
+/// Whether the line holding token `i` is a headline in title case: at
+/// most 200 bytes, no sentence end, and every word of four letters or more
+/// capitalized, three or more of them ("Reagan Salutes F.D.R. at
+/// Centennial Luncheon").
 fn title_case_line(text: &str, n: &Normalized, i: usize) -> bool {
+    const MAX: usize = 200;
     let t = &n.tokens()[i];
-    let from = text[..t.start as usize].rfind('\n').map_or(0, |p| p + 1);
-    let to = text[t.end as usize..]
-        .find('\n')
-        .map_or(text.len(), |p| t.end as usize + p);
+    // (Looking no further than a headline's length either way: a text
+    // without line breaks is no headline, and is not scanned whole.)
+    let (start, end) = (t.start as usize, t.end as usize);
+    let mut lo = start.saturating_sub(MAX);
+    while !text.is_char_boundary(lo) {
+        lo += 1;
+    }
+    let mut hi = (end + MAX).min(text.len());
+    while !text.is_char_boundary(hi) {
+        hi -= 1;
+    }
+    let from = match text[lo..start].rfind('\n') {
+        Some(p) => lo + p + 1,
+        None if lo == 0 => 0,
+        None => return false,
+    };
+    let to = match text[end..hi].find('\n') {
+        Some(p) => end + p,
+        None if hi == text.len() => hi,
+        None => return false,
+    };
     let line = text[from..to].trim_end();
-    if line.len() > 200 || line.ends_with(['.', '!', '?', ':', ',']) {
+    if line.len() > MAX || line.ends_with(['.', '!', '?', ':', ',']) {
         return false;
     }
     let mut long = 0;
@@ -2559,6 +2581,8 @@ fn title_case_line(text: &str, n: &Normalized, i: usize) -> bool {
     long >= 3
 }
 
+/// Whether the line holding token `i` has letters and none of them lower
+/// case: a headline or a caption set in capitals.
 fn caps_line(text: &str, n: &Normalized, i: usize) -> bool {
     let t = &n.tokens()[i];
     // Outward from the token to the line's ends, stopping at the first
@@ -2844,6 +2868,11 @@ mod tests {
             "surname of a dead bearer named last",
             "Ashot Mkrtychev met. His late father, Boris Mkrtychev, was a judge. Then Mkrtychev left.",
             &[("Ashot Mkrtychev", "mk", "name_order"), ("Mkrtychev", "mk", "surname")],
+        ),
+        (
+            "surname of a bearer named late on a day",
+            "Ashot Mkrtychev met. Late Monday, Boris Mkrtychev came. Then Mkrtychev left.",
+            &[("Ashot Mkrtychev", "mk", "name_order")],
         ),
         (
             "surname in a capitals headline",

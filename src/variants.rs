@@ -674,6 +674,7 @@ fn org_forms(name: &str, out: &mut Vec<Form>, legal: bool) {
         // write every name in capitals.)
         if core.len() >= 2
             && !is_title(&core[0])
+            && !matches!(core[0].as_str(), "st" | "mt" | "ft" | "sr" | "jr")
             && (2..=5).contains(&core[0].len())
             && core[0]
                 .bytes()
