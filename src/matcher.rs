@@ -710,7 +710,7 @@ impl Matcher {
 
     /// How many listed persons bear the folded name word `w`, or another
     /// spelling of it (one with its spelling key: "salem" counts the
-    /// Salims).
+    /// Salims, "sang" the Songs and Sungs).
     pub fn persons_named(&self, w: &str) -> u32 {
         let named = self.person_words.get(w).copied().unwrap_or(0);
         let mut key = Vec::new();

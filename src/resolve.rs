@@ -1825,6 +1825,15 @@ impl<'m> Resolver<'m> {
                 } else {
                     2
                 };
+                // A surname that is a function word ("To" of Tô Lâm, "Le")
+                // is that word unless a title stands before it.
+                if g.kind == MatchKind::Surname
+                    && g.first == g.last
+                    && title.is_none()
+                    && is_stopword(self.norm.token_text(g.first as usize))
+                {
+                    continue;
+                }
                 if !g.needs_evidence() || self.not_this_bearer(text, &g, tr <= 1) {
                     continue;
                 }
@@ -3255,6 +3264,36 @@ mod tests {
             ),
             1
         );
+    }
+
+    #[test]
+    fn a_surname_that_is_a_function_word() {
+        // A made-up fixture: a head of state whose family name is "To".
+        let mut e = Entity::new("t", "To Zarlam", EntityType::Person);
+        e.name_order = Some(NameOrder::FamilyFirst);
+        e.properties.insert(
+            "roles".into(),
+            serde_json::json!([{"role": "President", "start": "2020-01-01"}]),
+        );
+        let m = Matcher::new(&Gazetteer::from_entities([e]));
+        let mut r = Resolver::new(&m);
+        r.set_date(DocDate::parse("2024").unwrap());
+        let found = |r: &mut Resolver, text: &str| {
+            let mut out = Vec::new();
+            r.resolve(text, &mut out);
+            out.iter()
+                .map(|x| text[x.start..x.end].to_string())
+                .collect::<Vec<_>>()
+        };
+        // The word, though the leader of the day bears it, and though he
+        // is named in full later.
+        assert!(found(&mut r, "To the north, farmers waited.").is_empty());
+        assert_eq!(
+            found(&mut r, "To the north, To Zarlam waited."),
+            ["To Zarlam"]
+        );
+        // A title makes it his name.
+        assert_eq!(found(&mut r, "President To spoke."), ["To"]);
     }
 
     #[test]
