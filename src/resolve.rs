@@ -2027,7 +2027,9 @@ impl<'m> Resolver<'m> {
                 })
             });
             let called = called.flatten().map(|k| k.c.entity);
-            found.sort_by_key(|(tr, r, close, g, _, _)| {
+            // (Each key once: the age and recency tests read the lists'
+            // dates and the chosen mentions.)
+            found.sort_by_cached_key(|(tr, r, close, g, _, _)| {
                 (
                     *tr,
                     by_age(g.entity),
