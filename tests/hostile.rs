@@ -134,6 +134,23 @@ fn gazex_measured(dir: &Path, args: &[&str]) -> (Output, Option<u64>) {
     }
 }
 
+/// Runs gazex with `args` in `dir` and checks that it exits 0 (else shows
+/// its standard error).
+fn gazex_ok<S: AsRef<std::ffi::OsStr>>(dir: &Path, args: &[S]) -> Output {
+    let out = Command::new(env!("CARGO_BIN_EXE_gazex"))
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
 /// The peak memory `gazex_measured` read: a test of memory fails, never
 /// passes, where it cannot be read.
 fn peak_kib(rss: Option<u64>) -> u64 {
@@ -315,9 +332,9 @@ fn csv_cells_never_start_a_formula() {
     )
     .unwrap();
     let extract = |format: &str| {
-        let out = Command::new(env!("CARGO_BIN_EXE_gazex"))
-            .current_dir(dir)
-            .args([
+        gazex_ok(
+            dir,
+            &[
                 "extract",
                 "-q",
                 "-g",
@@ -325,17 +342,11 @@ fn csv_cells_never_start_a_formula() {
                 "i.jsonl",
                 "--context",
                 "5",
-            ])
-            .args(["--format", format])
-            .output()
-            .unwrap();
-        assert_eq!(
-            out.status.code(),
-            Some(0),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        out.stdout
+                "--format",
+                format,
+            ],
+        )
+        .stdout
     };
     let rows = csv_rows(&extract("csv"));
     assert_eq!(rows.len(), 3, "{rows:?}");
@@ -350,17 +361,7 @@ fn csv_cells_never_start_a_formula() {
     }
 
     std::fs::write(dir.join("m.jsonl"), extract("jsonl")).unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_gazex"))
-        .current_dir(dir)
-        .args(["report", "m.jsonl", "--csv"])
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = gazex_ok(dir, &["report", "m.jsonl", "--csv"]);
     let rows = csv_rows(&out.stdout);
     assert_eq!(rows.len(), 2, "{rows:?}");
     assert_eq!(rows[1][0], "'@fx-2");
@@ -601,24 +602,14 @@ fn deletions_are_found_under_a_path_that_is_not_utf8() {
     std::fs::write(dir.join(root).join("a.txt"), "Quillon Varga here.\n").unwrap();
     std::fs::write(dir.join(root).join("b.txt"), "And Quillon Varga.\n").unwrap();
     std::fs::write(dir.join("other/c.txt"), "Quillon Varga too.\n").unwrap();
+    std::fs::write(dir.join("gazetteer.jsonl"), GAZETTEER).unwrap();
     let run = |paths: &[&OsStr]| {
-        let g = dir.join("gazetteer.jsonl");
-        std::fs::write(&g, GAZETTEER).unwrap();
-        let out = Command::new(env!("CARGO_BIN_EXE_gazex"))
-            .current_dir(dir)
-            .args(["extract", "--quiet", "-g"])
-            .arg(&g)
-            .args(paths)
-            .args(["--db", "i.db", "--stats"])
-            .output()
-            .unwrap();
-        assert_eq!(
-            out.status.code(),
-            Some(0),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        out
+        let mut args: Vec<&OsStr> = ["extract", "--quiet", "-g", "gazetteer.jsonl"]
+            .map(OsStr::new)
+            .to_vec();
+        args.extend(paths);
+        args.extend(["--db", "i.db", "--stats"].map(OsStr::new));
+        gazex_ok(dir, &args)
     };
     run(&[root, OsStr::new("other")]);
     assert_eq!(indexed(&dir.join("i.db")).len(), 3);
