@@ -573,6 +573,7 @@ const OCCUPATIONS: &[&str] = &[
     "reporter",
     "singer",
     "songwriter",
+    "lyricist",
     "composer",
     "musician",
     "guitarist",
@@ -706,7 +707,119 @@ pub fn is_profession(word: &str) -> bool {
             | "programmer"
             | "designer"
             | "architect"
+            | "dealer"
+            | "trafficker"
+            | "smuggler"
+            | "gangster"
+            | "mobster"
+            | "bootlegger"
     )
+}
+
+/// Words that, in an appositive right after a name, say its bearer is a
+/// private person met in the story ("Carlos Rodríguez, 52, a mechanic",
+/// "a sophomore", "a retired mathematics teacher"): jobs and roles that
+/// officials and sanctioned parties do not hold.
+const PRIVATE: &[&str] = &[
+    "mechanic",
+    "driver",
+    "cabdriver",
+    "nurse",
+    "teacher",
+    "schoolteacher",
+    "student",
+    "sophomore",
+    "freshman",
+    "pupil",
+    "schoolboy",
+    "schoolgirl",
+    "farmer",
+    "plumber",
+    "electrician",
+    "carpenter",
+    "shopkeeper",
+    "storekeeper",
+    "vendor",
+    "waiter",
+    "waitress",
+    "cashier",
+    "clerk",
+    "retiree",
+    "pensioner",
+    "housewife",
+    "homemaker",
+    "fisherman",
+    "laborer",
+    "labourer",
+    "commuter",
+    "shopper",
+    "tourist",
+    "spectator",
+    "volunteer",
+    "baker",
+    "barber",
+    "hairdresser",
+    "tailor",
+    "janitor",
+    "cleaner",
+    "courier",
+    "bricklayer",
+    "welder",
+    "nanny",
+    "software",
+];
+
+/// Small businesses that a private person runs ("who runs a noodle shop").
+const SMALL_BUSINESS: &[&str] = &[
+    "shop",
+    "stall",
+    "restaurant",
+    "cafe",
+    "café",
+    "bakery",
+    "bar",
+    "kiosk",
+    "store",
+    "salon",
+    "garage",
+    "station",
+    "pharmacy",
+    "diner",
+    "pub",
+    "teahouse",
+];
+
+/// Whether the folded words of a description right after a name say its
+/// bearer is a private person: an indefinite article and a private job
+/// ("a software developer", "a retired teacher"), or "who runs a … shop".
+///
+/// ```
+/// use gazex::link::private_person;
+/// assert!(private_person(&["a", "retired", "mathematics", "teacher"]));
+/// assert!(private_person(&["who", "runs", "a", "tea", "shop"]));
+/// assert!(!private_person(&["who", "runs", "a", "shipping", "company"]));
+/// assert!(!private_person(&["the", "army", "chief"]));
+/// assert!(!private_person(&["a", "former", "peanut", "farmer"]));
+/// ```
+pub fn private_person(words: &[&str]) -> bool {
+    // ("President Carter, a former peanut farmer": a past job.)
+    if words
+        .iter()
+        .any(|w| matches!(*w, "former" | "onetime" | "one-time" | "once"))
+    {
+        return false;
+    }
+    match words {
+        ["a" | "an", rest @ ..] => rest.iter().take(5).any(|w| PRIVATE.contains(w)),
+        ["who", "runs" | "ran" | "owns" | "owned" | "manages" | "managed", rest @ ..] => {
+            rest.iter().take(5).any(|w| SMALL_BUSINESS.contains(w))
+        }
+        ["who", "works" | "worked", rest @ ..] => rest
+            .iter()
+            .take(5)
+            .any(|w| PRIVATE.contains(w) || SMALL_BUSINESS.contains(w)),
+        _ => false,
+    }
 }
 
 /// Verbs of speech and report that, right after a bare surname, make it a

@@ -227,7 +227,8 @@ pub enum Reason {
     /// Ruled out: written initials differ from the person's.
     InitialsDiffer,
     /// Ruled out: a word before the name says the person is no official
-    /// ("the economist Adam Smith").
+    /// ("the economist Adam Smith"), or a description after it makes them a
+    /// private person ("Carlos Rodríguez, 52, a mechanic").
     Occupation,
     /// Ruled out: an honorific of the other gender ("Mrs. Coolidge" is not
     /// Calvin Coolidge).

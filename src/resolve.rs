@@ -41,8 +41,8 @@ use crate::date::DocDate;
 use crate::gazetteer::EntityType;
 use crate::link::{
     common_second_word, common_word, gender_differs, honorific_gender, is_month, is_profession,
-    named_after, occupation_before, occupation_in, place_preposition, speech_after, state_after,
-    title_after, title_before, Offices, Title,
+    named_after, occupation_before, occupation_in, place_preposition, private_person, speech_after,
+    state_after, title_after, title_before, Offices, Title,
 };
 use crate::matcher::is_prominent;
 use crate::matcher::{Hit, Matcher};
@@ -158,6 +158,9 @@ struct Cues {
     /// The age written just after the name ("Carney, 59,", "Kumar, a
     /// 29-year-old engineer").
     age: Option<u32>,
+    /// A description after the name makes its bearer a private person
+    /// ("Carlos Rodríguez, 52, a mechanic", "who runs a tea shop").
+    private: bool,
 }
 
 /// Whether a folded word says someone goes somewhere, so that "to", "from"
@@ -293,11 +296,6 @@ fn age_after(text: &str, end: usize) -> Option<u32> {
     (14..=110).contains(&age).then_some(age)
 }
 
-/// How a title written before a name fits a person, best first: it names
-/// an office held at the date (0), held before it (1), no title or
-/// nothing known (2), an office never held by then (3). Before the
-/// first recorded term the lists say nothing of the person's career, so
-/// no title contradicts them then.
 /// Whether the person `p` was under thirty at `date`, by the birth year the
 /// lists give: too young for the offices whose titles the press writes
 /// before names.
@@ -306,6 +304,11 @@ fn too_young_for_office(p: &crate::link::Profile, date: &DocDate) -> bool {
         .is_some_and(|b| i64::from(date.year) - i64::from(b) < 30)
 }
 
+/// How a title written before a name fits a person, best first: it names
+/// an office held at the date (0), held before it (1), no title or
+/// nothing known (2), an office never held by then (3). Before the
+/// first recorded term the lists say nothing of the person's career, so
+/// no title contradicts them then.
 fn title_rank(t: Option<Title>, p: &crate::link::Profile, date: &DocDate) -> u8 {
     match t {
         None => 2,
@@ -856,6 +859,18 @@ impl<'m> Resolver<'m> {
         out
     }
 
+    /// The folded words describing someone right after token `last`, past
+    /// an age: ", 52, a mechanic" gives "a mechanic".
+    fn description(&self, text: &str, last: u32) -> Vec<&str> {
+        let words = self.appositive(text, last);
+        if let [age] = words[..] {
+            if age.bytes().all(|b| b.is_ascii_digit()) {
+                return self.appositive(text, last + 1);
+            }
+        }
+        words
+    }
+
     /// Whether entities `a` and `b` look like one person on two lists: the
     /// same country, and a kind of office in common.
     fn same_person(&self, a: u32, b: u32) -> bool {
@@ -1032,7 +1047,7 @@ impl<'m> Resolver<'m> {
         let ent = &self.matcher.entities()[e as usize];
         if !p.possible_at(&self.date) {
             Some(Reason::BeforePublicLife)
-        } else if cues.occupation && (!cues.profession || !p.terms.is_empty()) {
+        } else if cues.private || cues.occupation && (!cues.profession || !p.terms.is_empty()) {
             Some(Reason::Occupation)
         } else if cues.honorific.is_some_and(|h| gender_differs(ent, h)) {
             Some(Reason::Honorific)
@@ -1079,6 +1094,10 @@ impl<'m> Resolver<'m> {
         let occupation = before.last().is_some_and(|w| occupation_before(w));
         let profession = before.last().is_some_and(|w| is_profession(w));
         let honorific = before.last().and_then(|w| honorific_gender(w));
+        // (An office's title before the name outweighs a description: "King
+        // Carl Gustaf, an enthusiastic sailor and driver of fast cars".)
+        let private = title_before(&before).is_none_or(|t| t.offices.is_empty())
+            && private_person(&self.description(text, last));
         // "a schoolteacher also called Abdul Hamid": a new person
         // introduced, not a public figure.
         // ("The same action named Victor Vekselberg" names a known man:
@@ -1199,6 +1218,16 @@ impl<'m> Resolver<'m> {
                 });
                 continue;
             }
+            if matches!(e.kind, EntityType::Vessel | EntityType::Aircraft) && private {
+                // "Aleksandr Sokolov, a retired mathematics teacher": a
+                // person, not the ship named like one.
+                out.push(Candidate {
+                    entity: g.entity,
+                    confidence: 0.0,
+                    reasons: vec![Reason::Occupation],
+                });
+                continue;
+            }
             if e.kind != EntityType::Person {
                 // Other kinds: the matched name's own initials, as listed.
                 let listed = initials(self.matcher.name_text(g.entity, g.name));
@@ -1250,6 +1279,7 @@ impl<'m> Resolver<'m> {
                 introduced,
                 place: false,
                 age: age_after(text, self.norm.tokens()[last as usize].end as usize),
+                private,
             };
             if let Some(r) = self.ruled_out(g.entity, &cues, tr, init) {
                 out.push(Candidate {
@@ -1807,6 +1837,8 @@ impl<'m> Resolver<'m> {
                 // would leave another whose birth the lists lack, "said
                 // Lee, 68".)
                 age: None,
+                private: title.is_none_or(|t| t.offices.is_empty())
+                    && private_person(&self.description(text, c.last)),
             };
             let mut j = i;
             // (title rank, evidence rank, closeness, cand, evidence,
@@ -3226,6 +3258,35 @@ mod tests {
             ("Zarko Šorvanov spoke.", "Zarko Šorvanov"),
         ] {
             assert_eq!(spans_and_ids(&m, text), [(name, "z")], "{text}");
+        }
+    }
+
+    #[test]
+    fn a_private_person_described_after_the_name() {
+        // Made-up fixture names: a sanctioned person and a ship.
+        let p = Entity::new("p", "Zorvan Kaltorin", EntityType::Person);
+        let v = Entity::new("v", "Ilyas Merdovan", EntityType::Vessel);
+        let m = Matcher::new(&Gazetteer::from_entities([p, v]));
+        let mut r = Resolver::new(&m);
+        r.set_date(DocDate::parse("2020-05-12").unwrap());
+        let ids = |r: &mut Resolver, text: &str| {
+            let mut out = Vec::new();
+            r.resolve(text, &mut out);
+            out.iter().map(|m| m.entity).collect::<Vec<_>>()
+        };
+        for text in [
+            "Second place went to Zorvan Kaltorin, 41, a software developer from Ohio.",
+            "\"We need work,\" said Zorvan Kaltorin, 58, who runs a noodle shop nearby.",
+            "Ilyas Merdovan, a retired mathematics teacher, tied for third.",
+        ] {
+            assert!(ids(&mut r, text).is_empty(), "{text}");
+        }
+        for text in [
+            "Treasury named Zorvan Kaltorin, 41, a financier of the network.",
+            "Zorvan Kaltorin, who runs a shipping company in Dubai, was named.",
+            "The tanker Ilyas Merdovan, a Panama-flagged ship, sailed.",
+        ] {
+            assert_eq!(ids(&mut r, text).len(), 1, "{text}");
         }
     }
 
