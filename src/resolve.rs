@@ -296,6 +296,22 @@ fn age_after(text: &str, end: usize) -> Option<u32> {
     (14..=110).contains(&age).then_some(age)
 }
 
+/// The age written just before a name that starts at byte `start` of
+/// `text`: "the 38-year-old Gadhafi", "a 52 year old Kaya".
+fn age_before(text: &str, start: usize) -> Option<u32> {
+    let head = text[..start].strip_suffix(' ')?;
+    let head = head
+        .strip_suffix("-year-old")
+        .or_else(|| head.strip_suffix(" year old"))?;
+    let digits = head.bytes().rev().take_while(u8::is_ascii_digit).count();
+    let lead = head[..head.len() - digits].chars().next_back();
+    if digits == 0 || digits > 3 || lead.is_some_and(|c| !c.is_whitespace()) {
+        return None;
+    }
+    let age: u32 = head[head.len() - digits..].parse().ok()?;
+    (14..=110).contains(&age).then_some(age)
+}
+
 /// Whether the person `p` was under thirty at `date`, by the birth year the
 /// lists give: too young for the offices whose titles the press writes
 /// before names.
@@ -1278,7 +1294,7 @@ impl<'m> Resolver<'m> {
                 honorific,
                 introduced,
                 place: false,
-                age: age_after(text, self.norm.tokens()[last as usize].end as usize),
+                age: age_after(text, end).or_else(|| age_before(text, start)),
                 private,
             };
             if let Some(r) = self.ruled_out(g.entity, &cues, tr, init) {
@@ -2041,7 +2057,10 @@ impl<'m> Resolver<'m> {
             // bearer it fits, where the lists give every bearer's birth
             // (one without would be no less likely).
             let said_age = (c.first == c.last)
-                .then(|| age_after(text, toks[c.last as usize].end as usize))
+                .then(|| {
+                    age_after(text, toks[c.last as usize].end as usize)
+                        .or_else(|| age_before(text, toks[c.first as usize].start as usize))
+                })
                 .flatten()
                 .filter(|&a| found.iter().all(|f| self.age_fits(f.3.entity, a).is_some()));
             let age_misfit = |e: u32| said_age.is_some_and(|a| self.age_fits(e, a) == Some(false));
@@ -2061,11 +2080,15 @@ impl<'m> Resolver<'m> {
             let called = called.flatten().map(|k| k.c.entity);
             // (Each key once: the age and recency tests read the lists'
             // dates and the chosen mentions.)
-            found.sort_by_cached_key(|(tr, r, close, g, _, _)| {
+            found.sort_by_cached_key(|(tr, r, close, g, ev, _)| {
                 (
                     *tr,
                     by_age(g.entity),
                     age_misfit(g.entity),
+                    // A surname as listed outranks another bearer's
+                    // respelled where only a linked party named in full
+                    // supports that one ("Biden" is not a listed "Badin").
+                    g.variant > 0 && ev.0 == EvidenceKind::LinkedMention,
                     called.is_some_and(|e| e != g.entity),
                     recent(g.entity),
                     *r,
@@ -2771,6 +2794,16 @@ fn proper_context(text: &str, n: &Normalized, first: u32, last: u32) -> bool {
             && !t.flags.contains(TokenFlags::DIGIT)
             && !ordinary
     };
+    // "Saeed al-Jamal", "Hafez al-Assad", "Hamad bin Isa": an Arabic
+    // name's particle joins the words either side of it into one name.
+    let particle = |i: usize| {
+        matches!(n.token_text(i), "al" | "el" | "bin" | "ibn" | "bint")
+            && tokens[i].flags.contains(TokenFlags::LOWERCASE)
+    };
+    // ("al-Jamal": the particle's hyphen.)
+    let joined = |a: usize, b: usize| {
+        glued(a, b) || &text[tokens[a].end as usize..tokens[b].start as usize] == "-"
+    };
     if first > 0 {
         let p = first as usize - 1;
         // A sentence opens with a capital: "Later Mkrtychev said" is not a
@@ -2780,9 +2813,21 @@ fn proper_context(text: &str, n: &Normalized, first: u32, last: u32) -> bool {
         if glued(p, first as usize) && name_word(p) && !opener {
             return false;
         }
+        if p > 0 && particle(p) && joined(p, first as usize) && glued(p - 1, p) && name_word(p - 1)
+        {
+            return false;
+        }
     }
     let next = last as usize + 1;
     if next < tokens.len() && glued(last as usize, next) && name_word(next) {
+        return false;
+    }
+    if next + 1 < tokens.len()
+        && particle(next)
+        && glued(last as usize, next)
+        && joined(next, next + 1)
+        && name_word(next + 1)
+    {
         return false;
     }
     true
@@ -3799,6 +3844,10 @@ mod spelling_tests {
     #[test]
     fn ages_after_names() {
         let age = |s: &str| age_after(s, 0);
+        assert_eq!(age_before("the 38-year-old Gadhafi", 16), Some(38));
+        assert_eq!(age_before("a 52 year old Kaya", 14), Some(52));
+        assert_eq!(age_before("the 1,038-year-old Gadhafi", 18), None);
+        assert_eq!(age_before("the year-old Gadhafi", 14), None);
         assert_eq!(age(", 59, took the oath"), Some(59));
         assert_eq!(age(", a 29-year-old engineer"), Some(29));
         assert_eq!(age(", an 81-year-old"), Some(81));
