@@ -528,19 +528,13 @@ impl<'m> Resolver<'m> {
                     {
                         continue;
                     }
-                    // A surname in another spelling ("Gadhafi"), or a
-                    // person's name with every word respelled, stands only
-                    // where the document names the entity (a head of
-                    // state's name stands alone; for an organization's
-                    // one-word name see `spelling_stands`).
-                    // A respelled short form is never distinctive alone
-                    // ("Maris" is no "Moros").
+                    // A surname in another spelling ("Gadhafi") stands
+                    // only where the document names the entity (for a
+                    // name with every word respelled see
+                    // `spelling_stands`). A respelled short form is never
+                    // distinctive alone ("Maris" is no "Moros").
                     c.distinctive = false;
-                    let e = &self.matcher.entities()[c.entity as usize];
-                    let every_word = u32::from(c.variant) == c.last - c.first + 1;
-                    if c.kind.is_short()
-                        || (every_word && !self.leader(c.entity) && e.kind == EntityType::Person)
-                    {
+                    if c.kind.is_short() {
                         c.policy = c.policy.max(Policy::Evidence);
                     }
                 }
@@ -1558,11 +1552,11 @@ impl<'m> Resolver<'m> {
 
     /// Whether a name read in another spelling than the lists' can stand
     /// as a full name: some of its words are written as listed ("Moammar
-    /// Qadhafi"), or its entity is a head of state or government, or it is
-    /// an organization's one-word name ("Hezbollah") that the document
-    /// corroborates ([`Resolver::corroborated`]). Other respelled names
-    /// need a full mention (see [`Resolver::readings`]). A
-    /// name written as listed always stands here.
+    /// Qadhafi"), or its entity is a head of state or government, or the
+    /// document corroborates it ([`Resolver::corroborated`]: a full
+    /// mention, the person's country, a linked party) where it is a
+    /// person's name of two words or more or an organization's one-word
+    /// name ("Hezbollah"). A name written as listed always stands here.
     fn spelling_stands(&self, c: &Cand) -> bool {
         let e = &self.matcher.entities()[c.entity as usize];
         c.variant == 0
@@ -1570,6 +1564,12 @@ impl<'m> Resolver<'m> {
             || self.leader(c.entity)
             || (e.kind == EntityType::Organization
                 && c.first == c.last
+                && self.corroborated(c.entity, c.first, c.last))
+            // "Qassim Suleimani" for a listed "Qasem Soleimani", every
+            // word respelled: where the document names the person's
+            // country or a party the lists link to them.
+            || (e.kind == EntityType::Person
+                && c.first < c.last
                 && self.corroborated(c.entity, c.first, c.last))
     }
 

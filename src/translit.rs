@@ -17,8 +17,10 @@
 //!   `oy`) keeps it, so that Hussein (Husayn, Hussain) stays apart from
 //!   Hassan, and the slots stay where they are, so that Mahmoud stays apart
 //!   from Muhammad;
-//! - a `y` before the first vowel (Yevgeny, Evgeny) is dropped, and a
-//!   final `iy`, `ii`, `y`, `i` are one slot (Dmitriy, Dmitry, Dmitri).
+//! - a `y` before the first vowel (Yevgeny, Evgeny) is dropped, a `y`
+//!   after an `i` joins its vowel run (Kiriyenko, Kiriienko, Kirienko),
+//!   and a final `iy`, `ii`, `y`, `i` are one slot (Dmitriy, Dmitry,
+//!   Dmitri).
 //!
 //! Keys are deliberately coarse: they find candidates, and the resolver
 //! decides whether a variant spelling counts (see
@@ -35,6 +37,8 @@
 //! assert_ne!(spelling_key("mahmoud"), spelling_key("muhammad"));
 //! assert_ne!(spelling_key("hassan"), spelling_key("hussein"));
 //! assert_eq!(spelling_key("ali"), None);
+//! assert_eq!(spelling_key("kiriyenko"), spelling_key("kiriienko"));
+//! assert_eq!(spelling_key("aliyev"), spelling_key("aliev"));
 //! ```
 
 use crate::gazetteer::Entity;
@@ -110,8 +114,15 @@ fn spelling_key_min(word: &[u8], key: &mut Vec<u8>, min_consonants: usize) -> bo
             // A vowel run: one slot, plus a closing glide.
             let start = i;
             while i < w.len() && is_vowel(w[i]) {
-                // A "y" between vowels ("aya") starts a consonant.
-                if w[i] == b'y' && i > start && i + 1 < w.len() && is_vowel(w[i + 1]) {
+                // A "y" between vowels ("aya") starts a consonant, but
+                // not after an "i": Kiriyenko, Kiriienko and Kirienko,
+                // Aliyev and Aliev are one name.
+                if w[i] == b'y'
+                    && i > start
+                    && w[i - 1] != b'i'
+                    && i + 1 < w.len()
+                    && is_vowel(w[i + 1])
+                {
                     break;
                 }
                 i += 1;
