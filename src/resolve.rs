@@ -2064,6 +2064,25 @@ impl<'m> Resolver<'m> {
                 .flatten()
                 .filter(|&a| found.iter().all(|f| self.age_fits(f.3.entity, a).is_some()));
             let age_misfit = |e: u32| said_age.is_some_and(|a| self.age_fits(e, a) == Some(false));
+            // "The Ortega regime", "Johnson-era projects", "the Maduro
+            // government": a surname before such a word names whoever
+            // led a state or government by then.
+            let regime = c.first == c.last && {
+                let next = c.last as usize + 1;
+                next < toks.len()
+                    && !self.norm.barrier_after(c.last as usize)
+                    && toks[next].flags.contains(TokenFlags::LOWERCASE)
+                    && matches!(
+                        &text[toks[c.last as usize].end as usize..toks[next].start as usize],
+                        " " | "-"
+                    )
+                    && matches!(
+                        self.norm.token_text(next),
+                        "administration" | "presidency" | "regime" | "era" | "government" | "junta"
+                    )
+            };
+            let led = |e: u32| self.matcher.profile(e).held_by(LEADS, &self.date);
+            let regime = regime && found.iter().any(|f| led(f.3.entity));
             // The bearer the story last called by this word alone keeps it
             // ("Kim said … his father, Kim Jong-il … Kim's younger
             // sister"): the press names the others in full, or titles them
@@ -2083,6 +2102,7 @@ impl<'m> Resolver<'m> {
             found.sort_by_cached_key(|(tr, r, close, g, ev, _)| {
                 (
                     *tr,
+                    regime && !led(g.entity),
                     by_age(g.entity),
                     age_misfit(g.entity),
                     // A surname as listed outranks another bearer's
