@@ -567,11 +567,14 @@ impl<'m> Resolver<'m> {
                             let flags = n.tokens()[i].flags;
                             // A legal form that is also a function word
                             // ("In", "As", "A") counts only in capitals
-                            // or with dots: "AS", "A.S.".
+                            // or with dots: "AS", "A.S.", and in a line
+                            // written in capitals only with dots
+                            // ("MARCOS FLEES PHILIPPINES AS AQUINO …").
                             !(flags.contains(TokenFlags::LOWERCASE)
                                 && (is_stopword(w) || is_common_word(w)))
                                 && !(is_stopword(w)
-                                    && !flags.contains(TokenFlags::ALL_CAPS)
+                                    && (!flags.contains(TokenFlags::ALL_CAPS)
+                                        || caps_line(text, n, i))
                                     && !w.contains('.'))
                         })
                     };
@@ -1195,6 +1198,15 @@ impl<'m> Resolver<'m> {
                 return None;
             }
         }
+        // (A listed name may open with its title: "the Queen Elizabeth".)
+        let titled_span = first < last
+            && is_title(self.norm.token_text(first as usize))
+            && before.last() == Some(&"the");
+        if persons
+            && (titled_span || self.named_thing(text, &before, title_before(&before), first, last))
+        {
+            return None;
+        }
         let common = self.common_name(first, last);
         // (rank, cand, reasons); rank: title, initials, leader at the date,
         // in office at the date, ever a leader; smaller is better.
@@ -1445,6 +1457,40 @@ impl<'m> Resolver<'m> {
             confidence,
             reasons,
         })
+    }
+
+    /// Whether a person's name ending at token `last`, after the folded
+    /// words `before` and the `title` read from them, names something
+    /// called after the person: a titled name after "the" ("launched the
+    /// Queen Elizabeth"), or before a number ("Queen Elizabeth 2").
+    fn named_thing(
+        &self,
+        text: &str,
+        before: &[&str],
+        title: Option<Title>,
+        first: u32,
+        last: u32,
+    ) -> bool {
+        let toks = self.norm.tokens();
+        let next = last as usize + 1;
+        // (Not "the Chancellor, Jeremy Hunt": the title must touch the name.)
+        let touching = text[..toks[first as usize].start as usize]
+            .strip_suffix(' ')
+            .is_some_and(|t| t.ends_with(char::is_alphabetic));
+        touching
+            && title.is_some_and(|t| {
+                // (The title read takes in the "the": "the Queen".)
+                t.words <= 2 && !t.past && before.len() > 1 && before[before.len() - 2] == "the"
+            })
+            || (next < toks.len()
+                && !self.norm.barrier_after(last as usize)
+                && &text[toks[last as usize].end as usize..toks[next].start as usize] == " "
+                && self.norm.token_text(next).len() <= 2
+                && self
+                    .norm
+                    .token_text(next)
+                    .bytes()
+                    .all(|b| b.is_ascii_digit()))
     }
 
     /// Whether the bare surname at token `i` reads as a place or a date
@@ -1856,6 +1902,7 @@ impl<'m> Resolver<'m> {
                 private: title.is_none_or(|t| t.offices.is_empty())
                     && private_person(&self.description(text, c.last)),
             };
+            let thing = self.named_thing(text, &before, title, c.first, c.last);
             let mut j = i;
             // (title rank, evidence rank, closeness, cand, evidence,
             // confidence of what it rests on)
@@ -1868,6 +1915,9 @@ impl<'m> Resolver<'m> {
                 let g = self.cands[j];
                 j += 1;
                 let kind = &ents[g.entity as usize].kind;
+                if thing && *kind == EntityType::Person {
+                    continue;
+                }
                 let tr = if *kind == EntityType::Person {
                     title_rank(title, self.matcher.profile(g.entity), &self.date)
                 } else {
@@ -3353,6 +3403,41 @@ mod tests {
         ] {
             assert_eq!(ids(&mut r, text).len(), 1, "{text}");
         }
+    }
+
+    #[test]
+    fn a_titled_name_of_a_thing_and_a_function_word_in_a_headline() {
+        // Made-up fixtures: a monarch and a company with a Norwegian form.
+        let mut q = Entity::new("q", "Zelmira II", EntityType::Person);
+        q.properties.insert(
+            "roles".into(),
+            serde_json::json!([{"role": "Queen of Fixtureland", "start": "1952-02-06"}]),
+        );
+        let o = Entity::new("o", "Fixtureland Holdings Ltd", EntityType::Organization);
+        let m = Matcher::new(&Gazetteer::from_entities([q, o]));
+        let mut r = Resolver::new(&m);
+        r.set_date(DocDate::parse("1967-09-20").unwrap());
+        let found = |r: &mut Resolver, text: &str| {
+            let mut out = Vec::new();
+            r.resolve(text, &mut out);
+            out.len()
+        };
+        assert_eq!(found(&mut r, "Queen Zelmira launched the ship."), 1);
+        assert_eq!(found(&mut r, "She launched the Queen Zelmira in 1938."), 0);
+        assert_eq!(found(&mut r, "It is to be called Queen Zelmira 2."), 0);
+        assert_eq!(found(&mut r, "The late Queen Zelmira was mourned."), 1);
+        let ends = |r: &mut Resolver, text: &str| {
+            let mut out = Vec::new();
+            r.resolve(text, &mut out);
+            out.iter().map(|m| m.end).collect::<Vec<_>>()
+        };
+        assert_eq!(ends(&mut r, "Fixtureland Holdings AS signed it."), [23]);
+        assert_eq!(
+            ends(&mut r, "REBELS QUIT FIXTURELAND HOLDINGS AS TALKS FAIL\n"),
+            [32]
+        );
+        // A title set off by a comma is no part of a name of a thing.
+        assert_eq!(found(&mut r, "He met the Queen, Zelmira II, at noon."), 1);
     }
 
     #[test]
