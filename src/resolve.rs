@@ -708,10 +708,11 @@ impl<'m> Resolver<'m> {
         }
         // "Margrethe I", "Abdullah I": a regnal number after a given name
         // names another monarch (the listed one's number is part of the
-        // longer, full form).
+        // longer, full form). ("Putin, Xi" is two names.)
         if c.kind == MatchKind::Surname
             && (c.last as usize + 1) < n.tokens().len()
             && !n.barrier_after(c.last as usize)
+            && gap(text, n, c.last as usize) == " "
             && n.tokens()[c.last as usize + 1]
                 .flags
                 .contains(TokenFlags::CAPITALIZED)
@@ -3438,6 +3439,22 @@ mod tests {
         );
         // A title set off by a comma is no part of a name of a thing.
         assert_eq!(found(&mut r, "He met the Queen, Zelmira II, at noon."), 1);
+    }
+
+    #[test]
+    fn a_name_after_a_comma_is_no_regnal_number() {
+        // A made-up fixture: a head of state.
+        let mut p = Entity::new("p", "Vadim Zorkin", EntityType::Person);
+        p.properties.insert(
+            "roles".into(),
+            serde_json::json!([{"role": "President of Fixtureland", "start": "2012-05-07"}]),
+        );
+        let m = Matcher::new(&Gazetteer::from_entities([p]));
+        let mut r = Resolver::new(&m);
+        r.set_date(DocDate::parse("2022-09-16").unwrap());
+        let mut out = Vec::new();
+        r.resolve("He meets Zorkin, Xi and Modi on Friday.", &mut out);
+        assert_eq!(out.len(), 1);
     }
 
     #[test]
