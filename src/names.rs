@@ -45,9 +45,18 @@ impl LegalForms {
     pub fn builtin() -> &'static LegalForms {
         static FORMS: OnceLock<LegalForms> = OnceLock::new();
         FORMS.get_or_init(|| {
-            let types: Vec<OrgType> =
+            let mut types: Vec<OrgType> =
                 serde_json::from_str(include_str!("../data/rigour/org_types.json"))
                     .expect("bundled org_types.json is valid");
+            // English designators rigour leaves out, as words of names
+            // too: the lists write "KOREA KWANGSON BANKING CORP", the press
+            // "Korea Kwangson Banking Corporation".
+            types.push(OrgType {
+                aliases: vec!["Corporation".into(), "Corp".into(), "Corp.".into()],
+                display: Some("Corp".into()),
+                compare: None,
+                generic: None,
+            });
             let mut forms = LegalForms::from_types(types);
             // Spelled-out forms of abbreviations rigour lists only
             // abbreviated: "Co., Ltd." is "Company Limited".
