@@ -38,7 +38,9 @@
 //! A name never spans brackets, `;`, `:`, `!`, `?`, or a blank line
 //! (paragraph break): these put a `|` into the stream, which no pattern
 //! contains. The brackets of a legal form's qualifier are no barrier:
-//! `Sakunda Holdings (Private) Limited`, `(Pvt) Ltd`, `(Pty) Ltd`. E-mail addresses and URLs are left out of the stream whole,
+//! `Sakunda Holdings (Private) Limited`, `(Pvt) Ltd`, `(Pty) Ltd`; nor are
+//! those of a place inside a name, between capitalized words
+//! (`Hongxiang Marine (Hong Kong) Ltd.`). E-mail addresses and URLs are left out of the stream whole,
 //! so a name inside `press@verus.example` is never found.
 //!
 //! ```
@@ -430,6 +432,37 @@ fn push_folded(c: char, out: &mut Vec<u8>) {
     out.extend_from_slice(s.as_bytes());
 }
 
+/// The longest bracketed place inside a name ([`named_bracket`]).
+const NAMED_BRACKET: usize = 32;
+
+/// Where the bracket opened at byte `open` closes, if it holds a place
+/// in the middle of a name: one to three capitalized words between
+/// capitalized words ("Hongxiang Marine (Hong Kong) Ltd.", "COSCO
+/// Shipping Tanker (Dalian) Seaman"). Its brackets are no barrier.
+fn named_bracket(text: &str, open: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    let before = text[..open].strip_suffix(' ')?;
+    let word = before.rsplit(' ').next()?;
+    if !word.starts_with(|c: char| c.is_uppercase()) {
+        return None;
+    }
+    let len = b[open + 1..]
+        .iter()
+        .take(NAMED_BRACKET)
+        .position(|&c| c == b')')?;
+    let inner = &text[open + 1..open + 1 + len];
+    let close = open + 1 + len;
+    let words: Vec<&str> = inner.split(' ').collect();
+    let after = text[close + 1..].strip_prefix(' ')?;
+    ((1..=3).contains(&words.len())
+        && words.iter().all(|w| {
+            w.starts_with(|c: char| c.is_ascii_uppercase())
+                && w.chars().all(|c| c.is_alphabetic() || c == '-')
+        })
+        && after.starts_with(|c: char| c.is_uppercase()))
+    .then_some(close)
+}
+
 /// Folded abbreviations that keep their final dot in a name ("Co., Ltd.",
 /// "Jr.").
 fn is_abbreviation(folded: &[u8]) -> bool {
@@ -690,8 +723,17 @@ pub fn normalize_into(text: &str, out: &mut Normalized) {
                     })
                 };
                 let qualifier = match text.as_bytes()[i] {
-                    b'(' => bracketed_qualifier(i + 1),
-                    b')' => closing_qualifier(),
+                    b'(' => bracketed_qualifier(i + 1) || named_bracket(text, i).is_some(),
+                    b')' => {
+                        closing_qualifier()
+                            || text.as_bytes()[i.saturating_sub(NAMED_BRACKET)..i]
+                                .iter()
+                                .rposition(|&b| b == b'(')
+                                .is_some_and(|k| {
+                                    named_bracket(text, i.saturating_sub(NAMED_BRACKET) + k)
+                                        == Some(i)
+                                })
+                    }
                     _ => false,
                 };
                 if !qualifier {
@@ -1078,6 +1120,18 @@ mod tests {
             "(President Vladimir) Putin",
             " president vladimir | putin ",
             &["President", "Vladimir", "Putin"],
+        ),
+        (
+            "a place in brackets inside a name",
+            "Hongxiang Marine (Hong Kong) Ltd.",
+            " hongxiang marine hong kong ltd ",
+            &["Hongxiang", "Marine", "Hong", "Kong", "Ltd."],
+        ),
+        (
+            "a bracket after a name before a lower-case word",
+            "Putin (Russia) and Xi",
+            " putin | russia | and xi ",
+            &["Putin", "Russia", "and", "Xi"],
         ),
         (
             "paragraph barrier",

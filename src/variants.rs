@@ -650,7 +650,15 @@ fn org_forms(name: &str, out: &mut Vec<Form>, legal: bool) {
         // A place before it is where the company is ("Dandong Hongxiang
         // Industrial Development": "Hongxiang").
         let lead = usize::from(core.len() >= 3 && is_place(&core[0]));
-        if core.len() >= 2 + lead
+        // "COSCO Shipping Tanker (Dalian) Seaman …": a place in brackets
+        // makes the company a branch of a group, whose name its first word
+        // is ("COSCO").
+        let branch = name.split('(').skip(1).any(|b| {
+            b.split_once(')')
+                .is_some_and(|(inner, _)| is_place(&crate::normalize::fold_name(inner)))
+        });
+        if !branch
+            && core.len() >= 2 + lead
             && core[lead].len() >= 3
             && is_distinctive_word(&core[lead])
             && !is_known_proper_noun(&core[lead])
@@ -869,6 +877,11 @@ mod tests {
         // (A short word with a vowel is a word: "Tor Bank" is no "Tor".)
         let tor = org("TOR BANK PUBLIC JOINT STOCK COMPANY");
         assert!(!tor.iter().any(|f| f.0 == "tor"));
+        // A branch (a place in brackets) is not its group's first word.
+        let belfixture = org("BELFIXTURE AIRLINES OJSC");
+        assert!(belfixture.iter().any(|f| f.0 == "belfixture"));
+        let branch = org("BELFIXTURE SHIPPING (DALIAN) SHIP MANAGEMENT CO., LTD.");
+        assert!(!branch.iter().any(|f| f.0 == "belfixture"));
     }
 
     #[test]
