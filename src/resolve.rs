@@ -610,8 +610,12 @@ impl<'m> Resolver<'m> {
                         extended = true;
                         // A place's or a common word's name with a legal
                         // form ("Galapagos NV", "Dover Ltd") is any of the
-                        // companies so called: it needs its grounds too.
-                        let policy = if hit.first == hit.last && !c.distinctive {
+                        // companies so called: it needs its grounds too, as
+                        // does a name of ordinary words ("United Aircraft
+                        // Corporation" of 1961 is not the Russian one).
+                        let ordinary = (hit.first..=hit.last)
+                            .all(|i| is_common_word(n.token_text(i as usize)));
+                        let policy = if (hit.first == hit.last && !c.distinctive) || ordinary {
                             Policy::Evidence
                         } else {
                             Policy::Always

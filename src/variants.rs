@@ -146,13 +146,11 @@ pub fn forms(entity: &Entity, alias: &Alias, out: &mut Vec<Form>) {
             Policy::Cue
         } else if entity.kind == EntityType::Organization
             && f.tokens.iter().all(|t| is_common_word(t) || is_stopword(t))
-            && LegalForms::builtin()
-                .split(&f.tokens.iter().map(String::as_str).collect::<Vec<_>>())
-                .is_none()
         {
-            // An organization named by ordinary words only, without a legal
-            // form ("The Base", "Propaganda and Agitation Department"),
-            // needs evidence in the document.
+            // An organization named by ordinary words only ("The Base",
+            // "Propaganda and Agitation Department"), with a legal form or
+            // without ("United Aircraft Corporation" of 1961 is not the
+            // Russian one), needs evidence in the document.
             Policy::Evidence
         } else {
             auto_policy(f)
@@ -975,15 +973,23 @@ mod tests {
                 s("versor", OrgCore, Evidence)
             ]
         );
+        // Ordinary words with a legal form are any company so called.
         assert_eq!(
             org("Defense Engineering Limited Liability Partnership"),
             vec![
                 s(
                     "defense engineering limited liability partnership",
                     Full,
-                    Always
+                    Evidence
                 ),
                 s("defense engineering", OrgCore, Evidence)
+            ]
+        );
+        assert_eq!(
+            org("UNITED AIRCRAFT CORPORATION"),
+            vec![
+                s("united aircraft corporation", Full, Evidence),
+                s("united aircraft", OrgCore, Evidence)
             ]
         );
         assert_eq!(org("VERUS"), vec![s("verus", Full, Proper)]);
