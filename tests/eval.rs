@@ -73,7 +73,7 @@ fn dated_split(split: &str, min_gold: usize, min_precision: f64, min_recall: f64
 
 #[test]
 fn dated_dev_split_by_entity_id() {
-    dated_split("dev", 290, 0.97, 0.95);
+    dated_split("dev", 290, 0.975, 0.955);
 }
 
 /// The third development round (non-US officials, monarchs, families on
@@ -81,7 +81,7 @@ fn dated_dev_split_by_entity_id() {
 /// was tuned on it.
 #[test]
 fn dated_dev3_split_by_entity_id() {
-    dated_split("dev3", 130, 0.90, 0.89);
+    dated_split("dev3", 130, 0.925, 0.905);
 }
 
 /// Issue 15's development split (press spellings, short names, acronyms,
@@ -90,7 +90,7 @@ fn dated_dev3_split_by_entity_id() {
 /// figures reached.
 #[test]
 fn spelling_dev_split_by_entity_id() {
-    dated_split("spell-dev", 580, 0.945, 0.885);
+    dated_split("spell-dev", 580, 0.96, 0.895);
 }
 
 /// The fourth development round (short names, press spellings, officials
@@ -98,7 +98,7 @@ fn spelling_dev_split_by_entity_id() {
 /// before any rule was tuned on it.
 #[test]
 fn dated_dev4_split_by_entity_id() {
-    dated_split("dev4", 320, 0.92, 0.90);
+    dated_split("dev4", 320, 0.935, 0.91);
 }
 
 /// The fifth development round (officials across eras and countries,
@@ -107,5 +107,15 @@ fn dated_dev4_split_by_entity_id() {
 /// tuned on it.
 #[test]
 fn dated_dev5_split_by_entity_id() {
-    dated_split("dev5", 295, 0.965, 0.885);
+    dated_split("dev5", 295, 0.975, 0.9);
+}
+
+/// The sixth development round (officials of six decades and many
+/// countries, Russian banks and businessmen, militias, a Nicaraguan and a
+/// Balkan family, North Korean and Chinese fronts, tankers, press
+/// spellings, quiet articles): 0.932 / 0.834 when first scored, before any
+/// rule was tuned on it.
+#[test]
+fn dated_dev6_split_by_entity_id() {
+    dated_split("dev6", 420, 0.95, 0.86);
 }
