@@ -39,6 +39,7 @@
 //! assert_eq!(spelling_key("ali"), None);
 //! assert_eq!(spelling_key("kiriyenko"), spelling_key("kiriienko"));
 //! assert_eq!(spelling_key("aliyev"), spelling_key("aliev"));
+//! assert_eq!(spelling_key("anatolijevitch"), spelling_key("anatolyevich"));
 //! ```
 
 use crate::gazetteer::Entity;
@@ -90,12 +91,14 @@ fn spelling_key_min(word: &[u8], key: &mut Vec<u8>, min_consonants: usize) -> bo
         return false;
     }
     buf[..word.len()].copy_from_slice(word);
+    // So is one after an "i" ("Anatolijevitch", "Anatolyevich").
     for i in 1..word.len() {
         if buf[i] == b'j'
             && is_vowel(buf[i - 1])
-            && !buf
-                .get(i + 1)
-                .is_some_and(|&b| i + 1 < word.len() && is_vowel(b))
+            && (buf[i - 1] == b'i'
+                || !buf
+                    .get(i + 1)
+                    .is_some_and(|&b| i + 1 < word.len() && is_vowel(b)))
         {
             buf[i] = b'y';
         }

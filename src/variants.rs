@@ -315,6 +315,16 @@ fn person_forms(entity: &Entity, alias: &Alias, out: &mut Vec<Form>) {
         {
             out.push(form(given_core.clone(), Variant::PartialName));
         }
+        // A Malay name's "bin" / "binti" ("son of", "daughter of") is left
+        // out by the press: "Mahathir Mohamad" for Mahathir bin Mohamad.
+        if family_core.len() >= 2
+            && matches!(family_core[0].as_str(), "bin" | "binti" | "bte" | "bt")
+            && malay(entity)
+        {
+            let mut short = given_core.clone();
+            short.extend(family_core[1..].iter().cloned());
+            out.push(form(short, Variant::PartialName));
+        }
         // Hispanic double family names: given + first family name.
         if family_core.len() >= 2 && !is_particle(&family_core[0]) {
             let mut short = given_core.clone();
@@ -429,9 +439,23 @@ fn servant_forms(out: &mut Vec<Form>, start: usize) {
                 k += 1;
             }
         }
-        if changed {
+        // "Abdulkhaliq", "Abdulrahman": the press also writes the name as
+        // one word.
+        let mut joined: Vec<String> = Vec::with_capacity(t.len());
+        let mut k = 0;
+        while k < t.len() {
+            if t[k] == "abd" && k + 2 < t.len() && matches!(t[k + 1].as_str(), "al" | "el" | "ul") {
+                joined.push(format!("abdul{}", t[k + 2]));
+                k += 3;
+            } else {
+                joined.push(t[k].clone());
+                k += 1;
+            }
+        }
+        let joined = (joined.len() < t.len()).then_some(joined);
+        for tokens in [changed.then_some(other), joined].into_iter().flatten() {
             let f = Form {
-                tokens: other,
+                tokens,
                 ..out[i].clone()
             };
             if !out[start..].iter().any(|o| o.tokens == f.tokens) {
@@ -473,6 +497,19 @@ fn is_name_title(folded: &str) -> bool {
 
 /// Whether `e` is an official of a Spanish-speaking country, where people
 /// carry two family names (the `country` property).
+/// Whether entity `e` is of a country where names are Malay ("bin",
+/// "binti" between a given name and the father's).
+fn malay(e: &Entity) -> bool {
+    ["country", "nationality", "citizen"].iter().any(|k| {
+        let is = |v: &str| matches!(v, "Malaysia" | "Brunei" | "Singapore" | "Indonesia");
+        match e.properties.get(*k) {
+            Some(serde_json::Value::String(v)) => is(v),
+            Some(serde_json::Value::Array(a)) => a.iter().filter_map(|v| v.as_str()).any(is),
+            _ => false,
+        }
+    })
+}
+
 fn hispanic(e: &Entity) -> bool {
     const COUNTRIES: &[&str] = &[
         "Argentina",
@@ -853,8 +890,20 @@ mod tests {
         let adil = person("Adil Abd Al-Mahdi", None);
         assert!(adil.contains(&s("adil abd al mahdi", Full, Always)));
         assert!(adil.contains(&s("adil abdul mahdi", Full, Always)));
+        assert!(adil.contains(&s("adil abdulmahdi", Full, Always)));
         let fattah = person("Abdel Fattah el-Sisi", None);
         assert!(fattah.contains(&s("abd al fattah el sisi", Full, Always)));
+        // A Malay "bin" is left out; an Arab one is not.
+        let mut malay = Entity::new("t", "Zulkifar bin Omarudin", EntityType::Person);
+        malay.properties.insert("country".into(), "Malaysia".into());
+        let mut out = Vec::new();
+        forms(&malay, &malay.names().next().unwrap(), &mut out);
+        assert!(out
+            .iter()
+            .any(|f| f.tokens.join(" ") == "zulkifar omarudin"));
+        assert!(!person("Zulkifar bin Omarudin", None)
+            .iter()
+            .any(|f| f.0 == "zulkifar omarudin"));
         // (Not a name that ends in the word: "Abdul" alone is a given name.)
         assert!(!person("Karim Abdul", None)
             .iter()
