@@ -32,6 +32,8 @@
 //! the others. The rule and the merged entity are described in [`merge`].
 
 pub mod bundled;
+pub mod cache;
+pub mod compiled;
 pub mod merge;
 pub mod native;
 pub mod ofac;
