@@ -27,6 +27,7 @@ use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use std::time::{Duration, Instant};
 
+use crate::date::Day;
 use crate::eval::names_agree;
 use crate::gazetteer::{Entity, EntityType, Gazetteer};
 use crate::link::Profile;
@@ -894,6 +895,20 @@ impl Matcher {
         {
             return Err(format!("a link to entity {l} of {entities}"));
         }
+        // Days (yyyymmdd) and years as a build makes them: the resolver
+        // subtracts them from one another and from the document's date.
+        let day = |d: Day| d == Day::MAX || (-100_000_000..=100_000_000).contains(&d);
+        for (p, e) in self.profiles.iter().zip(&self.entities) {
+            let days = p
+                .terms
+                .iter()
+                .flat_map(|t| [t.from, t.from_latest, t.to, t.to_earliest]);
+            if !days.chain(p.public_from).chain(p.last_term_end).all(day)
+                || p.born.is_some_and(|y| !(-10_000..=10_000).contains(&y))
+            {
+                return Err(format!("a date out of range in the profile of {}", e.id));
+            }
+        }
         for &(a, b) in &self.patterns {
             if a > b || b as usize > self.targets.len() {
                 return Err(format!(
@@ -1012,6 +1027,36 @@ mod tests {
             found("mutassim gadafi spoke.").is_empty(),
             "lower case is no name"
         );
+    }
+
+    #[test]
+    fn tables_with_an_index_out_of_range_are_refused() {
+        let g = Gazetteer::from_entities([
+            Entity::new("a", "Salim Zarnavi", EntityType::Person),
+            Entity::new("b", "SALIM TRADING", EntityType::Organization),
+        ]);
+        assert_eq!(Matcher::new(&g).check(), Ok(()));
+        let broken: [(&str, fn(&mut Matcher)); 7] = [
+            ("entity 2 of 2", |m| m.targets[0].entity = 2),
+            ("name 1 of entity", |m| m.targets[0].name = 1),
+            ("1 links for 2 entities", |m| {
+                m.links.pop();
+            }),
+            ("pattern readings", |m| m.patterns[0].1 = 1000),
+            ("trie edge", |m| m.words.root[1] = 1000),
+            ("word number", |m| {
+                m.words.number.insert(b"x"[..].into(), 1000);
+            }),
+            ("date out of range in the profile of a", |m| {
+                m.profiles[0].born = Some(i32::MIN)
+            }),
+        ];
+        for (expected, spoil) in broken {
+            let mut m = Matcher::new(&g);
+            spoil(&mut m);
+            let err = m.check().unwrap_err();
+            assert!(err.contains(expected), "{expected:?}: {err}");
+        }
     }
 
     #[test]

@@ -898,3 +898,222 @@ pub(crate) mod byte_keys {
         d.deserialize_seq(Pairs(PhantomData))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    /// A few entities with every kind of field and property value.
+    fn gazetteer() -> Gazetteer {
+        let mut putin = Entity::new(
+            "ofac-35096",
+            "PUTIN, Vladimir Vladimirovich",
+            EntityType::Person,
+        );
+        putin.lists.push("RUSSIA-EO14024".into());
+        putin.aliases.push(Alias::new("Vladimir Putin"));
+        putin.aliases.push(Alias {
+            name: "VVP".into(),
+            weak: true,
+            kind: Some("weak-aka".into()),
+            policy: MatchPolicy::Never,
+            order: Some(NameOrder::GivenFirst),
+        });
+        putin
+            .properties
+            .insert("dob".into(), json!(["07 Oct 1952"]));
+        putin.properties.insert(
+            "roles".into(),
+            json!([{"role": "President of Russia", "start": "2012-05-07", "current": true}]),
+        );
+        putin.properties.insert("gender".into(), json!("Male"));
+        let mut kim = Entity::new("dprk-1", "Kim Jong Un", EntityType::Person);
+        kim.name_order = Some(NameOrder::FamilyFirst);
+        kim.match_policy = MatchPolicy::Always;
+        kim.properties.insert(
+            "numbers".into(),
+            json!({"u": 18446744073709551615u64, "i": -42, "f": 1.5, "z": 0.1, "n": null, "t": true}),
+        );
+        kim.properties
+            .insert("nested".into(), json!([[], {}, [{"a": ["ü", "日本"]}]]));
+        let mut ship = Entity::new("imo-1", "Ocean Star", EntityType::Vessel);
+        ship.properties
+            .insert("linked_to".into(), json!(["SOVCOMFLOT"]));
+        let org = Entity::new("o-1", "SOVCOMFLOT", EntityType::Organization);
+        let other = Entity::new("x-1", "Ruritania", EntityType::Other("Country".into()));
+        Gazetteer::from_entities([putin, kim, ship, org, other])
+    }
+
+    fn sources() -> Sources {
+        let mut g = gazetteer();
+        let mut s = Sources::describe(&g);
+        s.merge = Some(g.merge_same_people());
+        s.warnings.push("a warning".into());
+        s
+    }
+
+    const TEXT: &str = "President Vladimir Putin met Kim Jong Un; the Ocean Star of \
+                        SOVCOMFLOT sailed. Putin left. Ruritania.";
+
+    fn mentions(m: &Matcher) -> Vec<(usize, usize, String, String)> {
+        m.find(TEXT)
+            .iter()
+            .map(|x| {
+                (
+                    x.start,
+                    x.end,
+                    m.entity(x).id.clone(),
+                    format!("{:?}", x.kind),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_compiled_matcher_reads_back_equal() {
+        let g = gazetteer();
+        let built = Matcher::new(&g);
+        let bytes = to_bytes(&built, &sources());
+        let read = from_bytes(&bytes, Path::new("t.gazex")).unwrap();
+        assert_eq!(read.sources, sources());
+        assert_eq!(read.matcher.entities(), built.entities());
+        assert_eq!(
+            read.matcher.entities()[4].kind,
+            EntityType::Other("Country".into())
+        );
+        let found = mentions(&built);
+        assert!(found.len() >= 4, "{found:?}");
+        assert_eq!(mentions(&read.matcher), found);
+        for e in 0..g.len() as u32 {
+            assert_eq!(read.matcher.name_commonness(e), built.name_commonness(e));
+            assert_eq!(read.matcher.profile(e), built.profile(e));
+            assert_eq!(read.matcher.links(e), built.links(e));
+        }
+        assert_eq!(read.matcher.stats().patterns, built.stats().patterns);
+        assert_eq!(
+            read.matcher.persons_named("kim"),
+            built.persons_named("kim")
+        );
+        // Written again, it is as long (maps may list their entries in
+        // another order).
+        assert_eq!(to_bytes(&read.matcher, &read.sources).len(), bytes.len());
+    }
+
+    /// The error of `from_bytes` on `bytes`, as printed.
+    fn refused(bytes: &[u8]) -> String {
+        match from_bytes(bytes, Path::new("lists.gazex")) {
+            Ok(_) => panic!("accepted"),
+            Err(e) => {
+                let msg = e.to_string();
+                assert!(msg.starts_with("lists.gazex: "), "{msg}");
+                msg
+            }
+        }
+    }
+
+    #[test]
+    fn every_flipped_byte_and_every_cut_is_refused() {
+        let bytes = to_bytes(&Matcher::new(&gazetteer()), &sources());
+        assert!(bytes.len() > 1000, "{}", bytes.len());
+        for at in 0..bytes.len() {
+            for bit in [0x01, 0x80] {
+                let mut bad = bytes.clone();
+                bad[at] ^= bit;
+                let msg = refused(&bad);
+                let expected = match at {
+                    0..8 => "not a compiled gazetteer",
+                    8..12 => "compiled gazetteer of format",
+                    12..68 => "written by gazex",
+                    68..76 => "bytes",
+                    _ => "corrupt: its tables do not match their checksum",
+                };
+                assert!(msg.contains(expected), "byte {at}: {msg}");
+            }
+        }
+        for len in 0..bytes.len() {
+            let msg = refused(&bytes[..len]);
+            assert!(
+                msg.contains("truncated") || (len < 8 && msg.contains("not a compiled")),
+                "{len} bytes: {msg}"
+            );
+        }
+        let mut longer = bytes.clone();
+        longer.push(0);
+        assert!(refused(&longer).contains("1 bytes more than its header says"));
+    }
+
+    /// Bytes changed in the payload with the checksum made to match: the
+    /// file is decoded, refused or (a changed letter of a name) read, but
+    /// nothing panics, and what is read can be searched.
+    #[test]
+    fn a_payload_changed_behind_a_valid_checksum_never_panics() {
+        let bytes = to_bytes(&Matcher::new(&gazetteer()), &sources());
+        let (mut accepted, mut rejected) = (0, 0);
+        for at in HEADER_LEN..bytes.len() {
+            for value in [0x00, 0x01, 0x7f, 0xff] {
+                let mut bad = bytes.clone();
+                if bad[at] == value {
+                    continue;
+                }
+                bad[at] = value;
+                let hash = xxhash_rust::xxh3::xxh3_128(&bad[HEADER_LEN..]);
+                bad[76..92].copy_from_slice(&hash.to_le_bytes());
+                match from_bytes(&bad, Path::new("lists.gazex")) {
+                    Ok(c) => {
+                        accepted += 1;
+                        c.matcher.find(TEXT);
+                    }
+                    Err(e) => {
+                        rejected += 1;
+                        assert!(e.to_string().contains("corrupt"), "{e}");
+                    }
+                }
+            }
+        }
+        assert!(accepted > 0 && rejected > 0, "{accepted} {rejected}");
+    }
+
+    #[test]
+    fn a_file_of_another_version_or_build_says_so() {
+        let bytes = to_bytes(&Matcher::new(&gazetteer()), &sources());
+        let mut other = bytes.clone();
+        other[8..12].copy_from_slice(&2u32.to_le_bytes());
+        let msg = refused(&other);
+        assert!(
+            msg.contains("format 2; this gazex") && msg.contains("reads format 1 only"),
+            "{msg}"
+        );
+        let mut other = bytes.clone();
+        other[12..44].copy_from_slice(b"0123456789abcdef0123456789abcdef");
+        let msg = refused(&other);
+        assert!(
+            msg.contains(&format!(
+                "written by gazex {GAZEX_VERSION} (build 01234567), not by this gazex"
+            )) && msg.contains("compile it again"),
+            "{msg}"
+        );
+        let mut other = bytes;
+        other[44..49].copy_from_slice(b"9.9.9");
+        assert!(refused(&other).contains("written by gazex 9.9.9"));
+    }
+
+    #[test]
+    fn a_compiled_file_is_known_by_its_first_bytes() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("lists.bin");
+        let g = gazetteer();
+        let len = write_file(&path, &Matcher::new(&g), &sources(), false).unwrap();
+        assert_eq!(std::fs::metadata(&path).unwrap().len(), len);
+        assert!(is_compiled(&path).unwrap());
+        assert_eq!(read(&path).unwrap().matcher.entities(), g.entities());
+        let text = dir.path().join("names.txt");
+        std::fs::write(&text, "GAZEX").unwrap();
+        assert!(!is_compiled(&text).unwrap());
+        let missing = read(&dir.path().join("gone.gazex")).unwrap_err();
+        assert!(missing.is_not_found(), "{missing}");
+        assert!(missing
+            .to_string()
+            .contains("cannot read compiled gazetteer"));
+    }
+}
