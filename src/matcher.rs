@@ -1036,7 +1036,8 @@ mod tests {
             Entity::new("b", "SALIM TRADING", EntityType::Organization),
         ]);
         assert_eq!(Matcher::new(&g).check(), Ok(()));
-        let broken: [(&str, fn(&mut Matcher)); 7] = [
+        type Spoil = fn(&mut Matcher);
+        let broken: [(&str, Spoil); 7] = [
             ("entity 2 of 2", |m| m.targets[0].entity = 2),
             ("name 1 of entity", |m| m.targets[0].name = 1),
             ("1 links for 2 entities", |m| {
