@@ -3,9 +3,11 @@
 # mentions), from an empty folder, as an installed binary runs: the lists
 # built from source against the same lists read compiled, side by side in
 # the same run, RUNS runs each (default 5), interleaved. Prints every run
-# and, per row, the median wall time, the median load+build time gazex
-# reports (--stats: reading or building the gazetteers, before the scan)
-# and the median peak RSS. Needs GNU time (/usr/bin/time).
+# and, per row, the median wall time, the median CPU time (user + system:
+# less disturbed than the wall time when other processes share the
+# machine), the median load+build time gazex reports (--stats: reading or
+# building the gazetteers, before the scan) and the median peak RSS. Needs
+# GNU time (/usr/bin/time).
 #
 # Rows:
 #   bundled-built     no -g, cache off (GAZEX_CACHE_DIR=''): the bundled
@@ -61,12 +63,12 @@ run() { # label, gazex arguments…
     local label=$1
     shift
     # From an empty folder, as an installed binary runs.
-    (cd "$work" && /usr/bin/time -f "%e %M" -o "$work/time" "$bin" extract -q --stats=json "$@" one.txt \
+    (cd "$work" && /usr/bin/time -f "%e %M %U %S" -o "$work/time" "$bin" extract -q --stats=json "$@" one.txt \
         >"$work/out-$label" 2>"$work/stats")
     local load
     load=$(grep '^{' "$work/stats" | sed 's/.*"build_seconds":\([0-9.e-]*\).*/\1/')
-    read -r secs kb <"$work/time"
-    echo "$label $secs $kb $load" | tee -a "$work/all"
+    read -r secs kb user sys <"$work/time"
+    echo "$label $secs $kb $load $(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }')" | tee -a "$work/all"
 }
 
 for _ in $(seq "$RUNS"); do
@@ -97,9 +99,10 @@ median() { # label, column
         awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'
 }
 echo
-echo "median of $RUNS runs: wall s, load+build s (gazex --stats), peak RSS MB"
+echo "median of $RUNS runs: wall s, CPU s, load+build s (gazex --stats), peak RSS MB"
 for label in $labels; do
     awk -v l="$label" -v w="$(median "$label" 2)" -v k="$(median "$label" 3)" -v b="$(median "$label" 4)" \
-        'BEGIN { printf "%-15s %5.3f s  %5.3f s  %4.0f MB\n", l, w, b, k / 1024 }'
+        -v c="$(median "$label" 5)" \
+        'BEGIN { printf "%-15s %5.3f s  %5.2f s  %5.3f s  %4.0f MB\n", l, w, c, b, k / 1024 }'
 done
 ls -l "$work"/*.gazex "$work"/cache/*.gazex | awk '{ printf "%s %.1f MB\n", $NF, $5 / 1e6 }'

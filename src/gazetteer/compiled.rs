@@ -447,12 +447,6 @@ impl CompiledError {
         &self.path
     }
 
-    /// Whether the file could not be read at all (it does not exist, or
-    /// cannot be opened), as opposed to read and refused.
-    pub fn is_io(&self) -> bool {
-        matches!(self.kind, Kind::Io(_))
-    }
-
     /// Whether the file was not found.
     pub fn is_not_found(&self) -> bool {
         matches!(&self.kind, Kind::Io(e) if e.kind() == io::ErrorKind::NotFound)
