@@ -233,20 +233,27 @@ pub fn write_to<W: Write + Seek>(
 ) -> io::Result<u64> {
     out.seek(SeekFrom::Start(0))?;
     out.write_all(&[0; HEADER_LEN])?;
-    let mut payload = Hashing {
-        inner: io::BufWriter::with_capacity(1 << 16, &mut out),
-        hash: xxhash_rust::xxh3::Xxh3::new(),
-        len: 0,
-        failed: None,
-    };
-    if let Err(e) = postcard::to_io(&(sources, matcher), &mut payload) {
+    // (Hashed behind the buffer: in blocks, not in postcard's many small
+    // writes.)
+    let mut payload = io::BufWriter::with_capacity(
+        1 << 16,
+        Hashing {
+            inner: &mut out,
+            hash: xxhash_rust::xxh3::Xxh3::new(),
+            len: 0,
+            failed: None,
+        },
+    );
+    let written = postcard::to_io(&(sources, matcher), &mut payload)
+        .map(|_| ())
+        .and_then(|()| payload.flush().map_err(|_| postcard::Error::SerializeBufferFull));
+    let hashing = payload.into_parts().0;
+    if let Err(e) = written {
         // (postcard reports a failed write as its own error: give the
         // I/O error instead.)
-        return Err(payload.failed.take().unwrap_or_else(|| io::Error::other(e)));
+        return Err(hashing.failed.unwrap_or_else(|| io::Error::other(e)));
     }
-    let (len, hash) = (payload.len, payload.hash.digest128());
-    payload.inner.flush()?;
-    drop(payload);
+    let (len, hash) = (hashing.len, hashing.hash.digest128());
     let mut header = Vec::with_capacity(HEADER_LEN);
     header.extend_from_slice(&MAGIC);
     header.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
