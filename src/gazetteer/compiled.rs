@@ -81,6 +81,9 @@ const VERSION_LEN: usize = 24;
 /// The version of this gazex.
 pub const GAZEX_VERSION: &str = env!("CARGO_PKG_VERSION");
 
+// The header holds the whole version.
+const _: () = assert!(GAZEX_VERSION.len() <= VERSION_LEN);
+
 /// The build id of this gazex: XXH3-128 (32 hex digits) of its version and
 /// of every file it was built from (sources, built-in data, bundled lists;
 /// computed by `build.rs`). Two binaries with the same id build the same
@@ -259,9 +262,7 @@ pub fn write_to<W: Write + Seek>(
     header.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
     header.extend_from_slice(build_id().as_bytes());
     let mut version = [0u8; VERSION_LEN];
-    let v = GAZEX_VERSION.as_bytes();
-    let n = v.len().min(VERSION_LEN);
-    version[..n].copy_from_slice(&v[..n]);
+    version[..GAZEX_VERSION.len()].copy_from_slice(GAZEX_VERSION.as_bytes());
     header.extend_from_slice(&version);
     header.extend_from_slice(&len.to_le_bytes());
     header.extend_from_slice(&hash.to_le_bytes());
