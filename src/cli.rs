@@ -28,7 +28,7 @@ pub enum Command {
     /// documents, how often, first and last seen.
     Report(ReportArgs),
     /// Work with gazetteers: list what is loaded, convert published lists
-    /// to the native format, show the common-name decisions.
+    /// to the native format, show the common-name decisions, compile them.
     #[command(subcommand)]
     Gazetteer(GazetteerCommand),
 }
