@@ -249,7 +249,11 @@ pub fn write_to<W: Write + Seek>(
     );
     let written = postcard::to_io(&(sources, matcher), &mut payload)
         .map(|_| ())
-        .and_then(|()| payload.flush().map_err(|_| postcard::Error::SerializeBufferFull));
+        .and_then(|()| {
+            payload
+                .flush()
+                .map_err(|_| postcard::Error::SerializeBufferFull)
+        });
     let hashing = payload.into_parts().0;
     if let Err(e) = written {
         // (postcard reports a failed write as its own error: give the
