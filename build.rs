@@ -8,12 +8,22 @@
 //! inside the crate are read, so `cargo package` and `cargo install` from a
 //! clean clone build the same tables. The gzip header carries no time stamp:
 //! the same lists give the same bytes.
+//!
+//! It also sets two fingerprints for compiled gazetteers (`src/gazetteer/
+//! compiled.rs`), which must never be read by a gazex that would build
+//! other tables from the same lists:
+//! - `GAZEX_BUILD_ID`: XXH3-128 of the package version and of every file
+//!   the library is built from (`src/`, `data/`, the bundled lists and
+//!   `SOURCES.md`, `build.rs`, `Cargo.toml`, `Cargo.lock`). A gazex built
+//!   from other sources, even of the same version, has another id.
+//! - `GAZEX_BUNDLED_HASH`: XXH3-64 of the bundled lists (names and bytes),
+//!   which names the cached compiled form of the bundled lists.
 
 use std::env;
 use std::fmt::Write as _;
 use std::fs;
 use std::io::Write as _;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// The extensions `Gazetteer::add_path` loads from a folder.
 const EXTENSIONS: &[&str] = &["jsonl", "json", "ndjson", "txt", "lst"];
@@ -26,6 +36,10 @@ fn main() {
     // edited rebuilds the tables.
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-changed=gazetteers");
+    // The build id covers the sources too.
+    for input in ["src", "data", "Cargo.toml", "Cargo.lock"] {
+        println!("cargo:rerun-if-changed={input}");
+    }
 
     let mut files: Vec<PathBuf> = fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
@@ -41,6 +55,7 @@ fn main() {
     // the first-loaded entity wins a duplicate id and a merge.
     files.sort_by(|a, b| a.file_name().cmp(&b.file_name()));
 
+    let mut bundled_hash = xxhash_rust::xxh3::Xxh3::new();
     let gz_dir = out.join("bundled");
     fs::create_dir_all(&gz_dir).expect("create OUT_DIR/bundled");
     let mut table = String::from(
@@ -49,18 +64,31 @@ fn main() {
     );
     for (i, path) in files.iter().enumerate() {
         let data = fs::read(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
-        let gz_path = gz_dir.join(format!("{i}.gz"));
-        let mut enc = flate2::GzBuilder::new()
-            .mtime(0)
-            .write(Vec::new(), flate2::Compression::best());
-        enc.write_all(&data).expect("compress in memory");
-        let gz = enc.finish().expect("compress in memory");
-        fs::write(&gz_path, &gz)
-            .unwrap_or_else(|e| panic!("cannot write {}: {e}", gz_path.display()));
         let name = path
             .file_name()
             .and_then(|n| n.to_str())
             .unwrap_or_else(|| panic!("{} is not a UTF-8 file name", path.display()));
+        let hash = xxhash_rust::xxh3::xxh3_64(&data);
+        for part in [name.as_bytes(), &[0], &hash.to_le_bytes()] {
+            bundled_hash.update(part);
+        }
+        // The script runs again whenever a source file changes (for the
+        // build id): a list compressed before is kept while its hash holds.
+        let gz_path = gz_dir.join(format!("{i}.gz"));
+        let hash_path = gz_dir.join(format!("{i}.xxh3"));
+        let fresh = fs::read_to_string(&hash_path).is_ok_and(|h| h == format!("{hash:016x}"))
+            && gz_path.is_file();
+        if !fresh {
+            let mut enc = flate2::GzBuilder::new()
+                .mtime(0)
+                .write(Vec::new(), flate2::Compression::best());
+            enc.write_all(&data).expect("compress in memory");
+            let gz = enc.finish().expect("compress in memory");
+            fs::write(&gz_path, &gz)
+                .unwrap_or_else(|e| panic!("cannot write {}: {e}", gz_path.display()));
+            fs::write(&hash_path, format!("{hash:016x}"))
+                .unwrap_or_else(|e| panic!("cannot write {}: {e}", hash_path.display()));
+        }
         writeln!(
             table,
             "    Raw {{ name: {name:?}, len: {}, gz: include_bytes!(concat!(env!(\"OUT_DIR\"), \"/bundled/{i}.gz\")) }},",
@@ -70,4 +98,61 @@ fn main() {
     }
     table.push_str("];\n");
     fs::write(out.join("bundled.rs"), table).expect("write OUT_DIR/bundled.rs");
+    println!(
+        "cargo:rustc-env=GAZEX_BUNDLED_HASH={:016x}",
+        bundled_hash.digest()
+    );
+    println!(
+        "cargo:rustc-env=GAZEX_BUILD_ID={:032x}",
+        build_id(&manifest)
+    );
+}
+
+/// XXH3-128 of the package version and of every file under the inputs
+/// below, by path relative to the package and content, in path order.
+fn build_id(manifest: &Path) -> u128 {
+    let mut files = Vec::new();
+    for input in [
+        "src",
+        "data",
+        "gazetteers",
+        "build.rs",
+        "Cargo.toml",
+        "Cargo.lock",
+    ] {
+        collect(&manifest.join(input), &mut files);
+    }
+    // Of gazetteers/, only what is built in: the lists and SOURCES.md (not
+    // the raw sources in its sub-folders).
+    let lists = manifest.join("gazetteers");
+    files.retain(|f| !f.starts_with(&lists) || f.parent() == Some(lists.as_path()));
+    files.sort();
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    h.update(env::var("CARGO_PKG_VERSION").unwrap_or_default().as_bytes());
+    for f in files {
+        let rel = f.strip_prefix(manifest).unwrap_or(&f);
+        let data = fs::read(&f).unwrap_or_else(|e| panic!("cannot read {}: {e}", f.display()));
+        h.update(&[0]);
+        h.update(rel.to_string_lossy().as_bytes());
+        h.update(&[0]);
+        h.update(&(data.len() as u64).to_le_bytes());
+        h.update(&data);
+    }
+    h.digest128()
+}
+
+/// Every file at or under `path` (none when it does not exist).
+fn collect(path: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(meta) = fs::metadata(path) else {
+        return;
+    };
+    if meta.is_file() {
+        out.push(path.to_path_buf());
+    } else if meta.is_dir() {
+        let entries =
+            fs::read_dir(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+        for entry in entries {
+            collect(&entry.expect("a folder entry").path(), out);
+        }
+    }
 }

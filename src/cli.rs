@@ -28,7 +28,7 @@ pub enum Command {
     /// documents, how often, first and last seen.
     Report(ReportArgs),
     /// Work with gazetteers: list what is loaded, convert published lists
-    /// to the native format, show the common-name decisions.
+    /// to the native format, show the common-name decisions, compile them.
     #[command(subcommand)]
     Gazetteer(GazetteerCommand),
 }
@@ -56,6 +56,26 @@ pub enum GazetteerCommand {
     /// its entities by type; then the total and what merging the same
     /// person across lists did.
     List(ListArgs),
+    /// Build the matcher of the gazetteers (-g, or the bundled lists) once
+    /// and write it to FILE, to be loaded with `-g FILE` without rebuilding:
+    /// the entities as merged, every name form, the word trie and every
+    /// table the scan and the resolver use. The file is versioned and
+    /// checked on every load; a file written by another gazex (version or
+    /// build), truncated or corrupt is refused. Loaded alone, with the same
+    /// --no-merge as here; the output is the same as with the lists.
+    Compile(CompileArgs),
+}
+
+/// `gazex gazetteer compile`.
+#[derive(Debug, Args)]
+pub struct CompileArgs {
+    #[command(flatten)]
+    pub engine: EngineArgs,
+
+    /// Where to write the compiled gazetteer (replaced only once complete;
+    /// suggested extension: .gazex).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: PathBuf,
 }
 
 /// `gazex gazetteer list`.
@@ -109,8 +129,11 @@ pub struct EngineArgs {
     /// Gazetteer file or folder (repeatable): native .jsonl or plain .txt
     /// lists; a folder loads the gazetteer files directly in it. Published
     /// lists load directly as `ofac-csv:DIR` (sdn.csv, alt.csv, add.csv) or
-    /// `officials:DIR`. Without -g the lists bundled in gazex are used (the
-    /// repository's gazetteers/ folder, built in); any -g replaces them:
+    /// `officials:DIR`. A compiled gazetteer (`gazex gazetteer compile`,
+    /// recognized by its first bytes) is given alone. Without -g the lists
+    /// bundled in gazex are used (the repository's gazetteers/ folder,
+    /// built in; compiled on first use into the cache folder,
+    /// $GAZEX_CACHE_DIR or ~/.cache/gazex); any -g replaces them:
     /// `-g bundled:` adds them all back, `-g bundled:NAME` one of them
     /// (`gazex gazetteer list` names them).
     #[arg(short, long = "gazetteer", value_name = "PATH")]

@@ -52,7 +52,9 @@ use crate::date::{day_of, Day, DocDate};
 use crate::gazetteer::{Entity, EntityType};
 
 /// A set of kinds of office, as bits.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub struct Offices(u16);
 
 impl Offices {
@@ -200,7 +202,7 @@ pub fn classify_role(role: &str) -> Offices {
 }
 
 /// One office held, with its term as far as known.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Term {
     /// What kind of office.
     pub offices: Offices,
@@ -219,7 +221,7 @@ pub struct Term {
 }
 
 /// What the lists say of an entity's public life.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Profile {
     /// Offices held, with terms.
     pub terms: Vec<Term>,

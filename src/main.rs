@@ -11,17 +11,18 @@ use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
 use clap::Parser;
 
 use cli::{
-    ByPeriod, Cli, Command, EvalArgs, ExtractArgs, GazetteerCommand, ImportArgs, ImportFormat,
-    InputFormat, ListArgs, NamesArgs, OutputFormat, ReportArgs, StatsFormat,
+    ByPeriod, Cli, Command, CompileArgs, EvalArgs, ExtractArgs, GazetteerCommand, ImportArgs,
+    ImportFormat, InputFormat, ListArgs, NamesArgs, OutputFormat, ReportArgs, StatsFormat,
 };
 use gazex::extract::{extract_sources, Options, Summary};
-use gazex::gazetteer::{bundled, Gazetteer, MergeReport};
+use gazex::gazetteer::compiled::{self, Sources};
+use gazex::gazetteer::{bundled, cache, Gazetteer, MergeReport};
 use gazex::input::{decode::DecodeOptions, jsonl, Format, ReadOptions, Source};
 use gazex::output::csv::CsvSink;
 use gazex::output::jsonl::JsonlSink;
@@ -53,6 +54,7 @@ fn main() -> ExitCode {
         Command::Gazetteer(GazetteerCommand::Import(args)) => run_import(args),
         Command::Gazetteer(GazetteerCommand::Names(args)) => run_names(args),
         Command::Gazetteer(GazetteerCommand::List(args)) => run_list(args),
+        Command::Gazetteer(GazetteerCommand::Compile(args)) => run_compile(args),
     };
     match result {
         Ok(code) => code,
@@ -107,8 +109,7 @@ fn run_import(args: ImportArgs) -> Result<ExitCode> {
 /// `gazex gazetteer names`: the common-name decision for each person's
 /// name, as the resolver takes it.
 fn run_names(args: NamesArgs) -> Result<ExitCode> {
-    let loaded = load_gazetteers(&args.engine.gazetteers, args.engine.no_merge)?;
-    let matcher = Matcher::from_gazetteer(loaded.gazetteer);
+    let matcher = load_engine(&args.engine.gazetteers, args.engine.no_merge)?.matcher;
     let mut out = BufWriter::new(io::stdout().lock());
     writeln!(out, "entity_id\tname\tdecision\twords")?;
     for (i, e) in matcher.entities().iter().enumerate() {
@@ -134,25 +135,174 @@ fn run_names(args: NamesArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Gazetteers as loaded for a run, and what merging did.
-struct Loaded {
-    gazetteer: Gazetteer,
-    /// `None` with `--no-merge`.
-    merge: Option<MergeReport>,
-    merge_time: std::time::Duration,
+/// The matcher a run uses, what it was built from, and how it was loaded.
+struct Engine {
+    matcher: Matcher,
+    /// The lists, and what merging did (`sources.merge`; `None` with
+    /// `--no-merge`).
+    sources: Sources,
+    /// How long merging took in this run (`None`: merged when compiled).
+    merge_time: Option<Duration>,
+    origin: EngineOrigin,
 }
 
-/// Loads every `-g` path in the order given, then merges the same person
-/// across them (unless `no_merge`): bundled lists and user lists alike.
-fn load_gazetteers(paths: &[PathBuf], no_merge: bool) -> Result<Loaded> {
-    let mut g = load_unmerged(paths)?;
-    let started = Instant::now();
-    let merge = (!no_merge).then(|| g.merge_same_people());
-    Ok(Loaded {
-        gazetteer: g,
-        merge,
-        merge_time: started.elapsed(),
+/// Where a run's matcher came from.
+enum EngineOrigin {
+    /// Built from the lists in this run.
+    Lists,
+    /// Read from a compiled gazetteer.
+    Compiled(PathBuf),
+    /// The bundled lists, through the cache.
+    Cache(cache::Outcome),
+}
+
+impl std::fmt::Display for EngineOrigin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            EngineOrigin::Lists => f.write_str("built from the lists"),
+            EngineOrigin::Compiled(p) => write!(f, "read from the compiled {}", p.display()),
+            EngineOrigin::Cache(outcome) => write!(f, "the bundled lists, {outcome}"),
+        }
+    }
+}
+
+/// What the `-g` paths name, loaded as far as the kind allows without
+/// building a matcher from lists.
+enum Loaded {
+    /// A compiled gazetteer (given alone).
+    Compiled(PathBuf, compiled::Compiled),
+    /// The bundled lists alone (no `-g`, or `-g bundled:`), through the
+    /// cache, merged unless `no_merge`.
+    Bundled(cache::Bundled),
+    /// Lists, loaded and not merged.
+    Lists(Gazetteer),
+}
+
+/// Loads what `paths` name. A compiled gazetteer must be the only one; it
+/// is read (and checked) here, as are the bundled lists through the cache.
+fn load(paths: &[PathBuf], no_merge: bool) -> Result<Loaded> {
+    if let Some(path) = compiled_among(paths)? {
+        if paths.len() > 1 {
+            anyhow::bail!(
+                "-g {}: a compiled gazetteer is loaded alone; to use other lists with it, \
+                 compile them together (`gazex gazetteer compile -g … -g … -o FILE`)",
+                path.display()
+            );
+        }
+        let c = compiled::read(&path)?;
+        match (&c.sources.merge, no_merge) {
+            (Some(_), true) => anyhow::bail!(
+                "-g {}: compiled with the same people merged across lists; --no-merge needs \
+                 a gazetteer compiled with --no-merge",
+                path.display()
+            ),
+            (None, false) => anyhow::bail!(
+                "-g {}: compiled with --no-merge; give --no-merge too, or compile it without",
+                path.display()
+            ),
+            _ => {}
+        }
+        for w in &c.sources.warnings {
+            eprintln!("gazex: warning: {w}");
+        }
+        return Ok(Loaded::Compiled(path, c));
+    }
+    let bundled_alone = match paths {
+        [] => true,
+        [p] => p.as_os_str() == bundled::PREFIX,
+        _ => false,
+    };
+    if bundled_alone {
+        let b = cache::bundled(no_merge)?;
+        for w in &b.sources.warnings {
+            eprintln!("gazex: warning: {w}");
+        }
+        return Ok(Loaded::Bundled(b));
+    }
+    Ok(Loaded::Lists(load_unmerged(paths)?))
+}
+
+/// The compiled gazetteer among `paths`, if any: a file that starts with
+/// the compiled magic bytes, whatever its name. A file named `*.gazex`
+/// that does not is refused, saying so.
+fn compiled_among(paths: &[PathBuf]) -> Result<Option<PathBuf>> {
+    for p in paths {
+        if !p.is_file() {
+            continue;
+        }
+        let named = p.extension().is_some_and(|e| e == compiled::EXTENSION);
+        match compiled::is_compiled(p) {
+            Ok(true) => return Ok(Some(p.clone())),
+            // (read() says what is wrong: empty, or not compiled.)
+            Ok(false) if named => return Ok(Some(p.clone())),
+            Ok(false) => {}
+            Err(e) => anyhow::bail!("{}: cannot read gazetteer: {e}", p.display()),
+        }
+    }
+    Ok(None)
+}
+
+/// Loads the gazetteers a run uses and their matcher: a compiled file, the
+/// bundled lists through the cache, or lists built here (merged unless
+/// `no_merge`).
+fn load_engine(paths: &[PathBuf], no_merge: bool) -> Result<Engine> {
+    Ok(match load(paths, no_merge)? {
+        Loaded::Compiled(path, c) => Engine {
+            matcher: c.matcher,
+            sources: c.sources,
+            merge_time: None,
+            origin: EngineOrigin::Compiled(path),
+        },
+        Loaded::Bundled(b) => Engine {
+            matcher: b.matcher,
+            sources: b.sources,
+            merge_time: b.merge_time,
+            origin: EngineOrigin::Cache(b.outcome),
+        },
+        Loaded::Lists(mut g) => {
+            let mut sources = Sources::describe(&g);
+            let started = Instant::now();
+            sources.merge = (!no_merge).then(|| g.merge_same_people());
+            let merge_time = started.elapsed();
+            Engine {
+                matcher: Matcher::from_gazetteer(g),
+                sources,
+                merge_time: Some(merge_time),
+                origin: EngineOrigin::Lists,
+            }
+        }
     })
+}
+
+/// `gazex gazetteer compile`: builds the matcher of the lists `-g` names
+/// (the bundled lists without any) and writes it as a compiled gazetteer.
+fn run_compile(args: CompileArgs) -> Result<ExitCode> {
+    if let Some(path) = compiled_among(&args.engine.gazetteers)? {
+        anyhow::bail!(
+            "-g {}: already a compiled gazetteer; compile the lists it was built from",
+            path.display()
+        );
+    }
+    let started = Instant::now();
+    let mut g = load_unmerged(&args.engine.gazetteers)?;
+    let mut sources = Sources::describe(&g);
+    sources.merge = (!args.engine.no_merge).then(|| g.merge_same_people());
+    let matcher = Matcher::from_gazetteer(g);
+    let bytes = compiled::write_file(&args.output, &matcher, &sources, true)
+        .with_context(|| format!("cannot write {}", args.output.display()))?;
+    let stats = matcher.stats();
+    let lists = sources.lists.len();
+    eprintln!(
+        "gazex: compiled {} entities ({} patterns) from {lists} list{} into {} ({}) in {:.2} s",
+        stats.entities,
+        stats.patterns,
+        if lists == 1 { "" } else { "s" },
+        args.output.display(),
+        compiled::size(bytes),
+        started.elapsed().as_secs_f64()
+    );
+    std::mem::forget(matcher);
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Loads every `-g` path in the order given; without any, the lists
@@ -220,53 +370,47 @@ fn load_unmerged(paths: &[PathBuf]) -> Result<Gazetteer> {
 /// from, the date of its data, its licence and its entities by type; then
 /// the total and what merging did.
 fn run_list(args: ListArgs) -> Result<ExitCode> {
-    let mut g = load_unmerged(&args.engine.gazetteers)?;
-    let mut out = BufWriter::new(io::stdout().lock());
-    let size = |bytes: u64| match bytes {
-        0..10_000 => format!("{bytes} bytes"),
-        10_000..1_000_000 => format!("{:.0} kB", bytes as f64 / 1e3),
-        _ => format!("{:.1} MB", bytes as f64 / 1e6),
+    let no_merge = args.engine.no_merge;
+    let (sources, used, origin) = match load(&args.engine.gazetteers, no_merge)? {
+        Loaded::Compiled(path, c) => {
+            let used = c.matcher.entities().len();
+            let size = std::fs::metadata(&path).map_or(0, |m| m.len());
+            let origin = format!(
+                "compiled:  {} ({}, gazex {}, build {})",
+                path.display(),
+                compiled::size(size),
+                compiled::GAZEX_VERSION,
+                &compiled::build_id()[..8]
+            );
+            (c.sources, used, Some(origin))
+        }
+        Loaded::Bundled(b) => {
+            let used = b.matcher.entities().len();
+            (b.sources, used, Some(format!("cache:     {}", b.outcome)))
+        }
+        Loaded::Lists(mut g) => {
+            let mut sources = Sources::describe(&g);
+            sources.merge = (!no_merge).then(|| g.merge_same_people());
+            (sources, g.len(), None)
+        }
     };
-    let counts = g.counts_by_origin();
-    let files = counts.len();
-    for (path, by_type) in counts {
-        let spec = path.to_string_lossy();
-        let (name, source, info) = match spec.strip_prefix(bundled::PREFIX).and_then(bundled::get) {
-            Some(b) => (
-                b.name().to_string(),
-                format!(
-                    "bundled in gazex ({} compressed; {} as gazetteers/{} when built)",
-                    size(b.compressed_len() as u64),
-                    size(b.len()),
-                    b.name()
-                ),
-                b.info()
-                    .map(|i| (i, "gazetteers/SOURCES.md, bundled with it".to_string())),
-            ),
-            None => {
-                let meta = std::fs::metadata(path).ok();
-                let modified = meta
-                    .as_ref()
-                    .and_then(|m| m.modified().ok())
-                    .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-                    .map(|d| gazex::date::DocDate::from_unix_days((d.as_secs() / 86_400) as i64));
-                let mut source = path.display().to_string();
-                match (meta.filter(|m| m.is_file()), modified) {
-                    (Some(m), Some(day)) => {
-                        source += &format!(" ({}, modified {day})", size(m.len()))
-                    }
-                    (_, Some(day)) => source += &format!(" (modified {day})"),
-                    _ => {}
-                }
-                (path.display().to_string(), source, sources_beside(path))
-            }
-        };
-        let total: usize = by_type.values().sum();
-        let kinds: Vec<String> = by_type.iter().map(|(k, n)| format!("{n} {k}")).collect();
-        writeln!(out, "{name}")?;
-        writeln!(out, "  source:    {source}")?;
-        writeln!(out, "  entities:  {total} ({})", kinds.join(", "))?;
-        match info {
+    let mut out = BufWriter::new(io::stdout().lock());
+    let files = sources.lists.len();
+    for list in &sources.lists {
+        let kinds: Vec<String> = list
+            .counts
+            .iter()
+            .map(|(k, n)| format!("{n} {k}"))
+            .collect();
+        writeln!(out, "{}", list.name)?;
+        writeln!(out, "  source:    {}", list.source)?;
+        writeln!(
+            out,
+            "  entities:  {} ({})",
+            list.entities(),
+            kinds.join(", ")
+        )?;
+        match &list.info {
             Some((info, from)) => {
                 writeln!(out, "  data of:   {}", info.date)?;
                 writeln!(out, "  licence:   {}", info.license)?;
@@ -285,34 +429,28 @@ fn run_list(args: ListArgs) -> Result<ExitCode> {
         }
         writeln!(out)?;
     }
-    let loaded = g.len();
     let plural = if files == 1 { "" } else { "s" };
-    write!(out, "total: {loaded} entities in {files} file{plural}")?;
-    if args.engine.no_merge {
-        writeln!(out, "; not merged across lists (--no-merge)")?;
-    } else {
-        let m = g.merge_same_people();
-        writeln!(
+    write!(
+        out,
+        "total: {} entities in {files} file{plural}",
+        sources.entities()
+    )?;
+    match &sources.merge {
+        None => writeln!(out, "; not merged across lists (--no-merge)")?,
+        Some(m) => writeln!(
             out,
             "; {} merged across lists ({} undecided, {} with different dates of birth), \
-             {} entities used",
+             {used} entities used",
             m.merged,
             m.undecided.len(),
             m.conflicts.len(),
-            g.len()
-        )?;
+        )?,
+    }
+    if let Some(origin) = origin {
+        writeln!(out, "{origin}")?;
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// The row for the file `path` in the `SOURCES.md` of its folder, and that
-/// file's path.
-fn sources_beside(path: &Path) -> Option<(bundled::SourceInfo, String)> {
-    let name = path.file_name()?.to_str()?;
-    let md = path.parent()?.join("SOURCES.md");
-    let text = std::fs::read_to_string(&md).ok()?;
-    bundled::SourceInfo::find(&text, name).map(|info| (info, md.display().to_string()))
 }
 
 /// Worker threads per available core at most: more only wait their turn
@@ -343,8 +481,7 @@ fn run_eval(args: EvalArgs) -> Result<ExitCode> {
     let gold_text = std::fs::read_to_string(&args.gold)
         .with_context(|| format!("cannot read {}", args.gold.display()))?;
     let gold: Vec<GoldMention> = read_jsonl(&gold_text, &args.gold.display().to_string())?;
-    let loaded = load_gazetteers(&args.engine.gazetteers, args.engine.no_merge)?;
-    let matcher = Matcher::from_gazetteer(loaded.gazetteer);
+    let matcher = load_engine(&args.engine.gazetteers, args.engine.no_merge)?.matcher;
     let walked = collect(&args.paths, DEFAULT_EXTENSIONS);
     let mut failed = walked.errors.len();
     for e in &walked.errors {
@@ -452,15 +589,15 @@ fn run_extract(args: ExtractArgs) -> Result<ExitCode> {
     let build_started = Instant::now();
     let (_, loaded) = pool.install(|| {
         rayon::join(gazex::names::preload, || {
-            load_gazetteers(&args.engine.gazetteers, args.engine.no_merge)
+            load_engine(&args.engine.gazetteers, args.engine.no_merge)
         })
     });
-    let Loaded {
-        gazetteer,
-        merge,
+    let Engine {
+        matcher,
+        sources: lists,
         merge_time,
+        origin,
     } = loaded?;
-    let matcher = Matcher::from_gazetteer(gazetteer);
     let build_time = build_started.elapsed();
 
     let read = ReadOptions {
@@ -596,7 +733,8 @@ fn run_extract(args: ExtractArgs) -> Result<ExitCode> {
             &matcher,
             build_time,
             index.as_ref(),
-            merge.as_ref().map(|m| (m, merge_time)),
+            lists.merge.as_ref().map(|m| (m, merge_time)),
+            &origin,
         );
     }
     // The process ends here: freeing half a million entities one by one
@@ -743,6 +881,7 @@ fn write_atomically<T>(
     Ok(value)
 }
 
+#[allow(clippy::too_many_arguments)]
 fn print_stats(
     format: StatsFormat,
     s: &Summary,
@@ -750,7 +889,8 @@ fn print_stats(
     matcher: &Matcher,
     build: std::time::Duration,
     index: Option<&IndexSummary>,
-    merge: Option<(&MergeReport, std::time::Duration)>,
+    merge: Option<(&MergeReport, Option<Duration>)>,
+    origin: &EngineOrigin,
 ) {
     let secs = s.elapsed.as_secs_f64().max(1e-9);
     let mb = s.bytes as f64 / 1e6;
@@ -787,8 +927,9 @@ fn print_stats(
                     "merged": m.merged,
                     "undecided": m.undecided.len(),
                     "conflicts": m.conflicts.len(),
-                    "seconds": t.as_secs_f64(),
+                    "seconds": t.map(|t| t.as_secs_f64()),
                 })),
+                "gazetteer": origin.to_string(),
                 "index": index.map(|i| serde_json::json!({
                     "new": i.new,
                     "changed": i.changed,
@@ -801,12 +942,18 @@ fn print_stats(
             })
         ),
     }
+    if format == StatsFormat::Text {
+        eprintln!("gazex: gazetteer: {origin}");
+    }
     if let (StatsFormat::Text, Some((m, t))) = (format, merge) {
         eprintln!(
-            "gazex: gazetteer: {} entities merged across lists ({} undecided); merge {:.3} s",
+            "gazex: gazetteer: {} entities merged across lists ({} undecided); {}",
             m.merged,
             m.undecided.len(),
-            t.as_secs_f64()
+            match t {
+                Some(t) => format!("merge {:.3} s", t.as_secs_f64()),
+                None => "merged when compiled".to_string(),
+            }
         );
     }
     if let (StatsFormat::Text, Some(i)) = (format, index) {

@@ -24,8 +24,10 @@
 //! threads.
 
 use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
 use std::time::{Duration, Instant};
 
+use crate::date::Day;
 use crate::eval::names_agree;
 use crate::gazetteer::{Entity, EntityType, Gazetteer};
 use crate::link::Profile;
@@ -40,7 +42,7 @@ use crate::translit::{
 use crate::variants::{forms, Form, Policy, Variant};
 
 /// One way a pattern can be read: as a form of one name of one entity.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Target {
     /// Index of the entity in [`Matcher::entities`].
     pub entity: u32,
@@ -91,7 +93,7 @@ pub struct Hit {
 }
 
 /// Figures about a built matcher.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct BuildStats {
     /// Entities compiled.
     pub entities: usize,
@@ -123,12 +125,17 @@ pub struct BuildStats {
 /// assert_eq!(matcher.entity(m).id, "ofac-35096");
 /// assert_eq!(m.kind.as_str(), "partial_name");
 /// ```
-#[derive(Debug)]
+///
+/// Its serde form (every table, the entities included) is the payload of a
+/// compiled gazetteer: read one with [`crate::gazetteer::compiled`], which
+/// checks the file and the tables before use.
+#[derive(Debug, Serialize, Deserialize)]
 pub struct Matcher {
     words: Words,
     /// Per pattern, its range in `targets`.
     patterns: Vec<(u32, u32)>,
     targets: Vec<Target>,
+    #[serde(with = "crate::gazetteer::compiled::entities")]
     entities: Vec<Entity>,
     links: Vec<Vec<u32>>,
     /// Per entity, what the lists say of its public life.
@@ -140,12 +147,14 @@ pub struct Matcher {
     /// ([`crate::translit::spelling_key_into`]), how many listed
     /// persons bear a word with that key: "Salem" is as common as the
     /// Salims and Saleems the lists hold.
+    #[serde(with = "crate::gazetteer::compiled::byte_keys")]
     person_keys: FxHashMap<Box<[u8]>, u32>,
     /// Folded first word of each given-name-first person's display name →
     /// how many persons' names start with it.
     first_names: FxHashMap<String, u32>,
     /// Spelling key → the listed words of transliterated names with that
     /// key (see [`crate::translit`]).
+    #[serde(with = "crate::gazetteer::compiled::byte_keys")]
     spellings: FxHashMap<Box<[u8]>, Vec<u32>>,
     /// Whether any Korean person is listed: only then are syllables keyed
     /// ([`crate::translit::korean_key`]).
@@ -182,10 +191,11 @@ fn sieve_bit(word: &[u8]) -> usize {
 }
 
 /// The patterns' words and the trie over them.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Serialize, Deserialize)]
 struct Words {
     /// Each distinct folded word of a pattern, numbered from 1 (0 stands
     /// for every other word).
+    #[serde(with = "crate::gazetteer::compiled::byte_keys")]
     number: FxHashMap<Box<[u8]>, u32>,
     /// The longest word, in bytes: longer tokens are looked up no further.
     longest: usize,
@@ -859,6 +869,103 @@ impl Matcher {
     }
 }
 
+impl Matcher {
+    /// Checks that every index in the tables is in range and every
+    /// per-entity table is as long as the entities, so that searching can
+    /// index nothing out of bounds: what a compiled gazetteer's tables must
+    /// satisfy before use (see [`crate::gazetteer::compiled`]). A matcher
+    /// built by [`Matcher::new`] always does.
+    pub(crate) fn check(&self) -> Result<(), String> {
+        let entities = self.entities.len();
+        let per_entity = [
+            ("links", self.links.len()),
+            ("profiles", self.profiles.len()),
+            ("transliterated", self.transliterated.len()),
+        ];
+        for (what, len) in per_entity {
+            if len != entities {
+                return Err(format!("{len} {what} for {entities} entities"));
+            }
+        }
+        if let Some(l) = self
+            .links
+            .iter()
+            .flatten()
+            .find(|&&l| l as usize >= entities)
+        {
+            return Err(format!("a link to entity {l} of {entities}"));
+        }
+        // Days (yyyymmdd) and years as a build makes them: the resolver
+        // subtracts them from one another and from the document's date.
+        let day = |d: Day| d == Day::MAX || (-100_000_000..=100_000_000).contains(&d);
+        for (p, e) in self.profiles.iter().zip(&self.entities) {
+            let days = p
+                .terms
+                .iter()
+                .flat_map(|t| [t.from, t.from_latest, t.to, t.to_earliest]);
+            if !days.chain(p.public_from).chain(p.last_term_end).all(day)
+                || p.born.is_some_and(|y| !(-10_000..=10_000).contains(&y))
+            {
+                return Err(format!("a date out of range in the profile of {}", e.id));
+            }
+        }
+        for &(a, b) in &self.patterns {
+            if a > b || b as usize > self.targets.len() {
+                return Err(format!(
+                    "pattern readings {a}..{b} of {}",
+                    self.targets.len()
+                ));
+            }
+        }
+        for t in &self.targets {
+            let Some(e) = self.entities.get(t.entity as usize) else {
+                return Err(format!("a reading of entity {} of {entities}", t.entity));
+            };
+            if t.name as usize > e.aliases.len() {
+                return Err(format!(
+                    "a reading of name {} of entity {} (with {} names)",
+                    t.name,
+                    e.id,
+                    e.aliases.len() + 1
+                ));
+            }
+        }
+        let w = &self.words;
+        let (words, nodes, patterns) = (w.root.len(), w.ends.len(), self.patterns.len());
+        if w.sieve.len() != SIEVE_BITS / 64 {
+            return Err(format!("a word sieve of {} words", w.sieve.len()));
+        }
+        if words == 0 || nodes == 0 {
+            return Err("no trie root".into());
+        }
+        let bad_word = |n: u32| n == 0 || n as usize >= words;
+        if w.number.values().any(|&n| bad_word(n)) {
+            return Err(format!("a word number out of 1..{words}"));
+        }
+        let bad_node = |n: u32| n as usize >= nodes;
+        if w.root.iter().any(|&n| bad_node(n))
+            || w.edges
+                .iter()
+                .any(|(&(from, word), &to)| bad_node(from) || bad_word(word) || bad_node(to))
+        {
+            return Err(format!("a trie edge out of its {nodes} nodes"));
+        }
+        if w.ends.iter().any(|&p| p as usize > patterns) {
+            return Err(format!("a trie node ending past the {patterns} patterns"));
+        }
+        if self
+            .spellings
+            .values()
+            .flatten()
+            .chain(&self.articles)
+            .any(|&n| bad_word(n))
+        {
+            return Err(format!("a spelling of a word out of 1..{words}"));
+        }
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -920,6 +1027,37 @@ mod tests {
             found("mutassim gadafi spoke.").is_empty(),
             "lower case is no name"
         );
+    }
+
+    #[test]
+    fn tables_with_an_index_out_of_range_are_refused() {
+        let g = Gazetteer::from_entities([
+            Entity::new("a", "Salim Zarnavi", EntityType::Person),
+            Entity::new("b", "SALIM TRADING", EntityType::Organization),
+        ]);
+        assert_eq!(Matcher::new(&g).check(), Ok(()));
+        type Spoil = fn(&mut Matcher);
+        let broken: [(&str, Spoil); 7] = [
+            ("entity 2 of 2", |m| m.targets[0].entity = 2),
+            ("name 1 of entity", |m| m.targets[0].name = 1),
+            ("1 links for 2 entities", |m| {
+                m.links.pop();
+            }),
+            ("pattern readings", |m| m.patterns[0].1 = 1000),
+            ("trie edge", |m| m.words.root[1] = 1000),
+            ("word number", |m| {
+                m.words.number.insert(b"x"[..].into(), 1000);
+            }),
+            ("date out of range in the profile of a", |m| {
+                m.profiles[0].born = Some(i32::MIN)
+            }),
+        ];
+        for (expected, spoil) in broken {
+            let mut m = Matcher::new(&g);
+            spoil(&mut m);
+            let err = m.check().unwrap_err();
+            assert!(err.contains(expected), "{expected:?}: {err}");
+        }
     }
 
     #[test]

@@ -28,7 +28,9 @@ use crate::normalize::normalize;
 
 /// How a form was derived from a listed name. The resolver reports it as
 /// the mention's `match` kind.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum Variant {
     /// The name's tokens as written.
     Full,
@@ -65,7 +67,9 @@ impl Variant {
 }
 
 /// When a form may produce a mention.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum Policy {
     /// Wherever its tokens appear, in any case.
     Always,

@@ -156,7 +156,7 @@ impl Gazetteer {
 /// A gazetteer file's row in a `SOURCES.md` table: where its data comes
 /// from, of when, under which licence. Markdown emphasis and code marks
 /// are removed.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct SourceInfo {
     /// The entities column as written (`14,965 (6,854 persons, …)`).
     pub entities: String,

@@ -76,7 +76,7 @@ use crate::normalize::{normalize_into, Normalized};
 use crate::variants::family_range;
 
 /// What [`Gazetteer::merge_same_people`] did.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct MergeReport {
     /// Entities folded into another one and removed.
     pub merged: usize,

@@ -11,6 +11,10 @@
 //! | native JSON Lines | `*.jsonl`, `*.json` (one entity per line) | [`native`] |
 //! | plain list | `*.txt` (one name per line, `#` comments) | [`plain`] |
 //!
+//! A built matcher can be written whole and read back without rebuilding
+//! it: a compiled gazetteer, see [`compiled`] (and [`cache`] for the
+//! bundled lists, compiled on first use).
+//!
 //! [`Gazetteer::load`] accepts a file or a folder; a folder's gazetteer
 //! files (directly in it, not in sub-folders) are read in name order,
 //! skipping files of other kinds (a `README.md` or a `SOURCES.md` beside the
@@ -32,6 +36,8 @@
 //! the others. The rule and the merged entity are described in [`merge`].
 
 pub mod bundled;
+pub mod cache;
+pub mod compiled;
 pub mod merge;
 pub mod native;
 pub mod ofac;
