@@ -8,6 +8,9 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
+mod common;
+use common::stdout_of;
+
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
@@ -21,16 +24,6 @@ fn gazex(cache: &Path, args: &[&str]) -> Output {
         .args(args)
         .output()
         .expect("gazex runs")
-}
-
-fn stdout_of(out: Output, what: &str) -> String {
-    assert!(
-        out.status.success(),
-        "{what} failed ({}): {}",
-        out.status,
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("UTF-8 output")
 }
 
 /// The one-line error of a run that must fail with status 2 and write
