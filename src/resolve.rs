@@ -570,8 +570,8 @@ impl<'m> Resolver<'m> {
                             // or with dots: "AS", "A.S.", and in a line
                             // written in capitals only with dots
                             // ("MARCOS FLEES PHILIPPINES AS AQUINO …").
-                            let capitals_alone = flags.contains(TokenFlags::ALL_CAPS)
-                                && !caps_line(text, n, i);
+                            let capitals_alone =
+                                flags.contains(TokenFlags::ALL_CAPS) && !caps_line(text, n, i);
                             !(flags.contains(TokenFlags::LOWERCASE)
                                 && (is_stopword(w) || is_common_word(w)))
                                 && (!is_stopword(w) || capitals_alone || w.contains('.'))
