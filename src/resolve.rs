@@ -422,6 +422,9 @@ struct DocMemo<'m> {
     countries: RefCell<FxHashMap<(u32, bool), Option<u32>>>,
     /// What [`Resolver::corroborated`] looks for among the readings.
     support: OnceCell<Support<'m>>,
+    /// The tokens of each word, where the stream allows
+    /// ([`word_tokens`]), for [`Resolver::earlier_use`].
+    words: OnceCell<Option<WordTokens>>,
 }
 
 impl DocMemo<'_> {
@@ -429,6 +432,7 @@ impl DocMemo<'_> {
         self.place_words.get_mut().clear();
         self.countries.get_mut().clear();
         self.support.take();
+        self.words.take();
     }
 }
 
@@ -654,6 +658,100 @@ impl TitledUses {
     }
 }
 
+/// Per folded word, the tokens that hold it, in text order.
+type WordTokens = FxHashMap<Vec<u8>, Vec<u32>>;
+
+/// The tokens of each folded word, where the stream is plain: tokens that
+/// hold neither a space nor a bar, each with a space before and after it,
+/// and only spaces and bars (barriers) between them. There the places where
+/// " word " is found in the stream are exactly the tokens of that word.
+/// `None` elsewhere (a character folded to several words).
+fn word_tokens(n: &Normalized) -> Option<WordTokens> {
+    let stream = n.stream_bytes();
+    let between = |a: usize, b: usize| stream[a..b].iter().all(|&x| x == b' ' || x == b'|');
+    let mut words = WordTokens::default();
+    let mut at = 0;
+    for (k, t) in n.tokens().iter().enumerate() {
+        let (s, e) = (t.norm_start as usize, t.norm_end as usize);
+        let w = &stream[s..e];
+        if s == 0
+            || s < at
+            || stream[s - 1] != b' '
+            || stream.get(e) != Some(&b' ')
+            || !between(at, s)
+            || w.is_empty()
+            || w.iter().any(|&x| x == b' ' || x == b'|')
+        {
+            return None;
+        }
+        add_keyed(&mut words, w, k as u32);
+        at = e;
+    }
+    between(at, stream.len()).then_some(words)
+}
+
+/// [`Resolver::earlier_use`] by a search of the stream from byte `lo` to
+/// token `before` for " word " (its word with the spaces around it): the
+/// last token found that is outside every chosen mention (`covered`).
+fn earlier_searched(n: &Normalized, before: u32, lo: usize, covered: &[bool]) -> Option<u32> {
+    let t = n.tokens()[before as usize];
+    let stream = n.stream_bytes();
+    let needle = &stream[t.norm_start as usize - 1..=t.norm_end as usize];
+    let end = t.norm_start as usize;
+    memchr::memmem::find_iter(&stream[lo..end], needle)
+        .filter_map(|at| n.token_at(lo + at + 1))
+        .filter(|&i| !covered[i])
+        .last()
+        .map(|i| i as u32)
+}
+
+/// [`earlier_searched`] by the index of [`word_tokens`]: of the uses of
+/// token `before`'s word that lie in the stream from byte `lo` on and
+/// before it, the last outside every chosen mention among those the
+/// search finds. The search finds the leftmost first and its finds do not
+/// overlap: of uses written one right after another ("kim kim", sharing
+/// the space between them) it finds the first, the third, …
+fn earlier_indexed(
+    n: &Normalized,
+    words: &WordTokens,
+    before: u32,
+    lo: usize,
+    covered: &[bool],
+) -> Option<u32> {
+    let toks = n.tokens();
+    let word = n.token_bytes(before as usize);
+    // " word ".
+    let len = word.len() + 2;
+    let list = words.get(word)?;
+    // Where " word " starts.
+    let x = |k: u32| toks[k as usize].norm_start as usize - 1;
+    let end = list.partition_point(|&k| k < before);
+    let from = list[..end].partition_point(|&k| x(k) < lo);
+    let uses = &list[from..end];
+    let overlaps_previous = |i: usize| i > 0 && x(uses[i]) < x(uses[i - 1]) + len;
+    let mut i = uses.len();
+    while i > 0 {
+        // The run of uses ending at i - 1, each overlapping the one before
+        // it: the search finds the run's first, third, …
+        let mut s = i - 1;
+        while overlaps_previous(s) {
+            s -= 1;
+        }
+        let mut j = i - 1 - (i - 1 - s) % 2;
+        loop {
+            if !covered[uses[j] as usize] {
+                return Some(uses[j]);
+            }
+            if j < s + 2 {
+                break;
+            }
+            j -= 2;
+        }
+        i = s;
+    }
+    None
+}
+
 /// Appends `item` to the list of word `w` in `map`.
 fn add_keyed<T>(map: &mut FxHashMap<Vec<u8>, Vec<T>>, w: &[u8], item: T) {
     match map.get_mut(w) {
@@ -739,17 +837,17 @@ impl<'m> Resolver<'m> {
     /// [`LOOK_BACK`] bytes of folded stream before it.
     fn earlier_use(&self, before: u32) -> Option<u32> {
         let n = &self.norm;
-        let t = n.tokens()[before as usize];
-        let stream = n.stream_bytes();
-        // " word ": the token with the spaces around it.
-        let needle = &stream[t.norm_start as usize - 1..=t.norm_end as usize];
-        let end = t.norm_start as usize;
+        let end = n.tokens()[before as usize].norm_start as usize;
         let lo = end.saturating_sub(LOOK_BACK);
-        memchr::memmem::find_iter(&stream[lo..end], needle)
-            .filter_map(|at| n.token_at(lo + at + 1))
-            .filter(|&i| !self.covered[i])
-            .last()
-            .map(|i| i as u32)
+        // Beyond the first window of a long document, the uses are looked
+        // up in an index of the words rather than searched for in the
+        // window at every step: the same uses, found the same way.
+        if lo > 0 {
+            if let Some(words) = self.memo.words.get_or_init(|| word_tokens(n)) {
+                return earlier_indexed(n, words, before, lo, &self.covered);
+            }
+        }
+        earlier_searched(n, before, lo, &self.covered)
     }
 
     /// Finds the mentions in `text` and appends them to `out`, in order of
@@ -3670,6 +3768,65 @@ mod tests {
                 .collect();
             assert_eq!(by_char, &text[x.start..x.end]);
         }
+    }
+
+    /// The index of words finds the earlier uses of a word that the search
+    /// of the look-back window finds, with uses written two and three times
+    /// in a row (the search's finds do not overlap), barriers between,
+    /// and some uses inside chosen mentions.
+    #[test]
+    fn earlier_uses_by_index_as_by_search() {
+        let parts = [
+            "Kim Kim said. ",
+            "Kim Kim Kim (Kim) met Lee. ",
+            "Lee; Lee Kim Lee Lee Lee Lee. ",
+            "and Kim\n\nKim Jong Un Kim kim. ",
+        ];
+        let text: String = (0..400).map(|i| parts[i % 4]).collect();
+        let n = crate::normalize::normalize(&text);
+        let words = word_tokens(&n).expect("a plain stream");
+        let count = n.tokens().len();
+        for covered in [
+            vec![false; count],
+            (0..count).map(|i| i % 5 == 0 || i % 7 == 3).collect(),
+        ] {
+            let mut found = 0;
+            for before in 0..count as u32 {
+                let end = n.tokens()[before as usize].norm_start as usize;
+                for back in [0, 7, 40, 300, 2000] {
+                    let lo = end.saturating_sub(back);
+                    let searched = earlier_searched(&n, before, lo, &covered);
+                    let indexed = earlier_indexed(&n, &words, before, lo, &covered);
+                    assert_eq!(indexed, searched, "token {before}, from byte {lo}");
+                    found += usize::from(searched.is_some());
+                }
+            }
+            assert!(found > count, "{found} uses found");
+        }
+        // A character folded to several words puts a space inside a token:
+        // no index then.
+        let n = crate::normalize::normalize("Kim \u{fdfa} Kim");
+        assert_eq!(n.stream(), " kim صلى الله عليه وسلم kim ");
+        assert!(word_tokens(&n).is_none());
+    }
+
+    #[test]
+    fn two_least() {
+        let mut t = TwoLeast::default();
+        assert_eq!(t.least_besides(1), None);
+        t.add(9, 1);
+        assert_eq!((t.least_besides(1), t.least_besides(2)), (None, Some(9)));
+        t.add(5, 1);
+        t.add(7, 2);
+        t.add(8, 3);
+        assert_eq!(t.least_besides(1), Some(7));
+        assert_eq!(t.least_besides(2), Some(5));
+        t.add(3, 3);
+        assert_eq!(t.least_besides(3), Some(5));
+        assert_eq!(t.least_besides(1), Some(3));
+        t.add(1, 2);
+        assert_eq!(t.least_besides(2), Some(3));
+        assert_eq!(t.least_besides(9), Some(1));
     }
 }
 
