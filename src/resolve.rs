@@ -839,10 +839,11 @@ impl<'m> Resolver<'m> {
         let n = &self.norm;
         let end = n.tokens()[before as usize].norm_start as usize;
         let lo = end.saturating_sub(LOOK_BACK);
-        // Beyond the first window of a long document, the uses are looked
-        // up in an index of the words rather than searched for in the
-        // window at every step: the same uses, found the same way.
-        if lo > 0 {
+        // In a document longer than the window, the uses are looked up in
+        // an index of its words rather than searched for in the window at
+        // every step: the same uses, found the same way. (A short document
+        // is searched: building the index would cost more.)
+        if n.stream_bytes().len() > LOOK_BACK {
             if let Some(words) = self.memo.words.get_or_init(|| word_tokens(n)) {
                 return earlier_indexed(n, words, before, lo, &self.covered);
             }
