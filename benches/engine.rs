@@ -7,6 +7,13 @@
 //! - `resolve`: [`Resolver::resolve`] over the same text with a matcher built
 //!   from the bundled `gazetteers/` (built once, outside the timing); and
 //!   `resolve/synthetic-20k`, the same with 20,000 synthetic names.
+//! - `resolve-dense`: [`Resolver::resolve`] over one dense document, the
+//!   second press report of `corpus/` written 100, 400 and 1,000 times
+//!   (each copy numbered, as in issue 19's bug 4: 225 KB to 2.25 MB, 15
+//!   mentions a copy), with the bundled `gazetteers/` merged as `gazex
+//!   extract` merges them. Time linear in the mentions shows as the same
+//!   throughput at every size (it fell fourfold with each fourfold size
+//!   when each short form scanned the mentions before it).
 //! - `gazetteer`: loading a plain name list from disk and building the
 //!   [`Matcher`] (`Gazetteer::load` + `Matcher::new`) at 1k and 20k names, and
 //!   the bundled gazetteers (`gazetteers/`, ~21k entities).
@@ -288,5 +295,48 @@ fn bench_gazetteer(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, bench_normalize, bench_resolve, bench_gazetteer);
+/// The dense document: the second press report written `copies` times,
+/// each copy numbered (issue 19, bug 4).
+fn dense_text(copies: usize) -> String {
+    let report = std::fs::read_to_string(root().join("corpus/001_b2083945801a1459.txt"))
+        .expect("read corpus/001_b2083945801a1459.txt");
+    (0..copies).map(|i| format!("{report}\n#{i}\n")).collect()
+}
+
+fn bench_resolve_dense(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (gaz, sizes) = if test_mode() {
+        let p = names_file("100", 100, dir.path());
+        (Gazetteer::load(&p).expect("load names"), vec![20])
+    } else {
+        let mut g = Gazetteer::load(&root().join("gazetteers")).expect("load gazetteers");
+        g.merge_same_people();
+        (g, vec![100, 400, 1000])
+    };
+    let matcher = Matcher::new(&gaz);
+    let mut resolver = Resolver::new(&matcher);
+    let mut out = Vec::new();
+    let mut g = c.benchmark_group("resolve-dense");
+    g.sample_size(10);
+    for copies in sizes {
+        let text = dense_text(copies);
+        g.throughput(Throughput::Bytes(text.len() as u64));
+        g.bench_with_input(BenchmarkId::from_parameter(copies), &text, |b, text| {
+            b.iter(|| {
+                out.clear();
+                resolver.resolve(black_box(text), &mut out);
+                out.len()
+            })
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(
+    benches,
+    bench_normalize,
+    bench_resolve,
+    bench_resolve_dense,
+    bench_gazetteer
+);
 criterion_main!(benches);

@@ -54,6 +54,8 @@ use crate::names::{
 use crate::normalize::fold_name;
 use crate::normalize::{normalize_into, Normalized, TokenFlags};
 use crate::variants::{is_regnal_number, Policy, Variant};
+use rustc_hash::FxHashMap;
+use std::cell::{OnceCell, RefCell};
 
 #[derive(Clone, Copy, Debug)]
 struct Cand {
@@ -364,6 +366,421 @@ fn title_rank(t: Option<Title>, p: &crate::link::Profile, date: &DocDate) -> u8 
     }
 }
 
+/// The two entities with the least values seen, one value each (the least
+/// given for it), least first: enough to tell the least value of any
+/// entity but a given one.
+#[derive(Clone, Copy, Debug, Default)]
+struct TwoLeast([Option<(u32, u32)>; 2]);
+
+impl TwoLeast {
+    /// Counts value `v` for entity `e`.
+    fn add(&mut self, v: u32, e: u32) {
+        let s = &mut self.0;
+        match s.iter().position(|x| x.is_some_and(|(_, xe)| xe == e)) {
+            Some(k) => {
+                if s[k].is_some_and(|(w, _)| v < w) {
+                    s[k] = Some((v, e));
+                }
+            }
+            None => {
+                if s[1].is_none_or(|(w, _)| v < w) {
+                    s[1] = Some((v, e));
+                }
+            }
+        }
+        let key = |x: Option<(u32, u32)>| x.map_or(u64::MAX, |(w, _)| u64::from(w));
+        if key(s[1]) < key(s[0]) {
+            s.swap(0, 1);
+        }
+    }
+
+    /// The least value of an entity other than `e`.
+    fn least_besides(&self, e: u32) -> Option<u32> {
+        self.0.iter().flatten().find(|x| x.1 != e).map(|x| x.0)
+    }
+}
+
+/// Where [`Resolver::corroborated`] finds support among a document's
+/// readings, gathered in one pass over them: for each entity and each
+/// country, the readings that reach furthest left and furthest right,
+/// so that "is one read outside this span?" is a look-up, not a scan.
+#[derive(Debug, Default)]
+struct Support<'m> {
+    /// Per entity: the least last token and the greatest first token of
+    /// its readings.
+    any: FxHashMap<u32, (u32, u32)>,
+    /// The same, of its readings written as listed by a name that is not
+    /// common.
+    rare: FxHashMap<u32, (u32, u32)>,
+    /// Per country: of the full-name readings of its persons with
+    /// recorded terms (by a name that is not common, or having taken
+    /// office by the date), the least last tokens and the greatest first
+    /// tokens (as `!first`) of the two entities reaching furthest.
+    officials: FxHashMap<&'m str, (TwoLeast, TwoLeast)>,
+}
+
+/// Widens an entity's (least last, greatest first) by a reading.
+fn widen(span: &mut FxHashMap<u32, (u32, u32)>, e: u32, first: u32, last: u32) {
+    let s = span.entry(e).or_insert((last, first));
+    s.0 = s.0.min(last);
+    s.1 = s.1.max(first);
+}
+
+/// Answers about a whole document that the rules would otherwise work
+/// out again at every mention (a scan of the document or of its readings
+/// each time: time quadratic in the mentions of a dense document). Each
+/// is found on first need and kept until the next document.
+#[derive(Debug, Default)]
+struct DocMemo<'m> {
+    /// Per folded word (with the spaces around it in the stream): whether
+    /// the document writes it as a place somewhere
+    /// ([`Resolver::place_here`]).
+    place_words: RefCell<FxHashMap<Vec<u8>, bool>>,
+    /// Per entity and breadth: the first token of its country's name in the
+    /// whole document ([`Resolver::country_named`]).
+    countries: RefCell<FxHashMap<(u32, bool), Option<u32>>>,
+    /// What [`Resolver::corroborated`] looks for among the readings.
+    support: OnceCell<Support<'m>>,
+    /// The tokens of each word, where the stream allows
+    /// ([`word_tokens`]), for [`Resolver::earlier_use`].
+    words: OnceCell<Option<WordTokens>>,
+}
+
+impl DocMemo<'_> {
+    fn clear(&mut self) {
+        self.place_words.get_mut().clear();
+        self.countries.get_mut().clear();
+        self.support.take();
+        self.words.take();
+    }
+}
+
+/// The mentions chosen so far in a document, indexed for the questions
+/// [`Resolver::choose_short`] asks of those before each short form (the
+/// full mention of an entity nearest before it, the last mention of an
+/// entity, the last bare use of a surname, the last mention resting on a
+/// title): each list is in text order, so each question is a binary
+/// search, not a scan of every mention chosen.
+#[derive(Debug, Default)]
+struct ChosenIndex {
+    /// Per entity: its full mentions.
+    full: FxHashMap<u32, FullMentions>,
+    /// Per entity: its short forms chosen so far (first and last tokens).
+    short: FxHashMap<u32, Vec<(u32, u32)>>,
+    /// Per folded word: the full mentions that are that word alone as a
+    /// surname (token, entity).
+    full_surnames: FxHashMap<Vec<u8>, Vec<(u32, u32)>>,
+    /// The same, of the short forms chosen so far.
+    short_surnames: FxHashMap<Vec<u8>, Vec<(u32, u32)>>,
+    /// Per entity: its short forms chosen so far that rest on a title (last
+    /// token, evidence).
+    by_title: FxHashMap<u32, Vec<(u32, TokenEvidence)>>,
+    /// The same, of those resting on the entity's country.
+    by_country: FxHashMap<u32, Vec<(u32, TokenEvidence)>>,
+}
+
+/// An entity's full mentions in a document, in text order.
+#[derive(Debug, Default)]
+struct FullMentions {
+    /// Whether the entity leads a state or government
+    /// ([`Resolver::leader`]).
+    leader: bool,
+    /// First and last tokens.
+    spans: Vec<(u32, u32)>,
+    /// Confidence, one per span.
+    confidence: Vec<f32>,
+}
+
+/// Of the mentions `spans` (first and last tokens, in text order, not
+/// overlapping), the last token of the last that ends before token
+/// `before` and does not start inside byte range `skip` (`start` gives a
+/// token's byte offset).
+fn last_before(
+    spans: &[(u32, u32)],
+    before: u32,
+    skip: Option<&std::ops::Range<usize>>,
+    start: impl Fn(u32) -> usize,
+) -> Option<u32> {
+    let p = spans.partition_point(|&(_, l)| l < before);
+    let &(f, l) = spans[..p].last()?;
+    match skip {
+        // Those starting inside `skip` are together, just before: the
+        // one before them.
+        Some(q) if q.contains(&start(f)) => {
+            let p = spans[..p].partition_point(|&(f, _)| start(f) < q.start);
+            spans[..p].last().map(|&(_, l)| l)
+        }
+        _ => Some(l),
+    }
+}
+
+/// The last entry of `list` (keyed by a token, in text order) whose token
+/// is before `before`.
+fn last_keyed_before<T: Copy>(list: Option<&Vec<(u32, T)>>, before: u32) -> Option<(u32, T)> {
+    let list = list?;
+    let p = list.partition_point(|&(k, _)| k < before);
+    list[..p].last().copied()
+}
+
+impl ChosenIndex {
+    /// The index of the full mentions `chosen`, in text order.
+    fn new(chosen: &[Chosen], norm: &Normalized, leader: impl Fn(u32) -> bool) -> ChosenIndex {
+        let mut ix = ChosenIndex::default();
+        for k in chosen {
+            let c = k.c;
+            let f = ix.full.entry(c.entity).or_insert_with(|| FullMentions {
+                leader: leader(c.entity),
+                ..FullMentions::default()
+            });
+            debug_assert!(f.spans.last().is_none_or(|s| s.1 < c.first));
+            f.spans.push((c.first, c.last));
+            f.confidence.push(k.confidence);
+            if c.kind == MatchKind::Surname && c.first == c.last {
+                let w = norm.token_bytes(c.first as usize);
+                add_keyed(&mut ix.full_surnames, w, (c.last, c.entity));
+            }
+        }
+        ix
+    }
+
+    /// Adds short form `k`, chosen after every other short form so far
+    /// (and after them in the text).
+    fn add_short(&mut self, k: &Chosen, norm: &Normalized) {
+        let c = k.c;
+        let spans = self.short.entry(c.entity).or_default();
+        debug_assert!(spans.last().is_none_or(|s| s.1 < c.first));
+        spans.push((c.first, c.last));
+        if c.kind == MatchKind::Surname && c.first == c.last {
+            let w = norm.token_bytes(c.first as usize);
+            add_keyed(&mut self.short_surnames, w, (c.last, c.entity));
+        }
+        match k.ev {
+            Some(ev) if ev.0 == EvidenceKind::Title => {
+                self.by_title
+                    .entry(c.entity)
+                    .or_default()
+                    .push((c.last, ev));
+            }
+            Some(ev) if ev.0 == EvidenceKind::Country => {
+                let list = self.by_country.entry(c.entity).or_default();
+                list.push((c.last, ev));
+            }
+            _ => {}
+        }
+    }
+
+    /// The full mention of entity `e` closest before token `at`, else the
+    /// first after it, as (rank, first, last, confidence), the smaller
+    /// rank the better: before any full mention (a headline), the leader
+    /// among the bearers the document names, then the one named first.
+    fn nearest(&self, e: u32, at: u32) -> Option<(u32, u32, u32, f32)> {
+        let m = self.full.get(&e)?;
+        let p = m.spans.partition_point(|&(_, l)| l < at);
+        let before = p.checked_sub(1).map(|k| {
+            let (f, l) = m.spans[k];
+            (at - l, f, l, m.confidence[k])
+        });
+        let after = m.spans.get(p).map(|&(f, l)| {
+            let rank = if m.leader {
+                u32::MAX / 4 + f
+            } else {
+                u32::MAX / 2 + f
+            };
+            (rank, f, l, m.confidence[p])
+        });
+        before
+            .into_iter()
+            .chain(after)
+            .min_by_key(|x| (x.0, x.1, x.2))
+    }
+
+    /// Whether entity `e` is named in full before token `at`.
+    fn named_before(&self, e: u32, at: u32) -> bool {
+        self.full
+            .get(&e)
+            .is_some_and(|m| m.spans.first().is_some_and(|s| s.1 < at))
+    }
+
+    /// How many tokens before token `at` entity `e` was last mentioned, in
+    /// full or short, not counting mentions that start inside byte range
+    /// `skip`; `u32::MAX` if it was not.
+    fn recent(
+        &self,
+        e: u32,
+        at: u32,
+        skip: Option<&std::ops::Range<usize>>,
+        start: impl Fn(u32) -> usize + Copy,
+    ) -> u32 {
+        let full = self.full.get(&e).map(|m| &m.spans[..]);
+        let short = self.short.get(&e).map(|s| &s[..]);
+        [full, short]
+            .into_iter()
+            .flatten()
+            .filter_map(|spans| last_before(spans, at, skip, start))
+            .map(|l| at - l)
+            .min()
+            .unwrap_or(u32::MAX)
+    }
+
+    /// Whether entity `e` has a mention, full or short, whose last token
+    /// lies strictly between tokens `after` and `before`.
+    fn mentioned_between(&self, e: u32, after: u32, before: u32) -> bool {
+        let full = self.full.get(&e).map(|m| &m.spans[..]);
+        let short = self.short.get(&e).map(|s| &s[..]);
+        [full, short].into_iter().flatten().any(|spans| {
+            let p = spans.partition_point(|&(_, l)| l <= after);
+            spans.get(p).is_some_and(|&(_, l)| l < before)
+        })
+    }
+
+    /// The entity of the last mention before token `at` that is the folded
+    /// word `w` alone as a surname: among the short forms chosen so far,
+    /// else among the full mentions.
+    fn called(&self, w: &[u8], at: u32) -> Option<u32> {
+        last_keyed_before(self.short_surnames.get(w), at)
+            .or_else(|| last_keyed_before(self.full_surnames.get(w), at))
+            .map(|(_, e)| e)
+    }
+}
+
+/// The capitalized words written right after a title in a document
+/// ([`Resolver::titled_tokens`]), grouped by folded word, with what
+/// [`Resolver::other_bearer`] found of each word's uses for each entity.
+#[derive(Debug, Default)]
+struct TitledUses {
+    /// Per folded word: its group.
+    by_word: FxHashMap<Vec<u8>, usize>,
+    /// Per group: the word's titled tokens, in text order.
+    groups: Vec<Vec<u32>>,
+    /// Per group and entity: how many of the word's titled uses (counted
+    /// to two) have a title that rules out that entity and every entity
+    /// read there, and the first of them.
+    others: FxHashMap<(usize, u32), (u8, u32)>,
+}
+
+impl TitledUses {
+    fn new(tokens: Vec<u32>, norm: &Normalized) -> TitledUses {
+        let mut t = TitledUses::default();
+        for k in tokens {
+            let w = norm.token_bytes(k as usize);
+            let g = match t.by_word.get(w) {
+                Some(&g) => g,
+                None => {
+                    t.by_word.insert(w.to_vec(), t.groups.len());
+                    t.groups.push(Vec::new());
+                    t.groups.len() - 1
+                }
+            };
+            t.groups[g].push(k);
+        }
+        t
+    }
+}
+
+/// Per folded word, the tokens that hold it, in text order.
+type WordTokens = FxHashMap<Vec<u8>, Vec<u32>>;
+
+/// The tokens of each folded word, where the stream is plain: tokens that
+/// hold neither a space nor a bar, each with a space before and after it,
+/// and only spaces and bars (barriers) between them. There the places where
+/// " word " is found in the stream are exactly the tokens of that word.
+/// `None` elsewhere (a character folded to several words).
+fn word_tokens(n: &Normalized) -> Option<WordTokens> {
+    let stream = n.stream_bytes();
+    let between = |a: usize, b: usize| stream[a..b].iter().all(|&x| x == b' ' || x == b'|');
+    let mut words = WordTokens::default();
+    let mut at = 0;
+    for (k, t) in n.tokens().iter().enumerate() {
+        let (s, e) = (t.norm_start as usize, t.norm_end as usize);
+        let w = &stream[s..e];
+        if s == 0
+            || s < at
+            || stream[s - 1] != b' '
+            || stream.get(e) != Some(&b' ')
+            || !between(at, s)
+            || w.is_empty()
+            || w.iter().any(|&x| x == b' ' || x == b'|')
+        {
+            return None;
+        }
+        add_keyed(&mut words, w, k as u32);
+        at = e;
+    }
+    between(at, stream.len()).then_some(words)
+}
+
+/// [`Resolver::earlier_use`] by a search of the stream from byte `lo` to
+/// token `before` for " word " (its word with the spaces around it): the
+/// last token found that is outside every chosen mention (`covered`).
+fn earlier_searched(n: &Normalized, before: u32, lo: usize, covered: &[bool]) -> Option<u32> {
+    let t = n.tokens()[before as usize];
+    let stream = n.stream_bytes();
+    let needle = &stream[t.norm_start as usize - 1..=t.norm_end as usize];
+    let end = t.norm_start as usize;
+    memchr::memmem::find_iter(&stream[lo..end], needle)
+        .filter_map(|at| n.token_at(lo + at + 1))
+        .filter(|&i| !covered[i])
+        .last()
+        .map(|i| i as u32)
+}
+
+/// [`earlier_searched`] by the index of [`word_tokens`]: of the uses of
+/// token `before`'s word that lie in the stream from byte `lo` on and
+/// before it, the last outside every chosen mention among those the
+/// search finds. The search finds the leftmost first and its finds do not
+/// overlap: of uses written one right after another ("kim kim", sharing
+/// the space between them) it finds the first, the third, …
+fn earlier_indexed(
+    n: &Normalized,
+    words: &WordTokens,
+    before: u32,
+    lo: usize,
+    covered: &[bool],
+) -> Option<u32> {
+    let toks = n.tokens();
+    let word = n.token_bytes(before as usize);
+    // " word ".
+    let len = word.len() + 2;
+    let list = words.get(word)?;
+    // Where " word " starts.
+    let x = |k: u32| toks[k as usize].norm_start as usize - 1;
+    let end = list.partition_point(|&k| k < before);
+    let from = list[..end].partition_point(|&k| x(k) < lo);
+    let uses = &list[from..end];
+    let overlaps_previous = |i: usize| i > 0 && x(uses[i]) < x(uses[i - 1]) + len;
+    let mut i = uses.len();
+    while i > 0 {
+        // The run of uses ending at i - 1, each overlapping the one before
+        // it: the search finds the run's first, third, …
+        let mut s = i - 1;
+        while overlaps_previous(s) {
+            s -= 1;
+        }
+        let mut j = i - 1 - (i - 1 - s) % 2;
+        loop {
+            if !covered[uses[j] as usize] {
+                return Some(uses[j]);
+            }
+            if j < s + 2 {
+                break;
+            }
+            j -= 2;
+        }
+        i = s;
+    }
+    None
+}
+
+/// Appends `item` to the list of word `w` in `map`.
+fn add_keyed<T>(map: &mut FxHashMap<Vec<u8>, Vec<T>>, w: &[u8], item: T) {
+    match map.get_mut(w) {
+        Some(list) => list.push(item),
+        None => {
+            map.insert(w.to_vec(), vec![item]);
+        }
+    }
+}
+
 /// Resolves the mentions of one document at a time, reusing its buffers.
 ///
 /// Create one per thread; it borrows the shared [`Matcher`].
@@ -381,6 +798,8 @@ pub struct Resolver<'m> {
     date: DocDate,
     /// Mentions less sure than this are left out.
     min_confidence: f32,
+    /// Answers about the document being resolved, found once each.
+    memo: DocMemo<'m>,
 }
 
 /// The confidence below which mentions are left out unless
@@ -402,6 +821,7 @@ impl<'m> Resolver<'m> {
             covered: Vec::new(),
             date: DocDate::today(),
             min_confidence: DEFAULT_MIN_CONFIDENCE,
+            memo: DocMemo::default(),
         }
     }
 
@@ -436,23 +856,25 @@ impl<'m> Resolver<'m> {
     /// [`LOOK_BACK`] bytes of folded stream before it.
     fn earlier_use(&self, before: u32) -> Option<u32> {
         let n = &self.norm;
-        let t = n.tokens()[before as usize];
-        let stream = n.stream_bytes();
-        // " word ": the token with the spaces around it.
-        let needle = &stream[t.norm_start as usize - 1..=t.norm_end as usize];
-        let end = t.norm_start as usize;
+        let end = n.tokens()[before as usize].norm_start as usize;
         let lo = end.saturating_sub(LOOK_BACK);
-        memchr::memmem::find_iter(&stream[lo..end], needle)
-            .filter_map(|at| n.token_at(lo + at + 1))
-            .filter(|&i| !self.covered[i])
-            .last()
-            .map(|i| i as u32)
+        // In a document longer than the window, the uses are looked up in
+        // an index of its words rather than searched for in the window at
+        // every step: the same uses, found the same way. (A short document
+        // is searched: building the index would cost more.)
+        if n.stream_bytes().len() > LOOK_BACK {
+            if let Some(words) = self.memo.words.get_or_init(|| word_tokens(n)) {
+                return earlier_indexed(n, words, before, lo, &self.covered);
+            }
+        }
+        earlier_searched(n, before, lo, &self.covered)
     }
 
     /// Finds the mentions in `text` and appends them to `out`, in order of
     /// their start. Offsets are into `text`.
     pub fn resolve(&mut self, text: &str, out: &mut Vec<Mention>) {
         normalize_into(text, &mut self.norm);
+        self.memo.clear();
         self.hits.clear();
         self.matcher
             .hits(&self.norm, &mut self.numbers, &mut self.hits);
@@ -947,30 +1369,21 @@ impl<'m> Resolver<'m> {
     /// official, only one who had taken a listed office by the date).
     fn corroborated(&self, e: u32, first: u32, last: u32) -> bool {
         let links = self.matcher.links(e);
-        let ents = self.matcher.entities();
-        let ent = &ents[e as usize];
+        let ent = &self.matcher.entities()[e as usize];
         let country = ent.properties.get("country").and_then(|c| c.as_str());
-        let elsewhere = self.cands.iter().any(|c| {
-            (c.first > last || c.last < first)
-                && (links.contains(&c.entity)
-                    || (c.entity == e && c.variant == 0 && !self.common_name(c.first, c.last))
-                    || (c.entity != e
-                        && !c.kind.is_short()
-                        && country.is_some()
-                        && (!self.common_name(c.first, c.last)
-                            || self
-                                .matcher
-                                .profile(c.entity)
-                                .terms
-                                .iter()
-                                .any(|t| t.from <= self.date.last_day()))
-                        && !self.matcher.profile(c.entity).terms.is_empty()
-                        && ents[c.entity as usize]
-                            .properties
-                            .get("country")
-                            .and_then(|x| x.as_str())
-                            == country))
-        });
+        let s = self.memo.support.get_or_init(|| self.support());
+        // Read somewhere outside the span: before it or after it.
+        let outside = |&(least_last, greatest_first): &(u32, u32)| {
+            least_last < first || greatest_first > last
+        };
+        let elsewhere = links.iter().any(|o| s.any.get(o).is_some_and(outside))
+            || s.rare.get(&e).is_some_and(outside)
+            || country
+                .and_then(|k| s.officials.get(k))
+                .is_some_and(|(lasts, firsts)| {
+                    lasts.least_besides(e).is_some_and(|l| l < first)
+                        || firsts.least_besides(e).is_some_and(|f| !f > last)
+                });
         if elsewhere {
             return true;
         }
@@ -983,8 +1396,51 @@ impl<'m> Resolver<'m> {
         if !p.terms.is_empty() && !p.terms.iter().any(|t| t.from <= self.date.last_day()) {
             return false;
         }
-        self.country_named(e, 0..self.norm.stream_bytes().len(), false)
-            .is_some()
+        self.country_anywhere(e, false).is_some()
+    }
+
+    /// What [`Resolver::corroborated`] looks for among the document's
+    /// readings (`cands`): another reading of the entity, of a linked one,
+    /// or of an official of its country, outside the span in question.
+    fn support(&self) -> Support<'m> {
+        let matcher: &'m Matcher = self.matcher;
+        let ents = matcher.entities();
+        let mut s = Support::default();
+        for c in &self.cands {
+            let mut common = None;
+            let mut common = || *common.get_or_insert_with(|| self.common_name(c.first, c.last));
+            widen(&mut s.any, c.entity, c.first, c.last);
+            if c.variant == 0 && !common() {
+                widen(&mut s.rare, c.entity, c.first, c.last);
+            }
+            let p = matcher.profile(c.entity);
+            let country = ents[c.entity as usize]
+                .properties
+                .get("country")
+                .and_then(|x| x.as_str());
+            if let Some(k) = country {
+                if !c.kind.is_short()
+                    && !p.terms.is_empty()
+                    && (!common() || p.terms.iter().any(|t| t.from <= self.date.last_day()))
+                {
+                    let (lasts, firsts) = s.officials.entry(k).or_default();
+                    lasts.add(c.last, c.entity);
+                    firsts.add(!c.first, c.entity);
+                }
+            }
+        }
+        s
+    }
+
+    /// [`Resolver::country_named`] over the whole document, found once
+    /// per entity.
+    fn country_anywhere(&self, e: u32, broad: bool) -> Option<u32> {
+        if let Some(&t) = self.memo.countries.borrow().get(&(e, broad)) {
+            return t;
+        }
+        let t = self.country_named(e, 0..self.norm.stream_bytes().len(), broad);
+        self.memo.countries.borrow_mut().insert((e, broad), t);
+        t
     }
 
     /// The first token, within stream bytes `within`, of the name of
@@ -1272,10 +1728,7 @@ impl<'m> Resolver<'m> {
                     // the document names ("Ansar Allah" in a story of
                     // Yemen is the Houthis', not Hizballah's).
                     let shared = group.iter().any(|o| o.entity != g.entity);
-                    let country = shared
-                        && self
-                            .country_named(g.entity, 0..self.norm.stream_bytes().len(), true)
-                            .is_some();
+                    let country = shared && self.country_anywhere(g.entity, true).is_some();
                     if country {
                         reasons.push(Reason::Corroborated);
                     }
@@ -1577,7 +2030,11 @@ impl<'m> Resolver<'m> {
             let stream = n.stream_bytes();
             let t = n.tokens()[i as usize];
             let needle = &stream[t.norm_start as usize - 1..=t.norm_end as usize];
-            return memchr::memmem::find_iter(stream, needle)
+            // (Once per word: the answer is the document's.)
+            if let Some(&known) = self.memo.place_words.borrow().get(needle) {
+                return known;
+            }
+            let used = memchr::memmem::find_iter(stream, needle)
                 .filter_map(|at| n.token_at(at + 1))
                 .any(|k| {
                     k > 0
@@ -1596,6 +2053,11 @@ impl<'m> Resolver<'m> {
                             _ => false,
                         }
                 });
+            self.memo
+                .place_words
+                .borrow_mut()
+                .insert(needle.to_vec(), used);
+            return used;
         }
         false
     }
@@ -1672,22 +2134,45 @@ impl<'m> Resolver<'m> {
     /// Whether the document shows a bearer of surname candidate `c`'s word
     /// whom the lists do not hold: the word after a title that rules out
     /// every listed bearer ("King Hussein" for Saddam Hussein), among the
-    /// `titled` tokens ([`Resolver::titled_tokens`]).
-    fn other_bearer(&self, text: &str, c: &Cand, titled: &[u32]) -> bool {
-        let n = &self.norm;
-        let word = n.token_bytes(c.first as usize);
-        titled.iter().any(|&k| {
-            k != c.first
-                && n.token_bytes(k as usize) == word
-                && title_before(&self.words_before(text, k)).is_some_and(|t| {
-                    let fits =
-                        |e: u32| title_rank(Some(t), self.matcher.profile(e), &self.date) < 3;
-                    !fits(c.entity)
-                        && !self
-                            .cands
-                            .iter()
-                            .any(|o| o.first == k && o.last == k && fits(o.entity))
-                })
+    /// `titled` uses ([`Resolver::titled_tokens`]).
+    fn other_bearer(&self, text: &str, c: &Cand, titled: &mut TitledUses) -> bool {
+        let word = self.norm.token_bytes(c.first as usize);
+        let Some(&g) = titled.by_word.get(word) else {
+            return false;
+        };
+        // (Once per word and entity: which uses name someone else does
+        // not depend on where the candidate stands.)
+        let uses = &titled.groups[g];
+        let (count, at) = *titled.others.entry((g, c.entity)).or_insert_with(|| {
+            let mut found = (0u8, 0u32);
+            for &k in uses {
+                if self.titled_other(text, k, c.entity) {
+                    if found.0 == 0 {
+                        found.1 = k;
+                    }
+                    found.0 += 1;
+                    if found.0 == 2 {
+                        break;
+                    }
+                }
+            }
+            found
+        });
+        count >= 2 || (count == 1 && at != c.first)
+    }
+
+    /// Whether the title before token `k` rules out entity `e` and every
+    /// entity read at `k` alone.
+    fn titled_other(&self, text: &str, k: u32, e: u32) -> bool {
+        title_before(&self.words_before(text, k)).is_some_and(|t| {
+            let fits = |e: u32| title_rank(Some(t), self.matcher.profile(e), &self.date) < 3;
+            // (The readings are in order of their first token.)
+            let at = self.cands.partition_point(|o| o.first < k);
+            !fits(e)
+                && !self.cands[at..]
+                    .iter()
+                    .take_while(|o| o.first == k)
+                    .any(|o| o.last == k && fits(o.entity))
         })
     }
 
@@ -1734,7 +2219,7 @@ impl<'m> Resolver<'m> {
     /// Kim family restaurant"), a word in quotation marks ("the letters
     /// "Aven""), or, for a surname, the surname of another person the
     /// document named last ("the tennis player Daniil Medvedev … Medvedev").
-    fn not_this_bearer(&self, text: &str, c: &Cand, titled: bool) -> bool {
+    fn not_this_bearer(&self, text: &str, c: &Cand, titled: bool, ix: &ChosenIndex) -> bool {
         let n = &self.norm;
         if c.kind.is_short() && head_noun_after(n, c.last) {
             return true;
@@ -1785,11 +2270,7 @@ impl<'m> Resolver<'m> {
             let Some(p) = self.earlier_use(at) else {
                 return false;
             };
-            let later_mention = self
-                .chosen
-                .iter()
-                .any(|k| k.c.entity == c.entity && k.c.last > p && k.c.last < c.first);
-            if later_mention {
+            if ix.mentioned_between(c.entity, p, c.first) {
                 return false;
             }
             if other(p) {
@@ -1813,50 +2294,20 @@ impl<'m> Resolver<'m> {
     }
 
     fn choose_short(&mut self, text: &str) {
-        // (entity, first, last, confidence) of each full mention.
-        let full: Vec<(u32, u32, u32, f32)> = self
-            .chosen
-            .iter()
-            .map(|k| (k.c.entity, k.c.first, k.c.last, k.confidence))
-            .collect();
+        // The full mentions, and the short forms as they are chosen,
+        // indexed for the look-ups below.
+        let mut ix = ChosenIndex::new(&self.chosen, &self.norm, |e| self.leader(e));
         // Found on first need: most documents have no untitled surname
         // before a full mention.
-        let mut titled: Option<Vec<u32>> = None;
-        let leaders: Vec<u32> = full
-            .iter()
-            .map(|f| f.0)
-            .filter(|&e| self.leader(e))
-            .collect();
-        let overlaps = |chosen: &[Chosen], c: &Cand| {
-            chosen
-                .iter()
-                .any(|k| k.c.first <= c.last && c.first <= k.c.last)
-        };
-        // The full mention of entity `e` closest before `at`, else the first
-        // after it; ranked so that smaller is better.
-        let nearest = |e: u32, at: u32| -> Option<(u32, u32, u32, f32)> {
-            full.iter()
-                .filter(|(fe, _, _, _)| *fe == e)
-                .map(|&(_, f, l, conf)| {
-                    // Before any full mention (a headline): the leader
-                    // among the bearers the document names, then the one
-                    // named first.
-                    let rank = if l < at {
-                        at - l
-                    } else if leaders.contains(&e) {
-                        u32::MAX / 4 + f
-                    } else {
-                        u32::MAX / 2 + f
-                    };
-                    (rank, f, l, conf)
-                })
-                .min_by_key(|x| (x.0, x.1, x.2))
-        };
+        let mut titled: Option<TitledUses> = None;
         let ents = self.matcher.entities();
         let mut i = 0;
         while i < self.cands.len() {
             let c = self.cands[i];
-            if !c.needs_evidence() || overlaps(&self.chosen, &c) {
+            // (`covered` marks the tokens of every mention chosen.)
+            if !c.needs_evidence()
+                || self.covered[c.first as usize..=c.last as usize].contains(&true)
+            {
                 i += 1;
                 continue;
             }
@@ -1878,18 +2329,9 @@ impl<'m> Resolver<'m> {
             let toks = self.norm.tokens();
             let quoted = quotation_before(text, toks[c.first as usize].start as usize);
             let recent = |e: u32| -> u32 {
-                self.chosen
-                    .iter()
-                    .filter(|k| {
-                        k.c.entity == e
-                            && k.c.last < c.first
-                            && !quoted.as_ref().is_some_and(|q| {
-                                q.contains(&(toks[k.c.first as usize].start as usize))
-                            })
-                    })
-                    .map(|k| c.first - k.c.last)
-                    .min()
-                    .unwrap_or(u32::MAX)
+                ix.recent(e, c.first, quoted.as_ref(), |f| {
+                    toks[f as usize].start as usize
+                })
             };
             let cues = Cues {
                 occupation,
@@ -1936,7 +2378,7 @@ impl<'m> Resolver<'m> {
                 {
                     continue;
                 }
-                if !g.needs_evidence() || self.not_this_bearer(text, &g, tr <= 1) {
+                if !g.needs_evidence() || self.not_this_bearer(text, &g, tr <= 1, &ix) {
                     continue;
                 }
                 if *kind == EntityType::Person {
@@ -1946,12 +2388,12 @@ impl<'m> Resolver<'m> {
                     // is someone else's too where the document shows
                     // another bearer ("HUSSEIN" over a story of King
                     // Hussein).
-                    let named_before = full
-                        .iter()
-                        .any(|&(fe, _, l, _)| fe == g.entity && l < g.first);
+                    let named_before = ix.named_before(g.entity, g.first);
                     let other =
                         title.is_none() && g.kind == MatchKind::Surname && !named_before && {
-                            let titled = titled.get_or_insert_with(|| self.titled_tokens(text));
+                            let titled = titled.get_or_insert_with(|| {
+                                TitledUses::new(self.titled_tokens(text), &self.norm)
+                            });
                             self.other_bearer(text, &g, titled)
                         };
                     let ruled_out = self
@@ -1976,12 +2418,12 @@ impl<'m> Resolver<'m> {
                     } else if let Some(the) = article(&self.norm, g.first, g.last) {
                         // "the Graceful" is a ship where the document is
                         // about it or its owner; "the Justice" is not.
-                        let discussed = nearest(g.entity, g.first).is_some()
+                        let discussed = ix.nearest(g.entity, g.first).is_some()
                             || self
                                 .matcher
                                 .links(g.entity)
                                 .iter()
-                                .any(|&o| nearest(o, g.first).is_some());
+                                .any(|&o| ix.nearest(o, g.first).is_some());
                         let word = self.norm.token_text(g.first as usize);
                         if discussed || (is_distinctive_word(word) && !is_known_proper_noun(word)) {
                             found.push((tr, 3, 0, g, (EvidenceKind::Article, the, the), 0.7));
@@ -1989,7 +2431,7 @@ impl<'m> Resolver<'m> {
                     }
                     continue;
                 }
-                if let Some((rank, f, l, conf)) = nearest(g.entity, g.first) {
+                if let Some((rank, f, l, conf)) = ix.nearest(g.entity, g.first) {
                     found.push((tr, 0, rank, g, (EvidenceKind::FullMention, f, l), conf));
                     continue;
                 }
@@ -1997,7 +2439,7 @@ impl<'m> Resolver<'m> {
                     .matcher
                     .links(g.entity)
                     .iter()
-                    .filter_map(|&o| nearest(o, g.first))
+                    .filter_map(|&o| ix.nearest(o, g.first))
                     .min_by_key(|x| (x.0, x.1, x.2));
                 if let Some((rank, f, l, conf)) = linked {
                     found.push((
@@ -2019,14 +2461,7 @@ impl<'m> Resolver<'m> {
                 // Salman … Salman") is that person again (a title of its
                 // own names someone afresh: "Queen Elizabeth").
                 if *kind == EntityType::Person && g.kind == MatchKind::Surname && title.is_none() {
-                    let titled = self.chosen.iter().rev().find_map(|k| {
-                        k.ev.filter(|ev| {
-                            k.c.entity == g.entity
-                                && k.c.last < g.first
-                                && ev.0 == EvidenceKind::Title
-                        })
-                        .map(|ev| (k.c.last, ev))
-                    });
+                    let titled = last_keyed_before(ix.by_title.get(&g.entity), g.first);
                     if let Some((last, ev)) = titled {
                         found.push((tr, 1, g.first - last, g, ev, 0.75));
                         continue;
@@ -2073,15 +2508,7 @@ impl<'m> Resolver<'m> {
                     let near = at.saturating_sub(COUNTRY_NEAR)..end + COUNTRY_NEAR;
                     // (Or once so taken, again further on.)
                     let t = self.country_named(g.entity, near, true).or_else(|| {
-                        self.chosen
-                            .iter()
-                            .rev()
-                            .find(|k| {
-                                k.c.entity == g.entity
-                                    && k.c.last < g.first
-                                    && k.ev.is_some_and(|ev| ev.0 == EvidenceKind::Country)
-                            })
-                            .and_then(|k| k.ev.map(|ev| ev.1))
+                        last_keyed_before(ix.by_country.get(&g.entity), g.first).map(|(_, ev)| ev.1)
                     });
                     if let Some(t) = t {
                         found.push((tr, 3, 1, g, (EvidenceKind::Country, t, t), 0.7));
@@ -2141,16 +2568,9 @@ impl<'m> Resolver<'m> {
             // ("Kim said … his father, Kim Jong-il … Kim's younger
             // sister"): the press names the others in full, or titles them
             // ("Premier Li", "Ms. Karadžić").
-            let word = self.norm.token_text(c.first as usize);
-            let called = title.is_none().then(|| {
-                self.chosen.iter().rev().find(|k| {
-                    k.c.last < c.first
-                        && k.c.kind == MatchKind::Surname
-                        && k.c.first == k.c.last
-                        && self.norm.token_text(k.c.first as usize) == word
-                })
-            });
-            let called = called.flatten().map(|k| k.c.entity);
+            let word = self.norm.token_bytes(c.first as usize);
+            let called = title.is_none().then(|| ix.called(word, c.first));
+            let called = called.flatten();
             // (Each key once: the age and recency tests read the lists'
             // dates and the chosen mentions.)
             found.sort_by_cached_key(|(tr, r, close, g, ev, _)| {
@@ -2225,13 +2645,15 @@ impl<'m> Resolver<'m> {
                     o.entity != best.entity && !others.iter().any(|k| k.entity == o.entity)
                 });
                 others.extend(out);
-                self.choose(Chosen {
+                let ch = Chosen {
                     c: best,
                     others,
                     ev: Some(ev),
                     confidence,
                     reasons,
-                });
+                };
+                ix.add_short(&ch, &self.norm);
+                self.choose(ch);
             }
             i = j;
         }
@@ -3578,6 +4000,65 @@ mod tests {
                 .collect();
             assert_eq!(by_char, &text[x.start..x.end]);
         }
+    }
+
+    /// The index of words finds the earlier uses of a word that the search
+    /// of the look-back window finds, with uses written two and three times
+    /// in a row (the search's finds do not overlap), barriers between,
+    /// and some uses inside chosen mentions.
+    #[test]
+    fn earlier_uses_by_index_as_by_search() {
+        let parts = [
+            "Kim Kim said. ",
+            "Kim Kim Kim (Kim) met Lee. ",
+            "Lee; Lee Kim Lee Lee Lee Lee. ",
+            "and Kim\n\nKim Jong Un Kim kim. ",
+        ];
+        let text: String = (0..400).map(|i| parts[i % 4]).collect();
+        let n = crate::normalize::normalize(&text);
+        let words = word_tokens(&n).expect("a plain stream");
+        let count = n.tokens().len();
+        for covered in [
+            vec![false; count],
+            (0..count).map(|i| i % 5 == 0 || i % 7 == 3).collect(),
+        ] {
+            let mut found = 0;
+            for before in 0..count as u32 {
+                let end = n.tokens()[before as usize].norm_start as usize;
+                for back in [0, 7, 40, 300, 2000] {
+                    let lo = end.saturating_sub(back);
+                    let searched = earlier_searched(&n, before, lo, &covered);
+                    let indexed = earlier_indexed(&n, &words, before, lo, &covered);
+                    assert_eq!(indexed, searched, "token {before}, from byte {lo}");
+                    found += usize::from(searched.is_some());
+                }
+            }
+            assert!(found > count, "{found} uses found");
+        }
+        // A character folded to several words puts a space inside a token:
+        // no index then.
+        let n = crate::normalize::normalize("Kim \u{fdfa} Kim");
+        assert_eq!(n.stream(), " kim صلى الله عليه وسلم kim ");
+        assert!(word_tokens(&n).is_none());
+    }
+
+    #[test]
+    fn two_least() {
+        let mut t = TwoLeast::default();
+        assert_eq!(t.least_besides(1), None);
+        t.add(9, 1);
+        assert_eq!((t.least_besides(1), t.least_besides(2)), (None, Some(9)));
+        t.add(5, 1);
+        t.add(7, 2);
+        t.add(8, 3);
+        assert_eq!(t.least_besides(1), Some(7));
+        assert_eq!(t.least_besides(2), Some(5));
+        t.add(3, 3);
+        assert_eq!(t.least_besides(3), Some(5));
+        assert_eq!(t.least_besides(1), Some(3));
+        t.add(1, 2);
+        assert_eq!(t.least_besides(2), Some(3));
+        assert_eq!(t.least_besides(9), Some(1));
     }
 }
 
