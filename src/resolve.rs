@@ -794,6 +794,9 @@ pub struct Resolver<'m> {
     chosen: Vec<Chosen>,
     /// Per token: inside a chosen mention (kept in step with `chosen`).
     covered: Vec<bool>,
+    /// Per token: inside a chosen mention of a vessel (empty until one is
+    /// chosen).
+    ships: Vec<bool>,
     /// The date of the document being resolved (see [`Resolver::set_date`]).
     date: DocDate,
     /// Mentions less sure than this are left out.
@@ -819,6 +822,7 @@ impl<'m> Resolver<'m> {
             cands: Vec::new(),
             chosen: Vec::new(),
             covered: Vec::new(),
+            ships: Vec::new(),
             date: DocDate::today(),
             min_confidence: DEFAULT_MIN_CONFIDENCE,
             memo: DocMemo::default(),
@@ -845,9 +849,68 @@ impl<'m> Resolver<'m> {
         self.date = date;
     }
 
+    /// A list of names around tokens `first..=last` that the document
+    /// marks as a list of ships: one that ends in an IMO number ("Liteyny
+    /// Prospect, Krymsk and Sakhalin Island (IMO 9249128)"), or one that
+    /// holds a name already taken for a listed ship ("the Dover, Devon and
+    /// Downy"). Gives the token that marks it. Only capitalized words,
+    /// numbers, "and" and "or" stand between, in one sentence.
+    fn ship_list(&self, first: u32, last: u32) -> Option<u32> {
+        let n = &self.norm;
+        let toks = n.tokens();
+        let ship = |i: u32| self.ships.get(i as usize) == Some(&true);
+        let listed = |i: u32| {
+            let t = &toks[i as usize];
+            matches!(n.token_text(i as usize), "and" | "or")
+                || t.flags.contains(TokenFlags::DIGIT)
+                || t.flags.contains(TokenFlags::CAPITALIZED)
+        };
+        let starts = |i: u32| toks[i as usize].flags.contains(TokenFlags::SENTENCE_START);
+        let mut i = last;
+        for _ in 0..10 {
+            let next = i + 1;
+            if next as usize >= toks.len() || starts(next) {
+                break;
+            }
+            let number = toks
+                .get(next as usize + 1)
+                .is_some_and(|t| t.flags.contains(TokenFlags::DIGIT));
+            if n.token_text(next as usize) == "imo" && number {
+                return Some(next);
+            }
+            if n.barrier_after(i as usize) || !listed(next) {
+                break;
+            }
+            if ship(next) {
+                return Some(next);
+            }
+            i = next;
+        }
+        let mut i = first;
+        for _ in 0..10 {
+            let Some(p) = i.checked_sub(1) else { break };
+            if n.barrier_after(p as usize) || starts(i) {
+                break;
+            }
+            if ship(p) {
+                return Some(p);
+            }
+            if !(listed(p) || n.token_text(p as usize) == "the") {
+                break;
+            }
+            i = p;
+        }
+        None
+    }
+
     /// Records a chosen mention.
     fn choose(&mut self, ch: Chosen) {
-        self.covered[ch.c.first as usize..=ch.c.last as usize].fill(true);
+        let span = ch.c.first as usize..=ch.c.last as usize;
+        self.covered[span.clone()].fill(true);
+        if self.matcher.entities()[ch.c.entity as usize].kind == EntityType::Vessel {
+            self.ships.resize(self.covered.len(), false);
+            self.ships[span].fill(true);
+        }
         self.chosen.push(ch);
     }
 
@@ -1688,6 +1751,7 @@ impl<'m> Resolver<'m> {
                     || RANKS.contains(&self.norm.token_text(first as usize)))
                 && type_cue(&self.norm, &e.kind, first).is_none()
                 && article(&self.norm, first, last).is_none()
+                && self.ship_list(first, last).is_none()
             {
                 // "Sakhalin Island itself, in Russia's Far East": a ship
                 // named after a place (a street: "Liteyny Prospect") is the
@@ -2096,6 +2160,7 @@ impl<'m> Resolver<'m> {
         self.chosen.clear();
         self.covered.clear();
         self.covered.resize(self.norm.tokens().len(), false);
+        self.ships.clear();
         let mut i = 0;
         let mut free_from = 0u32;
         while i < self.cands.len() {
@@ -2413,7 +2478,11 @@ impl<'m> Resolver<'m> {
                 }
                 if g.policy == Policy::Cue {
                     // Only the words around this occurrence count.
-                    if let Some(cue) = type_cue(&self.norm, kind, g.first) {
+                    let ships = || match kind {
+                        EntityType::Vessel => self.ship_list(g.first, g.last),
+                        _ => None,
+                    };
+                    if let Some(cue) = type_cue(&self.norm, kind, g.first).or_else(ships) {
                         found.push((tr, 3, 0, g, (EvidenceKind::TypeCue, cue, cue), 0.85));
                     } else if let Some(the) = article(&self.norm, g.first, g.last) {
                         // "the Graceful" is a ship where the document is
@@ -3574,6 +3643,18 @@ mod tests {
         ("one-word vessel with a cue", "The tanker Dover sailed.", &[("Dover", "dover", "normalized")]),
         ("vessel named after a place, the place", "Sakhalin Island itself is cold.", &[]),
         ("vessel named after a place, a ship", "The tanker Sakhalin Island sailed.", &[("Sakhalin Island", "si", "normalized")]),
+        (
+            "a list of ships ending in an IMO number",
+            "Also named were Zarnavax, Dover and Sakhalin Island (IMO 9249128).",
+            &[("Zarnavax", "zarnavax", "normalized"), ("Dover", "dover", "normalized"), ("Sakhalin Island", "si", "normalized")],
+        ),
+        (
+            "a list that holds a ship",
+            "Its ships include the tanker Zarnavax, Dover and Sakhalin Island.",
+            &[("Zarnavax", "zarnavax", "normalized"), ("Dover", "dover", "normalized"), ("Sakhalin Island", "si", "normalized")],
+        ),
+        ("a list of places", "They visited Dover and Sakhalin Island (in 2019).", &[]),
+        ("an IMO number in another sentence", "Off Sakhalin Island. IMO 9249128 sailed.", &[]),
     ];
 
     #[test]
