@@ -15,6 +15,7 @@ pub mod link;
 pub mod matcher;
 pub mod mention;
 pub mod names;
+pub mod nickname;
 pub mod normalize;
 pub mod output;
 pub mod progress;

@@ -35,6 +35,9 @@ pub enum MatchKind {
     /// A name with a word in another transliteration than the lists'
     /// ("Gadhafi" for the listed "Qadhafi"; see [`crate::translit`]).
     Variant,
+    /// A nickname the document gives someone it names, in quotation marks
+    /// ("Ali Hassan al-Majid, the cousin known as "Chemical Ali"").
+    Nickname,
 }
 
 impl MatchKind {
@@ -49,6 +52,7 @@ impl MatchKind {
             MatchKind::Surname => "surname",
             MatchKind::Short => "short",
             MatchKind::Variant => "variant",
+            MatchKind::Nickname => "nickname",
         }
     }
 
@@ -59,7 +63,7 @@ impl MatchKind {
     }
 
     /// All kinds, in rank order.
-    pub const ALL: [MatchKind; 8] = [
+    pub const ALL: [MatchKind; 9] = [
         MatchKind::Exact,
         MatchKind::Normalized,
         MatchKind::NameOrder,
@@ -68,6 +72,7 @@ impl MatchKind {
         MatchKind::Surname,
         MatchKind::Short,
         MatchKind::Variant,
+        MatchKind::Nickname,
     ];
 }
 
@@ -249,6 +254,10 @@ pub enum Reason {
     /// An acronym the document introduces for the entity, in parentheses
     /// after its full name ("Belarusian Potash Company (BPC)").
     Acronym,
+    /// A nickname in quotation marks: one the lists carry for an entity
+    /// the document names, or one the document gives the person it has
+    /// just named ("nicknamed "the Crocodile"").
+    Nickname,
     /// Ruled out: the surname reads as a place or a date here ("in
     /// Washington", "in May").
     Place,
@@ -288,6 +297,7 @@ impl Reason {
             Reason::CommonName => "common_name",
             Reason::Outranked => "outranked",
             Reason::Acronym => "acronym",
+            Reason::Nickname => "nickname",
             Reason::Place => "place",
             Reason::Ambiguous => "ambiguous",
             Reason::Duplicate => "duplicate",

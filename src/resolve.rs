@@ -948,6 +948,7 @@ impl<'m> Resolver<'m> {
         self.choose_full(text);
         self.choose_short(text);
         self.choose_acronyms(text);
+        self.choose_nicknames(text);
         self.emit(text, out);
     }
 
@@ -2832,6 +2833,214 @@ impl<'m> Resolver<'m> {
         }
     }
 
+    /// Nicknames in quotation marks ([`crate::nickname`]): a quoted name
+    /// that the lists carry as a weak alias ("CROCODILE") of an entity the
+    /// document names is that entity; one that words such as "nicknamed"
+    /// or "known as" give to the person named just before them in the
+    /// sentence ("Ali Hassan al-Majid, the cousin known as "Chemical
+    /// Ali"") is that person (match kind `nickname`). Either is that
+    /// entity again where the document writes the same words later,
+    /// capitalized and standing alone.
+    fn choose_nicknames(&mut self, text: &str) {
+        if self.chosen.is_empty() || !text.contains(['"', '“']) {
+            return;
+        }
+        let quoted = crate::nickname::quoted_names(text, &self.norm);
+        if quoted.is_empty() {
+            return;
+        }
+        let ents = self.matcher.entities();
+        // The chosen mentions in text order: (first, last, index).
+        let mut spans: Vec<(u32, u32, usize)> = self
+            .chosen
+            .iter()
+            .enumerate()
+            .map(|(i, k)| (k.c.first, k.c.last, i))
+            .collect();
+        spans.sort_unstable();
+        // The weak aliases of the entities named, by their folded words.
+        let mut named: Vec<u32> = self.chosen.iter().map(|k| k.c.entity).collect();
+        named.sort_unstable();
+        named.dedup();
+        let mut weak: FxHashMap<String, (u32, u32)> = FxHashMap::default();
+        for &e in &named {
+            for (i, a) in ents[e as usize].names().enumerate() {
+                if a.weak {
+                    weak.entry(fold_name(&a.name)).or_insert((e, i as u32));
+                }
+            }
+        }
+        let toks = self.norm.tokens();
+        let words = |f: u32, l: u32| -> String {
+            (f..=l)
+                .map(|i| self.norm.token_text(i as usize))
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        // (words, mention as found, evidence, confidence): for the uses
+        // further on.
+        let mut nicks: Vec<(String, Cand, TokenEvidence, f32)> = Vec::new();
+        let mut add: Vec<Chosen> = Vec::new();
+        let mut last_nick: Option<(u32, usize)> = None;
+        for q in quoted {
+            if self.covered[q.first as usize..=q.last as usize].contains(&true) {
+                continue;
+            }
+            let head = q.first + u32::from(q.the);
+            // A weak alias as listed, with or without its "the".
+            let listed = weak
+                .get(&words(q.first, q.last))
+                .map(|&x| (q.first, x))
+                .or_else(|| {
+                    (q.the && head <= q.last)
+                        .then(|| weak.get(&words(head, q.last)).map(|&x| (head, x)))
+                        .flatten()
+                });
+            let found = if let Some((first, (e, name))) = listed {
+                let by = spans
+                    .iter()
+                    .filter(|s| self.chosen[s.2].c.entity == e)
+                    .min_by_key(|s| s.0.abs_diff(first))
+                    .map(|s| s.2);
+                by.map(|k| {
+                    let def = &self.chosen[k];
+                    let c = Cand {
+                        first,
+                        last: q.last,
+                        name,
+                        kind: MatchKind::Normalized,
+                        start: None,
+                        variant: 0,
+                        given_name: false,
+                        ..def.c
+                    };
+                    (
+                        c,
+                        (EvidenceKind::FullMention, def.c.first, def.c.last),
+                        def.confidence.min(0.8),
+                        k,
+                    )
+                })
+            } else {
+                // Introduced: the person named last before the cue, in
+                // the sentence, the cue just after the name or in a clause
+                // set off by a comma after it ("Ncube, nicknamed", "al-Majid,
+                // the cousin known as"; not "Putin said the plan, known
+                // as"), with only lower-case words between.
+                let subject = match crate::nickname::introduced_by(&self.norm, q.first) {
+                    Some(crate::nickname::Cue::Words(cue)) => {
+                        let at = spans.partition_point(|s| s.1 < cue);
+                        at.checked_sub(1).map(|j| spans[j]).filter(|s| {
+                            (cue == s.1 + 1
+                                || text[toks[s.1 as usize].end as usize..].starts_with(','))
+                                && cue - s.1 <= 10
+                                && ents[self.chosen[s.2].c.entity as usize].kind
+                                    == EntityType::Person
+                                && (s.1 + 1..=cue).all(|i| {
+                                    let f = toks[i as usize].flags;
+                                    !f.contains(TokenFlags::SENTENCE_START)
+                                        && (i == cue || !f.contains(TokenFlags::CAPITALIZED))
+                                        && !self.norm.barrier_after(i as usize - 1)
+                                })
+                        })
+                    }
+                    // "… "Ngwena," or "the Crocodile"": the nickname just
+                    // before names the same person.
+                    Some(crate::nickname::Cue::Or(or)) => last_nick
+                        .filter(|&(l, _)| l + 1 == or)
+                        .map(|(_, k)| (self.chosen[k].c.first, self.chosen[k].c.last, k)),
+                    None => None,
+                };
+                subject.map(|s| {
+                    let def = &self.chosen[s.2];
+                    let c = Cand {
+                        first: head,
+                        last: q.last,
+                        kind: MatchKind::Nickname,
+                        start: None,
+                        variant: 0,
+                        given_name: false,
+                        ..def.c
+                    };
+                    (
+                        c,
+                        (EvidenceKind::FullMention, def.c.first, def.c.last),
+                        def.confidence.min(0.8),
+                        s.2,
+                    )
+                })
+            };
+            let Some((c, ev, confidence, def)) = found else {
+                continue;
+            };
+            last_nick = Some((q.last, def));
+            if nicks.len() < 32 {
+                nicks.push((words(c.first, c.last), c, ev, confidence));
+            }
+            add.push(Chosen {
+                c,
+                others: Vec::new(),
+                ev: Some(ev),
+                confidence,
+                reasons: vec![Reason::Nickname],
+            });
+        }
+        for ch in add {
+            self.choose(ch);
+        }
+        // The same words later, capitalized and standing alone.
+        let toks = self.norm.tokens();
+        let words = |f: u32, l: u32| -> String {
+            (f..=l)
+                .map(|i| self.norm.token_text(i as usize))
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let mut add: Vec<Chosen> = Vec::new();
+        for (w, c, ev, confidence) in &nicks {
+            let len = c.last - c.first;
+            let mut i = c.last + 1;
+            while i + len < toks.len() as u32 {
+                let (f, l) = (i, i + len);
+                i += 1;
+                let alone = |j: u32| {
+                    j as usize >= toks.len()
+                        || !toks[j as usize].flags.contains(TokenFlags::CAPITALIZED)
+                };
+                if self.norm.token_text(f as usize) != w.split(' ').next().unwrap_or("")
+                    || !toks[f as usize].flags.contains(TokenFlags::CAPITALIZED)
+                    || self.covered[f as usize..=l as usize].contains(&true)
+                    || words(f, l) != *w
+                    || !alone(l + 1)
+                    || f.checked_sub(1).is_some_and(|p| {
+                        !alone(p)
+                            && self.norm.token_text(p as usize) != "the"
+                            && !toks[f as usize].flags.contains(TokenFlags::SENTENCE_START)
+                    })
+                {
+                    continue;
+                }
+                add.push(Chosen {
+                    c: Cand {
+                        first: f,
+                        last: l,
+                        ..*c
+                    },
+                    others: Vec::new(),
+                    ev: Some(*ev),
+                    confidence: *confidence,
+                    reasons: vec![Reason::Nickname],
+                });
+                i = l + 1;
+            }
+        }
+        for ch in add {
+            if !self.covered[ch.c.first as usize..=ch.c.last as usize].contains(&true) {
+                self.choose(ch);
+            }
+        }
+    }
+
     fn emit(&mut self, text: &str, out: &mut Vec<Mention>) {
         let tokens = self.norm.tokens();
         self.chosen.sort_by_key(|k| k.c.first);
@@ -3410,6 +3619,11 @@ mod tests {
             order: Some(NameOrder::FamilyFirst),
             ..Alias::new("KIM, Jong Un")
         });
+        // (A made-up weak alias: a common word.)
+        kim.aliases.push(Alias {
+            weak: true,
+            ..Alias::new("ROCKET")
+        });
         let mut de = Entity::new(
             "de",
             "DEFENSE ENGINEERING LIMITED LIABILITY PARTNERSHIP",
@@ -3643,6 +3857,20 @@ mod tests {
         ("one-word vessel with a cue", "The tanker Dover sailed.", &[("Dover", "dover", "normalized")]),
         ("vessel named after a place, the place", "Sakhalin Island itself is cold.", &[]),
         ("vessel named after a place, a ship", "The tanker Sakhalin Island sailed.", &[("Sakhalin Island", "si", "normalized")]),
+        (
+            "a nickname the text gives, used again",
+            "Ashot Mkrtychev, who is nicknamed \"the Grey Fox,\" spoke. The Grey Fox left.",
+            &[("Ashot Mkrtychev", "mk", "name_order"), ("Grey Fox", "mk", "nickname"), ("Grey Fox", "mk", "nickname")],
+        ),
+        (
+            "a nickname of the name just before, a second one after or",
+            "He met Ashot Mkrtychev, known as \"Grey Fox\" or \"the Baron\".",
+            &[("Ashot Mkrtychev", "mk", "name_order"), ("Grey Fox", "mk", "nickname"), ("Baron", "mk", "nickname")],
+        ),
+        ("a name for something else the sentence names", "Ashot Mkrtychev said the plan, known as \"Grey Fox\", failed.", &[("Ashot Mkrtychev", "mk", "name_order")]),
+        ("a quoted name with no cue", "Ashot Mkrtychev called him \"Grey Fox\".", &[("Ashot Mkrtychev", "mk", "name_order")]),
+        ("a listed nickname in quotes", "Kim Jong Un spoke. \"Rocket\" left.", &[("Kim Jong Un", "kim", "exact"), ("Rocket", "kim", "normalized")]),
+        ("a listed nickname of no one named", "\"Rocket\" left.", &[]),
         (
             "a list of ships ending in an IMO number",
             "Also named were Zarnavax, Dover and Sakhalin Island (IMO 9249128).",
