@@ -1582,9 +1582,19 @@ impl<'m> Resolver<'m> {
     fn ruled_out(&self, e: u32, cues: &Cues, tr: u8, init: Option<bool>) -> Option<Reason> {
         let p = self.matcher.profile(e);
         let ent = &self.matcher.entities()[e as usize];
+        // The press calls a newcomer by the trade he had until he took
+        // office ("comic actor Volodymyr Zelenskiy" the day after his
+        // election, "businessman Donald Trump" in 2016): an occupation
+        // does not rule out someone whose first office began within a
+        // year after the date.
+        let d = self.date.first_day();
+        let newcomer = p.terms.iter().all(|t| t.from_latest >= d)
+            && p.terms.iter().any(|t| t.from <= d + 10000);
         if !p.possible_at(&self.date) {
             Some(Reason::BeforePublicLife)
-        } else if cues.private || cues.occupation && (!cues.profession || !p.terms.is_empty()) {
+        } else if cues.private
+            || cues.occupation && !newcomer && (!cues.profession || !p.terms.is_empty())
+        {
             Some(Reason::Occupation)
         } else if cues.honorific.is_some_and(|h| gender_differs(ent, h)) {
             Some(Reason::Honorific)
@@ -4070,6 +4080,9 @@ mod tests {
             &[("George H. W. Bush", "ghwb"), ("George W. Bush", "gwb"), ("Bush", "ghwb"), ("Bush", "gwb")],
         ),
         ("an economist", "2020", "The economist Adam Smith wrote.", &[]),
+        // (His first term began in January 1997: a newcomer in 1996.)
+        ("a newcomer called by his trade", "1996-11-06", "The economist Adam Smith won the seat.", &[("Adam Smith", "as")]),
+        ("a newcomer's trade long before", "1990", "The economist Adam Smith wrote.", &[]),
         ("a congressman", "2020", "Rep. Adam Smith spoke.", &[("Adam Smith", "as")]),
         ("common name, nothing to corroborate", "2020", "Adam Smith spoke.", &[]),
         ("an initial before the name", "2020", "F. Scott Fitzgerald wrote.", &[]),
