@@ -4080,9 +4080,9 @@ mod tests {
             &[("George H. W. Bush", "ghwb"), ("George W. Bush", "gwb"), ("Bush", "ghwb"), ("Bush", "gwb")],
         ),
         ("an economist", "2020", "The economist Adam Smith wrote.", &[]),
-        // (His first term began in January 1997: a newcomer in 1996.)
-        ("a newcomer called by his trade", "1996-11-06", "The economist Adam Smith won the seat.", &[("Adam Smith", "as")]),
-        ("a newcomer's trade long before", "1990", "The economist Adam Smith wrote.", &[]),
+        // (His first term began in January 2001: a newcomer in 2000.)
+        ("a newcomer called by his trade", "2000-11-08", "The economist George W. Bush won.", &[("George W. Bush", "gwb")]),
+        ("a newcomer's trade long before", "1989", "The economist George W. Bush won.", &[]),
         ("a congressman", "2020", "Rep. Adam Smith spoke.", &[("Adam Smith", "as")]),
         ("common name, nothing to corroborate", "2020", "Adam Smith spoke.", &[]),
         ("an initial before the name", "2020", "F. Scott Fitzgerald wrote.", &[]),
