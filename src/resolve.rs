@@ -2199,6 +2199,33 @@ impl<'m> Resolver<'m> {
             // Ivanov" is the listed Sergei Ivanov, not a Sergey Ivanov).
             let fewest = group.iter().map(|o| o.variant).min().unwrap_or(0);
             group.retain(|o| o.variant == fewest);
+            // Two listed names of one person that share words in the text
+            // are one mention of both: Hong Kong's English name, family
+            // name and Chinese given name ("Carrie Lam" and "Lam Cheng
+            // Yuet-ngor" in "Carrie Lam Cheng Yuet-ngor", "Chris Tang
+            // Ping-keung").
+            let joined = |g: &Cand| {
+                self.cands[j..]
+                    .iter()
+                    .take_while(|o| o.first <= g.last)
+                    .filter(|o| {
+                        o.entity == g.entity
+                            && o.last > g.last
+                            && !o.needs_evidence()
+                            && o.variant == 0
+                    })
+                    .map(|o| o.last)
+                    .max()
+            };
+            if group.iter().any(|g| joined(g).is_some()) {
+                group = group
+                    .iter()
+                    .filter_map(|g| joined(g).map(|last| (g, last)))
+                    .map(|(g, last)| Cand { last, ..*g })
+                    .collect();
+                let last = group.iter().map(|g| g.last).max().unwrap_or(c.last);
+                group.retain(|g| g.last == last);
+            }
             if let Some(ch) = self.link_full(text, &group) {
                 free_from = ch.c.last + 1;
                 self.choose(ch);
@@ -3668,6 +3695,10 @@ mod tests {
             order: Some(NameOrder::FamilyFirst),
             ..Alias::new("KIM, Jong Un")
         });
+        // (Made up: a Hong Kong name, English given name first or
+        // Chinese given name last.)
+        let mut hk = Entity::new("hk", "Carla Zarnuk", EntityType::Person);
+        hk.aliases.push(Alias::new("Zarnuk Mei-ling"));
         // (A made-up weak alias: a common word.)
         kim.aliases.push(Alias {
             weak: true,
@@ -3729,6 +3760,7 @@ mod tests {
             komid,
             kim,
             kim2,
+            hk,
         ])
     }
 
@@ -3906,6 +3938,15 @@ mod tests {
         ("one-word vessel with a cue", "The tanker Dover sailed.", &[("Dover", "dover", "normalized")]),
         ("vessel named after a place, the place", "Sakhalin Island itself is cold.", &[]),
         ("vessel named after a place, a ship", "The tanker Sakhalin Island sailed.", &[("Sakhalin Island", "si", "normalized")]),
+        (
+            "two listed names sharing a word are one mention",
+            "Chief Executive Carla Zarnuk Mei-ling spoke. Carla Zarnuk left. Zarnuk Mei-ling returned.",
+            &[
+                ("Carla Zarnuk Mei-ling", "hk", "normalized"),
+                ("Carla Zarnuk", "hk", "exact"),
+                ("Zarnuk Mei-ling", "hk", "exact"),
+            ],
+        ),
         (
             "a nickname the text gives, used again",
             "Ashot Mkrtychev, who is nicknamed \"the Grey Fox,\" spoke. The Grey Fox left.",
