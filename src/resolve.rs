@@ -1117,7 +1117,20 @@ impl<'m> Resolver<'m> {
                         continue;
                     }
                 }
-                if c.policy != Policy::Always && !proper_context(text, n, c.first, c.last) {
+                // ("the Houthi group": a generic last word in lower case
+                // is no part of the proper name to check.)
+                let proper_last = if c.first < c.last
+                    && self.matcher.entities()[c.entity as usize].kind == EntityType::Organization
+                    && n.tokens()[c.last as usize]
+                        .flags
+                        .contains(TokenFlags::LOWERCASE)
+                    && GENERIC_TAILS.contains(&n.token_text(c.last as usize))
+                {
+                    c.last - 1
+                } else {
+                    c.last
+                };
+                if c.policy != Policy::Always && !proper_context(text, n, c.first, proper_last) {
                     continue;
                 }
                 if !self.plausible(text, &c) {
@@ -1158,20 +1171,7 @@ impl<'m> Resolver<'m> {
                 && n.tokens()[c.first as usize]
                     .flags
                     .contains(TokenFlags::CAPITALIZED)
-                && matches!(
-                    n.token_text(i as usize),
-                    "cartel"
-                        | "network"
-                        | "group"
-                        | "movement"
-                        | "party"
-                        | "front"
-                        | "brigade"
-                        | "brigades"
-                        | "militia"
-                        | "organization"
-                        | "organisation"
-                )
+                && GENERIC_TAILS.contains(&n.token_text(i as usize))
         };
         let common_lower = (c.first..=c.last).any(|i| {
             if generic_tail(i) {
@@ -3288,6 +3288,22 @@ fn type_cue(n: &Normalized, kind: &EntityType, first: u32) -> Option<u32> {
     None
 }
 
+/// An organization's generic last word, which the press writes in lower
+/// case: "the Sinaloa cartel", "the Haqqani network", "the Houthi group".
+const GENERIC_TAILS: &[&str] = &[
+    "cartel",
+    "network",
+    "group",
+    "movement",
+    "party",
+    "front",
+    "brigade",
+    "brigades",
+    "militia",
+    "organization",
+    "organisation",
+];
+
 /// Nouns that end the names of places: a vessel named so ("Sakhalin
 /// Island") is the place unless a ship's cue is written.
 const GEOGRAPHIC: &[&str] = &[
@@ -3697,6 +3713,12 @@ mod tests {
         });
         // (Made up: a Hong Kong name, English given name first or
         // Chinese given name last.)
+        // (Made up: a group called after a family.)
+        let mut zg = Entity::new("zg", "AL-ZARNIKI FRONT", EntityType::Organization);
+        zg.aliases.push(Alias {
+            weak: true,
+            ..Alias::new("ZARNIKI GROUP")
+        });
         let mut hk = Entity::new("hk", "Carla Zarnuk", EntityType::Person);
         hk.aliases.push(Alias::new("Zarnuk Mei-ling"));
         // (A made-up weak alias: a common word.)
@@ -3761,6 +3783,7 @@ mod tests {
             kim,
             kim2,
             hk,
+            zg,
         ])
     }
 
@@ -3938,6 +3961,18 @@ mod tests {
         ("one-word vessel with a cue", "The tanker Dover sailed.", &[("Dover", "dover", "normalized")]),
         ("vessel named after a place, the place", "Sakhalin Island itself is cold.", &[]),
         ("vessel named after a place, a ship", "The tanker Sakhalin Island sailed.", &[("Sakhalin Island", "si", "normalized")]),
+        (
+            "a group called after a family, by its plural and its group words",
+            "The Zarnikis, formally Al-Zarniki Front, fought. The Zarniki movement grew, and the Zarniki group split.",
+            &[
+                ("Zarnikis", "zg", "short"),
+                ("Al-Zarniki Front", "zg", "normalized"),
+                ("Zarniki movement", "zg", "short"),
+                ("Zarniki group", "zg", "normalized"),
+            ],
+        ),
+        // (Distinctive: it stands alone, as "Belavia" does.)
+        ("a group's plural with no full mention", "The Zarnikis fought.", &[("Zarnikis", "zg", "short")]),
         (
             "two listed names sharing a word are one mention",
             "Chief Executive Carla Zarnuk Mei-ling spoke. Carla Zarnuk left. Zarnuk Mei-ling returned.",

@@ -112,6 +112,9 @@ pub fn forms(entity: &Entity, alias: &Alias, out: &mut Vec<Form>) {
         // alias only when it is distinctive (not "said" or "Sam").
         (MatchPolicy::Auto, true) => {
             let tokens = fold_tokens(&alias.name);
+            if entity.kind == EntityType::Organization {
+                group_forms(&tokens, out);
+            }
             if tokens.len() > 1 || tokens.first().is_some_and(|t| is_distinctive_word(t)) {
                 out.push(Form {
                     tokens,
@@ -129,7 +132,10 @@ pub fn forms(entity: &Entity, alias: &Alias, out: &mut Vec<Form>) {
             person_forms(entity, alias, out);
             servant_forms(out, start);
         }
-        EntityType::Organization => org_forms(&alias.name, out, true),
+        EntityType::Organization => {
+            group_forms(&fold_tokens(&alias.name), out);
+            org_forms(&alias.name, out, true)
+        }
         _ => org_forms(&alias.name, out, false),
     }
     let craft = matches!(entity.kind, EntityType::Vessel | EntityType::Aircraft);
@@ -167,6 +173,32 @@ pub fn forms(entity: &Entity, alias: &Alias, out: &mut Vec<Form>) {
         };
     }
     out.retain(|f| !f.tokens.is_empty());
+}
+
+/// Words for a group that a name can end with.
+const GROUP_WORDS: &[&str] = &["group", "movement", "network"];
+
+/// A group called after a family or a founder ("HOUTHI GROUP") is also
+/// written "the Houthis" and "the Houthi movement": for a name of one
+/// distinctive word and a word for a group, the plural of that word and
+/// the word with each other group word, as short forms: they need the
+/// group named in full in the document, unless distinctive ("Houthis").
+fn group_forms(tokens: &[String], out: &mut Vec<Form>) {
+    let [word, group] = tokens else {
+        return;
+    };
+    if !GROUP_WORDS.contains(&group.as_str()) || !is_distinctive_word(word) || word.ends_with('s') {
+        return;
+    }
+    let short = |tokens| Form {
+        tokens,
+        variant: Variant::OrgCore,
+        policy: Policy::Evidence,
+    };
+    out.push(short(vec![format!("{word}s")]));
+    for other in GROUP_WORDS.iter().filter(|&&g| g != group) {
+        out.push(short(vec![word.clone(), (*other).to_string()]));
+    }
 }
 
 fn auto_policy(f: &Form) -> Policy {
@@ -1113,5 +1145,47 @@ mod tests {
         let mut out = Vec::new();
         forms(&e, &Alias::new("..."), &mut out);
         assert!(out.is_empty());
+    }
+
+    #[test]
+    fn a_group_called_after_a_family() {
+        let mut e = Entity::new("t", "ANSARZ", EntityType::Organization);
+        e.aliases.push(Alias {
+            weak: true,
+            ..Alias::new("ZARNIKI GROUP")
+        });
+        let mut out = Vec::new();
+        forms(&e, &e.aliases[0], &mut out);
+        let got: Vec<(String, Variant, Policy)> = out
+            .iter()
+            .map(|f| (f.tokens.join(" "), f.variant, f.policy))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("zarnikis".to_string(), Variant::OrgCore, Policy::Evidence),
+                (
+                    "zarniki movement".to_string(),
+                    Variant::OrgCore,
+                    Policy::Evidence
+                ),
+                (
+                    "zarniki network".to_string(),
+                    Variant::OrgCore,
+                    Policy::Evidence
+                ),
+                ("zarniki group".to_string(), Variant::Full, Policy::Evidence),
+            ]
+        );
+        // Not a name of ordinary words, nor a plural already.
+        for name in ["WORKING GROUP", "ZARNIKIS GROUP"] {
+            let mut out = Vec::new();
+            forms(&e, &Alias::new(name), &mut out);
+            assert!(
+                out.iter()
+                    .all(|f| f.tokens.len() != 1 || !f.tokens[0].ends_with('s')),
+                "{name}"
+            );
+        }
     }
 }
