@@ -1474,7 +1474,12 @@ impl<'m> Resolver<'m> {
             let mut common = None;
             let mut common = || *common.get_or_insert_with(|| self.common_name(c.first, c.last));
             widen(&mut s.any, c.entity, c.first, c.last);
-            if c.variant == 0 && !common() {
+            // (A bare surname that is a place's name, "Montenegro, the
+            // Balkan country", is no other reading of the person.)
+            let place = c.kind.is_short()
+                && c.first == c.last
+                && is_place(self.norm.token_text(c.first as usize));
+            if c.variant == 0 && !place && !common() {
                 widen(&mut s.rare, c.entity, c.first, c.last);
             }
             let p = matcher.profile(c.entity);
@@ -1888,6 +1893,27 @@ impl<'m> Resolver<'m> {
         let mut kept = kept.into_iter();
         let (rank, best, mut reasons) = kept.next()?;
         let person = ents[best.entity as usize].kind == EntityType::Person;
+        // Two words of a listed name of four or more ("Miguel Rodríguez"
+        // of Miguel Ángel Rodríguez Orejuela) need the document's support
+        // (another of the person's names, a linked party, the country):
+        // a Portuguese prime minister "Luís Montenegro" is not a listed
+        // Luis Ángel Montenegro Espinoza. (Not a monarch's given names:
+        // "Carl Gustaf".)
+        let shortened = person
+            && best.kind == MatchKind::PartialName
+            && last == first + 1
+            && !self
+                .matcher
+                .profile(best.entity)
+                .offices
+                .meets(Offices::MONARCH)
+            && self
+                .matcher
+                .name_text(best.entity, best.name)
+                .split([' ', ','])
+                .filter(|w| !w.is_empty())
+                .count()
+                >= 4;
         let mut confidence: f32 = if best.kind == MatchKind::PartialName {
             0.85
         } else {
@@ -1966,6 +1992,13 @@ impl<'m> Resolver<'m> {
                 reasons.push(Reason::Corroborated);
             } else {
                 reasons.push(Reason::CommonName);
+                confidence = confidence.min(0.3);
+            }
+            if shortened && !self.corroborated(best.entity, first, last) {
+                reasons.retain(|r| !matches!(r, Reason::RareName | Reason::Corroborated));
+                if !reasons.contains(&Reason::CommonName) {
+                    reasons.push(Reason::CommonName);
+                }
                 confidence = confidence.min(0.3);
             }
         }

@@ -361,11 +361,19 @@ fn person_forms(entity: &Entity, alias: &Alias, out: &mut Vec<Form>) {
             short.extend(family_core[1..].iter().cloned());
             out.push(form(short, Variant::PartialName));
         }
-        // Hispanic double family names: given + first family name.
+        // Hispanic double family names: given + first family name, and
+        // the first given name + first family name ("Miguel Rodríguez"
+        // for RODRIGUEZ OREJUELA, Miguel Angel; "Adán Chávez").
         if family_core.len() >= 2 && !is_particle(&family_core[0]) {
             let mut short = given_core.clone();
             short.push(family_core[0].clone());
             out.push(form(short, Variant::PartialName));
+            if given_core.len() >= 2 && !is_particle(&given_core[0]) {
+                out.push(form(
+                    vec![given_core[0].clone(), family_core[0].clone()],
+                    Variant::PartialName,
+                ));
+            }
         }
         // A name of three words or more is also shortened by the press to
         // one of its given names that no other listed name starts with:
@@ -866,6 +874,26 @@ mod tests {
         out.clear();
         forms(&e, &e.names().next().unwrap(), &mut out);
         assert!(!out.iter().any(|f| f.tokens.join(" ") == "zarnez obrador"));
+    }
+
+    #[test]
+    fn the_first_given_name_and_the_paternal_family_name() {
+        let e = Entity::new("a", "ZARNEZ OREJUELA, Miguel Angel", EntityType::Person);
+        let mut out = Vec::new();
+        forms(&e, &e.names().next().unwrap(), &mut out);
+        let partial: Vec<String> = out
+            .iter()
+            .filter(|f| f.variant == PartialName)
+            .map(|f| f.tokens.join(" "))
+            .collect();
+        assert!(
+            partial.contains(&"miguel angel zarnez".to_string()),
+            "{partial:?}"
+        );
+        assert!(
+            partial.contains(&"miguel zarnez".to_string()),
+            "{partial:?}"
+        );
     }
 
     #[test]
