@@ -90,7 +90,7 @@ fn dated_dev3_split_by_entity_id() {
 /// figures reached.
 #[test]
 fn spelling_dev_split_by_entity_id() {
-    dated_split("spell-dev", 580, 0.96, 0.895);
+    dated_split("spell-dev", 580, 0.96, 0.905);
 }
 
 /// The fourth development round (short names, press spellings, officials
@@ -98,7 +98,7 @@ fn spelling_dev_split_by_entity_id() {
 /// before any rule was tuned on it.
 #[test]
 fn dated_dev4_split_by_entity_id() {
-    dated_split("dev4", 320, 0.935, 0.91);
+    dated_split("dev4", 320, 0.935, 0.915);
 }
 
 /// The fifth development round (officials across eras and countries,
@@ -107,7 +107,7 @@ fn dated_dev4_split_by_entity_id() {
 /// tuned on it.
 #[test]
 fn dated_dev5_split_by_entity_id() {
-    dated_split("dev5", 295, 0.975, 0.9);
+    dated_split("dev5", 295, 0.975, 0.925);
 }
 
 /// The sixth development round (officials of six decades and many
@@ -117,5 +117,14 @@ fn dated_dev5_split_by_entity_id() {
 /// rule was tuned on it.
 #[test]
 fn dated_dev6_split_by_entity_id() {
-    dated_split("dev6", 420, 0.95, 0.86);
+    dated_split("dev6", 420, 0.955, 0.89);
+}
+
+/// The seventh development round (who is meant in Latin America, Asia and
+/// Africa, press spellings, organizations by short name and acronym,
+/// nicknames, vessels and aircraft, quiet articles): 0.920 / 0.841 when
+/// first scored, before any rule was tuned on it.
+#[test]
+fn dated_dev7_split_by_entity_id() {
+    dated_split("dev7", 460, 0.925, 0.875);
 }
