@@ -411,6 +411,7 @@ fn thread_pool(
         if n > max {
             notify(Notice::ThreadsLowered {
                 asked: n,
+                per_core: THREADS_PER_CORE,
                 cores,
                 used: max,
             });
@@ -718,6 +719,22 @@ impl Extractor {
                 ))
             }
         }
+    }
+}
+
+impl Matcher {
+    /// Finds the mentions in one text, resolved as of today with the
+    /// default minimum confidence: a convenience over [`Resolver`] for
+    /// tests and quick use ([`Extractor::extract`] is the front door).
+    ///
+    /// The matcher itself only reports hits; this is defined here, beside
+    /// the extractor, so that the matcher module does not depend on the
+    /// resolver, which depends on it.
+    pub fn find(&self, text: &str) -> Vec<Mention> {
+        let mut r = Resolver::new(self);
+        let mut out = Vec::new();
+        r.resolve(text, &mut out);
+        out
     }
 }
 

@@ -42,11 +42,13 @@ pub enum Notice {
         /// What was read, joined and skipped.
         report: String,
     },
-    /// More worker threads were asked for than
-    /// [`crate::extractor::THREADS_PER_CORE`] per core: fewer are used.
+    /// More worker threads were asked for than `per_core` per available
+    /// core: fewer are used.
     ThreadsLowered {
         /// Threads asked for.
         asked: usize,
+        /// Threads allowed per core.
+        per_core: usize,
         /// Cores available.
         cores: usize,
         /// Threads used.
@@ -61,10 +63,15 @@ impl fmt::Display for Notice {
             Notice::Imported { entities, report } => {
                 write!(f, "imported {entities} entities\n{report}")
             }
-            Notice::ThreadsLowered { asked, cores, used } => write!(
+            Notice::ThreadsLowered {
+                asked,
+                per_core,
+                cores,
+                used,
+            } => write!(
                 f,
-                "--threads {asked} is more than {} per core ({cores} available); using {used}",
-                crate::extractor::THREADS_PER_CORE
+                "--threads {asked} is more than {per_core} per core ({cores} available); \
+                 using {used}"
             ),
         }
     }
