@@ -6,7 +6,7 @@
 #   bash python/ci.sh
 #
 # The virtual environment is $GAZEX_PY_VENV (default target/py-venv; kept
-# between runs); maturin, pytest and pandas come from PyPI. The release
+# between runs); maturin, pytest, pandas and pyarrow come from PyPI. The release
 # binary is $GAZEX_BIN, or target/release/gazex, built if missing (the
 # install test of .ci/run builds it first). Prints the time of each step.
 set -euo pipefail
@@ -24,8 +24,8 @@ clear_devnull() {
 start=$(now)
 t=$(now)
 [ -x "$VENV/bin/python" ] || python3 -m venv "$VENV"
-"$VENV/bin/pip" install -q --disable-pip-version-check "maturin>=1.9,<2" "pytest>=7" pandas
-echo "   venv with maturin, pytest, pandas: $(since "$t") s"
+"$VENV/bin/pip" install -q --disable-pip-version-check "maturin>=1.9,<2" "pytest>=7" pandas pyarrow
+echo "   venv with maturin, pytest, pandas, pyarrow: $(since "$t") s"
 
 t=$(now)
 clear_devnull

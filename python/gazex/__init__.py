@@ -20,8 +20,8 @@ UTF-8: ``text.encode()[m["start"]:m["end"]]``.
 ``Extractor.extract_many`` matches many texts on the extractor's worker
 threads, with the interpreter's lock released, yielding each input's
 mentions in input order; ``Extractor.extract_frame`` takes and returns a
-pandas DataFrame (pandas is an optional dependency: ``pip install
-gazex[pandas]``).
+pandas DataFrame or a pyarrow Table (both optional dependencies: ``pip
+install gazex[pandas]`` or ``gazex[arrow]``).
 """
 
 from ._native import Extractor as _NativeExtractor
@@ -96,38 +96,40 @@ class Extractor(_NativeExtractor):
     """
 
     def extract_frame(self, df, text="text", id="id", date=None):
-        """The mentions of a DataFrame's texts, as a DataFrame.
+        """The mentions of a table's texts, as a table of the same kind:
+        a pandas DataFrame for a DataFrame, a pyarrow Table for a Table.
 
         ``df[text]`` holds the texts (str); ``df[id]`` the document ids
         (the ``doc`` column of the result; without such a column, the
-        DataFrame's index); ``df[date]``, when ``date`` is given, each
-        text's date (a str ``YYYY[-MM[-DD]]``, a date or a Timestamp;
-        missing values leave the text undated). One row per mention, in the
-        order of the rows and then of the text, with the columns of
-        ``gazex.COLUMNS`` (plus any other field the records carry).
+        DataFrame's index, or for a Table the row numbers); ``df[date]``,
+        when ``date`` is given, each text's date (a str ``YYYY[-MM[-DD]]``,
+        a date or a Timestamp; missing values leave the text undated). One
+        row per mention, in the order of the rows and then of the text,
+        with the columns of ``gazex.COLUMNS`` (plus any other field the
+        records carry).
 
-        Needs pandas (``pip install gazex[pandas]``).
+        Needs pandas (``pip install gazex[pandas]``) or pyarrow.
         """
-        try:
-            import pandas as pd
-        except ImportError as e:  # pragma: no cover - depends on the venv
-            raise ImportError(
-                "Extractor.extract_frame needs pandas: pip install pandas"
-            ) from e
-        if text not in df.columns:
+        arrow = type(df).__module__.split(".")[0] == "pyarrow"
+        names = list(df.column_names) if arrow else list(df.columns)
+        if text not in names:
             raise KeyError(f"extract_frame: no column {text!r} (the texts)")
-        if date is not None and date not in df.columns:
+        if date is not None and date not in names:
             raise KeyError(f"extract_frame: no column {date!r} (the dates)")
-        ids = df[id] if id is not None and id in df.columns else df.index
-        texts = df[text]
+
+        def column(name):
+            return df.column(name).to_pylist() if arrow else df[name]
+
+        if id is not None and id in names:
+            ids = column(id)
+        else:
+            ids = range(df.num_rows) if arrow else df.index
+        texts = column(text)
         if date is None:
-            inputs = (
-                (str(i), t) for i, t in zip(ids, texts)
-            )
+            inputs = ((str(i), t) for i, t in zip(ids, texts))
         else:
             inputs = (
-                (str(i), t, _date_value(d))
-                for i, t, d in zip(ids, texts, df[date])
+                (str(i), t, _date_value(d)) for i, t, d in zip(ids, texts, column(date))
             )
         rows = []
         for mentions in self.extract_many(inputs):
@@ -137,4 +139,14 @@ class Extractor(_NativeExtractor):
             for k in r:
                 if k not in columns:
                     columns.append(k)
+        if arrow:
+            import pyarrow as pa
+
+            return pa.Table.from_pylist(
+                [{c: r.get(c) for c in columns} for r in rows]
+            ) if rows else pa.table({c: pa.array([], pa.null()) for c in columns})
+        try:
+            import pandas as pd
+        except ImportError as e:  # pragma: no cover - depends on the venv
+            raise ImportError("Extractor.extract_frame needs pandas: pip install pandas") from e
         return pd.DataFrame.from_records(rows, columns=columns)

@@ -63,8 +63,8 @@ class Extractor:
         id: Optional[str] = "id",
         date: Optional[str] = None,
     ) -> Any:
-        """The mentions of a pandas DataFrame's texts, as a DataFrame with
-        the columns ``COLUMNS``."""
+        """The mentions of a table's texts, as a table of the same kind (a
+        pandas DataFrame, or a pyarrow Table) with the columns ``COLUMNS``."""
         ...
     @property
     def threads(self) -> int: ...

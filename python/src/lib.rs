@@ -30,6 +30,13 @@ struct Extractor {
     inner: gazex::Extractor,
 }
 
+/// The name of `obj`'s type, for error messages.
+fn type_name(obj: &Bound<'_, PyAny>) -> String {
+    obj.get_type()
+        .name()
+        .map_or_else(|_| "?".to_string(), |n| n.to_string())
+}
+
 /// A date given from Python: `None`, a `str` (`YYYY`, `YYYY-MM`,
 /// `YYYY-MM-DD`, optionally with an ISO time), or anything with
 /// `isoformat()` (`datetime.date`, `datetime.datetime`, a pandas
@@ -46,7 +53,7 @@ fn date_arg(value: Option<&Bound<'_, PyAny>>, what: &str) -> PyResult<Option<Doc
     } else {
         return Err(PyTypeError::new_err(format!(
             "{what} must be a str (YYYY, YYYY-MM or YYYY-MM-DD) or a date, not {}",
-            v.get_type().name()?
+            type_name(v)
         )));
     };
     // An ISO time after the day is allowed, as in a JSON Lines date field.
@@ -66,9 +73,7 @@ fn input_arg(item: &Bound<'_, PyAny>, position: usize) -> PyResult<Input> {
         PyTypeError::new_err(format!(
             "extract_many: input {position} is a {}; expected a str, (id, text) or \
              (id, text, date)",
-            item.get_type()
-                .name()
-                .map_or_else(|_| "?".to_string(), |n| n.to_string())
+            type_name(item)
         ))
     };
     let Ok(t) = item.cast::<PyTuple>() else {
@@ -87,9 +92,7 @@ fn input_arg(item: &Bound<'_, PyAny>, position: usize) -> PyResult<Input> {
     let text = text.cast::<PyString>().map_err(|_| {
         PyTypeError::new_err(format!(
             "extract_many: input {position}: the text is a {}, not a str",
-            text.get_type()
-                .name()
-                .map_or_else(|_| "?".to_string(), |n| n.to_string())
+            type_name(&text)
         ))
     })?;
     let mut input = Input::new(text.to_cow()?).with_id(id);
@@ -201,12 +204,7 @@ impl Extractor {
         date: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let text = text.cast::<PyString>().map_err(|_| {
-            PyTypeError::new_err(format!(
-                "text must be a str, not {}",
-                text.get_type()
-                    .name()
-                    .map_or_else(|_| "?".to_string(), |n| n.to_string())
-            ))
+            PyTypeError::new_err(format!("text must be a str, not {}", type_name(text)))
         })?;
         let mut input = Input::new(text.to_cow()?);
         match doc_id {

@@ -253,6 +253,24 @@ def test_extract_frame_equals_extract_many(ex):
         ex.extract_frame(df, text="body")
 
 
+def test_extract_frame_takes_and_gives_arrow(ex):
+    pa = pytest.importorskip("pyarrow")
+    files = corpus_files()
+    table = pa.table(
+        {
+            "id": [str(p.relative_to(ROOT)) for p in files],
+            "text": [p.read_text(encoding="utf-8") for p in files],
+        }
+    )
+    got = ex.extract_frame(table)
+    assert isinstance(got, pa.Table)
+    assert got.column_names[: len(gazex.COLUMNS)] == gazex.COLUMNS
+    want = [m for ms in ex.extract_many(zip(table["id"].to_pylist(), table["text"].to_pylist())) for m in ms]
+    assert got.num_rows == len(want) >= 20
+    assert got.column("mention_id").to_pylist() == [m["mention_id"] for m in want]
+    assert got.column("char_end").to_pylist() == [m["char_end"] for m in want]
+
+
 def test_options_reach_the_records():
     ex = gazex.Extractor(context=10, fields=["dob"], min_confidence=0.0, date=DATE)
     ms = ex.extract("Ashot Mkrtychev spoke.")
