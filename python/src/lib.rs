@@ -14,6 +14,8 @@
 
 use std::collections::VecDeque;
 use std::path::PathBuf;
+use std::sync::mpsc::Receiver;
+use std::sync::Mutex;
 
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
@@ -243,6 +245,8 @@ impl Extractor {
             extractor: slf.clone().unbind(),
             inputs: Some(it.unbind()),
             ready: VecDeque::new(),
+            in_flight: None,
+            deferred: None,
             position: 0,
             batch,
             run_date,
@@ -284,6 +288,11 @@ impl Extractor {
 
 /// The results of `Extractor.extract_many`: one list of mentions per input,
 /// in input order.
+///
+/// Batches are pipelined: once a batch's results are in, the next batch
+/// is taken from the inputs and handed to the worker threads before the
+/// results are turned into Python objects, so that the workers match
+/// while Python builds dicts.
 #[pyclass(module = "gazex._native")]
 struct MentionsIter {
     extractor: Py<Extractor>,
@@ -292,10 +301,19 @@ struct MentionsIter {
     /// Results found, not yet yielded: a document's records' JSON, or why
     /// it failed.
     ready: VecDeque<Result<String, String>>,
+    /// The batch being matched on the worker threads (in a Mutex only to
+    /// make the iterator Sync, as PyO3 asks).
+    in_flight: Option<Mutex<Receiver<Batch>>>,
+    /// An error taking the next inputs, raised once the results before
+    /// them are yielded.
+    deferred: Option<PyErr>,
     position: usize,
     batch: usize,
     run_date: DocDate,
 }
+
+/// A batch's results, in input order.
+type Batch = Vec<Result<String, String>>;
 
 #[pymethods]
 impl MentionsIter {
@@ -308,7 +326,10 @@ impl MentionsIter {
             self.fill(py)?;
         }
         match self.ready.pop_front() {
-            None => Ok(None),
+            None => match self.deferred.take() {
+                Some(e) => Err(e),
+                None => Ok(None),
+            },
             Some(Ok(json)) => loads(py, &json).map(Some),
             Some(Err(reason)) => Err(PyValueError::new_err(reason)),
         }
@@ -316,9 +337,32 @@ impl MentionsIter {
 }
 
 impl MentionsIter {
-    /// Takes the next batch of inputs (with the interpreter's lock) and
-    /// matches it on the worker threads (without).
+    /// Waits (without the interpreter's lock) for the batch in flight,
+    /// starting one if none is, then starts the next before returning.
     fn fill(&mut self, py: Python<'_>) -> PyResult<()> {
+        if self.in_flight.is_none() && self.deferred.is_none() {
+            self.start(py)?;
+        }
+        let Some(rx) = self.in_flight.take() else {
+            return Ok(());
+        };
+        // (A closed channel would mean the batch's job panicked: its
+        // results are lost, say so.)
+        let rx = rx.into_inner().unwrap_or_else(|e| e.into_inner());
+        let results = py.detach(move || rx.recv()).map_err(|_| {
+            PyValueError::new_err("internal error: a batch of extract_many was lost")
+        })?;
+        self.ready.extend(results);
+        if let Err(e) = self.start(py) {
+            self.deferred = Some(e);
+        }
+        Ok(())
+    }
+
+    /// Takes the next batch of inputs (with the interpreter's lock) and
+    /// hands it to the worker threads, which match it and serialize its
+    /// records without the lock.
+    fn start(&mut self, py: Python<'_>) -> PyResult<()> {
         let Some(inputs) = &self.inputs else {
             return Ok(());
         };
@@ -326,7 +370,14 @@ impl MentionsIter {
         let mut batch = Vec::with_capacity(self.batch);
         while batch.len() < self.batch {
             match it.next() {
-                Some(item) => batch.push(input_arg(&item?, self.position + batch.len())?),
+                Some(item) => match item.and_then(|i| input_arg(&i, self.position + batch.len())) {
+                    Ok(input) => batch.push(input),
+                    Err(e) => {
+                        // Nothing after a bad input is taken.
+                        self.inputs = None;
+                        return Err(e);
+                    }
+                },
                 None => {
                     self.inputs = None;
                     break;
@@ -338,22 +389,27 @@ impl MentionsIter {
         }
         let first = self.position;
         self.position += batch.len();
-        let ex = &self.extractor.get().inner;
         let run_date = self.run_date;
-        let results: Vec<Result<String, String>> = py.detach(|| {
+        let extractor = self.extractor.clone_ref(py);
+        let (tx, rx) = std::sync::mpsc::channel();
+        self.extractor.get().inner.pool().spawn(move || {
+            let ex = &extractor.get().inner;
             let found = ex.extract_batch(batch, first, Some(run_date));
             // The records are serialized on the workers too.
-            ex.pool().install(|| {
-                found
-                    .into_par_iter()
-                    .map(|r| match r {
-                        Ok(e) => Ok(records_json(ex, &e)),
-                        Err(e) => Err(e.reason),
-                    })
-                    .collect()
-            })
+            let results: Batch = found
+                .into_par_iter()
+                .map(|r| match r {
+                    Ok(e) => Ok(records_json(ex, &e)),
+                    Err(e) => Err(e.reason),
+                })
+                .collect();
+            // (The iterator may be gone: nobody wants the results then.)
+            let _ = tx.send(results);
+            // `extractor` is dropped here, off the interpreter's lock:
+            // PyO3 defers its reference count to when the lock is next held.
+            drop(extractor);
         });
-        self.ready.extend(results);
+        self.in_flight = Some(Mutex::new(rx));
         Ok(())
     }
 }

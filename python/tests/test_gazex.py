@@ -121,7 +121,8 @@ def test_extract_many_is_lazy_and_ordered(ex):
     it = ex.extract_many(inputs(), batch_size=10)
     first = next(it)
     assert first and first[0]["doc"] == "d0"
-    assert len(pulled) == 10
+    # The batch yielded, and the next one being matched meanwhile.
+    assert len(pulled) == 20
     rest = list(it)
     assert [ms[0]["doc"] for ms in rest] == [f"d{i}" for i in range(1, 300)]
 
@@ -143,6 +144,11 @@ def test_bad_input_raises_clear_exceptions(ex):
         ex.extract("Putin \ud800")
     with pytest.raises(TypeError, match="input 1 is a int"):
         list(ex.extract_many(["Putin", 5]))
+    # The inputs before a bad one are yielded first.
+    it = ex.extract_many(["Vladimir Putin", "Kim Jong Un", 5], batch_size=2)
+    assert next(it) and next(it)
+    with pytest.raises(TypeError, match="input 2 is a int"):
+        next(it)
     with pytest.raises(TypeError, match="input 0: the text is a NoneType"):
         list(ex.extract_many([("a", None)]))
     with pytest.raises(TypeError, match="not one str"):
