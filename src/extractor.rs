@@ -526,9 +526,10 @@ impl Extractor {
         self.min_confidence
     }
 
-    /// The mentions in one text, in text order, resolved as of the run's
-    /// date (or the text's dateline, with [`ExtractorBuilder::datelines`]).
-    /// Runs on the calling thread.
+    /// The mentions in one text, in text order, resolved as of its date
+    /// (its dateline with [`ExtractorBuilder::datelines`], else
+    /// [`ExtractorBuilder::date`], else the run's; see the [module
+    /// docs](self#documents-and-dates)). Runs on the calling thread.
     pub fn extract(&self, text: &str) -> Vec<Mention> {
         let mut resolver = self.resolver();
         let date = self
