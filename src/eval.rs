@@ -22,13 +22,15 @@
 //! Precision is counted over predicted mentions of type person,
 //! organization, vessel and aircraft; recall over all gold mentions.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::path::Path;
 
 use serde::Deserialize;
 
-use crate::normalize::fold_name;
+// The rule lives in `names`, which the matcher uses too (the matcher does
+// not depend on the scorer); the scorer's module docs describe it.
+pub use crate::names::names_agree;
 
 /// One gold mention.
 #[derive(Clone, Debug, Deserialize)]
@@ -165,27 +167,6 @@ pub fn read_jsonl<T: for<'de> Deserialize<'de>>(
         );
     }
     Ok(out)
-}
-
-fn word_set(name: &str) -> BTreeSet<String> {
-    fold_name(name)
-        .split(' ')
-        .filter(|w| !w.is_empty())
-        .map(str::to_string)
-        .collect()
-}
-
-/// Whether two entity names agree (see the module docs).
-pub fn names_agree(a: &str, b: &str) -> bool {
-    let (x, y) = (word_set(a), word_set(b));
-    if x.is_empty() || y.is_empty() {
-        return false;
-    }
-    if x == y {
-        return true;
-    }
-    let shared = x.intersection(&y).count();
-    shared >= 2 && (x.is_subset(&y) || y.is_subset(&x))
 }
 
 fn file_name(doc: &str) -> &str {

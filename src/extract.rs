@@ -45,7 +45,6 @@ use crate::date::{DateSource, DocDate};
 use crate::document::{source_hash, Document};
 use crate::input::{Job, Jobs, Piece, ReadOptions, Source};
 use crate::output::Sink;
-use crate::progress::Progress;
 use crate::resolve::Resolver;
 use crate::{InputError, Matcher, Mention};
 
@@ -72,15 +71,37 @@ pub struct Summary {
     pub elapsed: Duration,
 }
 
+/// Where a run reports how far it has got. The library draws nothing:
+/// the `gazex` binary implements it with a progress bar on standard error
+/// (its `progress` module), a program with whatever it likes. Called on
+/// the thread that runs the pipeline.
+pub trait Progress: Sync {
+    /// `files` more inputs started, `bytes` more bytes read, since the
+    /// last call.
+    fn advance(&self, files: u64, bytes: u64) {
+        let _ = (files, bytes);
+    }
+
+    /// The run is over (called once, after the last `advance`, when the
+    /// run was not interrupted).
+    fn finish(&self) {}
+}
+
+/// A [`Progress`] that reports nothing.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct NoProgress;
+
+impl Progress for NoProgress {}
+
 /// How a run reads and reports, beyond the matcher and the sink.
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub struct Options<'a> {
     /// Formats, encodings, window sizes.
     pub read: ReadOptions,
     /// Checked between batches: when set, the run stops, interrupted.
     pub stop: Option<&'a AtomicBool>,
-    /// Where to report progress.
-    pub progress: Option<&'a Progress>,
+    /// Where to report progress (`None`: nowhere).
+    pub progress: Option<&'a dyn Progress>,
     /// The date of documents with no date of their own nor `--date`
     /// ([`DateSource::Run`]); `None` (the default): today, taken once when
     /// the run starts.
@@ -88,6 +109,18 @@ pub struct Options<'a> {
     /// Mentions less sure than this are left out; `None` (the default):
     /// [`crate::resolve::DEFAULT_MIN_CONFIDENCE`].
     pub min_confidence: Option<f32>,
+}
+
+impl std::fmt::Debug for Options<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Options")
+            .field("read", &self.read)
+            .field("stop", &self.stop)
+            .field("progress", &self.progress.map(|_| "dyn Progress"))
+            .field("run_date", &self.run_date)
+            .field("min_confidence", &self.min_confidence)
+            .finish()
+    }
 }
 
 struct Done<T> {
@@ -138,8 +171,7 @@ pub fn extract_sources<S: Sink + Sync>(
         }
         r
     };
-    let hidden = Progress::hidden();
-    let progress = opts.progress.unwrap_or(&hidden);
+    let progress = opts.progress.unwrap_or(&NoProgress);
     let mut sources_done = 0;
     let stop = || opts.stop.is_some_and(|s| s.load(Ordering::SeqCst));
     let stdin = sources.iter().any(|s| matches!(s, Source::Stdin));
@@ -409,7 +441,7 @@ fn process<'m, S: Sink>(
 }
 
 /// The message a panic carried.
-fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+pub(crate) fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
     panic
         .downcast_ref::<&str>()
         .map(|s| s.to_string())

@@ -5,6 +5,7 @@
 #![cfg_attr(doc, deny(warnings))]
 
 mod cli;
+mod progress;
 
 use std::fs::File;
 use std::io::{self, BufWriter, IsTerminal, Write};
@@ -17,20 +18,23 @@ use anyhow::{Context, Result};
 use clap::Parser;
 
 use cli::{
-    ByPeriod, Cli, Command, CompileArgs, EvalArgs, ExtractArgs, GazetteerCommand, ImportArgs,
-    ImportFormat, InputFormat, ListArgs, NamesArgs, OutputFormat, ReportArgs, StatsFormat,
+    ByPeriod, Cli, Command, CompileArgs, EngineArgs, EvalArgs, ExtractArgs, GazetteerCommand,
+    ImportArgs, ImportFormat, InputFormat, ListArgs, NamesArgs, OutputFormat, ReportArgs,
+    StatsFormat,
 };
-use gazex::extract::{extract_sources, Options, Summary};
+use gazex::extract::Summary;
+use gazex::extractor::Monitor;
 use gazex::gazetteer::compiled::{self, Sources};
-use gazex::gazetteer::{bundled, cache, Gazetteer, MergeReport};
+use gazex::gazetteer::load::{self, Notice};
+use gazex::gazetteer::MergeReport;
 use gazex::input::{decode::DecodeOptions, jsonl, Format, ReadOptions, Source};
 use gazex::output::csv::CsvSink;
 use gazex::output::jsonl::JsonlSink;
 use gazex::output::sqlite::{IndexSummary, SqliteSink};
 use gazex::output::{Fields, RecordOptions, Sink};
-use gazex::progress::Progress;
 use gazex::walk::{collect, DEFAULT_EXTENSIONS};
-use gazex::{InputError, Matcher};
+use gazex::{Extractor, ExtractorBuilder, InputError};
+use progress::Bar;
 
 /// Set by SIGINT/SIGTERM; the pipeline stops between batches.
 static STOP: AtomicBool = AtomicBool::new(false);
@@ -69,36 +73,30 @@ fn main() -> ExitCode {
     }
 }
 
-/// Imports a published list (`FORMAT` with its input paths), reporting on
-/// standard error what was read.
-fn import(format: ImportFormat, inputs: &[PathBuf]) -> Result<Vec<gazex::gazetteer::Entity>> {
-    use gazex::gazetteer::{ofac, officials};
-    let (entities, report) = match format {
-        ImportFormat::OfacCsv => {
-            let imported = match inputs {
-                [dir] if dir.is_dir() => ofac::import_dir(dir)?,
-                [sdn, rest @ ..] if rest.len() <= 2 => ofac::import(
-                    sdn,
-                    rest.first().map(PathBuf::as_path),
-                    rest.get(1).map(PathBuf::as_path),
-                )?,
-                _ => anyhow::bail!(
-                    "--from ofac-csv takes a folder, or sdn.csv [alt.csv] [add.csv] in that order"
-                ),
-            };
-            (imported.entities, imported.report)
-        }
-        ImportFormat::Officials => match inputs {
-            [dir] => officials::import_all(dir)?,
-            _ => anyhow::bail!("--from officials takes one folder"),
-        },
-    };
-    eprintln!("gazex: imported {} entities\n{report}", entities.len());
-    Ok(entities)
+/// The extractor `-g`, `--no-merge` and `--threads` ask for, its notices
+/// printed as they come.
+fn extractor(engine: &EngineArgs) -> ExtractorBuilder {
+    let mut b = Extractor::builder()
+        .gazetteers(engine.gazetteers.iter().cloned())
+        .no_merge(engine.no_merge)
+        .on_notice(print_notice);
+    if let Some(n) = engine.threads {
+        b = b.threads(n);
+    }
+    b
+}
+
+/// Prints what loading gazetteers reports besides its result.
+fn print_notice(n: Notice) {
+    eprintln!("gazex: {n}");
 }
 
 fn run_import(args: ImportArgs) -> Result<ExitCode> {
-    let entities = import(args.from, &args.inputs)?;
+    let format = match args.from {
+        ImportFormat::OfacCsv => load::ImportFormat::OfacCsv,
+        ImportFormat::Officials => load::ImportFormat::Officials,
+    };
+    let entities = load::import(format, &args.inputs, &mut print_notice)?;
     let write = |out: &mut dyn Write| -> io::Result<()> {
         gazex::gazetteer::native::write(&mut *out, &entities)
     };
@@ -109,7 +107,12 @@ fn run_import(args: ImportArgs) -> Result<ExitCode> {
 /// `gazex gazetteer names`: the common-name decision for each person's
 /// name, as the resolver takes it.
 fn run_names(args: NamesArgs) -> Result<ExitCode> {
-    let matcher = load_engine(&args.engine.gazetteers, args.engine.no_merge)?.matcher;
+    let matcher = load::load_engine(
+        &args.engine.gazetteers,
+        args.engine.no_merge,
+        &mut print_notice,
+    )?
+    .matcher;
     let mut out = BufWriter::new(io::stdout().lock());
     writeln!(out, "entity_id\tname\tdecision\twords")?;
     for (i, e) in matcher.entities().iter().enumerate() {
@@ -135,159 +138,15 @@ fn run_names(args: NamesArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// The matcher a run uses, what it was built from, and how it was loaded.
-struct Engine {
-    matcher: Matcher,
-    /// The lists, and what merging did (`sources.merge`; `None` with
-    /// `--no-merge`).
-    sources: Sources,
-    /// How long merging took in this run (`None`: merged when compiled).
-    merge_time: Option<Duration>,
-    origin: EngineOrigin,
-}
-
-/// Where a run's matcher came from.
-enum EngineOrigin {
-    /// Built from the lists in this run.
-    Lists,
-    /// Read from a compiled gazetteer.
-    Compiled(PathBuf),
-    /// The bundled lists, through the cache.
-    Cache(cache::Outcome),
-}
-
-impl std::fmt::Display for EngineOrigin {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            EngineOrigin::Lists => f.write_str("built from the lists"),
-            EngineOrigin::Compiled(p) => write!(f, "read from the compiled {}", p.display()),
-            EngineOrigin::Cache(outcome) => write!(f, "the bundled lists, {outcome}"),
-        }
-    }
-}
-
-/// What the `-g` paths name, loaded as far as the kind allows without
-/// building a matcher from lists.
-enum Loaded {
-    /// A compiled gazetteer (given alone).
-    Compiled(PathBuf, compiled::Compiled),
-    /// The bundled lists alone (no `-g`, or `-g bundled:`), through the
-    /// cache, merged unless `no_merge`.
-    Bundled(cache::Bundled),
-    /// Lists, loaded and not merged.
-    Lists(Gazetteer),
-}
-
-/// Loads what `paths` name. A compiled gazetteer must be the only one; it
-/// is read (and checked) here, as are the bundled lists through the cache.
-fn load(paths: &[PathBuf], no_merge: bool) -> Result<Loaded> {
-    if let Some(path) = compiled_among(paths)? {
-        if paths.len() > 1 {
-            anyhow::bail!(
-                "-g {}: a compiled gazetteer is loaded alone; to use other lists with it, \
-                 compile them together (`gazex gazetteer compile -g … -g … -o FILE`)",
-                path.display()
-            );
-        }
-        let c = compiled::read(&path)?;
-        match (&c.sources.merge, no_merge) {
-            (Some(_), true) => anyhow::bail!(
-                "-g {}: compiled with the same people merged across lists; --no-merge needs \
-                 a gazetteer compiled with --no-merge",
-                path.display()
-            ),
-            (None, false) => anyhow::bail!(
-                "-g {}: compiled with --no-merge; give --no-merge too, or compile it without",
-                path.display()
-            ),
-            _ => {}
-        }
-        for w in &c.sources.warnings {
-            eprintln!("gazex: warning: {w}");
-        }
-        return Ok(Loaded::Compiled(path, c));
-    }
-    let bundled_alone = match paths {
-        [] => true,
-        [p] => p.as_os_str() == bundled::PREFIX,
-        _ => false,
-    };
-    if bundled_alone {
-        let b = cache::bundled(no_merge)?;
-        for w in &b.sources.warnings {
-            eprintln!("gazex: warning: {w}");
-        }
-        return Ok(Loaded::Bundled(b));
-    }
-    Ok(Loaded::Lists(load_unmerged(paths)?))
-}
-
-/// The compiled gazetteer among `paths`, if any: a file that starts with
-/// the compiled magic bytes, whatever its name. A file named `*.gazex`
-/// that does not is refused, saying so.
-fn compiled_among(paths: &[PathBuf]) -> Result<Option<PathBuf>> {
-    for p in paths {
-        if !p.is_file() {
-            continue;
-        }
-        let named = p.extension().is_some_and(|e| e == compiled::EXTENSION);
-        match compiled::is_compiled(p) {
-            Ok(true) => return Ok(Some(p.clone())),
-            // (read() says what is wrong: empty, or not compiled.)
-            Ok(false) if named => return Ok(Some(p.clone())),
-            Ok(false) => {}
-            Err(e) => anyhow::bail!("{}: cannot read gazetteer: {e}", p.display()),
-        }
-    }
-    Ok(None)
-}
-
-/// Loads the gazetteers a run uses and their matcher: a compiled file, the
-/// bundled lists through the cache, or lists built here (merged unless
-/// `no_merge`).
-fn load_engine(paths: &[PathBuf], no_merge: bool) -> Result<Engine> {
-    Ok(match load(paths, no_merge)? {
-        Loaded::Compiled(path, c) => Engine {
-            matcher: c.matcher,
-            sources: c.sources,
-            merge_time: None,
-            origin: EngineOrigin::Compiled(path),
-        },
-        Loaded::Bundled(b) => Engine {
-            matcher: b.matcher,
-            sources: b.sources,
-            merge_time: b.merge_time,
-            origin: EngineOrigin::Cache(b.outcome),
-        },
-        Loaded::Lists(mut g) => {
-            let mut sources = Sources::describe(&g);
-            let started = Instant::now();
-            sources.merge = (!no_merge).then(|| g.merge_same_people());
-            let merge_time = started.elapsed();
-            Engine {
-                matcher: Matcher::from_gazetteer(g),
-                sources,
-                merge_time: Some(merge_time),
-                origin: EngineOrigin::Lists,
-            }
-        }
-    })
-}
-
 /// `gazex gazetteer compile`: builds the matcher of the lists `-g` names
 /// (the bundled lists without any) and writes it as a compiled gazetteer.
 fn run_compile(args: CompileArgs) -> Result<ExitCode> {
-    if let Some(path) = compiled_among(&args.engine.gazetteers)? {
-        anyhow::bail!(
-            "-g {}: already a compiled gazetteer; compile the lists it was built from",
-            path.display()
-        );
-    }
     let started = Instant::now();
-    let mut g = load_unmerged(&args.engine.gazetteers)?;
-    let mut sources = Sources::describe(&g);
-    sources.merge = (!args.engine.no_merge).then(|| g.merge_same_people());
-    let matcher = Matcher::from_gazetteer(g);
+    let (matcher, sources) = load::build_for_compile(
+        &args.engine.gazetteers,
+        args.engine.no_merge,
+        &mut print_notice,
+    )?;
     let bytes = compiled::write_file(&args.output, &matcher, &sources, true)
         .with_context(|| format!("cannot write {}", args.output.display()))?;
     let stats = matcher.stats();
@@ -305,74 +164,14 @@ fn run_compile(args: CompileArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Loads every `-g` path in the order given; without any, the lists
-/// bundled in gazex. `bundled:` names them all, `bundled:NAME` one.
-fn load_unmerged(paths: &[PathBuf]) -> Result<Gazetteer> {
-    let mut g = Gazetteer::new();
-    if paths.is_empty() {
-        g.add_bundled()?;
-    }
-    for p in paths {
-        let spec = p.to_string_lossy();
-        if let Some(name) = spec.strip_prefix(bundled::PREFIX) {
-            if name.is_empty() {
-                g.add_bundled()?;
-            } else {
-                let list = bundled::get(name).with_context(|| {
-                    let names: Vec<&str> = bundled::lists().map(|b| b.name()).collect();
-                    format!(
-                        "-g {spec}: no bundled list is named {name:?} (the bundled lists: {})",
-                        names.join(", ")
-                    )
-                })?;
-                g.add_bundled_list(list)?;
-            }
-            continue;
-        }
-        let published = [
-            ("ofac-csv:", ImportFormat::OfacCsv),
-            ("officials:", ImportFormat::Officials),
-        ]
-        .into_iter()
-        .find_map(|(prefix, f)| {
-            spec.strip_prefix(prefix)
-                .map(|rest| (f, PathBuf::from(rest)))
-        });
-        match published {
-            Some((format, dir)) => {
-                for (i, e) in import(format, std::slice::from_ref(&dir))?
-                    .into_iter()
-                    .enumerate()
-                {
-                    g.push(
-                        e,
-                        gazex::gazetteer::Origin {
-                            path: dir.clone(),
-                            line: i as u64 + 1,
-                        },
-                    );
-                }
-            }
-            // (The error names the file, the line and what went wrong.)
-            None => g.add_path(p)?,
-        }
-    }
-    for w in g.warnings() {
-        eprintln!("gazex: warning: {w}");
-    }
-    if g.is_empty() {
-        anyhow::bail!("the gazetteers hold no entity (looked in {paths:?})");
-    }
-    Ok(g)
-}
-
 /// `gazex gazetteer list`: each gazetteer file a run loads, where it comes
 /// from, the date of its data, its licence and its entities by type; then
 /// the total and what merging did.
 fn run_list(args: ListArgs) -> Result<ExitCode> {
     let no_merge = args.engine.no_merge;
-    let (sources, used, origin) = match load(&args.engine.gazetteers, no_merge)? {
-        Loaded::Compiled(path, c) => {
+    let loaded = load::load(&args.engine.gazetteers, no_merge, &mut print_notice)?;
+    let (sources, used, origin) = match loaded {
+        load::Loaded::Compiled(path, c) => {
             let used = c.matcher.entities().len();
             let size = std::fs::metadata(&path).map_or(0, |m| m.len());
             let origin = format!(
@@ -384,11 +183,11 @@ fn run_list(args: ListArgs) -> Result<ExitCode> {
             );
             (c.sources, used, Some(origin))
         }
-        Loaded::Bundled(b) => {
+        load::Loaded::Bundled(b) => {
             let used = b.matcher.entities().len();
             (b.sources, used, Some(format!("cache:     {}", b.outcome)))
         }
-        Loaded::Lists(mut g) => {
+        load::Loaded::Lists(mut g) => {
             let mut sources = Sources::describe(&g);
             sources.merge = (!no_merge).then(|| g.merge_same_people());
             (sources, g.len(), None)
@@ -453,35 +252,16 @@ fn run_list(args: ListArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Worker threads per available core at most: more only wait their turn
-/// (the output is the same for any number), and `-j 100000` would start a
-/// hundred thousand threads.
-const THREADS_PER_CORE: usize = 4;
-
-fn thread_pool(threads: Option<usize>) -> Result<rayon::ThreadPool> {
-    let mut pool = rayon::ThreadPoolBuilder::new();
-    if let Some(n) = threads {
-        anyhow::ensure!(n > 0, "--threads must be at least 1");
-        let cores = std::thread::available_parallelism().map_or(1, usize::from);
-        let max = THREADS_PER_CORE * cores;
-        if n > max {
-            eprintln!(
-                "gazex: --threads {n} is more than {THREADS_PER_CORE} per core ({cores} available); \
-                 using {max}"
-            );
-        }
-        pool = pool.num_threads(n.min(max));
-    }
-    pool.build().context("cannot start worker threads")
-}
-
 fn run_eval(args: EvalArgs) -> Result<ExitCode> {
     use gazex::eval::{read_jsonl, score, GoldMention, Predicted};
-    let pool = thread_pool(args.engine.threads)?;
     let gold_text = std::fs::read_to_string(&args.gold)
         .with_context(|| format!("cannot read {}", args.gold.display()))?;
     let gold: Vec<GoldMention> = read_jsonl(&gold_text, &args.gold.display().to_string())?;
-    let matcher = load_engine(&args.engine.gazetteers, args.engine.no_merge)?.matcher;
+    let mut builder = extractor(&args.engine).min_confidence(args.dates.min_confidence);
+    if let Some(date) = args.dates.date {
+        builder = builder.date(date);
+    }
+    let extractor = builder.build()?;
     let walked = collect(&args.paths, DEFAULT_EXTENSIONS);
     let mut failed = walked.errors.len();
     for e in &walked.errors {
@@ -489,23 +269,22 @@ fn run_eval(args: EvalArgs) -> Result<ExitCode> {
     }
     let mut sink = JsonlSink::new(Vec::new());
     let sources: Vec<Source> = walked.files.iter().cloned().map(Source::Path).collect();
-    let opts = Options {
-        read: ReadOptions {
-            fields: jsonl::Fields {
-                date: args.dates.date_field.clone(),
-                ..jsonl::Fields::default()
-            },
-            date: args.dates.date,
-            ..ReadOptions::default()
+    let read = ReadOptions {
+        fields: jsonl::Fields {
+            date: args.dates.date_field.clone(),
+            ..jsonl::Fields::default()
         },
-        stop: Some(&STOP),
-        min_confidence: Some(args.dates.min_confidence),
-        ..Options::default()
+        ..ReadOptions::default()
     };
-    extract_sources(&matcher, &sources, &opts, &pool, &mut sink, &mut |e| {
+    let monitor = Monitor {
+        stop: Some(&STOP),
+        progress: None,
+    };
+    extractor.run(&sources, read, &mut sink, monitor, &mut |e| {
         failed += 1;
         eprintln!("{}", e.to_json());
     })?;
+    let matcher = extractor.matcher();
     let buf = sink.into_inner();
     let predicted: Vec<Predicted> = read_jsonl(std::str::from_utf8(&buf)?, "extraction output")?;
     // Every name of a predicted entity may agree with the gold's names.
@@ -584,21 +363,21 @@ fn run_extract(args: ExtractArgs) -> Result<ExitCode> {
         args.shard.is_none() || !args.paths.iter().any(|p| p.as_os_str() == "-"),
         "--shard splits input files and cannot split standard input (-)"
     );
-    let pool = thread_pool(args.engine.threads)?;
-
-    let build_started = Instant::now();
-    let (_, loaded) = pool.install(|| {
-        rayon::join(gazex::names::preload, || {
-            load_engine(&args.engine.gazetteers, args.engine.no_merge)
-        })
-    });
-    let Engine {
-        matcher,
-        sources: lists,
-        merge_time,
-        origin,
-    } = loaded?;
-    let build_time = build_started.elapsed();
+    let mut builder = extractor(&args.engine).min_confidence(args.dates.min_confidence);
+    if let Some(date) = args.dates.date {
+        builder = builder.date(date);
+    }
+    if let Some(n) = args.context {
+        builder = builder.context(n);
+    }
+    if let Some(fields) = args.fields.as_deref() {
+        let fields = Fields::parse(fields);
+        if fields == Fields::Some(Vec::new()) {
+            anyhow::bail!("--fields names no property (give names separated by commas, or `all`)");
+        }
+        builder = builder.fields(fields);
+    }
+    let extractor = builder.build()?;
 
     let read = ReadOptions {
         format: match args.input_format {
@@ -617,7 +396,6 @@ fn run_extract(args: ExtractArgs) -> Result<ExitCode> {
             text: args.text_field.clone(),
             date: args.dates.date_field.clone(),
         },
-        date: args.dates.date,
         ..ReadOptions::default()
     };
     let read = match args.window {
@@ -650,16 +428,13 @@ fn run_extract(args: ExtractArgs) -> Result<ExitCode> {
             .filter_map(|f| std::fs::metadata(f).ok())
             .map(|m| m.len())
             .sum();
-        Progress::stderr(sources.len() as u64, if stdin { 0 } else { bytes })
+        Bar::stderr(sources.len() as u64, if stdin { 0 } else { bytes })
     } else {
-        Progress::hidden()
+        Bar::hidden()
     };
-    let opts = Options {
-        read,
+    let monitor = Monitor {
         stop: Some(&STOP),
         progress: Some(&progress),
-        run_date: None,
-        min_confidence: Some(args.dates.min_confidence),
     };
     let mut error_sink: Box<dyn Write> = match &args.errors {
         Some(p) => Box::new(BufWriter::new(
@@ -675,21 +450,16 @@ fn run_extract(args: ExtractArgs) -> Result<ExitCode> {
         report(e);
     }
 
-    let options = RecordOptions {
-        context: args.context,
-        fields: args.fields.as_deref().map_or(Fields::None, Fields::parse),
-    };
-    if options.fields == Fields::Some(Vec::new()) {
-        anyhow::bail!("--fields names no property (give names separated by commas, or `all`)");
-    }
+    let options = extractor.record_options().clone();
     let mut index = None;
     let summary = match (&args.db, &args.output) {
         (Some(db), _) => {
-            let mut sink = SqliteSink::open(db, matcher.entities(), options, &args.paths)?;
+            let mut sink = SqliteSink::open(db, extractor.entities(), options, &args.paths)?;
             for e in &walked.errors {
                 sink.failed(e);
             }
-            let summary = extract_sources(&matcher, &sources, &opts, &pool, &mut sink, &mut report)
+            let summary = extractor
+                .run(&sources, read, &mut sink, monitor, &mut report)
                 .with_context(|| format!("cannot write the index {}", db.display()))?;
             index = Some(sink.summary().clone());
             summary
@@ -700,10 +470,10 @@ fn run_extract(args: ExtractArgs) -> Result<ExitCode> {
                 args.format,
                 options,
                 out,
-                &matcher,
+                &extractor,
                 &sources,
-                &opts,
-                &pool,
+                read.clone(),
+                monitor,
                 &mut report,
             )
             .context("cannot write to standard output")?
@@ -713,10 +483,10 @@ fn run_extract(args: ExtractArgs) -> Result<ExitCode> {
                 args.format,
                 options,
                 out,
-                &matcher,
+                &extractor,
                 &sources,
-                &opts,
-                &pool,
+                read.clone(),
+                monitor,
                 &mut report,
             )
         })?,
@@ -726,20 +496,11 @@ fn run_extract(args: ExtractArgs) -> Result<ExitCode> {
 
     let errors = summary.errors + walked.errors.len();
     if let Some(format) = args.stats {
-        print_stats(
-            format,
-            &summary,
-            errors,
-            &matcher,
-            build_time,
-            index.as_ref(),
-            lists.merge.as_ref().map(|m| (m, merge_time)),
-            &origin,
-        );
+        print_stats(format, &summary, errors, &extractor, index.as_ref());
     }
     // The process ends here: freeing half a million entities one by one
     // would only delay the exit.
-    std::mem::forget(matcher);
+    std::mem::forget(extractor);
     Ok(if errors > 0 {
         ExitCode::from(1)
     } else {
@@ -753,27 +514,25 @@ fn write_records<W: Write + Sync>(
     format: OutputFormat,
     options: RecordOptions,
     out: W,
-    matcher: &Matcher,
+    extractor: &Extractor,
     sources: &[Source],
-    opts: &Options<'_>,
-    pool: &rayon::ThreadPool,
+    read: ReadOptions,
+    monitor: Monitor<'_>,
     report: &mut dyn FnMut(&InputError),
 ) -> io::Result<Summary> {
     match format {
-        OutputFormat::Jsonl => extract_sources(
-            matcher,
+        OutputFormat::Jsonl => extractor.run(
             sources,
-            opts,
-            pool,
+            read,
             &mut JsonlSink::with_options(out, options),
+            monitor,
             report,
         ),
-        OutputFormat::Csv => extract_sources(
-            matcher,
+        OutputFormat::Csv => extractor.run(
             sources,
-            opts,
-            pool,
+            read,
             &mut CsvSink::new(out, options),
+            monitor,
             report,
         ),
     }
@@ -881,17 +640,21 @@ fn write_atomically<T>(
     Ok(value)
 }
 
-#[allow(clippy::too_many_arguments)]
 fn print_stats(
     format: StatsFormat,
     s: &Summary,
     errors: usize,
-    matcher: &Matcher,
-    build: std::time::Duration,
+    extractor: &Extractor,
     index: Option<&IndexSummary>,
-    merge: Option<(&MergeReport, Option<Duration>)>,
-    origin: &EngineOrigin,
 ) {
+    let matcher = extractor.matcher();
+    let build = extractor.build_time();
+    let merge: Option<(&MergeReport, Option<Duration>)> = extractor
+        .sources()
+        .merge
+        .as_ref()
+        .map(|m| (m, extractor.merge_time()));
+    let origin = extractor.origin();
     let secs = s.elapsed.as_secs_f64().max(1e-9);
     let mb = s.bytes as f64 / 1e6;
     let b = matcher.stats();

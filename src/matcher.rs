@@ -28,11 +28,10 @@ use serde::{Deserialize, Serialize};
 use std::time::{Duration, Instant};
 
 use crate::date::Day;
-use crate::eval::names_agree;
 use crate::gazetteer::{Entity, EntityType, Gazetteer};
 use crate::link::Profile;
 use crate::names::{
-    is_common_word, is_distinctive_word, is_given_name, is_known_proper_noun, is_place,
+    is_common_word, is_distinctive_word, is_given_name, is_known_proper_noun, is_place, names_agree,
 };
 use crate::normalize::{fold_name, Normalized, TokenFlags};
 use crate::translit::{
@@ -857,15 +856,6 @@ impl Matcher {
     /// Figures about the build.
     pub fn stats(&self) -> &BuildStats {
         &self.stats
-    }
-
-    /// Finds the mentions in one text (a convenience over
-    /// [`crate::resolve::Resolver`]).
-    pub fn find(&self, text: &str) -> Vec<crate::Mention> {
-        let mut r = crate::resolve::Resolver::new(self);
-        let mut out = Vec::new();
-        r.resolve(text, &mut out);
-        out
     }
 }
 

@@ -594,6 +594,32 @@ fn word_set(list: &str) -> HashSet<String> {
     set
 }
 
+/// The folded words of a name, as [`names_agree`] compares them.
+fn name_words(name: &str) -> std::collections::BTreeSet<String> {
+    fold_name(name)
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// Whether two entity names agree: the same set of folded words, or one
+/// set within the other sharing at least two words ("Joseph R. Biden" and
+/// "Joseph R. Biden Jr."). How [`crate::eval`] compares a predicted entity
+/// with a gold one, and how the matcher tells listed owners of a name
+/// apart.
+pub fn names_agree(a: &str, b: &str) -> bool {
+    let (x, y) = (name_words(a), name_words(b));
+    if x.is_empty() || y.is_empty() {
+        return false;
+    }
+    if x == y {
+        return true;
+    }
+    let shared = x.intersection(&y).count();
+    shared >= 2 && (x.is_subset(&y) || y.is_subset(&x))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

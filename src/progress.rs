@@ -1,24 +1,25 @@
-//! A progress bar on standard error: files and bytes done, throughput,
-//! time left.
+//! The binary's progress bar on standard error: files and bytes done,
+//! throughput, time left. It is the binary's [`Progress`] for the
+//! library's pipeline, which knows no terminal.
 //!
 //! The binary shows it only when standard error is a terminal and
-//! `--quiet` is not given; [`Progress::hidden`] draws nothing, so the
-//! pipeline can always report to one.
+//! `--quiet` is not given; [`Bar::hidden`] draws nothing.
 
+use gazex::extract::Progress;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 /// Progress of a run, drawn or not.
 #[derive(Debug)]
-pub struct Progress {
+pub struct Bar {
     bar: Option<ProgressBar>,
     files: std::sync::atomic::AtomicU64,
     total_files: u64,
 }
 
-impl Progress {
+impl Bar {
     /// A progress that draws nothing.
-    pub fn hidden() -> Progress {
-        Progress {
+    pub fn hidden() -> Bar {
+        Bar {
             bar: None,
             files: Default::default(),
             total_files: 0,
@@ -27,7 +28,7 @@ impl Progress {
 
     /// A bar on standard error for `total_files` inputs of `total_bytes`
     /// bytes on disk (0 when unknown, as for standard input: a spinner).
-    pub fn stderr(total_files: u64, total_bytes: u64) -> Progress {
+    pub fn stderr(total_files: u64, total_bytes: u64) -> Bar {
         let bar = if total_bytes > 0 {
             ProgressBar::with_draw_target(Some(total_bytes), ProgressDrawTarget::stderr())
         } else {
@@ -41,15 +42,24 @@ impl Progress {
         if let Ok(style) = ProgressStyle::with_template(template) {
             bar.set_style(style);
         }
-        Progress {
+        Bar {
             bar: Some(bar),
             files: Default::default(),
             total_files,
         }
     }
 
+    /// Removes the bar.
+    pub fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
+}
+
+impl Progress for Bar {
     /// `files` more documents done, `bytes` more bytes read.
-    pub fn advance(&self, files: u64, bytes: u64) {
+    fn advance(&self, files: u64, bytes: u64) {
         let Some(bar) = &self.bar else { return };
         let done = self
             .files
@@ -63,10 +73,7 @@ impl Progress {
         bar.inc(bytes);
     }
 
-    /// Removes the bar.
-    pub fn finish(&self) {
-        if let Some(bar) = &self.bar {
-            bar.finish_and_clear();
-        }
+    fn finish(&self) {
+        Bar::finish(self);
     }
 }

@@ -38,6 +38,7 @@
 pub mod bundled;
 pub mod cache;
 pub mod compiled;
+pub mod load;
 pub mod merge;
 pub mod native;
 pub mod ofac;
