@@ -63,7 +63,7 @@ use html5tokenizer::offset::PosTrackingReader;
 use html5tokenizer::trace::Trace;
 use html5tokenizer::{NaiveParser, Token, TracingEmitter};
 
-use super::decode::{decode, DecodeOptions};
+use super::decode::{decode_as, detect, DecodeOptions};
 use crate::date::{date_value, DocDate};
 use crate::document::{MapCursor, OffsetMap};
 
@@ -141,12 +141,20 @@ pub fn html_to_text_and_date(
         None if std::str::from_utf8(bytes).is_err() => declared_charset(bytes),
         _ => None,
     };
-    let decoded = match declared {
-        Some(e) => decode(bytes, &DecodeOptions { forced: Some(e) }),
-        None => decode(bytes, opts),
+    let encoding = match declared {
+        Some(e) => detect(bytes, &DecodeOptions { forced: Some(e) }),
+        None => detect(bytes, opts),
     };
-    let html = decoded.text.as_str();
-    let mut cursor = match &decoded.map {
+    // A UTF-8 page (nearly all) is tokenized where it lies, not copied.
+    let decoded;
+    let (html, map) = match std::str::from_utf8(bytes) {
+        Ok(html) if encoding == encoding_rs::UTF_8 => (html, None),
+        _ => {
+            decoded = decode_as(bytes, encoding);
+            (decoded.text.as_str(), decoded.map.as_ref())
+        }
+    };
+    let mut cursor = match map {
         Some(m) => m.cursor(html),
         None => MapCursor::identity(html),
     };
@@ -178,7 +186,7 @@ pub fn html_to_text_and_date(
                 let literal = &html[span.clone()];
                 let verbatim = literal.len() == c.len_utf8()
                     && literal.starts_with(c)
-                    && (decoded.map.is_none() || &bytes[s.0..e.0] == literal.as_bytes());
+                    && (map.is_none() || &bytes[s.0..e.0] == literal.as_bytes());
                 out.char(c, s, e, verbatim);
             }
             (Token::StartTag(tag), _) => {

@@ -54,6 +54,7 @@
 pub mod decode;
 pub mod html;
 pub mod jsonl;
+pub mod split;
 pub mod window;
 
 use std::fs::File;
@@ -69,6 +70,7 @@ use crate::document::{source_hash, Document};
 use crate::InputError;
 use decode::DecodeOptions;
 use jsonl::Fields;
+use split::Split;
 use window::{Window, Windows};
 
 /// A document format.
@@ -402,6 +404,14 @@ enum JobKind {
         line: u64,
         bytes: Vec<u8>,
     },
+    /// A document made on the reading thread (a window of a big page or
+    /// record, or a document read to learn it is not big), read from
+    /// `file` (at JSON Lines `line`).
+    Part {
+        piece: Piece,
+        file: PathBuf,
+        line: Option<u64>,
+    },
     /// A problem found while reading ahead.
     Failed(InputError),
 }
@@ -422,6 +432,7 @@ impl Job {
         match &self.kind {
             JobKind::Bytes { bytes, .. } | JobKind::Line { bytes, .. } => bytes.len(),
             JobKind::Window(w) => w.bytes.len(),
+            JobKind::Part { piece, .. } => piece.doc.text.len(),
             JobKind::File(_, len) => usize::try_from(*len).unwrap_or(usize::MAX),
             JobKind::Failed(_) => 0,
         }
@@ -434,6 +445,7 @@ impl Job {
             JobKind::Bytes { name, .. } => PathBuf::from(name),
             JobKind::Window(w) => PathBuf::from(&w.name),
             JobKind::Line { file, .. } => PathBuf::from(file),
+            JobKind::Part { file, .. } => file.clone(),
             JobKind::Failed(e) => e.path.clone(),
         }
     }
@@ -442,6 +454,7 @@ impl Job {
     pub fn line(&self) -> Option<u64> {
         match &self.kind {
             JobKind::Line { line, .. } => Some(*line),
+            JobKind::Part { line, .. } => *line,
             _ => None,
         }
     }
@@ -469,6 +482,7 @@ impl Job {
                 opts.date_default(&mut doc);
                 doc
             }
+            JobKind::Part { piece, .. } => return Ok(piece),
             JobKind::Failed(e) => return Err(e),
         };
         Ok(Piece { doc, keep: None })
@@ -482,6 +496,9 @@ pub struct Jobs<'a> {
     sources: std::slice::Iter<'a, Source>,
     opts: &'a ReadOptions,
     stream: Option<Stream>,
+    /// The windows of a big page or record being matched, with the file
+    /// (and JSON Lines line) it came from.
+    split: Option<(Split, PathBuf, Option<u64>)>,
     started: u64,
     /// When set, waiting on standard input ends and no job follows.
     stop: Option<&'a AtomicBool>,
@@ -529,6 +546,7 @@ impl<'a> Jobs<'a> {
             sources: sources.iter(),
             opts,
             stream: None,
+            split: None,
             started: 0,
             stop: None,
         }
@@ -550,6 +568,9 @@ impl<'a> Jobs<'a> {
     /// pipeline then matches and writes what it has first, so that a
     /// record's output follows it at once (`tail -f | gazex extract -`).
     pub fn would_wait(&self) -> bool {
+        if self.split.is_some() {
+            return false;
+        }
         let buffered = match &self.stream {
             Some(Stream::Lines {
                 reader,
@@ -739,6 +760,72 @@ impl<'a> Jobs<'a> {
     }
 }
 
+impl Jobs<'_> {
+    /// The next window of the big page or record being matched.
+    fn next_part(&mut self) -> Option<Job> {
+        let (split, file, line) = self.split.as_mut()?;
+        match split.next() {
+            Some(piece) => Some(Job {
+                kind: JobKind::Part {
+                    piece,
+                    file: file.clone(),
+                    line: *line,
+                },
+            }),
+            None => {
+                self.split = None;
+                None
+            }
+        }
+    }
+
+    /// `job` as it is, or, for a page or record bigger than a window,
+    /// read here and matched in windows ([`split`]): its first window
+    /// (the others follow from [`Jobs::next_part`]), the whole document if
+    /// its text turns out to fit one, or its error.
+    fn big(&mut self, job: Job) -> Job {
+        let window = self.opts.window;
+        let (file, line) = (job.name(), job.line());
+        let doc = match job.kind {
+            JobKind::Line { file, line, bytes } if bytes.len() > window => {
+                jsonl::parse_line(&bytes, &self.opts.fields, &file, line).map(|mut doc| {
+                    self.opts.date_default(&mut doc);
+                    doc
+                })
+            }
+            JobKind::Bytes {
+                name,
+                bytes,
+                format,
+            } if bytes.len() > window => {
+                document_from_bytes(Path::new(&name), name.clone(), bytes, format, self.opts)
+            }
+            JobKind::File(path, len) if len > window as u64 => read_document(&path, self.opts),
+            kind => return Job { kind },
+        };
+        let doc = match doc {
+            Ok(doc) => doc,
+            Err(e) => {
+                return Job {
+                    kind: JobKind::Failed(e),
+                }
+            }
+        };
+        if doc.text.len() <= window {
+            let piece = Piece { doc, keep: None };
+            return Job {
+                kind: JobKind::Part { piece, file, line },
+            };
+        }
+        let split = Split::new(doc, window, self.opts.overlap);
+        self.split = Some((split, file.clone(), line));
+        // A split always has a first window; an error if not.
+        self.next_part().unwrap_or_else(|| Job {
+            kind: JobKind::Failed(InputError::new(&file, "internal error: no window")),
+        })
+    }
+}
+
 impl Iterator for Jobs<'_> {
     type Item = Job;
 
@@ -747,16 +834,19 @@ impl Iterator for Jobs<'_> {
             if self.stopped() {
                 return None;
             }
+            if let Some(job) = self.next_part() {
+                return Some(job);
+            }
             if self.stream.is_some() {
                 if let Some(job) = self.next_in_stream() {
-                    return Some(job);
+                    return Some(self.big(job));
                 }
                 self.stream = None;
             }
             let source = self.sources.next()?;
             self.started += 1;
             if let Some(job) = self.start(source) {
-                return Some(job);
+                return Some(self.big(job));
             }
         }
     }
