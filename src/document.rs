@@ -334,6 +334,11 @@ impl OffsetMap {
         self.src_end.0
     }
 
+    /// Bytes the map holds on the heap.
+    pub fn heap_bytes(&self) -> usize {
+        self.runs.capacity() * std::mem::size_of::<Run>()
+    }
+
     /// Whether the text may be cut before text byte `at` with both sides
     /// keeping exact offsets: `at` starts a run, or falls inside one whose
     /// offsets map one to one (never inside a decoded character or a
@@ -366,11 +371,10 @@ impl OffsetMap {
             }
         };
         let first = self.runs.partition_point(|r| r.text <= a).saturating_sub(1);
+        let end = self.runs.partition_point(|r| r.text < b);
+        out.runs.reserve_exact(end.saturating_sub(first));
         let chars_a = self.runs[first].text_char + text[self.runs[first].text..a].chars().count();
-        for (i, r) in self.runs.iter().enumerate().skip(first) {
-            if r.text >= b {
-                break;
-            }
+        for (i, r) in self.runs.iter().enumerate().take(end).skip(first) {
             let r_end = self.runs.get(i + 1).map_or(self.text_len, |n| n.text);
             let mut piece = *r;
             if r.text < a {

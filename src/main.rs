@@ -618,6 +618,8 @@ fn run_extract(args: ExtractArgs) -> Result<ExitCode> {
             date: args.dates.date_field.clone(),
         },
         date: args.dates.date,
+        max_file: args.max_file_size,
+        max_document: args.max_record_size,
         ..ReadOptions::default()
     };
     let read = match args.window {

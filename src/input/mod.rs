@@ -66,7 +66,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use encoding_rs::Encoding;
 
 use crate::date::{dateline, DateSource, DocDate};
-use crate::document::{source_hash, Document};
+use crate::document::{source_hash, Document, OffsetMap};
 use crate::InputError;
 use decode::DecodeOptions;
 use jsonl::Fields;
@@ -88,6 +88,12 @@ pub enum Format {
     Jsonl,
 }
 
+/// The default [`ReadOptions::max_document`]: 256 MiB.
+pub const MAX_RECORD: u64 = 256 << 20;
+
+/// The default [`ReadOptions::max_file`]: 16 GiB.
+pub const MAX_FILE: u64 = 16 << 30;
+
 /// File extensions read when walking folders (each also with `.gz`).
 pub const EXTENSIONS: &[&str] = &["txt", "md", "html", "htm", "jsonl"];
 
@@ -107,8 +113,15 @@ pub struct ReadOptions {
     /// longest mention and its context.
     pub overlap: usize,
     /// HTML pages and JSON Lines records larger than this (decompressed)
-    /// are refused (default 1 GiB).
+    /// are refused (`--max-record-size`, default [`MAX_RECORD`]): each is
+    /// held whole while it is read, at about twice its size.
     pub max_document: u64,
+    /// Files larger than this (decompressed) are read only this far
+    /// (`--max-file-size`, default [`MAX_FILE`]): what was read is matched
+    /// and written, and the rest reported as an error at the byte where
+    /// reading stopped, as for a truncated `.gz`. Standard input is not
+    /// limited.
+    pub max_file: u64,
     /// The date of every document that has none of its own (`--date`):
     /// given it with [`DateSource::Flag`]. `None` (the default): such a
     /// document keeps no date, and the run's date stands in.
@@ -135,7 +148,8 @@ impl Default for ReadOptions {
             fields: Fields::default(),
             window: 16 << 20,
             overlap: 64 << 10,
-            max_document: 1 << 30,
+            max_document: MAX_RECORD,
+            max_file: MAX_FILE,
             date: None,
         }
     }
@@ -296,11 +310,27 @@ fn file_kind(meta: &std::fs::Metadata) -> &'static str {
     }
 }
 
-/// Reads all of `reader`, refusing more than `max` bytes. `expected` (a
-/// file's size) sizes the buffer, so a file is read in one call.
+/// The most bytes of a page or whole text read (`record`: a page) and the
+/// flag that says so.
+fn limit(opts: &ReadOptions, record: bool) -> (u64, &'static str) {
+    let doc = if record {
+        opts.max_document
+    } else {
+        opts.max_document.max(opts.window as u64)
+    };
+    if doc <= opts.max_file {
+        (doc, "--max-record-size")
+    } else {
+        (opts.max_file, "--max-file-size")
+    }
+}
+
+/// Reads all of `reader`, refusing more than `max` bytes (the limit `flag`
+/// sets). `expected` (a file's size) sizes the buffer, so a file is read
+/// in one call.
 fn read_limited(
     reader: impl Read,
-    max: u64,
+    (max, flag): (u64, &str),
     expected: u64,
     path: &Path,
 ) -> Result<Vec<u8>, InputError> {
@@ -312,10 +342,40 @@ fn read_limited(
     if bytes.len() as u64 > max {
         return Err(InputError::new(
             path,
-            format!("larger than {max} bytes (decompressed), skipped"),
+            format!("larger than {max} bytes (decompressed; {flag}), skipped"),
         ));
     }
     Ok(bytes)
+}
+
+/// A reader that gives `max` bytes of `inner`, then an error if there is
+/// more (`--max-file-size`): the streams reading it keep what came before
+/// and report the error where reading stopped.
+struct Capped<R> {
+    inner: R,
+    left: u64,
+    max: u64,
+}
+
+impl<R: Read> Read for Capped<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        if self.left == 0 {
+            let mut one = [0u8];
+            return match self.inner.read(&mut one)? {
+                0 => Ok(0),
+                _ => Err(io::Error::other(format!(
+                    "larger than {} bytes (decompressed; --max-file-size), not read further",
+                    self.max
+                ))),
+            };
+        }
+        let want = buf
+            .len()
+            .min(usize::try_from(self.left).unwrap_or(usize::MAX));
+        let n = self.inner.read(&mut buf[..want])?;
+        self.left -= n as u64;
+        Ok(n)
+    }
 }
 
 /// A document built from a whole source's bytes, in `format` (text or
@@ -366,15 +426,16 @@ pub fn document_from_bytes(
 pub fn read_document(path: &Path, opts: &ReadOptions) -> Result<Document, InputError> {
     let (format, gz) = format_of(path, opts);
     let (file, len) = open_regular(path)?;
+    let record = format == Format::Html || gz;
     let bytes = if gz {
         read_limited(
             flate2::read::MultiGzDecoder::new(BufReader::new(file)),
-            opts.max_document,
+            limit(opts, record),
             0,
             path,
         )?
     } else {
-        read_limited(file, opts.max_document.max(opts.window as u64), len, path)?
+        read_limited(file, limit(opts, record), len, path)?
     };
     document_from_bytes(path, doc_name(path), bytes, format, opts)
 }
@@ -432,7 +493,9 @@ impl Job {
         match &self.kind {
             JobKind::Bytes { bytes, .. } | JobKind::Line { bytes, .. } => bytes.len(),
             JobKind::Window(w) => w.bytes.len(),
-            JobKind::Part { piece, .. } => piece.doc.text.len(),
+            JobKind::Part { piece, .. } => {
+                piece.doc.text.len() + piece.doc.map.as_ref().map_or(0, OffsetMap::heap_bytes)
+            }
             JobKind::File(_, len) => usize::try_from(*len).unwrap_or(usize::MAX),
             JobKind::Failed(_) => 0,
         }
@@ -638,6 +701,17 @@ impl<'a> Jobs<'a> {
         } else {
             reader
         };
+        // A stream read on (not a page, read whole under its own limit).
+        let reader: Box<dyn Read + Send> = match source {
+            Source::Path(_) if format != Format::Html && self.opts.max_file < u64::MAX => {
+                Box::new(Capped {
+                    inner: reader,
+                    left: self.opts.max_file,
+                    max: self.opts.max_file,
+                })
+            }
+            _ => reader,
+        };
         match format {
             Format::Jsonl | Format::Auto => {
                 self.stream = Some(Stream::Lines {
@@ -650,7 +724,11 @@ impl<'a> Jobs<'a> {
             }
             Format::Html => {
                 let path = PathBuf::from(&name);
-                match read_limited(reader, self.opts.max_document, 0, &path) {
+                let max = match source {
+                    Source::Stdin => (self.opts.max_document, "--max-record-size"),
+                    Source::Path(_) => limit(self.opts, true),
+                };
+                match read_limited(reader, max, 0, &path) {
                     Ok(bytes) => Some(Job {
                         kind: JobKind::Bytes {
                             name,
@@ -711,7 +789,11 @@ impl<'a> Jobs<'a> {
                 *line += 1;
                 let mut bytes = Vec::new();
                 let path = Path::new(name.as_str());
-                match reader.by_ref().take(max + 1).read_until(b'\n', &mut bytes) {
+                match reader
+                    .by_ref()
+                    .take(max.saturating_add(1))
+                    .read_until(b'\n', &mut bytes)
+                {
                     Ok(0) => return None,
                     Ok(_) => {}
                     Err(e) => {
@@ -736,7 +818,9 @@ impl<'a> Jobs<'a> {
                         kind: JobKind::Failed(
                             InputError::new(
                                 path,
-                                format!("record longer than {max} bytes, skipped"),
+                                format!(
+                                    "record longer than {max} bytes (--max-record-size), skipped"
+                                ),
                             )
                             .at_line(*line),
                         ),

@@ -132,7 +132,11 @@ impl Split {
         } else {
             self.source(own.start)
         };
-        let own_src = from..if last { usize::MAX } else { self.source(own.end) };
+        let own_src = from..if last {
+            usize::MAX
+        } else {
+            self.source(own.end)
+        };
         let mut doc = Document::mapped(self.doc.id.clone(), self.doc.text[text].to_string(), map);
         doc.source_len = if last {
             self.doc.source_len.saturating_sub(own_src.start as u64)
@@ -205,9 +209,7 @@ mod tests {
             let first = p.doc.locate(0, 0);
             let offset = (0..=whole.text.len())
                 .filter(|&i| whole.text.is_char_boundary(i))
-                .find(|&i| {
-                    whole.text[i..].starts_with(&p.doc.text) && whole.locate(i, i) == first
-                })
+                .find(|&i| whole.text[i..].starts_with(&p.doc.text) && whole.locate(i, i) == first)
                 .expect("the window's text is the document's");
             for (i, c) in p.doc.text.char_indices() {
                 let j = i + c.len_utf8();
