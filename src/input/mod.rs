@@ -34,8 +34,11 @@
 //! sockets, devices: never opened, so never waited on), binary files
 //! ([`sniff_binary`]: a PDF, zip, PNG, GIF, JPEG or gzip signature, or a NUL
 //! byte in the first 8 KiB without a UTF-16 byte-order mark), files that
-//! cannot be opened or read, and HTML or compressed documents larger than
-//! [`ReadOptions::max_document`] once decompressed.
+//! cannot be opened or read, and HTML pages and JSON Lines records larger
+//! than [`ReadOptions::max_document`] once decompressed
+//! (`--max-record-size`). A file larger than [`ReadOptions::max_file`]
+//! (`--max-file-size`) is read only that far: what was read is kept, the
+//! rest reported as an error where reading stopped.
 //!
 //! # Big files
 //!
@@ -50,6 +53,12 @@
 //! window that owns its start, so a name across a cut is found exactly
 //! once. Document-level evidence (a surname resting on a full mention in
 //! the same document) holds within a window and its overlaps.
+//!
+//! An HTML page or a JSON Lines record is read whole (it must be
+//! tokenized or parsed to know its text), on the reading thread when it is
+//! bigger than a window, and its text, if bigger than a window too, is
+//! matched in windows the same way ([`split`]): memory holds its bytes and
+//! text, not its matching state.
 
 pub mod decode;
 pub mod html;
@@ -107,7 +116,8 @@ pub struct ReadOptions {
     /// JSON Lines id and text fields.
     pub fields: Fields,
     /// Text files larger than this many bytes are read in windows of about
-    /// this size (default 16 MiB).
+    /// this size (default 16 MiB); so is the text of a bigger page or
+    /// record matched.
     pub window: usize,
     /// Bytes windows overlap on each side (default 64 KiB); must exceed the
     /// longest mention and its context.
