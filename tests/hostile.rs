@@ -1206,3 +1206,56 @@ fn files_are_read_up_to_the_size_limit() {
     let text_reason = errors[1]["reason"].as_str().unwrap();
     assert!(text_reason.starts_with(&reason), "{errors:?}");
 }
+
+/// UTF-16 without a byte-order mark is read as UTF-16 (it was refused as
+/// "binary file (NUL byte at offset 1)"): little- and big-endian, whole
+/// and in windows, each planted name found at its offset; a binary file
+/// with NUL bytes is still refused.
+#[test]
+fn utf16_without_a_byte_order_mark_is_read() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let mut text = String::new();
+    let mut planted = Vec::new();
+    for i in 0..3000 {
+        if i % 1000 == 500 {
+            planted.push(2 * (text.len() + "Seen: ".len()));
+            text.push_str("Seen: Quillon Varga.\n");
+        } else {
+            text.push_str(FOX);
+        }
+    }
+    let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+    std::fs::write(dir.join("le.txt"), &le).unwrap();
+    std::fs::write(dir.join("be.txt"), &be).unwrap();
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    gz.write_all(&le).unwrap();
+    std::fs::write(dir.join("le.txt.gz"), gz.finish().unwrap()).unwrap();
+    std::fs::write(dir.join("bin.txt"), b"\x01\x02\x00\x00\x00\x07data\x00\x00").unwrap();
+    for (file, window) in [
+        ("le.txt", None),
+        ("be.txt", None),
+        ("le.txt.gz", None),
+        ("le.txt.gz", Some("16384")),
+    ] {
+        let mut args = vec![file];
+        if let Some(w) = window {
+            args.extend(["--window", w]);
+        }
+        let (out, _) = gazex_measured(dir, &args);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{file}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let starts: Vec<u64> = doc_starts(&out).into_iter().map(|(_, s)| s).collect();
+        let want: Vec<u64> = planted.iter().map(|&p| p as u64).collect();
+        assert_eq!(starts, want, "{file} {window:?}");
+    }
+    let (out, _) = gazex_measured(dir, &["bin.txt"]);
+    assert_eq!(out.status.code(), Some(1));
+    let errors = error_records(&out);
+    assert_eq!(errors[0]["reason"], "binary file (NUL byte at offset 2), skipped");
+}

@@ -243,7 +243,8 @@ const BINARY_PROBE: usize = 8 * 1024;
 
 /// Why `head` (a file's first bytes) looks binary, if it does: a known
 /// signature, or a NUL byte in the first 8 KiB (unless a UTF-16 byte-order
-/// mark, or a forced UTF-16 encoding, explains it).
+/// mark, a forced UTF-16 encoding, or UTF-16 text without a mark,
+/// [`decode::utf16_unmarked`], explains it).
 pub fn sniff_binary(head: &[u8], opts: &DecodeOptions) -> Option<String> {
     const MAGIC: &[(&[u8], &str)] = &[
         (b"%PDF-", "a PDF document"),
@@ -260,7 +261,8 @@ pub fn sniff_binary(head: &[u8], opts: &DecodeOptions) -> Option<String> {
         return Some(format!("binary file ({what}), skipped"));
     }
     let utf16 = matches!(Encoding::for_bom(head), Some((e, _)) if decode::is_utf16(e))
-        || opts.forced.is_some_and(decode::is_utf16);
+        || opts.forced.is_some_and(decode::is_utf16)
+        || decode::utf16_unmarked(head).is_some();
     if utf16 {
         return None;
     }
