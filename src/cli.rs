@@ -265,7 +265,8 @@ pub struct ExtractArgs {
     pub dates: DateArgs,
 
     /// Write mentions to FILE instead of standard output. FILE is replaced
-    /// only when the run completes.
+    /// only when the run completes, keeping its mode; a folder is refused
+    /// at once.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 

@@ -855,19 +855,37 @@ fn write_output(
 
 /// Writes through a temporary file beside `path`, renamed into place only
 /// when `write` succeeds: an interrupted run leaves the old file untouched.
+///
+/// A `path` that cannot be a file (a folder) is refused before anything
+/// is written. The file keeps the mode of the one it replaces; a new file
+/// gets the usual mode (0666 less the umask), not a temporary file's 0600.
 fn write_atomically<T>(
     path: &Path,
     write: impl FnOnce(&mut BufWriter<File>) -> io::Result<T>,
 ) -> Result<T> {
+    let old = std::fs::metadata(path).ok();
+    if old.as_ref().is_some_and(|m| m.is_dir()) {
+        anyhow::bail!("cannot write {}: it is a folder", path.display());
+    }
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
-    let tmp = tempfile::Builder::new()
-        .prefix(".gazex-")
-        .suffix(".tmp")
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".gazex-").suffix(".tmp");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // Created so, the umask applies as to any new file.
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let tmp = builder
         .tempfile_in(dir)
         .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
+    if let Some(old) = &old {
+        // Best effort: a file we may replace but not chmod keeps the new mode.
+        let _ = tmp.as_file().set_permissions(old.permissions());
+    }
     let (file, tmp_path) = tmp.into_parts();
     let mut out = BufWriter::with_capacity(1 << 16, file);
     let value = write(&mut out).with_context(|| format!("cannot write {}", path.display()))?;

@@ -1257,5 +1257,70 @@ fn utf16_without_a_byte_order_mark_is_read() {
     let (out, _) = gazex_measured(dir, &["bin.txt"]);
     assert_eq!(out.status.code(), Some(1));
     let errors = error_records(&out);
-    assert_eq!(errors[0]["reason"], "binary file (NUL byte at offset 2), skipped");
+    assert_eq!(
+        errors[0]["reason"],
+        "binary file (NUL byte at offset 2), skipped"
+    );
+}
+
+/// `-o` naming a folder is refused at once, before any input is read
+/// (it failed only after the whole run), and leaves no temporary file.
+#[test]
+fn output_to_a_folder_is_refused_before_the_run() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    std::fs::create_dir(dir.join("out")).unwrap();
+    std::fs::write(dir.join("scan.txt"), b"%PDF-1.4 binary").unwrap();
+    let (out, _) = gazex_measured(dir, &["-o", "out", "scan.txt"]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("cannot write out: it is a folder"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("binary file"), "the run started: {stderr}");
+    let left: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| n.starts_with(".gazex-"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}
+
+/// `-o FILE` keeps the mode of the file it replaces, and a new file gets
+/// 0666 less the umask (both were 0600, a temporary file's mode).
+#[cfg(unix)]
+#[test]
+fn output_files_keep_their_mode() {
+    use std::os::unix::fs::PermissionsExt;
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    std::fs::write(dir.join("a.txt"), "Quillon Varga.\n").unwrap();
+    let mode = |name: &str| {
+        std::fs::metadata(dir.join(name))
+            .unwrap()
+            .permissions()
+            .mode()
+            & 0o777
+    };
+    for old in [0o644, 0o640, 0o664] {
+        std::fs::write(dir.join("out.jsonl"), "old\n").unwrap();
+        std::fs::set_permissions(dir.join("out.jsonl"), std::fs::Permissions::from_mode(old))
+            .unwrap();
+        let (out, _) = gazex_measured(dir, &["-o", "out.jsonl", "a.txt"]);
+        assert_eq!(out.status.code(), Some(0));
+        assert!(std::fs::read_to_string(dir.join("out.jsonl"))
+            .unwrap()
+            .contains("Quillon Varga"));
+        assert_eq!(mode("out.jsonl"), old, "{old:o}");
+    }
+    // SAFETY: umask only reads and restores the process's mask.
+    let umask = unsafe {
+        let m = libc::umask(0o022);
+        libc::umask(m);
+        m
+    };
+    let (out, _) = gazex_measured(dir, &["-o", "new.jsonl", "a.txt"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(mode("new.jsonl"), 0o666 & !(umask as u32));
 }
