@@ -38,12 +38,20 @@ static STOP: AtomicBool = AtomicBool::new(false);
 /// Exit status of an interrupted run.
 const INTERRUPTED: u8 = 130;
 
+/// The temporary file `-o` is being written through, if any: removed by a
+/// second signal, which ends the run at once without unwinding.
+static TEMP_OUTPUT: std::sync::Mutex<Option<PathBuf>> = std::sync::Mutex::new(None);
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     // The first signal asks the run to stop cleanly (the temporary output
     // is removed, the previous output kept); a second one ends it at once.
     let _ = ctrlc::set_handler(|| {
         if STOP.swap(true, Ordering::SeqCst) {
+            // The handler runs on a thread of its own, not in the signal.
+            if let Ok(Some(tmp)) = TEMP_OUTPUT.lock().as_deref() {
+                let _ = std::fs::remove_file(tmp);
+            }
             std::process::exit(INTERRUPTED.into());
         }
     });
@@ -859,6 +867,11 @@ fn write_output(
 /// A `path` that cannot be a file (a folder) is refused before anything
 /// is written. The file keeps the mode of the one it replaces; a new file
 /// gets the usual mode (0666 less the umask), not a temporary file's 0600.
+///
+/// The temporary file is named `.gazex-PID-XXXXXX.tmp`: an error, a signal
+/// or a second signal removes it; one left by a run that was killed
+/// (`kill -9`, a crash) is removed by the next run writing into the same
+/// folder, once no process of that id runs ([`remove_stale_temps`]).
 fn write_atomically<T>(
     path: &Path,
     write: impl FnOnce(&mut BufWriter<File>) -> io::Result<T>,
@@ -871,8 +884,10 @@ fn write_atomically<T>(
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
+    remove_stale_temps(dir);
+    let prefix = format!("{TEMP_PREFIX}{}-", std::process::id());
     let mut builder = tempfile::Builder::new();
-    builder.prefix(".gazex-").suffix(".tmp");
+    builder.prefix(&prefix).suffix(".tmp");
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -886,6 +901,69 @@ fn write_atomically<T>(
         // Best effort: a file we may replace but not chmod keeps the new mode.
         let _ = tmp.as_file().set_permissions(old.permissions());
     }
+    let track = |p: Option<&Path>| {
+        if let Ok(mut t) = TEMP_OUTPUT.lock() {
+            *t = p.map(Path::to_path_buf);
+        }
+    };
+    track(Some(tmp.path()));
+    let value = write_through(path, tmp, write);
+    track(None);
+    value
+}
+
+/// How the temporary files of `-o` begin, before the process id.
+const TEMP_PREFIX: &str = ".gazex-";
+
+/// Removes from `dir` the temporary files (`.gazex-PID-XXXXXX.tmp`) of
+/// runs whose process no longer exists: what a killed run left behind.
+/// Files of a run still going (another gazex writing into the same
+/// folder) are left alone, and so is anything else.
+fn remove_stale_temps(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(pid) = name
+            .to_str()
+            .and_then(|n| n.strip_prefix(TEMP_PREFIX)?.strip_suffix(".tmp"))
+            .and_then(|rest| rest.split_once('-'))
+            .and_then(|(pid, _)| pid.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        if pid != std::process::id() && !process_exists(pid) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// Whether a process `pid` exists (where this cannot be asked: yes, so
+/// nothing is removed).
+fn process_exists(pid: u32) -> bool {
+    #[cfg(unix)]
+    {
+        let Ok(pid) = libc::pid_t::try_from(pid) else {
+            return true;
+        };
+        // SAFETY: signal 0 only checks that the process exists.
+        let r = unsafe { libc::kill(pid, 0) };
+        r == 0 || io::Error::last_os_error().raw_os_error() != Some(libc::ESRCH)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = pid;
+        true
+    }
+}
+
+/// Writes `tmp` with `write` and renames it to `path`.
+fn write_through<T>(
+    path: &Path,
+    tmp: tempfile::NamedTempFile,
+    write: impl FnOnce(&mut BufWriter<File>) -> io::Result<T>,
+) -> Result<T> {
     let (file, tmp_path) = tmp.into_parts();
     let mut out = BufWriter::with_capacity(1 << 16, file);
     let value = write(&mut out).with_context(|| format!("cannot write {}", path.display()))?;

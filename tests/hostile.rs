@@ -1324,3 +1324,76 @@ fn output_files_keep_their_mode() {
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(mode("new.jsonl"), 0o666 & !(umask as u32));
 }
+
+/// The `.gazex-*` files in `dir`.
+fn temp_files(dir: &Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| n.starts_with(".gazex-"))
+        .collect()
+}
+
+/// A temporary output file left by a killed run (`kill -9`) is removed by
+/// the next run writing into its folder; one of a run still going, and
+/// other files, are left alone.
+#[cfg(unix)]
+#[test]
+fn temporary_files_of_killed_runs_are_removed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    std::fs::write(dir.join("a.txt"), "Quillon Varga.\n").unwrap();
+    // A process id no process has any more.
+    let mut gone = Command::new("true").spawn().unwrap();
+    gone.wait().unwrap();
+    let dead = format!(".gazex-{}-Ab12Cd.tmp", gone.id());
+    let live = format!(".gazex-{}-Ef34Gh.tmp", std::process::id());
+    for name in [&dead, &live, &".gazex-Ij56Kl.tmp".to_string()] {
+        std::fs::write(dir.join(name), "partial").unwrap();
+    }
+    let (out, _) = gazex_measured(dir, &["-o", "out.jsonl", "a.txt"]);
+    assert_eq!(out.status.code(), Some(0));
+    let mut left = temp_files(dir);
+    left.sort();
+    let mut want = vec![live, ".gazex-Ij56Kl.tmp".to_string()];
+    want.sort();
+    assert_eq!(left, want);
+}
+
+/// A second signal ends the run at once and removes the temporary output
+/// file (it was left behind); the previous output stays.
+#[cfg(unix)]
+#[test]
+fn a_second_signal_leaves_no_temporary_file() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    std::fs::write(dir.join("d.txt"), dense_news(3000)).unwrap();
+    std::fs::write(dir.join("out.jsonl"), "previous\n").unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_gazex"))
+        .current_dir(dir)
+        .args(["extract", "-q", "-j", "1", "-o", "out.jsonl", "d.txt"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // Wait for the temporary file (the gazetteer loaded, the run begun).
+    let began = Instant::now();
+    while temp_files(dir).is_empty() {
+        assert!(
+            began.elapsed() < Duration::from_secs(120),
+            "no temporary file"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    for _ in 0..2 {
+        // SAFETY: a signal to our own child process.
+        assert_eq!(unsafe { libc::kill(child.id() as i32, libc::SIGINT) }, 0);
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    assert_eq!(exit_within_10_s(&mut child, "two SIGINTs"), Some(130));
+    assert_eq!(temp_files(dir), Vec::<String>::new());
+    assert_eq!(
+        std::fs::read_to_string(dir.join("out.jsonl")).unwrap(),
+        "previous\n"
+    );
+}
