@@ -1397,3 +1397,63 @@ fn a_second_signal_leaves_no_temporary_file() {
         "previous\n"
     );
 }
+
+/// `--db` refuses an index with a damaged page at once (`PRAGMA
+/// quick_check` when it is opened), naming it and writing nothing; a run
+/// that only added documents went on writing into it, exit 0.
+#[test]
+fn a_damaged_index_is_refused() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let records: String = (0..3000)
+        .map(|i| {
+            let text = format!("Report {i}: Quillon Varga met Quillon Varga again. ").repeat(3);
+            format!(
+                "{}\n",
+                serde_json::json!({"id": format!("r{i}"), "text": text})
+            )
+        })
+        .collect();
+    std::fs::write(dir.join("d.jsonl"), records).unwrap();
+    let (out, _) = gazex_measured(dir, &["d.jsonl", "--db", "i.db"]);
+    assert_eq!(out.status.code(), Some(0));
+    // A leaf page in the middle of an index that adding documents never
+    // reads: its cell pointers overwritten.
+    let page = {
+        let conn = rusqlite::Connection::open(dir.join("i.db")).unwrap();
+        let pages: Vec<i64> = conn
+            .prepare("SELECT pageno FROM dbstat WHERE name = 'mentions_by_entity' AND pagetype = 'leaf' ORDER BY pageno")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        assert!(pages.len() > 10, "{pages:?}");
+        pages[pages.len() / 2]
+    };
+    {
+        use std::io::{Seek, SeekFrom};
+        let mut f = std::fs::OpenOptions::new()
+            .write(true)
+            .open(dir.join("i.db"))
+            .unwrap();
+        f.seek(SeekFrom::Start((page as u64 - 1) * 4096 + 8))
+            .unwrap();
+        f.write_all(&[0xff; 64]).unwrap();
+    }
+    let before = std::fs::read(dir.join("i.db")).unwrap();
+    std::fs::write(
+        dir.join("e.jsonl"),
+        "{\"id\":\"n\",\"text\":\"New: Quillon Varga.\"}\n",
+    )
+    .unwrap();
+    let (out, _) = gazex_measured(dir, &["e.jsonl", "--db", "i.db"]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("i.db: the index is damaged (Tree ")
+            && stderr.contains("nothing was written to it"),
+        "{stderr}"
+    );
+    assert_eq!(std::fs::read(dir.join("i.db")).unwrap(), before);
+}

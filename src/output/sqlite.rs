@@ -231,6 +231,8 @@ pub struct IndexError {
 enum IndexErrorKind {
     Sqlite(rusqlite::Error),
     Schema(i64),
+    /// `PRAGMA quick_check` found the file damaged: its first finding.
+    Damaged(String),
 }
 
 impl IndexError {
@@ -261,6 +263,11 @@ impl fmt::Display for IndexError {
                 f,
                 "{path}: index schema version {v}, this gazex reads version {SCHEMA_VERSION}; \
                  index into a new file"
+            ),
+            IndexErrorKind::Damaged(what) => write!(
+                f,
+                "{path}: the index is damaged ({what}), nothing was written to it; \
+                 restore it from a copy or index into a new file"
             ),
         }
     }
@@ -452,6 +459,12 @@ impl SqliteSink {
                 .map_err(err)
         };
         if has_meta {
+            if let Some(what) = damage(&conn) {
+                return Err(IndexError {
+                    path: path.to_path_buf(),
+                    kind: IndexErrorKind::Damaged(what),
+                });
+            }
             if let Some(v) = meta("schema_version")? {
                 let v: i64 = v.parse().unwrap_or(-1);
                 if v == 1 {
@@ -757,6 +770,25 @@ fn write_entities(conn: &Connection, entities: &[Entity]) -> rusqlite::Result<()
         ])?;
     }
     Ok(())
+}
+
+/// What `PRAGMA quick_check` finds wrong with the database, if anything
+/// (its first finding, or the error it stopped at). Checked when an index
+/// is opened, so that a damaged one is refused before a run writes more
+/// into it; it reads every page once (about a second a gigabyte).
+fn damage(conn: &Connection) -> Option<String> {
+    match conn.query_row("PRAGMA quick_check(1)", [], |r| r.get::<_, String>(0)) {
+        Ok(found) if found == "ok" => None,
+        // "*** in database main ***" then the finding, on lines of their own.
+        Ok(found) => Some(
+            found
+                .lines()
+                .filter(|l| !l.starts_with("***"))
+                .collect::<Vec<_>>()
+                .join("; "),
+        ),
+        Err(e) => Some(e.to_string()),
+    }
 }
 
 /// A run path as documents ids start with it: as given (written as a
