@@ -295,7 +295,8 @@ pub struct ExtractArgs {
     pub fields: Option<String>,
 
     /// Write per-file error records (JSON lines) to FILE instead of
-    /// standard error.
+    /// standard error. Records that cannot be written (a full disk) are
+    /// counted on standard error at the end.
     #[arg(long, value_name = "FILE")]
     pub errors: Option<PathBuf>,
 

@@ -671,16 +671,17 @@ fn run_extract(args: ExtractArgs) -> Result<ExitCode> {
         run_date: None,
         min_confidence: Some(args.dates.min_confidence),
     };
-    let mut error_sink: Box<dyn Write> = match &args.errors {
-        Some(p) => Box::new(BufWriter::new(
-            File::create(p).with_context(|| format!("cannot create {}", p.display()))?,
-        )),
-        None => Box::new(io::stderr()),
+    let mut error_log = ErrorLog {
+        out: match &args.errors {
+            Some(p) => {
+                Box::new(File::create(p).with_context(|| format!("cannot create {}", p.display()))?)
+            }
+            None => Box::new(io::stderr()),
+        },
+        lost: 0,
+        why: None,
     };
-    let mut report = |e: &InputError| {
-        // Losing an error record must not stop the run.
-        let _ = writeln!(error_sink, "{}", e.to_json());
-    };
+    let mut report = |e: &InputError| error_log.write(e);
     for e in &walked.errors {
         report(e);
     }
@@ -732,7 +733,7 @@ fn run_extract(args: ExtractArgs) -> Result<ExitCode> {
         })?,
     };
     progress.finish();
-    error_sink.flush().ok();
+    error_log.finish(args.errors.as_deref());
 
     let errors = summary.errors + walked.errors.len();
     if let Some(format) = args.stats {
@@ -755,6 +756,45 @@ fn run_extract(args: ExtractArgs) -> Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Where a run's error records go (standard error or `--errors FILE`),
+/// and how many of them could not be written there.
+///
+/// Losing an error record must not stop the run, nor pass unnoticed: each
+/// is written whole at once (no buffer holds records back, errors are few),
+/// the records that fail are counted, and the count is told on standard
+/// error at the end (a full disk under `--errors FILE`).
+struct ErrorLog {
+    out: Box<dyn Write>,
+    lost: usize,
+    /// Why the first lost record was lost.
+    why: Option<io::Error>,
+}
+
+impl ErrorLog {
+    fn write(&mut self, e: &InputError) {
+        let line = format!("{}\n", e.to_json());
+        if let Err(err) = self.out.write_all(line.as_bytes()) {
+            self.lost += 1;
+            self.why.get_or_insert(err);
+        }
+    }
+
+    /// Tells on standard error how many records were lost, if any.
+    fn finish(mut self, path: Option<&Path>) {
+        if let Err(err) = self.out.flush() {
+            self.why.get_or_insert(err);
+        }
+        if self.lost > 0 {
+            let place = path.map_or("standard error".to_string(), |p| p.display().to_string());
+            let why = self.why.map(|e| format!(": {e}")).unwrap_or_default();
+            eprintln!(
+                "gazex: {} error record(s) could not be written to {place}{why}",
+                self.lost
+            );
+        }
+    }
 }
 
 /// Extracts into a JSON Lines or CSV sink writing to `out`.

@@ -1457,3 +1457,28 @@ fn a_damaged_index_is_refused() {
     );
     assert_eq!(std::fs::read(dir.join("i.db")).unwrap(), before);
 }
+
+/// Error records that cannot be written (`--errors` on a full disk) are
+/// counted and the count told on standard error (they were dropped
+/// without a word); the run's status still says inputs failed.
+#[cfg(target_os = "linux")]
+#[test]
+fn error_records_lost_on_a_full_disk_are_counted() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    std::fs::create_dir(dir.join("in")).unwrap();
+    for name in ["a.txt", "b.txt", "c.txt"] {
+        std::fs::write(dir.join("in").join(name), b"%PDF-1.4 binary").unwrap();
+    }
+    std::fs::write(dir.join("in/d.txt"), "Quillon Varga.\n").unwrap();
+    let (out, _) = gazex_measured(dir, &["--errors", "/dev/full", "in"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(
+            "gazex: 3 error record(s) could not be written to /dev/full: No space left on device"
+        ),
+        "{stderr}"
+    );
+    assert_eq!(doc_starts(&out), [("in/d.txt".to_string(), 0)]);
+}
