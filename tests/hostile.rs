@@ -1482,3 +1482,23 @@ fn error_records_lost_on_a_full_disk_are_counted() {
     );
     assert_eq!(doc_starts(&out), [("in/d.txt".to_string(), 0)]);
 }
+
+/// An `<svg>` or `<math>` never closed hides only what a browser hides:
+/// the page's text goes on at the next HTML block or inline element (every
+/// later mention was lost).
+#[test]
+fn an_unclosed_svg_or_math_hides_only_itself() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let page = "<html><body><p>Quillon Varga.</p><svg width=10><circle r=4>\
+                <p>Later Quillon Varga.</p><math><mi>x</mi><div>And Quillon Varga.</div>";
+    std::fs::write(dir.join("p.html"), page).unwrap();
+    let (out, _) = gazex_measured(dir, &["p.html"]);
+    assert_eq!(out.status.code(), Some(0));
+    let starts: Vec<u64> = doc_starts(&out).into_iter().map(|(_, s)| s).collect();
+    let want: Vec<u64> = page
+        .match_indices("Quillon Varga")
+        .map(|(i, _)| i as u64)
+        .collect();
+    assert_eq!(starts, want);
+}
