@@ -1502,3 +1502,41 @@ fn an_unclosed_svg_or_math_hides_only_itself() {
         .collect();
     assert_eq!(starts, want);
 }
+
+/// Two file links pointing at each other are a `symbolic link loop`, in a
+/// walked folder or named directly (they were a "broken symbolic link");
+/// a link to nothing is still a broken one.
+#[cfg(unix)]
+#[test]
+fn a_loop_of_file_links_is_called_a_loop() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    std::fs::create_dir(dir.join("in")).unwrap();
+    std::os::unix::fs::symlink("b.txt", dir.join("in/a.txt")).unwrap();
+    std::os::unix::fs::symlink("a.txt", dir.join("in/b.txt")).unwrap();
+    std::os::unix::fs::symlink("gone.txt", dir.join("in/c.txt")).unwrap();
+    let reasons = |args: &[&str]| -> Vec<(String, String)> {
+        let (out, _) = gazex_measured(dir, args);
+        assert_eq!(out.status.code(), Some(1));
+        error_records(&out)
+            .iter()
+            .map(|e| {
+                let path = e["path"].as_str().unwrap().to_string();
+                (path, e["reason"].as_str().unwrap().to_string())
+            })
+            .collect()
+    };
+    let (lp, broken) = ("symbolic link loop", "broken symbolic link");
+    assert_eq!(
+        reasons(&["in"]),
+        [
+            ("in/a.txt".to_string(), lp.to_string()),
+            ("in/b.txt".to_string(), lp.to_string()),
+            ("in/c.txt".to_string(), broken.to_string()),
+        ]
+    );
+    assert_eq!(
+        reasons(&["in/a.txt"]),
+        [("in/a.txt".to_string(), lp.to_string())]
+    );
+}

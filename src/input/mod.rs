@@ -282,14 +282,12 @@ pub fn open_regular(path: &Path) -> Result<(File, u64), InputError> {
         use std::os::unix::fs::OpenOptionsExt;
         options.custom_flags(libc::O_NONBLOCK);
     }
-    let file = options.open(path).map_err(|e| {
-        let broken = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
-        if broken && e.kind() == io::ErrorKind::NotFound {
-            InputError::new(path, "broken symbolic link")
-        } else {
-            InputError::io(path, &e)
-        }
-    })?;
+    let file = options
+        .open(path)
+        .map_err(|e| match crate::walk::link_trouble(path) {
+            Some(why) => InputError::new(path, why),
+            None => InputError::io(path, &e),
+        })?;
     let meta = file.metadata().map_err(|e| InputError::io(path, &e))?;
     if !meta.is_file() {
         return Err(InputError::new(
