@@ -132,6 +132,24 @@ fn has_extension(path: &Path, extensions: &[&str]) -> bool {
     inner.is_some_and(|e| extensions.iter().any(|x| x.eq_ignore_ascii_case(&e)))
 }
 
+/// What is wrong with `path` if it is a symbolic link that leads nowhere:
+/// `broken symbolic link` (its target does not exist) or `symbolic link
+/// loop` (links leading back to each other, `a -> b -> a`, which the
+/// system gives up on); `None` for anything else (a target that cannot be
+/// read is reported with the system's error).
+pub fn link_trouble(path: &Path) -> Option<&'static str> {
+    let link = std::fs::symlink_metadata(path).ok()?;
+    if !link.file_type().is_symlink() {
+        return None;
+    }
+    let err = std::fs::metadata(path).err()?;
+    #[cfg(unix)]
+    if err.raw_os_error() == Some(libc::ELOOP) {
+        return Some("symbolic link loop");
+    }
+    (err.kind() == std::io::ErrorKind::NotFound).then_some("broken symbolic link")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -200,22 +218,4 @@ mod tests {
         assert_eq!(names, vec!["b.txt"]);
         assert!(w.errors.is_empty());
     }
-}
-
-/// What is wrong with `path` if it is a symbolic link that leads nowhere:
-/// `broken symbolic link` (its target does not exist) or `symbolic link
-/// loop` (links leading back to each other, `a -> b -> a`, which the
-/// system gives up on); `None` for anything else (a target that cannot be
-/// read is reported with the system's error).
-pub fn link_trouble(path: &Path) -> Option<&'static str> {
-    let link = std::fs::symlink_metadata(path).ok()?;
-    if !link.file_type().is_symlink() {
-        return None;
-    }
-    let err = std::fs::metadata(path).err()?;
-    #[cfg(unix)]
-    if err.raw_os_error() == Some(libc::ELOOP) {
-        return Some("symbolic link loop");
-    }
-    (err.kind() == std::io::ErrorKind::NotFound).then_some("broken symbolic link")
 }

@@ -1279,12 +1279,7 @@ fn output_to_a_folder_is_refused_before_the_run() {
         "{stderr}"
     );
     assert!(!stderr.contains("binary file"), "the run started: {stderr}");
-    let left: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().into_string().unwrap())
-        .filter(|n| n.starts_with(".gazex-"))
-        .collect();
-    assert!(left.is_empty(), "{left:?}");
+    assert_eq!(temp_files(dir), Vec::<String>::new());
 }
 
 /// `-o FILE` keeps the mode of the file it replaces, and a new file gets

@@ -406,7 +406,8 @@ pub struct SqliteSink {
     roots: Vec<String>,
     known: HashMap<String, Known>,
     seen: HashSet<String>,
-    failed: Vec<String>,
+    /// Inputs that failed, without trailing separators ([`failed_input`]).
+    failed: HashSet<String>,
     settings: String,
     gazetteer_hash: String,
     started_at: String,
@@ -531,7 +532,7 @@ impl SqliteSink {
             roots: roots.iter().map(|r| root_prefix(r)).collect(),
             known,
             seen: HashSet::new(),
-            failed: Vec::new(),
+            failed: HashSet::new(),
             settings,
             gazetteer_hash,
             started_at,
@@ -683,7 +684,7 @@ impl SqliteSink {
                 !k.deleted
                     && !self.seen.contains(*id)
                     && self.in_scope(id)
-                    && !self.failed.iter().any(|f| under_input(id, f))
+                    && !failed_input(&self.failed, id)
             })
             .map(|(id, _)| id.clone())
             .collect();
@@ -812,8 +813,26 @@ fn under(id: &str, root: &str) -> bool {
     }
 }
 
-/// Whether document `id` came from input `path`: the path itself, a file
+/// Whether document `id` came from one of the inputs that `failed` (each
+/// without trailing separators): is one, a file below one (`path/…`) or a
+/// record in one (`path#…`, `path:…`). Looked up by the id's prefixes, in
+/// time linear in the id, not in the failures (a scan of every failure
+/// for every document gone made a run with 100k failing files
+/// quadratic).
+fn failed_input(failed: &HashSet<String>, id: &str) -> bool {
+    if failed.is_empty() {
+        return false;
+    }
+    failed.contains(id)
+        || id
+            .match_indices(['/', '#', ':'])
+            .any(|(at, _)| failed.contains(&id[..at]))
+}
+
+/// Whether document `id` came from input `path` (the rule
+/// `failed_input` follows, checked against it in the tests): the path itself, a file
 /// below it, or a record in it (`path#…`, `path:…`).
+#[cfg(test)]
 fn under_input(id: &str, path: &str) -> bool {
     match id.strip_prefix(path.trim_end_matches('/')) {
         Some(rest) => rest.is_empty() || rest.starts_with(['/', '#', ':']),
@@ -936,7 +955,7 @@ impl Sink for SqliteSink {
         if let Err(e) = done {
             self.pending.get_or_insert(e);
         }
-        self.failed.push(name);
+        self.failed.insert(name.trim_end_matches('/').to_string());
     }
 
     fn flush(&mut self) -> io::Result<()> {
@@ -979,5 +998,23 @@ mod tests {
         assert!(under_input("f.jsonl#3", "f.jsonl"));
         assert!(under_input("dir/a.txt", "dir/"));
         assert!(!under_input("f.jsonl2", "f.jsonl"));
+        // The failed inputs' look-up says what under_input says.
+        let failed: HashSet<String> = ["f.jsonl", "dir", "a.txt", ""]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        for id in [
+            "f.jsonl#3",
+            "f.jsonl:2",
+            "f.jsonl2",
+            "dir/x/a.txt",
+            "dirx/a",
+            "a.txt",
+            "/abs",
+            "b.txt",
+        ] {
+            let want = failed.iter().any(|f| under_input(id, f));
+            assert_eq!(failed_input(&failed, id), want, "{id}");
+        }
     }
 }
