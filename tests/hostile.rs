@@ -1535,3 +1535,58 @@ fn a_loop_of_file_links_is_called_a_loop() {
         [("in/a.txt".to_string(), lp.to_string())]
     );
 }
+
+/// When the gazetteers change, the mentions of entities they no longer
+/// have leave the index, also in documents outside the run's paths, and so
+/// leave `report --db` (they stayed until their document was matched
+/// again).
+#[test]
+fn mentions_of_entities_gone_from_the_gazetteer_leave_the_index() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    for sub in ["x", "y"] {
+        std::fs::create_dir(dir.join(sub)).unwrap();
+        std::fs::write(
+            dir.join(sub).join("a.txt"),
+            "Quillon Varga met Ximena Olaverri.\n",
+        )
+        .unwrap();
+    }
+    let one = r#"{"id":"fx-2","name":"Quillon Varga","type":"person"}"#;
+    let two = format!(
+        "{one}\n{}",
+        r#"{"id":"fx-3","name":"Ximena Olaverri","type":"person"}"#
+    );
+    std::fs::write(dir.join("g2.jsonl"), two).unwrap();
+    std::fs::write(dir.join("g1.jsonl"), one).unwrap();
+    let index = |g: &str, path: &str| {
+        gazex_ok(dir, &["extract", "-q", "-g", g, path, "--db", "i.db"]);
+    };
+    index("g2.jsonl", "x");
+    assert_eq!(indexed(&dir.join("i.db")).len(), 2);
+    // Ximena Olaverri leaves the list; the run indexes y only.
+    index("g1.jsonl", "y");
+    let conn = rusqlite::Connection::open(dir.join("i.db")).unwrap();
+    let rows: Vec<(String, String)> = conn
+        .prepare("SELECT doc, entity_id FROM mentions ORDER BY doc, entity_id")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    let want =
+        [("x/a.txt", "fx-2"), ("y/a.txt", "fx-2")].map(|(d, e)| (d.to_string(), e.to_string()));
+    assert_eq!(rows, want);
+    let x_count: i64 = conn
+        .query_row(
+            "SELECT mentions FROM documents WHERE id = 'x/a.txt'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(x_count, 1);
+    let report = gazex_ok(dir, &["report", "--db", "i.db", "--csv"]);
+    let report = String::from_utf8_lossy(&report.stdout);
+    assert!(!report.contains("fx-3"), "{report}");
+    assert!(report.contains("fx-2"), "{report}");
+}

@@ -494,6 +494,9 @@ impl SqliteSink {
         if previous.as_deref() != Some(&gazetteer_hash) {
             write_entities(&conn, entities).map_err(err)?;
         }
+        if gazetteer_changed {
+            drop_unlisted(&conn).map_err(err)?;
+        }
         let mut known = HashMap::new();
         {
             let mut stmt = conn
@@ -790,6 +793,27 @@ fn damage(conn: &Connection) -> Option<String> {
         ),
         Err(e) => Some(e.to_string()),
     }
+}
+
+/// Removes the mentions of entities the gazetteers no longer have (after
+/// [`write_entities`] of changed gazetteers), from every document, and
+/// counts each document's mentions again: a document outside the run's
+/// paths keeps its other mentions until it is matched again (the next run
+/// over it, its settings having changed), but no run or report shows an
+/// entity that is gone.
+fn drop_unlisted(conn: &Connection) -> rusqlite::Result<()> {
+    let dropped = conn.execute(
+        "DELETE FROM mentions WHERE entity_id NOT IN (SELECT id FROM entities)",
+        [],
+    )?;
+    if dropped > 0 {
+        conn.execute(
+            "UPDATE documents SET mentions =
+                 (SELECT count(*) FROM mentions m WHERE m.doc = documents.id)",
+            [],
+        )?;
+    }
+    Ok(())
 }
 
 /// A run path as documents ids start with it: as given (written as a
