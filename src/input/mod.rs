@@ -879,26 +879,28 @@ impl Jobs<'_> {
     /// its text turns out to fit one, or its error.
     fn big(&mut self, job: Job) -> Job {
         let window = self.opts.window;
-        let (file, line) = (job.name(), job.line());
-        let doc = match job.kind {
-            JobKind::Line { file, line, bytes } if bytes.len() > window => {
-                jsonl::parse_line(&bytes, &self.opts.fields, &file, line).map(|mut doc| {
-                    self.opts.date_default(&mut doc);
-                    doc
-                })
-            }
-            JobKind::Bytes {
-                name,
-                bytes,
-                format,
-            } if bytes.len() > window => {
-                document_from_bytes(Path::new(&name), name.clone(), bytes, format, self.opts)
-            }
-            JobKind::File(path, len) if len > window as u64 => read_document(&path, self.opts),
-            kind => return Job { kind },
+        let big = match &job.kind {
+            JobKind::Line { bytes, .. } | JobKind::Bytes { bytes, .. } => bytes.len() > window,
+            JobKind::File(_, len) => *len > window as u64,
+            _ => false,
         };
-        let doc = match doc {
-            Ok(doc) => doc,
+        if !big {
+            return job;
+        }
+        let (file, line) = (job.name(), job.line());
+        let opts = self.opts;
+        // Read here, not on a worker: a reader bug is still this input's
+        // error, as there.
+        let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| job.run(opts)))
+            .unwrap_or_else(|_| {
+                let e = InputError::new(&file, "internal error while reading, skipped");
+                Err(match line {
+                    Some(l) => e.at_line(l),
+                    None => e,
+                })
+            });
+        let doc = match read {
+            Ok(piece) => piece.doc,
             Err(e) => {
                 return Job {
                     kind: JobKind::Failed(e),
