@@ -242,6 +242,22 @@ pub struct ExtractArgs {
     #[arg(long, value_name = "BYTES", hide = true)]
     pub window: Option<usize>,
 
+    /// Read at most SIZE bytes of a file, decompressed (default 16G): the
+    /// mentions of what was read are written, and the rest is reported as
+    /// an error at the byte where reading stopped. SIZE is in bytes, or
+    /// with K, M, G or T (powers of 1024); 0 for no limit. Standard input
+    /// is not limited.
+    #[arg(long, value_name = "SIZE", value_parser = parse_size, default_value = "16G")]
+    pub max_file_size: u64,
+
+    /// The largest HTML page or JSON Lines record read, decompressed
+    /// (default 256M; SIZE as for --max-file-size, 0 for no limit). Each is
+    /// held whole while it is read, about twice its size in memory, and
+    /// matched in windows; a larger one is skipped with an error naming its
+    /// file (and line).
+    #[arg(long, value_name = "SIZE", value_parser = parse_size, default_value = "256M")]
+    pub max_record_size: u64,
+
     #[command(flatten)]
     pub engine: EngineArgs,
 
@@ -249,7 +265,8 @@ pub struct ExtractArgs {
     pub dates: DateArgs,
 
     /// Write mentions to FILE instead of standard output. FILE is replaced
-    /// only when the run completes.
+    /// only when the run completes, keeping its mode; a folder is refused
+    /// at once.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 
@@ -278,7 +295,8 @@ pub struct ExtractArgs {
     pub fields: Option<String>,
 
     /// Write per-file error records (JSON lines) to FILE instead of
-    /// standard error.
+    /// standard error. Records that cannot be written (a full disk) are
+    /// counted on standard error at the end.
     #[arg(long, value_name = "FILE")]
     pub errors: Option<PathBuf>,
 
@@ -293,6 +311,36 @@ pub struct ExtractArgs {
     /// once, and adding files never moves others between shards.
     #[arg(long, value_name = "K/N")]
     pub shard: Option<gazex::shard::Shard>,
+}
+
+/// A size in bytes for `--max-file-size` and `--max-record-size`: a
+/// number, optionally followed by `K`, `M`, `G` or `T` (powers of 1024;
+/// `KiB`, `MB`, `GB`… read the same); `0` is no limit (`u64::MAX`).
+fn parse_size(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let digits = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
+    let (n, unit) = t.split_at(digits);
+    let n: u64 = n
+        .parse()
+        .map_err(|_| format!("{s:?} is not a size (bytes, or a number with K, M, G or T)"))?;
+    let shift = match unit
+        .trim()
+        .to_ascii_uppercase()
+        .trim_end_matches(['B', 'I'])
+    {
+        "" => 0,
+        "K" => 10,
+        "M" => 20,
+        "G" => 30,
+        "T" => 40,
+        _ => return Err(format!("{s:?}: the unit must be K, M, G or T")),
+    };
+    match n {
+        0 => Ok(u64::MAX),
+        n => n
+            .checked_mul(1 << shift)
+            .ok_or_else(|| format!("{s:?} is too large")),
+    }
 }
 
 /// `--input-format`.

@@ -27,6 +27,8 @@
 //! assert_eq!((span.char_start, span.char_end), (5, 10));
 //! ```
 
+use std::ops::Range;
+
 /// Where a mention lies in its source: bytes and characters.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Span {
@@ -330,6 +332,87 @@ impl OffsetMap {
     /// Source bytes the map covers.
     pub fn source_len(&self) -> usize {
         self.src_end.0
+    }
+
+    /// Bytes the map holds on the heap.
+    pub fn heap_bytes(&self) -> usize {
+        self.runs.capacity() * std::mem::size_of::<Run>()
+    }
+
+    /// Whether the text may be cut before text byte `at` with both sides
+    /// keeping exact offsets: `at` starts a run, or falls inside one whose
+    /// offsets map one to one (never inside a decoded character or a
+    /// character reference).
+    pub fn cuttable(&self, at: usize) -> bool {
+        if self.runs.is_empty() || at >= self.text_len {
+            return true;
+        }
+        let r = self.run(at);
+        r.text == at || r.same()
+    }
+
+    /// The map of the text span `range` of `text` (the text this map is
+    /// of) taken as a text of its own: text offsets count from
+    /// `range.start`, source offsets stay the whole source's. Each end of
+    /// `range` should be [`cuttable`](Self::cuttable); one inside a
+    /// replaced run keeps that run whole.
+    pub fn slice(&self, text: &str, range: Range<usize>) -> OffsetMap {
+        let (a, b) = (range.start, range.end.min(self.text_len));
+        let mut out = OffsetMap::default();
+        if self.runs.is_empty() || a >= b {
+            return out;
+        }
+        // Characters of `text[r.text..at]`, for a run holding `at`.
+        let chars_in = |r: &Run, at: usize| {
+            if r.step == 1 {
+                text[r.text..at].chars().count()
+            } else {
+                at - r.text
+            }
+        };
+        let first = self.runs.partition_point(|r| r.text <= a).saturating_sub(1);
+        let end = self.runs.partition_point(|r| r.text < b);
+        out.runs.reserve_exact(end.saturating_sub(first));
+        let chars_a = self.runs[first].text_char + text[self.runs[first].text..a].chars().count();
+        for (i, r) in self.runs.iter().enumerate().take(end).skip(first) {
+            let r_end = self.runs.get(i + 1).map_or(self.text_len, |n| n.text);
+            let mut piece = *r;
+            if r.text < a {
+                piece.text = a;
+                piece.text_char = chars_a;
+                if r.same() {
+                    let (bytes, chars) = ((a - r.text) * usize::from(r.step), chars_in(r, a));
+                    piece.src += bytes;
+                    piece.src_char += chars;
+                    piece.src_len -= bytes;
+                    piece.src_chars -= chars;
+                }
+            }
+            if r_end > b && piece.same() {
+                piece.src_len = (b - piece.text) * usize::from(piece.step);
+                piece.src_chars = if piece.step == 1 {
+                    text[piece.text..b].chars().count()
+                } else {
+                    b - piece.text
+                };
+            }
+            piece.text -= a;
+            piece.text_char -= chars_a;
+            out.runs.push(piece);
+        }
+        out.text_len = b - a;
+        out.text_chars = text[a..b].chars().count();
+        out.src_end = if b >= self.text_len {
+            self.src_end
+        } else {
+            let r = self.run(b);
+            if r.same() {
+                (r.src_at(b), r.src_char + chars_in(r, b))
+            } else {
+                (r.src, r.src_char)
+            }
+        };
+        out
     }
 
     /// A cursor translating increasing text offsets of `text` to source

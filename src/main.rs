@@ -42,12 +42,20 @@ static STOP: AtomicBool = AtomicBool::new(false);
 /// Exit status of an interrupted run.
 const INTERRUPTED: u8 = 130;
 
+/// The temporary file `-o` is being written through, if any: removed by a
+/// second signal, which ends the run at once without unwinding.
+static TEMP_OUTPUT: std::sync::Mutex<Option<PathBuf>> = std::sync::Mutex::new(None);
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     // The first signal asks the run to stop cleanly (the temporary output
     // is removed, the previous output kept); a second one ends it at once.
     let _ = ctrlc::set_handler(|| {
         if STOP.swap(true, Ordering::SeqCst) {
+            // The handler runs on a thread of its own, not in the signal.
+            if let Ok(Some(tmp)) = TEMP_OUTPUT.lock().as_deref() {
+                let _ = std::fs::remove_file(tmp);
+            }
             std::process::exit(INTERRUPTED.into());
         }
     });
@@ -396,6 +404,8 @@ fn run_extract(args: ExtractArgs) -> Result<ExitCode> {
             text: args.text_field.clone(),
             date: args.dates.date_field.clone(),
         },
+        max_file: args.max_file_size,
+        max_document: args.max_record_size,
         ..ReadOptions::default()
     };
     let read = match args.window {
@@ -436,16 +446,17 @@ fn run_extract(args: ExtractArgs) -> Result<ExitCode> {
         stop: Some(&STOP),
         progress: Some(&progress),
     };
-    let mut error_sink: Box<dyn Write> = match &args.errors {
-        Some(p) => Box::new(BufWriter::new(
-            File::create(p).with_context(|| format!("cannot create {}", p.display()))?,
-        )),
-        None => Box::new(io::stderr()),
+    let mut error_log = ErrorLog {
+        out: match &args.errors {
+            Some(p) => {
+                Box::new(File::create(p).with_context(|| format!("cannot create {}", p.display()))?)
+            }
+            None => Box::new(io::stderr()),
+        },
+        lost: 0,
+        why: None,
     };
-    let mut report = |e: &InputError| {
-        // Losing an error record must not stop the run.
-        let _ = writeln!(error_sink, "{}", e.to_json());
-    };
+    let mut report = |e: &InputError| error_log.write(e);
     for e in &walked.errors {
         report(e);
     }
@@ -492,7 +503,7 @@ fn run_extract(args: ExtractArgs) -> Result<ExitCode> {
         })?,
     };
     progress.finish();
-    error_sink.flush().ok();
+    error_log.finish(args.errors.as_deref());
 
     let errors = summary.errors + walked.errors.len();
     if let Some(format) = args.stats {
@@ -506,6 +517,45 @@ fn run_extract(args: ExtractArgs) -> Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Where a run's error records go (standard error or `--errors FILE`),
+/// and how many of them could not be written there.
+///
+/// Losing an error record must not stop the run, nor pass unnoticed: each
+/// is written whole at once (no buffer holds records back, errors are few),
+/// the records that fail are counted, and the count is told on standard
+/// error at the end (a full disk under `--errors FILE`).
+struct ErrorLog {
+    out: Box<dyn Write>,
+    lost: usize,
+    /// Why the first lost record was lost.
+    why: Option<io::Error>,
+}
+
+impl ErrorLog {
+    fn write(&mut self, e: &InputError) {
+        let line = format!("{}\n", e.to_json());
+        if let Err(err) = self.out.write_all(line.as_bytes()) {
+            self.lost += 1;
+            self.why.get_or_insert(err);
+        }
+    }
+
+    /// Tells on standard error how many records were lost, if any.
+    fn finish(mut self, path: Option<&Path>) {
+        if let Err(err) = self.out.flush() {
+            self.why.get_or_insert(err);
+        }
+        if self.lost > 0 {
+            let place = path.map_or("standard error".to_string(), |p| p.display().to_string());
+            let why = self.why.map(|e| format!(": {e}")).unwrap_or_default();
+            eprintln!(
+                "gazex: {} error record(s) could not be written to {place}{why}",
+                self.lost
+            );
+        }
+    }
 }
 
 /// Extracts into a JSON Lines or CSV sink writing to `out`.
@@ -612,19 +662,107 @@ fn write_output(
 
 /// Writes through a temporary file beside `path`, renamed into place only
 /// when `write` succeeds: an interrupted run leaves the old file untouched.
+///
+/// A `path` that cannot be a file (a folder) is refused before anything
+/// is written. The file keeps the mode of the one it replaces; a new file
+/// gets the usual mode (0666 less the umask), not a temporary file's 0600.
+///
+/// The temporary file is named `.gazex-PID-XXXXXX.tmp`: an error, a signal
+/// or a second signal removes it; one left by a run that was killed
+/// (`kill -9`, a crash) is removed by the next run writing into the same
+/// folder, once no process of that id runs ([`remove_stale_temps`]).
 fn write_atomically<T>(
     path: &Path,
     write: impl FnOnce(&mut BufWriter<File>) -> io::Result<T>,
 ) -> Result<T> {
+    let old = std::fs::metadata(path).ok();
+    if old.as_ref().is_some_and(|m| m.is_dir()) {
+        anyhow::bail!("cannot write {}: it is a folder", path.display());
+    }
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
-    let tmp = tempfile::Builder::new()
-        .prefix(".gazex-")
-        .suffix(".tmp")
+    remove_stale_temps(dir);
+    let prefix = format!("{TEMP_PREFIX}{}-", std::process::id());
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(".tmp");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // Created so, the umask applies as to any new file.
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let tmp = builder
         .tempfile_in(dir)
         .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
+    if let Some(old) = &old {
+        // Best effort: a file we may replace but not chmod keeps the new mode.
+        let _ = tmp.as_file().set_permissions(old.permissions());
+    }
+    let track = |p: Option<&Path>| {
+        if let Ok(mut t) = TEMP_OUTPUT.lock() {
+            *t = p.map(Path::to_path_buf);
+        }
+    };
+    track(Some(tmp.path()));
+    let value = write_through(path, tmp, write);
+    track(None);
+    value
+}
+
+/// How the temporary files of `-o` begin, before the process id.
+const TEMP_PREFIX: &str = ".gazex-";
+
+/// Removes from `dir` the temporary files (`.gazex-PID-XXXXXX.tmp`) of
+/// runs whose process no longer exists: what a killed run left behind.
+/// Files of a run still going (another gazex writing into the same
+/// folder) are left alone, and so is anything else.
+fn remove_stale_temps(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(pid) = name
+            .to_str()
+            .and_then(|n| n.strip_prefix(TEMP_PREFIX)?.strip_suffix(".tmp"))
+            .and_then(|rest| rest.split_once('-'))
+            .and_then(|(pid, _)| pid.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        if pid != std::process::id() && !process_exists(pid) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// Whether a process `pid` exists (where this cannot be asked: yes, so
+/// nothing is removed).
+fn process_exists(pid: u32) -> bool {
+    #[cfg(unix)]
+    {
+        let Ok(pid) = libc::pid_t::try_from(pid) else {
+            return true;
+        };
+        // SAFETY: signal 0 only checks that the process exists.
+        let r = unsafe { libc::kill(pid, 0) };
+        r == 0 || io::Error::last_os_error().raw_os_error() != Some(libc::ESRCH)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = pid;
+        true
+    }
+}
+
+/// Writes `tmp` with `write` and renames it to `path`.
+fn write_through<T>(
+    path: &Path,
+    tmp: tempfile::NamedTempFile,
+    write: impl FnOnce(&mut BufWriter<File>) -> io::Result<T>,
+) -> Result<T> {
     let (file, tmp_path) = tmp.into_parts();
     let mut out = BufWriter::with_capacity(1 << 16, file);
     let value = write(&mut out).with_context(|| format!("cannot write {}", path.display()))?;

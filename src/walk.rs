@@ -37,7 +37,10 @@ pub fn collect(paths: &[PathBuf], extensions: &[&str]) -> Walked {
     let mut twice_possible = paths.len() > 1;
     for root in paths {
         match std::fs::metadata(root) {
-            Err(e) => walked.errors.push(InputError::io(root, &e)),
+            Err(e) => walked.errors.push(match link_trouble(root) {
+                Some(why) => InputError::new(root, why),
+                None => InputError::io(root, &e),
+            }),
             Ok(m) if !m.is_dir() => found.push(root.clone()),
             Ok(_) => {
                 let walker = walkdir::WalkDir::new(root)
@@ -66,11 +69,8 @@ pub fn collect(paths: &[PathBuf], extensions: &[&str]) -> Walked {
                             let path = e.path().unwrap_or(root).to_path_buf();
                             let reason = match e.loop_ancestor() {
                                 Some(a) => format!("symbolic link loop back to {}", a.display()),
-                                None if std::fs::symlink_metadata(&path)
-                                    .is_ok_and(|m| m.file_type().is_symlink())
-                                    && std::fs::metadata(&path).is_err() =>
-                                {
-                                    "broken symbolic link".to_string()
+                                None if link_trouble(&path).is_some() => {
+                                    link_trouble(&path).unwrap_or_default().to_string()
                                 }
                                 None => e
                                     .io_error()
@@ -130,6 +130,24 @@ fn has_extension(path: &Path, extensions: &[&str]) -> bool {
         other => other.map(str::to_string),
     };
     inner.is_some_and(|e| extensions.iter().any(|x| x.eq_ignore_ascii_case(&e)))
+}
+
+/// What is wrong with `path` if it is a symbolic link that leads nowhere:
+/// `broken symbolic link` (its target does not exist) or `symbolic link
+/// loop` (links leading back to each other, `a -> b -> a`, which the
+/// system gives up on); `None` for anything else (a target that cannot be
+/// read is reported with the system's error).
+pub fn link_trouble(path: &Path) -> Option<&'static str> {
+    let link = std::fs::symlink_metadata(path).ok()?;
+    if !link.file_type().is_symlink() {
+        return None;
+    }
+    let err = std::fs::metadata(path).err()?;
+    #[cfg(unix)]
+    if err.raw_os_error() == Some(libc::ELOOP) {
+        return Some("symbolic link loop");
+    }
+    (err.kind() == std::io::ErrorKind::NotFound).then_some("broken symbolic link")
 }
 
 #[cfg(test)]

@@ -1,12 +1,14 @@
-//! The document readers on arbitrary bytes: decoding, HTML, JSON Lines and
-//! windowed reading. Every character of the text must map back into the
-//! source, on increasing offsets.
+//! The document readers on arbitrary bytes: decoding (detected, or forced
+//! to UTF-16LE/BE, Shift_JIS, GBK, Big5, EUC-KR or ISO-2022-JP), HTML and
+//! its windows, JSON Lines and windowed reading. Every character of the
+//! text must map back into the source, on increasing offsets.
 #![no_main]
 
 use gazex::document::Document;
 use gazex::input::decode::{decode, DecodeOptions};
 use gazex::input::html::html_to_text;
 use gazex::input::jsonl::{parse_line, Fields};
+use gazex::input::split::Split;
 use gazex::input::window::Windows;
 use libfuzzer_sys::fuzz_target;
 
@@ -23,11 +25,19 @@ fn check(doc: &Document, src_len: usize) {
 
 fuzz_target!(|data: &[u8]| {
     let Some((&which, src)) = data.split_first() else { return };
-    let opts = match which & 0x30 {
-        0x10 => DecodeOptions::with_label("utf-16le").unwrap(),
-        0x20 => DecodeOptions::with_label("shift_jis").unwrap(),
-        _ => DecodeOptions::default(),
+    let label = match (which >> 4) & 7 {
+        1 => Some("utf-16le"),
+        2 => Some("shift_jis"),
+        3 => Some("utf-16be"),
+        4 => Some("gbk"),
+        5 => Some("big5"),
+        6 => Some("euc-kr"),
+        7 => Some("iso-2022-jp"),
+        _ => None,
     };
+    let opts = label.map_or_else(DecodeOptions::default, |l| {
+        DecodeOptions::with_label(l).unwrap()
+    });
     match which % 4 {
         0 => {
             let d = decode(src, &opts);
@@ -39,7 +49,18 @@ fuzz_target!(|data: &[u8]| {
         }
         1 => {
             let (text, map) = html_to_text(src, &opts);
-            check(&Document::mapped("f", text, map), src.len());
+            let mut doc = Document::mapped("f", text, map);
+            doc.source_len = src.len() as u64;
+            check(&doc, src.len());
+            // The page matched in windows: owned stretches tile it.
+            let mut at = 0;
+            for p in Split::new(doc, 64, 64) {
+                let own = p.keep.unwrap();
+                assert_eq!(own.start, at);
+                at = own.end;
+                check(&p.doc, src.len());
+            }
+            assert_eq!(at, usize::MAX);
         }
         2 => {
             let _ = parse_line(src, &Fields::default(), "f", 1);

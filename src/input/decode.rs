@@ -11,11 +11,18 @@
 //! 2. A byte-order mark: `EF BB BF` is UTF-8 (the mark stays in the text as
 //!    U+FEFF, which matching ignores), `FF FE` UTF-16LE, `FE FF` UTF-16BE
 //!    (the mark is dropped from the text; offsets still count it).
-//! 3. Valid UTF-8 is UTF-8: the text *is* the file, no map needed.
-//! 4. Invalid UTF-8 where the invalid sequences are rare — no more of them
+//! 3. UTF-16 without a byte-order mark ([`utf16_unmarked`]): in the first
+//!    8 KiB, no code unit is zero and at least half of them are ASCII text
+//!    (tab, line breaks, printable characters) with their zero byte on the
+//!    same side (odd offsets: UTF-16LE; even: UTF-16BE), hardly any on the
+//!    other. Such a file was refused as binary (it has NUL bytes), and no
+//!    file that is not UTF-16 looks so: binary data has zero code units,
+//!    other encodings no NUL bytes.
+//! 4. Valid UTF-8 is UTF-8: the text *is* the file, no map needed.
+//! 5. Invalid UTF-8 where the invalid sequences are rare — no more of them
 //!    than valid multi-byte UTF-8 sequences — is UTF-8 with a few damaged
 //!    bytes: each maximal invalid sequence becomes one U+FFFD.
-//! 5. Anything else is Windows-1252 (which is what browsers read for
+//! 6. Anything else is Windows-1252 (which is what browsers read for
 //!    "ISO-8859-1" too): every byte is one character.
 //!
 //! The rule in 4 and 5 rests on the fact that Latin-1 text almost never
@@ -89,6 +96,9 @@ pub fn detect(bytes: &[u8], opts: &DecodeOptions) -> &'static Encoding {
     if let Some(enc) = opts.forced {
         return enc;
     }
+    if let Some(enc) = utf16_unmarked(bytes) {
+        return enc;
+    }
     if std::str::from_utf8(bytes).is_ok() {
         return UTF_8;
     }
@@ -97,6 +107,45 @@ pub fn detect(bytes: &[u8], opts: &DecodeOptions) -> &'static Encoding {
         UTF_8
     } else {
         WINDOWS_1252
+    }
+}
+
+/// Bytes [`utf16_unmarked`] looks at.
+const UTF16_PROBE: usize = 8 * 1024;
+
+/// The UTF-16 of `bytes` that has no byte-order mark, if the rule's step 3
+/// (see the [module docs](self)) says it is one: UTF-16LE or UTF-16BE.
+///
+/// ```
+/// use gazex::input::decode::utf16_unmarked;
+///
+/// let le: Vec<u8> = "Putin met Kim.\n".encode_utf16().flat_map(u16::to_le_bytes).collect();
+/// assert_eq!(utf16_unmarked(&le), Some(encoding_rs::UTF_16LE));
+/// assert_eq!(utf16_unmarked(b"Putin met Kim.\n"), None);
+/// assert_eq!(utf16_unmarked(b"\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00"), None);
+/// ```
+pub fn utf16_unmarked(bytes: &[u8]) -> Option<&'static Encoding> {
+    let probe = &bytes[..bytes.len().min(UTF16_PROBE) & !1];
+    let units = probe.len() / 2;
+    if units < 4 || memchr::memchr(0, probe).is_none() {
+        return None;
+    }
+    let text = |b: u8| matches!(b, b'\t' | b'\n' | b'\x0c' | b'\r') || (0x20..0x7f).contains(&b);
+    let (mut le, mut be) = (0, 0);
+    for u in probe.chunks_exact(2) {
+        match (u[0], u[1]) {
+            (0, 0) => return None,
+            (a, 0) if text(a) => le += 1,
+            (0, b) if text(b) => be += 1,
+            _ => {}
+        }
+    }
+    if 2 * le >= units && 16 * be <= units {
+        Some(UTF_16LE)
+    } else if 2 * be >= units && 16 * le <= units {
+        Some(UTF_16BE)
+    } else {
+        None
     }
 }
 
@@ -135,11 +184,12 @@ pub fn decode(bytes: &[u8], opts: &DecodeOptions) -> Decoded {
 /// Like [`decode`], taking the bytes: valid UTF-8 (most files) becomes the
 /// text without a copy.
 pub fn decode_owned(bytes: Vec<u8>, opts: &DecodeOptions) -> Decoded {
-    // Unless an encoding is forced, valid UTF-8 is UTF-8 (with or without
-    // its byte-order mark; no UTF-16 mark is valid UTF-8): checked once,
-    // by the conversion itself.
+    // Unless an encoding is forced or the bytes are UTF-16 without a mark,
+    // valid UTF-8 is UTF-8 (with or without its byte-order mark; no UTF-16
+    // mark is valid UTF-8): checked once, by the conversion itself.
     let bytes = match opts.forced {
         Some(_) => bytes,
+        None if utf16_unmarked(&bytes).is_some() => bytes,
         None => match String::from_utf8(bytes) {
             Ok(text) => {
                 return Decoded {

@@ -20,7 +20,11 @@
 //! span, `&amp;` and all), and character offsets count the decoded page,
 //! markup included. Tokenizing is naive (no tree construction): a page
 //! whose markup is broken is still read, the way a browser would mostly
-//! show it.
+//! show it. The contents of `svg` and `math` (drawings, formulas) are
+//! dropped too, up to their end tag or, for one never closed, up to the
+//! first HTML element a browser would not put inside them (`<p>`, `<div>`,
+//! `<b>`, … as the HTML standard lists them), where the page's text goes
+//! on as a browser shows it.
 //!
 //! # Publication date
 //!
@@ -63,12 +67,68 @@ use html5tokenizer::offset::PosTrackingReader;
 use html5tokenizer::trace::Trace;
 use html5tokenizer::{NaiveParser, Token, TracingEmitter};
 
-use super::decode::{decode, DecodeOptions};
+use super::decode::{decode_as, detect, DecodeOptions};
 use crate::date::{date_value, DocDate};
 use crate::document::{MapCursor, OffsetMap};
 
 /// Elements whose content is never visible text.
 const HIDDEN: &[&str] = &["script", "style", "template", "noscript", "svg", "math"];
+
+/// Foreign elements (SVG, MathML): hidden like the others, but an HTML
+/// element a browser would not nest in them ends them ([`BREAKOUT`]), so
+/// that one never closed does not hide the rest of the page.
+const FOREIGN: &[&str] = &["svg", "math"];
+
+/// Start tags that end open `svg` and `math` elements, as the HTML
+/// standard's rules for foreign content say ("breakout" elements; `font`
+/// only with `color`, `face` or `size`); the end tags `</p>` and `</br>`
+/// do too.
+const BREAKOUT: &[&str] = &[
+    "b",
+    "big",
+    "blockquote",
+    "body",
+    "br",
+    "center",
+    "code",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "embed",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "head",
+    "hr",
+    "i",
+    "img",
+    "li",
+    "listing",
+    "menu",
+    "meta",
+    "nobr",
+    "ol",
+    "p",
+    "pre",
+    "ruby",
+    "s",
+    "small",
+    "span",
+    "strike",
+    "strong",
+    "sub",
+    "sup",
+    "table",
+    "tt",
+    "u",
+    "ul",
+    "var",
+];
 
 /// Elements that start or end a block: a blank line in the text.
 const BLOCKS: &[&str] = &[
@@ -141,12 +201,20 @@ pub fn html_to_text_and_date(
         None if std::str::from_utf8(bytes).is_err() => declared_charset(bytes),
         _ => None,
     };
-    let decoded = match declared {
-        Some(e) => decode(bytes, &DecodeOptions { forced: Some(e) }),
-        None => decode(bytes, opts),
+    let encoding = match declared {
+        Some(e) => detect(bytes, &DecodeOptions { forced: Some(e) }),
+        None => detect(bytes, opts),
     };
-    let html = decoded.text.as_str();
-    let mut cursor = match &decoded.map {
+    // A UTF-8 page (nearly all) is tokenized where it lies, not copied.
+    let decoded;
+    let (html, map) = match std::str::from_utf8(bytes) {
+        Ok(html) if encoding == encoding_rs::UTF_8 => (html, None),
+        _ => {
+            decoded = decode_as(bytes, encoding);
+            (decoded.text.as_str(), decoded.map.as_ref())
+        }
+    };
+    let mut cursor = match map {
         Some(m) => m.cursor(html),
         None => MapCursor::identity(html),
     };
@@ -178,11 +246,18 @@ pub fn html_to_text_and_date(
                 let literal = &html[span.clone()];
                 let verbatim = literal.len() == c.len_utf8()
                     && literal.starts_with(c)
-                    && (decoded.map.is_none() || &bytes[s.0..e.0] == literal.as_bytes());
+                    && (map.is_none() || &bytes[s.0..e.0] == literal.as_bytes());
                 out.char(c, s, e, verbatim);
             }
             (Token::StartTag(tag), _) => {
                 let name = tag.name.as_str();
+                let font = name == "font"
+                    && ["color", "face", "size"]
+                        .iter()
+                        .any(|a| tag.attributes.get(a).is_some());
+                if out.in_foreign() && (BREAKOUT.contains(&name) || font) {
+                    out.hidden = None;
+                }
                 dates.tag(&tag, out.hidden.is_none());
                 if out.hidden.is_none() && HIDDEN.contains(&name) && !tag.self_closing {
                     out.hidden = Some(tag.name.clone());
@@ -191,6 +266,10 @@ pub fn html_to_text_and_date(
                 }
             }
             (Token::EndTag(tag), _) => match &out.hidden {
+                Some(_) if out.in_foreign() && matches!(tag.name.as_str(), "p" | "br") => {
+                    out.hidden = None;
+                    out.boundary(&tag.name);
+                }
                 Some(h) if *h == tag.name => {
                     out.hidden = None;
                     dates.end_script();
@@ -393,6 +472,11 @@ struct Extractor {
 }
 
 impl Extractor {
+    /// Whether an `svg` or `math` element hides what comes.
+    fn in_foreign(&self) -> bool {
+        self.hidden.as_deref().is_some_and(|h| FOREIGN.contains(&h))
+    }
+
     fn boundary(&mut self, name: &str) {
         let want = if name == "br" {
             1
@@ -617,6 +701,19 @@ mod tests {
         let page = format!("{}<p>Kim</p>", ld(r#"{"datePublished":"2020-02-03"}"#));
         let (text, _, _) = html_to_text_and_date(page.as_bytes(), &DecodeOptions::default());
         assert_eq!(text, "Kim");
+    }
+
+    #[test]
+    fn unclosed_svg_and_math_end_where_html_goes_on() {
+        let text = |page: &str| html_to_text(page.as_bytes(), &DecodeOptions::default()).0;
+        assert_eq!(text("<p>A<svg><text>x</text><p>Putin</p>"), "A\n\nPutin");
+        assert_eq!(text("<math><mi>x</mi><div>Kim</div>"), "Kim");
+        assert_eq!(text("<svg><g>x</g></p>Putin"), "Putin");
+        assert_eq!(text("<svg><font color=red>Kim</font>"), "Kim");
+        // Closed, or not broken out of: hidden as before.
+        assert_eq!(text("<svg><text>x</text></svg>Putin"), "Putin");
+        assert_eq!(text("<svg><font>x</font>"), "");
+        assert_eq!(text("<script><p>x</p>"), "");
     }
 
     #[test]

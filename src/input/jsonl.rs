@@ -19,7 +19,9 @@
 //! A line that is not a JSON object, or whose text field is missing or not
 //! a string, is an error naming the file and line; the other lines go on.
 //! Lines are read one at a time, so a collection of any size runs in
-//! bounded memory.
+//! bounded memory; a record is held whole while it is parsed (up to
+//! `--max-record-size`), and a text bigger than a window is matched in
+//! windows ([`super::split`]).
 //!
 //! # Example
 //!

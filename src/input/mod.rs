@@ -34,8 +34,11 @@
 //! sockets, devices: never opened, so never waited on), binary files
 //! ([`sniff_binary`]: a PDF, zip, PNG, GIF, JPEG or gzip signature, or a NUL
 //! byte in the first 8 KiB without a UTF-16 byte-order mark), files that
-//! cannot be opened or read, and HTML or compressed documents larger than
-//! [`ReadOptions::max_document`] once decompressed.
+//! cannot be opened or read, and HTML pages and JSON Lines records larger
+//! than [`ReadOptions::max_document`] once decompressed
+//! (`--max-record-size`). A file larger than [`ReadOptions::max_file`]
+//! (`--max-file-size`) is read only that far: what was read is kept, the
+//! rest reported as an error where reading stopped.
 //!
 //! # Big files
 //!
@@ -50,10 +53,17 @@
 //! window that owns its start, so a name across a cut is found exactly
 //! once. Document-level evidence (a surname resting on a full mention in
 //! the same document) holds within a window and its overlaps.
+//!
+//! An HTML page or a JSON Lines record is read whole (it must be
+//! tokenized or parsed to know its text), on the reading thread when it is
+//! bigger than a window, and its text, if bigger than a window too, is
+//! matched in windows the same way ([`split`]): memory holds its bytes and
+//! text, not its matching state.
 
 pub mod decode;
 pub mod html;
 pub mod jsonl;
+pub mod split;
 pub mod window;
 
 use std::fs::File;
@@ -65,10 +75,11 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use encoding_rs::Encoding;
 
 use crate::date::{dateline, DateSource, DocDate};
-use crate::document::{source_hash, Document};
+use crate::document::{source_hash, Document, OffsetMap};
 use crate::InputError;
 use decode::DecodeOptions;
 use jsonl::Fields;
+use split::Split;
 use window::{Window, Windows};
 
 /// A document format.
@@ -86,6 +97,12 @@ pub enum Format {
     Jsonl,
 }
 
+/// The default [`ReadOptions::max_document`]: 256 MiB.
+pub const MAX_RECORD: u64 = 256 << 20;
+
+/// The default [`ReadOptions::max_file`]: 16 GiB.
+pub const MAX_FILE: u64 = 16 << 30;
+
 /// File extensions read when walking folders (each also with `.gz`).
 pub const EXTENSIONS: &[&str] = &["txt", "md", "html", "htm", "jsonl"];
 
@@ -99,14 +116,22 @@ pub struct ReadOptions {
     /// JSON Lines id and text fields.
     pub fields: Fields,
     /// Text files larger than this many bytes are read in windows of about
-    /// this size (default 16 MiB).
+    /// this size (default 16 MiB); so is the text of a bigger page or
+    /// record matched.
     pub window: usize,
     /// Bytes windows overlap on each side (default 64 KiB); must exceed the
     /// longest mention and its context.
     pub overlap: usize,
     /// HTML pages and JSON Lines records larger than this (decompressed)
-    /// are refused (default 1 GiB).
+    /// are refused (`--max-record-size`, default [`MAX_RECORD`]): each is
+    /// held whole while it is read, at about twice its size.
     pub max_document: u64,
+    /// Files larger than this (decompressed) are read only this far
+    /// (`--max-file-size`, default [`MAX_FILE`]): what was read is matched
+    /// and written, and the rest reported as an error at the byte where
+    /// reading stopped, as for a truncated `.gz`. Standard input is not
+    /// limited.
+    pub max_file: u64,
     /// The date of every document that has none of its own (`--date`):
     /// given it with [`DateSource::Flag`]. `None` (the default): such a
     /// document keeps no date, and the run's date stands in.
@@ -133,7 +158,8 @@ impl Default for ReadOptions {
             fields: Fields::default(),
             window: 16 << 20,
             overlap: 64 << 10,
-            max_document: 1 << 30,
+            max_document: MAX_RECORD,
+            max_file: MAX_FILE,
             date: None,
         }
     }
@@ -217,7 +243,8 @@ const BINARY_PROBE: usize = 8 * 1024;
 
 /// Why `head` (a file's first bytes) looks binary, if it does: a known
 /// signature, or a NUL byte in the first 8 KiB (unless a UTF-16 byte-order
-/// mark, or a forced UTF-16 encoding, explains it).
+/// mark, a forced UTF-16 encoding, or UTF-16 text without a mark,
+/// [`decode::utf16_unmarked`], explains it).
 pub fn sniff_binary(head: &[u8], opts: &DecodeOptions) -> Option<String> {
     const MAGIC: &[(&[u8], &str)] = &[
         (b"%PDF-", "a PDF document"),
@@ -234,7 +261,8 @@ pub fn sniff_binary(head: &[u8], opts: &DecodeOptions) -> Option<String> {
         return Some(format!("binary file ({what}), skipped"));
     }
     let utf16 = matches!(Encoding::for_bom(head), Some((e, _)) if decode::is_utf16(e))
-        || opts.forced.is_some_and(decode::is_utf16);
+        || opts.forced.is_some_and(decode::is_utf16)
+        || decode::utf16_unmarked(head).is_some();
     if utf16 {
         return None;
     }
@@ -254,14 +282,12 @@ pub fn open_regular(path: &Path) -> Result<(File, u64), InputError> {
         use std::os::unix::fs::OpenOptionsExt;
         options.custom_flags(libc::O_NONBLOCK);
     }
-    let file = options.open(path).map_err(|e| {
-        let broken = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
-        if broken && e.kind() == io::ErrorKind::NotFound {
-            InputError::new(path, "broken symbolic link")
-        } else {
-            InputError::io(path, &e)
-        }
-    })?;
+    let file = options
+        .open(path)
+        .map_err(|e| match crate::walk::link_trouble(path) {
+            Some(why) => InputError::new(path, why),
+            None => InputError::io(path, &e),
+        })?;
     let meta = file.metadata().map_err(|e| InputError::io(path, &e))?;
     if !meta.is_file() {
         return Err(InputError::new(
@@ -294,11 +320,27 @@ fn file_kind(meta: &std::fs::Metadata) -> &'static str {
     }
 }
 
-/// Reads all of `reader`, refusing more than `max` bytes. `expected` (a
-/// file's size) sizes the buffer, so a file is read in one call.
+/// The most bytes of a page or whole text read (`record`: a page) and the
+/// flag that says so.
+fn limit(opts: &ReadOptions, record: bool) -> (u64, &'static str) {
+    let doc = if record {
+        opts.max_document
+    } else {
+        opts.max_document.max(opts.window as u64)
+    };
+    if doc <= opts.max_file {
+        (doc, "--max-record-size")
+    } else {
+        (opts.max_file, "--max-file-size")
+    }
+}
+
+/// Reads all of `reader`, refusing more than `max` bytes (the limit `flag`
+/// sets). `expected` (a file's size) sizes the buffer, so a file is read
+/// in one call.
 fn read_limited(
     reader: impl Read,
-    max: u64,
+    (max, flag): (u64, &str),
     expected: u64,
     path: &Path,
 ) -> Result<Vec<u8>, InputError> {
@@ -310,10 +352,40 @@ fn read_limited(
     if bytes.len() as u64 > max {
         return Err(InputError::new(
             path,
-            format!("larger than {max} bytes (decompressed), skipped"),
+            format!("larger than {max} bytes (decompressed; {flag}), skipped"),
         ));
     }
     Ok(bytes)
+}
+
+/// A reader that gives `max` bytes of `inner`, then an error if there is
+/// more (`--max-file-size`): the streams reading it keep what came before
+/// and report the error where reading stopped.
+struct Capped<R> {
+    inner: R,
+    left: u64,
+    max: u64,
+}
+
+impl<R: Read> Read for Capped<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        if self.left == 0 {
+            let mut one = [0u8];
+            return match self.inner.read(&mut one)? {
+                0 => Ok(0),
+                _ => Err(io::Error::other(format!(
+                    "larger than {} bytes (decompressed; --max-file-size), not read further",
+                    self.max
+                ))),
+            };
+        }
+        let want = buf
+            .len()
+            .min(usize::try_from(self.left).unwrap_or(usize::MAX));
+        let n = self.inner.read(&mut buf[..want])?;
+        self.left -= n as u64;
+        Ok(n)
+    }
 }
 
 /// A document built from a whole source's bytes, in `format` (text or
@@ -364,15 +436,16 @@ pub fn document_from_bytes(
 pub fn read_document(path: &Path, opts: &ReadOptions) -> Result<Document, InputError> {
     let (format, gz) = format_of(path, opts);
     let (file, len) = open_regular(path)?;
+    let record = format == Format::Html || gz;
     let bytes = if gz {
         read_limited(
             flate2::read::MultiGzDecoder::new(BufReader::new(file)),
-            opts.max_document,
+            limit(opts, record),
             0,
             path,
         )?
     } else {
-        read_limited(file, opts.max_document.max(opts.window as u64), len, path)?
+        read_limited(file, limit(opts, record), len, path)?
     };
     document_from_bytes(path, doc_name(path), bytes, format, opts)
 }
@@ -402,6 +475,14 @@ enum JobKind {
         line: u64,
         bytes: Vec<u8>,
     },
+    /// A document made on the reading thread (a window of a big page or
+    /// record, or a document read to learn it is not big), read from
+    /// `file` (at JSON Lines `line`).
+    Part {
+        piece: Piece,
+        file: PathBuf,
+        line: Option<u64>,
+    },
     /// A problem found while reading ahead.
     Failed(InputError),
 }
@@ -422,6 +503,9 @@ impl Job {
         match &self.kind {
             JobKind::Bytes { bytes, .. } | JobKind::Line { bytes, .. } => bytes.len(),
             JobKind::Window(w) => w.bytes.len(),
+            JobKind::Part { piece, .. } => {
+                piece.doc.text.len() + piece.doc.map.as_ref().map_or(0, OffsetMap::heap_bytes)
+            }
             JobKind::File(_, len) => usize::try_from(*len).unwrap_or(usize::MAX),
             JobKind::Failed(_) => 0,
         }
@@ -434,6 +518,7 @@ impl Job {
             JobKind::Bytes { name, .. } => PathBuf::from(name),
             JobKind::Window(w) => PathBuf::from(&w.name),
             JobKind::Line { file, .. } => PathBuf::from(file),
+            JobKind::Part { file, .. } => file.clone(),
             JobKind::Failed(e) => e.path.clone(),
         }
     }
@@ -442,6 +527,7 @@ impl Job {
     pub fn line(&self) -> Option<u64> {
         match &self.kind {
             JobKind::Line { line, .. } => Some(*line),
+            JobKind::Part { line, .. } => *line,
             _ => None,
         }
     }
@@ -469,6 +555,7 @@ impl Job {
                 opts.date_default(&mut doc);
                 doc
             }
+            JobKind::Part { piece, .. } => return Ok(piece),
             JobKind::Failed(e) => return Err(e),
         };
         Ok(Piece { doc, keep: None })
@@ -482,6 +569,9 @@ pub struct Jobs<'a> {
     sources: std::slice::Iter<'a, Source>,
     opts: &'a ReadOptions,
     stream: Option<Stream>,
+    /// The windows of a big page or record being matched, with the file
+    /// (and JSON Lines line) it came from.
+    split: Option<(Split, PathBuf, Option<u64>)>,
     started: u64,
     /// When set, waiting on standard input ends and no job follows.
     stop: Option<&'a AtomicBool>,
@@ -529,6 +619,7 @@ impl<'a> Jobs<'a> {
             sources: sources.iter(),
             opts,
             stream: None,
+            split: None,
             started: 0,
             stop: None,
         }
@@ -550,6 +641,9 @@ impl<'a> Jobs<'a> {
     /// pipeline then matches and writes what it has first, so that a
     /// record's output follows it at once (`tail -f | gazex extract -`).
     pub fn would_wait(&self) -> bool {
+        if self.split.is_some() {
+            return false;
+        }
         let buffered = match &self.stream {
             Some(Stream::Lines {
                 reader,
@@ -617,6 +711,17 @@ impl<'a> Jobs<'a> {
         } else {
             reader
         };
+        // A stream read on (not a page, read whole under its own limit).
+        let reader: Box<dyn Read + Send> = match source {
+            Source::Path(_) if format != Format::Html && self.opts.max_file < u64::MAX => {
+                Box::new(Capped {
+                    inner: reader,
+                    left: self.opts.max_file,
+                    max: self.opts.max_file,
+                })
+            }
+            _ => reader,
+        };
         match format {
             Format::Jsonl | Format::Auto => {
                 self.stream = Some(Stream::Lines {
@@ -629,7 +734,11 @@ impl<'a> Jobs<'a> {
             }
             Format::Html => {
                 let path = PathBuf::from(&name);
-                match read_limited(reader, self.opts.max_document, 0, &path) {
+                let max = match source {
+                    Source::Stdin => (self.opts.max_document, "--max-record-size"),
+                    Source::Path(_) => limit(self.opts, true),
+                };
+                match read_limited(reader, max, 0, &path) {
                     Ok(bytes) => Some(Job {
                         kind: JobKind::Bytes {
                             name,
@@ -690,7 +799,11 @@ impl<'a> Jobs<'a> {
                 *line += 1;
                 let mut bytes = Vec::new();
                 let path = Path::new(name.as_str());
-                match reader.by_ref().take(max + 1).read_until(b'\n', &mut bytes) {
+                match reader
+                    .by_ref()
+                    .take(max.saturating_add(1))
+                    .read_until(b'\n', &mut bytes)
+                {
                     Ok(0) => return None,
                     Ok(_) => {}
                     Err(e) => {
@@ -715,7 +828,9 @@ impl<'a> Jobs<'a> {
                         kind: JobKind::Failed(
                             InputError::new(
                                 path,
-                                format!("record longer than {max} bytes, skipped"),
+                                format!(
+                                    "record longer than {max} bytes (--max-record-size), skipped"
+                                ),
                             )
                             .at_line(*line),
                         ),
@@ -739,6 +854,74 @@ impl<'a> Jobs<'a> {
     }
 }
 
+impl Jobs<'_> {
+    /// The next window of the big page or record being matched.
+    fn next_part(&mut self) -> Option<Job> {
+        let (split, file, line) = self.split.as_mut()?;
+        match split.next() {
+            Some(piece) => Some(Job {
+                kind: JobKind::Part {
+                    piece,
+                    file: file.clone(),
+                    line: *line,
+                },
+            }),
+            None => {
+                self.split = None;
+                None
+            }
+        }
+    }
+
+    /// `job` as it is, or, for a page or record bigger than a window,
+    /// read here and matched in windows ([`split`]): its first window
+    /// (the others follow from [`Jobs::next_part`]), the whole document if
+    /// its text turns out to fit one, or its error.
+    fn big(&mut self, job: Job) -> Job {
+        let window = self.opts.window;
+        let big = match &job.kind {
+            JobKind::Line { bytes, .. } | JobKind::Bytes { bytes, .. } => bytes.len() > window,
+            JobKind::File(_, len) => *len > window as u64,
+            _ => false,
+        };
+        if !big {
+            return job;
+        }
+        let (file, line) = (job.name(), job.line());
+        let opts = self.opts;
+        // Read here, not on a worker: a reader bug is still this input's
+        // error, as there.
+        let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| job.run(opts)))
+            .unwrap_or_else(|_| {
+                let e = InputError::new(&file, "internal error while reading, skipped");
+                Err(match line {
+                    Some(l) => e.at_line(l),
+                    None => e,
+                })
+            });
+        let doc = match read {
+            Ok(piece) => piece.doc,
+            Err(e) => {
+                return Job {
+                    kind: JobKind::Failed(e),
+                }
+            }
+        };
+        if doc.text.len() <= window {
+            let piece = Piece { doc, keep: None };
+            return Job {
+                kind: JobKind::Part { piece, file, line },
+            };
+        }
+        let split = Split::new(doc, window, self.opts.overlap);
+        self.split = Some((split, file.clone(), line));
+        // A split always has a first window; an error if not.
+        self.next_part().unwrap_or_else(|| Job {
+            kind: JobKind::Failed(InputError::new(&file, "internal error: no window")),
+        })
+    }
+}
+
 impl Iterator for Jobs<'_> {
     type Item = Job;
 
@@ -747,16 +930,19 @@ impl Iterator for Jobs<'_> {
             if self.stopped() {
                 return None;
             }
+            if let Some(job) = self.next_part() {
+                return Some(job);
+            }
             if self.stream.is_some() {
                 if let Some(job) = self.next_in_stream() {
-                    return Some(job);
+                    return Some(self.big(job));
                 }
                 self.stream = None;
             }
             let source = self.sources.next()?;
             self.started += 1;
             if let Some(job) = self.start(source) {
-                return Some(job);
+                return Some(self.big(job));
             }
         }
     }

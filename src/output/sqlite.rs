@@ -231,6 +231,8 @@ pub struct IndexError {
 enum IndexErrorKind {
     Sqlite(rusqlite::Error),
     Schema(i64),
+    /// `PRAGMA quick_check` found the file damaged: its first finding.
+    Damaged(String),
 }
 
 impl IndexError {
@@ -261,6 +263,11 @@ impl fmt::Display for IndexError {
                 f,
                 "{path}: index schema version {v}, this gazex reads version {SCHEMA_VERSION}; \
                  index into a new file"
+            ),
+            IndexErrorKind::Damaged(what) => write!(
+                f,
+                "{path}: the index is damaged ({what}), nothing was written to it; \
+                 restore it from a copy or index into a new file"
             ),
         }
     }
@@ -399,7 +406,8 @@ pub struct SqliteSink {
     roots: Vec<String>,
     known: HashMap<String, Known>,
     seen: HashSet<String>,
-    failed: Vec<String>,
+    /// Inputs that failed, without trailing separators ([`failed_input`]).
+    failed: HashSet<String>,
     settings: String,
     gazetteer_hash: String,
     started_at: String,
@@ -452,6 +460,12 @@ impl SqliteSink {
                 .map_err(err)
         };
         if has_meta {
+            if let Some(what) = damage(&conn) {
+                return Err(IndexError {
+                    path: path.to_path_buf(),
+                    kind: IndexErrorKind::Damaged(what),
+                });
+            }
             if let Some(v) = meta("schema_version")? {
                 let v: i64 = v.parse().unwrap_or(-1);
                 if v == 1 {
@@ -479,6 +493,9 @@ impl SqliteSink {
         let gazetteer_changed = previous.as_ref().is_some_and(|p| *p != gazetteer_hash);
         if previous.as_deref() != Some(&gazetteer_hash) {
             write_entities(&conn, entities).map_err(err)?;
+        }
+        if gazetteer_changed {
+            drop_unlisted(&conn).map_err(err)?;
         }
         let mut known = HashMap::new();
         {
@@ -518,7 +535,7 @@ impl SqliteSink {
             roots: roots.iter().map(|r| root_prefix(r)).collect(),
             known,
             seen: HashSet::new(),
-            failed: Vec::new(),
+            failed: HashSet::new(),
             settings,
             gazetteer_hash,
             started_at,
@@ -670,7 +687,7 @@ impl SqliteSink {
                 !k.deleted
                     && !self.seen.contains(*id)
                     && self.in_scope(id)
-                    && !self.failed.iter().any(|f| under_input(id, f))
+                    && !failed_input(&self.failed, id)
             })
             .map(|(id, _)| id.clone())
             .collect();
@@ -759,6 +776,46 @@ fn write_entities(conn: &Connection, entities: &[Entity]) -> rusqlite::Result<()
     Ok(())
 }
 
+/// What `PRAGMA quick_check` finds wrong with the database, if anything
+/// (its first finding, or the error it stopped at). Checked when an index
+/// is opened, so that a damaged one is refused before a run writes more
+/// into it; it reads every page once (about a second a gigabyte).
+fn damage(conn: &Connection) -> Option<String> {
+    match conn.query_row("PRAGMA quick_check(1)", [], |r| r.get::<_, String>(0)) {
+        Ok(found) if found == "ok" => None,
+        // "*** in database main ***" then the finding, on lines of their own.
+        Ok(found) => Some(
+            found
+                .lines()
+                .filter(|l| !l.starts_with("***"))
+                .collect::<Vec<_>>()
+                .join("; "),
+        ),
+        Err(e) => Some(e.to_string()),
+    }
+}
+
+/// Removes the mentions of entities the gazetteers no longer have (after
+/// [`write_entities`] of changed gazetteers), from every document, and
+/// counts each document's mentions again: a document outside the run's
+/// paths keeps its other mentions until it is matched again (the next run
+/// over it, its settings having changed), but no run or report shows an
+/// entity that is gone.
+fn drop_unlisted(conn: &Connection) -> rusqlite::Result<()> {
+    let dropped = conn.execute(
+        "DELETE FROM mentions WHERE entity_id NOT IN (SELECT id FROM entities)",
+        [],
+    )?;
+    if dropped > 0 {
+        conn.execute(
+            "UPDATE documents SET mentions =
+                 (SELECT count(*) FROM mentions m WHERE m.doc = documents.id)",
+            [],
+        )?;
+    }
+    Ok(())
+}
+
 /// A run path as documents ids start with it: as given (written as a
 /// document id is, [`crate::input::doc_name`]: a byte that is not UTF-8 as
 /// `%XX`), without trailing separators.
@@ -780,8 +837,26 @@ fn under(id: &str, root: &str) -> bool {
     }
 }
 
-/// Whether document `id` came from input `path`: the path itself, a file
+/// Whether document `id` came from one of the inputs that `failed` (each
+/// without trailing separators): is one, a file below one (`path/…`) or a
+/// record in one (`path#…`, `path:…`). Looked up by the id's prefixes, in
+/// time linear in the id, not in the failures (a scan of every failure
+/// for every document gone made a run with 100k failing files
+/// quadratic).
+fn failed_input(failed: &HashSet<String>, id: &str) -> bool {
+    if failed.is_empty() {
+        return false;
+    }
+    failed.contains(id)
+        || id
+            .match_indices(['/', '#', ':'])
+            .any(|(at, _)| failed.contains(&id[..at]))
+}
+
+/// Whether document `id` came from input `path` (the rule
+/// `failed_input` follows, checked against it in the tests): the path itself, a file
 /// below it, or a record in it (`path#…`, `path:…`).
+#[cfg(test)]
 fn under_input(id: &str, path: &str) -> bool {
     match id.strip_prefix(path.trim_end_matches('/')) {
         Some(rest) => rest.is_empty() || rest.starts_with(['/', '#', ':']),
@@ -904,7 +979,7 @@ impl Sink for SqliteSink {
         if let Err(e) = done {
             self.pending.get_or_insert(e);
         }
-        self.failed.push(name);
+        self.failed.insert(name.trim_end_matches('/').to_string());
     }
 
     fn flush(&mut self) -> io::Result<()> {
@@ -947,5 +1022,23 @@ mod tests {
         assert!(under_input("f.jsonl#3", "f.jsonl"));
         assert!(under_input("dir/a.txt", "dir/"));
         assert!(!under_input("f.jsonl2", "f.jsonl"));
+        // The failed inputs' look-up says what under_input says.
+        let failed: HashSet<String> = ["f.jsonl", "dir", "a.txt", ""]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        for id in [
+            "f.jsonl#3",
+            "f.jsonl:2",
+            "f.jsonl2",
+            "dir/x/a.txt",
+            "dirx/a",
+            "a.txt",
+            "/abs",
+            "b.txt",
+        ] {
+            let want = failed.iter().any(|f| under_input(id, f));
+            assert_eq!(failed_input(&failed, id), want, "{id}");
+        }
     }
 }
