@@ -2967,6 +2967,11 @@ impl<'m> Resolver<'m> {
         let mut named: Vec<u32> = self.chosen.iter().map(|k| k.c.entity).collect();
         named.sort_unstable();
         named.dedup();
+        // (The first mention of each, which a listed nickname rests on.)
+        let mut first_of: FxHashMap<u32, usize> = FxHashMap::default();
+        for s in &spans {
+            first_of.entry(self.chosen[s.2].c.entity).or_insert(s.2);
+        }
         let mut weak: FxHashMap<String, (u32, u32)> = FxHashMap::default();
         for &e in &named {
             for (i, a) in ents[e as usize].names().enumerate() {
@@ -3002,12 +3007,7 @@ impl<'m> Resolver<'m> {
                         .flatten()
                 });
             let found = if let Some((first, (e, name))) = listed {
-                let by = spans
-                    .iter()
-                    .filter(|s| self.chosen[s.2].c.entity == e)
-                    .min_by_key(|s| s.0.abs_diff(first))
-                    .map(|s| s.2);
-                by.map(|k| {
+                first_of.get(&e).map(|&k| {
                     let def = &self.chosen[k];
                     let c = Cand {
                         first,
