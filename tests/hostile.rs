@@ -1106,11 +1106,12 @@ fn big_documents_in_bounded_memory(bytes: usize, args: &[&str], max_kib: u64) {
 
 /// Bug 5: an HTML page and a JSON Lines record are matched in windows, so
 /// matching costs a window's memory, not the document's: a 12 MB page or
-/// record in 1 MiB windows peaks under 60 MB, about 51 MB (109 MB before,
-/// every folded word of the whole text and its span held at once).
+/// record in 1 MiB windows peaks under 85 MB: about 51 MB optimized, 66 MB
+/// in a debug build (109 MB before, every folded word of the whole text
+/// and its span held at once).
 #[test]
 fn big_pages_and_records_are_matched_in_windows() {
-    big_documents_in_bounded_memory(12 << 20, &["--window", "1048576"], 60 << 10);
+    big_documents_in_bounded_memory(12 << 20, &["--window", "1048576"], 85 << 10);
 }
 
 /// Bug 5 at scale: a 256 MB page and record in the default 16 MiB windows
