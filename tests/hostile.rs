@@ -1095,9 +1095,13 @@ fn big_documents_in_bounded_memory(bytes: usize, args: &[&str], max_kib: u64) {
             want.push(("small".to_string(), 4));
         }
         assert_eq!(doc_starts(&out), want, "{file}");
+        // (Only in an optimized build: unoptimized, matching is so much
+        // slower than reading that the reader fills the pipeline's batch
+        // budget with every window of the document, and the peak varies
+        // from run to run, 66 to 144 MB on CI.)
         let kib = peak_kib(rss);
         assert!(
-            kib < max_kib,
+            cfg!(debug_assertions) || kib < max_kib,
             "peak RSS {kib} KiB for {file} of {} MB",
             bytes >> 20
         );
@@ -1106,12 +1110,13 @@ fn big_documents_in_bounded_memory(bytes: usize, args: &[&str], max_kib: u64) {
 
 /// Bug 5: an HTML page and a JSON Lines record are matched in windows, so
 /// matching costs a window's memory, not the document's: a 12 MB page or
-/// record in 1 MiB windows peaks under 85 MB: about 51 MB optimized, 66 MB
-/// in a debug build (109 MB before, every folded word of the whole text
-/// and its span held at once).
+/// record in 1 MiB windows peaks under 60 MB, about 51 MB (109 MB before,
+/// every folded word of the whole text and its span held at once). The
+/// bound is checked in an optimized build (`cargo test --release`); an
+/// unoptimized one checks the offsets only.
 #[test]
 fn big_pages_and_records_are_matched_in_windows() {
-    big_documents_in_bounded_memory(12 << 20, &["--window", "1048576"], 85 << 10);
+    big_documents_in_bounded_memory(12 << 20, &["--window", "1048576"], 60 << 10);
 }
 
 /// Bug 5 at scale: a 256 MB page and record in the default 16 MiB windows
