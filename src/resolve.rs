@@ -1592,13 +1592,15 @@ impl<'m> Resolver<'m> {
         // election, "businessman Donald Trump" in 2016): an occupation
         // does not rule out someone whose first office began within a
         // year after the date.
-        let d = self.date.first_day();
-        let newcomer = p.terms.iter().all(|t| t.from_latest >= d)
-            && p.terms.iter().any(|t| t.from <= d + 10000);
+        let newcomer = || {
+            let d = self.date.first_day();
+            p.terms.iter().all(|t| t.from_latest >= d)
+                && p.terms.iter().any(|t| t.from <= d + 10000)
+        };
         if !p.possible_at(&self.date) {
             Some(Reason::BeforePublicLife)
         } else if cues.private
-            || cues.occupation && !newcomer && (!cues.profession || !p.terms.is_empty())
+            || cues.occupation && (!cues.profession || !p.terms.is_empty()) && !newcomer()
         {
             Some(Reason::Occupation)
         } else if cues.honorific.is_some_and(|h| gender_differs(ent, h)) {
@@ -2493,16 +2495,26 @@ impl<'m> Resolver<'m> {
             // whatever other bearer the text names between ("Eleanor
             // Roosevelt"); with one named, "the younger Biden" after
             // "Hunter Biden" may be the unlisted one.
-            let compares = before
-                .last()
-                .is_some_and(|w| matches!(*w, "younger" | "elder" | "older"))
+            // "The younger Maduro", "the elder Bush": of the bearers, the
+            // one born last or first.
+            let age = before.last().and_then(|w| match *w {
+                "younger" => Some(-1i64),
+                "elder" | "older" => Some(1),
+                _ => None,
+            });
+            // (Of the bearers the document names surely: "Gilberto
+            // Rodríguez" taken at 0.3 for another listed man's alias is
+            // not one of the brothers compared.)
+            let surely_named = |e: u32| {
+                ix.nearest(e, c.first)
+                    .is_some_and(|x| x.3 >= self.min_confidence)
+            };
+            let compares = age.is_some()
                 && self.cands[i..]
                     .iter()
                     .take_while(|o| o.first == c.first && o.last == c.last)
                     .filter(|o| {
-                        ix.nearest(o.entity, c.first)
-                            .is_some_and(|x| x.3 >= self.min_confidence)
-                            && self.matcher.profile(o.entity).born.is_some()
+                        surely_named(o.entity) && self.matcher.profile(o.entity).born.is_some()
                     })
                     .count()
                     >= 2;
@@ -2678,28 +2690,13 @@ impl<'m> Resolver<'m> {
             }
             // A title that fits first; then who was named last; then the
             // strength of the grounds.
-            // "The younger Maduro", "the elder Bush": of the bearers, the
-            // one born last or first.
-            let age = before.last().and_then(|w| match *w {
-                "younger" => Some(-1i64),
-                "elder" | "older" => Some(1),
-                _ => None,
-            });
-            // (Of the bearers the document names surely: "Gilberto
-            // Rodríguez" taken at 0.3 for another listed man's alias is
-            // not one of the brothers compared.)
             let by_age = |e: u32| -> i64 {
                 match age {
-                    Some(sign)
-                        if ix
-                            .nearest(e, c.first)
-                            .is_some_and(|x| x.3 >= self.min_confidence) =>
-                    {
-                        self.matcher
-                            .profile(e)
-                            .born
-                            .map_or(i64::MAX / 2, |y| sign * i64::from(y))
-                    }
+                    Some(sign) if surely_named(e) => self
+                        .matcher
+                        .profile(e)
+                        .born
+                        .map_or(i64::MAX / 2, |y| sign * i64::from(y)),
                     Some(_) => i64::MAX / 2,
                     None => 0,
                 }
@@ -2981,12 +2978,7 @@ impl<'m> Resolver<'m> {
             }
         }
         let toks = self.norm.tokens();
-        let words = |f: u32, l: u32| -> String {
-            (f..=l)
-                .map(|i| self.norm.token_text(i as usize))
-                .collect::<Vec<_>>()
-                .join(" ")
-        };
+        let words = |f: u32, l: u32| span_words(&self.norm, f, l);
         // (words, mention as found, evidence, confidence): for the uses
         // further on.
         let mut nicks: Vec<(String, Cand, TokenEvidence, f32)> = Vec::new();
@@ -3006,26 +2998,12 @@ impl<'m> Resolver<'m> {
                         .then(|| weak.get(&words(head, q.last)).map(|&x| (head, x)))
                         .flatten()
                 });
+            // (first token, listed name or the defining mention's, match
+            // kind, the mention it rests on)
             let found = if let Some((first, (e, name))) = listed {
-                first_of.get(&e).map(|&k| {
-                    let def = &self.chosen[k];
-                    let c = Cand {
-                        first,
-                        last: q.last,
-                        name,
-                        kind: MatchKind::Normalized,
-                        start: None,
-                        variant: 0,
-                        given_name: false,
-                        ..def.c
-                    };
-                    (
-                        c,
-                        (EvidenceKind::FullMention, def.c.first, def.c.last),
-                        def.confidence.min(0.8),
-                        k,
-                    )
-                })
+                first_of
+                    .get(&e)
+                    .map(|&k| (first, name, MatchKind::Normalized, k))
             } else {
                 // Introduced: the person named last before the cue, in
                 // the sentence, the cue just after the name or in a clause
@@ -3056,28 +3034,24 @@ impl<'m> Resolver<'m> {
                         .map(|(_, k)| (self.chosen[k].c.first, self.chosen[k].c.last, k)),
                     None => None,
                 };
-                subject.map(|s| {
-                    let def = &self.chosen[s.2];
-                    let c = Cand {
-                        first: head,
-                        last: q.last,
-                        kind: MatchKind::Nickname,
-                        start: None,
-                        variant: 0,
-                        given_name: false,
-                        ..def.c
-                    };
-                    (
-                        c,
-                        (EvidenceKind::FullMention, def.c.first, def.c.last),
-                        def.confidence.min(0.8),
-                        s.2,
-                    )
-                })
+                subject.map(|s| (head, self.chosen[s.2].c.name, MatchKind::Nickname, s.2))
             };
-            let Some((c, ev, confidence, def)) = found else {
+            let Some((first, name, kind, def)) = found else {
                 continue;
             };
+            let by = &self.chosen[def];
+            let c = Cand {
+                first,
+                last: q.last,
+                name,
+                kind,
+                start: None,
+                variant: 0,
+                given_name: false,
+                ..by.c
+            };
+            let ev = (EvidenceKind::FullMention, by.c.first, by.c.last);
+            let confidence = by.confidence.min(0.8);
             last_nick = Some((q.last, def));
             if nicks.len() < 32 {
                 nicks.push((words(c.first, c.last), c, ev, confidence));
@@ -3095,12 +3069,7 @@ impl<'m> Resolver<'m> {
         }
         // The same words later, capitalized and standing alone.
         let toks = self.norm.tokens();
-        let words = |f: u32, l: u32| -> String {
-            (f..=l)
-                .map(|i| self.norm.token_text(i as usize))
-                .collect::<Vec<_>>()
-                .join(" ")
-        };
+        let words = |f: u32, l: u32| span_words(&self.norm, f, l);
         let mut add: Vec<Chosen> = Vec::new();
         for (w, c, ev, confidence) in &nicks {
             let len = c.last - c.first;
@@ -3226,6 +3195,15 @@ impl<'m> Resolver<'m> {
             });
         }
     }
+}
+
+/// The folded words of tokens `first..=last`, joined by single spaces (as
+/// [`fold_name`] writes a listed name).
+fn span_words(n: &Normalized, first: u32, last: u32) -> String {
+    (first..=last)
+        .map(|i| n.token_text(i as usize))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// A word within three tokens of `first..=last` (same sentence, no barrier)
