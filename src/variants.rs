@@ -21,8 +21,8 @@
 use crate::gazetteer::{Alias, Entity, EntityType, MatchPolicy, NameOrder};
 use crate::link::{classify_role, Offices};
 use crate::names::{
-    initials, is_common_surname, is_common_word, is_distinctive_word, is_known_proper_noun,
-    is_particle, is_place, is_stopword, is_suffix, is_title, LegalForms,
+    initials, is_common_surname, is_common_word, is_distinctive_word, is_given_name,
+    is_known_proper_noun, is_particle, is_place, is_stopword, is_suffix, is_title, LegalForms,
 };
 use crate::normalize::normalize;
 
@@ -312,7 +312,8 @@ fn person_forms(entity: &Entity, alias: &Alias, out: &mut Vec<Form>) {
     if family_first {
         // "Kim Jong Un" is also written "Kim Jong-un" (same tokens) and
         // "Kim Jongun".
-        if given_core.len() >= 2 {
+        // (Not "John Lee Ka-chiu", whose English name stands first.)
+        if given_core.len() >= 2 && written.first() == family_core.first() {
             let mut joined = family_core.clone();
             joined.push(given_core.concat());
             out.push(form(joined, Variant::Full));
@@ -658,6 +659,12 @@ pub(crate) fn family_range<S: AsRef<str>>(
         return 0..tokens.len();
     }
     if order == Some(NameOrder::FamilyFirst) {
+        // "John Lee Ka-chiu", "Carrie Lam": in Hong Kong, Macau and
+        // Singapore an English given name stands before a Chinese name
+        // written family name first.
+        if english_given_before_family(tokens[0].as_ref(), tokens[1].as_ref()) {
+            return 1..2;
+        }
         return 0..1;
     }
     let mut end = tokens.len();
@@ -669,6 +676,17 @@ pub(crate) fn family_range<S: AsRef<str>>(
         fstart -= 1;
     }
     fstart..end
+}
+
+/// Whether `first` is an English given name standing before the East Asian
+/// family name `second`: a given name of the census lists that is no East
+/// Asian family name itself ("Kim" is both, and "Kim Jong Un" is family
+/// first).
+fn english_given_before_family(first: &str, second: &str) -> bool {
+    use crate::gazetteer::ofac::is_east_asian_surname;
+    is_given_name(first)
+        && !is_east_asian_surname(&first.to_ascii_uppercase())
+        && is_east_asian_surname(&second.to_ascii_uppercase())
 }
 
 fn org_forms(name: &str, out: &mut Vec<Form>, legal: bool) {
@@ -1025,6 +1043,24 @@ mod tests {
                 s("kim", Surname, Evidence)
             ]
         );
+    }
+
+    #[test]
+    fn english_given_name_before_a_chinese_name() {
+        // "John Lee Ka-chiu": the family name is Lee, not John.
+        let forms = person("John Lee Ka-chiu", Some(NameOrder::FamilyFirst));
+        assert!(forms.contains(&s("lee", Surname, Evidence)), "{forms:?}");
+        assert!(
+            !forms
+                .iter()
+                .any(|f| f.0 == "john" || f.0.contains("johnka")),
+            "{forms:?}"
+        );
+        let forms = person("Carrie Lam", Some(NameOrder::FamilyFirst));
+        assert!(forms.contains(&s("lam", Surname, Evidence)), "{forms:?}");
+        // "Kim" is a given name in the census lists and a Korean family name.
+        let forms = person("Kim Yo Jong", Some(NameOrder::FamilyFirst));
+        assert!(forms.contains(&s("kim", Surname, Evidence)), "{forms:?}");
     }
 
     #[test]
