@@ -38,6 +38,11 @@ pub enum MatchKind {
     /// A nickname the document gives someone it names, in quotation marks
     /// ("Ali Hassan al-Majid, the cousin known as "Chemical Ali"").
     Nickname,
+    /// A name the document gives in words to the entity it names just
+    /// before ("Joko Widodo, known as Jokowi"; see
+    /// [`crate::nickname::given_names`]), or the name written before such
+    /// words where the name given is the listed one.
+    Introduced,
 }
 
 impl MatchKind {
@@ -53,6 +58,7 @@ impl MatchKind {
             MatchKind::Short => "short",
             MatchKind::Variant => "variant",
             MatchKind::Nickname => "nickname",
+            MatchKind::Introduced => "introduced",
         }
     }
 
@@ -63,7 +69,7 @@ impl MatchKind {
     }
 
     /// All kinds, in rank order.
-    pub const ALL: [MatchKind; 9] = [
+    pub const ALL: [MatchKind; 10] = [
         MatchKind::Exact,
         MatchKind::Normalized,
         MatchKind::NameOrder,
@@ -73,6 +79,7 @@ impl MatchKind {
         MatchKind::Short,
         MatchKind::Variant,
         MatchKind::Nickname,
+        MatchKind::Introduced,
     ];
 }
 
@@ -258,6 +265,9 @@ pub enum Reason {
     /// the document names, or one the document gives the person it has
     /// just named ("nicknamed "the Crocodile"").
     Nickname,
+    /// A name the document gives in words to the entity it names just
+    /// before ("Joko Widodo, known as Jokowi").
+    Introduced,
     /// Ruled out: the surname reads as a place or a date here ("in
     /// Washington", "in May").
     Place,
@@ -298,6 +308,7 @@ impl Reason {
             Reason::Outranked => "outranked",
             Reason::Acronym => "acronym",
             Reason::Nickname => "nickname",
+            Reason::Introduced => "introduced",
             Reason::Place => "place",
             Reason::Ambiguous => "ambiguous",
             Reason::Duplicate => "duplicate",

@@ -1,9 +1,12 @@
-//! Nicknames in quotation marks: the names a document gives someone it
-//! names, in quotes ("Mnangagwa, who has been nicknamed "the Crocodile"",
-//! "Ali Hassan al-Majid, the cousin known as "Chemical Ali"").
+//! Names a document gives someone it names: nicknames in quotation marks
+//! ("Mnangagwa, who has been nicknamed "the Crocodile"", "Ali Hassan
+//! al-Majid, the cousin known as "Chemical Ali""), and names given in
+//! words after a comma ("Joko Widodo, known as Jokowi", "Al-Muhandis, whose
+//! real name was Jamal Jaafar Mohammed").
 //!
-//! This module finds the quoted names in a text and the words that
-//! introduce one as a nickname; [`crate::resolve`] decides whose they are.
+//! This module finds the quoted names in a text, the words that
+//! introduce one as a nickname, and the names given in words;
+//! [`crate::resolve`] decides whose they are.
 //!
 //! ```
 //! use gazex::nickname::{introduced_by, quoted_names, Cue};
@@ -160,6 +163,196 @@ pub fn introduced_by(n: &Normalized, first: u32) -> Option<Cue> {
     }
 }
 
+/// The most words of a name given in words ("known as Jokowi").
+const MAX_GIVEN_WORDS: u32 = 6;
+
+/// The most words between the comma after a name and the words that give
+/// it another ("Ri Yong-ho, whose name is romanized as").
+const MAX_CLAUSE_WORDS: u32 = 8;
+
+/// A name the document gives in words to the name written just before,
+/// at the comma: "Joko Widodo, known as Jokowi", "Al-Muhandis, whose real
+/// name was Jamal Jaafar Mohammed", "Ri Yong-ho, whose name is romanized as
+/// Lee Yong-ho", "Hing Bunhieng, listed by the U.S. Treasury as Hing Bun
+/// Hieng". Either name may be the listed one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Given {
+    /// The last token before the comma: the end of the name written first.
+    pub before: u32,
+    /// The first token of the name given (after a "the").
+    pub first: u32,
+    /// Its last token.
+    pub last: u32,
+}
+
+/// Words that may stand between the comma after a name and the words that
+/// give it another: "who is better known as", "whose name is also spelled".
+fn clause_word(w: &str) -> bool {
+    matches!(
+        w,
+        "who"
+            | "whom"
+            | "whose"
+            | "which"
+            | "is"
+            | "was"
+            | "are"
+            | "were"
+            | "has"
+            | "had"
+            | "have"
+            | "been"
+            | "be"
+            | "also"
+            | "better"
+            | "more"
+            | "most"
+            | "widely"
+            | "commonly"
+            | "popularly"
+            | "generally"
+            | "usually"
+            | "often"
+            | "sometimes"
+            | "now"
+            | "still"
+            | "locally"
+            | "his"
+            | "her"
+            | "its"
+            | "their"
+            | "name"
+            | "names"
+            | "real"
+            | "full"
+            | "birth"
+            | "original"
+    )
+}
+
+/// The names given in words in `text` ([`Given`]): after a comma that
+/// ends a name, a clause of function words ("who is", "whose name is")
+/// with "known … as" (up to
+/// three words between: "known in Russian as"), "also called", "whose real
+/// (full, birth) name is", "romanized", "transliterated", "spelled" or
+/// "rendered" ("as"), or "listed … as" (up to six words between: "listed
+/// by the U.S. Treasury as"), then one to six capitalized words (particles
+/// such as "al" and "bin" inside) ending the clause. A name in quotation
+/// marks is left to [`quoted_names`].
+///
+/// ```
+/// use gazex::nickname::given_names;
+/// use gazex::normalize::normalize;
+///
+/// let text = "President Joko Widodo, known as Jokowi, spoke.";
+/// let n = normalize(text);
+/// let g = given_names(text, &n);
+/// assert_eq!(g.len(), 1);
+/// assert_eq!(n.token_text(g[0].before as usize), "widodo");
+/// assert_eq!(n.token_text(g[0].first as usize), "jokowi");
+/// ```
+pub fn given_names(text: &str, n: &Normalized) -> Vec<Given> {
+    let toks = n.tokens();
+    let count = toks.len() as u32;
+    let word = |i: u32| n.token_text(i as usize);
+    let flags = |i: u32| toks[i as usize].flags;
+    // Whether tokens `a..=b` run on in one sentence, with no barrier.
+    let joined = |a: u32, b: u32| {
+        (a + 1..=b).all(|j| {
+            !flags(j).contains(TokenFlags::SENTENCE_START) && !n.barrier_after(j as usize - 1)
+        })
+    };
+    let between =
+        |a: u32, b: u32| &text[toks[a as usize].end as usize..toks[b as usize].start as usize];
+    // The token after "as", up to `most` words after `from`.
+    let as_after = |from: u32, most: u32| {
+        (from + 1..=(from + most + 1).min(count.saturating_sub(1)))
+            .find(|&j| word(j) == "as")
+            .filter(|&j| joined(from, j))
+            .map(|j| j + 1)
+    };
+    let mut out = Vec::new();
+    for i in 1..count {
+        let next = |k: u32| (i + k < count).then(|| word(i + k));
+        // (first word of the cue, first token after it)
+        let cue = match word(i) {
+            "known" => as_after(i, 3).map(|a| (i, a)),
+            "called" if word(i - 1) == "also" => Some((i - 1, i + 1)),
+            "name"
+                if matches!(word(i - 1), "real" | "full" | "birth" | "original")
+                    && matches!(next(1), Some("is" | "was")) =>
+            {
+                Some((i - 1, i + 2))
+            }
+            "romanized" | "romanised" | "transliterated" | "spelled" | "spelt" | "rendered" => {
+                Some((i, i + 1 + u32::from(next(1) == Some("as"))))
+            }
+            "listed" => as_after(i, 6).map(|a| (i, a)),
+            _ => None,
+        };
+        let Some((cue, mut first)) = cue else {
+            continue;
+        };
+        if first >= count || !joined(cue, first) || between(first - 1, first).contains(['"', '“'])
+        {
+            continue;
+        }
+        if word(first) == "the"
+            && first + 1 < count
+            && !flags(first).contains(TokenFlags::CAPITALIZED)
+        {
+            first += 1;
+        }
+        // The name given: capitalized words (particles inside), to the
+        // end of the clause.
+        let capitalized = |j: u32| flags(j).contains(TokenFlags::CAPITALIZED);
+        // A word after a hyphen belongs to the one before ("Yong-ho").
+        let hyphened = |j: u32| matches!(between(j - 1, j), "-" | "‐" | "‑");
+        let goes_on = |j: u32| {
+            j < count
+                && joined(j - 1, j)
+                && (hyphened(j)
+                    || (between(j - 1, j).trim().is_empty()
+                        && (capitalized(j) || crate::names::is_particle(word(j)))))
+        };
+        let mut last = first;
+        while last + 1 - first < MAX_GIVEN_WORDS && goes_on(last + 1) {
+            last += 1;
+        }
+        if !capitalized(first)
+            || !(capitalized(last) || hyphened(last))
+            || goes_on(last + 1)
+            || (last + 1 < count && word(last + 1) == "of")
+            || text[toks[last as usize].end as usize..].starts_with(['\'', '’'])
+        {
+            continue;
+        }
+        // The clause: function words back to the comma after a name (not
+        // "Guzmán, one of four sons known as", whose clause names others).
+        let mut k = cue;
+        let before = loop {
+            if cue - k > MAX_CLAUSE_WORDS || k == 0 || !joined(k - 1, k) {
+                break None;
+            }
+            if between(k - 1, k).contains(',') {
+                break Some(k - 1);
+            }
+            k -= 1;
+            if capitalized(k) || !clause_word(word(k)) {
+                break None;
+            }
+        };
+        if let Some(before) = before.filter(|&b| capitalized(b) || hyphened(b)) {
+            out.push(Given {
+                before,
+                first,
+                last,
+            });
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -195,6 +388,74 @@ mod tests {
         assert!(quoted("\"Ngwena\nor\"").is_empty());
         // (A window that would end inside a character.)
         assert!(quoted(&format!("\"{}", "é".repeat(40))).is_empty());
+    }
+
+    fn given(text: &str) -> Vec<(String, String)> {
+        let n = normalize(text);
+        given_names(text, &n)
+            .iter()
+            .map(|g| {
+                let t = n.tokens();
+                (
+                    n.token_text(g.before as usize).to_string(),
+                    text[t[g.first as usize].start as usize..t[g.last as usize].end as usize]
+                        .to_string(),
+                )
+            })
+            .collect()
+    }
+
+    fn pair(a: &str, b: &str) -> Vec<(String, String)> {
+        vec![(a.to_string(), b.to_string())]
+    }
+
+    #[test]
+    fn names_given_in_words() {
+        assert_eq!(
+            given("President Joko Widodo, known as Jokowi, said"),
+            pair("widodo", "Jokowi")
+        );
+        assert_eq!(
+            given("Al-Muhandis, whose real name was Jamal Jaafar Mohammed, was"),
+            pair("muhandis", "Jamal Jaafar Mohammed")
+        );
+        assert_eq!(
+            given("Ri Yong-ho, whose name is romanized as Lee Yong-ho under"),
+            pair("ho", "Lee Yong-ho")
+        );
+        assert_eq!(
+            given("Raman Halouchanka, known in Russian as Roman Golovchenko, said"),
+            pair("halouchanka", "Roman Golovchenko")
+        );
+        assert_eq!(
+            given("Hing Bunhieng, listed by the U.S. Treasury as Hing Bun Hieng, led"),
+            pair("bunhieng", "Hing Bun Hieng")
+        );
+        assert_eq!(
+            given("the company Trend GYO, also called Trend Gayrimenkul, said"),
+            pair("gyo", "Trend Gayrimenkul")
+        );
+        assert_eq!(
+            given("Abu Muhammad al-Jawlani, known as the Emir, said."),
+            pair("jawlani", "Emir")
+        );
+    }
+
+    #[test]
+    fn not_names_given_in_words() {
+        // No name before the comma; lower-case words; a capitalized word
+        // inside the clause; the name runs on; quotation marks; a new
+        // sentence.
+        assert!(given("it fell, known as Black Monday, and").is_empty());
+        assert!(given("Joko Widodo, known as a reformer, said").is_empty());
+        assert!(given("Putin, whom Biden has known as President for years").is_empty());
+        assert!(given("Widodo, known as Jokowi Joko's friend").is_empty());
+        assert!(given("Widodo, known as \"Jokowi\", said").is_empty());
+        assert!(given("Widodo, known as. Jokowi said").is_empty());
+        assert!(given("al-Jawlani, known as the Emir of Idlib").is_empty());
+        assert!(given("Guzman, one of four sons known as Los Chapitos").is_empty());
+        assert!(given("Guzman, who belongs to the faction known as Los Chapitos").is_empty());
+        assert!(given("Widodo, the man widely known in a place called Home Town").is_empty());
     }
 
     #[test]

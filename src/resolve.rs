@@ -2943,12 +2943,25 @@ impl<'m> Resolver<'m> {
     /// Ali"") is that person (match kind `nickname`). Either is that
     /// entity again where the document writes the same words later,
     /// capitalized and standing alone.
+    ///
+    /// A name given in words after the comma that ends a mention
+    /// ([`crate::nickname::given_names`]: "Joko Widodo, known as Jokowi",
+    /// "Al-Muhandis, whose real name was Jamal Jaafar Mohammed") is that
+    /// mention's entity (match kind `introduced`), and so is the name before
+    /// the comma where the name given is the mention ("Trend Gayrimenkul
+    /// Yatırım Ortaklığı A.Ş., known as Trend GYO"); neither may be made of
+    /// ordinary words, places and titles only.
     fn choose_nicknames(&mut self, text: &str) {
-        if self.chosen.is_empty() || !text.contains(['"', '“']) {
+        if self.chosen.is_empty() {
             return;
         }
-        let quoted = crate::nickname::quoted_names(text, &self.norm);
-        if quoted.is_empty() {
+        let quoted = if text.contains(['"', '“']) {
+            crate::nickname::quoted_names(text, &self.norm)
+        } else {
+            Vec::new()
+        };
+        let given = crate::nickname::given_names(text, &self.norm);
+        if quoted.is_empty() && given.is_empty() {
             return;
         }
         let ents = self.matcher.entities();
@@ -3064,8 +3077,93 @@ impl<'m> Resolver<'m> {
                 reasons: vec![Reason::Nickname],
             });
         }
+        // Names given in words.
+        let ends: FxHashMap<u32, usize> = spans.iter().map(|s| (s.1, s.2)).collect();
+        let starts: FxHashMap<(u32, u32), usize> =
+            spans.iter().map(|s| ((s.0, s.1), s.2)).collect();
+        // Not ordinary words, places and titles only ("known as the
+        // President", "known as Black Sea").
+        let named = |f: u32, l: u32| {
+            (f..=l).any(|i| {
+                let w = self.norm.token_text(i as usize);
+                w.len() > 2 && !is_common_word(w) && !is_place(w) && !is_title(w)
+            })
+        };
+        let free = |f: u32, l: u32| !self.covered[f as usize..=l as usize].contains(&true);
+        for g in given {
+            let (f, l, def) = if let Some(&k) = ends.get(&g.before) {
+                (g.first, g.last, k)
+            } else if let Some(&k) = starts.get(&(g.first, g.last)) {
+                // The name before the comma: capitalized words (particles
+                // and hyphened words inside), two or more, not a leading
+                // "The".
+                let capitalized = |i: u32| toks[i as usize].flags.contains(TokenFlags::CAPITALIZED);
+                let gap = |i: u32| {
+                    &text[toks[i as usize - 1].end as usize..toks[i as usize].start as usize]
+                };
+                let mut f = g.before;
+                while f > 0
+                    && g.before - f < 7
+                    && !toks[f as usize].flags.contains(TokenFlags::SENTENCE_START)
+                    && !self.norm.barrier_after(f as usize - 1)
+                    && (gap(f) == "-"
+                        || gap(f).trim().is_empty() && {
+                            let w = self.norm.token_text(f as usize - 1);
+                            capitalized(f - 1) || is_particle(w)
+                        })
+                {
+                    f -= 1;
+                }
+                // (Not a title before it: "Prime Minister Raman
+                // Halouchanka".)
+                if let Some(t) = (f..g.before)
+                    .rev()
+                    .find(|&i| is_title(self.norm.token_text(i as usize)))
+                {
+                    f = t + 1;
+                }
+                while f < g.before
+                    && (is_stopword(self.norm.token_text(f as usize)) || !capitalized(f))
+                {
+                    f += 1;
+                }
+                if g.before - f < 1 {
+                    continue;
+                }
+                (f, g.before, k)
+            } else {
+                continue;
+            };
+            if !free(f, l) || !named(f, l) {
+                continue;
+            }
+            let by = &self.chosen[def];
+            let c = Cand {
+                first: f,
+                last: l,
+                kind: MatchKind::Introduced,
+                start: None,
+                variant: 0,
+                given_name: false,
+                ..by.c
+            };
+            let ev = (EvidenceKind::FullMention, by.c.first, by.c.last);
+            let confidence = by.confidence.min(0.8);
+            if nicks.len() < 32 {
+                nicks.push((words(f, l), c, ev, confidence));
+            }
+            add.push(Chosen {
+                c,
+                others: Vec::new(),
+                ev: Some(ev),
+                confidence,
+                reasons: vec![Reason::Introduced],
+            });
+        }
         for ch in add {
-            self.choose(ch);
+            if !self.covered[ch.c.first as usize..=ch.c.last as usize].contains(&true) {
+                self.choose(ch);
+            }
         }
         // The same words later, capitalized and standing alone.
         let toks = self.norm.tokens();
@@ -3103,7 +3201,11 @@ impl<'m> Resolver<'m> {
                     others: Vec::new(),
                     ev: Some(*ev),
                     confidence: *confidence,
-                    reasons: vec![Reason::Nickname],
+                    reasons: vec![if c.kind == MatchKind::Introduced {
+                        Reason::Introduced
+                    } else {
+                        Reason::Nickname
+                    }],
                 });
                 i = l + 1;
             }
@@ -4007,6 +4109,18 @@ mod tests {
         ("a quoted name with no cue", "Ashot Mkrtychev called him \"Grey Fox\".", &[("Ashot Mkrtychev", "mk", "name_order")]),
         ("a listed nickname in quotes", "Kim Jong Un spoke. \"Rocket\" left.", &[("Kim Jong Un", "kim", "exact"), ("Rocket", "kim", "normalized")]),
         ("a listed nickname of no one named", "\"Rocket\" left.", &[]),
+        (
+            "a name given in words, used again",
+            "Ashot Mkrtychev, known as Zorro Vardanyan, spoke. Zorro Vardanyan left.",
+            &[("Ashot Mkrtychev", "mk", "name_order"), ("Zorro Vardanyan", "mk", "introduced"), ("Zorro Vardanyan", "mk", "introduced")],
+        ),
+        (
+            "a listed name given to the name written first",
+            "Karo Ashotian, listed by the Treasury as Ashot Mkrtychev, spoke.",
+            &[("Karo Ashotian", "mk", "introduced"), ("Ashot Mkrtychev", "mk", "name_order")],
+        ),
+        ("a name given in a clause that names others", "Ashot Mkrtychev, one of four brothers known as Zorro Boys, spoke.", &[("Ashot Mkrtychev", "mk", "name_order")]),
+        ("ordinary words given", "Ashot Mkrtychev, known as the Boss, spoke.", &[("Ashot Mkrtychev", "mk", "name_order")]),
         (
             "a list of ships ending in an IMO number",
             "Also named were Zarnavax, Dover and Sakhalin Island (IMO 9249128).",
