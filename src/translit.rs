@@ -333,7 +333,8 @@ fn any_country(e: &Entity, test: impl Fn(&str) -> bool) -> bool {
 }
 
 /// Countries whose names reach the press transliterated from another
-/// script (Arabic, Persian, Cyrillic, Pashto, Urdu and others), as the
+/// script (Arabic, Persian, Cyrillic, Pashto, Urdu, Thai, Burmese, Khmer,
+/// Lao, Hebrew, Bengali, Sinhala, Devanagari, Greek and others), as the
 /// lists write them (`nationality`, `citizen`, `country`, address
 /// countries).
 const TRANSLITERATED_COUNTRIES: &[&str] = &[
@@ -342,28 +343,39 @@ const TRANSLITERATED_COUNTRIES: &[&str] = &[
     "armenia",
     "azerbaijan",
     "bahrain",
+    "bangladesh",
     "belarus",
+    "bhutan",
     "bulgaria",
+    "burma",
+    "cambodia",
     "chad",
+    "cyprus",
     "egypt",
     "eritrea",
     "ethiopia",
     "gaza",
     "georgia",
+    "greece",
     "iran",
     "iraq",
+    "israel",
     "jordan",
     "kazakhstan",
     "kuwait",
     "kyrgyzstan",
+    "laos",
     "lebanon",
     "libya",
+    "maldives",
     "mali",
     "mauritania",
     "moldova",
     "mongolia",
     "montenegro",
     "morocco",
+    "myanmar",
+    "nepal",
     "niger",
     "north macedonia",
     "oman",
@@ -374,10 +386,12 @@ const TRANSLITERATED_COUNTRIES: &[&str] = &[
     "saudi arabia",
     "serbia",
     "somalia",
-    "sudan",
     "south sudan",
+    "sri lanka",
+    "sudan",
     "syria",
     "tajikistan",
+    "thailand",
     "tunisia",
     "turkmenistan",
     "ukraine",
@@ -532,6 +546,25 @@ mod tests {
         differ("mahmoud", "muhammad");
         differ("ahmed", "hamid");
         differ("salim", "aslam");
+    }
+
+    #[test]
+    fn countries_written_in_another_script() {
+        use crate::gazetteer::EntityType;
+        let person = |country: &str| {
+            let mut e = Entity::new("t", "Zarut Chan-o-zar", EntityType::Person);
+            e.properties.insert("country".into(), country.into());
+            e
+        };
+        // Thai, Burmese, Khmer, Hebrew, Greek: transliterated.
+        for c in [
+            "Thailand", "Myanmar", "Cambodia", "Israel", "Greece", "Iran",
+        ] {
+            assert!(is_transliterated(&person(c)), "{c}");
+        }
+        for c in ["Kenya", "Mexico", "France"] {
+            assert!(!is_transliterated(&person(c)), "{c}");
+        }
     }
 
     #[test]
