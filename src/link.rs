@@ -233,6 +233,10 @@ pub struct Profile {
     pub offices: Offices,
     /// The year of birth: `birth_date`, else the earliest OFAC `dob`.
     pub born: Option<i32>,
+    /// `'M'` or `'F'`: the recorded `gender`, else the one every listed
+    /// person of the same first given name with a recorded gender has
+    /// ([`infer_genders`]).
+    pub gender: Option<char>,
 }
 
 /// Years, as a [`Day`] difference (`Day` is `yyyymmdd`).
@@ -335,6 +339,7 @@ impl Profile {
             .and_then(|b| b.as_str())
             .and_then(|b| day_of(b, true));
         p.born = born.or_else(|| earliest_dob(e)).map(|d| d / 10000);
+        p.gender = recorded_gender(e);
         p.public_from = match (born, first_start) {
             (Some(b), Some(s)) => Some((b + years(20)).max(s - years(40))),
             (Some(b), None) => Some(b + years(20)),
@@ -1000,15 +1005,64 @@ pub fn honorific_gender(word: &str) -> Option<char> {
     }
 }
 
-/// Whether a person's recorded gender (`"M"`, `"F"`, `"male"`, `"female"`)
-/// contradicts `g`.
-pub fn gender_differs(e: &Entity, g: char) -> bool {
-    let Some(rec) = e.properties.get("gender").and_then(|v| v.as_str()) else {
-        return false;
-    };
+/// A person's recorded gender (`"M"`, `"F"`, `"male"`, `"female"`) as
+/// `'M'` or `'F'`.
+fn recorded_gender(e: &Entity) -> Option<char> {
+    let rec = e.properties.get("gender").and_then(|v| v.as_str())?;
     match rec.chars().next().map(|c| c.to_ascii_uppercase()) {
-        Some(c @ ('M' | 'F')) => c != g,
-        _ => false,
+        Some(c @ ('M' | 'F')) => Some(c),
+        _ => None,
+    }
+}
+
+/// The first given name of a person named given name first, folded: the
+/// display name's first word that is no title or particle ("Radovan" of
+/// "Radovan Karadzic"); `None` for a name written family name first.
+fn first_given_name(e: &Entity) -> Option<String> {
+    if e.kind != EntityType::Person
+        || e.name_order == Some(crate::gazetteer::NameOrder::FamilyFirst)
+    {
+        return None;
+    }
+    let n = crate::normalize::normalize(&e.name);
+    let first = (0..n.tokens().len())
+        .map(|i| n.token_text(i))
+        .find(|w| !crate::names::is_title(w) && !crate::names::is_particle(w))?;
+    (first.len() >= 3).then(|| first.to_string())
+}
+
+/// How many listed persons of one first given name, all with the same
+/// recorded gender, give it to those of that name with none recorded.
+const MIN_SAME_GENDER: u32 = 1;
+
+/// Fills in the gender of the persons of `profiles` (one per entity of
+/// `entities`) that have none recorded, from their first given name: where
+/// the listed persons of that name with a recorded gender (at least
+/// [`MIN_SAME_GENDER`]) all have the same one ("Delcy", "Radovan"). A name
+/// borne by both (Jean, Andrea) or by no one with a recorded gender tells
+/// nothing, and neither does a name written family name first.
+pub fn infer_genders(entities: &[Entity], profiles: &mut [Profile]) {
+    let names: Vec<Option<String>> = entities.iter().map(first_given_name).collect();
+    let mut counts: rustc_hash::FxHashMap<&str, (u32, u32)> = Default::default();
+    for (name, p) in names.iter().zip(profiles.iter()) {
+        if let (Some(n), Some(g)) = (name, p.gender) {
+            let c = counts.entry(n.as_str()).or_default();
+            if g == 'M' {
+                c.0 += 1;
+            } else {
+                c.1 += 1;
+            }
+        }
+    }
+    for (name, p) in names.iter().zip(profiles.iter_mut()) {
+        if p.gender.is_some() {
+            continue;
+        }
+        p.gender = match name.as_deref().and_then(|n| counts.get(n)) {
+            Some(&(m, 0)) if m >= MIN_SAME_GENDER => Some('M'),
+            Some(&(0, f)) if f >= MIN_SAME_GENDER => Some('F'),
+            _ => None,
+        };
     }
 }
 
@@ -1157,6 +1211,44 @@ pub fn is_month(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn genders_from_first_given_names() {
+        let person = |name: &str, gender: Option<&str>| {
+            let mut e = Entity::new("t", name, EntityType::Person);
+            if let Some(g) = gender {
+                e.properties.insert("gender".into(), g.into());
+            }
+            e
+        };
+        // Made-up fixtures.
+        let entities = [
+            person("Zorana Petkova", Some("Female")),
+            person("Zorana Vukic", None),
+            person("Gen. Dragan Zelic", Some("Male")),
+            person("Dragan Mirko", None),
+            person("Andrea Rossi", Some("Male")),
+            person("Andrea Gomez", Some("Female")),
+            person("Andrea Luna", None),
+            person("Milos Obren", None),
+        ];
+        let mut profiles: Vec<Profile> = entities.iter().map(Profile::of).collect();
+        infer_genders(&entities, &mut profiles);
+        let got: Vec<Option<char>> = profiles.iter().map(|p| p.gender).collect();
+        assert_eq!(
+            got,
+            [
+                Some('F'),
+                Some('F'),
+                Some('M'),
+                Some('M'),
+                Some('M'),
+                Some('F'),
+                None,
+                None
+            ]
+        );
+    }
 
     #[test]
     fn one_syllable_given_names_after_common_family_names() {

@@ -608,7 +608,8 @@ impl Matcher {
             }
         }
         let links = link_entities(gazetteer);
-        let profiles: Vec<Profile> = gazetteer.entities().iter().map(Profile::of).collect();
+        let mut profiles: Vec<Profile> = gazetteer.entities().iter().map(Profile::of).collect();
+        crate::link::infer_genders(gazetteer.entities(), &mut profiles);
         let mut person_words: FxHashMap<String, u32> = FxHashMap::default();
         let mut first_names: FxHashMap<String, u32> = FxHashMap::default();
         let mut person_keys: FxHashMap<Box<[u8]>, u32> = FxHashMap::default();

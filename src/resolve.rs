@@ -40,9 +40,9 @@
 use crate::date::DocDate;
 use crate::gazetteer::EntityType;
 use crate::link::{
-    common_second_word, common_word, gender_differs, honorific_gender, is_month, is_profession,
-    named_after, occupation_before, occupation_in, place_preposition, private_person, speech_after,
-    state_after, title_after, title_before, Offices, Title,
+    common_second_word, common_word, honorific_gender, is_month, is_profession, named_after,
+    occupation_before, occupation_in, place_preposition, private_person, speech_after, state_after,
+    title_after, title_before, Offices, Title,
 };
 use crate::matcher::is_prominent;
 use crate::matcher::{Hit, Matcher};
@@ -1586,7 +1586,6 @@ impl<'m> Resolver<'m> {
     /// long out of office and no title fits (`tr`, see [`title_rank`]).
     fn ruled_out(&self, e: u32, cues: &Cues, tr: u8, init: Option<bool>) -> Option<Reason> {
         let p = self.matcher.profile(e);
-        let ent = &self.matcher.entities()[e as usize];
         // The press calls a newcomer by the trade he had until he took
         // office ("comic actor Volodymyr Zelenskiy" the day after his
         // election, "businessman Donald Trump" in 2016): an occupation
@@ -1603,7 +1602,10 @@ impl<'m> Resolver<'m> {
             || cues.occupation && (!cues.profession || !p.terms.is_empty()) && !newcomer()
         {
             Some(Reason::Occupation)
-        } else if cues.honorific.is_some_and(|h| gender_differs(ent, h)) {
+        } else if cues
+            .honorific
+            .is_some_and(|h| p.gender.is_some_and(|g| g != h))
+        {
             Some(Reason::Honorific)
         } else if cues.introduced {
             Some(Reason::Generic)
