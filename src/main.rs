@@ -103,6 +103,7 @@ fn run_import(args: ImportArgs) -> Result<ExitCode> {
     let format = match args.from {
         ImportFormat::OfacCsv => load::ImportFormat::OfacCsv,
         ImportFormat::Officials => load::ImportFormat::Officials,
+        ImportFormat::UnSc => load::ImportFormat::UnSc,
     };
     let entities = load::import(format, &args.inputs, &mut print_notice)?;
     let write = |out: &mut dyn Write| -> io::Result<()> {

@@ -44,6 +44,7 @@ pub mod native;
 pub mod ofac;
 pub mod officials;
 pub mod plain;
+pub mod un_sc;
 
 use rustc_hash::FxHashMap as HashMap;
 use std::collections::BTreeMap;

@@ -130,7 +130,10 @@ pub struct ImportReport {
     /// Records or rows read per source (`sdn.csv`, `official:us-congress`, …).
     pub sources: BTreeMap<String, usize>,
     /// Aliases read, by kind: `aka`, `fka`, `nka` (every `alt.csv` row,
-    /// orphans included), `weak-aka`, `weak-fka`, `weak-nka` (from remarks).
+    /// orphans included), `weak-aka`, `weak-fka`, `weak-nka` (from remarks);
+    /// for the UN list, by its quality label (`Good`, `Low`, `a.k.a.`,
+    /// `f.k.a.`, `(none)`; `…, empty name` for an alias element with no
+    /// name) and `original script`.
     pub aliases: BTreeMap<String, usize>,
     /// Alias rows whose `ent_num` has no record.
     pub orphan_aliases: usize,
@@ -143,6 +146,9 @@ pub struct ImportReport {
     pub merged: usize,
     /// Rows or facts left out, each with its place and reason.
     pub skipped: Vec<Skipped>,
+    /// The date of the data, when the source states it (the UN list's
+    /// `dateGenerated`, `YYYY-MM-DD`).
+    pub data_date: Option<String>,
 }
 
 /// A row (or part of one) an importer left out, and why.
@@ -187,6 +193,9 @@ impl fmt::Display for ImportReport {
         )?;
         if !self.sources.is_empty() {
             writeln!(f, "read: {}", join(&self.sources))?;
+        }
+        if let Some(date) = &self.data_date {
+            writeln!(f, "data of: {date}")?;
         }
         if !self.aliases.is_empty() {
             writeln!(f, "aliases: {}", join(&self.aliases))?;
@@ -380,7 +389,7 @@ pub fn import_bytes(
     Ok(OfacImport { entities, report })
 }
 
-fn file_label(path: &Path) -> String {
+pub(crate) fn file_label(path: &Path) -> String {
     path.file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| path.display().to_string())
