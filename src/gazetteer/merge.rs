@@ -71,7 +71,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde_json::Value;
 
 use super::{Alias, Entity, EntityType, Gazetteer, NameOrder};
-use crate::names::is_suffix;
+use crate::names::{country_cues, is_suffix};
 use crate::normalize::{normalize_into, Normalized};
 use crate::variants::family_range;
 
@@ -107,6 +107,13 @@ enum NameAgreement {
 struct Evidence {
     names: Option<NameAgreement>,
     identifier: bool,
+    /// The same passport number: an identifier only where the names share
+    /// a word or the dates of birth agree (a passport can be another's,
+    /// used under a false name).
+    passport: bool,
+    /// With `passport`: a folded word of a name of one is in a name of the
+    /// other.
+    word: bool,
 }
 
 /// A date as (year, month, day); a period is a closed range of them.
@@ -307,6 +314,43 @@ fn strings<'a>(e: &'a Entity, key: &str) -> Vec<&'a str> {
     }
 }
 
+/// The countries an organization or vessel is placed in (its `country`,
+/// `nationality`, `vessel_flag` and address countries), each by the first
+/// name [`country_cues`] gives it, so that `Korea, North` and `Democratic
+/// People's Republic of Korea` are one (a parenthesis dropped: `Iran
+/// (Islamic Republic of)`); a country the table does not know is left out.
+fn countries(e: &Entity) -> Vec<String> {
+    let mut values: Vec<&str> = ["country", "nationality", "vessel_flag"]
+        .iter()
+        .flat_map(|k| strings(e, k))
+        .collect();
+    if let Some(Value::Array(addresses)) = e.properties.get("addresses") {
+        values.extend(
+            addresses
+                .iter()
+                .filter_map(|a| a.get("country").and_then(Value::as_str)),
+        );
+    }
+    // Only countries the table knows: `Region: Northern Mali` or `China,
+    // Hong Kong Special Administrative Region` say nothing either way.
+    values
+        .into_iter()
+        .filter_map(|v| {
+            let bare = v.split_once(" (").map_or(v, |(head, _)| head);
+            match country_cues(bare, false) {
+                std::borrow::Cow::Borrowed(cues) => cues.first().cloned(),
+                std::borrow::Cow::Owned(_) => None,
+            }
+        })
+        .collect()
+}
+
+/// Whether both give countries and none is the same.
+fn countries_differ(a: &Entity, b: &Entity) -> bool {
+    let (x, y) = (countries(a), countries(b));
+    !x.is_empty() && !y.is_empty() && !x.iter().any(|c| y.contains(c))
+}
+
 /// One name of a person, folded.
 struct Name {
     entity: u32,
@@ -363,12 +407,36 @@ fn name_parts(n: &mut Normalized, name: &str, order: Option<NameOrder>) -> Optio
     })
 }
 
-/// An identifier of a person entity (by index).
+/// An identifier of an entity (by index).
 enum Identifier<'a> {
-    /// A `wikidata` or `bioguide` value: entities with the same one are one.
+    /// A `wikidata` or `bioguide` value (persons), an `imo` or `imo_alt`
+    /// value (organizations, vessels): entities with the same one are one.
     Shared(usize, &'static str, &'a str),
+    /// A passport number, without spaces or punctuation, upper case.
+    Passport(usize, String),
     /// An id the entity's `same_as` names.
     Names(usize, &'a str),
+}
+
+/// A passport number as a key: letters and digits only, upper case;
+/// `None` for one of fewer than six characters or without a digit (`00606`
+/// is too short to tell two people apart).
+fn passport_key(number: &str) -> Option<String> {
+    let key: String = number
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_uppercase())
+        .collect();
+    (key.len() >= 6 && key.bytes().any(|b| b.is_ascii_digit())).then_some(key)
+}
+
+/// Whether entities of this kind are merged across lists: persons by the
+/// person rule, organizations and vessels by the organization rule.
+fn mergeable(kind: &EntityType) -> bool {
+    matches!(
+        kind,
+        EntityType::Person | EntityType::Organization | EntityType::Vessel
+    )
 }
 
 /// Whether every word of `small` is in `big`, as often (both sorted).
@@ -377,13 +445,13 @@ fn is_subset(small: &[u64], big: &[u64]) -> bool {
     small.iter().all(|w| it.any(|b| b == w))
 }
 
-/// Whether the entities at `a` and `b` may be compared at all: both
-/// persons, from different sources.
+/// Whether the entities at `a` and `b` may be compared at all: of the
+/// same mergeable kind, from different sources.
 fn comparable(g: &Gazetteer, source: &[u32], a: usize, b: usize) -> bool {
     a != b
         && source[a] != source[b]
-        && g.entities[a].kind == EntityType::Person
-        && g.entities[b].kind == EntityType::Person
+        && g.entities[a].kind == g.entities[b].kind
+        && mergeable(&g.entities[a].kind)
 }
 
 impl Gazetteer {
@@ -430,12 +498,18 @@ impl Gazetteer {
             let (ea, eb) = (&self.entities[a], &self.entities[b]);
             let dates = compare_births(&births_of[&a], &births_of[&b]);
             let genders = matches!((gender(ea), gender(eb)), (Some(x), Some(y)) if x != y);
+            let person = ea.kind == EntityType::Person;
+            let places = !person && countries_differ(ea, eb);
+            let passport = ev.passport
+                && (ev.word || ev.names.is_some() || dates == DateAgreement::Full);
             let pair = || (ea.id.clone(), eb.id.clone());
-            if genders || dates == DateAgreement::Conflict {
+            if genders || dates == DateAgreement::Conflict || places {
                 report.conflicts.push(pair());
             } else if ev.identifier
+                || passport
                 || dates == DateAgreement::Full
                 || (dates == DateAgreement::Partial && ev.names == Some(NameAgreement::Same))
+                || (!person && ev.names == Some(NameAgreement::Same))
             {
                 decisive.push((a, b));
             } else {
@@ -569,15 +643,32 @@ impl Gazetteer {
                 let mut out = Vec::new();
                 let mut ids = Vec::new();
                 for (k, e) in entities.iter().enumerate() {
-                    if e.kind != EntityType::Person {
+                    if !mergeable(&e.kind) {
                         continue;
                     }
                     let i = chunk * 1024 + k;
-                    for key in ["wikidata", "bioguide"] {
-                        if let Some(v) = e.properties.get(key).and_then(Value::as_str) {
-                            if !v.trim().is_empty() {
-                                ids.push(Identifier::Shared(i, key, v.trim()));
+                    if e.kind == EntityType::Person {
+                        for key in ["wikidata", "bioguide"] {
+                            if let Some(v) = e.properties.get(key).and_then(Value::as_str) {
+                                if !v.trim().is_empty() {
+                                    ids.push(Identifier::Shared(i, key, v.trim()));
+                                }
                             }
+                        }
+                        ids.extend(
+                            strings(e, "passport")
+                                .into_iter()
+                                .filter_map(passport_key)
+                                .map(|p| Identifier::Passport(i, p)),
+                        );
+                    } else {
+                        // An IMO number is one whichever field holds it.
+                        for key in ["imo", "imo_alt"] {
+                            ids.extend(
+                                strings(e, key)
+                                    .into_iter()
+                                    .map(|v| Identifier::Shared(i, "imo", v)),
+                            );
                         }
                     }
                     if e.properties.contains_key("same_as") {
@@ -644,7 +735,11 @@ impl Gazetteer {
             for (k, x) in group.iter().enumerate() {
                 for y in &group[k + 1..] {
                     let (a, b) = (x.entity as usize, y.entity as usize);
-                    if !comparable(self, source, a, b) {
+                    // A family name is a person's: an organization's words
+                    // within another's name it is not.
+                    if !comparable(self, source, a, b)
+                        || self.entities[a].kind != EntityType::Person
+                    {
                         continue;
                     }
                     let (small, big) = if x.words.len() <= y.words.len() {
@@ -663,9 +758,11 @@ impl Gazetteer {
 
         // Shared identifiers.
         let mut by_id: HashMap<(&str, &str), Vec<usize>> = HashMap::default();
+        let mut by_passport: HashMap<String, Vec<usize>> = HashMap::default();
         for id in ids {
             match id {
                 Identifier::Shared(i, key, value) => by_id.entry((key, value)).or_default().push(i),
+                Identifier::Passport(i, key) => by_passport.entry(key).or_default().push(i),
                 Identifier::Names(i, other) => {
                     if let Some(&j) = self.index.get(other) {
                         note(i, j, &|ev| ev.identifier = true);
@@ -677,6 +774,28 @@ impl Gazetteer {
             for (k, &a) in group.iter().enumerate() {
                 for &b in &group[k + 1..] {
                     note(a, b, &|ev| ev.identifier = true);
+                }
+            }
+        }
+        // A shared passport, and whether the names share a word.
+        let mut words_of: HashMap<usize, Vec<u64>> = HashMap::default();
+        for n in &names {
+            words_of
+                .entry(n.entity as usize)
+                .or_default()
+                .extend(&n.words);
+        }
+        for group in by_passport.values().filter(|g| g.len() > 1) {
+            for (k, &a) in group.iter().enumerate() {
+                for &b in &group[k + 1..] {
+                    let shared = match (words_of.get(&a), words_of.get(&b)) {
+                        (Some(x), Some(y)) => x.iter().any(|w| y.contains(w)),
+                        _ => false,
+                    };
+                    note(a, b, &|ev| {
+                        ev.passport = true;
+                        ev.word = ev.word || shared;
+                    });
                 }
             }
         }
@@ -999,17 +1118,167 @@ mod tests {
     }
 
     #[test]
-    fn organizations_never_merge() {
-        let org = |source: &str, id: &str| {
-            let (mut e, o) = person(source, id, &["Versor Trading Company"], json!({}));
+    fn organizations_and_vessels() {
+        let org = |source: &str, id: &str, names: &[&str], props: Value| {
+            let (mut e, o) = person(source, id, names, props);
             e.kind = EntityType::Organization;
             (e, o)
         };
-        assert_eq!(outcome(org("a", "a-1"), org("b", "b-1")), "apart");
-        let (mut e, o) = person("a", "a-1", &["Joe Biden"], json!({ "wikidata": "Q6279" }));
-        e.kind = EntityType::Organization;
-        let b = person("b", "b-1", &["Joe Biden"], json!({ "wikidata": "Q6279" }));
-        assert_eq!(outcome((e, o), b), "apart");
+        let korea = |c: &str| json!({ "addresses": [{ "city": "Pyongyang", "country": c }] });
+        #[rustfmt::skip]
+        type Row<'a> = (&'a str, (Entity, Origin), (Entity, Origin), &'a str);
+        let table: Vec<Row> = vec![
+            (
+                "same words, countries written apart",
+                org("ofac", "ofac-1", &["KOREA DAESONG BANK"], korea("Korea, North")),
+                org("un", "un-1", &["Korea Daesong Bank"], korea("Democratic People's Republic of Korea")),
+                "merged",
+            ),
+            (
+                "an alias, no country on one side",
+                org("ofac", "ofac-1", &["JEMAA ISLAMIYAH", "JEMAAH ISLAMIYAH"], json!({})),
+                org("un", "un-1", &["JEMAAH ISLAMIYAH"], korea("Indonesia")),
+                "merged",
+            ),
+            (
+                "the name before a bracket",
+                org("ofac", "ofac-1", &["TARIQ GIDAR GROUP"], json!({})),
+                org("un", "un-1", &["TARIQ GIDAR GROUP (TGG)"], json!({})),
+                "merged",
+            ),
+            (
+                "same words, other countries",
+                org("ofac", "ofac-1", &["AL-HARAMAIN : KENYA BRANCH", "AL-HARAMAIN FOUNDATION"], korea("Kenya")),
+                org("un", "un-1", &["AL-HARAMAIN FOUNDATION (PAKISTAN)"], korea("Pakistan")),
+                "conflict",
+            ),
+            (
+                "an unknown country says nothing",
+                org("ofac", "ofac-1", &["ANSAR AL-DINE"], korea("Region: Northern Mali")),
+                org("un", "un-1", &["ANSAR AL-DINE"], korea("Mali")),
+                "merged",
+            ),
+            (
+                "same IMO number, other names",
+                org("ofac", "ofac-1", &["KOREA SAMMA SHPG CO"], json!({ "imo": "5145892" })),
+                org("un", "un-1", &["SAMMA SHIPPING"], json!({ "imo_alt": ["5145892"] })),
+                "merged",
+            ),
+            (
+                "one word only",
+                org("ofac", "ofac-1", &["KOMID"], json!({})),
+                org("un", "un-1", &["KOMID"], json!({})),
+                "apart",
+            ),
+            (
+                "words within, not the same",
+                org("ofac", "ofac-1", &["KOREA MINING DEVELOPMENT TRADING CORPORATION"], json!({})),
+                org("un", "un-1", &["KOREA MINING CORPORATION"], json!({})),
+                "apart",
+            ),
+            (
+                "an organization is no person",
+                org("ofac", "ofac-1", &["Joe Biden"], json!({ "wikidata": "Q6279" })),
+                person("b", "b-1", &["Joe Biden"], json!({ "wikidata": "Q6279" })),
+                "apart",
+            ),
+            (
+                "same source",
+                org("ofac", "ofac-1", &["KOREA DAESONG BANK"], json!({})),
+                org("ofac", "ofac-2", &["KOREA DAESONG BANK"], json!({})),
+                "apart",
+            ),
+        ];
+        for (name, a, b, want) in table {
+            assert_eq!(outcome(a, b), want, "{name}");
+        }
+        // A vessel is merged with a vessel by its IMO number, never with
+        // the organization that owns it under the same number.
+        let vessel = |source: &str, id: &str, kind: EntityType| {
+            let (mut e, o) = person(source, id, &["SEA STAR"], json!({ "imo": "9187629" }));
+            e.kind = kind;
+            (e, o)
+        };
+        assert_eq!(
+            outcome(
+                vessel("a", "a-1", EntityType::Vessel),
+                vessel("b", "b-1", EntityType::Vessel)
+            ),
+            "merged"
+        );
+        assert_eq!(
+            outcome(
+                vessel("a", "a-1", EntityType::Vessel),
+                vessel("b", "b-1", EntityType::Organization)
+            ),
+            "apart"
+        );
+    }
+
+    #[test]
+    fn a_name_shared_by_two_of_one_list_is_undecided() {
+        let org = |source: &str, id: &str, names: &[&str]| {
+            let (mut e, o) = person(source, id, names, json!({}));
+            e.kind = EntityType::Organization;
+            (e, o)
+        };
+        let mut g = gazetteer(vec![
+            org("ofac", "ofac-1", &["AL RASHID TRUST"]),
+            org("ofac", "ofac-2", &["AL-AKHTAR TRUST", "AL RASHID TRUST"]),
+            org("un", "un-1", &["AL RASHID TRUST"]),
+        ]);
+        let r = g.merge_same_people();
+        assert_eq!(r.merged, 0);
+        assert_eq!(
+            r.undecided,
+            [
+                ("ofac-1".to_string(), "un-1".to_string()),
+                ("ofac-2".to_string(), "un-1".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn passports() {
+        let sdn = |names: &[&str], props: Value| person("ofac", "ofac-1", names, props);
+        let un = |names: &[&str], props: Value| person("un", "un-1", names, props);
+        #[rustfmt::skip]
+        type Row<'a> = (&'a str, (Entity, Origin), (Entity, Origin), &'a str);
+        let table: Vec<Row> = vec![
+            (
+                "same passport, a word in common, no date",
+                sdn(&["Ayesha Qadhafi"], json!({ "passport": ["B/011641"] })),
+                un(&["Aisha Muammar Qadhafi"], json!({ "passport": ["B 011641"] })),
+                "merged",
+            ),
+            (
+                "same passport, other names, same date",
+                sdn(&["Ayesha Qadhafi"], json!({ "passport": ["B/011641"], "dob": ["01 Jan 1978"] })),
+                un(&["Aisha Muammar"], json!({ "passport": ["B011641"], "dob": ["01 Jan 1978"] })),
+                "merged",
+            ),
+            (
+                "same passport, no word in common, no date",
+                sdn(&["Sayyid Ali Akbar Tabatabaei"], json!({ "passport": ["9003213"] })),
+                un(&["Azim Aghajani"], json!({ "passport": ["9003213"] })),
+                "undecided",
+            ),
+            (
+                "same passport, dates differ",
+                sdn(&["Chu Hyo'k"], json!({ "passport": ["836420186"], "dob": ["23 Nov 1986"] })),
+                un(&["Chu Hyo’k"], json!({ "passport": ["836420186"], "dob": ["22 Nov 1986"] })),
+                "conflict",
+            ),
+            (
+                "a short number is no identifier",
+                sdn(&["Paul Malong"], json!({ "passport": ["00606"] })),
+                un(&["Paul Anei"], json!({ "passport": ["00606"] })),
+                "apart",
+            ),
+        ];
+        for (name, a, b, want) in table {
+            assert_eq!(outcome(a, b), want, "{name}");
+        }
     }
 
     #[test]
