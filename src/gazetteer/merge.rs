@@ -1,13 +1,14 @@
-//! One entity per real person across lists.
+//! One entity per real person, company or ship across lists.
 //!
-//! The same person is often on several lists: Vladimir Putin is on the OFAC
+//! The same party is often on several lists: Vladimir Putin is on the OFAC
 //! list (`ofac-35096`, DOB 07 Oct 1952) and on the officials list
-//! (`wd-Q7747`, a Wikidata head of state born 1952-10-07). Loaded as they
-//! are, he is two entities, and a coverage index counts him twice, or not
-//! as an official. [`Gazetteer::merge_same_people`] folds such entries into
-//! one.
+//! (`wd-Q7747`, a Wikidata head of state born 1952-10-07); Qasem Soleimani
+//! and KOREA DAESONG BANK are on the OFAC list and on the UN Security
+//! Council's. Loaded as they are, each is two entities, and a coverage
+//! index counts them twice, or a mention carries one list only.
+//! [`Gazetteer::merge_same_people`] folds such entries into one.
 //!
-//! # The rule
+//! # The rule for persons
 //!
 //! Two **person** entities loaded from **different sources** (a source is
 //! the file an entity was loaded from, or the folder of an `ofac-csv:` or
@@ -17,8 +18,12 @@
 //!
 //! - they share an identifier: the same Wikidata QID (`wikidata`), the same
 //!   Congress bioguide id (`bioguide`), or one lists the other's id in its
-//!   `same_as` (OFAC's remarks name no Wikidata or bioguide id, so no rule
-//!   reads them); or
+//!   `same_as`; or the same **passport** number (`passport`, compared
+//!   without spaces or punctuation, `B/011641` = `B 011641`, six
+//!   characters or more with a digit) where a folded word of a name of one
+//!   is in a name of the other or the dates of birth agree in full (a
+//!   passport listed for another person's false identity is no proof;
+//!   OFAC's remarks cite no UN reference number, so no rule reads one); or
 //! - their **names agree** and their **dates of birth agree**. Names agree
 //!   when any name of one (display name or non-weak alias) has the same
 //!   folded words, in any order, ([`fold_name`](crate::normalize::fold_name)'s folding)
@@ -36,8 +41,40 @@
 //! both give dates that cannot be the same, or both give a gender and they
 //! differ. A contradiction blocks a merge even when an identifier is shared.
 //!
+//! # The rule for organizations and vessels
+//!
+//! Two **organizations** (or two **vessels**; never one of each, nor an
+//! organization and a person) from different sources are one when
+//!
+//! - they share an IMO number (`imo` or `imo_alt` of either: the UN's
+//!   `IMO number: 5342883` is OFAC's `Company Number IMO 5342883`); or
+//! - a name of one has the **same folded words** as a name of the other,
+//!   in any order, up to a bracket as for persons (`TARIQ GIDAR GROUP
+//!   (TGG)` = `TARIQ GIDAR GROUP`) and without the legal forms that end it
+//!   (`KOREA KWANGSON BANKING CORP` = `KOREA KWANGSON BANKING
+//!   CORPORATION`): two words at least, or one of eight letters or more
+//!   (`ANSARALLAH`; a shorter one is an acronym, `KOMID`, or a common
+//!   word); words within another name are not enough (`KOREA MINING
+//!   CORPORATION` is not `KOREA MINING DEVELOPMENT TRADING CORPORATION`);
+//!
+//! and their **countries** do not contradict: when both give countries
+//! (`country`, `nationality`, `vessel_flag`, address countries) that the
+//! country table knows, one must be the same (`Korea, North` =
+//! `Democratic People's Republic of Korea`). The branches of one charity
+//! share a name on one list and carry their country in it on the other
+//! (`AL-HARAMAIN FOUNDATION` of Kenya is not of Pakistan). A name is
+//! enough because the one-partner rule below makes it unique on both
+//! sides: on the bundled lists, of the 273 UN entities 188 merge with an
+//! OFAC organization (every one of them checked by hand at the time:
+//! DPRK banks and shipping companies, Iranian industries, Al-Qaida's
+//! groups and charities), 2 pairs are left undecided (a name two records
+//! of the other list share) and 4 other pairs contradict by country, 83
+//! pairs of Al-Haramain branches among them.
+//!
+//! # For both
+//!
 //! Two entities of the same source are never merged (two OFAC entries are
-//! two parties, however alike), and a merged person holds at most one
+//! two parties, however alike), and a merged entity holds at most one
 //! entity of each source: when one entity would merge with two entities of
 //! another source, neither merge is made and both pairs are reported as
 //! undecided. Names that agree where one side gives no date of birth (or,
@@ -372,13 +409,41 @@ fn word(w: &str) -> u64 {
 /// First" at the comma, else by name order); `None` for a name of fewer
 /// than two words. One pass of the normalizer over the name and no string
 /// copied: this runs for every name of every person.
-fn name_parts(n: &mut Normalized, name: &str, order: Option<NameOrder>) -> Option<Name> {
+///
+/// An organization's name (`organization`) is taken without the legal
+/// forms that end it (`KOREA KWANGSON BANKING CORP` = `KOREA KWANGSON
+/// BANKING CORPORATION (KKBC)`), and one word is enough when it is long
+/// (`ANSARALLAH`; a short one is an acronym or a common word).
+fn name_parts(
+    n: &mut Normalized,
+    name: &str,
+    order: Option<NameOrder>,
+    organization: bool,
+) -> Option<Name> {
     normalize_into(name, n);
     // Up to the first barrier: what follows a bracket is a comment.
-    let end = (0..n.tokens().len())
+    let mut end = (0..n.tokens().len())
         .find(|&i| n.barrier_after(i))
         .map_or(n.tokens().len(), |i| i + 1);
-    if end < 2 {
+    if organization {
+        let forms = crate::names::LegalForms::builtin();
+        'strip: while end > 1 {
+            for len in (1..end.min(4)).rev() {
+                let key: Vec<&str> = (end - len..end).map(|i| n.token_text(i)).collect();
+                if forms.class_of(&key.join(" ")).is_some() {
+                    end -= len;
+                    continue 'strip;
+                }
+            }
+            break;
+        }
+        if end == 1 && n.token_text(0).chars().count() < 8 {
+            return None;
+        }
+    } else if end < 2 {
+        return None;
+    }
+    if end == 0 {
         return None;
     }
     let texts: Vec<&str> = (0..end).map(|i| n.token_text(i)).collect();
@@ -684,8 +749,9 @@ impl Gazetteer {
                         .iter()
                         .filter(|a| !a.weak)
                         .map(|a| (a.name.as_str(), a.order.or(e.name_order)));
+                    let organization = e.kind != EntityType::Person;
                     for (name, order) in display.chain(aliases) {
-                        if let Some(parts) = name_parts(&mut n, name, order) {
+                        if let Some(parts) = name_parts(&mut n, name, order, organization) {
                             out.push(Name {
                                 entity: i as u32,
                                 ..parts
@@ -1165,9 +1231,27 @@ mod tests {
                 "merged",
             ),
             (
-                "one word only",
+                "one short word only",
                 org("ofac", "ofac-1", &["KOMID"], json!({})),
                 org("un", "un-1", &["KOMID"], json!({})),
+                "apart",
+            ),
+            (
+                "one long word",
+                org("ofac", "ofac-1", &["ANSARALLAH"], korea("Yemen")),
+                org("un", "un-1", &["THE HOUTHIS", "ANSARALLAH"], korea("Yemen")),
+                "merged",
+            ),
+            (
+                "a legal form apart",
+                org("ofac", "ofac-1", &["KOREA KWANGSON BANKING CORP"], json!({})),
+                org("un", "un-1", &["KOREA KWANGSON BANKING CORPORATION (KKBC)"], json!({})),
+                "merged",
+            ),
+            (
+                "a legal form alone is no name",
+                org("ofac", "ofac-1", &["ACME LIMITED"], json!({})),
+                org("un", "un-1", &["ACME LTD"], json!({})),
                 "apart",
             ),
             (
