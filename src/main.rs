@@ -247,7 +247,7 @@ fn run_list(args: ListArgs) -> Result<ExitCode> {
         None => writeln!(out, "; not merged across lists (--no-merge)")?,
         Some(m) => writeln!(
             out,
-            "; {} merged across lists ({} undecided, {} with different dates of birth), \
+            "; {} merged across lists ({} undecided, {} contradicting), \
              {used} entities used",
             m.merged,
             m.undecided.len(),

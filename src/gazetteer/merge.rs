@@ -565,8 +565,8 @@ impl Gazetteer {
             let genders = matches!((gender(ea), gender(eb)), (Some(x), Some(y)) if x != y);
             let person = ea.kind == EntityType::Person;
             let places = !person && countries_differ(ea, eb);
-            let passport = ev.passport
-                && (ev.word || ev.names.is_some() || dates == DateAgreement::Full);
+            let passport =
+                ev.passport && (ev.word || ev.names.is_some() || dates == DateAgreement::Full);
             let pair = || (ea.id.clone(), eb.id.clone());
             if genders || dates == DateAgreement::Conflict || places {
                 report.conflicts.push(pair());
@@ -1196,13 +1196,28 @@ mod tests {
         let table: Vec<Row> = vec![
             (
                 "same words, countries written apart",
-                org("ofac", "ofac-1", &["KOREA DAESONG BANK"], korea("Korea, North")),
-                org("un", "un-1", &["Korea Daesong Bank"], korea("Democratic People's Republic of Korea")),
+                org(
+                    "ofac",
+                    "ofac-1",
+                    &["KOREA DAESONG BANK"],
+                    korea("Korea, North"),
+                ),
+                org(
+                    "un",
+                    "un-1",
+                    &["Korea Daesong Bank"],
+                    korea("Democratic People's Republic of Korea"),
+                ),
                 "merged",
             ),
             (
                 "an alias, no country on one side",
-                org("ofac", "ofac-1", &["JEMAA ISLAMIYAH", "JEMAAH ISLAMIYAH"], json!({})),
+                org(
+                    "ofac",
+                    "ofac-1",
+                    &["JEMAA ISLAMIYAH", "JEMAAH ISLAMIYAH"],
+                    json!({}),
+                ),
                 org("un", "un-1", &["JEMAAH ISLAMIYAH"], korea("Indonesia")),
                 "merged",
             ),
@@ -1214,20 +1229,45 @@ mod tests {
             ),
             (
                 "same words, other countries",
-                org("ofac", "ofac-1", &["AL-HARAMAIN : KENYA BRANCH", "AL-HARAMAIN FOUNDATION"], korea("Kenya")),
-                org("un", "un-1", &["AL-HARAMAIN FOUNDATION (PAKISTAN)"], korea("Pakistan")),
+                org(
+                    "ofac",
+                    "ofac-1",
+                    &["AL-HARAMAIN : KENYA BRANCH", "AL-HARAMAIN FOUNDATION"],
+                    korea("Kenya"),
+                ),
+                org(
+                    "un",
+                    "un-1",
+                    &["AL-HARAMAIN FOUNDATION (PAKISTAN)"],
+                    korea("Pakistan"),
+                ),
                 "conflict",
             ),
             (
                 "an unknown country says nothing",
-                org("ofac", "ofac-1", &["ANSAR AL-DINE"], korea("Region: Northern Mali")),
+                org(
+                    "ofac",
+                    "ofac-1",
+                    &["ANSAR AL-DINE"],
+                    korea("Region: Northern Mali"),
+                ),
                 org("un", "un-1", &["ANSAR AL-DINE"], korea("Mali")),
                 "merged",
             ),
             (
                 "same IMO number, other names",
-                org("ofac", "ofac-1", &["KOREA SAMMA SHPG CO"], json!({ "imo": "5145892" })),
-                org("un", "un-1", &["SAMMA SHIPPING"], json!({ "imo_alt": ["5145892"] })),
+                org(
+                    "ofac",
+                    "ofac-1",
+                    &["KOREA SAMMA SHPG CO"],
+                    json!({ "imo": "5145892" }),
+                ),
+                org(
+                    "un",
+                    "un-1",
+                    &["SAMMA SHIPPING"],
+                    json!({ "imo_alt": ["5145892"] }),
+                ),
                 "merged",
             ),
             (
@@ -1244,8 +1284,18 @@ mod tests {
             ),
             (
                 "a legal form apart",
-                org("ofac", "ofac-1", &["KOREA KWANGSON BANKING CORP"], json!({})),
-                org("un", "un-1", &["KOREA KWANGSON BANKING CORPORATION (KKBC)"], json!({})),
+                org(
+                    "ofac",
+                    "ofac-1",
+                    &["KOREA KWANGSON BANKING CORP"],
+                    json!({}),
+                ),
+                org(
+                    "un",
+                    "un-1",
+                    &["KOREA KWANGSON BANKING CORPORATION (KKBC)"],
+                    json!({}),
+                ),
                 "merged",
             ),
             (
@@ -1256,13 +1306,23 @@ mod tests {
             ),
             (
                 "words within, not the same",
-                org("ofac", "ofac-1", &["KOREA MINING DEVELOPMENT TRADING CORPORATION"], json!({})),
+                org(
+                    "ofac",
+                    "ofac-1",
+                    &["KOREA MINING DEVELOPMENT TRADING CORPORATION"],
+                    json!({}),
+                ),
                 org("un", "un-1", &["KOREA MINING CORPORATION"], json!({})),
                 "apart",
             ),
             (
                 "an organization is no person",
-                org("ofac", "ofac-1", &["Joe Biden"], json!({ "wikidata": "Q6279" })),
+                org(
+                    "ofac",
+                    "ofac-1",
+                    &["Joe Biden"],
+                    json!({ "wikidata": "Q6279" }),
+                ),
                 person("b", "b-1", &["Joe Biden"], json!({ "wikidata": "Q6279" })),
                 "apart",
             ),
@@ -1332,25 +1392,43 @@ mod tests {
             (
                 "same passport, a word in common, no date",
                 sdn(&["Ayesha Qadhafi"], json!({ "passport": ["B/011641"] })),
-                un(&["Aisha Muammar Qadhafi"], json!({ "passport": ["B 011641"] })),
+                un(
+                    &["Aisha Muammar Qadhafi"],
+                    json!({ "passport": ["B 011641"] }),
+                ),
                 "merged",
             ),
             (
                 "same passport, other names, same date",
-                sdn(&["Ayesha Qadhafi"], json!({ "passport": ["B/011641"], "dob": ["01 Jan 1978"] })),
-                un(&["Aisha Muammar"], json!({ "passport": ["B011641"], "dob": ["01 Jan 1978"] })),
+                sdn(
+                    &["Ayesha Qadhafi"],
+                    json!({ "passport": ["B/011641"], "dob": ["01 Jan 1978"] }),
+                ),
+                un(
+                    &["Aisha Muammar"],
+                    json!({ "passport": ["B011641"], "dob": ["01 Jan 1978"] }),
+                ),
                 "merged",
             ),
             (
                 "same passport, no word in common, no date",
-                sdn(&["Sayyid Ali Akbar Tabatabaei"], json!({ "passport": ["9003213"] })),
+                sdn(
+                    &["Sayyid Ali Akbar Tabatabaei"],
+                    json!({ "passport": ["9003213"] }),
+                ),
                 un(&["Azim Aghajani"], json!({ "passport": ["9003213"] })),
                 "undecided",
             ),
             (
                 "same passport, dates differ",
-                sdn(&["Chu Hyo'k"], json!({ "passport": ["836420186"], "dob": ["23 Nov 1986"] })),
-                un(&["Chu Hyo’k"], json!({ "passport": ["836420186"], "dob": ["22 Nov 1986"] })),
+                sdn(
+                    &["Chu Hyo'k"],
+                    json!({ "passport": ["836420186"], "dob": ["23 Nov 1986"] }),
+                ),
+                un(
+                    &["Chu Hyo’k"],
+                    json!({ "passport": ["836420186"], "dob": ["22 Nov 1986"] }),
+                ),
                 "conflict",
             ),
             (

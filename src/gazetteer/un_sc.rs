@@ -36,7 +36,7 @@
 //! | `listed_on` | `LISTED_ON` (`YYYY-MM-DD`) |
 //! | `dob` | list: every `INDIVIDUAL_DATE_OF_BIRTH` and every alias's `DATE_OF_BIRTH`, in OFAC's forms so that merging and the resolver read them alike: `28 Apr 1978` (a date), `1971` (a year), `circa 1966` (`APPROXIMATELY`), `1973 to 1974` (`BETWEEN`), `circa 1955-1958` (`BETWEEN`, noted approximate), `Nov 1973` (a month, in the note) |
 //! | `pob`, `pob_alt` | the first `INDIVIDUAL_PLACE_OF_BIRTH` (`City, Province, Country`), then the others |
-//! | `nationality` | list: `NATIONALITY` values, in the common English form of [`canonical_country`](super::officials::canonical_country) without a parenthesis (`Iran (Islamic Republic of)` → `Iran`) |
+//! | `nationality` | list: `NATIONALITY` values, in the common English form of [`canonical_country`] without a parenthesis (`Iran (Islamic Republic of)` → `Iran`) |
 //! | `gender` | `GENDER` (`Male`, `Female`) |
 //! | `title` | `DESIGNATION` values (the office or rank: `FARDC General`), joined by `; ` |
 //! | `honorific` | list: `TITLE` values (`Maulavi`, `Haji`, `Dr.`) |
@@ -160,13 +160,7 @@ pub fn import_bytes(path: &Path, bytes: &[u8]) -> Result<UnImport, GazetteerErro
                     children: Vec::new(),
                 });
                 if empty {
-                    close(
-                        path,
-                        &mut open,
-                        &mut entities,
-                        &mut seen,
-                        &mut report,
-                    )?;
+                    close(path, &mut open, &mut entities, &mut seen, &mut report)?;
                 }
             }
             Event::End(_) => close(path, &mut open, &mut entities, &mut seen, &mut report)?,
@@ -187,8 +181,9 @@ pub fn import_bytes(path: &Path, bytes: &[u8]) -> Result<UnImport, GazetteerErro
                 let name = String::from_utf8_lossy(&r).into_owned();
                 let resolved = match r.resolve_char_ref() {
                     Ok(Some(c)) => Some(c.to_string()),
-                    Ok(None) => quick_xml::escape::resolve_predefined_entity(&name)
-                        .map(str::to_string),
+                    Ok(None) => {
+                        quick_xml::escape::resolve_predefined_entity(&name).map(str::to_string)
+                    }
                     Err(_) => None,
                 };
                 let Some(text) = resolved else {
@@ -312,7 +307,12 @@ fn close(
 
 /// Makes one record into an entity; `None` (reported) when it has no name
 /// or no reference number.
-fn record(path: &Path, el: &Element, kind: EntityType, report: &mut ImportReport) -> Option<Entity> {
+fn record(
+    path: &Path,
+    el: &Element,
+    kind: EntityType,
+    report: &mut ImportReport,
+) -> Option<Entity> {
     let person = kind == EntityType::Person;
     let Some(reference) = el.get("REFERENCE_NUMBER") else {
         report.skip(path, el.line, "record without a REFERENCE_NUMBER");
@@ -533,7 +533,10 @@ fn address(el: &Element) -> Option<Value> {
     let mut obj = Map::new();
     for (key, value) in [
         ("address", el.get("STREET")),
-        ("city", join_present(el, &["CITY", "STATE_PROVINCE", "ZIP_CODE"])),
+        (
+            "city",
+            join_present(el, &["CITY", "STATE_PROVINCE", "ZIP_CODE"]),
+        ),
         ("country", el.get("COUNTRY")),
         ("remarks", el.get("NOTE")),
     ] {
@@ -638,7 +641,10 @@ fn is_year(w: &str) -> bool {
 /// `Ok(None)` when it gives no date, `Err` with the reason when it gives
 /// one gazex cannot read.
 fn date_of_birth(d: &Element) -> Result<Option<String>, String> {
-    let kind = d.get("TYPE_OF_DATE").unwrap_or_default().to_ascii_uppercase();
+    let kind = d
+        .get("TYPE_OF_DATE")
+        .unwrap_or_default()
+        .to_ascii_uppercase();
     let note = d.get("NOTE");
     let approximate = kind == "APPROXIMATELY"
         || note
@@ -980,7 +986,9 @@ mod tests {
     #[test]
     fn imo_numbers_in_text() {
         assert_eq!(
-            imo_numbers("International Maritime Organization (IMO) Number: 1790183. IMO number: 5342883"),
+            imo_numbers(
+                "International Maritime Organization (IMO) Number: 1790183. IMO number: 5342883"
+            ),
             ["1790183", "5342883"]
         );
         assert!(imo_numbers("IMO 12345678 and IMOX 1234567").is_empty());
