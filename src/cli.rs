@@ -40,8 +40,10 @@ pub enum GazetteerCommand {
     /// `--from ofac-csv sdn.csv [alt.csv] [add.csv]` (or a folder holding
     /// them) reads OFAC's legacy CSV files; `--from officials DIR` reads the
     /// officials data folders (US Congress and executive, Wikidata leaders
-    /// and cabinets, CIA world leaders, current G20/ASEAN leaders). What was
-    /// read, joined and skipped is reported on standard error.
+    /// and cabinets, CIA world leaders, current G20/ASEAN leaders); `--from
+    /// un-sc consolidated.xml` reads the UN Security Council Consolidated
+    /// List. What was read, joined and skipped is reported on standard
+    /// error.
     Import(ImportArgs),
     /// Show, for each person's name, whether it is made only of common
     /// given names and surnames (and so needs the document to corroborate
@@ -128,8 +130,8 @@ pub struct EvalArgs {
 pub struct EngineArgs {
     /// Gazetteer file or folder (repeatable): native .jsonl or plain .txt
     /// lists; a folder loads the gazetteer files directly in it. Published
-    /// lists load directly as `ofac-csv:DIR` (sdn.csv, alt.csv, add.csv) or
-    /// `officials:DIR`. A compiled gazetteer (`gazex gazetteer compile`,
+    /// lists load directly as `ofac-csv:DIR` (sdn.csv, alt.csv, add.csv),
+    /// `officials:DIR` or `un-sc:FILE` (the UN consolidated list's XML). A compiled gazetteer (`gazex gazetteer compile`,
     /// recognized by its first bytes) is given alone. Without -g the lists
     /// bundled in gazex are used (the repository's gazetteers/ folder,
     /// built in; compiled on first use into the cache folder,
@@ -200,6 +202,8 @@ pub enum ImportFormat {
     OfacCsv,
     /// The officials data folders.
     Officials,
+    /// The UN Security Council Consolidated List (consolidated.xml).
+    UnSc,
 }
 
 /// `gazex extract`.

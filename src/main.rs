@@ -103,6 +103,7 @@ fn run_import(args: ImportArgs) -> Result<ExitCode> {
     let format = match args.from {
         ImportFormat::OfacCsv => load::ImportFormat::OfacCsv,
         ImportFormat::Officials => load::ImportFormat::Officials,
+        ImportFormat::UnSc => load::ImportFormat::UnSc,
     };
     let entities = load::import(format, &args.inputs, &mut print_notice)?;
     let write = |out: &mut dyn Write| -> io::Result<()> {
@@ -246,7 +247,7 @@ fn run_list(args: ListArgs) -> Result<ExitCode> {
         None => writeln!(out, "; not merged across lists (--no-merge)")?,
         Some(m) => writeln!(
             out,
-            "; {} merged across lists ({} undecided, {} with different dates of birth), \
+            "; {} merged across lists ({} undecided, {} contradicting), \
              {used} entities used",
             m.merged,
             m.undecided.len(),

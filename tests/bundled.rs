@@ -169,8 +169,11 @@ fn gazetteer_list_says_what_is_loaded() {
         "  entities:  6369 (6369 person)\n",
         "CC BY-SA 4.0",
         "officials-curated.jsonl\n",
-        "total: 21336 entities in 3 files; 3 merged across lists (210 undecided, 4 with different \
-         dates of birth), 21333 entities used\n",
+        "un-sc.jsonl\n",
+        "  entities:  1000 (727 person, 273 organization)\n",
+        "  data of:   2025-11-20\n",
+        "total: 22336 entities in 4 files; 678 merged across lists (314 undecided, 225 \
+         contradicting), 21658 entities used\n",
     ] {
         assert!(bundled.contains(expected), "no {expected:?} in\n{bundled}");
     }
@@ -187,7 +190,7 @@ fn gazetteer_list_says_what_is_loaded() {
         "  entities:  14965 (6854 person, 6884 organization, 851 vessel, 376 aircraft)\n",
         "  licence:   US government work, public domain\n",
         "  stated in: gazetteers/SOURCES.md\n",
-        "total: 21336 entities in 3 files; not merged across lists (--no-merge)\n",
+        "total: 22336 entities in 4 files; not merged across lists (--no-merge)\n",
     ] {
         assert!(folder.contains(expected), "no {expected:?} in\n{folder}");
     }

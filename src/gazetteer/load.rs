@@ -10,6 +10,7 @@
 //! | `bundled:NAME` | one bundled list ([`bundled::get`]) |
 //! | `ofac-csv:DIR` | OFAC's legacy CSV files in `DIR`, imported ([`super::ofac`]) |
 //! | `officials:DIR` | the officials data folder `DIR`, imported ([`super::officials`]) |
+//! | `un-sc:FILE` | the UN Security Council Consolidated List `FILE` (XML), imported ([`super::un_sc`]) |
 //! | a compiled gazetteer (recognized by its first bytes, or named `*.gazex`) | its matcher, read and checked ([`compiled`]); it must be the only path |
 //! | any other file or folder | a native or plain list ([`Gazetteer::add_path`]) |
 //!
@@ -84,6 +85,8 @@ pub enum ImportFormat {
     OfacCsv,
     /// The officials data folders.
     Officials,
+    /// The UN Security Council Consolidated List (`consolidated.xml`).
+    UnSc,
 }
 
 /// Why gazetteers could not be loaded. Its `Display` reads as a sentence
@@ -347,7 +350,7 @@ pub fn import(
     inputs: &[PathBuf],
     notices: &mut dyn FnMut(Notice),
 ) -> Result<Vec<Entity>, LoadError> {
-    use super::{ofac, officials};
+    use super::{ofac, officials, un_sc};
     let (entities, report) = match format {
         ImportFormat::OfacCsv => {
             let imported =
@@ -368,6 +371,17 @@ pub fn import(
         ImportFormat::Officials => match inputs {
             [dir] => officials::import_all(dir)?,
             _ => return Err(LoadError::usage("--from officials takes one folder")),
+        },
+        ImportFormat::UnSc => match inputs {
+            [file] => {
+                let imported = un_sc::import(file)?;
+                (imported.entities, imported.report)
+            }
+            _ => {
+                return Err(LoadError::usage(
+                    "--from un-sc takes one file (the consolidated list's XML)",
+                ))
+            }
         },
     };
     notices(Notice::Imported {
@@ -407,6 +421,7 @@ pub fn load_unmerged(
         let published = [
             ("ofac-csv:", ImportFormat::OfacCsv),
             ("officials:", ImportFormat::Officials),
+            ("un-sc:", ImportFormat::UnSc),
         ]
         .into_iter()
         .find_map(|(prefix, f)| {

@@ -28,7 +28,7 @@
 //! places. Merging silently would hide a broken refresh; failing the run
 //! would cost a researcher their morning for one stale file.
 //!
-//! # One entity per person
+//! # One entity per party
 //!
 //! The same person on two lists (Vladimir Putin on the OFAC list and on the
 //! officials list) is two entities as loaded; [`Gazetteer::merge_same_people`]
@@ -44,6 +44,7 @@ pub mod native;
 pub mod ofac;
 pub mod officials;
 pub mod plain;
+pub mod un_sc;
 
 use rustc_hash::FxHashMap as HashMap;
 use std::collections::BTreeMap;

@@ -43,6 +43,7 @@
 //! | `nationality`, `citizenship` | lists: `nationality …`, `citizen …` (and their `alt.` forms) |
 //! | `gender` | `Gender …` |
 //! | `imo`, `imo_alt` | the first IMO number (`Vessel Registration Identification IMO …`, `Identification Number IMO …`, `Company Number IMO …`), then any others |
+//! | `passport` | list: the numbers of `Passport …`, `alt. Passport …` and `Diplomatic Passport …`, without the country or dates that follow (`Passport A0002987 (Iran)` → `A0002987`) |
 //! | `linked_to`, `linked_to_ids` | names after `Linked To:`; the ids of those that name exactly one record of the file |
 //! | `remarks_truncated` | `true` when the remarks are 1,000 characters or more: OFAC cuts the field there, so its last fact is not trusted and not parsed |
 //!
@@ -130,7 +131,10 @@ pub struct ImportReport {
     /// Records or rows read per source (`sdn.csv`, `official:us-congress`, …).
     pub sources: BTreeMap<String, usize>,
     /// Aliases read, by kind: `aka`, `fka`, `nka` (every `alt.csv` row,
-    /// orphans included), `weak-aka`, `weak-fka`, `weak-nka` (from remarks).
+    /// orphans included), `weak-aka`, `weak-fka`, `weak-nka` (from remarks);
+    /// for the UN list, by its quality label (`Good`, `Low`, `a.k.a.`,
+    /// `f.k.a.`, `(none)`; `…, empty name` for an alias element with no
+    /// name) and `original script`.
     pub aliases: BTreeMap<String, usize>,
     /// Alias rows whose `ent_num` has no record.
     pub orphan_aliases: usize,
@@ -143,6 +147,9 @@ pub struct ImportReport {
     pub merged: usize,
     /// Rows or facts left out, each with its place and reason.
     pub skipped: Vec<Skipped>,
+    /// The date of the data, when the source states it (the UN list's
+    /// `dateGenerated`, `YYYY-MM-DD`).
+    pub data_date: Option<String>,
 }
 
 /// A row (or part of one) an importer left out, and why.
@@ -187,6 +194,9 @@ impl fmt::Display for ImportReport {
         )?;
         if !self.sources.is_empty() {
             writeln!(f, "read: {}", join(&self.sources))?;
+        }
+        if let Some(date) = &self.data_date {
+            writeln!(f, "data of: {date}")?;
         }
         if !self.aliases.is_empty() {
             writeln!(f, "aliases: {}", join(&self.aliases))?;
@@ -380,7 +390,7 @@ pub fn import_bytes(
     Ok(OfacImport { entities, report })
 }
 
-fn file_label(path: &Path) -> String {
+pub(crate) fn file_label(path: &Path) -> String {
     path.file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| path.display().to_string())
@@ -645,6 +655,7 @@ struct Remarks {
     gender: Option<String>,
     imo: Vec<String>,
     linked_to: Vec<String>,
+    passport: Vec<String>,
     /// `(kind, name)`, kind `weak-aka` etc.
     weak: Vec<(String, String)>,
 }
@@ -652,8 +663,8 @@ struct Remarks {
 /// OFAC's legacy files cut the remarks field at this many characters.
 const REMARKS_LIMIT: usize = 1000;
 
-fn remark_patterns() -> &'static [(Regex, &'static str); 8] {
-    static RE: OnceLock<[(Regex, &'static str); 8]> = OnceLock::new();
+fn remark_patterns() -> &'static [(Regex, &'static str); 9] {
+    static RE: OnceLock<[(Regex, &'static str); 9]> = OnceLock::new();
     RE.get_or_init(|| {
         let re = |s: &str| Regex::new(s).expect("valid remark pattern");
         [
@@ -668,6 +679,7 @@ fn remark_patterns() -> &'static [(Regex, &'static str); 8] {
                 "imo",
             ),
             (re(r"^Linked To: (.+)$"), "linked_to"),
+            (re(r"^(?:alt\. )?(?:Diplomatic )?Passport (.+)$"), "passport"),
         ]
     })
 }
@@ -725,6 +737,19 @@ fn parse_remarks(
                 "gender" => r.gender = Some(v),
                 "imo" => r.imo.push(v),
                 "linked_to" => r.linked_to.push(v),
+                "passport" => {
+                    // `X12345 (Iran) issued 01 Jan 2010 expires …`: the
+                    // number is what comes before the country or dates.
+                    let end = [" (", " issued", " expires"]
+                        .iter()
+                        .filter_map(|m| v.find(m))
+                        .min()
+                        .unwrap_or(v.len());
+                    let number = v[..end].trim().trim_end_matches('.');
+                    if !number.is_empty() {
+                        r.passport.push(number.to_string());
+                    }
+                }
                 _ => {}
             }
             break;
@@ -762,6 +787,9 @@ impl Remarks {
         }
         if !self.linked_to.is_empty() {
             props.insert("linked_to".into(), list(&self.linked_to));
+        }
+        if !self.passport.is_empty() {
+            props.insert("passport".into(), list(&self.passport));
         }
         props.insert("remarks".into(), Value::String(self.raw.clone()));
         if self.truncated {
@@ -1216,6 +1244,21 @@ mod tests {
                 ("OLD NAME".into(), "weak-fka".into()),
                 ("NEW NAME".into(), "weak-nka".into())
             ]
+        );
+    }
+
+    #[test]
+    fn passport_numbers_without_country_or_dates() {
+        let row = person(
+            9,
+            "X, Y",
+            "SDGT",
+            "Passport A0002987 (Iran); alt. Passport BN 4196361 issued 01 Jan 2010 expires 01 Jan 2020; Diplomatic Passport 290320764.",
+        );
+        let got = run(&[&row], &[], &[]);
+        assert_eq!(
+            got.entities[0].properties["passport"],
+            json!(["A0002987", "BN 4196361", "290320764"])
         );
     }
 

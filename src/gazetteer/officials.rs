@@ -467,7 +467,7 @@ fn family_first_country(country: &str) -> bool {
 /// Jinping`: family first when the country writes names so and (outside
 /// Korea and Cambodia, where every name does) the first word is a common
 /// East Asian family name.
-fn label_order(label: &str, country: &str) -> Option<NameOrder> {
+pub(crate) fn label_order(label: &str, country: &str) -> Option<NameOrder> {
     if !family_first_country(country) {
         return None;
     }
