@@ -2616,7 +2616,15 @@ impl<'m> Resolver<'m> {
                     .iter()
                     .filter_map(|&o| ix.nearest(o, g.first))
                     .min_by_key(|x| (x.0, x.1, x.2));
-                if let Some((rank, f, l, conf)) = linked {
+                // A respelled word that is an English proper noun in its
+                // own right ("Kurdish" for the listed "Qardash", "Jordan")
+                // rests on a full mention of the person only.
+                let english = || {
+                    g.variant > 0
+                        && g.first == g.last
+                        && is_known_proper_noun(self.norm.token_text(g.first as usize))
+                };
+                if let Some((rank, f, l, conf)) = linked.filter(|_| !english()) {
                     found.push((
                         tr,
                         1,
@@ -3257,6 +3265,20 @@ impl<'m> Resolver<'m> {
                     && self.matcher.entities()[c.entity as usize].kind == EntityType::Person
                 {
                     start = p.start as usize;
+                }
+            }
+            // "the Houthis", "The Houthis have …" for the listed "THE
+            // HOUTHIS": an organization's leading "the" is the English
+            // article, out of the span, unless written capitalized inside
+            // a sentence.
+            if c.start.is_none()
+                && c.first < c.last
+                && self.norm.token_text(c.first as usize) == "the"
+                && self.matcher.entities()[c.entity as usize].kind == EntityType::Organization
+            {
+                let f = tokens[c.first as usize].flags;
+                if !f.contains(TokenFlags::CAPITALIZED) || f.contains(TokenFlags::SENTENCE_START) {
+                    start = tokens[c.first as usize + 1].start as usize;
                 }
             }
             let end = close_quote(text, start, tokens[c.last as usize].end as usize);

@@ -582,15 +582,40 @@ impl Gazetteer {
             }
         }
 
-        // One entity that would merge with two of the same source: neither.
-        let mut partners: HashMap<(usize, u32), u32> = HashMap::default();
+        // One entity that would merge with two of the same source: the one
+        // that shares a country with it where only one does (the UN's "THE
+        // HOUTHIS", of Yemen, and OFAC's ANSARALLAH of Yemen, not HIZBALLAH,
+        // which also goes by "Ansar Allah"), else neither.
+        let mut partners: HashMap<(usize, u32), Vec<usize>> = HashMap::default();
         for &(a, b) in &decisive {
-            *partners.entry((a, source[b])).or_default() += 1;
-            *partners.entry((b, source[a])).or_default() += 1;
+            partners.entry((a, source[b])).or_default().push(b);
+            partners.entry((b, source[a])).or_default().push(a);
         }
+        let mut countries_of: HashMap<usize, Vec<String>> = HashMap::default();
+        for &i in partners.values().filter(|p| p.len() > 1).flatten() {
+            countries_of
+                .entry(i)
+                .or_insert_with(|| countries(&self.entities[i]));
+        }
+        let mut sole = |x: usize, y: usize| {
+            let list = &partners[&(x, source[y])];
+            if list.len() == 1 {
+                return true;
+            }
+            let mine = countries_of
+                .entry(x)
+                .or_insert_with(|| countries(&self.entities[x]))
+                .clone();
+            let sharing: Vec<usize> = list
+                .iter()
+                .copied()
+                .filter(|z| countries_of[z].iter().any(|c| mine.contains(c)))
+                .collect();
+            sharing == [y]
+        };
         let mut merges = Vec::new();
         for (a, b) in decisive {
-            if partners[&(a, source[b])] > 1 || partners[&(b, source[a])] > 1 {
+            if !sole(a, b) || !sole(b, a) {
                 let (ea, eb) = (&self.entities[a], &self.entities[b]);
                 report.undecided.push((ea.id.clone(), eb.id.clone()));
             } else {
