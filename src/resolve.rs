@@ -4754,6 +4754,14 @@ mod spelling_tests {
             },
             Entity::new("zv1", "Zarvando Kemal Ozturo", EntityType::Person),
             Entity::new("zv2", "Zarvando Ibrahimo Zaki", EntityType::Person),
+            Entity::new("zt", "THE ZARNITS", EntityType::Organization),
+            {
+                let mut q = Entity::new("qd", "Abu Zarnullah Kardosh", EntityType::Person);
+                q.lists.push("SYRIA".into());
+                q.properties
+                    .insert("linked_to".into(), serde_json::json!(["ZARNOVIA CARTEL"]));
+                q
+            },
             {
                 let mut k = Entity::new("pak", "Pak Kyong Chol", EntityType::Person);
                 k.lists.push("DPRK3".into());
@@ -4793,6 +4801,31 @@ mod spelling_tests {
             ],
         ),
         ("a respelled surname alone", "2020", "Zarnawani left.", &[]),
+        (
+            "an organization's listed 'The' is the English article",
+            "2020",
+            "The Zarnits fired. Tehran armed the Zarnits. A group called The Zarnits.",
+            &[
+                ("Zarnits", "zt", "normalized"),
+                ("Zarnits", "zt", "normalized"),
+                ("The Zarnits", "zt", "normalized"),
+            ],
+        ),
+        (
+            "a respelled surname resting on a linked party",
+            "2020",
+            "The Zarnovia Cartel fought Kardesh and his men.",
+            &[
+                ("Zarnovia Cartel", "zc", "normalized"),
+                ("Kardesh", "qd", "variant"),
+            ],
+        ),
+        (
+            "a respelled English proper noun rests on a full mention only",
+            "2020",
+            "The Zarnovia Cartel fought Kurdish forces.",
+            &[("Zarnovia Cartel", "zc", "normalized")],
+        ),
         (
             "a king's title rules out a man with no office",
             "2020",

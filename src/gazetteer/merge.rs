@@ -1408,6 +1408,40 @@ mod tests {
     }
 
     #[test]
+    fn a_name_shared_by_two_goes_to_the_one_sharing_the_country() {
+        // Made-up fixtures, shaped like the UN's "THE HOUTHIS" (Yemen) a.k.a.
+        // "ANSAR ALLAH", which OFAC gives to ANSARALLAH (Yemen) and to
+        // HIZBALLAH (no country given).
+        let org = |source: &str, id: &str, names: &[&str], props: Value| {
+            let (mut e, o) = person(source, id, names, props);
+            e.kind = EntityType::Organization;
+            (e, o)
+        };
+        let yemen = || json!({"addresses": [{"country": "Yemen"}]});
+        let mut g = gazetteer(vec![
+            org(
+                "ofac",
+                "ofac-1",
+                &["ZARNIT PARTY", "ANSAR ZARNIT"],
+                json!({}),
+            ),
+            org("ofac", "ofac-2", &["ZARNITALLAH", "ANSAR ZARNIT"], yemen()),
+            org("un", "un-1", &["THE ZARNITS", "ANSAR ZARNIT"], yemen()),
+        ]);
+        let r = g.merge_same_people();
+        assert_eq!(r.merged, 1);
+        assert_eq!(r.groups, [["ofac-2".to_string(), "un-1".to_string()]]);
+        assert_eq!(r.undecided, [("ofac-1".to_string(), "un-1".to_string())]);
+        // Both sharing it, or neither: undecided, as before.
+        let mut g = gazetteer(vec![
+            org("ofac", "ofac-1", &["ZARNIT PARTY", "ANSAR ZARNIT"], yemen()),
+            org("ofac", "ofac-2", &["ZARNITALLAH", "ANSAR ZARNIT"], yemen()),
+            org("un", "un-1", &["THE ZARNITS", "ANSAR ZARNIT"], yemen()),
+        ]);
+        assert_eq!(g.merge_same_people().merged, 0);
+    }
+
+    #[test]
     fn passports() {
         let sdn = |names: &[&str], props: Value| person("ofac", "ofac-1", names, props);
         let un = |names: &[&str], props: Value| person("un", "un-1", names, props);
