@@ -1630,6 +1630,37 @@ impl<'m> Resolver<'m> {
     /// by how the title, initials and offices fit the document's date, and
     /// sets the confidence. `None` when every reading is ruled out or the
     /// name is part of a longer proper name.
+    /// Whether the person's full name `group` (one span) is part of the
+    /// name of something or someone else: "the George Washington
+    /// Bridge", "Hun Sen Park", "George Washington Carver", "Donald Trump
+    /// Jr." (unless the listed name has the suffix too: "Joseph R. Biden
+    /// Jr.").
+    fn inside_other_name(&self, text: &str, group: &[Cand]) -> bool {
+        let Some(g0) = group.first() else {
+            return false;
+        };
+        let last = g0.last;
+        let Some((w, glued)) = self.word_after(text, last) else {
+            return false;
+        };
+        let ents = self.matcher.entities();
+        let headline = caps_line(text, &self.norm, last as usize);
+        let name_word = !(is_common_word(w)
+            || is_title(w)
+            || is_stopword(w)
+            || self.norm.tokens()[last as usize + 1]
+                .flags
+                .contains(TokenFlags::DIGIT));
+        let other_generation = is_suffix_word(w)
+            && !group.iter().any(|g| {
+                ents[g.entity as usize]
+                    .names()
+                    .any(|a| a.name.split([' ', ',']).any(is_suffix_word))
+            });
+        other_generation
+            || glued && (named_after(w) || (name_word && !headline && !is_suffix_word(w)))
+    }
+
     fn link_full(&self, text: &str, group: &[Cand]) -> Option<Chosen> {
         let first = group.first()?.first;
         let last = group[0].last;
@@ -1675,29 +1706,8 @@ impl<'m> Resolver<'m> {
             None
         };
         let after = self.word_after(text, last);
-        if persons {
-            // "the George Washington Bridge", "George Washington Carver":
-            // part of the name of something or someone else.
-            if let Some((w, glued)) = after {
-                let headline = caps_line(text, &self.norm, last as usize);
-                let name_word = !(is_common_word(w)
-                    || is_title(w)
-                    || is_stopword(w)
-                    || tokens[last as usize + 1].flags.contains(TokenFlags::DIGIT));
-                // "Donald Trump Jr." is the son, unless the listed name
-                // has the suffix too ("Joseph R. Biden Jr.").
-                let other_generation = is_suffix_word(w)
-                    && !group.iter().any(|g| {
-                        ents[g.entity as usize]
-                            .names()
-                            .any(|a| a.name.split([' ', ',']).any(is_suffix_word))
-                    });
-                if other_generation
-                    || glued && (named_after(w) || (name_word && !headline && !is_suffix_word(w)))
-                {
-                    return None;
-                }
-            }
+        if persons && self.inside_other_name(text, group) {
+            return None;
         }
         if persons && first < last {
             // "the USS Theodore Roosevelt", "the John F. Kennedy" (a ship):
@@ -2266,6 +2276,15 @@ impl<'m> Resolver<'m> {
             if let Some(ch) = self.link_full(text, &group) {
                 free_from = ch.c.last + 1;
                 self.choose(ch);
+            } else if group
+                .iter()
+                .any(|g| self.matcher.entities()[g.entity as usize].kind == EntityType::Person)
+                && self.inside_other_name(text, &group)
+            {
+                // No part of it is a mention either ("Hun" of "Hun Sen
+                // Park").
+                let (f, l) = (group[0].first as usize, group[0].last as usize);
+                self.covered[f..=l].fill(true);
             }
             i = j;
         }
@@ -4133,6 +4152,11 @@ mod tests {
         ("a quoted name with no cue", "Ashot Mkrtychev called him \"Grey Fox\".", &[("Ashot Mkrtychev", "mk", "name_order")]),
         ("a listed nickname in quotes", "Kim Jong Un spoke. \"Rocket\" left.", &[("Kim Jong Un", "kim", "exact"), ("Rocket", "kim", "normalized")]),
         ("a listed nickname of no one named", "\"Rocket\" left.", &[]),
+        (
+            "no part of a name inside a place's name",
+            "Kim Jong Un spoke. Crowds filled Kim Jong Un Park.",
+            &[("Kim Jong Un", "kim", "exact")],
+        ),
         (
             "a name given in words, used again",
             "Ashot Mkrtychev, known as Zorro Vardanyan, spoke. Zorro Vardanyan left.",
