@@ -382,6 +382,27 @@ fn countries(e: &Entity) -> Vec<String> {
         .collect()
 }
 
+/// How many names (display name and non-weak aliases, as folded word sets)
+/// two entities share.
+fn shared_names(a: &Entity, b: &Entity) -> usize {
+    let keys = |e: &Entity| -> HashSet<Vec<String>> {
+        e.names()
+            .filter(|n| !n.weak)
+            .map(|n| {
+                let mut w: Vec<String> = crate::normalize::fold_name(&n.name)
+                    .split(' ')
+                    .filter(|w| !w.is_empty())
+                    .map(str::to_string)
+                    .collect();
+                w.sort_unstable();
+                w
+            })
+            .collect()
+    };
+    let (x, y) = (keys(a), keys(b));
+    x.intersection(&y).count()
+}
+
 /// Whether both give countries and none is the same.
 fn countries_differ(a: &Entity, b: &Entity) -> bool {
     let (x, y) = (countries(a), countries(b));
@@ -585,7 +606,8 @@ impl Gazetteer {
         // One entity that would merge with two of the same source: the one
         // that shares a country with it where only one does (the UN's "THE
         // HOUTHIS", of Yemen, and OFAC's ANSARALLAH of Yemen, not HIZBALLAH,
-        // which also goes by "Ansar Allah"), else neither.
+        // which also goes by "Ansar Allah"); where none does, the one it
+        // shares the most names with; else neither.
         let mut partners: HashMap<(usize, u32), Vec<usize>> = HashMap::default();
         for &(a, b) in &decisive {
             partners.entry((a, source[b])).or_default().push(b);
@@ -611,7 +633,15 @@ impl Gazetteer {
                 .copied()
                 .filter(|z| countries_of[z].iter().any(|c| mine.contains(c)))
                 .collect();
-            sharing == [y]
+            if !sharing.is_empty() {
+                return sharing == [y];
+            }
+            // Else the one it shares the most names with, where one does
+            // (the UN's AL-QAIDA and OFAC's AL QA'IDA share seven; another
+            // OFAC group shares one alias).
+            let shared = |z: usize| shared_names(&self.entities[x], &self.entities[z]);
+            let best = shared(y);
+            list.iter().all(|&z| z == y || shared(z) < best)
         };
         let mut merges = Vec::new();
         for (a, b) in decisive {
@@ -1439,6 +1469,36 @@ mod tests {
             org("un", "un-1", &["THE ZARNITS", "ANSAR ZARNIT"], yemen()),
         ]);
         assert_eq!(g.merge_same_people().merged, 0);
+    }
+
+    #[test]
+    fn a_name_shared_by_two_goes_to_the_one_sharing_most_names() {
+        // Made-up fixtures: no countries; the UN entry shares three names
+        // with one OFAC entry and one with the other.
+        let org = |source: &str, id: &str, names: &[&str]| {
+            let (mut e, o) = person(source, id, names, json!({}));
+            e.kind = EntityType::Organization;
+            (e, o)
+        };
+        let mut g = gazetteer(vec![
+            org(
+                "ofac",
+                "ofac-1",
+                &["AL ZARQA'IDA", "ZARNIT BASE", "ZARNIT FRONT"],
+            ),
+            org(
+                "ofac",
+                "ofac-2",
+                &["AL-ZARQAIDA IN FIXTURIA", "ZARNIT BASE"],
+            ),
+            org(
+                "un",
+                "un-1",
+                &["AL-ZARQAIDA", "ZARNIT BASE", "ZARNIT FRONT"],
+            ),
+        ]);
+        let r = g.merge_same_people();
+        assert_eq!(r.groups, [["ofac-1".to_string(), "un-1".to_string()]]);
     }
 
     #[test]
