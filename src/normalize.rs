@@ -309,12 +309,17 @@ fn bytes_between(x: u64, m: u8, n: u8) -> u64 {
 }
 
 /// The upper-case letters, lower-case letters and digits among the eight
-/// bytes of `x`, as the high bit of each.
+/// bytes of `x`, as the high bit of each. (Letters are found in either case
+/// at once, `x` with the 0x20 bit set in every byte, and told apart by
+/// that bit: two range tests, not three.)
 #[inline]
 fn ascii_classes_of(x: u64) -> (u64, u64, u64) {
+    let letters = bytes_between(x | LOW_BITS * 0x20, b'a' - 1, b'z' + 1);
+    // Bit 5 of each byte (0x20, clear in upper case) moved to its bit 7.
+    let up = letters & !(x << 2);
     (
-        bytes_between(x, b'A' - 1, b'Z' + 1),
-        bytes_between(x, b'a' - 1, b'z' + 1),
+        up,
+        letters & !up,
         bytes_between(x, b'0' - 1, b'9' + 1),
     )
 }
@@ -324,13 +329,20 @@ fn ascii_classes_of(x: u64) -> (u64, u64, u64) {
 /// "zelensky", "Yevgeniy" → "yevgeny", "Anatolyevich"/"Anatolievich" →
 /// "anatolevich". Applied alike to names, text and word lists, so it only
 /// adds equivalences.
+#[inline(always)]
 fn fold_spelling(stream: &mut Vec<u8>, start: usize) {
-    let token = &stream[start..];
     // Every ending below ends in one of these: most tokens stop here.
-    if !matches!(token.last(), Some(b'h' | b'a' | b'y' | b'i'))
-        || token.len() < 6
-        || !token.iter().all(u8::is_ascii_lowercase)
-    {
+    if matches!(stream.last(), Some(b'h' | b'a' | b'y' | b'i')) && stream.len() >= start + 6 {
+        fold_spelling_ending(stream, start);
+    }
+}
+
+/// [`fold_spelling`] of a token of six bytes or more ending in `h`, `a`,
+/// `y` or `i`.
+#[inline(never)]
+fn fold_spelling_ending(stream: &mut Vec<u8>, start: usize) {
+    let token = &stream[start..];
+    if !token.iter().all(u8::is_ascii_lowercase) {
         return;
     }
     for (from, to) in [
@@ -560,11 +572,15 @@ pub fn normalize_into(text: &str, out: &mut Normalized) {
         match class {
             Class::Word if b < 0x80 => {
                 // The common case, a run of ASCII letters and digits, in one go,
-                // and the space after it.
+                // and the space after it; and so on while a word follows the
+                // space.
                 i += st.ascii_word(out, i, &cur.bytes[i..]);
                 if cur.bytes.get(i) == Some(&b' ') {
                     st.space(out, i);
                     i += 1;
+                    if cur.bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+                        i = st.plain_words(out, cur.bytes, i);
+                    }
                 }
                 continue;
             }
@@ -806,17 +822,25 @@ impl State {
         self.chunk_stream = out.stream.len();
     }
 
+    /// What opening a token does before its first byte is written: a
+    /// pending barrier goes into the stream, and the line breaks before it
+    /// are forgotten.
+    #[inline]
+    fn before_token(&mut self, out: &mut Normalized) {
+        if self.barrier_pending {
+            if out.stream.len() > 1 && !out.stream.ends_with(b"| ") {
+                out.stream.extend_from_slice(b"| ");
+            }
+            self.barrier_pending = false;
+        }
+        self.newlines = 0;
+    }
+
     /// The token being built, opened at byte `i` if none is.
     #[inline]
     fn open_at(&mut self, out: &mut Normalized, i: usize) -> &mut Open {
         if self.open.is_none() {
-            if self.barrier_pending {
-                if out.stream.len() > 1 && !out.stream.ends_with(b"| ") {
-                    out.stream.extend_from_slice(b"| ");
-                }
-                self.barrier_pending = false;
-            }
-            self.newlines = 0;
+            self.before_token(out);
         }
         self.open.get_or_insert(Open {
             start: i,
@@ -835,62 +859,95 @@ impl State {
     /// Adds the run of ASCII letters and digits that `rest` (the text from
     /// byte `i`) starts with to the token, and returns its length: what
     /// [`State::word_char`] does for each, eight bytes at a time.
-    #[inline]
+    ///
+    /// The fast path: where no token is open and the byte after the run
+    /// ends a token whatever the token holds (a space, a line break, a
+    /// comma, a quotation mark, a bracket, `!`, `?`, the end of the text:
+    /// not a dot, hyphen, apostrophe, `@`, `:` or a non-ASCII char, whose
+    /// rules read the open token), the run is a whole token, and it is
+    /// written at once, with no [`Open`] in between: what opening it,
+    /// adding the run and closing it would do, in that order.
+    #[inline(always)]
     fn ascii_word(&mut self, out: &mut Normalized, i: usize, rest: &[u8]) -> usize {
-        let open = self.open_at(out, i);
-        let (mut len, mut upper, mut lower) = (0usize, 0u32, 0u32);
-        loop {
-            let Some(chunk) = rest.get(len..len + 8) else {
-                // Fewer than eight bytes left: one at a time.
-                for &b in &rest[len..] {
-                    if !b.is_ascii_alphanumeric() {
-                        break;
-                    }
-                    upper += u32::from(b.is_ascii_uppercase());
-                    lower += u32::from(b.is_ascii_lowercase());
-                    out.stream.push(b.to_ascii_lowercase());
-                    len += 1;
-                }
-                break;
-            };
-            let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-            let (up, low, digit) = ascii_classes_of(x);
-            let stop = !(up | low | digit) & HIGH_BITS;
-            let k = if stop == 0 {
-                8
-            } else {
-                stop.trailing_zeros() as usize / 8
-            };
-            let keep = if k == 8 {
-                u64::MAX
-            } else {
-                (1u64 << (8 * k)) - 1
-            };
-            upper += (up & keep).count_ones();
-            lower += (low & keep).count_ones();
-            // Upper-case letters gain 0x20: lower case. All eight bytes are
-            // written (one store, not a copy of k bytes), then cut to k.
-            let end = out.stream.len() + k;
-            out.stream
-                .extend_from_slice(&(x | (up & keep) >> 2).to_le_bytes());
-            out.stream.truncate(end);
-            len += k;
-            if k < 8 {
-                break;
-            }
+        let fresh = self.open.is_none();
+        if fresh {
+            self.before_token(out);
         }
-        let run = &rest[..len];
+        let norm_start = out.stream.len();
+        let run = fold_ascii_run(rest, &mut out.stream);
+        let len = run.len;
+        let digit = (run.upper + run.lower) < len as u32;
+        if fresh && rest.get(len).is_none_or(|&b| ends_any_token(b)) {
+            let shape = Shape {
+                first_cased: run.first_cased,
+                upper: run.upper,
+                lower: run.lower,
+                digit,
+                hushing: false,
+            };
+            self.push_token(out, i, i + len, norm_start, shape);
+            return len;
+        }
+        let open = self.open.get_or_insert(Open {
+            start: i,
+            norm_start,
+            segment_letters: 0,
+            letters: 0,
+            upper: 0,
+            lower: 0,
+            first_cased: None,
+            digit: false,
+            acronym: false,
+            hushing: false,
+        });
         if open.first_cased.is_none() {
-            if let Some(&first) = run.iter().find(|b| b.is_ascii_alphabetic()) {
-                open.first_cased = Some(first.is_ascii_uppercase());
-            }
+            open.first_cased = run.first_cased;
         }
-        open.upper += upper;
-        open.lower += lower;
-        open.letters += upper + lower;
+        open.upper += run.upper;
+        open.lower += run.lower;
+        open.letters += run.upper + run.lower;
         open.segment_letters += len as u32;
-        open.digit |= (upper + lower) < len as u32;
+        open.digit |= digit;
         len
+    }
+
+    /// The fast path of prose: words of ASCII letters and digits, each
+    /// followed by one space, from byte `i` of `text` (a word's first byte,
+    /// after a space that ended a token: so no token is open, no barrier
+    /// is pending, and the sentence and line starts were taken). Each word
+    /// followed by a byte that ends any token (see [`ends_any_token`]) is a
+    /// whole token, written at once; the first that is not (a dot, a
+    /// hyphen, an apostrophe after it) is left to the general rules.
+    /// Returns the byte where it stopped: the start of a word left, or the
+    /// byte after a word that is not a space followed by a word.
+    #[inline(never)]
+    fn plain_words(&mut self, out: &mut Normalized, text: &[u8], mut i: usize) -> usize {
+        loop {
+            let norm_start = out.stream.len();
+            let run = fold_ascii_run(&text[i..], &mut out.stream);
+            let end = i + run.len;
+            if !text.get(end).is_none_or(|&b| ends_any_token(b)) {
+                out.stream.truncate(norm_start);
+                return i;
+            }
+            let shape = Shape {
+                first_cased: run.first_cased,
+                upper: run.upper,
+                lower: run.lower,
+                digit: (run.upper + run.lower) < run.len as u32,
+                hushing: false,
+            };
+            self.push_token(out, i, end, norm_start, shape);
+            if text.get(end) != Some(&b' ')
+                || !text.get(end + 1).is_some_and(u8::is_ascii_alphanumeric)
+            {
+                return end;
+            }
+            // The space: what [`State::space`] does with no token open.
+            self.chunk_tokens = out.tokens.len();
+            self.chunk_stream = out.stream.len();
+            i = end + 1;
+        }
     }
 
     #[inline]
@@ -936,20 +993,43 @@ impl State {
             // Folded to nothing (only combining marks): no token.
             return;
         }
-        fold_spelling(&mut out.stream, open.norm_start);
+        let shape = Shape {
+            first_cased: open.first_cased,
+            upper: open.upper,
+            lower: open.lower,
+            digit: open.digit,
+            hushing: open.hushing,
+        };
+        self.push_token(out, open.start, end, open.norm_start, shape);
+    }
+
+    /// Ends the token whose folded text is `out.stream[norm_start..]` (not
+    /// empty) and whose original bytes are `start..end`: its spelling
+    /// folded, its flags set from its `shape` and the state, and the
+    /// separator written.
+    #[inline(always)]
+    fn push_token(
+        &mut self,
+        out: &mut Normalized,
+        start: usize,
+        end: usize,
+        norm_start: usize,
+        shape: Shape,
+    ) {
+        fold_spelling(&mut out.stream, norm_start);
         let mut flags = TokenFlags::empty();
-        match open.first_cased {
+        match shape.first_cased {
             Some(true) => flags.insert(TokenFlags::CAPITALIZED),
             Some(false) => flags.insert(TokenFlags::LOWERCASE),
             None => {}
         }
-        if open.upper >= 2 && open.lower == 0 {
+        if shape.upper >= 2 && shape.lower == 0 {
             flags.insert(TokenFlags::ALL_CAPS);
         }
-        if open.digit {
+        if shape.digit {
             flags.insert(TokenFlags::DIGIT);
         }
-        if open.hushing {
+        if shape.hushing {
             flags.insert(TokenFlags::HUSHING);
             self.hushing = true;
         }
@@ -962,13 +1042,111 @@ impl State {
             self.line_start = false;
         }
         out.tokens.push(Token {
-            start: open.start as u32,
+            start: start as u32,
             end: end as u32,
-            norm_start: open.norm_start as u32,
+            norm_start: norm_start as u32,
             norm_end: out.stream.len() as u32,
             flags,
         });
         out.stream.push(b' ');
+    }
+}
+
+/// How a finished token is written, for its flags.
+struct Shape {
+    first_cased: Option<bool>,
+    upper: u32,
+    lower: u32,
+    digit: bool,
+    hushing: bool,
+}
+
+/// Whether the ASCII byte `b`, after a run of letters and digits, ends the
+/// token whatever it holds: its class's rule does not read the open token
+/// (see [`State::ascii_word`]).
+#[inline]
+fn ends_any_token(b: u8) -> bool {
+    b < 0x80
+        && matches!(
+            ASCII[b as usize],
+            Class::Space | Class::Newline | Class::Other | Class::SentenceEnd | Class::Barrier
+        )
+}
+
+/// The number of bytes of a mask that has only high bits set (at most
+/// eight): a sum of bytes, which a multiplication does in one step (no
+/// population-count instruction is assumed).
+#[inline]
+fn count_high(mask: u64) -> u32 {
+    ((mask >> 7).wrapping_mul(LOW_BITS) >> 56) as u32
+}
+
+/// A run of ASCII letters and digits as [`fold_ascii_run`] read it.
+struct AsciiRun {
+    len: usize,
+    upper: u32,
+    lower: u32,
+    /// Whether its first letter is upper case (`None`: no letter).
+    first_cased: Option<bool>,
+}
+
+/// Writes the run of ASCII letters and digits that `rest` starts with into
+/// `stream`, in lower case, eight bytes at a time, and tells its length,
+/// its letters and the case of the first one.
+#[inline(always)]
+fn fold_ascii_run(rest: &[u8], stream: &mut Vec<u8>) -> AsciiRun {
+    let mut run = AsciiRun {
+        len: 0,
+        upper: 0,
+        lower: 0,
+        first_cased: None,
+    };
+    loop {
+        let Some(chunk) = rest.get(run.len..run.len + 8) else {
+            // Fewer than eight bytes left: one at a time.
+            for &b in &rest[run.len..] {
+                if !b.is_ascii_alphanumeric() {
+                    break;
+                }
+                if run.first_cased.is_none() && b.is_ascii_alphabetic() {
+                    run.first_cased = Some(b.is_ascii_uppercase());
+                }
+                run.upper += u32::from(b.is_ascii_uppercase());
+                run.lower += u32::from(b.is_ascii_lowercase());
+                stream.push(b.to_ascii_lowercase());
+                run.len += 1;
+            }
+            return run;
+        };
+        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        let (up, low, digit) = ascii_classes_of(x);
+        let stop = !(up | low | digit) & HIGH_BITS;
+        let k = if stop == 0 {
+            8
+        } else {
+            stop.trailing_zeros() as usize / 8
+        };
+        let keep = if k == 8 {
+            u64::MAX
+        } else {
+            (1u64 << (8 * k)) - 1
+        };
+        let (up, low) = (up & keep, low & keep);
+        if run.first_cased.is_none() && (up | low) != 0 {
+            let first = (up | low).trailing_zeros();
+            run.first_cased = Some(up >> first & 1 == 1);
+        }
+        run.upper += count_high(up);
+        run.lower += count_high(low);
+        // Upper-case letters gain 0x20: lower case. All eight bytes are
+        // written (one store, not a copy of k bytes), then cut to k.
+        let end = stream.len() + k;
+        stream.extend_from_slice(&(x | up >> 2).to_le_bytes());
+        stream.truncate(end);
+        run.len += k;
+        if k < 8 {
+            return run;
+        }
     }
 }
 
