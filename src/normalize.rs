@@ -314,14 +314,10 @@ fn bytes_between(x: u64, m: u8, n: u8) -> u64 {
 /// that bit: two range tests, not three.)
 #[inline]
 fn ascii_classes_of(x: u64) -> (u64, u64, u64) {
-    let letters = bytes_between(x | LOW_BITS * 0x20, b'a' - 1, b'z' + 1);
+    let letters = bytes_between(x | (LOW_BITS * 0x20), b'a' - 1, b'z' + 1);
     // Bit 5 of each byte (0x20, clear in upper case) moved to its bit 7.
     let up = letters & !(x << 2);
-    (
-        up,
-        letters & !up,
-        bytes_between(x, b'0' - 1, b'9' + 1),
-    )
+    (up, letters & !up, bytes_between(x, b'0' - 1, b'9' + 1))
 }
 
 /// Folds the transliteration variants of Slavic name endings in the token
@@ -543,6 +539,18 @@ struct Open {
 /// Cuts `text` into tokens and writes them, folded, into `out` (cleared
 /// first). See the [module documentation](self) for the rules.
 pub fn normalize_into(text: &str, out: &mut Normalized) {
+    normalize_with(text, out, true);
+}
+
+/// [`normalize_into`] without its fast paths: every char goes through the
+/// general rules. The result is the same, byte for byte (tests assert it);
+/// this is the reference the fast paths are checked and benchmarked
+/// against.
+pub fn normalize_general_into(text: &str, out: &mut Normalized) {
+    normalize_with(text, out, false);
+}
+
+fn normalize_with(text: &str, out: &mut Normalized, fast: bool) {
     out.clear();
     out.stream.push(b' ');
     let cur = Cursor {
@@ -550,6 +558,7 @@ pub fn normalize_into(text: &str, out: &mut Normalized) {
         bytes: text.as_bytes(),
     };
     let mut st = State {
+        fast,
         open: None,
         hushing: false,
         sentence_start: true,
@@ -574,13 +583,14 @@ pub fn normalize_into(text: &str, out: &mut Normalized) {
                 // The common case, a run of ASCII letters and digits, in one go,
                 // and the space after it; and so on while a word follows the
                 // space.
+                if st.fast && st.open.is_none() {
+                    i = st.plain_words(out, cur.bytes, i);
+                    continue;
+                }
                 i += st.ascii_word(out, i, &cur.bytes[i..]);
                 if cur.bytes.get(i) == Some(&b' ') {
                     st.space(out, i);
                     i += 1;
-                    if cur.bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
-                        i = st.plain_words(out, cur.bytes, i);
-                    }
                 }
                 continue;
             }
@@ -800,6 +810,9 @@ pub fn normalize_into(text: &str, out: &mut Normalized) {
 }
 
 struct State {
+    /// Whether the fast path ([`State::plain_words`]) is taken; off, every
+    /// char goes through the general rules: see [`normalize_general_into`].
+    fast: bool,
     open: Option<Open>,
     /// A token of [`TokenFlags::HUSHING`] was read.
     hushing: bool,
@@ -859,35 +872,22 @@ impl State {
     /// Adds the run of ASCII letters and digits that `rest` (the text from
     /// byte `i`) starts with to the token, and returns its length: what
     /// [`State::word_char`] does for each, eight bytes at a time.
-    ///
-    /// The fast path: where no token is open and the byte after the run
-    /// ends a token whatever the token holds (a space, a line break, a
-    /// comma, a quotation mark, a bracket, `!`, `?`, the end of the text:
-    /// not a dot, hyphen, apostrophe, `@`, `:` or a non-ASCII char, whose
-    /// rules read the open token), the run is a whole token, and it is
-    /// written at once, with no [`Open`] in between: what opening it,
-    /// adding the run and closing it would do, in that order.
     #[inline(always)]
     fn ascii_word(&mut self, out: &mut Normalized, i: usize, rest: &[u8]) -> usize {
-        let fresh = self.open.is_none();
-        if fresh {
+        if self.open.is_none() {
             self.before_token(out);
         }
         let norm_start = out.stream.len();
         let run = fold_ascii_run(rest, &mut out.stream);
-        let len = run.len;
-        let digit = (run.upper + run.lower) < len as u32;
-        if fresh && rest.get(len).is_none_or(|&b| ends_any_token(b)) {
-            let shape = Shape {
-                first_cased: run.first_cased,
-                upper: run.upper,
-                lower: run.lower,
-                digit,
-                hushing: false,
-            };
-            self.push_token(out, i, i + len, norm_start, shape);
-            return len;
-        }
+        self.add_run(i, norm_start, &run);
+        run.len
+    }
+
+    /// Adds a run of ASCII letters and digits, read at byte `i` and folded
+    /// at `norm_start` of the stream, to the open token, or opens one with
+    /// it.
+    #[inline(always)]
+    fn add_run(&mut self, i: usize, norm_start: usize, run: &AsciiRun) {
         let open = self.open.get_or_insert(Open {
             start: i,
             norm_start,
@@ -906,47 +906,55 @@ impl State {
         open.upper += run.upper;
         open.lower += run.lower;
         open.letters += run.upper + run.lower;
-        open.segment_letters += len as u32;
-        open.digit |= digit;
-        len
+        open.segment_letters += run.len as u32;
+        open.digit |= run.digit();
     }
 
-    /// The fast path of prose: words of ASCII letters and digits, each
-    /// followed by one space, from byte `i` of `text` (a word's first byte,
-    /// after a space that ended a token: so no token is open, no barrier
-    /// is pending, and the sentence and line starts were taken). Each word
-    /// followed by a byte that ends any token (see [`ends_any_token`]) is a
-    /// whole token, written at once; the first that is not (a dot, a
-    /// hyphen, an apostrophe after it) is left to the general rules.
-    /// Returns the byte where it stopped: the start of a word left, or the
-    /// byte after a word that is not a space followed by a word.
+    /// The fast path of prose, from byte `i` of `text`, the first byte of
+    /// a word, where no token is open: words of ASCII letters and digits,
+    /// and between them spaces and separators that do nothing when no
+    /// token is open (a comma, a quotation mark, a slash: the
+    /// [`Class::Other`] bytes). What is pending when it starts (a barrier,
+    /// a sentence or line start) goes to the first word, as the general
+    /// rules give it; nothing the separators do is pending after it. A word that such a byte, a line break, a
+    /// bracket, `!`, `?` or the end of the text follows (see
+    /// [`ends_any_token`]) is a whole token and is written at once, with
+    /// no [`Open`] in between; the first word that a byte whose rule reads
+    /// the open token follows (a dot, a hyphen, an apostrophe, `@`, `:`,
+    /// a non-ASCII char) is opened as the general path opens it and left
+    /// to it. Returns the byte where it stopped: after a word left open,
+    /// or at the first byte that is neither a word's nor a separator's.
     #[inline(never)]
     fn plain_words(&mut self, out: &mut Normalized, text: &[u8], mut i: usize) -> usize {
+        self.before_token(out);
         loop {
             let norm_start = out.stream.len();
             let run = fold_ascii_run(&text[i..], &mut out.stream);
             let end = i + run.len;
             if !text.get(end).is_none_or(|&b| ends_any_token(b)) {
-                out.stream.truncate(norm_start);
-                return i;
-            }
-            let shape = Shape {
-                first_cased: run.first_cased,
-                upper: run.upper,
-                lower: run.lower,
-                digit: (run.upper + run.lower) < run.len as u32,
-                hushing: false,
-            };
-            self.push_token(out, i, end, norm_start, shape);
-            if text.get(end) != Some(&b' ')
-                || !text.get(end + 1).is_some_and(u8::is_ascii_alphanumeric)
-            {
+                self.add_run(i, norm_start, &run);
                 return end;
             }
-            // The space: what [`State::space`] does with no token open.
-            self.chunk_tokens = out.tokens.len();
-            self.chunk_stream = out.stream.len();
-            i = end + 1;
+            self.push_token(out, i, end, norm_start, run.shape());
+            let mut j = end;
+            let mut spaced = false;
+            while let Some(&b) = text.get(j) {
+                match ASCII.get(b as usize) {
+                    Some(Class::Space) => spaced = true,
+                    Some(Class::Other) => {}
+                    _ => break,
+                }
+                j += 1;
+            }
+            if spaced {
+                // What [`State::space`] does with no token open.
+                self.chunk_tokens = out.tokens.len();
+                self.chunk_stream = out.stream.len();
+            }
+            if !text.get(j).is_some_and(u8::is_ascii_alphanumeric) {
+                return j;
+            }
+            i = j;
         }
     }
 
@@ -1088,6 +1096,26 @@ struct AsciiRun {
     lower: u32,
     /// Whether its first letter is upper case (`None`: no letter).
     first_cased: Option<bool>,
+}
+
+impl AsciiRun {
+    /// Whether it has a digit.
+    #[inline(always)]
+    fn digit(&self) -> bool {
+        (self.upper + self.lower) < self.len as u32
+    }
+
+    /// Its shape as a whole token.
+    #[inline(always)]
+    fn shape(&self) -> Shape {
+        Shape {
+            first_cased: self.first_cased,
+            upper: self.upper,
+            lower: self.lower,
+            digit: self.digit(),
+            hushing: false,
+        }
+    }
 }
 
 /// Writes the run of ASCII letters and digits that `rest` starts with into
@@ -1403,5 +1431,146 @@ mod tests {
             "limited liability company verus"
         );
         assert_eq!(fold_name("E."), "");
+    }
+
+    /// Whether the fast paths give what the general rules give: the same
+    /// stream, tokens (spans and flags) and hushed spellings.
+    fn same_as_general(text: &str) -> Result<(), String> {
+        let (mut fast, mut general) = (Normalized::new(), Normalized::new());
+        normalize_into(text, &mut fast);
+        normalize_general_into(text, &mut general);
+        if fast.stream != general.stream {
+            return Err(format!(
+                "{text:?}: stream {:?}, general {:?}",
+                fast.stream(),
+                general.stream()
+            ));
+        }
+        if fast.tokens != general.tokens || fast.hushed != general.hushed {
+            return Err(format!(
+                "{text:?}: tokens {:?}, general {:?}",
+                fast.tokens, general.tokens
+            ));
+        }
+        Ok(())
+    }
+
+    /// Words and separators around which the fast paths stop or go on:
+    /// capitalized, lower-case, all-caps and non-ASCII words, digits, name
+    /// particles, acronyms, initials, apostrophes, hyphens, quotation
+    /// marks, e-mail addresses and URLs, brackets, sentence ends, line and
+    /// paragraph breaks.
+    const WORDS: &[&str] = &[
+        "the",
+        "said",
+        "Vladimir",
+        "putin",
+        "NELSON",
+        "LLC",
+        "Dériaska",
+        "ERDOĞAN",
+        "Șor",
+        "ВЕРУС",
+        "верус",
+        "习近平",
+        "33",
+        "A4",
+        "4x4",
+        "al",
+        "al-Assad",
+        "bin",
+        "de",
+        "van",
+        "U.S.",
+        "S.R.O.",
+        "s.r.o",
+        "E.",
+        "H.W.",
+        "O'Brien",
+        "O’Brien",
+        "Putin's",
+        "Putin’s",
+        "Jong-un",
+        "Mkry-\nchev",
+        "North-\nKorea",
+        "Co.",
+        "Ltd.",
+        "Zelenskyy",
+        "anatolievich",
+        "press@verus.example",
+        "https://verus.example/x",
+        "(Private)",
+        "(Hong Kong)",
+        "Ver\u{ad}sor",
+        "ＶＥＲＵＳ",
+        "Cafe\u{301}",
+        "a",
+        "I",
+        "x",
+        "Straße",
+        "Žilina",
+    ];
+
+    const SEPARATORS: &[&str] = &[
+        " ", " ", " ", "  ", ", ", ". ", ".", "\n", "\n\n", "; ", "? ", "! ", "\"", " \"", "“",
+        "” ", "/", ": ", ":", "-", " - ", "—", "\t", "\r\n", ",", "'", "’s ", "(", ") ", "\u{a0}",
+        "",
+    ];
+
+    #[test]
+    fn the_fast_paths_give_what_the_general_rules_give() {
+        for &(_, text, _, _) in CASES {
+            same_as_general(text).unwrap();
+        }
+        for text in [
+            "Under Secretary Brian E. Nelson’s office (OFAC) said, \"the regime of bashar al-assad\", \
+             and vladimir putin met KIM JONG UN in 2019/2020; see https://x.example/a b@c.example.",
+            "WASHINGTON (Reuters) -\nU.S. SANCTIONS PUTIN, LAVROV\n\nthe talks: ended? yes! no",
+            "word",
+            "word ",
+            " word",
+            "a b c d e f g h i j k l m n o p q r s t u v w x y z 0 1 2",
+            "Hongxiang Marine (Hong Kong) Ltd. and Sakunda Holdings (Private) Limited",
+        ] {
+            same_as_general(text).unwrap();
+        }
+        for w in WORDS {
+            for sep in SEPARATORS {
+                for w2 in WORDS {
+                    same_as_general(&format!("{w}{sep}{w2}")).unwrap();
+                    same_as_general(&format!("plain words {w}{sep}{w2} and more")).unwrap();
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// Random mixes of capitalized, lower-case, all-caps and non-ASCII
+        /// words, digits, acronyms and punctuation fold the same on the
+        /// fast paths as on the general rules.
+        #[test]
+        fn fast_paths_equal_general_rules(
+            parts in proptest::collection::vec((0..WORDS.len(), 0..SEPARATORS.len()), 0..40),
+        ) {
+            let text: String = parts
+                .iter()
+                .map(|&(w, s)| format!("{}{}", WORDS[w], SEPARATORS[s]))
+                .collect();
+            if let Err(e) = same_as_general(&text) {
+                return Err(proptest::test_runner::TestCaseError::fail(e));
+            }
+        }
+
+        /// The same over random text: ASCII letters, digits and
+        /// punctuation of every class, with some non-ASCII letters,
+        /// quotation marks and a soft hyphen.
+        #[test]
+        fn fast_paths_equal_general_rules_on_any_text(
+            text in "[a-zA-Z0-9 ,.'\"\n\t:;@/()?!&#|_É-žА-я«»“”’\u{ad}-]{0,200}",
+        ) {
+            if let Err(e) = same_as_general(&text) {
+                return Err(proptest::test_runner::TestCaseError::fail(e));
+            }
+        }
     }
 }
