@@ -536,6 +536,26 @@ struct Open {
     hushing: bool,
 }
 
+impl Open {
+    /// A token opened at byte `start`, folded from `norm_start` of the
+    /// stream on, nothing read yet.
+    #[inline(always)]
+    fn new(start: usize, norm_start: usize) -> Open {
+        Open {
+            start,
+            norm_start,
+            segment_letters: 0,
+            letters: 0,
+            upper: 0,
+            lower: 0,
+            first_cased: None,
+            digit: false,
+            acronym: false,
+            hushing: false,
+        }
+    }
+}
+
 /// Cuts `text` into tokens and writes them, folded, into `out` (cleared
 /// first). See the [module documentation](self) for the rules.
 pub fn normalize_into(text: &str, out: &mut Normalized) {
@@ -855,18 +875,8 @@ impl State {
         if self.open.is_none() {
             self.before_token(out);
         }
-        self.open.get_or_insert(Open {
-            start: i,
-            norm_start: out.stream.len(),
-            segment_letters: 0,
-            letters: 0,
-            upper: 0,
-            lower: 0,
-            first_cased: None,
-            digit: false,
-            acronym: false,
-            hushing: false,
-        })
+        let norm_start = out.stream.len();
+        self.open.get_or_insert(Open::new(i, norm_start))
     }
 
     /// Adds the run of ASCII letters and digits that `rest` (the text from
@@ -888,18 +898,7 @@ impl State {
     /// it.
     #[inline(always)]
     fn add_run(&mut self, i: usize, norm_start: usize, run: &AsciiRun) {
-        let open = self.open.get_or_insert(Open {
-            start: i,
-            norm_start,
-            segment_letters: 0,
-            letters: 0,
-            upper: 0,
-            lower: 0,
-            first_cased: None,
-            digit: false,
-            acronym: false,
-            hushing: false,
-        });
+        let open = self.open.get_or_insert(Open::new(i, norm_start));
         if open.first_cased.is_none() {
             open.first_cased = run.first_cased;
         }
