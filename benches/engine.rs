@@ -3,7 +3,9 @@
 //!
 //! - `normalize`: [`gazex::normalize::normalize`] over a fixed text, the two
 //!   press reports in `corpus/` and the 34 articles of `tests/data/eval/articles/`
-//!   concatenated (~150 KB).
+//!   concatenated (~150 KB); and `normalize_into` into a reused buffer, with
+//!   its fast path (`fixed-text/fast-path`) and with the general rules alone
+//!   (`fixed-text/general-rules`, [`gazex::normalize::normalize_general_into`]).
 //! - `resolve`: [`Resolver::resolve`] over the same text with a matcher built
 //!   from the bundled `gazetteers/` (built once, outside the timing); and
 //!   `resolve/synthetic-20k`, the same with 20,000 synthetic names.
@@ -44,7 +46,7 @@ use std::time::Duration;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use gazex::gazetteer::Gazetteer;
-use gazex::normalize::normalize;
+use gazex::normalize::{normalize, normalize_general_into, normalize_into, Normalized};
 use gazex::resolve::Resolver;
 use gazex::Matcher;
 
@@ -229,6 +231,21 @@ fn bench_normalize(c: &mut Criterion) {
     let mut g = c.benchmark_group("normalize");
     g.throughput(Throughput::Bytes(text.len() as u64));
     g.bench_function("fixed-text", |b| b.iter(|| normalize(black_box(&text))));
+    // The fast path (plain prose words written whole) against the general
+    // rules alone, into one reused buffer as the resolver normalizes.
+    let mut out = Normalized::new();
+    g.bench_function("fixed-text/fast-path", |b| {
+        b.iter(|| {
+            normalize_into(black_box(&text), &mut out);
+            out.tokens().len()
+        })
+    });
+    g.bench_function("fixed-text/general-rules", |b| {
+        b.iter(|| {
+            normalize_general_into(black_box(&text), &mut out);
+            out.tokens().len()
+        })
+    });
     g.finish();
 }
 

@@ -309,14 +309,15 @@ fn bytes_between(x: u64, m: u8, n: u8) -> u64 {
 }
 
 /// The upper-case letters, lower-case letters and digits among the eight
-/// bytes of `x`, as the high bit of each.
+/// bytes of `x`, as the high bit of each. (Letters are found in either case
+/// at once, `x` with the 0x20 bit set in every byte, and told apart by
+/// that bit: two range tests, not three.)
 #[inline]
 fn ascii_classes_of(x: u64) -> (u64, u64, u64) {
-    (
-        bytes_between(x, b'A' - 1, b'Z' + 1),
-        bytes_between(x, b'a' - 1, b'z' + 1),
-        bytes_between(x, b'0' - 1, b'9' + 1),
-    )
+    let letters = bytes_between(x | (LOW_BITS * 0x20), b'a' - 1, b'z' + 1);
+    // Bit 5 of each byte (0x20, clear in upper case) moved to its bit 7.
+    let up = letters & !(x << 2);
+    (up, letters & !up, bytes_between(x, b'0' - 1, b'9' + 1))
 }
 
 /// Folds the transliteration variants of Slavic name endings in the token
@@ -324,13 +325,20 @@ fn ascii_classes_of(x: u64) -> (u64, u64, u64) {
 /// "zelensky", "Yevgeniy" → "yevgeny", "Anatolyevich"/"Anatolievich" →
 /// "anatolevich". Applied alike to names, text and word lists, so it only
 /// adds equivalences.
+#[inline(always)]
 fn fold_spelling(stream: &mut Vec<u8>, start: usize) {
-    let token = &stream[start..];
     // Every ending below ends in one of these: most tokens stop here.
-    if !matches!(token.last(), Some(b'h' | b'a' | b'y' | b'i'))
-        || token.len() < 6
-        || !token.iter().all(u8::is_ascii_lowercase)
-    {
+    if matches!(stream.last(), Some(b'h' | b'a' | b'y' | b'i')) && stream.len() >= start + 6 {
+        fold_spelling_ending(stream, start);
+    }
+}
+
+/// [`fold_spelling`] of a token of six bytes or more ending in `h`, `a`,
+/// `y` or `i`.
+#[inline(never)]
+fn fold_spelling_ending(stream: &mut Vec<u8>, start: usize) {
+    let token = &stream[start..];
+    if !token.iter().all(u8::is_ascii_lowercase) {
         return;
     }
     for (from, to) in [
@@ -528,9 +536,41 @@ struct Open {
     hushing: bool,
 }
 
+impl Open {
+    /// A token opened at byte `start`, folded from `norm_start` of the
+    /// stream on, nothing read yet.
+    #[inline(always)]
+    fn new(start: usize, norm_start: usize) -> Open {
+        Open {
+            start,
+            norm_start,
+            segment_letters: 0,
+            letters: 0,
+            upper: 0,
+            lower: 0,
+            first_cased: None,
+            digit: false,
+            acronym: false,
+            hushing: false,
+        }
+    }
+}
+
 /// Cuts `text` into tokens and writes them, folded, into `out` (cleared
 /// first). See the [module documentation](self) for the rules.
 pub fn normalize_into(text: &str, out: &mut Normalized) {
+    normalize_with(text, out, true);
+}
+
+/// [`normalize_into`] without its fast paths: every char goes through the
+/// general rules. The result is the same, byte for byte (tests assert it);
+/// this is the reference the fast paths are checked and benchmarked
+/// against.
+pub fn normalize_general_into(text: &str, out: &mut Normalized) {
+    normalize_with(text, out, false);
+}
+
+fn normalize_with(text: &str, out: &mut Normalized, fast: bool) {
     out.clear();
     out.stream.push(b' ');
     let cur = Cursor {
@@ -538,6 +578,7 @@ pub fn normalize_into(text: &str, out: &mut Normalized) {
         bytes: text.as_bytes(),
     };
     let mut st = State {
+        fast,
         open: None,
         hushing: false,
         sentence_start: true,
@@ -560,7 +601,12 @@ pub fn normalize_into(text: &str, out: &mut Normalized) {
         match class {
             Class::Word if b < 0x80 => {
                 // The common case, a run of ASCII letters and digits, in one go,
-                // and the space after it.
+                // and the space after it; and so on while a word follows the
+                // space.
+                if st.fast && st.open.is_none() {
+                    i = st.plain_words(out, cur.bytes, i);
+                    continue;
+                }
                 i += st.ascii_word(out, i, &cur.bytes[i..]);
                 if cur.bytes.get(i) == Some(&b' ') {
                     st.space(out, i);
@@ -784,6 +830,9 @@ pub fn normalize_into(text: &str, out: &mut Normalized) {
 }
 
 struct State {
+    /// Whether the fast path ([`State::plain_words`]) is taken; off, every
+    /// char goes through the general rules: see [`normalize_general_into`].
+    fast: bool,
     open: Option<Open>,
     /// A token of [`TokenFlags::HUSHING`] was read.
     hushing: bool,
@@ -806,91 +855,106 @@ impl State {
         self.chunk_stream = out.stream.len();
     }
 
+    /// What opening a token does before its first byte is written: a
+    /// pending barrier goes into the stream, and the line breaks before it
+    /// are forgotten.
+    #[inline]
+    fn before_token(&mut self, out: &mut Normalized) {
+        if self.barrier_pending {
+            if out.stream.len() > 1 && !out.stream.ends_with(b"| ") {
+                out.stream.extend_from_slice(b"| ");
+            }
+            self.barrier_pending = false;
+        }
+        self.newlines = 0;
+    }
+
     /// The token being built, opened at byte `i` if none is.
     #[inline]
     fn open_at(&mut self, out: &mut Normalized, i: usize) -> &mut Open {
         if self.open.is_none() {
-            if self.barrier_pending {
-                if out.stream.len() > 1 && !out.stream.ends_with(b"| ") {
-                    out.stream.extend_from_slice(b"| ");
-                }
-                self.barrier_pending = false;
-            }
-            self.newlines = 0;
+            self.before_token(out);
         }
-        self.open.get_or_insert(Open {
-            start: i,
-            norm_start: out.stream.len(),
-            segment_letters: 0,
-            letters: 0,
-            upper: 0,
-            lower: 0,
-            first_cased: None,
-            digit: false,
-            acronym: false,
-            hushing: false,
-        })
+        let norm_start = out.stream.len();
+        self.open.get_or_insert(Open::new(i, norm_start))
     }
 
     /// Adds the run of ASCII letters and digits that `rest` (the text from
     /// byte `i`) starts with to the token, and returns its length: what
     /// [`State::word_char`] does for each, eight bytes at a time.
-    #[inline]
+    #[inline(always)]
     fn ascii_word(&mut self, out: &mut Normalized, i: usize, rest: &[u8]) -> usize {
-        let open = self.open_at(out, i);
-        let (mut len, mut upper, mut lower) = (0usize, 0u32, 0u32);
-        loop {
-            let Some(chunk) = rest.get(len..len + 8) else {
-                // Fewer than eight bytes left: one at a time.
-                for &b in &rest[len..] {
-                    if !b.is_ascii_alphanumeric() {
-                        break;
-                    }
-                    upper += u32::from(b.is_ascii_uppercase());
-                    lower += u32::from(b.is_ascii_lowercase());
-                    out.stream.push(b.to_ascii_lowercase());
-                    len += 1;
-                }
-                break;
-            };
-            let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-            let (up, low, digit) = ascii_classes_of(x);
-            let stop = !(up | low | digit) & HIGH_BITS;
-            let k = if stop == 0 {
-                8
-            } else {
-                stop.trailing_zeros() as usize / 8
-            };
-            let keep = if k == 8 {
-                u64::MAX
-            } else {
-                (1u64 << (8 * k)) - 1
-            };
-            upper += (up & keep).count_ones();
-            lower += (low & keep).count_ones();
-            // Upper-case letters gain 0x20: lower case. All eight bytes are
-            // written (one store, not a copy of k bytes), then cut to k.
-            let end = out.stream.len() + k;
-            out.stream
-                .extend_from_slice(&(x | (up & keep) >> 2).to_le_bytes());
-            out.stream.truncate(end);
-            len += k;
-            if k < 8 {
-                break;
-            }
+        if self.open.is_none() {
+            self.before_token(out);
         }
-        let run = &rest[..len];
+        let norm_start = out.stream.len();
+        let run = fold_ascii_run(rest, &mut out.stream);
+        self.add_run(i, norm_start, &run);
+        run.len
+    }
+
+    /// Adds a run of ASCII letters and digits, read at byte `i` and folded
+    /// at `norm_start` of the stream, to the open token, or opens one with
+    /// it.
+    #[inline(always)]
+    fn add_run(&mut self, i: usize, norm_start: usize, run: &AsciiRun) {
+        let open = self.open.get_or_insert(Open::new(i, norm_start));
         if open.first_cased.is_none() {
-            if let Some(&first) = run.iter().find(|b| b.is_ascii_alphabetic()) {
-                open.first_cased = Some(first.is_ascii_uppercase());
-            }
+            open.first_cased = run.first_cased;
         }
-        open.upper += upper;
-        open.lower += lower;
-        open.letters += upper + lower;
-        open.segment_letters += len as u32;
-        open.digit |= (upper + lower) < len as u32;
-        len
+        open.upper += run.upper;
+        open.lower += run.lower;
+        open.letters += run.upper + run.lower;
+        open.segment_letters += run.len as u32;
+        open.digit |= run.digit();
+    }
+
+    /// The fast path of prose, from byte `i` of `text`, the first byte of
+    /// a word, where no token is open: words of ASCII letters and digits,
+    /// and between them spaces and separators that do nothing when no
+    /// token is open (a comma, a quotation mark, a slash: the
+    /// [`Class::Other`] bytes). What is pending when it starts (a barrier,
+    /// a sentence or line start) goes to the first word, as the general
+    /// rules give it; nothing the separators do is pending after it. A word that such a byte, a line break, a
+    /// bracket, `!`, `?` or the end of the text follows (see
+    /// [`ends_any_token`]) is a whole token and is written at once, with
+    /// no [`Open`] in between; the first word that a byte whose rule reads
+    /// the open token follows (a dot, a hyphen, an apostrophe, `@`, `:`,
+    /// a non-ASCII char) is opened as the general path opens it and left
+    /// to it. Returns the byte where it stopped: after a word left open,
+    /// or at the first byte that is neither a word's nor a separator's.
+    #[inline(never)]
+    fn plain_words(&mut self, out: &mut Normalized, text: &[u8], mut i: usize) -> usize {
+        self.before_token(out);
+        loop {
+            let norm_start = out.stream.len();
+            let run = fold_ascii_run(&text[i..], &mut out.stream);
+            let end = i + run.len;
+            if !text.get(end).is_none_or(|&b| ends_any_token(b)) {
+                self.add_run(i, norm_start, &run);
+                return end;
+            }
+            self.push_token(out, i, end, norm_start, run.shape());
+            let mut j = end;
+            let mut spaced = false;
+            while let Some(&b) = text.get(j) {
+                match ASCII.get(b as usize) {
+                    Some(Class::Space) => spaced = true,
+                    Some(Class::Other) => {}
+                    _ => break,
+                }
+                j += 1;
+            }
+            if spaced {
+                // What [`State::space`] does with no token open.
+                self.chunk_tokens = out.tokens.len();
+                self.chunk_stream = out.stream.len();
+            }
+            if !text.get(j).is_some_and(u8::is_ascii_alphanumeric) {
+                return j;
+            }
+            i = j;
+        }
     }
 
     #[inline]
@@ -936,20 +1000,43 @@ impl State {
             // Folded to nothing (only combining marks): no token.
             return;
         }
-        fold_spelling(&mut out.stream, open.norm_start);
+        let shape = Shape {
+            first_cased: open.first_cased,
+            upper: open.upper,
+            lower: open.lower,
+            digit: open.digit,
+            hushing: open.hushing,
+        };
+        self.push_token(out, open.start, end, open.norm_start, shape);
+    }
+
+    /// Ends the token whose folded text is `out.stream[norm_start..]` (not
+    /// empty) and whose original bytes are `start..end`: its spelling
+    /// folded, its flags set from its `shape` and the state, and the
+    /// separator written.
+    #[inline(always)]
+    fn push_token(
+        &mut self,
+        out: &mut Normalized,
+        start: usize,
+        end: usize,
+        norm_start: usize,
+        shape: Shape,
+    ) {
+        fold_spelling(&mut out.stream, norm_start);
         let mut flags = TokenFlags::empty();
-        match open.first_cased {
+        match shape.first_cased {
             Some(true) => flags.insert(TokenFlags::CAPITALIZED),
             Some(false) => flags.insert(TokenFlags::LOWERCASE),
             None => {}
         }
-        if open.upper >= 2 && open.lower == 0 {
+        if shape.upper >= 2 && shape.lower == 0 {
             flags.insert(TokenFlags::ALL_CAPS);
         }
-        if open.digit {
+        if shape.digit {
             flags.insert(TokenFlags::DIGIT);
         }
-        if open.hushing {
+        if shape.hushing {
             flags.insert(TokenFlags::HUSHING);
             self.hushing = true;
         }
@@ -962,13 +1049,131 @@ impl State {
             self.line_start = false;
         }
         out.tokens.push(Token {
-            start: open.start as u32,
+            start: start as u32,
             end: end as u32,
-            norm_start: open.norm_start as u32,
+            norm_start: norm_start as u32,
             norm_end: out.stream.len() as u32,
             flags,
         });
         out.stream.push(b' ');
+    }
+}
+
+/// How a finished token is written, for its flags.
+struct Shape {
+    first_cased: Option<bool>,
+    upper: u32,
+    lower: u32,
+    digit: bool,
+    hushing: bool,
+}
+
+/// Whether the ASCII byte `b`, after a run of letters and digits, ends the
+/// token whatever it holds: its class's rule does not read the open token
+/// (see [`State::ascii_word`]).
+#[inline]
+fn ends_any_token(b: u8) -> bool {
+    b < 0x80
+        && matches!(
+            ASCII[b as usize],
+            Class::Space | Class::Newline | Class::Other | Class::SentenceEnd | Class::Barrier
+        )
+}
+
+/// The number of bytes of a mask that has only high bits set (at most
+/// eight): a sum of bytes, which a multiplication does in one step (no
+/// population-count instruction is assumed).
+#[inline]
+fn count_high(mask: u64) -> u32 {
+    ((mask >> 7).wrapping_mul(LOW_BITS) >> 56) as u32
+}
+
+/// A run of ASCII letters and digits as [`fold_ascii_run`] read it.
+struct AsciiRun {
+    len: usize,
+    upper: u32,
+    lower: u32,
+    /// Whether its first letter is upper case (`None`: no letter).
+    first_cased: Option<bool>,
+}
+
+impl AsciiRun {
+    /// Whether it has a digit.
+    #[inline(always)]
+    fn digit(&self) -> bool {
+        (self.upper + self.lower) < self.len as u32
+    }
+
+    /// Its shape as a whole token.
+    #[inline(always)]
+    fn shape(&self) -> Shape {
+        Shape {
+            first_cased: self.first_cased,
+            upper: self.upper,
+            lower: self.lower,
+            digit: self.digit(),
+            hushing: false,
+        }
+    }
+}
+
+/// Writes the run of ASCII letters and digits that `rest` starts with into
+/// `stream`, in lower case, eight bytes at a time, and tells its length,
+/// its letters and the case of the first one.
+#[inline(always)]
+fn fold_ascii_run(rest: &[u8], stream: &mut Vec<u8>) -> AsciiRun {
+    let mut run = AsciiRun {
+        len: 0,
+        upper: 0,
+        lower: 0,
+        first_cased: None,
+    };
+    loop {
+        let Some(chunk) = rest.get(run.len..run.len + 8) else {
+            // Fewer than eight bytes left: one at a time.
+            for &b in &rest[run.len..] {
+                if !b.is_ascii_alphanumeric() {
+                    break;
+                }
+                if run.first_cased.is_none() && b.is_ascii_alphabetic() {
+                    run.first_cased = Some(b.is_ascii_uppercase());
+                }
+                run.upper += u32::from(b.is_ascii_uppercase());
+                run.lower += u32::from(b.is_ascii_lowercase());
+                stream.push(b.to_ascii_lowercase());
+                run.len += 1;
+            }
+            return run;
+        };
+        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        let (up, low, digit) = ascii_classes_of(x);
+        let stop = !(up | low | digit) & HIGH_BITS;
+        let k = if stop == 0 {
+            8
+        } else {
+            stop.trailing_zeros() as usize / 8
+        };
+        let keep = if k == 8 {
+            u64::MAX
+        } else {
+            (1u64 << (8 * k)) - 1
+        };
+        let (up, low) = (up & keep, low & keep);
+        if run.first_cased.is_none() && (up | low) != 0 {
+            let first = (up | low).trailing_zeros();
+            run.first_cased = Some(up >> first & 1 == 1);
+        }
+        run.upper += count_high(up);
+        run.lower += count_high(low);
+        // Upper-case letters gain 0x20: lower case. All eight bytes are
+        // written (one store, not a copy of k bytes), then cut to k.
+        let end = stream.len() + k;
+        stream.extend_from_slice(&(x | up >> 2).to_le_bytes());
+        stream.truncate(end);
+        run.len += k;
+        if k < 8 {
+            return run;
+        }
     }
 }
 
@@ -1225,5 +1430,146 @@ mod tests {
             "limited liability company verus"
         );
         assert_eq!(fold_name("E."), "");
+    }
+
+    /// Whether the fast paths give what the general rules give: the same
+    /// stream, tokens (spans and flags) and hushed spellings.
+    fn same_as_general(text: &str) -> Result<(), String> {
+        let (mut fast, mut general) = (Normalized::new(), Normalized::new());
+        normalize_into(text, &mut fast);
+        normalize_general_into(text, &mut general);
+        if fast.stream != general.stream {
+            return Err(format!(
+                "{text:?}: stream {:?}, general {:?}",
+                fast.stream(),
+                general.stream()
+            ));
+        }
+        if fast.tokens != general.tokens || fast.hushed != general.hushed {
+            return Err(format!(
+                "{text:?}: tokens {:?}, general {:?}",
+                fast.tokens, general.tokens
+            ));
+        }
+        Ok(())
+    }
+
+    /// Words and separators around which the fast paths stop or go on:
+    /// capitalized, lower-case, all-caps and non-ASCII words, digits, name
+    /// particles, acronyms, initials, apostrophes, hyphens, quotation
+    /// marks, e-mail addresses and URLs, brackets, sentence ends, line and
+    /// paragraph breaks.
+    const WORDS: &[&str] = &[
+        "the",
+        "said",
+        "Vladimir",
+        "putin",
+        "NELSON",
+        "LLC",
+        "Dériaska",
+        "ERDOĞAN",
+        "Șor",
+        "ВЕРУС",
+        "верус",
+        "习近平",
+        "33",
+        "A4",
+        "4x4",
+        "al",
+        "al-Assad",
+        "bin",
+        "de",
+        "van",
+        "U.S.",
+        "S.R.O.",
+        "s.r.o",
+        "E.",
+        "H.W.",
+        "O'Brien",
+        "O’Brien",
+        "Putin's",
+        "Putin’s",
+        "Jong-un",
+        "Mkry-\nchev",
+        "North-\nKorea",
+        "Co.",
+        "Ltd.",
+        "Zelenskyy",
+        "anatolievich",
+        "press@verus.example",
+        "https://verus.example/x",
+        "(Private)",
+        "(Hong Kong)",
+        "Ver\u{ad}sor",
+        "ＶＥＲＵＳ",
+        "Cafe\u{301}",
+        "a",
+        "I",
+        "x",
+        "Straße",
+        "Žilina",
+    ];
+
+    const SEPARATORS: &[&str] = &[
+        " ", " ", " ", "  ", ", ", ". ", ".", "\n", "\n\n", "; ", "? ", "! ", "\"", " \"", "“",
+        "” ", "/", ": ", ":", "-", " - ", "—", "\t", "\r\n", ",", "'", "’s ", "(", ") ", "\u{a0}",
+        "",
+    ];
+
+    #[test]
+    fn the_fast_paths_give_what_the_general_rules_give() {
+        for &(_, text, _, _) in CASES {
+            same_as_general(text).unwrap();
+        }
+        for text in [
+            "Under Secretary Brian E. Nelson’s office (OFAC) said, \"the regime of bashar al-assad\", \
+             and vladimir putin met KIM JONG UN in 2019/2020; see https://x.example/a b@c.example.",
+            "WASHINGTON (Reuters) -\nU.S. SANCTIONS PUTIN, LAVROV\n\nthe talks: ended? yes! no",
+            "word",
+            "word ",
+            " word",
+            "a b c d e f g h i j k l m n o p q r s t u v w x y z 0 1 2",
+            "Hongxiang Marine (Hong Kong) Ltd. and Sakunda Holdings (Private) Limited",
+        ] {
+            same_as_general(text).unwrap();
+        }
+        for w in WORDS {
+            for sep in SEPARATORS {
+                for w2 in WORDS {
+                    same_as_general(&format!("{w}{sep}{w2}")).unwrap();
+                    same_as_general(&format!("plain words {w}{sep}{w2} and more")).unwrap();
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// Random mixes of capitalized, lower-case, all-caps and non-ASCII
+        /// words, digits, acronyms and punctuation fold the same on the
+        /// fast paths as on the general rules.
+        #[test]
+        fn fast_paths_equal_general_rules(
+            parts in proptest::collection::vec((0..WORDS.len(), 0..SEPARATORS.len()), 0..40),
+        ) {
+            let text: String = parts
+                .iter()
+                .map(|&(w, s)| format!("{}{}", WORDS[w], SEPARATORS[s]))
+                .collect();
+            if let Err(e) = same_as_general(&text) {
+                return Err(proptest::test_runner::TestCaseError::fail(e));
+            }
+        }
+
+        /// The same over random text: ASCII letters, digits and
+        /// punctuation of every class, with some non-ASCII letters,
+        /// quotation marks and a soft hyphen.
+        #[test]
+        fn fast_paths_equal_general_rules_on_any_text(
+            text in "[a-zA-Z0-9 ,.'\"\n\t:;@/()?!&#|_É-žА-я«»“”’\u{ad}-]{0,200}",
+        ) {
+            if let Err(e) = same_as_general(&text) {
+                return Err(proptest::test_runner::TestCaseError::fail(e));
+            }
+        }
     }
 }
