@@ -59,8 +59,14 @@ pub fn quoted_names(text: &str, n: &Normalized) -> Vec<Quoted> {
     let toks = n.tokens();
     let mut out = Vec::new();
     let mut from = 0;
-    while let Some(rel) = text[from..].find(['"', '“']) {
+    let bytes = text.as_bytes();
+    // '"', or the first byte of '“' (E2 80 9C).
+    while let Some(rel) = memchr::memchr2(b'"', 0xE2, &bytes[from..]) {
         let open = from + rel;
+        if bytes[open] == 0xE2 && !text[open..].starts_with('“') {
+            from = open + 1;
+            continue;
+        }
         let inner = open + text[open..].chars().next().map_or(1, char::len_utf8);
         from = inner;
         // A straight mark opens a quotation after a space, a bracket or

@@ -1084,10 +1084,11 @@ mod tests {
     fn a_file_of_another_version_or_build_says_so() {
         let bytes = to_bytes(&Matcher::new(&gazetteer()), &sources());
         let mut other = bytes.clone();
-        other[8..12].copy_from_slice(&2u32.to_le_bytes());
+        other[8..12].copy_from_slice(&(FORMAT_VERSION + 1).to_le_bytes());
         let msg = refused(&other);
         assert!(
-            msg.contains("format 2; this gazex") && msg.contains("reads format 1 only"),
+            msg.contains(&format!("format {}; this gazex", FORMAT_VERSION + 1))
+                && msg.contains(&format!("reads format {FORMAT_VERSION} only")),
             "{msg}"
         );
         let mut other = bytes.clone();

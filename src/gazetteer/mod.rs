@@ -55,6 +55,48 @@ use serde::{Deserialize, Serialize};
 
 pub use merge::MergeReport;
 
+/// 1-based line numbers of byte offsets in a file read whole, for error
+/// messages: counted on from the last offset asked for, or again from the
+/// start for an earlier one.
+pub(crate) struct LineCounter<'a> {
+    text: &'a [u8],
+    offset: usize,
+    line: u64,
+}
+
+impl<'a> LineCounter<'a> {
+    pub(crate) fn new(text: &'a [u8]) -> LineCounter<'a> {
+        LineCounter {
+            text,
+            offset: 0,
+            line: 1,
+        }
+    }
+
+    /// The line of byte `offset` (the end of the text past it).
+    pub(crate) fn line_at(&mut self, offset: u64) -> u64 {
+        let offset = usize::try_from(offset).map_or(self.text.len(), |o| o.min(self.text.len()));
+        if offset < self.offset {
+            self.offset = 0;
+            self.line = 1;
+        }
+        self.line += memchr::memchr_iter(b'\n', &self.text[self.offset..offset]).count() as u64;
+        self.offset = offset;
+        self.line
+    }
+
+    /// The line of the CSV record at byte `offset`: after a CRLF line end
+    /// the csv crate places the next record at the line feed and counts it
+    /// on the previous line, so the line ends at `offset` are passed over.
+    pub(crate) fn record_line_at(&mut self, offset: u64) -> u64 {
+        let mut at = usize::try_from(offset).map_or(self.text.len(), |o| o.min(self.text.len()));
+        while at < self.text.len() && matches!(self.text[at], b'\r' | b'\n') {
+            at += 1;
+        }
+        self.line_at(at as u64)
+    }
+}
+
 /// Whether `name` folds to no token, or to one token of one letter.
 pub(crate) fn degenerate(name: &str) -> bool {
     let n = crate::normalize::normalize(name);

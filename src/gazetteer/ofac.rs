@@ -419,14 +419,14 @@ fn read_rows(path: &Path, bytes: &[u8], columns: usize) -> Result<Vec<Row>, Gaze
         .has_headers(false)
         .flexible(true)
         .from_reader(text.as_bytes());
-    let mut lines = LineCounter::new(text.as_bytes());
+    let mut lines = super::LineCounter::new(text.as_bytes());
     let mut rows = Vec::new();
     for rec in reader.records() {
         let rec = rec.map_err(|e| {
-            let line = e.position().map(|p| lines.line_at(p.byte()));
+            let line = e.position().map(|p| lines.record_line_at(p.byte()));
             GazetteerError::invalid(path, line, format!("malformed CSV: {e}"))
         })?;
-        let line = rec.position().map_or(0, |p| lines.line_at(p.byte()));
+        let line = rec.position().map_or(0, |p| lines.record_line_at(p.byte()));
         if rec.len() == 1 && matches!(rec[0].trim(), "\u{1a}" | "") {
             continue; // the Ctrl-Z end-of-file line
         }
@@ -452,39 +452,6 @@ fn read_rows(path: &Path, bytes: &[u8], columns: usize) -> Result<Vec<Row>, Gaze
         });
     }
     Ok(rows)
-}
-
-/// 1-based line numbers of byte offsets met in increasing order. After a
-/// CRLF line end the csv crate places the next record at the line feed and
-/// counts it on the previous line, so gazex counts line feeds itself.
-struct LineCounter<'a> {
-    text: &'a [u8],
-    offset: usize,
-    line: u64,
-}
-
-impl<'a> LineCounter<'a> {
-    fn new(text: &'a [u8]) -> LineCounter<'a> {
-        LineCounter {
-            text,
-            offset: 0,
-            line: 1,
-        }
-    }
-
-    fn line_at(&mut self, offset: u64) -> u64 {
-        let mut offset =
-            usize::try_from(offset).map_or(self.text.len(), |o| o.min(self.text.len()));
-        // A record's position may point at the line end before it.
-        while offset < self.text.len() && matches!(self.text[offset], b'\r' | b'\n') {
-            offset += 1;
-        }
-        if offset > self.offset {
-            self.line += memchr::memchr_iter(b'\n', &self.text[self.offset..offset]).count() as u64;
-            self.offset = offset;
-        }
-        self.line
-    }
 }
 
 fn ent_num(path: &Path, row: &Row) -> Result<u64, GazetteerError> {

@@ -109,7 +109,7 @@ pub fn import(path: &Path) -> Result<UnImport, GazetteerError> {
 pub fn import_bytes(path: &Path, bytes: &[u8]) -> Result<UnImport, GazetteerError> {
     let mut report = ImportReport::default();
     let mut entities = Vec::new();
-    let mut lines = Lines::new(bytes);
+    let mut lines = super::LineCounter::new(bytes);
     let mut seen: HashMap<String, u64> = HashMap::new();
     let mut reader = Reader::from_reader(bytes);
     // Open elements, outermost first; a record's children are kept until
@@ -118,14 +118,15 @@ pub fn import_bytes(path: &Path, bytes: &[u8]) -> Result<UnImport, GazetteerErro
     let mut root_seen = false;
     loop {
         let at = reader.buffer_position();
-        let malformed = |reader: &Reader<&[u8]>, lines: &mut Lines, e: &dyn std::fmt::Display| {
-            let byte = reader.error_position();
-            GazetteerError::invalid(
-                path,
-                Some(lines.line_at(byte)),
-                format!("malformed XML at byte {byte}: {e}"),
-            )
-        };
+        let malformed =
+            |reader: &Reader<&[u8]>, lines: &mut super::LineCounter, e: &dyn std::fmt::Display| {
+                let byte = reader.error_position();
+                GazetteerError::invalid(
+                    path,
+                    Some(lines.line_at(byte)),
+                    format!("malformed XML at byte {byte}: {e}"),
+                )
+            };
         let event = match reader.read_event() {
             Ok(event) => event,
             Err(e) => return Err(malformed(&reader, &mut lines, &e)),
@@ -700,35 +701,6 @@ fn date_of_birth(d: &Element) -> Result<Option<String>, String> {
         _ => {}
     }
     Err(format!("date of birth not understood: {note:?}"))
-}
-
-/// 1-based line numbers of byte offsets, met in increasing order.
-struct Lines<'a> {
-    bytes: &'a [u8],
-    offset: usize,
-    line: u64,
-}
-
-impl<'a> Lines<'a> {
-    fn new(bytes: &'a [u8]) -> Lines<'a> {
-        Lines {
-            bytes,
-            offset: 0,
-            line: 1,
-        }
-    }
-
-    fn line_at(&mut self, offset: u64) -> u64 {
-        let offset = usize::try_from(offset).map_or(self.bytes.len(), |o| o.min(self.bytes.len()));
-        if offset < self.offset {
-            // Asked for an earlier place (an error's position): count again.
-            self.offset = 0;
-            self.line = 1;
-        }
-        self.line += memchr::memchr_iter(b'\n', &self.bytes[self.offset..offset]).count() as u64;
-        self.offset = offset;
-        self.line
-    }
 }
 
 #[cfg(test)]
