@@ -1033,7 +1033,7 @@ fn first_given_name(e: &Entity) -> Option<String> {
 
 /// How many listed persons of one first given name, all with the same
 /// recorded gender, give it to those of that name with none recorded.
-const MIN_SAME_GENDER: u32 = 1;
+pub const MIN_SAME_GENDER: u32 = 1;
 
 /// Fills in the gender of the persons of `profiles` (one per entity of
 /// `entities`) that have none recorded, from their first given name: where
