@@ -1624,12 +1624,6 @@ impl<'m> Resolver<'m> {
         }
     }
 
-    /// Chooses who a full name at one span means, among the entities of
-    /// `group` (its readings, best first): rules out those the date,
-    /// written initials, a title or an occupation exclude, ranks the rest
-    /// by how the title, initials and offices fit the document's date, and
-    /// sets the confidence. `None` when every reading is ruled out or the
-    /// name is part of a longer proper name.
     /// Whether the person's full name `group` (one span) is part of the
     /// name of something or someone else: "the George Washington
     /// Bridge", "Hun Sen Park", "George Washington Carver", "Donald Trump
@@ -1661,6 +1655,13 @@ impl<'m> Resolver<'m> {
             || glued && (named_after(w) || (name_word && !headline && !is_suffix_word(w)))
     }
 
+    /// Chooses who a full name at one span means, among the entities of
+    /// `group` (its readings, best first): rules out those the date,
+    /// written initials, a title or an occupation exclude, ranks the rest
+    /// by how the title, initials and offices fit the document's date, and
+    /// sets the confidence. `None` when every reading is ruled out. (A
+    /// name that is part of a longer proper name,
+    /// [`Resolver::inside_other_name`], never gets here.)
     fn link_full(&self, text: &str, group: &[Cand]) -> Option<Chosen> {
         let first = group.first()?.first;
         let last = group[0].last;
@@ -1706,9 +1707,6 @@ impl<'m> Resolver<'m> {
             None
         };
         let after = self.word_after(text, last);
-        if persons && self.inside_other_name(text, group) {
-            return None;
-        }
         if persons && first < last {
             // "the USS Theodore Roosevelt", "the John F. Kennedy" (a ship):
             // an official's full name right after "the" or a ship's word
@@ -2273,18 +2271,17 @@ impl<'m> Resolver<'m> {
                 let last = group.iter().map(|g| g.last).max().unwrap_or(c.last);
                 group.retain(|g| g.last == last);
             }
-            if let Some(ch) = self.link_full(text, &group) {
-                free_from = ch.c.last + 1;
-                self.choose(ch);
-            } else if group
+            let persons = group
                 .iter()
-                .any(|g| self.matcher.entities()[g.entity as usize].kind == EntityType::Person)
-                && self.inside_other_name(text, &group)
-            {
-                // No part of it is a mention either ("Hun" of "Hun Sen
-                // Park").
+                .any(|g| self.matcher.entities()[g.entity as usize].kind == EntityType::Person);
+            if persons && self.inside_other_name(text, &group) {
+                // No mention, and no part of it is one either ("Hun" of
+                // "Hun Sen Park").
                 let (f, l) = (group[0].first as usize, group[0].last as usize);
                 self.covered[f..=l].fill(true);
+            } else if let Some(ch) = self.link_full(text, &group) {
+                free_from = ch.c.last + 1;
+                self.choose(ch);
             }
             i = j;
         }
@@ -3023,7 +3020,8 @@ impl<'m> Resolver<'m> {
         let words = |f: u32, l: u32| span_words(&self.norm, f, l);
         // (words, mention as found, evidence, confidence): for the uses
         // further on.
-        let mut nicks: Vec<(String, Cand, TokenEvidence, f32)> = Vec::new();
+        // (The words and the mention, for the same words later.)
+        let mut nicks: Vec<(String, Chosen)> = Vec::new();
         let mut add: Vec<Chosen> = Vec::new();
         let mut last_nick: Option<(u32, usize)> = None;
         for q in quoted {
@@ -3081,30 +3079,12 @@ impl<'m> Resolver<'m> {
             let Some((first, name, kind, def)) = found else {
                 continue;
             };
-            let by = &self.chosen[def];
-            let c = Cand {
-                first,
-                last: q.last,
-                name,
-                kind,
-                start: None,
-                variant: 0,
-                given_name: false,
-                ..by.c
-            };
-            let ev = (EvidenceKind::FullMention, by.c.first, by.c.last);
-            let confidence = by.confidence.min(0.8);
+            let ch = given_name_mention(&self.chosen[def], first, q.last, name, kind);
             last_nick = Some((q.last, def));
             if nicks.len() < 32 {
-                nicks.push((words(c.first, c.last), c, ev, confidence));
+                nicks.push((words(first, q.last), ch.clone()));
             }
-            add.push(Chosen {
-                c,
-                others: Vec::new(),
-                ev: Some(ev),
-                confidence,
-                reasons: vec![Reason::Nickname],
-            });
+            add.push(ch);
         }
         // Names given in words.
         let ends: FxHashMap<u32, usize> = spans.iter().map(|s| (s.1, s.2)).collect();
@@ -3167,27 +3147,11 @@ impl<'m> Resolver<'m> {
                 continue;
             }
             let by = &self.chosen[def];
-            let c = Cand {
-                first: f,
-                last: l,
-                kind: MatchKind::Introduced,
-                start: None,
-                variant: 0,
-                given_name: false,
-                ..by.c
-            };
-            let ev = (EvidenceKind::FullMention, by.c.first, by.c.last);
-            let confidence = by.confidence.min(0.8);
+            let ch = given_name_mention(by, f, l, by.c.name, MatchKind::Introduced);
             if nicks.len() < 32 {
-                nicks.push((words(f, l), c, ev, confidence));
+                nicks.push((words(f, l), ch.clone()));
             }
-            add.push(Chosen {
-                c,
-                others: Vec::new(),
-                ev: Some(ev),
-                confidence,
-                reasons: vec![Reason::Introduced],
-            });
+            add.push(ch);
         }
         for ch in add {
             if !self.covered[ch.c.first as usize..=ch.c.last as usize].contains(&true) {
@@ -3198,7 +3162,8 @@ impl<'m> Resolver<'m> {
         let toks = self.norm.tokens();
         let words = |f: u32, l: u32| span_words(&self.norm, f, l);
         let mut add: Vec<Chosen> = Vec::new();
-        for (w, c, ev, confidence) in &nicks {
+        for (w, given) in &nicks {
+            let c = &given.c;
             let len = c.last - c.first;
             let mut i = c.last + 1;
             while i + len < toks.len() as u32 {
@@ -3227,14 +3192,7 @@ impl<'m> Resolver<'m> {
                         last: l,
                         ..*c
                     },
-                    others: Vec::new(),
-                    ev: Some(*ev),
-                    confidence: *confidence,
-                    reasons: vec![if c.kind == MatchKind::Introduced {
-                        Reason::Introduced
-                    } else {
-                        Reason::Nickname
-                    }],
+                    ..given.clone()
                 });
                 i = l + 1;
             }
@@ -3344,6 +3302,32 @@ impl<'m> Resolver<'m> {
 
 /// The folded words of tokens `first..=last`, joined by single spaces (as
 /// [`fold_name`] writes a listed name).
+/// The mention at `first..=last` of a name the document gives the entity
+/// of mention `by` (a nickname, a name given in words), resting on it:
+/// match kind `kind`, listed name `name`, confidence at most 0.8.
+fn given_name_mention(by: &Chosen, first: u32, last: u32, name: u32, kind: MatchKind) -> Chosen {
+    Chosen {
+        c: Cand {
+            first,
+            last,
+            name,
+            kind,
+            start: None,
+            variant: 0,
+            given_name: false,
+            ..by.c
+        },
+        others: Vec::new(),
+        ev: Some((EvidenceKind::FullMention, by.c.first, by.c.last)),
+        confidence: by.confidence.min(0.8),
+        reasons: vec![if kind == MatchKind::Introduced {
+            Reason::Introduced
+        } else {
+            Reason::Nickname
+        }],
+    }
+}
+
 fn span_words(n: &Normalized, first: u32, last: u32) -> String {
     (first..=last)
         .map(|i| n.token_text(i as usize))

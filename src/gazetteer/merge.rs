@@ -382,25 +382,22 @@ fn countries(e: &Entity) -> Vec<String> {
         .collect()
 }
 
-/// How many names (display name and non-weak aliases, as folded word sets)
-/// two entities share.
-fn shared_names(a: &Entity, b: &Entity) -> usize {
-    let keys = |e: &Entity| -> HashSet<Vec<String>> {
-        e.names()
-            .filter(|n| !n.weak)
-            .map(|n| {
-                let mut w: Vec<String> = crate::normalize::fold_name(&n.name)
-                    .split(' ')
-                    .filter(|w| !w.is_empty())
-                    .map(str::to_string)
-                    .collect();
-                w.sort_unstable();
-                w
-            })
-            .collect()
-    };
-    let (x, y) = (keys(a), keys(b));
-    x.intersection(&y).count()
+/// An entity's names (display name and non-weak aliases), each as its
+/// folded words in any order: two entities share as many names as these
+/// sets share keys.
+fn name_keys(e: &Entity) -> HashSet<Vec<String>> {
+    e.names()
+        .filter(|n| !n.weak)
+        .map(|n| {
+            let mut w: Vec<String> = crate::normalize::fold_name(&n.name)
+                .split(' ')
+                .filter(|w| !w.is_empty())
+                .map(str::to_string)
+                .collect();
+            w.sort_unstable();
+            w
+        })
+        .collect()
 }
 
 /// Whether both give countries and none is the same.
@@ -639,7 +636,8 @@ impl Gazetteer {
             // Else the one it shares the most names with, where one does
             // (the UN's AL-QAIDA and OFAC's AL QA'IDA share seven; another
             // OFAC group shares one alias).
-            let shared = |z: usize| shared_names(&self.entities[x], &self.entities[z]);
+            let names = name_keys(&self.entities[x]);
+            let shared = |z: usize| names.intersection(&name_keys(&self.entities[z])).count();
             let best = shared(y);
             list.iter().all(|&z| z == y || shared(z) < best)
         };
