@@ -829,6 +829,60 @@ pub fn private_person(words: &[&str]) -> bool {
     }
 }
 
+/// Whether the text right after a name (`after`, from the end of the name)
+/// says its bearer is not the listed person of that name, as reporters
+/// write of a namesake: "Li Qiang - no relation to the premier", "Wang
+/// Yong (no relation)", "John Lee, 61, who shares his name with …", "not
+/// to be confused with". Only a clause that opens right after the name
+/// (past a comma, dash or parenthesis, and an age) counts.
+///
+/// ```
+/// use gazex::link::namesake_after;
+/// assert!(namesake_after(" - no relation to the premier - runs a stall"));
+/// assert!(namesake_after(", 44, no relation to either"));
+/// assert!(namesake_after(" (no relation) said"));
+/// assert!(namesake_after(", who shares his name with the minister,"));
+/// assert!(!namesake_after(", the foreign minister, said"));
+/// assert!(!namesake_after(" said there was no relation between"));
+/// ```
+pub fn namesake_after(after: &str) -> bool {
+    let mut rest = after.get(..after.len().min(96)).unwrap_or(after);
+    if rest.len() < after.len() {
+        // (Cut on a character boundary.)
+        let mut n = rest.len();
+        while !after.is_char_boundary(n) {
+            n -= 1;
+        }
+        rest = &after[..n];
+    }
+    let skip = |s: &str| {
+        s.trim_start_matches(|c: char| {
+            c.is_whitespace() || matches!(c, ',' | '(' | '-' | '\u{2013}' | '\u{2014}')
+        })
+        .to_string()
+    };
+    let mut s = skip(rest);
+    // Past an age: ", 38, no relation".
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    if digits > 0 && s[digits..].starts_with(',') {
+        s = skip(&s[digits..]);
+    }
+    let s = s.to_lowercase();
+    [
+        "no relation",
+        "not related to",
+        "not to be confused with",
+        "who shares his name",
+        "who shares her name",
+        "who shares a name",
+        "who shares the name",
+        "a namesake of",
+        "no kin to",
+    ]
+    .iter()
+    .any(|p| s.starts_with(p))
+}
+
 /// Verbs of speech and report that, right after a bare surname, make it a
 /// person: "Washington said", "May told reporters".
 const SPEECH: &[&str] = &[

@@ -242,6 +242,9 @@ pub enum Reason {
     /// ("the economist Adam Smith"), or a description after it makes them a
     /// private person ("Carlos Rodríguez, 52, a mechanic").
     Occupation,
+    /// Ruled out: the text right after the name says its bearer is a
+    /// namesake ("Li Qiang, no relation to the premier").
+    Namesake,
     /// Ruled out: an honorific of the other gender ("Mrs. Coolidge" is not
     /// Calvin Coolidge).
     Honorific,
@@ -301,6 +304,7 @@ impl Reason {
             Reason::TitleMismatch => "title_mismatch",
             Reason::InitialsDiffer => "initials_differ",
             Reason::Occupation => "occupation",
+            Reason::Namesake => "namesake",
             Reason::Honorific => "honorific",
             Reason::AgeDiffers => "age_differs",
             Reason::Generic => "generic",

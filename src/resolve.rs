@@ -41,8 +41,8 @@ use crate::date::DocDate;
 use crate::gazetteer::EntityType;
 use crate::link::{
     common_second_word, common_word, honorific_gender, is_month, is_profession, named_after,
-    occupation_before, occupation_in, place_preposition, private_person, speech_after, state_after,
-    title_after, title_before, Offices, Title,
+    namesake_after, occupation_before, occupation_in, place_preposition, private_person,
+    speech_after, state_after, title_after, title_before, Offices, Title,
 };
 use crate::matcher::is_prominent;
 use crate::matcher::{Hit, Matcher};
@@ -163,6 +163,9 @@ struct Cues {
     /// A description after the name makes its bearer a private person
     /// ("Carlos Rodríguez, 52, a mechanic", "who runs a tea shop").
     private: bool,
+    /// The text says right after the name that its bearer is a namesake
+    /// ([`namesake_after`]).
+    namesake: bool,
 }
 
 /// Whether a folded word says someone goes somewhere, so that "to", "from"
@@ -1598,6 +1601,11 @@ impl<'m> Resolver<'m> {
         };
         if !p.possible_at(&self.date) {
             Some(Reason::BeforePublicLife)
+        } else if cues.namesake && tr > 1 {
+            // ("Oceans Minister Moon Seong-hyeok, no relation to the
+            // president": a title that fits says who he is; the words deny
+            // a family tie.)
+            Some(Reason::Namesake)
         } else if cues.private
             || cues.occupation && (!cues.profession || !p.terms.is_empty()) && !newcomer()
         {
@@ -1851,6 +1859,7 @@ impl<'m> Resolver<'m> {
                 place: false,
                 age: age_after(text, end).or_else(|| age_before(text, start)),
                 private,
+                namesake: namesake_after(&text[end..]),
             };
             if let Some(r) = self.ruled_out(g.entity, &cues, tr, init) {
                 out.push(Candidate {
@@ -2505,6 +2514,7 @@ impl<'m> Resolver<'m> {
                 age: None,
                 private: title.is_none_or(|t| t.offices.is_empty())
                     && private_person(&self.description(text, c.last)),
+                namesake: namesake_after(&text[toks[c.last as usize].end as usize..]),
             };
             let thing = self.named_thing(text, &before, title, c.first, c.last);
             // "The younger Roosevelt … the elder Roosevelt" where the
@@ -4328,6 +4338,8 @@ mod tests {
         ("a town and its state", "1961", "Calvin Coolidge spoke. He was from Coolidge, Ariz.", &[("Calvin Coolidge", "cc")]),
         ("long out of office", "1961", "Adlai Stevenson spoke.", &[]),
         ("long out of office, title fits", "1961", "Former Vice President Adlai Stevenson was recalled.", &[("Adlai Stevenson", "avs")]),
+        ("a namesake, said so", "2020", "Rep. Adam Smith spoke. Adam Smith, no relation to the congressman, sells fish.", &[("Adam Smith", "as")]),
+        ("a title, and no family tie", "2020", "Rep. Adam Smith, no relation to the economist, spoke.", &[("Adam Smith", "as")]),
     ];
 
     #[test]
