@@ -1516,23 +1516,14 @@ impl<'m> Resolver<'m> {
     }
 
     /// The first token, within stream bytes `within`, of the name of
-    /// entity `e`'s country (its `country`, `nationality` or `citizen`; an
+    /// entity `e`'s country (its `country`, `nationality` or `citizenship`; an
     /// organization's also of its addresses), or with `broad` of its
     /// demonym or capital (see [`country_cues`]).
     fn country_named(&self, e: u32, within: std::ops::Range<usize>, broad: bool) -> Option<u32> {
         let ent = &self.matcher.entities()[e as usize];
         let stream = self.norm.stream_bytes();
         let within = within.start..within.end.min(stream.len());
-        let mut values: Vec<&str> = Vec::new();
-        for k in ["country", "nationality", "citizen"] {
-            match ent.properties.get(k) {
-                Some(serde_json::Value::String(v)) => values.push(v),
-                Some(serde_json::Value::Array(a)) => {
-                    values.extend(a.iter().filter_map(|v| v.as_str()))
-                }
-                _ => {}
-            }
-        }
+        let mut values: Vec<&str> = ent.countries().collect();
         // A country-program of the sanctions lists says whose it is
         // ("FOURTH DIVISION OF THE SYRIAN ARAB ARMY" is on SYRIA-EO13894).
         if ent.kind == EntityType::Organization {

@@ -313,15 +313,9 @@ pub fn is_korean(e: &Entity) -> bool {
 }
 
 /// Whether any country the lists give for `e` (its `country`,
-/// `nationality`, `citizen`, or an address's) passes `test`.
+/// `nationality`, `citizenship`, or an address's) passes `test`.
 fn any_country(e: &Entity, test: impl Fn(&str) -> bool) -> bool {
-    ["country", "nationality", "citizen"]
-        .iter()
-        .any(|k| match e.properties.get(*k) {
-            Some(serde_json::Value::String(v)) => test(v),
-            Some(serde_json::Value::Array(a)) => a.iter().filter_map(|v| v.as_str()).any(&test),
-            _ => false,
-        })
+    e.countries().any(&test)
         || e.properties
             .get("addresses")
             .and_then(|a| a.as_array())
@@ -335,7 +329,7 @@ fn any_country(e: &Entity, test: impl Fn(&str) -> bool) -> bool {
 /// Countries whose names reach the press transliterated from another
 /// script (Arabic, Persian, Cyrillic, Pashto, Urdu, Thai, Burmese, Khmer,
 /// Lao, Hebrew, Bengali, Sinhala, Devanagari, Greek and others), as the
-/// lists write them (`nationality`, `citizen`, `country`, address
+/// lists write them (`nationality`, `citizenship`, `country`, address
 /// countries).
 const TRANSLITERATED_COUNTRIES: &[&str] = &[
     "afghanistan",

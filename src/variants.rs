@@ -545,14 +545,8 @@ fn is_name_title(folded: &str) -> bool {
 /// Whether entity `e` is of a country where names are Malay ("bin",
 /// "binti" between a given name and the father's).
 fn malay(e: &Entity) -> bool {
-    ["country", "nationality", "citizen"].iter().any(|k| {
-        let is = |v: &str| matches!(v, "Malaysia" | "Brunei" | "Singapore" | "Indonesia");
-        match e.properties.get(*k) {
-            Some(serde_json::Value::String(v)) => is(v),
-            Some(serde_json::Value::Array(a)) => a.iter().filter_map(|v| v.as_str()).any(is),
-            _ => false,
-        }
-    })
+    e.countries()
+        .any(|v| matches!(v, "Malaysia" | "Brunei" | "Singapore" | "Indonesia"))
 }
 
 fn hispanic(e: &Entity) -> bool {

@@ -359,6 +359,28 @@ impl Entity {
         };
         std::iter::once(display).chain(self.aliases.iter().cloned())
     }
+
+    /// The countries the entity's record gives for it: its `country`,
+    /// `nationality` and `citizenship` properties (each a string or an
+    /// array of strings), in that order. Not its addresses'.
+    ///
+    /// ```
+    /// use gazex::gazetteer::{Entity, EntityType};
+    /// let mut e = Entity::new("t-1", "Zorana Petkova", EntityType::Person);
+    /// e.properties.insert("nationality".into(), serde_json::json!(["Serbia"]));
+    /// e.properties.insert("citizenship".into(), "Montenegro".into());
+    /// assert_eq!(e.countries().collect::<Vec<_>>(), ["Serbia", "Montenegro"]);
+    /// ```
+    pub fn countries(&self) -> impl Iterator<Item = &str> + '_ {
+        ["country", "nationality", "citizenship"]
+            .into_iter()
+            .filter_map(|k| self.properties.get(k))
+            .flat_map(|v| match v {
+                serde_json::Value::String(s) => vec![s.as_str()],
+                serde_json::Value::Array(a) => a.iter().filter_map(|x| x.as_str()).collect(),
+                _ => Vec::new(),
+            })
+    }
 }
 
 /// A gazetteer that could not be loaded.
