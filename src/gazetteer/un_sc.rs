@@ -30,7 +30,7 @@
 //! | `type` | `person` for an `INDIVIDUAL`, `organization` for an `ENTITY` |
 //! | `name` | `FIRST_NAME` … `FOURTH_NAME` in that order (the order the name is written, not family name first); a person's in title case as OFAC's are (`SADDAM HUSSEIN AL-TIKRITI` → `Saddam Hussein Al-Tikriti`), an entity's as written (upper case, like OFAC's organizations) |
 //! | `name_order` | persons: `family_first` for a name written family name first (a Korean name, or a Chinese or Vietnamese one starting with a common family name, by the nationality, or the DPRK regime when none is given: `YUN HO-JIN`), else `given_first` |
-//! | `aliases` | every `ALIAS_NAME`, without enclosing quotes (`"KOMID"` → `KOMID`), a person's in title case when written in upper case: quality `Good` and `a.k.a.` → `kind: "aka"`, `f.k.a.` → `kind: "fka"`, `Low` → `weak: true`, `kind: "weak-aka"` (never matched alone, as OFAC's weak aliases), no quality → `kind: "aka"`; `NAME_ORIGINAL_SCRIPT` → `kind: "native"` (as the officials' native-script names) |
+//! | `aliases` | every `ALIAS_NAME`, without enclosing quotes (`"KOMID"` → `KOMID`), a person's in title case when written in upper case, split where the list packs several names into one value (spellings joined by `;`, an acronym in a closing parenthesis, a name in its own script with Latin spellings in parentheses; notes such as `(birth name)` dropped: see `split_names`); an entity's acronym or second name in its `FIRST_NAME` (`DAEDONG CREDIT BANK (DCB)`) is an alias too: quality `Good` and `a.k.a.` → `kind: "aka"`, `f.k.a.` → `kind: "fka"`, `Low` → `weak: true`, `kind: "weak-aka"` (never matched alone, as OFAC's weak aliases), no quality → `kind: "aka"`; `NAME_ORIGINAL_SCRIPT` → `kind: "native"` (as the officials' native-script names) |
 //! | `lists` | `["UN-SC", "UN-SC:<UN_LIST_TYPE>"]` (`UN-SC:DPRK`, `UN-SC:Al-Qaida`, …) |
 //! | `un_ref`, `un_dataid` | `REFERENCE_NUMBER`, `DATAID` |
 //! | `listed_on` | `LISTED_ON` (`YYYY-MM-DD`) |
@@ -434,7 +434,16 @@ fn record(
             name.to_string()
         }
     };
-    let mut e = Entity::new(format!("un-{reference}"), display(&written), kind);
+    // "AL-QAIDA IN THE ARABIAN PENINSULA (AQAP)", "… (CAGL) ; GREAT LAKES
+    // BUSINESS COMPANY (GLBC)": the name, then its other names.
+    let mut written_names = split_names(&written, !person).into_iter();
+    let (main, _) = written_names.next().unwrap_or((written.clone(), false));
+    let mut e = Entity::new(format!("un-{reference}"), display(&main), kind);
+    for (other, native) in written_names {
+        let mut alias = Alias::new(display(&other));
+        alias.kind = Some(if native { "native" } else { "aka" }.into());
+        e.aliases.push(alias);
+    }
     e.lists.push(LIST.to_string());
     if let Some(r) = &regime {
         e.lists.push(format!("{LIST}:{r}"));
@@ -453,16 +462,19 @@ fn record(
             continue;
         };
         *report.aliases.entry(label).or_default() += 1;
-        let mut alias = Alias::new(display(&name));
-        match quality.as_deref() {
-            Some("Low") => {
-                alias.weak = true;
-                alias.kind = Some("weak-aka".into());
+        for (name, native) in split_names(&name, true) {
+            let mut alias = Alias::new(display(&name));
+            match quality.as_deref() {
+                _ if native => alias.kind = Some("native".into()),
+                Some("Low") => {
+                    alias.weak = true;
+                    alias.kind = Some("weak-aka".into());
+                }
+                Some("f.k.a.") => alias.kind = Some("fka".into()),
+                _ => alias.kind = Some("aka".into()),
             }
-            Some("f.k.a.") => alias.kind = Some("fka".into()),
-            _ => alias.kind = Some("aka".into()),
+            e.aliases.push(alias);
         }
-        e.aliases.push(alias);
     }
     if let Some(native) = el.get("NAME_ORIGINAL_SCRIPT") {
         *report.aliases.entry("original script".into()).or_default() += 1;
@@ -508,6 +520,137 @@ fn country(written: &str) -> String {
         None => written,
     };
     canonical_country(bare)
+}
+
+/// The names one written name or alias of the list holds, each with
+/// whether it is in a script other than Latin. The list packs several into
+/// one value: spellings joined by `;` (`Qasim Soleimani; Qasem
+/// Sulaimani`, with `b)` before a second group), an acronym in a closing
+/// parenthesis (`DAEDONG CREDIT BANK (DCB)`), the name in its own script
+/// with Latin spellings in parentheses (`حسن غول (Hassan Ghul; Hasan
+/// Gul)`) or the other way round (`Jin Tiesan (金铁三)`, `… (original
+/// script: Абубакар)`), and notes (`(birth name)`, `(Combat Name)`,
+/// `(third)`). Notes go; an acronym counts only where its letters are
+/// initials of the name's words, in order (`SIG` of `SPECIAL INDUSTRIES
+/// GROUP`, not `NGO` of `TOUS POUR LA PAIX ET LE DEVELOPPEMENT`). With
+/// `notes` false (a person's own name parts), only `;` and acronyms split.
+fn split_names(written: &str, notes: bool) -> Vec<(String, bool)> {
+    let mut out: Vec<(String, bool)> = Vec::new();
+    let mut push = |name: &str, native: bool| {
+        let n = name
+            .trim()
+            .trim_matches(|c: char| c == ',' || c.is_whitespace())
+            .trim();
+        let n = n.strip_suffix(" - sub-unit name").unwrap_or(n).trim();
+        if !n.is_empty() && !out.iter().any(|(o, _)| o == n) {
+            out.push((n.to_string(), native));
+        }
+    };
+    for group in written.split(" b) ") {
+        let group = group.trim().strip_prefix("a) ").unwrap_or(group.trim());
+        let Some((head, inner)) = closing_parenthesis(group) else {
+            for part in group.split(';') {
+                push(part, !has_latin(part));
+            }
+            continue;
+        };
+        if let Some(native) = inner.strip_prefix("original script:") {
+            push(head, !has_latin(head));
+            push(native, true);
+        } else if !has_latin(head) && notes {
+            // The name in its own script, then Latin spellings.
+            push(head, true);
+            for part in inner.split(';') {
+                let part = part.trim();
+                if part.ends_with("(original script)") {
+                    continue;
+                }
+                match closing_parenthesis(part) {
+                    Some((h, i)) => {
+                        push(h, false);
+                        if acronym_of(i, h) {
+                            push(i, false);
+                        }
+                    }
+                    None => push(part, !has_latin(part)),
+                }
+            }
+        } else if !has_latin(inner) && notes {
+            push(head, false);
+            push(inner, true);
+        } else if acronym_of(inner, head) {
+            for part in head.split(';') {
+                push(part, false);
+            }
+            push(inner, false);
+        } else if notes && !inner.contains(';') {
+            // A note ("birth name", "third", "previously listed as") or a
+            // second spelling of one word ("Butayev (Butaev)").
+            push(head, false);
+        } else {
+            for part in group.split(';') {
+                push(part, !has_latin(part));
+            }
+        }
+    }
+    out
+}
+
+/// `head (inner)` where the value ends with a parenthesis that opens
+/// after some text: the text before it and the parenthesis's content.
+fn closing_parenthesis(s: &str) -> Option<(&str, &str)> {
+    let s = s.trim().trim_end_matches(',').trim_end();
+    let body = s.strip_suffix(')')?;
+    // The matching "(" of the last ")".
+    let mut depth = 0;
+    for (i, c) in body.char_indices().rev() {
+        match c {
+            ')' => depth += 1,
+            '(' if depth == 0 => {
+                let head = body[..i].trim();
+                return (!head.is_empty()).then(|| (head, body[i + 1..].trim()));
+            }
+            '(' => depth -= 1,
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Whether the text holds a Latin letter.
+fn has_latin(s: &str) -> bool {
+    s.chars().any(|c| c.is_ascii_alphabetic())
+}
+
+/// Whether `acronym` (`AQAP`, `ISIL-K`, `LRM/A`, `JuA`) is one of `name`:
+/// one word of letters (and `-`, `/`), at least two of them capitals,
+/// whose letters are initials of the name's words in order (words split at
+/// spaces, hyphens and apostrophes).
+fn acronym_of(acronym: &str, name: &str) -> bool {
+    let letters: Vec<char> = acronym
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .flat_map(char::to_uppercase)
+        .collect();
+    if letters.len() < 2
+        || !acronym
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '-' || c == '/')
+        || acronym.chars().filter(|c| c.is_uppercase()).count() < 2
+    {
+        return false;
+    }
+    let initials: Vec<char> = name
+        .split(|c: char| c.is_whitespace() || matches!(c, '-' | '\'' | '’' | '/'))
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_alphabetic())
+        .flat_map(char::to_uppercase)
+        .collect();
+    if initials.first() != letters.first() {
+        return false;
+    }
+    let mut it = initials.iter();
+    letters.iter().all(|l| it.any(|i| i == l))
 }
 
 /// An alias without enclosing double quotes (`"KOMID"`, `“KOMID”`).
@@ -953,6 +1096,91 @@ mod tests {
             "<ENTITY><FIRST_NAME>A &amp; B &#x2019;S</FIRST_NAME><REFERENCE_NUMBER>QDe.1</REFERENCE_NUMBER></ENTITY>",
         );
         assert_eq!(got.entities[0].name, "A & B ’S");
+    }
+
+    #[test]
+    fn packed_names_are_split() {
+        let got = |w: &str| split_names(w, true);
+        let latin = |v: &[&str]| v.iter().map(|n| (n.to_string(), false)).collect::<Vec<_>>();
+        assert_eq!(
+            got("Mohammed Sabet; Mohammad Sabet b) M. Javad Kareemi Sabet; M. Jawad Karimi Sabet"),
+            latin(&[
+                "Mohammed Sabet",
+                "Mohammad Sabet",
+                "M. Javad Kareemi Sabet",
+                "M. Jawad Karimi Sabet"
+            ])
+        );
+        assert_eq!(
+            got("DAEDONG CREDIT BANK (DCB)"),
+            latin(&["DAEDONG CREDIT BANK", "DCB"])
+        );
+        assert_eq!(
+            got("Al-Qaida in the Arabian Peninsula (AQAP)"),
+            latin(&["Al-Qaida in the Arabian Peninsula", "AQAP"])
+        );
+        assert_eq!(
+            got("Mouvement pour l’Unification et le Jihad en Afrique de l’Ouest (MUJAO)"),
+            latin(&[
+                "Mouvement pour l’Unification et le Jihad en Afrique de l’Ouest",
+                "MUJAO"
+            ])
+        );
+        // Not initials of the name: a note, dropped.
+        assert_eq!(
+            got("TOUS POUR LA PAIX ET LE DEVELOPPEMENT (NGO)"),
+            latin(&["TOUS POUR LA PAIX ET LE DEVELOPPEMENT"])
+        );
+        assert_eq!(
+            got("Encep Nurjaman (birth name)"),
+            latin(&["Encep Nurjaman"])
+        );
+        assert_eq!(
+            got("SECOND ACADEMY OF NATURAL SCIENCES (KPE.018)"),
+            latin(&["SECOND ACADEMY OF NATURAL SCIENCES"])
+        );
+        assert_eq!(
+            got("حسن غول (Hassan Ghul; Hassan Gul; Hasan Gul)"),
+            vec![
+                ("حسن غول".to_string(), true),
+                ("Hassan Ghul".to_string(), false),
+                ("Hassan Gul".to_string(), false),
+                ("Hasan Gul".to_string(), false)
+            ]
+        );
+        assert_eq!(
+            got("Jin Tiesan (金铁三)"),
+            vec![
+                ("Jin Tiesan".to_string(), false),
+                ("金铁三".to_string(), true)
+            ]
+        );
+        assert_eq!(
+            got("Abubakar (original script: Абубакар)"),
+            vec![
+                ("Abubakar".to_string(), false),
+                ("Абубакар".to_string(), true)
+            ]
+        );
+        assert_eq!(
+            // ("ASL", Ansar al-Sharia in Libya, is no acronym of the
+            // French spelling: a note.)
+            got("أنصار الشريعة بليبيا (Ansar al Charia in Libya (ASL))"),
+            vec![
+                ("أنصار الشريعة بليبيا".to_string(), true),
+                ("Ansar al Charia in Libya".to_string(), false)
+            ]
+        );
+        // A place in a name stays.
+        assert_eq!(
+            got("Leader (Hong Kong) International Trading Limited"),
+            latin(&["Leader (Hong Kong) International Trading Limited"])
+        );
+        // A person's own name parts: only acronyms and ";" split.
+        assert_eq!(
+            split_names("AL-HARAMAIN FOUNDATION (PAKISTAN)", false),
+            latin(&["AL-HARAMAIN FOUNDATION (PAKISTAN)"])
+        );
     }
 
     #[test]
