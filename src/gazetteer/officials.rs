@@ -54,10 +54,15 @@
 //!
 //! `world-leaders-current` gives Saudi Arabia's crown prince Mohammed bin
 //! Salman as head of state (the King is Salman bin Abdulaziz); that cell is
-//! skipped and reported. Its other documented gaps (no Malaysian monarch,
+//! skipped and reported. It also gives the European Commission's
+//! president, Ursula von der Leyen, Viktor Orbán's Wikidata id, party and
+//! date of birth: a record whose Wikidata id an earlier entity holds under
+//! names that share no word with the record's is kept apart, without the
+//! id and the date of birth, and reported (`wlc-european-union-ursula-von-der-leyen`).
+//! Its other documented gaps (no Malaysian monarch,
 //! no Myanmar head of government) are empty cells and produce nothing.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
@@ -193,6 +198,33 @@ impl Merger {
             .get("wikidata")
             .and_then(Value::as_str)
             .map(str::to_string);
+        let mut person = person;
+        let mut qid = qid;
+        // A record's Wikidata id is trusted where its names agree with the
+        // entity that id already holds: the world-leaders file of 2026
+        // gives Ursula von der Leyen Viktor Orbán's id (and his party and
+        // date of birth). Such a record is kept apart, without the id and
+        // what came with it.
+        if let Some(q) = &qid {
+            if let Some(&i) = self.by_qid.get(q) {
+                if !share_a_name_word(&self.entities[i], &person) {
+                    self.report.skip(
+                        Path::new(&person.id),
+                        0,
+                        format!(
+                            "{} gives Wikidata id {q}, which is {} ({}); names disagree: \
+                             kept apart, without the id and its date of birth",
+                            person.name, self.entities[i].name, self.entities[i].id
+                        ),
+                    );
+                    person.properties.remove("wikidata");
+                    person.properties.remove("birth_date");
+                    let country = country_of(&person).unwrap_or_default();
+                    person.id = format!("wlc-{}-{}", slug(&country), slug(&person.name));
+                    qid = None;
+                }
+            }
+        }
         let target = match &qid {
             Some(q) => self.by_qid.get(q).copied(),
             None => self.find_by_name(&person),
@@ -304,6 +336,29 @@ fn strong_forms(e: &Entity) -> Vec<String> {
     v.sort();
     v.dedup();
     v
+}
+
+/// Whether two records share a word of a name (folded, three letters or
+/// more), native-script names aside.
+fn share_a_name_word(a: &Entity, b: &Entity) -> bool {
+    let words = |e: &Entity| -> HashSet<String> {
+        std::iter::once(e.name.as_str())
+            .chain(
+                e.aliases
+                    .iter()
+                    .filter(|x| x.kind.as_deref() != Some("native"))
+                    .map(|x| x.name.as_str()),
+            )
+            .flat_map(|n| {
+                fold_name(n)
+                    .split(' ')
+                    .filter(|w| w.chars().count() >= 3)
+                    .map(str::to_string)
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    };
+    !words(a).is_disjoint(&words(b))
 }
 
 fn merge_into(into: &mut Entity, from: Entity) {
@@ -988,8 +1043,12 @@ pub fn world_leaders_current(
             // The same holder can be in two positions (a president who is
             // head of state and of government) or two files (a monarch of
             // several realms).
+            // (One id, two names: a wrong id, which the merger sorts out.)
             let existing = out.iter_mut().find(|e| match qid {
-                Some(q) => e.properties.get("wikidata").and_then(Value::as_str) == Some(q),
+                Some(q) => {
+                    e.properties.get("wikidata").and_then(Value::as_str) == Some(q)
+                        && e.name == name.trim()
+                }
                 None => e.name == name.trim() && country_of(e).as_deref() == Some(country.as_str()),
             });
             let e = match existing {
@@ -1277,6 +1336,42 @@ mod tests {
             Some(NameOrder::FamilyFirst)
         );
         assert_eq!(label_order("Vladimir Putin", "Russia"), None);
+    }
+
+    #[test]
+    fn a_wikidata_id_under_another_name_is_not_trusted() {
+        // As the 2026 world-leaders file gives Ursula von der Leyen (with
+        // Viktor Orbán's id and date of birth).
+        let mut wd = person(
+            "wd-Q57641".into(),
+            "Viktor Orbán",
+            WIKIDATA_LEADERS,
+            "Hungary",
+        );
+        wd.properties.insert("wikidata".into(), json!("Q57641"));
+        let mut wlc = person(
+            "wd-Q57641".into(),
+            "Ursula von der Leyen",
+            WORLD_LEADERS_2026,
+            "European Union",
+        );
+        wlc.properties.insert("wikidata".into(), json!("Q57641"));
+        wlc.properties
+            .insert("birth_date".into(), json!("1963-05-31"));
+        let mut m = Merger::default();
+        m.add_all(WIKIDATA_LEADERS, vec![wd]);
+        m.add_all(WORLD_LEADERS_2026, vec![wlc]);
+        let (entities, report) = m.finish();
+        let ids: Vec<&str> = entities.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            ["wd-Q57641", "wlc-european-union-ursula-von-der-leyen"]
+        );
+        assert!(entities[0].aliases.is_empty());
+        assert!(!entities[1].properties.contains_key("birth_date"));
+        assert!(!entities[1].properties.contains_key("wikidata"));
+        assert_eq!(report.merged, 0);
+        assert!(report.skipped[0].reason.contains("names disagree"));
     }
 
     #[test]
