@@ -757,6 +757,13 @@ fn org_forms(name: &str, out: &mut Vec<Form>, legal: bool) {
         {
             out.push(form(vec![core[lead].clone()], Variant::OrgWord));
         }
+        // "Aerospace Defense Concern Almaz-Antey", "Military-Industrial
+        // Corporation NPO Mashinostroyenia": a Russian enterprise's name
+        // says what it is in ordinary words, then its own name, which the
+        // press writes alone.
+        if let Some(tail) = own_name_last(&core) {
+            out.push(form(tail.to_vec(), Variant::OrgCore));
+        }
         // "Sberbank of Russia": the bank is "Sberbank", where the story
         // says whose it is (its grounds in the document).
         if core.len() >= 3
@@ -785,6 +792,48 @@ fn org_forms(name: &str, out: &mut Vec<Form>, legal: bool) {
             out.push(form(core, Variant::OrgCore));
         }
     }
+}
+
+/// The own name that closes an organization's core after words saying
+/// what it is (`aerospace defense concern almaz-antey` → `almaz antey`):
+/// one or two last words, not ordinary English words, with a distinctive
+/// one among them, after ordinary English words that name a kind of
+/// organization ("concern", "corporation", "plant"). `None` for a core of
+/// another shape.
+fn own_name_last(core: &[String]) -> Option<&[String]> {
+    let split = core
+        .iter()
+        .rposition(|t| is_common_word(t))
+        .map_or(0, |i| i + 1);
+    let (what, own) = core.split_at(split);
+    // (What it is names a kind of organization: "Strait Shipbrokers" is
+    // not the "Shipbrokers" of a strait.)
+    let kind = |t: &str| {
+        matches!(
+            t,
+            "concern"
+                | "corporation"
+                | "company"
+                | "enterprise"
+                | "association"
+                | "plant"
+                | "factory"
+                | "bureau"
+                | "institute"
+                | "works"
+                | "combine"
+                | "agency"
+                | "trust"
+                | "union"
+                | "shipyard"
+        )
+    };
+    (what.iter().any(|t| kind(t))
+        && (1..=2).contains(&own.len())
+        && what.iter().all(|t| is_common_word(t))
+        && own.iter().any(|t| is_distinctive_word(t) && t.len() >= 4)
+        && !(own.len() == 1 && (is_known_proper_noun(&own[0]) || is_place(&own[0]))))
+    .then_some(own)
 }
 
 /// Words any company may carry ("Holdings", "Trading", "Group"): a name of
