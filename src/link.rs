@@ -883,6 +883,104 @@ pub fn namesake_after(after: &str) -> bool {
     .any(|p| s.starts_with(p))
 }
 
+/// Kinds of vessel, as the lists record them (`vessel_type`) and as the
+/// press describes a boat: a listed vessel described as another kind is
+/// another vessel of the same name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum VesselKind {
+    /// Tankers of every cargo.
+    Tanker,
+    /// Yachts and other pleasure and sport boats.
+    Pleasure,
+    /// Tugs.
+    Tug,
+    /// Fishing vessels.
+    Fishing,
+    /// Dry cargo: general cargo, bulk carriers, container ships.
+    Cargo,
+    /// Ferries, liners, cruise ships.
+    Passenger,
+}
+
+/// The kind of a listed `vessel_type` ("Crude Oil Tanker", "Tug",
+/// "Fishing Vessel"), where it is one of [`VesselKind`].
+pub fn listed_vessel_kind(vessel_type: &str) -> Option<VesselKind> {
+    let t = vessel_type.to_ascii_lowercase();
+    if t.contains("tanker") {
+        Some(VesselKind::Tanker)
+    } else if t.contains("yacht") || t.contains("pleasure") {
+        Some(VesselKind::Pleasure)
+    } else if t.contains("tug") {
+        Some(VesselKind::Tug)
+    } else if t.contains("fish") {
+        Some(VesselKind::Fishing)
+    } else if t.contains("cargo") || t.contains("bulk") || t.contains("container") {
+        Some(VesselKind::Cargo)
+    } else if t.contains("passenger") {
+        Some(VesselKind::Passenger)
+    } else {
+        None
+    }
+}
+
+/// The kind of vessel that the folded words right before a name (`before`,
+/// nearest last: "the charter boat") or a description right after it
+/// (`after`, the text from the end of the name: ", a 36-foot
+/// sportfisherman") say it is, if they say.
+///
+/// ```
+/// use gazex::link::{described_vessel_kind, VesselKind};
+/// assert_eq!(described_vessel_kind(&["the", "charter", "boat"], ""), Some(VesselKind::Pleasure));
+/// assert_eq!(described_vessel_kind(&["the"], ", a 36-foot sportfisherman that"), Some(VesselKind::Pleasure));
+/// assert_eq!(described_vessel_kind(&["the", "tanker"], ""), Some(VesselKind::Tanker));
+/// assert_eq!(described_vessel_kind(&["the", "vessel"], ", which sailed"), None);
+/// ```
+pub fn described_vessel_kind(before: &[&str], after: &str) -> Option<VesselKind> {
+    let one = |w: &str| match w {
+        "tanker" | "supertanker" => Some(VesselKind::Tanker),
+        "yacht" | "superyacht" | "megayacht" | "sailboat" | "sloop" | "schooner" | "ketch"
+        | "catamaran" | "sportfisherman" | "houseboat" | "dinghy" => Some(VesselKind::Pleasure),
+        "tug" | "tugboat" => Some(VesselKind::Tug),
+        "trawler" | "longliner" | "seiner" => Some(VesselKind::Fishing),
+        "freighter" | "bulker" | "boxship" => Some(VesselKind::Cargo),
+        "ferry" | "liner" => Some(VesselKind::Passenger),
+        _ => None,
+    };
+    let two = |a: &str, b: &str| match (a, b) {
+        ("charter" | "pleasure" | "sport" | "sailing" | "motor", "boat") => {
+            Some(VesselKind::Pleasure)
+        }
+        ("fishing", "boat" | "vessel") => Some(VesselKind::Fishing),
+        ("cargo" | "container", "ship") | ("bulk", "carrier") => Some(VesselKind::Cargo),
+        ("cruise", "ship") => Some(VesselKind::Passenger),
+        _ => None,
+    };
+    let of = |w: &[&str]| {
+        w.windows(2)
+            .find_map(|p| two(p[0], p[1]))
+            .or_else(|| w.iter().find_map(|x| one(x)))
+    };
+    // The two words before the name, or a description "a/an …" after it,
+    // to the end of its clause.
+    let near = &before[before.len().saturating_sub(2)..];
+    of(near).or_else(|| {
+        let clause = after
+            .strip_prefix(',')?
+            .split(|c| matches!(c, ',' | '.' | ';' | ':' | '(' | ')'))
+            .next()?
+            .to_lowercase();
+        let words: Vec<&str> = clause
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .take(6)
+            .collect();
+        match words[..] {
+            ["a" | "an", ref rest @ ..] => of(rest),
+            _ => None,
+        }
+    })
+}
+
 /// Verbs of speech and report that, right after a bare surname, make it a
 /// person: "Washington said", "May told reporters".
 const SPEECH: &[&str] = &[

@@ -242,6 +242,9 @@ pub enum Reason {
     /// ("the economist Adam Smith"), or a description after it makes them a
     /// private person ("Carlos Rodríguez, 52, a mechanic").
     Occupation,
+    /// Ruled out: the text describes the vessel as another kind than the
+    /// list records ("the charter boat Mar Azul" for a listed tug).
+    KindDiffers,
     /// Ruled out: the text right after the name says its bearer is a
     /// namesake ("Li Qiang, no relation to the premier").
     Namesake,
@@ -305,6 +308,7 @@ impl Reason {
             Reason::InitialsDiffer => "initials_differ",
             Reason::Occupation => "occupation",
             Reason::Namesake => "namesake",
+            Reason::KindDiffers => "kind_differs",
             Reason::Honorific => "honorific",
             Reason::AgeDiffers => "age_differs",
             Reason::Generic => "generic",

@@ -40,9 +40,10 @@
 use crate::date::DocDate;
 use crate::gazetteer::EntityType;
 use crate::link::{
-    common_second_word, common_word, honorific_gender, is_month, is_profession, named_after,
-    namesake_after, occupation_before, occupation_in, place_preposition, private_person,
-    speech_after, state_after, title_after, title_before, Offices, Title,
+    common_second_word, common_word, described_vessel_kind, honorific_gender, is_month,
+    is_profession, listed_vessel_kind, named_after, namesake_after, occupation_before,
+    occupation_in, place_preposition, private_person, speech_after, state_after, title_after,
+    title_before, Offices, Title, VesselKind,
 };
 use crate::matcher::is_prominent;
 use crate::matcher::{Hit, Matcher};
@@ -166,6 +167,9 @@ struct Cues {
     /// The text says right after the name that its bearer is a namesake
     /// ([`namesake_after`]).
     namesake: bool,
+    /// The kind of vessel the words around the name describe ("the
+    /// charter boat", ", a tanker"): see [`described_vessel_kind`].
+    vessel: Option<VesselKind>,
 }
 
 /// Whether a folded word says someone goes somewhere, so that "to", "from"
@@ -1574,6 +1578,21 @@ impl<'m> Resolver<'m> {
         Some((i64::from(self.date.year) - i64::from(born) - i64::from(age)).abs() <= 2)
     }
 
+    /// Whether entity `e` is a vessel the list records as another kind
+    /// than the words around its name describe (`described`): "the charter
+    /// boat Mar Azul", "the Tifon, a 36-foot sportfisherman" are not the
+    /// listed Cuban tugs.
+    fn kind_differs(&self, e: u32, described: Option<VesselKind>) -> bool {
+        described.is_some_and(|k| {
+            self.matcher.entities()[e as usize]
+                .properties
+                .get("vessel_type")
+                .and_then(|t| t.as_str())
+                .and_then(listed_vessel_kind)
+                .is_some_and(|listed| listed != k)
+        })
+    }
+
     /// Why entity `e` cannot be meant here, if it cannot: the document's
     /// date is before its public life, the words around the name say it is
     /// someone else (`cues`), written initials differ (`init`), or it is
@@ -1791,6 +1810,34 @@ impl<'m> Resolver<'m> {
                 });
                 continue;
             }
+            // "Mar azul means blue sea": a vessel's name is written with
+            // capitals; a word of it in lower case makes ordinary words.
+            let lower_word = || {
+                (first..=last).any(|i| {
+                    let w = self.norm.token_text(i as usize);
+                    w.len() >= 3
+                        && !is_stopword(w)
+                        && !self.norm.tokens()[i as usize]
+                            .flags
+                            .contains(TokenFlags::CAPITALIZED)
+                })
+            };
+            if matches!(e.kind, EntityType::Vessel) && first < last && lower_word() {
+                out.push(Candidate {
+                    entity: g.entity,
+                    confidence: 0.0,
+                    reasons: vec![Reason::Generic],
+                });
+                continue;
+            }
+            if self.kind_differs(g.entity, described_vessel_kind(&before, &text[end..])) {
+                out.push(Candidate {
+                    entity: g.entity,
+                    confidence: 0.0,
+                    reasons: vec![Reason::KindDiffers],
+                });
+                continue;
+            }
             if matches!(e.kind, EntityType::Vessel | EntityType::Aircraft) && private {
                 // "Aleksandr Sokolov, a retired mathematics teacher": a
                 // person, not the ship named like one.
@@ -1851,6 +1898,7 @@ impl<'m> Resolver<'m> {
                 age: age_after(text, end).or_else(|| age_before(text, start)),
                 private,
                 namesake: namesake_after(&text[end..]),
+                vessel: None,
             };
             if let Some(r) = self.ruled_out(g.entity, &cues, tr, init) {
                 out.push(Candidate {
@@ -2506,6 +2554,7 @@ impl<'m> Resolver<'m> {
                 private: title.is_none_or(|t| t.offices.is_empty())
                     && private_person(&self.description(text, c.last)),
                 namesake: namesake_after(&text[toks[c.last as usize].end as usize..]),
+                vessel: described_vessel_kind(&before, &text[toks[c.last as usize].end as usize..]),
             };
             let thing = self.named_thing(text, &before, title, c.first, c.last);
             // "The younger Roosevelt … the elder Roosevelt" where the
@@ -2598,6 +2647,16 @@ impl<'m> Resolver<'m> {
                         }
                         continue;
                     }
+                }
+                if self.kind_differs(g.entity, cues.vessel) {
+                    if !out.iter().any(|o| o.entity == g.entity) {
+                        out.push(Candidate {
+                            entity: g.entity,
+                            confidence: 0.0,
+                            reasons: vec![Reason::KindDiffers],
+                        });
+                    }
+                    continue;
                 }
                 if g.policy == Policy::Cue {
                     // Only the words around this occurrence count.
@@ -4691,6 +4750,16 @@ mod spelling_tests {
             Entity::new("street", "ZARNOVSKY PROSPECT", EntityType::Vessel),
             Entity::new("marshal", "MARSHAL ZARNOV", EntityType::Vessel),
             {
+                let mut t = Entity::new("tug", "ZAR AZULO", EntityType::Vessel);
+                t.properties.insert("vessel_type".into(), "Tug".into());
+                t
+            },
+            {
+                let mut t = Entity::new("tug1", "ZARTIFON", EntityType::Vessel);
+                t.properties.insert("vessel_type".into(), "Tug".into());
+                t
+            },
+            {
                 let mut f = Entity::new("father", "ZARNURO MOROS, Nicolas", EntityType::Person);
                 f.properties
                     .insert("dob".into(), serde_json::json!(["23 Nov 1962"]));
@@ -5055,6 +5124,11 @@ mod spelling_tests {
             &[("Zarnovsky Prospect", "street", "normalized")],
         ),
         ("a marshal named like a ship", "2020", "a statue of Marshal Zarnov", &[]),
+        ("a listed tug", "2020", "the tug Zar Azulo sailed", &[("Zar Azulo", "tug", "normalized")]),
+        ("a charter boat named like a tug", "2020", "aboard the charter boat Zar Azulo", &[]),
+        ("named like a tug, in lower case", "2020", "Zar azulo means blue sea.", &[]),
+        ("the tug, one word", "2020", "aboard the Zartifon, a tug of 200 tons", &[("Zartifon", "tug1", "normalized")]),
+        ("a sportfisherman named like a tug", "2020", "aboard the Zartifon, a 36-foot sportfisherman", &[]),
         (
             "the younger of two bearers",
             "2020",
