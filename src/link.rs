@@ -966,7 +966,7 @@ pub fn described_vessel_kind(before: &[&str], after: &str) -> Option<VesselKind>
     of(near).or_else(|| {
         let clause = after
             .strip_prefix(',')?
-            .split(|c| matches!(c, ',' | '.' | ';' | ':' | '(' | ')'))
+            .split([',', '.', ';', ':', '(', ')'])
             .next()?
             .to_lowercase();
         let words: Vec<&str> = clause
