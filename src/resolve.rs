@@ -172,6 +172,32 @@ struct Cues {
     vessel: Option<VesselKind>,
 }
 
+/// Whether a folded word names a relative ("brother", "widow", "son").
+fn is_kin(w: &str) -> bool {
+    matches!(
+        w,
+        "brother"
+            | "brothers"
+            | "sister"
+            | "sisters"
+            | "son"
+            | "sons"
+            | "daughter"
+            | "daughters"
+            | "wife"
+            | "husband"
+            | "widow"
+            | "widower"
+            | "father"
+            | "mother"
+            | "nephew"
+            | "niece"
+            | "cousin"
+            | "uncle"
+            | "aunt"
+    )
+}
+
 /// Whether a folded word says someone goes somewhere, so that "to", "from"
 /// or "at" after it introduce a place ("flew to Washington", "back from
 /// Lincoln", "arrived at Jackson").
@@ -2816,6 +2842,19 @@ impl<'m> Resolver<'m> {
                     )
             };
             let led = |e: u32| self.matcher.profile(e).held_by(LEADS, &self.date);
+            // A bearer the story first names as another's relative ("his
+            // brother Raja Salameh", "her son Ovidio") is not the one a
+            // bare surname means next: the press calls the relative by
+            // the given name or in full.
+            let kin_introduced = |e: u32| {
+                ix.full
+                    .get(&e)
+                    .and_then(|m| m.spans.first())
+                    .is_some_and(|&(f, _)| {
+                        let before = self.words_before(text, f);
+                        before.iter().rev().take(2).any(|w| is_kin(w))
+                    })
+            };
             let regime = regime && found.iter().any(|f| led(f.3.entity));
             // The bearer the story last called by this word alone keeps it
             // ("Kim said … his father, Kim Jong-il … Kim's younger
@@ -2837,6 +2876,7 @@ impl<'m> Resolver<'m> {
                     // supports that one ("Biden" is not a listed "Badin").
                     g.variant > 0 && ev.0 == EvidenceKind::LinkedMention,
                     called.is_some_and(|e| e != g.entity),
+                    kin_introduced(g.entity),
                     recent(g.entity),
                     *r,
                     *close,
@@ -5133,6 +5173,26 @@ mod spelling_tests {
             "the younger of two bearers",
             "2020",
             "Nicolas Zarnuro Moros spoke. His son, Nicolas Ernesto Zarnuro Guerra, spoke too. The younger Zarnuro laughed.",
+            &[
+                ("Nicolas Zarnuro Moros", "father", "name_order"),
+                ("Nicolas Ernesto Zarnuro Guerra", "son", "name_order"),
+                ("Zarnuro", "son", "surname"),
+            ],
+        ),
+        (
+            "a bare surname after a relative named as such",
+            "2020",
+            "Nicolas Zarnuro Moros spoke. His son, Nicolas Ernesto Zarnuro Guerra, spoke too. Zarnuro laughed.",
+            &[
+                ("Nicolas Zarnuro Moros", "father", "name_order"),
+                ("Nicolas Ernesto Zarnuro Guerra", "son", "name_order"),
+                ("Zarnuro", "father", "surname"),
+            ],
+        ),
+        (
+            "a bare surname after two bearers named on their own",
+            "2020",
+            "Nicolas Zarnuro Moros spoke. Nicolas Ernesto Zarnuro Guerra spoke too. Zarnuro laughed.",
             &[
                 ("Nicolas Zarnuro Moros", "father", "name_order"),
                 ("Nicolas Ernesto Zarnuro Guerra", "son", "name_order"),
