@@ -79,7 +79,14 @@
 //! another source, neither merge is made and both pairs are reported as
 //! undecided. Names that agree where one side gives no date of birth (or,
 //! for a subset name agreement, only a partial one) are not merged either:
-//! they are reported as *undecided*, for a person to look at.
+//! they are reported as *undecided*, for a person to look at; unless the
+//! two persons have the same folded name words (the display name of one
+//! among the names of the other), share a country (`country`,
+//! `nationality`, `citizenship`, an address's) and the name is
+//! not a common one (every word a common given name or surname, or a
+//! family-first name of short syllables such as `Kim Yong Chol`): the
+//! CIA's governor of Lebanon's central bank "Riad Salameh" and OFAC's
+//! "Riad Salameh" of Lebanon are one person.
 //!
 //! # The merged entity
 //!
@@ -357,7 +364,7 @@ fn strings<'a>(e: &'a Entity, key: &str) -> Vec<&'a str> {
 /// People's Republic of Korea` are one (a parenthesis dropped: `Iran
 /// (Islamic Republic of)`); a country the table does not know is left out.
 fn countries(e: &Entity) -> Vec<String> {
-    let mut values: Vec<&str> = ["country", "nationality", "vessel_flag"]
+    let mut values: Vec<&str> = ["country", "nationality", "citizenship", "vessel_flag"]
         .iter()
         .flat_map(|k| strings(e, k))
         .collect();
@@ -401,6 +408,47 @@ fn name_keys(e: &Entity) -> HashSet<Vec<String>> {
 }
 
 /// Whether both give countries and none is the same.
+/// Whether the display name of one entity is a name of the other (folded
+/// words, any order), or they share a name of three words or more: not
+/// only a two-word short form ("Asad Khan" of a Pakistani diplomat "Asad
+/// Majeed Khan" and of an Afghan "Haji Asad Khan Zarkari Mohammadhasni").
+fn display_agrees(a: &Entity, b: &Entity) -> bool {
+    let key = |e: &Entity| {
+        let mut w: Vec<String> = crate::normalize::fold_name(&e.name)
+            .split(' ')
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect();
+        w.sort_unstable();
+        w
+    };
+    name_keys(b).contains(&key(a))
+        || name_keys(a).contains(&key(b))
+        || name_keys(a)
+            .intersection(&name_keys(b))
+            .any(|k| k.len() >= 3)
+}
+
+/// Whether both entities give countries and one is the same.
+fn share_a_country(a: &Entity, b: &Entity) -> bool {
+    let x = countries(a);
+    !x.is_empty() && countries(b).iter().any(|c| x.contains(c))
+}
+
+/// Whether a person's display name is made of common name words only (a
+/// common US given name or surname), or is written family name first with
+/// a given name of one-syllable words ("Kim Yong Chol", "Li Qiang"): names
+/// that many people share, which a name and a country do not tell apart.
+fn common_name(e: &Entity) -> bool {
+    let folded = crate::normalize::fold_name(&e.name);
+    let words: Vec<&str> = folded.split(' ').filter(|w| w.len() > 1).collect();
+    let common =
+        |w: &&str| crate::names::is_common_given_name(w) || crate::names::is_common_surname_word(w);
+    words.iter().all(common)
+        || (e.name_order == Some(NameOrder::FamilyFirst)
+            && words.iter().skip(1).all(|w| w.len() <= 6))
+}
+
 fn countries_differ(a: &Entity, b: &Entity) -> bool {
     let (x, y) = (countries(a), countries(b));
     !x.is_empty() && !y.is_empty() && !x.iter().any(|c| y.contains(c))
@@ -593,6 +641,13 @@ impl Gazetteer {
                 || dates == DateAgreement::Full
                 || (dates == DateAgreement::Partial && ev.names == Some(NameAgreement::Same))
                 || (!person && ev.names == Some(NameAgreement::Same))
+                || (person
+                    && dates == DateAgreement::Unknown
+                    && ev.names == Some(NameAgreement::Same)
+                    && share_a_country(ea, eb)
+                    && !common_name(ea)
+                    && !common_name(eb)
+                    && display_agrees(ea, eb))
             {
                 decisive.push((a, b));
             } else {
@@ -1069,6 +1124,54 @@ mod tests {
                 "subset name, no date",
                 putin_sdn(json!(["07 Oct 1952"])),
                 official("Vladimir Putin", json!({})),
+                "undecided",
+            ),
+            (
+                "same name, no date, a country in common",
+                person(
+                    "ofac",
+                    "ofac-1",
+                    &["Zarniad Salamov"],
+                    json!({ "dob": ["17 Jul 1950"], "nationality": ["Lebanon", "France"] }),
+                ),
+                person(
+                    "officials",
+                    "cia-1",
+                    &["Zarniad Salamov"],
+                    json!({ "country": "Lebanon" }),
+                ),
+                "merged",
+            ),
+            (
+                "same name, no date, other countries",
+                person(
+                    "ofac",
+                    "ofac-1",
+                    &["Zarniad Salamov"],
+                    json!({ "dob": ["17 Jul 1950"], "nationality": ["France"] }),
+                ),
+                person(
+                    "officials",
+                    "cia-1",
+                    &["Zarniad Salamov"],
+                    json!({ "country": "Lebanon" }),
+                ),
+                "undecided",
+            ),
+            (
+                "same common name, no date, a country in common",
+                person(
+                    "ofac",
+                    "ofac-1",
+                    &["John Smith"],
+                    json!({ "dob": ["17 Jul 1950"], "citizenship": ["Canada"] }),
+                ),
+                person(
+                    "officials",
+                    "cia-1",
+                    &["John Smith"],
+                    json!({ "country": "Canada" }),
+                ),
                 "undecided",
             ),
             (
