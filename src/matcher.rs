@@ -35,8 +35,8 @@ use crate::names::{
 };
 use crate::normalize::{fold_name, Normalized, TokenFlags};
 use crate::translit::{
-    is_korean, is_transliterated, key_consonants, korean_key_into, person_spelling_key_into,
-    spelling_key_into,
+    h_respelled, is_korean, is_transliterated, key_consonants, korean_key_into,
+    person_spelling_key_into, respell_h, spelling_key_into,
 };
 use crate::variants::{forms, Form, Policy, Variant};
 
@@ -424,6 +424,7 @@ fn spellings(
     words: &Words,
     mut spelled: Vec<u32>,
     person_word: &[bool],
+    h_word: &[bool],
     mut syllables: Vec<u32>,
 ) -> FxHashMap<Box<[u8]>, Vec<u32>> {
     spelled.sort_unstable();
@@ -445,6 +446,18 @@ fn spellings(
         };
         if n != 0 && keyed {
             out.entry(key.as_slice().into()).or_default().push(n);
+        }
+        // "Hroysman" is also read as the "Groysman" of Russian spellings,
+        // "Berdimuhamedow" as "Berdymukhamedov" (see `h_respelled`).
+        if n != 0 && h_word.get(n as usize) == Some(&true) {
+            if let Some(respelled) = respell_h(text[n as usize], b"kh") {
+                if person_spelling_key_into(&respelled, &mut key) {
+                    let words = out.entry(key.as_slice().into()).or_default();
+                    if !words.contains(&n) {
+                        words.push(n);
+                    }
+                }
+            }
         }
     }
     for n in syllables {
@@ -505,6 +518,14 @@ impl Matcher {
         let mut syllables: Vec<u32> = Vec::new();
         // Per word number: a word of a transliterated person's name.
         let mut person_word: Vec<bool> = Vec::new();
+        // Per word number: a word of a Ukrainian, Belarusian, Russian or
+        // Central Asian person's name, whose `h` is also read as `kh`.
+        let mut h_word: Vec<bool> = Vec::new();
+        let h_flags: Vec<bool> = gazetteer
+            .entities()
+            .iter()
+            .map(|e| e.kind == EntityType::Person && h_respelled(e))
+            .collect();
         for (ei, entity) in gazetteer.entities().iter().enumerate() {
             for (ni, alias) in entity.names().enumerate() {
                 names += 1;
@@ -530,6 +551,12 @@ impl Matcher {
                                     person_word.resize(n + 1, false);
                                 }
                                 person_word[n] = true;
+                                if h_flags[ei] {
+                                    if n >= h_word.len() {
+                                        h_word.resize(n + 1, false);
+                                    }
+                                    h_word[n] = true;
+                                }
                             }
                         }
                         spelled.extend(numbers);
@@ -653,7 +680,7 @@ impl Matcher {
             .map(|w| words.lookup(w.as_bytes()))
             .filter(|n| *n != 0 && spelled.contains(n))
             .collect();
-        let spellings = spellings(&words, spelled, &person_word, syllables);
+        let spellings = spellings(&words, spelled, &person_word, &h_word, syllables);
         let stats = BuildStats {
             entities: gazetteer.len(),
             names,

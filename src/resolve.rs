@@ -4872,6 +4872,16 @@ mod spelling_tests {
                 );
                 k
             },
+            {
+                let mut h = Entity::new("hr", "Volodar Hrozmenko", EntityType::Person);
+                h.properties.insert("country".into(), "Ukraine".into());
+                h
+            },
+            {
+                let mut h = Entity::new("ir", "Volodar Hrozmenkin", EntityType::Person);
+                h.properties.insert("country".into(), "Iran".into());
+                h
+            },
             Entity::new("zv1", "Zarvando Kemal Ozturo", EntityType::Person),
             Entity::new("zv2", "Zarvando Ibrahimo Zaki", EntityType::Person),
             Entity::new("zt", "THE ZARNITS", EntityType::Organization),
@@ -5164,6 +5174,9 @@ mod spelling_tests {
             &[("Zarnovsky Prospect", "street", "normalized")],
         ),
         ("a marshal named like a ship", "2020", "a statue of Marshal Zarnov", &[]),
+        ("a Ukrainian h in a Russian spelling", "2020", "Volodar Grozmenko spoke.", &[("Volodar Grozmenko", "hr", "variant")]),
+        ("a Ukrainian h as kh", "2020", "Volodar Khrozmenko spoke.", &[("Volodar Khrozmenko", "hr", "variant")]),
+        ("an Iranian h is no g", "2020", "Volodar Grozmenkin spoke.", &[]),
         ("a listed tug", "2020", "the tug Zar Azulo sailed", &[("Zar Azulo", "tug", "normalized")]),
         ("a charter boat named like a tug", "2020", "aboard the charter boat Zar Azulo", &[]),
         ("named like a tug, in lower case", "2020", "Zar azulo means blue sea.", &[]),

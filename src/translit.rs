@@ -312,6 +312,63 @@ pub fn is_korean(e: &Entity) -> bool {
     e.lists.iter().any(|l| l.starts_with("DPRK")) || any_country(e, korea)
 }
 
+/// Whether the names of entity `e` take a standalone `h` also as `kh`
+/// (and so, in a spelling key, as `g` or `k`), by its country: Ukrainian
+/// and Belarusian `г` is `h` in their own romanization and `g` in the
+/// Russian one the press long used ("Hroysman" / "Groysman", "Hennadiy" /
+/// "Gennady"), and Russian and Central Asian `х` is `h` in German and
+/// Turkmen romanizations and `kh` in English ones ("Berdimuhamedow" /
+/// "Berdymukhamedov"): Ukraine, Belarus, Russia, Kazakhstan, Kyrgyzstan,
+/// Tajikistan, Turkmenistan, Uzbekistan.
+pub fn h_respelled(e: &Entity) -> bool {
+    any_country(e, |v| {
+        matches!(
+            v.trim().to_ascii_lowercase().as_str(),
+            "ukraine"
+                | "belarus"
+                | "russia"
+                | "kazakhstan"
+                | "kyrgyzstan"
+                | "tajikistan"
+                | "turkmenistan"
+                | "uzbekistan"
+        )
+    })
+}
+
+/// The folded word `word` with each standalone `h` (not closing `kh`,
+/// `zh`, `sh`, `ch`, `th`, `gh`, `dh`) written `with` instead, if it has
+/// one: `hroysman` → `groysman`, `berdimuhamedow` → `berdimukhamedow`.
+///
+/// ```
+/// use gazex::translit::{respell_h, spelling_key};
+/// assert_eq!(respell_h(b"hroysman", b"g").as_deref(), Some(&b"groysman"[..]));
+/// assert_eq!(respell_h(b"khodorkovsky", b"g"), None);
+/// let kh = respell_h(b"berdimuhamedow", b"kh").unwrap();
+/// assert_eq!(
+///     spelling_key(std::str::from_utf8(&kh).unwrap()),
+///     spelling_key("berdymukhamedov")
+/// );
+/// ```
+pub fn respell_h(word: &[u8], with: &[u8]) -> Option<Vec<u8>> {
+    let standalone = |i: usize| {
+        word[i] == b'h'
+            && (i == 0 || !matches!(word[i - 1], b'k' | b'z' | b's' | b'c' | b't' | b'g' | b'd'))
+    };
+    if !(0..word.len()).any(standalone) {
+        return None;
+    }
+    let mut out = Vec::with_capacity(word.len() + 2);
+    for i in 0..word.len() {
+        if standalone(i) {
+            out.extend_from_slice(with);
+        } else {
+            out.push(word[i]);
+        }
+    }
+    Some(out)
+}
+
 /// Whether any country the lists give for `e` (its `country`,
 /// `nationality`, `citizenship`, or an address's) passes `test`.
 fn any_country(e: &Entity, test: impl Fn(&str) -> bool) -> bool {
