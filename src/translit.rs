@@ -359,11 +359,11 @@ pub fn respell_h(word: &[u8], with: &[u8]) -> Option<Vec<u8>> {
         return None;
     }
     let mut out = Vec::with_capacity(word.len() + 2);
-    for i in 0..word.len() {
+    for (i, &b) in word.iter().enumerate() {
         if standalone(i) {
             out.extend_from_slice(with);
         } else {
-            out.push(word[i]);
+            out.push(b);
         }
     }
     Some(out)
