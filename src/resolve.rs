@@ -77,6 +77,9 @@ struct Cand {
     /// A given name alone ([`Variant::GivenName`]): it rests on a full
     /// mention only.
     given_name: bool,
+    /// An organization's first word, of a longer name
+    /// ([`Variant::OrgWord`]).
+    org_word: bool,
 }
 
 impl Cand {
@@ -1009,6 +1012,7 @@ impl<'m> Resolver<'m> {
                     start: None,
                     variant: hit.variants,
                     given_name: t.variant == Variant::GivenName,
+                    org_word: t.variant == Variant::OrgWord,
                 };
                 let mut c = c;
                 // A given name alone names one person only where no other
@@ -2877,6 +2881,10 @@ impl<'m> Resolver<'m> {
                     g.variant > 0 && ev.0 == EvidenceKind::LinkedMention,
                     called.is_some_and(|e| e != g.entity),
                     kin_introduced(g.entity),
+                    // An organization's whole name outranks another's
+                    // first word ("Sberbank" is Sberbank of Russia, not
+                    // its subsidiary Sberbank Europe AG named later).
+                    g.org_word,
                     recent(g.entity),
                     *r,
                     *close,
@@ -3415,6 +3423,7 @@ fn given_name_mention(by: &Chosen, first: u32, last: u32, name: u32, kind: Match
             start: None,
             variant: 0,
             given_name: false,
+            org_word: false,
             ..by.c
         },
         others: Vec::new(),
@@ -4787,6 +4796,23 @@ mod spelling_tests {
                 EntityType::Organization,
             ),
             Entity::new("zc", "ZARNOVIA CARTEL", EntityType::Organization),
+            {
+                let mut b = Entity::new(
+                    "zb",
+                    "PUBLIC JOINT STOCK COMPANY ZARBANK OF RUSSIA",
+                    EntityType::Organization,
+                );
+                b.aliases.push(crate::gazetteer::Alias::new("PJSC ZARBANK"));
+                b
+            },
+            {
+                let mut b = Entity::new("zbe", "ZARBANK EUROPE AG", EntityType::Organization);
+                b.properties.insert(
+                    "linked_to".into(),
+                    serde_json::json!(["PUBLIC JOINT STOCK COMPANY ZARBANK OF RUSSIA"]),
+                );
+                b
+            },
             Entity::new("street", "ZARNOVSKY PROSPECT", EntityType::Vessel),
             Entity::new("marshal", "MARSHAL ZARNOV", EntityType::Vessel),
             {
@@ -5174,6 +5200,12 @@ mod spelling_tests {
             &[("Zarnovsky Prospect", "street", "normalized")],
         ),
         ("a marshal named like a ship", "2020", "a statue of Marshal Zarnov", &[]),
+        (
+            "a bank's name, not its subsidiary's first word",
+            "2022",
+            "In London, Zarbank shares fell as Russia was cut off. Its subsidiary Zarbank Europe AG closed.",
+            &[("Zarbank", "zb", "short"), ("Zarbank Europe AG", "zbe", "normalized")],
+        ),
         ("a Ukrainian h in a Russian spelling", "2020", "Volodar Grozmenko spoke.", &[("Volodar Grozmenko", "hr", "variant")]),
         ("a Ukrainian h as kh", "2020", "Volodar Khrozmenko spoke.", &[("Volodar Khrozmenko", "hr", "variant")]),
         ("an Iranian h is no g", "2020", "Volodar Grozmenkin spoke.", &[]),
