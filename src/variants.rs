@@ -714,7 +714,25 @@ fn org_forms(name: &str, out: &mut Vec<Form>, legal: bool) {
         return;
     }
     let refs: Vec<&str> = tokens.iter().map(String::as_str).collect();
-    if let Some((pre, suf, _)) = LegalForms::builtin().split(&refs) {
+    // "GLOBAL LIBERTY D.O.O. LAKTASI", "ALTERNATIVNA TELEVIZIJA D.O.O.
+    // BANJA LUKA": a Balkan company's name gives its seat after its legal
+    // form; the press leaves the seat out, and the name without it is
+    // named as any other.
+    let forms = LegalForms::builtin();
+    for seat in 1..=2 {
+        if refs.len() < seat + 2 || forms.split(&refs[refs.len() - seat..]).is_some() {
+            continue;
+        }
+        let head = &refs[..refs.len() - seat];
+        if head.last().is_some_and(|w| !is_stopword(w))
+            && forms.split(head).is_some_and(|(_, suf, _)| suf > 0)
+            && refs[refs.len() - seat..].iter().all(|w| !is_common_word(w))
+        {
+            org_forms(&head.join(" "), out, legal);
+            break;
+        }
+    }
+    if let Some((pre, suf, _)) = forms.split(&refs) {
         let mut core = tokens[pre..tokens.len() - suf].to_vec();
         // "Public" or "private" before a legal form belongs to it ("…
         // Holdings Public Company Limited", "Private Limited"), as "open"
@@ -917,6 +935,37 @@ mod tests {
 
     fn s(x: &str, v: Variant, p: Policy) -> (String, Variant, Policy) {
         (x.to_string(), v, p)
+    }
+
+    #[test]
+    fn a_seat_after_the_legal_form_is_left_out() {
+        let got = org("ZARLIBERTY TRADE D.O.O. ZARLAKTASI");
+        let has = |x: &str, v: Variant| got.iter().any(|(t, w, _)| t == x && *w == v);
+        assert!(has("zarliberty trade doo", Full), "{got:?}");
+        assert!(has("zarliberty trade", OrgCore), "{got:?}");
+        // An ordinary word after a legal form is no seat ("… LTD GROUP").
+        let got = org("ZARLIBERTY LTD GROUP");
+        assert!(
+            !got.iter().any(|(t, _, _)| t == "zarliberty ltd"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn an_enterprise_by_its_own_name() {
+        let got = org("JOINT STOCK COMPANY AEROSPACE DEFENSE CONCERN ZARMAZ-ANTEY");
+        assert!(
+            got.iter()
+                .any(|(t, v, _)| t == "zarmaz antey" && *v == OrgCore),
+            "{got:?}"
+        );
+        // Not after words that name no kind of organization.
+        let got = org("STRAIT ZARBROKERS PTE. LTD.");
+        assert!(
+            !got.iter()
+                .any(|(t, v, _)| t == "zarbrokers" && *v == OrgCore),
+            "{got:?}"
+        );
     }
 
     #[test]
