@@ -2498,6 +2498,15 @@ impl<'m> Resolver<'m> {
                         || !(is_common_word(w) || is_title(w) || is_stopword(w) || is_particle(w)))
                     && !(q > 0 && !n.barrier_after(q - 1) && n.token_text(q - 1) == "the")
                     && !self.late(text, q as u32, p)
+                    // A relative named as such ("His widow, Akie Abe")
+                    // leaves the bare surname to the person the story is
+                    // about: the chain goes on past them.
+                    && !self
+                        .words_before(text, q as u32)
+                        .iter()
+                        .rev()
+                        .take(2)
+                        .any(|w| is_kin(w))
             }
         };
         let mut at = c.first;
@@ -4081,8 +4090,13 @@ mod tests {
         ),
         (
             "surname of another bearer named last",
-            "Ashot Mkrtychev met. His cousin Boris Mkrtychev came. Then Mkrtychev left.",
+            "Ashot Mkrtychev met. Later Boris Mkrtychev came. Then Mkrtychev left.",
             &[("Ashot Mkrtychev", "mk", "name_order")],
+        ),
+        (
+            "surname of a relative named as such",
+            "Ashot Mkrtychev met. His cousin Boris Mkrtychev came. Then Mkrtychev left.",
+            &[("Ashot Mkrtychev", "mk", "name_order"), ("Mkrtychev", "mk", "surname")],
         ),
         (
             "surname of a dead bearer named last",
@@ -4434,6 +4448,8 @@ mod tests {
         ("the man", "1961", "President George Washington led. Washington said.", &[("George Washington", "gw"), ("Washington", "gw")]),
         ("a common name, nothing to corroborate it", "1961", "George Washington led.", &[]),
         ("the wife", "1961", "Calvin Coolidge spoke. Mrs. Coolidge smiled.", &[("Calvin Coolidge", "cc")]),
+        ("a relative named as such", "1961", "Calvin Coolidge spoke. His widow, Zorana Coolidge, smiled. Coolidge's cabinet met.", &[("Calvin Coolidge", "cc"), ("Coolidge", "cc")]),
+        ("another bearer named on her own", "1961", "Calvin Coolidge spoke. Later Zorana Coolidge smiled. Coolidge waved.", &[("Calvin Coolidge", "cc")]),
         ("a town and its state", "1961", "Calvin Coolidge spoke. He was from Coolidge, Ariz.", &[("Calvin Coolidge", "cc")]),
         ("long out of office", "1961", "Adlai Stevenson spoke.", &[]),
         ("long out of office, title fits", "1961", "Former Vice President Adlai Stevenson was recalled.", &[("Adlai Stevenson", "avs")]),
