@@ -337,8 +337,14 @@ fn person_forms(entity: &Entity, alias: &Alias, out: &mut Vec<Form>) {
         if natural != written {
             out.push(form(natural, v));
         }
-        // First given name + family name ("Oleg Deripaska").
-        if given_core.len() >= 2 && !is_particle(&given_core[0]) {
+        // First given name + family name ("Oleg Deripaska"); but for a
+        // Spanish-speaking person written "Iván Duque Márquez", whose
+        // second word is no given name, the family names are the last two
+        // and the press writes the first alone ("Iván Duque", "Duque"), never
+        // the second ("Iván Márquez" is someone else).
+        if paternal_pair(entity, comma, &written, &given_core) {
+            out.push(form(given_core.clone(), Variant::PartialName));
+        } else if given_core.len() >= 2 && !is_particle(&given_core[0]) {
             let mut short = vec![given_core[0].clone()];
             short.extend(family_core.iter().cloned());
             out.push(form(short, Variant::PartialName));
@@ -424,8 +430,25 @@ fn person_forms(entity: &Entity, alias: &Alias, out: &mut Vec<Form>) {
         if family_core.len() == 2 && comma && !is_particle(&family_core[0]) {
             out.push(form(vec![family_core[0].clone()], Variant::Surname));
         }
-        out.push(form(family_core, Variant::Surname));
+        if !family_first && paternal_pair(entity, comma, &written, &given_core) {
+            out.push(form(vec![given_core[1].clone()], Variant::Surname));
+        } else {
+            out.push(form(family_core, Variant::Surname));
+        }
     }
+}
+
+/// Whether a name written without a comma as three words, of a person
+/// of a Spanish-speaking country, is a given name and two family names
+/// ("Iván Duque Márquez"): its second word is no given name ("Luis
+/// Alberto Moreno" is two given names and one family name).
+fn paternal_pair(entity: &Entity, comma: bool, written: &[String], given_core: &[String]) -> bool {
+    !comma
+        && written.len() == 3
+        && given_core.len() == 2
+        && !is_particle(&given_core[1])
+        && !is_given_name(&given_core[1])
+        && hispanic(entity)
 }
 
 /// Royal titles a list may write into a name.
@@ -935,6 +958,37 @@ mod tests {
 
     fn s(x: &str, v: Variant, p: Policy) -> (String, Variant, Policy) {
         (x.to_string(), v, p)
+    }
+
+    #[test]
+    fn a_given_name_and_two_family_names_without_a_comma() {
+        let of = |name: &str| {
+            let mut e = Entity::new("a", name, EntityType::Person);
+            e.properties.insert("country".into(), "Colombia".into());
+            let mut out = Vec::new();
+            forms(&e, &e.names().next().unwrap(), &mut out);
+            out.into_iter()
+                .map(|f| (f.tokens.join(" "), f.variant))
+                .collect::<Vec<_>>()
+        };
+        let got = of("Iván Zarque Márquez");
+        assert!(
+            got.contains(&("ivan zarque".into(), PartialName)),
+            "{got:?}"
+        );
+        assert!(got.contains(&("zarque".into(), Surname)), "{got:?}");
+        assert!(
+            !got.iter()
+                .any(|(t, _)| t == "ivan marquez" || t == "marquez"),
+            "{got:?}"
+        );
+        // Two given names and one family name.
+        let got = of("Luis Alberto Zareno");
+        assert!(
+            got.contains(&("luis zareno".into(), PartialName)),
+            "{got:?}"
+        );
+        assert!(got.contains(&("zareno".into(), Surname)), "{got:?}");
     }
 
     #[test]
