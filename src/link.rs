@@ -846,15 +846,12 @@ pub fn private_person(words: &[&str]) -> bool {
 /// assert!(!namesake_after(" said there was no relation between"));
 /// ```
 pub fn namesake_after(after: &str) -> bool {
-    let mut rest = after.get(..after.len().min(96)).unwrap_or(after);
-    if rest.len() < after.len() {
-        // (Cut on a character boundary.)
-        let mut n = rest.len();
-        while !after.is_char_boundary(n) {
-            n -= 1;
-        }
-        rest = &after[..n];
+    // (At most 96 bytes, cut on a character boundary.)
+    let mut n = after.len().min(96);
+    while !after.is_char_boundary(n) {
+        n -= 1;
     }
+    let rest = &after[..n];
     let skip = |s: &str| {
         s.trim_start_matches(|c: char| {
             c.is_whitespace() || matches!(c, ',' | '(' | '-' | '\u{2013}' | '\u{2014}')

@@ -1847,9 +1847,9 @@ impl<'m> Resolver<'m> {
                     let w = self.norm.token_text(i as usize);
                     w.len() >= 3
                         && !is_stopword(w)
-                        && !self.norm.tokens()[i as usize]
+                        && self.norm.tokens()[i as usize]
                             .flags
-                            .contains(TokenFlags::CAPITALIZED)
+                            .contains(TokenFlags::LOWERCASE)
                 })
             };
             if matches!(e.kind, EntityType::Vessel) && first < last && lower_word() {

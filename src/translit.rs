@@ -327,6 +327,7 @@ pub fn h_respelled(e: &Entity) -> bool {
             "ukraine"
                 | "belarus"
                 | "russia"
+                | "russian federation"
                 | "kazakhstan"
                 | "kyrgyzstan"
                 | "tajikistan"

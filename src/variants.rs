@@ -342,7 +342,7 @@ fn person_forms(entity: &Entity, alias: &Alias, out: &mut Vec<Form>) {
         // second word is no given name, the family names are the last two
         // and the press writes the first alone ("Iván Duque", "Duque"), never
         // the second ("Iván Márquez" is someone else).
-        if paternal_pair(entity, comma, &written, &given_core) {
+        if paternal_pair(entity, alias, comma, &written, &given_core) {
             out.push(form(given_core.clone(), Variant::PartialName));
         } else if given_core.len() >= 2 && !is_particle(&given_core[0]) {
             let mut short = vec![given_core[0].clone()];
@@ -430,7 +430,7 @@ fn person_forms(entity: &Entity, alias: &Alias, out: &mut Vec<Form>) {
         if family_core.len() == 2 && comma && !is_particle(&family_core[0]) {
             out.push(form(vec![family_core[0].clone()], Variant::Surname));
         }
-        if !family_first && paternal_pair(entity, comma, &written, &given_core) {
+        if !family_first && paternal_pair(entity, alias, comma, &written, &given_core) {
             out.push(form(vec![given_core[1].clone()], Variant::Surname));
         } else {
             out.push(form(family_core, Variant::Surname));
@@ -442,8 +442,18 @@ fn person_forms(entity: &Entity, alias: &Alias, out: &mut Vec<Form>) {
 /// of a Spanish-speaking country, is a given name and two family names
 /// ("Iván Duque Márquez"): its second word is no given name ("Luis
 /// Alberto Moreno" is two given names and one family name).
-fn paternal_pair(entity: &Entity, comma: bool, written: &[String], given_core: &[String]) -> bool {
+fn paternal_pair(
+    entity: &Entity,
+    alias: &Alias,
+    comma: bool,
+    written: &[String],
+    given_core: &[String],
+) -> bool {
+    // (Not a hyphenated family name read as two words: "Díaz-Canel".)
     !comma
+        && !alias.name.contains('-')
+        && alias.order != Some(NameOrder::FamilyFirst)
+        && entity.name_order != Some(NameOrder::FamilyFirst)
         && written.len() == 3
         && given_core.len() == 2
         && !is_particle(&given_core[1])
@@ -594,10 +604,7 @@ fn hispanic(e: &Entity) -> bool {
         "Uruguay",
         "Venezuela",
     ];
-    e.properties
-        .get("country")
-        .and_then(|c| c.as_str())
-        .is_some_and(|c| COUNTRIES.contains(&c))
+    e.countries().any(|c| COUNTRIES.contains(&c))
 }
 
 /// Whether a folded word is a regnal number ("ii", "xvi").
@@ -743,7 +750,11 @@ fn org_forms(name: &str, out: &mut Vec<Form>, legal: bool) {
     // named as any other.
     let forms = LegalForms::builtin();
     for seat in 1..=2 {
-        if refs.len() < seat + 2 || forms.split(&refs[refs.len() - seat..]).is_some() {
+        // (A seat is no legal form: "… CO LTD" ends in two.)
+        let tail = &refs[refs.len().saturating_sub(seat)..];
+        let mut probe = vec!["core"];
+        probe.extend_from_slice(tail);
+        if refs.len() < seat + 2 || forms.split(tail).is_some() || forms.split(&probe).is_some() {
             continue;
         }
         let head = &refs[..refs.len() - seat];

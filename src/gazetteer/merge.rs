@@ -79,10 +79,12 @@
 //! another source, neither merge is made and both pairs are reported as
 //! undecided. Names that agree where one side gives no date of birth (or,
 //! for a subset name agreement, only a partial one) are not merged either:
-//! they are reported as *undecided*, for a person to look at; unless the
-//! two persons have the same folded name words (the display name of one
-//! among the names of the other), share a country (`country`,
-//! `nationality`, `citizenship`, an address's) and the name is
+//! they are reported as *undecided*, for a person to look at; unless
+//! exactly one side gives a date, the two persons have the same folded
+//! name words (the display name of one among the other's names, or a
+//! shared name of three words or more), share a country (`country`,
+//! `nationality`, `citizenship`; for a record that gives none, its
+//! addresses') and the name is
 //! not a common one (every word a common given name or surname, or a
 //! family-first name of short syllables such as `Kim Yong Chol`): the
 //! CIA's governor of Lebanon's central bank "Riad Salameh" and OFAC's
@@ -359,16 +361,22 @@ fn strings<'a>(e: &'a Entity, key: &str) -> Vec<&'a str> {
 }
 
 /// The countries an organization or vessel is placed in (its `country`,
-/// `nationality`, `vessel_flag` and address countries), each by the first
+/// `nationality`, `citizenship`, `vessel_flag` and address countries), each by the first
 /// name [`country_cues`] gives it, so that `Korea, North` and `Democratic
 /// People's Republic of Korea` are one (a parenthesis dropped: `Iran
 /// (Islamic Republic of)`); a country the table does not know is left out.
 fn countries(e: &Entity) -> Vec<String> {
+    countries_where(e, true)
+}
+
+/// [`countries`], with or without the addresses' (a person's address
+/// says little of whose citizen they are).
+fn countries_where(e: &Entity, addresses: bool) -> Vec<String> {
     let mut values: Vec<&str> = ["country", "nationality", "citizenship", "vessel_flag"]
         .iter()
         .flat_map(|k| strings(e, k))
         .collect();
-    if let Some(Value::Array(addresses)) = e.properties.get("addresses") {
+    if let Some(Value::Array(addresses)) = e.properties.get("addresses").filter(|_| addresses) {
         values.extend(
             addresses
                 .iter()
@@ -407,7 +415,6 @@ fn name_keys(e: &Entity) -> HashSet<Vec<String>> {
         .collect()
 }
 
-/// Whether both give countries and none is the same.
 /// Whether the display name of one entity is a name of the other (folded
 /// words, any order), or they share a name of three words or more: not
 /// only a two-word short form ("Asad Khan" of a Pakistani diplomat "Asad
@@ -429,15 +436,26 @@ fn display_agrees(a: &Entity, b: &Entity) -> bool {
             .any(|k| k.len() >= 3)
 }
 
-/// Whether both entities give countries and one is the same.
+/// Whether both persons give countries and one is the same: their own
+/// (`country`, `nationality`, `citizenship`), or where a record gives
+/// none, its addresses' (OFAC lists Burmese officers by address only).
 fn share_a_country(a: &Entity, b: &Entity) -> bool {
-    let x = countries(a);
-    !x.is_empty() && countries(b).iter().any(|c| x.contains(c))
+    let of = |e: &Entity| {
+        let own = countries_where(e, false);
+        if own.is_empty() {
+            countries(e)
+        } else {
+            own
+        }
+    };
+    let x = of(a);
+    !x.is_empty() && of(b).iter().any(|c| x.contains(c))
 }
 
 /// Whether a person's display name is made of common name words only (a
 /// common US given name or surname), or is written family name first with
-/// a given name of one-syllable words ("Kim Yong Chol", "Li Qiang"): names
+/// given name of short words, six letters at most ("Kim Yong Chol", "Li
+/// Qiang"): names
 /// that many people share, which a name and a country do not tell apart.
 fn common_name(e: &Entity) -> bool {
     let folded = crate::normalize::fold_name(&e.name);
@@ -449,6 +467,7 @@ fn common_name(e: &Entity) -> bool {
             && words.iter().skip(1).all(|w| w.len() <= 6))
 }
 
+/// Whether both give countries and none is the same.
 fn countries_differ(a: &Entity, b: &Entity) -> bool {
     let (x, y) = (countries(a), countries(b));
     !x.is_empty() && !y.is_empty() && !x.iter().any(|c| y.contains(c))
@@ -643,6 +662,7 @@ impl Gazetteer {
                 || (!person && ev.names == Some(NameAgreement::Same))
                 || (person
                     && dates == DateAgreement::Unknown
+                    && births_of[&a].is_empty() != births_of[&b].is_empty()
                     && ev.names == Some(NameAgreement::Same)
                     && share_a_country(ea, eb)
                     && !common_name(ea)

@@ -546,7 +546,11 @@ fn split_names(written: &str, notes: bool) -> Vec<(String, bool)> {
             out.push((n.to_string(), native));
         }
     };
-    for group in written.split(" b) ") {
+    let groups: Vec<&str> = written
+        .split(" b) ")
+        .flat_map(split_outside_parentheses)
+        .collect();
+    for group in groups {
         let group = group.trim().strip_prefix("a) ").unwrap_or(group.trim());
         let Some((head, inner)) = closing_parenthesis(group) else {
             for part in group.split(';') {
@@ -583,9 +587,10 @@ fn split_names(written: &str, notes: bool) -> Vec<(String, bool)> {
                 push(part, false);
             }
             push(inner, false);
-        } else if notes && !inner.contains(';') {
+        } else if notes && !inner.contains(';') && !is_a_place(inner) {
             // A note ("birth name", "third", "previously listed as") or a
-            // second spelling of one word ("Butayev (Butaev)").
+            // second spelling of one word ("Butayev (Butaev)"); not a
+            // branch's country ("AL-HARAMAIN FOUNDATION (PAKISTAN)").
             push(head, false);
         } else {
             for part in group.split(';') {
@@ -594,6 +599,38 @@ fn split_names(written: &str, notes: bool) -> Vec<(String, bool)> {
         }
     }
     out
+}
+
+/// The parts of `s` between the `;` that stand outside parentheses:
+/// `A (X) ; B (Y)` gives `A (X)` and `B (Y)`, `حسن غول (Hassan Ghul;
+/// Hassan Gul)` one part.
+fn split_outside_parentheses(s: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let (mut depth, mut from) = (0i32, 0);
+    for (i, c) in s.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            ';' if depth == 0 => {
+                parts.push(&s[from..i]);
+                from = i + 1;
+            }
+            _ => {}
+        }
+    }
+    parts.push(&s[from..]);
+    parts
+}
+
+/// Whether a parenthesis's text is a country or a place ("PAKISTAN",
+/// "UNION OF THE COMOROS", "HONG KONG").
+fn is_a_place(inner: &str) -> bool {
+    let folded = crate::normalize::fold_name(inner);
+    crate::names::is_place(&folded)
+        || !matches!(
+            crate::names::country_cues(&canonical_country(inner), false),
+            std::borrow::Cow::Owned(_)
+        )
 }
 
 /// `head (inner)` where the value ends with a parenthesis that opens
@@ -1114,6 +1151,24 @@ mod tests {
         assert_eq!(
             got("DAEDONG CREDIT BANK (DCB)"),
             latin(&["DAEDONG CREDIT BANK", "DCB"])
+        );
+        assert_eq!(
+            got("COMPAGNIE AERIENNE DES GRANDS LACS (CAGL) ; GREAT LAKES BUSINESS COMPANY (GLBC)"),
+            latin(&[
+                "COMPAGNIE AERIENNE DES GRANDS LACS",
+                "CAGL",
+                "GREAT LAKES BUSINESS COMPANY",
+                "GLBC"
+            ])
+        );
+        // A branch's country stays in its name.
+        assert_eq!(
+            got("AL-HARAMAYN FOUNDATION (KENYA)"),
+            latin(&["AL-HARAMAYN FOUNDATION (KENYA)"])
+        );
+        assert_eq!(
+            got("AL-HARAMAIN FOUNDATION (UNION OF THE COMOROS)"),
+            latin(&["AL-HARAMAIN FOUNDATION (UNION OF THE COMOROS)"])
         );
         assert_eq!(
             got("Al-Qaida in the Arabian Peninsula (AQAP)"),
