@@ -852,19 +852,17 @@ pub fn namesake_after(after: &str) -> bool {
         n -= 1;
     }
     let rest = &after[..n];
-    let skip = |s: &str| {
+    fn skip(s: &str) -> &str {
         s.trim_start_matches(|c: char| {
             c.is_whitespace() || matches!(c, ',' | '(' | '-' | '\u{2013}' | '\u{2014}')
         })
-        .to_string()
-    };
+    }
     let mut s = skip(rest);
     // Past an age: ", 38, no relation".
     let digits = s.bytes().take_while(u8::is_ascii_digit).count();
     if digits > 0 && s[digits..].starts_with(',') {
         s = skip(&s[digits..]);
     }
-    let s = s.to_lowercase();
     [
         "no relation",
         "not related to",
@@ -877,7 +875,7 @@ pub fn namesake_after(after: &str) -> bool {
         "no kin to",
     ]
     .iter()
-    .any(|p| s.starts_with(p))
+    .any(|p| s.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p)))
 }
 
 /// Kinds of vessel, as the lists record them (`vessel_type`) and as the

@@ -170,9 +170,6 @@ struct Cues {
     /// The text says right after the name that its bearer is a namesake
     /// ([`namesake_after`]).
     namesake: bool,
-    /// The kind of vessel the words around the name describe ("the
-    /// charter boat", ", a tanker"): see [`described_vessel_kind`].
-    vessel: Option<VesselKind>,
 }
 
 /// Whether a folded word names a relative ("brother", "widow", "son").
@@ -1860,7 +1857,9 @@ impl<'m> Resolver<'m> {
                 });
                 continue;
             }
-            if self.kind_differs(g.entity, described_vessel_kind(&before, &text[end..])) {
+            if e.kind == EntityType::Vessel
+                && self.kind_differs(g.entity, described_vessel_kind(&before, &text[end..]))
+            {
                 out.push(Candidate {
                     entity: g.entity,
                     confidence: 0.0,
@@ -1928,7 +1927,6 @@ impl<'m> Resolver<'m> {
                 age: age_after(text, end).or_else(|| age_before(text, start)),
                 private,
                 namesake: namesake_after(&text[end..]),
-                vessel: None,
             };
             if let Some(r) = self.ruled_out(g.entity, &cues, tr, init) {
                 out.push(Candidate {
@@ -2593,7 +2591,6 @@ impl<'m> Resolver<'m> {
                 private: title.is_none_or(|t| t.offices.is_empty())
                     && private_person(&self.description(text, c.last)),
                 namesake: namesake_after(&text[toks[c.last as usize].end as usize..]),
-                vessel: described_vessel_kind(&before, &text[toks[c.last as usize].end as usize..]),
             };
             let thing = self.named_thing(text, &before, title, c.first, c.last);
             // "The younger Roosevelt … the elder Roosevelt" where the
@@ -2687,7 +2684,12 @@ impl<'m> Resolver<'m> {
                         continue;
                     }
                 }
-                if self.kind_differs(g.entity, cues.vessel) {
+                if *kind == EntityType::Vessel
+                    && self.kind_differs(
+                        g.entity,
+                        described_vessel_kind(&before, &text[toks[c.last as usize].end as usize..]),
+                    )
+                {
                     if !out.iter().any(|o| o.entity == g.entity) {
                         out.push(Candidate {
                             entity: g.entity,
