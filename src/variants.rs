@@ -746,8 +746,8 @@ fn org_forms(name: &str, out: &mut Vec<Form>, legal: bool) {
     let refs: Vec<&str> = tokens.iter().map(String::as_str).collect();
     // "GLOBAL LIBERTY D.O.O. LAKTASI", "ALTERNATIVNA TELEVIZIJA D.O.O.
     // BANJA LUKA": a Balkan company's name gives its seat after its legal
-    // form; the press leaves the seat out, and the name without it is
-    // named as any other.
+    // form (d.o.o., d.o.o.e.l., a.d., d.d., s.p.); the press leaves the
+    // seat out, and the name without it is named as any other.
     let forms = LegalForms::builtin();
     for seat in 1..=2 {
         // (A seat is no legal form: "… CO LTD" ends in two.)
@@ -758,7 +758,12 @@ fn org_forms(name: &str, out: &mut Vec<Form>, legal: bool) {
             continue;
         }
         let head = &refs[..refs.len() - seat];
-        if head.last().is_some_and(|w| !is_stopword(w))
+        // (The forms of the former Yugoslavia's companies, which write
+        // the seat so; elsewhere words after a legal form are more of the
+        // name, and reading them as a seat costs the scan a quarter more.)
+        if head
+            .last()
+            .is_some_and(|w| matches!(*w, "doo" | "dooel" | "ad" | "dd" | "sp"))
             && forms.split(head).is_some_and(|(_, suf, _)| suf > 0)
             && refs[refs.len() - seat..].iter().all(|w| !is_common_word(w))
         {
