@@ -43,7 +43,7 @@ use crate::link::{
     common_second_word, common_word, described_vessel_kind, honorific_gender, is_month,
     is_profession, listed_vessel_kind, named_after, namesake_after, occupation_before,
     occupation_in, place_preposition, private_person, speech_after, state_after, title_after,
-    title_before, Offices, Title, VesselKind,
+    title_before, Offices, Title,
 };
 use crate::matcher::is_prominent;
 use crate::matcher::{Hit, Matcher};
@@ -1606,18 +1606,31 @@ impl<'m> Resolver<'m> {
     }
 
     /// Whether entity `e` is a vessel the list records as another kind
-    /// than the words around its name describe (`described`): "the charter
+    /// than the words around its name describe (`before` it, nearest last,
+    /// and the text `after` it; see [`described_vessel_kind`]): "the charter
     /// boat Mar Azul", "the Tifon, a 36-foot sportfisherman" are not the
     /// listed Cuban tugs.
-    fn kind_differs(&self, e: u32, described: Option<VesselKind>) -> bool {
-        described.is_some_and(|k| {
-            self.matcher.entities()[e as usize]
+    fn kind_differs(&self, e: u32, before: &[&str], after: &str) -> bool {
+        let ent = &self.matcher.entities()[e as usize];
+        ent.kind == EntityType::Vessel
+            && ent
                 .properties
                 .get("vessel_type")
                 .and_then(|t| t.as_str())
                 .and_then(listed_vessel_kind)
-                .is_some_and(|listed| listed != k)
-        })
+                .is_some_and(|listed| {
+                    described_vessel_kind(before, after).is_some_and(|k| k != listed)
+                })
+    }
+
+    /// Whether the words before token `first` (the start of a name) say
+    /// the person is another's relative ("his brother", "His widow,").
+    fn named_as_relative(&self, text: &str, first: u32) -> bool {
+        self.words_before(text, first)
+            .iter()
+            .rev()
+            .take(2)
+            .any(|w| is_kin(w))
     }
 
     /// Why entity `e` cannot be meant here, if it cannot: the document's
@@ -1839,6 +1852,8 @@ impl<'m> Resolver<'m> {
             }
             // "Mar azul means blue sea": a vessel's name is written with
             // capitals; a word of it in lower case makes ordinary words.
+            // (Not `name_has_lowercase_word`: a syllable after a hyphen,
+            // "O Un Chong Nyon-ho", is part of a vessel's name.)
             let lower_word = || {
                 (first..=last).any(|i| {
                     let w = self.norm.token_text(i as usize);
@@ -1857,9 +1872,7 @@ impl<'m> Resolver<'m> {
                 });
                 continue;
             }
-            if e.kind == EntityType::Vessel
-                && self.kind_differs(g.entity, described_vessel_kind(&before, &text[end..]))
-            {
+            if self.kind_differs(g.entity, &before, &text[end..]) {
                 out.push(Candidate {
                     entity: g.entity,
                     confidence: 0.0,
@@ -2499,12 +2512,7 @@ impl<'m> Resolver<'m> {
                     // A relative named as such ("His widow, Akie Abe")
                     // leaves the bare surname to the person the story is
                     // about: the chain goes on past them.
-                    && !self
-                        .words_before(text, q as u32)
-                        .iter()
-                        .rev()
-                        .take(2)
-                        .any(|w| is_kin(w))
+                    && !self.named_as_relative(text, q as u32)
             }
         };
         let mut at = c.first;
@@ -2684,12 +2692,11 @@ impl<'m> Resolver<'m> {
                         continue;
                     }
                 }
-                if *kind == EntityType::Vessel
-                    && self.kind_differs(
-                        g.entity,
-                        described_vessel_kind(&before, &text[toks[c.last as usize].end as usize..]),
-                    )
-                {
+                if self.kind_differs(
+                    g.entity,
+                    &before,
+                    &text[toks[c.last as usize].end as usize..],
+                ) {
                     if !out.iter().any(|o| o.entity == g.entity) {
                         out.push(Candidate {
                             entity: g.entity,
@@ -2865,10 +2872,7 @@ impl<'m> Resolver<'m> {
                 ix.full
                     .get(&e)
                     .and_then(|m| m.spans.first())
-                    .is_some_and(|&(f, _)| {
-                        let before = self.words_before(text, f);
-                        before.iter().rev().take(2).any(|w| is_kin(w))
-                    })
+                    .is_some_and(|&(f, _)| self.named_as_relative(text, f))
             };
             let regime = regime && found.iter().any(|f| led(f.3.entity));
             // The bearer the story last called by this word alone keeps it

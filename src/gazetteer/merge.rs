@@ -403,16 +403,19 @@ fn countries_where(e: &Entity, addresses: bool) -> Vec<String> {
 fn name_keys(e: &Entity) -> HashSet<Vec<String>> {
     e.names()
         .filter(|n| !n.weak)
-        .map(|n| {
-            let mut w: Vec<String> = crate::normalize::fold_name(&n.name)
-                .split(' ')
-                .filter(|w| !w.is_empty())
-                .map(str::to_string)
-                .collect();
-            w.sort_unstable();
-            w
-        })
+        .map(|n| name_key(&n.name))
         .collect()
+}
+
+/// One name's folded words, sorted (see [`name_keys`]).
+fn name_key(name: &str) -> Vec<String> {
+    let mut w: Vec<String> = crate::normalize::fold_name(name)
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect();
+    w.sort_unstable();
+    w
 }
 
 /// Whether the display name of one entity is a name of the other (folded
@@ -420,20 +423,10 @@ fn name_keys(e: &Entity) -> HashSet<Vec<String>> {
 /// only a two-word short form ("Asad Khan" of a Pakistani diplomat "Asad
 /// Majeed Khan" and of an Afghan "Haji Asad Khan Zarkari Mohammadhasni").
 fn display_agrees(a: &Entity, b: &Entity) -> bool {
-    let key = |e: &Entity| {
-        let mut w: Vec<String> = crate::normalize::fold_name(&e.name)
-            .split(' ')
-            .filter(|w| !w.is_empty())
-            .map(str::to_string)
-            .collect();
-        w.sort_unstable();
-        w
-    };
-    name_keys(b).contains(&key(a))
-        || name_keys(a).contains(&key(b))
-        || name_keys(a)
-            .intersection(&name_keys(b))
-            .any(|k| k.len() >= 3)
+    let (ka, kb) = (name_keys(a), name_keys(b));
+    kb.contains(&name_key(&a.name))
+        || ka.contains(&name_key(&b.name))
+        || ka.intersection(&kb).any(|k| k.len() >= 3)
 }
 
 /// Whether both persons give countries and one is the same: their own
