@@ -57,6 +57,14 @@ impl LegalForms {
                 compare: None,
                 generic: None,
             });
+            // "National Iranian Tanker Co." for the listed "… COMPANY";
+            // the business press writes "Co." for "Co., Ltd." too.
+            types.push(OrgType {
+                aliases: vec!["Company".into(), "Co".into(), "Co.".into()],
+                display: Some("Co".into()),
+                compare: None,
+                generic: None,
+            });
             let mut forms = LegalForms::from_types(types);
             // Spelled-out forms of abbreviations rigour lists only
             // abbreviated: "Co., Ltd." is "Company Limited".
@@ -521,6 +529,29 @@ pub fn is_capital(folded: &str) -> bool {
     .contains(folded)
 }
 
+/// Whether a folded word is a country's English demonym
+/// (`data/countries/`): "iranian", "belarusian". A nationality says whose a
+/// company is, not which one ("Belarusian" of "Belarusian Potash
+/// Company").
+///
+/// ```
+/// assert!(gazex::names::is_demonym("belarusian"));
+/// assert!(!gazex::names::is_demonym("belaruskali"));
+/// ```
+pub fn is_demonym(folded: &str) -> bool {
+    static SET: OnceLock<HashSet<String>> = OnceLock::new();
+    SET.get_or_init(|| {
+        include_str!("../data/countries/countries.tsv")
+            .lines()
+            .filter_map(|l| l.split('\t').nth(1))
+            .flat_map(|c| c.split('|'))
+            .map(fold_name)
+            .filter(|c| !c.is_empty())
+            .collect()
+    })
+    .contains(folded)
+}
+
 /// A country's name folded in natural order: "Korea, North" → "north
 /// korea".
 fn natural_key(name: &str) -> String {
@@ -541,8 +572,8 @@ pub fn is_common_surname(folded: &str) -> bool {
 
 /// Whether a folded word could identify a name on its own: four letters or
 /// more, and not an English word, a given name, a common surname, a title,
-/// a function word or a legal form ("putin", "verus"; not "nelson",
-/// "defense", "kim").
+/// a function word, a legal form or a nationality ("putin", "verus"; not
+/// "nelson", "defense", "kim", "iranian").
 pub fn is_distinctive_word(folded: &str) -> bool {
     const DAYS: [&str; 7] = [
         "monday",
@@ -563,6 +594,7 @@ pub fn is_distinctive_word(folded: &str) -> bool {
         && !is_title(folded)
         && !is_stopword(folded)
         && LegalForms::builtin().class_of(folded).is_none()
+        && !is_demonym(folded)
 }
 
 /// Builds every word table of this module now instead of on first use

@@ -49,8 +49,9 @@ use crate::matcher::is_prominent;
 use crate::matcher::{Hit, Matcher};
 use crate::mention::{Candidate, Evidence, EvidenceKind, MatchKind, Mention, Reason};
 use crate::names::{
-    country_cues, initials, is_capital, is_common_word, is_distinctive_word, is_given_name,
-    is_known_proper_noun, is_particle, is_place, is_stopword, is_suffix, is_title, LegalForms,
+    country_cues, initials, is_capital, is_common_word, is_demonym, is_distinctive_word,
+    is_given_name, is_known_proper_noun, is_particle, is_place, is_stopword, is_suffix, is_title,
+    LegalForms,
 };
 use crate::normalize::fold_name;
 use crate::normalize::{normalize_into, Normalized, TokenFlags};
@@ -1074,29 +1075,48 @@ impl<'m> Resolver<'m> {
                         c.start = Some(from as u32);
                     }
                 }
+                // A legal form that is also a lower-case word ("as", "is",
+                // "at") is that word.
+                let form_ok = |a: usize, b: usize| {
+                    (a..=b).all(|i| {
+                        let w = n.token_text(i);
+                        let flags = n.tokens()[i].flags;
+                        // A legal form that is also a function word
+                        // ("In", "As", "A") counts only in capitals
+                        // or with dots: "AS", "A.S.", and in a line
+                        // written in capitals only with dots
+                        // ("MARCOS FLEES PHILIPPINES AS AQUINO …").
+                        let capitals_alone =
+                            flags.contains(TokenFlags::ALL_CAPS) && !caps_line(text, n, i);
+                        // ("co-founder", "a cartel co-founder": a
+                        // word joined by a hyphen is no legal form, nor
+                        // "co" in lower case.)
+                        let tok = n.tokens()[i];
+                        let hyphened = text[tok.end as usize..].starts_with('-');
+                        !(flags.contains(TokenFlags::LOWERCASE)
+                            && (is_stopword(w) || is_common_word(w) || w == "co"))
+                            && !hyphened
+                            && (!is_stopword(w) || capitals_alone || w.contains('.'))
+                    })
+                };
+                // A legal form written just after an organization's full
+                // name belongs to the mention ("Persian Gulf Petrochemical
+                // Industries Co." for a listed name without one).
+                let form_after = || {
+                    (hit.last + 1 < count && !n.barrier_after(hit.last as usize))
+                        .then(|| forms.starting_at(n, hit.last as usize + 1))
+                        .flatten()
+                        .filter(|&(l, _)| {
+                            plain_gap(text, n, hit.last as usize)
+                                && form_ok(hit.last as usize + 1, l)
+                        })
+                };
                 if t.variant == Variant::OrgCore {
                     // Extended over a legal form on one side at a time (the
                     // leftmost-longest choice then picks), never across the
                     // end of a sentence.
-                    // The core must read as a name, and a legal form that is
-                    // also a lower-case word ("as", "is", "at") is that word.
+                    // The core must read as a name.
                     let core_ok = !name_has_lowercase_word(n, hit.first, hit.last);
-                    let form_ok = |a: usize, b: usize| {
-                        (a..=b).all(|i| {
-                            let w = n.token_text(i);
-                            let flags = n.tokens()[i].flags;
-                            // A legal form that is also a function word
-                            // ("In", "As", "A") counts only in capitals
-                            // or with dots: "AS", "A.S.", and in a line
-                            // written in capitals only with dots
-                            // ("MARCOS FLEES PHILIPPINES AS AQUINO …").
-                            let capitals_alone =
-                                flags.contains(TokenFlags::ALL_CAPS) && !caps_line(text, n, i);
-                            !(flags.contains(TokenFlags::LOWERCASE)
-                                && (is_stopword(w) || is_common_word(w)))
-                                && (!is_stopword(w) || capitals_alone || w.contains('.'))
-                        })
-                    };
                     let before = forms
                         .ending_before(n, hit.first as usize)
                         .filter(|&(f, _)| {
@@ -1107,17 +1127,7 @@ impl<'m> Resolver<'m> {
                                 && !gap(text, n, hit.first as usize - 1).contains(',')
                                 && form_ok(f, hit.first as usize - 1)
                         });
-                    let after = if hit.last + 1 < count && !n.barrier_after(hit.last as usize) {
-                        forms
-                            .starting_at(n, hit.last as usize + 1)
-                            .filter(|&(l, _)| {
-                                core_ok
-                                    && plain_gap(text, n, hit.last as usize)
-                                    && form_ok(hit.last as usize + 1, l)
-                            })
-                    } else {
-                        None
-                    };
+                    let after = form_after().filter(|_| core_ok);
                     let mut extended = false;
                     for (first, last) in [
                         before.map(|(f, _)| (f as u32, hit.last)),
@@ -1150,6 +1160,17 @@ impl<'m> Resolver<'m> {
                     if extended {
                         continue;
                     }
+                    // Without its legal form, a name of a nationality or
+                    // place and ordinary words describes a trade, it does
+                    // not name a company ("IRANIAN OIL" of "Iranian Oil
+                    // Company (U.K.) Limited").
+                    if (hit.first..=hit.last).all(|i| {
+                        let w = n.token_text(i as usize);
+                        is_common_word(w) || is_demonym(w) || is_place(w)
+                    }) && (hit.first..=hit.last).any(|i| is_demonym(n.token_text(i as usize)))
+                    {
+                        continue;
+                    }
                 }
                 // ("the Houthi group": a generic last word in lower case
                 // is no part of the proper name to check.)
@@ -1169,6 +1190,17 @@ impl<'m> Resolver<'m> {
                 }
                 if !self.plausible(text, &c) {
                     continue;
+                }
+                if t.variant == Variant::Full
+                    && self.matcher.entities()[c.entity as usize].kind == EntityType::Organization
+                    && c.variant == 0
+                {
+                    if let Some((l, _)) = form_after() {
+                        self.cands.push(Cand {
+                            last: l as u32,
+                            ..c
+                        });
+                    }
                 }
                 self.cands.push(c);
             }
@@ -4037,6 +4069,17 @@ mod tests {
             Entity::new("jqz", "John Q. Zarnavaxian", EntityType::Person),
             Entity::new("jz", "John Zarnavaxian", EntityType::Person),
             Entity::new("zas", "Zarnavax A.S.", EntityType::Other("unknown".into())),
+            Entity::new("ztc", "ZORVALEX TANKER COMPANY", EntityType::Organization),
+            Entity::new(
+                "qtd",
+                "QUORVEN TRADE DEVELOPMENT CO., LTD.",
+                EntityType::Organization,
+            ),
+            Entity::new(
+                "vpi",
+                "VELMARIK PETROCHEMICAL INDUSTRIES",
+                EntityType::Organization,
+            ),
             Entity::new(
                 "fkz",
                 "F. K. Zarnavaxer",
@@ -4294,6 +4337,18 @@ mod tests {
         ),
         ("a list of places", "They visited Dover and Sakhalin Island (in 2019).", &[]),
         ("an IMO number in another sentence", "Off Sakhalin Island. IMO 9249128 sailed.", &[]),
+        ("'Co.' for 'Company'", "Zorvalex Tanker Co. sailed.", &[("Zorvalex Tanker Co.", "ztc", "legal_form")]),
+        ("'Co.' for 'Co., Ltd.'", "Quorven Trade Development Co. said so.", &[("Quorven Trade Development Co.", "qtd", "legal_form")]),
+        (
+            "a legal form after a name listed without one",
+            "Velmarik Petrochemical Industries Co. said so.",
+            &[("Velmarik Petrochemical Industries Co.", "vpi", "normalized")],
+        ),
+        (
+            "no legal form in lower case or before a hyphen",
+            "A Zorvalex Tanker co-owner and Zorvalex Tanker company.",
+            &[("Zorvalex Tanker", "ztc", "short"), ("Zorvalex Tanker", "ztc", "short")],
+        ),
     ];
 
     #[test]
@@ -5042,7 +5097,7 @@ mod spelling_tests {
             "2020",
             "Zarnavax Potash Company (ZPC) said. Later ZPC added.",
             &[
-                ("Zarnavax Potash Company", "zpc", "short"),
+                ("Zarnavax Potash Company", "zpc", "legal_form"),
                 ("ZPC", "zpc", "short"),
                 ("ZPC", "zpc", "short"),
             ],
@@ -5051,7 +5106,7 @@ mod spelling_tests {
             "an acronym that does not start the name",
             "2020",
             "Zarnavax Potash Company (BPC) said. BPC added.",
-            &[("Zarnavax Potash Company", "zpc", "short")],
+            &[("Zarnavax Potash Company", "zpc", "legal_form")],
         ),
         (
             "a generic last word in lower case",

@@ -21,7 +21,7 @@
 use crate::gazetteer::{Alias, Entity, EntityType, MatchPolicy, NameOrder};
 use crate::link::{classify_role, Offices};
 use crate::names::{
-    initials, is_common_surname, is_common_word, is_distinctive_word, is_given_name,
+    initials, is_common_surname, is_common_word, is_demonym, is_distinctive_word, is_given_name,
     is_known_proper_noun, is_particle, is_place, is_stopword, is_suffix, is_title, LegalForms,
 };
 use crate::normalize::normalize;
@@ -811,6 +811,7 @@ fn org_forms(name: &str, out: &mut Vec<Form>, legal: bool) {
             && is_distinctive_word(&core[lead])
             && !is_known_proper_noun(&core[lead])
             && !is_place(&core[lead])
+            && !is_demonym(&core[lead])
         {
             out.push(form(vec![core[lead].clone()], Variant::OrgWord));
         }

@@ -505,6 +505,7 @@ fn name_parts(
         .map_or(n.tokens().len(), |i| i + 1);
     if organization {
         let forms = crate::names::LegalForms::builtin();
+        let whole = end;
         'strip: while end > 1 {
             for len in (1..end.min(4)).rev() {
                 let key: Vec<&str> = (end - len..end).map(|i| n.token_text(i)).collect();
@@ -516,7 +517,12 @@ fn name_parts(
             break;
         }
         if end == 1 && n.token_text(0).chars().count() < 8 {
-            return None;
+            // A short word is a name with its legal form only ("HARA
+            // COMPANY"), compared whole.
+            if whole < 2 {
+                return None;
+            }
+            end = whole;
         }
     } else if end < 2 {
         return None;
