@@ -35,8 +35,8 @@ use crate::names::{
 };
 use crate::normalize::{fold_name, Normalized, TokenFlags};
 use crate::translit::{
-    h_respelled, is_korean, is_transliterated, key_consonants, korean_key_into,
-    person_spelling_key_into, respell_h, spelling_key_into,
+    french_respelled_into, h_respelled, is_korean, is_transliterated, key_consonants,
+    korean_key_into, person_spelling_key_into, respell_h, spelling_key_into,
 };
 use crate::variants::{forms, Form, Policy, Variant};
 
@@ -786,6 +786,7 @@ impl Matcher {
             return;
         }
         let mut key = Vec::new();
+        let mut french = Vec::new();
         let mut alts: Vec<(u32, &[u32])> = Vec::new();
         let tokens = text.tokens();
         for (i, t) in tokens.iter().enumerate() {
@@ -807,6 +808,22 @@ impl Matcher {
                 if let Some((_, spelled)) = text.hushed().get(at).filter(|h| h.0 == i as u32) {
                     if person_spelling_key_into(spelled, &mut key) {
                         if let Some(words) = self.spellings.get(&key[..]) {
+                            alts.push((i as u32, words));
+                        }
+                    }
+                }
+            }
+            // "Poutine", "Béchir", "Choïgou": also as English
+            // transliterations write the French spelling.
+            if capitalized && french_respelled_into(text.token_bytes(i), &mut french) {
+                let w = text.token_text(i);
+                if person_spelling_key_into(&french, &mut key)
+                    && !is_common_word(w)
+                    && !(key_consonants(&key) == 2
+                        && (is_place(w) || is_given_name(w) || is_known_proper_noun(w)))
+                {
+                    if let Some(words) = self.spellings.get(&key[..]) {
+                        if words.iter().any(|&x| x != numbers[i]) {
                             alts.push((i as u32, words));
                         }
                     }

@@ -370,6 +370,40 @@ pub fn respell_h(word: &[u8], with: &[u8]) -> Option<Vec<u8>> {
     Some(out)
 }
 
+/// The folded word `word` as English transliterations would write it,
+/// if it is written the French way (the French press writes Arabic and
+/// Russian names so): `ch` not after `t` is English `sh`, `tch` is `ch`,
+/// and a closing `e` after a consonant is silent (`poutine` → `poutin`,
+/// `choigou` → `shoigou`, `bechir` → `beshir`, `setchine` → `setchin`).
+/// Writes it into `out` (cleared first) and returns whether anything
+/// changed.
+///
+/// ```
+/// use gazex::translit::{french_respelled_into, spelling_key};
+/// let french = |w: &str| {
+///     let mut out = Vec::new();
+///     french_respelled_into(w.as_bytes(), &mut out).then(|| String::from_utf8(out).unwrap())
+/// };
+/// assert_eq!(spelling_key(&french("poutine").unwrap()), spelling_key("putin"));
+/// assert_eq!(spelling_key(&french("loukachenko").unwrap()), spelling_key("lukashenko"));
+/// assert_eq!(spelling_key(&french("setchine").unwrap()), spelling_key("sechin"));
+/// assert_eq!(french("putin"), None);
+/// ```
+pub fn french_respelled_into(word: &[u8], out: &mut Vec<u8>) -> bool {
+    out.clear();
+    let n = word.len();
+    let silent_e = n >= 5 && word[n - 1] == b'e' && !is_vowel(word[n - 2]);
+    let sh = |i: usize| {
+        word[i] == b'c' && word.get(i + 1) == Some(&b'h') && (i == 0 || word[i - 1] != b't')
+    };
+    let body = if silent_e { n - 1 } else { n };
+    if !silent_e && !(0..body).any(sh) {
+        return false;
+    }
+    out.extend((0..body).map(|i| if sh(i) { b's' } else { word[i] }));
+    true
+}
+
 /// Whether any country the lists give for `e` (its `country`,
 /// `nationality`, `citizenship`, or an address's) passes `test`.
 fn any_country(e: &Entity, test: impl Fn(&str) -> bool) -> bool {
