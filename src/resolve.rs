@@ -1529,6 +1529,30 @@ impl<'m> Resolver<'m> {
         self.country_anywhere(e, false).is_some()
     }
 
+    /// Whether the document writes the name of tokens `first..=last` in
+    /// the plural ("Three Zhang Weis walk into a dumpling shop", "the
+    /// John Kennedys of the phone book"): the story is about a name many
+    /// people share, and its country tells none of them apart.
+    fn written_in_plural(&self, first: u32, last: u32) -> bool {
+        let n = &self.norm;
+        let t = n.tokens();
+        let stream = n.stream_bytes();
+        let name =
+            &stream[t[first as usize].norm_start as usize..t[last as usize].norm_end as usize];
+        let mut needle = Vec::with_capacity(name.len() + 4);
+        needle.push(b' ');
+        needle.extend_from_slice(name);
+        needle.extend_from_slice(b"s ");
+        let es = {
+            let mut v = needle.clone();
+            v.truncate(v.len() - 2);
+            v.extend_from_slice(b"es ");
+            v
+        };
+        memchr::memmem::find(stream, &needle).is_some()
+            || memchr::memmem::find(stream, &es).is_some()
+    }
+
     /// What [`Resolver::corroborated`] looks for among the document's
     /// readings (`cands`): another reading of the entity, of a linked one,
     /// or of an official of its country, outside the span in question.
@@ -2119,8 +2143,12 @@ impl<'m> Resolver<'m> {
             } else if rank[0] <= 1
                 || (title.is_some() && self.matcher.profile(best.entity).before_terms(&self.date))
                 || rank[1] == 0
-                || rank[2] == 0
-                || (!occupation_in(&appositive) && self.corroborated(best.entity, first, last))
+                // (A name the story writes in the plural is many people's:
+                // only a title or initials tell which one.)
+                || (!self.written_in_plural(first, last)
+                    && (rank[2] == 0
+                        || (!occupation_in(&appositive)
+                            && self.corroborated(best.entity, first, last))))
             {
                 reasons.push(Reason::Corroborated);
             } else {
@@ -4762,6 +4790,18 @@ mod tests {
             out[0].confidence < DEFAULT_MIN_CONFIDENCE
                 && out[0].reasons.contains(&Reason::CommonName)
         );
+        // The country corroborates a common name, unless the story writes
+        // the name in the plural: then many people share it.
+        r.set_min_confidence(DEFAULT_MIN_CONFIDENCE);
+        out.clear();
+        r.resolve("In the United States, Adam Smith spoke.", &mut out);
+        assert_eq!(out.len(), 1, "{out:?}");
+        out.clear();
+        r.resolve(
+            "Three Adam Smiths live in the United States. Adam Smith spoke.",
+            &mut out,
+        );
+        assert!(out.is_empty(), "{out:?}");
     }
 
     #[test]
