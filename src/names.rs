@@ -512,21 +512,27 @@ pub fn country_cues(value: &str, broad: bool) -> std::borrow::Cow<'static, [Stri
 pub fn is_capital(folded: &str) -> bool {
     static SET: OnceLock<HashSet<String>> = OnceLock::new();
     SET.get_or_init(|| {
-        include_str!("../data/countries/countries.tsv")
-            .lines()
-            .filter_map(|l| l.split('\t').nth(2))
-            .flat_map(|c| c.split('|'))
-            .map(|c| {
-                let f = fold_name(c);
-                match f.strip_suffix(" dc").or_else(|| f.strip_suffix(" d.c")) {
-                    Some(city) => city.to_string(),
-                    None => f,
-                }
-            })
-            .filter(|c| !c.is_empty())
-            .collect()
+        country_column(2, |f| {
+            match f.strip_suffix(" dc").or_else(|| f.strip_suffix(" d.c")) {
+                Some(city) => city.to_string(),
+                None => f,
+            }
+        })
     })
     .contains(folded)
+}
+
+/// The folded values of column `column` of `data/countries/countries.tsv`
+/// (1: demonyms, 2: capitals; `|` between values), each passed through
+/// `adjust`, empty ones left out.
+fn country_column(column: usize, adjust: fn(String) -> String) -> HashSet<String> {
+    include_str!("../data/countries/countries.tsv")
+        .lines()
+        .filter_map(|l| l.split('\t').nth(column))
+        .flat_map(|c| c.split('|'))
+        .map(|c| adjust(fold_name(c)))
+        .filter(|c| !c.is_empty())
+        .collect()
 }
 
 /// Whether a folded word is a country's English demonym
@@ -540,16 +546,8 @@ pub fn is_capital(folded: &str) -> bool {
 /// ```
 pub fn is_demonym(folded: &str) -> bool {
     static SET: OnceLock<HashSet<String>> = OnceLock::new();
-    SET.get_or_init(|| {
-        include_str!("../data/countries/countries.tsv")
-            .lines()
-            .filter_map(|l| l.split('\t').nth(1))
-            .flat_map(|c| c.split('|'))
-            .map(fold_name)
-            .filter(|c| !c.is_empty())
-            .collect()
-    })
-    .contains(folded)
+    SET.get_or_init(|| country_column(1, |f| f))
+        .contains(folded)
 }
 
 /// A country's name folded in natural order: "Korea, North" → "north

@@ -136,7 +136,7 @@ fn dated_dev7_split_by_entity_id() {
 /// it.
 #[test]
 fn dated_dev8_split_by_entity_id() {
-    dated_split("dev8", 335, 0.91, 0.865);
+    dated_split("dev8", 335, 0.915, 0.88);
 }
 
 /// The ninth development round (who is meant: namesakes, relatives,
@@ -146,5 +146,23 @@ fn dated_dev8_split_by_entity_id() {
 /// on it.
 #[test]
 fn dated_dev9_split_by_entity_id() {
-    dated_split("dev9", 355, 0.92, 0.875);
+    dated_split("dev9", 355, 0.92, 0.88);
+}
+
+/// The tenth development round (African, Persian and Gulf, Latin American,
+/// Asian, Russian and Belarusian parties in the spellings of regional and
+/// French-language papers; aircraft and tankers; quiet articles): 0.957 /
+/// 0.878 when first scored, before any rule was tuned on it.
+#[test]
+fn dated_dev10_split_by_entity_id() {
+    dated_split("dev10", 325, 0.955, 0.89);
+}
+
+/// The eleventh development round (who is meant among namesakes across
+/// eras, relatives, monarchs, common names of ordinary people, surnames
+/// that are words or places; quiet articles): 0.823 / 0.859 when first
+/// scored, before any rule was tuned on it.
+#[test]
+fn dated_dev11_split_by_entity_id() {
+    dated_split("dev11", 245, 0.84, 0.85);
 }
