@@ -282,6 +282,9 @@ pub enum Reason {
     /// Records of one name, one country and one kind of office, taken for
     /// one person the lists did not join.
     Duplicate,
+    /// A word for a parent or a child beside the name ("His father,
+    /// George Bush") picks the elder or the younger of namesakes.
+    Relative,
 }
 
 impl Reason {
@@ -320,6 +323,7 @@ impl Reason {
             Reason::Place => "place",
             Reason::Ambiguous => "ambiguous",
             Reason::Duplicate => "duplicate",
+            Reason::Relative => "relative",
         }
     }
 }

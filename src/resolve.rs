@@ -173,6 +173,33 @@ struct Cues {
     namesake: bool,
 }
 
+/// Which of two namesakes a word for a parent or a child beside the name
+/// points to: `1` the elder ("His father, George Bush"; "George Bush and
+/// his son …"), `-1` the younger ("his son, …"; "… and his father …"),
+/// from the two folded words before the name (`before`, nearest last) and
+/// the text after it.
+fn kin_order(before: &[&str], after: &str) -> Option<i8> {
+    let parent = |w: &str| matches!(w, "father" | "mother" | "grandfather" | "grandmother");
+    let child = |w: &str| matches!(w, "son" | "daughter" | "grandson" | "granddaughter");
+    for w in before.iter().rev().take(2) {
+        if parent(w) {
+            return Some(1);
+        }
+        if child(w) {
+            return Some(-1);
+        }
+    }
+    let mut words = after
+        .trim_start_matches([',', ' '])
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty());
+    match (words.next(), words.next(), words.next()) {
+        (Some("and"), Some("his" | "her"), Some(w)) if child(w) => Some(1),
+        (Some("and"), Some("his" | "her"), Some(w)) if parent(w) => Some(-1),
+        _ => None,
+    }
+}
+
 /// Whether a folded word names a relative ("brother", "widow", "son").
 fn is_kin(w: &str) -> bool {
     matches!(
@@ -2034,6 +2061,35 @@ impl<'m> Resolver<'m> {
                 p.years_from(&self.date),
             ];
             kept.push((rank, *g, reasons));
+        }
+        // "His father, George Bush": of namesakes the lists give births
+        // for, a parent is the elder, a child the younger, before who
+        // held office at the date.
+        if kept.len() >= 2 {
+            let born = |g: &Cand| self.matcher.profile(g.entity).born;
+            if let Some(order) = kin_order(&before, &text[end..]) {
+                let births: Vec<i32> = kept.iter().filter_map(|(_, g, _)| born(g)).collect();
+                let target = if order > 0 {
+                    births.iter().min()
+                } else {
+                    births.iter().max()
+                };
+                if let (Some(&target), true) = (target, births.len() >= 2) {
+                    if births.iter().filter(|&&b| b == target).count() == 1 {
+                        for (rank, g, reasons) in &mut kept {
+                            let fits = born(g) == Some(target);
+                            // (A title both held, now or before, does not
+                            // tell them apart: "His father, George Bush,
+                            // the 41st president".)
+                            rank[0] = rank[0].min(u8::from(rank[0] > 1) * 2);
+                            rank[2..5].fill(u8::from(!fits));
+                            if fits {
+                                reasons.push(Reason::Relative);
+                            }
+                        }
+                    }
+                }
+            }
         }
         kept.sort_by_key(|(rank, _, _)| *rank);
         // A title one homonym fits rules out those it does not.
@@ -4517,6 +4573,19 @@ mod tests {
         ("the president of the day", "1990", "President Bush spoke. Bush left.", &[("Bush", "ghwb"), ("Bush", "ghwb")]),
         ("the son in 2005", "2005", "President Bush spoke.", &[("Bush", "gwb")]),
         ("former president", "2001-01-20", "Former President George Bush watched.", &[("George Bush", "ghwb")]),
+        (
+            "a parent among namesakes, by a word before",
+            "2002",
+            "The president spoke. His father, George Bush, watched.",
+            &[("George Bush", "ghwb")],
+        ),
+        (
+            "a parent among namesakes, by a word after",
+            "2025",
+            "Presidents: George Bush and his son George W. Bush.",
+            &[("George Bush", "ghwb"), ("George W. Bush", "gwb")],
+        ),
+        ("a child among namesakes", "1992", "The president's son, George Bush, watched.", &[("George Bush", "gwb")]),
         ("middle initials", "2006", "George H. W. Bush and George W. Bush met.", &[("George H. W. Bush", "ghwb"), ("George W. Bush", "gwb")]),
         (
             "an age after a bare surname",
