@@ -696,9 +696,11 @@ pub fn occupation_in(words: &[&str]) -> bool {
         .any(|w| OCCUPATIONS.contains(w) || SPORTS.contains(w))
 }
 
-/// Whether the folded word just before a name is an occupation word ("economist", "singer").
+/// Whether the folded word just before a name is an occupation word
+/// ("economist", "singer") or a private person's job ("grocer Ali
+/// Hussein", "shopkeeper Wang Yi").
 pub fn occupation_before(word: &str) -> bool {
-    OCCUPATIONS.contains(&word)
+    OCCUPATIONS.contains(&word) || PRIVATE.contains(&word)
 }
 
 /// Whether an occupation word is a business or profession that sanctioned
@@ -746,6 +748,8 @@ const PRIVATE: &[&str] = &[
     "carpenter",
     "shopkeeper",
     "storekeeper",
+    "grocer",
+    "butcher",
     "vendor",
     "waiter",
     "waitress",

@@ -4611,6 +4611,7 @@ mod tests {
         ("a town and its state", "1961", "Calvin Coolidge spoke. He was from Coolidge, Ariz.", &[("Calvin Coolidge", "cc")]),
         ("long out of office", "1961", "Adlai Stevenson spoke.", &[]),
         ("long out of office, title fits", "1961", "Former Vice President Adlai Stevenson was recalled.", &[("Adlai Stevenson", "avs")]),
+        ("a private job before the name", "2020", "Rep. Adam Smith spoke. In Tacoma, grocer Adam Smith sells fish.", &[("Adam Smith", "as")]),
         ("a namesake, said so", "2020", "Rep. Adam Smith spoke. Adam Smith, no relation to the congressman, sells fish.", &[("Adam Smith", "as")]),
         ("a title, and no family tie", "2020", "Rep. Adam Smith, no relation to the economist, spoke.", &[("Adam Smith", "as")]),
     ];

@@ -357,6 +357,18 @@ fn person_forms(entity: &Entity, alias: &Alias, out: &mut Vec<Form>) {
             && matches!(family_core[0].as_str(), "al" | "el")
         {
             out.push(form(given_core.clone(), Variant::PartialName));
+            // The last forebear's name serves the press as the family's:
+            // "Uday Hussein", "Qusay Hussein" for Uday Saddam Hussein
+            // al-Tikriti.
+            if !is_particle(&given_core[0]) {
+                out.push(form(
+                    vec![
+                        given_core[0].clone(),
+                        given_core[given_core.len() - 1].clone(),
+                    ],
+                    Variant::PartialName,
+                ));
+            }
         }
         // A Malay name's "bin" / "binti" ("son of", "daughter of") is left
         // out by the press: "Mahathir Mohamad" for Mahathir bin Mohamad.
@@ -1124,6 +1136,7 @@ mod tests {
         // leaves the nisba out.
         let qusay = person("AL-TIKRITI, Qusay Saddam Hussein", None);
         assert!(qusay.contains(&s("qusay saddam hussein", PartialName, Proper)));
+        assert!(qusay.contains(&s("qusay hussein", PartialName, Proper)));
         // (Not after a given name and one forebear's: "Ahmad Ali" alone
         // says too little.)
         let short = person("AL-TIKRITI, Ahmad Ali", None);
