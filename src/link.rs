@@ -529,14 +529,18 @@ pub fn title_before(words: &[&str]) -> Option<Title> {
 
 /// Reads a title out of an appositive or relative clause after a name
 /// (its folded words, from just after the comma): ", who was Vice
-/// President", ", the former Belgian prime minister". `None` when it names
-/// no office. It speaks of the past after "was", "former", "late", "ex".
+/// President", ", the former Belgian prime minister", ", Carter's vice
+/// president" (the possessive written `'s`). `None` when it names no
+/// office. It speaks of the past after "was", "former", "late", "ex".
 pub fn title_after(words: &[&str]) -> Option<Title> {
     // Only an appositive or a relative clause ("…, to promise President
     // Zelensky" is the next name's title).
+    // ("Carter's vice president": a name's possessive, written `'s`,
+    // opens one too.)
     if !words
         .first()
         .is_some_and(|w| matches!(*w, "the" | "a" | "an" | "who" | "former" | "then" | "now"))
+        && words.get(1) != Some(&"'s")
     {
         return None;
     }
@@ -1497,6 +1501,9 @@ mod tests {
         assert!(pm.past && pm.offices == Offices::HEAD_OF_GOVERNMENT);
         assert_eq!(a("a heroin dealer from harlem"), None);
         assert_eq!(a("to promise president"), None);
+        let carter = a("carter 's vice president").unwrap();
+        assert_eq!(carter.offices, Offices::DEPUTY_HEAD);
+        assert_eq!(a("carter said president"), None);
         let p = t("the former chairman of president").unwrap();
         assert!(!p.past && p.offices == Offices::HEAD_OF_STATE && p.words == 1);
         assert_eq!(t("king").unwrap().offices, Offices::MONARCH);

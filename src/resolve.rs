@@ -1446,8 +1446,14 @@ impl<'m> Resolver<'m> {
         while i + 1 < t.len() && out.len() < 8 && !n.barrier_after(i) {
             let gap = &text[t[i].end as usize..t[i + 1].start as usize];
             let comma_first = out.is_empty() && gap.trim() == ",";
-            if !(comma_first || (!out.is_empty() && gap.trim().is_empty())) {
+            // ", Carter's vice president": a name's possessive opens the
+            // appositive as "the" would (written `'s` in the words).
+            let possessive = out.len() == 1 && matches!(gap.trim(), "'s" | "’s");
+            if !(comma_first || possessive || (!out.is_empty() && gap.trim().is_empty())) {
                 break;
+            }
+            if possessive {
+                out.push("'s");
             }
             i += 1;
             out.push(n.token_text(i));
