@@ -285,6 +285,9 @@ pub enum Reason {
     /// A word for a parent or a child beside the name ("His father,
     /// George Bush") picks the elder or the younger of namesakes.
     Relative,
+    /// The name is followed by "of" and a country the entity is not of
+    /// ("King Abdullah of Saudi Arabia" is not Jordan's Abdullah II).
+    CountryDiffers,
 }
 
 impl Reason {
@@ -324,6 +327,7 @@ impl Reason {
             Reason::Ambiguous => "ambiguous",
             Reason::Duplicate => "duplicate",
             Reason::Relative => "relative",
+            Reason::CountryDiffers => "country_differs",
         }
     }
 }

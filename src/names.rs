@@ -449,10 +449,45 @@ pub fn is_place(folded: &str) -> bool {
 /// assert_eq!(&*country_cues("Atlantis", true), ["atlantis".to_string()]);
 /// ```
 pub fn country_cues(value: &str, broad: bool) -> std::borrow::Cow<'static, [String]> {
-    // Per country: its names, then all its cue words (names first).
-    type Table = (HashMap<String, usize>, Vec<(usize, Vec<String>)>);
-    static TABLE: OnceLock<Table> = OnceLock::new();
-    let (by_name, cues) = TABLE.get_or_init(|| {
+    let (by_name, cues) = country_table();
+    let key = natural_key(value);
+    match by_name.get(&key).or_else(|| by_name.get(&fold_name(value))) {
+        Some(&i) => {
+            let (names, all) = &cues[i];
+            std::borrow::Cow::Borrowed(&all[..if broad { all.len() } else { *names }])
+        }
+        None if key.is_empty() => std::borrow::Cow::Borrowed(&[]),
+        None => std::borrow::Cow::Owned(vec![key]),
+    }
+}
+
+/// The country named by `value` (a list's country as written, or folded
+/// words of a text), as an index into the bundled table, if the table
+/// knows it: "Saudi Arabia", "saudi arabia" and "Kingdom of Saudi Arabia"
+/// are one country.
+///
+/// ```
+/// use gazex::names::country_of;
+/// assert_eq!(country_of("saudi arabia"), country_of("Saudi Arabia"));
+/// assert_ne!(country_of("saudi arabia"), country_of("Jordan"));
+/// assert_eq!(country_of("atlantis"), None);
+/// ```
+pub fn country_of(value: &str) -> Option<usize> {
+    let (by_name, _) = country_table();
+    by_name
+        .get(&natural_key(value))
+        .or_else(|| by_name.get(&fold_name(value)))
+        .copied()
+}
+
+/// Per country of `data/countries/`: its names (folded, natural order) to
+/// its index, and per index the number of its names and all its cue words
+/// (names first, then demonyms and capitals).
+type CountryTable = (HashMap<String, usize>, Vec<(usize, Vec<String>)>);
+
+fn country_table() -> &'static CountryTable {
+    static TABLE: OnceLock<CountryTable> = OnceLock::new();
+    TABLE.get_or_init(|| {
         let mut by_name = HashMap::default();
         let mut cues = Vec::new();
         for line in include_str!("../data/countries/countries.tsv").lines() {
@@ -488,16 +523,7 @@ pub fn country_cues(value: &str, broad: bool) -> std::borrow::Cow<'static, [Stri
             cues.push((names_kept, kept));
         }
         (by_name, cues)
-    });
-    let key = natural_key(value);
-    match by_name.get(&key).or_else(|| by_name.get(&fold_name(value))) {
-        Some(&i) => {
-            let (names, all) = &cues[i];
-            std::borrow::Cow::Borrowed(&all[..if broad { all.len() } else { *names }])
-        }
-        None if key.is_empty() => std::borrow::Cow::Borrowed(&[]),
-        None => std::borrow::Cow::Owned(vec![key]),
-    }
+    })
 }
 
 /// Whether a folded word is a country's capital (`data/countries/`;

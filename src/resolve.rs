@@ -49,9 +49,9 @@ use crate::matcher::is_prominent;
 use crate::matcher::{Hit, Matcher};
 use crate::mention::{Candidate, Evidence, EvidenceKind, MatchKind, Mention, Reason};
 use crate::names::{
-    country_cues, initials, is_capital, is_common_word, is_demonym, is_distinctive_word,
-    is_given_name, is_known_proper_noun, is_particle, is_place, is_stopword, is_suffix, is_title,
-    LegalForms,
+    country_cues, country_of, initials, is_capital, is_common_word, is_demonym,
+    is_distinctive_word, is_given_name, is_known_proper_noun, is_particle, is_place, is_stopword,
+    is_suffix, is_title, LegalForms,
 };
 use crate::normalize::fold_name;
 use crate::normalize::{normalize_into, Normalized, TokenFlags};
@@ -1371,6 +1371,64 @@ impl<'m> Resolver<'m> {
         Some((n.token_text(next), glued))
     }
 
+    /// The country a royal title before a name (`before`, nearest last)
+    /// and "of" after it (token `last`) say the royal is of ("King
+    /// Abdullah of Saudi Arabia"). ("Jimmy Carter of Georgia" is the
+    /// state's: only a royal is named so by a country.)
+    fn royal_of_country(&self, text: &str, before: &[&str], last: u32) -> Option<usize> {
+        before
+            .last()
+            .is_some_and(|w| crate::variants::is_royal_title(w))
+            .then(|| self.of_country(text, last))
+            .flatten()
+    }
+
+    /// Whether entity `e` is of countries the lists give, none of them
+    /// `named` (see [`Resolver::royal_of_country`]).
+    fn country_differs(&self, e: u32, named: Option<usize>) -> bool {
+        named.is_some_and(|k| {
+            let mut own = self.matcher.entities()[e as usize]
+                .countries()
+                .filter_map(country_of)
+                .peekable();
+            own.peek().is_some() && own.all(|c| c != k)
+        })
+    }
+
+    /// The country named by "of" and one to three words right after
+    /// token `last` ("Queen Margrethe of Denmark", "… of the United
+    /// Kingdom"), as [`country_of`] gives it.
+    fn of_country(&self, text: &str, last: u32) -> Option<usize> {
+        let n = &self.norm;
+        let t = n.tokens();
+        let plain = |i: usize| {
+            i + 1 < t.len()
+                && !n.barrier_after(i)
+                && text[t[i].end as usize..t[i + 1].start as usize] == *" "
+        };
+        let mut i = last as usize;
+        if !plain(i) || n.token_text(i + 1) != "of" {
+            return None;
+        }
+        i += 1;
+        if plain(i) && n.token_text(i + 1) == "the" {
+            i += 1;
+        }
+        let mut words = String::new();
+        let mut best = None;
+        for k in 1..=3 {
+            if !plain(i + k - 1) || !t[i + k].flags.contains(TokenFlags::CAPITALIZED) {
+                break;
+            }
+            if k > 1 {
+                words.push(' ');
+            }
+            words.push_str(n.token_text(i + k));
+            best = country_of(&words).or(best);
+        }
+        best
+    }
+
     /// A capital initial written just before byte `at` ("F. " before
     /// "Scott Fitzgerald").
     fn initial_before(text: &str, at: usize) -> Option<char> {
@@ -1854,6 +1912,7 @@ impl<'m> Resolver<'m> {
             None
         };
         let after = self.word_after(text, last);
+        let of_country = self.royal_of_country(text, &before, last);
         if persons && first < last {
             // "the USS Theodore Roosevelt", "the John F. Kennedy" (a ship):
             // an official's full name right after "the" or a ship's word
@@ -2030,6 +2089,16 @@ impl<'m> Resolver<'m> {
                 private,
                 namesake: namesake_after(&text[end..]),
             };
+            if self.country_differs(g.entity, of_country) {
+                // "King Abdullah of Saudi Arabia" is not Abdullah II of
+                // Jordan.
+                out.push(Candidate {
+                    entity: g.entity,
+                    confidence: 0.0,
+                    reasons: vec![Reason::CountryDiffers],
+                });
+                continue;
+            }
             if let Some(r) = self.ruled_out(g.entity, &cues, tr, init) {
                 out.push(Candidate {
                     entity: g.entity,
@@ -2686,6 +2755,7 @@ impl<'m> Resolver<'m> {
             }
             let before = self.words_before(text, c.first);
             let title = title_before(&before);
+            let of_country = self.royal_of_country(text, &before, c.last);
             let occupation = before.last().is_some_and(|w| occupation_before(w));
             let profession = before.last().is_some_and(|w| is_profession(w));
             let honorific = before.last().and_then(|w| honorific_gender(w));
@@ -2802,6 +2872,9 @@ impl<'m> Resolver<'m> {
                     let ruled_out = self
                         .ruled_out(g.entity, &cues, tr, None)
                         .or((tr == 3).then_some(Reason::TitleMismatch))
+                        .or(self
+                            .country_differs(g.entity, of_country)
+                            .then_some(Reason::CountryDiffers))
                         .or(other.then_some(Reason::Ambiguous));
                     if let Some(r) = ruled_out {
                         if !out.iter().any(|o| o.entity == g.entity) {
@@ -5089,6 +5162,7 @@ mod spelling_tests {
                     "roles".into(),
                     serde_json::json!([{"role": "King of Fixturia", "start": "2015"}]),
                 );
+                k.properties.insert("country".into(), "Jordan".into());
                 k
             },
             {
@@ -5367,6 +5441,8 @@ mod spelling_tests {
             &[("Zarlman", "zk", "surname"), ("Zarlman", "zk", "surname")],
         ),
         ("a monarch's name alone", "2020", "Zarlman left.", &[]),
+        ("a monarch of his country", "2020", "King Zarlman of Jordan spoke.", &[("Zarlman", "zk", "surname")]),
+        ("a monarch of another country", "2020", "King Zarlman of Saudi Arabia spoke. Zarlman left.", &[]),
         (
             "a given name two listed names start with",
             "2020",

@@ -473,8 +473,9 @@ fn paternal_pair(
         && hispanic(entity)
 }
 
-/// Royal titles a list may write into a name.
-fn is_royal_title(folded: &str) -> bool {
+/// Whether a folded word is a royal title ("king", "emir", "princess"),
+/// as a list may write one into a name.
+pub(crate) fn is_royal_title(folded: &str) -> bool {
     matches!(
         folded,
         "king" | "queen" | "sultan" | "emir" | "prince" | "princess" | "emperor" | "tsar"
