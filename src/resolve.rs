@@ -2792,7 +2792,22 @@ impl<'m> Resolver<'m> {
                     && private_person(&self.description(text, c.last)),
                 namesake: namesake_after(&text[toks[c.last as usize].end as usize..]),
             };
-            let thing = self.named_thing(text, &before, title, c.first, c.last);
+            // A word whose plural names a listed group the document reads
+            // ("the Houthis") is the group's when written alone without a
+            // title ("Houthi positions", "Houthi leader"), not one of the
+            // family's it is named after (Abdul Malik al-Houthi). (A
+            // group named by a person's name and a generic word, "Shor
+            // Party", "the Haqqani network", leaves "Shor" to the person.)
+            let group_word = title.is_none() && c.first == c.last && {
+                let w = self.norm.token_bytes(c.first as usize);
+                self.cands.iter().any(|o| {
+                    ents[o.entity as usize].kind == EntityType::Organization
+                        && (o.first..=o.last).any(|k| {
+                            self.norm.token_bytes(k as usize).strip_suffix(b"s") == Some(w)
+                        })
+                })
+            };
+            let thing = group_word || self.named_thing(text, &before, title, c.first, c.last);
             // "The younger Roosevelt … the elder Roosevelt" where the
             // document names two listed bearers in full, and the lists
             // give their births: one of them,
@@ -4233,6 +4248,7 @@ mod tests {
             Entity::new("jz", "John Zarnavaxian", EntityType::Person),
             Entity::new("zas", "Zarnavax A.S.", EntityType::Other("unknown".into())),
             Entity::new("ztc", "ZORVALEX TANKER COMPANY", EntityType::Organization),
+            Entity::new("kz", "Kemal al-Zarniki", EntityType::Person),
             Entity::new(
                 "qtd",
                 "QUORVEN TRADE DEVELOPMENT CO., LTD.",
@@ -4500,6 +4516,12 @@ mod tests {
         ),
         ("a list of places", "They visited Dover and Sakhalin Island (in 2019).", &[]),
         ("an IMO number in another sentence", "Off Sakhalin Island. IMO 9249128 sailed.", &[]),
+        (
+            "a family name whose plural names a group",
+            "The Zarnikis fought. Their leader Kemal al-Zarniki spoke. Zarniki positions fell. Later Zarniki said so.",
+            &[("Zarnikis", "zg", "short"), ("Kemal al-Zarniki", "kz", "exact")],
+        ),
+        ("a family name's article dropped", "Kemal al-Zarniki spoke. Zarniki left.", &[("Kemal al-Zarniki", "kz", "exact"), ("Zarniki", "kz", "surname")]),
         ("'Co.' for 'Company'", "Zorvalex Tanker Co. sailed.", &[("Zorvalex Tanker Co.", "ztc", "legal_form")]),
         ("'Co.' for 'Co., Ltd.'", "Quorven Trade Development Co. said so.", &[("Quorven Trade Development Co.", "qtd", "legal_form")]),
         (

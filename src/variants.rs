@@ -445,6 +445,24 @@ fn person_forms(entity: &Entity, alias: &Alias, out: &mut Vec<Form>) {
         if !family_first && paternal_pair(entity, alias, comma, &written, &given_core) {
             out.push(form(vec![given_core[1].clone()], Variant::Surname));
         } else {
+            // "al-Kadhimi", then "Kadhimi": the press drops an Arabic
+            // family name's article after the first mention. (Not a
+            // dynasty's "Al Thani", "Al Saud", written apart: "family
+            // of", whose name thousands bear; nor a nisba that is a
+            // nationality or a place, "Al-Iraqi", or an ordinary word.)
+            if let [article, name] = &family_core[..] {
+                let joined = alias
+                    .name
+                    .to_lowercase()
+                    .contains(&format!("{article}-{name}"));
+                if matches!(article.as_str(), "al" | "el")
+                    && joined
+                    && is_distinctive_word(name)
+                    && !is_place(name)
+                {
+                    out.push(form(vec![name.clone()], Variant::Surname));
+                }
+            }
             out.push(form(family_core, Variant::Surname));
         }
     }
@@ -1138,6 +1156,17 @@ mod tests {
         let qusay = person("AL-TIKRITI, Qusay Saddam Hussein", None);
         assert!(qusay.contains(&s("qusay saddam hussein", PartialName, Proper)));
         assert!(qusay.contains(&s("qusay hussein", PartialName, Proper)));
+        // The article of a family name joined to it is dropped after the
+        // first mention ("Kadhimi"); not a dynasty's "Al" written apart,
+        // nor a nisba that is a nationality.
+        let kadhimi = person("Mustafa al-Kadhimi", None);
+        assert!(kadhimi.iter().any(|f| f.0 == "kadhimi" && f.1 == Surname));
+        assert!(!person("Tamim bin Hamad Al Thani", None)
+            .iter()
+            .any(|f| f.0 == "thani"));
+        assert!(!person("Abu Yahya al-Iraqi", None)
+            .iter()
+            .any(|f| f.0 == "iraqi"));
         // (Not after a given name and one forebear's: "Ahmad Ali" alone
         // says too little.)
         let short = person("AL-TIKRITI, Ahmad Ali", None);
