@@ -708,8 +708,8 @@ pub fn occupation_before(word: &str) -> bool {
 }
 
 /// Whether an occupation word is a business or profession that sanctioned
-/// parties hold too ("manager", "lawyer", "entrepreneur"), so that it rules
-/// out only officials.
+/// parties hold too ("manager", "lawyer", "entrepreneur", "preacher": a
+/// jihadist group's leader), so that it rules out only officials.
 pub fn is_profession(word: &str) -> bool {
     matches!(
         word,
@@ -722,6 +722,7 @@ pub fn is_profession(word: &str) -> bool {
             | "architect"
             | "dealer"
             | "trafficker"
+            | "preacher"
             | "smuggler"
             | "gangster"
             | "mobster"

@@ -4521,6 +4521,7 @@ mod tests {
             "The Zarnikis fought. Their leader Kemal al-Zarniki spoke. Zarniki positions fell. Later Zarniki said so.",
             &[("Zarnikis", "zg", "short"), ("Kemal al-Zarniki", "kz", "exact")],
         ),
+        ("a preacher on a sanctions list", "The preacher Ashot Mkrtychev spoke.", &[("Ashot Mkrtychev", "mk", "name_order")]),
         ("a family name's article dropped", "Kemal al-Zarniki spoke. Zarniki left.", &[("Kemal al-Zarniki", "kz", "exact"), ("Zarniki", "kz", "surname")]),
         ("'Co.' for 'Company'", "Zorvalex Tanker Co. sailed.", &[("Zorvalex Tanker Co.", "ztc", "legal_form")]),
         ("'Co.' for 'Co., Ltd.'", "Quorven Trade Development Co. said so.", &[("Quorven Trade Development Co.", "qtd", "legal_form")]),
