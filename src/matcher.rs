@@ -788,6 +788,7 @@ impl Matcher {
         let mut key = Vec::new();
         let mut french = Vec::new();
         let mut alts: Vec<(u32, &[u32])> = Vec::new();
+        let mut in_longer: Vec<u32> = Vec::new();
         let tokens = text.tokens();
         for (i, t) in tokens.iter().enumerate() {
             // A syllable joined by a hyphen to a capitalized one is part of
@@ -851,8 +852,14 @@ impl Matcher {
                     let short = !korean && key_consonants(&key) == 2;
                     if words.iter().any(|&x| x != numbers[i])
                         && !is_common_word(w)
-                        && !(short && (is_place(w) || is_given_name(w) || is_known_proper_noun(w)))
+                        && !(short && is_place(w))
                     {
+                        // A given name with a short key ("Omar" for the
+                        // "Umar" of Umar al-Bashir) is respelled only
+                        // inside a longer name ("Andy" alone is no "Anda").
+                        if short && (is_given_name(w) || is_known_proper_noun(w)) {
+                            in_longer.push(i as u32);
+                        }
                         alts.push((i as u32, words));
                     }
                 }
@@ -861,8 +868,20 @@ impl Matcher {
         if alts.is_empty() {
             return;
         }
+        let before = hits.len();
         self.words
             .variant_hits(text, numbers, &alts, self.longest_pattern, hits);
+        if !in_longer.is_empty() {
+            let mut k = before;
+            while k < hits.len() {
+                let h = hits[k];
+                if h.first == h.last && in_longer.contains(&h.first) {
+                    hits.swap_remove(k);
+                } else {
+                    k += 1;
+                }
+            }
+        }
         hits[from..].sort_unstable_by_key(|h| (h.last, h.first, h.variants));
         hits.dedup_by_key(|h| (h.first, h.last, h.pattern));
     }

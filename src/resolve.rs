@@ -5198,6 +5198,11 @@ mod spelling_tests {
                 h.properties.insert("country".into(), "Iran".into());
                 h
             },
+            {
+                let mut u = Entity::new("uz", "Umar al-Zarbashir", EntityType::Person);
+                u.properties.insert("country".into(), "Sudan".into());
+                u
+            },
             Entity::new("zv1", "Zarvando Kemal Ozturo", EntityType::Person),
             Entity::new("zv2", "Zarvando Ibrahimo Zaki", EntityType::Person),
             Entity::new("zt", "THE ZARNITS", EntityType::Organization),
@@ -5464,6 +5469,12 @@ mod spelling_tests {
             &[("Zarlman", "zk", "surname"), ("Zarlman", "zk", "surname")],
         ),
         ("a monarch's name alone", "2020", "Zarlman left.", &[]),
+        (
+            "a given name respelled inside the full name, not alone",
+            "2020",
+            "Omar al-Zarbashir spoke. Omar left.",
+            &[("Omar al-Zarbashir", "uz", "variant")],
+        ),
         ("a monarch of his country", "2020", "King Zarlman of Jordan spoke.", &[("Zarlman", "zk", "surname")]),
         ("a monarch of another country", "2020", "King Zarlman of Saudi Arabia spoke. Zarlman left.", &[]),
         (
