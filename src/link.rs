@@ -476,6 +476,15 @@ fn title_word(w: &str) -> Option<Offices> {
 /// head of state, past. `None` when the word just before the name is no
 /// title word.
 pub fn title_before(words: &[&str]) -> Option<Title> {
+    // An academic honorific between the office and the name ("Finance
+    // Minister Professor Mthuli Ncube", "Health Minister Dr. …").
+    let mut words = words;
+    while let [rest @ .., "professor" | "prof" | "dr" | "doctor"] = words {
+        if rest.is_empty() {
+            break;
+        }
+        words = rest;
+    }
     let mut t = Title::default();
     let mut named = Vec::new();
     for &w in words.iter().rev().take(5) {
@@ -1502,6 +1511,10 @@ mod tests {
         assert!(pm.past && pm.offices == Offices::HEAD_OF_GOVERNMENT);
         assert_eq!(a("a heroin dealer from harlem"), None);
         assert_eq!(a("to promise president"), None);
+        assert_eq!(
+            t("finance minister professor").unwrap().offices,
+            Offices::MINISTER
+        );
         let carter = a("carter 's vice president").unwrap();
         assert_eq!(carter.offices, Offices::DEPUTY_HEAD);
         assert_eq!(a("carter said president"), None);

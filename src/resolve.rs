@@ -1804,7 +1804,12 @@ impl<'m> Resolver<'m> {
             // a family tie.)
             Some(Reason::Namesake)
         } else if cues.private
-            || cues.occupation && (!cues.profession || !p.terms.is_empty()) && !newcomer()
+            || cues.occupation
+                && (!cues.profession || !p.terms.is_empty())
+                && !newcomer()
+                // ("Finance Minister Professor Mthuli Ncube": a title
+                // before the occupation word that fits says who he is.)
+                && tr > 1
         {
             Some(Reason::Occupation)
         } else if cues

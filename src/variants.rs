@@ -345,7 +345,19 @@ fn person_forms(entity: &Entity, alias: &Alias, out: &mut Vec<Form>) {
         if paternal_pair(entity, alias, comma, &written, &given_core) {
             out.push(form(given_core.clone(), Variant::PartialName));
         } else if given_core.len() >= 2 && !is_particle(&given_core[0]) {
-            let mut short = vec![given_core[0].clone()];
+            // (A hyphenated first given name is one: "Jean-Marie Runiga"
+            // for Jean-Marie Rugerero Runiga.)
+            let first = if given_core.len() >= 3
+                && alias
+                    .name
+                    .to_lowercase()
+                    .contains(&format!("{}-{}", given_core[0], given_core[1]))
+            {
+                2
+            } else {
+                1
+            };
+            let mut short = given_core[..first].to_vec();
             short.extend(family_core.iter().cloned());
             out.push(form(short, Variant::PartialName));
         }
@@ -1159,6 +1171,12 @@ mod tests {
         // The article of a family name joined to it is dropped after the
         // first mention ("Kadhimi"); not a dynasty's "Al" written apart,
         // nor a nisba that is a nationality.
+        // A hyphenated first given name is one given name.
+        let jm = person("Jean-Marie Rugerero Zarunga", None);
+        assert!(jm
+            .iter()
+            .any(|f| f.0 == "jean marie zarunga" && f.1 == PartialName));
+        assert!(!jm.iter().any(|f| f.0 == "jean zarunga"));
         let kadhimi = person("Mustafa al-Kadhimi", None);
         assert!(kadhimi.iter().any(|f| f.0 == "kadhimi" && f.1 == Surname));
         assert!(!person("Tamim bin Hamad Al Thani", None)
