@@ -138,6 +138,30 @@ pub fn forms(entity: &Entity, alias: &Alias, out: &mut Vec<Form>) {
         }
         _ => org_forms(&alias.name, out, false),
     }
+    // A registration mark without its hyphen ("YV2966") is written with
+    // one too ("YV-2966"): the nationality prefix, then the rest.
+    if entity.kind == EntityType::Aircraft {
+        let marks: Vec<Form> = out[start..]
+            .iter()
+            .filter(|f| f.variant == Variant::Full)
+            .filter_map(|f| match &f.tokens[..] {
+                [mark] => {
+                    let letters = mark.bytes().take_while(u8::is_ascii_lowercase).count();
+                    ((1..=2).contains(&letters)
+                        && letters < mark.len()
+                        && mark.bytes().any(|b| b.is_ascii_digit()))
+                    .then(|| {
+                        form(
+                            vec![mark[..letters].to_string(), mark[letters..].to_string()],
+                            Variant::Full,
+                        )
+                    })
+                }
+                _ => None,
+            })
+            .collect();
+        out.extend(marks);
+    }
     let craft = matches!(entity.kind, EntityType::Vessel | EntityType::Aircraft);
     // A name of initials and one word ("F. K. Fiedler", of unknown type) is
     // a bare surname in the text once the initials are left out.
@@ -1418,6 +1442,20 @@ mod tests {
             org("SAVINGS BANK OF THE REPUBLIC OF ARMENIA"),
             vec![s("savings bank of the republic of armenia", Full, Always)]
         );
+    }
+
+    #[test]
+    fn registration_marks_with_and_without_a_hyphen() {
+        let forms_of = |name: &str| {
+            let e = Entity::new("t", name, EntityType::Aircraft);
+            let mut out = Vec::new();
+            forms(&e, &e.names().next().unwrap(), &mut out);
+            out.into_iter()
+                .map(|f| f.tokens.join(" "))
+                .collect::<Vec<_>>()
+        };
+        assert!(forms_of("YV2966").contains(&"yv 2966".to_string()));
+        assert_eq!(forms_of("EP-MNF"), ["ep mnf"]);
     }
 
     #[test]
