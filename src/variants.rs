@@ -481,6 +481,23 @@ fn person_forms(entity: &Entity, alias: &Alias, out: &mut Vec<Form>) {
         if !family_first && paternal_pair(entity, alias, comma, &written, &given_core) {
             out.push(form(vec![given_core[1].clone()], Variant::Surname));
         } else {
+            // "Rodríguez López-Calleja", then "López-Calleja": a
+            // hyphenated last family name is written alone.
+            let family_text = split_comma(&alias.name).map_or(alias.name.as_str(), |(f, _)| f);
+            if let Some(word) = family_text
+                .split_whitespace()
+                .last()
+                .filter(|w| w.contains('-'))
+            {
+                let joined = fold_tokens(word);
+                if joined.len() >= 2
+                    && family_core.len() > joined.len()
+                    && family_core.ends_with(&joined)
+                    && !joined.iter().any(|t| is_particle(t))
+                {
+                    out.push(form(joined, Variant::Surname));
+                }
+            }
             // "al-Kadhimi", then "Kadhimi": the press drops an Arabic
             // family name's article after the first mention. (Not a
             // dynasty's "Al Thani", "Al Saud", written apart: "family
@@ -1195,6 +1212,8 @@ mod tests {
         // The article of a family name joined to it is dropped after the
         // first mention ("Kadhimi"); not a dynasty's "Al" written apart,
         // nor a nisba that is a nationality.
+        let lc = person("RODRIGUEZ LOPEZ-CALLEJA, Luis Alberto", None);
+        assert!(lc.iter().any(|f| f.0 == "lopez calleja" && f.1 == Surname));
         // A hyphenated first given name is one given name.
         let jm = person("Jean-Marie Rugerero Zarunga", None);
         assert!(jm
