@@ -505,6 +505,9 @@ struct DocMemo<'m> {
     /// The tokens of each word, where the stream allows
     /// ([`word_tokens`]), for [`Resolver::earlier_use`].
     words: OnceCell<Option<WordTokens>>,
+    /// Per folded name: whether the document writes it in the plural
+    /// ([`Resolver::written_in_plural`]).
+    plurals: RefCell<FxHashMap<Vec<u8>, bool>>,
 }
 
 impl DocMemo<'_> {
@@ -513,6 +516,7 @@ impl DocMemo<'_> {
         self.countries.get_mut().clear();
         self.support.take();
         self.words.take();
+        self.plurals.get_mut().clear();
     }
 }
 
@@ -1630,6 +1634,9 @@ impl<'m> Resolver<'m> {
         let stream = n.stream_bytes();
         let name =
             &stream[t[first as usize].norm_start as usize..t[last as usize].norm_end as usize];
+        if let Some(&known) = self.memo.plurals.borrow().get(name) {
+            return known;
+        }
         let mut needle = Vec::with_capacity(name.len() + 4);
         needle.push(b' ');
         needle.extend_from_slice(name);
@@ -1640,8 +1647,10 @@ impl<'m> Resolver<'m> {
             v.extend_from_slice(b"es ");
             v
         };
-        memchr::memmem::find(stream, &needle).is_some()
-            || memchr::memmem::find(stream, &es).is_some()
+        let plural = memchr::memmem::find(stream, &needle).is_some()
+            || memchr::memmem::find(stream, &es).is_some();
+        self.memo.plurals.borrow_mut().insert(name.to_vec(), plural);
+        plural
     }
 
     /// What [`Resolver::corroborated`] looks for among the document's
@@ -2748,6 +2757,9 @@ impl<'m> Resolver<'m> {
         // before a full mention.
         let mut titled: Option<TitledUses> = None;
         let ents = self.matcher.entities();
+        // The words of organizations' readings written in the plural
+        // ("the Houthis"), without their "s"; found on first need.
+        let mut group_plurals: Option<rustc_hash::FxHashSet<Vec<u8>>> = None;
         let mut i = 0;
         while i < self.cands.len() {
             let c = self.cands[i];
@@ -2804,13 +2816,16 @@ impl<'m> Resolver<'m> {
             // group named by a person's name and a generic word, "Shor
             // Party", "the Haqqani network", leaves "Shor" to the person.)
             let group_word = title.is_none() && c.first == c.last && {
-                let w = self.norm.token_bytes(c.first as usize);
-                self.cands.iter().any(|o| {
-                    ents[o.entity as usize].kind == EntityType::Organization
-                        && (o.first..=o.last).any(|k| {
-                            self.norm.token_bytes(k as usize).strip_suffix(b"s") == Some(w)
-                        })
-                })
+                let plurals = group_plurals.get_or_insert_with(|| {
+                    self.cands
+                        .iter()
+                        .filter(|o| ents[o.entity as usize].kind == EntityType::Organization)
+                        .flat_map(|o| o.first..=o.last)
+                        .filter_map(|k| self.norm.token_bytes(k as usize).strip_suffix(b"s"))
+                        .map(<[u8]>::to_vec)
+                        .collect()
+                });
+                plurals.contains(self.norm.token_bytes(c.first as usize))
             };
             let thing = group_word || self.named_thing(text, &before, title, c.first, c.last);
             // "The younger Roosevelt … the elder Roosevelt" where the
