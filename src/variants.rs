@@ -1209,9 +1209,7 @@ mod tests {
         let qusay = person("AL-TIKRITI, Qusay Saddam Hussein", None);
         assert!(qusay.contains(&s("qusay saddam hussein", PartialName, Proper)));
         assert!(qusay.contains(&s("qusay hussein", PartialName, Proper)));
-        // The article of a family name joined to it is dropped after the
-        // first mention ("Kadhimi"); not a dynasty's "Al" written apart,
-        // nor a nisba that is a nationality.
+        // A hyphenated last family name is written alone.
         let lc = person("RODRIGUEZ LOPEZ-CALLEJA, Luis Alberto", None);
         assert!(lc.iter().any(|f| f.0 == "lopez calleja" && f.1 == Surname));
         // A hyphenated first given name is one given name.
@@ -1220,6 +1218,9 @@ mod tests {
             .iter()
             .any(|f| f.0 == "jean marie zarunga" && f.1 == PartialName));
         assert!(!jm.iter().any(|f| f.0 == "jean zarunga"));
+        // The article of a family name joined to it is dropped after the
+        // first mention ("Kadhimi"); not a dynasty's "Al" written apart,
+        // nor a nisba that is a nationality.
         let kadhimi = person("Mustafa al-Kadhimi", None);
         assert!(kadhimi.iter().any(|f| f.0 == "kadhimi" && f.1 == Surname));
         assert!(!person("Tamim bin Hamad Al Thani", None)
