@@ -480,6 +480,18 @@ fn person_forms(entity: &Entity, alias: &Alias, out: &mut Vec<Form>) {
         }
         if !family_first && paternal_pair(entity, alias, comma, &written, &given_core) {
             out.push(form(vec![given_core[1].clone()], Variant::Surname));
+        } else if !comma
+            && !family_first
+            && written.len() == 4
+            && family_core.len() == 1
+            && !written.iter().any(|t| is_particle(t) || is_suffix(t))
+            && hispanic(entity)
+        {
+            // "Juan Carlos Ortega Murillo": the last two words are the
+            // family names, and the press names him by the first, the
+            // paternal one ("Ortega"), never the maternal alone
+            // ("Murillo" is his mother, Rosario Murillo).
+            out.push(form(vec![written[2].clone()], Variant::Surname));
         } else {
             // "Rodríguez López-Calleja", then "López-Calleja": a
             // hyphenated last family name is written alone.
@@ -1134,7 +1146,8 @@ mod tests {
             .filter(|f| f.variant == Surname)
             .map(|f| f.tokens.join(" "))
             .collect();
-        assert_eq!(surnames, ["zarnez obrador", "obrador"]);
+        // (The paternal family name alone, never the maternal.)
+        assert_eq!(surnames, ["zarnez obrador", "zarnez"]);
         e.properties.insert("country".into(), "Canada".into());
         out.clear();
         forms(&e, &e.names().next().unwrap(), &mut out);
