@@ -40,6 +40,19 @@ use crate::translit::{
 };
 use crate::variants::{forms, Form, Policy, Variant};
 
+/// Whether the capitalized word `w`, whose spelling key (of two consonants
+/// if `short`) listed words share, may be read as them: `None` for an
+/// English word, or a place with a short key ("India" is no "Anda"); else
+/// whether only inside a longer name, as a given name or known proper
+/// noun with a short key is ("Omar" for the "Umar" of Umar al-Bashir, but
+/// "Andy" alone is no "Anda").
+fn respelling(w: &str, short: bool) -> Option<bool> {
+    if is_common_word(w) || (short && is_place(w)) {
+        return None;
+    }
+    Some(short && (is_given_name(w) || is_known_proper_noun(w)))
+}
+
 /// One way a pattern can be read: as a form of one name of one entity.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Target {
@@ -816,12 +829,11 @@ impl Matcher {
             }
             // "Poutine", "Béchir", "Choïgou": also as English
             // transliterations write the French spelling.
+            // (Never a name of two consonants, even inside a longer name.)
             if capitalized && french_respelled_into(text.token_bytes(i), &mut french) {
                 let w = text.token_text(i);
                 if person_spelling_key_into(&french, &mut key)
-                    && !is_common_word(w)
-                    && !(key_consonants(&key) == 2
-                        && (is_place(w) || is_given_name(w) || is_known_proper_noun(w)))
+                    && respelling(w, key_consonants(&key) == 2) == Some(false)
                 {
                     if let Some(words) = self.spellings.get(&key[..]) {
                         if words.iter().any(|&x| x != numbers[i]) {
@@ -847,20 +859,14 @@ impl Matcher {
                     // A listed word is also read as its listed spellings
                     // ("Hassan" as the "Hasan" of "Hasan Nasrallah").
                     let w = text.token_text(i);
-                    // A short key reads no place, given name or known
-                    // proper noun as a respelled name ("India", "Andy").
                     let short = !korean && key_consonants(&key) == 2;
-                    if words.iter().any(|&x| x != numbers[i])
-                        && !is_common_word(w)
-                        && !(short && is_place(w))
-                    {
-                        // A given name with a short key ("Omar" for the
-                        // "Umar" of Umar al-Bashir) is respelled only
-                        // inside a longer name ("Andy" alone is no "Anda").
-                        if short && (is_given_name(w) || is_known_proper_noun(w)) {
-                            in_longer.push(i as u32);
+                    if words.iter().any(|&x| x != numbers[i]) {
+                        if let Some(only_in_longer) = respelling(w, short) {
+                            if only_in_longer {
+                                in_longer.push(i as u32);
+                            }
+                            alts.push((i as u32, words));
                         }
-                        alts.push((i as u32, words));
                     }
                 }
             }
