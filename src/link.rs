@@ -896,6 +896,58 @@ pub fn namesake_after(after: &str) -> bool {
     .any(|p| s.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p)))
 }
 
+/// The earliest year a relative clause right after a name gives for what
+/// its bearer did (", who seized power in 1970,", " who ruled in the
+/// 1970s"): a person born later is not the one the text means. The
+/// clause opens with "who" past a comma or dash and ends at the next
+/// comma, semicolon or full stop; "whose" clauses speak of someone else
+/// and do not count.
+///
+/// ```
+/// use gazex::link::year_of_deed;
+/// assert_eq!(year_of_deed(", who seized power in 1970, ruled"), Some(1970));
+/// assert_eq!(year_of_deed(", who ruled from 1971 until 2000."), Some(1971));
+/// assert_eq!(year_of_deed(" who came to office in the 1960s"), Some(1960));
+/// assert_eq!(year_of_deed(", whose father seized power in 1970"), None);
+/// assert_eq!(year_of_deed(", the president, who took office in 2000"), None);
+/// assert_eq!(year_of_deed(", who paid 1,970 dollars"), None);
+/// ```
+pub fn year_of_deed(after: &str) -> Option<i32> {
+    let rest = after.trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, ',' | '-' | '\u{2013}' | '\u{2014}')
+    });
+    let clause = rest
+        .get(..4)
+        .filter(|h| h.eq_ignore_ascii_case("who "))
+        .map(|_| &rest[4..])?;
+    let end = clause
+        .find([',', ';', '.', '(', ')', '\n'])
+        .unwrap_or(clause.len())
+        .min(160);
+    let clause = clause.get(..end).unwrap_or(clause);
+    let bytes = clause.as_bytes();
+    let mut least: Option<i32> = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let run = bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
+        let alone = i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
+        let next = bytes.get(i + run);
+        let ends = next.is_none_or(|b| !b.is_ascii_alphanumeric() || *b == b's');
+        if run == 4 && alone && ends {
+            let year: i32 = clause[i..i + 4].parse().ok()?;
+            if (1700..=2100).contains(&year) {
+                least = Some(least.map_or(year, |l| l.min(year)));
+            }
+        }
+        i += run;
+    }
+    least
+}
+
 /// Kinds of vessel, as the lists record them (`vessel_type`) and as the
 /// press describes a boat: a listed vessel described as another kind is
 /// another vessel of the same name.

@@ -253,7 +253,9 @@ pub enum Reason {
     Honorific,
     /// Ruled out: the age written after the name ("Kumar, a 29-year-old
     /// engineer") is not the person's at the document's date, by the
-    /// listed birth year (more than two years apart).
+    /// listed birth year (more than two years apart), or a year the text
+    /// gives for what the bearer did comes before that birth ("Hafez
+    /// al-Assad, who seized power in 1970").
     AgeDiffers,
     /// Ruled out: a surname after an indefinite article or "named" is one
     /// of a family or a product ("a Kennedy brother-in-law", "a Ford", "a

@@ -43,7 +43,7 @@ use crate::link::{
     common_second_word, common_word, described_vessel_kind, honorific_gender, is_month,
     is_profession, listed_vessel_kind, named_after, namesake_after, occupation_before,
     occupation_in, place_preposition, private_person, speech_after, state_after, title_after,
-    title_before, Offices, Title,
+    title_before, year_of_deed, Offices, Title,
 };
 use crate::matcher::is_prominent;
 use crate::matcher::{Hit, Matcher};
@@ -122,6 +122,18 @@ fn introduced_acronym(rest: &str) -> Option<&str> {
 /// named/called X" within the sentence ("a retired taxi driver who
 /// happens also to be named Lawrence Wong").
 fn introduces(before: &[&str]) -> bool {
+    // "a schoolteacher who gave his name only as Hussein", "a driver
+    // identified only as Ahmed": someone who withheld the rest of the name
+    // is a private person.
+    if let [.., "name" | "only", "as"] = before {
+        let n = before.len();
+        if before[n.saturating_sub(6)..]
+            .iter()
+            .any(|w| matches!(*w, "gave" | "giving" | "give" | "identified"))
+        {
+            return true;
+        }
+    }
     match before
         .iter()
         .rposition(|w| matches!(*w, "named" | "called"))
@@ -129,6 +141,21 @@ fn introduces(before: &[&str]) -> bool {
         Some(k) => k + 1 == before.len() && before[..k].iter().any(|w| matches!(*w, "a" | "an")),
         None => false,
     }
+}
+
+/// Whether the words before a bare name speak of the name itself: "two
+/// presidents were named Johnson", "45 percent of Koreans are called
+/// Kim" (a copula, then "named" or "called"), not of one person who bears
+/// it.
+fn speaks_of_name(before: &[&str]) -> bool {
+    matches!(
+        before,
+        [
+            ..,
+            "is" | "are" | "was" | "were" | "be" | "been",
+            "named" | "called"
+        ]
+    )
 }
 
 /// Evidence found for a short form: its kind and the supporting tokens.
@@ -165,6 +192,9 @@ struct Cues {
     /// The age written just after the name ("Carney, 59,", "Kumar, a
     /// 29-year-old engineer").
     age: Option<u32>,
+    /// The year a clause after the name gives for what its bearer did
+    /// ([`year_of_deed`]: ", who seized power in 1970").
+    year: Option<i32>,
     /// A description after the name makes its bearer a private person
     /// ("Carlos Rodríguez, 52, a mechanic", "who runs a tea shop").
     private: bool,
@@ -1830,7 +1860,12 @@ impl<'m> Resolver<'m> {
             Some(Reason::Generic)
         } else if cues.place {
             Some(Reason::Place)
-        } else if cues.age.is_some_and(|a| self.age_fits(e, a) == Some(false)) {
+        } else if cues.age.is_some_and(|a| self.age_fits(e, a) == Some(false))
+            || cues.year.is_some_and(|y| p.born.is_some_and(|b| y < b))
+        {
+            // (Or what the text says they did happened before the listed
+            // bearer's birth: "Hafez al-Assad, who seized power in 1970"
+            // is not the grandson born in 2001.)
             Some(Reason::AgeDiffers)
         } else if init == Some(false) {
             Some(Reason::InitialsDiffer)
@@ -2100,6 +2135,7 @@ impl<'m> Resolver<'m> {
                 introduced,
                 place: false,
                 age: age_after(text, end).or_else(|| age_before(text, start)),
+                year: year_of_deed(&text[end..]),
                 private,
                 namesake: namesake_after(&text[end..]),
             };
@@ -2778,9 +2814,10 @@ impl<'m> Resolver<'m> {
             let honorific = before.last().and_then(|w| honorific_gender(w));
             // "a Kennedy brother-in-law", "a man named Johnson"; not "he
             // named Soleimani's deputy" (a verb).
-            let generic = c.kind == MatchKind::Surname
-                && (before.last().is_some_and(|w| matches!(*w, "a" | "an"))
-                    || introduces(&self.words_before_max(text, c.first, 12)));
+            let generic = (c.kind == MatchKind::Surname
+                && before.last().is_some_and(|w| matches!(*w, "a" | "an")))
+                || speaks_of_name(&before)
+                || introduces(&self.words_before_max(text, c.first, 12));
             // The most recent mention (full or short) of entity `e` before
             // the candidate: who a bare surname refers back to.
             // The speaker named just after a quotation is not someone the
@@ -2805,6 +2842,7 @@ impl<'m> Resolver<'m> {
                 // would leave another whose birth the lists lack, "said
                 // Lee, 68".)
                 age: None,
+                year: year_of_deed(&text[toks[c.last as usize].end as usize..]),
                 private: title.is_none_or(|t| t.offices.is_empty())
                     && private_person(&self.description(text, c.last)),
                 namesake: namesake_after(&text[toks[c.last as usize].end as usize..]),
@@ -4882,6 +4920,45 @@ mod tests {
         let mut out = Vec::new();
         r.resolve("He meets Zorkin, Xi and Modi on Friday.", &mut out);
         assert_eq!(out.len(), 1);
+    }
+
+    #[test]
+    fn a_deed_before_the_birth_and_a_name_spoken_of() {
+        // Made-up fixture names, one listed with a date of birth.
+        let mut e = Entity::new("y", "Zarqan Al-Zarnavi", EntityType::Person);
+        e.properties
+            .insert("dob".into(), serde_json::json!(["12 Jan 2001"]));
+        let k = Entity::new("k", "Velmor Quandrix", EntityType::Person);
+        let m = Matcher::new(&Gazetteer::from_entities([e, k]));
+        let mut r = Resolver::new(&m);
+        r.set_date(DocDate::parse("2024-12-09").unwrap());
+        let found = |r: &mut Resolver, text: &str| {
+            let mut out = Vec::new();
+            r.resolve(text, &mut out);
+            out.len()
+        };
+        // His namesake grandfather, by what he did before 2001.
+        for text in [
+            "A statue of Zarqan Al-Zarnavi, who seized power in 1970, fell.",
+            "Zarqan Al-Zarnavi - who ruled in the 1980s - is remembered.",
+        ] {
+            assert_eq!(found(&mut r, text), 0, "{text}");
+        }
+        for text in [
+            "Treasury listed Zarqan Al-Zarnavi, who was born in 2001, in 2020.",
+            "Zarqan Al-Zarnavi, whose grandfather seized power in 1970, fled.",
+        ] {
+            assert_eq!(found(&mut r, text), 1, "{text}");
+        }
+        // A name spoken of, or withheld, is no listed person's.
+        let story = "Velmor Quandrix was designated. ";
+        for (text, n) in [
+            ("Two ministers were named Quandrix.", 1),
+            ("A driver who gave his name only as Quandrix said so.", 1),
+            ("Officials said Quandrix had fled.", 2),
+        ] {
+            assert_eq!(found(&mut r, &format!("{story}{text}")), n, "{text}");
+        }
     }
 
     #[test]
