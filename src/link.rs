@@ -948,6 +948,125 @@ pub fn year_of_deed(after: &str) -> Option<i32> {
     least
 }
 
+/// Words every sanctions record or office repeats, which tell no namesake
+/// from another.
+const RECORD_NOISE: &[&str] = &[
+    "additional",
+    "address",
+    "affairs",
+    "also",
+    "alt",
+    "birth",
+    "chairman",
+    "chief",
+    "circa",
+    "citizen",
+    "company",
+    "controlled",
+    "corp",
+    "corporation",
+    "date",
+    "deputy",
+    "designated",
+    "director",
+    "dob",
+    "executive",
+    "female",
+    "financial",
+    "first",
+    "former",
+    "gender",
+    "general",
+    "government",
+    "head",
+    "identification",
+    "information",
+    "institutions",
+    "linked",
+    "ltd",
+    "male",
+    "member",
+    "minister",
+    "ministry",
+    "national",
+    "nationality",
+    "number",
+    "office",
+    "official",
+    "order",
+    "owned",
+    "passport",
+    "persons",
+    "pob",
+    "president",
+    "prohibited",
+    "regulations",
+    "representative",
+    "risk",
+    "secondary",
+    "secretary",
+    "section",
+    "sections",
+    "see",
+    "state",
+    "subject",
+    "transactions",
+    "vice",
+];
+
+/// The words of a listed party's own record that may tell it from a
+/// namesake in the text around a name: its title, remarks, roles (and their
+/// party) and place of birth, folded, each once. Countries, nationalities and capitals (named
+/// around every namesake of a country), function words, numbers and the
+/// words every record repeats ("secondary sanctions risk", "minister") are
+/// left out.
+///
+/// ```
+/// use gazex::gazetteer::{Entity, EntityType};
+/// use gazex::link::record_words;
+/// let mut e = Entity::new("x", "Kim Yong Chol", EntityType::Person);
+/// e.properties.insert("title".into(), "KOMID Representative in Iran".into());
+/// assert_eq!(record_words(&e), ["komid"]);
+/// ```
+pub fn record_words(e: &Entity) -> Vec<String> {
+    let p = &e.properties;
+    let text = |k: &str| p.get(k).and_then(|v| v.as_str());
+    let mut parts: Vec<&str> = ["title", "remarks", "pob"]
+        .into_iter()
+        .filter_map(text)
+        .collect();
+    if let Some(roles) = p.get("roles").and_then(|r| r.as_array()) {
+        for r in roles {
+            parts.extend(
+                ["role", "party"]
+                    .into_iter()
+                    .filter_map(|k| r.get(k)?.as_str()),
+            );
+        }
+    }
+    let mut out: Vec<String> = Vec::new();
+    // (Proper nouns and acronyms only: the prose of a UN narrative, "helps
+    // direct the country's military defense industries", is anyone's.)
+    let capitalized = parts.into_iter().flat_map(|part| {
+        part.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+    });
+    for word in capitalized {
+        for w in crate::normalize::fold_name(word).split(' ') {
+            if w.len() >= 3
+                && !w.bytes().any(|b| b.is_ascii_digit())
+                && !crate::names::is_stopword(w)
+                && !crate::names::in_country_name(w)
+                && !RECORD_NOISE.contains(&w)
+                && !out.iter().any(|o| o == w)
+            {
+                out.push(w.to_string());
+            }
+        }
+    }
+    out
+}
+
 /// Kinds of vessel, as the lists record them (`vessel_type`) and as the
 /// press describes a boat: a listed vessel described as another kind is
 /// another vessel of the same name.

@@ -561,6 +561,29 @@ fn country_column(column: usize, adjust: fn(String) -> String) -> HashSet<String
         .collect()
 }
 
+/// Whether a folded word is part of a country's name, a nationality or a
+/// capital (`data/countries/`): "korea", "north", "iranian", "tehran".
+/// The press names them around every namesake of a country.
+///
+/// ```
+/// assert!(gazex::names::in_country_name("korea"));
+/// assert!(gazex::names::in_country_name("iranian"));
+/// assert!(gazex::names::in_country_name("pyongyang"));
+/// assert!(!gazex::names::in_country_name("komid"));
+/// ```
+pub fn in_country_name(folded: &str) -> bool {
+    static SET: OnceLock<HashSet<String>> = OnceLock::new();
+    SET.get_or_init(|| {
+        [0, 1, 2]
+            .into_iter()
+            .flat_map(|c| country_column(c, |f| f))
+            .flat_map(|v| v.split(' ').map(str::to_string).collect::<Vec<_>>())
+            .filter(|w| !w.is_empty())
+            .collect()
+    })
+    .contains(folded)
+}
+
 /// Whether a folded word is a country's English demonym
 /// (`data/countries/`): "iranian", "belarusian". A nationality says whose a
 /// company is, not which one ("Belarusian" of "Belarusian Potash

@@ -42,8 +42,8 @@ use crate::gazetteer::EntityType;
 use crate::link::{
     common_second_word, common_word, described_vessel_kind, honorific_gender, is_month,
     is_profession, listed_vessel_kind, named_after, namesake_after, occupation_before,
-    occupation_in, place_preposition, private_person, speech_after, state_after, title_after,
-    title_before, year_of_deed, Offices, Title,
+    occupation_in, place_preposition, private_person, record_words, speech_after, state_after,
+    title_after, title_before, year_of_deed, Offices, Title,
 };
 use crate::matcher::is_prominent;
 use crate::matcher::{Hit, Matcher};
@@ -1565,6 +1565,112 @@ impl<'m> Resolver<'m> {
         words
     }
 
+    /// Of namesakes `ents` named in full at bytes `start..end`, the one the
+    /// rest of the paragraph describes: a capitalized word of its own
+    /// record that no other namesake's record has ("KOMID", from a
+    /// representative "of the Korea Mining Development Trading Corp.
+    /// (KOMID)"; see [`record_words`]), or a birth year ("born in 1962")
+    /// the lists give for it. `None` where no one namesake is described
+    /// more than the others.
+    fn described(&self, text: &str, start: usize, end: usize, ents: &[u32]) -> Option<u32> {
+        let mut from = start.saturating_sub(600);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        let mut to = (end + 300).min(text.len());
+        while !text.is_char_boundary(to) {
+            to -= 1;
+        }
+        let from = text[from..start].rfind('\n').map_or(from, |k| from + k + 1);
+        let to = text[end..to].find('\n').map_or(to, |k| end + k);
+        let window = &text[from..to];
+        let capitalized: rustc_hash::FxHashSet<String> = window
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .flat_map(|w| {
+                crate::normalize::fold_name(w)
+                    .split(' ')
+                    .map(str::to_string)
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        // "born in 1962", "born on Feb. 18, 1962", "(born 1962)".
+        let born_years: Vec<i32> = window
+            .match_indices("born")
+            .filter_map(|(k, _)| {
+                let after = &window[k + 4..];
+                let mut n = after.len().min(24);
+                while !after.is_char_boundary(n) {
+                    n -= 1;
+                }
+                let head = &after[..n];
+                let b = head.as_bytes();
+                (0..b.len().saturating_sub(3)).find_map(|i| {
+                    let four = &b[i..i + 4];
+                    let alone = (i == 0 || !b[i - 1].is_ascii_digit())
+                        && b.get(i + 4).is_none_or(|c| !c.is_ascii_digit());
+                    (alone && four.iter().all(u8::is_ascii_digit))
+                        .then(|| head[i..i + 4].parse().ok())
+                        .flatten()
+                })
+            })
+            .collect();
+        // Each one's record, and the names of the organizations the lists
+        // link to it; not the words of the namesakes' own names (a son's
+        // record links him to his father "ROTENBERG, Boris Romanovich").
+        let all = self.matcher.entities();
+        let own: Vec<String> = ents
+            .iter()
+            .flat_map(|&e| {
+                crate::normalize::fold_name(&all[e as usize].name)
+                    .split(' ')
+                    .map(str::to_string)
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        let words: Vec<Vec<String>> = ents
+            .iter()
+            .map(|&e| {
+                let mut w = record_words(&all[e as usize]);
+                for &o in self.matcher.links(e) {
+                    let linked = &all[o as usize];
+                    if linked.kind != EntityType::Person {
+                        w.extend(
+                            crate::normalize::fold_name(&linked.name)
+                                .split(' ')
+                                .filter(|x| {
+                                    x.len() >= 3
+                                        && !is_stopword(x)
+                                        && !crate::names::in_country_name(x)
+                                })
+                                .map(str::to_string),
+                        );
+                    }
+                }
+                w.retain(|x| !own.contains(x));
+                w
+            })
+            .collect();
+        let score = |k: usize| -> usize {
+            let own = words[k]
+                .iter()
+                .filter(|w| {
+                    capitalized.contains(w.as_str())
+                        && !words
+                            .iter()
+                            .enumerate()
+                            .any(|(j, o)| j != k && o.contains(w))
+                })
+                .count();
+            let born = self.matcher.profile(ents[k]).born;
+            own + usize::from(born.is_some_and(|b| born_years.contains(&b)))
+        };
+        let scores: Vec<usize> = (0..ents.len()).map(score).collect();
+        let best = (0..ents.len()).max_by_key(|&k| scores[k])?;
+        (scores[best] > 0 && scores.iter().filter(|&&s| s == scores[best]).count() == 1)
+            .then_some(ents[best])
+    }
+
     /// Whether entities `a` and `b` look like one person on two lists: the
     /// same country, and a kind of office in common.
     fn same_person(&self, a: u32, b: u32) -> bool {
@@ -2212,6 +2318,34 @@ impl<'m> Resolver<'m> {
                                 reasons.push(Reason::Relative);
                             }
                         }
+                    }
+                }
+            }
+        }
+        // Namesakes the lists tell apart by what they record: the one the
+        // paragraph describes ("a man born in 1962 who served as the Iran
+        // representative of … (KOMID)"), before who held office at the
+        // date, after a title and written initials.
+        // (Only of namesakes whose written name fits as well: "Boris
+        // Rotenberg" is the listed Boris Romanovich, not a son whose longer
+        // name it is part of.)
+        if persons && kept.len() >= 2 {
+            kept.sort_by_key(|(rank, _, _)| *rank);
+            let top = (kept[0].1.kind, kept[0].1.variant);
+            let ids: Vec<u32> = kept
+                .iter()
+                .filter(|(_, g, _)| (g.kind, g.variant) == top)
+                .map(|(_, g, _)| g.entity)
+                .collect();
+            let d = (ids.len() >= 2)
+                .then(|| self.described(text, start, end, &ids))
+                .flatten();
+            if let Some(d) = d {
+                for (rank, g, reasons) in &mut kept {
+                    let fits = g.entity == d;
+                    rank[2..5].fill(u8::from(!fits));
+                    if fits && !reasons.contains(&Reason::Corroborated) {
+                        reasons.push(Reason::Corroborated);
                     }
                 }
             }
@@ -4920,6 +5054,49 @@ mod tests {
         let mut out = Vec::new();
         r.resolve("He meets Zorkin, Xi and Modi on Friday.", &mut out);
         assert_eq!(out.len(), 1);
+    }
+
+    #[test]
+    fn namesakes_told_apart_by_what_their_records_say() {
+        // Made-up fixture names: two listed men of one name, one a
+        // company's agent born in 1962 and linked to it, the other an
+        // official in office.
+        let mut agent = Entity::new("agent", "Tarvo Quillek", EntityType::Person);
+        agent
+            .properties
+            .insert("title".into(), "ZENKORAN Representative in Iran".into());
+        agent
+            .properties
+            .insert("dob".into(), serde_json::json!(["18 Feb 1962"]));
+        let mut official = Entity::new("official", "Tarvo Quillek", EntityType::Person);
+        official.properties.insert(
+            "roles".into(),
+            serde_json::json!([{"role": "Member of the Velthar Presidium", "start": "2015-01-01"}]),
+        );
+        let m = Matcher::new(&Gazetteer::from_entities([agent, official]));
+        let mut r = Resolver::new(&m);
+        r.set_date(DocDate::parse("2018-06-01").unwrap());
+        let who = |r: &mut Resolver, text: &str| {
+            let mut out = Vec::new();
+            r.resolve(text, &mut out);
+            out.first().map(|x| m.entity(x).id.clone())
+        };
+        for (text, id) in [
+            // The paragraph describes one of them: his company, his birth.
+            (
+                "A man who represented ZENKORAN in Tehran was listed. That Tarvo Quillek left.",
+                "agent",
+            ),
+            ("Tarvo Quillek, born in 1962, was listed in 2016.", "agent"),
+            (
+                "Tarvo Quillek of the Velthar Presidium arrived in New York.",
+                "official",
+            ),
+            // Nothing said of either: the one in office at the date.
+            ("Tarvo Quillek arrived in New York on Friday.", "official"),
+        ] {
+            assert_eq!(who(&mut r, text).as_deref(), Some(id), "{text}");
+        }
     }
 
     #[test]
