@@ -1414,6 +1414,121 @@ const STATE_ABBREVIATIONS: &[&str] = &[
     "d.c", "dc",
 ];
 
+/// US states as the press abbreviates them in a lawmaker's party tag (AP
+/// style, and the postal codes), with the postal code the officials data
+/// records.
+const STATE_CODES: &[(&str, &str)] = &[
+    ("ala", "AL"),
+    ("alaska", "AK"),
+    ("ariz", "AZ"),
+    ("ark", "AR"),
+    ("calif", "CA"),
+    ("colo", "CO"),
+    ("conn", "CT"),
+    ("del", "DE"),
+    ("fla", "FL"),
+    ("ga", "GA"),
+    ("hawaii", "HI"),
+    ("idaho", "ID"),
+    ("ill", "IL"),
+    ("ind", "IN"),
+    ("iowa", "IA"),
+    ("kan", "KS"),
+    ("kans", "KS"),
+    ("ky", "KY"),
+    ("la", "LA"),
+    ("maine", "ME"),
+    ("md", "MD"),
+    ("mass", "MA"),
+    ("mich", "MI"),
+    ("minn", "MN"),
+    ("miss", "MS"),
+    ("mo", "MO"),
+    ("mont", "MT"),
+    ("neb", "NE"),
+    ("nebr", "NE"),
+    ("nev", "NV"),
+    ("n.h", "NH"),
+    ("n.j", "NJ"),
+    ("n.m", "NM"),
+    ("n.y", "NY"),
+    ("n.c", "NC"),
+    ("n.d", "ND"),
+    ("ohio", "OH"),
+    ("okla", "OK"),
+    ("ore", "OR"),
+    ("pa", "PA"),
+    ("r.i", "RI"),
+    ("s.c", "SC"),
+    ("s.d", "SD"),
+    ("tenn", "TN"),
+    ("tex", "TX"),
+    ("texas", "TX"),
+    ("utah", "UT"),
+    ("vt", "VT"),
+    ("va", "VA"),
+    ("wash", "WA"),
+    ("w.va", "WV"),
+    ("wis", "WI"),
+    ("wyo", "WY"),
+];
+
+/// The state of a lawmaker's party tag right after a name, as a postal
+/// code: "(R-Mich.)", ", D-N.Y.,", " (D-CA)". A listed member of
+/// Congress from another state is someone else ("Rep. Mike Rogers
+/// (R-Mich.)" is not the Alabama congressman of that name).
+///
+/// ```
+/// use gazex::link::party_state_after;
+/// assert_eq!(party_state_after(" (R-Mich.), said"), Some("MI"));
+/// assert_eq!(party_state_after(", D-N.Y., said"), Some("NY"));
+/// assert_eq!(party_state_after(" (D-CA)"), Some("CA"));
+/// assert_eq!(party_state_after(", R-La."), Some("LA"));
+/// assert_eq!(party_state_after(" (Reuters) -"), None);
+/// assert_eq!(party_state_after(", a Democrat"), None);
+/// ```
+pub fn party_state_after(after: &str) -> Option<&'static str> {
+    let rest = after
+        .strip_prefix(" (")
+        .or_else(|| after.strip_prefix(", "))?;
+    let mut chars = rest.char_indices();
+    let (_, party) = chars.next()?;
+    if !matches!(party, 'R' | 'D' | 'I') {
+        return None;
+    }
+    let (k, dash) = chars.next()?;
+    if !matches!(dash, '-' | '\u{2013}') {
+        return None;
+    }
+    let tag = &rest[k + dash.len_utf8()..];
+    let end = tag.find([')', ',', ' ', ';']).unwrap_or(tag.len());
+    let state = tag[..end].trim_end_matches('.');
+    if state.len() == 2 && state.bytes().all(|b| b.is_ascii_uppercase()) {
+        return STATE_CODES
+            .iter()
+            .map(|(_, code)| *code)
+            .find(|code| *code == state);
+    }
+    let folded = state.to_ascii_lowercase();
+    STATE_CODES
+        .iter()
+        .find(|(abbr, _)| *abbr == folded)
+        .map(|(_, code)| *code)
+}
+
+/// Whether a listed person's record names US states (`roles[].state`, as
+/// postal codes) and `code` is none of them.
+pub fn state_differs(e: &Entity, code: &str) -> bool {
+    let Some(roles) = e.properties.get("roles").and_then(|r| r.as_array()) else {
+        return false;
+    };
+    let states: Vec<&str> = roles
+        .iter()
+        .filter_map(|r| r.get("state")?.as_str())
+        .collect();
+    !states.is_empty() && !states.contains(&code)
+}
+
 /// Whether a folded word after "Name," makes the name a US place: a state's
 /// abbreviation or name ("Jackson, Miss.", "Lincoln, Nebraska").
 pub fn state_after(word: &str) -> bool {

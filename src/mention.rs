@@ -288,7 +288,9 @@ pub enum Reason {
     /// George Bush") picks the elder or the younger of namesakes.
     Relative,
     /// The name is followed by "of" and a country the entity is not of
-    /// ("King Abdullah of Saudi Arabia" is not Jordan's Abdullah II).
+    /// ("King Abdullah of Saudi Arabia" is not Jordan's Abdullah II), or
+    /// by a lawmaker's party tag of a state the entity's record does not
+    /// name ("Rep. Mike Rogers (R-Mich.)").
     CountryDiffers,
 }
 

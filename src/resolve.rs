@@ -42,8 +42,9 @@ use crate::gazetteer::EntityType;
 use crate::link::{
     common_second_word, common_word, described_vessel_kind, honorific_gender, is_month,
     is_profession, listed_vessel_kind, named_after, namesake_after, occupation_before,
-    occupation_in, place_preposition, private_person, record_words, speech_after, state_after,
-    title_after, title_before, year_of_deed, Offices, Title,
+    occupation_in, party_state_after, place_preposition, private_person, record_words,
+    speech_after, state_after, state_differs, title_after, title_before, year_of_deed, Offices,
+    Title,
 };
 use crate::matcher::is_prominent;
 use crate::matcher::{Hit, Matcher};
@@ -201,6 +202,9 @@ struct Cues {
     /// The text says right after the name that its bearer is a namesake
     /// ([`namesake_after`]).
     namesake: bool,
+    /// The state of a lawmaker's party tag after the name ("(R-Mich.)",
+    /// [`party_state_after`]), as a postal code.
+    state: Option<&'static str>,
 }
 
 /// Which of two namesakes a word for a parent or a child beside the name
@@ -443,7 +447,16 @@ fn title_rank(t: Option<Title>, p: &crate::link::Profile, date: &DocDate) -> u8 
             3
         }
         Some(_) if p.terms.is_empty() => 2,
-        Some(t) if !p.held_by(t.offices, date) && p.before_terms(date) => 2,
+        // (Nor before the first recorded term of someone then under
+        // thirty: "Sen. Albert Gore" in 1970 is the father of the vice
+        // president, then 22.)
+        Some(t) if !p.held_by(t.offices, date) && p.before_terms(date) => {
+            if !t.offices.is_empty() && too_young_for_office(p, date) {
+                3
+            } else {
+                2
+            }
+        }
         Some(t) if t.past => {
             if p.left_by(t.offices, date) {
                 1
@@ -1943,6 +1956,12 @@ impl<'m> Resolver<'m> {
         };
         if !p.possible_at(&self.date) {
             Some(Reason::BeforePublicLife)
+        } else if cues
+            .state
+            .is_some_and(|code| state_differs(&self.matcher.entities()[e as usize], code))
+        {
+            // ("Rep. Mike Rogers (R-Mich.)" is not the Alabama member.)
+            Some(Reason::CountryDiffers)
         } else if cues.namesake && tr > 1 {
             // ("Oceans Minister Moon Seong-hyeok, no relation to the
             // president": a title that fits says who he is; the words deny
@@ -2244,6 +2263,7 @@ impl<'m> Resolver<'m> {
                 year: year_of_deed(&text[end..]),
                 private,
                 namesake: namesake_after(&text[end..]),
+                state: party_state_after(&text[end..]),
             };
             if self.country_differs(g.entity, of_country) {
                 // "King Abdullah of Saudi Arabia" is not Abdullah II of
@@ -2446,7 +2466,17 @@ impl<'m> Resolver<'m> {
             // (Not someone too young for any office: "the late president
             // Hafez al-Assad" is not his grandson, listed at 18.)
             let young = too_young_for_office(self.matcher.profile(best.entity), &self.date);
-            confidence = confidence.min(if rest.is_empty() && !common && !young {
+            // (The Congress lists hold a member's whole career there: a
+            // title of Congress none of its terms fits is someone else's,
+            // "Sen. Robert Menendez" of a listed representative.)
+            let houses = Offices::SENATOR.union(Offices::REPRESENTATIVE);
+            let congress = title
+                .is_some_and(|t| !t.offices.is_empty() && houses.union(t.offices) == houses)
+                && ents[best.entity as usize]
+                    .lists
+                    .iter()
+                    .any(|l| l == "official:us-congress");
+            confidence = confidence.min(if rest.is_empty() && !common && !young && !congress {
                 0.6
             } else {
                 0.35
@@ -2980,6 +3010,7 @@ impl<'m> Resolver<'m> {
                 private: title.is_none_or(|t| t.offices.is_empty())
                     && private_person(&self.description(text, c.last)),
                 namesake: namesake_after(&text[toks[c.last as usize].end as usize..]),
+                state: party_state_after(&text[toks[c.last as usize].end as usize..]),
             };
             // A word whose plural names a listed group the document reads
             // ("the Houthis") is the group's when written alone without a
@@ -5054,6 +5085,53 @@ mod tests {
         let mut out = Vec::new();
         r.resolve("He meets Zorkin, Xi and Modi on Friday.", &mut out);
         assert_eq!(out.len(), 1);
+    }
+
+    #[test]
+    fn titles_and_party_tags_of_congress() {
+        // Made-up fixture names: a member of the House (a Congress record
+        // holds the whole career there) and a vice president whose record
+        // holds that office only.
+        let mut rep = Entity::new("rep", "Darvin Quellet", EntityType::Person);
+        rep.lists = vec!["official:us-congress".into()];
+        rep.properties
+            .insert("birth_date".into(), "1985-07-12".into());
+        rep.properties.insert(
+            "roles".into(),
+            serde_json::json!([{"role": "United States Representative",
+                "start": "2023-01-03", "end": "2027-01-03", "state": "NJ"}]),
+        );
+        let mut vp = Entity::new("vp", "Orrin Pelask", EntityType::Person);
+        vp.lists = vec!["official:us-executive".into()];
+        vp.properties
+            .insert("birth_date".into(), "1948-03-31".into());
+        vp.properties.insert(
+            "roles".into(),
+            serde_json::json!([{"role": "Vice President of the United States",
+                "start": "1993-01-20", "end": "2001-01-20"}]),
+        );
+        let m = Matcher::new(&Gazetteer::from_entities([rep, vp]));
+        let mut r = Resolver::new(&m);
+        let found = |r: &mut Resolver, date: &str, text: &str| {
+            r.set_date(DocDate::parse(date).unwrap());
+            let mut out = Vec::new();
+            r.resolve(text, &mut out);
+            out.len()
+        };
+        for (date, text, n) in [
+            ("2024-06-01", "Rep. Darvin Quellet said so.", 1),
+            ("2024-06-01", "Rep. Darvin Quellet (D-N.J.) said so.", 1),
+            // Another state's member, another house's senator.
+            ("2024-06-01", "Rep. Darvin Quellet (R-Mich.) said so.", 0),
+            ("2024-06-01", "Sen. Darvin Quellet, D-Ohio, said so.", 0),
+            ("2024-06-01", "Sen. Darvin Quellet said so.", 0),
+            // A senator years before the first recorded term: the
+            // listed man was 22 then; at 42 nothing contradicts it.
+            ("1970-11-04", "Sen. Orrin Pelask lost his seat.", 0),
+            ("1990-11-04", "Sen. Orrin Pelask won his seat.", 1),
+        ] {
+            assert_eq!(found(&mut r, date, text), n, "{date} {text}");
+        }
     }
 
     #[test]
