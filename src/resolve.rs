@@ -3315,11 +3315,24 @@ impl<'m> Resolver<'m> {
             let word = self.norm.token_bytes(c.first as usize);
             let called = title.is_none().then(|| ix.called(word, c.first));
             let called = called.flatten();
+            // "Foreign Minister Katz" beside "Welfare Minister Katz": of
+            // bearers a title fits alike, the one whose recorded office has
+            // the title's own word.
+            let title_words: &[&str] = match title {
+                Some(_) => &before[before.len().saturating_sub(3)..],
+                None => &[],
+            };
+            let portfolio = |e: u32| {
+                !title_words.is_empty()
+                    && record_words(&ents[e as usize])
+                        .iter()
+                        .any(|w| title_words.contains(&w.as_str()))
+            };
             // (Each key once: the age and recency tests read the lists'
             // dates and the chosen mentions.)
             found.sort_by_cached_key(|(tr, r, close, g, ev, _)| {
                 (
-                    *tr,
+                    (*tr, !portfolio(g.entity)),
                     regime && !led(g.entity),
                     by_age(g.entity),
                     age_misfit(g.entity),
@@ -5085,6 +5098,35 @@ mod tests {
         let mut out = Vec::new();
         r.resolve("He meets Zorkin, Xi and Modi on Friday.", &mut out);
         assert_eq!(out.len(), 1);
+    }
+
+    #[test]
+    fn a_title_word_picks_the_portfolio() {
+        // Made-up fixture names: two ministers of one surname.
+        let minister = |id: &str, name: &str, role: &str| {
+            let mut e = Entity::new(id, name, EntityType::Person);
+            e.properties.insert(
+                "roles".into(),
+                serde_json::json!([{"role": role, "start": "2018-01-01", "end": "2021-01-01"}]),
+            );
+            e
+        };
+        let m = Matcher::new(&Gazetteer::from_entities([
+            minister("fm", "Yoram Zelkatz", "Minister of Foreign Affairs"),
+            minister(
+                "wm",
+                "Haviv Zelkatz",
+                "Minister of Labor, Welfare, & Social Services",
+            ),
+        ]));
+        let mut r = Resolver::new(&m);
+        r.set_date(DocDate::parse("2019-11-24").unwrap());
+        let text = "Yoram Zelkatz and Haviv Zelkatz met. Welfare Minister Zelkatz \
+                    spoke, while Foreign Minister Zelkatz briefed the cabinet.";
+        let mut out = Vec::new();
+        r.resolve(text, &mut out);
+        let ids: Vec<&str> = out.iter().map(|x| m.entity(x).id.as_str()).collect();
+        assert_eq!(ids, ["fm", "wm", "wm", "fm"]);
     }
 
     #[test]
