@@ -340,7 +340,13 @@ impl Profile {
             .and_then(|b| day_of(b, true));
         p.born = born.or_else(|| earliest_dob(e)).map(|d| d / 10000);
         p.gender = recorded_gender(e);
+        // A monarch is in the news from birth: the press reports on heirs
+        // as children ("Prince Charles" at the Coronation, "Crown Prince
+        // Akihito" at his wedding, three decades before the reign).
+        let monarch = p.offices.meets(Offices::MONARCH);
         p.public_from = match (born, first_start) {
+            (Some(b), _) if monarch => Some(b),
+            (None, _) if monarch => first_start.or(first_seen).map(|s| s - years(70)),
             (Some(b), Some(s)) => Some((b + years(20)).max(s - years(40))),
             (Some(b), None) => Some(b + years(20)),
             (None, Some(s)) => Some(s - years(40)),
@@ -1864,6 +1870,19 @@ mod tests {
         assert!(yellen.left_by(Offices::MINISTER, &d("2026")));
         assert!(!yellen.left_by(Offices::MINISTER, &d("2021-06")));
         assert!(yellen.held_at(Offices::MINISTER, &d("2026")));
+        // A monarch is in the news from birth: the heir born in 1948 who
+        // took the throne in 2022, in 1950; one a 2019 list saw reigning,
+        // born when unknown, seventy years before.
+        let king = person(
+            Some("1948-11-14"),
+            serde_json::json!([{"role": "monarch of the United Kingdom", "start": "2022-09-08"}]),
+        );
+        assert!(king.possible_at(&d("1950")) && !king.possible_at(&d("1947")));
+        let emperor = person(
+            None,
+            serde_json::json!([{"role": "Emperor", "as_of": "2019-06", "current": true}]),
+        );
+        assert!(emperor.possible_at(&d("1959")));
         // Nothing known: possible any time.
         let none = person(None, serde_json::json!([]));
         assert!(none.possible_at(&d("1900")) && !none.long_out_of_office(&d("2020")));
