@@ -159,6 +159,35 @@ fn speaks_of_name(before: &[&str]) -> bool {
     )
 }
 
+/// Whether the words before a name end in a kind of place and "of": "the
+/// resort town of", "the northern province of", "the port of".
+fn place_of(before: &[&str]) -> bool {
+    matches!(
+        before,
+        [
+            ..,
+            "city"
+                | "town"
+                | "village"
+                | "province"
+                | "region"
+                | "port"
+                | "district"
+                | "county"
+                | "island"
+                | "islands"
+                | "oblast"
+                | "governorate"
+                | "prefecture"
+                | "municipality"
+                | "township"
+                | "suburb"
+                | "outskirts",
+            "of"
+        ]
+    )
+}
+
 /// Evidence found for a short form: its kind and the supporting tokens.
 type TokenEvidence = (EvidenceKind, u32, u32);
 
@@ -3030,6 +3059,17 @@ impl<'m> Resolver<'m> {
                 });
                 plurals.contains(self.norm.token_bytes(c.first as usize))
             };
+            // "the resort town of Kalkan", "the northern province of
+            // Hebei", "the western city of Grodno": a word after a kind of
+            // place and "of" is that place, whoever or whatever else the
+            // lists name by it.
+            if c.first == c.last && place_of(&before) {
+                i = self.cands[i..]
+                    .iter()
+                    .position(|o| o.first != c.first || o.last != c.last)
+                    .map_or(self.cands.len(), |k| i + k);
+                continue;
+            }
             let thing = group_word || self.named_thing(text, &before, title, c.first, c.last);
             // "The younger Roosevelt … the elder Roosevelt" where the
             // document names two listed bearers in full, and the lists
@@ -3507,6 +3547,19 @@ impl<'m> Resolver<'m> {
             if self.matcher.entities()[def.entity as usize].kind == EntityType::Person
                 && (i as u32) < l
             {
+                continue;
+            }
+            // "CBS News" after "Commercial Bank of Syria (CBS)": letters
+            // before another capitalized word are part of another name.
+            let next_capitalized = tokens.get(i + 1).is_some_and(|n| {
+                !self.norm.barrier_after(i)
+                    && &text[t.end as usize..n.start as usize] == " "
+                    && text[n.start as usize..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_uppercase)
+            });
+            if next_capitalized {
                 continue;
             }
             let c = Cand {
@@ -5217,6 +5270,49 @@ mod tests {
         ] {
             assert_eq!(who(&mut r, text).as_deref(), Some(id), "{text}");
         }
+    }
+
+    #[test]
+    fn a_place_after_its_kind_and_an_acronym_inside_another_name() {
+        // Made-up fixture names: a sanctioned man, a company named like a
+        // province, and a bank whose acronym a network shares.
+        let p = Entity::new("p", "Duran Zelkalkan", EntityType::Person);
+        let o = Entity::new(
+            "o",
+            "Horvesh Crovall Biotech Co., Ltd.",
+            EntityType::Organization,
+        );
+        let b = Entity::new("b", "Commercial Bank of Zarovia", EntityType::Organization);
+        let m = Matcher::new(&Gazetteer::from_entities([p, o, b]));
+        let mut r = Resolver::new(&m);
+        r.set_date(DocDate::parse("2016-08-10").unwrap());
+        let spans = |r: &mut Resolver, text: &str| {
+            let mut out = Vec::new();
+            r.resolve(text, &mut out);
+            out.iter()
+                .map(|x| text[x.start..x.end].to_string())
+                .collect::<Vec<_>>()
+        };
+        let got = spans(
+            &mut r,
+            "Duran Zelkalkan was listed. In the resort town of Zelkalkan, hotels \
+             were full. Horvesh Crovall Biotech Co., Ltd., based in the northern \
+             province of Horvesh, sold it. Horvesh denied it.",
+        );
+        assert_eq!(
+            got,
+            [
+                "Duran Zelkalkan",
+                "Horvesh Crovall Biotech Co., Ltd.",
+                "Horvesh"
+            ]
+        );
+        let got = spans(
+            &mut r,
+            "The Commercial Bank of Zarovia (CBZ) was listed. CBZ said, on CBZ News, \
+             that CBZ would appeal.",
+        );
+        assert_eq!(got, ["Commercial Bank of Zarovia", "CBZ", "CBZ", "CBZ"]);
     }
 
     #[test]

@@ -472,7 +472,12 @@ fn person_forms(entity: &Entity, alias: &Alias, out: &mut Vec<Form>) {
         // A monarch is named by the given name ("King Sihamoni", "Sultan
         // Hassanal"), not the house's ("King Norodom" was another king).
         out.push(form(vec![given_core[0].clone()], Variant::Surname));
-    } else if !family_core.iter().any(|t| is_patronymic(t)) {
+    } else if !family_core.iter().any(|t| is_patronymic(t))
+        // (A family name that ends like a patronymic is one where the
+        // patronymic stands before it: "Yanukovych" of Viktor Fedorovych
+        // Yanukovych.)
+        || given_core.iter().skip(1).any(|t| is_patronymic(t))
+    {
         // Two family names ("RODRIGUEZ OREJUELA, Miguel Angel"): the press
         // names the person by the first, the paternal one, alone.
         if family_core.len() == 2 && comma && !is_particle(&family_core[0]) {
@@ -1071,6 +1076,25 @@ mod tests {
 
     fn s(x: &str, v: Variant, p: Policy) -> (String, Variant, Policy) {
         (x.to_string(), v, p)
+    }
+
+    #[test]
+    fn a_family_name_ending_like_a_patronymic() {
+        let of = |name: &str| {
+            let e = Entity::new("a", name, EntityType::Person);
+            let mut out = Vec::new();
+            forms(&e, &e.names().next().unwrap(), &mut out);
+            out.into_iter()
+                .map(|f| (f.tokens.join(" "), f.variant))
+                .collect::<Vec<_>>()
+        };
+        // Made-up fixture names. After a patronymic, the last word is the
+        // family name, however it ends.
+        let got = of("Viktor Fedorovych Zanukovych");
+        assert!(got.contains(&("zanukovych".into(), Surname)), "{got:?}");
+        // A patronymic alone is never one.
+        let got = of("Zoran Petrovich");
+        assert!(!got.iter().any(|(_, v)| *v == Surname), "{got:?}");
     }
 
     #[test]
