@@ -238,7 +238,7 @@ fn clause_word(w: &str) -> bool {
 
 /// The names given in words in `text` ([`Given`]): after a comma that
 /// ends a name, a clause of function words ("who is", "whose name is")
-/// with "known … as" (up to
+/// (past an age: "Mr. Abbas, 57, who is") with "known … as" (up to
 /// three words between: "known in Russian as"), "also called", "whose real
 /// (full, birth) name is", "romanized", "transliterated", "spelled" or
 /// "rendered" ("as"), or "listed … as" (up to six words between: "listed
@@ -348,6 +348,18 @@ pub fn given_names(text: &str, n: &Normalized) -> Vec<Given> {
                 break None;
             }
         };
+        // (Past an age: "Mr. Abbas, 57, who is known among Palestinians
+        // as Abu Mazen".)
+        let before = before.map(|b| {
+            let age = !word(b).is_empty()
+                && word(b).len() <= 3
+                && word(b).bytes().all(|c| c.is_ascii_digit());
+            if age && b > 0 && between(b - 1, b).contains(',') {
+                b - 1
+            } else {
+                b
+            }
+        });
         if let Some(before) = before.filter(|&b| capitalized(b) || hyphened(b)) {
             out.push(Given {
                 before,
@@ -444,6 +456,11 @@ mod tests {
         assert_eq!(
             given("Abu Muhammad al-Jawlani, known as the Emir, said."),
             pair("jawlani", "Emir")
+        );
+        // Past an age after the name.
+        assert_eq!(
+            given("Mr. Abbas, 57, who is known among Palestinians as Abu Mazen, said"),
+            pair("abbas", "Abu Mazen")
         );
     }
 
