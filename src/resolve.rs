@@ -3079,7 +3079,15 @@ impl<'m> Resolver<'m> {
             // "Hunter Biden" may be the unlisted one.
             // "The younger Maduro", "the elder Bush": of the bearers, the
             // one born last or first.
-            let age = before.last().and_then(|w| match *w {
+            // ("The elder President Bush": past a title.)
+            let age_word = match title {
+                Some(t) => before
+                    .len()
+                    .checked_sub(t.words as usize + 1)
+                    .map(|k| before[k]),
+                None => before.last().copied(),
+            };
+            let age = age_word.and_then(|w| match w {
                 "younger" => Some(-1i64),
                 "elder" | "older" => Some(1),
                 _ => None,
@@ -3297,9 +3305,12 @@ impl<'m> Resolver<'m> {
             }
             // A title that fits first; then who was named last; then the
             // strength of the grounds.
+            // ("The elder President Bush": a title both held does not
+            // tell them apart; their births do, named or not.)
+            let titled_age = age.is_some() && title.is_some();
             let by_age = |e: u32| -> i64 {
                 match age {
-                    Some(sign) if surely_named(e) => self
+                    Some(sign) if surely_named(e) || titled_age => self
                         .matcher
                         .profile(e)
                         .born
@@ -3372,7 +3383,10 @@ impl<'m> Resolver<'m> {
             // dates and the chosen mentions.)
             found.sort_by_cached_key(|(tr, r, close, g, ev, _)| {
                 (
-                    (*tr, !portfolio(g.entity)),
+                    (
+                        if titled_age && *tr <= 1 { 0 } else { *tr },
+                        !portfolio(g.entity),
+                    ),
                     regime && !led(g.entity),
                     by_age(g.entity),
                     age_misfit(g.entity),
@@ -5151,6 +5165,32 @@ mod tests {
         let mut out = Vec::new();
         r.resolve("He meets Zorkin, Xi and Modi on Friday.", &mut out);
         assert_eq!(out.len(), 1);
+    }
+
+    #[test]
+    fn the_elder_of_two_presidents_by_title() {
+        // Made-up fixture names: a father and a son, both presidents.
+        let president = |id: &str, born: &str, start: &str, end: &str| {
+            let mut e = Entity::new(id, "Gorvan Zellick", EntityType::Person);
+            e.properties.insert("birth_date".into(), born.into());
+            e.properties.insert(
+                "roles".into(),
+                serde_json::json!([{"role": "President", "start": start, "end": end}]),
+            );
+            e
+        };
+        let m = Matcher::new(&Gazetteer::from_entities([
+            president("elder", "1924-06-12", "1989-01-20", "1993-01-20"),
+            president("younger", "1946-07-06", "2001-01-20", "2009-01-20"),
+        ]));
+        let mut r = Resolver::new(&m);
+        r.set_date(DocDate::parse("2001-11-20").unwrap());
+        let text = "The freeze the elder President Zellick ordered in 1990 grew. \
+                    President Zellick signed an order on Sept. 23.";
+        let mut out = Vec::new();
+        r.resolve(text, &mut out);
+        let ids: Vec<&str> = out.iter().map(|x| m.entity(x).id.as_str()).collect();
+        assert_eq!(ids, ["elder", "younger"]);
     }
 
     #[test]
