@@ -292,7 +292,8 @@ const PRESS_TITLES: &str = "mr mrs ms miss mx dr sir lord lady president vice pr
     prime minister secretary undersecretary under deputy assistant chancellor senator sen \
     rep representative congressman congresswoman governor gov mayor speaker leader chairman \
     chairwoman chair spokesman spokeswoman spokesperson ambassador envoy general gen \
-    admiral adm colonel col lt lieutenant captain capt sergeant sgt major commander \
+    admiral adm colonel col lt lieutenant captain capt sergeant sgt major maj brig cpl pvt \
+    commander cmdr cdr \
     king queen prince princess sheikh emir crown justice judge attorney ceo founder \
     director chief head minister foreign defense defence finance treasury state";
 

@@ -4451,8 +4451,11 @@ fn proper_context(text: &str, n: &Normalized, first: u32, last: u32) -> bool {
         let p = first as usize - 1;
         // A sentence opens with a capital: "Later Mkrtychev said" is not a
         // two-word name, "Nelson Mandela said" is.
-        let opener =
-            tokens[p].flags.contains(TokenFlags::SENTENCE_START) && is_common_word(n.token_text(p));
+        // (Not after a title's dot: "Maj. John Eisenhower" is a name.)
+        let titled = p > 0 && is_title(n.token_text(p - 1));
+        let opener = tokens[p].flags.contains(TokenFlags::SENTENCE_START)
+            && is_common_word(n.token_text(p))
+            && !titled;
         if glued(p, first as usize) && name_word(p) && !opener {
             return false;
         }
@@ -5164,6 +5167,23 @@ mod tests {
         r.set_date(DocDate::parse("2022-09-16").unwrap());
         let mut out = Vec::new();
         r.resolve("He meets Zorkin, Xi and Modi on Friday.", &mut out);
+        assert_eq!(out.len(), 1);
+    }
+
+    #[test]
+    fn another_given_name_after_a_title() {
+        // A made-up fixture name.
+        let e = Entity::new("p", "Dwight Zellhower", EntityType::Person);
+        let m = Matcher::new(&Gazetteer::from_entities([e]));
+        let mut r = Resolver::new(&m);
+        r.set_date(DocDate::parse("1953-01-20").unwrap());
+        let mut out = Vec::new();
+        r.resolve(
+            "Dwight Zellhower took the oath. His son, Maj. John Zellhower, was home. \
+             Mr. John Zellhower left. Zellhower spoke.",
+            &mut out,
+        );
+        // (The bare surname last refers back to the son.)
         assert_eq!(out.len(), 1);
     }
 
