@@ -841,6 +841,9 @@ pub fn private_person(words: &[&str]) -> bool {
         return false;
     }
     match words {
+        // "Mr. John Adams, son of Mr. and Mrs. Charles F. Adams": the
+        // society page's private person.
+        ["son" | "daughter", "of", "mr" | "mrs", ..] => true,
         ["a" | "an", rest @ ..] => rest.iter().take(5).any(|w| PRIVATE.contains(w)),
         ["who", "runs" | "ran" | "owns" | "owned" | "manages" | "managed", rest @ ..] => {
             rest.iter().take(5).any(|w| SMALL_BUSINESS.contains(w))

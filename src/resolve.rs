@@ -149,14 +149,19 @@ fn introduces(before: &[&str]) -> bool {
 /// Kim" (a copula, then "named" or "called"), not of one person who bears
 /// it.
 fn speaks_of_name(before: &[&str]) -> bool {
-    matches!(
-        before,
-        [
-            ..,
-            "is" | "are" | "was" | "were" | "be" | "been",
-            "named" | "called"
-        ]
-    )
+    // (And the names listed after it: "are named Kim, Lee or Park".)
+    let Some(k) = before
+        .iter()
+        .rposition(|w| matches!(*w, "named" | "called"))
+    else {
+        return false;
+    };
+    k >= 1
+        && matches!(before[k - 1], "is" | "are" | "was" | "were" | "be" | "been")
+        && before.len() - k <= 4
+        && before[k + 1..]
+            .iter()
+            .all(|w| matches!(*w, "or" | "and") || !is_stopword(w))
 }
 
 /// Whether the words before a name end in a kind of place and "of": "the
@@ -3007,8 +3012,14 @@ impl<'m> Resolver<'m> {
             let honorific = before.last().and_then(|w| honorific_gender(w));
             // "a Kennedy brother-in-law", "a man named Johnson"; not "he
             // named Soleimani's deputy" (a verb).
+            // ("More than one Kim in our readership", "another Bush".)
             let generic = (c.kind == MatchKind::Surname
-                && before.last().is_some_and(|w| matches!(*w, "a" | "an")))
+                && before.last().is_some_and(|w| {
+                    matches!(
+                        *w,
+                        "a" | "an" | "another" | "every" | "each" | "any" | "one"
+                    )
+                }))
                 || speaks_of_name(&before)
                 || introduces(&self.words_before_max(text, c.first, 12));
             // The most recent mention (full or short) of entity `e` before
@@ -5407,6 +5418,12 @@ mod tests {
         let story = "Velmor Quandrix was designated. ";
         for (text, n) in [
             ("Two ministers were named Quandrix.", 1),
+            ("Most of them are named Lee, Quandrix or Park.", 1),
+            ("More than one Quandrix has been stopped.", 1),
+            (
+                "Mr. Velmor Quandrix, son of Mr. and Mrs. Tom Quandrix, wed.",
+                1,
+            ),
             ("A driver who gave his name only as Quandrix said so.", 1),
             ("Officials said Quandrix had fled.", 2),
         ] {
