@@ -484,13 +484,15 @@ fn title_rank(t: Option<Title>, p: &crate::link::Profile, date: &DocDate) -> u8 
         // (Nor before the first recorded term of someone then under
         // thirty: "Sen. Albert Gore" in 1970 is the father of the vice
         // president, then 22.)
-        Some(t) if !p.held_by(t.offices, date) && p.before_terms(date) => {
-            if !t.offices.is_empty() && too_young_for_office(p, date) {
-                3
-            } else {
-                2
-            }
+        Some(t)
+            if !p.held_by(t.offices, date)
+                && p.before_terms(date)
+                && !t.offices.is_empty()
+                && too_young_for_office(p, date) =>
+        {
+            3
         }
+        Some(t) if !p.held_by(t.offices, date) && p.before_terms(date) => 2,
         Some(t) if t.past => {
             if p.left_by(t.offices, date) {
                 1
@@ -3092,10 +3094,7 @@ impl<'m> Resolver<'m> {
             // one born last or first.
             // ("The elder President Bush": past a title.)
             let age_word = match title {
-                Some(t) => before
-                    .len()
-                    .checked_sub(t.words as usize + 1)
-                    .map(|k| before[k]),
+                Some(t) => before.len().checked_sub(t.words + 1).map(|k| before[k]),
                 None => before.last().copied(),
             };
             let age = age_word.and_then(|w| match w {
