@@ -872,7 +872,16 @@ fn org_forms(name: &str, out: &mut Vec<Form>, legal: bool) {
             break;
         }
     }
-    if let Some((pre, suf, _)) = forms.split(&refs) {
+    let split = forms.split(&refs);
+    // "STATE CORPORATION ROSTEC": a name with no legal form that says what
+    // it is in ordinary words, then its own name, which the press writes
+    // alone ("Rostec").
+    if split.is_none() && tokens.len() >= 2 {
+        if let Some(tail) = own_name_last(&tokens) {
+            out.push(form(tail.to_vec(), Variant::OrgCore));
+        }
+    }
+    if let Some((pre, suf, _)) = split {
         let mut core = tokens[pre..tokens.len() - suf].to_vec();
         // "Public" or "private" before a legal form belongs to it ("…
         // Holdings Public Company Limited", "Private Limited"), as "open"
@@ -899,6 +908,12 @@ fn org_forms(name: &str, out: &mut Vec<Form>, legal: bool) {
         // A place before it is where the company is ("Dandong Hongxiang
         // Industrial Development": "Hongxiang").
         let lead = usize::from(core.len() >= 3 && is_place(&core[0]));
+        // ... and the press writes the place with that word: "Dandong
+        // Hongxiang", "China Concord" (of CHINA CONCORD PETROLEUM CO.),
+        // once it has named the company in full.
+        if lead == 1 && is_distinctive_word(&core[1]) && !is_place(&core[1]) {
+            out.push(form(core[..2].to_vec(), Variant::OrgCore));
+        }
         // "COSCO Shipping Tanker (Dalian) Seaman …": a place in brackets
         // makes the company a branch of a group, whose name its first word
         // is ("COSCO").
@@ -1155,6 +1170,19 @@ mod tests {
         assert!(
             !got.iter()
                 .any(|(t, v, _)| t == "zarbrokers" && *v == OrgCore),
+            "{got:?}"
+        );
+        // With no legal form at all.
+        let got = org("STATE CORPORATION ZARTEC");
+        assert!(
+            got.iter().any(|(t, v, _)| t == "zartec" && *v == OrgCore),
+            "{got:?}"
+        );
+        // A place, then the company's own word: the two together.
+        let got = org("DANDONG ZARXIANG INDUSTRIAL DEVELOPMENT CO LTD");
+        assert!(
+            got.iter()
+                .any(|(t, v, _)| t == "dandong zarxiang" && *v == OrgCore),
             "{got:?}"
         );
     }
