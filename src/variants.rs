@@ -844,6 +844,19 @@ fn org_forms(name: &str, out: &mut Vec<Form>, legal: bool) {
     if !legal {
         return;
     }
+    // "AL MANAR TV": a broadcaster is also written without the word for
+    // what it is ("Al-Manar").
+    if tokens.len() >= 2
+        && matches!(
+            tokens[tokens.len() - 1].as_str(),
+            "tv" | "television" | "radio" | "channel"
+        )
+        && tokens[..tokens.len() - 1]
+            .iter()
+            .any(|t| is_distinctive_word(t))
+    {
+        out.push(form(tokens[..tokens.len() - 1].to_vec(), Variant::OrgCore));
+    }
     let refs: Vec<&str> = tokens.iter().map(String::as_str).collect();
     // "GLOBAL LIBERTY D.O.O. LAKTASI", "ALTERNATIVNA TELEVIZIJA D.O.O.
     // BANJA LUKA": a Balkan company's name gives its seat after its legal
@@ -1170,6 +1183,13 @@ mod tests {
         assert!(
             !got.iter()
                 .any(|(t, v, _)| t == "zarbrokers" && *v == OrgCore),
+            "{got:?}"
+        );
+        // A broadcaster without the word for what it is.
+        let got = org("AL ZARNAR TV");
+        assert!(
+            got.iter()
+                .any(|(t, v, _)| t == "al zarnar" && *v == OrgCore),
             "{got:?}"
         );
         // With no legal form at all.
