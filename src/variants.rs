@@ -1523,6 +1523,7 @@ mod tests {
                     Full,
                     Always
                 ),
+                s("dandong hongxiang", OrgCore, Evidence),
                 s("hongxiang", Variant::OrgWord, Evidence),
                 s(
                     "dandong hongxiang industrial development",
