@@ -1590,7 +1590,10 @@ impl<'m> Resolver<'m> {
             // ", Carter's vice president": a name's possessive opens the
             // appositive as "the" would (written `'s` in the words).
             let possessive = out.len() == 1 && matches!(gap.trim(), "'s" | "’s");
-            if !(comma_first || possessive || (!out.is_empty() && gap.trim().is_empty())) {
+            // (A hyphen joins the words of one: "a 58-year-old taxi
+            // driver", "a part-time cook".)
+            let joined = gap.trim().is_empty() || gap == "-";
+            if !(comma_first || possessive || (!out.is_empty() && joined)) {
                 break;
             }
             if possessive {
@@ -5117,6 +5120,7 @@ mod tests {
             "Second place went to Zorvan Kaltorin, 41, a software developer from Ohio.",
             "\"We need work,\" said Zorvan Kaltorin, 58, who runs a noodle shop nearby.",
             "Ilyas Merdovan, a retired mathematics teacher, tied for third.",
+            "Zorvan Kaltorin, a 58-year-old taxi driver, said so.",
         ] {
             assert!(ids(&mut r, text).is_empty(), "{text}");
         }
