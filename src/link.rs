@@ -1023,6 +1023,20 @@ const RECORD_NOISE: &[&str] = &[
     "vice",
 ];
 
+/// Whether a folded word may tell one party from another in the text
+/// around its name: three letters or more, no function word, no part of a
+/// country's name, nationality or capital (the press names them around
+/// every namesake of a country).
+///
+/// ```
+/// assert!(gazex::link::telling_word("komid"));
+/// assert!(!gazex::link::telling_word("korea"));
+/// assert!(!gazex::link::telling_word("of"));
+/// ```
+pub fn telling_word(w: &str) -> bool {
+    w.len() >= 3 && !crate::names::is_stopword(w) && !crate::names::in_country_name(w)
+}
+
 /// The words of a listed party's own record that may tell it from a
 /// namesake in the text around a name: its title, remarks, roles (and their
 /// party) and place of birth, folded, each once. Countries, nationalities and capitals (named
@@ -1062,10 +1076,8 @@ pub fn record_words(e: &Entity) -> Vec<String> {
     });
     for word in capitalized {
         for w in crate::normalize::fold_name(word).split(' ') {
-            if w.len() >= 3
+            if telling_word(w)
                 && !w.bytes().any(|b| b.is_ascii_digit())
-                && !crate::names::is_stopword(w)
-                && !crate::names::in_country_name(w)
                 && !RECORD_NOISE.contains(&w)
                 && !out.iter().any(|o| o == w)
             {
@@ -1411,21 +1423,19 @@ pub fn infer_genders(entities: &[Entity], profiles: &mut [Profile]) {
     }
 }
 
-/// US states as the press abbreviates them after a place ("Coolidge,
-/// Ariz.", "Jackson, Miss."), AP style and postal, folded.
-const STATE_ABBREVIATIONS: &[&str] = &[
-    "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "kans",
-    "ky", "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nebr", "nev", "n.h",
-    "n.j", "n.m", "n.y", "n.c", "n.d", "okla", "ore", "pa", "r.i", "s.c", "s.d", "tenn", "tex",
-    "vt", "va", "wash", "w.va", "wis", "wyo", "al", "ak", "az", "ar", "ca", "co", "ct", "de", "fl",
-    "hi", "id", "il", "in", "ia", "ks", "me", "mi", "mn", "ms", "mt", "ne", "nv", "nh", "nj", "nm",
-    "ny", "nc", "nd", "oh", "ok", "or", "ri", "sc", "sd", "tn", "tx", "ut", "wa", "wv", "wi", "wy",
-    "d.c", "dc",
+/// The postal codes the press writes after a place ("Fresno, CA"), folded,
+/// and the capital's ("d.c"); the AP-style abbreviations are the keys of
+/// [`STATE_CODES`].
+const STATE_POSTAL: &[&str] = &[
+    "al", "ak", "az", "ar", "ca", "co", "ct", "de", "fl", "hi", "id", "il", "in", "ia", "ks", "me",
+    "mi", "mn", "ms", "mt", "ne", "nv", "nh", "nj", "nm", "ny", "nc", "nd", "oh", "ok", "or", "ri",
+    "sc", "sd", "tn", "tx", "ut", "wa", "wv", "wi", "wy", "d.c", "dc",
 ];
 
-/// US states as the press abbreviates them in a lawmaker's party tag (AP
-/// style, and the postal codes), with the postal code the officials data
-/// records.
+/// US states as the press abbreviates them, AP style ("Ariz.", "Miss.",
+/// folded) or in full where AP writes them so, with the postal code the
+/// officials data records: after a place ("Coolidge, Ariz.") and in a
+/// lawmaker's party tag ("(R-Mich.)").
 const STATE_CODES: &[(&str, &str)] = &[
     ("ala", "AL"),
     ("alaska", "AK"),
@@ -1542,7 +1552,8 @@ pub fn state_differs(e: &Entity, code: &str) -> bool {
 /// abbreviation or name ("Jackson, Miss.", "Lincoln, Nebraska").
 pub fn state_after(word: &str) -> bool {
     let w = word.trim_end_matches('.');
-    STATE_ABBREVIATIONS.contains(&w)
+    STATE_CODES.iter().any(|(abbr, _)| *abbr == w)
+        || STATE_POSTAL.contains(&w)
         || matches!(
             w,
             "alabama"

@@ -43,8 +43,8 @@ use crate::link::{
     common_second_word, common_word, described_vessel_kind, honorific_gender, is_month,
     is_profession, listed_vessel_kind, named_after, namesake_after, occupation_before,
     occupation_in, party_state_after, place_preposition, private_person, record_words,
-    speech_after, state_after, state_differs, title_after, title_before, year_of_deed, Offices,
-    Title,
+    speech_after, state_after, state_differs, telling_word, title_after, title_before,
+    year_of_deed, Offices, Title,
 };
 use crate::matcher::is_prominent;
 use crate::matcher::{Hit, Matcher};
@@ -1690,11 +1690,7 @@ impl<'m> Resolver<'m> {
                         w.extend(
                             crate::normalize::fold_name(&linked.name)
                                 .split(' ')
-                                .filter(|x| {
-                                    x.len() >= 3
-                                        && !is_stopword(x)
-                                        && !crate::names::in_country_name(x)
-                                })
+                                .filter(|x| telling_word(x))
                                 .map(str::to_string),
                         );
                     }
@@ -5053,6 +5049,13 @@ mod tests {
         }
     }
 
+    /// The mentions `r` resolves in `text`.
+    fn resolved(r: &mut Resolver, text: &str) -> Vec<Mention> {
+        let mut out = Vec::new();
+        r.resolve(text, &mut out);
+        out
+    }
+
     /// (text, entity id) of each mention `m` finds in `text`.
     fn spans_and_ids<'a>(m: &'a Matcher, text: &'a str) -> Vec<(&'a str, &'a str)> {
         m.find(text)
@@ -5112,9 +5115,10 @@ mod tests {
         let mut r = Resolver::new(&m);
         r.set_date(DocDate::parse("2020-05-12").unwrap());
         let ids = |r: &mut Resolver, text: &str| {
-            let mut out = Vec::new();
-            r.resolve(text, &mut out);
-            out.iter().map(|m| m.entity).collect::<Vec<_>>()
+            resolved(r, text)
+                .iter()
+                .map(|m| m.entity)
+                .collect::<Vec<_>>()
         };
         for text in [
             "Second place went to Zorvan Kaltorin, 41, a software developer from Ohio.",
@@ -5145,19 +5149,13 @@ mod tests {
         let m = Matcher::new(&Gazetteer::from_entities([q, o]));
         let mut r = Resolver::new(&m);
         r.set_date(DocDate::parse("1967-09-20").unwrap());
-        let found = |r: &mut Resolver, text: &str| {
-            let mut out = Vec::new();
-            r.resolve(text, &mut out);
-            out.len()
-        };
+        let found = |r: &mut Resolver, text: &str| resolved(r, text).len();
         assert_eq!(found(&mut r, "Queen Zelmira launched the ship."), 1);
         assert_eq!(found(&mut r, "She launched the Queen Zelmira in 1938."), 0);
         assert_eq!(found(&mut r, "It is to be called Queen Zelmira 2."), 0);
         assert_eq!(found(&mut r, "The late Queen Zelmira was mourned."), 1);
         let ends = |r: &mut Resolver, text: &str| {
-            let mut out = Vec::new();
-            r.resolve(text, &mut out);
-            out.iter().map(|m| m.end).collect::<Vec<_>>()
+            resolved(r, text).iter().map(|m| m.end).collect::<Vec<_>>()
         };
         assert_eq!(ends(&mut r, "Fixtureland Holdings AS signed it."), [23]);
         assert_eq!(
@@ -5191,11 +5189,10 @@ mod tests {
         let m = Matcher::new(&Gazetteer::from_entities([e]));
         let mut r = Resolver::new(&m);
         r.set_date(DocDate::parse("1953-01-20").unwrap());
-        let mut out = Vec::new();
-        r.resolve(
+        let out = resolved(
+            &mut r,
             "Dwight Zellhower took the oath. His son, Maj. John Zellhower, was home. \
              Mr. John Zellhower left. Zellhower spoke.",
-            &mut out,
         );
         // (The bare surname last refers back to the son.)
         assert_eq!(out.len(), 1);
@@ -5221,8 +5218,7 @@ mod tests {
         r.set_date(DocDate::parse("2001-11-20").unwrap());
         let text = "The freeze the elder President Zellick ordered in 1990 grew. \
                     President Zellick signed an order on Sept. 23.";
-        let mut out = Vec::new();
-        r.resolve(text, &mut out);
+        let out = resolved(&mut r, text);
         let ids: Vec<&str> = out.iter().map(|x| m.entity(x).id.as_str()).collect();
         assert_eq!(ids, ["elder", "younger"]);
     }
@@ -5250,8 +5246,7 @@ mod tests {
         r.set_date(DocDate::parse("2019-11-24").unwrap());
         let text = "Yoram Zelkatz and Haviv Zelkatz met. Welfare Minister Zelkatz \
                     spoke, while Foreign Minister Zelkatz briefed the cabinet.";
-        let mut out = Vec::new();
-        r.resolve(text, &mut out);
+        let out = resolved(&mut r, text);
         let ids: Vec<&str> = out.iter().map(|x| m.entity(x).id.as_str()).collect();
         assert_eq!(ids, ["fm", "wm", "wm", "fm"]);
     }
@@ -5283,9 +5278,7 @@ mod tests {
         let mut r = Resolver::new(&m);
         let found = |r: &mut Resolver, date: &str, text: &str| {
             r.set_date(DocDate::parse(date).unwrap());
-            let mut out = Vec::new();
-            r.resolve(text, &mut out);
-            out.len()
+            resolved(r, text).len()
         };
         for (date, text, n) in [
             ("2024-06-01", "Rep. Darvin Quellet said so.", 1),
@@ -5324,9 +5317,7 @@ mod tests {
         let mut r = Resolver::new(&m);
         r.set_date(DocDate::parse("2018-06-01").unwrap());
         let who = |r: &mut Resolver, text: &str| {
-            let mut out = Vec::new();
-            r.resolve(text, &mut out);
-            out.first().map(|x| m.entity(x).id.clone())
+            resolved(r, text).first().map(|x| m.entity(x).id.clone())
         };
         for (text, id) in [
             // The paragraph describes one of them: his company, his birth.
@@ -5361,9 +5352,8 @@ mod tests {
         let mut r = Resolver::new(&m);
         r.set_date(DocDate::parse("2016-08-10").unwrap());
         let spans = |r: &mut Resolver, text: &str| {
-            let mut out = Vec::new();
-            r.resolve(text, &mut out);
-            out.iter()
+            resolved(r, text)
+                .iter()
                 .map(|x| text[x.start..x.end].to_string())
                 .collect::<Vec<_>>()
         };
@@ -5399,11 +5389,7 @@ mod tests {
         let m = Matcher::new(&Gazetteer::from_entities([e, k]));
         let mut r = Resolver::new(&m);
         r.set_date(DocDate::parse("2024-12-09").unwrap());
-        let found = |r: &mut Resolver, text: &str| {
-            let mut out = Vec::new();
-            r.resolve(text, &mut out);
-            out.len()
-        };
+        let found = |r: &mut Resolver, text: &str| resolved(r, text).len();
         // His namesake grandfather, by what he did before 2001.
         for text in [
             "A statue of Zarqan Al-Zarnavi, who seized power in 1970, fell.",
@@ -5443,11 +5429,7 @@ mod tests {
         let m = Matcher::new(&Gazetteer::from_entities([e]));
         let mut r = Resolver::new(&m);
         r.set_date(DocDate::parse("2020-05-12").unwrap());
-        let found = |r: &mut Resolver, text: &str| {
-            let mut out = Vec::new();
-            r.resolve(text, &mut out);
-            out.len()
-        };
+        let found = |r: &mut Resolver, text: &str| resolved(r, text).len();
         assert_eq!(
             found(
                 &mut r,
@@ -5486,9 +5468,8 @@ mod tests {
         let mut r = Resolver::new(&m);
         r.set_date(DocDate::parse("2024").unwrap());
         let found = |r: &mut Resolver, text: &str| {
-            let mut out = Vec::new();
-            r.resolve(text, &mut out);
-            out.iter()
+            resolved(r, text)
+                .iter()
                 .map(|x| text[x.start..x.end].to_string())
                 .collect::<Vec<_>>()
         };
