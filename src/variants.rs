@@ -1080,23 +1080,23 @@ fn is_generic_business_word(folded: &str) -> bool {
 mod tests {
     use super::*;
 
-    fn person(name: &str, order: Option<NameOrder>) -> Vec<(String, Variant, Policy)> {
-        let mut e = Entity::new("t", name, EntityType::Person);
-        e.name_order = order;
+    /// The forms of `e`'s display name: (tokens joined, variant, policy).
+    fn forms_of(e: &Entity) -> Vec<(String, Variant, Policy)> {
         let mut out = Vec::new();
-        forms(&e, &e.names().next().unwrap(), &mut out);
+        forms(e, &e.names().next().unwrap(), &mut out);
         out.into_iter()
             .map(|f| (f.tokens.join(" "), f.variant, f.policy))
             .collect()
     }
 
+    fn person(name: &str, order: Option<NameOrder>) -> Vec<(String, Variant, Policy)> {
+        let mut e = Entity::new("t", name, EntityType::Person);
+        e.name_order = order;
+        forms_of(&e)
+    }
+
     fn org(name: &str) -> Vec<(String, Variant, Policy)> {
-        let e = Entity::new("t", name, EntityType::Organization);
-        let mut out = Vec::new();
-        forms(&e, &e.names().next().unwrap(), &mut out);
-        out.into_iter()
-            .map(|f| (f.tokens.join(" "), f.variant, f.policy))
-            .collect()
+        forms_of(&Entity::new("t", name, EntityType::Organization))
     }
 
     use Policy::*;
@@ -1109,11 +1109,9 @@ mod tests {
     #[test]
     fn a_family_name_ending_like_a_patronymic() {
         let of = |name: &str| {
-            let e = Entity::new("a", name, EntityType::Person);
-            let mut out = Vec::new();
-            forms(&e, &e.names().next().unwrap(), &mut out);
-            out.into_iter()
-                .map(|f| (f.tokens.join(" "), f.variant))
+            person(name, None)
+                .into_iter()
+                .map(|(t, v, _)| (t, v))
                 .collect::<Vec<_>>()
         };
         // Made-up fixture names. After a patronymic, the last word is the
@@ -1130,10 +1128,9 @@ mod tests {
         let of = |name: &str| {
             let mut e = Entity::new("a", name, EntityType::Person);
             e.properties.insert("country".into(), "Colombia".into());
-            let mut out = Vec::new();
-            forms(&e, &e.names().next().unwrap(), &mut out);
-            out.into_iter()
-                .map(|f| (f.tokens.join(" "), f.variant))
+            forms_of(&e)
+                .into_iter()
+                .map(|(t, v, _)| (t, v))
                 .collect::<Vec<_>>()
         };
         let got = of("Iván Zarque Márquez");
