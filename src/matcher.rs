@@ -164,6 +164,10 @@ pub struct Matcher {
     /// Folded first word of each given-name-first person's display name →
     /// how many persons' names start with it.
     first_names: FxHashMap<String, u32>,
+    /// The words an organization's own name starts with that the press
+    /// writes alone ([`crate::variants::lead_words`], joined by a space) →
+    /// how many listed organizations' names start with them.
+    org_leads: FxHashMap<String, u32>,
     /// Spelling key → the listed words of transliterated names with that
     /// key (see [`crate::translit`]).
     #[serde(with = "crate::gazetteer::compiled::byte_keys")]
@@ -688,6 +692,25 @@ impl Matcher {
                 *person_keys.entry(k.into_boxed_slice()).or_insert(0) += 1;
             }
         }
+        let mut org_leads: FxHashMap<String, u32> = FxHashMap::default();
+        let mut leads: Vec<String> = Vec::new();
+        for e in gazetteer.entities() {
+            if e.kind != EntityType::Organization {
+                continue;
+            }
+            leads.clear();
+            for a in e.names().filter(|a| !a.weak) {
+                if let Some(w) = crate::variants::lead_words(&a.name) {
+                    let w = w.join(" ");
+                    if !leads.contains(&w) {
+                        leads.push(w);
+                    }
+                }
+            }
+            for w in leads.drain(..) {
+                *org_leads.entry(w).or_insert(0) += 1;
+            }
+        }
         let articles: Vec<u32> = ["al", "el"]
             .iter()
             .map(|w| words.lookup(w.as_bytes()))
@@ -711,6 +734,7 @@ impl Matcher {
             person_words,
             person_keys,
             first_names,
+            org_leads,
             spellings,
             korean_syllables: korean.iter().any(|&k| k),
             articles,
@@ -777,6 +801,15 @@ impl Matcher {
     /// could be one person's only.
     pub fn first_named(&self, w: &str) -> u32 {
         self.first_names.get(w).copied().unwrap_or(0)
+    }
+
+    /// How many listed organizations' names start with the words `lead`
+    /// (folded, joined by a space) that the press writes alone
+    /// ([`crate::variants::lead_words`]): one or two name one company or
+    /// its sister; more ("Islamic", "Federal", "Korea") say what kind of
+    /// organization it is, not which.
+    pub fn org_lead_count(&self, lead: &str) -> u32 {
+        self.org_leads.get(lead).copied().unwrap_or(0)
     }
 
     /// Entities related to entity `e` by the lists (OFAC's `Linked To`),

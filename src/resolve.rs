@@ -50,7 +50,7 @@ use crate::matcher::is_prominent;
 use crate::matcher::{Hit, Matcher};
 use crate::mention::{Candidate, Evidence, EvidenceKind, MatchKind, Mention, Reason};
 use crate::names::{
-    country_cues, country_of, initials, is_capital, is_common_word, is_demonym,
+    country_cues, country_of, in_country_name, initials, is_capital, is_common_word, is_demonym,
     is_distinctive_word, is_given_name, is_known_proper_noun, is_particle, is_place, is_stopword,
     is_suffix, is_title, LegalForms,
 };
@@ -1092,6 +1092,7 @@ impl<'m> Resolver<'m> {
         self.choose_full(text);
         self.choose_short(text);
         self.choose_acronyms(text);
+        self.choose_lead_words(text);
         self.choose_nicknames(text);
         self.emit(text, out);
     }
@@ -3606,6 +3607,190 @@ impl<'m> Resolver<'m> {
         }
     }
 
+    /// Organizations named by the first word of their own name, where that
+    /// word is an ordinary word or a name and the scan has no form for it
+    /// ([`crate::variants::lead_words`]): once a document names the
+    /// organization in full, the word written again as a proper noun of
+    /// its own is the organization ("Mulberry Proje Yatırım A.Ş. …
+    /// Mulberry has denied wrongdoing", "China Concord Petroleum Co.,
+    /// Limited … China Concord"). Not where the words start several listed
+    /// organizations' names ([`Matcher::org_lead_count`]: "Islamic"), where
+    /// two organizations named in the document share them, where the
+    /// document writes the word in lower case too ("trend"), after "of"
+    /// that follows a capitalized word ("Department of Energy"), nor where
+    /// an ordinary word opens a sentence and no verb or possessive follows
+    /// it ("Trend lines show"). Match kind `short`, reason `full_mention`.
+    fn choose_lead_words(&mut self, text: &str) {
+        let ents = self.matcher.entities();
+        // (Words, the full mention, its confidence; clashing words.)
+        let mut found: Vec<(Vec<String>, Cand, f32)> = Vec::new();
+        let mut clash: Vec<Vec<String>> = Vec::new();
+        for k in &self.chosen {
+            let c = k.c;
+            if ents[c.entity as usize].kind != EntityType::Organization
+                || c.kind == MatchKind::Short
+            {
+                continue;
+            }
+            for name in [
+                ents[c.entity as usize].name.as_str(),
+                self.matcher.name_text(c.entity, c.name),
+            ] {
+                let Some(words) = crate::variants::lead_words(name) else {
+                    continue;
+                };
+                if self.matcher.org_lead_count(&words.join(" ")) > 2 {
+                    continue;
+                }
+                match found.iter().find(|f| f.0 == words) {
+                    Some(f) if f.1.entity != c.entity => clash.push(words),
+                    Some(_) => {}
+                    None => found.push((words, c, k.confidence)),
+                }
+            }
+        }
+        found.retain(|f| !clash.contains(&f.0));
+        if found.is_empty() {
+            return;
+        }
+        let n = &self.norm;
+        let tokens = n.tokens();
+        // (A word the document also writes in lower case is an ordinary
+        // word there: "the trend continued".)
+        found.retain(|f| {
+            f.0.len() > 1
+                || !(0..tokens.len()).any(|i| {
+                    tokens[i].flags.contains(TokenFlags::LOWERCASE) && n.token_text(i) == f.0[0]
+                })
+        });
+        let mut add: Vec<Chosen> = Vec::new();
+        for i in 0..tokens.len() {
+            let word = n.token_text(i);
+            for f in found.iter().filter(|f| f.0[0] == word) {
+                let last = i + f.0.len() - 1;
+                if last >= tokens.len()
+                    || (i..=last).any(|j| self.covered[j])
+                    || (last > i
+                        && (n.token_text(last) != f.0[1]
+                            || n.barrier_after(i)
+                            || gap(text, n, i) != " "))
+                    || !(i..=last).all(|j| tokens[j].flags.contains(TokenFlags::CAPITALIZED))
+                    || !proper_context(text, n, i as u32, last as u32)
+                {
+                    continue;
+                }
+                // ("flights from Mahan", "the city of Zhuhai", "Concord,
+                // N.H.": a town of that name.)
+                if is_place(word)
+                    && (place_of(&self.words_before_max(text, i as u32, 2))
+                        || i > 0
+                            && !n.barrier_after(i - 1)
+                            && (place_preposition(n.token_text(i - 1))
+                                || matches!(n.token_text(i - 1), "from" | "to"))
+                        || last + 1 < tokens.len()
+                            && gap(text, n, last).trim() == ","
+                            && (state_after(n.token_text(last + 1))
+                                || in_country_name(n.token_text(last + 1))))
+                {
+                    continue;
+                }
+                // ("Department of Energy": more of a longer name.)
+                if i >= 2
+                    && matches!(n.token_text(i - 1), "of" | "for" | "de" | "del")
+                    && !n.barrier_after(i - 2)
+                    && tokens[i - 2].flags.contains(TokenFlags::CAPITALIZED)
+                {
+                    continue;
+                }
+                // An ordinary word opens a sentence: the organization only
+                // as its subject ("Mulberry has denied", "Concord's"). A
+                // word that is also a person's or a product's name, before
+                // a word in lower case, names what is called after it
+                // ("Kalashnikov rifles"), unless as a subject.
+                let opens =
+                    tokens[i].flags.contains(TokenFlags::SENTENCE_START) && is_common_word(word);
+                let modifies = is_known_proper_noun(n.token_text(last))
+                    && tokens
+                        .get(last + 1)
+                        .is_some_and(|t| t.flags.contains(TokenFlags::LOWERCASE))
+                    && gap(text, n, last).trim().is_empty()
+                    && !is_stopword(n.token_text(last + 1));
+                if ((opens || modifies) && !self.subject_at(text, last))
+                    || head_noun_after(n, last as u32)
+                {
+                    continue;
+                }
+                add.push(Chosen {
+                    c: Cand {
+                        first: i as u32,
+                        last: last as u32,
+                        kind: MatchKind::Short,
+                        start: None,
+                        variant: 0,
+                        ..f.1
+                    },
+                    others: Vec::new(),
+                    ev: Some((EvidenceKind::FullMention, f.1.first, f.1.last)),
+                    confidence: f.2.min(0.85),
+                    reasons: vec![Reason::FullMention],
+                });
+                break;
+            }
+        }
+        for ch in add {
+            self.choose(ch);
+        }
+    }
+
+    /// Whether the words after token `last` make it a sentence's subject:
+    /// a possessive, or a verb that follows a subject ("has", "denied",
+    /// "said").
+    fn subject_at(&self, text: &str, last: usize) -> bool {
+        let end = self.norm.tokens()[last].end as usize;
+        let rest = &text[end..];
+        if rest.starts_with("'s") || rest.starts_with("\u{2019}s") {
+            return true;
+        }
+        let Some(next) = self.norm.tokens().get(last + 1) else {
+            return false;
+        };
+        if self.norm.barrier_after(last) || !text[end..next.start as usize].trim().is_empty() {
+            return false;
+        }
+        let w = self.norm.token_text(last + 1);
+        speech_after(w)
+            || matches!(
+                w,
+                "has"
+                    | "had"
+                    | "is"
+                    | "was"
+                    | "will"
+                    | "would"
+                    | "did"
+                    | "does"
+                    | "denied"
+                    | "declined"
+                    | "rejected"
+                    | "owns"
+                    | "owned"
+                    | "operates"
+                    | "operated"
+                    | "controls"
+                    | "controlled"
+                    | "runs"
+                    | "ran"
+                    | "sold"
+                    | "sells"
+                    | "bought"
+                    | "shipped"
+                    | "supplied"
+                    | "handled"
+                    | "received"
+                    | "paid"
+            )
+    }
+
     /// Nicknames in quotation marks ([`crate::nickname`]): a quoted name
     /// that the lists carry as a weak alias ("CROCODILE") of an entity the
     /// document names is that entity; one that words such as "nicknamed"
@@ -4563,6 +4748,11 @@ mod tests {
             Entity::new("jz", "John Zarnavaxian", EntityType::Person),
             Entity::new("zas", "Zarnavax A.S.", EntityType::Other("unknown".into())),
             Entity::new("ztc", "ZORVALEX TANKER COMPANY", EntityType::Organization),
+            Entity::new(
+                "wo",
+                "THIMBLE ORCHARD TRADING LLC",
+                EntityType::Organization,
+            ),
             Entity::new("kz", "Kemal al-Zarniki", EntityType::Person),
             Entity::new(
                 "qtd",
@@ -4658,6 +4848,31 @@ mod tests {
         ),
         ("cyrillic transliterated", "Ашот Мкртычев met.", &[("Ашот Мкртычев", "mk", "name_order")]),
         ("weak alias alone", "KOMID said.", &[]),
+        (
+            "an ordinary first word after the full name",
+            "Thimble Orchard Trading LLC was listed. Thimble has denied it. Shares in Thimble fell.",
+            &[
+                ("Thimble Orchard Trading LLC", "wo", "normalized"),
+                ("Thimble", "wo", "short"),
+                ("Thimble", "wo", "short"),
+            ],
+        ),
+        ("an ordinary first word alone", "Thimble has denied it. Shares in Thimble fell.", &[]),
+        (
+            "an ordinary first word opening a sentence, not its subject",
+            "Thimble Orchard Trading LLC was listed. Thimble trees grow there.",
+            &[("Thimble Orchard Trading LLC", "wo", "normalized")],
+        ),
+        (
+            "an ordinary first word the text also writes in lower case",
+            "Thimble Orchard Trading LLC was listed. The thimble crop failed, buyers at Thimble said.",
+            &[("Thimble Orchard Trading LLC", "wo", "normalized")],
+        ),
+        (
+            "an ordinary first word inside a longer name",
+            "Thimble Orchard Trading LLC was listed by the Department of Thimble, and Thimble Creek.",
+            &[("Thimble Orchard Trading LLC", "wo", "normalized")],
+        ),
         (
             "listed acronym after the full name",
             "Korea Mining Development Trading Corporation sold arms. Later, KOMID denied it; komid is no word.",

@@ -895,20 +895,7 @@ fn org_forms(name: &str, out: &mut Vec<Form>, legal: bool) {
         }
     }
     if let Some((pre, suf, _)) = split {
-        let mut core = tokens[pre..tokens.len() - suf].to_vec();
-        // "Public" or "private" before a legal form belongs to it ("…
-        // Holdings Public Company Limited", "Private Limited"), as "open"
-        // or "closed" does after one ("OJSC" is "Open Joint Stock
-        // Company").
-        if suf > 0
-            && core.len() > 1
-            && matches!(core[core.len() - 1].as_str(), "public" | "private")
-        {
-            core.pop();
-        }
-        if pre > 0 && core.len() > 1 && matches!(core[0].as_str(), "open" | "closed" | "public") {
-            core.remove(0);
-        }
+        let core = core_between(&tokens, pre, suf);
         // A core of generic business words only ("STG Holdings Limited"
         // is "Holdings" once its legal forms are off) names nothing.
         if core.iter().all(|t| is_generic_business_word(t)) {
@@ -981,6 +968,91 @@ fn org_forms(name: &str, out: &mut Vec<Form>, legal: bool) {
     }
 }
 
+/// An organization's core: its folded `tokens` without the `pre` words of
+/// a legal form before it and the `suf` after it ([`LegalForms::split`]).
+/// "Public" or "private" before a legal form belongs to it ("… Holdings
+/// Public Company Limited", "Private Limited"), as "open" or "closed" does
+/// after one ("OJSC" is "Open Joint Stock Company").
+fn core_between(tokens: &[String], pre: usize, suf: usize) -> Vec<String> {
+    let mut core = tokens[pre..tokens.len() - suf].to_vec();
+    if suf > 0 && core.len() > 1 && matches!(core[core.len() - 1].as_str(), "public" | "private") {
+        core.pop();
+    }
+    if pre > 0 && core.len() > 1 && matches!(core[0].as_str(), "open" | "closed" | "public") {
+        core.remove(0);
+    }
+    core
+}
+
+/// The words of an organization's own name that the press writes alone
+/// once it has named the organization in full, where the scan has no form
+/// for them because they are ordinary words or names: "Mulberry" (MULBERRY
+/// PROJE YATIRIM ANONIM SIRKETI), "Trend" (TREND GYO), "China Concord"
+/// (CHINA CONCORD PETROLEUM CO., LIMITED), "Kalashnikov" (JOINT STOCK
+/// COMPANY CONCERN KALASHNIKOV). Folded; `None` where the name's leading
+/// word is distinctive (the scan's [`Variant::OrgWord`] names it), a word
+/// English capitalizes anyway (a nationality, a title, a month), a given
+/// name or common surname, a word of a country's name or a capital, or a
+/// word any company may carry. (A town's name, "Mahan" of MAHAN AIR, is
+/// kept: the resolver reads whether the text names the town.)
+///
+/// ```
+/// use gazex::variants::lead_words;
+/// assert_eq!(lead_words("MULBERRY PROJE YATIRIM ANONIM SIRKETI"), Some(vec!["mulberry".to_string()]));
+/// assert_eq!(lead_words("CHINA CONCORD PETROLEUM CO., LIMITED"), Some(vec!["china".to_string(), "concord".to_string()]));
+/// // (The scan names Belavia by its first word already.)
+/// assert_eq!(lead_words("OJSC BELAVIA BELARUSIAN AIRLINES"), None);
+/// ```
+pub fn lead_words(name: &str) -> Option<Vec<String>> {
+    let mut tokens = fold_tokens(name);
+    if tokens.len() >= 2 && matches!(tokens[0].as_str(), "the" | "mv") {
+        tokens.remove(0);
+    }
+    let refs: Vec<&str> = tokens.iter().map(String::as_str).collect();
+    let core = match LegalForms::builtin().split(&refs) {
+        Some((pre, suf, _)) => core_between(&tokens, pre, suf),
+        None => tokens.clone(),
+    };
+    // (A place in brackets: a branch of a group.)
+    let branch = name.split('(').skip(1).any(|b| {
+        b.split_once(')')
+            .is_some_and(|(inner, _)| is_place(&crate::normalize::fold_name(inner)))
+    });
+    if branch || core.iter().all(|t| is_generic_business_word(t)) {
+        return None;
+    }
+    let scanned = |w: &str| {
+        is_distinctive_word(w) && !is_known_proper_noun(w) && !is_place(w) && !is_demonym(w)
+    };
+    let ordinary = |w: &str| {
+        w.len() >= 3
+            && w.chars().all(char::is_alphabetic)
+            && !scanned(w)
+            && !crate::names::in_country_name(w)
+            && !crate::names::is_capital(w)
+            && !is_stopword(w)
+            && !is_title(w)
+            && !is_demonym(w)
+            && !is_given_name(w)
+            && !is_common_surname(w)
+            && !is_generic_business_word(w)
+            && !is_org_kind(w)
+            && !crate::date::MONTHS.contains(&w)
+            && LegalForms::builtin().class_of(w).is_none()
+    };
+    // "Concern Kalashnikov": the own name after what it is.
+    if let Some((what, own)) = own_name_split(&core) {
+        if what.iter().any(|t| is_org_kind(t)) && own.len() == 1 {
+            return ordinary(&own[0]).then(|| own.to_vec());
+        }
+    }
+    let lead = usize::from(core.len() >= 3 && is_place(&core[0]));
+    if core.len() < 2 + lead || !ordinary(&core[lead]) {
+        return None;
+    }
+    Some(core[..=lead].to_vec())
+}
+
 /// The own name that closes an organization's core after words saying
 /// what it is (`aerospace defense concern almaz-antey` → `almaz antey`):
 /// one or two last words, not ordinary English words, with a distinctive
@@ -988,39 +1060,46 @@ fn org_forms(name: &str, out: &mut Vec<Form>, legal: bool) {
 /// organization ("concern", "corporation", "plant"). `None` for a core of
 /// another shape.
 fn own_name_last(core: &[String]) -> Option<&[String]> {
-    let split = core
-        .iter()
-        .rposition(|t| is_common_word(t))
-        .map_or(0, |i| i + 1);
-    let (what, own) = core.split_at(split);
+    let (what, own) = own_name_split(core)?;
     // (What it is names a kind of organization: "Strait Shipbrokers" is
     // not the "Shipbrokers" of a strait.)
-    let kind = |t: &str| {
-        matches!(
-            t,
-            "concern"
-                | "corporation"
-                | "company"
-                | "enterprise"
-                | "association"
-                | "plant"
-                | "factory"
-                | "bureau"
-                | "institute"
-                | "works"
-                | "combine"
-                | "agency"
-                | "trust"
-                | "union"
-                | "shipyard"
-        )
-    };
-    (what.iter().any(|t| kind(t))
+    (what.iter().any(|t| is_org_kind(t))
         && (1..=2).contains(&own.len())
-        && what.iter().all(|t| is_common_word(t))
         && own.iter().any(|t| is_distinctive_word(t) && t.len() >= 4)
         && !(own.len() == 1 && (is_known_proper_noun(&own[0]) || is_place(&own[0]))))
     .then_some(own)
+}
+
+/// A core split after its last ordinary English word, where words before
+/// it are all ordinary (`concern kalashnikov` → `concern` and
+/// `kalashnikov`); `None` where nothing or everything is ordinary.
+fn own_name_split(core: &[String]) -> Option<(&[String], &[String])> {
+    let split = core.iter().rposition(|t| is_common_word(t))? + 1;
+    let (what, own) = core.split_at(split);
+    (!own.is_empty() && what.iter().all(|t| is_common_word(t))).then_some((what, own))
+}
+
+/// An ordinary word that names a kind of organization ("concern",
+/// "corporation", "plant").
+fn is_org_kind(t: &str) -> bool {
+    matches!(
+        t,
+        "concern"
+            | "corporation"
+            | "company"
+            | "enterprise"
+            | "association"
+            | "plant"
+            | "factory"
+            | "bureau"
+            | "institute"
+            | "works"
+            | "combine"
+            | "agency"
+            | "trust"
+            | "union"
+            | "shipyard"
+    )
 }
 
 /// Words any company may carry ("Holdings", "Trading", "Group"): a name of
@@ -1545,6 +1624,31 @@ mod tests {
             org("SAVINGS BANK OF THE REPUBLIC OF ARMENIA"),
             vec![s("savings bank of the republic of armenia", Full, Always)]
         );
+    }
+
+    #[test]
+    fn lead_words_of_organizations() {
+        let lead = |name: &str| lead_words(name).map(|w| w.join(" "));
+        assert_eq!(
+            lead("JOINT STOCK COMPANY CONCERN KALASHNIKOV").as_deref(),
+            Some("kalashnikov")
+        );
+        assert_eq!(lead("TREND GYO").as_deref(), Some("trend"));
+        assert_eq!(
+            lead("THE THIMBLE ORCHARD TRADING LLC").as_deref(),
+            Some("thimble")
+        );
+        // (A country's word, a word any company carries, a distinctive
+        // word the scan has a form for, a one-word name, a branch.)
+        for name in [
+            "KOREA MINING DEVELOPMENT TRADING CORPORATION",
+            "GLOBAL TRADING LLC",
+            "OJSC BELAVIA BELARUSIAN AIRLINES",
+            "THIMBLE LLC",
+            "COSCO SHIPPING TANKER (DALIAN) CO., LTD.",
+        ] {
+            assert_eq!(lead(name), None, "{name}");
+        }
     }
 
     #[test]
