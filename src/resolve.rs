@@ -146,10 +146,14 @@ fn introduces(before: &[&str]) -> bool {
 
 /// Whether the words before a bare name speak of the name itself: "two
 /// presidents were named Johnson", "45 percent of Koreans are called
-/// Kim" (a copula, then "named" or "called"), not of one person who bears
-/// it.
+/// Kim" (a copula, then "named" or "called"), "my son's name is Hafez",
+/// not of one person who bears it.
 fn speaks_of_name(before: &[&str]) -> bool {
     // (And the names listed after it: "are named Kim, Lee or Park".)
+    // ("My son's name is Hafez too.")
+    if let [.., "name" | "names", "is" | "was" | "are" | "were"] = before {
+        return true;
+    }
     let Some(k) = before
         .iter()
         .rposition(|w| matches!(*w, "named" | "called"))
@@ -1115,6 +1119,7 @@ impl<'m> Resolver<'m> {
         }
         self.readings(text);
         self.choose_full(text);
+        self.read_given_names(text);
         self.choose_short(text);
         self.choose_acronyms(text);
         self.choose_lead_words(text);
@@ -1341,7 +1346,11 @@ impl<'m> Resolver<'m> {
                 self.cands.push(c);
             }
         }
-        // Leftmost first, then longest, then best reading.
+        self.sort_cands();
+    }
+
+    /// Sorts the readings leftmost first, then longest, then best reading.
+    fn sort_cands(&mut self) {
         self.cands.sort_by_key(|c| {
             (
                 c.first,
@@ -3465,7 +3474,9 @@ impl<'m> Resolver<'m> {
             found.retain(|f| {
                 let new = !taken.contains(&f.3.entity);
                 taken.push(f.3.entity);
-                new
+                // ("… his son Hafez … the elder Hafez": the story named
+                // this bearer as the other one of the two.)
+                new && kin_rank(f.3.entity) < 2
             });
             if let Some(&(tr, r, close, best, ev, rests_on)) = found.first() {
                 // (A title's fit is said by the title reasons below.)
@@ -3784,6 +3795,93 @@ impl<'m> Resolver<'m> {
         }
         for ch in add {
             self.choose(ch);
+        }
+    }
+
+    /// Members of one family by their given names: where a document names
+    /// in full two or more listed persons who share a family name, each is
+    /// called by the given name the document wrote first in their full
+    /// name ("Saadi Gaddafi … Hannibal Gaddafi … his brother Saadi",
+    /// "Bashar al-Assad … Maher al-Assad … Bashar"). Each such word,
+    /// capitalized and standing alone after that full mention, is read as
+    /// the person's short form (match kind `surname`), which then needs its
+    /// grounds as any other and gives way to the words around it ("the
+    /// elder Hafez", "a son named Hafez"). Not a given name two persons the
+    /// document names share, one that is an English word ("Hope"), nor
+    /// one of a name that ends in a place ("Abdullah II of Jordan").
+    fn read_given_names(&mut self, text: &str) {
+        let ents = self.matcher.entities();
+        let n = &self.norm;
+        let tokens = n.tokens();
+        // (Given name, family name, the full mention.)
+        let mut named: Vec<(&str, &str, Cand)> = Vec::new();
+        for k in &self.chosen {
+            let c = k.c;
+            let e = &ents[c.entity as usize];
+            if e.kind != EntityType::Person
+                || c.kind.is_short()
+                || c.last < c.first + 1
+                || e.name_order == Some(crate::gazetteer::NameOrder::FamilyFirst)
+                || k.confidence < self.min_confidence
+                || named.iter().any(|x| x.2.entity == c.entity)
+            {
+                continue;
+            }
+            let family = n.token_text(c.last as usize);
+            if is_place(family) || in_country_name(family) {
+                continue;
+            }
+            named.push((n.token_text(c.first as usize), family, c));
+        }
+        // (Each family named twice or more; each given name once.)
+        let kin: Vec<&(&str, &str, Cand)> = named
+            .iter()
+            .filter(|x| {
+                named.iter().any(|y| y.1 == x.1 && y.2.entity != x.2.entity)
+                    && named.iter().filter(|y| y.0 == x.0).count() == 1
+                    && x.0.len() >= 3
+                    && !is_common_word(x.0)
+                    && !is_title(x.0)
+                    && !is_stopword(x.0)
+                    && !is_particle(x.0)
+                    && named.iter().all(|y| y.1 != x.0)
+            })
+            .collect();
+        if kin.is_empty() {
+            return;
+        }
+        let mut add: Vec<Cand> = Vec::new();
+        for (i, t) in tokens.iter().enumerate() {
+            if self.covered[i] || !t.flags.contains(TokenFlags::CAPITALIZED) {
+                continue;
+            }
+            let word = n.token_text(i);
+            let Some(&&(_, _, c)) = kin.iter().find(|x| x.0 == word) else {
+                continue;
+            };
+            // ("Margrethe I": a regnal number makes it a monarch's name.)
+            let regnal = i + 1 < tokens.len()
+                && gap(text, n, i) == " "
+                && is_regnal_number(n.token_text(i + 1));
+            if (i as u32) < c.last || regnal || !proper_context(text, n, i as u32, i as u32) {
+                continue;
+            }
+            add.push(Cand {
+                first: i as u32,
+                last: i as u32,
+                kind: MatchKind::Surname,
+                policy: Policy::Evidence,
+                distinctive: false,
+                start: None,
+                variant: 0,
+                given_name: true,
+                org_word: false,
+                ..c
+            });
+        }
+        if !add.is_empty() {
+            self.cands.extend(add);
+            self.sort_cands();
         }
     }
 
@@ -5938,6 +6036,9 @@ mod spelling_tests {
                     .insert("dob".into(), serde_json::json!(["21 Jun 1990"]));
                 f
             },
+            // (Made up: two brothers.)
+            Entity::new("sq", "Saadiko Zarqadhi", EntityType::Person),
+            Entity::new("hq", "Hannibo Zarqadhi", EntityType::Person),
             // (Made up: a father and son the lists give no births for.)
             Entity::new("yz", "Yusufo Zarbadini", EntityType::Person),
             Entity::new("kz", "Karimo Zarbadini", EntityType::Person),
@@ -6340,6 +6441,28 @@ mod spelling_tests {
                 ("Nicolas Ernesto Zarnuro Guerra", "son", "name_order"),
                 ("Zarnuro", "son", "surname"),
             ],
+        ),
+        (
+            "a given name alone of one of two brothers named in full",
+            "2011",
+            "Saadiko Zarqadhi and Hannibo Zarqadhi fled. His brother Saadiko surfaced in Niger.",
+            &[
+                ("Saadiko Zarqadhi", "sq", "exact"),
+                ("Hannibo Zarqadhi", "hq", "exact"),
+                ("Saadiko", "sq", "surname"),
+            ],
+        ),
+        (
+            "a given name alone, one of the family named",
+            "2011",
+            "Saadiko Zarqadhi fled. His brother Saadiko surfaced in Niger.",
+            &[("Saadiko Zarqadhi", "sq", "exact")],
+        ),
+        (
+            "a given name spoken of as a name",
+            "2011",
+            "Saadiko Zarqadhi and Hannibo Zarqadhi fled. My son's name is Saadiko too.",
+            &[("Saadiko Zarqadhi", "sq", "exact"), ("Hannibo Zarqadhi", "hq", "exact")],
         ),
         (
             "the younger of two bearers without births, by the words that named them",
