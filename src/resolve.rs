@@ -616,10 +616,14 @@ struct DocMemo<'m> {
     /// Per folded name: whether the document writes it in the plural
     /// ([`Resolver::written_in_plural`]).
     plurals: RefCell<FxHashMap<Vec<u8>, bool>>,
+    /// The folded words the document writes in lower case somewhere
+    /// ([`Resolver::written_lower`]).
+    lower: OnceCell<rustc_hash::FxHashSet<Vec<u8>>>,
 }
 
 impl DocMemo<'_> {
     fn clear(&mut self) {
+        self.lower.take();
         self.place_words.get_mut().clear();
         self.countries.get_mut().clear();
         self.support.take();
@@ -1104,6 +1108,22 @@ impl<'m> Resolver<'m> {
             }
         }
         earlier_searched(n, before, lo, &self.covered)
+    }
+
+    /// Whether the document writes the folded word `word` in lower case
+    /// somewhere ("cotton futures"): then it is an ordinary word of the
+    /// story.
+    fn written_lower(&self, word: &[u8]) -> bool {
+        let n = &self.norm;
+        self.memo
+            .lower
+            .get_or_init(|| {
+                (0..n.tokens().len())
+                    .filter(|&i| n.tokens()[i].flags.contains(TokenFlags::LOWERCASE))
+                    .map(|i| n.token_bytes(i).to_vec())
+                    .collect()
+            })
+            .contains(word)
     }
 
     /// Finds the mentions in `text` and appends them to `out`, in order of
@@ -3173,13 +3193,50 @@ impl<'m> Resolver<'m> {
                     2
                 };
                 // A surname that is a function word ("To" of Tô Lâm, "Le")
-                // is that word unless a title stands before it.
+                // is that word unless a title stands before it, and in a
+                // line in capitals always ("RAISI NAMES EX-MINISTER TO
+                // HEAD AGENCY").
                 if g.kind == MatchKind::Surname
                     && g.first == g.last
-                    && title.is_none()
+                    && (title.is_none() || caps_line(text, &self.norm, g.first as usize))
                     && is_stopword(self.norm.token_text(g.first as usize))
                 {
                     continue;
+                }
+                // A surname that is an English word the story also writes
+                // in lower case is that word where only the start of a
+                // sentence or a line in capitals capitalizes it ("COTTON
+                // GROWERS FEEL THE PINCH … Cotton futures have fallen"),
+                // before the story names the person in full, unless a verb
+                // of speech follows ("Cotton said") or the person leads
+                // the country at the date ("MAY SEEKS DELAY").
+                if g.kind == MatchKind::Surname
+                    && g.first == g.last
+                    && title.is_none()
+                    && !ix.named_before(g.entity, g.first)
+                    && !self.matcher.profile(g.entity).held_by(LEADS, &self.date)
+                {
+                    let at = g.first as usize;
+                    let word = self.norm.token_text(at);
+                    // (A dateline's dash opens the story's first sentence:
+                    // "LITTLE ROCK, Ark. (AP) - Cotton is coming".)
+                    let dash = at > 0 && {
+                        let g = gap(text, &self.norm, at - 1);
+                        g.contains(" - ") || g.contains(['—', '–'])
+                    };
+                    let opens = toks[at].flags.contains(TokenFlags::SENTENCE_START)
+                        || dash
+                        || caps_line(text, &self.norm, at);
+                    let speaks = at + 1 < toks.len()
+                        && !self.norm.barrier_after(at)
+                        && speech_after(self.norm.token_text(at + 1));
+                    if opens
+                        && !speaks
+                        && is_common_word(word)
+                        && self.written_lower(word.as_bytes())
+                    {
+                        continue;
+                    }
                 }
                 if !g.needs_evidence() || self.not_this_bearer(text, &g, tr <= 1 || compares, &ix) {
                     continue;
@@ -6036,6 +6093,14 @@ mod spelling_tests {
                     .insert("dob".into(), serde_json::json!(["21 Jun 1990"]));
                 f
             },
+            // (Made up: a senator whose surname is an English word, and a
+            // premier whose family name is a function word.)
+            Entity::new("tt", "Tomas Thimble", EntityType::Person),
+            {
+                let mut t = Entity::new("tz", "To Zarlam", EntityType::Person);
+                t.name_order = Some(crate::gazetteer::NameOrder::FamilyFirst);
+                t
+            },
             // (Made up: two brothers.)
             Entity::new("sq", "Saadiko Zarqadhi", EntityType::Person),
             Entity::new("hq", "Hannibo Zarqadhi", EntityType::Person),
@@ -6441,6 +6506,18 @@ mod spelling_tests {
                 ("Nicolas Ernesto Zarnuro Guerra", "son", "name_order"),
                 ("Zarnuro", "son", "surname"),
             ],
+        ),
+        (
+            "a surname that is a word the story writes in lower case",
+            "2019",
+            "THIMBLE GROWERS FEEL THE PINCH\nCITY, Oct. 8 (AP) - Thimble is coming in.\n\nThimble prices fell, and the thimble trade waits. Sen. Tomas Thimble spoke. Thimble said more.",
+            &[("Tomas Thimble", "tt", "exact"), ("Thimble", "tt", "surname")],
+        ),
+        (
+            "a function word after a title in a line in capitals",
+            "2019",
+            "PREMIER TO VISIT\n\nTo Zarlam spoke. Premier To laughed.",
+            &[("To Zarlam", "tz", "exact"), ("To", "tz", "surname")],
         ),
         (
             "a given name alone of one of two brothers named in full",
