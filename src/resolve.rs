@@ -2103,15 +2103,49 @@ impl<'m> Resolver<'m> {
             return false;
         };
         let last = g0.last;
+        let n = &self.norm;
+        let headline = caps_line(text, n, last as usize);
+        // "Gen. Mahamat Idriss Déby": a listed person's given name glued
+        // before the full name makes it a longer name, another person's
+        // (a son's name carries his father's).
+        let first = g0.first as usize;
+        if first > 0 && !headline {
+            let p = first - 1;
+            let w = n.token_text(p);
+            // (Honorifics that are no titles: "Daw Aung San Suu Kyi",
+            // "Syed Ali Shah Geelani", "Tan Sri".)
+            let honorific = matches!(
+                w,
+                "daw" | "u" | "syed" | "sayed" | "seyed" | "tan" | "sri" | "datuk" | "dato" | "tun"
+            );
+            if gap(text, n, p) == " "
+                && !honorific
+                && !n.barrier_after(p)
+                && n.tokens()[p].flags.contains(TokenFlags::CAPITALIZED)
+                && !is_common_word(w)
+                && !is_title(w)
+                && !crate::variants::is_name_title(w)
+                && !is_stopword(w)
+                && !is_particle(w)
+                && self.matcher.first_named(w) > 0
+            {
+                return true;
+            }
+        }
         let Some((w, glued)) = self.word_after(text, last) else {
             return false;
         };
         let ents = self.matcher.entities();
-        let headline = caps_line(text, &self.norm, last as usize);
-        let name_word = !(is_common_word(w)
+        // ("Franklin Roosevelt Hill, 44, of Macon": a common surname after
+        // the name is more of it; not a month or a day, "Vladimir Putin
+        // May 5".)
+        let surname_after = crate::names::is_common_surname(w)
+            && !crate::date::MONTHS.contains(&w)
+            && !w.ends_with("day");
+        let name_word = !((is_common_word(w) && !surname_after)
             || is_title(w)
             || is_stopword(w)
-            || self.norm.tokens()[last as usize + 1]
+            || n.tokens()[last as usize + 1]
                 .flags
                 .contains(TokenFlags::DIGIT));
         let other_generation = is_suffix_word(w)
@@ -3880,7 +3914,6 @@ impl<'m> Resolver<'m> {
                 || c.last < c.first + 1
                 || e.name_order == Some(crate::gazetteer::NameOrder::FamilyFirst)
                 || k.confidence < self.min_confidence
-                || named.iter().any(|x| x.2.entity == c.entity)
             {
                 continue;
             }
@@ -3888,7 +3921,13 @@ impl<'m> Resolver<'m> {
             if is_place(family) || in_country_name(family) {
                 continue;
             }
-            named.push((n.token_text(c.first as usize), family, c));
+            // (The first full mention of each person, in the text's order.)
+            let given = n.token_text(c.first as usize);
+            match named.iter_mut().find(|x| x.2.entity == c.entity) {
+                Some(x) if x.2.first > c.first => *x = (given, family, c),
+                Some(_) => {}
+                None => named.push((given, family, c)),
+            }
         }
         // (Each family named twice or more; each given name once.)
         let kin: Vec<&(&str, &str, Cand)> = named
@@ -6528,6 +6567,18 @@ mod spelling_tests {
                 ("Hannibo Zarqadhi", "hq", "exact"),
                 ("Saadiko", "sq", "surname"),
             ],
+        ),
+        (
+            "a listed person's given name glued before a full name: a longer name",
+            "2011",
+            "Gen. Hannibo Saadiko Zarqadhi spoke.",
+            &[],
+        ),
+        (
+            "a common surname glued after a full name: a longer name",
+            "2011",
+            "One visitor, Saadiko Zarqadhi Hill, 44, spoke.",
+            &[],
         ),
         (
             "a given name alone, one of the family named",

@@ -646,7 +646,7 @@ fn servant_forms(out: &mut Vec<Form>, start: usize) {
 
 /// Honorifics, ranks and religious titles the lists write into a person's
 /// name ("General", "Dr.", "Haji", "Mullah", "Sheikh"): folded.
-fn is_name_title(folded: &str) -> bool {
+pub(crate) fn is_name_title(folded: &str) -> bool {
     matches!(
         folded,
         "general"
