@@ -543,11 +543,29 @@ impl Matcher {
             .iter()
             .map(|e| e.kind == EntityType::Person && h_respelled(e))
             .collect();
+        // The words each organization's names start with that the press
+        // writes alone (once per organization), and how many have each.
+        let mut org_leads: FxHashMap<String, u32> = FxHashMap::default();
+        let mut leads: Vec<String> = Vec::new();
         for (ei, entity) in gazetteer.entities().iter().enumerate() {
+            leads.clear();
             for (ni, alias) in entity.names().enumerate() {
                 names += 1;
                 buf.clear();
                 forms(entity, &alias, &mut buf);
+                if entity.kind == EntityType::Organization && !alias.weak {
+                    let full = buf
+                        .iter()
+                        .find(|f| f.variant == crate::variants::Variant::Full);
+                    if let Some(w) = full.and_then(|f| {
+                        crate::variants::lead_words_folded(f.tokens.clone(), &alias.name)
+                    }) {
+                        let w = w.join(" ");
+                        if !leads.contains(&w) {
+                            leads.push(w);
+                        }
+                    }
+                }
                 for f in buf.drain(..) {
                     longest_pattern =
                         longest_pattern.max(f.tokens.iter().map(|t| t.split(' ').count()).sum());
@@ -611,6 +629,9 @@ impl Matcher {
                         },
                     ));
                 }
+            }
+            for w in leads.drain(..) {
+                *org_leads.entry(w).or_insert(0) += 1;
             }
         }
         // One reading per (pattern, entity): the best-ranked one.
@@ -690,25 +711,6 @@ impl Matcher {
             }
             for k in keys.drain(..) {
                 *person_keys.entry(k.into_boxed_slice()).or_insert(0) += 1;
-            }
-        }
-        let mut org_leads: FxHashMap<String, u32> = FxHashMap::default();
-        let mut leads: Vec<String> = Vec::new();
-        for e in gazetteer.entities() {
-            if e.kind != EntityType::Organization {
-                continue;
-            }
-            leads.clear();
-            for a in e.names().filter(|a| !a.weak) {
-                if let Some(w) = crate::variants::lead_words(&a.name) {
-                    let w = w.join(" ");
-                    if !leads.contains(&w) {
-                        leads.push(w);
-                    }
-                }
-            }
-            for w in leads.drain(..) {
-                *org_leads.entry(w).or_insert(0) += 1;
             }
         }
         let articles: Vec<u32> = ["al", "el"]

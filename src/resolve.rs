@@ -616,14 +616,14 @@ struct DocMemo<'m> {
     /// Per folded name: whether the document writes it in the plural
     /// ([`Resolver::written_in_plural`]).
     plurals: RefCell<FxHashMap<Vec<u8>, bool>>,
-    /// The folded words the document writes in lower case somewhere
-    /// ([`Resolver::written_lower`]).
-    lower: OnceCell<rustc_hash::FxHashSet<Vec<u8>>>,
+    /// Per folded word: whether the document writes it in lower case
+    /// somewhere ([`Resolver::written_lower`]).
+    lower: RefCell<FxHashMap<Vec<u8>, bool>>,
 }
 
 impl DocMemo<'_> {
     fn clear(&mut self) {
-        self.lower.take();
+        self.lower.get_mut().clear();
         self.place_words.get_mut().clear();
         self.countries.get_mut().clear();
         self.support.take();
@@ -1115,15 +1115,17 @@ impl<'m> Resolver<'m> {
     /// story.
     fn written_lower(&self, word: &[u8]) -> bool {
         let n = &self.norm;
-        self.memo
+        // (Each word asked about once per document, by one pass.)
+        *self
+            .memo
             .lower
-            .get_or_init(|| {
-                (0..n.tokens().len())
-                    .filter(|&i| n.tokens()[i].flags.contains(TokenFlags::LOWERCASE))
-                    .map(|i| n.token_bytes(i).to_vec())
-                    .collect()
+            .borrow_mut()
+            .entry(word.to_vec())
+            .or_insert_with(|| {
+                (0..n.tokens().len()).any(|i| {
+                    n.tokens()[i].flags.contains(TokenFlags::LOWERCASE) && n.token_bytes(i) == word
+                })
             })
-            .contains(word)
     }
 
     /// Finds the mentions in `text` and appends them to `out`, in order of

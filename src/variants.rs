@@ -131,6 +131,9 @@ pub fn forms(entity: &Entity, alias: &Alias, out: &mut Vec<Form>) {
         EntityType::Person => {
             person_forms(entity, alias, out);
             servant_forms(out, start);
+            if german_speaking(entity) {
+                umlaut_forms(out, start);
+            }
         }
         EntityType::Organization => {
             group_forms(&fold_tokens(&alias.name), out);
@@ -197,6 +200,65 @@ pub fn forms(entity: &Entity, alias: &Alias, out: &mut Vec<Form>) {
         };
     }
     out.retain(|f| !f.tokens.is_empty());
+}
+
+/// Whether `e` is of a German-speaking country (the `country` property),
+/// whose names the English-language lists write with "ae", "oe", "ue" for
+/// the umlauts.
+fn german_speaking(e: &Entity) -> bool {
+    e.countries()
+        .any(|v| matches!(v, "Germany" | "Austria" | "Switzerland" | "Liechtenstein"))
+}
+
+/// "Gerd Mueller", "Margarete Schramboeck": the press writes the umlauts
+/// ("Müller", "Schramböck"), which fold to the plain vowel; each form from
+/// `start` on with "ae", "oe" or "ue" after a consonant inside a word gets
+/// a copy with the plain vowel (`muller`, `schrambock`).
+fn umlaut_forms(out: &mut Vec<Form>, start: usize) {
+    let plain = |w: &str| -> Option<String> {
+        let b = w.as_bytes();
+        let mut s = String::with_capacity(w.len());
+        let mut changed = false;
+        let mut i = 0;
+        while i < b.len() {
+            let umlaut = i >= 1
+                && i + 2 < b.len()
+                && matches!(b[i], b'a' | b'o' | b'u')
+                && b[i + 1] == b'e'
+                && b[i - 1].is_ascii_alphabetic()
+                && !b"aeiouyq".contains(&b[i - 1]);
+            s.push(b[i] as char);
+            if umlaut {
+                changed = true;
+                i += 2;
+            } else {
+                i += 1;
+            }
+        }
+        (changed && w.is_ascii()).then_some(s)
+    };
+    let mut more: Vec<Form> = Vec::new();
+    // (Full names only: "Müller" alone, the commonest German name, is
+    // anyone's.)
+    for f in out[start..].iter().filter(|f| f.tokens.len() >= 2) {
+        let tokens: Vec<String> = f
+            .tokens
+            .iter()
+            .map(|t| plain(t).unwrap_or_else(|| t.clone()))
+            .collect();
+        if tokens != f.tokens
+            && !out
+                .iter()
+                .chain(&more)
+                .any(|g| g.tokens == tokens && g.variant == f.variant)
+        {
+            more.push(Form {
+                tokens,
+                ..f.clone()
+            });
+        }
+    }
+    out.extend(more);
 }
 
 /// Words for a group that a name can end with.
@@ -1004,7 +1066,12 @@ fn core_between(tokens: &[String], pre: usize, suf: usize) -> Vec<String> {
 /// assert_eq!(lead_words("OJSC BELAVIA BELARUSIAN AIRLINES"), None);
 /// ```
 pub fn lead_words(name: &str) -> Option<Vec<String>> {
-    let mut tokens = fold_tokens(name);
+    lead_words_folded(fold_tokens(name), name)
+}
+
+/// [`lead_words`] of `name` whose folded tokens are `tokens` (the first
+/// [`Variant::Full`] form [`forms`] gives it: the build has them already).
+pub(crate) fn lead_words_folded(mut tokens: Vec<String>, name: &str) -> Option<Vec<String>> {
     if tokens.len() >= 2 && matches!(tokens[0].as_str(), "the" | "mv") {
         tokens.remove(0);
     }
@@ -1624,6 +1691,18 @@ mod tests {
             org("SAVINGS BANK OF THE REPUBLIC OF ARMENIA"),
             vec![s("savings bank of the republic of armenia", Full, Always)]
         );
+    }
+
+    #[test]
+    fn umlauts_of_german_speaking_officials() {
+        let mut e = Entity::new("gm", "Gerd Mueller", EntityType::Person);
+        e.properties.insert("country".into(), "Germany".into());
+        let forms = forms_of(&e);
+        assert!(forms.iter().any(|f| f.0 == "gerd muller"), "{forms:?}");
+        // (Not the surname alone, nor for another country's name.)
+        assert!(!forms.iter().any(|f| f.0 == "muller"), "{forms:?}");
+        let other = Entity::new("sm", "Samuel Mueller", EntityType::Person);
+        assert!(!forms_of(&other).iter().any(|f| f.0.contains("muller")));
     }
 
     #[test]
