@@ -136,6 +136,13 @@ pub struct ReadOptions {
     /// given it with [`DateSource::Flag`]. `None` (the default): such a
     /// document keeps no date, and the run's date stands in.
     pub date: Option<DocDate>,
+    /// Whether a text file read in windows is hashed whole, as stored
+    /// (a `.gz` file's compressed bytes), before its windows are read
+    /// ([`Document::whole_hash`]): one more read of the file, which lets an
+    /// incremental index tell an unchanged one. Default `false`; the
+    /// pipeline sets it for a sink that asks
+    /// ([`crate::output::Sink::keys_windows`]).
+    pub hash_windowed: bool,
 }
 
 impl ReadOptions {
@@ -161,6 +168,7 @@ impl Default for ReadOptions {
             max_document: MAX_RECORD,
             max_file: MAX_FILE,
             date: None,
+            hash_windowed: false,
         }
     }
 }
@@ -388,6 +396,24 @@ impl<R: Read> Read for Capped<R> {
     }
 }
 
+/// The [`source_hash`] of all of `file`'s bytes, read from its start; the
+/// file is left at its start again.
+fn hash_file(file: &mut File) -> io::Result<u128> {
+    use std::io::Seek;
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    let mut chunk = vec![0u8; 1 << 16];
+    loop {
+        match file.read(&mut chunk) {
+            Ok(0) => break,
+            Ok(n) => hasher.update(&chunk[..n]),
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    file.rewind()?;
+    Ok(hasher.digest128())
+}
+
 /// A document built from a whole source's bytes, in `format` (text or
 /// HTML). Errors name `path`.
 pub fn document_from_bytes(
@@ -420,6 +446,8 @@ pub fn document_from_bytes(
         source_len,
         source_hash,
         window_start: None,
+        whole_hash: None,
+        file: None,
         date,
         date_source: if date.is_some() {
             date_source
@@ -667,6 +695,8 @@ impl<'a> Jobs<'a> {
                 kind: JobKind::Failed(e),
             })
         };
+        // The hash of a text file read in windows, as stored.
+        let mut whole_hash = None;
         let (name, format, gz, reader): (String, Format, bool, Box<dyn Read + Send>) = match source
         {
             Source::Stdin => {
@@ -699,10 +729,16 @@ impl<'a> Jobs<'a> {
                         Ok(_) => {}
                     }
                 }
-                let (file, _) = match open_regular(path) {
+                let (mut file, _) = match open_regular(path) {
                     Ok(f) => f,
                     Err(e) => return failed(e),
                 };
+                if format == Format::Text && self.opts.hash_windowed {
+                    match hash_file(&mut file) {
+                        Ok(h) => whole_hash = Some(h),
+                        Err(e) => return failed(InputError::io(path, &e)),
+                    }
+                }
                 (doc_name(path), format, gz, Box::new(file))
             }
         };
@@ -758,7 +794,8 @@ impl<'a> Jobs<'a> {
                         self.opts.overlap,
                         self.opts.decode,
                     )
-                    .max_whole(self.opts.max_document.min(window::MAX_WHOLE)),
+                    .max_whole(self.opts.max_document.min(window::MAX_WHOLE))
+                    .whole_hash(whole_hash),
                 ));
                 None
             }

@@ -167,7 +167,8 @@ CREATE TABLE IF NOT EXISTS documents (
     deleted INTEGER NOT NULL DEFAULT 0,
     deleted_at TEXT,
     date TEXT,
-    date_source TEXT
+    date_source TEXT,
+    source TEXT
 );
 CREATE TABLE IF NOT EXISTS entities (
     id TEXT PRIMARY KEY,
@@ -305,6 +306,9 @@ pub struct IndexSummary {
 #[derive(Clone, Debug)]
 struct Known {
     hash: String,
+    /// The input it was read from (`None`: written by a gazex that did not
+    /// keep it).
+    source: Option<String>,
     settings: String,
     deleted: bool,
     date: Option<String>,
@@ -379,13 +383,22 @@ pub struct Item(ItemKind);
 
 #[derive(Debug)]
 enum ItemKind {
-    Unchanged(String),
+    Unchanged {
+        id: String,
+        /// Not a later window of a text (counted once).
+        first: bool,
+        /// The input it was read from, to store where the index does not
+        /// know it yet.
+        source: Option<String>,
+    },
     Indexed {
         /// A window of a text read in windows.
         window: bool,
         /// A later window of a text read in windows: add, don't replace.
         append: bool,
         id: String,
+        /// The input it was read from ([`source_of`]).
+        source: String,
         hash: String,
         size: i64,
         date: String,
@@ -479,6 +492,7 @@ impl SqliteSink {
             }
         }
         conn.execute_batch(SCHEMA).map_err(err)?;
+        add_source_column(&conn).map_err(err)?;
 
         let gazetteer_hash = hex(content_hash(entities));
         let settings = hex(xxhash_rust::xxh3::xxh3_128(
@@ -501,7 +515,8 @@ impl SqliteSink {
         {
             let mut stmt = conn
                 .prepare(
-                    "SELECT id, content_hash, settings, deleted, date, date_source FROM documents",
+                    "SELECT id, content_hash, settings, deleted, date, date_source, source
+                     FROM documents",
                 )
                 .map_err(err)?;
             let rows = stmt
@@ -514,6 +529,7 @@ impl SqliteSink {
                             deleted: r.get::<_, i64>(3)? != 0,
                             date: r.get(4)?,
                             date_source: r.get(5)?,
+                            source: r.get(6)?,
                         },
                     ))
                 })
@@ -567,9 +583,11 @@ impl SqliteSink {
         self.roots.iter().any(|r| under(id, r))
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn write_document(
         &mut self,
         id: &str,
+        source: &str,
         hash: &str,
         size: i64,
         date: (&str, &str),
@@ -587,13 +605,13 @@ impl SqliteSink {
         } else {
             conn.prepare_cached(
             "INSERT INTO documents (id, content_hash, size, indexed_at, first_indexed_at, settings,
-               mentions, deleted, deleted_at, date, date_source)
-             VALUES (?1, ?2, ?3, ?4, ?4, ?5, ?6, 0, NULL, ?7, ?8)
+               mentions, deleted, deleted_at, date, date_source, source)
+             VALUES (?1, ?2, ?3, ?4, ?4, ?5, ?6, 0, NULL, ?7, ?8, ?9)
              ON CONFLICT (id) DO UPDATE SET content_hash = excluded.content_hash,
                size = excluded.size, indexed_at = excluded.indexed_at,
                settings = excluded.settings, mentions = excluded.mentions,
                deleted = 0, deleted_at = NULL, date = excluded.date,
-               date_source = excluded.date_source",
+               date_source = excluded.date_source, source = excluded.source",
         )?
         .execute(params![
             id,
@@ -603,7 +621,8 @@ impl SqliteSink {
             settings,
             mentions.len() as i64,
             date.0,
-            date.1
+            date.1,
+            source
         ])?;
             conn.prepare_cached("DELETE FROM mentions WHERE doc = ?1")?
                 .execute([id])?;
@@ -755,6 +774,38 @@ fn migrate_from_1(conn: &Connection) -> rusqlite::Result<()> {
     )
 }
 
+/// Adds `documents.source` to an index written before it was kept (a
+/// nullable column: older versions still read and write the index, their
+/// rows' sources unknown).
+fn add_source_column(conn: &Connection) -> rusqlite::Result<()> {
+    let has: i64 = conn.query_row(
+        "SELECT count(*) FROM pragma_table_info('documents') WHERE name = 'source'",
+        [],
+        |r| r.get(0),
+    )?;
+    if has == 0 {
+        conn.execute_batch("ALTER TABLE documents ADD COLUMN source TEXT")?;
+    }
+    Ok(())
+}
+
+/// The input `doc` was read from: a record's file, else its id (a path,
+/// `-`).
+fn source_of(doc: &Document) -> &str {
+    doc.file.as_deref().unwrap_or(&doc.id)
+}
+
+/// The hash the index keys `doc` on: its source's; for a window, the
+/// whole text's ([`Document::whole_hash`]), `None` where it was not read
+/// (a text read in windows from standard input), so that it is never
+/// taken for unchanged.
+fn key_hash(doc: &Document) -> Option<u128> {
+    match doc.window_start {
+        None => Some(doc.source_hash),
+        Some(_) => doc.whole_hash,
+    }
+}
+
 /// Replaces the entities table.
 fn write_entities(conn: &Connection, entities: &[Entity]) -> rusqlite::Result<()> {
     conn.execute("DELETE FROM entities", [])?;
@@ -867,11 +918,23 @@ fn under_input(id: &str, path: &str) -> bool {
 impl Sink for SqliteSink {
     type Item = Item;
 
+    fn keys_windows(&self) -> bool {
+        true
+    }
+
+    fn holder(&self, id: &str, input: &str) -> Option<String> {
+        self.known
+            .get(id)
+            .filter(|k| !k.deleted)
+            .and_then(|k| k.source.as_ref())
+            .filter(|s| *s != input)
+            .cloned()
+    }
+
     fn unchanged(&self, doc: &Document) -> Option<Item> {
-        // A text read in windows has no one hash to compare: re-indexed.
-        if doc.window_start.is_some() {
-            return None;
-        }
+        // Every window of a text has the same key: all are unchanged, or
+        // none.
+        let hash = key_hash(doc)?;
         let k = self.known.get(&doc.id)?;
         // A document dated by the run keeps the date it was matched as of;
         // any other date must be the one stored.
@@ -879,8 +942,13 @@ impl Sink for SqliteSink {
         let same_date = k.date_source.as_deref() == Some(source)
             && (doc.date_source == DateSource::Run
                 || k.date.as_deref() == doc.date.map(|d| d.to_string()).as_deref());
-        (!k.deleted && same_date && k.settings == self.settings && k.hash == hex(doc.source_hash))
-            .then(|| Item(ItemKind::Unchanged(doc.id.clone())))
+        (!k.deleted && same_date && k.settings == self.settings && k.hash == hex(hash)).then(|| {
+            Item(ItemKind::Unchanged {
+                id: doc.id.clone(),
+                first: doc.window_start.is_none_or(|s| s == 0),
+                source: k.source.is_none().then(|| source_of(doc).to_string()),
+            })
+        })
     }
 
     fn prepare(&self, doc: &Document, matcher: &Matcher, mentions: &[Mention]) -> Item {
@@ -888,7 +956,8 @@ impl Sink for SqliteSink {
             window: doc.window_start.is_some(),
             append: doc.window_start.is_some_and(|s| s > 0),
             id: doc.id.clone(),
-            hash: hex(doc.source_hash),
+            source: source_of(doc).to_string(),
+            hash: hex(key_hash(doc).unwrap_or(doc.source_hash)),
             size: doc.source_len as i64,
             date: doc.date.unwrap_or_else(DocDate::today).to_string(),
             date_source: doc.date_source.as_str(),
@@ -908,20 +977,31 @@ impl Sink for SqliteSink {
             ItemKind::Indexed { append, id, .. } => {
                 *append && self.window.as_ref().is_some_and(|w| w.id == *id)
             }
-            ItemKind::Unchanged(_) => false,
+            ItemKind::Unchanged { .. } => false,
         };
         if !goes_on {
             self.close_window().map_err(|e| self.io_err(e))?;
         }
         match item.0 {
-            ItemKind::Unchanged(id) => {
-                self.summary.unchanged += 1;
+            ItemKind::Unchanged { id, first, source } => {
+                if first {
+                    self.summary.unchanged += 1;
+                }
+                if let Some(source) = source.filter(|_| first) {
+                    self.conn()
+                        .prepare_cached(
+                            "UPDATE documents SET source = ?2 WHERE id = ?1 AND source IS NULL",
+                        )
+                        .and_then(|mut q| q.execute(params![id, source]))
+                        .map_err(|e| self.io_err(e))?;
+                }
                 self.seen.insert(id);
             }
             ItemKind::Indexed {
                 window,
                 append,
                 id,
+                source,
                 hash,
                 size,
                 date,
@@ -954,7 +1034,15 @@ impl Sink for SqliteSink {
                         });
                     }
                 }
-                self.write_document(&id, &hash, size, (&date, date_source), &mentions, append)
+                self.write_document(
+                    &id,
+                    &source,
+                    &hash,
+                    size,
+                    (&date, date_source),
+                    &mentions,
+                    append,
+                )
                     .map_err(|e| self.io_err(e))?;
                 self.summary.mentions_written += mentions.len();
                 if let Some(w) = self.window.as_mut() {
