@@ -275,7 +275,37 @@ pub fn sniff_binary(head: &[u8], opts: &DecodeOptions) -> Option<String> {
         return None;
     }
     let probe = &head[..head.len().min(BINARY_PROBE)];
-    memchr::memchr(0, probe).map(|at| format!("binary file (NUL byte at offset {at}), skipped"))
+    let at = memchr::memchr(0, probe)?;
+    Some(match utf16_guess(probe) {
+        Some(label) => format!(
+            "binary file (NUL byte at offset {at}), skipped; if it is UTF-16 text without a \
+             byte-order mark, give its encoding: --encoding {label}"
+        ),
+        None => format!("binary file (NUL byte at offset {at}), skipped"),
+    })
+}
+
+/// The UTF-16 that bytes with NULs might be, for a refusal's hint: where
+/// every NUL falls on the same side of a 2-byte unit and no unit is zero,
+/// as in UTF-16 text without a byte-order mark that is mostly not ASCII
+/// (too little ASCII for [`decode::utf16_unmarked`] to say so): its ASCII
+/// characters give the NULs, on the second byte in `utf-16le`, the first
+/// in `utf-16be`.
+fn utf16_guess(probe: &[u8]) -> Option<&'static str> {
+    let (mut first, mut second) = (false, false);
+    for unit in probe.chunks_exact(2) {
+        match (unit[0], unit[1]) {
+            (0, 0) => return None,
+            (0, _) => first = true,
+            (_, 0) => second = true,
+            _ => {}
+        }
+    }
+    match (first, second) {
+        (false, true) => Some("utf-16le"),
+        (true, false) => Some("utf-16be"),
+        _ => None,
+    }
 }
 
 /// Opens `path` for reading if it is a regular file; anything else (a
