@@ -1649,10 +1649,7 @@ fn unchanged_windowed_inputs_are_unchanged_in_the_index() {
     let record = serde_json::json!({"id": "r1", "text": big}).to_string();
     std::fs::write(dir.join("in/big.jsonl"), record + "\n").unwrap();
     let run = || {
-        let (out, _) = gazex_measured(
-            dir,
-            &["in", "--db", "i.db", "--stats", "--window", "16384"],
-        );
+        let (out, _) = gazex_measured(dir, &["in", "--db", "i.db", "--stats", "--window", "16384"]);
         assert_eq!(
             out.status.code(),
             Some(0),
@@ -1679,10 +1676,7 @@ fn unchanged_windowed_inputs_are_unchanged_in_the_index() {
     std::fs::write(dir.join("in/big.txt.gz"), gz(&changed)).unwrap();
     std::fs::write(dir.join("in/big.txt"), &changed).unwrap();
     let third = run();
-    assert!(
-        third.contains("0 new, 2 changed, 3 unchanged"),
-        "{third}"
-    );
+    assert!(third.contains("0 new, 2 changed, 3 unchanged"), "{third}");
     let docs = indexed_documents(&dir.join("i.db"));
     for name in ["in/big.txt", "in/big.txt.gz"] {
         let n = docs.iter().find(|d| d.0 == name).unwrap().1;
@@ -1758,17 +1752,28 @@ fn record_ids_stay_unique_across_runs() {
 fn unmarked_utf16_of_other_scripts_is_refused_with_a_hint() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path();
-    let text = "新华社北京电 国务院总理今天在人民大会堂会见了来访的外国代表团。Quillon Varga 出席。\n"
-        .repeat(40);
+    let text =
+        "新华社北京电 国务院总理今天在人民大会堂会见了来访的外国代表团。Quillon Varga 出席。\n"
+            .repeat(40);
     let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
     std::fs::write(dir.join("zh.txt"), &le).unwrap();
     let (out, _) = gazex_measured(dir, &["zh.txt"]);
-    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let errors = error_records(&out);
     assert_eq!(errors.len(), 1, "{errors:?}");
     let why = errors[0]["reason"].as_str().unwrap();
     assert!(why.contains("--encoding utf-16le"), "{why}");
     let (out, _) = gazex_measured(dir, &["zh.txt", "--encoding", "utf-16le"]);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert_eq!(doc_starts(&out).len(), 40);
 }

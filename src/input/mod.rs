@@ -426,6 +426,24 @@ impl<R: Read> Read for Capped<R> {
     }
 }
 
+/// About how many times its source bytes a window of text in `encoding`
+/// holds once decoded, for batching ([`Job::held`]), so that fewer such
+/// windows are decoded at once: UTF-8 once; UTF-16 (mostly CJK text
+/// where its memory matters) four times; any other encoding from once
+/// (ASCII) to four times (every byte above ASCII: GBK or Shift_JIS, or
+/// such text taken for a single-byte encoding, each byte then a
+/// character of its own).
+fn decoded_weight(bytes: &[u8], encoding: &'static Encoding) -> usize {
+    if encoding == encoding_rs::UTF_8 {
+        1
+    } else if decode::is_utf16(encoding) {
+        4
+    } else {
+        let high = bytes.iter().filter(|&&b| b >= 0x80).count();
+        1 + (3 * high + bytes.len() / 2) / bytes.len().max(1)
+    }
+}
+
 /// The [`source_hash`] of all of `file`'s bytes, read from its start; the
 /// file is left at its start again.
 fn hash_file(file: &mut File) -> io::Result<u128> {
@@ -560,7 +578,10 @@ impl Job {
     pub fn held(&self) -> usize {
         match &self.kind {
             JobKind::Bytes { bytes, .. } | JobKind::Line { bytes, .. } => bytes.len(),
-            JobKind::Window(w) => w.bytes.len(),
+            JobKind::Window(w) => {
+                let weight = decoded_weight(&w.bytes, w.encoding);
+                w.bytes.len() * weight
+            }
             JobKind::Part { piece, .. } => {
                 piece.doc.text.len() + piece.doc.map.as_ref().map_or(0, OffsetMap::heap_bytes)
             }
