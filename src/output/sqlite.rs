@@ -9,7 +9,7 @@
 //!            indexed_at TEXT, first_indexed_at TEXT, settings TEXT,
 //!            mentions INTEGER,
 //!            deleted INTEGER, deleted_at TEXT,
-//!            date TEXT, date_source TEXT)
+//!            date TEXT, date_source TEXT, source TEXT)
 //! entities  (id TEXT PRIMARY KEY, name TEXT, type TEXT, lists TEXT,
 //!            aliases TEXT, properties TEXT)
 //! mentions  (mention_id TEXT PRIMARY KEY, doc TEXT, start INTEGER,
@@ -27,7 +27,9 @@
 //! ```
 //!
 //! - `documents.id` is the record's `doc`; `content_hash` the XXH3-128 of
-//!   the source bytes (32 hex digits), `size` its length in bytes,
+//!   the source bytes (32 hex digits; for a text read in windows, of the
+//!   whole file as stored, a `.gz` file's compressed bytes, see
+//!   [`Document::whole_hash`]), `size` its length in bytes,
 //!   `indexed_at` when its mentions were computed (UTC,
 //!   `YYYY-MM-DDTHH:MM:SSZ`, the start of that run), `first_indexed_at`
 //!   when the document first came into the index (kept through changes
@@ -36,7 +38,10 @@
 //!   and `date_source` are the document's date and its source, as the
 //!   records' `doc_date` and `doc_date_source` give them (see [document
 //!   dates](super#document-dates)): the date the mentions were resolved as
-//!   of.
+//!   of; `source` the input it was read from (a JSON Lines record's file,
+//!   `-`, else its id), added when a run opens an index written before it
+//!   was kept (NULL there until the document is next seen: rows of unknown
+//!   source are taken to be their own input's).
 //! - `entities`: every entity of the gazetteers of the last run; `lists`
 //!   and `aliases` (name strings) are JSON arrays, `properties` a JSON
 //!   object holding every property, whatever `--fields` says.
@@ -71,8 +76,17 @@
 //!   (`date_source` `run`) keeps the date of the run that matched it while
 //!   it stays unchanged; one whose date or its source changed (another
 //!   `--date`, `--date-field`) is matched again.
+//!   A text read in windows is keyed on the hash of the whole file as
+//!   stored, read before its windows ([`Document::whole_hash`]): all its
+//!   windows are unchanged, or none; one from standard input (no such
+//!   hash) is always matched again.
 //! - A **new** or **changed** document is matched; its row is replaced and
 //!   its mentions are deleted and inserted anew.
+//! - An id the index holds for a document of **another input** (its
+//!   `source`) is taken ([`Sink::holder`]): the pipeline gives a JSON Lines
+//!   record its qualified id (`file#id`) as when both are read in one run,
+//!   and reports a document that cannot be renamed, so that no run writes
+//!   one input's mentions over another's.
 //! - A document held under one of the run's paths (its id is the path, or
 //!   starts with the path and `/`) that the run did not see is
 //!   **deleted**: flagged (`deleted = 1`, `deleted_at`), its mentions
@@ -1043,7 +1057,7 @@ impl Sink for SqliteSink {
                     &mentions,
                     append,
                 )
-                    .map_err(|e| self.io_err(e))?;
+                .map_err(|e| self.io_err(e))?;
                 self.summary.mentions_written += mentions.len();
                 if let Some(w) = self.window.as_mut() {
                     w.mentions += mentions.len();
