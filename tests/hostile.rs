@@ -1808,3 +1808,34 @@ fn chinese_utf16_windows_in_bounded_memory() {
     );
     assert!(kib < 1_500_000, "peak {kib} KiB");
 }
+
+/// Audit item 3 (memory), the small version: a batch counts a window of
+/// UTF-16 text at four times its bytes (it was counted at its bytes, as
+/// one of UTF-8, so that a batch decoded several big ones at once).
+#[test]
+fn utf16_windows_weigh_their_decoded_size_in_a_batch() {
+    use gazex::input::{Jobs, ReadOptions, Source};
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let text = FOX.repeat(3000);
+    let mut le = vec![0xff, 0xfe];
+    le.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    std::fs::write(dir.join("le.txt"), &le).unwrap();
+    std::fs::write(dir.join("u8.txt"), &text).unwrap();
+    let opts = ReadOptions {
+        window: 16384,
+        overlap: 1024,
+        ..ReadOptions::default()
+    };
+    let held = |name: &str| {
+        let sources = [Source::Path(dir.join(name))];
+        let job = Jobs::new(&sources, &opts).next().unwrap();
+        job.held()
+    };
+    let (utf16, utf8) = (held("le.txt"), held("u8.txt"));
+    assert!(utf8 > 16384 && utf8 < 20000, "{utf8}");
+    assert!(
+        utf16 >= 4 * 16384,
+        "UTF-16 window held {utf16}, UTF-8 {utf8}"
+    );
+}
