@@ -256,9 +256,10 @@ pub struct ExtractArgs {
 
     /// The largest HTML page or JSON Lines record read, decompressed
     /// (default 256M; SIZE as for --max-file-size, 0 for no limit). Each is
-    /// held whole while it is read, about twice its size in memory, and
-    /// matched in windows; a larger one is skipped with an error naming its
-    /// file (and line).
+    /// held whole while it is read and matched in windows: about 0.35 GB
+    /// plus 3 to 7 times its size at peak (a 128 MB page 0.74 GB, a 250 MB
+    /// page 2 GB); a larger one is skipped with an error naming its file
+    /// (and line).
     #[arg(long, value_name = "SIZE", value_parser = parse_size, default_value = "256M")]
     pub max_record_size: u64,
 

@@ -62,6 +62,23 @@ pub struct Document {
     /// later windows' mentions add to the earlier ones'. `None` for a
     /// document read whole.
     pub window_start: Option<u64>,
+    /// For a window (`window_start` set): what identifies the whole text
+    /// it is a window of, the same for each of its windows, on which an
+    /// incremental index keys it ([`crate::output::sqlite`]): a big page's
+    /// or record's [`Document::source_hash`]; for a text read in windows
+    /// from a file, the [`source_hash`] of the file's bytes as stored (a
+    /// `.gz` file's compressed bytes), read before its windows, when the
+    /// run asks for it ([`crate::input::ReadOptions::hash_windowed`]).
+    /// `None` for a document read whole, and for a text read in windows
+    /// from standard input, which cannot be read twice.
+    pub whole_hash: Option<u128>,
+    /// The input a JSON Lines record was read from (its file's
+    /// [`crate::input::doc_name`], `-` for standard input); `None` for a
+    /// document that is a whole input or a window of one, whose id is the
+    /// input's name. An index keeps it, so that a record's id held by
+    /// another file's record in an earlier run is not taken over
+    /// ([`crate::output::Sink::holder`]).
+    pub file: Option<String>,
     /// The document's date: its own (a JSON Lines date field, HTML
     /// metadata, a dateline) or `--date`'s, as the reader gives it; `None`
     /// when neither is known, until the pipeline gives it the run's date
@@ -87,6 +104,8 @@ impl Document {
             text,
             map: None,
             window_start: None,
+            whole_hash: None,
+            file: None,
             date: None,
             date_source: crate::date::DateSource::Run,
         }
@@ -103,6 +122,8 @@ impl Document {
             text,
             map: Some(map),
             window_start: None,
+            whole_hash: None,
+            file: None,
             date: None,
             date_source: crate::date::DateSource::Run,
         }

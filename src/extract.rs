@@ -24,7 +24,10 @@
 //! bytes that are not UTF-8), but a JSON Lines record's id may repeat, in
 //! its file or another; the first keeps it, a later one is qualified by
 //! its file. An id that stays taken is an error of that document, never a
-//! silent overwrite of another's mentions (in `--db`, keyed by id).
+//! silent overwrite of another's mentions (in `--db`, keyed by id). Ids
+//! are kept unique across the runs into one index the same way: an id
+//! the sink holds for another input's document ([`Sink::holder`]) is
+//! taken as if that document had come first in this run.
 //!
 //! Between batches the pipeline checks a stop flag (set by the binary's
 //! SIGINT/SIGTERM handler) and, when it is set, stops with an
@@ -162,7 +165,11 @@ pub fn extract_sources<S: Sink + Sync>(
     let threads = pool.current_num_threads().max(1);
     let max_jobs = BATCH_PER_THREAD * threads;
     let max_bytes = BATCH_BYTES_PER_THREAD * threads;
-    let mut jobs = Jobs::new(sources, &opts.read).stop_on(opts.stop);
+    let read = ReadOptions {
+        hash_windowed: opts.read.hash_windowed || sink.keys_windows(),
+        ..opts.read.clone()
+    };
+    let mut jobs = Jobs::new(sources, &read).stop_on(opts.stop);
     let run_date = opts.run_date.unwrap_or_else(DocDate::today);
     let resolver = || {
         let mut r = Resolver::new(matcher);
@@ -217,7 +224,7 @@ pub fn extract_sources<S: Sink + Sync>(
             break;
         }
         let shared: &S = sink;
-        let read = &opts.read;
+        let read = &read;
         let ids = &mut ids;
         let work = || -> Vec<Result<Done<S::Item>, InputError>> {
             let pieces: Vec<_> = batch
@@ -244,7 +251,7 @@ pub fn extract_sources<S: Sink + Sync>(
             let pieces: Vec<_> = pieces
                 .into_iter()
                 .filter_map(|(piece, name, line)| match piece {
-                    Ok(piece) => ids.make_unique(piece, &name, line),
+                    Ok(piece) => ids.make_unique(piece, &name, line, shared),
                     Err(e) => Some(Err(e)),
                 })
                 .collect();
@@ -305,9 +312,10 @@ pub fn extract_sources<S: Sink + Sync>(
 /// The document ids of a run so far, to keep them unique.
 ///
 /// Ids are kept as 128-bit hashes (16 bytes a document). A JSON Lines
-/// record whose id is taken becomes `<file>#<id>`, or where that is taken
-/// too (the id twice in one file) `<file>:<line>#<id>`; a file's path, or
-/// an id still taken then, is an error of the document. The windows of a
+/// record whose id is taken (by an earlier document of the run, or in the
+/// sink by another input's, [`Sink::holder`]) becomes `<file>#<id>`, or
+/// where that is taken too (the id twice in one file) `<file>:<line>#<id>`;
+/// a file's path, or an id still taken then, is an error of the document. The windows of a
 /// big text share their file's id: the first window is checked, the others
 /// follow it.
 #[derive(Default)]
@@ -323,11 +331,12 @@ impl DocIds {
     /// (at JSON Lines `line`), renaming it if need be; an error when none
     /// is free. `None` for a later window of a text refused so (its error
     /// is reported once, with its first window).
-    fn make_unique(
+    fn make_unique<S: Sink>(
         &mut self,
         mut piece: Piece,
         name: &Path,
         line: Option<u64>,
+        sink: &S,
     ) -> Option<Result<Piece, InputError>> {
         if piece.doc.window_start.is_some_and(|s| s > 0) {
             if let Some((read, given)) = &self.window {
@@ -337,16 +346,35 @@ impl DocIds {
                 }
             }
         }
-        let given = self.take(&piece.doc.id, name, line);
+        let input = piece
+            .doc
+            .file
+            .clone()
+            .unwrap_or_else(|| piece.doc.id.clone());
+        let given = self.take(&piece.doc.id, name, line, |id| sink.holder(id, &input));
         if piece.doc.window_start.is_some() {
-            self.window = Some((piece.doc.id.clone(), given.clone()));
+            self.window = Some((piece.doc.id.clone(), given.as_ref().ok().cloned()));
         }
         Some(match given {
-            Some(id) => {
+            Ok(id) => {
                 piece.doc.id = id;
                 Ok(piece)
             }
-            None => {
+            Err(Some(holder)) => {
+                let err = InputError::new(
+                    name,
+                    format!(
+                        "document id {:?} is held in the index by a document of {holder:?}, \
+                         skipped (its mentions are kept)",
+                        piece.doc.id
+                    ),
+                );
+                Err(match line {
+                    Some(l) => err.at_line(l),
+                    None => err,
+                })
+            }
+            Err(None) => {
                 // A path that is not UTF-8 shows as its document id does.
                 let escaped = if name.to_str().is_none() {
                     " (a path that is not UTF-8, its other bytes written %XX)"
@@ -368,18 +396,34 @@ impl DocIds {
         })
     }
 
-    /// `id` if free, else its qualified forms in turn; `None` when all are
-    /// taken.
-    fn take(&mut self, id: &str, name: &Path, line: Option<u64>) -> Option<String> {
-        let mut free = |candidate: &str| self.seen.insert(source_hash(candidate.as_bytes()));
+    /// `id` if free, else its qualified forms in turn; when all are taken,
+    /// the input holding the first in the sink (`holder`), if one was held
+    /// there, else `None`.
+    fn take(
+        &mut self,
+        id: &str,
+        name: &Path,
+        line: Option<u64>,
+        holder: impl Fn(&str) -> Option<String>,
+    ) -> Result<String, Option<String>> {
+        let mut held = None;
+        let mut free = |candidate: &str| match holder(candidate) {
+            Some(h) => {
+                held.get_or_insert(h);
+                false
+            }
+            None => self.seen.insert(source_hash(candidate.as_bytes())),
+        };
         if free(id) {
-            return Some(id.to_string());
+            return Ok(id.to_string());
         }
-        let line = line?;
-        let file = crate::input::doc_name(name);
-        [format!("{file}#{id}"), format!("{file}:{line}#{id}")]
-            .into_iter()
-            .find(|q| free(q))
+        let found = line.and_then(|line| {
+            let file = crate::input::doc_name(name);
+            [format!("{file}#{id}"), format!("{file}:{line}#{id}")]
+                .into_iter()
+                .find(|q| free(q))
+        });
+        found.ok_or(held)
     }
 }
 

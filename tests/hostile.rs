@@ -1596,3 +1596,246 @@ fn mentions_of_entities_gone_from_the_gazetteer_leave_the_index() {
     assert!(!report.contains("fx-3"), "{report}");
     assert!(report.contains("fx-2"), "{report}");
 }
+
+/// `lines` lines of filler with "Quillon Varga" on every 500th, and one
+/// more at the end (`tail`, so that a change there is in the last window).
+fn planted_text(lines: usize, tail: &str) -> String {
+    let mut text = String::new();
+    for i in 0..lines {
+        text.push_str(if i % 500 == 250 {
+            "Seen: Quillon Varga today.\n"
+        } else {
+            FOX
+        });
+    }
+    text.push_str(tail);
+    text
+}
+
+/// The documents and their mention counts in the index.
+fn indexed_documents(db: &Path) -> Vec<(String, i64)> {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    let mut q = conn
+        .prepare("SELECT id, mentions FROM documents ORDER BY id")
+        .unwrap();
+    q.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect()
+}
+
+/// Audit item 1: an unchanged text read in windows (a `.txt.gz`, a text
+/// over the window size) and an unchanged page or record bigger than a
+/// window count as unchanged in `--db` on a second run, and nothing is
+/// written (each was "changed" on every run); a change in the last window
+/// only is still found, and the text matched again.
+#[test]
+fn unchanged_windowed_inputs_are_unchanged_in_the_index() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    std::fs::create_dir(dir.join("in")).unwrap();
+    let gz = |text: &str| {
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        gz.write_all(text.as_bytes()).unwrap();
+        gz.finish().unwrap()
+    };
+    let small = planted_text(300, "");
+    let big = planted_text(2000, "");
+    std::fs::write(dir.join("in/small.txt.gz"), gz(&small)).unwrap();
+    std::fs::write(dir.join("in/big.txt.gz"), gz(&big)).unwrap();
+    std::fs::write(dir.join("in/big.txt"), &big).unwrap();
+    let page = format!("<html><body><pre>{big}</pre></body></html>");
+    std::fs::write(dir.join("in/big.html"), page).unwrap();
+    let record = serde_json::json!({"id": "r1", "text": big}).to_string();
+    std::fs::write(dir.join("in/big.jsonl"), record + "\n").unwrap();
+    let run = || {
+        let (out, _) = gazex_measured(dir, &["in", "--db", "i.db", "--stats", "--window", "16384"]);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        index_stats(&out)
+    };
+    let first = run();
+    assert!(first.contains("5 new, 0 changed"), "{first}");
+    let rows = indexed(&dir.join("i.db"));
+    let docs = indexed_documents(&dir.join("i.db"));
+    assert_eq!(docs.iter().map(|d| d.1).sum::<i64>(), 4 * 4 + 1, "{docs:?}");
+    let second = run();
+    assert!(
+        second.contains("0 new, 0 changed, 5 unchanged") && second.contains("; 0 mentions written"),
+        "{second}"
+    );
+    assert_eq!(indexed(&dir.join("i.db")), rows);
+    assert_eq!(indexed_documents(&dir.join("i.db")), docs);
+
+    // A name added at the very end (the last window) is found.
+    let changed = planted_text(2000, "At last Quillon Varga.\n");
+    std::fs::write(dir.join("in/big.txt.gz"), gz(&changed)).unwrap();
+    std::fs::write(dir.join("in/big.txt"), &changed).unwrap();
+    let third = run();
+    assert!(third.contains("0 new, 2 changed, 3 unchanged"), "{third}");
+    let docs = indexed_documents(&dir.join("i.db"));
+    for name in ["in/big.txt", "in/big.txt.gz"] {
+        let n = docs.iter().find(|d| d.0 == name).unwrap().1;
+        assert_eq!(n, 5, "{name}: {docs:?}");
+    }
+}
+
+/// Audit item 2: a JSON Lines id that another file's record holds in the
+/// index is qualified by its file in a later run too, as it was in the
+/// run that read both files: indexing `b.jsonl` alone neither replaces
+/// `a.jsonl`'s document `1` nor leaves `b.jsonl#1` stale; indexed first,
+/// `b.jsonl`'s record keeps the id and `a.jsonl`'s is the one qualified.
+#[test]
+fn record_ids_stay_unique_across_runs() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    std::fs::create_dir(dir.join("jd")).unwrap();
+    std::fs::write(
+        dir.join("jd/a.jsonl"),
+        "{\"id\":1,\"text\":\"Quillon Varga met Quillon Varga.\"}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("jd/b.jsonl"),
+        "{\"id\":1,\"text\":\"Then Quillon Varga.\"}\n",
+    )
+    .unwrap();
+    let run = |paths: &[&str]| {
+        let mut args = paths.to_vec();
+        args.extend(["--db", "i.db", "--stats"]);
+        let (out, _) = gazex_measured(dir, &args);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        index_stats(&out)
+    };
+    let both: Vec<(String, i64)> = [("1", 0), ("1", 18), ("jd/b.jsonl#1", 5)]
+        .map(|(d, s)| (d.to_string(), s))
+        .to_vec();
+    run(&["jd"]);
+    assert_eq!(indexed(&dir.join("i.db")), both);
+    let stats = run(&["jd/b.jsonl"]);
+    assert!(stats.contains("0 new, 0 changed, 1 unchanged"), "{stats}");
+    assert_eq!(indexed(&dir.join("i.db")), both);
+    let stats = run(&["jd/a.jsonl"]);
+    assert!(stats.contains("0 new, 0 changed, 1 unchanged"), "{stats}");
+    run(&["jd"]);
+    assert_eq!(indexed(&dir.join("i.db")), both);
+    assert_eq!(
+        indexed_documents(&dir.join("i.db")),
+        [("1".to_string(), 2), ("jd/b.jsonl#1".to_string(), 1)]
+    );
+
+    // A fresh index that sees b.jsonl first: a.jsonl's record is then
+    // the one qualified, in every later run.
+    std::fs::remove_file(dir.join("i.db")).unwrap();
+    run(&["jd/b.jsonl"]);
+    run(&["jd/a.jsonl"]);
+    run(&["jd"]);
+    let want: Vec<(String, i64)> = [("1", 5), ("jd/a.jsonl#1", 0), ("jd/a.jsonl#1", 18)]
+        .map(|(d, s)| (d.to_string(), s))
+        .to_vec();
+    assert_eq!(indexed(&dir.join("i.db")), want);
+}
+
+/// Audit item 3: UTF-16 without a byte-order mark whose text is mostly
+/// not ASCII (so its NUL bytes do not alternate) is refused with a hint
+/// to name its encoding, and read with `--encoding utf-16le`.
+#[test]
+fn unmarked_utf16_of_other_scripts_is_refused_with_a_hint() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let text =
+        "新华社北京电 国务院总理今天在人民大会堂会见了来访的外国代表团。Quillon Varga 出席。\n"
+            .repeat(40);
+    let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    std::fs::write(dir.join("zh.txt"), &le).unwrap();
+    let (out, _) = gazex_measured(dir, &["zh.txt"]);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let errors = error_records(&out);
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    let why = errors[0]["reason"].as_str().unwrap();
+    assert!(why.contains("--encoding utf-16le"), "{why}");
+    let (out, _) = gazex_measured(dir, &["zh.txt", "--encoding", "utf-16le"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(doc_starts(&out).len(), 40);
+}
+
+/// Audit item 3 (memory): 64 MB of Chinese in UTF-16, read in windows
+/// with the bundled lists, peaks under 1.5 GB (2.1 GB when batches
+/// counted a window by its source bytes, so that three 16 MiB windows were
+/// decoded at once; now each counts four times its bytes).
+#[cfg(unix)]
+#[test]
+#[ignore = "64 MB of UTF-16, about 15 s"]
+fn chinese_utf16_windows_in_bounded_memory() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let line = "新华社北京电 国务院总理今天在人民大会堂会见了来访的外国代表团。普京与金正恩举行会谈，双方讨论了制裁问题。\n";
+    let unit: Vec<u8> = line.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let mut text = vec![0xff, 0xfe];
+    while text.len() < 64_000_000 {
+        text.extend_from_slice(&unit);
+    }
+    std::fs::write(dir.join("zh.txt"), &text).unwrap();
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_gazex"));
+    cmd.current_dir(dir)
+        .args(["extract", "--quiet", "zh.txt"])
+        .stdin(Stdio::null());
+    let (out, kib) = run_measured(&mut cmd);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(kib < 1_500_000, "peak {kib} KiB");
+}
+
+/// Audit item 3 (memory), the small version: a batch counts a window of
+/// UTF-16 text at four times its bytes (it was counted at its bytes, as
+/// one of UTF-8, so that a batch decoded several big ones at once).
+#[test]
+fn utf16_windows_weigh_their_decoded_size_in_a_batch() {
+    use gazex::input::{Jobs, ReadOptions, Source};
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let text = FOX.repeat(3000);
+    let mut le = vec![0xff, 0xfe];
+    le.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    std::fs::write(dir.join("le.txt"), &le).unwrap();
+    std::fs::write(dir.join("u8.txt"), &text).unwrap();
+    let opts = ReadOptions {
+        window: 16384,
+        overlap: 1024,
+        ..ReadOptions::default()
+    };
+    let held = |name: &str| {
+        let sources = [Source::Path(dir.join(name))];
+        let job = Jobs::new(&sources, &opts).next().unwrap();
+        job.held()
+    };
+    let (utf16, utf8) = (held("le.txt"), held("u8.txt"));
+    assert!(utf8 > 16384 && utf8 < 20000, "{utf8}");
+    assert!(
+        utf16 >= 4 * 16384,
+        "UTF-16 window held {utf16}, UTF-8 {utf8}"
+    );
+}

@@ -112,6 +112,7 @@ pub fn parse_line(
     }
     doc.source_len = bytes.len() as u64;
     doc.source_hash = source_hash(bytes);
+    doc.file = Some(file.to_string());
     Ok(doc)
 }
 

@@ -124,7 +124,8 @@ pub struct ReadOptions {
     pub overlap: usize,
     /// HTML pages and JSON Lines records larger than this (decompressed)
     /// are refused (`--max-record-size`, default [`MAX_RECORD`]): each is
-    /// held whole while it is read, at about twice its size.
+    /// held whole while it is read and matched in windows: at peak about
+    /// 0.35 GB plus 3 to 7 times its size (README, Input formats).
     pub max_document: u64,
     /// Files larger than this (decompressed) are read only this far
     /// (`--max-file-size`, default [`MAX_FILE`]): what was read is matched
@@ -136,6 +137,13 @@ pub struct ReadOptions {
     /// given it with [`DateSource::Flag`]. `None` (the default): such a
     /// document keeps no date, and the run's date stands in.
     pub date: Option<DocDate>,
+    /// Whether a text file read in windows is hashed whole, as stored
+    /// (a `.gz` file's compressed bytes), before its windows are read
+    /// ([`Document::whole_hash`]): one more read of the file, which lets an
+    /// incremental index tell an unchanged one. Default `false`; the
+    /// pipeline sets it for a sink that asks
+    /// ([`crate::output::Sink::keys_windows`]).
+    pub hash_windowed: bool,
 }
 
 impl ReadOptions {
@@ -161,6 +169,7 @@ impl Default for ReadOptions {
             max_document: MAX_RECORD,
             max_file: MAX_FILE,
             date: None,
+            hash_windowed: false,
         }
     }
 }
@@ -267,7 +276,37 @@ pub fn sniff_binary(head: &[u8], opts: &DecodeOptions) -> Option<String> {
         return None;
     }
     let probe = &head[..head.len().min(BINARY_PROBE)];
-    memchr::memchr(0, probe).map(|at| format!("binary file (NUL byte at offset {at}), skipped"))
+    let at = memchr::memchr(0, probe)?;
+    Some(match utf16_guess(probe) {
+        Some(label) => format!(
+            "binary file (NUL byte at offset {at}), skipped; if it is UTF-16 text without a \
+             byte-order mark, give its encoding: --encoding {label}"
+        ),
+        None => format!("binary file (NUL byte at offset {at}), skipped"),
+    })
+}
+
+/// The UTF-16 that bytes with NULs might be, for a refusal's hint: where
+/// every NUL falls on the same side of a 2-byte unit and no unit is zero,
+/// as in UTF-16 text without a byte-order mark that is mostly not ASCII
+/// (too little ASCII for [`decode::utf16_unmarked`] to say so): its ASCII
+/// characters give the NULs, on the second byte in `utf-16le`, the first
+/// in `utf-16be`.
+fn utf16_guess(probe: &[u8]) -> Option<&'static str> {
+    let (mut first, mut second) = (false, false);
+    for unit in probe.chunks_exact(2) {
+        match (unit[0], unit[1]) {
+            (0, 0) => return None,
+            (0, _) => first = true,
+            (_, 0) => second = true,
+            _ => {}
+        }
+    }
+    match (first, second) {
+        (false, true) => Some("utf-16le"),
+        (true, false) => Some("utf-16be"),
+        _ => None,
+    }
 }
 
 /// Opens `path` for reading if it is a regular file; anything else (a
@@ -388,6 +427,42 @@ impl<R: Read> Read for Capped<R> {
     }
 }
 
+/// About how many times its source bytes a window of text in `encoding`
+/// holds once decoded, for batching ([`Job::held`]), so that fewer such
+/// windows are decoded at once: UTF-8 once; UTF-16 (mostly CJK text
+/// where its memory matters) four times; any other encoding from once
+/// (ASCII) to four times (every byte above ASCII: GBK or Shift_JIS, or
+/// such text taken for a single-byte encoding, each byte then a
+/// character of its own).
+fn decoded_weight(bytes: &[u8], encoding: &'static Encoding) -> usize {
+    if encoding == encoding_rs::UTF_8 {
+        1
+    } else if decode::is_utf16(encoding) {
+        4
+    } else {
+        let high = bytes.iter().filter(|&&b| b >= 0x80).count();
+        1 + (3 * high + bytes.len() / 2) / bytes.len().max(1)
+    }
+}
+
+/// The [`source_hash`] of all of `file`'s bytes, read from its start; the
+/// file is left at its start again.
+fn hash_file(file: &mut File) -> io::Result<u128> {
+    use std::io::Seek;
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    let mut chunk = vec![0u8; 1 << 16];
+    loop {
+        match file.read(&mut chunk) {
+            Ok(0) => break,
+            Ok(n) => hasher.update(&chunk[..n]),
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    file.rewind()?;
+    Ok(hasher.digest128())
+}
+
 /// A document built from a whole source's bytes, in `format` (text or
 /// HTML). Errors name `path`.
 pub fn document_from_bytes(
@@ -420,6 +495,8 @@ pub fn document_from_bytes(
         source_len,
         source_hash,
         window_start: None,
+        whole_hash: None,
+        file: None,
         date,
         date_source: if date.is_some() {
             date_source
@@ -502,7 +579,10 @@ impl Job {
     pub fn held(&self) -> usize {
         match &self.kind {
             JobKind::Bytes { bytes, .. } | JobKind::Line { bytes, .. } => bytes.len(),
-            JobKind::Window(w) => w.bytes.len(),
+            JobKind::Window(w) => {
+                let weight = decoded_weight(&w.bytes, w.encoding);
+                w.bytes.len() * weight
+            }
             JobKind::Part { piece, .. } => {
                 piece.doc.text.len() + piece.doc.map.as_ref().map_or(0, OffsetMap::heap_bytes)
             }
@@ -667,6 +747,8 @@ impl<'a> Jobs<'a> {
                 kind: JobKind::Failed(e),
             })
         };
+        // The hash of a text file read in windows, as stored.
+        let mut whole_hash = None;
         let (name, format, gz, reader): (String, Format, bool, Box<dyn Read + Send>) = match source
         {
             Source::Stdin => {
@@ -699,10 +781,16 @@ impl<'a> Jobs<'a> {
                         Ok(_) => {}
                     }
                 }
-                let (file, _) = match open_regular(path) {
+                let (mut file, _) = match open_regular(path) {
                     Ok(f) => f,
                     Err(e) => return failed(e),
                 };
+                if format == Format::Text && self.opts.hash_windowed {
+                    match hash_file(&mut file) {
+                        Ok(h) => whole_hash = Some(h),
+                        Err(e) => return failed(InputError::io(path, &e)),
+                    }
+                }
                 (doc_name(path), format, gz, Box::new(file))
             }
         };
@@ -758,7 +846,8 @@ impl<'a> Jobs<'a> {
                         self.opts.overlap,
                         self.opts.decode,
                     )
-                    .max_whole(self.opts.max_document.min(window::MAX_WHOLE)),
+                    .max_whole(self.opts.max_document.min(window::MAX_WHOLE))
+                    .whole_hash(whole_hash),
                 ));
                 None
             }

@@ -145,6 +145,8 @@ impl Split {
         };
         doc.source_hash = self.doc.source_hash;
         doc.window_start = Some(own_src.start as u64);
+        doc.whole_hash = Some(self.doc.source_hash);
+        doc.file = self.doc.file.clone();
         doc.date = self.doc.date;
         doc.date_source = self.doc.date_source;
         Piece {

@@ -71,6 +71,9 @@ pub struct Window {
     pub encoding: &'static Encoding,
     /// The text's date, from the dateline at its top.
     pub date: Option<DocDate>,
+    /// The hash of the whole file as stored, if it was read
+    /// ([`Document::whole_hash`]).
+    pub whole_hash: Option<u128>,
 }
 
 impl Window {
@@ -89,6 +92,7 @@ impl Window {
         doc.source_len = (self.own.end - self.own.start) as u64;
         doc.source_hash = source_hash(&self.bytes);
         doc.window_start = Some(self.own.start as u64);
+        doc.whole_hash = self.whole_hash;
         if let Some(d) = self.date {
             doc.date = Some(d);
             doc.date_source = DateSource::Dateline;
@@ -120,6 +124,8 @@ pub struct Windows {
     failed: Option<InputError>,
     /// Bytes of a text that cannot be cut held whole at most.
     max_whole: u64,
+    /// The hash of the whole file as stored, given to every window.
+    whole_hash: Option<u128>,
 }
 
 impl Windows {
@@ -148,6 +154,7 @@ impl Windows {
             done: false,
             failed: None,
             max_whole: MAX_WHOLE,
+            whole_hash: None,
         }
     }
 
@@ -156,6 +163,13 @@ impl Windows {
     /// [`MAX_WHOLE`]); a longer one is refused.
     pub fn max_whole(mut self, max: u64) -> Windows {
         self.max_whole = max;
+        self
+    }
+
+    /// Gives every window `hash`, the hash of the whole file as stored
+    /// ([`Document::whole_hash`]).
+    pub fn whole_hash(mut self, hash: Option<u128>) -> Windows {
+        self.whole_hash = hash;
         self
     }
 
@@ -256,6 +270,7 @@ impl Windows {
             own: self.buf_base + rel_own..self.buf_base + own_end,
             encoding,
             date: self.date,
+            whole_hash: self.whole_hash,
         };
         self.own_start = self.buf_base + own_end;
         if own_end >= len && self.eof {

@@ -146,6 +146,25 @@ pub trait Sink {
         None
     }
 
+    /// Whether the sink tells unchanged windowed texts by the hash of the
+    /// whole file ([`Document::whole_hash`]): the pipeline then hashes
+    /// each text file read in windows before reading it
+    /// ([`crate::input::ReadOptions::hash_windowed`]). Default `false`.
+    fn keys_windows(&self) -> bool {
+        false
+    }
+
+    /// The other input whose document `id` the sink already holds from an
+    /// earlier run, if it holds one read from another input than `input`
+    /// (a file's [`crate::input::doc_name`], `-`): the pipeline then gives
+    /// a JSON Lines record of `input` with that id its qualified id, as
+    /// when both are read in one run, or reports a document it cannot
+    /// rename, so that neither's mentions replace the other's. Default
+    /// `None`.
+    fn holder(&self, _id: &str, _input: &str) -> Option<String> {
+        None
+    }
+
     /// Prepares the output of `mentions`, found in `doc` by `matcher`.
     fn prepare(&self, doc: &Document, matcher: &Matcher, mentions: &[Mention]) -> Self::Item;
 

@@ -9,7 +9,7 @@
 //!            indexed_at TEXT, first_indexed_at TEXT, settings TEXT,
 //!            mentions INTEGER,
 //!            deleted INTEGER, deleted_at TEXT,
-//!            date TEXT, date_source TEXT)
+//!            date TEXT, date_source TEXT, source TEXT)
 //! entities  (id TEXT PRIMARY KEY, name TEXT, type TEXT, lists TEXT,
 //!            aliases TEXT, properties TEXT)
 //! mentions  (mention_id TEXT PRIMARY KEY, doc TEXT, start INTEGER,
@@ -27,7 +27,9 @@
 //! ```
 //!
 //! - `documents.id` is the record's `doc`; `content_hash` the XXH3-128 of
-//!   the source bytes (32 hex digits), `size` its length in bytes,
+//!   the source bytes (32 hex digits; for a text read in windows, of the
+//!   whole file as stored, a `.gz` file's compressed bytes, see
+//!   [`Document::whole_hash`]), `size` its length in bytes,
 //!   `indexed_at` when its mentions were computed (UTC,
 //!   `YYYY-MM-DDTHH:MM:SSZ`, the start of that run), `first_indexed_at`
 //!   when the document first came into the index (kept through changes
@@ -36,7 +38,10 @@
 //!   and `date_source` are the document's date and its source, as the
 //!   records' `doc_date` and `doc_date_source` give them (see [document
 //!   dates](super#document-dates)): the date the mentions were resolved as
-//!   of.
+//!   of; `source` the input it was read from (a JSON Lines record's file,
+//!   `-`, else its id), added when a run opens an index written before it
+//!   was kept (NULL there until the document is next seen: rows of unknown
+//!   source are taken to be their own input's).
 //! - `entities`: every entity of the gazetteers of the last run; `lists`
 //!   and `aliases` (name strings) are JSON arrays, `properties` a JSON
 //!   object holding every property, whatever `--fields` says.
@@ -71,8 +76,17 @@
 //!   (`date_source` `run`) keeps the date of the run that matched it while
 //!   it stays unchanged; one whose date or its source changed (another
 //!   `--date`, `--date-field`) is matched again.
+//!   A text read in windows is keyed on the hash of the whole file as
+//!   stored, read before its windows ([`Document::whole_hash`]): all its
+//!   windows are unchanged, or none; one from standard input (no such
+//!   hash) is always matched again.
 //! - A **new** or **changed** document is matched; its row is replaced and
 //!   its mentions are deleted and inserted anew.
+//! - An id the index holds for a document of **another input** (its
+//!   `source`) is taken ([`Sink::holder`]): the pipeline gives a JSON Lines
+//!   record its qualified id (`file#id`) as when both are read in one run,
+//!   and reports a document that cannot be renamed, so that no run writes
+//!   one input's mentions over another's.
 //! - A document held under one of the run's paths (its id is the path, or
 //!   starts with the path and `/`) that the run did not see is
 //!   **deleted**: flagged (`deleted = 1`, `deleted_at`), its mentions
@@ -167,7 +181,8 @@ CREATE TABLE IF NOT EXISTS documents (
     deleted INTEGER NOT NULL DEFAULT 0,
     deleted_at TEXT,
     date TEXT,
-    date_source TEXT
+    date_source TEXT,
+    source TEXT
 );
 CREATE TABLE IF NOT EXISTS entities (
     id TEXT PRIMARY KEY,
@@ -305,6 +320,9 @@ pub struct IndexSummary {
 #[derive(Clone, Debug)]
 struct Known {
     hash: String,
+    /// The input it was read from (`None`: written by a gazex that did not
+    /// keep it).
+    source: Option<String>,
     settings: String,
     deleted: bool,
     date: Option<String>,
@@ -379,13 +397,22 @@ pub struct Item(ItemKind);
 
 #[derive(Debug)]
 enum ItemKind {
-    Unchanged(String),
+    Unchanged {
+        id: String,
+        /// Not a later window of a text (counted once).
+        first: bool,
+        /// The input it was read from, to store where the index does not
+        /// know it yet.
+        source: Option<String>,
+    },
     Indexed {
         /// A window of a text read in windows.
         window: bool,
         /// A later window of a text read in windows: add, don't replace.
         append: bool,
         id: String,
+        /// The input it was read from ([`source_of`]).
+        source: String,
         hash: String,
         size: i64,
         date: String,
@@ -479,6 +506,7 @@ impl SqliteSink {
             }
         }
         conn.execute_batch(SCHEMA).map_err(err)?;
+        add_source_column(&conn).map_err(err)?;
 
         let gazetteer_hash = hex(content_hash(entities));
         let settings = hex(xxhash_rust::xxh3::xxh3_128(
@@ -501,7 +529,8 @@ impl SqliteSink {
         {
             let mut stmt = conn
                 .prepare(
-                    "SELECT id, content_hash, settings, deleted, date, date_source FROM documents",
+                    "SELECT id, content_hash, settings, deleted, date, date_source, source
+                     FROM documents",
                 )
                 .map_err(err)?;
             let rows = stmt
@@ -514,6 +543,7 @@ impl SqliteSink {
                             deleted: r.get::<_, i64>(3)? != 0,
                             date: r.get(4)?,
                             date_source: r.get(5)?,
+                            source: r.get(6)?,
                         },
                     ))
                 })
@@ -567,9 +597,11 @@ impl SqliteSink {
         self.roots.iter().any(|r| under(id, r))
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn write_document(
         &mut self,
         id: &str,
+        source: &str,
         hash: &str,
         size: i64,
         date: (&str, &str),
@@ -587,13 +619,13 @@ impl SqliteSink {
         } else {
             conn.prepare_cached(
             "INSERT INTO documents (id, content_hash, size, indexed_at, first_indexed_at, settings,
-               mentions, deleted, deleted_at, date, date_source)
-             VALUES (?1, ?2, ?3, ?4, ?4, ?5, ?6, 0, NULL, ?7, ?8)
+               mentions, deleted, deleted_at, date, date_source, source)
+             VALUES (?1, ?2, ?3, ?4, ?4, ?5, ?6, 0, NULL, ?7, ?8, ?9)
              ON CONFLICT (id) DO UPDATE SET content_hash = excluded.content_hash,
                size = excluded.size, indexed_at = excluded.indexed_at,
                settings = excluded.settings, mentions = excluded.mentions,
                deleted = 0, deleted_at = NULL, date = excluded.date,
-               date_source = excluded.date_source",
+               date_source = excluded.date_source, source = excluded.source",
         )?
         .execute(params![
             id,
@@ -603,7 +635,8 @@ impl SqliteSink {
             settings,
             mentions.len() as i64,
             date.0,
-            date.1
+            date.1,
+            source
         ])?;
             conn.prepare_cached("DELETE FROM mentions WHERE doc = ?1")?
                 .execute([id])?;
@@ -755,6 +788,38 @@ fn migrate_from_1(conn: &Connection) -> rusqlite::Result<()> {
     )
 }
 
+/// Adds `documents.source` to an index written before it was kept (a
+/// nullable column: older versions still read and write the index, their
+/// rows' sources unknown).
+fn add_source_column(conn: &Connection) -> rusqlite::Result<()> {
+    let has: i64 = conn.query_row(
+        "SELECT count(*) FROM pragma_table_info('documents') WHERE name = 'source'",
+        [],
+        |r| r.get(0),
+    )?;
+    if has == 0 {
+        conn.execute_batch("ALTER TABLE documents ADD COLUMN source TEXT")?;
+    }
+    Ok(())
+}
+
+/// The input `doc` was read from: a record's file, else its id (a path,
+/// `-`).
+fn source_of(doc: &Document) -> &str {
+    doc.file.as_deref().unwrap_or(&doc.id)
+}
+
+/// The hash the index keys `doc` on: its source's; for a window, the
+/// whole text's ([`Document::whole_hash`]), `None` where it was not read
+/// (a text read in windows from standard input), so that it is never
+/// taken for unchanged.
+fn key_hash(doc: &Document) -> Option<u128> {
+    match doc.window_start {
+        None => Some(doc.source_hash),
+        Some(_) => doc.whole_hash,
+    }
+}
+
 /// Replaces the entities table.
 fn write_entities(conn: &Connection, entities: &[Entity]) -> rusqlite::Result<()> {
     conn.execute("DELETE FROM entities", [])?;
@@ -867,11 +932,23 @@ fn under_input(id: &str, path: &str) -> bool {
 impl Sink for SqliteSink {
     type Item = Item;
 
+    fn keys_windows(&self) -> bool {
+        true
+    }
+
+    fn holder(&self, id: &str, input: &str) -> Option<String> {
+        self.known
+            .get(id)
+            .filter(|k| !k.deleted)
+            .and_then(|k| k.source.as_ref())
+            .filter(|s| *s != input)
+            .cloned()
+    }
+
     fn unchanged(&self, doc: &Document) -> Option<Item> {
-        // A text read in windows has no one hash to compare: re-indexed.
-        if doc.window_start.is_some() {
-            return None;
-        }
+        // Every window of a text has the same key: all are unchanged, or
+        // none.
+        let hash = key_hash(doc)?;
         let k = self.known.get(&doc.id)?;
         // A document dated by the run keeps the date it was matched as of;
         // any other date must be the one stored.
@@ -879,8 +956,13 @@ impl Sink for SqliteSink {
         let same_date = k.date_source.as_deref() == Some(source)
             && (doc.date_source == DateSource::Run
                 || k.date.as_deref() == doc.date.map(|d| d.to_string()).as_deref());
-        (!k.deleted && same_date && k.settings == self.settings && k.hash == hex(doc.source_hash))
-            .then(|| Item(ItemKind::Unchanged(doc.id.clone())))
+        (!k.deleted && same_date && k.settings == self.settings && k.hash == hex(hash)).then(|| {
+            Item(ItemKind::Unchanged {
+                id: doc.id.clone(),
+                first: doc.window_start.is_none_or(|s| s == 0),
+                source: k.source.is_none().then(|| source_of(doc).to_string()),
+            })
+        })
     }
 
     fn prepare(&self, doc: &Document, matcher: &Matcher, mentions: &[Mention]) -> Item {
@@ -888,7 +970,8 @@ impl Sink for SqliteSink {
             window: doc.window_start.is_some(),
             append: doc.window_start.is_some_and(|s| s > 0),
             id: doc.id.clone(),
-            hash: hex(doc.source_hash),
+            source: source_of(doc).to_string(),
+            hash: hex(key_hash(doc).unwrap_or(doc.source_hash)),
             size: doc.source_len as i64,
             date: doc.date.unwrap_or_else(DocDate::today).to_string(),
             date_source: doc.date_source.as_str(),
@@ -908,20 +991,31 @@ impl Sink for SqliteSink {
             ItemKind::Indexed { append, id, .. } => {
                 *append && self.window.as_ref().is_some_and(|w| w.id == *id)
             }
-            ItemKind::Unchanged(_) => false,
+            ItemKind::Unchanged { .. } => false,
         };
         if !goes_on {
             self.close_window().map_err(|e| self.io_err(e))?;
         }
         match item.0 {
-            ItemKind::Unchanged(id) => {
-                self.summary.unchanged += 1;
+            ItemKind::Unchanged { id, first, source } => {
+                if first {
+                    self.summary.unchanged += 1;
+                }
+                if let Some(source) = source.filter(|_| first) {
+                    self.conn()
+                        .prepare_cached(
+                            "UPDATE documents SET source = ?2 WHERE id = ?1 AND source IS NULL",
+                        )
+                        .and_then(|mut q| q.execute(params![id, source]))
+                        .map_err(|e| self.io_err(e))?;
+                }
                 self.seen.insert(id);
             }
             ItemKind::Indexed {
                 window,
                 append,
                 id,
+                source,
                 hash,
                 size,
                 date,
@@ -954,8 +1048,16 @@ impl Sink for SqliteSink {
                         });
                     }
                 }
-                self.write_document(&id, &hash, size, (&date, date_source), &mentions, append)
-                    .map_err(|e| self.io_err(e))?;
+                self.write_document(
+                    &id,
+                    &source,
+                    &hash,
+                    size,
+                    (&date, date_source),
+                    &mentions,
+                    append,
+                )
+                .map_err(|e| self.io_err(e))?;
                 self.summary.mentions_written += mentions.len();
                 if let Some(w) = self.window.as_mut() {
                     w.mentions += mentions.len();
