@@ -93,7 +93,7 @@ fn dated_dev3_split_by_entity_id() {
 /// figures reached.
 #[test]
 fn spelling_dev_split_by_entity_id() {
-    dated_split("spell-dev", 580, 0.965, 0.93);
+    dated_split("spell-dev", 580, 0.97, 0.935);
 }
 
 /// The fourth development round (short names, press spellings, officials
@@ -110,7 +110,7 @@ fn dated_dev4_split_by_entity_id() {
 /// tuned on it.
 #[test]
 fn dated_dev5_split_by_entity_id() {
-    dated_split("dev5", 295, 0.98, 0.94);
+    dated_split("dev5", 295, 0.98, 0.945);
 }
 
 /// The sixth development round (officials of six decades and many
@@ -129,7 +129,7 @@ fn dated_dev6_split_by_entity_id() {
 /// first scored, before any rule was tuned on it.
 #[test]
 fn dated_dev7_split_by_entity_id() {
-    dated_split("dev7", 460, 0.95, 0.92);
+    dated_split("dev7", 460, 0.955, 0.93);
 }
 
 /// The eighth development round (officials of many countries and decades,
@@ -139,7 +139,7 @@ fn dated_dev7_split_by_entity_id() {
 /// it.
 #[test]
 fn dated_dev8_split_by_entity_id() {
-    dated_split("dev8", 335, 0.915, 0.88);
+    dated_split("dev8", 335, 0.915, 0.89);
 }
 
 /// The ninth development round (who is meant: namesakes, relatives,
@@ -167,7 +167,7 @@ fn dated_dev10_split_by_entity_id() {
 /// scored, before any rule was tuned on it.
 #[test]
 fn dated_dev11_split_by_entity_id() {
-    dated_split("dev11", 245, 0.88, 0.89);
+    dated_split("dev11", 245, 0.90, 0.905);
 }
 
 /// The twelfth development round (who is meant: officials of other
@@ -177,7 +177,7 @@ fn dated_dev11_split_by_entity_id() {
 /// first scored, before any rule was tuned on it.
 #[test]
 fn dated_dev12_split_by_entity_id() {
-    dated_split("dev12", 155, 0.91, 0.875);
+    dated_split("dev12", 155, 0.93, 0.90);
 }
 
 /// The thirteenth development round (how the press writes listed names,
@@ -187,4 +187,22 @@ fn dated_dev12_split_by_entity_id() {
 #[test]
 fn dated_dev13_split_by_entity_id() {
     dated_split("dev13", 255, 0.97, 0.945);
+}
+
+/// The fourteenth development round (who is meant across time:
+/// retrospectives and obituaries, political families, cabinets of many
+/// countries, common names, names inside other names; quiet articles):
+/// 0.831 / 0.838 when first scored, before any rule was tuned on it.
+#[test]
+fn dated_dev14_split_by_entity_id() {
+    dated_split("dev14", 240, 0.87, 0.865);
+}
+
+/// The fifteenth development round (how the press writes listed names,
+/// second round: organizations' short names and first words, spellings
+/// of many countries' papers, umlauts; quiet articles): 0.947 / 0.869
+/// when first scored, before any rule was tuned on it.
+#[test]
+fn dated_dev15_split_by_entity_id() {
+    dated_split("dev15", 285, 0.94, 0.875);
 }
