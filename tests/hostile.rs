@@ -500,16 +500,19 @@ fn docs_and_ids(stdout: &[u8]) -> Vec<(String, String)> {
         .collect()
 }
 
-/// The index's mentions as (doc, start), in order.
-fn indexed(db: &Path) -> Vec<(String, i64)> {
+/// The rows of a query of two columns (text, integer) on the index.
+fn pairs(db: &Path, sql: &str) -> Vec<(String, i64)> {
     let conn = rusqlite::Connection::open(db).unwrap();
-    let mut q = conn
-        .prepare("SELECT doc, start FROM mentions ORDER BY doc, start")
-        .unwrap();
+    let mut q = conn.prepare(sql).unwrap();
     q.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
         .unwrap()
         .map(Result::unwrap)
         .collect()
+}
+
+/// The index's mentions as (doc, start), in order.
+fn indexed(db: &Path) -> Vec<(String, i64)> {
+    pairs(db, "SELECT doc, start FROM mentions ORDER BY doc, start")
 }
 
 /// Bug 3: the same JSON Lines id in two files, and twice in one, keeps
@@ -1614,14 +1617,7 @@ fn planted_text(lines: usize, tail: &str) -> String {
 
 /// The documents and their mention counts in the index.
 fn indexed_documents(db: &Path) -> Vec<(String, i64)> {
-    let conn = rusqlite::Connection::open(db).unwrap();
-    let mut q = conn
-        .prepare("SELECT id, mentions FROM documents ORDER BY id")
-        .unwrap();
-    q.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
-        .unwrap()
-        .map(Result::unwrap)
-        .collect()
+    pairs(db, "SELECT id, mentions FROM documents ORDER BY id")
 }
 
 /// Audit item 1: an unchanged text read in windows (a `.txt.gz`, a text
