@@ -1266,6 +1266,8 @@ pub fn place_preposition(word: &str) -> bool {
 /// something else: "the George Washington Bridge", "the Adam Smith
 /// Institute", "Kennedy Airport".
 const NAMED_AFTER: &[&str] = &[
+    "mosque",
+    "cathedral",
     "bridge",
     "tunnel",
     "airport",

@@ -2688,6 +2688,16 @@ impl<'m> Resolver<'m> {
                     .token_text(next)
                     .bytes()
                     .all(|b| b.is_ascii_digit()))
+            // "the Sheikh Zayed Grand Mosque", "Kennedy Space Center": a
+            // capitalized word, then a noun for a named thing, after it.
+            || (next + 1 < toks.len()
+                && (next..=next + 1).all(|k| {
+                    toks[k].flags.contains(TokenFlags::CAPITALIZED)
+                        && !self.norm.barrier_after(k - 1)
+                        && &text[toks[k - 1].end as usize..toks[k].start as usize] == " "
+                })
+                && named_after(self.norm.token_text(next + 1))
+                && !caps_line(text, &self.norm, next))
     }
 
     /// Whether the bare surname at token `i` reads as a place or a date
@@ -6559,6 +6569,12 @@ mod spelling_tests {
             "2019",
             "PREMIER TO VISIT\n\nTo Zarlam spoke. Premier To laughed.",
             &[("To Zarlam", "tz", "exact"), ("To", "tz", "surname")],
+        ),
+        (
+            "a surname before a capitalized word and a noun for a named thing",
+            "2011",
+            "Yusufo Zarbadini spoke. Crowds gathered at the Zarbadini Grand Mosque.",
+            &[("Yusufo Zarbadini", "yz", "exact")],
         ),
         (
             "a given name alone of one of two brothers named in full",
