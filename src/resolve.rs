@@ -2694,7 +2694,7 @@ impl<'m> Resolver<'m> {
                 && (next..=next + 1).all(|k| {
                     toks[k].flags.contains(TokenFlags::CAPITALIZED)
                         && !self.norm.barrier_after(k - 1)
-                        && &text[toks[k - 1].end as usize..toks[k].start as usize] == " "
+                        && gap(text, &self.norm, k - 1) == " "
                 })
                 && named_after(self.norm.token_text(next + 1))
                 && !caps_line(text, &self.norm, next))
@@ -2732,7 +2732,7 @@ impl<'m> Resolver<'m> {
         if !(month || place || is_common_word(w)) {
             return false;
         }
-        let possessive = text[end..].starts_with("'s") || text[end..].starts_with("’s");
+        let possessive = possessive_at(&text[end..]);
         let after = self.word_after(text, i).map(|(a, _)| a);
         if possessive {
             return false;
@@ -3812,16 +3812,11 @@ impl<'m> Resolver<'m> {
         if found.is_empty() {
             return;
         }
-        let n = &self.norm;
-        let tokens = n.tokens();
         // (A word the document also writes in lower case is an ordinary
         // word there: "the trend continued".)
-        found.retain(|f| {
-            f.0.len() > 1
-                || !(0..tokens.len()).any(|i| {
-                    tokens[i].flags.contains(TokenFlags::LOWERCASE) && n.token_text(i) == f.0[0]
-                })
-        });
+        found.retain(|f| f.0.len() > 1 || !self.written_lower(f.0[0].as_bytes()));
+        let n = &self.norm;
+        let tokens = n.tokens();
         let mut add: Vec<Chosen> = Vec::new();
         for i in 0..tokens.len() {
             let word = n.token_text(i);
@@ -3998,8 +3993,7 @@ impl<'m> Resolver<'m> {
     /// "said").
     fn subject_at(&self, text: &str, last: usize) -> bool {
         let end = self.norm.tokens()[last].end as usize;
-        let rest = &text[end..];
-        if rest.starts_with("'s") || rest.starts_with("\u{2019}s") {
+        if possessive_at(&text[end..]) {
             return true;
         }
         let Some(next) = self.norm.tokens().get(last + 1) else {
@@ -4671,6 +4665,12 @@ fn is_suffix_word(w: &str) -> bool {
                 .is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit()))
         });
     is_suffix(&f) || ordinal
+}
+
+/// Whether `rest`, the text right after a name, opens with a possessive
+/// ("'s", "’s").
+fn possessive_at(rest: &str) -> bool {
+    rest.starts_with("'s") || rest.starts_with("’s")
 }
 
 /// Whether only spaces, quotes, commas and the like stand between token `i`

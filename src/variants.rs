@@ -216,6 +216,9 @@ fn german_speaking(e: &Entity) -> bool {
 /// a copy with the plain vowel (`muller`, `schrambock`).
 fn umlaut_forms(out: &mut Vec<Form>, start: usize) {
     let plain = |w: &str| -> Option<String> {
+        if !w.is_ascii() {
+            return None;
+        }
         let b = w.as_bytes();
         let mut s = String::with_capacity(w.len());
         let mut changed = false;
@@ -235,7 +238,7 @@ fn umlaut_forms(out: &mut Vec<Form>, start: usize) {
                 i += 1;
             }
         }
-        (changed && w.is_ascii()).then_some(s)
+        changed.then_some(s)
     };
     let mut more: Vec<Form> = Vec::new();
     // (Full names only: "Müller" alone, the commonest German name, is
