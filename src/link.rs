@@ -248,6 +248,42 @@ const fn years(n: i32) -> Day {
 /// government is long out of office.
 const LONG_OUT: Day = years(30);
 
+/// The youngest age at which the lists' offices are held: no one under 25
+/// sits in a cabinet, a parliament or a head of government's chair (a
+/// monarch may reign as a child and is left out).
+pub const MIN_OFFICE_AGE: i32 = 25;
+
+/// The earliest day the lists show entity `e` surely holding an office: a
+/// role's start (read at its latest: "2013" is the year's last day), else
+/// its end or the day a list saw it running (`as_of`). A term estimated
+/// around such a day does not count: only what a list states.
+///
+/// ```
+/// use gazex::link::surely_in_office;
+/// let e: gazex::gazetteer::Entity = serde_json::from_str(
+///     r#"{"id":"x","name":"Jan Example","type":"person","roles":[
+///        {"role":"Foreign Minister","start":"2013-03-17","as_of":"2022-07-03"},
+///        {"role":"Ambassador","as_of":"2007-06"}]}"#,
+/// ).unwrap();
+/// assert_eq!(surely_in_office(&e), Some(20070601));
+/// ```
+pub fn surely_in_office(e: &Entity) -> Option<Day> {
+    let roles = e.properties.get("roles")?.as_array()?;
+    roles
+        .iter()
+        .filter_map(|r| {
+            let day = |k: &str, first: bool| {
+                r.get(k)
+                    .and_then(|v| v.as_str())
+                    .and_then(|s| day_of(s, first))
+            };
+            day("start", false)
+                .or_else(|| day("end", true))
+                .or_else(|| day("as_of", true))
+        })
+        .min()
+}
+
 /// The earliest birth year OFAC's `dob` values allow ("04 Dec 2001",
 /// "circa 1960", "1955 to 1958"), as its first day.
 fn earliest_dob(e: &Entity) -> Option<Day> {
@@ -724,7 +760,9 @@ pub fn occupation_before(word: &str) -> bool {
 
 /// Whether an occupation word is a business or profession that sanctioned
 /// parties hold too ("manager", "lawyer", "entrepreneur", "preacher": a
-/// jihadist group's leader), so that it rules out only officials.
+/// jihadist group's leader; "physician", "scientist": a terrorist leader
+/// trained in medicine, a weapons program's scientists), so that it rules
+/// out only officials.
 pub fn is_profession(word: &str) -> bool {
     matches!(
         word,
@@ -738,6 +776,11 @@ pub fn is_profession(word: &str) -> bool {
             | "dealer"
             | "trafficker"
             | "preacher"
+            | "physician"
+            | "surgeon"
+            | "scientist"
+            | "physicist"
+            | "chemist"
             | "smuggler"
             | "gangster"
             | "mobster"
@@ -798,6 +841,12 @@ const PRIVATE: &[&str] = &[
     "welder",
     "nanny",
     "software",
+    "pharmacist",
+    "accountant",
+    "dentist",
+    "librarian",
+    "postman",
+    "gardener",
 ];
 
 /// Small businesses that a private person runs ("who runs a noodle shop").
@@ -831,6 +880,7 @@ const SMALL_BUSINESS: &[&str] = &[
 /// assert!(!private_person(&["who", "runs", "a", "shipping", "company"]));
 /// assert!(!private_person(&["the", "army", "chief"]));
 /// assert!(!private_person(&["a", "former", "peanut", "farmer"]));
+/// assert!(private_person(&["a", "retired", "civil", "engineer"]));
 /// ```
 pub fn private_person(words: &[&str]) -> bool {
     // ("President Carter, a former peanut farmer": a past job.)
@@ -844,6 +894,12 @@ pub fn private_person(words: &[&str]) -> bool {
         // "Mr. John Adams, son of Mr. and Mrs. Charles F. Adams": the
         // society page's private person.
         ["son" | "daughter", "of", "mr" | "mrs", ..] => true,
+        // ("Li Qiang, a retired civil engineer": a trade given up for
+        // retirement is a private life, not an office.)
+        ["a" | "an", "retired", rest @ ..] => rest
+            .iter()
+            .take(4)
+            .any(|w| PRIVATE.contains(w) || OCCUPATIONS.contains(w)),
         ["a" | "an", rest @ ..] => rest.iter().take(5).any(|w| PRIVATE.contains(w)),
         ["who", "runs" | "ran" | "owns" | "owned" | "manages" | "managed", rest @ ..] => {
             rest.iter().take(5).any(|w| SMALL_BUSINESS.contains(w))

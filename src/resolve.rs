@@ -43,8 +43,8 @@ use crate::link::{
     common_second_word, common_word, described_vessel_kind, honorific_gender, is_month,
     is_profession, listed_vessel_kind, named_after, namesake_after, occupation_before,
     occupation_in, party_state_after, place_preposition, private_person, record_words,
-    speech_after, state_after, state_differs, telling_word, title_after, title_before,
-    year_of_deed, Offices, Title,
+    speech_after, state_after, state_differs, surely_in_office, telling_word, title_after,
+    title_before, year_of_deed, Offices, Title, MIN_OFFICE_AGE,
 };
 use crate::matcher::is_prominent;
 use crate::matcher::{Hit, Matcher};
@@ -1983,8 +1983,11 @@ impl<'m> Resolver<'m> {
     }
 
     /// Whether entity `e` was `age` years old at the document's date, by
-    /// its date of birth: `None` where the lists give none, or only an
-    /// approximate one ("1972 to 1974", "circa 1950").
+    /// its date of birth: `None` where the lists give only an approximate
+    /// one ("1972 to 1974", "circa 1950"). With none recorded, an official
+    /// too young at the date to have held the office the lists show him in
+    /// (younger than [`MIN_OFFICE_AGE`] on that day: the foreign minister
+    /// of 2013 is not "Wang Yi, 33" in 2021) does not fit; else `None`.
     fn age_fits(&self, e: u32, age: u32) -> Option<bool> {
         let approximate = self.matcher.entities()[e as usize]
             .properties
@@ -1998,7 +2001,17 @@ impl<'m> Resolver<'m> {
         if approximate {
             return None;
         }
-        let born = self.matcher.profile(e).born?;
+        let p = self.matcher.profile(e);
+        let Some(born) = p.born else {
+            if p.offices.meets(Offices::MONARCH) {
+                return None;
+            }
+            let sure = surely_in_office(&self.matcher.entities()[e as usize])?;
+            let latest_birth = i64::from(sure / 10000 - MIN_OFFICE_AGE);
+            // (A year's slack: an age is written at any day of the year.)
+            return (i64::from(self.date.year) - i64::from(age) > latest_birth + 1)
+                .then_some(false);
+        };
         Some((i64::from(self.date.year) - i64::from(born) - i64::from(age)).abs() <= 2)
     }
 
