@@ -961,6 +961,67 @@ pub fn namesake_after(after: &str) -> bool {
     .any(|p| s.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p)))
 }
 
+/// Whether a folded word names a ship, so that a name right after it is a
+/// ship's ("the carrier Ronald Reagan", "the USS Theodore Roosevelt", "the
+/// Cunard liner Queen Elizabeth").
+///
+/// ```
+/// use gazex::link::ship_word;
+/// assert!(ship_word("liner") && ship_word("uss"));
+/// assert!(!ship_word("the") && !ship_word("queen"));
+/// ```
+pub fn ship_word(w: &str) -> bool {
+    matches!(
+        w,
+        "uss"
+            | "hms"
+            | "carrier"
+            | "carriers"
+            | "ship"
+            | "ships"
+            | "vessel"
+            | "destroyer"
+            | "submarine"
+            | "frigate"
+            | "cruiser"
+            | "battleship"
+            | "liner"
+            | "tanker"
+            | "yacht"
+            | "ferry"
+    )
+}
+
+/// Whether the text right after a royal's given name calls its bearer a
+/// monarch's mother or widow ("Queen Elizabeth the Queen Mother", "Queen
+/// Elizabeth, now the Queen Mother", "Empress Dowager Cixi" is written
+/// title first): the press names a dowager by her reign name, the reigning
+/// monarch is someone else. Past a comma and "now" or "later".
+///
+/// ```
+/// use gazex::link::dowager_after;
+/// assert!(dowager_after(" the Queen Mother, who turns 81"));
+/// assert!(dowager_after(", now the Queen Mother, in 1939"));
+/// assert!(dowager_after(", the queen dowager,"));
+/// assert!(!dowager_after(", the Queen, and the Queen Mother"));
+/// assert!(!dowager_after(" spoke"));
+/// ```
+pub fn dowager_after(after: &str) -> bool {
+    let mut n = after.len().min(48);
+    while !after.is_char_boundary(n) {
+        n -= 1;
+    }
+    let mut s = after[..n].trim_start_matches([' ', ',']);
+    for w in ["now ", "later "] {
+        if s.get(..w.len()).is_some_and(|h| h.eq_ignore_ascii_case(w)) {
+            s = &s[w.len()..];
+        }
+    }
+    ["the queen mother", "the queen dowager", "the dowager"]
+        .iter()
+        .any(|p| s.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p)))
+}
+
 /// The earliest year a relative clause right after a name gives for what
 /// its bearer did (", who seized power in 1970,", " who ruled in the
 /// 1970s"): a person born later is not the one the text means. The

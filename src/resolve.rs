@@ -40,9 +40,9 @@
 use crate::date::DocDate;
 use crate::gazetteer::EntityType;
 use crate::link::{
-    common_second_word, common_word, described_vessel_kind, honorific_gender, is_month,
-    is_profession, listed_vessel_kind, named_after, namesake_after, occupation_before,
-    occupation_in, party_state_after, place_preposition, private_person, record_words,
+    common_second_word, common_word, described_vessel_kind, dowager_after, honorific_gender,
+    is_month, is_profession, listed_vessel_kind, named_after, namesake_after, occupation_before,
+    occupation_in, party_state_after, place_preposition, private_person, record_words, ship_word,
     speech_after, state_after, state_differs, surely_in_office, telling_word, title_after,
     title_before, year_of_deed, Offices, Title, MIN_OFFICE_AGE,
 };
@@ -234,6 +234,9 @@ struct Cues {
     /// The year a clause after the name gives for what its bearer did
     /// ([`year_of_deed`]: ", who seized power in 1970").
     year: Option<i32>,
+    /// The words after a royal's name call her a monarch's mother or
+    /// widow ([`dowager_after`]): not the reigning monarch of that name.
+    dowager: bool,
     /// A description after the name makes its bearer a private person
     /// ("Carlos Rodríguez, 52, a mechanic", "who runs a tea shop").
     private: bool,
@@ -2067,6 +2070,10 @@ impl<'m> Resolver<'m> {
         {
             // ("Rep. Mike Rogers (R-Mich.)" is not the Alabama member.)
             Some(Reason::CountryDiffers)
+        } else if cues.dowager && p.offices.meets(Offices::MONARCH) {
+            // ("Queen Elizabeth, now the Queen Mother": the late king's
+            // widow, whatever title fits.)
+            Some(Reason::Namesake)
         } else if cues.namesake && tr > 1 {
             // ("Oceans Minister Moon Seong-hyeok, no relation to the
             // president": a title that fits says who he is; the words deny
@@ -2237,28 +2244,7 @@ impl<'m> Resolver<'m> {
                     "administration" | "presidency" | "government" | "campaign" | "era" | "years"
                 )
             });
-            let ship_or_the = |w: &str| {
-                matches!(
-                    w,
-                    "the"
-                        | "uss"
-                        | "hms"
-                        | "carrier"
-                        | "carriers"
-                        | "ship"
-                        | "ships"
-                        | "vessel"
-                        | "destroyer"
-                        | "submarine"
-                        | "frigate"
-                        | "cruiser"
-                        | "battleship"
-                        | "liner"
-                        | "tanker"
-                        | "yacht"
-                        | "ferry"
-                )
-            };
+            let ship_or_the = |w: &str| w == "the" || ship_word(w);
             // (Things are named after office-holders: the rule is for
             // persons the lists record terms for.)
             let official = group
@@ -2402,6 +2388,7 @@ impl<'m> Resolver<'m> {
                 year: year_of_deed(&text[end..]),
                 private,
                 namesake: namesake_after(&text[end..]),
+                dowager: dowager_after(&text[end..]),
                 state: party_state_after(&text[end..]),
             };
             if self.country_differs(g.entity, of_country) {
@@ -2689,8 +2676,12 @@ impl<'m> Resolver<'m> {
             .is_some_and(|t| t.ends_with(char::is_alphabetic));
         touching
             && title.is_some_and(|t| {
-                // (The title read takes in the "the": "the Queen".)
-                t.words <= 2 && !t.past && before.len() > 1 && before[before.len() - 2] == "the"
+                // (The title read takes in the "the": "the Queen"; "the
+                // Cunard liner Queen Elizabeth" is a ship's name.)
+                t.words <= 2
+                    && !t.past
+                    && before.len() > 1
+                    && (before[before.len() - 2] == "the" || ship_word(before[before.len() - 2]))
             })
             || (next < toks.len()
                 && !self.norm.barrier_after(last as usize)
@@ -3165,6 +3156,7 @@ impl<'m> Resolver<'m> {
                 private: title.is_none_or(|t| t.offices.is_empty())
                     && private_person(&self.description(text, c.last)),
                 namesake: namesake_after(&text[toks[c.last as usize].end as usize..]),
+                dowager: dowager_after(&text[toks[c.last as usize].end as usize..]),
                 state: party_state_after(&text[toks[c.last as usize].end as usize..]),
             };
             // A word whose plural names a listed group the document reads
