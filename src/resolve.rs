@@ -1179,6 +1179,24 @@ impl<'m> Resolver<'m> {
                     org_word: t.variant == Variant::OrgWord,
                 };
                 let mut c = c;
+                // "… paid by Concord Management and Consulting LLC. Concord
+                // Management and Consulting transferred …": a legal form
+                // written with a closing dot before a capitalized word ends
+                // its sentence; it does not open the next name (a prefix
+                // form with dots has them inside: "S.A.", "P.T.").
+                if hit.first < hit.last && {
+                    let tok = n.tokens()[hit.first as usize];
+                    let raw = &text[tok.start as usize..tok.end as usize];
+                    let dotted = raw.ends_with('.') || text[tok.end as usize..].starts_with(". ");
+                    dotted
+                        && raw.trim_end_matches('.').len() > 1
+                        && !raw.trim_end_matches('.').contains('.')
+                        && forms
+                            .starting_at(n, hit.first as usize)
+                            .is_some_and(|(l, _)| l == hit.first as usize)
+                } {
+                    continue;
+                }
                 // A given name alone names one person only where no other
                 // listed person's name starts with it ("Saddam", not
                 // "Salman" or "Vladimir"; nor Saddam's sons, whose names
@@ -5606,6 +5624,71 @@ mod tests {
         ] {
             assert_eq!(ids(&mut r, text).len(), 1, "{text}");
         }
+    }
+
+    #[test]
+    fn an_age_too_young_for_the_office_a_queen_mother_and_a_liner() {
+        // Made-up fixture names: a minister with no birth on record, and a
+        // queen.
+        let mut minister = Entity::new("min", "Zhao Lanmin", EntityType::Person);
+        minister.name_order = Some(crate::gazetteer::NameOrder::FamilyFirst);
+        minister.properties.insert(
+            "roles".into(),
+            serde_json::json!([{"role": "Foreign Minister", "start": "2013-03-17"}]),
+        );
+        let mut queen = Entity::new("q", "Zarabeth II", EntityType::Person);
+        queen.properties.insert(
+            "roles".into(),
+            serde_json::json!([{"role": "Queen of Zarland", "start": "1952-02-06"}]),
+        );
+        let m = Matcher::new(&Gazetteer::from_entities([minister, queen]));
+        let mut r = Resolver::new(&m);
+        let ids = |r: &mut Resolver, date: &str, text: &str| {
+            r.set_date(DocDate::parse(date).unwrap());
+            resolved(r, text)
+                .iter()
+                .map(|x| m.entity(x).id.clone())
+                .collect::<Vec<_>>()
+        };
+        // 30 in 2021: born about 1991, 22 in 2013.
+        assert!(ids(
+            &mut r,
+            "2021-05-01",
+            "His head cook, Zhao Lanmin, 30, hears jokes."
+        )
+        .is_empty());
+        assert_eq!(
+            ids(
+                &mut r,
+                "2021-05-01",
+                "Foreign Minister Zhao Lanmin, 68, arrived."
+            ),
+            ["min"]
+        );
+        assert_eq!(ids(&mut r, "1957-10-21", "Queen Zarabeth spoke."), ["q"]);
+        for text in [
+            "Her mother, Queen Zarabeth, now the Queen Mother, came in 1939.",
+            "Queen Zarabeth the Queen Mother smiled.",
+            "The crew of the Cunard liner Queen Zarabeth was given shore leave.",
+        ] {
+            assert!(ids(&mut r, "1957-10-21", text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_legal_form_ending_a_sentence_opens_no_name() {
+        // A made-up fixture name, listed with its legal form first.
+        let e = Entity::new("c", "LLC ZARCORD VENTURES", EntityType::Organization);
+        let m = Matcher::new(&Gazetteer::from_entities([e]));
+        let text = "It was paid by Zarcord Ventures LLC. Zarcord Ventures paid.";
+        assert_eq!(
+            spans_and_ids(&m, text),
+            [("Zarcord Ventures LLC", "c"), ("Zarcord Ventures", "c")]
+        );
+        let text = "It was paid by a firm, LLC. Zarcord Ventures denied it.";
+        assert!(spans_and_ids(&m, text)
+            .iter()
+            .all(|(t, _)| !t.starts_with("LLC")));
     }
 
     #[test]

@@ -183,11 +183,15 @@ pub fn forms(entity: &Entity, alias: &Alias, out: &mut Vec<Form>) {
             Policy::Cue
         } else if entity.kind == EntityType::Organization
             && f.tokens.iter().all(|t| is_common_word(t) || is_stopword(t))
+            && (f.variant.is_short() || ordinary_words_in_core(&f.tokens) < 5)
         {
             // An organization named by ordinary words only ("The Base",
             // "Propaganda and Agitation Department"), with a legal form or
             // without ("United Aircraft Corporation" of 1961 is not the
-            // Russian one), needs evidence in the document.
+            // Russian one), needs evidence in the document; a full name of
+            // five such words or more ("Holy Land Foundation for Relief and
+            // Development") is no phrase of ordinary prose ("Fresh Air Farm
+            // House" may be).
             Policy::Evidence
         } else {
             auto_policy(f)
@@ -200,6 +204,19 @@ pub fn forms(entity: &Entity, alias: &Alias, out: &mut Vec<Form>) {
         };
     }
     out.retain(|f| !f.tokens.is_empty());
+}
+
+/// How many words of an organization's name (folded `tokens`) are not
+/// function words, its legal form left out.
+fn ordinary_words_in_core(tokens: &[String]) -> usize {
+    let refs: Vec<&str> = tokens.iter().map(String::as_str).collect();
+    let (pre, suf) = LegalForms::builtin()
+        .split(&refs)
+        .map_or((0, 0), |(p, s, _)| (p, s));
+    refs[pre..refs.len() - suf]
+        .iter()
+        .filter(|t| !is_stopword(t))
+        .count()
 }
 
 /// Whether `e` is of a German-speaking country (the `country` property),
@@ -958,6 +975,9 @@ fn org_forms(name: &str, out: &mut Vec<Form>, legal: bool) {
         if let Some(tail) = own_name_last(&tokens) {
             out.push(form(tail.to_vec(), Variant::OrgCore));
         }
+        if let Some(kept) = and_for_prefix(&tokens) {
+            out.push(form(kept.to_vec(), Variant::OrgCore));
+        }
     }
     if let Some((pre, suf, _)) = split {
         let core = core_between(&tokens, pre, suf);
@@ -1027,10 +1047,47 @@ fn org_forms(name: &str, out: &mut Vec<Form>, legal: bool) {
         {
             out.push(form(vec![core[0].clone()], Variant::OrgWord));
         }
+        if let Some(kept) = and_for_prefix(&core) {
+            out.push(form(kept.to_vec(), Variant::OrgCore));
+        }
         if !core.is_empty() {
             out.push(form(core, Variant::OrgCore));
         }
     }
+}
+
+/// The words of an organization's core (folded, without its legal form)
+/// before its first "and" or "for", where the press shortens the name to
+/// them once it has named the organization in full: "Concord Management
+/// and Consulting" is "Concord Management", "Holy Land Foundation for
+/// Relief and Development" the "Holy Land Foundation". Only two words or
+/// more that end in a word saying what the organization is, none a
+/// function word, not all generic: not "Far East" of "Far East and Baikal
+/// Region Development Fund"; nor a name cut before "of" ("Commercial Bank
+/// of Syria" is no "Commercial Bank").
+fn and_for_prefix(core: &[String]) -> Option<&[String]> {
+    let k = core.iter().position(|t| t == "and" || t == "for")?;
+    let says_what = |t: &str| {
+        is_generic_business_word(t)
+            || is_org_kind(t)
+            || matches!(
+                t,
+                "foundation"
+                    | "society"
+                    | "council"
+                    | "committee"
+                    | "organization"
+                    | "organisation"
+                    | "movement"
+                    | "front"
+                    | "charity"
+            )
+    };
+    (k >= 2
+        && core[..k].iter().all(|t| !is_stopword(t))
+        && core[..k].iter().any(|t| !is_generic_business_word(t))
+        && says_what(&core[k - 1]))
+    .then(|| &core[..k])
 }
 
 /// An organization's core: its folded `tokens` without the `pre` words of
@@ -1116,7 +1173,10 @@ pub(crate) fn lead_words_folded(mut tokens: Vec<String>, name: &str) -> Option<V
             return ordinary(&own[0]).then(|| own.to_vec());
         }
     }
-    let lead = usize::from(core.len() >= 3 && is_place(&core[0]));
+    // (A town's name before a word of any business, "Concord Management
+    // and Consulting", is the company's own first word, not where it is.)
+    let lead =
+        usize::from(core.len() >= 3 && is_place(&core[0]) && !is_generic_business_word(&core[1]));
     if core.len() < 2 + lead || !ordinary(&core[lead]) {
         return None;
     }
@@ -1300,6 +1360,39 @@ mod tests {
             "{got:?}"
         );
         assert!(got.contains(&("zareno".into(), Surname)), "{got:?}");
+    }
+
+    #[test]
+    fn a_long_name_up_to_its_and_or_for() {
+        // Made-up fixture names.
+        let got = org("LIMITED LIABILITY COMPANY ZARCORD MANAGEMENT AND CONSULTING");
+        let has = |got: &[(String, Variant, Policy)], x: &str| {
+            got.iter().any(|(t, v, _)| t == x && *v == OrgCore)
+        };
+        assert!(has(&got, "zarcord management"), "{got:?}");
+        let got = org("HOLY ZARLAND FOUNDATION FOR RELIEF AND DEVELOPMENT");
+        assert!(has(&got, "holy zarland foundation"), "{got:?}");
+        // Kept words must end in what the organization is; never before "of".
+        let got = org("FAR ZAREAST AND BAIKAL REGION DEVELOPMENT FUND");
+        assert!(!has(&got, "far zareast"), "{got:?}");
+        let got = org("COMMERCIAL BANK OF ZARSYRIA");
+        assert!(!has(&got, "commercial bank"), "{got:?}");
+    }
+
+    #[test]
+    fn a_long_name_of_ordinary_words_stands_alone() {
+        // Five ordinary words or more: no phrase of prose; four may be.
+        let got = org("HOLY LAND FOUNDATION FOR RELIEF AND DEVELOPMENT");
+        assert!(
+            got.iter().any(
+                |(t, v, p)| t == "holy land foundation for relief and development"
+                    && *v == Full
+                    && *p == Always
+            ),
+            "{got:?}"
+        );
+        let got = org("FRESH AIR FARM HOUSE");
+        assert!(got.iter().all(|(_, _, p)| *p == Evidence), "{got:?}");
     }
 
     #[test]
