@@ -3046,6 +3046,26 @@ impl<'m> Resolver<'m> {
         if c.kind.is_short() && quoted {
             return true;
         }
+        // "Johnson & Johnson", "Marks & Spencer": a word joined to another
+        // capitalized word by an ampersand is a firm's name.
+        if c.kind.is_short() && ampersand_name(text, n, c.first, c.last) {
+            return true;
+        }
+        // "minding the store", "THE MAY QUEEN": an ordinary word after "the"
+        // is that word, not a person's surname, unless what follows makes
+        // it the person's ("the Bush administration", "the Bush's").
+        if c.kind == MatchKind::Surname
+            && c.first == c.last
+            && !titled
+            && !possessive
+            && is_common_word(n.token_text(c.first as usize))
+            && c.first > 0
+            && !n.barrier_after(c.first as usize - 1)
+            && n.token_text(c.first as usize - 1) == "the"
+            && !regime_word_after(n, c.last)
+        {
+            return true;
+        }
         // A title that fits this person ("President Eisenhower" after "Dr.
         // Milton S. Eisenhower") says who is meant whoever came before.
         if titled || c.kind != MatchKind::Surname || c.first != c.last {
@@ -4636,13 +4656,59 @@ const HEAD_NOUNS: &[&str] = &[
 ];
 
 /// Whether the word after token `last` is one of [`HEAD_NOUNS`], written
-/// in lower case.
+/// in lower case, or in capitals after a name in capitals ("RAJAPAKSA
+/// BROTHERS").
 fn head_noun_after(n: &Normalized, last: u32) -> bool {
+    let next = last as usize + 1;
+    let caps = |i: usize| n.tokens()[i].flags.contains(TokenFlags::ALL_CAPS);
+    next < n.tokens().len()
+        && !n.barrier_after(last as usize)
+        && (n.tokens()[next].flags.contains(TokenFlags::LOWERCASE)
+            || (caps(next)
+                && caps(last as usize)
+                // (One space between: not "SANCTIONS GADHAFI, FAMILY".)
+                && n.tokens()[next].start == n.tokens()[last as usize].end + 1))
+        && HEAD_NOUNS.contains(&n.token_text(next))
+}
+
+/// Whether the word after token `last` makes the name before it its
+/// bearer's time in power or its bearer's camp: "the Bush administration",
+/// "the Maduro government", "Johnson-era".
+fn regime_word_after(n: &Normalized, last: u32) -> bool {
     let next = last as usize + 1;
     next < n.tokens().len()
         && !n.barrier_after(last as usize)
-        && n.tokens()[next].flags.contains(TokenFlags::LOWERCASE)
-        && HEAD_NOUNS.contains(&n.token_text(next))
+        && matches!(
+            n.token_text(next),
+            "administration"
+                | "presidency"
+                | "regime"
+                | "era"
+                | "government"
+                | "junta"
+                | "years"
+                | "cabinet"
+                | "campaign"
+                | "doctrine"
+        )
+}
+
+/// Whether tokens `first..=last` are joined by an ampersand to a
+/// capitalized word on either side: a firm's name ("Johnson & Johnson",
+/// "Procter & Gamble", "Marks & Spencer").
+fn ampersand_name(text: &str, n: &Normalized, first: u32, last: u32) -> bool {
+    let toks = n.tokens();
+    let amp = |g: &str| matches!(g.trim(), "&" | "&amp;");
+    let capitalized = |i: usize| toks[i].flags.contains(TokenFlags::CAPITALIZED);
+    let next = last as usize + 1;
+    (next < toks.len()
+        && amp(&text[toks[last as usize].end as usize..toks[next].start as usize])
+        && capitalized(next))
+        || (first > 0
+            && amp(
+                &text[toks[first as usize - 1].end as usize..toks[first as usize].start as usize]
+            )
+            && capitalized(first as usize - 1))
 }
 
 /// The definite article before tokens `first..=last`, allowing a number and
@@ -5673,6 +5739,31 @@ mod tests {
         ] {
             assert!(ids(&mut r, "1957-10-21", text).is_empty(), "{text}");
         }
+    }
+
+    #[test]
+    fn a_firm_an_ordinary_word_and_a_family_after_a_surname() {
+        // A made-up fixture name whose surname is an English word.
+        let mut e = Entity::new("s", "Jonas Store", EntityType::Person);
+        e.properties.insert(
+            "roles".into(),
+            serde_json::json!([{"role": "Prime Minister of Zarland", "start": "2021-10-14"}]),
+        );
+        let m = Matcher::new(&Gazetteer::from_entities([e]));
+        let mut r = Resolver::new(&m);
+        r.set_date(DocDate::parse("2023-05-16").unwrap());
+        let spans = |r: &mut Resolver, text: &str| {
+            resolved(r, text)
+                .iter()
+                .map(|x| text[x.start..x.end].to_string())
+                .collect::<Vec<_>>()
+        };
+        let text = "Jonas Store spoke. Store & Bassett sold tea, as did Bassett & Store. \
+                    Who Was Minding The Store? THE STORE BROTHERS SING. Store said no.";
+        assert_eq!(spans(&mut r, text), ["Jonas Store", "Store"]);
+        // What follows makes it the person's.
+        let text = "Jonas Store spoke. The Store government fell.";
+        assert_eq!(spans(&mut r, text), ["Jonas Store", "Store"]);
     }
 
     #[test]
