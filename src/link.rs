@@ -1463,6 +1463,16 @@ const NAMED_AFTER: &[&str] = &[
     "district",
     "institute's",
     "speedway",
+    // Firms named after their founders: "The Hoover Company", "Ford Motor
+    // Company", "Carter Products".
+    "company",
+    "corporation",
+    "motor",
+    "motors",
+    "products",
+    "co",
+    "corp",
+    "inc",
 ];
 
 /// Whether the folded word right after a name (written capitalized) makes

@@ -425,9 +425,11 @@ fn program_country(program: &str) -> Option<&'static str> {
 }
 
 /// The age written just after a name that ends at byte `end` of `text`:
-/// ", 59," (or ", 59." / ", 59 and"), ", a 29-year-old", " (59)".
+/// ", 59," (or ", 59." / ", 59 and"), ", a 29-year-old", " (59)", also
+/// past where the person lives ("Zachary Taylor of Round Mountain, a
+/// 16-year-old 4-H member": [`past_residence`]).
 fn age_after(text: &str, end: usize) -> Option<u32> {
-    let rest = &text[end..];
+    let rest = past_residence(&text[end..]);
     let number = |s: &str| -> Option<(u32, usize)> {
         let digits = s.bytes().take_while(u8::is_ascii_digit).count();
         if digits == 0 || digits > 3 {
@@ -457,6 +459,30 @@ fn age_after(text: &str, end: usize) -> Option<u32> {
         }
     };
     (14..=110).contains(&age).then_some(age)
+}
+
+/// `after` (the text after a name) past a place of residence written the
+/// local paper's way, " of Round Mountain" up to the comma that follows
+/// it: one to three capitalized words. `after` itself otherwise.
+fn past_residence(after: &str) -> &str {
+    let Some(r) = after.strip_prefix(" of ") else {
+        return after;
+    };
+    let Some(comma) = r.find(',') else {
+        return after;
+    };
+    let place = &r[..comma];
+    let words = place.split(' ').count();
+    if (1..=3).contains(&words)
+        && place.split(' ').all(|w| {
+            w.starts_with(|c: char| c.is_uppercase())
+                && w.chars().all(|c| c.is_alphabetic() || c == '.' || c == '-')
+        })
+    {
+        &r[comma..]
+    } else {
+        after
+    }
 }
 
 /// The age written just before a name that starts at byte `start` of
@@ -5002,6 +5028,17 @@ fn proper_context(text: &str, n: &Normalized, first: u32, last: u32) -> bool {
     if next < tokens.len() && glued(last as usize, next) && name_word(next) {
         return false;
     }
+    // "The Hoover Company", "Kennedy Center": a capitalized word for a
+    // thing named after someone (a title word too, "Company Secretary",
+    // or an ordinary one) makes the name part of the thing's.
+    if next < tokens.len()
+        && !caps
+        && glued(last as usize, next)
+        && tokens[next].flags.contains(TokenFlags::CAPITALIZED)
+        && named_after(n.token_text(next))
+    {
+        return false;
+    }
     if next + 1 < tokens.len()
         && particle(next)
         && glued(last as usize, next)
@@ -5759,7 +5796,8 @@ mod tests {
                 .collect::<Vec<_>>()
         };
         let text = "Jonas Store spoke. Store & Bassett sold tea, as did Bassett & Store. \
-                    Who Was Minding The Store? THE STORE BROTHERS SING. Store said no.";
+                    Who Was Minding The Store? THE STORE BROTHERS SING. A Store Company \
+                    van passed. Store said no.";
         assert_eq!(spans(&mut r, text), ["Jonas Store", "Store"]);
         // What follows makes it the person's.
         let text = "Jonas Store spoke. The Store government fell.";
@@ -6887,6 +6925,12 @@ mod spelling_tests {
         assert_eq!(age(", 59.5 percent"), None);
         assert_eq!(age(", 3, said"), None, "no child is listed");
         assert_eq!(age(" said 59"), None);
+        assert_eq!(
+            age(" of Round Mountain, a 16-year-old 4-H member"),
+            Some(16)
+        );
+        assert_eq!(age(" of Macon, 44, said"), Some(44));
+        assert_eq!(age(" of the party, 44, said"), None);
     }
 
     #[test]
