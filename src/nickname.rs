@@ -241,8 +241,9 @@ fn clause_word(w: &str) -> bool {
 /// (past an age: "Mr. Abbas, 57, who is") with "known … as" (up to
 /// three words between: "known in Russian as"), "also called", "whose real
 /// (full, birth) name is", "romanized", "transliterated", "spelled" or
-/// "rendered" ("as"), or "listed … as" (up to six words between: "listed
-/// by the U.S. Treasury as"), then one to six capitalized words (particles
+/// "rendered" ("as"), "listed … as" (up to six words between: "listed
+/// by the U.S. Treasury as"), or a company's "trades", "rebranded" or
+/// "renamed … as" (up to four: "rebranded its retail business as"), then one to six capitalized words (particles
 /// such as "al" and "bin" inside) ending the clause. A name in quotation
 /// marks is left to [`quoted_names`].
 ///
@@ -294,6 +295,9 @@ pub fn given_names(text: &str, n: &Normalized) -> Vec<Given> {
                 Some((i, i + 1 + u32::from(next(1) == Some("as"))))
             }
             "listed" => as_after(i, 6).map(|a| (i, a)),
+            // A company's trading name: "which also trades as SCF Group",
+            // "which rebranded its retail business as Sber".
+            "trades" | "rebranded" | "renamed" => as_after(i, 4).map(|a| (i, a)),
             _ => None,
         };
         let Some((cue, mut first)) = cue else {
@@ -386,6 +390,29 @@ mod tests {
                     .to_string()
             })
             .collect()
+    }
+
+    #[test]
+    fn a_companys_trading_name() {
+        for (text, want) in [
+            (
+                "Zarflot, which also trades as ZCF Group, said.",
+                "ZCF Group",
+            ),
+            (
+                "Zarbank of Russia, which rebranded its retail business as Zber in 2020, grew.",
+                "Zber",
+            ),
+        ] {
+            let n = normalize(text);
+            let g = given_names(text, &n);
+            assert_eq!(g.len(), 1, "{text}");
+            let t = n.tokens();
+            assert_eq!(
+                &text[t[g[0].first as usize].start as usize..t[g[0].last as usize].end as usize],
+                want
+            );
+        }
     }
 
     #[test]

@@ -4287,7 +4287,35 @@ impl<'m> Resolver<'m> {
             } else {
                 continue;
             };
-            if !free(f, l) || !named(f, l) {
+            if !named(f, l) {
+                continue;
+            }
+            if !free(f, l) {
+                // "Promsvyazbank PJSC, known as PSB": the name the document
+                // gives a company is that company's, not another listed
+                // company's whose name opens with the same word (PSB
+                // Innovations): the short mention there is given over.
+                let by = self.chosen[def].c.entity;
+                let Some(k) = self
+                    .chosen
+                    .iter()
+                    .position(|x| x.c.first == f && x.c.last == l)
+                else {
+                    continue;
+                };
+                let x = &self.chosen[k].c;
+                if x.kind != MatchKind::Short
+                    || x.entity == by
+                    || ents[by as usize].kind != EntityType::Organization
+                {
+                    continue;
+                }
+                let by = self.chosen[def].clone();
+                let ch = given_name_mention(&by, f, l, by.c.name, MatchKind::Introduced);
+                if nicks.len() < 32 {
+                    nicks.push((words(f, l), ch.clone()));
+                }
+                self.chosen[k] = ch;
                 continue;
             }
             let by = &self.chosen[def];
@@ -5802,6 +5830,24 @@ mod tests {
         // What follows makes it the person's.
         let text = "Jonas Store spoke. The Store government fell.";
         assert_eq!(spans(&mut r, text), ["Jonas Store", "Store"]);
+    }
+
+    #[test]
+    fn a_name_the_document_gives_a_company_outweighs_a_listed_first_word() {
+        // Made-up fixture names.
+        let bank = Entity::new(
+            "bank",
+            "ZARSVYAZBANK PUBLIC JOINT STOCK COMPANY",
+            EntityType::Organization,
+        );
+        let other = Entity::new("other", "ZSB INNOVATIONS LLC", EntityType::Organization);
+        let m = Matcher::new(&Gazetteer::from_entities([bank, other]));
+        let text = "Washington hit Zarsvyazbank PJSC, known as ZSB, which finances \
+                    contracts. ZSB Innovations LLC was named too. Later ZSB said so.";
+        let got = spans_and_ids(&m, text);
+        assert_eq!(got[0], ("Zarsvyazbank PJSC", "bank"));
+        assert_eq!(got[1], ("ZSB", "bank"));
+        assert_eq!(got[2], ("ZSB Innovations LLC", "other"));
     }
 
     #[test]
