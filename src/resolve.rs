@@ -2949,6 +2949,57 @@ impl<'m> Resolver<'m> {
                 let last = group.iter().map(|g| g.last).max().unwrap_or(c.last);
                 group.retain(|g| g.last == last);
             }
+            let ents = self.matcher.entities();
+            // A name as listed outranks another's name extended over a
+            // legal form ("Melli Bank PLC" is the listed MELLI BANK PLC, not
+            // Bank Melli Iran's "MELLI BANK" with a "PLC").
+            if group.len() > 1
+                && group
+                    .iter()
+                    .any(|g| ents[g.entity as usize].kind == EntityType::Organization)
+            {
+                let as_listed = |g: &Cand| {
+                    self.hits.iter().any(|h| {
+                        (h.first, h.last) == (g.first, g.last)
+                            && self
+                                .matcher
+                                .targets(h.pattern)
+                                .iter()
+                                .any(|t| t.entity == g.entity && t.variant == Variant::Full)
+                    })
+                };
+                if group.iter().any(as_listed) {
+                    group.retain(|g| {
+                        ents[g.entity as usize].kind != EntityType::Organization || as_listed(g)
+                    });
+                }
+            }
+            // "Melli Bank PLC … Melli Bank": an organization's name without
+            // its legal form, once the document has named it with one, is
+            // that organization, whatever other listed organization carries
+            // the same words as a name of its own ("MELLI BANK" of Bank
+            // Melli Iran).
+            if group
+                .iter()
+                .all(|g| ents[g.entity as usize].kind == EntityType::Organization)
+            {
+                let own = self.cands[i..j].iter().find(|o| {
+                    o.kind == MatchKind::Short
+                        && !o.org_word
+                        && (o.first, o.last) == (group[0].first, group[0].last)
+                        && group.iter().all(|g| g.entity != o.entity)
+                        && self
+                            .chosen
+                            .iter()
+                            .any(|k| k.c.entity == o.entity && k.c.last < o.first)
+                });
+                if let Some(own) = own {
+                    group = vec![Cand {
+                        policy: Policy::Always,
+                        ..*own
+                    }];
+                }
+            }
             let persons = group
                 .iter()
                 .any(|g| self.matcher.entities()[g.entity as usize].kind == EntityType::Person);
@@ -5848,6 +5899,21 @@ mod tests {
         assert_eq!(got[0], ("Zarsvyazbank PJSC", "bank"));
         assert_eq!(got[1], ("ZSB", "bank"));
         assert_eq!(got[2], ("ZSB Innovations LLC", "other"));
+    }
+
+    #[test]
+    fn a_company_named_with_its_legal_form_then_without() {
+        // Made-up fixture names: a parent that carries its subsidiary's
+        // words as a name of its own.
+        let mut parent = Entity::new("parent", "BANK ZELLI IRAN", EntityType::Organization);
+        parent.aliases = vec![Alias::new("ZELLI BANK")];
+        let sub = Entity::new("sub", "ZELLI BANK PLC", EntityType::Organization);
+        let m = Matcher::new(&Gazetteer::from_entities([parent, sub]));
+        let got = spans_and_ids(&m, "Zelli Bank PLC was listed. Zelli Bank said so.");
+        assert_eq!(got, [("Zelli Bank PLC", "sub"), ("Zelli Bank", "sub")]);
+        // Without the subsidiary named first, the parent's own name.
+        let got = spans_and_ids(&m, "Zelli Bank said so.");
+        assert_eq!(got, [("Zelli Bank", "parent")]);
     }
 
     #[test]
