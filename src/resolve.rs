@@ -2455,7 +2455,11 @@ impl<'m> Resolver<'m> {
             }
             let leader_now = p.held_at(LEADS, &self.date);
             let in_office = p.in_office_at(&self.date);
-            let leads = p.offices.leads() || is_prominent(e);
+            // Ever a leader by the date: "three of his predecessors, George
+            // Bush, Jimmy Carter" in 1999 is the president of 1989, not
+            // the one of 2001. (A leaders' list with no terms: prominent.)
+            let leads = p.held_by(LEADS, &self.date)
+                || (is_prominent(e) && (p.terms.is_empty() || !p.before_terms(&self.date)));
             match tr {
                 0 => reasons.push(Reason::TitleAtDate),
                 1 => reasons.push(Reason::TitleEarlier),
@@ -2583,13 +2587,19 @@ impl<'m> Resolver<'m> {
         };
         let rest: Vec<([u8; 7], Cand, Vec<Reason>)> = kept.collect();
         let mut tied = false;
-        if let Some((second, _, _)) = rest.first() {
+        if let Some((second, other, _)) = rest.first() {
             let decided_by = (0..rank.len()).find(|&k| rank[k] != second[k]);
+            // (The other one leads only after the date: "George Bush" in
+            // 1994 is the father, whose presidency lies behind.)
+            let leads_later = || {
+                let p = self.matcher.profile(other.entity);
+                p.offices.leads() && p.before_terms(&self.date)
+            };
             let by: f32 = match decided_by {
                 Some(0) | Some(1) => 0.9,
                 Some(2) => 0.8,
                 Some(3) => 0.7,
-                Some(4) if !common => 0.6,
+                Some(4) if !common || leads_later() => 0.6,
                 // The written name is the whole of one homonym's name and
                 // only part of the other's ("John Adams", not John Quincy).
                 Some(5) => 0.55,
@@ -5699,6 +5709,7 @@ mod tests {
         ("a town and its state", "1961", "Calvin Coolidge spoke. He was from Coolidge, Ariz.", &[("Calvin Coolidge", "cc")]),
         ("long out of office", "1961", "Adlai Stevenson spoke.", &[]),
         ("long out of office, title fits", "1961", "Former Vice President Adlai Stevenson was recalled.", &[("Adlai Stevenson", "avs")]),
+        ("a leader by the date over one after it", "1999", "Mourners from the United States included George Bush and his wife.", &[("George Bush", "ghwb")]),
         ("a private job before the name", "2020", "Rep. Adam Smith spoke. In Tacoma, grocer Adam Smith sells fish.", &[("Adam Smith", "as")]),
         ("a namesake, said so", "2020", "Rep. Adam Smith spoke. Adam Smith, no relation to the congressman, sells fish.", &[("Adam Smith", "as")]),
         ("a title, and no family tie", "2020", "Rep. Adam Smith, no relation to the economist, spoke.", &[("Adam Smith", "as")]),
