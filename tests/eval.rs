@@ -158,7 +158,7 @@ fn dated_dev9_split_by_entity_id() {
 /// 0.878 when first scored, before any rule was tuned on it.
 #[test]
 fn dated_dev10_split_by_entity_id() {
-    dated_split("dev10", 325, 0.96, 0.925);
+    dated_split("dev10", 325, 0.96, 0.93);
 }
 
 /// The eleventh development round (who is meant among namesakes across
@@ -167,7 +167,7 @@ fn dated_dev10_split_by_entity_id() {
 /// scored, before any rule was tuned on it.
 #[test]
 fn dated_dev11_split_by_entity_id() {
-    dated_split("dev11", 245, 0.90, 0.905);
+    dated_split("dev11", 245, 0.915, 0.905);
 }
 
 /// The twelfth development round (who is meant: officials of other
@@ -195,7 +195,7 @@ fn dated_dev13_split_by_entity_id() {
 /// 0.831 / 0.838 when first scored, before any rule was tuned on it.
 #[test]
 fn dated_dev14_split_by_entity_id() {
-    dated_split("dev14", 240, 0.87, 0.865);
+    dated_split("dev14", 240, 0.885, 0.865);
 }
 
 /// The fifteenth development round (how the press writes listed names,
@@ -204,5 +204,25 @@ fn dated_dev14_split_by_entity_id() {
 /// when first scored, before any rule was tuned on it.
 #[test]
 fn dated_dev15_split_by_entity_id() {
-    dated_split("dev15", 285, 0.94, 0.875);
+    dated_split("dev15", 285, 0.945, 0.90);
+}
+
+/// The sixteenth development round (who is meant, third round: local
+/// papers whose ordinary people share officials' names, titles and
+/// surnames, firms and products named after officials, families; quiet
+/// articles): 0.772 / 0.891 when first scored, before any rule was tuned
+/// on it.
+#[test]
+fn dated_dev16_split_by_entity_id() {
+    dated_split("dev16", 135, 0.865, 0.89);
+}
+
+/// The seventeenth development round (how the press shortens and respells
+/// listed names, third round: organizations above all, parents and
+/// subsidiaries sharing words, names the article gives, legal forms in two
+/// languages; quiet articles): 0.908 / 0.855 when first scored, before any
+/// rule was tuned on it.
+#[test]
+fn dated_dev17_split_by_entity_id() {
+    dated_split("dev17", 425, 0.92, 0.865);
 }
