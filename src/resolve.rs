@@ -5120,11 +5120,12 @@ fn proper_context(text: &str, n: &Normalized, first: u32, last: u32) -> bool {
     // "The Hoover Company", "Kennedy Center": a capitalized word for a
     // thing named after someone (a title word too, "Company Secretary",
     // or an ordinary one) makes the name part of the thing's.
+    // (The flag and word tests first: `glued` reads the text between.)
     if next < tokens.len()
         && !caps
-        && glued(last as usize, next)
         && tokens[next].flags.contains(TokenFlags::CAPITALIZED)
         && named_after(n.token_text(next))
+        && glued(last as usize, next)
     {
         return false;
     }
@@ -5738,6 +5739,24 @@ mod tests {
         out
     }
 
+    /// The text of each mention `r` resolves in `text`.
+    fn resolved_texts(r: &mut Resolver, text: &str) -> Vec<String> {
+        resolved(r, text)
+            .iter()
+            .map(|x| text[x.start..x.end].to_string())
+            .collect()
+    }
+
+    /// A made-up person holding `role` from `start` on.
+    fn officeholder(id: &str, name: &str, role: &str, start: &str) -> Entity {
+        let mut e = Entity::new(id, name, EntityType::Person);
+        e.properties.insert(
+            "roles".into(),
+            serde_json::json!([{"role": role, "start": start}]),
+        );
+        e
+    }
+
     /// (text, entity id) of each mention `m` finds in `text`.
     fn spans_and_ids<'a>(m: &'a Matcher, text: &'a str) -> Vec<(&'a str, &'a str)> {
         m.find(text)
@@ -5871,20 +5890,16 @@ mod tests {
     #[test]
     fn a_firm_an_ordinary_word_and_a_family_after_a_surname() {
         // A made-up fixture name whose surname is an English word.
-        let mut e = Entity::new("s", "Jonas Store", EntityType::Person);
-        e.properties.insert(
-            "roles".into(),
-            serde_json::json!([{"role": "Prime Minister of Zarland", "start": "2021-10-14"}]),
+        let e = officeholder(
+            "s",
+            "Jonas Store",
+            "Prime Minister of Zarland",
+            "2021-10-14",
         );
         let m = Matcher::new(&Gazetteer::from_entities([e]));
         let mut r = Resolver::new(&m);
         r.set_date(DocDate::parse("2023-05-16").unwrap());
-        let spans = |r: &mut Resolver, text: &str| {
-            resolved(r, text)
-                .iter()
-                .map(|x| text[x.start..x.end].to_string())
-                .collect::<Vec<_>>()
-        };
+        let spans = resolved_texts;
         let text = "Jonas Store spoke. Store & Bassett sold tea, as did Bassett & Store. \
                     Who Was Minding The Store? THE STORE BROTHERS SING. A Store Company \
                     van passed. Store said no.";
@@ -6264,21 +6279,12 @@ mod tests {
     #[test]
     fn a_surname_that_is_a_function_word() {
         // A made-up fixture: a head of state whose family name is "To".
-        let mut e = Entity::new("t", "To Zarlam", EntityType::Person);
+        let mut e = officeholder("t", "To Zarlam", "President", "2020-01-01");
         e.name_order = Some(NameOrder::FamilyFirst);
-        e.properties.insert(
-            "roles".into(),
-            serde_json::json!([{"role": "President", "start": "2020-01-01"}]),
-        );
         let m = Matcher::new(&Gazetteer::from_entities([e]));
         let mut r = Resolver::new(&m);
         r.set_date(DocDate::parse("2024").unwrap());
-        let found = |r: &mut Resolver, text: &str| {
-            resolved(r, text)
-                .iter()
-                .map(|x| text[x.start..x.end].to_string())
-                .collect::<Vec<_>>()
-        };
+        let found = resolved_texts;
         // The word, though the leader of the day bears it, and though he
         // is named in full later.
         assert!(found(&mut r, "To the north, farmers waited.").is_empty());
