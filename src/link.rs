@@ -248,9 +248,10 @@ const fn years(n: i32) -> Day {
 /// government is long out of office.
 const LONG_OUT: Day = years(30);
 
-/// The youngest age at which the lists' offices are held: no one under 25
-/// sits in a cabinet, a parliament or a head of government's chair (a
-/// monarch may reign as a child and is left out).
+/// The youngest age at which the lists' offices are held, in practice: a
+/// member of a cabinet, a parliament or a head of government under 25 is
+/// rare enough to leave out (a monarch may reign as a child, and is not
+/// judged so).
 pub const MIN_OFFICE_AGE: i32 = 25;
 
 /// The earliest day the lists show entity `e` surely holding an office: a
@@ -994,9 +995,9 @@ pub fn ship_word(w: &str) -> bool {
 
 /// Whether the text right after a royal's given name calls its bearer a
 /// monarch's mother or widow ("Queen Elizabeth the Queen Mother", "Queen
-/// Elizabeth, now the Queen Mother", "Empress Dowager Cixi" is written
-/// title first): the press names a dowager by her reign name, the reigning
-/// monarch is someone else. Past a comma and "now" or "later".
+/// Elizabeth, now the Queen Mother"): the press names a dowager by the
+/// name she reigned beside her husband under; the reigning monarch of that
+/// name is someone else. Read past a comma and "now" or "later".
 ///
 /// ```
 /// use gazex::link::dowager_after;

@@ -243,9 +243,10 @@ fn clause_word(w: &str) -> bool {
 /// (full, birth) name is", "romanized", "transliterated", "spelled" or
 /// "rendered" ("as"), "listed … as" (up to six words between: "listed
 /// by the U.S. Treasury as"), or a company's "trades", "rebranded" or
-/// "renamed … as" (up to four: "rebranded its retail business as"), then one to six capitalized words (particles
-/// such as "al" and "bin" inside) ending the clause. A name in quotation
-/// marks is left to [`quoted_names`].
+/// "renamed … as" (up to four: "rebranded its retail business as"), then
+/// one to six capitalized words (particles such as "al" and "bin" inside)
+/// ending the clause. A name in quotation marks is left to
+/// [`quoted_names`].
 ///
 /// ```
 /// use gazex::nickname::given_names;
