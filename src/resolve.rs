@@ -1184,6 +1184,25 @@ impl<'m> Resolver<'m> {
         let n = &self.norm;
         let count = n.tokens().len() as u32;
         for hit in &self.hits {
+            // "… paid by Concord Management and Consulting LLC. Concord
+            // Management and Consulting transferred …": a legal form written
+            // with a closing dot before a capitalized word ends its
+            // sentence; it does not open the next name (a prefix form with
+            // dots has them inside: "S.A.", "P.T."). (Whatever the hit's
+            // readings: tested once per hit.)
+            if hit.first < hit.last && {
+                let tok = n.tokens()[hit.first as usize];
+                let raw = &text[tok.start as usize..tok.end as usize];
+                let dotted = raw.ends_with('.') || text[tok.end as usize..].starts_with(". ");
+                dotted
+                    && raw.trim_end_matches('.').len() > 1
+                    && !raw.trim_end_matches('.').contains('.')
+                    && forms
+                        .starting_at(n, hit.first as usize)
+                        .is_some_and(|(l, _)| l == hit.first as usize)
+            } {
+                continue;
+            }
             for t in self.matcher.targets(hit.pattern) {
                 let c = Cand {
                     first: hit.first,
@@ -1205,24 +1224,6 @@ impl<'m> Resolver<'m> {
                     org_word: t.variant == Variant::OrgWord,
                 };
                 let mut c = c;
-                // "… paid by Concord Management and Consulting LLC. Concord
-                // Management and Consulting transferred …": a legal form
-                // written with a closing dot before a capitalized word ends
-                // its sentence; it does not open the next name (a prefix
-                // form with dots has them inside: "S.A.", "P.T.").
-                if hit.first < hit.last && {
-                    let tok = n.tokens()[hit.first as usize];
-                    let raw = &text[tok.start as usize..tok.end as usize];
-                    let dotted = raw.ends_with('.') || text[tok.end as usize..].starts_with(". ");
-                    dotted
-                        && raw.trim_end_matches('.').len() > 1
-                        && !raw.trim_end_matches('.').contains('.')
-                        && forms
-                            .starting_at(n, hit.first as usize)
-                            .is_some_and(|(l, _)| l == hit.first as usize)
-                } {
-                    continue;
-                }
                 // A given name alone names one person only where no other
                 // listed person's name starts with it ("Saddam", not
                 // "Salman" or "Vladimir"; nor Saddam's sons, whose names
@@ -3639,10 +3640,7 @@ impl<'m> Resolver<'m> {
                         &text[toks[c.last as usize].end as usize..toks[next].start as usize],
                         " " | "-"
                     )
-                    && matches!(
-                        self.norm.token_text(next),
-                        "administration" | "presidency" | "regime" | "era" | "government" | "junta"
-                    )
+                    && power_word(self.norm.token_text(next))
             };
             let led = |e: u32| self.matcher.profile(e).held_by(LEADS, &self.date);
             // A bearer the story first names as another's relative ("his
@@ -4791,21 +4789,20 @@ fn head_noun_after(n: &Normalized, last: u32) -> bool {
 /// "the Maduro government", "Johnson-era".
 fn regime_word_after(n: &Normalized, last: u32) -> bool {
     let next = last as usize + 1;
-    next < n.tokens().len()
-        && !n.barrier_after(last as usize)
-        && matches!(
-            n.token_text(next),
-            "administration"
-                | "presidency"
-                | "regime"
-                | "era"
-                | "government"
-                | "junta"
-                | "years"
-                | "cabinet"
-                | "campaign"
-                | "doctrine"
-        )
+    next < n.tokens().len() && !n.barrier_after(last as usize) && {
+        let w = n.token_text(next);
+        power_word(w) || matches!(w, "years" | "cabinet" | "campaign" | "doctrine")
+    }
+}
+
+/// Whether a folded word, after a leader's surname, names the leader's
+/// time in power: "the Ortega regime", "the Maduro government",
+/// "Johnson-era".
+fn power_word(w: &str) -> bool {
+    matches!(
+        w,
+        "administration" | "presidency" | "regime" | "era" | "government" | "junta"
+    )
 }
 
 /// Whether tokens `first..=last` are joined by an ampersand to a

@@ -217,6 +217,16 @@ fn gazex_measured(dir: &Path, args: &[&str]) -> (Output, Option<u64>) {
     }
 }
 
+/// Checks that gazex exited 0, else shows its standard error.
+fn exited_0(out: &Output) {
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 /// Runs gazex with `args` in `dir` and checks that it exits 0 (else shows
 /// its standard error).
 fn gazex_ok<S: AsRef<std::ffi::OsStr>>(dir: &Path, args: &[S]) -> Output {
@@ -225,12 +235,7 @@ fn gazex_ok<S: AsRef<std::ffi::OsStr>>(dir: &Path, args: &[S]) -> Output {
         .args(args)
         .output()
         .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    exited_0(&out);
     out
 }
 
@@ -348,12 +353,7 @@ fn compressed_utf16_is_read_in_windows() {
     let tmp = tempfile::tempdir().unwrap();
     let planted = utf16_gz(&tmp.path().join("u.txt.gz"), (8 << 20) / 90);
     let (out, rss) = gazex_measured(tmp.path(), &["--window", "262144", "u.txt.gz"]);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    exited_0(&out);
     found_planted(&out, &planted);
     let kib = peak_kib(rss);
     assert!(
@@ -370,12 +370,7 @@ fn a_gigabyte_of_compressed_utf16_in_bounded_memory() {
     let tmp = tempfile::tempdir().unwrap();
     let planted = utf16_gz(&tmp.path().join("u.txt.gz"), (1 << 30) / 90);
     let (out, rss) = gazex_measured(tmp.path(), &["u.txt.gz"]);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    exited_0(&out);
     found_planted(&out, &planted);
     let kib = peak_kib(rss);
     assert!(kib < 1 << 20, "peak RSS {kib} KiB reading 1 GiB of UTF-16");
@@ -541,12 +536,7 @@ fn repeated_record_ids_lose_no_mention() {
     )
     .unwrap();
     let (out, _) = gazex_measured(dir, &["in"]);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    exited_0(&out);
     let found = docs_and_ids(&out.stdout);
     let docs: Vec<&str> = found.iter().map(|(d, _)| d.as_str()).collect();
     assert_eq!(docs, ["1", "1", "in/b.jsonl#1", "2", "in/b.jsonl:3#1"]);
@@ -554,12 +544,7 @@ fn repeated_record_ids_lose_no_mention() {
     assert_eq!(ids.len(), 5, "mention ids repeat: {found:?}");
     for run in 0..2 {
         let (out, _) = gazex_measured(dir, &["in", "--db", "i.db", "--stats"]);
-        assert_eq!(
-            out.status.code(),
-            Some(0),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        exited_0(&out);
         let mut want: Vec<(String, i64)> = [("1", 0), ("1", 18), ("2", 0), ("in/b.jsonl#1", 5)]
             .map(|(d, s)| (d.to_string(), s))
             .to_vec();
@@ -585,12 +570,7 @@ fn file_names_that_are_not_utf8_stay_apart() {
     std::fs::write(name(b"a\xff.txt"), "Quillon Varga here.\n").unwrap();
     std::fs::write(name(b"a\xfe.txt"), "And Quillon Varga.\n").unwrap();
     let (out, _) = gazex_measured(dir, &["in", "--db", "i.db"]);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    exited_0(&out);
     let docs: Vec<String> = docs_and_ids(&gazex_measured(dir, &["in"]).0.stdout)
         .into_iter()
         .map(|(d, _)| d)
@@ -1081,12 +1061,7 @@ fn big_documents_in_bounded_memory(bytes: usize, args: &[&str], max_kib: u64) {
         let mut all = args.to_vec();
         all.push(file);
         let (out, rss) = gazex_measured(tmp.path(), &all);
-        assert_eq!(
-            out.status.code(),
-            Some(0),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        exited_0(&out);
         let mut want: Vec<(String, u64)> = planted
             .iter()
             .map(|&p| {
@@ -1646,12 +1621,7 @@ fn unchanged_windowed_inputs_are_unchanged_in_the_index() {
     std::fs::write(dir.join("in/big.jsonl"), record + "\n").unwrap();
     let run = || {
         let (out, _) = gazex_measured(dir, &["in", "--db", "i.db", "--stats", "--window", "16384"]);
-        assert_eq!(
-            out.status.code(),
-            Some(0),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        exited_0(&out);
         index_stats(&out)
     };
     let first = run();
@@ -1704,12 +1674,7 @@ fn record_ids_stay_unique_across_runs() {
         let mut args = paths.to_vec();
         args.extend(["--db", "i.db", "--stats"]);
         let (out, _) = gazex_measured(dir, &args);
-        assert_eq!(
-            out.status.code(),
-            Some(0),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        exited_0(&out);
         index_stats(&out)
     };
     let both: Vec<(String, i64)> = [("1", 0), ("1", 18), ("jd/b.jsonl#1", 5)]
@@ -1765,12 +1730,7 @@ fn unmarked_utf16_of_other_scripts_is_refused_with_a_hint() {
     let why = errors[0]["reason"].as_str().unwrap();
     assert!(why.contains("--encoding utf-16le"), "{why}");
     let (out, _) = gazex_measured(dir, &["zh.txt", "--encoding", "utf-16le"]);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    exited_0(&out);
     assert_eq!(doc_starts(&out).len(), 40);
 }
 
@@ -1796,12 +1756,7 @@ fn chinese_utf16_windows_in_bounded_memory() {
         .args(["extract", "--quiet", "zh.txt"])
         .stdin(Stdio::null());
     let (out, kib) = run_measured(&mut cmd);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    exited_0(&out);
     assert!(kib < 1_500_000, "peak {kib} KiB");
 }
 
