@@ -3904,9 +3904,14 @@ impl<'m> Resolver<'m> {
     /// organizations' names ([`Matcher::org_lead_count`]: "Islamic"), where
     /// two organizations named in the document share them, where the
     /// document writes the word in lower case too ("trend"), after "of"
-    /// that follows a capitalized word ("Department of Energy"), nor where
-    /// an ordinary word opens a sentence and no verb or possessive follows
-    /// it ("Trend lines show"). Match kind `short`, reason `full_mention`.
+    /// that follows a capitalized word ("Department of Energy"), where the
+    /// words are called a town there ("the town of Mahan", "Concord,
+    /// N.H.") or the word is a town after a preposition of place or in a
+    /// list of places ("hotels in Mahan", "Kerman, Rafsanjan and Mahan":
+    /// a known place, or one the document calls a town somewhere), nor
+    /// where an ordinary word opens a sentence and no verb or possessive
+    /// follows it ("Trend lines show"). Match kind `short`, reason
+    /// `full_mention`.
     fn choose_lead_words(&mut self, text: &str) {
         let ents = self.matcher.entities();
         // (Words, the full mention, its confidence; clashing words.)
@@ -3946,9 +3951,11 @@ impl<'m> Resolver<'m> {
         let n = &self.norm;
         let tokens = n.tokens();
         let mut add: Vec<Chosen> = Vec::new();
+        // (Whether the document calls each found word a town, once.)
+        let mut town: Vec<Option<bool>> = vec![None; found.len()];
         for i in 0..tokens.len() {
             let word = n.token_text(i);
-            for f in found.iter().filter(|f| f.0[0] == word) {
+            for (fi, f) in found.iter().enumerate().filter(|(_, f)| f.0[0] == word) {
                 let last = i + f.0.len() - 1;
                 if last >= tokens.len()
                     || (i..=last).any(|j| self.covered[j])
@@ -3962,17 +3969,24 @@ impl<'m> Resolver<'m> {
                     continue;
                 }
                 // ("flights from Mahan", "the city of Zhuhai", "Concord,
-                // N.H.": a town of that name.)
-                if is_place(word)
-                    && (place_of(&self.words_before_max(text, i as u32, 2))
-                        || i > 0
-                            && !n.barrier_after(i - 1)
-                            && (place_preposition(n.token_text(i - 1))
-                                || matches!(n.token_text(i - 1), "from" | "to"))
-                        || last + 1 < tokens.len()
-                            && gap(text, n, last).trim() == ","
-                            && (state_after(n.token_text(last + 1))
-                                || in_country_name(n.token_text(last + 1))))
+                // N.H.", "Kerman, Rafsanjan and Mahan": a town of that
+                // name, where the word is a known place or the document
+                // calls it a town somewhere.)
+                // (A town the document names, which the list of places
+                // lacks, only after a preposition of where something is:
+                // "cash from Hydra" is the market's.)
+                let after_preposition = |from_to: bool| {
+                    i > 0
+                        && !n.barrier_after(i - 1)
+                        && (place_preposition(n.token_text(i - 1))
+                            || from_to && matches!(n.token_text(i - 1), "from" | "to"))
+                };
+                if self.town_at(text, i, last)
+                    || is_place(word)
+                        && (after_preposition(true) || self.listed_with_places(text, i))
+                    || i == last
+                        && (after_preposition(false) || self.listed_with_places(text, i))
+                        && *town[fi].get_or_insert_with(|| self.named_town(text, i))
                 {
                     continue;
                 }
@@ -4022,6 +4036,50 @@ impl<'m> Resolver<'m> {
         for ch in add {
             self.choose(ch);
         }
+    }
+
+    /// Whether the words at `first..=last` are called a town where they
+    /// stand: after "the city of", "the town of" and the like, or before
+    /// a comma and a state or country ("Concord, N.H.", "Mahan, Iran").
+    fn town_at(&self, text: &str, first: usize, last: usize) -> bool {
+        let n = &self.norm;
+        place_of(&self.words_before_max(text, first as u32, 2))
+            || n.tokens().get(last + 1).is_some_and(|t| {
+                t.flags.contains(TokenFlags::CAPITALIZED)
+                    && gap(text, n, last).trim() == ","
+                    && !is_stopword(n.token_text(last + 1))
+                    && (state_after(n.token_text(last + 1))
+                        || in_country_name(n.token_text(last + 1)))
+            })
+    }
+
+    /// Whether the document calls the one word at token `i` a town
+    /// anywhere ([`Resolver::town_at`] at one of its occurrences): a town
+    /// too small for the list of places, named after its company ("the
+    /// town of Mahan" of MAHAN AIR). Reads the whole document: ask once
+    /// per word.
+    fn named_town(&self, text: &str, i: usize) -> bool {
+        let n = &self.norm;
+        let word = n.token_text(i);
+        (0..n.tokens().len()).any(|j| n.token_text(j) == word && self.town_at(text, j, j))
+    }
+
+    /// Whether the word at token `i` closes a list of places ("Kerman,
+    /// Rafsanjan and Mahan"): "and", "or" or a comma before it, and a known
+    /// place before that.
+    fn listed_with_places(&self, text: &str, i: usize) -> bool {
+        let n = &self.norm;
+        if i < 2 || n.barrier_after(i - 1) {
+            return false;
+        }
+        let before = if matches!(n.token_text(i - 1), "and" | "or") {
+            i - 2
+        } else if gap(text, n, i - 1).trim() == "," {
+            i - 1
+        } else {
+            return false;
+        };
+        !n.barrier_after(before) && is_place(n.token_text(before))
     }
 
     /// Members of one family by their given names: where a document names
@@ -5922,6 +5980,32 @@ mod tests {
         assert_eq!(got[0], ("Zarsvyazbank PJSC", "bank"));
         assert_eq!(got[1], ("ZSB", "bank"));
         assert_eq!(got[2], ("ZSB Innovations LLC", "other"));
+    }
+
+    #[test]
+    fn a_company_by_a_surname_it_shares_with_a_small_town() {
+        // A made-up airline named after a town too small for the list of
+        // places, whose name is also a common surname.
+        let air = Entity::new("air", "TOLLIVER AIR", EntityType::Organization);
+        let m = Matcher::new(&Gazetteer::from_entities([air]));
+        let text = "Iran's Tolliver Air was named in 2011. Tolliver, a private \
+                    airline named after the town of Tolliver, sold the jet. \
+                    Hotels in Tolliver are full. Kerman, Rafsanjan and Tolliver \
+                    are towns. The jets of Tolliver fly on.";
+        let got: Vec<(&str, usize)> = m
+            .find(text)
+            .iter()
+            .map(|x| (&text[x.start..x.end], x.start))
+            .collect();
+        let at = |s: &str| text.find(s).unwrap();
+        assert_eq!(
+            got,
+            [
+                ("Tolliver Air", at("Tolliver Air")),
+                ("Tolliver", at("Tolliver, a")),
+                ("Tolliver", at("Tolliver fly")),
+            ]
+        );
     }
 
     #[test]

@@ -1114,9 +1114,10 @@ fn core_between(tokens: &[String], pre: usize, suf: usize) -> Vec<String> {
 /// COMPANY CONCERN KALASHNIKOV). Folded; `None` where the name's leading
 /// word is distinctive (the scan's [`Variant::OrgWord`] names it), a word
 /// English capitalizes anyway (a nationality, a title, a month), a given
-/// name or common surname, a word of a country's name or a capital, or a
-/// word any company may carry. (A town's name, "Mahan" of MAHAN AIR, is
-/// kept: the resolver reads whether the text names the town.)
+/// name, a word of a country's name or a capital, or a word any company may
+/// carry. A common surname is kept ("Mahan" of MAHAN AIR, named after a
+/// town): the document must name the organization in full first, and the
+/// resolver reads whether the text means the town there.
 ///
 /// ```
 /// use gazex::variants::lead_words;
@@ -1161,7 +1162,6 @@ pub(crate) fn lead_words_folded(mut tokens: Vec<String>, name: &str) -> Option<V
             && !is_title(w)
             && !is_demonym(w)
             && !is_given_name(w)
-            && !is_common_surname(w)
             && !is_generic_business_word(w)
             && !is_org_kind(w)
             && !crate::date::MONTHS.contains(&w)
@@ -1809,6 +1809,7 @@ mod tests {
             Some("kalashnikov")
         );
         assert_eq!(lead("TREND GYO").as_deref(), Some("trend"));
+        assert_eq!(lead("MAHAN AIR").as_deref(), Some("mahan"));
         assert_eq!(
             lead("THE THIMBLE ORCHARD TRADING LLC").as_deref(),
             Some("thimble")
