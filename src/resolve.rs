@@ -2989,10 +2989,18 @@ impl<'m> Resolver<'m> {
             // its legal form, once the document has named it with one, is
             // that organization, whatever other listed organization carries
             // the same words as a name of its own ("MELLI BANK" of Bank
-            // Melli Iran).
+            // Melli Iran), unless the document has named that other one by
+            // these words already ("Hamas … Al-Aqsa TV [HAMAS TV] … Hamas").
+            let named_so = |g: &Cand| {
+                self.chosen.iter().any(|k| {
+                    k.c.entity == g.entity
+                        && span_words(&self.norm, k.c.first, k.c.last)
+                            == span_words(&self.norm, g.first, g.last)
+                })
+            };
             if group
                 .iter()
-                .all(|g| ents[g.entity as usize].kind == EntityType::Organization)
+                .all(|g| ents[g.entity as usize].kind == EntityType::Organization && !named_so(g))
             {
                 let own = self.cands[i..j].iter().find(|o| {
                     o.kind == MatchKind::Short
@@ -3126,12 +3134,7 @@ impl<'m> Resolver<'m> {
         if c.kind.is_short() && !possessive && head_noun_after(n, c.last) {
             return true;
         }
-        let before = text[..start].chars().next_back();
-        let mut after = text[end..].chars();
-        let quoted = matches!(before, Some('"' | '“' | '‘' | '\''))
-            && matches!(after.next(), Some('"' | '”' | '’' | '\''))
-            && !after.next().is_some_and(char::is_alphanumeric);
-        if c.kind.is_short() && quoted {
+        if c.kind.is_short() && quoted_alone(text, start, end) {
             return true;
         }
         // "Johnson & Johnson", "Marks & Spencer": a word joined to another
@@ -3965,6 +3968,7 @@ impl<'m> Resolver<'m> {
                             || gap(text, n, i) != " "))
                     || !(i..=last).all(|j| tokens[j].flags.contains(TokenFlags::CAPITALIZED))
                     || !proper_context(text, n, i as u32, last as u32)
+                    || quoted_alone(text, tokens[i].start as usize, tokens[last].end as usize)
                 {
                     continue;
                 }
@@ -4616,6 +4620,17 @@ fn given_name_mention(by: &Chosen, first: u32, last: u32, name: u32, kind: Match
             Reason::Nickname
         }],
     }
+}
+
+/// Whether `text[start..end]` stands alone in quotation marks (the name
+/// spoken of, a call sign: "his call sign, “Wagner”"), not opening a
+/// longer quotation.
+fn quoted_alone(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let mut after = text[end..].chars();
+    matches!(before, Some('"' | '“' | '‘' | '\''))
+        && matches!(after.next(), Some('"' | '”' | '’' | '\''))
+        && !after.next().is_some_and(char::is_alphanumeric)
 }
 
 fn span_words(n: &Normalized, first: u32, last: u32) -> String {
@@ -5991,7 +6006,8 @@ mod tests {
         let text = "Iran's Tolliver Air was named in 2011. Tolliver, a private \
                     airline named after the town of Tolliver, sold the jet. \
                     Hotels in Tolliver are full. Kerman, Rafsanjan and Tolliver \
-                    are towns. The jets of Tolliver fly on.";
+                    are towns. The jets of Tolliver fly on. His call sign, \
+                    \"Tolliver\", stuck.";
         let got: Vec<(&str, usize)> = m
             .find(text)
             .iter()
@@ -6005,6 +6021,34 @@ mod tests {
                 ("Tolliver", at("Tolliver, a")),
                 ("Tolliver", at("Tolliver fly")),
             ]
+        );
+    }
+
+    #[test]
+    fn a_name_the_document_gave_one_group_and_a_nationality_left_out() {
+        // Made-up fixture groups: a channel that carries a group's name
+        // with "TV" as a name of its own, a group called by its
+        // nationality, and another that carries the rest as an alias.
+        let group = Entity::new("group", "ZARKAS", EntityType::Organization);
+        let mut tv = Entity::new("tv", "AL-ZARQA TV", EntityType::Organization);
+        tv.aliases = vec![Alias::new("ZARKAS TV")];
+        let pij = Entity::new("pij", "PALESTINIAN ZARLIK JIHAD", EntityType::Organization);
+        let mut other = Entity::new("other", "ZARBALLAH", EntityType::Organization);
+        other.aliases = vec![Alias::new("ZARLIK JIHAD")];
+        let m = Matcher::new(&Gazetteer::from_entities([group, tv, pij, other]));
+        let ids = |text: &str| -> Vec<String> {
+            m.find(text)
+                .iter()
+                .map(|x| format!("{} {}", &text[x.start..x.end], m.entity(x).id))
+                .collect()
+        };
+        assert_eq!(
+            ids("Zarkas won. The army hit Al-Zarqa TV, the channel. Zarkas said so."),
+            ["Zarkas group", "Al-Zarqa TV tv", "Zarkas group"]
+        );
+        assert_eq!(
+            ids("The Palestinian Zarlik Jihad agreed. Zarlik Jihad fired rockets."),
+            ["Palestinian Zarlik Jihad pij", "Zarlik Jihad pij"]
         );
     }
 

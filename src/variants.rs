@@ -939,6 +939,15 @@ fn org_forms(name: &str, out: &mut Vec<Form>, legal: bool) {
     {
         out.push(form(tokens[..tokens.len() - 1].to_vec(), Variant::OrgCore));
     }
+    // "Palestinian Islamic Jihad": the press leaves out the nationality
+    // that opens a name once the story has named the organization in full
+    // ("Islamic Jihad").
+    if tokens.len() >= 3
+        && is_demonym(&tokens[0])
+        && !tokens[1..].iter().all(|t| is_generic_business_word(t))
+    {
+        out.push(form(tokens[1..].to_vec(), Variant::OrgCore));
+    }
     let refs: Vec<&str> = tokens.iter().map(String::as_str).collect();
     // "GLOBAL LIBERTY D.O.O. LAKTASI", "ALTERNATIVNA TELEVIZIJA D.O.O.
     // BANJA LUKA": a Balkan company's name gives its seat after its legal
