@@ -727,7 +727,8 @@ fn servant_forms(out: &mut Vec<Form>, start: usize) {
 }
 
 /// Honorifics, ranks and religious titles the lists write into a person's
-/// name ("General", "Dr.", "Haji", "Mullah", "Sheikh"): folded.
+/// name ("General", "Dr.", "Haji", "Mullah", "Sheikh", Pakistan's
+/// "Makhdoom"): folded.
 pub(crate) fn is_name_title(folded: &str) -> bool {
     matches!(
         folded,
@@ -753,6 +754,8 @@ pub(crate) fn is_name_title(folded: &str) -> bool {
             | "qari"
             | "mufti"
             | "sayyid"
+            | "makhdoom"
+            | "makhdum"
     )
 }
 
@@ -1532,6 +1535,8 @@ mod tests {
         assert!(!general.iter().any(|f| f.0.contains("general")));
         let haji = person("Haji Khairullah Barakzai", None);
         assert_eq!(haji[0], s("khairullah barakzai", Full, Always));
+        let makhdoom = person("Makhdoom Zarshah Mahmood Qureshi", None);
+        assert_eq!(makhdoom[0], s("zarshah mahmood qureshi", Full, Always));
         // (Not a two-word name: "Sheikh Hasina" keeps its first word.)
         assert_eq!(
             person("Sheikh Hasina", None)[0],
