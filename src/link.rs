@@ -913,6 +913,82 @@ pub fn private_person(words: &[&str]) -> bool {
     }
 }
 
+/// Whether the text right before a name speaks of people who bear it, not
+/// of one of them: "three men called Sergei Ivanov", "hundreds of people
+/// called Kim Young-chul", "TWO PRESIDENTS NAMED BUSH", "a man named
+/// Wallace". `before` is the text up to the name. "Prosecutors named
+/// Ivanov" (the verb) is not.
+///
+/// ```
+/// use gazex::link::called_before;
+/// assert!(called_before("the list now holds three men called "));
+/// assert!(called_before("DICK CHENEY, WHO SERVED TWO PRESIDENTS NAMED "));
+/// assert!(called_before("We have customers called "));
+/// assert!(!called_before("Prosecutors named "));
+/// assert!(!called_before("The president named "));
+/// ```
+pub fn called_before(before: &str) -> bool {
+    const PEOPLE: &[&str] = &[
+        "people",
+        "persons",
+        "person",
+        "men",
+        "man",
+        "women",
+        "woman",
+        "someone",
+        "somebody",
+        "anyone",
+        "anybody",
+        "nobody",
+        "boy",
+        "boys",
+        "girl",
+        "girls",
+        "children",
+        "customers",
+        "namesakes",
+    ];
+    const HOW_MANY: &[&str] = &[
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "many",
+        "several",
+        "dozens",
+        "hundreds",
+        "thousands",
+        "millions",
+        "both",
+        "other",
+        "all",
+        "few",
+        "some",
+    ];
+    let mut words = before
+        .rsplit(char::is_whitespace)
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_lowercase());
+    if !words.next().is_some_and(|w| w == "named" || w == "called") {
+        return false;
+    }
+    let Some(who) = words.next() else {
+        return false;
+    };
+    PEOPLE.contains(&who.as_str())
+        || who.len() > 3
+            && who.ends_with('s')
+            && words.next().is_some_and(|w| {
+                HOW_MANY.contains(&w.as_str()) || w.bytes().all(|b| b.is_ascii_digit())
+            })
+}
+
 /// Whether the text right after a name (`after`, from the end of the name)
 /// says its bearer is not the listed person of that name, as reporters
 /// write of a namesake: "Li Qiang - no relation to the premier", "Wang

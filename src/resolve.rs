@@ -40,11 +40,11 @@
 use crate::date::DocDate;
 use crate::gazetteer::EntityType;
 use crate::link::{
-    common_second_word, common_word, described_vessel_kind, dowager_after, honorific_gender,
-    is_month, is_profession, listed_vessel_kind, named_after, namesake_after, occupation_before,
-    occupation_in, party_state_after, place_preposition, private_person, record_words, ship_word,
-    speech_after, state_after, state_differs, surely_in_office, telling_word, title_after,
-    title_before, year_of_deed, Offices, Title, MIN_OFFICE_AGE,
+    called_before, common_second_word, common_word, described_vessel_kind, dowager_after,
+    honorific_gender, is_month, is_profession, listed_vessel_kind, named_after, namesake_after,
+    occupation_before, occupation_in, party_state_after, place_preposition, private_person,
+    record_words, ship_word, speech_after, state_after, state_differs, surely_in_office,
+    telling_word, title_after, title_before, year_of_deed, Offices, Title, MIN_OFFICE_AGE,
 };
 use crate::matcher::is_prominent;
 use crate::matcher::{Hit, Matcher};
@@ -2432,7 +2432,7 @@ impl<'m> Resolver<'m> {
                 age: age_after(text, end).or_else(|| age_before(text, start)),
                 year: year_of_deed(&text[end..]),
                 private,
-                namesake: namesake_after(&text[end..]),
+                namesake: namesake_after(&text[end..]) || called_before(&text[..start]),
                 dowager: dowager_after(&text[end..]),
                 state: party_state_after(&text[end..]),
             };
@@ -3284,7 +3284,8 @@ impl<'m> Resolver<'m> {
                 year: year_of_deed(&text[toks[c.last as usize].end as usize..]),
                 private: title.is_none_or(|t| t.offices.is_empty())
                     && private_person(&self.description(text, c.last)),
-                namesake: namesake_after(&text[toks[c.last as usize].end as usize..]),
+                namesake: namesake_after(&text[toks[c.last as usize].end as usize..])
+                    || called_before(&text[..toks[c.first as usize].start as usize]),
                 dowager: dowager_after(&text[toks[c.last as usize].end as usize..]),
                 state: party_state_after(&text[toks[c.last as usize].end as usize..]),
             };
