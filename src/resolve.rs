@@ -2830,6 +2830,11 @@ impl<'m> Resolver<'m> {
                     )
                 });
         }
+        // "party men from Cleveland and Cincinnati": joined to a town
+        // that names no one.
+        if place && self.joined_to_town(text, i as usize) {
+            return true;
+        }
         if place {
             // Does the document use the word as a place anywhere? One pass
             // over its uses, each looked at for the word before it: "in",
@@ -2869,6 +2874,37 @@ impl<'m> Resolver<'m> {
             return used;
         }
         false
+    }
+
+    /// Whether the word at token `i` is joined by "and", "or" or a comma
+    /// to a known place that is no one's name ("Cleveland and
+    /// Cincinnati", "Omaha, Lincoln and Des Moines"): one of a list of
+    /// places.
+    fn joined_to_town(&self, text: &str, i: usize) -> bool {
+        let n = &self.norm;
+        let town = |k: usize| {
+            let w = n.token_text(k);
+            n.tokens()[k].flags.contains(TokenFlags::CAPITALIZED)
+                && is_place(w)
+                && !crate::names::is_common_surname(w)
+                && !is_given_name(w)
+                && self.matcher.persons_named(w) == 0
+        };
+        let joins = |a: usize| {
+            !n.barrier_after(a)
+                && (gap(text, n, a).trim() == ","
+                    || a + 2 < n.tokens().len()
+                        && !n.barrier_after(a + 1)
+                        && matches!(n.token_text(a + 1), "and" | "or"))
+        };
+        let step = |a: usize| if gap(text, n, a).trim() == "," { 1 } else { 2 };
+        (i + 1 < n.tokens().len() && joins(i) && {
+            let k = i + step(i);
+            k < n.tokens().len() && town(k)
+        }) || (0..i)
+            .rev()
+            .take(2)
+            .any(|a| joins(a) && a + step(a) == i && town(a))
     }
 
     /// Whether a name read in another spelling than the lists' can stand
@@ -5783,6 +5819,8 @@ mod tests {
         ("long out of office, title fits", "1961", "Former Vice President Adlai Stevenson was recalled.", &[("Adlai Stevenson", "avs")]),
         ("a leader by the date over one after it", "1999", "Mourners from the United States included George Bush and his wife.", &[("George Bush", "ghwb")]),
         ("a private job before the name", "2020", "Rep. Adam Smith spoke. In Tacoma, grocer Adam Smith sells fish.", &[("Adam Smith", "as")]),
+        ("a town in a list of towns", "1790", "George Washington spoke. Men of Washington and Cincinnati cheered. Washington left.", &[("George Washington", "gw"), ("Washington", "gw")]),
+        ("people who bear the name", "2020", "Rep. Adam Smith spoke. The town has three men called Adam Smith.", &[("Adam Smith", "as")]),
         ("a namesake, said so", "2020", "Rep. Adam Smith spoke. Adam Smith, no relation to the congressman, sells fish.", &[("Adam Smith", "as")]),
         ("a title, and no family tie", "2020", "Rep. Adam Smith, no relation to the economist, spoke.", &[("Adam Smith", "as")]),
     ];
