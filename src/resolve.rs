@@ -442,7 +442,11 @@ fn age_after(text: &str, end: usize) -> Option<u32> {
         r[n..].starts_with(')').then_some(age)?
     } else {
         let r = rest.strip_prefix(", ")?;
-        if let Some(r) = r.strip_prefix("a ").or_else(|| r.strip_prefix("an ")) {
+        if let Some(r) = r
+            .strip_prefix("a ")
+            .or_else(|| r.strip_prefix("an "))
+            .or_else(|| r.strip_prefix("the "))
+        {
             let (age, n) = number(r)?;
             let after = &r[n..];
             (after.starts_with("-year-old") || after.starts_with(" year old")).then_some(age)?
@@ -451,8 +455,9 @@ fn age_after(text: &str, end: usize) -> Option<u32> {
             let (age, n) = number(r)?;
             let after = &r[n..];
             (after.starts_with(", ")
-                || after.starts_with(". ")
-                || after == "."
+                || after
+                    .strip_prefix('.')
+                    .is_some_and(|a| a.is_empty() || a.starts_with(char::is_whitespace))
                 || after.starts_with(" and ")
                 || after.starts_with(';'))
             .then_some(age)?
@@ -7214,6 +7219,9 @@ mod spelling_tests {
         assert_eq!(age(", an 81-year-old"), Some(81));
         assert_eq!(age(" (72) said"), Some(72));
         assert_eq!(age(", 68."), Some(68));
+        assert_eq!(age(", 68.\nNext"), Some(68));
+        assert_eq!(age(", the 83-year-old lodge owner"), Some(83));
+        assert_eq!(age(", 68.5"), None);
         assert_eq!(age(", 1,000 troops"), None);
         assert_eq!(age(", 59.5 percent"), None);
         assert_eq!(age(", 3, said"), None, "no child is listed");
