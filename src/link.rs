@@ -868,6 +868,8 @@ const SMALL_BUSINESS: &[&str] = &[
     "diner",
     "pub",
     "teahouse",
+    "bazaar",
+    "market",
 ];
 
 /// Whether the folded words of a description right after a name say its
@@ -878,6 +880,8 @@ const SMALL_BUSINESS: &[&str] = &[
 /// use gazex::link::private_person;
 /// assert!(private_person(&["a", "retired", "mathematics", "teacher"]));
 /// assert!(private_person(&["who", "runs", "a", "tea", "shop"]));
+/// assert!(private_person(&["who", "sells", "mobile", "phones", "in", "the", "tehran", "bazaar"]));
+/// assert!(!private_person(&["who", "sold", "missile", "parts", "to", "iran"]));
 /// assert!(!private_person(&["who", "runs", "a", "shipping", "company"]));
 /// assert!(!private_person(&["the", "army", "chief"]));
 /// assert!(!private_person(&["a", "former", "peanut", "farmer"]));
@@ -904,6 +908,11 @@ pub fn private_person(words: &[&str]) -> bool {
         ["a" | "an", rest @ ..] => rest.iter().take(5).any(|w| PRIVATE.contains(w)),
         ["who", "runs" | "ran" | "owns" | "owned" | "manages" | "managed", rest @ ..] => {
             rest.iter().take(5).any(|w| SMALL_BUSINESS.contains(w))
+        }
+        // "who sells mobile phones in the Tehran bazaar": a trade at a
+        // stall or shop.
+        ["who", "sells" | "sold", rest @ ..] => {
+            rest.iter().take(6).any(|w| SMALL_BUSINESS.contains(w))
         }
         ["who", "works" | "worked", rest @ ..] => rest
             .iter()
