@@ -2662,11 +2662,17 @@ impl<'m> Resolver<'m> {
                     .lists
                     .iter()
                     .any(|l| l == "official:us-congress");
-            confidence = confidence.min(if rest.is_empty() && !common && !young && !congress {
-                0.6
-            } else {
-                0.35
-            });
+            // (Nor a common name whose written initials are this
+            // person's alone: "Gov. George W. Bush", governor before the
+            // presidency the lists record.)
+            let initials = reasons.contains(&Reason::Initials);
+            confidence = confidence.min(
+                if rest.is_empty() && (!common || initials) && !young && !congress {
+                    0.6
+                } else {
+                    0.35
+                },
+            );
         }
         if person {
             if !common {
@@ -5825,6 +5831,7 @@ mod tests {
         ("a leader by the date over one after it", "1999", "Mourners from the United States included George Bush and his wife.", &[("George Bush", "ghwb")]),
         ("a private job before the name", "2020", "Rep. Adam Smith spoke. In Tacoma, grocer Adam Smith sells fish.", &[("Adam Smith", "as")]),
         ("a town in a list of towns", "1790", "George Washington spoke. Men of Washington and Cincinnati cheered. Washington left.", &[("George Washington", "gw"), ("Washington", "gw")]),
+        ("initials over a title the lists lack", "2025", "His son, Gov. George W. Bush of Texas, ran.", &[("George W. Bush", "gwb")]),
         ("people who bear the name", "2020", "Rep. Adam Smith spoke. The town has three men called Adam Smith.", &[("Adam Smith", "as")]),
         ("a namesake, said so", "2020", "Rep. Adam Smith spoke. Adam Smith, no relation to the congressman, sells fish.", &[("Adam Smith", "as")]),
         ("a title, and no family tie", "2020", "Rep. Adam Smith, no relation to the economist, spoke.", &[("Adam Smith", "as")]),
