@@ -3522,8 +3522,21 @@ impl<'m> Resolver<'m> {
                         EntityType::Vessel => self.ship_list(g.first, g.last),
                         _ => None,
                     };
+                    let word = self.norm.token_text(g.first as usize);
+                    let own_word = g.first == g.last
+                        && is_distinctive_word(word)
+                        && !is_known_proper_noun(word)
+                        && !is_place(word);
                     if let Some(cue) = type_cue(&self.norm, kind, g.first).or_else(ships) {
                         found.push((tr, 3, 0, g, (EvidenceKind::TypeCue, cue, cue), 0.85));
+                    } else if let Some((rank, f, l, conf)) =
+                        ix.nearest(g.entity, g.first).filter(|_| own_word)
+                    {
+                        // "the bulk carrier Goodreach (IMO …) … while
+                        // Goodreach was discharging": a ship's own word,
+                        // once the document has named the ship (before
+                        // this pass), is the ship again.
+                        found.push((tr, 0, rank, g, (EvidenceKind::FullMention, f, l), conf));
                     } else if let Some(the) = article(&self.norm, g.first, g.last) {
                         // "the Graceful" is a ship where the document is
                         // about it or its owner; "the Justice" is not.
@@ -3533,7 +3546,6 @@ impl<'m> Resolver<'m> {
                                 .links(g.entity)
                                 .iter()
                                 .any(|&o| ix.nearest(o, g.first).is_some());
-                        let word = self.norm.token_text(g.first as usize);
                         if discussed || (is_distinctive_word(word) && !is_known_proper_noun(word)) {
                             found.push((tr, 3, 0, g, (EvidenceKind::Article, the, the), 0.7));
                         }
@@ -4710,8 +4722,13 @@ fn type_cue(n: &Normalized, kind: &EntityType, first: u32) -> Option<u32> {
             "imo",
             "flagged",
             "tug",
+            "tugs",
             "trawler",
+            "trawlers",
             "bulker",
+            "bulkers",
+            "freighters",
+            "carriers",
             "steamer",
         ],
         EntityType::Aircraft => &[
@@ -5376,6 +5393,7 @@ mod tests {
         ("vessel article", "The Zarnavax sailed at dawn.", &[("Zarnavax", "zarnavax", "normalized")]),
         ("vessel article with size", "the 88-metre Zarnavax", &[("Zarnavax", "zarnavax", "normalized")]),
         ("vessel article, a place", "The Dover sailed at dawn.", &[]),
+        ("a plural cue", "The bulkers Zarnavax and Dover sailed.", &[("Zarnavax", "zarnavax", "normalized"), ("Dover", "dover", "normalized")]),
         ("legal form as a lower-case word", "Zarnavax as they say", &[]),
         ("lower-case word after a hyphen", "Kim Jong-un spoke", &[("Kim Jong-un", "kim", "normalized")]),
         ("legal form written as one", "Zarnavax A.S. said", &[("Zarnavax A.S.", "zas", "exact")]),
@@ -6101,6 +6119,21 @@ mod tests {
             ids("The Palestinian Zarlik Jihad agreed. Zarlik Jihad fired rockets."),
             ["Palestinian Zarlik Jihad pij", "Zarlik Jihad pij"]
         );
+    }
+
+    #[test]
+    fn a_ship_named_again_without_its_cue() {
+        // A made-up fixture vessel with a longer name of its own.
+        let mut a = Entity::new("a", "ZORBREACH", EntityType::Vessel);
+        a.aliases = vec![Alias::new("ZORBREACH EXPRESS")];
+        let m = Matcher::new(&Gazetteer::from_entities([a]));
+        let text = "The Zorbreach Express sailed, and later Zorbreach docked.";
+        assert_eq!(
+            spans_and_ids(&m, text),
+            [("Zorbreach Express", "a"), ("Zorbreach", "a")]
+        );
+        // (Not named before: no cue, no ship.)
+        assert!(spans_and_ids(&m, "Later Zorbreach docked.").is_empty());
     }
 
     #[test]
