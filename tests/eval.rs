@@ -101,7 +101,7 @@ fn spelling_dev_split_by_entity_id() {
 /// before any rule was tuned on it.
 #[test]
 fn dated_dev4_split_by_entity_id() {
-    dated_split("dev4", 320, 0.95, 0.935);
+    dated_split("dev4", 320, 0.95, 0.94);
 }
 
 /// The fifth development round (officials across eras and countries,
@@ -225,4 +225,22 @@ fn dated_dev16_split_by_entity_id() {
 #[test]
 fn dated_dev17_split_by_entity_id() {
     dated_split("dev17", 425, 0.92, 0.865);
+}
+
+/// The eighteenth development round (who is meant, fourth round:
+/// retrospectives and obituaries, dynasties, ordinary people and common
+/// names, things named after officials; quiet articles): 0.803 / 0.836
+/// when first scored, before any rule was tuned on it.
+#[test]
+fn dated_dev18_split_by_entity_id() {
+    dated_split("dev18", 170, 0.845, 0.855);
+}
+
+/// The nineteenth development round (how the press writes listed names,
+/// fourth round: house spellings of persons, nicknames, organizations'
+/// short names, vessels and aircraft; quiet articles): 0.877 / 0.823 when
+/// first scored, before any rule was tuned on it.
+#[test]
+fn dated_dev19_split_by_entity_id() {
+    dated_split("dev19", 320, 0.885, 0.835);
 }
