@@ -980,22 +980,20 @@ pub fn called_before(before: &str) -> bool {
         "few",
         "some",
     ];
-    let mut words = before
-        .rsplit(char::is_whitespace)
-        .filter(|w| !w.is_empty())
-        .map(|w| w.to_lowercase());
-    if !words.next().is_some_and(|w| w == "named" || w == "called") {
+    let mut words = before.rsplit(char::is_whitespace).filter(|w| !w.is_empty());
+    let is = |w: &str, set: &[&str]| set.iter().any(|x| x.eq_ignore_ascii_case(w));
+    if !words.next().is_some_and(|w| is(w, &["named", "called"])) {
         return false;
     }
     let Some(who) = words.next() else {
         return false;
     };
-    PEOPLE.contains(&who.as_str())
+    is(who, PEOPLE)
         || who.len() > 3
-            && who.ends_with('s')
-            && words.next().is_some_and(|w| {
-                HOW_MANY.contains(&w.as_str()) || w.bytes().all(|b| b.is_ascii_digit())
-            })
+            && who.ends_with(['s', 'S'])
+            && words
+                .next()
+                .is_some_and(|w| is(w, HOW_MANY) || w.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// Whether the text right after a name (`after`, from the end of the name)
