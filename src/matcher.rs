@@ -86,6 +86,14 @@ pub fn is_prominent(e: &Entity) -> bool {
         || e.properties.get("prominent") == Some(&serde_json::Value::Bool(true))
 }
 
+/// `entities` with their properties packed.
+fn packed(mut entities: Vec<Entity>) -> Vec<Entity> {
+    for e in &mut entities {
+        e.properties.pack();
+    }
+    entities
+}
+
 /// A folded word of a name, with why it is a common name word (`None`:
 /// rare); see [`Matcher::name_commonness`].
 pub type NameWord = (String, Option<crate::link::Common>);
@@ -486,10 +494,12 @@ fn spellings(
 }
 
 impl Matcher {
-    /// Compiles every entity of `gazetteer`.
+    /// Compiles every entity of `gazetteer`. The matcher's copies of the
+    /// entities keep their properties packed (see
+    /// [`crate::gazetteer::properties`]).
     pub fn new(gazetteer: &Gazetteer) -> Matcher {
         Matcher {
-            entities: gazetteer.entities().to_vec(),
+            entities: packed(gazetteer.entities().to_vec()),
             ..Matcher::build(gazetteer)
         }
     }
@@ -499,7 +509,7 @@ impl Matcher {
     pub fn from_gazetteer(gazetteer: Gazetteer) -> Matcher {
         let m = Matcher::build(&gazetteer);
         Matcher {
-            entities: gazetteer.into_entities(),
+            entities: packed(gazetteer.into_entities()),
             ..m
         }
     }
