@@ -86,6 +86,26 @@ pub fn is_prominent(e: &Entity) -> bool {
         || e.properties.get("prominent") == Some(&serde_json::Value::Bool(true))
 }
 
+/// The profiles that say something, and per entity 1 + the index of its
+/// among them or 0 (see [`Matcher::profile`]).
+fn sparse(profiles: Vec<Profile>) -> (Vec<u32>, Vec<Profile>) {
+    let nothing = Profile::default();
+    if profiles.iter().all(|p| *p == nothing) {
+        return (Vec::new(), Vec::new());
+    }
+    let mut of = Vec::with_capacity(profiles.len());
+    let mut some = Vec::new();
+    for p in profiles {
+        if p == nothing {
+            of.push(0);
+        } else {
+            some.push(p);
+            of.push(some.len() as u32);
+        }
+    }
+    (of, some)
+}
+
 /// `entities` with their properties packed.
 fn packed(mut entities: Vec<Entity>) -> Vec<Entity> {
     for e in &mut entities {
@@ -157,9 +177,17 @@ pub struct Matcher {
     targets: Vec<Target>,
     #[serde(with = "crate::gazetteer::compiled::entities")]
     entities: Vec<Entity>,
-    links: Vec<Vec<u32>>,
-    /// Per entity, what the lists say of its public life.
+    /// Per entity, the entities the lists relate it to.
+    links: Rows<u32>,
+    /// Per entity, 1 + the index in `profiles` of what the lists say of
+    /// its public life, or 0 when they say nothing (empty when they say
+    /// nothing of anyone: a list of names).
+    profile_of: Vec<u32>,
+    /// The profiles that say something, in entity order.
     profiles: Vec<Profile>,
+    /// The profile of an entity the lists say nothing of.
+    #[serde(skip)]
+    no_profile: Profile,
     /// For each folded word of a person's name, how many listed persons
     /// bear it: how common the name is among the people the lists cover.
     person_words: FxHashMap<String, u32>,
@@ -228,10 +256,83 @@ struct Words {
     sieve: Vec<u64>,
     /// Trie nodes (0 is the root) reached from the root by word number.
     root: Vec<u32>,
-    /// Trie edges below the first word: (node, word) → node.
-    edges: FxHashMap<(u32, u32), u32>,
+    /// Trie edges below the first word: per node, its (word, node) edges
+    /// sorted by word (filled from `building` by [`Words::freeze`]).
+    edges: Rows<(u32, u32)>,
     /// Per node, 1 + the pattern that ends there, or 0.
     ends: Vec<u32>,
+    /// The edges of a trie being built: (node, word) → node.
+    #[serde(skip)]
+    building: FxHashMap<(u32, u32), u32>,
+}
+
+/// Lists of numbers, one per index (an entity, a trie node), in one table:
+/// list `i` is `items[ends[i - 1]..ends[i]]` (from 0 for the first).
+/// `ends` is empty when every list is: a big list of names with no links
+/// takes no room.
+#[derive(Debug, Serialize, Deserialize)]
+struct Rows<T> {
+    ends: Vec<u32>,
+    items: Vec<T>,
+}
+
+impl<T> Default for Rows<T> {
+    fn default() -> Rows<T> {
+        Rows {
+            ends: Vec::new(),
+            items: Vec::new(),
+        }
+    }
+}
+
+impl<T> Rows<T> {
+    /// The table of `lists`, in order.
+    fn new<L: IntoIterator<Item = T>>(lists: impl IntoIterator<Item = L>) -> Rows<T> {
+        let mut rows = Rows::default();
+        for list in lists {
+            rows.items.extend(list);
+            rows.ends.push(rows.items.len() as u32);
+        }
+        if rows.items.is_empty() {
+            rows.ends = Vec::new();
+        }
+        rows
+    }
+
+    /// List `i` (empty past the last).
+    #[inline]
+    fn get(&self, i: usize) -> &[T] {
+        let Some(&end) = self.ends.get(i) else {
+            return &[];
+        };
+        let start = match i {
+            0 => 0,
+            _ => self.ends[i - 1],
+        };
+        &self.items[start as usize..end as usize]
+    }
+
+    /// Whether the table holds `lists` lists (or none at all) whose ends
+    /// lie in order within the items.
+    fn check(&self, lists: usize, what: &str) -> Result<(), String> {
+        if !self.ends.is_empty() && self.ends.len() != lists {
+            return Err(format!("{} {what} for {lists}", self.ends.len()));
+        }
+        let mut at = 0;
+        for &end in &self.ends {
+            if end < at {
+                return Err(format!("{what} out of order"));
+            }
+            at = end;
+        }
+        if at as usize != self.items.len() {
+            return Err(format!(
+                "{what} ending at {at} of {} items",
+                self.items.len()
+            ));
+        }
+        Ok(())
+    }
 }
 
 impl Words {
@@ -274,9 +375,39 @@ impl Words {
         let next = if node == 0 {
             self.root[w as usize]
         } else {
-            *self.edges.get(&(node, w))?
+            let edges = self.edges.get(node as usize);
+            edges[edges.binary_search_by_key(&w, |e| e.0).ok()?].1
         };
         (next != 0).then_some(next)
+    }
+
+    /// The node reached from `node` by word `w` in a trie being built.
+    fn step_building(&self, node: u32, w: u32) -> Option<u32> {
+        let next = if node == 0 {
+            self.root[w as usize]
+        } else {
+            *self.building.get(&(node, w))?
+        };
+        (next != 0).then_some(next)
+    }
+
+    /// Makes the edges of the trie built searchable ([`Words::step`]).
+    fn freeze(&mut self) {
+        let mut edges: Vec<(u32, u32, u32)> = self
+            .building
+            .drain()
+            .map(|((from, word), to)| (from, word, to))
+            .collect();
+        edges.sort_unstable();
+        let mut at = 0;
+        self.edges = Rows::new((0..self.ends.len() as u32).map(|node| {
+            let from = at;
+            while at < edges.len() && edges[at].0 == node {
+                at += 1;
+            }
+            edges[from..at].iter().map(|&(_, word, to)| (word, to))
+        }));
+        self.building = FxHashMap::default();
     }
 
     /// Adds the pattern of the folded words `words`; returns the node it
@@ -285,7 +416,7 @@ impl Words {
         let mut node = 0u32;
         for word in words {
             let w = self.intern(word);
-            node = match self.step(node, w) {
+            node = match self.step_building(node, w) {
                 Some(next) => next,
                 None => {
                     let next = self.ends.len() as u32;
@@ -293,7 +424,7 @@ impl Words {
                     if node == 0 {
                         self.root[w as usize] = next;
                     } else {
-                        self.edges.insert((node, w), next);
+                        self.building.insert((node, w), next);
                     }
                     next
                 }
@@ -397,15 +528,15 @@ impl Words {
 
 /// Resolves each entity's `linked_to` property (names, as OFAC's remarks
 /// give them) to entities with that name, both ways.
-fn link_entities(g: &Gazetteer) -> Vec<Vec<u32>> {
-    let mut links: Vec<Vec<u32>> = vec![Vec::new(); g.len()];
+fn link_entities(g: &Gazetteer) -> Rows<u32> {
     if !g
         .entities()
         .iter()
         .any(|e| e.properties.contains_key("linked_to"))
     {
-        return links;
+        return Rows::default();
     }
+    let mut links: Vec<Vec<u32>> = vec![Vec::new(); g.len()];
     let mut by_name: FxHashMap<String, Vec<u32>> = FxHashMap::default();
     for (i, e) in g.entities().iter().enumerate() {
         for a in e.names() {
@@ -437,7 +568,7 @@ fn link_entities(g: &Gazetteer) -> Vec<Vec<u32>> {
         l.sort_unstable();
         l.dedup();
     }
-    links
+    Rows::new(links)
 }
 
 /// The spelling keys of `spelled` (numbers of the words of transliterated
@@ -685,6 +816,7 @@ impl Matcher {
         let links = link_entities(gazetteer);
         let mut profiles: Vec<Profile> = gazetteer.entities().iter().map(Profile::of).collect();
         crate::link::infer_genders(gazetteer.entities(), &mut profiles);
+        let (profile_of, profiles) = sparse(profiles);
         let mut person_words: FxHashMap<String, u32> = FxHashMap::default();
         let mut first_names: FxHashMap<String, u32> = FxHashMap::default();
         let mut person_keys: FxHashMap<Box<[u8]>, u32> = FxHashMap::default();
@@ -729,6 +861,7 @@ impl Matcher {
             .filter(|n| *n != 0 && spelled.contains(n))
             .collect();
         let spellings = spellings(&words, spelled, &person_word, &h_word, syllables);
+        words.freeze();
         let stats = BuildStats {
             entities: gazetteer.len(),
             names,
@@ -742,7 +875,9 @@ impl Matcher {
             targets,
             entities: Vec::new(),
             links,
+            profile_of,
             profiles,
+            no_profile: Profile::default(),
             person_words,
             person_keys,
             first_names,
@@ -758,7 +893,10 @@ impl Matcher {
 
     /// What the lists say of entity `e`'s public life.
     pub fn profile(&self, e: u32) -> &Profile {
-        &self.profiles[e as usize]
+        match self.profile_of.get(e as usize) {
+            Some(&p) if p > 0 => &self.profiles[p as usize - 1],
+            _ => &self.no_profile,
+        }
     }
 
     /// For each of entity `e`'s names (display name first, weak aliases
@@ -827,7 +965,7 @@ impl Matcher {
     /// Entities related to entity `e` by the lists (OFAC's `Linked To`),
     /// in both directions.
     pub fn links(&self, e: u32) -> &[u32] {
-        &self.links[e as usize]
+        self.links.get(e as usize)
     }
 
     /// Every occurrence of every pattern in the normalized text, appended to
@@ -982,28 +1120,37 @@ impl Matcher {
     /// built by [`Matcher::new`] always does.
     pub(crate) fn check(&self) -> Result<(), String> {
         let entities = self.entities.len();
-        let per_entity = [
-            ("links", self.links.len()),
-            ("profiles", self.profiles.len()),
-            ("transliterated", self.transliterated.len()),
-        ];
-        for (what, len) in per_entity {
-            if len != entities {
-                return Err(format!("{len} {what} for {entities} entities"));
-            }
+        if self.transliterated.len() != entities {
+            return Err(format!(
+                "{} transliterated for {entities} entities",
+                self.transliterated.len()
+            ));
         }
-        if let Some(l) = self
-            .links
-            .iter()
-            .flatten()
-            .find(|&&l| l as usize >= entities)
-        {
+        if !self.profile_of.is_empty() && self.profile_of.len() != entities {
+            return Err(format!(
+                "{} profiles for {entities} entities",
+                self.profile_of.len()
+            ));
+        }
+        self.links.check(entities, "links")?;
+        if let Some(l) = self.links.items.iter().find(|&&l| l as usize >= entities) {
             return Err(format!("a link to entity {l} of {entities}"));
         }
         // Days (yyyymmdd) and years as a build makes them: the resolver
         // subtracts them from one another and from the document's date.
         let day = |d: Day| d == Day::MAX || (-100_000_000..=100_000_000).contains(&d);
-        for (p, e) in self.profiles.iter().zip(&self.entities) {
+        for (e, &p) in self.entities.iter().zip(&self.profile_of) {
+            let Some(p) = p.checked_sub(1) else {
+                continue;
+            };
+            let Some(p) = self.profiles.get(p as usize) else {
+                return Err(format!(
+                    "profile {} of {} for {}",
+                    p + 1,
+                    self.profiles.len(),
+                    e.id
+                ));
+            };
             let days = p
                 .terms
                 .iter()
@@ -1048,12 +1195,18 @@ impl Matcher {
             return Err(format!("a word number out of 1..{words}"));
         }
         let bad_node = |n: u32| n as usize >= nodes;
+        w.edges.check(nodes, "trie edge lists")?;
         if w.root.iter().any(|&n| bad_node(n))
             || w.edges
+                .items
                 .iter()
-                .any(|(&(from, word), &to)| bad_node(from) || bad_word(word) || bad_node(to))
+                .any(|&(word, to)| bad_word(word) || bad_node(to))
         {
             return Err(format!("a trie edge out of its {nodes} nodes"));
+        }
+        // (Sorted, as the search for a node's edge takes them.)
+        if (0..w.edges.ends.len()).any(|n| w.edges.get(n).windows(2).any(|p| p[0].0 >= p[1].0)) {
+            return Err("trie edges out of order".into());
         }
         if w.ends.iter().any(|&p| p as usize > patterns) {
             return Err(format!("a trie node ending past the {patterns} patterns"));
@@ -1100,6 +1253,7 @@ mod tests {
             let node = words.insert(key.split(' '));
             words.ends[node as usize] = p as u32 + 1;
         }
+        words.freeze();
         let mut out = Vec::new();
         words.hits(&normalize(text), &mut Vec::new(), &mut out);
         out.iter().map(|h| (h.first, h.last, h.pattern)).collect()
@@ -1142,11 +1296,14 @@ mod tests {
         ]);
         assert_eq!(Matcher::new(&g).check(), Ok(()));
         type Spoil = fn(&mut Matcher);
-        let broken: [(&str, Spoil); 7] = [
+        let broken: [(&str, Spoil); 9] = [
             ("entity 2 of 2", |m| m.targets[0].entity = 2),
             ("name 1 of entity", |m| m.targets[0].name = 1),
-            ("1 links for 2 entities", |m| {
-                m.links.pop();
+            ("1 links for 2", |m| {
+                m.links = Rows::new([vec![1]]);
+            }),
+            ("a link to entity 2 of 2", |m| {
+                m.links = Rows::new([vec![], vec![2]]);
             }),
             ("pattern readings", |m| m.patterns[0].1 = 1000),
             ("trie edge", |m| m.words.root[1] = 1000),
@@ -1154,7 +1311,15 @@ mod tests {
                 m.words.number.insert(b"x"[..].into(), 1000);
             }),
             ("date out of range in the profile of a", |m| {
-                m.profiles[0].born = Some(i32::MIN)
+                m.profile_of = vec![1, 0];
+                m.profiles = vec![Profile {
+                    born: Some(i32::MIN),
+                    ..Profile::default()
+                }];
+            }),
+            ("profile 2 of 1 for b", |m| {
+                m.profile_of = vec![0, 2];
+                m.profiles = vec![Profile::default()];
             }),
         ];
         for (expected, spoil) in broken {
