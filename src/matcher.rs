@@ -34,6 +34,7 @@ use crate::names::{
     is_common_word, is_distinctive_word, is_given_name, is_known_proper_noun, is_place, names_agree,
 };
 use crate::normalize::{fold_name, Normalized, TokenFlags};
+use crate::table::{KeyMap, KeyRows, Keys, Rows};
 use crate::translit::{
     french_respelled_into, h_respelled, is_korean, is_transliterated, key_consonants,
     korean_key_into, person_spelling_key_into, respell_h, spelling_key_into,
@@ -190,24 +191,22 @@ pub struct Matcher {
     no_profile: Profile,
     /// For each folded word of a person's name, how many listed persons
     /// bear it: how common the name is among the people the lists cover.
-    person_words: FxHashMap<String, u32>,
+    person_words: KeyMap<u32>,
     /// For each spelling key of a person's name word
     /// ([`crate::translit::spelling_key_into`]), how many listed
     /// persons bear a word with that key: "Salem" is as common as the
     /// Salims and Saleems the lists hold.
-    #[serde(with = "crate::gazetteer::compiled::byte_keys")]
-    person_keys: FxHashMap<Box<[u8]>, u32>,
+    person_keys: KeyMap<u32>,
     /// Folded first word of each given-name-first person's display name →
     /// how many persons' names start with it.
-    first_names: FxHashMap<String, u32>,
+    first_names: KeyMap<u32>,
     /// The words an organization's own name starts with that the press
     /// writes alone ([`crate::variants::lead_words`], joined by a space) →
     /// how many listed organizations' names start with them.
-    org_leads: FxHashMap<String, u32>,
+    org_leads: KeyMap<u32>,
     /// Spelling key → the listed words of transliterated names with that
     /// key (see [`crate::translit`]).
-    #[serde(with = "crate::gazetteer::compiled::byte_keys")]
-    spellings: FxHashMap<Box<[u8]>, Vec<u32>>,
+    spellings: KeyRows,
     /// Whether any Korean person is listed: only then are syllables keyed
     /// ([`crate::translit::korean_key`]).
     korean_syllables: bool,
@@ -245,10 +244,9 @@ fn sieve_bit(word: &[u8]) -> usize {
 /// The patterns' words and the trie over them.
 #[derive(Debug, Default, Serialize, Deserialize)]
 struct Words {
-    /// Each distinct folded word of a pattern, numbered from 1 (0 stands
-    /// for every other word).
-    #[serde(with = "crate::gazetteer::compiled::byte_keys")]
-    number: FxHashMap<Box<[u8]>, u32>,
+    /// Each distinct folded word of a pattern: word `i` of the table is
+    /// numbered `i + 1` (0 stands for every other word).
+    number: Keys,
     /// The longest word, in bytes: longer tokens are looked up no further.
     longest: usize,
     /// A 65,536-bit sieve over the words' [`sieve_bit`]s: a token whose bit
@@ -266,75 +264,6 @@ struct Words {
     building: FxHashMap<(u32, u32), u32>,
 }
 
-/// Lists of numbers, one per index (an entity, a trie node), in one table:
-/// list `i` is `items[ends[i - 1]..ends[i]]` (from 0 for the first).
-/// `ends` is empty when every list is: a big list of names with no links
-/// takes no room.
-#[derive(Debug, Serialize, Deserialize)]
-struct Rows<T> {
-    ends: Vec<u32>,
-    items: Vec<T>,
-}
-
-impl<T> Default for Rows<T> {
-    fn default() -> Rows<T> {
-        Rows {
-            ends: Vec::new(),
-            items: Vec::new(),
-        }
-    }
-}
-
-impl<T> Rows<T> {
-    /// The table of `lists`, in order.
-    fn new<L: IntoIterator<Item = T>>(lists: impl IntoIterator<Item = L>) -> Rows<T> {
-        let mut rows = Rows::default();
-        for list in lists {
-            rows.items.extend(list);
-            rows.ends.push(rows.items.len() as u32);
-        }
-        if rows.items.is_empty() {
-            rows.ends = Vec::new();
-        }
-        rows
-    }
-
-    /// List `i` (empty past the last).
-    #[inline]
-    fn get(&self, i: usize) -> &[T] {
-        let Some(&end) = self.ends.get(i) else {
-            return &[];
-        };
-        let start = match i {
-            0 => 0,
-            _ => self.ends[i - 1],
-        };
-        &self.items[start as usize..end as usize]
-    }
-
-    /// Whether the table holds `lists` lists (or none at all) whose ends
-    /// lie in order within the items.
-    fn check(&self, lists: usize, what: &str) -> Result<(), String> {
-        if !self.ends.is_empty() && self.ends.len() != lists {
-            return Err(format!("{} {what} for {lists}", self.ends.len()));
-        }
-        let mut at = 0;
-        for &end in &self.ends {
-            if end < at {
-                return Err(format!("{what} out of order"));
-            }
-            at = end;
-        }
-        if at as usize != self.items.len() {
-            return Err(format!(
-                "{what} ending at {at} of {} items",
-                self.items.len()
-            ));
-        }
-        Ok(())
-    }
-}
-
 impl Words {
     fn new() -> Words {
         Words {
@@ -347,11 +276,11 @@ impl Words {
 
     /// The number of `word`, given one if new.
     fn intern(&mut self, word: &str) -> u32 {
-        if let Some(&n) = self.number.get(word.as_bytes()) {
+        let (i, new) = self.number.insert(word.as_bytes());
+        let n = i + 1;
+        if !new {
             return n;
         }
-        let n = self.root.len() as u32;
-        self.number.insert(word.as_bytes().into(), n);
         self.root.push(0);
         self.longest = self.longest.max(word.len());
         let bit = sieve_bit(word.as_bytes());
@@ -366,7 +295,7 @@ impl Words {
         if word.len() > self.longest || self.sieve[bit / 64] & (1 << (bit % 64)) == 0 {
             return 0;
         }
-        self.number.get(word).copied().unwrap_or(0)
+        self.number.find(word).map_or(0, |i| i + 1)
     }
 
     /// The node reached from `node` by word `w`, if any.
@@ -582,15 +511,14 @@ fn spellings(
     person_word: &[bool],
     h_word: &[bool],
     mut syllables: Vec<u32>,
-) -> FxHashMap<Box<[u8]>, Vec<u32>> {
+) -> KeyRows {
     spelled.sort_unstable();
     spelled.dedup();
     syllables.sort_unstable();
     syllables.dedup();
-    let mut text: Vec<&[u8]> = vec![&[]; words.root.len()];
-    for (w, &n) in &words.number {
-        text[n as usize] = w;
-    }
+    let text: Vec<&[u8]> = std::iter::once(&[][..])
+        .chain(words.number.iter())
+        .collect();
     let mut out: FxHashMap<Box<[u8]>, Vec<u32>> = FxHashMap::default();
     let mut key = Vec::new();
     for n in spelled {
@@ -621,7 +549,7 @@ fn spellings(
             out.entry(key.as_slice().into()).or_default().push(n);
         }
     }
-    out
+    KeyRows::new(out.iter().map(|(k, v)| (&k[..], &v[..])))
 }
 
 impl Matcher {
@@ -686,7 +614,7 @@ impl Matcher {
             .collect();
         // The words each organization's names start with that the press
         // writes alone (once per organization), and how many have each.
-        let mut org_leads: FxHashMap<String, u32> = FxHashMap::default();
+        let mut org_leads: KeyMap<u32> = KeyMap::default();
         let mut leads: Vec<String> = Vec::new();
         for (ei, entity) in gazetteer.entities().iter().enumerate() {
             leads.clear();
@@ -772,7 +700,7 @@ impl Matcher {
                 }
             }
             for w in leads.drain(..) {
-                *org_leads.entry(w).or_insert(0) += 1;
+                *org_leads.entry(w.as_bytes()) += 1;
             }
         }
         // One reading per (pattern, entity): the best-ranked one.
@@ -817,9 +745,9 @@ impl Matcher {
         let mut profiles: Vec<Profile> = gazetteer.entities().iter().map(Profile::of).collect();
         crate::link::infer_genders(gazetteer.entities(), &mut profiles);
         let (profile_of, profiles) = sparse(profiles);
-        let mut person_words: FxHashMap<String, u32> = FxHashMap::default();
-        let mut first_names: FxHashMap<String, u32> = FxHashMap::default();
-        let mut person_keys: FxHashMap<Box<[u8]>, u32> = FxHashMap::default();
+        let mut person_words: KeyMap<u32> = KeyMap::default();
+        let mut first_names: KeyMap<u32> = KeyMap::default();
+        let mut person_keys: KeyMap<u32> = KeyMap::default();
         let mut seen: Vec<String> = Vec::new();
         let (mut key, mut keys): (Vec<u8>, Vec<Vec<u8>>) = (Vec::new(), Vec::new());
         for e in gazetteer.entities() {
@@ -833,7 +761,7 @@ impl Matcher {
                 let folded = fold_name(&a.name);
                 if i == 0 && given_first {
                     if let Some(first) = folded.split(' ').next() {
-                        *first_names.entry(first.to_string()).or_insert(0) += 1;
+                        *first_names.entry(first.as_bytes()) += 1;
                     }
                 }
                 for w in folded.split(' ') {
@@ -849,10 +777,10 @@ impl Matcher {
                 {
                     keys.push(key.clone());
                 }
-                *person_words.entry(w).or_insert(0) += 1;
+                *person_words.entry(w.as_bytes()) += 1;
             }
             for k in keys.drain(..) {
-                *person_keys.entry(k.into_boxed_slice()).or_insert(0) += 1;
+                *person_keys.entry(&k) += 1;
             }
         }
         let articles: Vec<u32> = ["al", "el"]
@@ -936,10 +864,10 @@ impl Matcher {
     /// spelling of it (one with its spelling key: "salem" counts the
     /// Salims, "sang" the Songs and Sungs).
     pub fn persons_named(&self, w: &str) -> u32 {
-        let named = self.person_words.get(w).copied().unwrap_or(0);
+        let named = self.person_words.get(w.as_bytes()).copied().unwrap_or(0);
         let mut key = Vec::new();
         let spelled = if crate::translit::spelling_key_into(w.as_bytes(), &mut key) {
-            self.person_keys.get(key.as_slice()).copied().unwrap_or(0)
+            self.person_keys.get(&key).copied().unwrap_or(0)
         } else {
             0
         };
@@ -950,7 +878,7 @@ impl Matcher {
     /// with the folded word `w`: whether a given name alone ("Saddam")
     /// could be one person's only.
     pub fn first_named(&self, w: &str) -> u32 {
-        self.first_names.get(w).copied().unwrap_or(0)
+        self.first_names.get(w.as_bytes()).copied().unwrap_or(0)
     }
 
     /// How many listed organizations' names start with the words `lead`
@@ -959,7 +887,7 @@ impl Matcher {
     /// its sister; more ("Islamic", "Federal", "Korea") say what kind of
     /// organization it is, not which.
     pub fn org_lead_count(&self, lead: &str) -> u32 {
-        self.org_leads.get(lead).copied().unwrap_or(0)
+        self.org_leads.get(lead.as_bytes()).copied().unwrap_or(0)
     }
 
     /// Entities related to entity `e` by the lists (OFAC's `Linked To`),
@@ -1132,8 +1060,8 @@ impl Matcher {
                 self.profile_of.len()
             ));
         }
-        self.links.check(entities, "links")?;
-        if let Some(l) = self.links.items.iter().find(|&&l| l as usize >= entities) {
+        self.links.check_len(entities, "links")?;
+        if let Some(l) = self.links.items().iter().find(|&&l| l as usize >= entities) {
             return Err(format!("a link to entity {l} of {entities}"));
         }
         // Days (yyyymmdd) and years as a build makes them: the resolver
@@ -1191,21 +1119,25 @@ impl Matcher {
             return Err("no trie root".into());
         }
         let bad_word = |n: u32| n == 0 || n as usize >= words;
-        if w.number.values().any(|&n| bad_word(n)) {
-            return Err(format!("a word number out of 1..{words}"));
+        if w.number.len() + 1 != words {
+            return Err(format!(
+                "a table of {} words for {} trie roots",
+                w.number.len(),
+                words - 1
+            ));
         }
         let bad_node = |n: u32| n as usize >= nodes;
-        w.edges.check(nodes, "trie edge lists")?;
+        w.edges.check_len(nodes, "trie edge lists")?;
         if w.root.iter().any(|&n| bad_node(n))
             || w.edges
-                .items
+                .items()
                 .iter()
                 .any(|&(word, to)| bad_word(word) || bad_node(to))
         {
             return Err(format!("a trie edge out of its {nodes} nodes"));
         }
         // (Sorted, as the search for a node's edge takes them.)
-        if (0..w.edges.ends.len()).any(|n| w.edges.get(n).windows(2).any(|p| p[0].0 >= p[1].0)) {
+        if (0..w.edges.len()).any(|n| w.edges.get(n).windows(2).any(|p| p[0].0 >= p[1].0)) {
             return Err("trie edges out of order".into());
         }
         if w.ends.iter().any(|&p| p as usize > patterns) {
@@ -1213,8 +1145,8 @@ impl Matcher {
         }
         if self
             .spellings
-            .values()
-            .flatten()
+            .items()
+            .iter()
             .chain(&self.articles)
             .any(|&n| bad_word(n))
         {
@@ -1296,7 +1228,7 @@ mod tests {
         ]);
         assert_eq!(Matcher::new(&g).check(), Ok(()));
         type Spoil = fn(&mut Matcher);
-        let broken: [(&str, Spoil); 9] = [
+        let broken: [(&str, Spoil); 10] = [
             ("entity 2 of 2", |m| m.targets[0].entity = 2),
             ("name 1 of entity", |m| m.targets[0].name = 1),
             ("1 links for 2", |m| {
@@ -1307,8 +1239,17 @@ mod tests {
             }),
             ("pattern readings", |m| m.patterns[0].1 = 1000),
             ("trie edge", |m| m.words.root[1] = 1000),
-            ("word number", |m| {
-                m.words.number.insert(b"x"[..].into(), 1000);
+            ("a table of 4 words for 3 trie roots", |m| {
+                m.words.number.insert(b"x");
+            }),
+            ("trie edges out of order", |m| {
+                m.words.edges = Rows::new((0..m.words.ends.len()).map(|n| {
+                    if n == 1 {
+                        vec![(2, 2), (1, 2)]
+                    } else {
+                        vec![]
+                    }
+                }));
             }),
             ("date out of range in the profile of a", |m| {
                 m.profile_of = vec![1, 0];

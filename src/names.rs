@@ -330,7 +330,7 @@ const EXTRA_FUNCTION_WORDS: &str = "a an the and or but if then when while after
 /// Whether a folded word is an ordinary English word (a lower-case entry
 /// of the SCOWL size-50 word list bundled in `data/scowl/`).
 pub fn is_common_word(folded: &str) -> bool {
-    static WORDS: OnceLock<HashSet<String>> = OnceLock::new();
+    static WORDS: OnceLock<HashSet<&str>> = OnceLock::new();
     WORDS
         .get_or_init(|| word_set(include_str!("../data/scowl/english-words.txt")))
         .contains(folded)
@@ -339,7 +339,7 @@ pub fn is_common_word(folded: &str) -> bool {
 /// Whether a folded word is a known English proper noun (a given name, a
 /// place: a capitalized entry of the SCOWL list).
 pub fn is_known_proper_noun(folded: &str) -> bool {
-    static WORDS: OnceLock<HashSet<String>> = OnceLock::new();
+    static WORDS: OnceLock<HashSet<&str>> = OnceLock::new();
     WORDS
         .get_or_init(|| word_set(include_str!("../data/scowl/proper-names.txt")))
         .contains(folded)
@@ -348,7 +348,7 @@ pub fn is_known_proper_noun(folded: &str) -> bool {
 /// Whether a folded word is a common given name (1990 US Census lists,
 /// bundled in `data/census/`): "Nelson", "Kim".
 pub fn is_given_name(folded: &str) -> bool {
-    static WORDS: OnceLock<HashSet<String>> = OnceLock::new();
+    static WORDS: OnceLock<HashSet<&str>> = OnceLock::new();
     WORDS
         .get_or_init(|| word_set(include_str!("../data/census/given-names.txt")))
         .contains(folded)
@@ -612,7 +612,7 @@ fn natural_key(name: &str) -> String {
 /// Whether a folded word is among the 5,000 most common US surnames (1990
 /// US Census): "Lee", "Patel".
 pub fn is_common_surname(folded: &str) -> bool {
-    static WORDS: OnceLock<HashSet<String>> = OnceLock::new();
+    static WORDS: OnceLock<HashSet<&str>> = OnceLock::new();
     WORDS
         .get_or_init(|| word_set(include_str!("../data/census/common-surnames.txt")))
         .contains(folded)
@@ -661,15 +661,32 @@ pub fn preload() {
     }
 }
 
-/// The one-word entries of `list` (a word a line), folded.
-fn word_set(list: &str) -> HashSet<String> {
+/// The one-word entries of `list` (a word a line), folded: the words
+/// that folding leaves as they are borrowed from `list`, the others kept
+/// in one string for the life of the program (the sets are built once,
+/// into statics): tens of thousands of words in no allocation each.
+fn word_set(list: &'static str) -> HashSet<&'static str> {
     let mut folded = Normalized::new();
     let mut set = HashSet::with_capacity_and_hasher(list.len() / 8, Default::default());
+    let mut changed = String::new();
+    let mut ends = Vec::new();
     for line in list.lines() {
         normalize_into(line, &mut folded);
         if let [_] = folded.tokens() {
-            set.insert(folded.token_text(0).to_string());
+            let word = folded.token_text(0);
+            if word == line {
+                set.insert(line);
+            } else {
+                changed.push_str(word);
+                ends.push(changed.len());
+            }
         }
+    }
+    let changed: &'static str = String::leak(changed);
+    let mut start = 0;
+    for end in ends {
+        set.insert(&changed[start..end]);
+        start = end;
     }
     set
 }
