@@ -27,9 +27,10 @@
 //! # The packed form
 //!
 //! No bytes for no properties; else the map as a postcard sequence of
-//! (key, value) pairs, each value a
-//! variant of its kind (`Null`, `Bool`, `U64`, `I64`, `F64`, `Str`,
-//! `Array`, `Object`), numbers and strings exactly as the map holds them:
+//! (key, value) pairs, each key one byte for the fifty-odd names the lists
+//! give their fields (a table in this module) or the name itself, each
+//! value a variant of its kind (`Null`, `Bool`, `U64`, `I64`, `F64`,
+//! `Str`, `Array`, `Object`), numbers and strings exactly as the map holds them:
 //! unpacked, a map is equal to the one packed and serializes to the same
 //! JSON. It is the properties' form in a compiled gazetteer too, written
 //! there as one byte string an entity; a byte string read from a file is
@@ -247,7 +248,7 @@ impl<'de> Deserialize<'de> for Properties {
 
 /// The packed form of `map`.
 fn pack(map: &Map<String, Value>) -> Vec<u8> {
-    postcard::to_allocvec(&Seq(map.iter().map(|(k, v)| (k, JsonRef(v)))))
+    postcard::to_allocvec(&Seq(map.iter().map(|(k, v)| (KeyRef(k), JsonRef(v)))))
         .expect("a JSON map always packs")
 }
 
@@ -264,6 +265,146 @@ fn unpack(bytes: &[u8]) -> Map<String, Value> {
 const VARIANTS: &[&str] = &[
     "Null", "Bool", "U64", "I64", "F64", "Str", "Array", "Object",
 ];
+
+/// The keys the lists gazex reads and merges give their records' fields
+/// and the objects in them, most frequent first: packed as their place in
+/// this table (one byte), any other key as a string. The table is part of
+/// the packed form: a key added or moved changes it (and the compiled
+/// format's version).
+const KEYS: [&str; 53] = [
+    "country",
+    "remarks",
+    "city",
+    "addresses",
+    "address",
+    "dob",
+    "role",
+    "source",
+    "as_of",
+    "current",
+    "roles",
+    "linked_to",
+    "linked_to_ids",
+    "nationality",
+    "gender",
+    "pob",
+    "title",
+    "passport",
+    "start",
+    "wikidata",
+    "citizenship",
+    "listed_on",
+    "un_dataid",
+    "un_ref",
+    "imo",
+    "end",
+    "vessel_flag",
+    "party",
+    "vessel_type",
+    "state",
+    "birth_date",
+    "district",
+    "bioguide",
+    "type",
+    "number",
+    "documents",
+    "pob_alt",
+    "call_sign",
+    "issuing_country",
+    "note",
+    "honorific",
+    "date_of_issue",
+    "grt",
+    "country_of_issue",
+    "type_detail",
+    "tonnage",
+    "city_of_issue",
+    "remarks_truncated",
+    "vessel_owner",
+    "imo_alt",
+    "sources",
+    "same_as",
+    "prominent",
+];
+
+/// Writes a key: variant 1 + its place in [`KEYS`], or variant 0 with the
+/// key itself.
+struct KeyRef<'a>(&'a str);
+
+impl Serialize for KeyRef<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match KEYS.iter().position(|k| *k == self.0) {
+            Some(i) => s.serialize_unit_variant("Key", i as u32 + 1, KEYS[i]),
+            None => s.serialize_newtype_variant("Key", 0, "Other", self.0),
+        }
+    }
+}
+
+/// Reads what [`KeyRef`] wrote.
+struct Key(String);
+
+impl<'de> Deserialize<'de> for Key {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_enum("Key", &[], KeyVisitor)
+    }
+}
+
+struct KeyVisitor;
+
+impl<'de> Visitor<'de> for KeyVisitor {
+    type Value = Key;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a property name")
+    }
+
+    fn visit_enum<A: EnumAccess<'de>>(self, data: A) -> Result<Key, A::Error> {
+        let (index, v): (u32, _) = data.variant()?;
+        if index == 0 {
+            return v.newtype_variant().map(Key);
+        }
+        v.unit_variant()?;
+        known_key(index).map(|k| Key(k.to_string()))
+    }
+}
+
+/// The key of variant `index` (1 and up) of [`KeyRef`].
+fn known_key<E: de::Error>(index: u32) -> Result<&'static str, E> {
+    KEYS.get(index as usize - 1).copied().ok_or_else(|| {
+        E::invalid_value(
+            de::Unexpected::Unsigned(index.into()),
+            &"a property name's place in the table",
+        )
+    })
+}
+
+/// A key, checked and not kept.
+struct CheckKey;
+
+impl<'de> DeserializeSeed<'de> for CheckKey {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_enum("Key", &[], self)
+    }
+}
+
+impl<'de> Visitor<'de> for CheckKey {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a property name")
+    }
+
+    fn visit_enum<A: EnumAccess<'de>>(self, data: A) -> Result<(), A::Error> {
+        let (index, v): (u32, _) = data.variant()?;
+        if index == 0 {
+            return v.newtype_variant_seed(CheckStr);
+        }
+        v.unit_variant()?;
+        known_key(index).map(drop)
+    }
+}
 
 /// Writes a `serde_json::Value` as a variant of its kind.
 struct JsonRef<'a>(&'a Value);
@@ -289,7 +430,7 @@ impl Serialize for JsonRef<'_> {
                 NAME,
                 7,
                 "Object",
-                &Seq(o.iter().map(|(k, v)| (k, JsonRef(v)))),
+                &Seq(o.iter().map(|(k, v)| (KeyRef(k), JsonRef(v)))),
             ),
         }
     }
@@ -372,7 +513,7 @@ impl<'de> Visitor<'de> for Pairs {
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
         let mut map = Map::new();
-        while let Some((k, Json(v))) = seq.next_element::<(String, Json)>()? {
+        while let Some((Key(k), Json(v))) = seq.next_element::<(Key, Json)>()? {
             map.insert(k, v);
         }
         Ok(map)
@@ -468,7 +609,7 @@ impl<'de> Visitor<'de> for CheckPair {
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
         let missing = || de::Error::invalid_length(0, &"a (key, value) pair");
-        seq.next_element_seed(CheckStr)?.ok_or_else(missing)?;
+        seq.next_element_seed(CheckKey)?.ok_or_else(missing)?;
         seq.next_element_seed(self.0)?.ok_or_else(missing)?;
         Ok(())
     }
@@ -598,6 +739,18 @@ mod tests {
     }
 
     #[test]
+    fn a_known_key_packs_to_one_byte() {
+        let p: Properties = [("country".to_string(), Value::Null)].into_iter().collect();
+        assert_eq!(*p.to_packed(), [1, 1, 0]);
+        let p: Properties = [("k".to_string(), Value::Null)].into_iter().collect();
+        assert_eq!(*p.to_packed(), [1, 0, 1, b'k', 0]);
+        assert_eq!(
+            Properties::from_packed(&[1, 1, 0]).unwrap().into_map(),
+            json!({"country": null}).as_object().unwrap().clone()
+        );
+    }
+
+    #[test]
     fn none_is_empty_everywhere() {
         let mut p = Properties::new();
         assert!(p.is_empty() && p.is_packed());
@@ -634,16 +787,20 @@ mod tests {
             }
         }
         // An unknown kind of value; a string that is not UTF-8.
-        assert!(Properties::from_packed(&[1, 1, b'k', 8]).is_err());
-        assert!(Properties::from_packed(&[1, 1, 0xff, 0]).is_err());
-        assert!(Properties::from_packed(&[1, 1, b'k', 5, 1, 0xff]).is_err());
+        assert!(Properties::from_packed(&[1, 0, 1, b'k', 8]).is_err());
+        assert!(Properties::from_packed(&[1, 0, 1, 0xff, 0]).is_err());
+        assert!(Properties::from_packed(&[1, 0, 1, b'k', 5, 1, 0xff]).is_err());
+        // A key out of the table.
+        assert!(Properties::from_packed(&[1, 1, 0]).is_ok());
+        assert!(Properties::from_packed(&[1, KEYS.len() as u8, 0]).is_ok());
+        assert!(Properties::from_packed(&[1, KEYS.len() as u8 + 1, 0]).is_err());
     }
 
     #[test]
     fn nesting_is_limited() {
         // {"k": [[[…]]]} with arrays `depth` deep.
         let packed = |depth: usize| {
-            let mut bytes = vec![1, 1, b'k'];
+            let mut bytes = vec![1, 0, 1, b'k'];
             for _ in 0..depth - 1 {
                 bytes.extend([6, 1]);
             }
