@@ -173,9 +173,8 @@ pub struct BuildStats {
 #[derive(Debug, Serialize, Deserialize)]
 pub struct Matcher {
     words: Words,
-    /// Per pattern, its range in `targets`.
-    patterns: Vec<(u32, u32)>,
-    targets: Vec<Target>,
+    /// Per pattern, its readings.
+    targets: Rows<Target>,
     #[serde(with = "crate::gazetteer::compiled::entities")]
     entities: Vec<Entity>,
     /// Per entity, the entities the lists relate it to.
@@ -706,7 +705,9 @@ impl Matcher {
         // One reading per (pattern, entity): the best-ranked one.
         readings.sort_by_key(|(p, t)| (*p, t.entity, t.variant, t.policy, t.name));
         readings.dedup_by_key(|(p, t)| (*p, t.entity));
-        let mut patterns: Vec<(u32, u32)> = vec![(0, 0); pattern_count as usize];
+        // (Every pattern has a reading: the runs of readings are the
+        // patterns' in order.)
+        let mut ends: Vec<u32> = Vec::with_capacity(pattern_count as usize);
         let mut targets = Vec::with_capacity(readings.len());
         let mut i = 0;
         while i < readings.len() {
@@ -716,7 +717,8 @@ impl Matcher {
                 targets.push(readings[i].1);
                 i += 1;
             }
-            patterns[pid as usize] = (start, targets.len() as u32);
+            debug_assert_eq!(pid as usize, ends.len());
+            ends.push(targets.len() as u32);
             // A short form shared by entities of different names is not
             // distinctive ("Kim"); the same name listed twice (a person on a
             // sanctions list and an officials list) still is.
@@ -799,8 +801,7 @@ impl Matcher {
         };
         Matcher {
             words,
-            patterns,
-            targets,
+            targets: Rows::from_ends(ends, targets),
             entities: Vec::new(),
             links,
             profile_of,
@@ -1005,8 +1006,7 @@ impl Matcher {
 
     /// The readings of a pattern.
     pub fn targets(&self, pattern: u32) -> &[Target] {
-        let (a, b) = self.patterns[pattern as usize];
-        &self.targets[a as usize..b as usize]
+        self.targets.get(pattern as usize)
     }
 
     /// The compiled entities, indexed by [`Target::entity`].
@@ -1089,15 +1089,7 @@ impl Matcher {
                 return Err(format!("a date out of range in the profile of {}", e.id));
             }
         }
-        for &(a, b) in &self.patterns {
-            if a > b || b as usize > self.targets.len() {
-                return Err(format!(
-                    "pattern readings {a}..{b} of {}",
-                    self.targets.len()
-                ));
-            }
-        }
-        for t in &self.targets {
+        for t in self.targets.items() {
             let Some(e) = self.entities.get(t.entity as usize) else {
                 return Err(format!("a reading of entity {} of {entities}", t.entity));
             };
@@ -1111,7 +1103,7 @@ impl Matcher {
             }
         }
         let w = &self.words;
-        let (words, nodes, patterns) = (w.root.len(), w.ends.len(), self.patterns.len());
+        let (words, nodes, patterns) = (w.root.len(), w.ends.len(), self.targets.len());
         if w.sieve.len() != SIEVE_BITS / 64 {
             return Err(format!("a word sieve of {} words", w.sieve.len()));
         }
@@ -1229,15 +1221,17 @@ mod tests {
         assert_eq!(Matcher::new(&g).check(), Ok(()));
         type Spoil = fn(&mut Matcher);
         let broken: [(&str, Spoil); 10] = [
-            ("entity 2 of 2", |m| m.targets[0].entity = 2),
-            ("name 1 of entity", |m| m.targets[0].name = 1),
+            ("entity 2 of 2", |m| m.targets.items_mut()[0].entity = 2),
+            ("name 1 of entity", |m| m.targets.items_mut()[0].name = 1),
             ("1 links for 2", |m| {
                 m.links = Rows::new([vec![1]]);
             }),
             ("a link to entity 2 of 2", |m| {
                 m.links = Rows::new([vec![], vec![2]]);
             }),
-            ("pattern readings", |m| m.patterns[0].1 = 1000),
+            ("a trie node ending past the", |m| {
+                m.words.ends[1] = m.targets.len() as u32 + 1
+            }),
             ("trie edge", |m| m.words.root[1] = 1000),
             ("a table of 4 words for 3 trie roots", |m| {
                 m.words.number.insert(b"x");

@@ -53,6 +53,18 @@ impl<T> Rows<T> {
         rows
     }
 
+    /// The table of lists ending at `ends` in `items` (see [`Rows`]).
+    ///
+    /// # Panics
+    ///
+    /// If the ends are out of order or the last is not the number of items.
+    pub(crate) fn from_ends(ends: Vec<u32>, items: Vec<T>) -> Rows<T> {
+        if let Err(e) = check_ends(&ends, items.len()) {
+            panic!("{e}");
+        }
+        Rows { ends, items }
+    }
+
     /// List `i` (empty past the last).
     #[inline]
     pub(crate) fn get(&self, i: usize) -> &[T] {
@@ -74,6 +86,12 @@ impl<T> Rows<T> {
     /// Every item of every list.
     pub(crate) fn items(&self) -> &[T] {
         &self.items
+    }
+
+    /// Every item of every list, to change (tests make bad tables).
+    #[cfg(test)]
+    pub(crate) fn items_mut(&mut self) -> &mut [T] {
+        &mut self.items
     }
 
     /// An error unless the table holds `lists` lists, or none at all.
