@@ -148,7 +148,7 @@ impl Deref for Properties {
 
     fn deref(&self) -> &Map<String, Value> {
         match self.0.as_deref() {
-            None => &*EMPTY,
+            None => &EMPTY,
             Some(Inner::Map(m)) => m,
             Some(Inner::Packed { bytes, map }) => map.get_or_init(|| unpack(bytes)),
         }
@@ -225,6 +225,12 @@ impl PartialEq for Properties {
 impl PartialEq<Map<String, Value>> for Properties {
     fn eq(&self, other: &Map<String, Value>) -> bool {
         **self == *other
+    }
+}
+
+impl PartialEq<Properties> for Map<String, Value> {
+    fn eq(&self, other: &Properties) -> bool {
+        *self == **other
     }
 }
 
