@@ -29,7 +29,7 @@
 //! packed form ([`super::properties`]), kept packed once read. The file is
 //! read once, a block at a time, hashed and decoded as it is read into the
 //! same owned tables a build makes: it is never held whole in memory (the
-//! bundled lists' file is 13 MB). No `unsafe` anywhere (no memory map, no
+//! bundled lists' file is 12 MB). No `unsafe` anywhere (no memory map, no
 //! zero-copy casting).
 //!
 //! # What is checked
