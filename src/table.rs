@@ -400,6 +400,93 @@ impl<'de> Deserialize<'de> for KeyRows {
     }
 }
 
+/// A set of words that are slices of texts kept for the whole program (the
+/// word lists bundled in the binary, a string kept for good), each word
+/// ended in its text by a line end, a tab or the text's end: a hash table
+/// of their places, 5 bytes a slot where a `HashSet<&str>` takes 17.
+pub(crate) struct StaticWords {
+    /// At most four texts.
+    texts: Vec<&'static str>,
+    /// Each word's text (top two bits) and byte offset in it.
+    index: HashTable<u32>,
+}
+
+impl StaticWords {
+    /// An empty set with room for `words`.
+    pub(crate) fn with_capacity(words: usize) -> StaticWords {
+        StaticWords {
+            texts: Vec::new(),
+            index: HashTable::with_capacity(words),
+        }
+    }
+
+    /// Whether `word` is one of the set's.
+    #[inline]
+    pub(crate) fn contains(&self, word: &str) -> bool {
+        self.contains_hashed(hash(word.as_bytes()), word.as_bytes())
+    }
+
+    /// Whether `word`, of hash `h`, is one of the set's.
+    #[inline]
+    fn contains_hashed(&self, h: u64, word: &[u8]) -> bool {
+        self.index
+            .find(h, |&place| {
+                let text = self.texts[(place >> 30) as usize].as_bytes();
+                let at = (place & ((1 << 30) - 1)) as usize;
+                text.get(at..at + word.len()) == Some(word)
+                    && matches!(
+                        text.get(at + word.len()),
+                        None | Some(b'\n' | b'\r' | b'\t')
+                    )
+            })
+            .is_some()
+    }
+
+    /// Adds `word`, a slice of `text` that a line end, a tab or the text's
+    /// end follows.
+    ///
+    /// # Panics
+    ///
+    /// If `word` is not such a slice of `text`, or the set would hold words
+    /// of more than four texts.
+    pub(crate) fn insert(&mut self, text: &'static str, word: &'static str) {
+        let at = (word.as_ptr() as usize)
+            .checked_sub(text.as_ptr() as usize)
+            .filter(|at| at + word.len() <= text.len() && *at < 1 << 30)
+            .expect("a word of the text");
+        assert!(
+            matches!(
+                text.as_bytes().get(at + word.len()),
+                None | Some(b'\n' | b'\r' | b'\t')
+            ),
+            "a word ended by a line end, a tab or the text's end"
+        );
+        let h = hash(word.as_bytes());
+        if self.contains_hashed(h, word.as_bytes()) {
+            return;
+        }
+        let t = match self.texts.iter().position(|x| std::ptr::eq(*x, text)) {
+            Some(t) => t,
+            None => {
+                assert!(self.texts.len() < 4, "words of at most four texts");
+                self.texts.push(text);
+                self.texts.len() - 1
+            }
+        };
+        let place = (t as u32) << 30 | at as u32;
+        let texts = &self.texts;
+        self.index
+            .insert_unique(h, place, |&p| hash(word_at(texts, p)));
+    }
+}
+
+/// The word at `place` (see [`StaticWords::index`]) of `texts`.
+fn word_at(texts: &[&'static str], place: u32) -> &'static [u8] {
+    let text = texts[(place >> 30) as usize].as_bytes();
+    let rest = &text[(place & ((1 << 30) - 1)) as usize..];
+    &rest[..memchr::memchr3(b'\n', b'\r', b'\t', rest).unwrap_or(rest.len())]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -472,6 +559,25 @@ mod tests {
         assert!(postcard::from_bytes::<Keys>(&keys(b"abc", vec![2, 4])).is_err());
         assert!(postcard::from_bytes::<Keys>(&keys(b"abc", vec![2, 1])).is_err());
         assert!(postcard::from_bytes::<Keys>(&keys(b"abc", vec![2, 3])).is_ok());
+    }
+
+    #[test]
+    fn static_words_are_found_by_their_text() {
+        static LIST: &str = "kim\nlee\r\npark\tx\nchoi";
+        let mut set = StaticWords::with_capacity(2);
+        for line in LIST.lines() {
+            set.insert(LIST, line.split('\t').next().unwrap());
+        }
+        let more: &'static str = String::leak("jong\nun".to_string());
+        set.insert(more, &more[5..]);
+        set.insert(LIST, &LIST[..3]);
+        for w in ["kim", "lee", "park", "choi", "un"] {
+            assert!(set.contains(w), "{w}");
+        }
+        for w in ["ki", "kimm", "le", "x", "jong", "", "park\tx"] {
+            assert!(!set.contains(w), "{w}");
+        }
+        assert_eq!(set.index.len(), 5);
     }
 
     #[test]
