@@ -79,7 +79,8 @@ enum Inner {
     Map(Map<String, Value>),
     Packed {
         bytes: Box<[u8]>,
-        map: OnceLock<Map<String, Value>>,
+        /// (Boxed: a packed entity's box is 32 bytes, not 48, until read.)
+        map: OnceLock<Box<Map<String, Value>>>,
     },
 }
 
@@ -98,7 +99,7 @@ impl Properties {
             None => Map::new(),
             Some(Inner::Map(m)) => m,
             Some(Inner::Packed { bytes, map }) => {
-                map.into_inner().unwrap_or_else(|| unpack(&bytes))
+                map.into_inner().map_or_else(|| unpack(&bytes), |m| *m)
             }
         }
     }
@@ -164,7 +165,7 @@ impl Deref for Properties {
         match self.0.as_deref() {
             None => &EMPTY,
             Some(Inner::Map(m)) => m,
-            Some(Inner::Packed { bytes, map }) => map.get_or_init(|| unpack(bytes)),
+            Some(Inner::Packed { bytes, map }) => map.get_or_init(|| Box::new(unpack(bytes))),
         }
     }
 }
