@@ -467,7 +467,7 @@ fn read_full(input: &mut impl Read, buf: &mut [u8]) -> io::Result<usize> {
 }
 
 /// Bytes read from the payload at a time.
-const BLOCK: usize = 1 << 18;
+const BLOCK: usize = 1 << 16;
 
 /// The payload as postcard reads it: read from the input a block at a
 /// time and hashed as it comes, no further than the payload's length.
