@@ -27,7 +27,9 @@
 # Every row of a group must give the same output as the others (checked).
 #
 #   benches/startup.sh [GAZEX_BINARY]     (default: target/release/gazex,
-#                                          built with cargo build --release)
+#                                          built with cargo build --release;
+#                                          a relative path is from the
+#                                          repository)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-5}
@@ -43,7 +45,10 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 echo "Russian President Vladimir Putin met Kim Jong Un." >"$work/one.txt"
 repo=$PWD
-bin="$repo/$BIN"
+case $BIN in
+/*) bin=$BIN ;;
+*) bin="$repo/$BIN" ;;
+esac
 big="$repo/benches/throughput/data/gaz/names-500k.txt"
 export GAZEX_CACHE_DIR="$work/cache"
 

@@ -97,6 +97,7 @@ pub mod output;
 pub mod report;
 pub mod resolve;
 pub mod shard;
+mod table;
 pub mod translit;
 pub mod variants;
 pub mod walk;

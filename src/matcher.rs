@@ -34,6 +34,7 @@ use crate::names::{
     is_common_word, is_distinctive_word, is_given_name, is_known_proper_noun, is_place, names_agree,
 };
 use crate::normalize::{fold_name, Normalized, TokenFlags};
+use crate::table::{KeyMap, KeyRows, Keys, Rows};
 use crate::translit::{
     french_respelled_into, h_respelled, is_korean, is_transliterated, key_consonants,
     korean_key_into, person_spelling_key_into, respell_h, spelling_key_into,
@@ -84,6 +85,34 @@ pub const LEADER_LISTS: &[&str] = &[
 pub fn is_prominent(e: &Entity) -> bool {
     e.lists.iter().any(|l| LEADER_LISTS.contains(&l.as_str()))
         || e.properties.get("prominent") == Some(&serde_json::Value::Bool(true))
+}
+
+/// The profiles that say something, and per entity 1 + the index of its
+/// among them or 0 (see [`Matcher::profile`]).
+fn sparse(profiles: Vec<Profile>) -> (Vec<u32>, Vec<Profile>) {
+    let nothing = Profile::default();
+    if profiles.iter().all(|p| *p == nothing) {
+        return (Vec::new(), Vec::new());
+    }
+    let mut of = Vec::with_capacity(profiles.len());
+    let mut some = Vec::new();
+    for p in profiles {
+        if p == nothing {
+            of.push(0);
+        } else {
+            some.push(p);
+            of.push(some.len() as u32);
+        }
+    }
+    (of, some)
+}
+
+/// `entities` with their properties packed.
+fn packed(mut entities: Vec<Entity>) -> Vec<Entity> {
+    for e in &mut entities {
+        e.properties.pack();
+    }
+    entities
 }
 
 /// A folded word of a name, with why it is a common name word (`None`:
@@ -144,34 +173,39 @@ pub struct BuildStats {
 #[derive(Debug, Serialize, Deserialize)]
 pub struct Matcher {
     words: Words,
-    /// Per pattern, its range in `targets`.
-    patterns: Vec<(u32, u32)>,
-    targets: Vec<Target>,
+    /// Per pattern, its readings.
+    targets: Rows<Target>,
     #[serde(with = "crate::gazetteer::compiled::entities")]
     entities: Vec<Entity>,
-    links: Vec<Vec<u32>>,
-    /// Per entity, what the lists say of its public life.
+    /// Per entity, the entities the lists relate it to.
+    links: Rows<u32>,
+    /// Per entity, 1 + the index in `profiles` of what the lists say of
+    /// its public life, or 0 when they say nothing (empty when they say
+    /// nothing of anyone: a list of names).
+    profile_of: Vec<u32>,
+    /// The profiles that say something, in entity order.
     profiles: Vec<Profile>,
+    /// The profile of an entity the lists say nothing of.
+    #[serde(skip)]
+    no_profile: Profile,
     /// For each folded word of a person's name, how many listed persons
     /// bear it: how common the name is among the people the lists cover.
-    person_words: FxHashMap<String, u32>,
+    person_words: KeyMap<u32>,
     /// For each spelling key of a person's name word
     /// ([`crate::translit::spelling_key_into`]), how many listed
     /// persons bear a word with that key: "Salem" is as common as the
     /// Salims and Saleems the lists hold.
-    #[serde(with = "crate::gazetteer::compiled::byte_keys")]
-    person_keys: FxHashMap<Box<[u8]>, u32>,
+    person_keys: KeyMap<u32>,
     /// Folded first word of each given-name-first person's display name →
     /// how many persons' names start with it.
-    first_names: FxHashMap<String, u32>,
+    first_names: KeyMap<u32>,
     /// The words an organization's own name starts with that the press
     /// writes alone ([`crate::variants::lead_words`], joined by a space) →
     /// how many listed organizations' names start with them.
-    org_leads: FxHashMap<String, u32>,
+    org_leads: KeyMap<u32>,
     /// Spelling key → the listed words of transliterated names with that
     /// key (see [`crate::translit`]).
-    #[serde(with = "crate::gazetteer::compiled::byte_keys")]
-    spellings: FxHashMap<Box<[u8]>, Vec<u32>>,
+    spellings: KeyRows,
     /// Whether any Korean person is listed: only then are syllables keyed
     /// ([`crate::translit::korean_key`]).
     korean_syllables: bool,
@@ -209,10 +243,9 @@ fn sieve_bit(word: &[u8]) -> usize {
 /// The patterns' words and the trie over them.
 #[derive(Debug, Default, Serialize, Deserialize)]
 struct Words {
-    /// Each distinct folded word of a pattern, numbered from 1 (0 stands
-    /// for every other word).
-    #[serde(with = "crate::gazetteer::compiled::byte_keys")]
-    number: FxHashMap<Box<[u8]>, u32>,
+    /// Each distinct folded word of a pattern: word `i` of the table is
+    /// numbered `i + 1` (0 stands for every other word).
+    number: Keys,
     /// The longest word, in bytes: longer tokens are looked up no further.
     longest: usize,
     /// A 65,536-bit sieve over the words' [`sieve_bit`]s: a token whose bit
@@ -220,10 +253,14 @@ struct Words {
     sieve: Vec<u64>,
     /// Trie nodes (0 is the root) reached from the root by word number.
     root: Vec<u32>,
-    /// Trie edges below the first word: (node, word) → node.
-    edges: FxHashMap<(u32, u32), u32>,
+    /// Trie edges below the first word: per node, its (word, node) edges
+    /// sorted by word (filled from `building` by [`Words::freeze`]).
+    edges: Rows<(u32, u32)>,
     /// Per node, 1 + the pattern that ends there, or 0.
     ends: Vec<u32>,
+    /// The edges of a trie being built: (node, word) → node.
+    #[serde(skip)]
+    building: FxHashMap<(u32, u32), u32>,
 }
 
 impl Words {
@@ -238,11 +275,11 @@ impl Words {
 
     /// The number of `word`, given one if new.
     fn intern(&mut self, word: &str) -> u32 {
-        if let Some(&n) = self.number.get(word.as_bytes()) {
+        let (i, new) = self.number.insert(word.as_bytes());
+        let n = i + 1;
+        if !new {
             return n;
         }
-        let n = self.root.len() as u32;
-        self.number.insert(word.as_bytes().into(), n);
         self.root.push(0);
         self.longest = self.longest.max(word.len());
         let bit = sieve_bit(word.as_bytes());
@@ -257,7 +294,7 @@ impl Words {
         if word.len() > self.longest || self.sieve[bit / 64] & (1 << (bit % 64)) == 0 {
             return 0;
         }
-        self.number.get(word).copied().unwrap_or(0)
+        self.number.find(word).map_or(0, |i| i + 1)
     }
 
     /// The node reached from `node` by word `w`, if any.
@@ -266,9 +303,39 @@ impl Words {
         let next = if node == 0 {
             self.root[w as usize]
         } else {
-            *self.edges.get(&(node, w))?
+            let edges = self.edges.get(node as usize);
+            edges[edges.binary_search_by_key(&w, |e| e.0).ok()?].1
         };
         (next != 0).then_some(next)
+    }
+
+    /// The node reached from `node` by word `w` in a trie being built.
+    fn step_building(&self, node: u32, w: u32) -> Option<u32> {
+        let next = if node == 0 {
+            self.root[w as usize]
+        } else {
+            *self.building.get(&(node, w))?
+        };
+        (next != 0).then_some(next)
+    }
+
+    /// Makes the edges of the trie built searchable ([`Words::step`]).
+    fn freeze(&mut self) {
+        let mut edges: Vec<(u32, u32, u32)> = self
+            .building
+            .drain()
+            .map(|((from, word), to)| (from, word, to))
+            .collect();
+        edges.sort_unstable();
+        let mut at = 0;
+        self.edges = Rows::new((0..self.ends.len() as u32).map(|node| {
+            let from = at;
+            while at < edges.len() && edges[at].0 == node {
+                at += 1;
+            }
+            edges[from..at].iter().map(|&(_, word, to)| (word, to))
+        }));
+        self.building = FxHashMap::default();
     }
 
     /// Adds the pattern of the folded words `words`; returns the node it
@@ -277,7 +344,7 @@ impl Words {
         let mut node = 0u32;
         for word in words {
             let w = self.intern(word);
-            node = match self.step(node, w) {
+            node = match self.step_building(node, w) {
                 Some(next) => next,
                 None => {
                     let next = self.ends.len() as u32;
@@ -285,7 +352,7 @@ impl Words {
                     if node == 0 {
                         self.root[w as usize] = next;
                     } else {
-                        self.edges.insert((node, w), next);
+                        self.building.insert((node, w), next);
                     }
                     next
                 }
@@ -389,15 +456,15 @@ impl Words {
 
 /// Resolves each entity's `linked_to` property (names, as OFAC's remarks
 /// give them) to entities with that name, both ways.
-fn link_entities(g: &Gazetteer) -> Vec<Vec<u32>> {
-    let mut links: Vec<Vec<u32>> = vec![Vec::new(); g.len()];
+fn link_entities(g: &Gazetteer) -> Rows<u32> {
     if !g
         .entities()
         .iter()
         .any(|e| e.properties.contains_key("linked_to"))
     {
-        return links;
+        return Rows::default();
     }
+    let mut links: Vec<Vec<u32>> = vec![Vec::new(); g.len()];
     let mut by_name: FxHashMap<String, Vec<u32>> = FxHashMap::default();
     for (i, e) in g.entities().iter().enumerate() {
         for a in e.names() {
@@ -429,7 +496,7 @@ fn link_entities(g: &Gazetteer) -> Vec<Vec<u32>> {
         l.sort_unstable();
         l.dedup();
     }
-    links
+    Rows::new(links)
 }
 
 /// The spelling keys of `spelled` (numbers of the words of transliterated
@@ -443,15 +510,14 @@ fn spellings(
     person_word: &[bool],
     h_word: &[bool],
     mut syllables: Vec<u32>,
-) -> FxHashMap<Box<[u8]>, Vec<u32>> {
+) -> KeyRows {
     spelled.sort_unstable();
     spelled.dedup();
     syllables.sort_unstable();
     syllables.dedup();
-    let mut text: Vec<&[u8]> = vec![&[]; words.root.len()];
-    for (w, &n) in &words.number {
-        text[n as usize] = w;
-    }
+    let text: Vec<&[u8]> = std::iter::once(&[][..])
+        .chain(words.number.iter())
+        .collect();
     let mut out: FxHashMap<Box<[u8]>, Vec<u32>> = FxHashMap::default();
     let mut key = Vec::new();
     for n in spelled {
@@ -482,14 +548,16 @@ fn spellings(
             out.entry(key.as_slice().into()).or_default().push(n);
         }
     }
-    out
+    KeyRows::new(out.iter().map(|(k, v)| (&k[..], &v[..])))
 }
 
 impl Matcher {
-    /// Compiles every entity of `gazetteer`.
+    /// Compiles every entity of `gazetteer`. The matcher's copies of the
+    /// entities keep their properties packed (see
+    /// [`crate::gazetteer::properties`]).
     pub fn new(gazetteer: &Gazetteer) -> Matcher {
         Matcher {
-            entities: gazetteer.entities().to_vec(),
+            entities: packed(gazetteer.entities().to_vec()),
             ..Matcher::build(gazetteer)
         }
     }
@@ -499,7 +567,7 @@ impl Matcher {
     pub fn from_gazetteer(gazetteer: Gazetteer) -> Matcher {
         let m = Matcher::build(&gazetteer);
         Matcher {
-            entities: gazetteer.into_entities(),
+            entities: packed(gazetteer.into_entities()),
             ..m
         }
     }
@@ -545,7 +613,7 @@ impl Matcher {
             .collect();
         // The words each organization's names start with that the press
         // writes alone (once per organization), and how many have each.
-        let mut org_leads: FxHashMap<String, u32> = FxHashMap::default();
+        let mut org_leads: KeyMap<u32> = KeyMap::default();
         let mut leads: Vec<String> = Vec::new();
         for (ei, entity) in gazetteer.entities().iter().enumerate() {
             leads.clear();
@@ -631,13 +699,15 @@ impl Matcher {
                 }
             }
             for w in leads.drain(..) {
-                *org_leads.entry(w).or_insert(0) += 1;
+                *org_leads.entry(w.as_bytes()) += 1;
             }
         }
         // One reading per (pattern, entity): the best-ranked one.
         readings.sort_by_key(|(p, t)| (*p, t.entity, t.variant, t.policy, t.name));
         readings.dedup_by_key(|(p, t)| (*p, t.entity));
-        let mut patterns: Vec<(u32, u32)> = vec![(0, 0); pattern_count as usize];
+        // (Every pattern has a reading: the runs of readings are the
+        // patterns' in order.)
+        let mut ends: Vec<u32> = Vec::with_capacity(pattern_count as usize);
         let mut targets = Vec::with_capacity(readings.len());
         let mut i = 0;
         while i < readings.len() {
@@ -647,7 +717,8 @@ impl Matcher {
                 targets.push(readings[i].1);
                 i += 1;
             }
-            patterns[pid as usize] = (start, targets.len() as u32);
+            debug_assert_eq!(pid as usize, ends.len());
+            ends.push(targets.len() as u32);
             // A short form shared by entities of different names is not
             // distinctive ("Kim"); the same name listed twice (a person on a
             // sanctions list and an officials list) still is.
@@ -675,9 +746,10 @@ impl Matcher {
         let links = link_entities(gazetteer);
         let mut profiles: Vec<Profile> = gazetteer.entities().iter().map(Profile::of).collect();
         crate::link::infer_genders(gazetteer.entities(), &mut profiles);
-        let mut person_words: FxHashMap<String, u32> = FxHashMap::default();
-        let mut first_names: FxHashMap<String, u32> = FxHashMap::default();
-        let mut person_keys: FxHashMap<Box<[u8]>, u32> = FxHashMap::default();
+        let (profile_of, profiles) = sparse(profiles);
+        let mut person_words: KeyMap<u32> = KeyMap::default();
+        let mut first_names: KeyMap<u32> = KeyMap::default();
+        let mut person_keys: KeyMap<u32> = KeyMap::default();
         let mut seen: Vec<String> = Vec::new();
         let (mut key, mut keys): (Vec<u8>, Vec<Vec<u8>>) = (Vec::new(), Vec::new());
         for e in gazetteer.entities() {
@@ -691,7 +763,7 @@ impl Matcher {
                 let folded = fold_name(&a.name);
                 if i == 0 && given_first {
                     if let Some(first) = folded.split(' ').next() {
-                        *first_names.entry(first.to_string()).or_insert(0) += 1;
+                        *first_names.entry(first.as_bytes()) += 1;
                     }
                 }
                 for w in folded.split(' ') {
@@ -707,10 +779,10 @@ impl Matcher {
                 {
                     keys.push(key.clone());
                 }
-                *person_words.entry(w).or_insert(0) += 1;
+                *person_words.entry(w.as_bytes()) += 1;
             }
             for k in keys.drain(..) {
-                *person_keys.entry(k.into_boxed_slice()).or_insert(0) += 1;
+                *person_keys.entry(&k) += 1;
             }
         }
         let articles: Vec<u32> = ["al", "el"]
@@ -719,6 +791,7 @@ impl Matcher {
             .filter(|n| *n != 0 && spelled.contains(n))
             .collect();
         let spellings = spellings(&words, spelled, &person_word, &h_word, syllables);
+        words.freeze();
         let stats = BuildStats {
             entities: gazetteer.len(),
             names,
@@ -728,11 +801,12 @@ impl Matcher {
         };
         Matcher {
             words,
-            patterns,
-            targets,
+            targets: Rows::from_ends(ends, targets),
             entities: Vec::new(),
             links,
+            profile_of,
             profiles,
+            no_profile: Profile::default(),
             person_words,
             person_keys,
             first_names,
@@ -748,7 +822,10 @@ impl Matcher {
 
     /// What the lists say of entity `e`'s public life.
     pub fn profile(&self, e: u32) -> &Profile {
-        &self.profiles[e as usize]
+        match self.profile_of.get(e as usize) {
+            Some(&p) if p > 0 => &self.profiles[p as usize - 1],
+            _ => &self.no_profile,
+        }
     }
 
     /// For each of entity `e`'s names (display name first, weak aliases
@@ -788,10 +865,10 @@ impl Matcher {
     /// spelling of it (one with its spelling key: "salem" counts the
     /// Salims, "sang" the Songs and Sungs).
     pub fn persons_named(&self, w: &str) -> u32 {
-        let named = self.person_words.get(w).copied().unwrap_or(0);
+        let named = self.person_words.get(w.as_bytes()).copied().unwrap_or(0);
         let mut key = Vec::new();
         let spelled = if crate::translit::spelling_key_into(w.as_bytes(), &mut key) {
-            self.person_keys.get(key.as_slice()).copied().unwrap_or(0)
+            self.person_keys.get(&key).copied().unwrap_or(0)
         } else {
             0
         };
@@ -802,7 +879,7 @@ impl Matcher {
     /// with the folded word `w`: whether a given name alone ("Saddam")
     /// could be one person's only.
     pub fn first_named(&self, w: &str) -> u32 {
-        self.first_names.get(w).copied().unwrap_or(0)
+        self.first_names.get(w.as_bytes()).copied().unwrap_or(0)
     }
 
     /// How many listed organizations' names start with the words `lead`
@@ -811,13 +888,13 @@ impl Matcher {
     /// its sister; more ("Islamic", "Federal", "Korea") say what kind of
     /// organization it is, not which.
     pub fn org_lead_count(&self, lead: &str) -> u32 {
-        self.org_leads.get(lead).copied().unwrap_or(0)
+        self.org_leads.get(lead.as_bytes()).copied().unwrap_or(0)
     }
 
     /// Entities related to entity `e` by the lists (OFAC's `Linked To`),
     /// in both directions.
     pub fn links(&self, e: u32) -> &[u32] {
-        &self.links[e as usize]
+        self.links.get(e as usize)
     }
 
     /// Every occurrence of every pattern in the normalized text, appended to
@@ -929,8 +1006,7 @@ impl Matcher {
 
     /// The readings of a pattern.
     pub fn targets(&self, pattern: u32) -> &[Target] {
-        let (a, b) = self.patterns[pattern as usize];
-        &self.targets[a as usize..b as usize]
+        self.targets.get(pattern as usize)
     }
 
     /// The compiled entities, indexed by [`Target::entity`].
@@ -972,28 +1048,37 @@ impl Matcher {
     /// built by [`Matcher::new`] always does.
     pub(crate) fn check(&self) -> Result<(), String> {
         let entities = self.entities.len();
-        let per_entity = [
-            ("links", self.links.len()),
-            ("profiles", self.profiles.len()),
-            ("transliterated", self.transliterated.len()),
-        ];
-        for (what, len) in per_entity {
-            if len != entities {
-                return Err(format!("{len} {what} for {entities} entities"));
-            }
+        if self.transliterated.len() != entities {
+            return Err(format!(
+                "{} transliterated for {entities} entities",
+                self.transliterated.len()
+            ));
         }
-        if let Some(l) = self
-            .links
-            .iter()
-            .flatten()
-            .find(|&&l| l as usize >= entities)
-        {
+        if !self.profile_of.is_empty() && self.profile_of.len() != entities {
+            return Err(format!(
+                "{} profiles for {entities} entities",
+                self.profile_of.len()
+            ));
+        }
+        self.links.check_len(entities, "links")?;
+        if let Some(l) = self.links.items().iter().find(|&&l| l as usize >= entities) {
             return Err(format!("a link to entity {l} of {entities}"));
         }
         // Days (yyyymmdd) and years as a build makes them: the resolver
         // subtracts them from one another and from the document's date.
         let day = |d: Day| d == Day::MAX || (-100_000_000..=100_000_000).contains(&d);
-        for (p, e) in self.profiles.iter().zip(&self.entities) {
+        for (e, &p) in self.entities.iter().zip(&self.profile_of) {
+            let Some(p) = p.checked_sub(1) else {
+                continue;
+            };
+            let Some(p) = self.profiles.get(p as usize) else {
+                return Err(format!(
+                    "profile {} of {} for {}",
+                    p + 1,
+                    self.profiles.len(),
+                    e.id
+                ));
+            };
             let days = p
                 .terms
                 .iter()
@@ -1004,15 +1089,7 @@ impl Matcher {
                 return Err(format!("a date out of range in the profile of {}", e.id));
             }
         }
-        for &(a, b) in &self.patterns {
-            if a > b || b as usize > self.targets.len() {
-                return Err(format!(
-                    "pattern readings {a}..{b} of {}",
-                    self.targets.len()
-                ));
-            }
-        }
-        for t in &self.targets {
+        for t in self.targets.items() {
             let Some(e) = self.entities.get(t.entity as usize) else {
                 return Err(format!("a reading of entity {} of {entities}", t.entity));
             };
@@ -1026,7 +1103,7 @@ impl Matcher {
             }
         }
         let w = &self.words;
-        let (words, nodes, patterns) = (w.root.len(), w.ends.len(), self.patterns.len());
+        let (words, nodes, patterns) = (w.root.len(), w.ends.len(), self.targets.len());
         if w.sieve.len() != SIEVE_BITS / 64 {
             return Err(format!("a word sieve of {} words", w.sieve.len()));
         }
@@ -1034,24 +1111,34 @@ impl Matcher {
             return Err("no trie root".into());
         }
         let bad_word = |n: u32| n == 0 || n as usize >= words;
-        if w.number.values().any(|&n| bad_word(n)) {
-            return Err(format!("a word number out of 1..{words}"));
+        if w.number.len() + 1 != words {
+            return Err(format!(
+                "a table of {} words for {} trie roots",
+                w.number.len(),
+                words - 1
+            ));
         }
         let bad_node = |n: u32| n as usize >= nodes;
+        w.edges.check_len(nodes, "trie edge lists")?;
         if w.root.iter().any(|&n| bad_node(n))
             || w.edges
+                .items()
                 .iter()
-                .any(|(&(from, word), &to)| bad_node(from) || bad_word(word) || bad_node(to))
+                .any(|&(word, to)| bad_word(word) || bad_node(to))
         {
             return Err(format!("a trie edge out of its {nodes} nodes"));
+        }
+        // (Sorted, as the search for a node's edge takes them.)
+        if (0..w.edges.len()).any(|n| w.edges.get(n).windows(2).any(|p| p[0].0 >= p[1].0)) {
+            return Err("trie edges out of order".into());
         }
         if w.ends.iter().any(|&p| p as usize > patterns) {
             return Err(format!("a trie node ending past the {patterns} patterns"));
         }
         if self
             .spellings
-            .values()
-            .flatten()
+            .items()
+            .iter()
             .chain(&self.articles)
             .any(|&n| bad_word(n))
         {
@@ -1090,6 +1177,7 @@ mod tests {
             let node = words.insert(key.split(' '));
             words.ends[node as usize] = p as u32 + 1;
         }
+        words.freeze();
         let mut out = Vec::new();
         words.hits(&normalize(text), &mut Vec::new(), &mut out);
         out.iter().map(|h| (h.first, h.last, h.pattern)).collect()
@@ -1132,19 +1220,41 @@ mod tests {
         ]);
         assert_eq!(Matcher::new(&g).check(), Ok(()));
         type Spoil = fn(&mut Matcher);
-        let broken: [(&str, Spoil); 7] = [
-            ("entity 2 of 2", |m| m.targets[0].entity = 2),
-            ("name 1 of entity", |m| m.targets[0].name = 1),
-            ("1 links for 2 entities", |m| {
-                m.links.pop();
+        let broken: [(&str, Spoil); 10] = [
+            ("entity 2 of 2", |m| m.targets.items_mut()[0].entity = 2),
+            ("name 1 of entity", |m| m.targets.items_mut()[0].name = 1),
+            ("1 links for 2", |m| {
+                m.links = Rows::new([vec![1]]);
             }),
-            ("pattern readings", |m| m.patterns[0].1 = 1000),
+            ("a link to entity 2 of 2", |m| {
+                m.links = Rows::new([vec![], vec![2]]);
+            }),
+            ("a trie node ending past the", |m| {
+                m.words.ends[1] = m.targets.len() as u32 + 1
+            }),
             ("trie edge", |m| m.words.root[1] = 1000),
-            ("word number", |m| {
-                m.words.number.insert(b"x"[..].into(), 1000);
+            ("a table of 4 words for 3 trie roots", |m| {
+                m.words.number.insert(b"x");
+            }),
+            ("trie edges out of order", |m| {
+                m.words.edges = Rows::new((0..m.words.ends.len()).map(|n| {
+                    if n == 1 {
+                        vec![(2, 2), (1, 2)]
+                    } else {
+                        vec![]
+                    }
+                }));
             }),
             ("date out of range in the profile of a", |m| {
-                m.profiles[0].born = Some(i32::MIN)
+                m.profile_of = vec![1, 0];
+                m.profiles = vec![Profile {
+                    born: Some(i32::MIN),
+                    ..Profile::default()
+                }];
+            }),
+            ("profile 2 of 1 for b", |m| {
+                m.profile_of = vec![0, 2];
+                m.profiles = vec![Profile::default()];
             }),
         ];
         for (expected, spoil) in broken {

@@ -17,6 +17,7 @@ use std::sync::OnceLock;
 use serde::Deserialize;
 
 use crate::normalize::{fold_name, normalize_into, Normalized};
+use crate::table::StaticWords;
 
 /// A legal form class (index into [`LegalForms::class_name`]).
 pub type FormClass = u16;
@@ -330,7 +331,7 @@ const EXTRA_FUNCTION_WORDS: &str = "a an the and or but if then when while after
 /// Whether a folded word is an ordinary English word (a lower-case entry
 /// of the SCOWL size-50 word list bundled in `data/scowl/`).
 pub fn is_common_word(folded: &str) -> bool {
-    static WORDS: OnceLock<HashSet<String>> = OnceLock::new();
+    static WORDS: OnceLock<StaticWords> = OnceLock::new();
     WORDS
         .get_or_init(|| word_set(include_str!("../data/scowl/english-words.txt")))
         .contains(folded)
@@ -339,7 +340,7 @@ pub fn is_common_word(folded: &str) -> bool {
 /// Whether a folded word is a known English proper noun (a given name, a
 /// place: a capitalized entry of the SCOWL list).
 pub fn is_known_proper_noun(folded: &str) -> bool {
-    static WORDS: OnceLock<HashSet<String>> = OnceLock::new();
+    static WORDS: OnceLock<StaticWords> = OnceLock::new();
     WORDS
         .get_or_init(|| word_set(include_str!("../data/scowl/proper-names.txt")))
         .contains(folded)
@@ -348,7 +349,7 @@ pub fn is_known_proper_noun(folded: &str) -> bool {
 /// Whether a folded word is a common given name (1990 US Census lists,
 /// bundled in `data/census/`): "Nelson", "Kim".
 pub fn is_given_name(folded: &str) -> bool {
-    static WORDS: OnceLock<HashSet<String>> = OnceLock::new();
+    static WORDS: OnceLock<StaticWords> = OnceLock::new();
     WORDS
         .get_or_init(|| word_set(include_str!("../data/census/given-names.txt")))
         .contains(folded)
@@ -359,7 +360,7 @@ pub fn is_given_name(folded: &str) -> bool {
 /// lists of `data/names/` (US Census 2020, US Social Security births since
 /// 1930, Brazil's 2010 census): "al", "hassan", "abdul" and up.
 pub fn is_common_given_name(folded: &str) -> bool {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    static SET: OnceLock<StaticWords> = OnceLock::new();
     SET.get_or_init(|| {
         frequent(
             &[
@@ -378,7 +379,7 @@ pub fn is_common_given_name(folded: &str) -> bool {
 /// 2020, `data/names/us-surnames-2020.tsv`): "mercer", "hassan", "kim" and
 /// up.
 pub fn is_common_surname_word(folded: &str) -> bool {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    static SET: OnceLock<StaticWords> = OnceLock::new();
     SET.get_or_init(|| {
         frequent(
             &[include_str!("../data/names/us-surnames-2020.tsv")],
@@ -397,8 +398,8 @@ pub const COMMON_SURNAME_PER_MILLION: f32 = 100.0;
 /// The names of `name<TAB>per_million` tables (a header first, most
 /// frequent first, names lower-case ASCII as `data/names/convert.py`
 /// writes them) borne by at least `min` per million.
-fn frequent(tables: &[&'static str], min: f32) -> HashSet<&'static str> {
-    let mut out: HashSet<&'static str> = HashSet::default();
+fn frequent(tables: &[&'static str], min: f32) -> StaticWords {
+    let mut out = StaticWords::with_capacity(0);
     for t in tables {
         for line in t.lines().skip(1) {
             let Some((name, f)) = line.split_once('\t') else {
@@ -406,7 +407,7 @@ fn frequent(tables: &[&'static str], min: f32) -> HashSet<&'static str> {
             };
             match f.trim().parse::<f32>() {
                 Ok(f) if f >= min => {
-                    out.insert(name);
+                    out.insert(t, name);
                 }
                 // Sorted by frequency: the rest are rarer.
                 Ok(_) => break,
@@ -612,7 +613,7 @@ fn natural_key(name: &str) -> String {
 /// Whether a folded word is among the 5,000 most common US surnames (1990
 /// US Census): "Lee", "Patel".
 pub fn is_common_surname(folded: &str) -> bool {
-    static WORDS: OnceLock<HashSet<String>> = OnceLock::new();
+    static WORDS: OnceLock<StaticWords> = OnceLock::new();
     WORDS
         .get_or_init(|| word_set(include_str!("../data/census/common-surnames.txt")))
         .contains(folded)
@@ -661,15 +662,29 @@ pub fn preload() {
     }
 }
 
-/// The one-word entries of `list` (a word a line), folded.
-fn word_set(list: &str) -> HashSet<String> {
+/// The one-word entries of `list` (a word a line), folded: the words
+/// that folding leaves as they are found in `list`, the others in one
+/// string kept for the life of the program (the sets are built once, into
+/// statics): tens of thousands of words, a few bytes each.
+fn word_set(list: &'static str) -> StaticWords {
     let mut folded = Normalized::new();
-    let mut set = HashSet::with_capacity_and_hasher(list.len() / 8, Default::default());
+    let mut set = StaticWords::with_capacity(list.len() / 8);
+    let mut changed = String::new();
     for line in list.lines() {
         normalize_into(line, &mut folded);
         if let [_] = folded.tokens() {
-            set.insert(folded.token_text(0).to_string());
+            let word = folded.token_text(0);
+            if word == line {
+                set.insert(list, line);
+            } else {
+                changed.push_str(word);
+                changed.push('\n');
+            }
         }
+    }
+    let changed: &'static str = String::leak(changed);
+    for word in changed.lines() {
+        set.insert(changed, word);
     }
     set
 }

@@ -4,7 +4,7 @@
 //! Building the matcher for the bundled lists (parsing 21,000 entities,
 //! merging the same people across lists, deriving every name form,
 //! compiling the word trie and the resolver's tables) takes about half a
-//! second and 110 MB at every start. `gazex gazetteer compile -o FILE`
+//! second and 100 MB at every start. `gazex gazetteer compile -o FILE`
 //! does it once and writes everything the scan and the resolver use: the
 //! entities as merged, the patterns and their readings, the word table and
 //! trie, the spelling keys, the name-frequency tables, the links between
@@ -25,9 +25,12 @@
 //!
 //! The payload is [postcard](https://docs.rs/postcard), a compact serde
 //! format (variable-length integers, no field names) with a stable wire
-//! format: one read of the file, one hash over it, one pass of safe
-//! decoding into the same owned tables a build makes, and no `unsafe`
-//! anywhere (no memory map, no zero-copy casting).
+//! format; each entity's properties are one byte string there, their
+//! packed form ([`super::properties`]), kept packed once read. The file is
+//! read once, a block at a time, hashed and decoded as it is read into the
+//! same owned tables a build makes: it is never held whole in memory (the
+//! bundled lists' file is 12 MB). No `unsafe` anywhere (no memory map, no
+//! zero-copy casting).
 //!
 //! # What is checked
 //!
@@ -41,8 +44,12 @@
 //!    refused (compile it again);
 //! 3. the length: a file shorter or longer than its header says
 //!    (truncated, or bytes appended);
-//! 4. the payload's XXH3-128 (any flipped byte);
-//! 5. the decoding itself;
+//! 4. the payload's XXH3-128 (any flipped byte): the payload is decoded
+//!    as it is hashed, but a file whose payload does not match its
+//!    checksum is refused as such, whatever its decoding gave, and nothing
+//!    decoded from it is kept;
+//! 5. the decoding itself, each entity's packed properties checked whole
+//!    ([`super::properties::Properties::from_packed`]);
 //! 6. the tables: every entity, name, pattern, word and trie-node index
 //!    in range, every per-entity table as long as the entities, so that a
 //!    file that passed the checksum by chance (or was made to) cannot make
@@ -58,7 +65,9 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::bundled::{self, SourceInfo};
-use super::{Alias, Entity, EntityType, Gazetteer, MatchPolicy, MergeReport, NameOrder};
+use super::{
+    Alias, Entity, EntityType, Gazetteer, MatchPolicy, MergeReport, NameOrder, Properties,
+};
 use crate::Matcher;
 
 /// The first bytes of every compiled gazetteer.
@@ -66,7 +75,7 @@ pub const MAGIC: [u8; 8] = *b"GAZEXCMP";
 
 /// The version of the layout and of the payload's schema. Raised whenever
 /// either changes; a file of another version is refused.
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 
 /// The file name extension `gazex gazetteer compile` suggests (a compiled
 /// file is recognized by its [`MAGIC`], whatever its name).
@@ -358,70 +367,255 @@ pub fn is_compiled(path: &Path) -> io::Result<bool> {
 }
 
 /// Reads and checks the compiled gazetteer at `path` (see the module
-/// documentation for what is checked).
+/// documentation for what is checked). The file is read once, in blocks,
+/// and decoded as it is read: it is never held whole in memory.
 pub fn read(path: &Path) -> Result<Compiled, CompiledError> {
-    let bytes = std::fs::read(path).map_err(|e| CompiledError::new(path, Kind::Io(e)))?;
-    from_bytes(&bytes, path)
+    let io_err = |e| CompiledError::new(path, Kind::Io(e));
+    let file = std::fs::File::open(path).map_err(io_err)?;
+    let len = file.metadata().map_err(io_err)?.len();
+    decode(file, len, path)
 }
 
 /// Checks and decodes the bytes of a compiled gazetteer; `path` names it
 /// in errors.
 pub fn from_bytes(bytes: &[u8], path: &Path) -> Result<Compiled, CompiledError> {
+    decode(bytes, bytes.len() as u64, path)
+}
+
+/// Checks and decodes the compiled gazetteer `input`, `len` bytes long.
+///
+/// The payload is decoded as it is read and hashed; whatever the decoding
+/// gave, the rest is read and hashed too, and a payload that does not
+/// match its checksum is refused as such (before any decoding error or
+/// table is looked at), as if it had been checked first.
+fn decode<R: Read>(mut input: R, len: u64, path: &Path) -> Result<Compiled, CompiledError> {
     let err = |kind| CompiledError::new(path, kind);
-    if bytes.len() < MAGIC.len() || bytes[..MAGIC.len()] != MAGIC {
+    let mut header = [0u8; HEADER_LEN];
+    let got = read_full(&mut input, &mut header).map_err(|e| err(Kind::Io(e)))?;
+    if got < MAGIC.len() || header[..MAGIC.len()] != MAGIC {
         return Err(err(Kind::NotCompiled));
     }
-    if bytes.len() < HEADER_LEN {
+    if got < HEADER_LEN {
         return Err(err(Kind::Truncated {
-            len: bytes.len() as u64,
+            len: got as u64,
             expected: HEADER_LEN as u64,
         }));
     }
-    let u32_at = |at: usize| u32::from_le_bytes(bytes[at..at + 4].try_into().expect("4 bytes"));
-    let u64_at = |at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().expect("8 bytes"));
+    let u32_at = |at: usize| u32::from_le_bytes(header[at..at + 4].try_into().expect("4 bytes"));
+    let u64_at = |at: usize| u64::from_le_bytes(header[at..at + 8].try_into().expect("8 bytes"));
     let format = u32_at(8);
     if format != FORMAT_VERSION {
         return Err(err(Kind::Format(format)));
     }
-    let build = String::from_utf8_lossy(&bytes[12..44]).into_owned();
-    let version = String::from_utf8_lossy(&bytes[44..44 + VERSION_LEN])
+    let build = String::from_utf8_lossy(&header[12..44]).into_owned();
+    let version = String::from_utf8_lossy(&header[44..44 + VERSION_LEN])
         .trim_end_matches('\0')
         .to_string();
     if build != build_id() || version != GAZEX_VERSION {
         return Err(err(Kind::OtherBuild { version, build }));
     }
-    let len = u64_at(68);
-    let expected = (HEADER_LEN as u64).saturating_add(len);
-    if bytes.len() as u64 != expected {
-        return Err(err(if (bytes.len() as u64) < expected {
-            Kind::Truncated {
-                len: bytes.len() as u64,
-                expected,
-            }
+    let payload_len = u64_at(68);
+    let expected = (HEADER_LEN as u64).saturating_add(payload_len);
+    if len != expected {
+        return Err(err(if len < expected {
+            Kind::Truncated { len, expected }
         } else {
-            Kind::Trailing {
-                len: bytes.len() as u64,
-                expected,
-            }
+            Kind::Trailing { len, expected }
         }));
     }
-    let payload = &bytes[HEADER_LEN..];
-    let hash = u128::from_le_bytes(bytes[76..92].try_into().expect("16 bytes"));
-    if xxhash_rust::xxh3::xxh3_128(payload) != hash {
+    let hash = u128::from_le_bytes(header[76..92].try_into().expect("16 bytes"));
+    let mut de = postcard::Deserializer::from_flavor(Blocks::new(input, payload_len));
+    let decoded = <(Sources, Matcher)>::deserialize(&mut de);
+    let Ok(mut blocks) = de.finalize() else {
+        unreachable!("Blocks::finalize never fails")
+    };
+    let left = blocks.drain();
+    if let Some(e) = blocks.failed {
+        return Err(err(Kind::Io(e)));
+    }
+    if blocks.short {
+        return Err(err(Kind::Truncated {
+            len: expected - blocks.left,
+            expected,
+        }));
+    }
+    if blocks.hash.digest128() != hash {
         return Err(err(Kind::Checksum));
     }
-    let (sources, matcher): (Sources, Matcher) = match postcard::take_from_bytes(payload) {
-        Ok((value, [])) => value,
-        Ok((_, rest)) => {
-            return Err(err(Kind::Decode(format!(
-                "{} bytes left over after the tables",
-                rest.len()
-            ))))
-        }
-        Err(e) => return Err(err(Kind::Decode(e.to_string()))),
-    };
+    let (sources, matcher) = decoded.map_err(|e| err(Kind::Decode(e.to_string())))?;
+    if left > 0 {
+        return Err(err(Kind::Decode(format!(
+            "{left} bytes left over after the tables"
+        ))));
+    }
     matcher.check().map_err(|e| err(Kind::Tables(e)))?;
     Ok(Compiled { matcher, sources })
+}
+
+/// Reads into `buf` until it is full or the input ends; the bytes read.
+fn read_full(input: &mut impl Read, buf: &mut [u8]) -> io::Result<usize> {
+    let mut got = 0;
+    while got < buf.len() {
+        match input.read(&mut buf[got..]) {
+            Ok(0) => break,
+            Ok(n) => got += n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(got)
+}
+
+/// Bytes read from the payload at a time.
+const BLOCK: usize = 1 << 16;
+
+/// The payload as postcard reads it: read from the input a block at a
+/// time and hashed as it comes, no further than the payload's length.
+///
+/// Decoding takes bytes only through postcard's `pop` and
+/// `try_take_n_temp` (owned strings, byte strings, numbers): nothing the
+/// tables hold borrows from the file, and a value that would
+/// (`try_take_n`) is refused as undecodable.
+struct Blocks<R> {
+    input: R,
+    buf: Vec<u8>,
+    /// The bytes read and not yet decoded: `buf[pos..end]`.
+    pos: usize,
+    end: usize,
+    /// Payload bytes not yet read.
+    left: u64,
+    hash: xxhash_rust::xxh3::Xxh3,
+    /// The first read error.
+    failed: Option<io::Error>,
+    /// Whether the input ended before the payload did.
+    short: bool,
+}
+
+impl<R: Read> Blocks<R> {
+    fn new(input: R, len: u64) -> Blocks<R> {
+        Blocks {
+            input,
+            buf: Vec::new(),
+            pos: 0,
+            end: 0,
+            left: len,
+            hash: xxhash_rust::xxh3::Xxh3::new(),
+            failed: None,
+            short: false,
+        }
+    }
+
+    /// Payload bytes not yet read, as far as a buffer can hold.
+    fn left(&self) -> usize {
+        usize::try_from(self.left).unwrap_or(usize::MAX)
+    }
+
+    /// Reads on until `buf[pos..end]` holds at least `n` bytes.
+    #[cold]
+    fn fill(&mut self, n: usize) -> postcard::Result<()> {
+        let have = self.end - self.pos;
+        if n as u64 > have as u64 + self.left {
+            return Err(postcard::Error::DeserializeUnexpectedEnd);
+        }
+        self.buf.copy_within(self.pos..self.end, 0);
+        (self.pos, self.end) = (0, have);
+        let size = n.max(BLOCK).min(have.saturating_add(self.left()));
+        if self.buf.len() < size {
+            self.buf.resize(size, 0);
+        }
+        while self.end < n {
+            let room = (self.buf.len() - self.end).min(self.left());
+            match self.read_into(self.end, room) {
+                Some(got) => self.end += got,
+                None => return Err(postcard::Error::DeserializeUnexpectedEnd),
+            }
+        }
+        Ok(())
+    }
+
+    /// Reads at most `room` bytes of the payload into `buf[at..]`, hashing
+    /// them: the bytes read, or `None` at a read error or at the end of the
+    /// input (each recorded).
+    fn read_into(&mut self, at: usize, room: usize) -> Option<usize> {
+        loop {
+            match self.input.read(&mut self.buf[at..at + room]) {
+                Ok(0) => {
+                    self.short = true;
+                    return None;
+                }
+                Ok(n) => {
+                    self.hash.update(&self.buf[at..at + n]);
+                    self.left -= n as u64;
+                    return Some(n);
+                }
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => {
+                    self.failed = Some(e);
+                    return None;
+                }
+            }
+        }
+    }
+
+    /// Reads and hashes the rest of the payload, keeping none of it; the
+    /// payload bytes that were not decoded.
+    fn drain(&mut self) -> u64 {
+        let mut undecoded = (self.end - self.pos) as u64;
+        (self.pos, self.end) = (0, 0);
+        if self.buf.is_empty() {
+            self.buf.resize(BLOCK.min(self.left()), 0);
+        }
+        while self.left > 0 && self.failed.is_none() && !self.short {
+            let room = self.buf.len().min(self.left());
+            match self.read_into(0, room) {
+                Some(got) => undecoded += got as u64,
+                None => break,
+            }
+        }
+        undecoded
+    }
+}
+
+impl<'de, R: Read + 'de> postcard::de_flavors::Flavor<'de> for Blocks<R> {
+    type Remainder = Blocks<R>;
+    type Source = R;
+
+    #[inline]
+    fn pop(&mut self) -> postcard::Result<u8> {
+        if self.pos == self.end {
+            self.fill(1)?;
+        }
+        let b = self.buf[self.pos];
+        self.pos += 1;
+        Ok(b)
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        usize::try_from(self.left)
+            .ok()?
+            .checked_add(self.end - self.pos)
+    }
+
+    fn try_take_n(&mut self, _: usize) -> postcard::Result<&'de [u8]> {
+        Err(postcard::Error::DeserializeBadEncoding)
+    }
+
+    #[inline]
+    fn try_take_n_temp<'a>(&'a mut self, n: usize) -> postcard::Result<&'a [u8]>
+    where
+        'de: 'a,
+    {
+        if self.end - self.pos < n {
+            self.fill(n)?;
+        }
+        let taken = &self.buf[self.pos..self.pos + n];
+        self.pos += n;
+        Ok(taken)
+    }
+
+    fn finalize(self) -> postcard::Result<Blocks<R>> {
+        Ok(self)
+    }
 }
 
 /// A compiled gazetteer that was refused.
@@ -525,7 +719,7 @@ impl std::error::Error for CompiledError {}
 /// The entities' compiled form: every field of [`Entity`], in a shape
 /// postcard can write (the native format's JSON-only features, a flattened
 /// property map and untagged aliases, need a self-describing format), and
-/// the properties as a tree of [`Json`] values.
+/// the properties packed.
 pub(crate) mod entities {
     use super::*;
 
@@ -538,7 +732,7 @@ pub(crate) mod entities {
         lists: Cow<'a, [String]>,
         name_order: Option<NameOrder>,
         match_policy: MatchPolicy,
-        properties: Properties<'a>,
+        properties: PackedProperties<'a>,
     }
 
     #[derive(Serialize, Deserialize)]
@@ -605,7 +799,7 @@ pub(crate) mod entities {
                 lists: Cow::Borrowed(lists),
                 name_order: *name_order,
                 match_policy: *match_policy,
-                properties: Properties::Borrowed(properties),
+                properties: PackedProperties::Borrowed(properties),
             }
         }
     }
@@ -637,168 +831,43 @@ pub(crate) mod entities {
                 name_order: w.name_order,
                 match_policy: w.match_policy,
                 properties: match w.properties {
-                    Properties::Borrowed(p) => p.clone(),
-                    Properties::Owned(p) => p,
+                    PackedProperties::Borrowed(p) => p.clone(),
+                    PackedProperties::Owned(p) => p,
                 },
             }
         }
     }
 
-    /// An entity's properties: written from a borrowed map, read into an
-    /// owned one.
-    enum Properties<'a> {
-        Borrowed(&'a serde_json::Map<String, serde_json::Value>),
-        Owned(serde_json::Map<String, serde_json::Value>),
+    /// An entity's properties, as one byte string: their packed form
+    /// ([`super::super::properties`]), checked whole when read.
+    enum PackedProperties<'a> {
+        Borrowed(&'a Properties),
+        Owned(Properties),
     }
 
-    impl Serialize for Properties<'_> {
+    impl Serialize for PackedProperties<'_> {
         fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-            let map = match self {
-                Properties::Borrowed(p) => *p,
-                Properties::Owned(p) => p,
+            let p = match self {
+                PackedProperties::Borrowed(p) => *p,
+                PackedProperties::Owned(p) => p,
             };
-            s.collect_seq(map.iter().map(|(k, v)| (k, JsonRef(v))))
+            s.serialize_bytes(&p.to_packed())
         }
     }
 
-    impl<'de> Deserialize<'de> for Properties<'_> {
+    impl<'de> Deserialize<'de> for PackedProperties<'_> {
         fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-            d.deserialize_seq(Pairs).map(Properties::Owned)
-        }
-    }
-
-    /// The [`JsonRef`] variants, by index: `Null`, `Bool`, `U64`, `I64`,
-    /// `F64`, `Str`, `Array`, `Object`.
-    const VARIANTS: &[&str] = &[
-        "Null", "Bool", "U64", "I64", "F64", "Str", "Array", "Object",
-    ];
-
-    /// Reads what [`JsonRef`] wrote straight into a `serde_json::Value`.
-    struct Json(serde_json::Value);
-
-    impl<'de> Deserialize<'de> for Json {
-        fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-            d.deserialize_enum("Json", VARIANTS, JsonVisitor)
-        }
-    }
-
-    struct JsonVisitor;
-
-    impl<'de> serde::de::Visitor<'de> for JsonVisitor {
-        type Value = Json;
-
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("a JSON value")
-        }
-
-        fn visit_enum<A: serde::de::EnumAccess<'de>>(self, data: A) -> Result<Json, A::Error> {
-            use serde::de::{Error, VariantAccess};
-            use serde_json::Value;
-            let (index, v): (u32, _) = data.variant()?;
-            Ok(Json(match index {
-                0 => {
-                    v.unit_variant()?;
-                    Value::Null
+            struct V;
+            impl serde::de::Visitor<'_> for V {
+                type Value = Properties;
+                fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                    f.write_str("packed properties")
                 }
-                1 => Value::Bool(v.newtype_variant()?),
-                2 => Value::from(v.newtype_variant::<u64>()?),
-                3 => Value::from(v.newtype_variant::<i64>()?),
-                // (A JSON value holds no NaN or infinity; a corrupt one
-                // reads as null.)
-                4 => serde_json::Number::from_f64(v.newtype_variant()?)
-                    .map_or(Value::Null, Value::Number),
-                5 => Value::String(v.newtype_variant()?),
-                6 => Value::Array(
-                    v.newtype_variant::<Vec<Json>>()?
-                        .into_iter()
-                        .map(|j| j.0)
-                        .collect(),
-                ),
-                7 => Value::Object(v.newtype_variant_seed(PairsSeed)?),
-                n => {
-                    return Err(A::Error::invalid_value(
-                        serde::de::Unexpected::Unsigned(n.into()),
-                        &"a JSON value variant (0 to 7)",
-                    ))
+                fn visit_bytes<E: serde::de::Error>(self, b: &[u8]) -> Result<Properties, E> {
+                    Properties::from_packed(b).map_err(E::custom)
                 }
-            }))
-        }
-    }
-
-    /// A sequence of (key, [`Json`]) pairs read into a JSON object.
-    struct Pairs;
-
-    impl<'de> serde::de::Visitor<'de> for Pairs {
-        type Value = serde_json::Map<String, serde_json::Value>;
-
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("a sequence of (key, value) pairs")
-        }
-
-        fn visit_seq<A: serde::de::SeqAccess<'de>>(
-            self,
-            mut seq: A,
-        ) -> Result<Self::Value, A::Error> {
-            let mut map = serde_json::Map::new();
-            while let Some((k, Json(v))) = seq.next_element::<(String, Json)>()? {
-                map.insert(k, v);
             }
-            Ok(map)
-        }
-    }
-
-    struct PairsSeed;
-
-    impl<'de> serde::de::DeserializeSeed<'de> for PairsSeed {
-        type Value = serde_json::Map<String, serde_json::Value>;
-
-        fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-            d.deserialize_seq(Pairs)
-        }
-    }
-
-    /// Writes a `serde_json::Value` as a variant of its kind, which
-    /// [`Json`] reads back.
-    struct JsonRef<'a>(&'a serde_json::Value);
-
-    impl Serialize for JsonRef<'_> {
-        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-            use serde_json::Value;
-            const NAME: &str = "Json";
-            match self.0 {
-                Value::Null => s.serialize_unit_variant(NAME, 0, "Null"),
-                Value::Bool(b) => s.serialize_newtype_variant(NAME, 1, "Bool", b),
-                Value::Number(n) => match (n.as_u64(), n.as_i64(), n.as_f64()) {
-                    (Some(u), _, _) => s.serialize_newtype_variant(NAME, 2, "U64", &u),
-                    (None, Some(i), _) => s.serialize_newtype_variant(NAME, 3, "I64", &i),
-                    (None, None, x) => {
-                        s.serialize_newtype_variant(NAME, 4, "F64", &x.unwrap_or(f64::NAN))
-                    }
-                },
-                Value::String(v) => s.serialize_newtype_variant(NAME, 5, "Str", v),
-                Value::Array(a) => {
-                    s.serialize_newtype_variant(NAME, 6, "Array", &Seq(a.iter().map(JsonRef)))
-                }
-                Value::Object(o) => s.serialize_newtype_variant(
-                    NAME,
-                    7,
-                    "Object",
-                    &Seq(o.iter().map(|(k, v)| (k, JsonRef(v)))),
-                ),
-            }
-        }
-    }
-
-    /// A sequence written from an iterator.
-    struct Seq<I>(I);
-
-    impl<I> Serialize for Seq<I>
-    where
-        I: Iterator + Clone,
-        I::Item: Serialize,
-    {
-        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-            s.collect_seq(self.0.clone())
+            d.deserialize_byte_buf(V).map(PackedProperties::Owned)
         }
     }
 
@@ -832,76 +901,6 @@ pub(crate) mod entities {
             }
         }
         d.deserialize_seq(Visit)
-    }
-}
-
-/// Hash maps keyed by bytes (the matcher's word table, spelling keys),
-/// written with each key as one byte string rather than a sequence of
-/// numbers, and read back into a map sized once.
-pub(crate) mod byte_keys {
-    use std::fmt;
-    use std::marker::PhantomData;
-
-    use rustc_hash::FxHashMap;
-    use serde::de::{SeqAccess, Visitor};
-    use serde::{Deserialize, Deserializer, Serialize, Serializer};
-
-    struct Key<'a>(&'a [u8]);
-
-    impl Serialize for Key<'_> {
-        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-            s.serialize_bytes(self.0)
-        }
-    }
-
-    struct KeyBuf(Box<[u8]>);
-
-    impl<'de> Deserialize<'de> for KeyBuf {
-        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-            struct V;
-            impl Visitor<'_> for V {
-                type Value = KeyBuf;
-                fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                    f.write_str("a byte string")
-                }
-                fn visit_bytes<E: serde::de::Error>(self, b: &[u8]) -> Result<KeyBuf, E> {
-                    Ok(KeyBuf(b.into()))
-                }
-            }
-            d.deserialize_byte_buf(V)
-        }
-    }
-
-    pub(crate) fn serialize<S: Serializer, V: Serialize>(
-        map: &FxHashMap<Box<[u8]>, V>,
-        s: S,
-    ) -> Result<S::Ok, S::Error> {
-        s.collect_seq(map.iter().map(|(k, v)| (Key(k), v)))
-    }
-
-    pub(crate) fn deserialize<'de, D: Deserializer<'de>, V: Deserialize<'de>>(
-        d: D,
-    ) -> Result<FxHashMap<Box<[u8]>, V>, D::Error> {
-        struct Pairs<V>(PhantomData<V>);
-        impl<'de, V: Deserialize<'de>> Visitor<'de> for Pairs<V> {
-            type Value = FxHashMap<Box<[u8]>, V>;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a sequence of (bytes, value) pairs")
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-                // (The length is the file's word: reserve no more than a
-                // million entries ahead of those actually read.)
-                let mut map = FxHashMap::with_capacity_and_hasher(
-                    seq.size_hint().unwrap_or(0).min(1 << 20),
-                    Default::default(),
-                );
-                while let Some((KeyBuf(k), v)) = seq.next_element::<(KeyBuf, V)>()? {
-                    map.insert(k, v);
-                }
-                Ok(map)
-            }
-        }
-        d.deserialize_seq(Pairs(PhantomData))
     }
 }
 

@@ -1060,7 +1060,7 @@ mod tests {
         e.aliases = names[1..].iter().map(|n| Alias::new(*n)).collect();
         e.lists = vec![format!("list:{source}")];
         if let Value::Object(map) = props {
-            e.properties = map;
+            e.properties = map.into();
         }
         let origin = Origin {
             path: PathBuf::from(source),

@@ -44,6 +44,7 @@ pub mod native;
 pub mod ofac;
 pub mod officials;
 pub mod plain;
+pub mod properties;
 pub mod un_sc;
 
 use rustc_hash::FxHashMap as HashMap;
@@ -54,6 +55,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 pub use merge::MergeReport;
+pub use properties::Properties;
 
 /// 1-based line numbers of byte offsets in a file read whole, for error
 /// messages: counted on from the last offset asked for, or again from the
@@ -328,9 +330,11 @@ pub struct Entity {
     #[serde(default, skip_serializing_if = "is_auto")]
     pub match_policy: MatchPolicy,
     /// Every other field of the source record (role, country, date of birth,
-    /// IMO number, …), kept as JSON.
+    /// IMO number, …), kept as JSON: read and changed as a
+    /// `serde_json::Map`, which [`Properties`] dereferences to; a matcher
+    /// keeps them packed until read (see [`properties`]).
     #[serde(flatten)]
-    pub properties: serde_json::Map<String, serde_json::Value>,
+    pub properties: Properties,
 }
 
 impl Entity {
@@ -344,7 +348,7 @@ impl Entity {
             lists: Vec::new(),
             name_order: None,
             match_policy: MatchPolicy::Auto,
-            properties: serde_json::Map::new(),
+            properties: Properties::new(),
         }
     }
 

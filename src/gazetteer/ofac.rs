@@ -606,7 +606,7 @@ fn record(path: &Path, row: &Row, num: u64, report: &mut ImportReport) -> (Entit
             entity.aliases.push(a);
         }
     }
-    entity.properties = props;
+    entity.properties = props.into();
     (entity, decision)
 }
 

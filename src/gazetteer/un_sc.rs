@@ -482,7 +482,7 @@ fn record(
         alias.kind = Some("native".into());
         e.aliases.push(alias);
     }
-    e.properties = props;
+    e.properties = props.into();
     dedup_aliases(&mut e);
     // A name that folds to nothing matchable is kept for the record and
     // marked never to match, so loading does not warn.

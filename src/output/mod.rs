@@ -237,7 +237,7 @@ impl Fields {
     pub fn select(&self, entity: &Entity) -> Option<serde_json::Map<String, serde_json::Value>> {
         match self {
             Fields::None => None,
-            Fields::All => Some(entity.properties.clone()),
+            Fields::All => Some((*entity.properties).clone()),
             Fields::Some(names) => {
                 let mut props = serde_json::Map::new();
                 for name in names {
