@@ -2901,21 +2901,35 @@ impl<'m> Resolver<'m> {
                 && !is_given_name(w)
                 && self.matcher.persons_named(w) == 0
         };
-        let joins = |a: usize| {
-            !n.barrier_after(a)
-                && (gap(text, n, a).trim() == ","
-                    || a + 2 < n.tokens().len()
-                        && !n.barrier_after(a + 1)
-                        && matches!(n.token_text(a + 1), "and" | "or"))
+        let (before, after) = self.joined_to(text, i);
+        before.is_some_and(town) || after.is_some_and(town)
+    }
+
+    /// The tokens joined to token `i` by a comma, "and" or "or" within one
+    /// sentence, before it and after it ("Kerman, Rafsanjan and Mahan":
+    /// Rafsanjan is joined to Mahan, Kerman to Rafsanjan).
+    fn joined_to(&self, text: &str, i: usize) -> (Option<usize>, Option<usize>) {
+        let n = &self.norm;
+        let len = n.tokens().len();
+        // (The token after `a` that a conjunction, with or without a
+        // comma before it, or a comma joins to it.)
+        let next = |a: usize| {
+            if n.barrier_after(a) {
+                None
+            } else if a + 2 < len
+                && !n.barrier_after(a + 1)
+                && matches!(n.token_text(a + 1), "and" | "or")
+            {
+                Some(a + 2)
+            } else if gap(text, n, a).trim() == "," {
+                Some(a + 1)
+            } else {
+                None
+            }
         };
-        let step = |a: usize| if gap(text, n, a).trim() == "," { 1 } else { 2 };
-        (i + 1 < n.tokens().len() && joins(i) && {
-            let k = i + step(i);
-            k < n.tokens().len() && town(k)
-        }) || (0..i)
-            .rev()
-            .take(2)
-            .any(|a| joins(a) && a + step(a) == i && town(a))
+        let before = (i.saturating_sub(2)..i).rev().find(|&a| next(a) == Some(i));
+        let after = (i + 1 < len).then(|| next(i)).flatten();
+        (before, after)
     }
 
     /// Whether a name read in another spelling than the lists' can stand
@@ -3523,10 +3537,8 @@ impl<'m> Resolver<'m> {
                         _ => None,
                     };
                     let word = self.norm.token_text(g.first as usize);
-                    let own_word = g.first == g.last
-                        && is_distinctive_word(word)
-                        && !is_known_proper_noun(word)
-                        && !is_place(word);
+                    let distinctive = is_distinctive_word(word) && !is_known_proper_noun(word);
+                    let own_word = g.first == g.last && distinctive && !is_place(word);
                     if let Some(cue) = type_cue(&self.norm, kind, g.first).or_else(ships) {
                         found.push((tr, 3, 0, g, (EvidenceKind::TypeCue, cue, cue), 0.85));
                     } else if let Some((rank, f, l, conf)) =
@@ -3546,7 +3558,7 @@ impl<'m> Resolver<'m> {
                                 .links(g.entity)
                                 .iter()
                                 .any(|&o| ix.nearest(o, g.first).is_some());
-                        if discussed || (is_distinctive_word(word) && !is_known_proper_noun(word)) {
+                        if discussed || distinctive {
                             found.push((tr, 3, 0, g, (EvidenceKind::Article, the, the), 0.7));
                         }
                     }
@@ -4132,18 +4144,9 @@ impl<'m> Resolver<'m> {
     /// Rafsanjan and Mahan"): "and", "or" or a comma before it, and a known
     /// place before that.
     fn listed_with_places(&self, text: &str, i: usize) -> bool {
-        let n = &self.norm;
-        if i < 2 || n.barrier_after(i - 1) {
-            return false;
-        }
-        let before = if matches!(n.token_text(i - 1), "and" | "or") {
-            i - 2
-        } else if gap(text, n, i - 1).trim() == "," {
-            i - 1
-        } else {
-            return false;
-        };
-        !n.barrier_after(before) && is_place(n.token_text(before))
+        self.joined_to(text, i)
+            .0
+            .is_some_and(|k| is_place(self.norm.token_text(k)))
     }
 
     /// Members of one family by their given names: where a document names
@@ -6075,7 +6078,7 @@ mod tests {
         let text = "Iran's Tolliver Air was named in 2011. Tolliver, a private \
                     airline named after the town of Tolliver, sold the jet. \
                     Hotels in Tolliver are full. Kerman, Rafsanjan and Tolliver \
-                    are towns. The jets of Tolliver fly on. His call sign, \
+                    are towns, as are Kerman, Bam, and Tolliver. The jets of Tolliver fly on. His call sign, \
                     \"Tolliver\", stuck.";
         let got: Vec<(&str, usize)> = m
             .find(text)
