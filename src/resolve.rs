@@ -1481,6 +1481,26 @@ impl<'m> Resolver<'m> {
         if common_lower {
             return false;
         }
+        // A name hyphened to another capitalized word is part of a longer
+        // name: a law ("the Taft-Hartley Act"), another person's double
+        // surname ("Lincoln Díaz-Balart"), a street, a joint venture
+        // ("TNK-BP"). (Not a lower-case word, "Hamas-run", "al-Assad", nor
+        // a number, "Darya-1", nor a common word in a line of capitals,
+        // "TIMCHENKO-LINKED YACHT".)
+        let t = n.tokens();
+        let name_word = |i: usize| {
+            t[i].flags.contains(TokenFlags::CAPITALIZED)
+                && !(caps_line(text, n, i) && is_common_word(n.token_text(i)))
+        };
+        let hyphened_before = c.first > 0
+            && gap(text, n, c.first as usize - 1) == "-"
+            && name_word(c.first as usize - 1);
+        let hyphened_after = (c.last as usize + 1) < t.len()
+            && gap(text, n, c.last as usize) == "-"
+            && name_word(c.last as usize + 1);
+        if hyphened_before || hyphened_after {
+            return false;
+        }
         // "Margrethe I", "Abdullah I": a regnal number after a given name
         // names another monarch (the listed one's number is part of the
         // longer, full form). ("Putin, Xi" is two names.)
@@ -6410,6 +6430,37 @@ mod tests {
              that CBZ would appeal.",
         );
         assert_eq!(got, ["Commercial Bank of Zarovia", "CBZ", "CBZ", "CBZ"]);
+    }
+
+    #[test]
+    fn a_name_hyphened_to_another_capitalized_word() {
+        // Made-up fixture names: a listed man and a listed company.
+        let p = Entity::new("p", "Duran Zelkalkan", EntityType::Person);
+        let o = Entity::new("o", "Varnok Holding", EntityType::Organization);
+        let m = Matcher::new(&Gazetteer::from_entities([p, o]));
+        let mut r = Resolver::new(&m);
+        r.set_date(DocDate::parse("2016-08-10").unwrap());
+        // A law, a street, a joint venture and a double surname carry the
+        // name; a lower-case word after the hyphen does not, nor a common
+        // word in a headline.
+        let got = resolved_texts(
+            &mut r,
+            "ZELKALKAN-BACKED FIRM SOLD\n\nDuran Zelkalkan spoke. Zelkalkan left; \
+             the Zelkalkan-led party won. \
+             The Zelkalkan-Hartley Act passed. Cafes on Duran-Zelkalkan-Strasse \
+             closed. Varnok Holding bought it, and the Varnok-BP venture. \
+             Ana Mirsky-Zelkalkan wrote.",
+        );
+        assert_eq!(
+            got,
+            [
+                "ZELKALKAN",
+                "Duran Zelkalkan",
+                "Zelkalkan",
+                "Zelkalkan",
+                "Varnok Holding"
+            ]
+        );
     }
 
     #[test]
