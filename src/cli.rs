@@ -85,6 +85,13 @@ pub struct CompileArgs {
 pub struct ListArgs {
     #[command(flatten)]
     pub engine: EngineArgs,
+
+    /// After the summary, print every decision of the merge across lists,
+    /// one per line, tab-separated: `merged` with the kept id and the ids
+    /// merged into it, or `undecided` / `contradicting` with the two ids
+    /// (first-loaded first) and their names, for a person to check.
+    #[arg(long)]
+    pub pairs: bool,
 }
 
 /// `gazex gazetteer names`.

@@ -179,8 +179,16 @@ fn run_compile(args: CompileArgs) -> Result<ExitCode> {
 fn run_list(args: ListArgs) -> Result<ExitCode> {
     let no_merge = args.engine.no_merge;
     let loaded = load::load(&args.engine.gazetteers, no_merge, &mut print_notice)?;
+    // Display names by id, for --pairs (entities merged away have none).
+    let mut names: std::collections::HashMap<String, String> = Default::default();
+    let mut keep_names = |entities: &[gazex::gazetteer::Entity]| {
+        if args.pairs {
+            names.extend(entities.iter().map(|e| (e.id.clone(), e.name.clone())));
+        }
+    };
     let (sources, used, origin) = match loaded {
         load::Loaded::Compiled(path, c) => {
+            keep_names(c.matcher.entities());
             let used = c.matcher.entities().len();
             let size = std::fs::metadata(&path).map_or(0, |m| m.len());
             let origin = format!(
@@ -193,12 +201,14 @@ fn run_list(args: ListArgs) -> Result<ExitCode> {
             (c.sources, used, Some(origin))
         }
         load::Loaded::Bundled(b) => {
+            keep_names(b.matcher.entities());
             let used = b.matcher.entities().len();
             (b.sources, used, Some(format!("cache:     {}", b.outcome)))
         }
         load::Loaded::Lists(mut g) => {
             let mut sources = Sources::describe(&g);
             sources.merge = (!no_merge).then(|| g.merge_same_people());
+            keep_names(g.entities());
             (sources, g.len(), None)
         }
     };
@@ -256,6 +266,17 @@ fn run_list(args: ListArgs) -> Result<ExitCode> {
     }
     if let Some(origin) = origin {
         writeln!(out, "{origin}")?;
+    }
+    if let (true, Some(m)) = (args.pairs, &sources.merge) {
+        for group in &m.groups {
+            writeln!(out, "merged\t{}", group.join("\t"))?;
+        }
+        let name = |id: &str| names.get(id).map_or("", String::as_str).to_string();
+        for (decision, pairs) in [("undecided", &m.undecided), ("contradicting", &m.conflicts)] {
+            for (a, b) in pairs {
+                writeln!(out, "{decision}\t{a}\t{}\t{b}\t{}", name(a), name(b))?;
+            }
+        }
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)

@@ -1180,7 +1180,97 @@ impl<'m> Resolver<'m> {
         self.choose_acronyms(text);
         self.choose_lead_words(text);
         self.choose_nicknames(text);
+        self.headlines_follow_body(text);
         self.emit(text, out);
+    }
+
+    /// A surname alone in a headline of capitals means whom the story's own
+    /// bare uses of the word mean: where the body uses it alone, never for
+    /// the bearer the headline was given and at least once for no listed
+    /// bearer (another person of that name, a company, a fort), the
+    /// headline is dropped
+    /// ("WALLACE PICKS LE MAY" over a story of George Wallace that names
+    /// the listed Henry A. Wallace once; "FORD TO IDLE 4 PLANTS" over
+    /// "Ford said it would …").
+    fn headlines_follow_body(&mut self, text: &str) {
+        let n = &self.norm;
+        let toks = n.tokens();
+        let min = self.min_confidence;
+        // Whether token `j` stands alone: no name word glued before or
+        // after it ("Mr. Wallace", "Wallace said"; not "George C. Wallace").
+        let alone = |j: usize| {
+            let glued = |i: usize| {
+                toks[i].flags.contains(TokenFlags::CAPITALIZED)
+                    && !toks[i].flags.contains(TokenFlags::SENTENCE_START)
+                    && !is_title(n.token_text(i))
+                    && !crate::variants::is_name_title(n.token_text(i))
+                    && honorific_gender(n.token_text(i)).is_none()
+                    && !is_stopword(n.token_text(i))
+            };
+            let before = j > 0 && !n.barrier_after(j - 1) && {
+                let g = gap(text, n, j - 1);
+                (g == " " || g == ". ") && glued(j - 1)
+            };
+            let after = j + 1 < toks.len()
+                && !n.barrier_after(j)
+                && gap(text, n, j) == " "
+                && toks[j + 1].flags.contains(TokenFlags::CAPITALIZED)
+                && !is_stopword(n.token_text(j + 1));
+            !before && !after
+        };
+        // (In text order, so that the mention at a token is found by a
+        // binary search; a body is read up to `BODY` tokens on, so that a
+        // window of many stories is not read once per headline.)
+        const BODY: usize = 4000;
+        self.chosen.sort_by_key(|k| k.c.first);
+        let chosen = &self.chosen;
+        let at = |j: usize| {
+            let k = chosen.partition_point(|o| o.c.first as usize <= j);
+            k.checked_sub(1)
+                .map(|k| &chosen[k])
+                .filter(|o| j <= o.c.last as usize)
+        };
+        let mut drop: Vec<usize> = Vec::new();
+        for (k, h) in chosen.iter().enumerate() {
+            let c = &h.c;
+            if c.kind != MatchKind::Surname
+                || c.first != c.last
+                || h.confidence < min
+                || !caps_line(text, n, c.first as usize)
+            {
+                continue;
+            }
+            let line_end = text[toks[c.first as usize].end as usize..]
+                .find('\n')
+                .map_or(text.len(), |p| p + toks[c.first as usize].end as usize);
+            let word = n.token_bytes(c.first as usize);
+            let (mut agree, mut unlinked) = (0, 0);
+            let from = c.first as usize + 1;
+            let body = toks.iter().enumerate().skip(from).take(BODY);
+            for (j, tok) in body {
+                if (tok.start as usize) < line_end
+                    || n.token_bytes(j) != word
+                    || caps_line(text, n, j)
+                {
+                    continue;
+                }
+                match at(j) {
+                    Some(o) if o.c.entity == c.entity && o.c.first == o.c.last => agree += 1,
+                    Some(_) => {}
+                    None => {
+                        if alone(j) && tok.flags.contains(TokenFlags::CAPITALIZED) {
+                            unlinked += 1;
+                        }
+                    }
+                }
+            }
+            if agree == 0 && unlinked > 0 {
+                drop.push(k);
+            }
+        }
+        for k in drop.into_iter().rev() {
+            self.chosen.remove(k);
+        }
     }
 
     fn readings(&mut self, text: &str) {
@@ -2053,6 +2143,15 @@ impl<'m> Resolver<'m> {
                 self.norm.token_at(within.start + at).map(|t| t as u32)
             })
             .min()
+    }
+
+    /// Whether `age` is more than the person `e` could be at the
+    /// document's date, by a birth the lists give exactly (a year's slack
+    /// either way).
+    fn older_than(&self, e: u32, age: u32) -> bool {
+        let born = self.matcher.profile(e).born;
+        self.age_fits(e, age) == Some(false)
+            && born.is_some_and(|b| i64::from(age) > i64::from(self.date.year) - i64::from(b))
     }
 
     /// Whether entity `e` was `age` years old at the document's date, by
@@ -3715,12 +3814,13 @@ impl<'m> Resolver<'m> {
             // "Mnangagwa, 81,": an age after a bare surname picks the
             // bearer it fits, where the lists give every bearer's birth
             // (one without would be no less likely).
-            let said_age = (c.first == c.last)
+            let stated_age = (c.first == c.last)
                 .then(|| {
                     age_after(text, toks[c.last as usize].end as usize)
                         .or_else(|| age_before(text, toks[c.first as usize].start as usize))
                 })
-                .flatten()
+                .flatten();
+            let said_age = stated_age
                 .filter(|&a| found.iter().all(|f| self.age_fits(f.3.entity, a).is_some()));
             let age_misfit = |e: u32| said_age.is_some_and(|a| self.age_fits(e, a) == Some(false));
             // "The Ortega regime", "Johnson-era projects", "the Maduro
@@ -3804,6 +3904,16 @@ impl<'m> Resolver<'m> {
                 // this bearer as the other one of the two.)
                 new && kin_rank(f.3.entity) < 2
             });
+            // "President Assad, 63," in 1994 is not the son then 28, nor
+            // another bearer: an age above the chosen bearer's at the date
+            // is someone else's, whom the story means. (One below may be
+            // a past age: "Kennedy, 46, was pronounced dead".)
+            if found
+                .first()
+                .is_some_and(|f| stated_age.is_some_and(|a| self.older_than(f.3.entity, a)))
+            {
+                found.clear();
+            }
             if let Some(&(tr, r, close, best, ev, rests_on)) = found.first() {
                 // (A title's fit is said by the title reasons below.)
                 let mut reasons: Vec<Reason> = match ev.0 {
@@ -6461,6 +6571,29 @@ mod tests {
                 "Varnok Holding"
             ]
         );
+    }
+
+    #[test]
+    fn a_headline_surname_the_body_uses_for_someone_else() {
+        // Made-up fixture name.
+        let p = Entity::new("p", "Duran Zelkalkan", EntityType::Person);
+        let m = Matcher::new(&Gazetteer::from_entities([p]));
+        let mut r = Resolver::new(&m);
+        r.set_date(DocDate::parse("1968-10-04").unwrap());
+        let got = resolved_texts(
+            &mut r,
+            "ZELKALKAN PICKS A RUNNING MATE\n\nFormer Gov. Boris Zelkalkan named \
+             a general today. Mr. Zelkalkan spoke in Pittsburgh. In 1948 Duran \
+             Zelkalkan ran for President.",
+        );
+        assert_eq!(got, ["Duran Zelkalkan"]);
+        let got = resolved_texts(
+            &mut r,
+            "ZELKALKAN PICKS A RUNNING MATE\n\nDuran Zelkalkan named a general \
+             today. Mr. Zelkalkan spoke in Pittsburgh. His cousin Boris Zelkalkan \
+             did not.",
+        );
+        assert_eq!(got, ["ZELKALKAN", "Duran Zelkalkan", "Zelkalkan"]);
     }
 
     #[test]

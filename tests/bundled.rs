@@ -172,11 +172,33 @@ fn gazetteer_list_says_what_is_loaded() {
         "un-sc.jsonl\n",
         "  entities:  1000 (727 person, 273 organization)\n",
         "  data of:   2025-11-20\n",
-        "total: 22337 entities in 4 files; 759 merged across lists (242 undecided, 226 \
-         contradicting), 21578 entities used\n",
+        "total: 22337 entities in 4 files; 761 merged across lists (240 undecided, 226 \
+         contradicting), 21576 entities used\n",
     ] {
         assert!(bundled.contains(expected), "no {expected:?} in\n{bundled}");
     }
+    // Every decision, for a person to check: OFAC's Bashar al-Assad and the
+    // officials list's two records of him (Wikidata's and the CIA's, spelled
+    // apart) are one person; Lukashenko's OFAC entry is left undecided
+    // against the officials' records.
+    let pairs = stdout_of(
+        gazex(elsewhere.path(), &["gazetteer", "list", "--pairs"]),
+        "gazetteer list --pairs",
+    );
+    for expected in [
+        "\nmerged\tofac-35096\twd-Q7747\n",
+        "\nmerged\tofac-12735\twd-Q44329\tcia-syria-bashar-al-asad\n",
+        "\nundecided\tofac-9760\tAlyaksandr Ryhorovich Lukashenka\twd-Q2866\tAlexander Lukashenko\n",
+    ] {
+        assert!(pairs.contains(expected), "no {expected:?} in\n{pairs}");
+    }
+    assert_eq!(
+        pairs
+            .lines()
+            .filter(|l| l.starts_with("undecided\t"))
+            .count(),
+        240
+    );
 
     let folder = stdout_of(
         gazex(

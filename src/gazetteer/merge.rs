@@ -77,7 +77,12 @@
 //! two parties, however alike), and a merged entity holds at most one
 //! entity of each source: when one entity would merge with two entities of
 //! another source, neither merge is made and both pairs are reported as
-//! undecided. Names that agree where one side gives no date of birth (or,
+//! undecided, but for **twins**: two persons of one source that hold the
+//! same office of the same country (by their `roles`: "President of
+//! Syria" and "President", both of Syria) and that pair with that one
+//! entity alone are one person with it, and all three are merged (the
+//! officials list's Wikidata "Bashar al-Assad" and CIA "Bashar al-Asad"
+//! with OFAC's entry, which carries both spellings). Names that agree where one side gives no date of birth (or,
 //! for a subset name agreement, only a partial one) are not merged either:
 //! they are reported as *undecided*, for a person to look at; unless
 //! exactly one side gives a date, the two persons have the same folded
@@ -429,6 +434,34 @@ fn display_agrees(a: &Entity, b: &Entity) -> bool {
         || ka.intersection(&kb).any(|k| k.len() >= 3)
 }
 
+/// Whether two persons hold the same office of the same country by their
+/// `roles`: the same title once the country's name and "of" are left out
+/// ("President of Belarus" = "President", both of Belarus).
+fn same_office(a: &Entity, b: &Entity) -> bool {
+    let offices = |e: &Entity| -> Vec<(String, Vec<String>)> {
+        let Some(Value::Array(roles)) = e.properties.get("roles") else {
+            return Vec::new();
+        };
+        roles
+            .iter()
+            .filter_map(|r| {
+                let country = r.get("country")?.as_str()?;
+                let folded = crate::normalize::fold_name(country);
+                let country_words: Vec<&str> = folded.split(' ').collect();
+                let title = crate::normalize::fold_name(r.get("role")?.as_str()?);
+                let words: Vec<String> = title
+                    .split(' ')
+                    .filter(|w| !w.is_empty() && *w != "of" && !country_words.contains(w))
+                    .map(str::to_string)
+                    .collect();
+                (!words.is_empty()).then(|| (folded.clone(), words))
+            })
+            .collect()
+    };
+    let theirs = offices(b);
+    offices(a).iter().any(|o| theirs.contains(o))
+}
+
 /// Whether both persons give countries and one is the same: their own
 /// (`country`, `nationality`, `citizenship`), or where a record gives
 /// none, its addresses' (OFAC lists Burmese officers by address only).
@@ -690,9 +723,28 @@ impl Gazetteer {
                 .entry(i)
                 .or_insert_with(|| countries(&self.entities[i]));
         }
+        // Two records of one source for one office-holder (the officials
+        // list's Wikidata "Bashar al-Assad" and CIA "Bashar al-Asad", both
+        // President of Syria) that both pair with one entity of another
+        // source (OFAC's, which carries both spellings) are one person
+        // with it: twins, merged all three.
+        let mut twins: HashSet<(usize, usize)> = HashSet::default();
+        for (&(x, _), list) in &partners {
+            if let [y1, y2] = list[..] {
+                let (e1, e2) = (&self.entities[y1], &self.entities[y2]);
+                if e1.kind == EntityType::Person
+                    && same_office(e1, e2)
+                    && partners.get(&(y1, source[x])).is_some_and(|l| l == &[x])
+                    && partners.get(&(y2, source[x])).is_some_and(|l| l == &[x])
+                {
+                    twins.insert((x, y1));
+                    twins.insert((x, y2));
+                }
+            }
+        }
         let mut sole = |x: usize, y: usize| {
             let list = &partners[&(x, source[y])];
-            if list.len() == 1 {
+            if list.len() == 1 || twins.contains(&(x, y)) {
                 return true;
             }
             let mine = countries_of
@@ -725,7 +777,7 @@ impl Gazetteer {
             }
         }
 
-        // Group, at most one entity of each source per group.
+        // Group, at most one entity of each source per group (but twins).
         let n = self.entities.len();
         let mut parent: Vec<usize> = (0..n).collect();
         fn find(parent: &mut [usize], mut i: usize) -> usize {
@@ -747,7 +799,7 @@ impl Gazetteer {
             let sb = group_sources
                 .remove(&rb)
                 .unwrap_or_else(|| vec![source[rb]]);
-            if sa.iter().any(|s| sb.contains(s)) {
+            if sa.iter().any(|s| sb.contains(s)) && !twins.contains(&(a, b)) {
                 group_sources.insert(ra, sa);
                 group_sources.insert(rb, sb);
                 let (ea, eb) = (&self.entities[a], &self.entities[b]);
@@ -1771,6 +1823,47 @@ mod tests {
             ]
         );
         assert_eq!(g.len(), 3);
+    }
+
+    #[test]
+    fn two_records_of_one_office_holder_merge_with_the_entity_naming_both() {
+        // Made-up names: a sanctioned president whose entry carries both
+        // spellings, and the officials list's two records of him (from two
+        // of its sources, unjoined because they spell him apart).
+        let sdn = || {
+            person(
+                "ofac",
+                "ofac-1",
+                &["Zoran Vuletich", "Zoran Vuletic"],
+                json!({ "dob": ["07 Oct 1952"], "nationality": ["Moldova"] }),
+            )
+        };
+        let official = |id: &str, name: &str, role: &str| {
+            person(
+                "officials",
+                id,
+                &[name],
+                json!({ "country": "Moldova",
+                        "roles": [{ "role": role, "country": "Moldova" }] }),
+            )
+        };
+        let mut g = gazetteer(vec![
+            sdn(),
+            official("wd-1", "Zoran Vuletich", "President of Moldova"),
+            official("cia-1", "Zoran Vuletic", "President"),
+        ]);
+        let r = g.merge_same_people();
+        assert_eq!(r.groups, vec![vec!["ofac-1", "wd-1", "cia-1"]], "{r:?}");
+        assert!(r.undecided.is_empty(), "{r:?}");
+        // Two offices: two people, perhaps; left to a person to decide.
+        let mut g = gazetteer(vec![
+            sdn(),
+            official("wd-1", "Zoran Vuletich", "President of Moldova"),
+            official("cia-1", "Zoran Vuletic", "Minister of Defense"),
+        ]);
+        let r = g.merge_same_people();
+        assert_eq!(r.merged, 0, "{r:?}");
+        assert_eq!(r.undecided.len(), 2, "{r:?}");
     }
 
     #[test]
