@@ -6597,6 +6597,31 @@ mod tests {
     }
 
     #[test]
+    fn an_age_after_a_surname_above_the_bearers() {
+        // A made-up fixture name, listed with a date of birth.
+        let mut e = Entity::new("y", "Zarqan Zarnavi", EntityType::Person);
+        e.properties
+            .insert("dob".into(), serde_json::json!(["11 Sep 1965"]));
+        let m = Matcher::new(&Gazetteer::from_entities([e]));
+        let mut r = Resolver::new(&m);
+        r.set_date(DocDate::parse("1994-01-21").unwrap());
+        // His father, 63, is someone else; he is 28.
+        let got = resolved_texts(
+            &mut r,
+            "His son Zarqan Zarnavi flew home. Zarnavi, 63, was calm. \
+             Zarnavi, 28, landed.",
+        );
+        assert_eq!(got, ["Zarqan Zarnavi", "Zarnavi"]);
+        // An age below his is a past one: kept.
+        r.set_date(DocDate::parse("2024-01-21").unwrap());
+        let got = resolved_texts(
+            &mut r,
+            "Zarqan Zarnavi was a doctor. In 1994 Zarnavi, 28, flew home.",
+        );
+        assert_eq!(got, ["Zarqan Zarnavi", "Zarnavi"]);
+    }
+
+    #[test]
     fn a_deed_before_the_birth_and_a_name_spoken_of() {
         // Made-up fixture names, one listed with a date of birth.
         let mut e = Entity::new("y", "Zarqan Al-Zarnavi", EntityType::Person);
