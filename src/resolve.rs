@@ -4291,11 +4291,24 @@ impl<'m> Resolver<'m> {
     /// document names share, one that is an English word ("Hope"), nor
     /// one of a name that ends in a place ("Abdullah II of Jordan").
     fn read_given_names(&mut self, text: &str) {
+        /// Titles before an Arab royal's or notable's given name.
+        const ROYAL_TITLES: &[&str] = &[
+            "king", "prince", "princess", "sheikh", "sheikha", "shaikh", "emir", "amir", "sultan",
+            "sayyid",
+        ];
         let ents = self.matcher.entities();
         let n = &self.norm;
         let tokens = n.tokens();
         // (Given name, family name, the full mention.)
         let mut named: Vec<(&str, &str, Cand)> = Vec::new();
+        // A name of the Arab patronymic chain ("Khalifa bin Salman Al
+        // Khalifa"): its bearer is called by the given name after a royal
+        // or honorific title ("Prince Khalifa", "King Salman", "Sheikh
+        // Mohammed"), whether or not a relative is named.
+        let chain = |c: &Cand| {
+            c.first + 1 < c.last
+                && matches!(n.token_text(c.first as usize + 1), "bin" | "ibn" | "bint")
+        };
         for k in &self.chosen {
             let c = k.c;
             let e = &ents[c.entity as usize];
@@ -4320,17 +4333,22 @@ impl<'m> Resolver<'m> {
             }
         }
         // (Each family named twice or more; each given name once.)
-        let kin: Vec<&(&str, &str, Cand)> = named
+        // (Titled only: a chain's given name that no relative shares a
+        // family with, or that is a family's word too, "Al Khalifa".)
+        let kin: Vec<(&(&str, &str, Cand), bool)> = named
             .iter()
-            .filter(|x| {
-                named.iter().any(|y| y.1 == x.1 && y.2.entity != x.2.entity)
+            .filter_map(|x| {
+                let family = named.iter().any(|y| y.1 == x.1 && y.2.entity != x.2.entity)
+                    && named.iter().all(|y| y.1 != x.0);
+                let titled = chain(&x.2);
+                ((family || titled)
                     && named.iter().filter(|y| y.0 == x.0).count() == 1
                     && x.0.len() >= 3
                     && !is_common_word(x.0)
                     && !is_title(x.0)
                     && !is_stopword(x.0)
-                    && !is_particle(x.0)
-                    && named.iter().all(|y| y.1 != x.0)
+                    && !is_particle(x.0))
+                .then_some((x, !family))
             })
             .collect();
         if kin.is_empty() {
@@ -4342,9 +4360,16 @@ impl<'m> Resolver<'m> {
                 continue;
             }
             let word = n.token_text(i);
-            let Some(&&(_, _, c)) = kin.iter().find(|x| x.0 == word) else {
+            let Some(&(&(_, _, c), titled_only)) = kin.iter().find(|x| x.0 .0 == word) else {
                 continue;
             };
+            if titled_only
+                && !(i > 0
+                    && matches!(gap(text, n, i - 1), " " | ". ")
+                    && ROYAL_TITLES.contains(&n.token_text(i - 1)))
+            {
+                continue;
+            }
             // ("Margrethe I": a regnal number makes it a monarch's name.)
             let regnal = i + 1 < tokens.len()
                 && gap(text, n, i) == " "
@@ -6619,6 +6644,27 @@ mod tests {
             "Zarqan Zarnavi was a doctor. In 1994 Zarnavi, 28, flew home.",
         );
         assert_eq!(got, ["Zarqan Zarnavi", "Zarnavi"]);
+    }
+
+    #[test]
+    fn a_patronymic_chains_given_name_after_a_royal_title() {
+        // A made-up prime minister, named in the Arab patronymic chain, whose
+        // given name is his family's name too ("Khalifa … Al Khalifa").
+        let p = officeholder(
+            "p",
+            "Zarqan bin Velmor Al Zarqan",
+            "Prime Minister of Bahrain",
+            "1971",
+        );
+        let m = Matcher::new(&Gazetteer::from_entities([p]));
+        let mut r = Resolver::new(&m);
+        r.set_date(DocDate::parse("2020-11-11").unwrap());
+        let got = resolved_texts(
+            &mut r,
+            "Prince Zarqan bin Velmor Al Zarqan died. Prince Zarqan, 84, ruled \
+             long. Sheikh Zarqan was mourned. A dhow named Zarqan sailed.",
+        );
+        assert_eq!(got, ["Zarqan bin Velmor Al Zarqan", "Zarqan", "Zarqan"]);
     }
 
     #[test]

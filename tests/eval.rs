@@ -6,8 +6,8 @@
 //! 0.95; issue 14 asks for 0.98 and 0.96, not met since the split grew
 //! from 30 to 45 articles), the later dated rounds and issue 15's spelling
 //! split at the figures reached. The fresh splits (`fresh`,
-//! `spell-fresh`, `fresh2`, `fresh3`) are held out: scored only to report,
-//! never asserted or tuned on.
+//! `spell-fresh`, `fresh2` to `fresh8`) are held out: scored only to
+//! report, never asserted or tuned on.
 
 use std::process::Command;
 
@@ -84,7 +84,7 @@ fn dated_dev3_split_by_entity_id() {
     // (0.945: a monarch is in the news from birth since session 13, which
     // found "Prince Charles" in 1980 and took the Jacobite "Charles III" of
     // a 1948 story for the prince: one more right, one more wrong here.)
-    dated_split("dev3", 130, 0.945, 0.93);
+    dated_split("dev3", 130, 0.96, 0.93);
 }
 
 /// Issue 15's development split (press spellings, short names, acronyms,
@@ -233,7 +233,7 @@ fn dated_dev17_split_by_entity_id() {
 /// when first scored, before any rule was tuned on it.
 #[test]
 fn dated_dev18_split_by_entity_id() {
-    dated_split("dev18", 170, 0.845, 0.855);
+    dated_split("dev18", 170, 0.85, 0.855);
 }
 
 /// The nineteenth development round (how the press writes listed names,
@@ -242,5 +242,24 @@ fn dated_dev18_split_by_entity_id() {
 /// first scored, before any rule was tuned on it.
 #[test]
 fn dated_dev19_split_by_entity_id() {
-    dated_split("dev19", 320, 0.885, 0.835);
+    dated_split("dev19", 320, 0.895, 0.835);
+}
+
+/// The twentieth development round (who is meant, fifth round: political
+/// families outside the United States, the edges of terms, surnames that
+/// are ordinary words or places, common sanctioned names beside
+/// namesakes, things named after officials; quiet articles): 0.828 /
+/// 0.843 when first scored, before any rule was tuned on it.
+#[test]
+fn dated_dev20_split_by_entity_id() {
+    dated_split("dev20", 165, 0.835, 0.845);
+}
+
+/// The twenty-first development round (how the press of many countries
+/// writes listed names, fifth round: house spellings, letters, double
+/// surnames, legal forms, vessels and aircraft; quiet articles): 0.935 /
+/// 0.877 when first scored, before any rule was tuned on it.
+#[test]
+fn dated_dev21_split_by_entity_id() {
+    dated_split("dev21", 355, 0.935, 0.875);
 }
