@@ -114,7 +114,12 @@ pub struct Token {
 /// buffers.
 #[derive(Clone, Debug, Default)]
 pub struct Normalized {
+    /// The stream while [`normalize_into`] writes it; empty otherwise.
     stream: Vec<u8>,
+    /// The stream once written, checked as UTF-8 once (one pass over the
+    /// whole), so that a token's text is a slice of it, not checked at
+    /// every read. The two fields hand one buffer back and forth.
+    folded: String,
     tokens: Vec<Token>,
     /// Tokens flagged [`TokenFlags::HUSHING`], each with its spelling in
     /// English transliteration.
@@ -129,14 +134,15 @@ impl Normalized {
 
     /// The folded stream: a space, then every token followed by a space
     /// (`|` tokens mark barriers).
+    #[inline]
     pub fn stream(&self) -> &str {
-        // Only whole UTF-8 encodings of chars are ever pushed.
-        std::str::from_utf8(&self.stream).expect("stream is UTF-8")
+        &self.folded
     }
 
     /// The stream as bytes.
+    #[inline]
     pub fn stream_bytes(&self) -> &[u8] {
-        &self.stream
+        self.folded.as_bytes()
     }
 
     /// The tokens, in text order.
@@ -145,24 +151,24 @@ impl Normalized {
     }
 
     /// The folded text of token `i`.
+    #[inline]
     pub fn token_text(&self, i: usize) -> &str {
         let t = &self.tokens[i];
-        std::str::from_utf8(&self.stream[t.norm_start as usize..t.norm_end as usize])
-            .expect("token is UTF-8")
+        &self.folded[t.norm_start as usize..t.norm_end as usize]
     }
 
     /// The folded text of token `i`, as bytes.
     #[inline]
     pub fn token_bytes(&self, i: usize) -> &[u8] {
         let t = &self.tokens[i];
-        &self.stream[t.norm_start as usize..t.norm_end as usize]
+        &self.folded.as_bytes()[t.norm_start as usize..t.norm_end as usize]
     }
 
     /// Whether a barrier (bracket, `;`, paragraph break, …) stands between
     /// token `i` and the next one.
     pub fn barrier_after(&self, i: usize) -> bool {
         let t = &self.tokens[i];
-        self.stream.get(t.norm_end as usize + 1) == Some(&b'|')
+        self.folded.as_bytes().get(t.norm_end as usize + 1) == Some(&b'|')
     }
 
     /// The index of the token that starts at stream offset `pos`, if any.
@@ -185,7 +191,10 @@ impl Normalized {
         s
     }
 
+    /// Empties the value for writing: the buffer of the last stream is
+    /// written again.
     fn clear(&mut self) {
+        self.stream = std::mem::take(&mut self.folded).into_bytes();
         self.stream.clear();
         self.tokens.clear();
         self.hushed.clear();
@@ -836,6 +845,8 @@ fn normalize_with(text: &str, out: &mut Normalized, fast: bool) {
     if st.hushing {
         hush(text, out);
     }
+    // Only whole UTF-8 encodings of chars are ever written.
+    out.folded = String::from_utf8(std::mem::take(&mut out.stream)).expect("stream is UTF-8");
 }
 
 struct State {
@@ -1447,7 +1458,7 @@ mod tests {
         let (mut fast, mut general) = (Normalized::new(), Normalized::new());
         normalize_into(text, &mut fast);
         normalize_general_into(text, &mut general);
-        if fast.stream != general.stream {
+        if fast.folded != general.folded {
             return Err(format!(
                 "{text:?}: stream {:?}, general {:?}",
                 fast.stream(),
