@@ -1643,22 +1643,25 @@ impl<'m> Resolver<'m> {
     fn words_before_max(&self, text: &str, first: u32, max: usize) -> Vec<&str> {
         let n = &self.norm;
         let t = n.tokens();
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(max.min(first as usize));
         let mut i = first as usize;
         while i > 0 && out.len() < max {
             let p = i - 1;
             if n.barrier_after(p) {
                 break;
             }
-            let gap = &text[t[p].end as usize..t[i].start as usize];
+            // (The gap and the word as bytes: the marks looked for are
+            // ASCII, which no other char's UTF-8 holds.)
+            let gap = &text.as_bytes()[t[p].end as usize..t[i].start as usize];
             let w = n.token_text(p);
             // "Sen.", "Ariz.", "U.S.": an abbreviation's dot; a lower-case
             // word's ("sworn in.", "he said.") ends the sentence.
-            let abbreviation = gap.starts_with('.')
-                && (w.contains('.')
+            let abbreviation = gap.first() == Some(&b'.')
+                && (w.as_bytes().contains(&b'.')
                     || (!t[p].flags.contains(TokenFlags::LOWERCASE)
                         && (w.len() <= 4 || (w.len() <= 6 && is_title(w)))));
-            if gap.contains(['!', '?']) || (gap.contains('.') && !abbreviation) {
+            if gap.iter().any(|&b| b == b'!' || b == b'?') || (gap.contains(&b'.') && !abbreviation)
+            {
                 break;
             }
             out.push(w);
@@ -5173,12 +5176,13 @@ fn title_case_line(text: &str, n: &Normalized, i: usize) -> bool {
     while !text.is_char_boundary(hi) {
         hi -= 1;
     }
-    let from = match text[lo..start].rfind('\n') {
+    // (`memchr`'s searches: these windows are read at every candidate.)
+    let from = match memchr::memrchr(b'\n', &text.as_bytes()[lo..start]) {
         Some(p) => lo + p + 1,
         None if lo == 0 => 0,
         None => return false,
     };
-    let to = match text[end..hi].find('\n') {
+    let to = match memchr::memchr(b'\n', &text.as_bytes()[end..hi]) {
         Some(p) => end + p,
         None if hi == text.len() => hi,
         None => return false,
