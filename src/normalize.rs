@@ -947,17 +947,20 @@ impl State {
     fn plain_words(&mut self, out: &mut Normalized, text: &[u8], mut i: usize) -> usize {
         self.before_token(out);
         loop {
-            let norm_start = out.stream.len();
-            let run = match fold_short_ascii_run(text, i, &mut out.stream) {
-                Some(run) => run,
-                None => fold_ascii_run(&text[i..], &mut out.stream),
+            let end = match self.short_token(out, text, i) {
+                Some(end) => end,
+                None => {
+                    let norm_start = out.stream.len();
+                    let run = fold_ascii_run(&text[i..], &mut out.stream);
+                    let end = i + run.len;
+                    if !text.get(end).is_none_or(|&b| ends_any_token(b)) {
+                        self.add_run(i, norm_start, &run);
+                        return end;
+                    }
+                    self.push_token(out, i, end, norm_start, run.shape());
+                    end
+                }
             };
-            let end = i + run.len;
-            if !text.get(end).is_none_or(|&b| ends_any_token(b)) {
-                self.add_run(i, norm_start, &run);
-                return end;
-            }
-            self.push_token(out, i, end, norm_start, run.shape());
             // Most often one space, then the next word.
             if text.get(end) == Some(&b' ')
                 && text.get(end + 1).is_some_and(u8::is_ascii_alphanumeric)
@@ -1072,14 +1075,7 @@ impl State {
             flags.insert(TokenFlags::HUSHING);
             self.hushing = true;
         }
-        if self.sentence_start {
-            flags.insert(TokenFlags::SENTENCE_START);
-            self.sentence_start = false;
-        }
-        if self.line_start {
-            flags.insert(TokenFlags::LINE_START);
-            self.line_start = false;
-        }
+        flags.insert(self.take_starts());
         out.tokens.push(Token {
             start: start as u32,
             end: end as u32,
@@ -1088,6 +1084,86 @@ impl State {
             flags,
         });
         out.stream.push(b' ');
+    }
+
+    /// The flags of where the next token stands (a sentence's or a line's
+    /// start), which go to it alone.
+    #[inline(always)]
+    fn take_starts(&mut self) -> TokenFlags {
+        let mut flags = TokenFlags::empty();
+        if self.sentence_start {
+            flags.insert(TokenFlags::SENTENCE_START);
+            self.sentence_start = false;
+        }
+        if self.line_start {
+            flags.insert(TokenFlags::LINE_START);
+            self.line_start = false;
+        }
+        flags
+    }
+
+    /// The common case of [`State::plain_words`] in one step: the word at
+    /// byte `i` of `text` (an ASCII letter or digit) is shorter than eight
+    /// bytes, eight bytes can be read from `i`, a byte that ends any token
+    /// follows it ([`ends_any_token`]), and it has no spelling to fold
+    /// ([`fold_spelling`] reads only words of six bytes or more ending in
+    /// `h`, `a`, `y` or `i`). Then the token and the space after it are
+    /// written as [`fold_ascii_run`] and [`State::push_token`] write them,
+    /// its flags read off the eight-byte masks; returns where the word
+    /// ends. `None`, and nothing written, otherwise.
+    #[inline(always)]
+    fn short_token(&mut self, out: &mut Normalized, text: &[u8], i: usize) -> Option<usize> {
+        let chunk = text.get(i..i + 8)?;
+        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        let (up, low, digit) = ascii_classes_of(x);
+        let stop = !(up | low | digit) & HIGH_BITS;
+        if stop == 0 {
+            return None;
+        }
+        let k = stop.trailing_zeros() as usize / 8;
+        // Upper-case letters gain 0x20: lower case.
+        let folded = x | up >> 2;
+        let after = (x >> (8 * k)) as u8;
+        if k == 0 || !ends_any_token(after) {
+            return None;
+        }
+        let last = (folded >> (8 * (k - 1))) as u8;
+        if k >= 6 && matches!(last, b'h' | b'a' | b'y' | b'i') {
+            return None;
+        }
+        let keep = (1u64 << (8 * k)) - 1;
+        let (up, low, digit) = (up & keep, low & keep, digit & keep);
+        // The word and its space in one store of eight bytes, cut after
+        // the space.
+        let norm_start = out.stream.len();
+        let word = (folded & keep) | u64::from(b' ') << (8 * k);
+        out.stream.extend_from_slice(&word.to_le_bytes());
+        out.stream.truncate(norm_start + k + 1);
+        let cased = up | low;
+        let mut flags = self.take_starts();
+        if cased != 0 {
+            // The first letter's case: the lowest cased byte's.
+            flags.insert(if up & cased & cased.wrapping_neg() != 0 {
+                TokenFlags::CAPITALIZED
+            } else {
+                TokenFlags::LOWERCASE
+            });
+        }
+        // Two upper-case letters or more, no lower-case one.
+        if up & up.wrapping_sub(1) != 0 && low == 0 {
+            flags.insert(TokenFlags::ALL_CAPS);
+        }
+        if digit != 0 {
+            flags.insert(TokenFlags::DIGIT);
+        }
+        out.tokens.push(Token {
+            start: i as u32,
+            end: (i + k) as u32,
+            norm_start: norm_start as u32,
+            norm_end: (norm_start + k) as u32,
+            flags,
+        });
+        Some(i + k)
     }
 }
 
@@ -1147,35 +1223,6 @@ impl AsciiRun {
             hushing: false,
         }
     }
-}
-
-/// [`fold_ascii_run`] of the run that starts at byte `i` of `text` (an
-/// ASCII letter or digit) when it is shorter than eight bytes and eight
-/// bytes can be read from `i`: most words of prose, in one step. `None`,
-/// and nothing written, otherwise.
-#[inline(always)]
-fn fold_short_ascii_run(text: &[u8], i: usize, stream: &mut Vec<u8>) -> Option<AsciiRun> {
-    let chunk = text.get(i..i + 8)?;
-    let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-    let (up, low, digit) = ascii_classes_of(x);
-    let stop = !(up | low | digit) & HIGH_BITS;
-    if stop == 0 {
-        return None;
-    }
-    let k = stop.trailing_zeros() as usize / 8;
-    let keep = (1u64 << (8 * k)) - 1;
-    let (up, low) = (up & keep, low & keep);
-    let cased = up | low;
-    let start = stream.len();
-    stream.extend_from_slice(&(x | up >> 2).to_le_bytes());
-    stream.truncate(start + k);
-    Some(AsciiRun {
-        len: k,
-        upper: count_high(up),
-        lower: count_high(low),
-        // The lowest cased byte's: upper case or not.
-        first_cased: (cased != 0).then_some(up & cased & cased.wrapping_neg() != 0),
-    })
 }
 
 /// Writes the run of ASCII letters and digits that `rest` starts with into
