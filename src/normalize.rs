@@ -230,6 +230,27 @@ pub fn fold_name(name: &str) -> String {
     normalize(name).key()
 }
 
+/// The one token a word of ASCII letters and digits folds to, found
+/// without cutting it into tokens: the word in lower case, where it is
+/// too short, or ends in another letter, for a spelling fold
+/// ([`fold_spelling`] reads words of six bytes or more ending in `h`,
+/// `a`, `y` or `i`). `None` for any other word: [`normalize`] it. Word
+/// lists are mostly such words.
+pub(crate) fn fold_plain_word(word: &str) -> Option<std::borrow::Cow<'_, str>> {
+    let b = word.as_bytes();
+    let last = b.last()?.to_ascii_lowercase();
+    if !b.iter().all(u8::is_ascii_alphanumeric)
+        || (b.len() >= 6 && matches!(last, b'h' | b'a' | b'y' | b'i'))
+    {
+        return None;
+    }
+    Some(if b.iter().any(u8::is_ascii_uppercase) {
+        std::borrow::Cow::Owned(word.to_ascii_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(word)
+    })
+}
+
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Class {
     Word,
