@@ -1310,6 +1310,10 @@ impl<'m> Resolver<'m> {
         let forms = LegalForms::builtin();
         let n = &self.norm;
         let count = n.tokens().len() as u32;
+        // The last answer of `proper_context`, a function of the span
+        // alone: the readings of one hit (every entity bearing a surname)
+        // ask it of the same span one after the other.
+        let mut last_proper: Option<(u32, u32, bool)> = None;
         for hit in &self.hits {
             // "… paid by Concord Management and Consulting LLC. Concord
             // Management and Consulting transferred …": a legal form written
@@ -1523,7 +1527,16 @@ impl<'m> Resolver<'m> {
                 } else {
                     c.last
                 };
-                if c.policy != Policy::Always && !proper_context(text, n, c.first, proper_last) {
+                if c.policy != Policy::Always
+                    && !match last_proper {
+                        Some((f, l, proper)) if (f, l) == (c.first, proper_last) => proper,
+                        _ => {
+                            let proper = proper_context(text, n, c.first, proper_last);
+                            last_proper = Some((c.first, proper_last, proper));
+                            proper
+                        }
+                    }
+                {
                     continue;
                 }
                 if !self.plausible(text, &c) {
