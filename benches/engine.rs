@@ -16,6 +16,16 @@
 //!   extract` merges them. Time linear in the mentions shows as the same
 //!   throughput at every size (it fell fourfold with each fourfold size
 //!   when each short form scanned the mentions before it).
+//! - `resolve-bearers`: [`Resolver::resolve`] document by document, as the
+//!   pipeline resolves, over the 36 files of the fixed text, each opened
+//!   by a line naming two listed persons in full, with 20,000 synthetic
+//!   persons (a native list, typed `person`) drawn from the 300 commonest
+//!   census surnames (about 65 bearers each): every capitalized common
+//!   surname is read as dozens of entities, as at 500,000 names. It times
+//!   what such a list costs the resolver per reading: the proper-name
+//!   test asked once per span, the earlier uses of a surname followed
+//!   through links of the word instead of searched for (issue 17, second
+//!   step).
 //! - `gazetteer`: loading a plain name list from disk and building the
 //!   [`Matcher`] (`Gazetteer::load` + `Matcher::new`) at 1k and 20k names, and
 //!   the bundled gazetteers (`gazetteers/`, ~21k entities).
@@ -72,6 +82,24 @@ fn fixed_text() -> String {
         text.push_str("\n\n");
     }
     text
+}
+
+/// The fixed text's files, each a document.
+fn fixed_docs() -> Vec<String> {
+    let mut paths = Vec::new();
+    for dir in ["corpus", "tests/data/eval/articles"] {
+        for e in std::fs::read_dir(root().join(dir)).expect("read bench text folder") {
+            let p = e.expect("dir entry").path();
+            if p.extension().is_some_and(|x| x == "txt") {
+                paths.push(p);
+            }
+        }
+    }
+    paths.sort();
+    paths
+        .iter()
+        .map(|p| std::fs::read_to_string(p).expect("read bench text"))
+        .collect()
 }
 
 /// SplitMix64: a tiny fixed-seed generator, so the lists never change.
@@ -282,6 +310,81 @@ fn bench_resolve(c: &mut Criterion) {
     g.finish();
 }
 
+/// `n` distinct persons ("Given Surname", "Given Given Surname") drawn
+/// with a fixed seed from the census given names and the `surnames`
+/// commonest census surnames: many bearers to each surname.
+fn shared_surname_names(n: usize, surnames: usize) -> Vec<String> {
+    let given = lines(&root().join("data/census/given-names.txt"));
+    let all = lines(&root().join("data/census/common-surnames.txt"));
+    let surnames = &all[..surnames.min(all.len())];
+    let mut rng = Rng(17);
+    let mut seen = HashSet::with_capacity(n);
+    let mut out = Vec::with_capacity(n);
+    while out.len() < n {
+        let name = if rng.next() % 4 == 0 {
+            format!(
+                "{} {} {}",
+                rng.pick(&given),
+                rng.pick(&given),
+                rng.pick(surnames)
+            )
+        } else {
+            format!("{} {}", rng.pick(&given), rng.pick(surnames))
+        };
+        if seen.insert(name.to_lowercase()) {
+            out.push(name);
+        }
+    }
+    out
+}
+
+fn bench_resolve_bearers(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (label, n) = if test_mode() {
+        ("shared-surnames-100", 100)
+    } else {
+        ("shared-surnames-20k", 20_000)
+    };
+    let names = shared_surname_names(n, 300);
+    let p = dir.path().join("persons-shared.jsonl");
+    let list: String = names
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            let e = serde_json::json!({"id": format!("p{i}"), "name": name, "type": "person"});
+            format!("{e}\n")
+        })
+        .collect();
+    std::fs::write(&p, list).expect("write synthetic persons");
+    let gaz = Gazetteer::load(&p).expect("load persons");
+    let docs: Vec<String> = fixed_docs()
+        .into_iter()
+        .enumerate()
+        .map(|(i, doc)| {
+            let (a, b) = (&names[(2 * i) % n], &names[(2 * i + 1) % n]);
+            format!("{a} met {b} on Tuesday.\n\n{doc}")
+        })
+        .collect();
+    let bytes: usize = docs.iter().map(String::len).sum();
+    let matcher = Matcher::new(&gaz);
+    let mut resolver = Resolver::new(&matcher);
+    let mut out = Vec::new();
+    let mut g = c.benchmark_group("resolve-bearers");
+    g.throughput(Throughput::Bytes(bytes as u64));
+    g.bench_function(label, |b| {
+        b.iter(|| {
+            let mut mentions = 0;
+            for doc in &docs {
+                out.clear();
+                resolver.resolve(black_box(doc), &mut out);
+                mentions += out.len();
+            }
+            mentions
+        })
+    });
+    g.finish();
+}
+
 fn bench_gazetteer(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut g = c.benchmark_group("gazetteer");
@@ -354,6 +457,7 @@ criterion_group!(
     bench_normalize,
     bench_resolve,
     bench_resolve_dense,
+    bench_resolve_bearers,
     bench_gazetteer
 );
 criterion_main!(benches);

@@ -365,9 +365,18 @@ impl Words {
     fn hits(&self, text: &Normalized, numbers: &mut Vec<u32>, hits: &mut Vec<Hit>) {
         let from = hits.len();
         let count = text.tokens().len();
+        let stream = text.stream_bytes();
         numbers.clear();
-        numbers.extend((0..count).map(|i| self.lookup(text.token_bytes(i))));
+        numbers.extend(
+            text.tokens()
+                .iter()
+                .map(|t| self.lookup(&stream[t.norm_start as usize..t.norm_end as usize])),
+        );
         for first in 0..count {
+            // (Word 0, every word no pattern holds, starts none.)
+            if numbers[first] == 0 {
+                continue;
+            }
             let Some(mut node) = self.step(0, numbers[first]) else {
                 continue;
             };

@@ -12,11 +12,12 @@
 //! "Verus LLC", and "Joint Stock Company" = "JSC" = "AO" = "PJSC".
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-use crate::normalize::{fold_name, normalize_into, Normalized};
+use crate::normalize::{fold_name, fold_plain_word, normalize_into, Normalized};
 use crate::table::StaticWords;
 
 /// A legal form class (index into [`LegalForms::class_name`]).
@@ -671,6 +672,17 @@ fn word_set(list: &'static str) -> StaticWords {
     let mut set = StaticWords::with_capacity(list.len() / 8);
     let mut changed = String::new();
     for line in list.lines() {
+        // (Most entries are words of ASCII letters: folded at once.)
+        if let Some(word) = fold_plain_word(line) {
+            match word {
+                Cow::Borrowed(_) => set.insert(list, line),
+                Cow::Owned(word) => {
+                    changed.push_str(&word);
+                    changed.push('\n');
+                }
+            }
+            continue;
+        }
         normalize_into(line, &mut folded);
         if let [_] = folded.tokens() {
             let word = folded.token_text(0);
@@ -719,6 +731,34 @@ pub fn names_agree(a: &str, b: &str) -> bool {
 mod tests {
     use super::*;
     use crate::normalize::normalize;
+
+    /// A word list's plain words, folded at once, fold as the normalizer
+    /// folds them: every line of every bundled list, and a few made up.
+    #[test]
+    fn plain_words_fold_as_normalized() {
+        let mut plain = 0;
+        for list in [
+            include_str!("../data/scowl/english-words.txt"),
+            include_str!("../data/scowl/proper-names.txt"),
+            include_str!("../data/census/given-names.txt"),
+            include_str!("../data/census/common-surnames.txt"),
+            "Zelenskyy\nZELENSKIY\nabcdeh\nABCDE\nx\nX1\n1961\nkyiv\nO'Brien\nJong-un",
+        ] {
+            for line in list.lines() {
+                let Some(word) = fold_plain_word(line) else {
+                    continue;
+                };
+                plain += 1;
+                let n = normalize(line);
+                assert_eq!(n.tokens().len(), 1, "{line:?}");
+                assert_eq!(n.token_text(0), word, "{line:?}");
+            }
+        }
+        assert!(plain > 70_000, "{plain} plain words");
+        assert!(fold_plain_word("Zelenskyy").is_none());
+        assert!(fold_plain_word("O'Brien").is_none());
+        assert_eq!(fold_plain_word("ABCDE").as_deref(), Some("abcde"));
+    }
 
     #[test]
     fn legal_form_classes_are_equivalent() {

@@ -236,6 +236,33 @@ fn clause_word(w: &str) -> bool {
     )
 }
 
+/// The words that open a cue of [`given_names`] (its `match`, which
+/// reads only the words [`may_be_cue`] lets through).
+#[cfg(test)]
+const CUE_WORDS: [&str; 13] = [
+    "known",
+    "called",
+    "name",
+    "romanized",
+    "romanised",
+    "transliterated",
+    "spelled",
+    "spelt",
+    "rendered",
+    "listed",
+    "trades",
+    "rebranded",
+    "renamed",
+];
+
+/// Whether the folded word `w` may open a cue of [`given_names`]
+/// ("known", "called", "name", "romanized", …; the tests check each):
+/// its length and first letter, which most words of a text fail.
+#[inline]
+fn may_be_cue(w: &[u8]) -> bool {
+    (4..=14).contains(&w.len()) && matches!(w[0], b'c' | b'k' | b'l' | b'n' | b'r' | b's' | b't')
+}
+
 /// The names given in words in `text` ([`Given`]): after a comma that
 /// ends a name, a clause of function words ("who is", "whose name is")
 /// (past an age: "Mr. Abbas, 57, who is") with "known … as" (up to
@@ -281,6 +308,11 @@ pub fn given_names(text: &str, n: &Normalized) -> Vec<Given> {
     };
     let mut out = Vec::new();
     for i in 1..count {
+        // (Most words fail this at once: the match below reads only those
+        // that pass.)
+        if !may_be_cue(n.token_bytes(i as usize)) {
+            continue;
+        }
         let next = |k: u32| (i + k < count).then(|| word(i + k));
         // (first word of the cue, first token after it)
         let cue = match word(i) {
@@ -391,6 +423,16 @@ mod tests {
                     .to_string()
             })
             .collect()
+    }
+
+    #[test]
+    fn every_cue_word_passes_the_first_test() {
+        for w in CUE_WORDS {
+            assert!(may_be_cue(w.as_bytes()), "{w}");
+        }
+        for w in ["the", "as", "a", "president", "moscow", "government"] {
+            assert!(!may_be_cue(w.as_bytes()), "{w}");
+        }
     }
 
     #[test]

@@ -114,7 +114,12 @@ pub struct Token {
 /// buffers.
 #[derive(Clone, Debug, Default)]
 pub struct Normalized {
+    /// The stream while [`normalize_into`] writes it; empty otherwise.
     stream: Vec<u8>,
+    /// The stream once written, checked as UTF-8 once (one pass over the
+    /// whole), so that a token's text is a slice of it, not checked at
+    /// every read. The two fields hand one buffer back and forth.
+    folded: String,
     tokens: Vec<Token>,
     /// Tokens flagged [`TokenFlags::HUSHING`], each with its spelling in
     /// English transliteration.
@@ -129,14 +134,15 @@ impl Normalized {
 
     /// The folded stream: a space, then every token followed by a space
     /// (`|` tokens mark barriers).
+    #[inline]
     pub fn stream(&self) -> &str {
-        // Only whole UTF-8 encodings of chars are ever pushed.
-        std::str::from_utf8(&self.stream).expect("stream is UTF-8")
+        &self.folded
     }
 
     /// The stream as bytes.
+    #[inline]
     pub fn stream_bytes(&self) -> &[u8] {
-        &self.stream
+        self.folded.as_bytes()
     }
 
     /// The tokens, in text order.
@@ -145,24 +151,24 @@ impl Normalized {
     }
 
     /// The folded text of token `i`.
+    #[inline]
     pub fn token_text(&self, i: usize) -> &str {
         let t = &self.tokens[i];
-        std::str::from_utf8(&self.stream[t.norm_start as usize..t.norm_end as usize])
-            .expect("token is UTF-8")
+        &self.folded[t.norm_start as usize..t.norm_end as usize]
     }
 
     /// The folded text of token `i`, as bytes.
     #[inline]
     pub fn token_bytes(&self, i: usize) -> &[u8] {
         let t = &self.tokens[i];
-        &self.stream[t.norm_start as usize..t.norm_end as usize]
+        &self.folded.as_bytes()[t.norm_start as usize..t.norm_end as usize]
     }
 
     /// Whether a barrier (bracket, `;`, paragraph break, …) stands between
     /// token `i` and the next one.
     pub fn barrier_after(&self, i: usize) -> bool {
         let t = &self.tokens[i];
-        self.stream.get(t.norm_end as usize + 1) == Some(&b'|')
+        self.folded.as_bytes().get(t.norm_end as usize + 1) == Some(&b'|')
     }
 
     /// The index of the token that starts at stream offset `pos`, if any.
@@ -185,7 +191,10 @@ impl Normalized {
         s
     }
 
+    /// Empties the value for writing: the buffer of the last stream is
+    /// written again.
     fn clear(&mut self) {
+        self.stream = std::mem::take(&mut self.folded).into_bytes();
         self.stream.clear();
         self.tokens.clear();
         self.hushed.clear();
@@ -219,6 +228,27 @@ pub fn normalize(text: &str) -> Normalized {
 /// by single spaces (`"KIM, Jong-un"` → `"kim jong un"`).
 pub fn fold_name(name: &str) -> String {
     normalize(name).key()
+}
+
+/// The one token a word of ASCII letters and digits folds to, found
+/// without cutting it into tokens: the word in lower case, where it is
+/// too short, or ends in another letter, for a spelling fold
+/// ([`fold_spelling`] reads words of six bytes or more ending in `h`,
+/// `a`, `y` or `i`). `None` for any other word: [`normalize`] it. Word
+/// lists are mostly such words.
+pub(crate) fn fold_plain_word(word: &str) -> Option<std::borrow::Cow<'_, str>> {
+    let b = word.as_bytes();
+    let last = b.last()?.to_ascii_lowercase();
+    if !b.iter().all(u8::is_ascii_alphanumeric)
+        || (b.len() >= 6 && matches!(last, b'h' | b'a' | b'y' | b'i'))
+    {
+        return None;
+    }
+    Some(if b.iter().any(u8::is_ascii_uppercase) {
+        std::borrow::Cow::Owned(word.to_ascii_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(word)
+    })
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -836,6 +866,8 @@ fn normalize_with(text: &str, out: &mut Normalized, fast: bool) {
     if st.hushing {
         hush(text, out);
     }
+    // Only whole UTF-8 encodings of chars are ever written.
+    out.folded = String::from_utf8(std::mem::take(&mut out.stream)).expect("stream is UTF-8");
 }
 
 struct State {
@@ -936,14 +968,29 @@ impl State {
     fn plain_words(&mut self, out: &mut Normalized, text: &[u8], mut i: usize) -> usize {
         self.before_token(out);
         loop {
-            let norm_start = out.stream.len();
-            let run = fold_ascii_run(&text[i..], &mut out.stream);
-            let end = i + run.len;
-            if !text.get(end).is_none_or(|&b| ends_any_token(b)) {
-                self.add_run(i, norm_start, &run);
-                return end;
+            let end = match self.short_token(out, text, i) {
+                Some(end) => end,
+                None => {
+                    let norm_start = out.stream.len();
+                    let run = fold_ascii_run(&text[i..], &mut out.stream);
+                    let end = i + run.len;
+                    if !text.get(end).is_none_or(|&b| ends_any_token(b)) {
+                        self.add_run(i, norm_start, &run);
+                        return end;
+                    }
+                    self.push_token(out, i, end, norm_start, run.shape());
+                    end
+                }
+            };
+            // Most often one space, then the next word.
+            if text.get(end) == Some(&b' ')
+                && text.get(end + 1).is_some_and(u8::is_ascii_alphanumeric)
+            {
+                self.chunk_tokens = out.tokens.len();
+                self.chunk_stream = out.stream.len();
+                i = end + 1;
+                continue;
             }
-            self.push_token(out, i, end, norm_start, run.shape());
             let mut j = end;
             let mut spaced = false;
             while let Some(&b) = text.get(j) {
@@ -1049,14 +1096,7 @@ impl State {
             flags.insert(TokenFlags::HUSHING);
             self.hushing = true;
         }
-        if self.sentence_start {
-            flags.insert(TokenFlags::SENTENCE_START);
-            self.sentence_start = false;
-        }
-        if self.line_start {
-            flags.insert(TokenFlags::LINE_START);
-            self.line_start = false;
-        }
+        flags.insert(self.take_starts());
         out.tokens.push(Token {
             start: start as u32,
             end: end as u32,
@@ -1065,6 +1105,86 @@ impl State {
             flags,
         });
         out.stream.push(b' ');
+    }
+
+    /// The flags of where the next token stands (a sentence's or a line's
+    /// start), which go to it alone.
+    #[inline(always)]
+    fn take_starts(&mut self) -> TokenFlags {
+        let mut flags = TokenFlags::empty();
+        if self.sentence_start {
+            flags.insert(TokenFlags::SENTENCE_START);
+            self.sentence_start = false;
+        }
+        if self.line_start {
+            flags.insert(TokenFlags::LINE_START);
+            self.line_start = false;
+        }
+        flags
+    }
+
+    /// The common case of [`State::plain_words`] in one step: the word at
+    /// byte `i` of `text` (an ASCII letter or digit) is shorter than eight
+    /// bytes, eight bytes can be read from `i`, a byte that ends any token
+    /// follows it ([`ends_any_token`]), and it has no spelling to fold
+    /// ([`fold_spelling`] reads only words of six bytes or more ending in
+    /// `h`, `a`, `y` or `i`). Then the token and the space after it are
+    /// written as [`fold_ascii_run`] and [`State::push_token`] write them,
+    /// its flags read off the eight-byte masks; returns where the word
+    /// ends. `None`, and nothing written, otherwise.
+    #[inline(always)]
+    fn short_token(&mut self, out: &mut Normalized, text: &[u8], i: usize) -> Option<usize> {
+        let chunk = text.get(i..i + 8)?;
+        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        let (up, low, digit) = ascii_classes_of(x);
+        let stop = !(up | low | digit) & HIGH_BITS;
+        if stop == 0 {
+            return None;
+        }
+        let k = stop.trailing_zeros() as usize / 8;
+        // Upper-case letters gain 0x20: lower case.
+        let folded = x | up >> 2;
+        let after = (x >> (8 * k)) as u8;
+        if k == 0 || !ends_any_token(after) {
+            return None;
+        }
+        let last = (folded >> (8 * (k - 1))) as u8;
+        if k >= 6 && matches!(last, b'h' | b'a' | b'y' | b'i') {
+            return None;
+        }
+        let keep = (1u64 << (8 * k)) - 1;
+        let (up, low, digit) = (up & keep, low & keep, digit & keep);
+        // The word and its space in one store of eight bytes, cut after
+        // the space.
+        let norm_start = out.stream.len();
+        let word = (folded & keep) | u64::from(b' ') << (8 * k);
+        out.stream.extend_from_slice(&word.to_le_bytes());
+        out.stream.truncate(norm_start + k + 1);
+        let cased = up | low;
+        let mut flags = self.take_starts();
+        if cased != 0 {
+            // The first letter's case: the lowest cased byte's.
+            flags.insert(if up & cased & cased.wrapping_neg() != 0 {
+                TokenFlags::CAPITALIZED
+            } else {
+                TokenFlags::LOWERCASE
+            });
+        }
+        // Two upper-case letters or more, no lower-case one.
+        if up & up.wrapping_sub(1) != 0 && low == 0 {
+            flags.insert(TokenFlags::ALL_CAPS);
+        }
+        if digit != 0 {
+            flags.insert(TokenFlags::DIGIT);
+        }
+        out.tokens.push(Token {
+            start: i as u32,
+            end: (i + k) as u32,
+            norm_start: norm_start as u32,
+            norm_end: (norm_start + k) as u32,
+            flags,
+        });
+        Some(i + k)
     }
 }
 
@@ -1447,7 +1567,7 @@ mod tests {
         let (mut fast, mut general) = (Normalized::new(), Normalized::new());
         normalize_into(text, &mut fast);
         normalize_general_into(text, &mut general);
-        if fast.stream != general.stream {
+        if fast.folded != general.folded {
             return Err(format!(
                 "{text:?}: stream {:?}, general {:?}",
                 fast.stream(),

@@ -58,7 +58,7 @@ use crate::normalize::fold_name;
 use crate::normalize::{normalize_into, Normalized, TokenFlags};
 use crate::variants::{is_regnal_number, Policy, Variant};
 use rustc_hash::FxHashMap;
-use std::cell::{OnceCell, RefCell};
+use std::cell::{Cell, OnceCell, RefCell};
 
 #[derive(Clone, Copy, Debug)]
 struct Cand {
@@ -95,6 +95,12 @@ impl Cand {
 /// How far back (bytes of folded stream, about ten thousand words) the
 /// other-bearer rule looks for an earlier use of a surname.
 const LOOK_BACK: usize = 64 << 10;
+
+/// How many times [`Resolver::earlier_use`] searches a document before it
+/// links the uses of each listed word instead ([`same_word_before`]): a
+/// search costs a few hundred instructions, the links a few tens a
+/// token, and most documents ask few questions.
+const SEARCHES: u32 = 16;
 
 /// How near (bytes of folded stream either side, about sixty words) an
 /// organization named by ordinary words must have its country named.
@@ -647,6 +653,12 @@ struct DocMemo<'m> {
     /// The tokens of each word, where the stream allows
     /// ([`word_tokens`]), for [`Resolver::earlier_use`].
     words: OnceCell<Option<WordTokens>>,
+    /// Per token, the token before it with the same listed word, where
+    /// the stream allows ([`same_word_before`]), for
+    /// [`Resolver::earlier_use`].
+    same_word: OnceCell<Option<Vec<u32>>>,
+    /// How many times [`Resolver::earlier_use`] has searched the stream.
+    searches: Cell<u32>,
     /// Per folded name: whether the document writes it in the plural
     /// ([`Resolver::written_in_plural`]).
     plurals: RefCell<FxHashMap<Vec<u8>, bool>>,
@@ -662,6 +674,8 @@ impl DocMemo<'_> {
         self.countries.get_mut().clear();
         self.support.take();
         self.words.take();
+        self.same_word.take();
+        self.searches.set(0);
         self.plurals.get_mut().clear();
     }
 }
@@ -920,6 +934,97 @@ fn word_tokens(n: &Normalized) -> Option<WordTokens> {
     between(at, stream.len()).then_some(words)
 }
 
+/// Whether the stream is plain: tokens that hold neither a space nor a
+/// bar, each with a space before and after it, and only spaces and bars
+/// (barriers) between them. There the places where " word " is found in
+/// the stream are exactly the tokens of that word.
+fn plain_stream(n: &Normalized) -> bool {
+    let stream = n.stream_bytes();
+    let between = |a: usize, b: usize| stream[a..b].iter().all(|&x| x == b' ' || x == b'|');
+    let mut at = 0;
+    for t in n.tokens() {
+        let (s, e) = (t.norm_start as usize, t.norm_end as usize);
+        if s == 0
+            || s < at
+            || stream[s - 1] != b' '
+            || stream.get(e) != Some(&b' ')
+            || !between(at, s)
+            || s == e
+            || stream[s..e].iter().any(|&x| x == b' ' || x == b'|')
+        {
+            return false;
+        }
+        at = e;
+    }
+    between(at, stream.len())
+}
+
+/// No token ([`same_word_before`]).
+const NO_TOKEN: u32 = u32::MAX;
+
+/// Per token, the last token before it that holds the same word, for
+/// the tokens whose word the matcher lists (`numbers`, as
+/// [`Matcher::hits`] gives them: the same nonzero number for the same
+/// folded word); [`NO_TOKEN`] for none and for the others. `None` where
+/// the stream is not plain ([`plain_stream`]).
+fn same_word_before(n: &Normalized, numbers: &[u32]) -> Option<Vec<u32>> {
+    if !plain_stream(n) {
+        return None;
+    }
+    let mut last: FxHashMap<u32, u32> = FxHashMap::default();
+    let mut before = vec![NO_TOKEN; numbers.len()];
+    for (k, &w) in numbers.iter().enumerate() {
+        if w != 0 {
+            before[k] = last.insert(w, k as u32).unwrap_or(NO_TOKEN);
+        }
+    }
+    Some(before)
+}
+
+/// [`earlier_searched`] by the links of [`same_word_before`] (`before`
+/// must hold a listed word): of the uses of token `before`'s word that
+/// lie in the stream from byte `lo` on and before it, the last outside
+/// every chosen mention among those the search finds. The search finds
+/// the leftmost first and its finds do not overlap: of uses written one
+/// right after another ("kim kim", sharing the space between them) it
+/// finds the first, the third, … of each such run.
+fn earlier_linked(
+    n: &Normalized,
+    same: &[u32],
+    before: u32,
+    lo: usize,
+    covered: &[bool],
+) -> Option<u32> {
+    let toks = n.tokens();
+    // " word " is this long, and starts at `x`.
+    let len = (toks[before as usize].norm_end - toks[before as usize].norm_start) as usize + 2;
+    let x = |k: u32| toks[k as usize].norm_start as usize - 1;
+    // The use before `k` in the window, if any.
+    let prev = |k: u32| Some(same[k as usize]).filter(|&p| p != NO_TOKEN && x(p) >= lo);
+    // Runs of uses each overlapping the next, latest first: the search
+    // finds a run's first, third, …, so of a run from `first` to `last`
+    // it finds `last` when their distance is even.
+    let mut last = prev(before)?;
+    loop {
+        let mut first = last;
+        let mut run = 1;
+        while let Some(p) = prev(first).filter(|&p| x(first) < x(p) + len) {
+            first = p;
+            run += 1;
+        }
+        // The run again from its last use: the `step`th back is found when
+        // `run - 1 - step` is even.
+        let mut k = last;
+        for step in 0..run {
+            if (run - 1 - step) % 2 == 0 && !covered[k as usize] {
+                return Some(k);
+            }
+            k = same[k as usize];
+        }
+        last = prev(first)?;
+    }
+}
+
 /// [`Resolver::earlier_use`] by a search of the stream from byte `lo` to
 /// token `before` for " word " (its word with the spaces around it): the
 /// last token found that is outside every chosen mention (`covered`).
@@ -1132,6 +1237,23 @@ impl<'m> Resolver<'m> {
         let n = &self.norm;
         let end = n.tokens()[before as usize].norm_start as usize;
         let lo = end.saturating_sub(LOOK_BACK);
+        // A document asked about many listed words links the uses of
+        // each (one pass, a hash of each listed word's number) and follows
+        // the links; the first few questions are searches of the window:
+        // most documents ask few, and for those the links would cost more.
+        // The same uses, found the same way.
+        let listed = self.numbers.get(before as usize).is_some_and(|&w| w != 0);
+        let searched = self.memo.searches.get();
+        if listed && searched >= SEARCHES {
+            if let Some(same) = self
+                .memo
+                .same_word
+                .get_or_init(|| same_word_before(n, &self.numbers))
+            {
+                return earlier_linked(n, same, before, lo, &self.covered);
+            }
+        }
+        self.memo.searches.set(searched + 1);
         // In a document longer than the window, the uses are looked up in
         // an index of its words rather than searched for in the window at
         // every step: the same uses, found the same way. (A short document
@@ -1278,6 +1400,10 @@ impl<'m> Resolver<'m> {
         let forms = LegalForms::builtin();
         let n = &self.norm;
         let count = n.tokens().len() as u32;
+        // The last answer of `proper_context`, a function of the span
+        // alone: the readings of one hit (every entity bearing a surname)
+        // ask it of the same span one after the other.
+        let mut last_proper: Option<(u32, u32, bool)> = None;
         for hit in &self.hits {
             // "… paid by Concord Management and Consulting LLC. Concord
             // Management and Consulting transferred …": a legal form written
@@ -1491,7 +1617,16 @@ impl<'m> Resolver<'m> {
                 } else {
                     c.last
                 };
-                if c.policy != Policy::Always && !proper_context(text, n, c.first, proper_last) {
+                if c.policy != Policy::Always
+                    && !match last_proper {
+                        Some((f, l, proper)) if (f, l) == (c.first, proper_last) => proper,
+                        _ => {
+                            let proper = proper_context(text, n, c.first, proper_last);
+                            last_proper = Some((c.first, proper_last, proper));
+                            proper
+                        }
+                    }
+                {
                     continue;
                 }
                 if !self.plausible(text, &c) {
@@ -1631,22 +1766,25 @@ impl<'m> Resolver<'m> {
     fn words_before_max(&self, text: &str, first: u32, max: usize) -> Vec<&str> {
         let n = &self.norm;
         let t = n.tokens();
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(max.min(first as usize));
         let mut i = first as usize;
         while i > 0 && out.len() < max {
             let p = i - 1;
             if n.barrier_after(p) {
                 break;
             }
-            let gap = &text[t[p].end as usize..t[i].start as usize];
+            // (The gap and the word as bytes: the marks looked for are
+            // ASCII, which no other char's UTF-8 holds.)
+            let gap = &text.as_bytes()[t[p].end as usize..t[i].start as usize];
             let w = n.token_text(p);
             // "Sen.", "Ariz.", "U.S.": an abbreviation's dot; a lower-case
             // word's ("sworn in.", "he said.") ends the sentence.
-            let abbreviation = gap.starts_with('.')
-                && (w.contains('.')
+            let abbreviation = gap.first() == Some(&b'.')
+                && (w.as_bytes().contains(&b'.')
                     || (!t[p].flags.contains(TokenFlags::LOWERCASE)
                         && (w.len() <= 4 || (w.len() <= 6 && is_title(w)))));
-            if gap.contains(['!', '?']) || (gap.contains('.') && !abbreviation) {
+            if gap.iter().any(|&b| b == b'!' || b == b'?') || (gap.contains(&b'.') && !abbreviation)
+            {
                 break;
             }
             out.push(w);
@@ -5206,12 +5344,13 @@ fn title_case_line(text: &str, n: &Normalized, i: usize) -> bool {
     while !text.is_char_boundary(hi) {
         hi -= 1;
     }
-    let from = match text[lo..start].rfind('\n') {
+    // (`memchr`'s searches: these windows are read at every candidate.)
+    let from = match memchr::memrchr(b'\n', &text.as_bytes()[lo..start]) {
         Some(p) => lo + p + 1,
         None if lo == 0 => 0,
         None => return false,
     };
-    let to = match text[end..hi].find('\n') {
+    let to = match memchr::memchr(b'\n', &text.as_bytes()[end..hi]) {
         Some(p) => end + p,
         None if hi == text.len() => hi,
         None => return false,
@@ -6826,10 +6965,11 @@ mod tests {
         }
     }
 
-    /// The index of words finds the earlier uses of a word that the search
-    /// of the look-back window finds, with uses written two and three times
-    /// in a row (the search's finds do not overlap), barriers between,
-    /// and some uses inside chosen mentions.
+    /// The index of words, and the links between the uses of each listed
+    /// word, find the earlier uses of a word that the search of the
+    /// look-back window finds, with uses written two and three times in a
+    /// row (the search's finds do not overlap), barriers between, and some
+    /// uses inside chosen mentions.
     #[test]
     fn earlier_uses_by_index_as_by_search() {
         let parts = [
@@ -6842,6 +6982,19 @@ mod tests {
         let n = crate::normalize::normalize(&text);
         let words = word_tokens(&n).expect("a plain stream");
         let count = n.tokens().len();
+        // Numbers as a matcher gives them: one per listed word ("said" and
+        // "met" unlisted, 0).
+        let mut listed: FxHashMap<&str, u32> = FxHashMap::default();
+        let numbers: Vec<u32> = (0..count)
+            .map(|i| match n.token_text(i) {
+                "said" | "met" => 0,
+                w => {
+                    let next = listed.len() as u32 + 1;
+                    *listed.entry(w).or_insert(next)
+                }
+            })
+            .collect();
+        let same = same_word_before(&n, &numbers).expect("a plain stream");
         for covered in [
             vec![false; count],
             (0..count).map(|i| i % 5 == 0 || i % 7 == 3).collect(),
@@ -6854,6 +7007,10 @@ mod tests {
                     let searched = earlier_searched(&n, before, lo, &covered);
                     let indexed = earlier_indexed(&n, &words, before, lo, &covered);
                     assert_eq!(indexed, searched, "token {before}, from byte {lo}");
+                    if numbers[before as usize] != 0 {
+                        let linked = earlier_linked(&n, &same, before, lo, &covered);
+                        assert_eq!(linked, searched, "token {before}, from byte {lo}, linked");
+                    }
                     found += usize::from(searched.is_some());
                 }
             }
@@ -6864,6 +7021,7 @@ mod tests {
         let n = crate::normalize::normalize("Kim \u{fdfa} Kim");
         assert_eq!(n.stream(), " kim صلى الله عليه وسلم kim ");
         assert!(word_tokens(&n).is_none());
+        assert!(same_word_before(&n, &[1, 1]).is_none());
     }
 
     #[test]

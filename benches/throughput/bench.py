@@ -11,6 +11,9 @@ Per (tool, name list, threads):
   count   one run on the corpus under GNU time: peak RSS, the tool's output
           (match count; gazex: its JSON Lines file and --stats line);
   timing  hyperfine --runs N on the corpus: median (min-max) wall seconds.
+`cat` (every file of the corpus read once, `find -exec cat`, output discarded)
+runs beside them as the floor a tool that reads the files cannot go below;
+"x cat" = MB/s whole / cat's MB/s whole in this run.
 MB/s whole = corpus MB / median wall (what a user waits for). MB/s scan =
 corpus MB / (median - build). "x base" = MB/s whole / ac-baseline's MB/s whole at
 the same thread count in this run (single-threaded peers are compared with the
@@ -147,6 +150,9 @@ def main():
     # (id, corpus, threads, count parser, command template, sizes or None)
     # {N} names file, {C} corpus, {T} threads, {O} output file
     rows = []
+    # Reading the files and nothing else: the floor (one process, one thread).
+    rows.append(("cat (find -exec cat, output discarded)", full, 1, "none",
+                 "find {C} -type f -exec cat {} +", None))
     for t in threads:
         rows.append((f"gazex -j{t}", full, t, "gazex",
                      f"{GAZEX} extract {{C}} -g {{N}} -o {{O}} -j {t} --stats", None))
@@ -166,18 +172,19 @@ def main():
         if have(mod):
             rows.append((f"python {peer}", corp, 1, "last",
                          f"{sys.executable} peers.py {peer} {{N}} {{C}}", szs))
-    rows = [r for r in rows if r[0].startswith(("gazex", "ac-baseline")) or re.search(a.peers, r[0])]
+    rows = [r for r in rows
+            if r[0].startswith(("gazex", "ac-baseline", "cat ")) or re.search(a.peers, r[0])]
 
     raw = open(os.path.join(RES, "raw.tsv"), "w")
     raw.write("tool\tnames\tthreads\tcorpus_MB\tmedian_s\tmin_s\tmax_s\tMBps_whole\tx_base"
-              "\tcpu_s\tx_base_cpu\tMBps_scan\tbuild_s\tpeak_rss_MB\tmatches\tnote\n")
+              "\tx_cat\tcpu_s\tx_base_cpu\tMBps_scan\tbuild_s\tpeak_rss_MB\tmatches\tnote\n")
     table = []
     recall_lines = []
     base = {}
     results = []
     hdr = ("| tool | names | threads | corpus MB | median s (min–max) | MB/s whole | × base "
-           "| CPU s | × base CPU | MB/s scan | build s | peak RSS MB | matches | note |")
-    table += [hdr, "|" + "---|" * 14]
+           "| × cat | CPU s | × base CPU | MB/s scan | build s | peak RSS MB | matches | note |")
+    table += [hdr, "|" + "---|" * 15]
     for line in table:
         print(line)
     gazex_out = collections.defaultdict(dict)
@@ -191,12 +198,13 @@ def main():
             note = ""
             bwall, brss, bst = sh(fill(empty), timeout=a.timeout)
             cnt_file = os.path.join(RES, "out", "count.txt")
-            cwall, crss, cst = sh(fill(corp), out=cnt_file, timeout=a.timeout)
+            cwall, crss, cst = sh(fill(corp), out=None if parse == "none" else cnt_file,
+                                  timeout=a.timeout)
             stderr = open(os.path.join(RES, "stderr.txt"), errors="replace").read()
             if cst == 124:
                 note = f"timeout > {a.timeout:.0f} s"
                 med = mn = mx = cpu = None
-            elif cst not in (0, 1) or (cst == 1 and parse != "lines"):
+            elif cst not in (0, 1) or (cst == 1 and parse not in ("lines", "none")):
                 note = f"exit {cst}: " + " ".join(stderr.split())[:100]
                 med = mn = mx = cpu = None
             else:
@@ -226,13 +234,18 @@ def main():
             r = results[-1]
             print(f"{rid} {size} -j{t}: median {med} s, cpu {cpu} s, build {bwall} s, "
                   f"rss {crss:.0f} MB, matches {count} {note}", file=sys.stderr, flush=True)
+    cat = {}
     for r in results:
         r["whole"] = r["mb"] / r["med"] if r["med"] else None
         if r["rid"].startswith("ac-baseline"):
             base[(r["size"], r["t"])] = r
+        if r["rid"].startswith("cat ") and r["whole"]:
+            cat[(r["size"], r["mb"])] = r["whole"]
     for r in results:
         b = base.get((r["size"], r["t"]))
         x = f"{r['whole'] / b['whole']:.2f}" if r["whole"] and b and b["whole"] else "–"
+        c = cat.get((r["size"], r["mb"]))
+        xcat = f"{r['whole'] / c:.2f}" if r["whole"] and c else "–"
         xc = (f"{b['cpu'] / r['cpu']:.2f}" if r["cpu"] and b and b["cpu"]
               and r["mb"] == b["mb"] else "–")
         med = r["med"]
@@ -241,12 +254,12 @@ def main():
         wtxt = f"{r['whole']:.1f}" if r["whole"] else "–"
         cpu = f"{r['cpu']:.2f}" if r["cpu"] else "–"
         row = (f"| {r['rid']} | {r['size']} | {r['t']} | {r['mb']:.1f} | {medtxt} | {wtxt} | {x} "
-               f"| {cpu} | {xc} | {scan} | {r['build']:.2f} | {r['rss']:.0f} | {r['count']} "
-               f"| {r['note']} |")
+               f"| {xcat} | {cpu} | {xc} | {scan} | {r['build']:.2f} | {r['rss']:.0f} "
+               f"| {r['count']} | {r['note']} |")
         print(row, flush=True)
         table.append(row)
         raw.write("\t".join(str(v) for v in (r["rid"], r["size"], r["t"], f"{r['mb']:.1f}", med,
-                                               r["mn"], r["mx"], wtxt, x, cpu, xc, scan,
+                                               r["mn"], r["mx"], wtxt, x, xcat, cpu, xc, scan,
                                                r["build"], f"{r['rss']:.0f}", r["count"],
                                                r["note"])) + "\n")
     print()
