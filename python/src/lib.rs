@@ -512,10 +512,11 @@ impl Extractor {
 /// The results of `Extractor.extract_many`: one list of mentions per input,
 /// in input order.
 ///
-/// Batches are pipelined: once a batch's results are in, the next batch
-/// is taken from the inputs and handed to the worker threads before the
-/// results are turned into Python objects, so that the workers match
-/// while Python builds dicts.
+/// Batches are pipelined: while the workers match a batch, the next
+/// batch's inputs are taken from the caller's iterator; once the batch's
+/// results are in, the next batch is handed to the workers before the
+/// results are turned into Python objects. So the workers match while
+/// Python produces inputs and while it builds dicts.
 #[pyclass(module = "gazex._native")]
 struct MentionsIter {
     extractor: Py<Extractor>,
@@ -570,15 +571,38 @@ impl MentionsIter {
     }
 }
 
+/// Inputs taken for a batch, not yet handed to the worker threads.
+enum Taken {
+    /// `extract_many`'s, the first at position `first`.
+    Texts { inputs: Vec<Input>, first: usize },
+    /// `extract_jsonl`'s: (line number, bytes).
+    Lines(Vec<(u64, Vec<u8>)>),
+}
+
 impl MentionsIter {
     /// Waits (without the interpreter's lock) for the batch in flight,
-    /// starting one if none is, then starts the next before returning.
+    /// starting one if none is; takes the next batch's inputs while the
+    /// workers match it, and hands them over once its results are in.
     fn fill(&mut self, py: Python<'_>) -> PyResult<()> {
         if self.in_flight.is_none() && self.deferred.is_none() {
-            self.start(py)?;
+            let (taken, error) = self.take(py);
+            self.deferred = error;
+            if let Some(taken) = taken {
+                self.spawn(py, taken);
+            }
         }
         let Some(rx) = self.in_flight.take() else {
             return Ok(());
+        };
+        // Taking inputs runs Python (the caller's iterator: reading files,
+        // parsing, Spark's deserializing), so it is done while the workers
+        // match, not while they wait for it.
+        let next = if self.deferred.is_none() {
+            let (taken, error) = self.take(py);
+            self.deferred = error;
+            taken
+        } else {
+            None
         };
         // (A closed channel would mean the batch's job panicked: its
         // results are lost, say so.)
@@ -587,59 +611,80 @@ impl MentionsIter {
             PyValueError::new_err("internal error: a batch of extract_many was lost")
         })?;
         self.ready.extend(results);
-        if let Err(e) = self.start(py) {
-            self.deferred = Some(e);
+        if let Some(taken) = next {
+            self.spawn(py, taken);
         }
         Ok(())
     }
 
-    /// Takes the next batch of inputs (with the interpreter's lock) and
-    /// hands it to the worker threads, which match it and serialize its
-    /// records without the lock.
-    fn start(&mut self, py: Python<'_>) -> PyResult<()> {
+    /// Takes the next batch of inputs (with the interpreter's lock): the
+    /// inputs taken, if any, and the error that stopped the taking, if
+    /// one did (raised once the results of the inputs before it are
+    /// yielded; nothing after a bad input is taken).
+    fn take(&mut self, py: Python<'_>) -> (Option<Taken>, Option<PyErr>) {
         let Some(inputs) = &self.inputs else {
-            return Ok(());
+            return (None, None);
         };
-        if let Some(reading) = self.jsonl.clone() {
-            return self.start_jsonl(py, reading);
-        }
         let mut it = inputs.bind(py).clone();
-        let mut batch = Vec::with_capacity(self.batch);
-        while batch.len() < self.batch {
-            match it.next() {
-                Some(item) => match item.and_then(|i| input_arg(&i, self.position + batch.len())) {
-                    Ok(input) => batch.push(input),
-                    Err(e) => {
-                        // Nothing after a bad input is taken.
-                        self.inputs = None;
-                        return Err(e);
-                    }
-                },
-                None => {
-                    self.inputs = None;
-                    break;
-                }
-            }
-        }
-        if batch.is_empty() {
-            return Ok(());
-        }
+        let lines = self.jsonl.is_some();
         let first = self.position;
-        self.position += batch.len();
+        let (mut texts, mut read) = (Vec::new(), Vec::new());
+        let mut error = None;
+        while self.position - first < self.batch {
+            let Some(item) = it.next() else {
+                self.inputs = None;
+                break;
+            };
+            let position = self.position;
+            let taken = item.and_then(|i| {
+                if lines {
+                    // Lines are counted from 1, as the CLI counts them.
+                    line_arg(&i, position).map(|b| read.push((position as u64 + 1, b)))
+                } else {
+                    input_arg(&i, position).map(|input| texts.push(input))
+                }
+            });
+            if let Err(e) = taken {
+                error = Some(e);
+                self.inputs = None;
+                break;
+            }
+            self.position += 1;
+        }
+        let taken = if self.position == first {
+            None
+        } else if lines {
+            Some(Taken::Lines(read))
+        } else {
+            Some(Taken::Texts {
+                inputs: texts,
+                first,
+            })
+        };
+        (taken, error)
+    }
+
+    /// Hands a batch to the worker threads, which match it and serialize
+    /// its records without the interpreter's lock.
+    fn spawn(&mut self, py: Python<'_>, taken: Taken) {
         let run_date = self.run_date;
         let extractor = self.extractor.clone_ref(py);
+        let reading = self.jsonl.clone();
         let (tx, rx) = std::sync::mpsc::channel();
         self.extractor.get().inner.pool().spawn(move || {
             let ex = &extractor.get().inner;
-            let found = ex.extract_batch(batch, first, Some(run_date));
-            // The records are serialized on the workers too.
-            let results: Batch = found
-                .into_par_iter()
-                .map(|r| match r {
-                    Ok(e) => Ok(records_json(ex, &e)),
-                    Err(e) => Err(e.reason),
-                })
-                .collect();
+            let results: Batch = match (taken, reading) {
+                (Taken::Lines(lines), Some(reading)) => jsonl_batch(ex, &reading, lines, run_date),
+                (Taken::Texts { inputs, first }, _) => ex
+                    .extract_batch(inputs, first, Some(run_date))
+                    .into_par_iter()
+                    .map(|r| match r {
+                        Ok(e) => Ok(records_json(ex, &e)),
+                        Err(e) => Err(e.reason),
+                    })
+                    .collect(),
+                (Taken::Lines(_), None) => unreachable!("lines are taken by extract_jsonl"),
+            };
             // (The iterator may be gone: nobody wants the results then.)
             let _ = tx.send(results);
             // `extractor` is dropped here, off the interpreter's lock:
@@ -647,49 +692,6 @@ impl MentionsIter {
             drop(extractor);
         });
         self.in_flight = Some(Mutex::new(rx));
-        Ok(())
-    }
-
-    /// [`start`](Self::start) for `extract_jsonl`: takes the next lines
-    /// (with the interpreter's lock); the workers read, match and
-    /// serialize them without it.
-    fn start_jsonl(&mut self, py: Python<'_>, reading: Arc<Mutex<JsonlReading>>) -> PyResult<()> {
-        let Some(inputs) = &self.inputs else {
-            return Ok(());
-        };
-        let mut it = inputs.bind(py).clone();
-        let mut lines = Vec::with_capacity(self.batch);
-        while lines.len() < self.batch {
-            let position = self.position + lines.len();
-            match it.next() {
-                Some(item) => match item.and_then(|i| line_arg(&i, position)) {
-                    // Lines are counted from 1, as the CLI counts them.
-                    Ok(bytes) => lines.push((position as u64 + 1, bytes)),
-                    Err(e) => {
-                        self.inputs = None;
-                        return Err(e);
-                    }
-                },
-                None => {
-                    self.inputs = None;
-                    break;
-                }
-            }
-        }
-        if lines.is_empty() {
-            return Ok(());
-        }
-        self.position += lines.len();
-        let run_date = self.run_date;
-        let extractor = self.extractor.clone_ref(py);
-        let (tx, rx) = std::sync::mpsc::channel();
-        self.extractor.get().inner.pool().spawn(move || {
-            let results = jsonl_batch(&extractor.get().inner, &reading, lines, run_date);
-            let _ = tx.send(results);
-            drop(extractor);
-        });
-        self.in_flight = Some(Mutex::new(rx));
-        Ok(())
     }
 }
 

@@ -123,8 +123,15 @@ def test_extract_many_is_lazy_and_ordered(ex):
     assert first and first[0]["doc"] == "d0"
     # The batch yielded, and the next one being matched meanwhile.
     assert len(pulled) == 20
+    for _ in range(9):
+        next(it)
+    assert len(pulled) == 20
+    # The eleventh: the second batch yielded, the third being matched, and
+    # the fourth's inputs taken while the workers matched the second.
+    assert next(it)[0]["doc"] == "d10"
+    assert len(pulled) == 30
     rest = list(it)
-    assert [ms[0]["doc"] for ms in rest] == [f"d{i}" for i in range(1, 300)]
+    assert [ms[0]["doc"] for ms in rest] == [f"d{i}" for i in range(11, 300)]
 
 
 def test_bad_input_raises_clear_exceptions(ex):
@@ -149,6 +156,13 @@ def test_bad_input_raises_clear_exceptions(ex):
     assert next(it) and next(it)
     with pytest.raises(TypeError, match="input 2 is a int"):
         next(it)
+    # A bad input inside a batch: the inputs before it first, then the
+    # error, then nothing.
+    it = ex.extract_many(["Vladimir Putin", 5, "Kim Jong Un"], batch_size=10)
+    assert next(it)[0]["text"] == "Vladimir Putin"
+    with pytest.raises(TypeError, match="input 1 is a int"):
+        next(it)
+    assert list(it) == []
     with pytest.raises(TypeError, match="input 0: the text is a NoneType"):
         list(ex.extract_many([("a", None)]))
     with pytest.raises(TypeError, match="not one str"):
@@ -415,6 +429,10 @@ def test_extract_jsonl_bad_input():
         list(ex.extract_jsonl(['{"text": "Putin"}', 5]))
     with pytest.raises(ValueError, match="input 0 holds a line break inside"):
         list(ex.extract_jsonl(['{"text": "Putin"}\n{"text": "Putin"}']))
+    it = ex.extract_jsonl(['{"text": "Vladimir Putin"}', None])
+    assert json.loads(next(it)[0])["doc"] == "-:1"
+    with pytest.raises(TypeError, match="input 1 is a NoneType"):
+        next(it)
     # One list per line, in order; blank lines and documents without
     # mentions give empty lists.
     got = list(ex.extract_jsonl(["", '{"id": 1, "text": "Vladimir Putin"}', '{"id": 2, "text": "nobody"}']))
