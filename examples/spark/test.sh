@@ -1,15 +1,22 @@
 #!/usr/bin/env bash
-# The Spark equality test (issue 9): the example job on Spark local[2] finds
-# the same mentions as a plain `gazex extract` over the same documents.
+# The Spark equality test (issues 9 and 18): the example job on Spark
+# local[2] finds the same mentions as a plain `gazex extract` over the same
+# documents, with either worker (--worker process: a gazex process per
+# partition; --worker package: the gazex Python package in Spark's Python
+# workers).
 #
 #   examples/spark/test.sh
 #
-# Installs PySpark (examples/spark/requirements.txt) into a virtualenv
-# ($GAZEX_SPARK_VENV, default target/spark-venv; kept between runs), builds
-# gazex in release mode, writes the bundled articles plus $GAZEX_SPARK_DOCS
-# (default 10000) generated documents as JSONL, then runs gazex plainly and
-# the Spark job twice (JSONL and Parquet output) and compares. Needs Java 17
-# (or 8/11) and Python 3.8+. Prints wall times and throughput of both runs.
+# Installs PySpark (examples/spark/requirements.txt) and the gazex package
+# into a virtualenv ($GAZEX_SPARK_VENV, default target/spark-venv; kept
+# between runs), builds gazex in release mode, writes the bundled articles
+# plus $GAZEX_SPARK_DOCS (default 10000) generated documents as JSONL, then
+# runs gazex plainly and the Spark job three times (JSONL output with each
+# worker, Parquet output with the default one) and compares. The package is
+# installed from $GAZEX_WHEEL, else the wheel python/ci.sh built
+# (target/wheels, as .ci/run runs it first), else one built here with
+# maturin. Needs Java 17 (or 8/11) and Python 3.9+. Prints wall times and
+# throughput of the runs.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -34,6 +41,18 @@ t=$(now)
 "$VENV/bin/python" -c 'import pyspark; print("pyspark", pyspark.__version__)'
 java -version 2>&1 | head -1
 echo "   $(since "$t") s"
+
+echo "== gazex Python package"
+t=$(now)
+wheel=${GAZEX_WHEEL:-$(ls -t target/wheels/gazex-*.whl 2>/dev/null | head -1)}
+if [ -z "$wheel" ]; then
+    "$VENV/bin/pip" install -q --disable-pip-version-check "maturin>=1.9,<2"
+    if [ ! -c /dev/null ] && [ -f /dev/null ] && [ -w /dev/null ]; then : >/dev/null; fi
+    "$VENV/bin/maturin" build --release --locked --quiet -m python/Cargo.toml -i "$VENV/bin/python" -o target/wheels
+    wheel=$(ls -t target/wheels/gazex-*.whl | head -1)
+fi
+"$VENV/bin/pip" install -q --disable-pip-version-check --force-reinstall --no-deps "$wheel"
+echo "   $wheel: $(since "$t") s"
 
 echo "== gazex (release)"
 t=$(now)
@@ -71,20 +90,30 @@ t=$(now)
 rate "plain gazex (all cores)" "$(since "$t")"
 "$BIN" extract corpus tests/data/eval/articles >"$WORK/files.jsonl"
 
-echo "== Spark $MASTER, JSONL output"
-t=$(now)
-"$VENV/bin/python" examples/spark/gazex_spark.py "$WORK/corpus.jsonl" "$WORK/spark-jsonl" \
-    --master "$MASTER" --partitions "$PARTITIONS" --gazex "$BIN" 2>"$WORK/spark-jsonl.log" \
-    || { tail -50 "$WORK/spark-jsonl.log"; exit 1; }
-rate "Spark $MASTER (wall, with startup)" "$(since "$t")"
+job() { # name worker [args...]: the Spark job on the corpus into $WORK/NAME
+    local name=$1 worker=$2
+    shift 2
+    "$VENV/bin/python" examples/spark/gazex_spark.py "$WORK/corpus.jsonl" "$WORK/$name" \
+        --master "$MASTER" --partitions "$PARTITIONS" --worker "$worker" --gazex "$BIN" "$@" \
+        2>"$WORK/$name.log" || { tail -50 "$WORK/$name.log"; exit 1; }
+}
+
+for worker in process package; do
+    echo "== Spark $MASTER, --worker $worker, JSONL output"
+    t=$(now)
+    job "spark-$worker" "$worker"
+    rate "Spark $MASTER --worker $worker (wall, with startup)" "$(since "$t")"
+done
 
 echo "== Spark $MASTER, Parquet output"
-"$VENV/bin/python" examples/spark/gazex_spark.py "$WORK/corpus.jsonl" "$WORK/spark-parquet" \
-    --master "$MASTER" --partitions "$PARTITIONS" --gazex "$BIN" --format parquet 2>"$WORK/spark-parquet.log" \
-    || { tail -50 "$WORK/spark-parquet.log"; exit 1; }
+job spark-parquet "$(awk -F'"' '/^DEFAULT_WORKER = / { print $2 }' examples/spark/gazex_spark.py)" --format parquet
 
 echo "== compare"
-"$VENV/bin/python" examples/spark/check.py "$WORK/plain.jsonl" "$WORK/spark-jsonl" \
-    --parquet "$WORK/spark-parquet" --files "$WORK/files.jsonl" 2>"$WORK/check.log" \
-    || { tail -20 "$WORK/check.log"; exit 1; }
-echo "spark: 1 passed, 0 failed"
+for worker in process package; do
+    echo "-- --worker $worker"
+    more=()
+    if [ "$worker" = process ]; then more=(--parquet "$WORK/spark-parquet" --files "$WORK/files.jsonl"); fi
+    "$VENV/bin/python" examples/spark/check.py "$WORK/plain.jsonl" "$WORK/spark-$worker" ${more[@]+"${more[@]}"} \
+        2>"$WORK/check-$worker.log" || { tail -20 "$WORK/check-$worker.log"; exit 1; }
+done
+echo "spark: 2 passed, 0 failed"

@@ -19,7 +19,11 @@ UTF-8: ``text.encode()[m["start"]:m["end"]]``.
 
 ``Extractor.extract_many`` matches many texts on the extractor's worker
 threads, with the interpreter's lock released, yielding each input's
-mentions in input order; ``Extractor.extract_frame`` takes and returns a
+mentions in input order; ``Extractor.extract_jsonl`` reads lines of JSON
+Lines as ``gazex extract --input-format jsonl`` does and yields, for each
+line, its records as the JSON strings the CLI writes (no dicts built: for
+programs that pass JSON Lines on, like the Spark example's workers);
+``Extractor.extract_frame`` takes and returns a
 pandas DataFrame or a pyarrow Table (both optional dependencies: ``pip
 install gazex[pandas]`` or ``gazex[arrow]``).
 """

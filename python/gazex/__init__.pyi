@@ -56,6 +56,27 @@ class Extractor:
         time (``batch_size``, default 64 per thread). An input without an
         id is named by its position ("0", "1", ...)."""
         ...
+    def extract_jsonl(
+        self,
+        lines: Iterable[Union[str, bytes]],
+        *,
+        source: str = "-",
+        id_field: str = "id",
+        text_field: str = "text",
+        date_field: str = "date",
+        batch_size: Optional[int] = None,
+    ) -> Iterator[List[str]]:
+        """For each line of JSON Lines (a str or bytes, one JSON object;
+        a final line break is dropped), in order, its document's records as
+        JSON strings, each exactly a line ``gazex extract --input-format
+        jsonl`` writes for it when reading the lines from ``source``
+        (default ``-``, standard input): the same ids (``source:LINE``
+        for a record without one, ``source#id`` for an id used before),
+        dates and records. Blank lines and documents without mentions give
+        an empty list. A line that cannot be read raises ValueError
+        (``-:LINE: reason``, as the CLI reports it) in its place; the
+        iteration can go on past it."""
+        ...
     def extract_frame(
         self,
         df: Any,

@@ -11,20 +11,30 @@
 //! `extract_many` takes a batch of inputs from the Python iterable (with
 //! the lock), then matches the batch on the extractor's worker threads
 //! without it.
+//!
+//! `extract_jsonl` takes lines of JSON Lines instead, reads them with the
+//! library's own reader ([`gazex::input::jsonl::parse_line`]) and hands
+//! back the records' JSON as strings, so that a program that has JSON
+//! Lines and wants JSON Lines (the Spark example's workers) gets what
+//! `gazex extract --input-format jsonl` would write, without building a
+//! dict per mention.
 
-use std::collections::VecDeque;
-use std::path::PathBuf;
+use std::collections::{HashSet, VecDeque};
+use std::path::{Path, PathBuf};
 use std::sync::mpsc::Receiver;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyIterator, PyString, PyTuple};
+use pyo3::types::{PyBytes, PyIterator, PyList, PyString, PyTuple};
 use rayon::prelude::*;
 
-use gazex::date::DocDate;
+use gazex::date::{DateSource, DocDate};
+use gazex::document::source_hash;
 use gazex::extractor::{Extracted, Input};
+use gazex::input::jsonl;
 use gazex::output::Fields;
+use gazex::InputError;
 
 /// Finds mentions of gazetteer entities in texts (see the package docs).
 #[pyclass(frozen, subclass, module = "gazex._native", name = "Extractor")]
@@ -111,6 +121,164 @@ fn input_arg(item: &Bound<'_, PyAny>, position: usize) -> PyResult<Input> {
 /// A document's records as a JSON array, as `gazex extract` writes them.
 fn records_json(ex: &gazex::Extractor, e: &Extracted) -> String {
     serde_json::to_string(&ex.records(e)).expect("records serialize")
+}
+
+/// A document's records as `gazex extract` writes them, one JSON object a
+/// line, the lines joined by `\n` (none after the last; empty for no
+/// mention). A record's JSON holds no line break (JSON escapes them in
+/// strings), so the lines split back at `\n`.
+fn records_lines(ex: &gazex::Extractor, e: &Extracted) -> String {
+    let mut out = String::new();
+    for (i, r) in ex.records(e).iter().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        out.push_str(&serde_json::to_string(r).expect("records serialize"));
+    }
+    out
+}
+
+/// How `extract_jsonl` reads its lines: as `gazex extract --input-format
+/// jsonl` reads the lines of one input named `source` (standard input is
+/// `-`). Shared by the batches of one call, one batch at a time.
+struct JsonlReading {
+    fields: jsonl::Fields,
+    source: String,
+    /// The ids given so far, hashed as the CLI's run keeps them.
+    seen: HashSet<u128>,
+}
+
+impl JsonlReading {
+    /// `id` if no document before had it, else its qualified forms in
+    /// turn, as the CLI names a JSON Lines record whose id is taken
+    /// (`DocIds::take` in src/extract.rs; README, "Document ids"); `None`
+    /// when all are taken.
+    fn take(&mut self, id: &str, line: u64) -> Option<String> {
+        let source = &self.source;
+        [
+            id.to_string(),
+            format!("{source}#{id}"),
+            format!("{source}:{line}#{id}"),
+        ]
+        .into_iter()
+        .find(|candidate| self.seen.insert(source_hash(candidate.as_bytes())))
+    }
+}
+
+/// An error of line `line` of `source`, as the CLI words it
+/// (`-:3: not a JSON record: …`).
+fn line_error(source: &str, line: u64, reason: impl Into<String>) -> String {
+    InputError::new(Path::new(source), reason)
+        .at_line(line)
+        .to_string()
+}
+
+/// The results of a batch of JSON Lines lines (`(line number, bytes)`):
+/// each parsed as the CLI parses a line (on the worker threads), given a
+/// unique id (in line order), then matched; a blank line has no records.
+fn jsonl_batch(
+    ex: &gazex::Extractor,
+    reading: &Mutex<JsonlReading>,
+    lines: Vec<(u64, Vec<u8>)>,
+    run_date: DocDate,
+) -> Batch {
+    let (fields, source) = {
+        let r = reading.lock().unwrap_or_else(|e| e.into_inner());
+        (r.fields.clone(), r.source.clone())
+    };
+    let max = gazex::input::MAX_RECORD;
+    let parsed: Vec<Option<Result<gazex::document::Document, String>>> = ex.pool().install(|| {
+        lines
+            .par_iter()
+            .map(|(line, bytes)| {
+                // The CLI counts the line break in the record's length.
+                if bytes.len() as u64 >= max {
+                    let why = format!("record longer than {max} bytes, skipped");
+                    return Some(Err(line_error(&source, *line, why)));
+                }
+                if bytes.iter().all(u8::is_ascii_whitespace) {
+                    return None;
+                }
+                Some(jsonl::parse_line(bytes, &fields, &source, *line).map_err(|e| e.to_string()))
+            })
+            .collect()
+    });
+    // Ids are given in line order, as the CLI gives them. A line's slot:
+    // `None` blank, `Some(Ok(()))` an input of the batch (in line order),
+    // `Some(Err(why))` unreadable.
+    let mut reading = reading.lock().unwrap_or_else(|e| e.into_inner());
+    let mut inputs = Vec::new();
+    let slots: Vec<Option<Result<(), String>>> = lines
+        .iter()
+        .zip(parsed)
+        .map(|((line, _), p)| {
+            p.map(|p| {
+                let doc = p?;
+                let id = reading.take(&doc.id, *line).ok_or_else(|| {
+                    line_error(
+                        &source,
+                        *line,
+                        format!(
+                            "document id {:?} is another document's in this run, skipped",
+                            doc.id
+                        ),
+                    )
+                })?;
+                let mut input = Input::new(doc.text).with_id(id);
+                if doc.date_source == DateSource::Field {
+                    input.date = doc.date;
+                }
+                inputs.push(input);
+                Ok(())
+            })
+        })
+        .collect();
+    drop(reading);
+    let mut found = ex.extract_batch(inputs, 0, Some(run_date)).into_iter();
+    let outcomes: Vec<_> = lines
+        .iter()
+        .zip(slots)
+        .map(|((line, _), slot)| {
+            let outcome = slot.map(|s| s.map(|()| found.next().expect("a result an input")));
+            (*line, outcome)
+        })
+        .collect();
+    // The records are serialized on the workers too.
+    ex.pool().install(|| {
+        outcomes
+            .into_par_iter()
+            .map(|(line, outcome)| match outcome {
+                None => Ok(String::new()),
+                Some(Err(why)) => Err(why),
+                Some(Ok(Ok(e))) => Ok(records_lines(ex, &e)),
+                Some(Ok(Err(e))) => Err(line_error(&source, line, e.reason)),
+            })
+            .collect()
+    })
+}
+
+/// One input of `extract_jsonl`: a line (`str` or `bytes`; a final line
+/// break is dropped), its bytes; `position` names it in errors.
+fn line_arg(item: &Bound<'_, PyAny>, position: usize) -> PyResult<Vec<u8>> {
+    let mut bytes = if let Ok(s) = item.cast::<PyString>() {
+        s.to_cow()?.into_owned().into_bytes()
+    } else if let Ok(b) = item.cast::<PyBytes>() {
+        b.as_bytes().to_vec()
+    } else {
+        return Err(PyTypeError::new_err(format!(
+            "extract_jsonl: input {position} is a {}; expected a line (str or bytes)",
+            type_name(item)
+        )));
+    };
+    if bytes.last() == Some(&b'\n') {
+        bytes.pop();
+    }
+    if bytes.contains(&b'\n') {
+        return Err(PyValueError::new_err(format!(
+            "extract_jsonl: input {position} holds a line break inside: give one line an input"
+        )));
+    }
+    Ok(bytes)
 }
 
 /// The mentions of one document, from its records' JSON.
@@ -250,6 +418,61 @@ impl Extractor {
             position: 0,
             batch,
             run_date,
+            jsonl: None,
+        })
+    }
+
+    /// An iterator over the records of JSON Lines documents, one list of
+    /// JSON strings per line, as `gazex extract --input-format jsonl`
+    /// reads and writes them.
+    #[pyo3(signature = (
+        lines,
+        *,
+        source = "-".to_string(),
+        id_field = "id".to_string(),
+        text_field = "text".to_string(),
+        date_field = "date".to_string(),
+        batch_size = None,
+    ))]
+    #[allow(clippy::too_many_arguments)]
+    fn extract_jsonl(
+        slf: Bound<'_, Self>,
+        lines: &Bound<'_, PyAny>,
+        source: String,
+        id_field: String,
+        text_field: String,
+        date_field: String,
+        batch_size: Option<usize>,
+    ) -> PyResult<MentionsIter> {
+        if lines.is_instance_of::<PyString>() || lines.is_instance_of::<PyBytes>() {
+            return Err(PyTypeError::new_err(
+                "extract_jsonl takes an iterable of lines, not one str or bytes \
+                 (split it: text.splitlines())",
+            ));
+        }
+        let it = PyIterator::from_object(lines)?;
+        let inner = &slf.get().inner;
+        let batch = batch_size.unwrap_or(64 * inner.threads().max(1)).max(1);
+        let run_date = inner.run_date_now();
+        let reading = JsonlReading {
+            fields: jsonl::Fields {
+                id: id_field,
+                text: text_field,
+                date: date_field,
+            },
+            source,
+            seen: HashSet::new(),
+        };
+        Ok(MentionsIter {
+            extractor: slf.clone().unbind(),
+            inputs: Some(it.unbind()),
+            ready: VecDeque::new(),
+            in_flight: None,
+            deferred: None,
+            position: 0,
+            batch,
+            run_date,
+            jsonl: Some(Arc::new(Mutex::new(reading))),
         })
     }
 
@@ -289,10 +512,11 @@ impl Extractor {
 /// The results of `Extractor.extract_many`: one list of mentions per input,
 /// in input order.
 ///
-/// Batches are pipelined: once a batch's results are in, the next batch
-/// is taken from the inputs and handed to the worker threads before the
-/// results are turned into Python objects, so that the workers match
-/// while Python builds dicts.
+/// Batches are pipelined: while the workers match a batch, the next
+/// batch's inputs are taken from the caller's iterator; once the batch's
+/// results are in, the next batch is handed to the workers before the
+/// results are turned into Python objects. So the workers match while
+/// Python produces inputs and while it builds dicts.
 #[pyclass(module = "gazex._native")]
 struct MentionsIter {
     extractor: Py<Extractor>,
@@ -310,6 +534,9 @@ struct MentionsIter {
     position: usize,
     batch: usize,
     run_date: DocDate,
+    /// For `extract_jsonl`: how its lines are read (the inputs are lines,
+    /// the results lists of JSON strings).
+    jsonl: Option<Arc<Mutex<JsonlReading>>>,
 }
 
 /// A batch's results, in input order.
@@ -330,21 +557,52 @@ impl MentionsIter {
                 Some(e) => Err(e),
                 None => Ok(None),
             },
+            Some(Ok(json)) if self.jsonl.is_some() => {
+                let lines: Vec<&str> = if json.is_empty() {
+                    Vec::new()
+                } else {
+                    json.split('\n').collect()
+                };
+                Ok(Some(PyList::new(py, lines)?.into_any()))
+            }
             Some(Ok(json)) => loads(py, &json).map(Some),
             Some(Err(reason)) => Err(PyValueError::new_err(reason)),
         }
     }
 }
 
+/// Inputs taken for a batch, not yet handed to the worker threads.
+enum Taken {
+    /// `extract_many`'s, the first at position `first`.
+    Texts { inputs: Vec<Input>, first: usize },
+    /// `extract_jsonl`'s: (line number, bytes).
+    Lines(Vec<(u64, Vec<u8>)>),
+}
+
 impl MentionsIter {
     /// Waits (without the interpreter's lock) for the batch in flight,
-    /// starting one if none is, then starts the next before returning.
+    /// starting one if none is; takes the next batch's inputs while the
+    /// workers match it, and hands them over once its results are in.
     fn fill(&mut self, py: Python<'_>) -> PyResult<()> {
         if self.in_flight.is_none() && self.deferred.is_none() {
-            self.start(py)?;
+            let (taken, error) = self.take(py);
+            self.deferred = error;
+            if let Some(taken) = taken {
+                self.spawn(py, taken);
+            }
         }
         let Some(rx) = self.in_flight.take() else {
             return Ok(());
+        };
+        // Taking inputs runs Python (the caller's iterator: reading files,
+        // parsing, Spark's deserializing), so it is done while the workers
+        // match, not while they wait for it.
+        let next = if self.deferred.is_none() {
+            let (taken, error) = self.take(py);
+            self.deferred = error;
+            taken
+        } else {
+            None
         };
         // (A closed channel would mean the batch's job panicked: its
         // results are lost, say so.)
@@ -353,56 +611,80 @@ impl MentionsIter {
             PyValueError::new_err("internal error: a batch of extract_many was lost")
         })?;
         self.ready.extend(results);
-        if let Err(e) = self.start(py) {
-            self.deferred = Some(e);
+        if let Some(taken) = next {
+            self.spawn(py, taken);
         }
         Ok(())
     }
 
-    /// Takes the next batch of inputs (with the interpreter's lock) and
-    /// hands it to the worker threads, which match it and serialize its
-    /// records without the lock.
-    fn start(&mut self, py: Python<'_>) -> PyResult<()> {
+    /// Takes the next batch of inputs (with the interpreter's lock): the
+    /// inputs taken, if any, and the error that stopped the taking, if
+    /// one did (raised once the results of the inputs before it are
+    /// yielded; nothing after a bad input is taken).
+    fn take(&mut self, py: Python<'_>) -> (Option<Taken>, Option<PyErr>) {
         let Some(inputs) = &self.inputs else {
-            return Ok(());
+            return (None, None);
         };
         let mut it = inputs.bind(py).clone();
-        let mut batch = Vec::with_capacity(self.batch);
-        while batch.len() < self.batch {
-            match it.next() {
-                Some(item) => match item.and_then(|i| input_arg(&i, self.position + batch.len())) {
-                    Ok(input) => batch.push(input),
-                    Err(e) => {
-                        // Nothing after a bad input is taken.
-                        self.inputs = None;
-                        return Err(e);
-                    }
-                },
-                None => {
-                    self.inputs = None;
-                    break;
-                }
-            }
-        }
-        if batch.is_empty() {
-            return Ok(());
-        }
+        let lines = self.jsonl.is_some();
         let first = self.position;
-        self.position += batch.len();
+        let (mut texts, mut read) = (Vec::new(), Vec::new());
+        let mut error = None;
+        while self.position - first < self.batch {
+            let Some(item) = it.next() else {
+                self.inputs = None;
+                break;
+            };
+            let position = self.position;
+            let taken = item.and_then(|i| {
+                if lines {
+                    // Lines are counted from 1, as the CLI counts them.
+                    line_arg(&i, position).map(|b| read.push((position as u64 + 1, b)))
+                } else {
+                    input_arg(&i, position).map(|input| texts.push(input))
+                }
+            });
+            if let Err(e) = taken {
+                error = Some(e);
+                self.inputs = None;
+                break;
+            }
+            self.position += 1;
+        }
+        let taken = if self.position == first {
+            None
+        } else if lines {
+            Some(Taken::Lines(read))
+        } else {
+            Some(Taken::Texts {
+                inputs: texts,
+                first,
+            })
+        };
+        (taken, error)
+    }
+
+    /// Hands a batch to the worker threads, which match it and serialize
+    /// its records without the interpreter's lock.
+    fn spawn(&mut self, py: Python<'_>, taken: Taken) {
         let run_date = self.run_date;
         let extractor = self.extractor.clone_ref(py);
+        let reading = self.jsonl.clone();
         let (tx, rx) = std::sync::mpsc::channel();
         self.extractor.get().inner.pool().spawn(move || {
             let ex = &extractor.get().inner;
-            let found = ex.extract_batch(batch, first, Some(run_date));
-            // The records are serialized on the workers too.
-            let results: Batch = found
-                .into_par_iter()
-                .map(|r| match r {
-                    Ok(e) => Ok(records_json(ex, &e)),
-                    Err(e) => Err(e.reason),
-                })
-                .collect();
+            let results: Batch = match (taken, reading) {
+                (Taken::Lines(lines), Some(reading)) => jsonl_batch(ex, &reading, lines, run_date),
+                (Taken::Texts { inputs, first }, _) => ex
+                    .extract_batch(inputs, first, Some(run_date))
+                    .into_par_iter()
+                    .map(|r| match r {
+                        Ok(e) => Ok(records_json(ex, &e)),
+                        Err(e) => Err(e.reason),
+                    })
+                    .collect(),
+                (Taken::Lines(_), None) => unreachable!("lines are taken by extract_jsonl"),
+            };
             // (The iterator may be gone: nobody wants the results then.)
             let _ = tx.send(results);
             // `extractor` is dropped here, off the interpreter's lock:
@@ -410,7 +692,6 @@ impl MentionsIter {
             drop(extractor);
         });
         self.in_flight = Some(Mutex::new(rx));
-        Ok(())
     }
 }
 

@@ -123,8 +123,15 @@ def test_extract_many_is_lazy_and_ordered(ex):
     assert first and first[0]["doc"] == "d0"
     # The batch yielded, and the next one being matched meanwhile.
     assert len(pulled) == 20
+    for _ in range(9):
+        next(it)
+    assert len(pulled) == 20
+    # The eleventh: the second batch yielded, the third being matched, and
+    # the fourth's inputs taken while the workers matched the second.
+    assert next(it)[0]["doc"] == "d10"
+    assert len(pulled) == 30
     rest = list(it)
-    assert [ms[0]["doc"] for ms in rest] == [f"d{i}" for i in range(1, 300)]
+    assert [ms[0]["doc"] for ms in rest] == [f"d{i}" for i in range(11, 300)]
 
 
 def test_bad_input_raises_clear_exceptions(ex):
@@ -149,6 +156,13 @@ def test_bad_input_raises_clear_exceptions(ex):
     assert next(it) and next(it)
     with pytest.raises(TypeError, match="input 2 is a int"):
         next(it)
+    # A bad input inside a batch: the inputs before it first, then the
+    # error, then nothing.
+    it = ex.extract_many(["Vladimir Putin", 5, "Kim Jong Un"], batch_size=10)
+    assert next(it)[0]["text"] == "Vladimir Putin"
+    with pytest.raises(TypeError, match="input 1 is a int"):
+        next(it)
+    assert list(it) == []
     with pytest.raises(TypeError, match="input 0: the text is a NoneType"):
         list(ex.extract_many([("a", None)]))
     with pytest.raises(TypeError, match="not one str"):
@@ -285,3 +299,142 @@ def test_options_reach_the_records():
     assert "properties" in m
     assert ex.threads >= 1 and ex.entity_count > 1000
     assert "Extractor" in repr(ex)
+
+
+def cli_jsonl(lines, *args, folder=None):
+    """What the gazex binary writes for ``lines``, given as its standard
+    input (``gazex extract --input-format jsonl -``), or with ``folder``
+    written to ``folder/news.jsonl`` and read from there: its output
+    lines, and its errors as ``NAME:LINE: reason``."""
+    binary = os.environ.get("GAZEX_BIN")
+    if not binary:
+        pytest.skip("GAZEX_BIN names no gazex binary")
+    data = "".join(line + "\n" for line in lines).encode("utf-8")
+    if folder is not None:
+        (folder / "news.jsonl").write_bytes(data)
+    run = subprocess.run(
+        [binary, "extract", "--input-format", "jsonl", "--date", DATE, *args,
+         "-" if folder is None else "news.jsonl"],
+        cwd=folder or ROOT,
+        input=data if folder is None else None,
+        capture_output=True,
+    )
+    assert run.returncode in (0, 1), run.stderr
+    errors = []
+    for line in run.stderr.decode("utf-8").splitlines():
+        e = json.loads(line)
+        assert e["type"] == "error", line
+        errors.append(f"{e['path']}:{e['line']}: {e['reason']}")
+    return run.stdout.decode("utf-8").splitlines(), errors
+
+
+def jsonl_results(it):
+    """The record lines of an extract_jsonl iterator, and the messages of
+    the ValueErrors it raised on the way (the iteration goes on past
+    them)."""
+    records, errors = [], []
+    while True:
+        try:
+            records.extend(next(it))
+        except StopIteration:
+            return records, errors
+        except ValueError as e:
+            errors.append(str(e))
+
+
+# Lines on which gazex reads ids, dates and errors its own way: each must
+# come out of extract_jsonl as out of the CLI.
+TRICKY_LINES = [
+    '{"id": "a", "text": "Vladimir Putin met Kim Jong Un."}',
+    "",
+    " \t ",
+    '{"id": 7, "text": "Vladimir Putin spoke."}',
+    '{"id": 1e20, "text": "Vladimir Putin spoke."}',
+    '{"id": -0, "text": "Vladimir Putin spoke."}',
+    '{"id": 18446744073709551616, "text": "Vladimir Putin spoke."}',
+    '{"text": "Kim Jong Un spoke."}',
+    '{"id": null, "text": "Kim Jong Un spoke."}',
+    '{"id": "a", "text": "Vladimir Putin again."}',
+    '{"id": "a", "text": "Vladimir Putin a third time."}',
+    '{"id": "a", "text": "Vladimir Putin a fourth time."}',
+    '{"id": true, "text": "Vladimir Putin"}',
+    "not json",
+    "[1, 2]",
+    '{"id": "b"}',
+    '{"id": "c", "text": 5}',
+    '{"id": "d", "text": "President Bush spoke.", "date": "2003-03-01T10:00:00Z"}',
+    '{"id": "e", "text": "President Bush spoke.", "date": "2003-02-30"}',
+    '{"id": "f", "text": "President Bush spoke.", "date": 2003}',
+    '{"id": "g", "text": "President Bush spoke.", "date": " 2003-04 "}',
+    '{"id": "h", "text": "Vladimir Putin spoke."}\r',
+    '{"id": "i", "text": "lone \\ud800 Vladimir Putin"}',
+    '{"id": "j", "text": "Caf\\u00e9 \\u00ab Vladimir Putin \\u00bb \U0001F642 and Kim Jong Un"}',
+    '{"id": "k", "text": "Vladimir Putin", "n": 1e999}',
+]
+
+
+def test_extract_jsonl_reads_lines_as_the_cli(tmp_path):
+    want, want_errors = cli_jsonl(TRICKY_LINES)
+    ex = gazex.Extractor(date=DATE, threads=2)
+    got, errors = jsonl_results(ex.extract_jsonl(TRICKY_LINES, batch_size=4))
+    assert len(want) >= 12 and len(want_errors) >= 7
+    assert got == want
+    assert errors == want_errors
+    docs = [json.loads(r)["doc"] for r in got]
+    for doc in ["a", "7", "-0.0", "-:8", "-:9", "-#a", "-:11#a"]:
+        assert doc in docs
+    # Bytes lines, with their line breaks (a file read in binary), and
+    # another source name and fields.
+    renamed = [
+        line.replace('"id"', '"uid"').replace('"text"', '"body"').replace('"date"', '"day"')
+        for line in TRICKY_LINES
+    ]
+    fields = ["--id-field", "uid", "--text-field", "body", "--date-field", "day"]
+    want, want_errors = cli_jsonl(renamed, *fields, folder=tmp_path)
+    assert len(want) >= 12 and len(want_errors) >= 7
+    assert any(json.loads(r)["doc"] == "news.jsonl:8" for r in want)
+    got, errors = jsonl_results(
+        ex.extract_jsonl(
+            [(line + "\n").encode("utf-8") for line in renamed],
+            source="news.jsonl",
+            id_field="uid",
+            text_field="body",
+            date_field="day",
+        )
+    )
+    assert got == want
+    assert errors == want_errors
+
+
+def test_extract_jsonl_equals_the_cli_on_the_dated_corpus():
+    path = "tests/data/dated/dev.jsonl"
+    binary = os.environ.get("GAZEX_BIN")
+    if not binary:
+        pytest.skip("GAZEX_BIN names no gazex binary")
+    want = subprocess.run(
+        [binary, "extract", "--date", DATE, path], cwd=ROOT, check=True, capture_output=True
+    ).stdout.decode("utf-8").splitlines()
+    with open(ROOT / path, encoding="utf-8") as f:
+        it = gazex.Extractor(date=DATE, threads=1).extract_jsonl(f, source=path)
+        got = [r for records in it for r in records]
+    assert len(got) >= 50
+    assert got == want
+
+
+def test_extract_jsonl_bad_input():
+    ex = gazex.Extractor(threads=1)
+    with pytest.raises(TypeError, match="not one str or bytes"):
+        ex.extract_jsonl('{"text": "Putin"}')
+    with pytest.raises(TypeError, match="input 1 is a int; expected a line"):
+        list(ex.extract_jsonl(['{"text": "Putin"}', 5]))
+    with pytest.raises(ValueError, match="input 0 holds a line break inside"):
+        list(ex.extract_jsonl(['{"text": "Putin"}\n{"text": "Putin"}']))
+    it = ex.extract_jsonl(['{"text": "Vladimir Putin"}', None])
+    assert json.loads(next(it)[0])["doc"] == "-:1"
+    with pytest.raises(TypeError, match="input 1 is a NoneType"):
+        next(it)
+    # One list per line, in order; blank lines and documents without
+    # mentions give empty lists.
+    got = list(ex.extract_jsonl(["", '{"id": 1, "text": "Vladimir Putin"}', '{"id": 2, "text": "nobody"}']))
+    assert [len(x) for x in got] == [0, 1, 0]
+    assert json.loads(got[1][0])["doc"] == "1"
