@@ -324,7 +324,7 @@ fn auto_policy(f: &Form) -> Policy {
 
 /// Whether a folded word is a Slavic patronymic ("Anatolyevich",
 /// "Vladimirovna"): a middle name, never a family name on its own.
-fn is_patronymic(folded: &str) -> bool {
+pub(crate) fn is_patronymic(folded: &str) -> bool {
     ["ovich", "evich", "ovna", "evna", "ichna", "ovych", "ivna"]
         .iter()
         .any(|end| folded.len() > end.len() + 2 && folded.ends_with(end))

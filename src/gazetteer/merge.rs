@@ -31,7 +31,11 @@
 //!   Vladimirovich Putin`; a word written twice counts twice, so `Maung
 //!   Maung Kyaw` is not `Kyaw Kyaw Maung`), or when both names have the
 //!   same family name and the words of one, at least two, are all in the
-//!   other (`Vladimir Putin` within `Vladimir Vladimirovich Putin`). Dates agree when both give the
+//!   other (`Vladimir Putin` within `Vladimir Vladimirovich Putin`). A
+//!   name without its East Slavic patronymic (outside the family name) has
+//!   the same words as the name written without one (`Maxim Gennadyevich
+//!   Reshetnikov` = `Maxim Reshetnikov`), but two names stripped of their
+//!   patronymics are not the same (they may have had two). Dates agree when both give the
 //!   same full date (`dob` `07 Oct 1952` = `birth_date` `1952-10-07`); when
 //!   one side gives only a year, a month or a range (`1952`, `circa 1952`,
 //!   `Oct 1952`, `1951 to 1953`) that holds the other's date, that counts
@@ -85,6 +89,15 @@
 //! with OFAC's entry, which carries both spellings). Names that agree where one side gives no date of birth (or,
 //! for a subset name agreement, only a partial one) are not merged either:
 //! they are reported as *undecided*, for a person to look at; unless
+//! both records give **one office of one country** (an officials record's
+//! `roles`, an OFAC record's `title`, whose country is the record's own,
+//! or its place of birth's where it gives none; the same folded words less
+//! "of", "the", "and", "former" and the country's own words, a plural as
+//! its singular, or the same but for an acronym whose letters are the
+//! initials of the other's words in any order: OFAC's "Chairman of the
+//! Workers' Party of Korea" is the CIA's "Chairman of KWP"), which makes
+//! names that agree one person however common the name (Kim Jong Un, Ali
+//! Khamenei, Syria's ministers of the CIA's list); or unless
 //! exactly one side gives a date, the two persons have the same folded
 //! name words (the display name of one among the other's names, or a
 //! shared name of three words or more), share a country (`country`,
@@ -404,12 +417,22 @@ fn countries_where(e: &Entity, addresses: bool) -> Vec<String> {
 
 /// An entity's names (display name and non-weak aliases), each as its
 /// folded words in any order: two entities share as many names as these
-/// sets share keys.
+/// sets share keys. A person's name with a patronymic is there without it
+/// too ([`without_patronymic`]: "Maxim Gennadyevich Reshetnikov" is also
+/// "Maxim Reshetnikov").
 fn name_keys(e: &Entity) -> HashSet<Vec<String>> {
-    e.names()
-        .filter(|n| !n.weak)
-        .map(|n| name_key(&n.name))
-        .collect()
+    let mut n = Normalized::new();
+    let mut keys = HashSet::default();
+    for name in e.names().filter(|n| !n.weak) {
+        if e.kind == EntityType::Person {
+            if let Some(bare) = without_patronymic(&mut n, &name.name, name.order.or(e.name_order))
+            {
+                keys.insert(bare);
+            }
+        }
+        keys.insert(name_key(&name.name));
+    }
+    keys
 }
 
 /// One name's folded words, sorted (see [`name_keys`]).
@@ -434,32 +457,152 @@ fn display_agrees(a: &Entity, b: &Entity) -> bool {
         || ka.intersection(&kb).any(|k| k.len() >= 3)
 }
 
-/// Whether two persons hold the same office of the same country by their
-/// `roles`: the same title once the country's name and "of" are left out
-/// ("President of Belarus" = "President", both of Belarus).
-fn same_office(a: &Entity, b: &Entity) -> bool {
-    let offices = |e: &Entity| -> Vec<(String, Vec<String>)> {
-        let Some(Value::Array(roles)) = e.properties.get("roles") else {
-            return Vec::new();
-        };
-        roles
+/// One office a person holds or held, as a list words it: the country's
+/// index in the country table, and the title's folded words without "of",
+/// "the", "and", "former" and a plural's "s", with and without the
+/// country's own words, and the acronyms written in capitals ("KWP").
+#[derive(Debug)]
+struct Office {
+    country: usize,
+    words: Vec<String>,
+    with_country: Vec<String>,
+    acronyms: Vec<String>,
+}
+
+impl Office {
+    /// The office `title` of the country `country` (as a list writes it),
+    /// `None` where the table does not know the country or nothing is
+    /// left of the title.
+    fn new(title: &str, country: &str) -> Option<Office> {
+        let index = crate::names::country_of(country)?;
+        let own: Vec<String> = crate::names::country_cues(country, false)
             .iter()
-            .filter_map(|r| {
-                let country = r.get("country")?.as_str()?;
-                let folded = crate::normalize::fold_name(country);
-                let country_words: Vec<&str> = folded.split(' ').collect();
-                let title = crate::normalize::fold_name(r.get("role")?.as_str()?);
-                let words: Vec<String> = title
-                    .split(' ')
-                    .filter(|w| !w.is_empty() && *w != "of" && !country_words.contains(w))
-                    .map(str::to_string)
-                    .collect();
-                (!words.is_empty()).then(|| (folded.clone(), words))
-            })
-            .collect()
-    };
-    let theirs = offices(b);
-    offices(a).iter().any(|o| theirs.contains(o))
+            .flat_map(|c| c.split(' ').map(str::to_string).collect::<Vec<_>>())
+            .chain(["republic", "federation", "kingdom"].map(String::from))
+            .collect();
+        // (A bracket repeats or explains: "State Affairs Commission (SAC)".)
+        let title = title.split_once(" (").map_or(title, |(head, _)| head);
+        let mut office = Office {
+            country: index,
+            words: Vec::new(),
+            with_country: Vec::new(),
+            acronyms: Vec::new(),
+        };
+        for raw in title
+            .replace("'s ", " ")
+            .replace("\u{2019}s ", " ")
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+        {
+            let acronym =
+                (2..=5).contains(&raw.len()) && raw.bytes().all(|b| b.is_ascii_uppercase());
+            let folded = crate::normalize::fold_name(raw);
+            if matches!(
+                folded.as_str(),
+                "of" | "the" | "and" | "for" | "in" | "former"
+            ) {
+                continue;
+            }
+            if acronym {
+                office.acronyms.push(folded);
+                continue;
+            }
+            if own.contains(&folded) {
+                office.with_country.push(folded);
+                continue;
+            }
+            let word = match folded.strip_suffix('s') {
+                Some(stem) if stem.len() > 3 && !stem.ends_with('s') => stem.to_string(),
+                _ => folded,
+            };
+            office.words.push(word.clone());
+            office.with_country.push(word);
+        }
+        office.words.sort_unstable();
+        (!office.words.is_empty() || !office.acronyms.is_empty()).then_some(office)
+    }
+
+    /// Whether `self` and `other` are one office: of one country, with the
+    /// same words, or the same but for an acronym of `self` whose letters
+    /// are the initials of the words of `other` it stands for, in any order
+    /// ("Chairman of KWP" = "Chairman of the Workers' Party of Korea").
+    fn is(&self, other: &Office) -> bool {
+        if self.country != other.country {
+            return false;
+        }
+        if self.acronyms == other.acronyms {
+            return self.words == other.words;
+        }
+        let ([acronym], []) = (&self.acronyms[..], &other.acronyms[..]) else {
+            return false;
+        };
+        let mut rest = other.with_country.clone();
+        for w in &self.words {
+            let Some(at) = rest.iter().position(|r| r == w) else {
+                return false;
+            };
+            rest.remove(at);
+        }
+        let mut initials: Vec<u8> = rest.iter().filter_map(|w| w.bytes().next()).collect();
+        let mut letters = acronym.as_bytes().to_vec();
+        initials.sort_unstable();
+        letters.sort_unstable();
+        initials == letters
+    }
+}
+
+/// The offices a person's record gives: its `roles` (each with its
+/// country) and its `title` (an OFAC record's; offices parted by `;`,
+/// of each country the record gives).
+fn offices(e: &Entity) -> Vec<Office> {
+    let mut out = Vec::new();
+    if let Some(Value::Array(roles)) = e.properties.get("roles") {
+        out.extend(
+            roles
+                .iter()
+                .filter_map(|r| Office::new(r.get("role")?.as_str()?, r.get("country")?.as_str()?)),
+        );
+    }
+    let titles = strings(e, "title");
+    if !titles.is_empty() {
+        let mut places: Vec<&str> = ["country", "nationality", "citizenship"]
+            .iter()
+            .flat_map(|k| strings(e, k))
+            .collect();
+        if let Some(Value::Array(addresses)) = e.properties.get("addresses") {
+            places.extend(
+                addresses
+                    .iter()
+                    .filter_map(|a| a.get("country").and_then(Value::as_str)),
+            );
+        }
+        // A record that gives no country: its place of birth's ("Damascus,
+        // Syria" of a Syrian minister listed by title alone).
+        if places.is_empty() {
+            places.extend(
+                strings(e, "pob")
+                    .into_iter()
+                    .filter_map(|p| p.rsplit(',').next().map(str::trim)),
+            );
+        }
+        places.sort_unstable();
+        places.dedup();
+        for title in titles.iter().flat_map(|t| t.split(';')) {
+            out.extend(places.iter().filter_map(|p| Office::new(title.trim(), p)));
+        }
+    }
+    out
+}
+
+/// Whether two persons hold the same office of the same country, by their
+/// `roles` and `title` ([`Office::is`]): "President of Belarus" and
+/// "President", both of Belarus; OFAC's "Minister of Justice" of a Syrian
+/// and the officials list's "Minister of Justice" of Syria; OFAC's
+/// "Chairman of the Workers' Party of Korea" and the CIA's "Chairman of
+/// KWP", both of North Korea.
+fn same_office(a: &Entity, b: &Entity) -> bool {
+    let (x, y) = (offices(a), offices(b));
+    x.iter().any(|o| y.iter().any(|p| o.is(p) || p.is(o)))
 }
 
 /// Whether both persons give countries and one is the same: their own
@@ -507,6 +650,10 @@ struct Name {
     words: Vec<u64>,
     /// A hash of the family name's folded words.
     family: u64,
+    /// The name without its patronymic ([`drop_patronymics`]): it agrees
+    /// with a name written without one, not with another name stripped
+    /// of a patronymic that may differ.
+    stripped: bool,
 }
 
 /// A folded word, by a 64-bit hash of its text: names are compared as
@@ -525,12 +672,15 @@ fn word(w: &str) -> u64 {
 /// forms that end it (`KOREA KWANGSON BANKING CORP` = `KOREA KWANGSON
 /// BANKING CORPORATION (KKBC)`), and one word is enough when it is long
 /// (`ANSARALLAH`; a short one is an acronym or a common word).
-fn name_parts(
+/// A name's folded words (up to a bracket, without the legal forms that
+/// end an organization's) and the range of them that is its family name:
+/// what [`name_of`] and [`without_patronymic`] compare.
+fn split_name(
     n: &mut Normalized,
     name: &str,
     order: Option<NameOrder>,
     organization: bool,
-) -> Option<Name> {
+) -> Option<(Vec<String>, std::ops::Range<usize>)> {
     normalize_into(name, n);
     // Up to the first barrier: what follows a bracket is a comment.
     let mut end = (0..n.tokens().len())
@@ -574,6 +724,11 @@ fn name_parts(
         (before > 0 && named).then_some(0..before)
     });
     let family = comma.unwrap_or_else(|| family_range(&texts, order));
+    Some((texts.iter().map(|t| t.to_string()).collect(), family))
+}
+
+/// [`Name`] of the folded words `texts`, whose family name is `family`.
+fn name_of(texts: &[String], family: std::ops::Range<usize>, stripped: bool) -> Name {
     let mut key = xxhash_rust::xxh3::Xxh3::new();
     for t in texts[family].iter().filter(|t| !is_suffix(t)) {
         key.update(t.as_bytes());
@@ -582,11 +737,49 @@ fn name_parts(
     let mut words: Vec<u64> = texts.iter().map(|t| word(t)).collect();
     // A multiset: "Maung Maung Kyaw" is not "Kyaw Kyaw Maung".
     words.sort_unstable();
-    Some(Name {
+    Name {
         entity: 0,
         words,
         family: key.digest(),
-    })
+        stripped,
+    }
+}
+
+/// The words of a person's name without its patronymics, where it has
+/// one besides its family name ("PUTIN, Vladimir Vladimirovich" →
+/// "Vladimir Putin"; "Roman Arkadyevich Abramovich" → "Roman Abramovich",
+/// the family name kept though it ends like one): the name as the press
+/// and the officials lists write it. Folded, sorted; `None` for a name
+/// with no patronymic or with fewer than two words left.
+fn without_patronymic(
+    n: &mut Normalized,
+    name: &str,
+    order: Option<NameOrder>,
+) -> Option<Vec<String>> {
+    let (texts, family) = split_name(n, name, order, false)?;
+    let (mut words, _) = drop_patronymics(&texts, family)?;
+    words.sort_unstable();
+    Some(words)
+}
+
+/// `texts` without the patronymics outside `family`, with the family
+/// name's range among what is left; `None` when there is none to drop
+/// or fewer than two words would be left.
+fn drop_patronymics(
+    texts: &[String],
+    family: std::ops::Range<usize>,
+) -> Option<(Vec<String>, std::ops::Range<usize>)> {
+    let drop = |i: usize| !family.contains(&i) && crate::variants::is_patronymic(&texts[i]);
+    let gone = (0..texts.len()).filter(|&i| drop(i)).count();
+    if gone == 0 || texts.len() - gone < 2 {
+        return None;
+    }
+    let before = (0..family.start).filter(|&i| drop(i)).count();
+    let kept = (0..texts.len())
+        .filter(|&i| !drop(i))
+        .map(|i| texts[i].clone())
+        .collect();
+    Some((kept, family.start - before..family.end - before))
 }
 
 /// An identifier of an entity (by index).
@@ -692,6 +885,9 @@ impl Gazetteer {
                 || dates == DateAgreement::Full
                 || (dates == DateAgreement::Partial && ev.names == Some(NameAgreement::Same))
                 || (!person && ev.names == Some(NameAgreement::Same))
+                // (Names that agree, of one office of one country: one
+                // person, however common the name.)
+                || (person && same_office(ea, eb))
                 || (person
                     && dates == DateAgreement::Unknown
                     && births_of[&a].is_empty() != births_of[&b].is_empty()
@@ -930,12 +1126,22 @@ impl Gazetteer {
                         .map(|a| (a.name.as_str(), a.order.or(e.name_order)));
                     let organization = e.kind != EntityType::Person;
                     for (name, order) in display.chain(aliases) {
-                        if let Some(parts) = name_parts(&mut n, name, order, organization) {
-                            out.push(Name {
-                                entity: i as u32,
-                                ..parts
-                            });
+                        let Some((texts, family)) = split_name(&mut n, name, order, organization)
+                        else {
+                            continue;
+                        };
+                        if !organization {
+                            if let Some((bare, family)) = drop_patronymics(&texts, family.clone()) {
+                                out.push(Name {
+                                    entity: i as u32,
+                                    ..name_of(&bare, family, true)
+                                });
+                            }
                         }
+                        out.push(Name {
+                            entity: i as u32,
+                            ..name_of(&texts, family, false)
+                        });
                     }
                 }
                 (out, ids)
@@ -956,16 +1162,17 @@ impl Gazetteer {
         };
 
         // The same word set.
-        let mut by_words: HashMap<&[u64], Vec<usize>> = HashMap::default();
+        let mut by_words: HashMap<&[u64], Vec<(usize, bool)>> = HashMap::default();
         for n in &names {
             by_words
                 .entry(&n.words)
                 .or_default()
-                .push(n.entity as usize);
+                .push((n.entity as usize, n.stripped));
         }
         for group in by_words.values().filter(|g| g.len() > 1) {
-            for (k, &a) in group.iter().enumerate() {
-                for &b in &group[k + 1..] {
+            for (k, &(a, sa)) in group.iter().enumerate() {
+                // (Two names stripped of patronymics may have had two.)
+                for &(b, _) in group[k + 1..].iter().filter(|(_, sb)| !(sa && *sb)) {
                     note(a, b, &|ev| ev.names = Some(NameAgreement::Same));
                 }
             }
@@ -973,7 +1180,7 @@ impl Gazetteer {
 
         // The same family name, the words of one within the other's.
         let mut by_family: HashMap<u64, Vec<&Name>> = HashMap::default();
-        for n in &names {
+        for n in names.iter().filter(|n| !n.stripped) {
             by_family.entry(n.family).or_default().push(n);
         }
         for group in by_family.values().filter(|g| g.len() > 1) {
@@ -1264,8 +1471,19 @@ mod tests {
                 "merged",
             ),
             (
-                "year only, subset name",
+                "year only, the name without its patronymic",
                 putin_sdn(json!(["1952"])),
+                official("Vladimir Putin", born.clone()),
+                "merged",
+            ),
+            (
+                "year only, subset name",
+                person(
+                    "ofac",
+                    "ofac-35096",
+                    &["PUTIN, Vladimir Sergei"],
+                    json!({ "dob": ["1952"], "gender": "Male" }),
+                ),
                 official("Vladimir Putin", born.clone()),
                 "undecided",
             ),
@@ -1823,6 +2041,128 @@ mod tests {
             ]
         );
         assert_eq!(g.len(), 3);
+    }
+
+    #[test]
+    fn a_name_without_its_patronymic_is_the_same_name() {
+        // Made-up names: a sanctioned minister listed with his patronymic
+        // and a date of birth, the officials list's record of him without
+        // either.
+        let sdn = |name: &str| {
+            person(
+                "ofac",
+                "ofac-1",
+                &[name],
+                json!({ "dob": ["11 Jul 1971"], "nationality": ["Russia"] }),
+            )
+        };
+        let official = |name: &str| {
+            person(
+                "officials",
+                "wd-1",
+                &[name],
+                json!({ "country": "Russia",
+                        "roles": [{ "role": "Minister of Fisheries", "country": "Russia" }] }),
+            )
+        };
+        let g = |a, b| outcome(sdn(a), official(b));
+        assert_eq!(
+            g("Zakhar Gennadyevich Vorontsev", "Zakhar Vorontsev"),
+            "merged"
+        );
+        assert_eq!(
+            g("VORONTSEV, Zakhar Gennadyevich", "Zakhar Vorontsev"),
+            "merged"
+        );
+        // The family name kept, though it ends like a patronymic.
+        assert_eq!(
+            g("Zakhar Andreyevich Petrovich", "Zakhar Petrovich"),
+            "merged"
+        );
+        // Other given names, or only a patronymic in common: not the same.
+        assert_eq!(
+            g("Zakhar Gennadyevich Vorontsev", "Yakov Vorontsev"),
+            "apart"
+        );
+        // Two names stripped of patronymics may have had different ones:
+        // within one person's record, the stripped name is no name of his.
+        let both = outcome(
+            sdn("Zakhar Gennadyevich Vorontsev"),
+            person(
+                "un",
+                "un-1",
+                &["Zakhar Ivanovich Vorontsev"],
+                json!({ "nationality": ["Russia"] }),
+            ),
+        );
+        assert_eq!(both, "apart");
+    }
+
+    #[test]
+    fn one_office_of_one_country_makes_a_common_name_one_person() {
+        // Made-up names: a Korean name of short syllables (common, so a
+        // name and a country are not enough), with one office on both
+        // records, the officials list's by its acronym.
+        let family_first = |(mut e, o): (Entity, Origin)| {
+            e.name_order = Some(NameOrder::FamilyFirst);
+            (e, o)
+        };
+        let sdn = |title: &str| {
+            family_first(person(
+                "ofac",
+                "ofac-1",
+                &["Pak Yong Su"],
+                json!({ "dob": ["08 Jan 1964"], "addresses": [{ "country": "Korea, North" }],
+                        "title": title }),
+            ))
+        };
+        let official = |role: &str| {
+            family_first(person(
+                "officials",
+                "cia-1",
+                &["Pak Yong-su"],
+                json!({ "country": "North Korea",
+                        "roles": [{ "role": role, "country": "North Korea" }] }),
+            ))
+        };
+        let g = |t, r| outcome(sdn(t), official(r));
+        assert_eq!(g("Director", "Vice Director"), "undecided");
+        assert_eq!(
+            g("Chairman of the Workers' Party of Korea", "Chairman of KWP"),
+            "merged"
+        );
+        assert_eq!(
+            g(
+                "Minister of People's Security; Party Official",
+                "Minister of People's Security"
+            ),
+            "merged"
+        );
+        // A plural and "and" are no difference; another office is.
+        assert_eq!(
+            g(
+                "Minister of Natural Resources",
+                "Minister of Natural Resource"
+            ),
+            "merged"
+        );
+        assert_eq!(
+            g("Chairman of the Workers' Party of Korea", "Chairman of SPA"),
+            "undecided"
+        );
+        assert_eq!(
+            g("Minister of Finance", "Minister of Foreign Trade"),
+            "undecided"
+        );
+        // The office of another country is another office.
+        let abroad = family_first(person(
+            "officials",
+            "cia-1",
+            &["Pak Yong-su"],
+            json!({ "country": "North Korea",
+                    "roles": [{ "role": "Minister of Finance", "country": "Laos" }] }),
+        ));
+        assert_eq!(outcome(sdn("Minister of Finance"), abroad), "undecided");
     }
 
     #[test]
