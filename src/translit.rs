@@ -17,6 +17,8 @@
 //!   `oy`) keeps it, so that Hussein (Husayn, Hussain) stays apart from
 //!   Hassan, and the slots stay where they are, so that Mahmoud stays apart
 //!   from Muhammad;
+//! - a `j` between a consonant and a vowel is the glide `y` (Benjamin,
+//!   Binyamin; Tatjana, Tatyana), but for `dj` and `zj`;
 //! - a `y` before the first vowel (Yevgeny, Evgeny) is dropped, a `y`
 //!   after an `i` joins its vowel run (Kiriyenko, Kiriienko, Kirienko),
 //!   and a final `iy`, `ii`, `y`, `i` are one slot (Dmitriy, Dmitry,
@@ -40,6 +42,9 @@
 //! assert_eq!(spelling_key("kiriyenko"), spelling_key("kiriienko"));
 //! assert_eq!(spelling_key("aliyev"), spelling_key("aliev"));
 //! assert_eq!(spelling_key("anatolijevitch"), spelling_key("anatolyevich"));
+//! assert_eq!(spelling_key("benjamin"), spelling_key("binyamin"));
+//! assert_eq!(spelling_key("tatjana"), spelling_key("tatyana"));
+//! assert_eq!(spelling_key("djibouti"), spelling_key("jibouti"));
 //! ```
 
 use crate::gazetteer::Entity;
@@ -99,6 +104,17 @@ fn spelling_key_min(word: &[u8], key: &mut Vec<u8>, min_consonants: usize) -> bo
                 || !buf
                     .get(i + 1)
                     .is_some_and(|&b| i + 1 < word.len() && is_vowel(b)))
+        {
+            buf[i] = b'y';
+        }
+        // Benjamin, Binyamin; Tatjana, Tatyana: a "j" between a consonant
+        // (not the "d" or "z" of "dj", "zj") and a vowel is the glide "y"
+        // of the German, Slavic and Hebrew spellings.
+        if buf[i] == b'j'
+            && !is_vowel(buf[i - 1])
+            && !matches!(buf[i - 1], b'd' | b'z' | b'j')
+            && i + 1 < word.len()
+            && is_vowel(buf[i + 1])
         {
             buf[i] = b'y';
         }
