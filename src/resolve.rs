@@ -2296,8 +2296,22 @@ impl<'m> Resolver<'m> {
                 );
             }
         }
+        self.cue_named(&values, within, broad)
+    }
+
+    /// The first token, within stream bytes `within`, of a name of one of
+    /// the countries `values` (as lists write them), or with `broad` of its
+    /// demonym or capital.
+    fn cue_named(
+        &self,
+        values: &[&str],
+        within: std::ops::Range<usize>,
+        broad: bool,
+    ) -> Option<u32> {
+        let stream = self.norm.stream_bytes();
+        let within = within.start..within.end.min(stream.len());
         let hay = &stream[within.clone()];
-        let lists: Vec<_> = values.into_iter().map(|v| country_cues(v, broad)).collect();
+        let lists: Vec<_> = values.iter().map(|v| country_cues(v, broad)).collect();
         lists
             .iter()
             .flat_map(|l| l.iter())
@@ -3241,10 +3255,33 @@ impl<'m> Resolver<'m> {
                 && self.corroborated(c.entity, c.first, c.last))
             // "Qassim Suleimani" for a listed "Qasem Soleimani", every
             // word respelled: where the document names the person's
-            // country or a party the lists link to them.
+            // country or a party the lists link to them; a name not
+            // common, also where it names the country of the person's
+            // sanctions program or birth ("Mohammed Makhlouf", a SYRIA
+            // listing born in Latakia, in a story from Damascus).
             || (e.kind == EntityType::Person
                 && c.first < c.last
-                && self.corroborated(c.entity, c.first, c.last))
+                && (self.corroborated(c.entity, c.first, c.last)
+                    || (!self.common_name(c.first, c.last) && self.home_named(c.entity))))
+    }
+
+    /// Whether the document names the country of a sanctioned person's
+    /// program (`SYRIA`, `IRAN-EO13876`) or place of birth (its last part:
+    /// "Latakia, Syria"), or its capital or demonym.
+    fn home_named(&self, e: u32) -> bool {
+        let ent = &self.matcher.entities()[e as usize];
+        let mut values: Vec<&str> = ent
+            .lists
+            .iter()
+            .filter_map(|l| program_country(l))
+            .collect();
+        if let Some(pob) = ent.properties.get("pob").and_then(|p| p.as_str()) {
+            values.extend(pob.rsplit(',').next().map(str::trim));
+        }
+        !values.is_empty()
+            && self
+                .cue_named(&values, 0..self.norm.stream_bytes().len(), true)
+                .is_some()
     }
 
     /// Whether entity `e` is a head of state or government: on a leaders'
@@ -7241,6 +7278,12 @@ mod spelling_tests {
                 z
             },
             {
+                let mut v = Entity::new("vz", "Velmar Zarkhouli", EntityType::Person);
+                v.lists.push("IRAQ2".into());
+                v.properties.insert("pob".into(), "Latakia, Syria".into());
+                v
+            },
+            {
                 let mut k = Entity::new("zk", "Zarlman of Fixturia", EntityType::Person);
                 k.properties.insert(
                     "roles".into(),
@@ -7313,6 +7356,24 @@ mod spelling_tests {
             ],
         ),
         ("a respelled surname alone", "2020", "Zarnawani left.", &[]),
+        (
+            "every word respelled, the country of birth named",
+            "2020",
+            "DAMASCUS - Velmer Zarkhuli spoke.",
+            &[("Velmer Zarkhuli", "vz", "variant")],
+        ),
+        (
+            "every word respelled, the program's country named",
+            "2020",
+            "In Iraq, Velmer Zarkhuli spoke.",
+            &[("Velmer Zarkhuli", "vz", "variant")],
+        ),
+        (
+            "every word respelled, another country named",
+            "2020",
+            "In Egypt, Velmer Zarkhuli spoke.",
+            &[],
+        ),
         (
             "an organization's listed 'The' is the English article",
             "2020",
