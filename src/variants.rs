@@ -613,6 +613,13 @@ fn person_forms(entity: &Entity, alias: &Alias, out: &mut Vec<Form>) {
                     && !is_place(name)
                 {
                     out.push(form(vec![name.clone()], Variant::Surname));
+                    // The whole name too, as the press and AP style write
+                    // it: "Saad Hariri", "Bashar Assad".
+                    if !given_core.is_empty() {
+                        let mut full = given_core.clone();
+                        full.push(name.clone());
+                        out.push(form(full, Variant::PartialName));
+                    }
                 }
             }
             out.push(form(family_core, Variant::Surname));
@@ -1561,9 +1568,13 @@ mod tests {
         // nor a nisba that is a nationality.
         let kadhimi = person("Mustafa al-Kadhimi", None);
         assert!(kadhimi.iter().any(|f| f.0 == "kadhimi" && f.1 == Surname));
+        // And the whole name without it ("Mustafa Kadhimi", AP style).
+        assert!(kadhimi
+            .iter()
+            .any(|f| f.0 == "mustafa kadhimi" && f.1 == PartialName));
         assert!(!person("Tamim bin Hamad Al Thani", None)
             .iter()
-            .any(|f| f.0 == "thani"));
+            .any(|f| f.0 == "thani" || f.0 == "tamim bin hamad thani"));
         assert!(!person("Abu Yahya al-Iraqi", None)
             .iter()
             .any(|f| f.0 == "iraqi"));
