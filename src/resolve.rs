@@ -1633,16 +1633,13 @@ impl<'m> Resolver<'m> {
                         continue;
                     }
                 }
-                // ("the Houthi group": a generic last word in lower case
-                // is no part of the proper name to check.)
-                let proper_last = if c.first < c.last
-                    && self.matcher.entities()[c.entity as usize].kind == EntityType::Organization
-                    && n.tokens()[c.last as usize]
-                        .flags
-                        .contains(TokenFlags::LOWERCASE)
-                    && GENERIC_TAILS.contains(&n.token_text(c.last as usize))
+                // ("the Houthi group", "the Fars news agency": generic last
+                // words in lower case are no part of the proper name to
+                // check.)
+                let proper_last = if self.matcher.entities()[c.entity as usize].kind
+                    == EntityType::Organization
                 {
-                    c.last - 1
+                    generic_tail_from(n, c.first, c.last) - 1
                 } else {
                     c.last
                 };
@@ -1703,9 +1700,10 @@ impl<'m> Resolver<'m> {
         // The press writes an organization's generic last word in lower
         // case: "the Sinaloa cartel", "the Haqqani network" (not "an
         // Islamic state", nor "Shor's party": a person's).
+        let tail_from = generic_tail_from(n, c.first, c.last);
         let generic_tail = |i: u32| {
             e.kind == EntityType::Organization
-                && i == c.last
+                && i >= tail_from
                 && c.first < c.last
                 && !gap(text, n, i as usize - 1).starts_with(['\'', '’'])
                 && n.tokens()[c.first as usize]
@@ -5170,8 +5168,25 @@ fn type_cue(n: &Normalized, kind: &EntityType, first: u32) -> Option<u32> {
     None
 }
 
-/// An organization's generic last word, which the press writes in lower
-/// case: "the Sinaloa cartel", "the Haqqani network", "the Houthi group".
+/// The first of the generic last words of tokens `first..=last` written
+/// in lower case ("the Fars news agency": "news"), `last + 1` where there
+/// are none; never `first` (a name is more than its generic words).
+fn generic_tail_from(n: &Normalized, first: u32, last: u32) -> u32 {
+    let mut from = last + 1;
+    while from - 1 > first
+        && n.tokens()[from as usize - 1]
+            .flags
+            .contains(TokenFlags::LOWERCASE)
+        && GENERIC_TAILS.contains(&n.token_text(from as usize - 1))
+    {
+        from -= 1;
+    }
+    from
+}
+
+/// An organization's generic last words, which the press writes in lower
+/// case: "the Sinaloa cartel", "the Haqqani network", "the Houthi group",
+/// "the Fars news agency".
 const GENERIC_TAILS: &[&str] = &[
     "cartel",
     "network",
@@ -5184,6 +5199,10 @@ const GENERIC_TAILS: &[&str] = &[
     "militia",
     "organization",
     "organisation",
+    "news",
+    "agency",
+    "foundation",
+    "association",
 ];
 
 /// Nouns that end the names of places: a vessel named so ("Sakhalin
@@ -7169,6 +7188,7 @@ mod spelling_tests {
                 EntityType::Organization,
             ),
             Entity::new("zc", "ZARNOVIA CARTEL", EntityType::Organization),
+            Entity::new("zna", "ZARKOS NEWS AGENCY", EntityType::Organization),
             {
                 let mut b = Entity::new(
                     "zb",
@@ -7459,6 +7479,12 @@ mod spelling_tests {
             "2020",
             "the zarnovia cartel said",
             &[],
+        ),
+        (
+            "two generic last words in lower case",
+            "2020",
+            "the semi-official Zarkos news agency said",
+            &[("Zarkos news agency", "zna", "normalized")],
         ),
         (
             "El joins a one-word nickname",
