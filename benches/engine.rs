@@ -3,9 +3,19 @@
 //!
 //! - `normalize`: [`gazex::normalize::normalize`] over a fixed text, the two
 //!   press reports in `corpus/` and the 34 articles of `tests/data/eval/articles/`
-//!   concatenated (~150 KB); and `normalize_into` into a reused buffer, with
+//!   concatenated (~46 KB); and `normalize_into` into a reused buffer, with
 //!   its fast path (`fixed-text/fast-path`) and with the general rules alone
 //!   (`fixed-text/general-rules`, [`gazex::normalize::normalize_general_into`]).
+//! - `normalize-words`: the fast path's word cases one at a time, each a
+//!   text of 64 KB of the fixed text's own words drawn with a fixed seed,
+//!   through `normalize_into` and through the general rules alone:
+//!   `short` (words under eight bytes, one space apart: the one-step word
+//!   and its space, `State::short_token`), `long` (words of eight bytes or
+//!   more: folded eight bytes at a time, `fold_ascii_run`), `punctuated`
+//!   (short words, each followed by a comma, a full stop or a line break
+//!   before the next: the word in one step, the separators through the
+//!   loop). What the fast path saves per kind of word shows as the gap
+//!   between the two lines of each.
 //! - `resolve`: [`Resolver::resolve`] over the same text with a matcher built
 //!   from the bundled `gazetteers/` (built once, outside the timing); and
 //!   `resolve/synthetic-20k`, the same with 20,000 synthetic names.
@@ -277,6 +287,58 @@ fn bench_normalize(c: &mut Criterion) {
     g.finish();
 }
 
+/// 64 KB of `words` drawn with a fixed seed, each followed by `sep`'s
+/// choice of separator.
+fn word_text(words: &[String], seed: u64, sep: impl Fn(u64) -> &'static str) -> String {
+    let mut rng = Rng(seed);
+    let mut text = String::new();
+    while text.len() < 64 * 1024 {
+        text.push_str(rng.pick(words));
+        text.push_str(sep(rng.next()));
+    }
+    text
+}
+
+fn bench_normalize_words(c: &mut Criterion) {
+    // The fixed text's words of ASCII letters and digits, by length.
+    let text = fixed_text();
+    let mut short = Vec::new();
+    let mut long = Vec::new();
+    for w in text.split(|c: char| !c.is_ascii_alphanumeric()) {
+        match w.len() {
+            0 => {}
+            1..=7 => short.push(w.to_string()),
+            _ => long.push(w.to_string()),
+        }
+    }
+    let cases = [
+        ("short", word_text(&short, 1, |_| " ")),
+        ("long", word_text(&long, 2, |_| " ")),
+        (
+            "punctuated",
+            word_text(&short, 3, |r| [", ", ". ", "\n"][(r % 3) as usize]),
+        ),
+    ];
+    let mut g = c.benchmark_group("normalize-words");
+    let mut out = Normalized::new();
+    for (label, text) in &cases {
+        g.throughput(Throughput::Bytes(text.len() as u64));
+        g.bench_with_input(BenchmarkId::new("fast-path", label), text, |b, text| {
+            b.iter(|| {
+                normalize_into(black_box(text), &mut out);
+                out.tokens().len()
+            })
+        });
+        g.bench_with_input(BenchmarkId::new("general-rules", label), text, |b, text| {
+            b.iter(|| {
+                normalize_general_into(black_box(text), &mut out);
+                out.tokens().len()
+            })
+        });
+    }
+    g.finish();
+}
+
 fn bench_resolve(c: &mut Criterion) {
     let text = fixed_text();
     let dir = tempfile::tempdir().expect("temp dir");
@@ -455,6 +517,7 @@ fn bench_resolve_dense(c: &mut Criterion) {
 criterion_group!(
     benches,
     bench_normalize,
+    bench_normalize_words,
     bench_resolve,
     bench_resolve_dense,
     bench_resolve_bearers,

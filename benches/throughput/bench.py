@@ -221,7 +221,7 @@ def main():
                 m = re.search(r"load\+build ([\d.]+) s; scan ([\d.]+) s, ([\d.]+) MB/s", stderr)
                 if m:
                     note = f"--stats: build {m.group(1)} s, scan {m.group(3)} MB/s"
-            elif med is not None:
+            elif med is not None and parse != "none":
                 lines = open(cnt_file, errors="replace").read().split()
                 if parse == "last" and lines:
                     count = f"{int(lines[-1]):,}"

@@ -1,10 +1,18 @@
 //! `gazex._native`: the Python binding of [`gazex::Extractor`] (PyO3).
 //!
 //! The Python package (`gazex/__init__.py`) wraps it; the stubs are in
-//! `gazex/__init__.pyi`. Mentions cross into Python as JSON: each
-//! document's records are serialized as `gazex extract` writes them (the
-//! same fields, numbers and order) and read with `json.loads`, so a record
-//! here is, byte for byte, a line of the CLI's output as a dict.
+//! `gazex/__init__.pyi`. A mention is the record `gazex extract` writes
+//! (the same fields, numbers and order), serialized straight into a
+//! Python dict ([`pyobj`]): the dict `json.loads` would make of the CLI's
+//! line, without the JSON.
+//!
+//! Texts are not copied with the interpreter's lock held: a text is taken
+//! as a [`PyBackedStr`], which borrows the `str`'s own UTF-8 where the
+//! stable ABI of the build allows it (Python 3.10 and later) and on this
+//! package's floor, Python 3.9's, holds the `bytes` of its UTF-8
+//! encoding (`PyUnicode_AsUTF8AndSize` is in the limited API only from
+//! 3.10); the worker threads copy it into the document. Lines given to
+//! `extract_jsonl` as `bytes` are read where they are, never copied.
 //!
 //! The interpreter's lock is released while texts are matched:
 //! [`Extractor::extract`] matches on the calling thread without it, and
@@ -26,6 +34,7 @@ use std::sync::{Arc, Mutex};
 
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
+use pyo3::pybacked::{PyBackedBytes, PyBackedStr};
 use pyo3::types::{PyBytes, PyIterator, PyList, PyString, PyTuple};
 use rayon::prelude::*;
 
@@ -35,6 +44,9 @@ use gazex::extractor::{Extracted, Input};
 use gazex::input::jsonl;
 use gazex::output::Fields;
 use gazex::InputError;
+
+mod pyobj;
+use pyobj::Keys;
 
 /// Finds mentions of gazetteer entities in texts (see the package docs).
 #[pyclass(frozen, subclass, module = "gazex._native", name = "Extractor")]
@@ -75,11 +87,40 @@ fn date_arg(value: Option<&Bound<'_, PyAny>>, what: &str) -> PyResult<Option<Doc
         .map_err(|e| PyValueError::new_err(format!("{what}: invalid date {text:?}: {e}")))
 }
 
+/// An input taken from Python, its text not yet copied: [`Input`] once
+/// a worker thread has copied it ([`TextInput::input`]).
+struct TextInput {
+    id: Option<String>,
+    text: PyBackedStr,
+    date: Option<DocDate>,
+}
+
+impl TextInput {
+    fn new(text: &Bound<'_, PyString>) -> PyResult<TextInput> {
+        Ok(TextInput {
+            id: None,
+            text: PyBackedStr::try_from(text.clone())?,
+            date: None,
+        })
+    }
+
+    /// The input, its text copied out of Python's object (which is let go
+    /// of here; without the interpreter's lock, PyO3 lets go of it once
+    /// the lock is next taken).
+    fn input(self) -> Input {
+        Input {
+            id: self.id,
+            text: self.text.as_str().to_owned(),
+            date: self.date,
+        }
+    }
+}
+
 /// One input of `extract_many`: a `str`, or `(id, text)`, or
 /// `(id, text, date)`; `position` names it in errors.
-fn input_arg(item: &Bound<'_, PyAny>, position: usize) -> PyResult<Input> {
+fn input_arg(item: &Bound<'_, PyAny>, position: usize) -> PyResult<TextInput> {
     if let Ok(s) = item.cast::<PyString>() {
-        return Ok(Input::new(s.to_cow()?));
+        return TextInput::new(s);
     }
     let bad = || {
         PyTypeError::new_err(format!(
@@ -107,7 +148,8 @@ fn input_arg(item: &Bound<'_, PyAny>, position: usize) -> PyResult<Input> {
             type_name(&text)
         ))
     })?;
-    let mut input = Input::new(text.to_cow()?).with_id(id);
+    let mut input = TextInput::new(text)?;
+    input.id = Some(id);
     if t.len() == 3 {
         let date = t.get_item(2)?;
         input.date = date_arg(
@@ -118,9 +160,15 @@ fn input_arg(item: &Bound<'_, PyAny>, position: usize) -> PyResult<Input> {
     Ok(input)
 }
 
-/// A document's records as a JSON array, as `gazex extract` writes them.
-fn records_json(ex: &gazex::Extractor, e: &Extracted) -> String {
-    serde_json::to_string(&ex.records(e)).expect("records serialize")
+/// A document's mentions: a list of dicts, the records `gazex extract`
+/// writes.
+fn mentions<'py>(
+    py: Python<'py>,
+    keys: &mut Keys,
+    ex: &gazex::Extractor,
+    e: &Extracted,
+) -> PyResult<Bound<'py, PyAny>> {
+    pyobj::to_python(py, keys, &ex.records(e))
 }
 
 /// A document's records as `gazex extract` writes them, one JSON object a
@@ -179,7 +227,7 @@ fn line_error(source: &str, line: u64, reason: impl Into<String>) -> String {
 fn jsonl_batch(
     ex: &gazex::Extractor,
     reading: &Mutex<JsonlReading>,
-    lines: Vec<(u64, Vec<u8>)>,
+    lines: Vec<(u64, Line)>,
     run_date: DocDate,
 ) -> Batch {
     let (fields, source) = {
@@ -191,6 +239,7 @@ fn jsonl_batch(
         lines
             .par_iter()
             .map(|(line, bytes)| {
+                let bytes = bytes.bytes();
                 // The CLI counts the line break in the record's length.
                 if bytes.len() as u64 >= max {
                     let why = format!("record longer than {max} bytes, skipped");
@@ -248,42 +297,65 @@ fn jsonl_batch(
         outcomes
             .into_par_iter()
             .map(|(line, outcome)| match outcome {
-                None => Ok(String::new()),
+                None => Ok(Found::Lines(String::new())),
                 Some(Err(why)) => Err(why),
-                Some(Ok(Ok(e))) => Ok(records_lines(ex, &e)),
+                Some(Ok(Ok(e))) => Ok(Found::Lines(records_lines(ex, &e))),
                 Some(Ok(Err(e))) => Err(line_error(&source, line, e.reason)),
             })
             .collect()
     })
 }
 
+/// A line given to `extract_jsonl`, read where Python keeps it (a `str`'s
+/// UTF-8 as [`PyBackedStr`] has it, a `bytes` object's own bytes).
+struct Line {
+    data: LineData,
+    /// Its length without the final line break.
+    len: usize,
+}
+
+enum LineData {
+    Str(PyBackedStr),
+    Bytes(PyBackedBytes),
+}
+
+impl Line {
+    /// The line's bytes, without a final line break.
+    fn bytes(&self) -> &[u8] {
+        let all: &[u8] = match &self.data {
+            LineData::Str(s) => s.as_bytes(),
+            LineData::Bytes(b) => b,
+        };
+        &all[..self.len]
+    }
+}
+
 /// One input of `extract_jsonl`: a line (`str` or `bytes`; a final line
-/// break is dropped), its bytes; `position` names it in errors.
-fn line_arg(item: &Bound<'_, PyAny>, position: usize) -> PyResult<Vec<u8>> {
-    let mut bytes = if let Ok(s) = item.cast::<PyString>() {
-        s.to_cow()?.into_owned().into_bytes()
+/// break is dropped); `position` names it in errors.
+fn line_arg(item: &Bound<'_, PyAny>, position: usize) -> PyResult<Line> {
+    let data = if let Ok(s) = item.cast::<PyString>() {
+        LineData::Str(PyBackedStr::try_from(s.clone())?)
     } else if let Ok(b) = item.cast::<PyBytes>() {
-        b.as_bytes().to_vec()
+        LineData::Bytes(PyBackedBytes::from(b.clone()))
     } else {
         return Err(PyTypeError::new_err(format!(
             "extract_jsonl: input {position} is a {}; expected a line (str or bytes)",
             type_name(item)
         )));
     };
-    if bytes.last() == Some(&b'\n') {
-        bytes.pop();
-    }
-    if bytes.contains(&b'\n') {
+    let mut line = Line { data, len: 0 };
+    let all = match &line.data {
+        LineData::Str(s) => s.as_bytes(),
+        LineData::Bytes(b) => b,
+    };
+    let len = all.len() - usize::from(all.last() == Some(&b'\n'));
+    if all[..len].contains(&b'\n') {
         return Err(PyValueError::new_err(format!(
             "extract_jsonl: input {position} holds a line break inside: give one line an input"
         )));
     }
-    Ok(bytes)
-}
-
-/// The mentions of one document, from its records' JSON.
-fn loads<'py>(py: Python<'py>, json: &str) -> PyResult<Bound<'py, PyAny>> {
-    py.import("json")?.call_method1("loads", (json,))
+    line.len = len;
+    Ok(line)
 }
 
 #[pymethods]
@@ -376,7 +448,7 @@ impl Extractor {
         let text = text.cast::<PyString>().map_err(|_| {
             PyTypeError::new_err(format!("text must be a str, not {}", type_name(text)))
         })?;
-        let mut input = Input::new(text.to_cow()?);
+        let mut input = TextInput::new(text)?;
         match doc_id {
             Some(id) if !id.is_none() => {
                 input.id = Some(id.str()?.to_cow()?.into_owned());
@@ -385,9 +457,8 @@ impl Extractor {
         }
         input.date = date_arg(date, "date")?;
         let inner = &self.inner;
-        let json = py.detach(|| inner.extract_input(input).map(|e| records_json(inner, &e)));
-        match json {
-            Ok(json) => loads(py, &json),
+        match py.detach(|| inner.extract_input(input.input())) {
+            Ok(e) => mentions(py, &mut Keys::default(), inner, &e),
             Err(e) => Err(PyValueError::new_err(e.reason)),
         }
     }
@@ -419,6 +490,7 @@ impl Extractor {
             batch,
             run_date,
             jsonl: None,
+            keys: Keys::default(),
         })
     }
 
@@ -473,6 +545,7 @@ impl Extractor {
             batch,
             run_date,
             jsonl: Some(Arc::new(Mutex::new(reading))),
+            keys: Keys::default(),
         })
     }
 
@@ -522,9 +595,8 @@ struct MentionsIter {
     extractor: Py<Extractor>,
     /// `None` once exhausted.
     inputs: Option<Py<PyIterator>>,
-    /// Results found, not yet yielded: a document's records' JSON, or why
-    /// it failed.
-    ready: VecDeque<Result<String, String>>,
+    /// Results found, not yet yielded, or why an input failed.
+    ready: VecDeque<Result<Found, String>>,
     /// The batch being matched on the worker threads (in a Mutex only to
     /// make the iterator Sync, as PyO3 asks).
     in_flight: Option<Mutex<Receiver<Batch>>>,
@@ -537,10 +609,21 @@ struct MentionsIter {
     /// For `extract_jsonl`: how its lines are read (the inputs are lines,
     /// the results lists of JSON strings).
     jsonl: Option<Arc<Mutex<JsonlReading>>>,
+    /// The dicts' keys, made once.
+    keys: Keys,
+}
+
+/// One input's result.
+enum Found {
+    /// `extract_many`'s: the document and its mentions, made into dicts
+    /// when yielded.
+    Doc(Box<Extracted>),
+    /// `extract_jsonl`'s: the line's records as JSON, one a line.
+    Lines(String),
 }
 
 /// A batch's results, in input order.
-type Batch = Vec<Result<String, String>>;
+type Batch = Vec<Result<Found, String>>;
 
 #[pymethods]
 impl MentionsIter {
@@ -557,7 +640,7 @@ impl MentionsIter {
                 Some(e) => Err(e),
                 None => Ok(None),
             },
-            Some(Ok(json)) if self.jsonl.is_some() => {
+            Some(Ok(Found::Lines(json))) => {
                 let lines: Vec<&str> = if json.is_empty() {
                     Vec::new()
                 } else {
@@ -565,7 +648,10 @@ impl MentionsIter {
                 };
                 Ok(Some(PyList::new(py, lines)?.into_any()))
             }
-            Some(Ok(json)) => loads(py, &json).map(Some),
+            Some(Ok(Found::Doc(e))) => {
+                let ex = &self.extractor.get().inner;
+                mentions(py, &mut self.keys, ex, &e).map(Some)
+            }
             Some(Err(reason)) => Err(PyValueError::new_err(reason)),
         }
     }
@@ -574,9 +660,12 @@ impl MentionsIter {
 /// Inputs taken for a batch, not yet handed to the worker threads.
 enum Taken {
     /// `extract_many`'s, the first at position `first`.
-    Texts { inputs: Vec<Input>, first: usize },
-    /// `extract_jsonl`'s: (line number, bytes).
-    Lines(Vec<(u64, Vec<u8>)>),
+    Texts {
+        inputs: Vec<TextInput>,
+        first: usize,
+    },
+    /// `extract_jsonl`'s: (line number, line).
+    Lines(Vec<(u64, Line)>),
 }
 
 impl MentionsIter {
@@ -664,8 +753,9 @@ impl MentionsIter {
         (taken, error)
     }
 
-    /// Hands a batch to the worker threads, which match it and serialize
-    /// its records without the interpreter's lock.
+    /// Hands a batch to the worker threads, which copy its texts and match
+    /// them (and serialize the records of `extract_jsonl`'s lines) without
+    /// the interpreter's lock.
     fn spawn(&mut self, py: Python<'_>, taken: Taken) {
         let run_date = self.run_date;
         let extractor = self.extractor.clone_ref(py);
@@ -675,14 +765,18 @@ impl MentionsIter {
             let ex = &extractor.get().inner;
             let results: Batch = match (taken, reading) {
                 (Taken::Lines(lines), Some(reading)) => jsonl_batch(ex, &reading, lines, run_date),
-                (Taken::Texts { inputs, first }, _) => ex
-                    .extract_batch(inputs, first, Some(run_date))
-                    .into_par_iter()
-                    .map(|r| match r {
-                        Ok(e) => Ok(records_json(ex, &e)),
-                        Err(e) => Err(e.reason),
-                    })
-                    .collect(),
+                (Taken::Texts { inputs, first }, _) => {
+                    let inputs = ex
+                        .pool()
+                        .install(|| inputs.into_par_iter().map(TextInput::input).collect());
+                    ex.extract_batch(inputs, first, Some(run_date))
+                        .into_iter()
+                        .map(|r| match r {
+                            Ok(e) => Ok(Found::Doc(Box::new(e))),
+                            Err(e) => Err(e.reason),
+                        })
+                        .collect()
+                }
                 (Taken::Lines(_), None) => unreachable!("lines are taken by extract_jsonl"),
             };
             // (The iterator may be gone: nobody wants the results then.)

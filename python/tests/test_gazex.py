@@ -88,6 +88,45 @@ def test_dated_test_corpus_equals_the_cli(split):
     assert got == want
 
 
+def same(got, want, where="record"):
+    """``got`` is ``want`` exactly: the same types (an int is not a float),
+    a dict's keys in the same order, recursively. ``==`` alone would take
+    1 for 1.0 and ignore key order."""
+    assert type(got) is type(want), f"{where}: {type(got).__name__} {got!r}, want {type(want).__name__} {want!r}"
+    if isinstance(want, dict):
+        assert list(got) == list(want), f"{where}: keys {list(got)}, want {list(want)}"
+        for k in want:
+            same(got[k], want[k], f"{where}.{k}")
+    elif isinstance(want, list):
+        assert len(got) == len(want), f"{where}: {len(got)} items, want {len(want)}"
+        for i, (g, w) in enumerate(zip(got, want)):
+            same(g, w, f"{where}[{i}]")
+    else:
+        assert got == want, f"{where}: {got!r}, want {want!r}"
+
+
+def test_dicts_are_the_cli_records_exactly():
+    # Every optional part of a record (evidence, candidates, context, every
+    # property of the entity, with its numbers and nested values), field
+    # order and types included, against json.loads of the CLI's lines.
+    opts = ["--context", "25", "--fields", "all", "--min-confidence", "0"]
+    want = cli("--date", DATE, *opts, "tests/data/dated/dev.jsonl")
+    ex = gazex.Extractor(date=DATE, context=25, fields="all", min_confidence=0.0)
+    inputs = [(r["id"], r["text"], r.get("date")) for r in dated_records("dev")]
+    got = [m for ms in ex.extract_many(inputs) for m in ms]
+    assert len(got) == len(want) >= 50
+    for i, (g, w) in enumerate(zip(got, want)):
+        same(g, w, f"record {i}")
+    for part in ("evidence", "candidates", "context", "properties"):
+        assert any(m.get(part) for m in want), f"no record with {part}: the test would not see it"
+    values = [v for m in want for v in m.get("properties", {}).values()]
+    assert any(isinstance(v, (dict, list)) for v in values)
+    # One text through extract: the same dicts.
+    first = inputs[0]
+    one = ex.extract(first[1], doc_id=first[0], date=first[2])
+    same(one, [m for m in want if m["doc"] == first[0]])
+
+
 def test_offsets_index_the_python_str(ex):
     text = "«Ким Чен Ын» — no: Kim Jong Un met Vladimir Putin 🙂 and Ashot Mkrtychev."
     ms = ex.extract(text)
@@ -419,6 +458,10 @@ def test_extract_jsonl_equals_the_cli_on_the_dated_corpus():
         got = [r for records in it for r in records]
     assert len(got) >= 50
     assert got == want
+    # The lines as bytes (read where Python keeps them): the same.
+    with open(ROOT / path, "rb") as f:
+        it = gazex.Extractor(date=DATE, threads=2).extract_jsonl(f, source=path)
+        assert [r for records in it for r in records] == want
 
 
 def test_extract_jsonl_bad_input():
