@@ -17,6 +17,8 @@
 //!   `oy`) keeps it, so that Hussein (Husayn, Hussain) stays apart from
 //!   Hassan, and the slots stay where they are, so that Mahmoud stays apart
 //!   from Muhammad;
+//! - a Ukrainian or Belarusian given name is read as its Russian form
+//!   ("Volodymyr", "Uladzimir": "Vladimir"; "Oleksandr": "Aleksandr");
 //! - a `j` between a consonant and a vowel is the glide `y` (Benjamin,
 //!   Binyamin; Tatjana, Tatyana), but for `dj` and `zj`;
 //! - a `y` before the first vowel (Yevgeny, Evgeny) is dropped, a `y`
@@ -43,6 +45,9 @@
 //! assert_eq!(spelling_key("aliyev"), spelling_key("aliev"));
 //! assert_eq!(spelling_key("anatolijevitch"), spelling_key("anatolyevich"));
 //! assert_eq!(spelling_key("benjamin"), spelling_key("binyamin"));
+//! assert_eq!(spelling_key("volodymyr"), spelling_key("vladimir"));
+//! assert_eq!(spelling_key("uladzimir"), spelling_key("vladimir"));
+//! assert_eq!(spelling_key("oleksandr"), spelling_key("aleksandr"));
 //! assert_eq!(spelling_key("tatjana"), spelling_key("tatyana"));
 //! assert_eq!(spelling_key("djibouti"), spelling_key("jibouti"));
 //! ```
@@ -85,8 +90,54 @@ pub fn person_spelling_key_into(word: &[u8], key: &mut Vec<u8>) -> bool {
     spelling_key_min(word, key, 2)
 }
 
+/// Ukrainian and Belarusian forms of East Slavic given names, with the
+/// Russian form the lists mostly carry: one name in three languages
+/// ("Volodymyr", "Uladzimir", "Vladimir"), which no letter rule joins.
+const EAST_SLAVIC_GIVEN: &[(&str, &str)] = &[
+    ("volodymyr", "vladimir"),
+    ("uladzimir", "vladimir"),
+    ("uladzimer", "vladimir"),
+    ("oleksandr", "aleksandr"),
+    ("aliaksandr", "aleksandr"),
+    ("alyaksandr", "aleksandr"),
+    ("oleksiy", "aleksey"),
+    ("oleksii", "aleksey"),
+    ("aliaksei", "aleksey"),
+    ("mykola", "nikolay"),
+    ("mikalai", "nikolay"),
+    ("mykhailo", "mikhail"),
+    ("mikhailo", "mikhail"),
+    ("andriy", "andrey"),
+    ("andrii", "andrey"),
+    ("serhiy", "sergey"),
+    ("serhii", "sergey"),
+    ("siarhei", "sergey"),
+    ("dmytro", "dmitriy"),
+    ("dzmitry", "dmitriy"),
+    ("dzmitryi", "dmitriy"),
+    ("ihor", "igor"),
+    ("ihar", "igor"),
+    ("petro", "pyotr"),
+    ("pavlo", "pavel"),
+    ("paval", "pavel"),
+    ("hennadiy", "gennadiy"),
+    ("hennadii", "gennadiy"),
+    ("viktar", "viktor"),
+    ("leanid", "leonid"),
+    ("yauhen", "yevgeniy"),
+    ("yevhen", "yevgeniy"),
+    ("vasyl", "vasiliy"),
+    ("hryhoriy", "grigoriy"),
+    ("hryhorii", "grigoriy"),
+];
+
 fn spelling_key_min(word: &[u8], key: &mut Vec<u8>, min_consonants: usize) -> bool {
     key.clear();
+    // ("Volodymyr" as "Vladimir": the one spelling for both.)
+    let word = EAST_SLAVIC_GIVEN
+        .iter()
+        .find(|(other, _)| other.as_bytes() == word)
+        .map_or(word, |(_, russian)| russian.as_bytes());
     if word.len() < 4 || !word.iter().all(u8::is_ascii_lowercase) {
         return false;
     }
