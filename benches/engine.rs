@@ -76,25 +76,15 @@ fn root() -> PathBuf {
 
 /// The fixed text: bundled press reports and evaluation articles, in name order.
 fn fixed_text() -> String {
-    let mut paths = Vec::new();
-    for dir in ["corpus", "tests/data/eval/articles"] {
-        for e in std::fs::read_dir(root().join(dir)).expect("read bench text folder") {
-            let p = e.expect("dir entry").path();
-            if p.extension().is_some_and(|x| x == "txt") {
-                paths.push(p);
-            }
-        }
-    }
-    paths.sort();
     let mut text = String::new();
-    for p in paths {
-        text.push_str(&std::fs::read_to_string(&p).expect("read bench text"));
+    for doc in fixed_docs() {
+        text.push_str(&doc);
         text.push_str("\n\n");
     }
     text
 }
 
-/// The fixed text's files, each a document.
+/// The fixed text's files, each a document, in name order.
 fn fixed_docs() -> Vec<String> {
     let mut paths = Vec::new();
     for dir in ["corpus", "tests/data/eval/articles"] {

@@ -480,18 +480,7 @@ impl Extractor {
         let batch = batch_size.unwrap_or(64 * inner.threads().max(1)).max(1);
         // One run date for all the inputs, as for one `gazex extract`.
         let run_date = inner.run_date_now();
-        Ok(MentionsIter {
-            extractor: slf.clone().unbind(),
-            inputs: Some(it.unbind()),
-            ready: VecDeque::new(),
-            in_flight: None,
-            deferred: None,
-            position: 0,
-            batch,
-            run_date,
-            jsonl: None,
-            keys: Keys::default(),
-        })
+        Ok(MentionsIter::new(&slf, it, batch, run_date, None))
     }
 
     /// An iterator over the records of JSON Lines documents, one list of
@@ -535,18 +524,13 @@ impl Extractor {
             source,
             seen: HashSet::new(),
         };
-        Ok(MentionsIter {
-            extractor: slf.clone().unbind(),
-            inputs: Some(it.unbind()),
-            ready: VecDeque::new(),
-            in_flight: None,
-            deferred: None,
-            position: 0,
+        Ok(MentionsIter::new(
+            &slf,
+            it,
             batch,
             run_date,
-            jsonl: Some(Arc::new(Mutex::new(reading))),
-            keys: Keys::default(),
-        })
+            Some(Arc::new(Mutex::new(reading))),
+        ))
     }
 
     /// The number of worker threads.
@@ -611,6 +595,30 @@ struct MentionsIter {
     jsonl: Option<Arc<Mutex<JsonlReading>>>,
     /// The dicts' keys, made once.
     keys: Keys,
+}
+
+impl MentionsIter {
+    /// An iterator over `inputs`, nothing taken yet.
+    fn new(
+        extractor: &Bound<'_, Extractor>,
+        inputs: Bound<'_, PyIterator>,
+        batch: usize,
+        run_date: DocDate,
+        jsonl: Option<Arc<Mutex<JsonlReading>>>,
+    ) -> MentionsIter {
+        MentionsIter {
+            extractor: extractor.clone().unbind(),
+            inputs: Some(inputs.unbind()),
+            ready: VecDeque::new(),
+            in_flight: None,
+            deferred: None,
+            position: 0,
+            batch,
+            run_date,
+            jsonl,
+            keys: Keys::default(),
+        }
+    }
 }
 
 /// One input's result.
