@@ -999,10 +999,14 @@ impl Matcher {
         self.words
             .variant_hits(text, numbers, &alts, self.longest_pattern, hits);
         if !in_longer.is_empty() {
+            // (In token order, as pushed: looked up by a binary search,
+            // not scanned for each hit, which was quadratic in a document
+            // dense with such words.)
+            debug_assert!(in_longer.is_sorted());
             let mut k = before;
             while k < hits.len() {
                 let h = hits[k];
-                if h.first == h.last && in_longer.contains(&h.first) {
+                if h.first == h.last && in_longer.binary_search(&h.first).is_ok() {
                     hits.swap_remove(k);
                 } else {
                     k += 1;

@@ -57,7 +57,7 @@ use crate::names::{
 use crate::normalize::fold_name;
 use crate::normalize::{normalize_into, Normalized, TokenFlags};
 use crate::variants::{is_regnal_number, Policy, Variant};
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::cell::{Cell, OnceCell, RefCell};
 
 #[derive(Clone, Copy, Debug)]
@@ -109,6 +109,21 @@ const SEARCHES: u32 = 16;
 /// ([`Resolver::older_than`]); above it, a story of the past may give the
 /// age he had then ("Kennedy, 46, was pronounced dead" sixty years on).
 const LIVING_AGE: i64 = 85;
+
+/// How many times over the searches of [`Resolver::earlier_use`] for a
+/// word the matcher does not list (a respelling: "Hasson" read as
+/// "Hassan"), which has no links, may read a short document before its
+/// words are indexed ([`word_tokens`]): the searches then cost at most
+/// this many times the document's size, and the index, paid once, time
+/// linear in it. Few documents search for such words at all (the index
+/// of the Brown corpus's 500 texts is built no more often than before).
+const INDEX_AFTER: usize = 128;
+
+/// How many words [`Resolver::written_lower`] looks for by a pass over
+/// a document's words before it gathers its lower-case words in a set
+/// once ([`lower_words`]): a 357 KB text asking about 306 words took
+/// 217 M instructions by passes, 17 M with the set after eight.
+const LOWER_PASSES: usize = 8;
 
 /// How near (bytes of folded stream either side, about sixty words) an
 /// organization named by ordinary words must have its country named.
@@ -664,6 +679,22 @@ fn widen(span: &mut FxHashMap<u32, (u32, u32)>, e: u32, first: u32, last: u32) {
     s.1 = s.1.max(first);
 }
 
+/// What an earlier use of a surname's word says of who bears it, whoever
+/// the entity ([`Resolver::earlier_uses_walked`]).
+#[derive(Clone, Copy, Debug)]
+enum EarlierUse {
+    /// After another capitalized name word: another person's full name.
+    Other,
+    /// After a title ("President Johnson"): that person, someone else
+    /// where the title rules the entity out.
+    Title(Title),
+    /// After a title word that names no office ("Mrs. Hoover"): someone
+    /// named afresh.
+    TitleWord,
+    /// A bare use: the chain goes on past it.
+    Bare,
+}
+
 /// Answers about a whole document that the rules would otherwise work
 /// out again at every mention (a scan of the document or of its readings
 /// each time: time quadratic in the mentions of a dense document). Each
@@ -688,12 +719,18 @@ struct DocMemo<'m> {
     same_word: OnceCell<Option<Vec<u32>>>,
     /// How many times [`Resolver::earlier_use`] has searched the stream.
     searches: Cell<u32>,
+    /// Bytes of stream those searches have read.
+    searched: Cell<usize>,
     /// Per folded name: whether the document writes it in the plural
     /// ([`Resolver::written_in_plural`]).
     plurals: RefCell<FxHashMap<Vec<u8>, bool>>,
     /// Per folded word: whether the document writes it in lower case
     /// somewhere ([`Resolver::written_lower`]).
     lower: RefCell<FxHashMap<Vec<u8>, bool>>,
+    /// The words written in lower case ([`lower_words`]), once
+    /// [`Resolver::written_lower`] has been asked about [`LOWER_PASSES`]
+    /// words.
+    lower_words: OnceCell<FxHashSet<Box<[u8]>>>,
 }
 
 impl DocMemo<'_> {
@@ -705,7 +742,9 @@ impl DocMemo<'_> {
         self.words.take();
         self.same_word.take();
         self.searches.set(0);
+        self.searched.set(0);
         self.plurals.get_mut().clear();
+        self.lower_words.take();
     }
 }
 
@@ -1116,6 +1155,26 @@ fn earlier_indexed(
     None
 }
 
+/// Whether a token of `n` written in lower case is the folded word `word`:
+/// one pass over the tokens.
+fn written_lower_in(n: &Normalized, word: &[u8]) -> bool {
+    (0..n.tokens().len())
+        .any(|i| n.tokens()[i].flags.contains(TokenFlags::LOWERCASE) && n.token_bytes(i) == word)
+}
+
+/// The folded words of the tokens of `n` written in lower case: what
+/// [`written_lower_in`] finds, for every word at once.
+fn lower_words(n: &Normalized) -> FxHashSet<Box<[u8]>> {
+    let mut words = FxHashSet::default();
+    for (i, t) in n.tokens().iter().enumerate() {
+        let w = n.token_bytes(i);
+        if t.flags.contains(TokenFlags::LOWERCASE) && !words.contains(w) {
+            words.insert(w.into());
+        }
+    }
+    words
+}
+
 /// Appends `item` to the list of word `w` in `map`.
 fn add_keyed<T>(map: &mut FxHashMap<Vec<u8>, Vec<T>>, w: &[u8], item: T) {
     match map.get_mut(w) {
@@ -1285,13 +1344,20 @@ impl<'m> Resolver<'m> {
         self.memo.searches.set(searched + 1);
         // In a document longer than the window, the uses are looked up in
         // an index of its words rather than searched for in the window at
-        // every step: the same uses, found the same way. (A short document
-        // is searched: building the index would cost more.)
-        if n.stream_bytes().len() > LOOK_BACK {
+        // every step: the same uses, found the same way. A short document
+        // is searched, building the index would cost more, until the
+        // searches have read it INDEX_AFTER times over (a word the
+        // matcher does not list, which has no links: a short text of such
+        // a bare surname repeated took time quadratic in its size, up to
+        // the window's 64 KiB).
+        let len = n.stream_bytes().len();
+        let read = self.memo.searched.get();
+        if len > LOOK_BACK || read > INDEX_AFTER * len {
             if let Some(words) = self.memo.words.get_or_init(|| word_tokens(n)) {
                 return earlier_indexed(n, words, before, lo, &self.covered);
             }
         }
+        self.memo.searched.set(read + (end - lo));
         earlier_searched(n, before, lo, &self.covered)
     }
 
@@ -1300,17 +1366,25 @@ impl<'m> Resolver<'m> {
     /// story.
     fn written_lower(&self, word: &[u8]) -> bool {
         let n = &self.norm;
-        // (Each word asked about once per document, by one pass.)
-        *self
-            .memo
-            .lower
-            .borrow_mut()
-            .entry(word.to_vec())
-            .or_insert_with(|| {
-                (0..n.tokens().len()).any(|i| {
-                    n.tokens()[i].flags.contains(TokenFlags::LOWERCASE) && n.token_bytes(i) == word
-                })
-            })
+        // (Each word asked about once per document, by one pass over its
+        // words; from the LOWER_PASSES-th word on, in a set of its
+        // lower-case words made once: a pass for every word asked was
+        // quadratic in a document of many such words.)
+        let asked = {
+            let lower = self.memo.lower.borrow();
+            if let Some(&known) = lower.get(word) {
+                return known;
+            }
+            lower.len()
+        };
+        let found = if asked < LOWER_PASSES {
+            written_lower_in(n, word)
+        } else {
+            let words = self.memo.lower_words.get_or_init(|| lower_words(n));
+            words.contains(word)
+        };
+        self.memo.lower.borrow_mut().insert(word.to_vec(), found);
+        found
     }
 
     /// Finds the mentions in `text` and appends them to `out`, in order of
@@ -3511,7 +3585,14 @@ impl<'m> Resolver<'m> {
     /// Kim family restaurant", "the Guzmán sons"), a word in quotation marks ("the letters
     /// "Aven""), or, for a surname, the surname of another person the
     /// document named last ("the tennis player Daniil Medvedev … Medvedev").
-    fn not_this_bearer(&self, text: &str, c: &Cand, titled: bool, ix: &ChosenIndex) -> bool {
+    fn not_this_bearer(
+        &self,
+        text: &str,
+        c: &Cand,
+        titled: bool,
+        ix: &ChosenIndex,
+        walked: &mut Option<Vec<(u32, EarlierUse)>>,
+    ) -> bool {
         let n = &self.norm;
         let (start, end) = (
             n.tokens()[c.first as usize].start as usize,
@@ -3557,6 +3638,34 @@ impl<'m> Resolver<'m> {
         // unless a mention of the entity came after it or a titled use
         // ("Mrs. Hoover") came between; a titled use whose title rules the
         // entity out is that other person.
+        // (The walk is the same for every bearer of the word: taken once
+        // per token, `walked`, and read for each.)
+        let walked = walked.get_or_insert_with(|| self.earlier_uses_walked(text, c.first));
+        for &(p, says) in walked.iter() {
+            if ix.mentioned_between(c.entity, p, c.first) {
+                return false;
+            }
+            match says {
+                EarlierUse::Other => return true,
+                // A use after a title ("Mrs. Hoover", "President Johnson")
+                // names someone afresh: the chain ends there, with that
+                // person, who is someone else where the title rules this
+                // entity out ("King Hussein … Hussein" is not Saddam).
+                EarlierUse::Title(t) => {
+                    return title_rank(Some(t), self.matcher.profile(c.entity), &self.date) == 3
+                }
+                EarlierUse::TitleWord => return false,
+                EarlierUse::Bare => {}
+            }
+        }
+        false
+    }
+
+    /// The earlier uses of the word at token `first` outside any mention,
+    /// nearest first, that [`Resolver::not_this_bearer`] walks, each with
+    /// what it says whoever the entity: up to the first that settles it
+    /// ([`EarlierUse::Bare`] uses before it), at most 32.
+    fn earlier_uses_walked(&self, text: &str, first: u32) -> Vec<(u32, EarlierUse)> {
         let n = &self.norm;
         // (Not a name after "the": "the Fedayeen Saddam" is a force
         // named after someone, not a person. Nor someone dead: "his late
@@ -3577,33 +3686,33 @@ impl<'m> Resolver<'m> {
                     && !self.named_as_relative(text, q as u32)
             }
         };
-        let mut at = c.first;
-        // (Bounded: each step is a search of the look-back window.)
+        let mut walked = Vec::new();
+        let mut at = first;
+        // (Bounded: each step is a search of the look-back window, a
+        // look-up in the index of its words or a walk along the links.)
         for _ in 0..32 {
             let Some(p) = self.earlier_use(at) else {
-                return false;
+                break;
             };
-            if ix.mentioned_between(c.entity, p, c.first) {
-                return false;
-            }
-            if other(p) {
-                return true;
-            }
-            // A use after a title ("Mrs. Hoover", "President Johnson")
-            // names someone afresh: the chain ends there, with that
-            // person, who is someone else where the title rules this
-            // entity out ("King Hussein … Hussein" is not Saddam).
-            if let Some(t) = title_before(&self.words_before(text, p)) {
-                return title_rank(Some(t), self.matcher.profile(c.entity), &self.date) == 3;
-            }
-            let titled_use =
-                p > 0 && !n.barrier_after(p as usize - 1) && is_title(n.token_text(p as usize - 1));
-            if titled_use {
-                return false;
+            let says = if other(p) {
+                EarlierUse::Other
+            } else if let Some(t) = title_before(&self.words_before(text, p)) {
+                EarlierUse::Title(t)
+            } else if p > 0
+                && !n.barrier_after(p as usize - 1)
+                && is_title(n.token_text(p as usize - 1))
+            {
+                EarlierUse::TitleWord
+            } else {
+                EarlierUse::Bare
+            };
+            walked.push((p, says));
+            if !matches!(says, EarlierUse::Bare) {
+                break;
             }
             at = p;
         }
-        false
+        walked
     }
 
     fn choose_short(&mut self, text: &str) {
@@ -3746,6 +3855,9 @@ impl<'m> Resolver<'m> {
             // confidence of what it rests on)
             let mut found: Vec<(u8, u8, u32, Cand, TokenEvidence, f32)> = Vec::new();
             let mut out: Vec<Candidate> = Vec::new();
+            // (The surname's earlier uses, walked once for all its bearers:
+            // nothing is chosen while they are weighed.)
+            let mut walked = None;
             while j < self.cands.len()
                 && self.cands[j].first == c.first
                 && self.cands[j].last == c.last
@@ -3807,7 +3919,9 @@ impl<'m> Resolver<'m> {
                         continue;
                     }
                 }
-                if !g.needs_evidence() || self.not_this_bearer(text, &g, tr <= 1 || compares, &ix) {
+                if !g.needs_evidence()
+                    || self.not_this_bearer(text, &g, tr <= 1 || compares, &ix, &mut walked)
+                {
                     continue;
                 }
                 if *kind == EntityType::Person {
@@ -7137,6 +7251,41 @@ mod tests {
         assert_eq!(n.stream(), " kim صلى الله عليه وسلم kim ");
         assert!(word_tokens(&n).is_none());
         assert!(same_word_before(&n, &[1, 1]).is_none());
+    }
+
+    /// The set of lower-case words answers as the pass over the words
+    /// does: words written in lower case (also folded: "ärger" as
+    /// "arger"), only capitalized or in capitals, absent.
+    #[test]
+    fn lower_case_words_as_by_pass() {
+        let text = "Cotton futures fell. COTTON GROWERS met; the growers said \
+                    cotton was dear. Ärger and ärger, Mays and may. Zed.";
+        let n = crate::normalize::normalize(text);
+        let set = lower_words(&n);
+        let cases = [
+            ("cotton", true),
+            ("futures", true),
+            ("growers", true),
+            ("fell", true),
+            ("the", true),
+            ("arger", true),
+            ("may", true),
+            ("met", true),
+            ("dear", true),
+            ("mays", false),
+            ("zed", false),
+            ("wheat", false),
+            ("", false),
+            ("a", false),
+        ];
+        for (word, want) in cases {
+            assert_eq!(
+                written_lower_in(&n, word.as_bytes()),
+                want,
+                "{word} by pass"
+            );
+            assert_eq!(set.contains(word.as_bytes()), want, "{word} in the set");
+        }
     }
 
     #[test]

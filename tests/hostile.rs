@@ -2,18 +2,18 @@
 //! test and checks that gazex stays linear in time, bounded in memory, and
 //! loses nothing silently. The big versions are `#[ignore]`d (run them with
 //! `cargo test --test hostile -- --ignored`); a smaller version of each
-//! stays in the default suite.
+//! stays in the default suite. Bug 4's resolution in time linear in the
+//! mentions of a document is tested in tests/dense.rs.
+
+mod linear;
 
 use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-use gazex::date::DocDate;
-use gazex::gazetteer::Gazetteer;
 use gazex::input::decode::{decode, DecodeOptions};
-use gazex::resolve::Resolver;
-use gazex::Matcher;
+use linear::{dense_news, scales_linearly, thread_time};
 
 /// `text` repeated to about `bytes` bytes of UTF-16LE with its byte-order
 /// mark.
@@ -36,26 +36,6 @@ fn gbk(text: &str, bytes: usize) -> Vec<u8> {
     out
 }
 
-/// The CPU time this thread has used, where it can be read (Unix), else
-/// the time since some fixed instant: unlike the wall clock, it does not
-/// count the time other tests and programs have the cores.
-fn thread_time() -> Duration {
-    #[cfg(unix)]
-    {
-        // SAFETY: plain values for clock_gettime to fill.
-        let mut t: libc::timespec = unsafe { std::mem::zeroed() };
-        // SAFETY: a valid timespec, for the duration of the call.
-        let r = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut t) };
-        assert_eq!(r, 0, "clock_gettime: {}", std::io::Error::last_os_error());
-        Duration::new(t.tv_sec as u64, t.tv_nsec as u32)
-    }
-    #[cfg(not(unix))]
-    {
-        static START: std::sync::OnceLock<Instant> = std::sync::OnceLock::new();
-        START.get_or_init(Instant::now).elapsed()
-    }
-}
-
 /// Decodes `src` (forcing `label` if given), checks the text, and gives
 /// the (CPU) time it took.
 fn decode_time(src: &[u8], label: Option<&str>, expect: &str) -> Duration {
@@ -69,24 +49,6 @@ fn decode_time(src: &[u8], label: Option<&str>, expect: &str) -> Duration {
     assert!(d.text.starts_with(expect), "{:?}", &d.text[..40]);
     assert_eq!(d.map.unwrap().source_len(), src.len());
     took
-}
-
-/// Times the same work at one size (`time(false)`) and at `k` times it
-/// (`time(true)`), three times each, in turn, and checks that the best
-/// time of the larger is less than `bound` times the smaller's (linear:
-/// about `k` times; quadratic: `k * k` times), give or take 50 ms of
-/// noise. Times are the thread's CPU time ([`thread_time`]), and the best
-/// of three, to ride out a busy machine.
-fn scales_linearly(what: &str, k: u32, bound: u32, mut time: impl FnMut(bool) -> Duration) {
-    let (mut one, mut more) = (Duration::MAX, Duration::MAX);
-    for _ in 0..3 {
-        one = one.min(time(false));
-        more = more.min(time(true));
-    }
-    assert!(
-        more < bound * one + Duration::from_millis(50),
-        "{what} took {one:?}, {k} times as much {more:?}: not linear"
-    );
 }
 
 /// Decodes `make(n)` and `make(2 * n)`: the double size must take less
@@ -119,76 +81,6 @@ fn multibyte_decoding_is_linear() {
 fn multibyte_decoding_is_linear_8mb() {
     decodes_linearly(|n| utf16(FOX, n), 4 << 20, None, "The quick");
     decodes_linearly(|n| gbk(CJK, n), 4 << 20, Some("gbk"), "普京");
-}
-
-/// The bundled lists, merged as `gazex extract` merges them.
-fn bundled_matcher() -> Matcher {
-    let mut g = Gazetteer::new();
-    g.add_bundled().unwrap();
-    g.merge_same_people();
-    Matcher::new(&g)
-}
-
-/// The dense document: the second press report of `corpus/`
-/// (fifteen mentions of seven people, most of them by surname) written
-/// `repeats` times, each copy numbered.
-fn dense_news(repeats: usize) -> String {
-    let report = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/001_b2083945801a1459.txt"),
-    )
-    .unwrap();
-    (0..repeats).map(|i| format!("{report}\n#{i}\n")).collect()
-}
-
-/// Resolves `text` as one document (dated 1 May 2024); gives the (CPU)
-/// time it took and the mentions found.
-fn resolve_timed(matcher: &Matcher, text: &str) -> (Duration, usize) {
-    let mut r = Resolver::new(matcher);
-    r.set_date(DocDate::parse("2024-05-01").unwrap());
-    let mut out = Vec::new();
-    let t = thread_time();
-    r.resolve(text, &mut out);
-    (thread_time() - t, out.len())
-}
-
-/// Resolves `repeats` and four times `repeats` copies of the dense
-/// document, each copy's mentions all found: four times the mentions must
-/// take less than eight times as long (linear: four times; quadratic:
-/// sixteen; [`scales_linearly`]).
-fn resolves_linearly(repeats: usize) {
-    let m = bundled_matcher();
-    let (_, per_copy) = resolve_timed(&m, &dense_news(1));
-    assert!(per_copy >= 10, "{per_copy} mentions in one copy");
-    let (one, four) = (dense_news(repeats), dense_news(4 * repeats));
-    let what = format!("resolving {repeats} copies ({} bytes)", one.len());
-    scales_linearly(&what, 4, 8, |more| {
-        let (text, copies) = if more {
-            (&four, 4 * repeats)
-        } else {
-            (&one, repeats)
-        };
-        let (took, found) = resolve_timed(&m, text);
-        assert_eq!(found, per_copy * copies, "mentions in {copies} copies");
-        took
-    });
-}
-
-/// Bug 4: a document's mentions are resolved in time linear in their
-/// number. 150 and 600 copies of the dense document (337 KB and 1.35 MB in
-/// one text): four times the copies took 9.4 times as long before
-/// (unoptimized; 16 times optimized), each short form looking through
-/// the mentions before it; about four times now.
-#[test]
-fn resolution_is_linear_in_the_mentions() {
-    resolves_linearly(150);
-}
-
-/// Bug 4, the sizes: 1,000 and 4,000 copies (2.25 and 9 MB; 8.9 s
-/// and 305 s for `gazex extract` before, 34 times as long).
-#[test]
-#[ignore]
-fn resolution_is_linear_in_the_mentions_9mb() {
-    resolves_linearly(1000);
 }
 
 /// The fixture gazetteer: names made up for the tests.
