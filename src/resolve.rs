@@ -3347,9 +3347,7 @@ impl<'m> Resolver<'m> {
             .iter()
             .filter_map(|l| program_country(l))
             .collect();
-        if let Some(pob) = ent.properties.get("pob").and_then(|p| p.as_str()) {
-            values.extend(pob.rsplit(',').next().map(str::trim));
-        }
+        values.extend(ent.birth_country());
         !values.is_empty()
             && self
                 .cue_named(&values, 0..self.norm.stream_bytes().len(), true)

@@ -390,6 +390,23 @@ fn countries(e: &Entity) -> Vec<String> {
 /// [`countries`], with or without the addresses' (a person's address
 /// says little of whose citizen they are).
 fn countries_where(e: &Entity, addresses: bool) -> Vec<String> {
+    // Only countries the table knows: `Region: Northern Mali` or `China,
+    // Hong Kong Special Administrative Region` say nothing either way.
+    written_countries(e, addresses)
+        .into_iter()
+        .filter_map(|v| {
+            let bare = v.split_once(" (").map_or(v, |(head, _)| head);
+            match country_cues(bare, false) {
+                std::borrow::Cow::Borrowed(cues) => cues.first().cloned(),
+                std::borrow::Cow::Owned(_) => None,
+            }
+        })
+        .collect()
+}
+
+/// The countries of [`countries_where`] as the record writes them, known
+/// to the country table or not.
+fn written_countries(e: &Entity, addresses: bool) -> Vec<&str> {
     let mut values: Vec<&str> = ["country", "nationality", "citizenship", "vessel_flag"]
         .iter()
         .flat_map(|k| strings(e, k))
@@ -401,18 +418,7 @@ fn countries_where(e: &Entity, addresses: bool) -> Vec<String> {
                 .filter_map(|a| a.get("country").and_then(Value::as_str)),
         );
     }
-    // Only countries the table knows: `Region: Northern Mali` or `China,
-    // Hong Kong Special Administrative Region` say nothing either way.
     values
-        .into_iter()
-        .filter_map(|v| {
-            let bare = v.split_once(" (").map_or(v, |(head, _)| head);
-            match country_cues(bare, false) {
-                std::borrow::Cow::Borrowed(cues) => cues.first().cloned(),
-                std::borrow::Cow::Owned(_) => None,
-            }
-        })
-        .collect()
 }
 
 /// An entity's names (display name and non-weak aliases), each as its
@@ -565,25 +571,11 @@ fn offices(e: &Entity) -> Vec<Office> {
     }
     let titles = strings(e, "title");
     if !titles.is_empty() {
-        let mut places: Vec<&str> = ["country", "nationality", "citizenship"]
-            .iter()
-            .flat_map(|k| strings(e, k))
-            .collect();
-        if let Some(Value::Array(addresses)) = e.properties.get("addresses") {
-            places.extend(
-                addresses
-                    .iter()
-                    .filter_map(|a| a.get("country").and_then(Value::as_str)),
-            );
-        }
+        let mut places = written_countries(e, true);
         // A record that gives no country: its place of birth's ("Damascus,
         // Syria" of a Syrian minister listed by title alone).
         if places.is_empty() {
-            places.extend(
-                strings(e, "pob")
-                    .into_iter()
-                    .filter_map(|p| p.rsplit(',').next().map(str::trim)),
-            );
+            places.extend(e.birth_country());
         }
         places.sort_unstable();
         places.dedup();
@@ -662,26 +654,25 @@ fn word(w: &str) -> u64 {
     xxhash_rust::xxh3::xxh3_64(w.as_bytes())
 }
 
-/// The folded words of one person name and its family name without a
-/// generational suffix, split as [`crate::variants`] splits it ("LAST,
-/// First" at the comma, else by name order); `None` for a name of fewer
+/// The folded words of one name (up to a bracket) and the range of them
+/// that is its family name, split as [`crate::variants`] splits it ("LAST,
+/// First" at the comma, else by name order): what [`name_of`] and
+/// [`without_patronymic`] compare. `None` for a person's name of fewer
 /// than two words. One pass of the normalizer over the name and no string
-/// copied: this runs for every name of every person.
+/// copied (the words are `n`'s): this runs for every name of every person.
 ///
 /// An organization's name (`organization`) is taken without the legal
 /// forms that end it (`KOREA KWANGSON BANKING CORP` = `KOREA KWANGSON
 /// BANKING CORPORATION (KKBC)`), and one word is enough when it is long
 /// (`ANSARALLAH`; a short one is an acronym or a common word).
-/// A name's folded words (up to a bracket, without the legal forms that
-/// end an organization's) and the range of them that is its family name:
-/// what [`name_of`] and [`without_patronymic`] compare.
-fn split_name(
-    n: &mut Normalized,
+fn split_name<'n>(
+    n: &'n mut Normalized,
     name: &str,
     order: Option<NameOrder>,
     organization: bool,
-) -> Option<(Vec<String>, std::ops::Range<usize>)> {
+) -> Option<(Vec<&'n str>, std::ops::Range<usize>)> {
     normalize_into(name, n);
+    let n: &'n Normalized = n;
     // Up to the first barrier: what follows a bracket is a comment.
     let mut end = (0..n.tokens().len())
         .find(|&i| n.barrier_after(i))
@@ -724,11 +715,11 @@ fn split_name(
         (before > 0 && named).then_some(0..before)
     });
     let family = comma.unwrap_or_else(|| family_range(&texts, order));
-    Some((texts.iter().map(|t| t.to_string()).collect(), family))
+    Some((texts, family))
 }
 
 /// [`Name`] of the folded words `texts`, whose family name is `family`.
-fn name_of(texts: &[String], family: std::ops::Range<usize>, stripped: bool) -> Name {
+fn name_of(texts: &[&str], family: std::ops::Range<usize>, stripped: bool) -> Name {
     let mut key = xxhash_rust::xxh3::Xxh3::new();
     for t in texts[family].iter().filter(|t| !is_suffix(t)) {
         key.update(t.as_bytes());
@@ -757,7 +748,8 @@ fn without_patronymic(
     order: Option<NameOrder>,
 ) -> Option<Vec<String>> {
     let (texts, family) = split_name(n, name, order, false)?;
-    let (mut words, _) = drop_patronymics(&texts, family)?;
+    let (kept, _) = drop_patronymics(&texts, family)?;
+    let mut words: Vec<String> = kept.into_iter().map(str::to_string).collect();
     words.sort_unstable();
     Some(words)
 }
@@ -765,11 +757,11 @@ fn without_patronymic(
 /// `texts` without the patronymics outside `family`, with the family
 /// name's range among what is left; `None` when there is none to drop
 /// or fewer than two words would be left.
-fn drop_patronymics(
-    texts: &[String],
+fn drop_patronymics<'a>(
+    texts: &[&'a str],
     family: std::ops::Range<usize>,
-) -> Option<(Vec<String>, std::ops::Range<usize>)> {
-    let drop = |i: usize| !family.contains(&i) && crate::variants::is_patronymic(&texts[i]);
+) -> Option<(Vec<&'a str>, std::ops::Range<usize>)> {
+    let drop = |i: usize| !family.contains(&i) && crate::variants::is_patronymic(texts[i]);
     let gone = (0..texts.len()).filter(|&i| drop(i)).count();
     if gone == 0 || texts.len() - gone < 2 {
         return None;
@@ -777,7 +769,7 @@ fn drop_patronymics(
     let before = (0..family.start).filter(|&i| drop(i)).count();
     let kept = (0..texts.len())
         .filter(|&i| !drop(i))
-        .map(|i| texts[i].clone())
+        .map(|i| texts[i])
         .collect();
     Some((kept, family.start - before..family.end - before))
 }

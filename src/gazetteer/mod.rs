@@ -385,6 +385,24 @@ impl Entity {
                 _ => Vec::new(),
             })
     }
+
+    /// The country of the place of birth (`pob`) as a list writes it, its
+    /// last part: "Syria" of "Latakia, Syria".
+    ///
+    /// ```
+    /// use gazex::gazetteer::{Entity, EntityType};
+    /// let mut e = Entity::new("x", "Zarqan Zarnavi", EntityType::Person);
+    /// assert_eq!(e.birth_country(), None);
+    /// e.properties.insert("pob".into(), "Latakia, Syria".into());
+    /// assert_eq!(e.birth_country(), Some("Syria"));
+    /// ```
+    pub fn birth_country(&self) -> Option<&str> {
+        let pob = self.properties.get("pob")?.as_str()?;
+        pob.rsplit(',')
+            .next()
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+    }
 }
 
 /// A gazetteer that could not be loaded.
