@@ -106,7 +106,7 @@ const SEARCHES: u32 = 16;
 /// document's date when the lists give no date of death: an age written
 /// after his surname more than five years below his age then is someone
 /// else's
-/// ([`Resolver::older_than`]); above it, a story of the past may give the
+/// ([`Resolver::age_rules_out`]); above it, a story of the past may give the
 /// age he had then ("Kennedy, 46, was pronounced dead" sixty years on).
 const LIVING_AGE: i64 = 85;
 
@@ -2398,10 +2398,12 @@ impl<'m> Resolver<'m> {
             .min()
     }
 
-    /// Whether `age` is more than the person `e` could be at the
-    /// document's date, by a birth the lists give exactly (a year's slack
-    /// either way).
-    fn older_than(&self, e: u32, age: u32, past: bool) -> bool {
+    /// Whether `age`, written after a bare surname, is not the person
+    /// `e`'s, by a birth the lists give exactly: more than `e` could be at
+    /// the document's date (a year's slack either way), or more than five
+    /// years less, unless the story is of the `past` (the sentence names
+    /// an earlier year) or `e` would be past [`LIVING_AGE`].
+    fn age_rules_out(&self, e: u32, age: u32, past: bool) -> bool {
         let born = self.matcher.profile(e).born;
         self.age_fits(e, age) == Some(false)
             && born.is_some_and(|b| {
@@ -4233,7 +4235,7 @@ impl<'m> Resolver<'m> {
             if found.first().is_some_and(|f| {
                 stated_age.is_some_and(|a| {
                     let at = toks[c.first as usize].start as usize;
-                    self.older_than(f.3.entity, a, earlier_year_before(text, at, self.date.year))
+                    self.age_rules_out(f.3.entity, a, earlier_year_before(text, at, self.date.year))
                 })
             }) {
                 found.clear();
