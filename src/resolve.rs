@@ -129,6 +129,10 @@ const LOWER_PASSES: usize = 8;
 /// organization named by ordinary words must have its country named.
 const COUNTRY_NEAR: usize = 400;
 
+/// How many mentions between two uses of a surname
+/// [`ChosenIndex::mentioned_between`] weighs one by one.
+const COUNTED: usize = 8;
+
 /// Whether a folded word's spelling key has four consonants or more: long
 /// enough to be respelled alone ("hezbollah", not "boris" or "hemus").
 fn long_word(w: &str) -> bool {
@@ -916,13 +920,25 @@ impl ChosenIndex {
     }
 
     /// Whether entity `e` has a mention, full or short, whose last token
-    /// lies strictly between tokens `after` and `before`.
-    fn mentioned_between(&self, e: u32, after: u32, before: u32) -> bool {
+    /// lies strictly between tokens `after` and `before` and whose first
+    /// token `counts` (of the first [`COUNTED`] there, each further one
+    /// counted whatever it is: a bounded look).
+    fn mentioned_between(
+        &self,
+        e: u32,
+        after: u32,
+        before: u32,
+        counts: impl Fn(u32) -> bool,
+    ) -> bool {
         let full = self.full.get(&e).map(|m| &m.spans[..]);
         let short = self.short.get(&e).map(|s| &s[..]);
         [full, short].into_iter().flatten().any(|spans| {
             let p = spans.partition_point(|&(_, l)| l <= after);
-            spans.get(p).is_some_and(|&(_, l)| l < before)
+            spans[p..]
+                .iter()
+                .take_while(|&&(_, l)| l < before)
+                .enumerate()
+                .any(|(k, &(f, _))| k >= COUNTED || counts(f))
         })
     }
 
@@ -3641,8 +3657,15 @@ impl<'m> Resolver<'m> {
         // (The walk is the same for every bearer of the word: taken once
         // per token, `walked`, and read for each.)
         let walked = walked.get_or_insert_with(|| self.earlier_uses_walked(text, c.first));
+        let contrasted_here = self.contrasted(text, c.first);
         for &(p, says) in walked.iter() {
-            if ix.mentioned_between(c.entity, p, c.first) {
+            // (A mention that sets the entity against another bearer,
+            // "his only son, Bongbong Marcos", "the younger Marcos", leaves
+            // a plain surname after it to the one the story is about; one
+            // of whom something is named, any surname.)
+            if ix.mentioned_between(c.entity, p, c.first, |f| {
+                !self.named_for(text, f) && (contrasted_here || !self.contrasted(text, f))
+            }) {
                 return false;
             }
             match says {
@@ -3659,6 +3682,34 @@ impl<'m> Resolver<'m> {
             }
         }
         false
+    }
+
+    /// Whether the mention starting at token `first` sets its person
+    /// against another bearer of the name: named as someone's relative
+    /// ("his only son, Bongbong Marcos"), as the younger or elder of two
+    /// ("the younger Marcos"), or as the one something is named after
+    /// ("Jackson Park, named for President Andrew Jackson").
+    fn contrasted(&self, text: &str, first: u32) -> bool {
+        let before = self.words_before_max(text, first, 2);
+        matches!(before.last(), Some(&("younger" | "elder" | "older")))
+            || self.named_for(text, first)
+            || self.named_as_relative(text, first)
+    }
+
+    /// Whether the mention starting at token `first` names the one
+    /// something is named after ("named for President Andrew Jackson",
+    /// "renamed after Marshal Tito").
+    fn named_for(&self, text: &str, first: u32) -> bool {
+        let before = self.words_before_max(text, first, 7);
+        // (Past a title.)
+        let untitled = match title_before(&before) {
+            Some(t) => &before[..before.len() - t.words],
+            None => &before[..],
+        };
+        matches!(
+            untitled,
+            [.., "named" | "called" | "renamed", "for" | "after"]
+        )
     }
 
     /// The earlier uses of the word at token `first` outside any mention,
@@ -3678,6 +3729,10 @@ impl<'m> Resolver<'m> {
                     && n.tokens()[q].flags.contains(TokenFlags::CAPITALIZED)
                     && (is_given_name(w)
                         || !(is_common_word(w) || is_title(w) || is_stopword(w) || is_particle(w)))
+                    // (In a line in capitals every word is capitalized:
+                    // "SON BASHAR PUT ON PATH", with "his son" in the body,
+                    // names nobody else.)
+                    && !(caps_line(text, n, q) && self.written_lower(n.token_bytes(q)))
                     && !(q > 0 && !n.barrier_after(q - 1) && n.token_text(q - 1) == "the")
                     && !self.late(text, q as u32, p)
                     // A relative named as such ("His widow, Akie Abe")
@@ -3701,6 +3756,10 @@ impl<'m> Resolver<'m> {
             } else if p > 0
                 && !n.barrier_after(p as usize - 1)
                 && is_title(n.token_text(p as usize - 1))
+                // ("Ferdinand Marcos … Mr. Marcos, 68": "Mr." names the
+                // man named before it again, other titles someone afresh:
+                // "Allan Hoover … Mrs. Hoover", "Cmdr. Johnson".)
+                && n.token_text(p as usize - 1) != "mr"
             {
                 EarlierUse::TitleWord
             } else {
@@ -3837,9 +3896,12 @@ impl<'m> Resolver<'m> {
             // (Of the bearers the document names surely: "Gilberto
             // Rodríguez" taken at 0.3 for another listed man's alias is
             // not one of the brothers compared.)
+            // (Nor the one something is named after: "Jackson Park, named
+            // for President Andrew Jackson … the elder Jackson" compares
+            // the family in the story.)
             let surely_named = |e: u32| {
                 ix.nearest(e, c.first)
-                    .is_some_and(|x| x.3 >= self.min_confidence)
+                    .is_some_and(|x| x.3 >= self.min_confidence && !self.named_for(text, x.1))
             };
             let compares = age.is_some()
                 && self.cands[i..]
@@ -6967,6 +7029,41 @@ mod tests {
              did not.",
         );
         assert_eq!(got, ["ZELKALKAN", "Duran Zelkalkan", "Zelkalkan"]);
+    }
+
+    #[test]
+    fn a_son_named_as_such_leaves_the_bare_surname_to_his_father() {
+        // Made-up fixture names: the son listed, the father not.
+        let p = Entity::new("son", "Borbor Zelkalkan", EntityType::Person);
+        let m = Matcher::new(&Gazetteer::from_entities([p]));
+        let mut r = Resolver::new(&m);
+        r.set_date(DocDate::parse("1986-02-26").unwrap());
+        // The father named first, then by "Mr."; the son as his son and
+        // as "the younger": "Mr. Zelkalkan" after them is the father.
+        let got = resolved_texts(
+            &mut r,
+            "Ferdinand Zelkalkan flew into exile today. Mr. Zelkalkan, 68, left \
+             with his wife. Among those who left with him was his only son, \
+             Borbor Zelkalkan. The younger Zelkalkan carried bags. Washington \
+             had long supported Mr. Zelkalkan. Mr. Zelkalkan would be welcome.",
+        );
+        assert_eq!(got, ["Borbor Zelkalkan", "Zelkalkan"]);
+        // Named as nobody's relative, the son keeps the surname after him.
+        let got = resolved_texts(
+            &mut r,
+            "Ferdinand Zelkalkan flew into exile today. Borbor Zelkalkan left \
+             with him. Zelkalkan carried bags.",
+        );
+        assert_eq!(got, ["Borbor Zelkalkan", "Zelkalkan"]);
+        // Nor does a listed man something is named after take the
+        // surname of the family the story is about.
+        let got = resolved_texts(
+            &mut r,
+            "Jesse Zelkalkan won the seat today. His father spoke near \
+             Zelkalkan Park, named for Borbor Zelkalkan. The elder Zelkalkan \
+             was proud. Zelkalkan will be sworn in next week.",
+        );
+        assert_eq!(got, ["Borbor Zelkalkan"]);
     }
 
     #[test]

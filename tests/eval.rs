@@ -6,7 +6,7 @@
 //! 0.95; issue 14 asks for 0.98 and 0.96, not met since the split grew
 //! from 30 to 45 articles), the later dated rounds and issue 15's spelling
 //! split at the figures reached. The fresh splits (`fresh`,
-//! `spell-fresh`, `fresh2` to `fresh8`) are held out: scored only to
+//! `spell-fresh`, `fresh2` to `fresh10`) are held out: scored only to
 //! report, never asserted or tuned on.
 
 use std::process::Command;
@@ -195,7 +195,7 @@ fn dated_dev13_split_by_entity_id() {
 /// 0.831 / 0.838 when first scored, before any rule was tuned on it.
 #[test]
 fn dated_dev14_split_by_entity_id() {
-    dated_split("dev14", 240, 0.885, 0.865);
+    dated_split("dev14", 240, 0.91, 0.87);
 }
 
 /// The fifteenth development round (how the press writes listed names,
@@ -233,7 +233,7 @@ fn dated_dev17_split_by_entity_id() {
 /// when first scored, before any rule was tuned on it.
 #[test]
 fn dated_dev18_split_by_entity_id() {
-    dated_split("dev18", 170, 0.85, 0.855);
+    dated_split("dev18", 170, 0.86, 0.85);
 }
 
 /// The nineteenth development round (how the press writes listed names,
@@ -262,4 +262,14 @@ fn dated_dev20_split_by_entity_id() {
 #[test]
 fn dated_dev21_split_by_entity_id() {
     dated_split("dev21", 355, 0.94, 0.895);
+}
+
+/// The twenty-second development round (who is meant, sixth round:
+/// namesakes across eras, officials by office and surname, ruling families
+/// of Africa, Latin America and Asia, common sanctioned names beside
+/// ordinary people, things named after officials; quiet articles): 0.850 /
+/// 0.830 when first scored, before any rule was tuned on it.
+#[test]
+fn dated_dev22_split_by_entity_id() {
+    dated_split("dev22", 170, 0.87, 0.825);
 }
