@@ -356,6 +356,15 @@ fn is_kin(w: &str) -> bool {
             | "cousin"
             | "uncle"
             | "aunt"
+            | "grandson"
+            | "granddaughter"
+            | "grandfather"
+            | "grandmother"
+            | "grandchild"
+            | "stepson"
+            | "stepdaughter"
+            | "stepfather"
+            | "stepmother"
     )
 }
 
@@ -3734,11 +3743,27 @@ impl<'m> Resolver<'m> {
                     // names nobody else.)
                     && !(caps_line(text, n, q) && self.written_lower(n.token_bytes(q)))
                     && !(q > 0 && !n.barrier_after(q - 1) && n.token_text(q - 1) == "the")
-                    && !self.late(text, q as u32, p)
-                    // A relative named as such ("His widow, Akie Abe")
-                    // leaves the bare surname to the person the story is
-                    // about: the chain goes on past them.
-                    && !self.named_as_relative(text, q as u32)
+                    && {
+                        // (The name's first word: "a son of John D.
+                        // Rockefeller Jr." is named as a relative before
+                        // "John".)
+                        let mut f = q;
+                        while f > 0
+                            && q - f < 3
+                            && !n.barrier_after(f - 1)
+                            && n.tokens()[f - 1].flags.contains(TokenFlags::CAPITALIZED)
+                            && !is_title(n.token_text(f - 1))
+                            && !is_stopword(n.token_text(f - 1))
+                        {
+                            f -= 1;
+                        }
+                        !self.late(text, f as u32, p)
+                            // A relative named as such ("His widow, Akie
+                            // Abe") leaves the bare surname to the person
+                            // the story is about: the chain goes on past
+                            // them.
+                            && !self.named_as_relative(text, f as u32)
+                    }
             }
         };
         let mut walked = Vec::new();
@@ -7064,6 +7089,15 @@ mod tests {
              was proud. Zelkalkan will be sworn in next week.",
         );
         assert_eq!(got, ["Borbor Zelkalkan"]);
+        // Relatives named as such, their names opening with initials or
+        // not, leave the surname to him.
+        let got = resolved_texts(
+            &mut r,
+            "Borbor Zelkalkan was nominated today. He is a grandson of John D. \
+             Zelkalkan, the founder of the bank, and his brother Winthrop \
+             Zelkalkan was a governor. Zelkalkan accepted.",
+        );
+        assert_eq!(got, ["Borbor Zelkalkan", "Zelkalkan"]);
     }
 
     #[test]
