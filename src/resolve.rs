@@ -3913,11 +3913,23 @@ impl<'m> Resolver<'m> {
                 Some(t) => before.len().checked_sub(t.words + 1).map(|k| before[k]),
                 None => before.last().copied(),
             };
-            let age = age_word.and_then(|w| match w {
-                "younger" => Some(-1i64),
-                "elder" | "older" => Some(1),
-                _ => None,
+            // ("The first President Johnson", "the second President
+            // Bush": of two bearers of one office, the earlier holder is
+            // the elder.)
+            let first_holder = title.is_some_and(|t| {
+                before[before.len() - t.words..]
+                    .windows(2)
+                    .any(|w| w == ["first", "president"])
             });
+            let age = age_word
+                .and_then(|w| match w {
+                    "younger" => Some(-1i64),
+                    // (Not "the Navy's second Kennedy-named carrier".)
+                    "second" if title.is_some() => Some(-1),
+                    "elder" | "older" => Some(1),
+                    _ => None,
+                })
+                .or(first_holder.then_some(1));
             // (Of the bearers the document names surely: "Gilberto
             // Rodríguez" taken at 0.3 for another listed man's alias is
             // not one of the brothers compared.)
@@ -6844,6 +6856,12 @@ mod tests {
         let out = resolved(&mut r, text);
         let ids: Vec<&str> = out.iter().map(|x| m.entity(x).id.as_str()).collect();
         assert_eq!(ids, ["elder", "younger"]);
+        // The first and the second holder of the office, by their order.
+        let text = "The second President Zellick praised the first President \
+                    Zellick.";
+        let out = resolved(&mut r, text);
+        let ids: Vec<&str> = out.iter().map(|x| m.entity(x).id.as_str()).collect();
+        assert_eq!(ids, ["younger", "elder"]);
     }
 
     #[test]
