@@ -704,7 +704,8 @@ enum EarlierUse {
     /// After a title word that names no office ("Mrs. Hoover"): someone
     /// named afresh.
     TitleWord,
-    /// A bare use: the chain goes on past it.
+    /// A bare use, or one after "Mr." (the man named before, again): the
+    /// chain goes on past it.
     Bare,
 }
 
@@ -3917,7 +3918,7 @@ impl<'m> Resolver<'m> {
             // Bush": of two bearers of one office, the earlier holder is
             // the elder.)
             let first_holder = title.is_some_and(|t| {
-                before[before.len() - t.words..]
+                before[before.len().saturating_sub(t.words)..]
                     .windows(2)
                     .any(|w| w == ["first", "president"])
             });
@@ -7075,7 +7076,7 @@ mod tests {
     }
 
     #[test]
-    fn a_son_named_as_such_leaves_the_bare_surname_to_his_father() {
+    fn a_bearer_set_against_another_leaves_the_bare_surname_to_the_story() {
         // Made-up fixture names: the son listed, the father not.
         let p = Entity::new("son", "Borbor Zelkalkan", EntityType::Person);
         let m = Matcher::new(&Gazetteer::from_entities([p]));
