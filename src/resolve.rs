@@ -3767,6 +3767,20 @@ impl<'m> Resolver<'m> {
                     }
             }
         };
+        // "Ford Motor Co. said … Ford said it would": the word opening a
+        // firm's name ("Motor", "Co.", "Corp." glued after it) names the
+        // firm, and a bare use after it the firm too.
+        let firm = |p: u32| {
+            let k = p as usize + 1;
+            k < n.tokens().len()
+                && !n.barrier_after(p as usize)
+                && gap(text, n, p as usize) == " "
+                && n.tokens()[k].flags.contains(TokenFlags::CAPITALIZED)
+                && matches!(
+                    n.token_text(k),
+                    "motor" | "motors" | "company" | "corporation" | "co" | "corp" | "inc"
+                )
+        };
         let mut walked = Vec::new();
         let mut at = first;
         // (Bounded: each step is a search of the look-back window, a
@@ -3775,7 +3789,7 @@ impl<'m> Resolver<'m> {
             let Some(p) = self.earlier_use(at) else {
                 break;
             };
-            let says = if other(p) {
+            let says = if other(p) || firm(p) {
                 EarlierUse::Other
             } else if let Some(t) = title_before(&self.words_before(text, p)) {
                 EarlierUse::Title(t)
@@ -7117,6 +7131,21 @@ mod tests {
              Zelkalkan was a governor. Zelkalkan accepted.",
         );
         assert_eq!(got, ["Borbor Zelkalkan", "Zelkalkan"]);
+    }
+
+    #[test]
+    fn a_surname_after_a_firm_named_by_it() {
+        // A made-up fixture name: the president in office at the date.
+        let e = officeholder("p", "Gerald Zorfa", "President", "1974-08-09");
+        let m = Matcher::new(&Gazetteer::from_entities([e]));
+        let mut r = Resolver::new(&m);
+        r.set_date(DocDate::parse("1975-01-16").unwrap());
+        let text = "Zorfa Motor Co. said today it would close four plants. Zorfa \
+                    said it would cut output by a third.";
+        assert!(resolved_texts(&mut r, text).is_empty());
+        // Without the firm, the president.
+        let text = "The plants will close. Zorfa said it would cut output.";
+        assert_eq!(resolved_texts(&mut r, text), ["Zorfa"]);
     }
 
     #[test]
