@@ -696,7 +696,8 @@ fn widen(span: &mut FxHashMap<u32, (u32, u32)>, e: u32, first: u32, last: u32) {
 /// the entity ([`Resolver::earlier_uses_walked`]).
 #[derive(Clone, Copy, Debug)]
 enum EarlierUse {
-    /// After another capitalized name word: another person's full name.
+    /// After another capitalized name word: another person's full name;
+    /// or before a firm's word ("Ford Motor Co."): the firm.
     Other,
     /// After a title ("President Johnson"): that person, someone else
     /// where the title rules the entity out.
@@ -3768,18 +3769,21 @@ impl<'m> Resolver<'m> {
             }
         };
         // "Ford Motor Co. said … Ford said it would": the word opening a
-        // firm's name ("Motor", "Co.", "Corp." glued after it) names the
-        // firm, and a bare use after it the firm too.
+        // firm's name ("Motor" or an abbreviated legal form, "Co.",
+        // "Corp.", "Inc.", glued after it) names the firm, and a bare use
+        // after it the firm too. (Not a written-out "Company": "A Store
+        // Company van passed. Store said no." is the man.)
         let firm = |p: u32| {
             let k = p as usize + 1;
             k < n.tokens().len()
                 && !n.barrier_after(p as usize)
                 && gap(text, n, p as usize) == " "
                 && n.tokens()[k].flags.contains(TokenFlags::CAPITALIZED)
-                && matches!(
-                    n.token_text(k),
-                    "motor" | "motors" | "company" | "corporation" | "co" | "corp" | "inc"
-                )
+                && match n.token_text(k) {
+                    "motor" | "motors" => true,
+                    "co" | "corp" | "inc" => text[n.tokens()[k].end as usize..].starts_with('.'),
+                    _ => false,
+                }
         };
         let mut walked = Vec::new();
         let mut at = first;
