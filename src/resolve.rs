@@ -3675,7 +3675,7 @@ impl<'m> Resolver<'m> {
             // a plain surname after it to the one the story is about; one
             // of whom something is named, any surname.)
             if ix.mentioned_between(c.entity, p, c.first, |f| {
-                !self.named_for(text, f) && (contrasted_here || !self.contrasted(text, f))
+                !self.named_for(text, f) && (contrasted_here || !self.set_in_family(text, f))
             }) {
                 return false;
             }
@@ -3701,9 +3701,14 @@ impl<'m> Resolver<'m> {
     /// ("the younger Marcos"), or as the one something is named after
     /// ("Jackson Park, named for President Andrew Jackson").
     fn contrasted(&self, text: &str, first: u32) -> bool {
+        self.named_for(text, first) || self.set_in_family(text, first)
+    }
+
+    /// The part of [`Resolver::contrasted`] that places the person in a
+    /// family: a relative named as such, or the younger or elder of two.
+    fn set_in_family(&self, text: &str, first: u32) -> bool {
         let before = self.words_before_max(text, first, 2);
         matches!(before.last(), Some(&("younger" | "elder" | "older")))
-            || self.named_for(text, first)
             || self.named_as_relative(text, first)
     }
 
