@@ -45,7 +45,13 @@
 //!    no conflicting identifier or date of birth (John F. Kennedy, who has
 //!    no QID in `executive.yaml`, is not Senator John Kennedy of Louisiana).
 //!    When two entities qualify the record is kept apart and the ambiguity
-//!    reported.
+//!    reported. An entity that the record's own source already gave under
+//!    another person's name does not qualify: one list names two people
+//!    (the CIA's President Teodoro Obiang Nguema Mbasogo and his son, Vice
+//!    President Teodoro Nguema Obiang Mangue, share the short form
+//!    `Teodoro Obiang`). Two names of one source are one person's when one
+//!    adds middle names or changes a letter of a word (`Olivia Grange`,
+//!    `Olivia Atavia Grange`).
 //!
 //! A merge adds the record's roles, lists, names (as aliases) and any
 //! property the entity lacks.
@@ -178,6 +184,9 @@ pub struct Merger {
     by_qid: HashMap<String, usize>,
     /// (folded name form, canonical country) → entities.
     by_name: HashMap<(String, String), Vec<usize>>,
+    /// Per entity, the (source, folded record name) of each record merged
+    /// into it: one source lists two people under two names.
+    records: Vec<Vec<(String, String)>>,
     report: ImportReport,
 }
 
@@ -229,6 +238,12 @@ impl Merger {
             Some(q) => self.by_qid.get(q).copied(),
             None => self.find_by_name(&person),
         };
+        let folded = fold_name(&person.name);
+        let sources: Vec<(String, String)> = person
+            .lists
+            .iter()
+            .map(|l| (l.clone(), folded.clone()))
+            .collect();
         let i = match target {
             Some(i) => {
                 merge_into(&mut self.entities[i], person);
@@ -237,9 +252,15 @@ impl Merger {
             }
             None => {
                 self.entities.push(person);
+                self.records.push(Vec::new());
                 self.entities.len() - 1
             }
         };
+        for s in sources {
+            if !self.records[i].contains(&s) {
+                self.records[i].push(s);
+            }
+        }
         if let Some(q) = qid {
             self.by_qid.entry(q).or_insert(i);
         }
@@ -249,18 +270,29 @@ impl Merger {
     fn find_by_name(&mut self, person: &Entity) -> Option<usize> {
         let country = country_of(person)?;
         let mut hits: Vec<usize> = Vec::new();
+        let mut apart: Vec<String> = Vec::new();
         for form in strong_forms(person) {
             if let Some(found) = self.by_name.get(&(form, country.clone())) {
                 for &i in found {
-                    if !hits.contains(&i) && compatible(&self.entities[i], person) {
-                        hits.push(i);
+                    if hits.contains(&i) || !compatible(&self.entities[i], person) {
+                        continue;
+                    }
+                    match self.listed_apart(i, person) {
+                        Some(why) => apart.push(why),
+                        None => hits.push(i),
                     }
                 }
             }
         }
         match hits.as_slice() {
             [i] => Some(*i),
-            [] => None,
+            [] => {
+                apart.dedup();
+                for why in apart {
+                    self.report.skip(Path::new(&person.id), 0, why);
+                }
+                None
+            }
             many => {
                 let ids: Vec<&str> = many.iter().map(|&i| self.entities[i].id.as_str()).collect();
                 self.report.skip(
@@ -274,6 +306,25 @@ impl Merger {
                 None
             }
         }
+    }
+
+    /// Whether a source of `person` already gave entity `i` under another
+    /// full name: one list names two people (the CIA's President Teodoro
+    /// Obiang Nguema Mbasogo and his son, Vice President Teodoro Nguema
+    /// Obiang Mangue, share the short form `Teodoro Obiang`).
+    /// The same person listed twice by one source, once with a middle name
+    /// or a letter changed (`Olivia Grange`, `Olivia Atavia Grange`), is
+    /// not another person. Returns the reason to report, if so.
+    fn listed_apart(&self, i: usize, person: &Entity) -> Option<String> {
+        let folded = fold_name(&person.name);
+        let (list, name) = self.records[i]
+            .iter()
+            .find(|(list, name)| person.lists.contains(list) && !same_listed_name(name, &folded))?;
+        Some(format!(
+            "{} shares a name form with {} ({}), which {list} lists as \"{name}\": \
+             another person, kept apart",
+            person.name, self.entities[i].name, self.entities[i].id
+        ))
     }
 
     fn index_names(&mut self, i: usize) {
@@ -359,6 +410,30 @@ fn share_a_name_word(a: &Entity, b: &Entity) -> bool {
             .collect()
     };
     !words(a).is_disjoint(&words(b))
+}
+
+/// Whether two folded names of one source can be one person: each word the
+/// name with fewer words of its own has and the other lacks is one letter
+/// away from one the other has (`serifo`, `sirifo`); extra words are middle
+/// names.
+fn same_listed_name(a: &str, b: &str) -> bool {
+    let (wa, wb): (HashSet<&str>, HashSet<&str>) = (a.split(' ').collect(), b.split(' ').collect());
+    let only_a: Vec<&str> = wa.difference(&wb).copied().collect();
+    let only_b: Vec<&str> = wb.difference(&wa).copied().collect();
+    let (fewer, more) = if only_a.len() <= only_b.len() {
+        (only_a, only_b)
+    } else {
+        (only_b, only_a)
+    };
+    fewer
+        .iter()
+        .all(|x| more.iter().any(|y| one_letter_apart(x, y)))
+}
+
+/// Whether two words differ by one substituted letter.
+fn one_letter_apart(a: &str, b: &str) -> bool {
+    a.chars().count() == b.chars().count()
+        && a.chars().zip(b.chars()).filter(|(x, y)| x != y).count() == 1
 }
 
 fn merge_into(into: &mut Entity, from: Entity) {
@@ -1428,6 +1503,46 @@ mod tests {
             ]
         );
         assert_eq!(got[1].properties["country"], "Belarus");
+    }
+
+    #[test]
+    fn one_source_naming_two_people_is_not_merged_into_one() {
+        let mut wd = person(
+            "wd-Q57385".into(),
+            "Teodoro Obiang",
+            WIKIDATA_LEADERS,
+            "Equatorial Guinea",
+        );
+        wd.properties.insert("wikidata".into(), json!("Q57385"));
+        let cia = |id: &str, name: &str| {
+            let mut p = person(id.into(), name, CIA_2019, "Equatorial Guinea");
+            push_alias(&mut p, "Teodoro Obiang", None, None);
+            p
+        };
+        let father = cia("cia-gq-father", "Teodoro Obiang Nguema Mbasogo");
+        let son = cia("cia-gq-son", "Teodoro Nguema Obiang Mangue");
+        // The same person twice in one source, with a middle name once and a
+        // letter changed once, is still one person.
+        let again = cia("cia-gq-again", "Teodoro Obiang Mbasogo");
+        let typo = cia("cia-gq-typo", "Teodoro Obiang Nguema Mbasoga");
+        let mut m = Merger::default();
+        m.add_all(WIKIDATA_LEADERS, vec![wd]);
+        m.add_all(CIA_2019, vec![father, son, again, typo]);
+        let (got, report) = m.finish();
+        let ids: Vec<&str> = got.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(ids, ["wd-Q57385", "cia-gq-son"]);
+        assert_eq!(report.merged, 3);
+        let names: Vec<&str> = got[0].aliases.iter().map(|a| a.name.as_str()).collect();
+        assert!(
+            !names.contains(&"Teodoro Nguema Obiang Mangue"),
+            "{names:?}"
+        );
+        assert!(
+            report.skipped[0]
+                .reason
+                .contains("another person, kept apart"),
+            "{report}"
+        );
     }
 
     #[test]
