@@ -38,7 +38,7 @@
 //!    out.
 
 use crate::date::DocDate;
-use crate::gazetteer::EntityType;
+use crate::gazetteer::{EntityType, NameOrder};
 use crate::link::{
     called_before, common_second_word, common_word, described_vessel_kind, dowager_after,
     honorific_gender, is_month, is_profession, listed_vessel_kind, named_after, namesake_after,
@@ -1443,32 +1443,59 @@ impl<'m> Resolver<'m> {
     /// headline is dropped
     /// ("WALLACE PICKS LE MAY" over a story of George Wallace that names
     /// the listed Henry A. Wallace once; "FORD TO IDLE 4 PLANTS" over
-    /// "Ford said it would …").
+    /// "Ford said it would …"). So is a headline surname whose first
+    /// bearer named in full in the body (given name or initials glued
+    /// before it) is no listed one: "MARCOS FLEES TO HAWAII" over
+    /// "Ferdinand E. Marcos … his only son, Bongbong Marcos". (Not for a
+    /// name written family name first: "Sung Kim" says nothing of "KIM".)
     fn headlines_follow_body(&mut self, text: &str) {
         let n = &self.norm;
         let toks = n.tokens();
         let min = self.min_confidence;
+        // Whether a given name or initial is glued before token `j`
+        // ("George C. Wallace"; not "Mr. Wallace").
+        let titled = |i: usize| {
+            let w = n.token_text(i);
+            is_title(w) || crate::variants::is_name_title(w) || honorific_gender(w).is_some()
+        };
+        // Whether token `i` is a name word glued before the next one, with
+        // a space, a dot or initials between ("George C. Wallace").
+        let glued = |i: usize| {
+            let g = gap(text, n, i);
+            let initials = g.split_whitespace().all(|w| {
+                let mut c = w.chars();
+                matches!((c.next(), c.next(), c.next()), (Some(a), Some('.'), None) if a.is_uppercase())
+            });
+            !n.barrier_after(i)
+                && (g == " " || g == ". " || (g.starts_with(' ') && g.ends_with(' ') && initials))
+                && toks[i].flags.contains(TokenFlags::CAPITALIZED)
+                && !titled(i)
+                && !is_stopword(n.token_text(i))
+        };
+        // Whether a name word is glued before token `j`, not one that
+        // merely starts a sentence ("Mr. Wallace", "Yesterday Wallace").
+        let given_before = |j: usize| {
+            j > 0 && glued(j - 1) && !toks[j - 1].flags.contains(TokenFlags::SENTENCE_START)
+        };
+        // A given name or an initial glued before token `j`: "Ferdinand E.
+        // Marcos", "Jacqueline Kennedy"; not "the Fedayeen Saddam".
+        let named_in_full = |j: usize| {
+            j > 0 && glued(j - 1) && {
+                let w = n.token_text(j - 1);
+                gap(text, n, j - 1).len() > 2
+                    || crate::names::is_given_name(w)
+                    || self.matcher.first_named(w) > 0
+            }
+        };
         // Whether token `j` stands alone: no name word glued before or
         // after it ("Mr. Wallace", "Wallace said"; not "George C. Wallace").
         let alone = |j: usize| {
-            let glued = |i: usize| {
-                toks[i].flags.contains(TokenFlags::CAPITALIZED)
-                    && !toks[i].flags.contains(TokenFlags::SENTENCE_START)
-                    && !is_title(n.token_text(i))
-                    && !crate::variants::is_name_title(n.token_text(i))
-                    && honorific_gender(n.token_text(i)).is_none()
-                    && !is_stopword(n.token_text(i))
-            };
-            let before = j > 0 && !n.barrier_after(j - 1) && {
-                let g = gap(text, n, j - 1);
-                (g == " " || g == ". ") && glued(j - 1)
-            };
             let after = j + 1 < toks.len()
                 && !n.barrier_after(j)
                 && gap(text, n, j) == " "
                 && toks[j + 1].flags.contains(TokenFlags::CAPITALIZED)
                 && !is_stopword(n.token_text(j + 1));
-            !before && !after
+            !given_before(j) && !after
         };
         // (In text order, so that the mention at a token is found by a
         // binary search; a body is read up to `BODY` tokens on, so that a
@@ -1497,6 +1524,11 @@ impl<'m> Resolver<'m> {
                 .map_or(text.len(), |p| p + toks[c.first as usize].end as usize);
             let word = n.token_bytes(c.first as usize);
             let (mut agree, mut unlinked) = (0, 0);
+            let mut first_full = true;
+            // (Not where the family name comes first: "Sung Kim" says
+            // nothing of "KIM" over a story of Kim Jong Un.)
+            let family_last = self.matcher.entities()[c.entity as usize].name_order
+                != Some(NameOrder::FamilyFirst);
             let from = c.first as usize + 1;
             let body = toks.iter().enumerate().skip(from).take(BODY);
             for (j, tok) in body {
@@ -1505,6 +1537,22 @@ impl<'m> Resolver<'m> {
                     || caps_line(text, n, j)
                 {
                     continue;
+                }
+                // The first person the body names in full by this surname is
+                // the headline's: one no list holds takes it from the
+                // listed bearer ("MARCOS FLEES TO HAWAII" over "Ferdinand
+                // E. Marcos … his only son, Bongbong Marcos").
+                if first_full && family_last {
+                    match at(j) {
+                        Some(o) if o.c.first < j as u32 || o.c.start.is_some() => {
+                            first_full = false;
+                        }
+                        None if named_in_full(j) => {
+                            (agree, unlinked) = (0, 1);
+                            break;
+                        }
+                        _ => {}
+                    }
                 }
                 match at(j) {
                     Some(o) if o.c.entity == c.entity && o.c.first == o.c.last => agree += 1,
@@ -7096,6 +7144,31 @@ mod tests {
              did not.",
         );
         assert_eq!(got, ["ZELKALKAN", "Duran Zelkalkan", "Zelkalkan"]);
+        // The first person the body names in full by the surname is the
+        // headline's, though the listed one is named after him and by
+        // the surname alone.
+        let got = resolved_texts(
+            &mut r,
+            "ZELKALKAN FLEES TO HAWAII\n\nFerdinand E. Zelkalkan arrived today. \
+             Among those aboard was his son, Duran Zelkalkan, 28. The younger \
+             Zelkalkan said nothing.",
+        );
+        assert_eq!(got, ["Duran Zelkalkan", "Zelkalkan"]);
+        // The listed one named first (after a title, or with an initial),
+        // a relative after him.
+        for (first, name) in [
+            ("Gen. Duran Zelkalkan", "Duran Zelkalkan"),
+            ("Duran F. Zelkalkan", "Duran F. Zelkalkan"),
+        ] {
+            let got = resolved_texts(
+                &mut r,
+                &format!(
+                    "ZELKALKAN FLEES TO HAWAII\n\n{first} arrived today. His \
+                     daughter, Jacqueline Zelkalkan, was aboard. Zelkalkan said nothing."
+                ),
+            );
+            assert_eq!(got, ["ZELKALKAN", name, "Zelkalkan"], "{first}");
+        }
     }
 
     #[test]
