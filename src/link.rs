@@ -1887,9 +1887,16 @@ fn is_one_syllable(w: &str) -> bool {
     runs == 1 && matches!(coda, b"" | b"n" | b"ng" | b"r")
 }
 
-/// Whether the folded word is a month's name.
+/// Whether the folded word is a month's name: of the Gregorian calendar,
+/// or a month of the Islamic calendar the English-language press names
+/// (and that is also a family name: "the holy month of Ramadan", not
+/// Taha Yassin Ramadan).
 pub fn is_month(word: &str) -> bool {
     crate::date::MONTHS.contains(&word)
+        || matches!(
+            word,
+            "ramadan" | "ramazan" | "ramadhan" | "muharram" | "rajab" | "shaban" | "shawwal"
+        )
 }
 
 #[cfg(test)]

@@ -7124,6 +7124,26 @@ mod tests {
     }
 
     #[test]
+    fn a_surname_that_names_a_month_of_either_calendar() {
+        // Made-up fixture names.
+        let g = Gazetteer::from_entities([
+            Entity::new("r", "Zeki Ramadan", EntityType::Person),
+            Entity::new("m", "Doran May", EntityType::Person),
+        ]);
+        let m = Matcher::new(&g);
+        let mut r = Resolver::new(&m);
+        r.set_date(DocDate::parse("1991-02-18").unwrap());
+        let got = resolved_texts(
+            &mut r,
+            "Zeki Ramadan and Doran May flew to Moscow. Officials hoped to end \
+             the war before the holy month of Ramadan, which begins in March. \
+             Nobody wants a ground war during Ramadan, or in May. Ramadan said \
+             he would return; May did not.",
+        );
+        assert_eq!(got, ["Zeki Ramadan", "Doran May", "Ramadan", "May"]);
+    }
+
+    #[test]
     fn a_headline_surname_the_body_uses_for_someone_else() {
         // Made-up fixture name.
         let p = Entity::new("p", "Duran Zelkalkan", EntityType::Person);
