@@ -2311,6 +2311,26 @@ impl<'m> Resolver<'m> {
     /// country (an organization's: of an address) is named (for an
     /// official, only one who had taken a listed office by the date).
     fn corroborated(&self, e: u32, first: u32, last: u32) -> bool {
+        if self.named_beside(e, first, last) {
+            return true;
+        }
+        // Officials' countries are where their homonyms live too: a story
+        // set in China in 2008 names China whichever Li Qiang it quotes. The
+        // country corroborates a party the lists know by little else, and an
+        // official who had taken a listed office by the date (George
+        // Washington in a story that names the United States).
+        let p = self.matcher.profile(e);
+        if !p.terms.is_empty() && !p.terms.iter().any(|t| t.from <= self.date.last_day()) {
+            return false;
+        }
+        self.country_anywhere(e, false).is_some()
+    }
+
+    /// Whether the document names, outside tokens `first..=last`, a party
+    /// the lists link to entity `e`, another name of `e` that is not
+    /// common, or another official of `e`'s country (the part of
+    /// [`Resolver::corroborated`] that is more than a country's name).
+    fn named_beside(&self, e: u32, first: u32, last: u32) -> bool {
         let links = self.matcher.links(e);
         let ent = &self.matcher.entities()[e as usize];
         let country = ent.properties.get("country").and_then(|c| c.as_str());
@@ -2327,19 +2347,7 @@ impl<'m> Resolver<'m> {
                     lasts.least_besides(e).is_some_and(|l| l < first)
                         || firsts.least_besides(e).is_some_and(|f| !f > last)
                 });
-        if elsewhere {
-            return true;
-        }
-        // Officials' countries are where their homonyms live too: a story
-        // set in China in 2008 names China whichever Li Qiang it quotes. The
-        // country corroborates a party the lists know by little else, and an
-        // official who had taken a listed office by the date (George
-        // Washington in a story that names the United States).
-        let p = self.matcher.profile(e);
-        if !p.terms.is_empty() && !p.terms.iter().any(|t| t.from <= self.date.last_day()) {
-            return false;
-        }
-        self.country_anywhere(e, false).is_some()
+        elsewhere
     }
 
     /// Whether the document writes the name of tokens `first..=last` in
@@ -3394,6 +3402,18 @@ impl<'m> Resolver<'m> {
     /// mention, the person's country, a linked party) where it is a
     /// person's name of two words or more or an organization's one-word
     /// name ("Hezbollah"). A name written as listed always stands here.
+    /// Whether a partial name leaves out names of the listed one, not
+    /// only its particles ("Ziad Nakhaleh" leaves out the "Al-" of
+    /// "Ziyad Al-Nakhalah"; "Mohamed Salah" leaves out "Abdel-Halim
+    /// Hemaida").
+    fn names_left_out(&self, c: &Cand) -> bool {
+        c.kind == MatchKind::PartialName && {
+            let listed = fold_name(self.matcher.name_text(c.entity, c.name));
+            let words = listed.split(' ').filter(|w| !is_particle(w)).count();
+            words > (c.last - c.first + 1) as usize
+        }
+    }
+
     fn spelling_stands(&self, c: &Cand) -> bool {
         let e = &self.matcher.entities()[c.entity as usize];
         c.variant == 0
@@ -3408,10 +3428,17 @@ impl<'m> Resolver<'m> {
             // common, also where it names the country of the person's
             // sanctions program or birth ("Mohammed Makhlouf", a SYRIA
             // listing born in Latakia, in a story from Damascus).
+            // A name with parts left out as well needs more than a
+            // country: "Mohamed Salah" in a story of Egypt's footballers is
+            // no "Mohammed Abdel-Halim Hemaida Saleh".
             || (e.kind == EntityType::Person
                 && c.first < c.last
-                && (self.corroborated(c.entity, c.first, c.last)
-                    || (!self.common_name(c.first, c.last) && self.home_named(c.entity))))
+                && if self.names_left_out(c) {
+                    self.named_beside(c.entity, c.first, c.last)
+                } else {
+                    self.corroborated(c.entity, c.first, c.last)
+                        || (!self.common_name(c.first, c.last) && self.home_named(c.entity))
+                })
     }
 
     /// Whether the document names the country of a sanctioned person's
@@ -7121,6 +7148,39 @@ mod tests {
                 "Varnok Holding"
             ]
         );
+    }
+
+    #[test]
+    fn a_respelled_name_with_names_left_out_needs_more_than_a_country() {
+        // Made-up fixture names, listed under a program whose names are
+        // transliterated.
+        let mut long = Entity::new(
+            "long",
+            "Hamid Abdel-Karim Zuwaydi Saleh",
+            EntityType::Person,
+        );
+        long.lists = vec!["SDGT".into()];
+        long.properties
+            .insert("nationality".into(), serde_json::json!(["Egypt"]));
+        let mut short = Entity::new("short", "Hasan Al-Qarnawi", EntityType::Person);
+        short.lists = vec!["SDGT".into()];
+        short
+            .properties
+            .insert("nationality".into(), serde_json::json!(["Egypt"]));
+        let m = Matcher::new(&Gazetteer::from_entities([long, short]));
+        let mut r = Resolver::new(&m);
+        r.set_date(DocDate::parse("2019-06-10").unwrap());
+        // A footballer: the country alone does not make him the listed man
+        // whose middle names the text leaves out.
+        let got = resolved_texts(
+            &mut r,
+            "Egypt's forward Hamed Salah scored twice in Cairo. Salah waved.",
+        );
+        assert!(got.is_empty(), "{got:?}");
+        // Only a particle left out, every word respelled, and the country
+        // named: the listed man.
+        let got = resolved_texts(&mut r, "In Egypt, police sought Hassan Karnawi today.");
+        assert_eq!(got, ["Hassan Karnawi"]);
     }
 
     #[test]
