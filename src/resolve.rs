@@ -201,6 +201,58 @@ fn speaks_of_name(before: &[&str]) -> bool {
             .all(|w| matches!(*w, "or" | "and") || !is_stopword(w))
 }
 
+/// Whether the words after a bare name say it is a common name: "Kim is
+/// the most common family name", "Mohammad and Omar are among the most
+/// common names" (a copula, then "common" and a word for names within the
+/// next words).
+fn called_common_after(after: &[&str]) -> bool {
+    let mut rest = after;
+    // (Past one more name: "Mohammad and Omar are …".)
+    if let ["and" | "or", _, tail @ ..] = rest {
+        rest = tail;
+    }
+    let [copula, tail @ ..] = rest else {
+        return false;
+    };
+    let Some(k) = tail
+        .iter()
+        .position(|w| matches!(*w, "name" | "names" | "surname" | "surnames"))
+    else {
+        return false;
+    };
+    matches!(
+        *copula,
+        "is" | "are" | "was" | "were" | "remains" | "remain"
+    ) && tail[..k]
+        .iter()
+        .any(|w| matches!(*w, "common" | "commonest" | "popular"))
+        && tail[..k].iter().all(|w| {
+            matches!(
+                *w,
+                "the"
+                    | "a"
+                    | "an"
+                    | "one"
+                    | "two"
+                    | "three"
+                    | "few"
+                    | "of"
+                    | "among"
+                    | "most"
+                    | "very"
+                    | "quite"
+                    | "more"
+                    | "common"
+                    | "commonest"
+                    | "popular"
+                    | "family"
+                    | "given"
+                    | "last"
+                    | "first"
+            )
+        })
+}
+
 /// Whether the words before a name end in a kind of place and "of": "the
 /// resort town of", "the northern province of", "the port of".
 fn place_of(before: &[&str]) -> bool {
@@ -1939,6 +1991,26 @@ impl<'m> Resolver<'m> {
     }
 
     /// [`Resolver::words_before`], up to `max` words.
+    /// Up to `max` folded words after token `last`, within its sentence.
+    fn words_after_max(&self, text: &str, last: u32, max: usize) -> Vec<&str> {
+        let n = &self.norm;
+        let t = n.tokens();
+        let mut out = Vec::with_capacity(max);
+        let mut i = last as usize;
+        while i + 1 < t.len() && out.len() < max {
+            if n.barrier_after(i) {
+                break;
+            }
+            let gap = &text.as_bytes()[t[i].end as usize..t[i + 1].start as usize];
+            if gap.iter().any(|&b| matches!(b, b'.' | b'!' | b'?' | b';')) {
+                break;
+            }
+            out.push(n.token_text(i + 1));
+            i += 1;
+        }
+        out
+    }
+
     fn words_before_max(&self, text: &str, first: u32, max: usize) -> Vec<&str> {
         let n = &self.norm;
         let t = n.tokens();
@@ -3936,6 +4008,8 @@ impl<'m> Resolver<'m> {
                     )
                 }))
                 || speaks_of_name(&before)
+                || (c.first == c.last
+                    && called_common_after(&self.words_after_max(text, c.last, 10)))
                 || introduces(&self.words_before_max(text, c.first, 12));
             // The most recent mention (full or short) of entity `e` before
             // the candidate: who a bare surname refers back to.
@@ -7411,6 +7485,9 @@ mod tests {
                 1,
             ),
             ("A driver who gave his name only as Quandrix said so.", 1),
+            ("Quandrix is the most common family name here.", 1),
+            ("Lee and Quandrix are among the commonest surnames.", 1),
+            ("Quandrix is in hiding, and the name is common.", 2),
             ("Officials said Quandrix had fled.", 2),
         ] {
             assert_eq!(found(&mut r, &format!("{story}{text}")), n, "{text}");
