@@ -2755,11 +2755,16 @@ impl<'m> Resolver<'m> {
             || n.tokens()[last as usize + 1]
                 .flags
                 .contains(TokenFlags::DIGIT));
+        // (A suffix the listed name has too is its own: "Joseph R. Biden
+        // Jr."; another is another generation's: "Gerald R. Ford Sr." is
+        // the stepfather of the listed Gerald Ford Jr.)
         let other_generation = is_suffix_word(w)
             && !group.iter().any(|g| {
-                ents[g.entity as usize]
-                    .names()
-                    .any(|a| a.name.split([' ', ',']).any(is_suffix_word))
+                ents[g.entity as usize].names().any(|a| {
+                    a.name
+                        .split([' ', ','])
+                        .any(|x| is_suffix_word(x) && fold_name(x) == fold_name(w))
+                })
             });
         other_generation
             || glued && (named_after(w) || (name_word && !headline && !is_suffix_word(w)))
@@ -7255,6 +7260,28 @@ mod tests {
         // named: the listed man.
         let got = resolved_texts(&mut r, "In Egypt, police sought Hassan Karnawi today.");
         assert_eq!(got, ["Hassan Karnawi"]);
+    }
+
+    #[test]
+    fn a_generational_suffix_the_listed_name_lacks_or_writes_otherwise() {
+        // Made-up fixture names: one listed with "Jr.", one without.
+        let mut junior = Entity::new("jr", "Doran Velk", EntityType::Person);
+        junior.aliases.push(Alias::new("Doran Velk Jr."));
+        let plain = Entity::new("plain", "Marek Quill", EntityType::Person);
+        let m = Matcher::new(&Gazetteer::from_entities([junior, plain]));
+        let mut r = Resolver::new(&m);
+        r.set_date(DocDate::parse("1974-08-10").unwrap());
+        for (text, found) in [
+            ("Doran Velk Jr. was sworn in.", 1),
+            (
+                "He took the name of his stepfather, Doran Velk Sr., a salesman.",
+                0,
+            ),
+            ("Marek Quill Jr. was sworn in.", 0),
+            ("Marek Quill was sworn in.", 1),
+        ] {
+            assert_eq!(resolved(&mut r, text).len(), found, "{text}");
+        }
     }
 
     #[test]
