@@ -6,7 +6,7 @@
 //! 0.95; issue 14 asks for 0.98 and 0.96, not met since the split grew
 //! from 30 to 45 articles), the later dated rounds and issue 15's spelling
 //! split at the figures reached. The fresh splits (`fresh`,
-//! `spell-fresh`, `fresh2` to `fresh10`) are held out: scored only to
+//! `spell-fresh`, `fresh2` to `fresh11`) are held out: scored only to
 //! report, never asserted or tuned on.
 
 use std::process::Command;
@@ -233,7 +233,7 @@ fn dated_dev17_split_by_entity_id() {
 /// when first scored, before any rule was tuned on it.
 #[test]
 fn dated_dev18_split_by_entity_id() {
-    dated_split("dev18", 170, 0.86, 0.85);
+    dated_split("dev18", 170, 0.88, 0.85);
 }
 
 /// The nineteenth development round (how the press writes listed names,
@@ -271,5 +271,15 @@ fn dated_dev21_split_by_entity_id() {
 /// 0.830 when first scored, before any rule was tuned on it.
 #[test]
 fn dated_dev22_split_by_entity_id() {
-    dated_split("dev22", 170, 0.87, 0.825);
+    dated_split("dev22", 170, 0.88, 0.84);
+}
+
+/// The twenty-third development round (who is meant, seventh round: names
+/// written longer or shorter than listed, titles that fit the date or not,
+/// common names of sanctioned people beside ordinary namesakes; quiet
+/// articles): 0.791 / 0.854 when first scored, before any rule was tuned
+/// on it.
+#[test]
+fn dated_dev23_split_by_entity_id() {
+    dated_split("dev23", 165, 0.875, 0.845);
 }
