@@ -708,6 +708,9 @@ const OCCUPATIONS: &[&str] = &[
     "ballerina",
     "model",
     "entrepreneur",
+    "owner",
+    "co-owner",
+    "proprietor",
     "programmer",
     "engineer",
     "pilot",
@@ -786,6 +789,11 @@ pub fn is_profession(word: &str) -> bool {
             | "gangster"
             | "mobster"
             | "bootlegger"
+            // "owner Mike Johnson said": a business's owner is no official
+            // (though sanctioned men own businesses).
+            | "owner"
+            | "co-owner"
+            | "proprietor"
     )
 }
 

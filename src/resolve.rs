@@ -6631,6 +6631,7 @@ mod tests {
         ("long out of office, title fits", "1961", "Former Vice President Adlai Stevenson was recalled.", &[("Adlai Stevenson", "avs")]),
         ("a leader by the date over one after it", "1999", "Mourners from the United States included George Bush and his wife.", &[("George Bush", "ghwb")]),
         ("a private job before the name", "2020", "Rep. Adam Smith spoke. In Tacoma, grocer Adam Smith sells fish.", &[("Adam Smith", "as")]),
+        ("a business's owner", "2020", "The shop in the United States is moving, owner Adam Smith said.", &[]),
         ("a town in a list of towns", "1790", "George Washington spoke. Men of Washington and Cincinnati cheered. Washington left.", &[("George Washington", "gw"), ("Washington", "gw")]),
         ("initials over a title the lists lack", "2025", "His son, Gov. George W. Bush of Texas, ran.", &[("George W. Bush", "gwb")]),
         ("people who bear the name", "2020", "Rep. Adam Smith spoke. The town has three men called Adam Smith.", &[("Adam Smith", "as")]),
