@@ -4014,6 +4014,12 @@ impl<'m> Resolver<'m> {
                 }))
                 || speaks_of_name(&before)
                 || (c.first == c.last
+                    && self.word_after(text, c.last).is_some_and(|(w, _)| {
+                        matches!(
+                            w,
+                            "is" | "are" | "was" | "were" | "remains" | "remain" | "and" | "or"
+                        )
+                    })
                     && called_common_after(&self.words_after_max(text, c.last, 10)))
                 || introduces(&self.words_before_max(text, c.first, 12));
             // The most recent mention (full or short) of entity `e` before
