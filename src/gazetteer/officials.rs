@@ -1352,6 +1352,13 @@ pub fn cia_world_leaders(path: &Path, as_of: Option<&str>) -> Result<Vec<Entity>
 mod tests {
     use super::*;
 
+    /// A record of `list` with Wikidata id `qid` (and the id `wd-<qid>`).
+    fn with_qid(qid: &str, name: &str, list: &str, country: &str) -> Entity {
+        let mut e = person(format!("wd-{qid}"), name, list, country);
+        e.properties.insert("wikidata".into(), json!(qid));
+        e
+    }
+
     #[test]
     fn parses_cia_names() {
         let t = |raw: &str| parse_cia_name(raw);
@@ -1417,20 +1424,13 @@ mod tests {
     fn a_wikidata_id_under_another_name_is_not_trusted() {
         // As the 2026 world-leaders file gives Ursula von der Leyen (with
         // Viktor Orbán's id and date of birth).
-        let mut wd = person(
-            "wd-Q57641".into(),
-            "Viktor Orbán",
-            WIKIDATA_LEADERS,
-            "Hungary",
-        );
-        wd.properties.insert("wikidata".into(), json!("Q57641"));
-        let mut wlc = person(
-            "wd-Q57641".into(),
+        let wd = with_qid("Q57641", "Viktor Orbán", WIKIDATA_LEADERS, "Hungary");
+        let mut wlc = with_qid(
+            "Q57641",
             "Ursula von der Leyen",
             WORLD_LEADERS_2026,
             "European Union",
         );
-        wlc.properties.insert("wikidata".into(), json!("Q57641"));
         wlc.properties
             .insert("birth_date".into(), json!("1963-05-31"));
         let mut m = Merger::default();
@@ -1451,20 +1451,8 @@ mod tests {
 
     #[test]
     fn merges_by_qid_then_by_name_and_country() {
-        let mut wd = person(
-            "wd-Q7747".into(),
-            "Vladimir Putin",
-            WIKIDATA_LEADERS,
-            "Russia",
-        );
-        wd.properties.insert("wikidata".into(), json!("Q7747"));
-        let mut wlc = person(
-            "wd-Q7747".into(),
-            "Vladimir Putin",
-            WORLD_LEADERS_2026,
-            "Russia",
-        );
-        wlc.properties.insert("wikidata".into(), json!("Q7747"));
+        let wd = with_qid("Q7747", "Vladimir Putin", WIKIDATA_LEADERS, "Russia");
+        let mut wlc = with_qid("Q7747", "Vladimir Putin", WORLD_LEADERS_2026, "Russia");
         push_alias(
             &mut wlc,
             "Владимир Владимирович Путин",
@@ -1507,13 +1495,12 @@ mod tests {
 
     #[test]
     fn one_source_naming_two_people_is_not_merged_into_one() {
-        let mut wd = person(
-            "wd-Q57385".into(),
+        let wd = with_qid(
+            "Q57385",
             "Teodoro Obiang",
             WIKIDATA_LEADERS,
             "Equatorial Guinea",
         );
-        wd.properties.insert("wikidata".into(), json!("Q57385"));
         let cia = |id: &str, name: &str| {
             let mut p = person(id.into(), name, CIA_2019, "Equatorial Guinea");
             push_alias(&mut p, "Teodoro Obiang", None, None);
