@@ -201,6 +201,12 @@ fn speaks_of_name(before: &[&str]) -> bool {
             .all(|w| matches!(*w, "or" | "and") || !is_stopword(w))
 }
 
+/// Whether a folded word is a form of "to be" (or "remain") that can say
+/// what a name is.
+fn is_copula(w: &str) -> bool {
+    matches!(w, "is" | "are" | "was" | "were" | "remains" | "remain")
+}
+
 /// Whether the words after a bare name say it is a common name: "Kim is
 /// the most common family name", "Mohammad and Omar are among the most
 /// common names" (a copula, then "common" and a word for names within the
@@ -220,12 +226,10 @@ fn called_common_after(after: &[&str]) -> bool {
     else {
         return false;
     };
-    matches!(
-        *copula,
-        "is" | "are" | "was" | "were" | "remains" | "remain"
-    ) && tail[..k]
-        .iter()
-        .any(|w| matches!(*w, "common" | "commonest" | "popular"))
+    is_copula(copula)
+        && tail[..k]
+            .iter()
+            .any(|w| matches!(*w, "common" | "commonest" | "popular"))
         && tail[..k].iter().all(|w| {
             matches!(
                 *w,
@@ -1504,8 +1508,7 @@ impl<'m> Resolver<'m> {
         let n = &self.norm;
         let toks = n.tokens();
         let min = self.min_confidence;
-        // Whether a given name or initial is glued before token `j`
-        // ("George C. Wallace"; not "Mr. Wallace").
+        // Whether token `i` is a title or an honorific ("Gen.", "Mr.").
         let titled = |i: usize| {
             let w = n.token_text(i);
             is_title(w) || crate::variants::is_name_title(w) || honorific_gender(w).is_some()
@@ -4014,12 +4017,9 @@ impl<'m> Resolver<'m> {
                 }))
                 || speaks_of_name(&before)
                 || (c.first == c.last
-                    && self.word_after(text, c.last).is_some_and(|(w, _)| {
-                        matches!(
-                            w,
-                            "is" | "are" | "was" | "were" | "remains" | "remain" | "and" | "or"
-                        )
-                    })
+                    && self
+                        .word_after(text, c.last)
+                        .is_some_and(|(w, _)| is_copula(w) || matches!(w, "and" | "or"))
                     && called_common_after(&self.words_after_max(text, c.last, 10)))
                 || introduces(&self.words_before_max(text, c.first, 12));
             // The most recent mention (full or short) of entity `e` before
