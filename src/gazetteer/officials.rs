@@ -312,6 +312,7 @@ impl Merger {
     /// full name: one list names two people (the CIA's President Teodoro
     /// Obiang Nguema Mbasogo and his son, Vice President Teodoro Nguema
     /// Obiang Mangue, share the short form `Teodoro Obiang`).
+    ///
     /// The same person listed twice by one source, once with a middle name
     /// or a letter changed (`Olivia Grange`, `Olivia Atavia Grange`), is
     /// not another person. Returns the reason to report, if so.
