@@ -1597,8 +1597,9 @@ impl<'m> Resolver<'m> {
                 // the headline's: one no list holds takes it from the
                 // listed bearer ("MARCOS FLEES TO HAWAII" over "Ferdinand
                 // E. Marcos … his only son, Bongbong Marcos").
+                let here = at(j);
                 if first_full && family_last {
-                    match at(j) {
+                    match here {
                         Some(o) if o.c.first < j as u32 || o.c.start.is_some() => {
                             first_full = false;
                         }
@@ -1609,7 +1610,7 @@ impl<'m> Resolver<'m> {
                         _ => {}
                     }
                 }
-                match at(j) {
+                match here {
                     Some(o) if o.c.entity == c.entity && o.c.first == o.c.last => agree += 1,
                     Some(_) => {}
                     None => {
@@ -1993,7 +1994,6 @@ impl<'m> Resolver<'m> {
         self.words_before_max(text, first, 5)
     }
 
-    /// [`Resolver::words_before`], up to `max` words.
     /// Up to `max` folded words after token `last`, within its sentence.
     fn words_after_max(&self, text: &str, last: u32, max: usize) -> Vec<&str> {
         let n = &self.norm;
@@ -2014,6 +2014,7 @@ impl<'m> Resolver<'m> {
         out
     }
 
+    /// [`Resolver::words_before`], up to `max` words.
     fn words_before_max(&self, text: &str, first: u32, max: usize) -> Vec<&str> {
         let n = &self.norm;
         let t = n.tokens();
@@ -3475,13 +3476,6 @@ impl<'m> Resolver<'m> {
         (before, after)
     }
 
-    /// Whether a name read in another spelling than the lists' can stand
-    /// as a full name: some of its words are written as listed ("Moammar
-    /// Qadhafi"), or its entity is a head of state or government, or the
-    /// document corroborates it ([`Resolver::corroborated`]: a full
-    /// mention, the person's country, a linked party) where it is a
-    /// person's name of two words or more or an organization's one-word
-    /// name ("Hezbollah"). A name written as listed always stands here.
     /// Whether a partial name leaves out names of the listed one, not
     /// only its particles ("Ziad Nakhaleh" leaves out the "Al-" of
     /// "Ziyad Al-Nakhalah"; "Mohamed Salah" leaves out "Abdel-Halim
@@ -3494,6 +3488,13 @@ impl<'m> Resolver<'m> {
         }
     }
 
+    /// Whether a name read in another spelling than the lists' can stand
+    /// as a full name: some of its words are written as listed ("Moammar
+    /// Qadhafi"), or its entity is a head of state or government, or the
+    /// document corroborates it ([`Resolver::corroborated`]: a full
+    /// mention, the person's country, a linked party) where it is a
+    /// person's name of two words or more or an organization's one-word
+    /// name ("Hezbollah"). A name written as listed always stands here.
     fn spelling_stands(&self, c: &Cand) -> bool {
         let e = &self.matcher.entities()[c.entity as usize];
         c.variant == 0
