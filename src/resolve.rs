@@ -6030,7 +6030,10 @@ fn proper_context(text: &str, n: &Normalized, first: u32, last: u32) -> bool {
         let opener = tokens[p].flags.contains(TokenFlags::SENTENCE_START)
             && is_common_word(n.token_text(p))
             && !titled;
-        if glued(p, first as usize) && name_word(p) && !opener {
+        // A nationality before a name says whose it is: "Lebanon's
+        // pro-Iranian Hezbollah", "Nigerian Ahmed Musa".
+        let demonym = is_demonym(n.token_text(p));
+        if glued(p, first as usize) && name_word(p) && !opener && !demonym {
             return false;
         }
         if p > 0 && particle(p) && joined(p, first as usize) && glued(p - 1, p) && name_word(p - 1)
@@ -7208,22 +7211,23 @@ mod tests {
 
     #[test]
     fn a_name_hyphened_to_another_capitalized_word() {
-        // Made-up fixture names: a listed man and a listed company.
+        // Made-up fixture names: a listed man and two listed companies.
         let p = Entity::new("p", "Duran Zelkalkan", EntityType::Person);
         let o = Entity::new("o", "Varnok Holding", EntityType::Organization);
-        let m = Matcher::new(&Gazetteer::from_entities([p, o]));
+        let k = Entity::new("k", "Korvallah", EntityType::Organization);
+        let m = Matcher::new(&Gazetteer::from_entities([p, o, k]));
         let mut r = Resolver::new(&m);
         r.set_date(DocDate::parse("2016-08-10").unwrap());
         // A law, a street, a joint venture and a double surname carry the
         // name; a lower-case word after the hyphen does not, nor a common
-        // word in a headline.
+        // word in a headline, nor a nationality before the name.
         let got = resolved_texts(
             &mut r,
             "ZELKALKAN-BACKED FIRM SOLD\n\nDuran Zelkalkan spoke. Zelkalkan left; \
              the Zelkalkan-led party won. \
              The Zelkalkan-Hartley Act passed. Cafes on Duran-Zelkalkan-Strasse \
              closed. Varnok Holding bought it, and the Varnok-BP venture. \
-             Ana Mirsky-Zelkalkan wrote.",
+             Ana Mirsky-Zelkalkan wrote. The pro-Iranian Korvallah paid.",
         );
         assert_eq!(
             got,
@@ -7232,7 +7236,8 @@ mod tests {
                 "Duran Zelkalkan",
                 "Zelkalkan",
                 "Zelkalkan",
-                "Varnok Holding"
+                "Varnok Holding",
+                "Korvallah"
             ]
         );
     }
