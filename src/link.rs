@@ -1583,6 +1583,37 @@ pub fn honorific_gender(word: &str) -> Option<char> {
     }
 }
 
+/// The rank or form of address a folded word before a name gives, one
+/// spelling for its abbreviations: "gen" and "general" are `"general"`,
+/// "sheikh" and "shaykh" `"sheikh"`. `None` for any other word.
+///
+/// ```
+/// use gazex::link::rank_word;
+/// assert_eq!(rank_word("gen"), rank_word("general"));
+/// assert_eq!(rank_word("col"), Some("colonel"));
+/// assert_eq!(rank_word("president"), None);
+/// ```
+pub fn rank_word(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "gen" | "general" => "general",
+        "col" | "colonel" => "colonel",
+        "maj" | "major" => "major",
+        "brig" | "brigadier" => "brigadier",
+        "adm" | "admiral" => "admiral",
+        "lt" | "lieutenant" => "lieutenant",
+        "capt" | "captain" => "captain",
+        "cmdr" | "commander" => "commander",
+        "marshal" | "field-marshal" => "marshal",
+        "sheikh" | "shaykh" | "shaikh" | "sheik" => "sheikh",
+        "ayatollah" => "ayatollah",
+        "mullah" | "mulla" => "mullah",
+        "imam" => "imam",
+        "dr" | "doctor" => "doctor",
+        "prof" | "professor" => "professor",
+        _ => return None,
+    })
+}
+
 /// A person's recorded gender (`"M"`, `"F"`, `"male"`, `"female"`) as
 /// `'M'` or `'F'`.
 fn recorded_gender(e: &Entity) -> Option<char> {

@@ -43,7 +43,7 @@ use crate::link::{
     called_before, common_second_word, common_word, described_vessel_kind, dowager_after,
     honorific_gender, is_month, is_profession, listed_vessel_kind, named_after, namesake_after,
     occupation_before, occupation_in, party_state_after, place_preposition, private_person,
-    record_words, ship_word, speech_after, state_after, state_differs, surely_in_office,
+    rank_word, record_words, ship_word, speech_after, state_after, state_differs, surely_in_office,
     telling_word, title_after, title_before, year_of_deed, Offices, Title, MIN_OFFICE_AGE,
 };
 use crate::matcher::is_prominent;
@@ -3851,6 +3851,27 @@ impl<'m> Resolver<'m> {
         false
     }
 
+    /// Whether the word before short candidate `c` is a rank or a form of
+    /// address ([`rank_word`]: "General", "Sheikh", "Dr.") that the
+    /// document put before an earlier mention of `c`'s entity: "Maj. Gen.
+    /// Qassim Suleimani … his daughter, Zeinab Suleimani … General
+    /// Suleimani's hometown" is the general, whoever of the name came
+    /// between.
+    fn rank_as_named(&self, text: &str, c: &Cand, before: &[&str]) -> bool {
+        let Some(rank) = before.last().and_then(|w| rank_word(w)) else {
+            return false;
+        };
+        self.chosen.iter().any(|k| {
+            k.c.entity == c.entity
+                && k.c.last < c.first
+                && self
+                    .words_before_max(text, k.c.first, 1)
+                    .last()
+                    .and_then(|w| rank_word(w))
+                    == Some(rank)
+        })
+    }
+
     /// Whether the mention starting at token `first` sets its person
     /// against another bearer of the name: named as someone's relative
     /// ("his only son, Bongbong Marcos"), as the younger or elder of two
@@ -4204,7 +4225,13 @@ impl<'m> Resolver<'m> {
                     }
                 }
                 if !g.needs_evidence()
-                    || self.not_this_bearer(text, &g, tr <= 1 || compares, &ix, &mut walked)
+                    || self.not_this_bearer(
+                        text,
+                        &g,
+                        tr <= 1 || compares || self.rank_as_named(text, &g, &before),
+                        &ix,
+                        &mut walked,
+                    )
                 {
                     continue;
                 }
@@ -7207,6 +7234,38 @@ mod tests {
              that CBZ would appeal.",
         );
         assert_eq!(got, ["Commercial Bank of Zarovia", "CBZ", "CBZ", "CBZ"]);
+    }
+
+    #[test]
+    fn a_rank_names_the_bearer_the_document_gave_it() {
+        // A made-up listed general, and an unlisted woman of the same
+        // surname named in full between.
+        let g = Entity::new("g", "Qorvan Zelmani", EntityType::Person);
+        let m = Matcher::new(&Gazetteer::from_entities([g]));
+        let mut r = Resolver::new(&m);
+        r.set_date(DocDate::parse("2020-01-06").unwrap());
+        let got = resolved_texts(
+            &mut r,
+            "Mourners buried Maj. Gen. Qorvan Zelmani on Monday. A poet, Nadia \
+             Zelmani, spoke. Zelmani wept. The cortege left for General \
+             Zelmani's hometown.",
+        );
+        // "Zelmani wept" is the poet's; "General Zelmani" the general's.
+        assert_eq!(got, ["Qorvan Zelmani", "Zelmani"]);
+        let m = Matcher::new(&Gazetteer::from_entities([Entity::new(
+            "g",
+            "Qorvan Zelmani",
+            EntityType::Person,
+        )]));
+        let mut r = Resolver::new(&m);
+        r.set_date(DocDate::parse("2020-01-06").unwrap());
+        // A rank the document did not give him names nobody it knows.
+        let got = resolved_texts(
+            &mut r,
+            "Mourners buried Qorvan Zelmani on Monday. A poet, Nadia \
+             Zelmani, spoke. Later Sheikh Zelmani prayed.",
+        );
+        assert_eq!(got, ["Qorvan Zelmani"]);
     }
 
     #[test]
