@@ -435,6 +435,28 @@ pub fn is_place(folded: &str) -> bool {
         .contains(folded)
 }
 
+/// Whether a folded word is the name of a country's first-level
+/// subdivision (ISO 3166-2, `data/regions/`): a state, province or
+/// governorate ("sinaloa", "kandahar", "idlib"). Names of several words
+/// are never one word.
+///
+/// ```
+/// assert!(gazex::names::is_region("sinaloa"));
+/// assert!(!gazex::names::is_region("lashkar"));
+/// ```
+pub fn is_region(folded: &str) -> bool {
+    static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    WORDS
+        .get_or_init(|| {
+            // Already folded by `data/regions/convert.py`.
+            include_str!("../data/regions/regions.txt")
+                .lines()
+                .filter(|l| !l.contains([' ', '-', '\'']))
+                .collect()
+        })
+        .contains(folded)
+}
+
 /// The words that name the country `value` in news text, folded: its
 /// names and, with `broad`, its English demonyms and capitals
 /// (`data/countries/`, from the `world-countries` data, ODbL): "Iran" →

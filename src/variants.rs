@@ -131,13 +131,29 @@ pub fn forms(entity: &Entity, alias: &Alias, out: &mut Vec<Form>) {
         EntityType::Person => {
             person_forms(entity, alias, out);
             servant_forms(out, start);
+            connector_forms(out, start);
             if german_speaking(entity) {
                 umlaut_forms(out, start);
             }
         }
         EntityType::Organization => {
             group_forms(&fold_tokens(&alias.name), out);
-            org_forms(&alias.name, out, true)
+            org_forms(&alias.name, out, true);
+            connector_forms(out, start);
+            // A branch of a group is named so by one name and not by
+            // another ("COSCO SHIPPING SEAMAN SHP MGMT", no legal form):
+            // by none, its first word is the group's.
+            let tokens = fold_tokens(&alias.name);
+            let refs: Vec<&str> = tokens.iter().map(String::as_str).collect();
+            if LegalForms::builtin().split(&refs).is_none()
+                && entity.names().any(|a| is_branch(&a.name))
+            {
+                let kept: Vec<Form> = out
+                    .drain(start..)
+                    .filter(|f| f.variant != Variant::OrgWord)
+                    .collect();
+                out.extend(kept);
+            }
         }
         _ => org_forms(&alias.name, out, false),
     }
@@ -225,6 +241,65 @@ fn ordinary_words_in_core(tokens: &[String]) -> usize {
 fn german_speaking(e: &Entity) -> bool {
     e.countries()
         .any(|v| matches!(v, "Germany" | "Austria" | "Switzerland" | "Liechtenstein"))
+}
+
+/// Urdu, Persian and Arabic names join their words with short connectors
+/// that the press writes apart, hyphened or glued to the word before:
+/// the Persian *ezafe* as "e" or "i" ("Lashkar-e-Taiba",
+/// "Lashkar-i-Taiba"), the article assimilated to "ud", "ul", "ur"
+/// ("Jamaat-ud-Dawa", "Jamaatud Dawa"; "Zaki-ur-Rehman", "Zakiur
+/// Rehman"), and "al-Din" run into the name before it ("Izz al-Din",
+/// "Izzuddin", "Izzeddine"). Each of `out[start..]` with one way gets the
+/// others (their vowels, "Izzeddin" for "Izzuddin", are spellings the
+/// matcher reads by key).
+fn connector_forms(out: &mut Vec<Form>, start: usize) {
+    let end = out.len();
+    for i in start..end {
+        let t = out[i].tokens.clone();
+        let mut more: Vec<Vec<String>> = Vec::new();
+        for k in 1..t.len().saturating_sub(1) {
+            let (before, after) = (&t[..k], &t[k + 1..]);
+            let with = |mid: Vec<String>| -> Vec<String> {
+                let mut v = before[..before.len() - 1].to_vec();
+                v.extend(mid);
+                v.extend(after[1..].iter().cloned());
+                v
+            };
+            let (a, b) = (&t[k - 1], &t[k + 1]);
+            match t[k].as_str() {
+                // The ezafe between two words, either vowel.
+                "e" | "i" => {
+                    let other = if t[k] == "e" { "i" } else { "e" };
+                    let mut v = t.clone();
+                    v[k] = other.to_string();
+                    more.push(v);
+                }
+                // An assimilated article glued to the word before.
+                c @ ("ud" | "ul" | "ur" | "us" | "un" | "ut" | "uz") => {
+                    more.push(with(vec![format!("{a}{c}"), b.clone()]));
+                }
+                // "al-Din", "ad-Din", "ud-Din" run into the word before.
+                "al" | "el" | "ad" | "ed" if matches!(b.as_str(), "din" | "deen") => {
+                    more.push(with(vec![format!("{a}uddin")]));
+                    more.push(with(vec![format!("{a}uddine")]));
+                }
+                _ => {}
+            }
+            if matches!(t[k].as_str(), "ud" | "ul") && matches!(b.as_str(), "din" | "deen") {
+                more.push(with(vec![format!("{a}uddin")]));
+                more.push(with(vec![format!("{a}uddine")]));
+            }
+        }
+        for tokens in more {
+            if !out.iter().any(|o| o.tokens == tokens) {
+                let f = Form {
+                    tokens,
+                    ..out[i].clone()
+                };
+                out.push(f);
+            }
+        }
+    }
 }
 
 /// "Gerd Mueller", "Margarete Schramboeck": the press writes the umlauts
@@ -906,6 +981,16 @@ fn english_given_before_family(first: &str, second: &str) -> bool {
         && is_east_asian_surname(&second.to_ascii_uppercase())
 }
 
+/// Whether an organization's name makes it a branch of a group: a place
+/// in brackets ("COSCO SHIPPING TANKER (DALIAN) …"), whose group the
+/// name's first word is.
+fn is_branch(name: &str) -> bool {
+    name.split('(').skip(1).any(|b| {
+        b.split_once(')')
+            .is_some_and(|(inner, _)| is_place(&crate::normalize::fold_name(inner)))
+    })
+}
+
 fn org_forms(name: &str, out: &mut Vec<Form>, legal: bool) {
     let tokens = fold_tokens(name);
     if tokens.is_empty() {
@@ -994,6 +1079,30 @@ fn org_forms(name: &str, out: &mut Vec<Form>, legal: bool) {
         if let Some(tail) = own_name_last(&tokens) {
             out.push(form(tail.to_vec(), Variant::OrgCore));
         }
+        // "Lashkar-e-Tayyiba … the Lashkar", "Htoo Group of Companies …
+        // Htoo": a group's own first word, once the story has named it
+        // in full; not a place or region it is named after ("Sinaloa
+        // Cartel"), nor what a gang or group is named after ("Dridex
+        // Gang", its malware; "Zarnikis Group", a family), nor a group's
+        // word before a branch in brackets
+        // ("COSCO Shipping Tanker (Dalian)").
+        let named_after = tokens.len() == 2
+            && matches!(
+                tokens[1].as_str(),
+                "gang" | "cartel" | "clan" | "group" | "network" | "family" | "movement"
+            );
+        if legal
+            && !is_branch(name)
+            && !named_after
+            && tokens[0].len() >= 3
+            && is_distinctive_word(&tokens[0])
+            && !is_known_proper_noun(&tokens[0])
+            && !is_place(&tokens[0])
+            && !crate::names::is_region(&tokens[0])
+            && !is_demonym(&tokens[0])
+        {
+            out.push(form(vec![tokens[0].clone()], Variant::OrgWord));
+        }
         if let Some(kept) = and_for_prefix(&tokens) {
             out.push(form(kept.to_vec(), Variant::OrgCore));
         }
@@ -1021,10 +1130,7 @@ fn org_forms(name: &str, out: &mut Vec<Form>, legal: bool) {
         // "COSCO Shipping Tanker (Dalian) Seaman …": a place in brackets
         // makes the company a branch of a group, whose name its first word
         // is ("COSCO").
-        let branch = name.split('(').skip(1).any(|b| {
-            b.split_once(')')
-                .is_some_and(|(inner, _)| is_place(&crate::normalize::fold_name(inner)))
-        });
+        let branch = is_branch(name);
         if !branch
             && core.len() >= 2 + lead
             && core[lead].len() >= 3
@@ -1161,10 +1267,7 @@ pub(crate) fn lead_words_folded(mut tokens: Vec<String>, name: &str) -> Option<V
         None => tokens.clone(),
     };
     // (A place in brackets: a branch of a group.)
-    let branch = name.split('(').skip(1).any(|b| {
-        b.split_once(')')
-            .is_some_and(|(inner, _)| is_place(&crate::normalize::fold_name(inner)))
-    });
+    let branch = is_branch(name);
     if branch || core.iter().all(|t| is_generic_business_word(t)) {
         return None;
     }
@@ -1582,6 +1685,63 @@ mod tests {
         // says too little.)
         let short = person("AL-TIKRITI, Ahmad Ali", None);
         assert!(!short.iter().any(|f| f.0 == "ahmad ali"));
+    }
+
+    #[test]
+    fn connectors_written_apart_hyphened_or_glued() {
+        // Made-up fixture names.
+        let army = org("LASHKAR E-ZORVANA");
+        assert!(
+            army.contains(&s("lashkar e zorvana", Full, Always)),
+            "{army:?}"
+        );
+        assert!(
+            army.contains(&s("lashkar i zorvana", Full, Always)),
+            "{army:?}"
+        );
+        let front = org("JAMAAT-UD-ZORVA");
+        assert!(
+            front.contains(&s("jamaatud zorva", Full, Always)),
+            "{front:?}"
+        );
+        let hasan = person("Hasan Izz-Al-Din", None);
+        assert!(
+            hasan.contains(&s("hasan izzuddin", Full, Always)),
+            "{hasan:?}"
+        );
+        assert!(
+            hasan.contains(&s("hasan izzuddine", Full, Always)),
+            "{hasan:?}"
+        );
+        // Nothing else is run together.
+        assert!(!person("Hasan Al Zorvani", None)
+            .iter()
+            .any(|f| f.0.contains("hasanu")));
+    }
+
+    #[test]
+    fn a_group_by_its_own_first_word() {
+        // Made-up fixture names: a group with no legal form is named by
+        // its own first word beside a full mention, not by a region or
+        // what a gang is named after.
+        assert!(org("LASHKAR E-ZORVANA").contains(&s("lashkar", Variant::OrgWord, Evidence)));
+        assert!(!org("SINALOA ZORVA FRONT").iter().any(|f| f.0 == "sinaloa"));
+        assert!(!org("ZORVEX GANG").iter().any(|f| f.0 == "zorvex"));
+        // A branch of a group, named so by another of its names.
+        let mut branch = Entity::new(
+            "t",
+            "ZORVA SHIPPING (DALIAN) CO., LTD.",
+            EntityType::Organization,
+        );
+        branch
+            .aliases
+            .push(Alias::new("ZORVA SHIPPING SEAMAN MGMT"));
+        let mut out = Vec::new();
+        forms(&branch, &branch.aliases[0], &mut out);
+        assert!(
+            !out.iter().any(|f| f.variant == Variant::OrgWord),
+            "{out:?}"
+        );
     }
 
     #[test]
