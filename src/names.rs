@@ -297,7 +297,8 @@ const PRESS_TITLES: &str = "mr mrs ms miss mx dr sir lord lady president vice pr
     admiral adm colonel col lt lieutenant captain capt sergeant sgt major maj brig cpl pvt \
     commander cmdr cdr \
     king queen prince princess sheikh emir crown justice judge attorney ceo founder \
-    director chief head minister foreign defense defence finance treasury state";
+    director chief head minister foreign defense defence finance treasury state \
+    sayyed sayed seyed seyyed sayyid ayatollah hojatoleslam mullah maulana imam";
 
 /// Function words (English and other languages), from rigour's text
 /// stopwords: a capitalized one before a name is a sentence start, not a

@@ -8135,6 +8135,16 @@ mod spelling_tests {
             ],
         ),
         (
+            "a religious title before a respelled name",
+            "2020",
+            "The leader, Sayyed Hassan Zarnavani, spoke. Later Ayatollah \
+             Zarnavani wept.",
+            &[
+                ("Hassan Zarnavani", "hz", "variant"),
+                ("Zarnavani", "hz", "surname"),
+            ],
+        ),
+        (
             "a respelled English proper noun rests on a full mention only",
             "2020",
             "The Zarnovia Cartel fought Kurdish forces.",
