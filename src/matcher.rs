@@ -43,12 +43,13 @@ use crate::variants::{forms, Form, Policy, Variant};
 
 /// Whether the capitalized word `w`, whose spelling key (of two consonants
 /// if `short`) listed words share, may be read as them: `None` for an
-/// English word, or a place with a short key ("India" is no "Anda"); else
+/// English word, a faith or a people ("Shiite" is no "Shatti"), or a
+/// place with a short key ("India" is no "Anda"); else
 /// whether only inside a longer name, as a given name or known proper
 /// noun with a short key is ("Omar" for the "Umar" of Umar al-Bashir, but
 /// "Andy" alone is no "Anda").
 fn respelling(w: &str, short: bool) -> Option<bool> {
-    if is_common_word(w) || (short && is_place(w)) {
+    if is_common_word(w) || crate::names::is_faith_or_people(w) || (short && is_place(w)) {
         return None;
     }
     Some(short && (is_given_name(w) || is_known_proper_noun(w)))
@@ -1223,6 +1224,19 @@ mod tests {
             found("mutassim gadafi spoke.").is_empty(),
             "lower case is no name"
         );
+        // A faith's name is no respelled surname ("Shiite" is no
+        // "Shatti"), even beside the full name.
+        let mut j = Entity::new("j", "Jamal al-Shatti", EntityType::Person);
+        j.lists.push("IRAQ2".into());
+        let m = Matcher::new(&Gazetteer::from_entities([j]));
+        let found: Vec<String> = {
+            let text = "Jamal al-Shatti met Shiite leaders. Shatta left.";
+            m.find(text)
+                .iter()
+                .map(|x| text[x.start..x.end].to_string())
+                .collect()
+        };
+        assert_eq!(found, ["Jamal al-Shatti", "Shatta"]);
     }
 
     #[test]

@@ -339,6 +339,76 @@ pub fn is_common_word(folded: &str) -> bool {
         .contains(folded)
 }
 
+/// Whether a folded word names a faith, a branch of one or a people, as
+/// English capitalizes them ("Shiite", "Sunni", "Alawite", "Druze",
+/// "Pashtun", "Uighur"): words the SCOWL list leaves out, which are no
+/// person's name in another spelling ("Shiite" is no "Shatti").
+///
+/// ```
+/// assert!(gazex::names::is_faith_or_people("shiite"));
+/// assert!(!gazex::names::is_faith_or_people("shatti"));
+/// ```
+pub fn is_faith_or_people(folded: &str) -> bool {
+    matches!(
+        folded,
+        "shiite"
+            | "shiites"
+            | "shia"
+            | "shias"
+            | "shii"
+            | "sunni"
+            | "sunnis"
+            | "alawite"
+            | "alawites"
+            | "alawi"
+            | "druze"
+            | "sufi"
+            | "sufis"
+            | "salafi"
+            | "salafis"
+            | "salafist"
+            | "salafists"
+            | "wahhabi"
+            | "ismaili"
+            | "zaydi"
+            | "zaidi"
+            | "yazidi"
+            | "yazidis"
+            | "yezidi"
+            | "maronite"
+            | "maronites"
+            | "copt"
+            | "copts"
+            | "coptic"
+            | "chaldean"
+            | "ahmadi"
+            | "ahmadis"
+            | "ahmadiyya"
+            | "bahai"
+            | "sikh"
+            | "sikhs"
+            | "kurd"
+            | "kurds"
+            | "kurdish"
+            | "pashtun"
+            | "pashtuns"
+            | "baluch"
+            | "baloch"
+            | "hazara"
+            | "hazaras"
+            | "uighur"
+            | "uighurs"
+            | "uyghur"
+            | "uyghurs"
+            | "rohingya"
+            | "berber"
+            | "berbers"
+            | "tuareg"
+            | "bedouin"
+            | "bedouins"
+    )
+}
+
 /// Whether a folded word is a known English proper noun (a given name, a
 /// place: a capitalized entry of the SCOWL list).
 pub fn is_known_proper_noun(folded: &str) -> bool {
