@@ -2350,7 +2350,9 @@ impl<'m> Resolver<'m> {
 
     /// Whether entity `e` has a name that begins and ends as tokens
     /// `first..=last` do with more words between: middle names the text
-    /// leaves out ("John Quincy Adams" for "John Adams").
+    /// leaves out ("John Quincy Adams" for "John Adams"); or one that
+    /// goes on past them ("Hafiz Saeed Khan" for "Hafiz Saeed", a
+    /// generational suffix aside).
     fn has_longer_name(&self, e: u32, first: u32, last: u32) -> bool {
         let (a, z) = (
             self.norm.token_text(first as usize),
@@ -2363,7 +2365,13 @@ impl<'m> Resolver<'m> {
             .any(|n| {
                 let folded = fold_name(&n.name);
                 let words: Vec<&str> = folded.split(' ').filter(|w| w.len() > 1).collect();
-                words.len() > written && words.first() == Some(&a) && words.last() == Some(&z)
+                words.len() > written
+                    && words.first() == Some(&a)
+                    && (words.last() == Some(&z)
+                        // ("Hafiz Saeed" of "Hafiz Saeed Khan": a name
+                        // the text stops short of, not a suffix.)
+                        || (words.get(written - 1) == Some(&z)
+                            && !words[written..].iter().all(|w| is_suffix(w))))
             })
     }
 
@@ -2860,7 +2868,34 @@ impl<'m> Resolver<'m> {
         let common = self.common_name(first, last);
         // (rank, cand, reasons); rank: title, initials, leader at the date,
         // in office at the date, ever a leader; smaller is better.
-        let mut kept: Vec<([u8; 7], Cand, Vec<Reason>)> = Vec::new();
+        // Of the homonyms, the one the document named last before by more
+        // words, these among them in order ("Hafiz Mohammad Saeed …
+        // Hafiz Saeed", "Joaquín Guzmán Loera … Joaquín Guzmán").
+        let latest = (group.len() > 1)
+            .then(|| {
+                let words = |f: u32, l: u32| -> Vec<&str> {
+                    (f..=l).map(|i| self.norm.token_text(i as usize)).collect()
+                };
+                let written = words(first, last);
+                group
+                    .iter()
+                    .filter_map(|g| {
+                        self.chosen
+                            .iter()
+                            .filter(|k| {
+                                k.c.entity == g.entity
+                                    && k.c.last < first
+                                    && k.c.last - k.c.first > last - first
+                                    && is_subsequence(&written, &words(k.c.first, k.c.last))
+                            })
+                            .map(|k| (k.c.last, g.entity))
+                            .max()
+                    })
+                    .max()
+                    .map(|(_, e)| e)
+            })
+            .flatten();
+        let mut kept: Vec<([u8; 8], Cand, Vec<Reason>)> = Vec::new();
         let mut out: Vec<Candidate> = Vec::new();
         for g in group {
             if kept.iter().any(|(_, k, _)| k.entity == g.entity)
@@ -2962,6 +2997,10 @@ impl<'m> Resolver<'m> {
                             1,
                             0,
                             0,
+                            // (Not for organizations: "Islamic
+                            // Revolutionary Guard Corps" after its Qods
+                            // Force is the Corps.)
+                            0,
                         ],
                         *g,
                         reasons,
@@ -3034,6 +3073,13 @@ impl<'m> Resolver<'m> {
                 u8::from(!leads),
                 u8::from(self.has_longer_name(g.entity, first, last)),
                 p.years_from(&self.date),
+                // Of homonyms nothing else tells apart, one the written
+                // name is listed for whole (not only part of: "Sergei
+                // Ivanov" is an alias of the father's, part of the son's
+                // name), then the one the document named last before:
+                // "Hafiz Mohammad Saeed … Hafiz Saeed" is he, not Hafiz
+                // Saeed Khan, whose name the text leaves as short.
+                2 * u8::from(g.kind == MatchKind::PartialName) + u8::from(latest != Some(g.entity)),
             ];
             kept.push((rank, *g, reasons));
         }
@@ -3135,7 +3181,7 @@ impl<'m> Resolver<'m> {
         } else {
             0.9
         };
-        let rest: Vec<([u8; 7], Cand, Vec<Reason>)> = kept.collect();
+        let rest: Vec<([u8; 8], Cand, Vec<Reason>)> = kept.collect();
         let mut tied = false;
         if let Some((second, other, _)) = rest.first() {
             let decided_by = (0..rank.len()).find(|&k| rank[k] != second[k]);
@@ -3157,6 +3203,8 @@ impl<'m> Resolver<'m> {
                 // ("George Bush" in 1994 is the father, out of office a
                 // year; the son's first term is seven years off).
                 Some(6) => 0.6,
+                // Named last before in the document, by more words.
+                Some(7) if rank[7] / 2 == second[7] / 2 => 0.8,
                 // Records of one name and country, in the same kind of
                 // office at the date, are one person the lists did not join
                 // (no date of birth to merge them by).
@@ -6009,6 +6057,12 @@ fn close_quote(text: &str, start: usize, end: usize) -> usize {
     end
 }
 
+/// Whether every word of `short` is in `long`, in the same order.
+fn is_subsequence<T: PartialEq>(short: &[T], long: &[T]) -> bool {
+    let mut rest = long.iter();
+    short.iter().all(|w| rest.any(|l| l == w))
+}
+
 /// Whether tokens `first..=last` hold a lower-case word that cannot be part
 /// of a name: any at either end, and inside only words other than function
 /// words ("Magnitogorsk Iron and Steel Works" is a name).
@@ -7295,6 +7349,27 @@ mod tests {
              Zelmani, spoke. Later Sheikh Zelmani prayed.",
         );
         assert_eq!(got, ["Qorvan Zelmani"]);
+    }
+
+    #[test]
+    fn a_homonym_named_before_in_more_words_is_meant() {
+        // Made-up fixture names: two listed men who both carry the alias
+        // "Zarif Qorban", one also listed as "Zarif Mohammad Qorban".
+        let mut k = Entity::new("k", "Zarif Qorban Khanzel", EntityType::Person);
+        k.aliases.push(Alias::new("Zarif Qorban"));
+        let mut s = Entity::new("s", "Mohammad Qorban", EntityType::Person);
+        s.aliases.push(Alias::new("Zarif Qorban"));
+        s.aliases.push(Alias::new("Zarif Mohammad Qorban"));
+        let m = Matcher::new(&Gazetteer::from_entities([k, s]));
+        let mut r = Resolver::new(&m);
+        r.set_date(DocDate::parse("2019-07-17").unwrap());
+        let text = "A court jailed Zarif Mohammad Qorban on Wednesday. Zarif Qorban \
+                    denied the charges.";
+        let got: Vec<(&str, &str)> = resolved(&mut r, text)
+            .iter()
+            .map(|x| (&text[x.start..x.end], m.entity(x).id.as_str()))
+            .collect();
+        assert_eq!(got, [("Zarif Mohammad Qorban", "s"), ("Zarif Qorban", "s")]);
     }
 
     #[test]
