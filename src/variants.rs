@@ -182,6 +182,29 @@ pub fn forms(entity: &Entity, alias: &Alias, out: &mut Vec<Form>) {
         out.extend(marks);
     }
     let craft = matches!(entity.kind, EntityType::Vessel | EntityType::Aircraft);
+    // "GRACE 1" is written "Grace I" too, "HAPPINESS I" "Happiness 1": a
+    // vessel's number after its name, in either numerals.
+    if entity.kind == EntityType::Vessel {
+        let end = out.len();
+        for i in start..end {
+            let t = &out[i].tokens;
+            if t.len() < 2 {
+                continue;
+            }
+            let Some(other) = other_numeral(&t[t.len() - 1]) else {
+                continue;
+            };
+            let mut tokens = t.clone();
+            *tokens.last_mut().expect("two tokens or more") = other;
+            if !out.iter().any(|o| o.tokens == tokens) {
+                let f = Form {
+                    tokens,
+                    ..out[i].clone()
+                };
+                out.push(f);
+            }
+        }
+    }
     // A name of initials and one word ("F. K. Fiedler", of unknown type) is
     // a bare surname in the text once the initials are left out.
     if entity.kind != EntityType::Person && !initials(&alias.name).is_empty() {
@@ -241,6 +264,21 @@ fn ordinary_words_in_core(tokens: &[String]) -> usize {
 fn german_speaking(e: &Entity) -> bool {
     e.countries()
         .any(|v| matches!(v, "Germany" | "Austria" | "Switzerland" | "Liechtenstein"))
+}
+
+/// The number 1 to 10 written in the other numerals: "1" ↔ "i", "4" ↔
+/// "iv" (folded).
+fn other_numeral(word: &str) -> Option<String> {
+    const ROMAN: [&str; 10] = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"];
+    if let Ok(n) = word.parse::<usize>() {
+        return (1..=ROMAN.len())
+            .contains(&n)
+            .then(|| ROMAN[n - 1].to_string());
+    }
+    ROMAN
+        .iter()
+        .position(|r| *r == word)
+        .map(|k| (k + 1).to_string())
 }
 
 /// Urdu, Persian and Arabic names join their words with short connectors
@@ -1685,6 +1723,22 @@ mod tests {
         // says too little.)
         let short = person("AL-TIKRITI, Ahmad Ali", None);
         assert!(!short.iter().any(|f| f.0 == "ahmad ali"));
+    }
+
+    #[test]
+    fn a_vessels_number_in_either_numerals() {
+        // Made-up fixture vessels.
+        let v = |name: &str| {
+            forms_of(&Entity::new("v", name, EntityType::Vessel))
+                .into_iter()
+                .map(|f| f.0)
+                .collect::<Vec<_>>()
+        };
+        assert!(v("ZORVA 1").contains(&"zorva i".to_string()));
+        assert!(v("ZORVA IV").contains(&"zorva 4".to_string()));
+        assert!(!v("ZORVA 12").iter().any(|f| f.contains("xii")));
+        // (Not a one-word name: "I" alone is no vessel.)
+        assert_eq!(v("1"), ["1"]);
     }
 
     #[test]
