@@ -131,7 +131,8 @@ pub fn forms(entity: &Entity, alias: &Alias, out: &mut Vec<Form>) {
         EntityType::Person => {
             person_forms(entity, alias, out);
             servant_forms(out, start);
-            connector_forms(out, start);
+            // (No ezafe: a person's "E." or "I." is an initial.)
+            connector_forms(out, start, false);
             if german_speaking(entity) {
                 umlaut_forms(out, start);
             }
@@ -139,14 +140,19 @@ pub fn forms(entity: &Entity, alias: &Alias, out: &mut Vec<Form>) {
         EntityType::Organization => {
             group_forms(&fold_tokens(&alias.name), out);
             org_forms(&alias.name, out, true);
-            connector_forms(out, start);
+            connector_forms(out, start, true);
             // A branch of a group is named so by one name and not by
             // another ("COSCO SHIPPING SEAMAN SHP MGMT", no legal form):
             // by none, its first word is the group's.
-            let tokens = fold_tokens(&alias.name);
-            let refs: Vec<&str> = tokens.iter().map(String::as_str).collect();
-            if LegalForms::builtin().split(&refs).is_none()
+            // (The cheap tests first: this runs for every name of every
+            // organization at start-up.)
+            if out[start..].iter().any(|f| f.variant == Variant::OrgWord)
                 && entity.names().any(|a| is_branch(&a.name))
+                && {
+                    let tokens = fold_tokens(&alias.name);
+                    let refs: Vec<&str> = tokens.iter().map(String::as_str).collect();
+                    LegalForms::builtin().split(&refs).is_none()
+                }
             {
                 let kept: Vec<Form> = out
                     .drain(start..)
@@ -289,10 +295,32 @@ fn other_numeral(word: &str) -> Option<String> {
 /// Rehman"), and "al-Din" run into the name before it ("Izz al-Din",
 /// "Izzuddin", "Izzeddine"). Each of `out[start..]` with one way gets the
 /// others (their vowels, "Izzeddin" for "Izzuddin", are spellings the
-/// matcher reads by key).
-fn connector_forms(out: &mut Vec<Form>, start: usize) {
+/// matcher reads by key). The ezafe only with `ezafe` (organizations'
+/// names, where a one-letter word is no initial).
+fn connector_forms(out: &mut Vec<Form>, start: usize, ezafe: bool) {
     let end = out.len();
     for i in start..end {
+        // (Most names have no connector: looked for first.)
+        let inner = out[i].tokens.len().saturating_sub(1);
+        if !out[i].tokens[..inner].iter().skip(1).any(|w| {
+            matches!(
+                w.as_str(),
+                "e" | "i"
+                    | "ud"
+                    | "ul"
+                    | "ur"
+                    | "us"
+                    | "un"
+                    | "ut"
+                    | "uz"
+                    | "al"
+                    | "el"
+                    | "ad"
+                    | "ed"
+            )
+        }) {
+            continue;
+        }
         let t = out[i].tokens.clone();
         let mut more: Vec<Vec<String>> = Vec::new();
         for k in 1..t.len().saturating_sub(1) {
@@ -306,7 +334,7 @@ fn connector_forms(out: &mut Vec<Form>, start: usize) {
             let (a, b) = (&t[k - 1], &t[k + 1]);
             match t[k].as_str() {
                 // The ezafe between two words, either vowel.
-                "e" | "i" => {
+                "e" | "i" if ezafe => {
                     let other = if t[k] == "e" { "i" } else { "e" };
                     let mut v = t.clone();
                     v[k] = other.to_string();
