@@ -6,7 +6,7 @@
 //! 0.95; issue 14 asks for 0.98 and 0.96, not met since the split grew
 //! from 30 to 45 articles), the later dated rounds and issue 15's spelling
 //! split at the figures reached. The fresh splits (`fresh`,
-//! `spell-fresh`, `fresh2` to `fresh11`) are held out: scored only to
+//! `spell-fresh`, `fresh2` to `fresh12`) are held out: scored only to
 //! report, never asserted or tuned on.
 
 use std::process::Command;
@@ -282,4 +282,15 @@ fn dated_dev22_split_by_entity_id() {
 #[test]
 fn dated_dev23_split_by_entity_id() {
     dated_split("dev23", 165, 0.875, 0.845);
+}
+
+/// The twenty-fourth development round (how the press writes listed
+/// names, sixth round: house spellings of Arabic, Persian, Hebrew,
+/// Russian, Korean, Chinese, Burmese and Somali names, connectors written
+/// apart or glued, groups by their press names; quiet articles): 0.944 /
+/// 0.801 when first scored (on the corrected gold), before any rule was
+/// tuned on it.
+#[test]
+fn dated_dev24_split_by_entity_id() {
+    dated_split("dev24", 290, 0.945, 0.845);
 }
