@@ -495,15 +495,17 @@ fn frequent(tables: &[&'static str], min: f32) -> StaticWords {
 pub fn is_place(folded: &str) -> bool {
     static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
     WORDS
-        .get_or_init(|| {
-            // Already folded by `data/places/convert.py`; a name of several
-            // words is never one token.
-            include_str!("../data/places/places.txt")
-                .lines()
-                .filter(|l| !l.contains([' ', '-', '\'']))
-                .collect()
-        })
+        .get_or_init(|| one_word_names(include_str!("../data/places/places.txt")))
         .contains(folded)
+}
+
+/// The one-word names of a bundled list of place names, one a line,
+/// already folded by its `convert.py`: a name of several words is never
+/// one token.
+fn one_word_names(list: &'static str) -> HashSet<&'static str> {
+    list.lines()
+        .filter(|l| !l.contains([' ', '-', '\'']))
+        .collect()
 }
 
 /// Whether a folded word is the name of a country's first-level
@@ -518,13 +520,7 @@ pub fn is_place(folded: &str) -> bool {
 pub fn is_region(folded: &str) -> bool {
     static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
     WORDS
-        .get_or_init(|| {
-            // Already folded by `data/regions/convert.py`.
-            include_str!("../data/regions/regions.txt")
-                .lines()
-                .filter(|l| !l.contains([' ', '-', '\'']))
-                .collect()
-        })
+        .get_or_init(|| one_word_names(include_str!("../data/regions/regions.txt")))
         .contains(folded)
 }
 
