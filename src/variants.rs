@@ -608,6 +608,23 @@ fn person_forms(entity: &Entity, alias: &Alias, out: &mut Vec<Form>) {
             short.extend(family_core.iter().cloned());
             out.push(form(short, Variant::PartialName));
         }
+        // "Mohammad" opening a compound given name of Iran, Afghanistan
+        // or Pakistan is left out by the press: "Javad Zarif" for
+        // Mohammad Javad Zarif, "Hassan Akhund" for Mohammad Hassan
+        // Akhund. (Not an Arab name, whose second word is the father's:
+        // Muhammad Muammar Qadhafi is no "Muammar Qadhafi".)
+        if given_core.len() >= 2
+            && compound_given_names(entity)
+            && matches!(
+                given_core[0].as_str(),
+                "mohammad" | "muhammad" | "mohammed" | "muhammed" | "mohamed" | "mohamad"
+            )
+            && !is_particle(&given_core[1])
+        {
+            let mut short = given_core[1..].to_vec();
+            short.extend(family_core.iter().cloned());
+            out.push(form(short, Variant::PartialName));
+        }
         // An Arabic name of a given name and two forebears' or more ends
         // in a nisba, the family's town or tribe ("Al-Tikriti"), which the
         // press leaves out: "Qusay Saddam Hussein", "Ali Hassan al-Majid".
@@ -907,8 +924,17 @@ pub(crate) fn is_name_title(folded: &str) -> bool {
     )
 }
 
-/// Whether `e` is an official of a Spanish-speaking country, where people
-/// carry two family names (the `country` property).
+/// Whether entity `e` is of a country where "Mohammad" opens compound
+/// given names (Iran, Afghanistan, Pakistan, Tajikistan: a country
+/// property, or an Iran sanctions program).
+fn compound_given_names(e: &Entity) -> bool {
+    e.countries()
+        .any(|c| matches!(c, "Iran" | "Afghanistan" | "Pakistan" | "Tajikistan"))
+        || e.birth_country()
+            .is_some_and(|c| matches!(c, "Iran" | "Afghanistan" | "Pakistan" | "Tajikistan"))
+        || e.lists.iter().any(|l| l.starts_with("IRAN"))
+}
+
 /// Whether entity `e` is of a country where names are Malay ("bin",
 /// "binti" between a given name and the father's).
 fn malay(e: &Entity) -> bool {
@@ -916,6 +942,8 @@ fn malay(e: &Entity) -> bool {
         .any(|v| matches!(v, "Malaysia" | "Brunei" | "Singapore" | "Indonesia"))
 }
 
+/// Whether `e` is an official of a Spanish-speaking country, where people
+/// carry two family names (the `country` property).
 fn hispanic(e: &Entity) -> bool {
     const COUNTRIES: &[&str] = &[
         "Argentina",
@@ -1751,6 +1779,17 @@ mod tests {
         // says too little.)
         let short = person("AL-TIKRITI, Ahmad Ali", None);
         assert!(!short.iter().any(|f| f.0 == "ahmad ali"));
+    }
+
+    #[test]
+    fn mohammad_left_out_of_a_compound_given_name() {
+        // Made-up fixture names.
+        let mut z = Entity::new("z", "Mohammad Javad Zarnif", EntityType::Person);
+        z.properties.insert("country".into(), "Iran".into());
+        assert!(forms_of(&z).contains(&s("javad zarnif", PartialName, Proper)));
+        // An Arab name's second word is the father's: not left so.
+        let q = Entity::new("q", "Muhammad Muammar Zarnafi", EntityType::Person);
+        assert!(!forms_of(&q).iter().any(|f| f.0 == "muammar zarnafi"));
     }
 
     #[test]
