@@ -2423,15 +2423,14 @@ impl<'m> Resolver<'m> {
         let outside = |&(least_last, greatest_first): &(u32, u32)| {
             least_last < first || greatest_first > last
         };
-        let elsewhere = links.iter().any(|o| s.any.get(o).is_some_and(outside))
+        links.iter().any(|o| s.any.get(o).is_some_and(outside))
             || s.rare.get(&e).is_some_and(outside)
             || country
                 .and_then(|k| s.officials.get(k))
                 .is_some_and(|(lasts, firsts)| {
                     lasts.least_besides(e).is_some_and(|l| l < first)
                         || firsts.least_besides(e).is_some_and(|f| !f > last)
-                });
-        elsewhere
+                })
     }
 
     /// Whether the document writes the name of tokens `first..=last` in
@@ -2866,8 +2865,6 @@ impl<'m> Resolver<'m> {
             return None;
         }
         let common = self.common_name(first, last);
-        // (rank, cand, reasons); rank: title, initials, leader at the date,
-        // in office at the date, ever a leader; smaller is better.
         // Of the homonyms, the one the document named last before by more
         // words, these among them in order ("Hafiz Mohammad Saeed …
         // Hafiz Saeed", "Joaquín Guzmán Loera … Joaquín Guzmán").
@@ -2895,6 +2892,9 @@ impl<'m> Resolver<'m> {
                     .map(|(_, e)| e)
             })
             .flatten();
+        // (rank, cand, reasons); rank: title, initials, leader at the date,
+        // in office at the date, ever a leader, a longer name, years from
+        // the date, listed whole and named last before; smaller is better.
         let mut kept: Vec<([u8; 8], Cand, Vec<Reason>)> = Vec::new();
         let mut out: Vec<Candidate> = Vec::new();
         for g in group {
@@ -3862,6 +3862,13 @@ impl<'m> Resolver<'m> {
         if titled || c.kind != MatchKind::Surname || c.first != c.last {
             return false;
         }
+        // A sentence that names a party the lists link to this bearer says
+        // it is this one, whoever of the name came before ("Ali
+        // Soleimani, a carpet dealer, … Soleimani, 62, had commanded the
+        // Quds Force").
+        if self.linked_in_sentence(c) {
+            return false;
+        }
         // The earlier uses of the same word outside any mention, nearest
         // first: the first preceded by another capitalized name word is
         // another person's full name, and a bare surname between refers to
@@ -3871,13 +3878,6 @@ impl<'m> Resolver<'m> {
         // entity out is that other person.
         // (The walk is the same for every bearer of the word: taken once
         // per token, `walked`, and read for each.)
-        // A sentence that names a party the lists link to this bearer says
-        // it is this one, whoever of the name came before ("Ali
-        // Soleimani, a carpet dealer, … Soleimani, 62, had commanded the
-        // Quds Force").
-        if self.linked_in_sentence(c) {
-            return false;
-        }
         let walked = walked.get_or_insert_with(|| self.earlier_uses_walked(text, c.first));
         let contrasted_here = self.contrasted(text, c.first);
         for &(p, says) in walked.iter() {

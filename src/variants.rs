@@ -202,13 +202,7 @@ pub fn forms(entity: &Entity, alias: &Alias, out: &mut Vec<Form>) {
             };
             let mut tokens = t.clone();
             *tokens.last_mut().expect("two tokens or more") = other;
-            if !out.iter().any(|o| o.tokens == tokens) {
-                let f = Form {
-                    tokens,
-                    ..out[i].clone()
-                };
-                out.push(f);
-            }
+            push_copy(out, i, tokens);
         }
     }
     // A name of initials and one word ("F. K. Fiedler", of unknown type) is
@@ -298,27 +292,18 @@ fn other_numeral(word: &str) -> Option<String> {
 /// matcher reads by key). The ezafe only with `ezafe` (organizations'
 /// names, where a one-letter word is no initial).
 fn connector_forms(out: &mut Vec<Form>, start: usize, ezafe: bool) {
+    /// The article assimilated and glued to the word before.
+    const GLUED: &[&str] = &["ud", "ul", "ur", "us", "un", "ut", "uz"];
+    /// The article that "Din" runs into the word before with.
+    const BEFORE_DIN: &[&str] = &["al", "el", "ad", "ed", "ud", "ul"];
+    let connector = |w: &str| {
+        (ezafe && matches!(w, "e" | "i")) || GLUED.contains(&w) || BEFORE_DIN.contains(&w)
+    };
     let end = out.len();
     for i in start..end {
         // (Most names have no connector: looked for first.)
         let inner = out[i].tokens.len().saturating_sub(1);
-        if !out[i].tokens[..inner].iter().skip(1).any(|w| {
-            matches!(
-                w.as_str(),
-                "e" | "i"
-                    | "ud"
-                    | "ul"
-                    | "ur"
-                    | "us"
-                    | "un"
-                    | "ut"
-                    | "uz"
-                    | "al"
-                    | "el"
-                    | "ad"
-                    | "ed"
-            )
-        }) {
+        if !out[i].tokens[..inner].iter().skip(1).any(|w| connector(w)) {
             continue;
         }
         let t = out[i].tokens.clone();
@@ -331,40 +316,37 @@ fn connector_forms(out: &mut Vec<Form>, start: usize, ezafe: bool) {
                 v.extend(after[1..].iter().cloned());
                 v
             };
-            let (a, b) = (&t[k - 1], &t[k + 1]);
-            match t[k].as_str() {
-                // The ezafe between two words, either vowel.
-                "e" | "i" if ezafe => {
-                    let other = if t[k] == "e" { "i" } else { "e" };
-                    let mut v = t.clone();
-                    v[k] = other.to_string();
-                    more.push(v);
-                }
-                // An assimilated article glued to the word before.
-                c @ ("ud" | "ul" | "ur" | "us" | "un" | "ut" | "uz") => {
-                    more.push(with(vec![format!("{a}{c}"), b.clone()]));
-                }
-                // "al-Din", "ad-Din", "ud-Din" run into the word before.
-                "al" | "el" | "ad" | "ed" if matches!(b.as_str(), "din" | "deen") => {
-                    more.push(with(vec![format!("{a}uddin")]));
-                    more.push(with(vec![format!("{a}uddine")]));
-                }
-                _ => {}
+            let (c, a, b) = (t[k].as_str(), &t[k - 1], &t[k + 1]);
+            // The ezafe between two words, either vowel.
+            if ezafe && matches!(c, "e" | "i") {
+                let mut v = t.clone();
+                v[k] = if c == "e" { "i" } else { "e" }.to_string();
+                more.push(v);
             }
-            if matches!(t[k].as_str(), "ud" | "ul") && matches!(b.as_str(), "din" | "deen") {
+            if GLUED.contains(&c) {
+                more.push(with(vec![format!("{a}{c}"), b.clone()]));
+            }
+            // "al-Din", "ad-Din", "ud-Din" run into the word before.
+            if BEFORE_DIN.contains(&c) && matches!(b.as_str(), "din" | "deen") {
                 more.push(with(vec![format!("{a}uddin")]));
                 more.push(with(vec![format!("{a}uddine")]));
             }
         }
         for tokens in more {
-            if !out.iter().any(|o| o.tokens == tokens) {
-                let f = Form {
-                    tokens,
-                    ..out[i].clone()
-                };
-                out.push(f);
-            }
+            push_copy(out, i, tokens);
         }
+    }
+}
+
+/// Appends a copy of form `out[i]` with `tokens`, unless a form with those
+/// tokens is there already.
+fn push_copy(out: &mut Vec<Form>, i: usize, tokens: Vec<String>) {
+    if !out.iter().any(|o| o.tokens == tokens) {
+        let f = Form {
+            tokens,
+            ..out[i].clone()
+        };
+        out.push(f);
     }
 }
 
@@ -613,13 +595,15 @@ fn person_forms(entity: &Entity, alias: &Alias, out: &mut Vec<Form>) {
         // Mohammad Javad Zarif, "Hassan Akhund" for Mohammad Hassan
         // Akhund. (Not an Arab name, whose second word is the father's:
         // Muhammad Muammar Qadhafi is no "Muammar Qadhafi".)
+        // (The words first: this runs for every listed person's name at
+        // start-up, and few start so.)
         if given_core.len() >= 2
-            && compound_given_names(entity)
             && matches!(
                 given_core[0].as_str(),
                 "mohammad" | "muhammad" | "mohammed" | "muhammed" | "mohamed" | "mohamad"
             )
             && !is_particle(&given_core[1])
+            && compound_given_names(entity)
         {
             let mut short = given_core[1..].to_vec();
             short.extend(family_core.iter().cloned());
