@@ -1910,7 +1910,7 @@ pub fn common_second_word(first: Option<Common>, second: &str) -> Option<Common>
 /// Whether a folded word reads as one romanized syllable: at most six
 /// letters, one run of vowels, ending in it or in `n`, `ng` or `r`
 /// ("qiang", "yi", "jun", "song"; not "bush" or "trump").
-fn is_one_syllable(w: &str) -> bool {
+pub fn is_one_syllable(w: &str) -> bool {
     let b = w.as_bytes();
     if b.is_empty() || b.len() > 6 || !b.iter().all(u8::is_ascii_lowercase) {
         return false;

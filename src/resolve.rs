@@ -41,18 +41,19 @@ use crate::date::DocDate;
 use crate::gazetteer::{EntityType, NameOrder};
 use crate::link::{
     called_before, common_second_word, common_word, described_vessel_kind, dowager_after,
-    honorific_gender, is_month, is_profession, listed_vessel_kind, named_after, namesake_after,
-    occupation_before, occupation_in, party_state_after, place_preposition, private_person,
-    rank_word, record_words, ship_word, speech_after, state_after, state_differs, surely_in_office,
-    telling_word, title_after, title_before, year_of_deed, Offices, Title, MIN_OFFICE_AGE,
+    honorific_gender, is_month, is_one_syllable, is_profession, listed_vessel_kind, named_after,
+    namesake_after, occupation_before, occupation_in, party_state_after, place_preposition,
+    private_person, rank_word, record_words, ship_word, speech_after, state_after, state_differs,
+    surely_in_office, telling_word, title_after, title_before, year_of_deed, Offices, Title,
+    MIN_OFFICE_AGE,
 };
 use crate::matcher::is_prominent;
 use crate::matcher::{Hit, Matcher};
 use crate::mention::{Candidate, Evidence, EvidenceKind, MatchKind, Mention, Reason};
 use crate::names::{
     country_cues, country_of, in_country_name, initials, is_capital, is_common_word, is_demonym,
-    is_distinctive_word, is_given_name, is_known_proper_noun, is_particle, is_place, is_stopword,
-    is_suffix, is_title, LegalForms,
+    is_distinctive_word, is_given_name, is_known_proper_noun, is_particle, is_place, is_region,
+    is_stopword, is_suffix, is_title, LegalForms,
 };
 use crate::normalize::fold_name;
 use crate::normalize::{normalize_into, Normalized, TokenFlags};
@@ -755,6 +756,10 @@ enum EarlierUse {
     /// After another capitalized name word: another person's full name;
     /// or before a firm's word ("Ford Motor Co."): the firm.
     Other,
+    /// Before another capitalized name word ("Kim Jong-pil", "Xi
+    /// Zhongxun"): where the entity's family name comes first, another
+    /// person's full name.
+    FamilyFirst,
     /// After a title ("President Johnson"): that person, someone else
     /// where the title rules the entity out.
     Title(Title),
@@ -2753,10 +2758,24 @@ impl<'m> Resolver<'m> {
                 return true;
             }
         }
+        let ents = self.matcher.entities();
+        // "Kim Chol-ho" is not the listed Kim Chol: a syllable hyphened
+        // to the last word of a name whose family name comes first makes a
+        // longer given name ("Kim Jong-un-led" is no syllable).
+        let next = last as usize + 1;
+        if next < n.tokens().len()
+            && gap(text, n, last as usize) == "-"
+            && !n.tokens()[next].flags.contains(TokenFlags::CAPITALIZED)
+            && group
+                .iter()
+                .all(|g| ents[g.entity as usize].name_order == Some(NameOrder::FamilyFirst))
+            && is_one_syllable(n.token_text(next))
+        {
+            return true;
+        }
         let Some((w, glued)) = self.word_after(text, last) else {
             return false;
         };
-        let ents = self.matcher.entities();
         // ("Franklin Roosevelt Hill, 44, of Macon": a common surname after
         // the name is more of it; not a month or a day, "Vladimir Putin
         // May 5".)
@@ -3895,6 +3914,18 @@ impl<'m> Resolver<'m> {
             }
             match says {
                 EarlierUse::Other => return true,
+                // (Within the paragraph: a story of Korea names many Kims in
+                // passing, and a bare "Kim" paragraphs later is again the
+                // one it is about.)
+                EarlierUse::FamilyFirst => {
+                    let t = n.tokens();
+                    if self.matcher.entities()[c.entity as usize].name_order
+                        == Some(NameOrder::FamilyFirst)
+                        && !paragraph_break(&text[t[p as usize].end as usize..start])
+                    {
+                        return true;
+                    }
+                }
                 // A use after a title ("Mrs. Hoover", "President Johnson")
                 // names someone afresh: the chain ends there, with that
                 // person, who is someone else where the title rules this
@@ -4047,6 +4078,24 @@ impl<'m> Resolver<'m> {
                     _ => false,
                 }
         };
+        // "Kim Jong-pil … Kim": a capitalized name word right after the
+        // use, which no mention holds, is a given name after a family name
+        // (read so only for an entity whose family name comes first).
+        let family_first = |p: u32| {
+            let k = p as usize + 1;
+            k < n.tokens().len()
+                && !n.barrier_after(p as usize)
+                && gap(text, n, p as usize) == " "
+                && n.tokens()[k].flags.contains(TokenFlags::CAPITALIZED)
+                && !caps_line(text, n, k)
+                && {
+                    let w = n.token_text(k);
+                    (is_given_name(w)
+                        || !(is_common_word(w) || is_title(w) || is_stopword(w) || is_particle(w)))
+                        // ("Hong Kong" is a place.)
+                        && !(is_place(w) || is_region(w) || in_country_name(w))
+                }
+        };
         let mut walked = Vec::new();
         let mut at = first;
         // (Bounded: each step is a search of the look-back window, a
@@ -4068,11 +4117,15 @@ impl<'m> Resolver<'m> {
                 && n.token_text(p as usize - 1) != "mr"
             {
                 EarlierUse::TitleWord
+            } else if family_first(p) {
+                EarlierUse::FamilyFirst
             } else {
                 EarlierUse::Bare
             };
             walked.push((p, says));
-            if !matches!(says, EarlierUse::Bare) {
+            // (A given name after the use ends the walk only for a family
+            // name that comes first.)
+            if !matches!(says, EarlierUse::Bare | EarlierUse::FamilyFirst) {
                 break;
             }
             at = p;
@@ -6181,6 +6234,18 @@ fn proper_context(text: &str, n: &Normalized, first: u32, last: u32) -> bool {
     true
 }
 
+/// Whether `between` (the text between two words) holds a paragraph break:
+/// a line break, then only spaces or tabs, then another.
+fn paragraph_break(between: &str) -> bool {
+    let mut lines = between.split('\n');
+    lines.next();
+    let mut inner = lines.collect::<Vec<_>>();
+    inner.pop();
+    inner
+        .iter()
+        .any(|l| l.trim_matches([' ', '\t', '\r']).is_empty())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -6472,6 +6537,17 @@ mod tests {
             &[("Kim Jong Un", "kim", "exact"), ("Kim", "kim", "surname")],
         ),
         ("kardashian", "Kim Jong Un spoke. Kim Kardashian did not.", &[("Kim Jong Un", "kim", "exact")]),
+        (
+            "another Kim named in full in the paragraph",
+            "Kim Jong Un spoke.\n\nKim Young-sam, a former president, wept. Kim said so.",
+            &[("Kim Jong Un", "kim", "exact")],
+        ),
+        (
+            "another Kim named in full paragraphs before",
+            "Kim Jong Un spoke. Kim Young-sam wept.\n\nKim said so.",
+            &[("Kim Jong Un", "kim", "exact"), ("Kim", "kim", "surname")],
+        ),
+        ("a longer hyphened given name", "Kim Yo Jong-min spoke.", &[]),
         (
             "the bearer called by the surname alone keeps it",
             "Kim Jong Un spoke. Kim said yes. His sister, Kim Yo Jong, nodded. Kim left.",
