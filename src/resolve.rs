@@ -2413,8 +2413,15 @@ impl<'m> Resolver<'m> {
         let p = self.matcher.profile(e);
         let in_office =
             p.terms.is_empty() || p.terms.iter().any(|t| t.from <= self.date.last_day());
+        // (A sanctioned person the lists give no country is of the country
+        // of birth or of the sanctions program, where the name is written
+        // with three words or more, which many fewer people share than
+        // two: "Benjamín Arellano Félix", born in Mexico, in a story from
+        // Mexico City; not "John Lee" in a story of Hong Kong's emigrants.)
+        let ent = &self.matcher.entities()[e as usize];
         self.named_beside(e, first, last, in_office || self.leader(e))
             || (in_office && self.country_anywhere(e, false).is_some())
+            || (last - first >= 2 && ent.countries().next().is_none() && self.home_named(e))
     }
 
     /// Whether the document names, outside tokens `first..=last`, a party
@@ -8215,6 +8222,19 @@ mod spelling_tests {
                 q
             },
             {
+                // (Made up: a name of common words, born in Mexico.)
+                let mut g = Entity::new("rgl", "Robert Garcia Lopez", EntityType::Person);
+                g.lists.push("SDNTK".into());
+                g.properties.insert("pob".into(), "Tijuana, Mexico".into());
+                g
+            },
+            {
+                let mut g = Entity::new("jg", "James Garcia", EntityType::Person);
+                g.lists.push("SDNTK".into());
+                g.properties.insert("pob".into(), "Tijuana, Mexico".into());
+                g
+            },
+            {
                 let mut k = Entity::new("pak", "Pak Kyong Chol", EntityType::Person);
                 k.lists.push("DPRK3".into());
                 k.name_order = Some(crate::gazetteer::NameOrder::FamilyFirst);
@@ -8231,6 +8251,14 @@ mod spelling_tests {
         &'static [(&'static str, &'static str, &'static str)],
     );
     const CASES: &[Case] = &[
+        (
+            "common words, three of them, born where the story is",
+            "2010",
+            "MEXICO CITY - Robert Garcia Lopez was arrested.",
+            &[("Robert Garcia Lopez", "rgl", "exact")],
+        ),
+        ("common words, three of them, nothing else", "2010", "Robert Garcia Lopez was arrested.", &[]),
+        ("common words, two of them, born where the story is", "2010", "MEXICO CITY - James Garcia was arrested.", &[]),
         (
             "one word respelled, the rest as listed",
             "2020",
