@@ -599,6 +599,12 @@ pub fn title_after(words: &[&str]) -> Option<Title> {
     let at = words
         .iter()
         .position(|w| title_word(w).is_some_and(|o| !o.is_empty()))?;
+    // ("the only son of Venezuelan President Nicolás Maduro", "chief of
+    // staff to Senator Schumer": an office after "of" or "to" is another
+    // person's.)
+    if words[..at].iter().any(|w| matches!(*w, "of" | "to")) {
+        return None;
+    }
     // The run of title words around the office word ("prime minister",
     // "vice president").
     let mut from = at;
@@ -2076,6 +2082,9 @@ mod tests {
         assert!(pm.past && pm.offices == Offices::HEAD_OF_GOVERNMENT);
         assert_eq!(a("a heroin dealer from harlem"), None);
         assert_eq!(a("to promise president"), None);
+        assert_eq!(a("the only son of venezuelan president"), None);
+        assert_eq!(a("a chief of staff to senator"), None);
+        assert!(a("the president of venezuela").is_some());
         assert_eq!(
             t("finance minister professor").unwrap().offices,
             Offices::MINISTER
