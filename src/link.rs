@@ -761,11 +761,42 @@ pub fn occupation_in(words: &[&str]) -> bool {
         .any(|w| OCCUPATIONS.contains(w) || SPORTS.contains(w))
 }
 
-/// Whether the folded word just before a name is an occupation word
-/// ("economist", "singer") or a private person's job ("grocer Ali
-/// Hussein", "shopkeeper Wang Yi").
-pub fn occupation_before(word: &str) -> bool {
-    OCCUPATIONS.contains(&word) || PRIVATE.contains(&word)
+/// Whether the last of the folded words just before a name (`before`,
+/// nearest last) is an occupation word ("economist", "singer") or a
+/// private person's job ("grocer Ali Hussein", "shopkeeper Wang Yi"), and
+/// not a verb: after "to", a modal or a pronoun such a word is what
+/// someone does ("was to host Kim Jong Un", "they judge").
+///
+/// ```
+/// use gazex::link::occupation_before;
+/// assert!(occupation_before(&["talk", "show", "host"]));
+/// assert!(!occupation_before(&["was", "to", "host"]));
+/// ```
+pub fn occupation_before(before: &[&str]) -> bool {
+    let [.., w] = before else {
+        return false;
+    };
+    let verb = before.len() > 1
+        && matches!(
+            before[before.len() - 2],
+            "to" | "will"
+                | "would"
+                | "can"
+                | "could"
+                | "may"
+                | "might"
+                | "must"
+                | "shall"
+                | "should"
+                | "did"
+                | "do"
+                | "does"
+                | "i"
+                | "we"
+                | "they"
+                | "you"
+        );
+    !verb && (OCCUPATIONS.contains(w) || PRIVATE.contains(w))
 }
 
 /// Whether an occupation word is a business or profession that sanctioned

@@ -2834,7 +2834,7 @@ impl<'m> Resolver<'m> {
         // A title before the name, else one in a clause after it (",
         // who was Vice President", ", the former Belgian prime minister").
         let title = title_before(&before).or_else(|| title_after(&appositive));
-        let occupation = before.last().is_some_and(|w| occupation_before(w));
+        let occupation = occupation_before(&before);
         let profession = before.last().is_some_and(|w| is_profession(w));
         let honorific = before.last().and_then(|w| honorific_gender(w));
         // (An office's title before the name outweighs a description: "King
@@ -4164,7 +4164,7 @@ impl<'m> Resolver<'m> {
             let before = self.words_before(text, c.first);
             let title = title_before(&before);
             let of_country = self.royal_of_country(text, &before, c.last);
-            let occupation = before.last().is_some_and(|w| occupation_before(w));
+            let occupation = occupation_before(&before);
             let profession = before.last().is_some_and(|w| is_profession(w));
             let honorific = before.last().and_then(|w| honorific_gender(w));
             // "a Kennedy brother-in-law", "a man named Johnson"; not "he
