@@ -1781,14 +1781,72 @@ const STATE_CODES: &[(&str, &str)] = &[
     ("wyo", "WY"),
 ];
 
+/// The US states by name, with their postal codes.
+const STATE_NAMES: &[(&str, &str)] = &[
+    ("alabama", "AL"),
+    ("alaska", "AK"),
+    ("arizona", "AZ"),
+    ("arkansas", "AR"),
+    ("california", "CA"),
+    ("colorado", "CO"),
+    ("connecticut", "CT"),
+    ("delaware", "DE"),
+    ("florida", "FL"),
+    ("georgia", "GA"),
+    ("hawaii", "HI"),
+    ("idaho", "ID"),
+    ("illinois", "IL"),
+    ("indiana", "IN"),
+    ("iowa", "IA"),
+    ("kansas", "KS"),
+    ("kentucky", "KY"),
+    ("louisiana", "LA"),
+    ("maine", "ME"),
+    ("maryland", "MD"),
+    ("massachusetts", "MA"),
+    ("michigan", "MI"),
+    ("minnesota", "MN"),
+    ("mississippi", "MS"),
+    ("missouri", "MO"),
+    ("montana", "MT"),
+    ("nebraska", "NE"),
+    ("nevada", "NV"),
+    ("new hampshire", "NH"),
+    ("new jersey", "NJ"),
+    ("new mexico", "NM"),
+    ("new york", "NY"),
+    ("north carolina", "NC"),
+    ("north dakota", "ND"),
+    ("ohio", "OH"),
+    ("oklahoma", "OK"),
+    ("oregon", "OR"),
+    ("pennsylvania", "PA"),
+    ("rhode island", "RI"),
+    ("south carolina", "SC"),
+    ("south dakota", "SD"),
+    ("tennessee", "TN"),
+    ("texas", "TX"),
+    ("utah", "UT"),
+    ("vermont", "VT"),
+    ("virginia", "VA"),
+    ("washington", "WA"),
+    ("west virginia", "WV"),
+    ("wisconsin", "WI"),
+    ("wyoming", "WY"),
+];
+
 /// The state of a lawmaker's party tag right after a name, as a postal
-/// code: "(R-Mich.)", ", D-N.Y.,", " (D-CA)". A listed member of
-/// Congress from another state is someone else ("Rep. Mike Rogers
-/// (R-Mich.)" is not the Alabama congressman of that name).
+/// code: "(R-Mich.)", ", D-N.Y.,", " (D-CA)", or of the state written
+/// after "of" ("Representative Mike Rogers of Michigan, a Republican"). A
+/// listed member of Congress from another state is someone else ("Rep.
+/// Mike Rogers (R-Mich.)" is not the Alabama congressman of that name).
 ///
 /// ```
 /// use gazex::link::party_state_after;
 /// assert_eq!(party_state_after(" (R-Mich.), said"), Some("MI"));
+/// assert_eq!(party_state_after(" of Michigan, a Republican"), Some("MI"));
+/// assert_eq!(party_state_after(" of New York said"), Some("NY"));
+/// assert_eq!(party_state_after(" of Michigan State University"), None);
 /// assert_eq!(party_state_after(", D-N.Y., said"), Some("NY"));
 /// assert_eq!(party_state_after(" (D-CA)"), Some("CA"));
 /// assert_eq!(party_state_after(", R-La."), Some("LA"));
@@ -1796,6 +1854,9 @@ const STATE_CODES: &[(&str, &str)] = &[
 /// assert_eq!(party_state_after(", a Democrat"), None);
 /// ```
 pub fn party_state_after(after: &str) -> Option<&'static str> {
+    if let Some(rest) = after.strip_prefix(" of ") {
+        return state_named(rest);
+    }
     let rest = after
         .strip_prefix(" (")
         .or_else(|| after.strip_prefix(", "))?;
@@ -1822,6 +1883,26 @@ pub fn party_state_after(after: &str) -> Option<&'static str> {
         .iter()
         .find(|(abbr, _)| *abbr == folded)
         .map(|(_, code)| *code)
+}
+
+/// The postal code of the US state whose name `text` opens with, where
+/// the name ends there: at the text's end, punctuation, or a space before
+/// a word in lower case ("Michigan, a Republican", "Texas said"; not
+/// "Michigan State University" or "Washington Post").
+fn state_named(text: &str) -> Option<&'static str> {
+    STATE_NAMES.iter().find_map(|&(name, code)| {
+        let head = text.get(..name.len())?;
+        if !head.eq_ignore_ascii_case(name) {
+            return None;
+        }
+        let rest = &text[name.len()..];
+        let ends = match rest.chars().next() {
+            None => true,
+            Some(' ') => rest[1..].chars().next().is_some_and(char::is_lowercase),
+            Some(c) => !c.is_alphanumeric() && c != '-' && c != '\'' && c != '’',
+        };
+        ends.then_some(code)
+    })
 }
 
 /// Whether a listed person's record names US states (`roles[].state`, as

@@ -8257,8 +8257,18 @@ mod spelling_tests {
             "MEXICO CITY - Robert Garcia Lopez was arrested.",
             &[("Robert Garcia Lopez", "rgl", "exact")],
         ),
-        ("common words, three of them, nothing else", "2010", "Robert Garcia Lopez was arrested.", &[]),
-        ("common words, two of them, born where the story is", "2010", "MEXICO CITY - James Garcia was arrested.", &[]),
+        (
+            "common words, three of them, nothing else",
+            "2010",
+            "Robert Garcia Lopez was arrested.",
+            &[],
+        ),
+        (
+            "common words, two of them, born where the story is",
+            "2010",
+            "MEXICO CITY - James Garcia was arrested.",
+            &[],
+        ),
         (
             "one word respelled, the rest as listed",
             "2020",
