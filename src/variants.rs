@@ -1172,6 +1172,7 @@ fn org_forms(name: &str, out: &mut Vec<Form>, legal: bool) {
         if legal
             && !is_branch(name)
             && !named_after
+            && !tokens[1..].iter().all(|t| is_unit_word(t))
             && tokens[0].len() >= 3
             && is_distinctive_word(&tokens[0])
             && !is_known_proper_noun(&tokens[0])
@@ -1209,7 +1210,13 @@ fn org_forms(name: &str, out: &mut Vec<Form>, legal: bool) {
         // makes the company a branch of a group, whose name its first word
         // is ("COSCO").
         let branch = is_branch(name);
+        // "Rosneft Trading S.A.", "TNK Trading International S.A.":
+        // a first word before only the words of a group's trading or
+        // finance arm is the group's brand, which the press
+        // writes for the parent ("Russia's Rosneft"), not for this unit.
+        let unit = core[lead + 1..].iter().all(|t| is_unit_word(t));
         if !branch
+            && !unit
             && core.len() >= 2 + lead
             && core[lead].len() >= 3
             && is_distinctive_word(&core[lead])
@@ -1241,6 +1248,7 @@ fn org_forms(name: &str, out: &mut Vec<Form>, legal: bool) {
         // alone. (A word of two to five letters and no vowel: the lists
         // write every name in capitals.)
         if core.len() >= 2
+            && !core[1..].iter().all(|t| is_unit_word(t))
             && !is_title(&core[0])
             && !matches!(core[0].as_str(), "st" | "mt" | "ft" | "sr" | "jr")
             && (2..=5).contains(&core[0].len())
@@ -1429,6 +1437,29 @@ fn is_org_kind(t: &str) -> bool {
             | "trust"
             | "union"
             | "shipyard"
+    )
+}
+
+/// Words that name a group's trading or finance arm after the group's
+/// brand ("Rosneft Trading", "TNK Trading International"): the brand alone
+/// is the group's. (Not "Holdings": a holding company is the group's top,
+/// "Sakunda" of SAKUNDA HOLDINGS.)
+fn is_unit_word(folded: &str) -> bool {
+    matches!(
+        folded,
+        "trading"
+            | "trade"
+            | "international"
+            | "investment"
+            | "investments"
+            | "finance"
+            | "financial"
+            | "capital"
+            | "management"
+            | "services"
+            | "service"
+            | "leasing"
+            | "securities"
     )
 }
 
@@ -1883,6 +1914,18 @@ mod tests {
         assert!(!central.iter().any(|f| f.0 == "central bank"));
         let vtb = org("VTB BANK PUBLIC JOINT STOCK COMPANY");
         assert!(vtb.contains(&s("vtb", Variant::OrgWord, Evidence)));
+        // (A group's brand before its trading arm's words is the group's:
+        // "Rosneft" of ROSNEFT TRADING S.A.; a holding company is the
+        // group's top, "Sakunda" of SAKUNDA HOLDINGS LTD.)
+        let unit = |name: &str, w: &str| {
+            org(name)
+                .iter()
+                .any(|f| f.0 == w && f.1 == Variant::OrgWord)
+        };
+        assert!(!unit("ROSNEFT TRADING S.A.", "rosneft"));
+        assert!(!unit("TNK TRADING INTERNATIONAL S.A.", "tnk"));
+        assert!(!unit("ZORVANEFT TRADING", "zorvaneft"));
+        assert!(unit("SAKUNDA HOLDINGS LTD", "sakunda"));
         // (Nor a title: "Mr" of MR HANDYMAN LTD.)
         assert!(!org("MR HANDYMAN LTD").iter().any(|f| f.0 == "mr"));
         // (A short word with a vowel is a word: "Tor Bank" is no "Tor".)
