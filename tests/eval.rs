@@ -6,7 +6,7 @@
 //! 0.95; issue 14 asks for 0.98 and 0.96, not met since the split grew
 //! from 30 to 45 articles), the later dated rounds and issue 15's spelling
 //! split at the figures reached. The fresh splits (`fresh`,
-//! `spell-fresh`, `fresh2` to `fresh12`) are held out: scored only to
+//! `spell-fresh`, `fresh2` to `fresh13`) are held out: scored only to
 //! report, never asserted or tuned on.
 
 use std::process::Command;
@@ -293,4 +293,14 @@ fn dated_dev23_split_by_entity_id() {
 #[test]
 fn dated_dev24_split_by_entity_id() {
     dated_split("dev24", 290, 0.945, 0.845);
+}
+
+/// The twenty-fifth development round (who is meant, eighth round:
+/// families and shared family names in one story, titles that fit one
+/// holder at the date, namesakes in business, court and sports stories,
+/// term edges; quiet articles): 0.918 / 0.869 when first scored, before
+/// any rule was tuned on it.
+#[test]
+fn dated_dev25_split_by_entity_id() {
+    dated_split("dev25", 241, 0.93, 0.915);
 }
