@@ -617,6 +617,17 @@ fn person_forms(entity: &Entity, alias: &Alias, out: &mut Vec<Form>) {
             && matches!(family_core[0].as_str(), "al" | "el")
         {
             out.push(form(given_core.clone(), Variant::PartialName));
+            // ... or keeps the nisba after the given name and the
+            // father's, leaving out the forebears beyond: "Barzan Ibrahim
+            // al-Tikriti" for Barzan Ibrahim Hassan al-Tikriti.
+            if !is_particle(&given_core[0])
+                && !is_particle(&given_core[1])
+                && !matches!(given_core[1].as_str(), "abd" | "abdul" | "abdel" | "abu")
+            {
+                let mut short = given_core[..2].to_vec();
+                short.extend(family_core.iter().cloned());
+                out.push(form(short, Variant::PartialName));
+            }
             // The last forebear's name serves the press as the family's:
             // "Uday Hussein", "Qusay Hussein" for Uday Saddam Hussein
             // al-Tikriti.
@@ -1766,6 +1777,9 @@ mod tests {
         let qusay = person("AL-TIKRITI, Qusay Saddam Hussein", None);
         assert!(qusay.contains(&s("qusay saddam hussein", PartialName, Proper)));
         assert!(qusay.contains(&s("qusay hussein", PartialName, Proper)));
+        // (The given name and the father's with the nisba: "Barzan
+        // Ibrahim al-Tikriti".)
+        assert!(qusay.contains(&s("qusay saddam al tikriti", PartialName, Proper)));
         // A hyphenated last family name is written alone.
         let lc = person("RODRIGUEZ LOPEZ-CALLEJA, Luis Alberto", None);
         assert!(lc.iter().any(|f| f.0 == "lopez calleja" && f.1 == Surname));
