@@ -1918,6 +1918,20 @@ pub fn state_differs(e: &Entity, code: &str) -> bool {
     !states.is_empty() && !states.contains(&code)
 }
 
+/// Whether a listed person's record names US states (`roles[].state`)
+/// and `code` is one of them: "Mr. Smith of New Jersey" is the New Jersey
+/// member of that name.
+pub fn state_fits(e: &Entity, code: &str) -> bool {
+    e.properties
+        .get("roles")
+        .and_then(|r| r.as_array())
+        .is_some_and(|roles| {
+            roles
+                .iter()
+                .any(|r| r.get("state").and_then(|s| s.as_str()) == Some(code))
+        })
+}
+
 /// Whether a folded word after "Name," makes the name a US place: a state's
 /// abbreviation or name ("Jackson, Miss.", "Lincoln, Nebraska").
 pub fn state_after(word: &str) -> bool {

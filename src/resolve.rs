@@ -44,8 +44,8 @@ use crate::link::{
     honorific_gender, is_month, is_one_syllable, is_profession, listed_vessel_kind, named_after,
     namesake_after, occupation_before, occupation_in, party_state_after, place_preposition,
     private_person, rank_word, record_words, ship_word, speech_after, state_after, state_differs,
-    surely_in_office, telling_word, title_after, title_before, year_of_deed, Offices, Title,
-    MIN_OFFICE_AGE,
+    state_fits, surely_in_office, telling_word, title_after, title_before, year_of_deed, Offices,
+    Title, MIN_OFFICE_AGE,
 };
 use crate::matcher::is_prominent;
 use crate::matcher::{Hit, Matcher};
@@ -4368,7 +4368,15 @@ impl<'m> Resolver<'m> {
                     || self.not_this_bearer(
                         text,
                         &g,
-                        tr <= 1 || compares || self.rank_as_named(text, &g, &before),
+                        tr <= 1
+                            || compares
+                            || self.rank_as_named(text, &g, &before)
+                            // ("Lawrence J. Smith, a Florida Democrat …
+                            // Mr. Smith of New Jersey": the lawmaker of
+                            // the state written, whoever came between.)
+                            || cues.state.is_some_and(|code| {
+                                state_fits(&ents[g.entity as usize], code)
+                            }),
                         &ix,
                         &mut walked,
                     )
@@ -6755,6 +6763,14 @@ mod tests {
                 term("President of the United States", "1923-08-02", "1929-03-04"),
             ),
             person(
+                "zs",
+                "Zorvan Smith",
+                &[],
+                "1953-03-04",
+                "M",
+                serde_json::json!([{"role": "United States Representative", "start": "1981-01-03", "end": "2027-01-03", "state": "NJ"}]),
+            ),
+            person(
                 "sf",
                 "Scott Fitzgerald",
                 &[],
@@ -6823,6 +6839,12 @@ mod tests {
         ("a newcomer's trade long before", "1989", "The economist George W. Bush won.", &[]),
         ("a congressman", "2020", "Rep. Adam Smith spoke.", &[("Adam Smith", "as")]),
         ("common name, nothing to corroborate", "2020", "Adam Smith spoke.", &[]),
+        (
+            "a state after a bare surname names its lawmaker",
+            "1987",
+            "Rep. Zorvan Smith spoke. Lawrence Smith, a Florida Democrat, agreed. Mr. Smith of New Jersey disagreed.",
+            &[("Zorvan Smith", "zs"), ("Smith", "zs")],
+        ),
         ("a future legislator beside an official", "1990", "President George Bush spoke. Adam Smith asked.", &[("George Bush", "ghwb")]),
         ("a legislator in office beside an official", "2020", "Senator John Kennedy spoke. Adam Smith asked.", &[("John Kennedy", "jnk"), ("Adam Smith", "as")]),
         ("an initial before the name", "2020", "F. Scott Fitzgerald wrote.", &[]),
