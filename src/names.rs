@@ -202,14 +202,24 @@ impl LegalForms {
 }
 
 /// The initials in a name as written: single letters followed by a dot
-/// ("F." in "John F. Kennedy"), in upper case, sorted.
+/// ("F." in "John F. Kennedy"), or closing a dotted run ("S.A"), in upper
+/// case, sorted.
+///
+/// ```
+/// use gazex::names::initials;
+/// assert_eq!(initials("John F. Kennedy"), vec!['F']);
+/// assert_eq!(initials("Zorvan Trading S.A"), initials("Zorvan Trading S.A."));
+/// ```
 pub fn initials(name: &str) -> Vec<char> {
     let mut out: Vec<char> = Vec::new();
     let mut prev: Option<char> = None;
     let mut chars = name.chars().peekable();
     while let Some(ch) = chars.next() {
         let starts = !prev.is_some_and(char::is_alphanumeric);
-        if starts && ch.is_alphabetic() && chars.peek() == Some(&'.') {
+        // (A dotted run's last letter counts without its closing dot:
+        // "S.A" is "S.A.", as lists and the press write it either way.)
+        let closes_run = prev == Some('.') && !chars.peek().is_some_and(|c| c.is_alphanumeric());
+        if starts && ch.is_alphabetic() && (chars.peek() == Some(&'.') || closes_run) {
             out.extend(ch.to_uppercase());
         }
         prev = Some(ch);
