@@ -2396,9 +2396,13 @@ impl<'m> Resolver<'m> {
     /// Whether the document corroborates entity `e` (outside tokens
     /// `first..=last`): another of its names or a linked entity is read
     /// elsewhere, an official of its country is named in full (by a name
-    /// that is not common, or one who had taken office by the date), or its
-    /// country (an organization's: of an address) is named (for an
-    /// official, only one who had taken a listed office by the date).
+    /// that is not common, or one who had taken office by the date; for
+    /// an official, only one who had taken a listed office by the date or
+    /// who later led the country), its country (an organization's: of an
+    /// address) is named (for an official, only one who had taken a listed
+    /// office by the date), or, for a sanctioned person the lists give no
+    /// country and a name of three words or more, the country of birth or
+    /// of the sanctions program.
     fn corroborated(&self, e: u32, first: u32, last: u32) -> bool {
         // Officials' countries are where their homonyms live too: a story
         // set in China in 2008 names China whichever Li Qiang it quotes. The
@@ -2426,8 +2430,9 @@ impl<'m> Resolver<'m> {
 
     /// Whether the document names, outside tokens `first..=last`, a party
     /// the lists link to entity `e`, another name of `e` that is not
-    /// common, or another official of `e`'s country (the part of
-    /// [`Resolver::corroborated`] that is more than a country's name).
+    /// common, or, with `countrymen`, another official of `e`'s country
+    /// (the part of [`Resolver::corroborated`] that is more than a
+    /// country's name).
     fn named_beside(&self, e: u32, first: u32, last: u32, countrymen: bool) -> bool {
         let links = self.matcher.links(e);
         let ent = &self.matcher.entities()[e as usize];
@@ -6252,13 +6257,15 @@ fn proper_context(text: &str, n: &Normalized, first: u32, last: u32) -> bool {
 /// Whether `between` (the text between two words) holds a paragraph break:
 /// a line break, then only spaces or tabs, then another.
 fn paragraph_break(between: &str) -> bool {
-    let mut lines = between.split('\n');
-    lines.next();
-    let mut inner = lines.collect::<Vec<_>>();
-    inner.pop();
-    inner
-        .iter()
-        .any(|l| l.trim_matches([' ', '\t', '\r']).is_empty())
+    // (The lines between two line breaks: not the text before the first
+    // nor after the last.)
+    let mut lines = between.split('\n').skip(1).peekable();
+    while let Some(line) = lines.next() {
+        if lines.peek().is_some() && line.trim_matches([' ', '\t', '\r']).is_empty() {
+            return true;
+        }
+    }
+    false
 }
 
 #[cfg(test)]
