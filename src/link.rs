@@ -1908,28 +1908,26 @@ fn state_named(text: &str) -> Option<&'static str> {
 /// Whether a listed person's record names US states (`roles[].state`, as
 /// postal codes) and `code` is none of them.
 pub fn state_differs(e: &Entity, code: &str) -> bool {
-    let Some(roles) = e.properties.get("roles").and_then(|r| r.as_array()) else {
-        return false;
-    };
-    let states: Vec<&str> = roles
-        .iter()
-        .filter_map(|r| r.get("state")?.as_str())
-        .collect();
-    !states.is_empty() && !states.contains(&code)
+    let mut states = role_states(e).peekable();
+    states.peek().is_some() && states.all(|s| s != code)
 }
 
 /// Whether a listed person's record names US states (`roles[].state`)
 /// and `code` is one of them: "Mr. Smith of New Jersey" is the New Jersey
 /// member of that name.
 pub fn state_fits(e: &Entity, code: &str) -> bool {
+    role_states(e).any(|s| s == code)
+}
+
+/// The US states (postal codes) of a listed person's roles
+/// (`roles[].state`), one per role that names one.
+fn role_states(e: &Entity) -> impl Iterator<Item = &str> + '_ {
     e.properties
         .get("roles")
         .and_then(|r| r.as_array())
-        .is_some_and(|roles| {
-            roles
-                .iter()
-                .any(|r| r.get("state").and_then(|s| s.as_str()) == Some(code))
-        })
+        .into_iter()
+        .flatten()
+        .filter_map(|r| r.get("state")?.as_str())
 }
 
 /// Whether a folded word after "Name," makes the name a US place: a state's
@@ -1938,49 +1936,8 @@ pub fn state_after(word: &str) -> bool {
     let w = word.trim_end_matches('.');
     STATE_CODES.iter().any(|(abbr, _)| *abbr == w)
         || STATE_POSTAL.contains(&w)
-        || matches!(
-            w,
-            "alabama"
-                | "alaska"
-                | "arizona"
-                | "arkansas"
-                | "california"
-                | "colorado"
-                | "connecticut"
-                | "delaware"
-                | "florida"
-                | "georgia"
-                | "hawaii"
-                | "idaho"
-                | "illinois"
-                | "indiana"
-                | "iowa"
-                | "kansas"
-                | "kentucky"
-                | "louisiana"
-                | "maine"
-                | "maryland"
-                | "massachusetts"
-                | "michigan"
-                | "minnesota"
-                | "mississippi"
-                | "missouri"
-                | "montana"
-                | "nebraska"
-                | "nevada"
-                | "ohio"
-                | "oklahoma"
-                | "oregon"
-                | "pennsylvania"
-                | "tennessee"
-                | "texas"
-                | "utah"
-                | "vermont"
-                | "virginia"
-                | "washington"
-                | "wisconsin"
-                | "wyoming"
-        )
+        // (A folded word is never a state's name of two words.)
+        || STATE_NAMES.iter().any(|(name, _)| *name == w)
 }
 
 /// How many listed persons must bear a name word for it to be common

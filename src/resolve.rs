@@ -4034,6 +4034,12 @@ impl<'m> Resolver<'m> {
     /// ([`EarlierUse::Bare`] uses before it), at most 32.
     fn earlier_uses_walked(&self, text: &str, first: u32) -> Vec<(u32, EarlierUse)> {
         let n = &self.norm;
+        // A word that can be part of a person's name: a given name, or no
+        // ordinary word, title, function word or particle.
+        let name_word = |w: &str| {
+            is_given_name(w)
+                || !(is_common_word(w) || is_title(w) || is_stopword(w) || is_particle(w))
+        };
         // (Not a name after "the": "the Fedayeen Saddam" is a force
         // named after someone, not a person. Nor someone dead: "his late
         // father, Burkhan Usmanov", "Anisa Makhlouf, the late wife of".)
@@ -4043,8 +4049,7 @@ impl<'m> Resolver<'m> {
                 let w = n.token_text(q);
                 !n.barrier_after(q)
                     && n.tokens()[q].flags.contains(TokenFlags::CAPITALIZED)
-                    && (is_given_name(w)
-                        || !(is_common_word(w) || is_title(w) || is_stopword(w) || is_particle(w)))
+                    && name_word(w)
                     // (In a line in capitals every word is capitalized:
                     // "SON BASHAR PUT ON PATH", with "his son" in the body,
                     // names nobody else.)
@@ -4102,8 +4107,7 @@ impl<'m> Resolver<'m> {
                 && !caps_line(text, n, k)
                 && {
                     let w = n.token_text(k);
-                    (is_given_name(w)
-                        || !(is_common_word(w) || is_title(w) || is_stopword(w) || is_particle(w)))
+                    name_word(w)
                         // ("Hong Kong" is a place.)
                         && !(is_place(w) || is_region(w) || in_country_name(w))
                 }
