@@ -17,8 +17,10 @@
 //!
 //! 1. the date given with the text ([`Input::date`]; `doc_date_source`
 //!    `field`);
-//! 2. with [`ExtractorBuilder::datelines`], a dateline at the top of the
-//!    text, as for a plain-text file (`dateline`);
+//! 2. for a document read from an HTML file ([`Input::from_file`]), the
+//!    page's publication date (`html`); with
+//!    [`ExtractorBuilder::datelines`], a dateline at the top of the text,
+//!    as for a plain-text file (`dateline`);
 //! 3. [`ExtractorBuilder::date`], as `--date` (`flag`);
 //! 4. the run's date: [`ExtractorBuilder::run_date`], or today (UTC) when
 //!    the call starts (`run`).
@@ -29,7 +31,9 @@
 //! (UTF-8), `char_start` and `char_end` offsets in Unicode scalar values,
 //! which is what a Python `str` or a Rust `str::chars` counts. The
 //! records ([`Extractor::records`]) carry both, as `gazex extract` writes
-//! them for a JSON Lines record.
+//! them for a JSON Lines record; for a document read from a file, the
+//! records' offsets are the file's, as `gazex extract` writes them for
+//! the file.
 
 use std::io;
 use std::path::PathBuf;
@@ -44,7 +48,7 @@ use crate::extract::{extract_sources, Options, Progress, Summary};
 use crate::gazetteer::compiled::Sources;
 use crate::gazetteer::load::{self, Engine, EngineOrigin, LoadError, Notice};
 use crate::gazetteer::{Entity, Gazetteer};
-use crate::input::{ReadOptions, Source};
+use crate::input::{read_document_within, ReadOptions, Source};
 use crate::output::{Fields, Record, RecordOptions, Sink};
 use crate::resolve::{Resolver, DEFAULT_MIN_CONFIDENCE};
 use crate::{InputError, Matcher, Mention};
@@ -101,26 +105,63 @@ impl From<LoadError> for BuildError {
     }
 }
 
-/// One document to extract from: its id, text and own date.
+/// One document to extract from: its id, text and own date, or a file to
+/// read it from.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Input {
-    /// The document's id, written as `doc` in its records; `None`: its
-    /// position among the inputs of [`Extractor::extract_many`] (`"0"`,
-    /// `"1"`, …), or `""` for one text.
+    /// The document's id, written as `doc` in its records; `None`: the
+    /// file's path for a file, else its position among the inputs of
+    /// [`Extractor::extract_many`] (`"0"`, `"1"`, …), or `""` for one text.
     pub id: Option<String>,
-    /// The text.
+    /// The text (empty for a file).
     pub text: String,
     /// The document's own date (`doc_date_source` `field`).
     pub date: Option<DocDate>,
+    /// A file the document is read from instead of `text`, on the worker
+    /// thread that matches it, as `gazex extract` reads a file given to
+    /// it: text or HTML (by its extension or content), `.gz` decompressed,
+    /// its encoding detected; an HTML page's metadata date (`html`) comes
+    /// after [`Input::date`] and before the extractor's dates, a text's
+    /// dateline with [`ExtractorBuilder::datelines`]. Its records' offsets
+    /// are the file's, as the CLI writes them. A file that cannot be read,
+    /// is binary or is larger than [`ExtractorBuilder::max_text`] is this
+    /// input's error, naming the file.
+    pub file: Option<PathBuf>,
 }
 
 impl Input {
     /// A document of `text`, with no id nor date.
     pub fn new(text: impl Into<String>) -> Input {
         Input {
-            id: None,
             text: text.into(),
-            date: None,
+            ..Input::default()
+        }
+    }
+
+    /// The document in the file at `path` (see [`Input::file`]).
+    ///
+    /// ```
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// let dir = std::env::temp_dir().join(format!("gazex-doc-{}", std::process::id()));
+    /// std::fs::create_dir_all(&dir)?;
+    /// let page = dir.join("story.html");
+    /// std::fs::write(&page, "<p>Treasury named <b>Banco Nacional de Cuba</b>.</p>")?;
+    /// let ex = gazex::Extractor::new()?;
+    /// let e = ex.extract_input(gazex::Input::from_file(&page))?;
+    /// assert_eq!(e.doc.id, page.display().to_string());
+    /// // The text is the page's without its tags; the records' offsets
+    /// // are the page's bytes, as `gazex extract` writes them.
+    /// let r = &ex.records(&e)[0];
+    /// assert_eq!(r.text, "Banco Nacional de Cuba");
+    /// assert_eq!(r.start, "<p>Treasury named <b>".len());
+    /// # std::fs::remove_dir_all(&dir)?;
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn from_file(path: impl Into<PathBuf>) -> Input {
+        Input {
+            file: Some(path.into()),
+            ..Input::default()
         }
     }
 
@@ -533,7 +574,7 @@ impl Extractor {
     pub fn extract(&self, text: &str) -> Vec<Mention> {
         let mut resolver = self.resolver();
         let date = self
-            .own_date(text, None)
+            .date_of(None, self.dateline_of(text))
             .map_or_else(|| self.run_date_now(), |(d, _)| d);
         resolver.set_date(date);
         let mut out = Vec::new();
@@ -665,27 +706,48 @@ impl Extractor {
         self.run_date.unwrap_or_else(DocDate::today)
     }
 
-    /// A text's date and its source, short of the run's.
-    fn own_date(&self, text: &str, own: Option<DocDate>) -> Option<(DocDate, DateSource)> {
-        if let Some(d) = own {
-            return Some((d, DateSource::Field));
-        }
-        if self.datelines {
-            if let Some(d) = dateline(text) {
-                return Some((d, DateSource::Dateline));
-            }
-        }
-        self.date.map(|d| (d, DateSource::Flag))
+    /// A document's date and its source, short of the run's: the date given
+    /// with it, else the one its page or text gives (`found`), else the
+    /// extractor's.
+    fn date_of(
+        &self,
+        given: Option<DocDate>,
+        found: Option<(DocDate, DateSource)>,
+    ) -> Option<(DocDate, DateSource)> {
+        given
+            .map(|d| (d, DateSource::Field))
+            .or(found)
+            .or(self.date.map(|d| (d, DateSource::Flag)))
     }
 
-    /// Resolves one input (a panic is caught and reported as its error).
-    fn process(
+    /// The dateline at the top of `text`, with [`ExtractorBuilder::datelines`].
+    fn dateline_of(&self, text: &str) -> Option<(DocDate, DateSource)> {
+        self.datelines
+            .then(|| dateline(text))
+            .flatten()
+            .map(|d| (d, DateSource::Dateline))
+    }
+
+    /// The document of `input`, read from its file if it has one, and the
+    /// date its text or page gives it, if any.
+    fn document(
         &self,
-        resolver: &mut Resolver<'_>,
         input: Input,
         default_id: &str,
-        run_date: DocDate,
-    ) -> Result<Extracted, InputError> {
+    ) -> Result<(Document, Option<(DocDate, DateSource)>), InputError> {
+        if let Some(path) = &input.file {
+            let max = (self.max_text as u64, "the extractor's max_text");
+            let mut doc = read_document_within(path, &ReadOptions::default(), Some(max))?;
+            if let Some(id) = input.id {
+                doc.id = id;
+            }
+            // A page's metadata date always; a text's dateline if asked.
+            let own = doc
+                .date
+                .filter(|_| doc.date_source == DateSource::Html || self.datelines)
+                .map(|d| (d, doc.date_source));
+            return Ok((doc, own));
+        }
         let id = input.id.unwrap_or_else(|| default_id.to_string());
         if input.text.len() > self.max_text {
             return Err(InputError::new(
@@ -697,10 +759,23 @@ impl Extractor {
                 ),
             ));
         }
+        let own = self.dateline_of(&input.text);
+        Ok((Document::plain(id, input.text), own))
+    }
+
+    /// Resolves one input (a panic is caught and reported as its error).
+    fn process(
+        &self,
+        resolver: &mut Resolver<'_>,
+        input: Input,
+        default_id: &str,
+        run_date: DocDate,
+    ) -> Result<Extracted, InputError> {
+        let given = input.date;
+        let (mut doc, own) = self.document(input, default_id)?;
         let (date, date_source) = self
-            .own_date(&input.text, input.date)
+            .date_of(given, own)
             .unwrap_or((run_date, DateSource::Run));
-        let mut doc = Document::plain(id, input.text);
         doc.date = Some(date);
         doc.date_source = date_source;
         let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {

@@ -431,3 +431,83 @@ fn an_index_without_dates_is_migrated() {
         "{err}"
     );
 }
+
+/// The library's [`gazex::Input::from_file`] reads a file as `gazex
+/// extract` does: the same text, the same date from the same place, the
+/// same records (offsets into the file); a file it cannot read is that
+/// input's error, naming the file, and the inputs after it go on.
+#[test]
+fn the_library_reads_files_as_the_cli_does() {
+    let dir = setup();
+    let d = dir.path();
+    let page = std::fs::read(d.join("docs/meta.html")).unwrap();
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    std::io::Write::write_all(&mut gz, &page).unwrap();
+    std::fs::write(d.join("docs/zipped.html.gz"), gz.finish().unwrap()).unwrap();
+    // Latin-1, its offsets in the file's bytes.
+    std::fs::write(
+        d.join("docs/latin1.txt"),
+        b"Caf\xe9 \xe0 Zorvath Deriaska.\n",
+    )
+    .unwrap();
+    let want: Vec<Value> = extract(d, &["docs", "--date", "1999-05"])
+        .into_iter()
+        .filter(|r| r["doc"].as_str().unwrap().starts_with("docs/"))
+        .collect();
+
+    let ex = gazex::Extractor::builder()
+        .gazetteer(d.join("gazetteer.jsonl"))
+        .datelines(true)
+        .date("1999-05".parse().unwrap())
+        .threads(2)
+        .build()
+        .unwrap();
+    let mut names: Vec<String> = std::fs::read_dir(d.join("docs"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| !n.ends_with(".jsonl"))
+        .collect();
+    names.sort();
+    names.insert(1, "missing.txt".to_string());
+    let inputs = names.iter().map(|n| gazex::Input {
+        id: Some(format!("docs/{n}")),
+        ..gazex::Input::from_file(d.join("docs").join(n))
+    });
+    let mut got = Vec::new();
+    for (n, result) in names.iter().zip(ex.extract_many(inputs)) {
+        match result {
+            Ok(e) => got.extend(
+                ex.records(&e)
+                    .iter()
+                    .map(|r| serde_json::to_value(r).unwrap()),
+            ),
+            Err(e) => {
+                assert_eq!(n, "missing.txt", "{e}");
+                assert!(e.to_string().contains("missing.txt"), "{e}");
+            }
+        }
+    }
+    let key = |r: &Value| r["doc"].as_str().unwrap().to_string();
+    let mut want = want;
+    want.sort_by_key(key);
+    got.sort_by_key(key);
+    assert_eq!(got.len(), names.len() - 1, "one mention a readable file");
+    assert_eq!(got, want);
+    let latin = got.iter().find(|r| r["doc"] == "docs/latin1.txt").unwrap();
+    assert_eq!(latin["start"], 7, "{latin}");
+
+    // A file larger than the extractor's limit is refused, named.
+    let small = gazex::Extractor::builder()
+        .gazetteer(d.join("gazetteer.jsonl"))
+        .max_text(10)
+        .build()
+        .unwrap();
+    let err = small
+        .extract_input(gazex::Input::from_file(d.join("docs/undated.txt")))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("undated.txt") && err.contains("max_text"),
+        "{err}"
+    );
+}

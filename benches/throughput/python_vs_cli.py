@@ -3,7 +3,7 @@
 (issue 18: "within 15% of the CLI's throughput at the same thread count").
 
     python3 benches/throughput/python_vs_cli.py [--folders N] [--threads "1 2"]
-        [--runs N] [-g LIST]
+        [--runs N] [-g LIST] [--inputs texts|paths]
 
 Run with a Python that has the gazex package (python/ci.sh's venv,
 target/py-venv/bin/python), after benches/throughput/make-data.sh. Per thread
@@ -11,9 +11,12 @@ count, runs alternately (so that other work on the machine weighs on both
 alike), each a fresh process, timed from start to exit:
 
   cli     gazex extract -j T [-g LIST] DIR -o OUT       (target/release/gazex or $GAZEX_BIN)
-  python  reads DIR's files in path order and passes (path, text) pairs to
-          gazex.Extractor(threads=T, datelines=True[, gazetteers=[LIST]])
-          .extract_many, taking every mention dict (as a program would)
+  python  gazex.Extractor(threads=T, datelines=True[, gazetteers=[LIST]])
+          .extract_many over DIR's files in path order, taking every
+          mention dict (as a program would); with --inputs texts (the
+          default) the files are read in Python and given as (path, text)
+          pairs, with --inputs paths they are given as pathlib.Path objects,
+          read by the package's worker threads
 
 DIR is the corpus's first N folders (default 4, about 25 MB). Prints each
 run's wall and CPU seconds, the medians, and python / cli throughput (the CLI's
@@ -34,16 +37,20 @@ ROOT = os.path.dirname(os.path.dirname(HERE))
 CORPUS = os.path.join(HERE, "data", "corpus")
 
 # The Python side, run as its own process: argv = threads, corpus folder,
-# gazetteer or "", mode ("time": count mentions; "ids": print mention ids).
+# gazetteer or "", mode ("time": count mentions; "ids": print mention ids),
+# inputs ("texts" or "paths").
 PY = r"""
-import os, sys, gazex
-threads, root, lists, mode = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4]
+import os, sys, pathlib, gazex
+threads, root, lists, mode, given = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5]
 kw = {"gazetteers": [lists]} if lists else {}
 ex = gazex.Extractor(threads=threads, datelines=True, **kw)
 def docs():
     for d in sorted(os.listdir(root)):
         for name in sorted(os.listdir(os.path.join(root, d))):
             path = os.path.join(root, d, name)
+            if given == "paths":
+                yield pathlib.Path(path)
+                continue
             with open(path, encoding="utf-8") as f:
                 yield path, f.read()
 n = 0
@@ -85,6 +92,8 @@ def main():
     ap.add_argument("--runs", type=int, default=5, help="runs of each (default 5)")
     ap.add_argument("-g", "--gazetteer", default="",
                     help="a list for both (e.g. benches/throughput/data/gaz/names-20k.txt); default the bundled lists")
+    ap.add_argument("--inputs", choices=["texts", "paths"], default="texts",
+                    help="give Python the files' texts (read in Python; the default) or their paths")
     a = ap.parse_args()
     if not os.path.isdir(os.path.join(CORPUS, "000")):
         sys.exit(f"no {CORPUS}: run benches/throughput/make-data.sh first")
@@ -99,7 +108,7 @@ def main():
         return [gazex_bin, "extract", "-q", "-j", str(threads), *lists, corpus, "-o", out]
 
     def py(threads, mode):
-        return [sys.executable, "-c", PY, str(threads), corpus, a.gazetteer, mode]
+        return [sys.executable, "-c", PY, str(threads), corpus, a.gazetteer, mode, a.inputs]
 
     # The same mentions (ids hash the document, the span and the entity).
     _, _, ids = timed(py(1, "ids"))
@@ -109,7 +118,8 @@ def main():
     if sorted(ids.split()) != want:
         sys.exit(f"python_vs_cli: the package found {len(ids.split())} mentions, the CLI {len(want)}: not the same")
     print(f"{corpus}: {files} files, {mb:.1f} MB, {len(want)} mentions "
-          f"({'bundled lists' if not a.gazetteer else a.gazetteer}), the same from both")
+          f"({'bundled lists' if not a.gazetteer else a.gazetteer}), the same from both; "
+          f"Python given the files' {a.inputs}")
     print(f"load average at start: {' '.join(open('/proc/loadavg').read().split()[:3])}; {os.cpu_count()} cores")
     print("| threads | CLI wall (median) | CLI CPU | Python wall (median) | Python CPU | python / cli throughput |")
     print("|---|---|---|---|---|---|")

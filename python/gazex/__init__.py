@@ -17,9 +17,14 @@ Offsets: ``char_start`` and ``char_end`` index the Python ``str`` given
 m["text"]``. ``start`` and ``end`` count bytes of the text encoded as
 UTF-8: ``text.encode()[m["start"]:m["end"]]``.
 
-``Extractor.extract_many`` matches many texts on the extractor's worker
-threads, with the interpreter's lock released, yielding each input's
-mentions in input order; ``Extractor.extract_jsonl`` reads lines of JSON
+Files: give a path (``os.PathLike``, e.g. ``pathlib.Path``; a ``str`` is
+always a text) and it is read as ``gazex extract`` reads a file (text or
+HTML, ``.gz``, its encoding, an HTML page's publication date), named by
+its path, with the file's offsets, as the CLI writes them.
+
+``Extractor.extract_many`` matches many texts or files on the extractor's
+worker threads, with the interpreter's lock released (files are read
+there too), yielding each input's mentions in input order; ``Extractor.extract_jsonl`` reads lines of JSON
 Lines as ``gazex extract --input-format jsonl`` does and yields, for each
 line, its records as the JSON strings the CLI writes (no dicts built: for
 programs that pass JSON Lines on, like the Spark example's workers);

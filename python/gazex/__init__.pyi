@@ -16,9 +16,12 @@ DateLike = Union[str, datetime.date, datetime.datetime]
 #: One mention: the fields of a ``gazex extract`` JSON record.
 Mention = Dict[str, Any]
 
-#: One input of ``extract_many``: a text, ``(id, text)`` or
+#: A text, or a file to read it from (``os.PathLike``, e.g. a
+#: ``pathlib.Path``; a ``str`` is always a text).
+TextLike = Union[str, "os.PathLike[str]"]
+#: One input of ``extract_many``: a text or path, ``(id, text)`` or
 #: ``(id, text, date)``.
-InputLike = Union[str, Tuple[Any, str], Tuple[Any, str, Optional[DateLike]]]
+InputLike = Union[TextLike, Tuple[Any, TextLike], Tuple[Any, TextLike, Optional[DateLike]]]
 
 class Extractor:
     """Finds mentions of gazetteer entities in texts."""
@@ -39,22 +42,32 @@ class Extractor:
     ) -> None: ...
     def extract(
         self,
-        text: str,
+        text: TextLike,
         doc_id: Optional[Any] = None,
         date: Optional[DateLike] = None,
     ) -> List[Mention]:
         """The mentions in ``text``, in text order. ``char_start`` and
         ``char_end`` index ``text``; ``start`` and ``end`` its UTF-8 bytes.
-        Raises TypeError for a text that is not a str, ValueError for an
-        invalid date or a text over ``max_text_bytes``."""
+        A path (``os.PathLike``) is read as ``gazex extract`` reads a file:
+        text or HTML (by extension or content), ``.gz`` decompressed, its
+        encoding detected, an HTML page's publication date; the id is the
+        path unless ``doc_id`` is given, and the offsets are the file's, as
+        the CLI writes them (``char_start`` indexes the file's decoded
+        characters). Raises TypeError for a text that is neither a str nor
+        a path, ValueError for an invalid date, a text or file over
+        ``max_text_bytes``, or a file that cannot be read (naming it)."""
         ...
     def extract_many(
         self, inputs: Iterable[InputLike], *, batch_size: Optional[int] = None
     ) -> Iterator[List[Mention]]:
         """For each input, in input order, its mentions; matched on the
         worker threads with the interpreter's lock released, a batch at a
-        time (``batch_size``, default 64 per thread). An input without an
-        id is named by its position ("0", "1", ...)."""
+        time (``batch_size``, default 64 per thread). A text without an
+        id is named by its position ("0", "1", ...). A path is read on the
+        worker threads as ``extract`` reads one (named by its path): the
+        fastest way to give files, ``ex.extract_many(Path("news").rglob("*.txt"))``.
+        An input that cannot be read or matched raises ValueError in its
+        place; the iteration can go on past it."""
         ...
     def extract_jsonl(
         self,

@@ -91,27 +91,47 @@ fn date_arg(value: Option<&Bound<'_, PyAny>>, what: &str) -> PyResult<Option<Doc
 /// a worker thread has copied it ([`TextInput::input`]).
 struct TextInput {
     id: Option<String>,
-    text: PyBackedStr,
+    text: Text,
     date: Option<DocDate>,
 }
 
+/// Where an input's text is: a `str`, or a file (an `os.PathLike`), read
+/// by the worker thread that matches it.
+enum Text {
+    Str(PyBackedStr),
+    File(PathBuf),
+}
+
 impl TextInput {
-    fn new(text: &Bound<'_, PyString>) -> PyResult<TextInput> {
-        Ok(TextInput {
+    /// The input of `text`, a `str` or an `os.PathLike`; `None` for
+    /// anything else.
+    fn new(text: &Bound<'_, PyAny>) -> PyResult<Option<TextInput>> {
+        let text = if let Ok(s) = text.cast::<PyString>() {
+            Text::Str(PyBackedStr::try_from(s.clone())?)
+        } else if text.hasattr("__fspath__")? {
+            Text::File(text.extract()?)
+        } else {
+            return Ok(None);
+        };
+        Ok(Some(TextInput {
             id: None,
-            text: PyBackedStr::try_from(text.clone())?,
+            text,
             date: None,
-        })
+        }))
     }
 
     /// The input, its text copied out of Python's object (which is let go
     /// of here; without the interpreter's lock, PyO3 lets go of it once
     /// the lock is next taken).
     fn input(self) -> Input {
+        let input = match self.text {
+            Text::Str(s) => Input::new(s.as_str()),
+            Text::File(path) => Input::from_file(path),
+        };
         Input {
             id: self.id,
-            text: self.text.as_str().to_owned(),
             date: self.date,
+            ..input
         }
     }
 }
@@ -119,13 +139,13 @@ impl TextInput {
 /// One input of `extract_many`: a `str`, or `(id, text)`, or
 /// `(id, text, date)`; `position` names it in errors.
 fn input_arg(item: &Bound<'_, PyAny>, position: usize) -> PyResult<TextInput> {
-    if let Ok(s) = item.cast::<PyString>() {
-        return TextInput::new(s);
+    if let Some(input) = TextInput::new(item)? {
+        return Ok(input);
     }
     let bad = || {
         PyTypeError::new_err(format!(
-            "extract_many: input {position} is a {}; expected a str, (id, text) or \
-             (id, text, date)",
+            "extract_many: input {position} is a {}; expected a str, a path \
+             (os.PathLike), (id, text) or (id, text, date)",
             type_name(item)
         ))
     };
@@ -142,13 +162,12 @@ fn input_arg(item: &Bound<'_, PyAny>, position: usize) -> PyResult<TextInput> {
         id.str()?.to_cow()?.into_owned()
     };
     let text = t.get_item(1)?;
-    let text = text.cast::<PyString>().map_err(|_| {
+    let mut input = TextInput::new(&text)?.ok_or_else(|| {
         PyTypeError::new_err(format!(
-            "extract_many: input {position}: the text is a {}, not a str",
+            "extract_many: input {position}: the text is a {}, not a str nor a path",
             type_name(&text)
         ))
     })?;
-    let mut input = TextInput::new(text)?;
     input.id = Some(id);
     if t.len() == 3 {
         let date = t.get_item(2)?;
@@ -158,6 +177,16 @@ fn input_arg(item: &Bound<'_, PyAny>, position: usize) -> PyResult<TextInput> {
         )?;
     }
     Ok(input)
+}
+
+/// What went wrong with an input: the reason, after the document's name
+/// (a file's path, or the id of a text that has one).
+fn input_error(e: InputError) -> String {
+    if e.path.as_os_str().is_empty() {
+        e.reason
+    } else {
+        e.to_string()
+    }
 }
 
 /// A document's mentions: a list of dicts, the records `gazex extract`
@@ -445,10 +474,12 @@ impl Extractor {
         doc_id: Option<&Bound<'py, PyAny>>,
         date: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let text = text.cast::<PyString>().map_err(|_| {
-            PyTypeError::new_err(format!("text must be a str, not {}", type_name(text)))
+        let mut input = TextInput::new(text)?.ok_or_else(|| {
+            PyTypeError::new_err(format!(
+                "text must be a str or a path (os.PathLike), not {}",
+                type_name(text)
+            ))
         })?;
-        let mut input = TextInput::new(text)?;
         match doc_id {
             Some(id) if !id.is_none() => {
                 input.id = Some(id.str()?.to_cow()?.into_owned());
@@ -459,7 +490,7 @@ impl Extractor {
         let inner = &self.inner;
         match py.detach(|| inner.extract_input(input.input())) {
             Ok(e) => mentions(py, &mut Keys::default(), inner, &e),
-            Err(e) => Err(PyValueError::new_err(e.reason)),
+            Err(e) => Err(PyValueError::new_err(input_error(e))),
         }
     }
 
@@ -781,7 +812,7 @@ impl MentionsIter {
                         .into_iter()
                         .map(|r| match r {
                             Ok(e) => Ok(Found::Doc(Box::new(e))),
-                            Err(e) => Err(e.reason),
+                            Err(e) => Err(input_error(e)),
                         })
                         .collect()
                 }

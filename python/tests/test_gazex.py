@@ -71,6 +71,45 @@ def test_press_reports_extract_many_equal_extract(ex):
     assert list(ex.extract_many(inputs)) == one_by_one
 
 
+def test_paths_are_read_as_the_cli_reads_files(ex, tmp_path):
+    """A path (os.PathLike) is read on the worker threads as `gazex
+    extract` reads the file: text or HTML, .gz, its encoding; the records
+    are the CLI's, offsets into the file included."""
+    import gzip
+    import shutil
+
+    for p in corpus_files():
+        shutil.copy(p, tmp_path / p.name)
+    page = (
+        '<html><head><meta property="article:published_time" content="2014-03-20">'
+        "</head><body><p>Sanctions on <b>Gennady Timchenko</b> and "
+        "Bank Rossiya.</p></body></html>"
+    )
+    (tmp_path / "page.html").write_text(page, encoding="utf-8")
+    (tmp_path / "zipped.html.gz").write_bytes(gzip.compress(page.encode("utf-8")))
+    (tmp_path / "latin1.txt").write_bytes("Caf\xe9 \xe0 Moscou: Vladimir Poutine, Vladimir Putin.".encode("latin-1"))
+    want = cli("--date", DATE, str(tmp_path))
+    paths = sorted(tmp_path.iterdir())
+    got = [m for ms in ex.extract_many(paths) for m in ms]
+    assert len(got) >= 25
+    assert got == want
+    assert {m["doc_date_source"] for m in got} >= {"html", "flag"}
+    # One path alone, and as a str path through os.fspath.
+    one = tmp_path / "page.html"
+    assert ex.extract(one) == [m for m in want if m["doc"] == str(one)]
+    # A file that cannot be read is the error in its place, naming it;
+    # the inputs after it are read.
+    it = ex.extract_many([one, tmp_path / "missing.txt", ("named", one)])
+    assert next(it)
+    with pytest.raises(ValueError, match="missing.txt"):
+        next(it)
+    after = next(it)
+    assert after and {m["doc"] for m in after} == {"named"}
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02" * 100)
+    with pytest.raises(ValueError, match="binary.txt"):
+        ex.extract(tmp_path / "binary.txt")
+
+
 def dated_records(split):
     with open(DATED / f"{split}.jsonl", encoding="utf-8") as f:
         return [json.loads(line) for line in f if line.strip()]
@@ -174,9 +213,9 @@ def test_extract_many_is_lazy_and_ordered(ex):
 
 
 def test_bad_input_raises_clear_exceptions(ex):
-    with pytest.raises(TypeError, match="text must be a str, not NoneType"):
+    with pytest.raises(TypeError, match="text must be a str or a path \\(os.PathLike\\), not NoneType"):
         ex.extract(None)
-    with pytest.raises(TypeError, match="text must be a str, not bytes"):
+    with pytest.raises(TypeError, match="not bytes"):
         ex.extract(b"Putin")
     with pytest.raises(TypeError, match="not int"):
         ex.extract(12)

@@ -511,18 +511,30 @@ pub fn document_from_bytes(
 /// Reads the text or HTML file `path` whole into a document named by its
 /// path.
 pub fn read_document(path: &Path, opts: &ReadOptions) -> Result<Document, InputError> {
+    read_document_within(path, opts, None)
+}
+
+/// [`read_document`], refusing a file whose text (decompressed) is larger
+/// than `max` bytes, with `max`'s name in the error (`"max_text"`) instead
+/// of the run's flags; `None`: `opts`' limits.
+pub fn read_document_within(
+    path: &Path,
+    opts: &ReadOptions,
+    max: Option<(u64, &str)>,
+) -> Result<Document, InputError> {
     let (format, gz) = format_of(path, opts);
     let (file, len) = open_regular(path)?;
     let record = format == Format::Html || gz;
+    let max = max.unwrap_or_else(|| limit(opts, record));
     let bytes = if gz {
         read_limited(
             flate2::read::MultiGzDecoder::new(BufReader::new(file)),
-            limit(opts, record),
+            max,
             0,
             path,
         )?
     } else {
-        read_limited(file, limit(opts, record), len, path)?
+        read_limited(file, max, len, path)?
     };
     document_from_bytes(path, doc_name(path), bytes, format, opts)
 }
