@@ -325,6 +325,13 @@ impl Profile {
                 let Some(title) = str_of(r, "role") else {
                     continue;
                 };
+                // A posthumous title ("Eternal President", the CIA's of
+                // 2019 for a ruler dead since 1994) says what the person
+                // was, not when: the kind of office, no term.
+                if let Some(was) = title.strip_prefix("Eternal ") {
+                    p.offices = p.offices | classify_role(was);
+                    continue;
+                }
                 let offices = classify_role(title);
                 let start = str_of(r, "start").and_then(|s| day_of(s, true));
                 let start_latest = str_of(r, "start").and_then(|s| day_of(s, false));
@@ -2248,6 +2255,13 @@ mod tests {
             serde_json::json!([{"role": "Emperor", "as_of": "2019-06", "current": true}]),
         );
         assert!(emperor.possible_at(&d("1959")));
+        // A posthumous title: a leader, of any time, in no known term.
+        let eternal = person(
+            None,
+            serde_json::json!([{"role": "Eternal President", "as_of": "2019-06", "current": true}]),
+        );
+        assert!(eternal.possible_at(&d("1968")) && eternal.offices.leads());
+        assert!(!eternal.in_office_at(&d("2019")) && !eternal.long_out_of_office(&d("2026")));
         // Nothing known: possible any time.
         let none = person(None, serde_json::json!([]));
         assert!(none.possible_at(&d("1900")) && !none.long_out_of_office(&d("2020")));
