@@ -35,9 +35,10 @@
 //!
 //! # Barriers
 //!
-//! A name never spans brackets, `;`, `:`, `!`, `?`, or a blank line
-//! (paragraph break): these put a `|` into the stream, which no pattern
-//! contains. The brackets of a legal form's qualifier are no barrier:
+//! A name never spans brackets, `;`, `:`, `!`, `?`, a blank line
+//! (paragraph break), or a dash right after a closing quotation mark
+//! (`"Abu Hafs al-Masri" - Abu Hafs the Egyptian`): these put a `|` into
+//! the stream, which no pattern contains. The brackets of a legal form's qualifier are no barrier:
 //! `Sakunda Holdings (Private) Limited`, `(Pvt) Ltd`, `(Pty) Ltd`; nor are
 //! those of a place inside a name, between capitalized words
 //! (`Hongxiang Marine (Hong Kong) Ltd.`). E-mail addresses and URLs are left out of the stream whole,
@@ -317,6 +318,24 @@ fn classify(c: char) -> Class {
         _ if c.is_whitespace() => Class::Space,
         _ => Class::Other,
     }
+}
+
+/// Whether a quotation closes right before the dash at byte `i`, spaces
+/// between: a quoted name ends there and an aside begins (`"Abu Hafs
+/// al-Masri" - Abu Hafs the Egyptian`), so no name spans the dash. A
+/// quote mark closes when no space stands before it.
+fn quotation_ends_before(bytes: &[u8], i: usize) -> bool {
+    let before = bytes[..i].trim_ascii_end();
+    let quote = if before.ends_with(b"\"") || before.ends_with(b"'") {
+        1
+    } else if before.ends_with("\u{201D}".as_bytes()) || before.ends_with("\u{2019}".as_bytes()) {
+        3
+    } else if before.ends_with("\u{00BB}".as_bytes()) {
+        2
+    } else {
+        return false;
+    };
+    before.len() > quote && !before[before.len() - quote - 1].is_ascii_whitespace()
 }
 
 fn is_ideograph(c: char) -> bool {
@@ -707,6 +726,9 @@ fn normalize_with(text: &str, out: &mut Normalized, fast: bool) {
                     }
                 }
                 st.close(out, i);
+                if quotation_ends_before(cur.bytes, i) {
+                    st.barrier_pending = true;
+                }
             }
             Class::Dot => {
                 if let Some(open) = &mut st.open {
@@ -855,6 +877,9 @@ fn normalize_with(text: &str, out: &mut Normalized, fast: bool) {
             }
             Class::Other => {
                 st.close(out, i);
+                if matches!(c, '\u{2013}' | '\u{2014}') && quotation_ends_before(cur.bytes, i) {
+                    st.barrier_pending = true;
+                }
             }
         }
         i += len;
@@ -1516,6 +1541,24 @@ mod tests {
             "Kim? Jong",
             " kim | jong ",
             &["Kim", "Jong"],
+        ),
+        (
+            "a quotation closed before a dash",
+            "\"Abu Hafs al-Masri\" - Abu Hafs",
+            " abu hafs al masri | abu hafs ",
+            &["Abu", "Hafs", "al", "Masri", "Abu", "Hafs"],
+        ),
+        (
+            "the same with typographic marks",
+            "\u{201C}Abu Hafs\u{201D} \u{2014} Abu",
+            " abu hafs | abu ",
+            &["Abu", "Hafs", "Abu"],
+        ),
+        (
+            "a dash inside a name",
+            "Palestine - General Command",
+            " palestine general command ",
+            &["Palestine", "General", "Command"],
         ),
     ];
 
