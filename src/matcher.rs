@@ -983,7 +983,14 @@ impl Matcher {
                     let w = text.token_text(i);
                     let short = !korean && key_consonants(&key) == 2;
                     if words.iter().any(|&x| x != numbers[i]) {
-                        if let Some(only_in_longer) = respelling(w, short) {
+                        // An English word read as a Korean syllable is
+                        // read so inside a longer name only: "Lee
+                        // Yong-ho" and "Park Pong-ju", the South's
+                        // spellings of the North's Ri and Pak; never
+                        // "Park" or "Lee" alone.
+                        let reading =
+                            respelling(w, short).or((korean && capitalized).then_some(true));
+                        if let Some(only_in_longer) = reading {
                             if only_in_longer {
                                 in_longer.push(i as u32);
                             }

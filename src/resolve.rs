@@ -6930,6 +6930,28 @@ mod tests {
     }
 
     #[test]
+    fn the_souths_spellings_of_korean_family_names_inside_a_name() {
+        // Made-up fixture names of two North Koreans.
+        let korean = |id: &str, name: &str| {
+            let mut e = Entity::new(id, name, EntityType::Person);
+            e.properties.insert(
+                "addresses".into(),
+                serde_json::json!([{"country": "Korea, North"}]),
+            );
+            e
+        };
+        let m = Matcher::new(&Gazetteer::from_entities([
+            korean("r", "Ri Sol Gwan"),
+            korean("p", "Pak Mun Gil"),
+        ]));
+        let text = "Lee Sol-gwan met Park Mun-gil in the park. Lee and Park left.";
+        assert_eq!(
+            spans_and_ids(&m, text),
+            [("Lee Sol-gwan", "r"), ("Park Mun-gil", "p")]
+        );
+    }
+
+    #[test]
     fn a_fathers_name_inside_his_sons_and_a_force_named_after_him() {
         // Made-up fixture names: a father, and a son whose name carries the
         // father's as his second (an Arabic nasab) before the nisba.

@@ -281,7 +281,7 @@ const KOREAN: u8 = b'#';
 
 /// The key of a romanized Korean syllable, shared by its McCune–Reischauer,
 /// Revised and press spellings: "Jong-eun" and "Jong Un", "Yeo-jong" and "Yo
-/// Jong", "Choi" and "Choe", "Hee" and "Hui" ("Kim Jong-eun" for the listed
+/// Jong", "Choi" and "Choe", "Park" and "Pak", "Lee" and "Ri", "Hee" and "Hui" ("Kim Jong-eun" for the listed
 /// Kim Jong Un). Consonants: `g k kk` are one class, as are `d t tt`, `b p
 /// pp`, `j ch jj tch`, `s ss sh`, `r l`, and a final `ng`; vowels: `eo o u
 /// eu oo ou` are one, `ae e`, `i ee ui`, and `oe oi we wae`; a `y` or `w`
@@ -371,7 +371,8 @@ pub fn korean_key_into(w: &[u8], key: &mut Vec<u8>) -> bool {
     };
     let co = match coda {
         b"" => b'0',
-        b"k" | b"g" => b'K',
+        // "Park": the English spelling of Pak, its `r` unsounded.
+        b"k" | b"g" | b"rk" => b'K',
         b"t" | b"d" => b'T',
         b"p" | b"b" => b'P',
         b"l" | b"r" => b'R',
@@ -683,6 +684,8 @@ mod tests {
         same("eun", "un");
         same("yeo", "yo");
         same("choi", "choe");
+        same("park", "pak");
+        same("lee", "ri");
         same("jong", "chong");
         same("hee", "hui");
         same("ryong", "lyong");
