@@ -778,6 +778,7 @@ pub fn occupation_in(words: &[&str]) -> bool {
 /// use gazex::link::occupation_before;
 /// assert!(occupation_before(&["talk", "show", "host"]));
 /// assert!(!occupation_before(&["was", "to", "host"]));
+/// assert!(occupation_before(&["his", "classmate"]));
 /// ```
 pub fn occupation_before(before: &[&str]) -> bool {
     let [.., w] = before else {
@@ -900,6 +901,14 @@ const PRIVATE: &[&str] = &[
     "librarian",
     "postman",
     "gardener",
+    // Someone's fellow at school or home: a private person ("his
+    // classmate Park Yong-sik").
+    "classmate",
+    "schoolmate",
+    "roommate",
+    "flatmate",
+    "neighbor",
+    "neighbour",
 ];
 
 /// Small businesses that a private person runs ("who runs a noodle shop").
