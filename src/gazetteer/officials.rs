@@ -1266,8 +1266,17 @@ pub(crate) fn parse_cia_name(raw: &str) -> CiaName {
             && !matches!(tokens[0], "Abd" | "Abdul" | "Abu" | "Umm" | "Bin" | "Ibn")
             // An initial (`A. H. Mahmood ALI`) is no first name.
             && !tokens[0].ends_with('.');
+        // A title opening the name ("Sheikh Rashid AHMED", "Dr. …") is no
+        // first name: the short form starts at the word after it ("Rashid
+        // Ahmed", not "Sheikh Ahmed").
+        let first = usize::from(
+            first_up > 1
+                && crate::variants::is_name_title(
+                    tokens[0].trim_end_matches('.').to_lowercase().as_str(),
+                ),
+        );
         if first_up > 0 && contiguous && plain_given {
-            let mut parts = vec![shown[0].clone()];
+            let mut parts = vec![shown[first].clone()];
             parts.extend(shown[first_up..=last_up].iter().cloned());
             let candidate = parts.join(" ");
             if candidate != shown.join(" ") {
@@ -1380,6 +1389,11 @@ mod tests {
             "Abd al-Amir al-Hamadani"
         );
         assert_eq!(t("Abd al-Amir al-HAMADANI").short, None);
+        // A title opening the name is no first name.
+        assert_eq!(
+            t("Sheikh Rashid AHMED").short.as_deref(),
+            Some("Rashid Ahmed")
+        );
         assert_eq!(t("FELIPE VI").display, "Felipe VI");
         assert_eq!(t("XI Jinping").display, "Xi Jinping");
         let n = t("CHANG Hsiao-yueh (a.k.a. Catharine CHANG)");
