@@ -1687,19 +1687,30 @@ impl<'m> Resolver<'m> {
                 // A given name alone names one person only where no other
                 // listed person's name starts with it ("Saddam", not
                 // "Salman" or "Vladimir"; nor Saddam's sons, whose names
-                // carry his as their father's).
+                // carry his as their father's); of a name of two words,
+                // not a relative named as such ("Saadiko Zarqadhi fled. His
+                // brother Saadiko": another bearer; but "his wife Asma" is
+                // Asma al-Assad).
+                let two_words = || {
+                    fold_name(&self.matcher.entities()[t.entity as usize].name)
+                        .split(' ')
+                        .count()
+                        == 2
+                };
                 if t.variant == Variant::GivenName
-                    && (c.variant > 0 || {
-                        let w = n.token_text(c.first as usize);
-                        match self.matcher.first_named(w) {
-                            0 => false,
-                            1 => fold_name(&self.matcher.entities()[t.entity as usize].name)
-                                .split(' ')
-                                .next()
-                                .is_none_or(|f| f != w),
-                            _ => true,
-                        }
-                    })
+                    && (c.variant > 0
+                        || (self.named_as_relative(text, c.first) && two_words())
+                        || {
+                            let w = n.token_text(c.first as usize);
+                            match self.matcher.first_named(w) {
+                                0 => false,
+                                1 => fold_name(&self.matcher.entities()[t.entity as usize].name)
+                                    .split(' ')
+                                    .next()
+                                    .is_none_or(|f| f != w),
+                                _ => true,
+                            }
+                        })
                 {
                     continue;
                 }

@@ -668,8 +668,12 @@ fn person_forms(entity: &Entity, alias: &Alias, out: &mut Vec<Form>) {
         // A name of three words or more is also shortened by the press to
         // one of its given names that no other listed name starts with:
         // "Saddam" (Saddam Hussein al-Tikriti), "Lula" (Luiz Inácio Lula
-        // da Silva). Like a surname, it needs its grounds in the document.
-        if written.len() >= 3 && !is_monarch(entity) {
+        // da Silva); so is a name of two, given name first, whose given
+        // name is no common one: "Shehbaz" (Shehbaz Sharif, beside his
+        // brother Nawaz), "Uhuru" (Uhuru Kenyatta). Like a surname, it
+        // needs its grounds in the document.
+        let two = written.len() == 2 && !family_first;
+        if (written.len() >= 3 || two) && !is_monarch(entity) {
             // (Not a part of a hyphenated name, "Ramos" of Ramos-Horta, nor
             // a common surname: "Pérez", "López".)
             let hyphened: Vec<String> = alias
@@ -686,6 +690,7 @@ fn person_forms(entity: &Entity, alias: &Alias, out: &mut Vec<Form>) {
                     && !is_common_word(w)
                     && !family_core.contains(w)
                     && !hyphened.contains(w)
+                    && !(two && crate::names::is_common_given_name(w))
                 {
                     out.push(form(vec![w.clone()], Variant::GivenName));
                 }
@@ -1959,6 +1964,7 @@ mod tests {
             vec![
                 s("mkrtychev ashot", Full, Always),
                 s("ashot mkrtychev", Variant::NameOrder, Always),
+                s("ashot", Variant::GivenName, Evidence),
                 s("mkrtychev", Surname, Evidence)
             ]
         );
@@ -2000,6 +2006,25 @@ mod tests {
         // "Kim" is a given name in the census lists and a Korean family name.
         let forms = person("Kim Yo Jong", Some(NameOrder::FamilyFirst));
         assert!(forms.contains(&s("kim", Surname, Evidence)), "{forms:?}");
+    }
+
+    #[test]
+    fn given_names_alone_of_two_word_names() {
+        let given = |forms: &[(String, Variant, Policy)]| {
+            forms
+                .iter()
+                .filter(|f| f.1 == Variant::GivenName)
+                .map(|f| f.0.clone())
+                .collect::<Vec<_>>()
+        };
+        let forms = person("Shehbaz Sharif", None);
+        assert!(
+            forms.contains(&s("shehbaz", Variant::GivenName, Evidence)),
+            "{forms:?}"
+        );
+        // Not a common given name, nor a family-first name's given name.
+        assert!(given(&person("Donald Trump", None)).is_empty());
+        assert!(given(&person("Kim Song", Some(NameOrder::FamilyFirst))).is_empty());
     }
 
     #[test]
