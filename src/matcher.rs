@@ -921,6 +921,7 @@ impl Matcher {
             return;
         }
         let mut key = Vec::new();
+        let mut next_key = Vec::new();
         let mut french = Vec::new();
         let mut alts: Vec<(u32, &[u32])> = Vec::new();
         let mut in_longer: Vec<u32> = Vec::new();
@@ -988,8 +989,14 @@ impl Matcher {
                         // Yong-ho" and "Park Pong-ju", the South's
                         // spellings of the North's Ri and Pak; never
                         // "Park" or "Lee" alone.
-                        let reading =
-                            respelling(w, short).or((korean && capitalized).then_some(true));
+                        // (Only before another Korean syllable, the given
+                        // name: not every "The" or "So" opening a
+                        // sentence, whose key a listed syllable shares.)
+                        let reading = respelling(w, short).or((korean
+                            && capitalized
+                            && i + 1 < tokens.len()
+                            && korean_key_into(text.token_bytes(i + 1), &mut next_key))
+                        .then_some(true));
                         if let Some(only_in_longer) = reading {
                             if only_in_longer {
                                 in_longer.push(i as u32);
