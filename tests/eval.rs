@@ -6,7 +6,7 @@
 //! 0.95; issue 14 asks for 0.98 and 0.96, not met since the split grew
 //! from 30 to 45 articles), the later dated rounds and issue 15's spelling
 //! split at the figures reached. The fresh splits (`fresh`,
-//! `spell-fresh`, `fresh2` to `fresh13`) are held out: scored only to
+//! `spell-fresh`, `fresh2` to `fresh14`) are held out: scored only to
 //! report, never asserted or tuned on.
 
 use std::process::Command;
@@ -303,4 +303,15 @@ fn dated_dev24_split_by_entity_id() {
 #[test]
 fn dated_dev25_split_by_entity_id() {
     dated_split("dev25", 241, 0.93, 0.915);
+}
+
+/// The twenty-sixth development round (how names are written, and who is
+/// meant, ninth round: transliterations of Arabic, Persian, Russian,
+/// Korean, Chinese and Somali names, names shortened or swapped,
+/// organizations under translated or house names, vessels renamed,
+/// namesakes; quiet articles): 0.935 / 0.838 when first scored, before any
+/// rule was tuned on it.
+#[test]
+fn dated_dev26_split_by_entity_id() {
+    dated_split("dev26", 241, 0.935, 0.86);
 }
