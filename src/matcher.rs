@@ -989,12 +989,14 @@ impl Matcher {
                         // Yong-ho" and "Park Pong-ju", the South's
                         // spellings of the North's Ri and Pak; never
                         // "Park" or "Lee" alone.
-                        // (Only before another Korean syllable, the given
-                        // name: not every "The" or "So" opening a
-                        // sentence, whose key a listed syllable shares.)
+                        // (Only before another capitalized Korean syllable,
+                        // the given name: not every "The" or "So" opening
+                        // a sentence, whose key a listed syllable shares.)
                         let reading = respelling(w, short).or((korean
                             && capitalized
-                            && i + 1 < tokens.len()
+                            && tokens
+                                .get(i + 1)
+                                .is_some_and(|n| n.flags.contains(TokenFlags::CAPITALIZED))
                             && korean_key_into(text.token_bytes(i + 1), &mut next_key))
                         .then_some(true));
                         if let Some(only_in_longer) = reading {
