@@ -1367,6 +1367,9 @@ pub enum VesselKind {
     Cargo,
     /// Ferries, liners, cruise ships.
     Passenger,
+    /// Small open boats (a dinghy, a rowboat, a canoe): never a listed
+    /// vessel, which is a registered ship with an IMO number.
+    Small,
 }
 
 /// The kind of a listed `vessel_type` ("Crude Oil Tanker", "Tug",
@@ -1399,6 +1402,7 @@ pub fn listed_vessel_kind(vessel_type: &str) -> Option<VesselKind> {
 /// use gazex::link::{described_vessel_kind, VesselKind};
 /// assert_eq!(described_vessel_kind(&["the", "charter", "boat"], ""), Some(VesselKind::Pleasure));
 /// assert_eq!(described_vessel_kind(&["the"], ", a 36-foot sportfisherman that"), Some(VesselKind::Pleasure));
+/// assert_eq!(described_vessel_kind(&["wooden", "dinghy", "called"], ""), Some(VesselKind::Small));
 /// assert_eq!(described_vessel_kind(&["the", "tanker"], ""), Some(VesselKind::Tanker));
 /// assert_eq!(described_vessel_kind(&["the", "vessel"], ", which sailed"), None);
 /// ```
@@ -1406,7 +1410,10 @@ pub fn described_vessel_kind(before: &[&str], after: &str) -> Option<VesselKind>
     let one = |w: &str| match w {
         "tanker" | "supertanker" => Some(VesselKind::Tanker),
         "yacht" | "superyacht" | "megayacht" | "sailboat" | "sloop" | "schooner" | "ketch"
-        | "catamaran" | "sportfisherman" | "houseboat" | "dinghy" => Some(VesselKind::Pleasure),
+        | "catamaran" | "sportfisherman" | "houseboat" => Some(VesselKind::Pleasure),
+        "dinghy" | "rowboat" | "canoe" | "kayak" | "skiff" | "punt" | "dory" | "pedalo" => {
+            Some(VesselKind::Small)
+        }
         "tug" | "tugboat" => Some(VesselKind::Tug),
         "trawler" | "longliner" | "seiner" => Some(VesselKind::Fishing),
         "freighter" | "bulker" | "boxship" => Some(VesselKind::Cargo),

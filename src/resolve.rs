@@ -45,7 +45,7 @@ use crate::link::{
     namesake_after, occupation_before, occupation_in, party_state_after, place_preposition,
     private_person, rank_word, record_words, ship_word, speech_after, state_after, state_differs,
     state_fits, surely_in_office, telling_word, title_after, title_before, year_of_deed, Offices,
-    Title, MIN_OFFICE_AGE,
+    Title, VesselKind, MIN_OFFICE_AGE,
 };
 use crate::matcher::is_prominent;
 use crate::matcher::{Hit, Matcher};
@@ -2649,18 +2649,20 @@ impl<'m> Resolver<'m> {
     /// than the words around its name describe (`before` it, nearest last,
     /// and the text `after` it; see [`described_vessel_kind`]): "the charter
     /// boat Mar Azul", "the Tifon, a 36-foot sportfisherman" are not the
-    /// listed Cuban tugs.
+    /// listed Cuban tugs; and a small open boat is no listed vessel of any
+    /// kind ("a wooden dinghy called Flying Fox" is not the superyacht).
     fn kind_differs(&self, e: u32, before: &[&str], after: &str) -> bool {
         let ent = &self.matcher.entities()[e as usize];
-        ent.kind == EntityType::Vessel
-            && ent
-                .properties
-                .get("vessel_type")
-                .and_then(|t| t.as_str())
-                .and_then(listed_vessel_kind)
-                .is_some_and(|listed| {
-                    described_vessel_kind(before, after).is_some_and(|k| k != listed)
-                })
+        if ent.kind != EntityType::Vessel {
+            return false;
+        }
+        let listed = ent
+            .properties
+            .get("vessel_type")
+            .and_then(|t| t.as_str())
+            .and_then(listed_vessel_kind);
+        described_vessel_kind(before, after)
+            .is_some_and(|k| k == VesselKind::Small || listed.is_some_and(|l| k != l))
     }
 
     /// Whether the words before token `first` (the start of a name) say
@@ -8169,6 +8171,11 @@ mod spelling_tests {
                 t
             },
             {
+                let mut y = Entity::new("yacht", "ZAR FLYER", EntityType::Vessel);
+                y.properties.insert("vessel_type".into(), "Yacht".into());
+                y
+            },
+            {
                 let mut f = Entity::new("father", "ZARNURO MOROS, Nicolas", EntityType::Person);
                 f.properties
                     .insert("dob".into(), serde_json::json!(["23 Nov 1962"]));
@@ -8656,6 +8663,8 @@ mod spelling_tests {
         ("named like a tug, in lower case", "2020", "Zar azulo means blue sea.", &[]),
         ("the tug, one word", "2020", "aboard the Zartifon, a tug of 200 tons", &[("Zartifon", "tug1", "normalized")]),
         ("a sportfisherman named like a tug", "2020", "aboard the Zartifon, a 36-foot sportfisherman", &[]),
+        ("a listed yacht", "2020", "the yacht Zar Flyer sailed", &[("Zar Flyer", "yacht", "normalized")]),
+        ("a dinghy named like a listed yacht", "2020", "a wooden dinghy called Zar Flyer won", &[]),
         (
             "the younger of two bearers",
             "2020",
