@@ -371,8 +371,10 @@ pub fn korean_key_into(w: &[u8], key: &mut Vec<u8>) -> bool {
     };
     let co = match coda {
         b"" => b'0',
-        // "Park": the English spelling of Pak, its `r` unsounded.
-        b"k" | b"g" | b"rk" => b'K',
+        // "Park": the English spelling of the family name Pak, its `r`
+        // unsounded (only there: "York" and "Clark" are no syllables).
+        b"rk" if on == b'P' && nu == b'A' && glide.is_none() => b'K',
+        b"k" | b"g" => b'K',
         b"t" | b"d" => b'T',
         b"p" | b"b" => b'P',
         b"l" | b"r" => b'R',
@@ -685,6 +687,7 @@ mod tests {
         same("yeo", "yo");
         same("choi", "choe");
         same("park", "pak");
+        assert_eq!(korean_key("york"), None);
         same("lee", "ri");
         same("jong", "chong");
         same("hee", "hui");
