@@ -907,6 +907,21 @@ impl Matcher {
         self.links.get(e as usize)
     }
 
+    /// Whether token `i + 1` is a capitalized Korean syllable of a listed
+    /// name: the given name after a family name (rare in English text, so
+    /// kept out of [`Matcher::hits`]' loop).
+    #[cold]
+    #[inline(never)]
+    fn korean_given_after(&self, text: &Normalized, i: usize) -> bool {
+        let mut key = Vec::new();
+        text.tokens()
+            .get(i + 1)
+            .is_some_and(|n| n.flags.contains(TokenFlags::CAPITALIZED))
+            && text.token_bytes(i + 1).len() > 1
+            && korean_key_into(text.token_bytes(i + 1), &mut key)
+            && self.spellings.get(&key[..]).is_some()
+    }
+
     /// Every occurrence of every pattern in the normalized text, appended to
     /// `hits` in order of their end (then of their start). `numbers` is
     /// scratch space, kept by the caller to reuse its allocation.
@@ -921,7 +936,6 @@ impl Matcher {
             return;
         }
         let mut key = Vec::new();
-        let mut next_key = Vec::new();
         let mut french = Vec::new();
         let mut alts: Vec<(u32, &[u32])> = Vec::new();
         let mut in_longer: Vec<u32> = Vec::new();
@@ -989,16 +1003,14 @@ impl Matcher {
                         // Yong-ho" and "Park Pong-ju", the South's
                         // spellings of the North's Ri and Pak; never
                         // "Park" or "Lee" alone.
-                        // (Only before another capitalized Korean syllable,
-                        // the given name: not every "The" or "So" opening
-                        // a sentence, whose key a listed syllable shares.)
-                        let reading = respelling(w, short).or((korean
-                            && capitalized
-                            && tokens
-                                .get(i + 1)
-                                .is_some_and(|n| n.flags.contains(TokenFlags::CAPITALIZED))
-                            && korean_key_into(text.token_bytes(i + 1), &mut next_key))
-                        .then_some(true));
+                        // (Only before another capitalized Korean syllable
+                        // of a listed name, the given name: not every
+                        // "The" or "So" opening a sentence, nor "But I",
+                        // whose keys listed syllables share.)
+                        let reading = respelling(w, short).or_else(|| {
+                            (korean && capitalized && self.korean_given_after(text, i))
+                                .then_some(true)
+                        });
                         if let Some(only_in_longer) = reading {
                             if only_in_longer {
                                 in_longer.push(i as u32);
