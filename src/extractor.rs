@@ -17,10 +17,11 @@
 //!
 //! 1. the date given with the text ([`Input::date`]; `doc_date_source`
 //!    `field`);
-//! 2. for a document read from an HTML file ([`Input::from_file`]), the
-//!    page's publication date (`html`); with
-//!    [`ExtractorBuilder::datelines`], a dateline at the top of the text,
-//!    as for a plain-text file (`dateline`);
+//! 2. for a document read from a file ([`Input::from_file`]), its own
+//!    date as `gazex extract` takes it: an HTML page's publication date
+//!    (`html`), a text file's dateline (`dateline`); for a text given,
+//!    with [`ExtractorBuilder::datelines`], a dateline at its top, as for
+//!    a plain-text file (`dateline`);
 //! 3. [`ExtractorBuilder::date`], as `--date` (`flag`);
 //! 4. the run's date: [`ExtractorBuilder::run_date`], or today (UTC) when
 //!    the call starts (`run`).
@@ -48,7 +49,7 @@ use crate::extract::{extract_sources, Options, Progress, Summary};
 use crate::gazetteer::compiled::Sources;
 use crate::gazetteer::load::{self, Engine, EngineOrigin, LoadError, Notice};
 use crate::gazetteer::{Entity, Gazetteer};
-use crate::input::{read_document_within, ReadOptions, Source};
+use crate::input::{format_of, read_document_within, Format, ReadOptions, Source};
 use crate::output::{Fields, Record, RecordOptions, Sink};
 use crate::resolve::{Resolver, DEFAULT_MIN_CONFIDENCE};
 use crate::{InputError, Matcher, Mention};
@@ -117,15 +118,19 @@ pub struct Input {
     pub text: String,
     /// The document's own date (`doc_date_source` `field`).
     pub date: Option<DocDate>,
-    /// A file the document is read from instead of `text`, on the worker
-    /// thread that matches it, as `gazex extract` reads a file given to
-    /// it: text or HTML (by its extension or content), `.gz` decompressed,
-    /// its encoding detected; an HTML page's metadata date (`html`) comes
-    /// after [`Input::date`] and before the extractor's dates, a text's
-    /// dateline with [`ExtractorBuilder::datelines`]. Its records' offsets
-    /// are the file's, as the CLI writes them. A file that cannot be read,
-    /// is binary or is larger than [`ExtractorBuilder::max_text`] is this
-    /// input's error, naming the file.
+    /// A file the document is read from instead of `text` (which is then
+    /// ignored), on the worker thread that matches it, as `gazex extract`
+    /// reads a file given to it: text or HTML (by its extension), `.gz`
+    /// decompressed, its encoding detected; its own date (an HTML page's
+    /// metadata date, `html`, or a text's dateline, `dateline`, as the
+    /// CLI dates a file) comes after [`Input::date`] and before the
+    /// extractor's date. Its records' offsets are the file's, as the CLI
+    /// writes them. Unlike the CLI, which reads a text file of more than
+    /// 16 MiB (and a `.gz` text) in overlapping windows, each matched on
+    /// its own, the file is read and matched whole, up to
+    /// [`ExtractorBuilder::max_text`]. A file that cannot be read, is
+    /// binary, is JSON Lines (many documents) or is larger than the
+    /// limit is this input's error, naming the file.
     pub file: Option<PathBuf>,
 }
 
@@ -584,8 +589,9 @@ impl Extractor {
 
     /// The mentions of one document, with the document as resolved (its
     /// id, date and date source), on the calling thread. An error for a
-    /// text larger than [`MAX_TEXT`], or when the resolver fails on it
-    /// (a bug, reported for this document).
+    /// text larger than [`ExtractorBuilder::max_text`] (default
+    /// [`MAX_TEXT`]), a file that cannot be read (see [`Input::file`]), or
+    /// when the resolver fails on it (a bug, reported for this document).
     pub fn extract_input(&self, input: Input) -> Result<Extracted, InputError> {
         let run_date = self.run_date_now();
         let mut resolver = self.resolver();
@@ -736,16 +742,23 @@ impl Extractor {
         default_id: &str,
     ) -> Result<(Document, Option<(DocDate, DateSource)>), InputError> {
         if let Some(path) = &input.file {
+            let opts = ReadOptions::default();
+            // (A JSON Lines file is many documents: not one input.)
+            if format_of(path, &opts).0 == Format::Jsonl {
+                return Err(InputError::new(
+                    path,
+                    "a JSON Lines file holds many documents: give its lines as inputs \
+                     (Python: extract_jsonl), or run gazex extract on it",
+                ));
+            }
             let max = (self.max_text as u64, "the extractor's max_text");
-            let mut doc = read_document_within(path, &ReadOptions::default(), Some(max))?;
+            let mut doc = read_document_within(path, &opts, Some(max))?;
             if let Some(id) = input.id {
                 doc.id = id;
             }
-            // A page's metadata date always; a text's dateline if asked.
-            let own = doc
-                .date
-                .filter(|_| doc.date_source == DateSource::Html || self.datelines)
-                .map(|d| (d, doc.date_source));
+            // A page's metadata date, a text's dateline: as the CLI dates
+            // a file, whatever `datelines` says of texts.
+            let own = doc.date.map(|d| (d, doc.date_source));
             return Ok((doc, own));
         }
         let id = input.id.unwrap_or_else(|| default_id.to_string());

@@ -455,9 +455,10 @@ fn the_library_reads_files_as_the_cli_does() {
         .filter(|r| r["doc"].as_str().unwrap().starts_with("docs/"))
         .collect();
 
+    // (No `datelines`: a file is dated by its dateline as the CLI dates
+    // it, whatever the option says of texts.)
     let ex = gazex::Extractor::builder()
         .gazetteer(d.join("gazetteer.jsonl"))
-        .datelines(true)
         .date("1999-05".parse().unwrap())
         .threads(2)
         .build()
@@ -495,6 +496,16 @@ fn the_library_reads_files_as_the_cli_does() {
     assert_eq!(got, want);
     let latin = got.iter().find(|r| r["doc"] == "docs/latin1.txt").unwrap();
     assert_eq!(latin["start"], 7, "{latin}");
+
+    // A JSON Lines file is many documents: refused, named.
+    let err = ex
+        .extract_input(gazex::Input::from_file(d.join("docs/records.jsonl")))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("records.jsonl") && err.contains("JSON Lines"),
+        "{err}"
+    );
 
     // A file larger than the extractor's limit is refused, named.
     let small = gazex::Extractor::builder()

@@ -19,8 +19,9 @@ UTF-8: ``text.encode()[m["start"]:m["end"]]``.
 
 Files: give a path (``os.PathLike``, e.g. ``pathlib.Path``; a ``str`` is
 always a text) and it is read as ``gazex extract`` reads a file (text or
-HTML, ``.gz``, its encoding, an HTML page's publication date), named by
-its path, with the file's offsets, as the CLI writes them.
+HTML, ``.gz``, its encoding, an HTML page's publication date or a text's
+dateline), named by its path, with the file's offsets, as the CLI writes
+them; it is matched whole (the CLI reads a text over 16 MiB in windows).
 
 ``Extractor.extract_many`` matches many texts or files on the extractor's
 worker threads, with the interpreter's lock released (files are read

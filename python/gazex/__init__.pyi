@@ -49,13 +49,16 @@ class Extractor:
         """The mentions in ``text``, in text order. ``char_start`` and
         ``char_end`` index ``text``; ``start`` and ``end`` its UTF-8 bytes.
         A path (``os.PathLike``) is read as ``gazex extract`` reads a file:
-        text or HTML (by extension or content), ``.gz`` decompressed, its
-        encoding detected, an HTML page's publication date; the id is the
+        text or HTML (by extension), ``.gz`` decompressed, its encoding
+        detected, dated by an HTML page's publication date or a text's
+        dateline (whatever ``datelines`` says of texts); the id is the
         path unless ``doc_id`` is given, and the offsets are the file's, as
         the CLI writes them (``char_start`` indexes the file's decoded
-        characters). Raises TypeError for a text that is neither a str nor
-        a path, ValueError for an invalid date, a text or file over
-        ``max_text_bytes``, or a file that cannot be read (naming it)."""
+        characters). The file is matched whole (the CLI reads a text file
+        over 16 MiB in windows). Raises TypeError for a text that is
+        neither a str nor a path, ValueError for an invalid date, a text or
+        file over ``max_text_bytes``, a JSON Lines file (many documents:
+        use ``extract_jsonl``), or a file that cannot be read (naming it)."""
         ...
     def extract_many(
         self, inputs: Iterable[InputLike], *, batch_size: Optional[int] = None

@@ -180,7 +180,8 @@ fn input_arg(item: &Bound<'_, PyAny>, position: usize) -> PyResult<TextInput> {
 }
 
 /// What went wrong with an input: the reason, after the document's name
-/// (a file's path, or the id of a text that has one).
+/// (a file's path, a text's id, or its position among the inputs of
+/// `extract_many`); for `extract`'s text without an id, the reason alone.
 fn input_error(e: InputError) -> String {
     if e.path.as_os_str().is_empty() {
         e.reason

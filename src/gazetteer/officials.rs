@@ -1260,12 +1260,6 @@ pub(crate) fn parse_cia_name(raw: &str) -> CiaName {
     let mut short = None;
     if let (Some(&first_up), Some(&last_up)) = (upper.first(), upper.last()) {
         let contiguous = last_up - first_up + 1 == upper.len();
-        let plain_given = tokens[..first_up]
-            .iter()
-            .all(|t| t.chars().next().is_some_and(char::is_uppercase))
-            && !matches!(tokens[0], "Abd" | "Abdul" | "Abu" | "Umm" | "Bin" | "Ibn")
-            // An initial (`A. H. Mahmood ALI`) is no first name.
-            && !tokens[0].ends_with('.');
         // A title opening the name ("Sheikh Rashid AHMED", "Dr. …") is no
         // first name: the short form starts at the word after it ("Rashid
         // Ahmed", not "Sheikh Ahmed").
@@ -1275,6 +1269,12 @@ pub(crate) fn parse_cia_name(raw: &str) -> CiaName {
                     tokens[0].trim_end_matches('.').to_lowercase().as_str(),
                 ),
         );
+        let plain_given = tokens[..first_up]
+            .iter()
+            .all(|t| t.chars().next().is_some_and(char::is_uppercase))
+            && !matches!(tokens[first], "Abd" | "Abdul" | "Abu" | "Umm" | "Bin" | "Ibn")
+            // An initial (`A. H. Mahmood ALI`) is no first name.
+            && !tokens[first].ends_with('.');
         if first_up > 0 && contiguous && plain_given {
             let mut parts = vec![shown[first].clone()];
             parts.extend(shown[first_up..=last_up].iter().cloned());
@@ -1389,11 +1389,14 @@ mod tests {
             "Abd al-Amir al-Hamadani"
         );
         assert_eq!(t("Abd al-Amir al-HAMADANI").short, None);
-        // A title opening the name is no first name.
+        // A title opening the name is no first name; the word after it is
+        // checked as a first name would be.
         assert_eq!(
             t("Sheikh Rashid AHMED").short.as_deref(),
             Some("Rashid Ahmed")
         );
+        assert_eq!(t("Dr. Rashid AHMED").short.as_deref(), Some("Rashid Ahmed"));
+        assert_eq!(t("Sheikh Abdul Rahman ALI").short, None);
         assert_eq!(t("FELIPE VI").display, "Felipe VI");
         assert_eq!(t("XI Jinping").display, "Xi Jinping");
         let n = t("CHANG Hsiao-yueh (a.k.a. Catharine CHANG)");
