@@ -94,9 +94,14 @@ def test_paths_are_read_as_the_cli_reads_files(ex, tmp_path):
     assert len(got) >= 25
     assert got == want
     assert {m["doc_date_source"] for m in got} >= {"html", "flag"}
-    # One path alone, and as a str path through os.fspath.
+    # One path alone; its str is a text, not a path.
     one = tmp_path / "page.html"
     assert ex.extract(one) == [m for m in want if m["doc"] == str(one)]
+    assert ex.extract(os.fspath(one)) == []
+    # A JSON Lines file is many documents: refused, named.
+    (tmp_path / "records.jsonl").write_text('{"text": "Vladimir Putin"}\n', encoding="utf-8")
+    with pytest.raises(ValueError, match="records.jsonl"):
+        ex.extract(tmp_path / "records.jsonl")
     # A file that cannot be read is the error in its place, naming it;
     # the inputs after it are read.
     it = ex.extract_many([one, tmp_path / "missing.txt", ("named", one)])
