@@ -1691,23 +1691,16 @@ impl<'m> Resolver<'m> {
                 // not a relative named as such ("Saadiko Zarqadhi fled. His
                 // brother Saadiko": another bearer; but "his wife Asma" is
                 // Asma al-Assad).
-                let two_words = || {
-                    fold_name(&self.matcher.entities()[t.entity as usize].name)
-                        .split(' ')
-                        .count()
-                        == 2
-                };
+                let name = || fold_name(&self.matcher.entities()[t.entity as usize].name);
                 if t.variant == Variant::GivenName
                     && (c.variant > 0
-                        || (self.named_as_relative(text, c.first) && two_words())
+                        || (self.named_as_relative(text, c.first)
+                            && name().split(' ').count() == 2)
                         || {
                             let w = n.token_text(c.first as usize);
                             match self.matcher.first_named(w) {
                                 0 => false,
-                                1 => fold_name(&self.matcher.entities()[t.entity as usize].name)
-                                    .split(' ')
-                                    .next()
-                                    .is_none_or(|f| f != w),
+                                1 => name().split(' ').next().is_none_or(|f| f != w),
                                 _ => true,
                             }
                         })

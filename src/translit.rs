@@ -281,8 +281,8 @@ const KOREAN: u8 = b'#';
 
 /// The key of a romanized Korean syllable, shared by its McCune–Reischauer,
 /// Revised and press spellings: "Jong-eun" and "Jong Un", "Yeo-jong" and "Yo
-/// Jong", "Choi" and "Choe", "Park" and "Pak", "Lee" and "Ri", "Hee" and "Hui" ("Kim Jong-eun" for the listed
-/// Kim Jong Un). Consonants: `g k kk` are one class, as are `d t tt`, `b p
+/// Jong", "Choi" and "Choe", "Park" and "Pak", "Lee" and "Ri", "Hee" and
+/// "Hui" ("Kim Jong-eun" for the listed Kim Jong Un). Consonants: `g k kk` are one class, as are `d t tt`, `b p
 /// pp`, `j ch jj tch`, `s ss sh`, `r l`, and a final `ng`; vowels: `eo o u
 /// eu oo ou` are one, `ae e`, `i ee ui`, and `oe oi we wae`; a `y` or `w`
 /// before a vowel stays. Only for a word of one to six letters shaped like

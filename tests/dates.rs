@@ -497,28 +497,20 @@ fn the_library_reads_files_as_the_cli_does() {
     let latin = got.iter().find(|r| r["doc"] == "docs/latin1.txt").unwrap();
     assert_eq!(latin["start"], 7, "{latin}");
 
-    // A JSON Lines file is many documents: refused, named.
-    let err = ex
-        .extract_input(gazex::Input::from_file(d.join("docs/records.jsonl")))
-        .unwrap_err()
-        .to_string();
-    assert!(
-        err.contains("records.jsonl") && err.contains("JSON Lines"),
-        "{err}"
-    );
-
-    // A file larger than the extractor's limit is refused, named.
+    // Refused, with the file and the reason named: a JSON Lines file (many
+    // documents), a file larger than the extractor's limit.
+    let refused = |ex: &gazex::Extractor, name: &str, why: &str| {
+        let err = ex
+            .extract_input(gazex::Input::from_file(d.join("docs").join(name)))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains(name) && err.contains(why), "{err}");
+    };
+    refused(&ex, "records.jsonl", "JSON Lines");
     let small = gazex::Extractor::builder()
         .gazetteer(d.join("gazetteer.jsonl"))
         .max_text(10)
         .build()
         .unwrap();
-    let err = small
-        .extract_input(gazex::Input::from_file(d.join("docs/undated.txt")))
-        .unwrap_err()
-        .to_string();
-    assert!(
-        err.contains("undated.txt") && err.contains("max_text"),
-        "{err}"
-    );
+    refused(&small, "undated.txt", "max_text");
 }
