@@ -464,14 +464,19 @@ impl Words {
     }
 }
 
-/// Resolves each entity's `linked_to` property (names, as OFAC's remarks
+/// The properties that name parties linked to an entity: `linked_to` (a
+/// party the sanctions name it with) and `relatives` (a relative its
+/// record names: "son of Slobodan Milosevic").
+const LINK_PROPERTIES: [&str; 2] = ["linked_to", "relatives"];
+
+/// Resolves each entity's [`LINK_PROPERTIES`] (names, as OFAC's remarks
 /// give them) to entities with that name, both ways.
 fn link_entities(g: &Gazetteer) -> Rows<u32> {
-    if !g
-        .entities()
-        .iter()
-        .any(|e| e.properties.contains_key("linked_to"))
-    {
+    if !g.entities().iter().any(|e| {
+        LINK_PROPERTIES
+            .iter()
+            .any(|p| e.properties.contains_key(*p))
+    }) {
         return Rows::default();
     }
     let mut links: Vec<Vec<u32>> = vec![Vec::new(); g.len()];
@@ -485,19 +490,18 @@ fn link_entities(g: &Gazetteer) -> Rows<u32> {
         }
     }
     for (i, e) in g.entities().iter().enumerate() {
-        let Some(v) = e.properties.get("linked_to") else {
-            continue;
-        };
-        let names: Vec<&str> = match v {
-            serde_json::Value::String(s) => vec![s.as_str()],
-            serde_json::Value::Array(a) => a.iter().filter_map(|x| x.as_str()).collect(),
-            _ => Vec::new(),
-        };
-        for name in names {
-            for &j in by_name.get(&fold_name(name)).into_iter().flatten() {
-                if j as usize != i {
-                    links[i].push(j);
-                    links[j as usize].push(i as u32);
+        for v in LINK_PROPERTIES.iter().filter_map(|p| e.properties.get(*p)) {
+            let names: Vec<&str> = match v {
+                serde_json::Value::String(s) => vec![s.as_str()],
+                serde_json::Value::Array(a) => a.iter().filter_map(|x| x.as_str()).collect(),
+                _ => Vec::new(),
+            };
+            for name in names {
+                for &j in by_name.get(&fold_name(name)).into_iter().flatten() {
+                    if j as usize != i {
+                        links[i].push(j);
+                        links[j as usize].push(i as u32);
+                    }
                 }
             }
         }
@@ -970,7 +974,7 @@ impl Matcher {
             if capitalized && french_respelled_into(text.token_bytes(i), &mut french) {
                 let w = text.token_text(i);
                 if person_spelling_key_into(&french, &mut key)
-                    && respelling(w, key_consonants(&key) == 2) == Some(false)
+                    && respelling(w, key_consonants(&key) <= 2) == Some(false)
                 {
                     if let Some(words) = self.spellings.get(&key[..]) {
                         if words.iter().any(|&x| x != numbers[i]) {
@@ -996,7 +1000,7 @@ impl Matcher {
                     // A listed word is also read as its listed spellings
                     // ("Hassan" as the "Hasan" of "Hasan Nasrallah").
                     let w = text.token_text(i);
-                    let short = !korean && key_consonants(&key) == 2;
+                    let short = !korean && key_consonants(&key) <= 2;
                     if words.iter().any(|&x| x != numbers[i]) {
                         // An English word read as a Korean syllable is
                         // read so inside a longer name only: "Lee

@@ -7548,6 +7548,32 @@ mod tests {
     }
 
     #[test]
+    fn a_relative_the_record_names_corroborates_a_shortened_name() {
+        // Made-up fixture names: a listed father and his listed son, whose
+        // record names the father ("son of …"), as OFAC's remarks do.
+        let father = Entity::new("f", "Karim Zelmani Al-Qorvani", EntityType::Person);
+        let mut son = Entity::new("s", "Tarek Karim Zelmani Al-Qorvani", EntityType::Person);
+        son.properties.insert(
+            "relatives".into(),
+            serde_json::json!(["Karim Zelmani al-Qorvani"]),
+        );
+        let m = Matcher::new(&Gazetteer::from_entities([father, son]));
+        let mut r = Resolver::new(&m);
+        r.set_date(DocDate::parse("2003-07-23").unwrap());
+        let text = "Karim Zelmani Al-Qorvani's son, Tarek Zelmani, was killed.";
+        let got: Vec<(String, f32)> = resolved(&mut r, text)
+            .iter()
+            .map(|x| (text[x.start..x.end].to_string(), x.confidence))
+            .collect();
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[1].0, "Tarek Zelmani");
+        assert!(got[1].1 >= 0.5, "{got:?}");
+        // Without the father, a name shortened from the record's is weak.
+        let text = "A man named Tarek Zelmani was killed.";
+        assert!(resolved(&mut r, text).iter().all(|x| x.confidence < 0.5));
+    }
+
+    #[test]
     fn a_name_hyphened_to_another_capitalized_word() {
         // Made-up fixture names: a listed man and two listed companies.
         let p = Entity::new("p", "Duran Zelkalkan", EntityType::Person);

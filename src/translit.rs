@@ -87,11 +87,12 @@ pub fn spelling_key_into(word: &[u8], key: &mut Vec<u8>) -> bool {
 
 /// [`spelling_key_into`] for a word of a person's name, which may have only
 /// two consonants ("Seif" for "Saif", "Qusai" for "Qusay", "Douri" for
-/// "Duri"): such a short key finds candidates for a respelled word inside
-/// a longer name, and the matcher reads no place, given name or English word
-/// by it ("India" is no "Anda").
+/// "Duri"), or one where a glide closes its last vowel ("Odai" for "Udai"
+/// and "Uday"; not "Anna" for "Anne"): such a short key finds candidates
+/// for a respelled word inside a longer name, and the matcher reads no
+/// place, given name or English word by it ("India" is no "Anda").
 pub fn person_spelling_key_into(word: &[u8], key: &mut Vec<u8>) -> bool {
-    spelling_key_min(word, key, 2)
+    spelling_key_min(word, key, 1) && (key_consonants(key) >= 2 || key.last() == Some(&GLIDE))
 }
 
 /// Ukrainian and Belarusian forms of East Slavic given names, with the
@@ -712,7 +713,10 @@ mod tests {
         assert_eq!(key("douri"), key("duri"));
         assert!(key("seif").is_some());
         assert_eq!(spelling_key("seif"), None, "not for other names");
-        assert_eq!(key("odai"), None, "one consonant");
+        assert_eq!(key("odai"), key("uday"));
+        assert_eq!(key("odai"), key("udai"));
+        assert_eq!(key("anna"), None, "one consonant, no glide");
+        assert_eq!(key("odi"), None, "too short");
     }
 
     #[test]

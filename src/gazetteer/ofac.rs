@@ -45,6 +45,7 @@
 //! | `imo`, `imo_alt` | the first IMO number (`Vessel Registration Identification IMO …`, `Identification Number IMO …`, `Company Number IMO …`), then any others |
 //! | `passport` | list: the numbers of `Passport …`, `alt. Passport …` and `Diplomatic Passport …`, without the country or dates that follow (`Passport A0002987 (Iran)` → `A0002987`) |
 //! | `linked_to`, `linked_to_ids` | names after `Linked To:`; the ids of those that name exactly one record of the file |
+//! | `relatives` | list: the names of relatives the remarks give (`son of Slobodan Milosevic`, `Saddam Hussein al-Tikriti's second son`, `half-brother of …`, `wife of …`) |
 //! | `remarks_truncated` | `true` when the remarks are 1,000 characters or more: OFAC cuts the field there, so its last fact is not trusted and not parsed |
 //!
 //! Remarks are split on `"; "`. Quoted weak aliases could in principle hold
@@ -622,16 +623,21 @@ struct Remarks {
     gender: Option<String>,
     imo: Vec<String>,
     linked_to: Vec<String>,
+    relatives: Vec<String>,
     passport: Vec<String>,
     /// `(kind, name)`, kind `weak-aka` etc.
     weak: Vec<(String, String)>,
 }
 
+/// The words for a relative that OFAC's remarks write before or after a
+/// listed relative's name, as a regular-expression group.
+const KIN: &str = "(?:son|daughter|brother|sister|wife|husband|father|mother)";
+
 /// OFAC's legacy files cut the remarks field at this many characters.
 const REMARKS_LIMIT: usize = 1000;
 
-fn remark_patterns() -> &'static [(Regex, &'static str); 9] {
-    static RE: OnceLock<[(Regex, &'static str); 9]> = OnceLock::new();
+fn remark_patterns() -> &'static [(Regex, &'static str); 11] {
+    static RE: OnceLock<[(Regex, &'static str); 11]> = OnceLock::new();
     RE.get_or_init(|| {
         let re = |s: &str| Regex::new(s).expect("valid remark pattern");
         [
@@ -647,6 +653,16 @@ fn remark_patterns() -> &'static [(Regex, &'static str); 9] {
             ),
             (re(r"^Linked To: (.+)$"), "linked_to"),
             (re(r"^(?:alt\. )?(?:Diplomatic )?Passport (.+)$"), "passport"),
+            // "son of X", "half-brother of X", "daughter-in-law of X".
+            (
+                re(&format!(r"^(?:(?:half|step)-)?{KIN}(?:-in-law)? of ([A-Z].+)$")),
+                "relative",
+            ),
+            // "X's second son".
+            (
+                re(&format!(r"^([A-Z].+)'s (?:(?:eldest|elder|second|third|youngest|younger) )?{KIN}$")),
+                "relative",
+            ),
         ]
     })
 }
@@ -704,6 +720,7 @@ fn parse_remarks(
                 "gender" => r.gender = Some(v),
                 "imo" => r.imo.push(v),
                 "linked_to" => r.linked_to.push(v),
+                "relative" => r.relatives.push(v),
                 "passport" => {
                     // `X12345 (Iran) issued 01 Jan 2010 expires …`: the
                     // number is what comes before the country or dates.
@@ -754,6 +771,9 @@ impl Remarks {
         }
         if !self.linked_to.is_empty() {
             props.insert("linked_to".into(), list(&self.linked_to));
+        }
+        if !self.relatives.is_empty() {
+            props.insert("relatives".into(), list(&self.relatives));
         }
         if !self.passport.is_empty() {
             props.insert("passport".into(), list(&self.passport));
@@ -1103,6 +1123,30 @@ mod tests {
         assert_eq!(e.properties["vessel_flag"], "Panama");
         assert_eq!(e.properties["call_sign"], "9HA1");
         assert!(!e.properties.contains_key("title"));
+    }
+
+    #[test]
+    fn relatives_named_in_the_remarks() {
+        let t = |remarks: &str| {
+            let row = person(1, "ZORVAN, Tarek", "IRAQ2", remarks);
+            let got = run(&[&row], &[], &[]);
+            got.entities[0].properties.get("relatives").cloned()
+        };
+        assert_eq!(
+            t("DOB 1965; Karim Zorvan al-Tikriti's second son; nationality Iraq."),
+            Some(json!(["Karim Zorvan al-Tikriti"]))
+        );
+        assert_eq!(
+            t("DOB 1951; half-brother of Karim Zorvan."),
+            Some(json!(["Karim Zorvan"]))
+        );
+        assert_eq!(
+            t("daughter-in-law of Karim Zorvan"),
+            Some(json!(["Karim Zorvan"]))
+        );
+        // (Not a relation: "son" inside another fact.)
+        assert_eq!(t("Linked To: SONS OF ZORVA LTD."), None);
+        assert_eq!(t("a.k.a. 'ABU'S SON'."), None);
     }
 
     #[test]
