@@ -634,6 +634,12 @@ fn too_young_for_office(p: &crate::link::Profile, date: &DocDate) -> bool {
         .is_some_and(|b| i64::from(date.year) - i64::from(b) < 30)
 }
 
+/// How many years before the earliest start of a person's public life
+/// ([`crate::link::Profile::public_from`]) a deed the text dates rules
+/// the person out: twenty, as many as the lists' estimate of a career's
+/// start may be early.
+const DEED_BEFORE_PUBLIC: i32 = 20;
+
 /// How a title written before a name fits a person, best first: it names
 /// an office held at the date (0), held before it (1), no title or
 /// nothing known (2), an office never held by then (3). Before the
@@ -2720,11 +2726,18 @@ impl<'m> Resolver<'m> {
         } else if cues.place {
             Some(Reason::Place)
         } else if cues.age.is_some_and(|a| self.age_fits(e, a) == Some(false))
-            || cues.year.is_some_and(|y| p.born.is_some_and(|b| y < b))
+            || cues.year.is_some_and(|y| {
+                p.born.is_some_and(|b| y < b)
+                    || p.public_from
+                        .is_some_and(|f| y < f / 10000 - DEED_BEFORE_PUBLIC)
+            })
         {
             // (Or what the text says they did happened before the listed
             // bearer's birth: "Hafez al-Assad, who seized power in 1970"
-            // is not the grandson born in 2001.)
+            // is not the grandson born in 2001; or, for one the lists give
+            // no birth, long before the public life their record allows:
+            // "Sheikh Salman bin Hamad Al Khalifa, who ruled Bahrain from
+            // 1942" is not the deputy prime minister a 2019 list records.)
             Some(Reason::AgeDiffers)
         } else if init == Some(false) {
             Some(Reason::InitialsDiffer)
@@ -2821,6 +2834,26 @@ impl<'m> Resolver<'m> {
             || glued && (named_after(w) || (name_word && !headline && !is_suffix_word(w)))
     }
 
+    /// The byte where the name written through token `last` ends: past
+    /// up to three more capitalized words joined to it by spaces or
+    /// hyphens alone ("Salman bin Hamad| Al Khalifa|").
+    fn written_name_end(&self, text: &str, last: u32) -> usize {
+        let n = &self.norm;
+        let t = n.tokens();
+        let mut k = last as usize;
+        while k + 1 < t.len()
+            && k < last as usize + 3
+            && !n.barrier_after(k)
+            && t[k + 1].flags.contains(TokenFlags::CAPITALIZED)
+            && text[t[k].end as usize..t[k + 1].start as usize]
+                .chars()
+                .all(|c| c == ' ' || c == '-')
+        {
+            k += 1;
+        }
+        t[k].end as usize
+    }
+
     /// Chooses who a full name at one span means, among the entities of
     /// `group` (its readings, best first): rules out those the date,
     /// written initials, a title or an occupation exclude, ranks the rest
@@ -2874,6 +2907,7 @@ impl<'m> Resolver<'m> {
         };
         let after = self.word_after(text, last);
         let of_country = self.royal_of_country(text, &before, last);
+        let name_end = self.written_name_end(text, last);
         if persons && first < last {
             // "the USS Theodore Roosevelt", "the John F. Kennedy" (a ship):
             // an official's full name right after "the" or a ship's word
@@ -3058,7 +3092,10 @@ impl<'m> Resolver<'m> {
                 introduced,
                 place: false,
                 age: age_after(text, end).or_else(|| age_before(text, start)),
-                year: year_of_deed(&text[end..]),
+                // (After the whole written name: "Salman bin Hamad" of
+                // "Sheikh Salman bin Hamad Al Khalifa, who ruled Bahrain
+                // from 1942".)
+                year: year_of_deed(&text[name_end..]),
                 private,
                 namesake: namesake_after(&text[end..]) || called_before(&text[..start]),
                 dowager: dowager_after(&text[end..]),
@@ -7930,6 +7967,38 @@ mod tests {
              long. Sheikh Zarqan was mourned. A dhow named Zarqan sailed.",
         );
         assert_eq!(got, ["Zarqan bin Velmor Al Zarqan", "Zarqan", "Zarqan"]);
+    }
+
+    #[test]
+    fn a_deed_long_before_the_public_life_the_record_allows() {
+        // A made-up deputy prime minister the list gives no birth, only an
+        // office from 2019; the text names him by the first words of a
+        // longer written name.
+        let p = officeholder(
+            "p",
+            "Zarqan bin Velmor",
+            "Deputy Prime Minister of Bahrain",
+            "2019",
+        );
+        let m = Matcher::new(&Gazetteer::from_entities([p]));
+        let mut r = Resolver::new(&m);
+        r.set_date(DocDate::parse("2024-03-02").unwrap());
+        // His namesake ancestor, by what he did decades before.
+        for text in [
+            "Sheikh Zarqan bin Velmor, who ruled Bahrain from 1942, built it.",
+            "Sheikh Zarqan bin Velmor Al Khalmor, who ruled from 1942, built it.",
+        ] {
+            assert_eq!(resolved(&mut r, text).len(), 0, "{text}");
+        }
+        // A deed within the years a career may start before its first
+        // listed office is his.
+        for text in [
+            "Sheikh Zarqan bin Velmor, who joined the cabinet in 2005, spoke.",
+            "Sheikh Zarqan bin Velmor Al Khalmor, who became a minister in \
+             2011, spoke.",
+        ] {
+            assert_eq!(resolved(&mut r, text).len(), 1, "{text}");
+        }
     }
 
     #[test]
