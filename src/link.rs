@@ -1859,8 +1859,10 @@ const STATE_NAMES: &[(&str, &str)] = &[
 ];
 
 /// The state of a lawmaker's party tag right after a name, as a postal
-/// code: "(R-Mich.)", ", D-N.Y.,", " (D-CA)", or of the state written
-/// after "of" ("Representative Mike Rogers of Michigan, a Republican"). A
+/// code: "(R-Mich.)", ", D-N.Y.,", " (D-CA)", of the state written
+/// after "of" ("Representative Mike Rogers of Michigan, a Republican"),
+/// or of the state that qualifies a party or a lawmaker in an apposition
+/// ("Mike Rogers, the Michigan Republican", ", a New York Democrat"). A
 /// listed member of Congress from another state is someone else ("Rep.
 /// Mike Rogers (R-Mich.)" is not the Alabama congressman of that name).
 ///
@@ -1868,6 +1870,12 @@ const STATE_NAMES: &[(&str, &str)] = &[
 /// use gazex::link::party_state_after;
 /// assert_eq!(party_state_after(" (R-Mich.), said"), Some("MI"));
 /// assert_eq!(party_state_after(" of Michigan, a Republican"), Some("MI"));
+/// assert_eq!(party_state_after(", the Michigan Republican who"), Some("MI"));
+/// assert_eq!(party_state_after(", a New York Democrat, said"), Some("NY"));
+/// assert_eq!(party_state_after(", the Texas senator,"), Some("TX"));
+/// assert_eq!(party_state_after(", the Texas oilman,"), None);
+/// assert_eq!(party_state_after(", the Texas senator said"), None);
+/// assert_eq!(party_state_after(", a Republican"), None);
 /// assert_eq!(party_state_after(" of New York said"), Some("NY"));
 /// assert_eq!(party_state_after(" of Michigan State University"), None);
 /// assert_eq!(party_state_after(", D-N.Y., said"), Some("NY"));
@@ -1879,6 +1887,12 @@ const STATE_NAMES: &[(&str, &str)] = &[
 pub fn party_state_after(after: &str) -> Option<&'static str> {
     if let Some(rest) = after.strip_prefix(" of ") {
         return state_named(rest);
+    }
+    if let Some(rest) = [", the ", ", a "]
+        .iter()
+        .find_map(|p| after.strip_prefix(p))
+    {
+        return state_of_lawmaker(rest);
     }
     let rest = after
         .strip_prefix(" (")
@@ -1925,6 +1939,40 @@ fn state_named(text: &str) -> Option<&'static str> {
             Some(c) => !c.is_alphanumeric() && c != '-' && c != '\'' && c != '’',
         };
         ends.then_some(code)
+    })
+}
+
+/// The postal code of the US state whose name `text` opens with, where
+/// a party or a word for a lawmaker follows it, closing the apposition
+/// ("Michigan Republican who", "Texas senator,"; not "Texas oilman", nor
+/// "the Louisiana senator said", the subject of what follows).
+fn state_of_lawmaker(text: &str) -> Option<&'static str> {
+    STATE_NAMES.iter().find_map(|&(name, code)| {
+        let head = text.get(..name.len())?;
+        let rest = text[name.len()..].strip_prefix(' ')?;
+        let word = rest.split([' ', ',', '.', ';', ')']).next()?;
+        let tail = &rest[word.len()..];
+        let closes = tail.is_empty()
+            || tail.starts_with([',', '.', ';', ')'])
+            || tail.starts_with(" who ")
+            || tail.starts_with(" whose ");
+        if !closes {
+            return None;
+        }
+        let lawmaker = matches!(
+            word.to_ascii_lowercase().as_str(),
+            "republican"
+                | "democrat"
+                | "democratic"
+                | "independent"
+                | "lawmaker"
+                | "legislator"
+                | "congressman"
+                | "congresswoman"
+                | "representative"
+                | "senator"
+        );
+        (lawmaker && head.eq_ignore_ascii_case(name)).then_some(code)
     })
 }
 

@@ -7466,6 +7466,16 @@ mod tests {
             // Another state's member, another house's senator.
             ("2024-06-01", "Rep. Darvin Quellet (R-Mich.) said so.", 0),
             ("2024-06-01", "Sen. Darvin Quellet, D-Ohio, said so.", 0),
+            (
+                "2024-06-01",
+                "Rep. Darvin Quellet, the Michigan Republican, quit.",
+                0,
+            ),
+            (
+                "2024-06-01",
+                "Rep. Darvin Quellet, a New Jersey Democrat, quit.",
+                1,
+            ),
             ("2024-06-01", "Sen. Darvin Quellet said so.", 0),
             // A senator years before the first recorded term: the
             // listed man was 22 then; at 42 nothing contradicts it.
