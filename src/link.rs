@@ -1870,7 +1870,7 @@ const STATE_NAMES: &[(&str, &str)] = &[
 /// use gazex::link::party_state_after;
 /// assert_eq!(party_state_after(" (R-Mich.), said"), Some("MI"));
 /// assert_eq!(party_state_after(" of Michigan, a Republican"), Some("MI"));
-/// assert_eq!(party_state_after(", the Michigan Republican who"), Some("MI"));
+/// assert_eq!(party_state_after(", the Michigan Republican who heads"), Some("MI"));
 /// assert_eq!(party_state_after(", a New York Democrat, said"), Some("NY"));
 /// assert_eq!(party_state_after(", the Texas senator,"), Some("TX"));
 /// assert_eq!(party_state_after(", the Texas oilman,"), None);
