@@ -631,6 +631,70 @@ pub fn title_after(words: &[&str]) -> Option<Title> {
     Some(t)
 }
 
+/// Reads a past office out of a predicate right after a name (its folded
+/// words, past a comma if one closes an apposition before the name): "was
+/// Vice President from 1893 to 1897", "served as prime minister until",
+/// "became president in". The run of title words must end the clause or
+/// meet a word of time, place or company ("from", "in", "of", "under",
+/// "until", "and"), so that "was President Obama's adviser" names no
+/// office of the subject. `None` when it names no office; the office is
+/// always a past one.
+///
+/// ```
+/// use gazex::link::{title_of_predicate, Offices};
+/// let words = |s: &'static str| s.split(' ').collect::<Vec<_>>();
+/// let vp = title_of_predicate(&words("was vice president from 1893 to 1897")).unwrap();
+/// assert!(vp.past && vp.offices == Offices::DEPUTY_HEAD);
+/// assert!(title_of_predicate(&words("served as prime minister until 2010")).is_some());
+/// assert!(title_of_predicate(&words("was elected president")).is_some());
+/// assert_eq!(title_of_predicate(&words("was president obama 's adviser")), None);
+/// assert_eq!(title_of_predicate(&words("said president")), None);
+/// ```
+pub fn title_of_predicate(words: &[&str]) -> Option<Title> {
+    let mut rest = match words {
+        ["served", "as", rest @ ..] => rest,
+        ["was" | "became", rest @ ..] => rest,
+        _ => return None,
+    };
+    if let ["elected" | "named" | "appointed", more @ ..] = rest {
+        rest = more;
+    }
+    if let ["a" | "an" | "the", more @ ..] = rest {
+        rest = more;
+    }
+    let run = rest.iter().take_while(|w| title_word(w).is_some()).count();
+    if run == 0
+        || !rest[..run]
+            .iter()
+            .any(|w| title_word(w).is_some_and(|o| !o.is_empty()))
+    {
+        return None;
+    }
+    let closes = rest.get(run).is_none_or(|w| {
+        matches!(
+            *w,
+            "from"
+                | "in"
+                | "of"
+                | "under"
+                | "during"
+                | "for"
+                | "between"
+                | "until"
+                | "and"
+                | "when"
+                | "since"
+                | "to"
+        )
+    });
+    if !closes {
+        return None;
+    }
+    let mut t = title_before(&rest[..run])?;
+    t.past = true;
+    Some(t)
+}
+
 /// Words that, written just before a person's name, say the person is
 /// known for something other than office: "the economist Adam Smith",
 /// "singer Al Green", "striker Kim Min-jae".
@@ -1169,10 +1233,12 @@ pub fn dowager_after(after: &str) -> bool {
 
 /// The earliest year a relative clause right after a name gives for what
 /// its bearer did (", who seized power in 1970,", " who ruled in the
-/// 1970s"): a person born later is not the one the text means. The
-/// clause opens with "who" past a comma or dash and ends at the next
-/// comma, semicolon or full stop; "whose" clauses speak of someone else
-/// and do not count.
+/// 1970s"), the year of birth of a life's span in brackets (" (1723-90)")
+/// or the last year of the century an apposition places its bearer in
+/// (", the 18th-century economist,"): a person born later is not the one
+/// the text means. The clause opens with "who" past a comma or dash and
+/// ends at the next comma, semicolon or full stop; "whose" clauses speak
+/// of someone else and do not count.
 ///
 /// ```
 /// use gazex::link::year_of_deed;
@@ -1182,11 +1248,25 @@ pub fn dowager_after(after: &str) -> bool {
 /// assert_eq!(year_of_deed(", whose father seized power in 1970"), None);
 /// assert_eq!(year_of_deed(", the president, who took office in 2000"), None);
 /// assert_eq!(year_of_deed(", who paid 1,970 dollars"), None);
+/// assert_eq!(year_of_deed(" (1723-1790) wrote"), Some(1723));
+/// assert_eq!(year_of_deed(" (1723\u{2013}90) wrote"), Some(1723));
+/// assert_eq!(year_of_deed(" (R-Wash.) said"), None);
+/// assert_eq!(year_of_deed(", the 18th-century economist, wrote"), Some(1800));
+/// assert_eq!(year_of_deed(", a nineteenth-century poet."), Some(1900));
+/// assert_eq!(year_of_deed(", the economist, whose 18th-century book"), None);
 /// ```
 pub fn year_of_deed(after: &str) -> Option<i32> {
+    if let Some(born) = life_span_after(after) {
+        return Some(born);
+    }
     let rest = after.trim_start_matches(|c: char| {
         c.is_whitespace() || matches!(c, ',' | '-' | '\u{2013}' | '\u{2014}')
     });
+    if after.starts_with(", ") {
+        if let Some(year) = century_of_apposition(rest) {
+            return Some(year);
+        }
+    }
     let clause = rest
         .get(..4)
         .filter(|h| h.eq_ignore_ascii_case("who "))
@@ -1217,6 +1297,78 @@ pub fn year_of_deed(after: &str) -> Option<i32> {
         i += run;
     }
     least
+}
+
+/// The year of birth of a life's span in brackets right after a name
+/// (" (1723-1790)", " (1723\u{2013}90)").
+fn life_span_after(after: &str) -> Option<i32> {
+    let span = after.strip_prefix(" (")?;
+    let born = span
+        .get(..4)
+        .filter(|y| y.bytes().all(|b| b.is_ascii_digit()))?;
+    let rest = span[4..].strip_prefix(['-', '\u{2013}'])?;
+    let died = rest.bytes().take_while(u8::is_ascii_digit).count();
+    (matches!(died, 2 | 4) && rest[died..].starts_with(')')).then(|| born.parse().ok())?
+}
+
+/// The last year of the century an apposition opening with an article
+/// places its bearer in ("the 18th-century economist", "a nineteenth
+/// century poet"), read up to the apposition's end.
+fn century_of_apposition(rest: &str) -> Option<i32> {
+    const ORDINALS: &[&str] = &[
+        "",
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "thirteenth",
+        "fourteenth",
+        "fifteenth",
+        "sixteenth",
+        "seventeenth",
+        "eighteenth",
+        "nineteenth",
+        "twentieth",
+    ];
+    let head = rest.get(..4)?.to_ascii_lowercase();
+    if !(head.starts_with("the ") || head.starts_with("a ") || head.starts_with("an ")) {
+        return None;
+    }
+    let end = rest
+        .find([',', ';', '.', '(', ')', '\n'])
+        .unwrap_or(rest.len());
+    let words: Vec<String> = rest[..end]
+        .split(' ')
+        .take(6)
+        .map(str::to_ascii_lowercase)
+        .collect();
+    for (k, w) in words.iter().enumerate() {
+        let ord = match w.strip_suffix("-century") {
+            Some(ord) => ord,
+            None if words.get(k + 1).is_some_and(|n| n == "century") => w,
+            None => continue,
+        };
+        let n = ORDINALS
+            .iter()
+            .position(|o| !o.is_empty() && *o == ord)
+            .or_else(|| {
+                let digits = ord.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+                digits
+                    .parse::<usize>()
+                    .ok()
+                    .filter(|n| (1..=21).contains(n))
+            })?;
+        return i32::try_from(n).ok().map(|n| n * 100);
+    }
+    None
 }
 
 /// Words every sanctions record or office repeats, which tell no namesake

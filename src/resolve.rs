@@ -44,8 +44,8 @@ use crate::link::{
     honorific_gender, is_month, is_one_syllable, is_profession, listed_vessel_kind, named_after,
     namesake_after, occupation_before, occupation_in, party_state_after, place_preposition,
     private_person, rank_word, record_words, ship_word, speech_after, state_after, state_differs,
-    state_fits, surely_in_office, telling_word, title_after, title_before, year_of_deed, Offices,
-    Title, VesselKind, MIN_OFFICE_AGE,
+    state_fits, surely_in_office, telling_word, title_after, title_before, title_of_predicate,
+    year_of_deed, Offices, Title, VesselKind, MIN_OFFICE_AGE,
 };
 use crate::matcher::is_prominent;
 use crate::matcher::{Hit, Matcher};
@@ -2230,6 +2230,28 @@ impl<'m> Resolver<'m> {
         out
     }
 
+    /// The folded words of a predicate right after the name at tokens
+    /// `first..=last`, up to eight, where the name is its subject: after a space, or after the
+    /// comma that closes an apposition the name ends ("His grandfather,
+    /// Adlai E. Stevenson, was"); empty otherwise.
+    fn predicate(&self, text: &str, first: u32, last: u32) -> Vec<&str> {
+        let t = self.norm.tokens();
+        let l = last as usize;
+        if l + 1 >= t.len() || self.norm.barrier_after(l) {
+            return Vec::new();
+        }
+        let gap = &text[t[l].end as usize..t[l + 1].start as usize];
+        let closes_apposition = gap.trim() == ","
+            && text[..t[first as usize].start as usize]
+                .trim_end()
+                .ends_with(',');
+        if gap.trim().is_empty() || closes_apposition {
+            self.words_after_max(text, last, 8)
+        } else {
+            Vec::new()
+        }
+    }
+
     /// The folded words describing someone right after token `last`, past
     /// an age: ", 52, a mechanic" gives "a mechanic".
     fn description(&self, text: &str, last: u32) -> Vec<&str> {
@@ -2877,7 +2899,11 @@ impl<'m> Resolver<'m> {
         let appositive = self.appositive(text, last);
         // A title before the name, else one in a clause after it (",
         // who was Vice President", ", the former Belgian prime minister").
-        let title = title_before(&before).or_else(|| title_after(&appositive));
+        // (Or one a predicate gives: "Adlai E. Stevenson, was Vice
+        // President from 1893 to 1897".)
+        let title = title_before(&before)
+            .or_else(|| title_after(&appositive))
+            .or_else(|| title_of_predicate(&self.predicate(text, first, last)));
         let occupation = occupation_before(&before);
         let profession = before.last().is_some_and(|w| is_profession(w));
         let honorific = before.last().and_then(|w| honorific_gender(w));
@@ -4504,8 +4530,14 @@ impl<'m> Resolver<'m> {
                             });
                             self.other_bearer(text, &g, titled)
                         };
+                    // (One long out of office whom the document has named
+                    // in full is named again where the surname sets its
+                    // bearer against another: "Adlai E. Stevenson, was
+                    // Vice President from 1893 … The elder Stevenson".)
+                    let again = || named_before && self.set_in_family(text, g.first);
                     let ruled_out = self
                         .ruled_out(g.entity, &cues, tr, None)
+                        .filter(|r| !(*r == Reason::LongOutOfOffice && again()))
                         .or((tr == 3).then_some(Reason::TitleMismatch))
                         .or(self
                             .country_differs(g.entity, of_country)
@@ -7977,6 +8009,46 @@ mod tests {
              long. Sheikh Zarqan was mourned. A dhow named Zarqan sailed.",
         );
         assert_eq!(got, ["Zarqan bin Velmor Al Zarqan", "Zarqan", "Zarqan"]);
+    }
+
+    #[test]
+    fn a_predicate_gives_the_office_of_one_long_out_of_it() {
+        // A made-up vice president of the 1890s, spoken of in 1952 beside
+        // an unlisted grandson of the same name.
+        let mut vp = officeholder(
+            "vp",
+            "Orvel Brannick",
+            "Vice President of the United States",
+            "1893-03-04",
+        );
+        vp.properties
+            .insert("birth_date".into(), "1835-10-23".into());
+        vp.properties.insert(
+            "roles".into(),
+            serde_json::json!([{"role": "Vice President of the United States",
+                "start": "1893-03-04", "end": "1897-03-04"}]),
+        );
+        let m = Matcher::new(&Gazetteer::from_entities([vp]));
+        let mut r = Resolver::new(&m);
+        r.set_date(DocDate::parse("1952-10-21").unwrap());
+        for (text, want) in [
+            // The office the predicate gives fits him.
+            (
+                "Orvel Brannick was Vice President from 1893 to 1897.",
+                &["Orvel Brannick"][..],
+            ),
+            (
+                "Gov. Orvel Brannick spoke. His grandfather and namesake, \
+                 Orvel Brannick, was Vice President from 1893 to 1897. The \
+                 elder Brannick ran again in 1900. Mr. Brannick smiled.",
+                &["Orvel Brannick", "Brannick"],
+            ),
+            // Nothing says it is he: long out of office, he is not meant.
+            ("Orvel Brannick spoke in Ohio.", &[]),
+            ("Orvel Brannick was President Truman's guest.", &[]),
+        ] {
+            assert_eq!(resolved_texts(&mut r, text), want, "{text}");
+        }
     }
 
     #[test]
