@@ -1495,6 +1495,7 @@ impl<'m> Resolver<'m> {
         self.readings(text);
         self.choose_full(text);
         self.read_given_names(text);
+        self.read_relatives_named(text);
         self.choose_short(text);
         self.choose_acronyms(text);
         self.choose_lead_words(text);
@@ -5319,6 +5320,110 @@ impl<'m> Resolver<'m> {
         }
     }
 
+    /// Given names listed right after the possessive of a person the
+    /// document names and a word for relatives ("Saddam Hussein's sons,
+    /// Odai and Qusai"; "Saddam's eldest son Uday"): each is the relative
+    /// the lists link to that person whose given name it is, as written or
+    /// respelled, though another listed person shares it. Read as that
+    /// relative's short form (match kind `surname`), which then needs its
+    /// grounds as any other (the linked mention gives them).
+    fn read_relatives_named(&mut self, text: &str) {
+        let ents = self.matcher.entities();
+        let n = &self.norm;
+        let toks = n.tokens();
+        let mut add: Vec<Cand> = Vec::new();
+        let (mut key, mut other) = (Vec::new(), Vec::new());
+        for k in &self.chosen {
+            let c = k.c;
+            let links = self.matcher.links(c.entity);
+            if links.is_empty()
+                || ents[c.entity as usize].kind != EntityType::Person
+                || k.confidence < self.min_confidence
+            {
+                continue;
+            }
+            // The possessive, up to two words ("eldest", "two"), the word
+            // for relatives.
+            let end = toks[c.last as usize].end as usize;
+            if !text[end..].starts_with(['\'', '\u{2019}']) {
+                continue;
+            }
+            let mut i = c.last as usize + 1;
+            while i < toks.len() && i <= c.last as usize + 4 && !is_kin(n.token_text(i)) {
+                if toks[i].flags.contains(TokenFlags::CAPITALIZED) || n.barrier_after(i - 1) {
+                    break;
+                }
+                i += 1;
+            }
+            if i >= toks.len() || !is_kin(n.token_text(i)) || n.barrier_after(i - 1) {
+                continue;
+            }
+            // The names listed after it: "Odai and Qusai", ", Odai, Qusai
+            // and Hala".
+            let mut j = i + 1;
+            while j < toks.len() && j <= i + 8 {
+                let joined = matches!(gap(text, n, j - 1), " " | ", " | " & ");
+                if joined && n.token_text(j) == "and" && j > i + 1 {
+                    j += 1;
+                    continue;
+                }
+                if !joined || !toks[j].flags.contains(TokenFlags::CAPITALIZED) {
+                    break;
+                }
+                let word = n.token_text(j).as_bytes();
+                let keyed = crate::translit::person_spelling_key_into(word, &mut key);
+                for &e in links {
+                    let ent = &ents[e as usize];
+                    if ent.kind != EntityType::Person || self.covered[j] {
+                        continue;
+                    }
+                    let found = (0..=ent.aliases.len() as u32).find_map(|name| {
+                        let listed = self.matcher.name_text(e, name);
+                        if listed.contains(',') {
+                            return None;
+                        }
+                        let folded = fold_name(listed);
+                        let given = folded.split(' ').next()?.as_bytes();
+                        if given == word {
+                            Some((name, 0))
+                        } else {
+                            let same = keyed
+                                && crate::translit::person_spelling_key_into(given, &mut other)
+                                && key == other;
+                            same.then_some((name, 1))
+                        }
+                    });
+                    if let Some((name, variant)) = found {
+                        add.push(Cand {
+                            first: j as u32,
+                            last: j as u32,
+                            entity: e,
+                            name,
+                            kind: MatchKind::Surname,
+                            policy: Policy::Evidence,
+                            distinctive: false,
+                            start: None,
+                            variant,
+                            given_name: true,
+                            org_word: false,
+                        });
+                    }
+                }
+                j += 1;
+            }
+        }
+        add.retain(|a| {
+            !self
+                .cands
+                .iter()
+                .any(|c| c.first == a.first && c.last == a.last && c.entity == a.entity)
+        });
+        if !add.is_empty() {
+            self.cands.extend(add);
+            self.sort_cands();
+        }
+    }
+
     /// Whether the words after token `last` make it a sentence's subject:
     /// a possessive, or a verb that follows a subject ("has", "denied",
     /// "said").
@@ -7728,6 +7833,63 @@ mod tests {
         // Without the father, a name shortened from the record's is weak.
         let text = "A man named Tarek Zelmani was killed.";
         assert!(resolved(&mut r, text).iter().all(|x| x.confidence < 0.5));
+    }
+
+    #[test]
+    fn given_names_listed_after_a_possessive_and_a_word_for_relatives() {
+        // Made-up fixture names: a listed father, his two listed sons whose
+        // records name him, and another listed man who shares a son's
+        // given name.
+        let father = Entity::new("f", "Karim Zelmani Al-Qorvani", EntityType::Person);
+        let son = |id: &str, name: &str| {
+            let mut e = Entity::new(id, name, EntityType::Person);
+            e.properties.insert(
+                "relatives".into(),
+                serde_json::json!(["Karim Zelmani al-Qorvani"]),
+            );
+            e
+        };
+        let udai = son("u", "Udai Karim Zelmani Al-Qorvani");
+        let qusay = son("q", "Qusay Karim Zelmani Al-Qorvani");
+        let other = Entity::new("o", "Qusay Varnokian", EntityType::Person);
+        let m = Matcher::new(&Gazetteer::from_entities([father, udai, qusay, other]));
+        let mut r = Resolver::new(&m);
+        r.set_date(DocDate::parse("2003-07-23").unwrap());
+        let ids = |r: &mut Resolver, text: &str| -> Vec<(String, String)> {
+            resolved(r, text)
+                .iter()
+                .map(|x| (text[x.start..x.end].to_string(), m.entity(x).id.clone()))
+                .collect()
+        };
+        let pair = |t: &str, id: &str| (t.to_string(), id.to_string());
+        // As written or respelled, and shared with another listed man.
+        assert_eq!(
+            ids(
+                &mut r,
+                "They were Karim Zelmani Al-Qorvani's sons, Odai and Qusai."
+            ),
+            [
+                pair("Karim Zelmani Al-Qorvani", "f"),
+                pair("Odai", "u"),
+                pair("Qusai", "q")
+            ]
+        );
+        assert_eq!(
+            ids(&mut r, "Karim Zelmani Al-Qorvani's younger son Qusay fled."),
+            [pair("Karim Zelmani Al-Qorvani", "f"), pair("Qusay", "q")]
+        );
+        // Not without the possessive and the word for relatives.
+        for text in [
+            "Karim Zelmani Al-Qorvani met Odai and Qusai.",
+            "Karim Zelmani Al-Qorvani's sons fled. Odai and Qusai stayed.",
+            "Karim Zelmani Al-Qorvani's guards, Odai and Qusai, fled.",
+        ] {
+            assert_eq!(
+                ids(&mut r, text),
+                [pair("Karim Zelmani Al-Qorvani", "f")],
+                "{text}"
+            );
+        }
     }
 
     #[test]
