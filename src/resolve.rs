@@ -6335,8 +6335,6 @@ fn initial_ending_at(text: &str, at: usize) -> Option<(char, usize)> {
     .then_some((letter, begin))
 }
 
-/// `end`, moved past a closing quotation mark when the span `start..end`
-/// opens one that it does not close: `ООО «Гардсервис»`.
 /// The quotation that ends just before byte `at` of `text` (its closing
 /// mark, then at most a space), as a byte range: quotation marks (straight
 /// `"`, or `“ ”`, `« »`) are paired from the start of the line, since the
@@ -6361,6 +6359,8 @@ fn quotation_before(text: &str, at: usize) -> Option<std::ops::Range<usize>> {
     open.map(|o| o..close)
 }
 
+/// `end`, moved past a closing quotation mark when the span `start..end`
+/// opens one that it does not close: `ООО «Гардсервис»`.
 fn close_quote(text: &str, start: usize, end: usize) -> usize {
     let span = &text[start..end];
     for (open, close) in [('«', '»'), ('“', '”'), ('„', '“')] {
