@@ -767,6 +767,8 @@ const OCCUPATIONS: &[&str] = &[
     "settler",
     "preacher",
     "pastor",
+    "rev",
+    "reverend",
     "priest",
     "rabbi",
     "bishop",

@@ -1292,6 +1292,10 @@ pub struct Resolver<'m> {
     chosen: Vec<Chosen>,
     /// Per token: inside a chosen mention (kept in step with `chosen`).
     covered: Vec<bool>,
+    /// Persons' full names whose every reading was ruled out (first and
+    /// last tokens, entity): no part of one is a listed person's short
+    /// form.
+    ruled_full: Vec<(u32, u32, u32)>,
     /// Per token: inside a chosen mention of a vessel (empty until one is
     /// chosen).
     ships: Vec<bool>,
@@ -1320,6 +1324,7 @@ impl<'m> Resolver<'m> {
             cands: Vec::new(),
             chosen: Vec::new(),
             covered: Vec::new(),
+            ruled_full: Vec::new(),
             ships: Vec::new(),
             date: DocDate::today(),
             min_confidence: DEFAULT_MIN_CONFIDENCE,
@@ -3700,6 +3705,7 @@ impl<'m> Resolver<'m> {
 
     fn choose_full(&mut self, text: &str) {
         self.chosen.clear();
+        self.ruled_full.clear();
         self.covered.clear();
         self.covered.resize(self.norm.tokens().len(), false);
         self.ships.clear();
@@ -3827,6 +3833,11 @@ impl<'m> Resolver<'m> {
             } else if let Some(ch) = self.link_full(text, &group) {
                 free_from = ch.c.last + 1;
                 self.choose(ch);
+            } else if persons {
+                // ("The Rev. Mike Johnson": not the congressman, nor is
+                // his "Johnson".)
+                let spans = group.iter().map(|g| (g.first, g.last, g.entity));
+                self.ruled_full.extend(spans);
             }
             i = j;
         }
@@ -4435,6 +4446,16 @@ impl<'m> Resolver<'m> {
                 j += 1;
                 let kind = &ents[g.entity as usize].kind;
                 if thing && *kind == EntityType::Person {
+                    continue;
+                }
+                // A part of a person's full name whose every reading was
+                // ruled out is that unlisted person's.
+                if *kind == EntityType::Person
+                    && self
+                        .ruled_full
+                        .iter()
+                        .any(|&(f, l, _)| f <= g.first && g.last <= l)
+                {
                     continue;
                 }
                 let tr = if *kind == EntityType::Person {
@@ -7621,6 +7642,34 @@ mod tests {
         ] {
             assert_eq!(found(&mut r, date, text), n, "{date} {text}");
         }
+    }
+
+    #[test]
+    fn a_clergyman_of_a_lawmakers_name_and_the_surname_inside_it() {
+        // Made-up fixture names: a member of the House in office and a
+        // prime minister in office of the same surname.
+        let mut rep = officeholder(
+            "rep",
+            "Mike Quellet",
+            "United States Representative",
+            "2017-01-03",
+        );
+        rep.lists = vec!["official:us-congress".into()];
+        let other = officeholder(
+            "pm",
+            "Orsola Quellet",
+            "Prime Minister of the United Kingdom",
+            "2020",
+        );
+        let m = Matcher::new(&Gazetteer::from_entities([rep, other]));
+        let mut r = Resolver::new(&m);
+        r.set_date(DocDate::parse("2024-02-15").unwrap());
+        // "The Rev." makes him a clergyman: neither the full name nor the
+        // surname inside it is a listed person's.
+        let text = "The Rev. Mike Quellet will preach his last sermon.";
+        assert!(resolved(&mut r, text).is_empty(), "{text}");
+        let text = "Rep. Mike Quellet spoke.";
+        assert_eq!(resolved_texts(&mut r, text), ["Mike Quellet"]);
     }
 
     #[test]
