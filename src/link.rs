@@ -631,14 +631,17 @@ pub fn title_after(words: &[&str]) -> Option<Title> {
     Some(t)
 }
 
-/// Reads a past office out of a predicate right after a name (its folded
+/// Reads an office out of a predicate right after a name (its folded
 /// words, past a comma if one closes an apposition before the name): "was
 /// Vice President from 1893 to 1897", "served as prime minister until",
-/// "became president in". The run of title words must end the clause or
-/// meet a word of time, place or company ("from", "in", "of", "under",
-/// "until", "and"), so that "was President Obama's adviser" names no
-/// office of the subject. `None` when it names no office; the office is
-/// always a past one.
+/// "became president in". The run of title words (which takes an "of"
+/// in: "secretary of state") must end the clause or meet a word of time,
+/// place or company ("from", "in", "under", "until", "and"), so that "was
+/// President Obama's adviser" names no office of the subject, nor does
+/// "was president of Russia" (a place after "of" is not read). `None`
+/// when it names no office. "Was" and "served as" speak of the past;
+/// "became" and "was elected", "named" or "appointed" of an office that
+/// may still be held.
 ///
 /// ```
 /// use gazex::link::{title_of_predicate, Offices};
@@ -646,18 +649,21 @@ pub fn title_after(words: &[&str]) -> Option<Title> {
 /// let vp = title_of_predicate(&words("was vice president from 1893 to 1897")).unwrap();
 /// assert!(vp.past && vp.offices == Offices::DEPUTY_HEAD);
 /// assert!(title_of_predicate(&words("served as prime minister until 2010")).is_some());
-/// assert!(title_of_predicate(&words("was elected president")).is_some());
+/// let elected = title_of_predicate(&words("was elected president")).unwrap();
+/// assert!(!elected.past);
 /// assert_eq!(title_of_predicate(&words("was president obama 's adviser")), None);
 /// assert_eq!(title_of_predicate(&words("said president")), None);
 /// ```
 pub fn title_of_predicate(words: &[&str]) -> Option<Title> {
-    let mut rest = match words {
-        ["served", "as", rest @ ..] => rest,
-        ["was" | "became", rest @ ..] => rest,
+    let (mut rest, mut past) = match words {
+        ["served", "as", rest @ ..] => (rest, true),
+        ["was", rest @ ..] => (rest, true),
+        ["became", rest @ ..] => (rest, false),
         _ => return None,
     };
     if let ["elected" | "named" | "appointed", more @ ..] = rest {
         rest = more;
+        past = false;
     }
     if let ["a" | "an" | "the", more @ ..] = rest {
         rest = more;
@@ -675,7 +681,6 @@ pub fn title_of_predicate(words: &[&str]) -> Option<Title> {
             *w,
             "from"
                 | "in"
-                | "of"
                 | "under"
                 | "during"
                 | "for"
@@ -691,7 +696,7 @@ pub fn title_of_predicate(words: &[&str]) -> Option<Title> {
         return None;
     }
     let mut t = title_before(&rest[..run])?;
-    t.past = true;
+    t.past = past;
     Some(t)
 }
 
@@ -1256,6 +1261,8 @@ pub fn dowager_after(after: &str) -> bool {
 /// assert_eq!(year_of_deed(", the 18th-century economist, wrote"), Some(1800));
 /// assert_eq!(year_of_deed(", a nineteenth-century poet."), Some(1900));
 /// assert_eq!(year_of_deed(", the economist, whose 18th-century book"), None);
+/// assert_eq!(year_of_deed(", the new owner of an 18th-century castle,"), None);
+/// assert_eq!(year_of_deed(", a great 18th-century economist."), Some(1800));
 /// ```
 pub fn year_of_deed(after: &str) -> Option<i32> {
     if let Some(born) = life_span_after(after) {
@@ -1299,6 +1306,44 @@ pub fn year_of_deed(after: &str) -> Option<i32> {
         i += run;
     }
     least
+}
+
+/// Whether the words right after a name give its bearer's birth: a life's
+/// span in brackets (" (1723-90)") or a "who" clause that says "born"
+/// (", who was born in 1946,"), so that [`year_of_deed`]'s year is a
+/// birth year, which rules out only a bearer born otherwise.
+///
+/// ```
+/// use gazex::link::birth_said_after;
+/// assert!(birth_said_after(" (1723-90) wrote"));
+/// assert!(birth_said_after(", who was born in Queens in 1946, spoke"));
+/// assert!(!birth_said_after(", who seized power in 1970, ruled"));
+/// ```
+pub fn birth_said_after(after: &str) -> bool {
+    if life_span_after(after).is_some() {
+        return true;
+    }
+    let rest = after.trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, ',' | '-' | '\u{2013}' | '\u{2014}')
+    });
+    let Some(clause) = rest
+        .get(..4)
+        .filter(|h| h.eq_ignore_ascii_case("who "))
+        .map(|_| &rest[4..])
+    else {
+        return false;
+    };
+    let end = clause
+        .find([',', ';', '.', '(', ')', '\n'])
+        .unwrap_or(clause.len());
+    clause[..end].split(' ').any(|w| w == "born")
+}
+
+/// Whether a folded word is a clergyman's title before a name ("the Rev.
+/// Mike Johnson"): an occupation where the name is a common one, and no
+/// bar to a listed lawmaker of a rare name ("the Rev. Raphael Warnock").
+pub fn is_clergy_title(w: &str) -> bool {
+    matches!(w, "rev" | "reverend")
 }
 
 /// The year of birth of a life's span in brackets right after a name
@@ -1347,12 +1392,14 @@ fn century_of_apposition(rest: &str) -> Option<i32> {
     let end = rest
         .find([',', ';', '.', '(', ')', '\n'])
         .unwrap_or(rest.len());
+    // (Right after the article, one word between at most: not "the new
+    // owner of an 18th-century castle".)
     let words: Vec<String> = rest[..end]
         .split(' ')
-        .take(6)
+        .take(4)
         .map(str::to_ascii_lowercase)
         .collect();
-    for (k, w) in words.iter().enumerate() {
+    for (k, w) in words.iter().enumerate().skip(1).take(2) {
         let ord = match w.strip_suffix("-century") {
             Some(ord) => ord,
             None if words.get(k + 1).is_some_and(|n| n == "century") => w,
@@ -2026,6 +2073,7 @@ const STATE_NAMES: &[(&str, &str)] = &[
 /// assert_eq!(party_state_after(" of Michigan, a Republican"), Some("MI"));
 /// assert_eq!(party_state_after(", the Michigan Republican who heads"), Some("MI"));
 /// assert_eq!(party_state_after(", a New York Democrat, said"), Some("NY"));
+/// assert_eq!(party_state_after(", an Ohio Republican, met"), Some("OH"));
 /// assert_eq!(party_state_after(", the Texas senator,"), Some("TX"));
 /// assert_eq!(party_state_after(", the Texas oilman,"), None);
 /// assert_eq!(party_state_after(", the Texas senator said"), None);
@@ -2042,7 +2090,7 @@ pub fn party_state_after(after: &str) -> Option<&'static str> {
     if let Some(rest) = after.strip_prefix(" of ") {
         return state_named(rest);
     }
-    if let Some(rest) = [", the ", ", a "]
+    if let Some(rest) = [", the ", ", a ", ", an "]
         .iter()
         .find_map(|p| after.strip_prefix(p))
     {

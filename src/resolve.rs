@@ -40,12 +40,13 @@
 use crate::date::DocDate;
 use crate::gazetteer::{EntityType, NameOrder};
 use crate::link::{
-    called_before, common_second_word, common_word, described_vessel_kind, dowager_after,
-    honorific_gender, is_month, is_one_syllable, is_profession, listed_vessel_kind, named_after,
-    namesake_after, occupation_before, occupation_in, party_state_after, place_preposition,
-    private_person, rank_word, record_words, ship_word, speech_after, state_after, state_differs,
-    state_fits, surely_in_office, telling_word, title_after, title_before, title_of_predicate,
-    year_of_deed, Offices, Title, VesselKind, MIN_OFFICE_AGE,
+    birth_said_after, called_before, common_second_word, common_word, described_vessel_kind,
+    dowager_after, honorific_gender, is_clergy_title, is_month, is_one_syllable, is_profession,
+    listed_vessel_kind, named_after, namesake_after, occupation_before, occupation_in,
+    party_state_after, place_preposition, private_person, rank_word, record_words, ship_word,
+    speech_after, state_after, state_differs, state_fits, surely_in_office, telling_word,
+    title_after, title_before, title_of_predicate, year_of_deed, Offices, Title, VesselKind,
+    MIN_OFFICE_AGE,
 };
 use crate::matcher::is_prominent;
 use crate::matcher::{Hit, Matcher};
@@ -324,6 +325,9 @@ struct Cues {
     /// The year a clause after the name gives for what its bearer did
     /// ([`year_of_deed`]: ", who seized power in 1970").
     year: Option<i32>,
+    /// That year is the bearer's birth ([`birth_said_after`]: "(1723-90)",
+    /// ", who was born in 1946"): it rules out only one born later.
+    birth: bool,
     /// The words after a royal's name call her a monarch's mother or
     /// widow ([`dowager_after`]): not the reigning monarch of that name.
     dowager: bool,
@@ -2756,8 +2760,10 @@ impl<'m> Resolver<'m> {
         } else if cues.age.is_some_and(|a| self.age_fits(e, a) == Some(false))
             || cues.year.is_some_and(|y| {
                 p.born.is_some_and(|b| y < b)
-                    || p.public_from
-                        .is_some_and(|f| y < f / 10000 - DEED_BEFORE_PUBLIC)
+                    || (p.born.is_none()
+                        && !cues.birth
+                        && p.public_from
+                            .is_some_and(|f| y < f / 10000 - DEED_BEFORE_PUBLIC))
             })
         {
             // (Or what the text says they did happened before the listed
@@ -2905,12 +2911,24 @@ impl<'m> Resolver<'m> {
         let appositive = self.appositive(text, last);
         // A title before the name, else one in a clause after it (",
         // who was Vice President", ", the former Belgian prime minister").
-        // (Or one a predicate gives: "Adlai E. Stevenson, was Vice
-        // President from 1893 to 1897".)
+        // (Or one a predicate gives, "Adlai E. Stevenson, was Vice
+        // President from 1893 to 1897", where it fits a reading: a story's
+        // account of a career may name an office the lists do not record,
+        // "Putin was prime minister in 1999".)
         let title = title_before(&before)
             .or_else(|| title_after(&appositive))
-            .or_else(|| title_of_predicate(&self.predicate(text, first, last)));
-        let occupation = occupation_before(&before);
+            .or_else(|| {
+                title_of_predicate(&self.predicate(text, first, last)).filter(|&t| {
+                    group.iter().any(|g| {
+                        title_rank(Some(t), self.matcher.profile(g.entity), &self.date) <= 1
+                    })
+                })
+            });
+        // ("The Rev. Mike Johnson" is a clergyman; "the Rev. Raphael
+        // Warnock", of a rare name, may be the senator.)
+        let occupation = occupation_before(&before)
+            && (!before.last().is_some_and(|w| is_clergy_title(w))
+                || self.common_name(first, last));
         let profession = before.last().is_some_and(|w| is_profession(w));
         let honorific = before.last().and_then(|w| honorific_gender(w));
         // (An office's title before the name outweighs a description: "King
@@ -3128,6 +3146,7 @@ impl<'m> Resolver<'m> {
                 // "Sheikh Salman bin Hamad Al Khalifa, who ruled Bahrain
                 // from 1942".)
                 year: year_of_deed(&text[name_end..]),
+                birth: birth_said_after(&text[name_end..]),
                 private,
                 namesake: namesake_after(&text[end..]) || called_before(&text[..start]),
                 dowager: dowager_after(&text[end..]),
@@ -4299,7 +4318,9 @@ impl<'m> Resolver<'m> {
             let before = self.words_before(text, c.first);
             let title = title_before(&before);
             let of_country = self.royal_of_country(text, &before, c.last);
-            let occupation = occupation_before(&before);
+            let occupation = occupation_before(&before)
+                && (!before.last().is_some_and(|w| is_clergy_title(w))
+                    || self.common_name(c.first, c.last));
             let profession = before.last().is_some_and(|w| is_profession(w));
             let honorific = before.last().and_then(|w| honorific_gender(w));
             // "a Kennedy brother-in-law", "a man named Johnson"; not "he
@@ -4344,6 +4365,7 @@ impl<'m> Resolver<'m> {
                 // Lee, 68".)
                 age: None,
                 year: year_of_deed(&text[toks[c.last as usize].end as usize..]),
+                birth: birth_said_after(&text[toks[c.last as usize].end as usize..]),
                 private: title.is_none_or(|t| t.offices.is_empty())
                     && private_person(&self.description(text, c.last)),
                 namesake: namesake_after(&text[toks[c.last as usize].end as usize..])
@@ -4553,10 +4575,16 @@ impl<'m> Resolver<'m> {
                             self.other_bearer(text, &g, titled)
                         };
                     // (One long out of office whom the document has named
-                    // in full is named again where the surname sets its
-                    // bearer against another: "Adlai E. Stevenson, was
-                    // Vice President from 1893 … The elder Stevenson".)
-                    let again = || named_before && self.set_in_family(text, g.first);
+                    // in full is named again as the elder of two: "Adlai
+                    // E. Stevenson, was Vice President from 1893 … The
+                    // elder Stevenson".)
+                    let again = || {
+                        named_before
+                            && matches!(
+                                self.words_before_max(text, g.first, 1).last(),
+                                Some(&("elder" | "older"))
+                            )
+                    };
                     let ruled_out = self
                         .ruled_out(g.entity, &cues, tr, None)
                         .filter(|r| !(*r == Reason::LongOutOfOffice && again()))
@@ -5344,8 +5372,9 @@ impl<'m> Resolver<'m> {
     /// Given names listed right after the possessive of a person the
     /// document names and a word for relatives ("Saddam Hussein's sons,
     /// Odai and Qusai"; "Saddam's eldest son Uday"): each is the relative
-    /// the lists link to that person whose given name it is, as written or
-    /// respelled, though another listed person shares it. Read as that
+    /// one of the two records names (`relatives`, [`relatives`]) whose
+    /// given name it is (of a name written given name first), as written
+    /// or respelled, though another listed person shares it. Read as that
     /// relative's short form (match kind `surname`), which then needs its
     /// grounds as any other (the linked mention gives them).
     fn read_relatives_named(&mut self, text: &str) {
@@ -5395,7 +5424,11 @@ impl<'m> Resolver<'m> {
                 let keyed = crate::translit::person_spelling_key_into(word, &mut key);
                 for &e in links {
                     let ent = &ents[e as usize];
-                    if ent.kind != EntityType::Person || self.covered[j] {
+                    if ent.kind != EntityType::Person
+                        || self.covered[j]
+                        || ent.name_order == Some(crate::gazetteer::NameOrder::FamilyFirst)
+                        || !relatives(&ents[c.entity as usize], ent)
+                    {
                         continue;
                     }
                     let found = (0..=ent.aliases.len() as u32).find_map(|name| {
@@ -6354,6 +6387,23 @@ fn initial_ending_at(text: &str, at: usize) -> Option<(char, usize)> {
         .next_back()
         .is_some_and(char::is_alphanumeric))
     .then_some((letter, begin))
+}
+
+/// Whether one of two persons' records names the other among its
+/// `relatives` (by a name of the other, folded).
+fn relatives(a: &crate::gazetteer::Entity, b: &crate::gazetteer::Entity) -> bool {
+    let names =
+        |e: &crate::gazetteer::Entity| e.names().map(|n| fold_name(&n.name)).collect::<Vec<_>>();
+    let listed = |x: &crate::gazetteer::Entity, y: &crate::gazetteer::Entity| {
+        let Some(list) = x.properties.get("relatives").and_then(|v| v.as_array()) else {
+            return false;
+        };
+        let of_y = names(y);
+        list.iter()
+            .filter_map(|v| v.as_str())
+            .any(|r| of_y.contains(&fold_name(r)))
+    };
+    listed(a, b) || listed(b, a)
 }
 
 /// The quotation that ends just before byte `at` of `text` (its closing
@@ -7646,30 +7696,36 @@ mod tests {
 
     #[test]
     fn a_clergyman_of_a_lawmakers_name_and_the_surname_inside_it() {
-        // Made-up fixture names: a member of the House in office and a
-        // prime minister in office of the same surname.
-        let mut rep = officeholder(
-            "rep",
-            "Mike Quellet",
-            "United States Representative",
-            "2017-01-03",
-        );
-        rep.lists = vec!["official:us-congress".into()];
+        // Made-up fixture names: two members of the House in office, one
+        // of a common name, one of a rare one, and a prime minister in
+        // office who shares the common surname.
+        let rep = |id: &str, name: &str| {
+            let mut e = officeholder(id, name, "United States Representative", "2017-01-03");
+            e.lists = vec!["official:us-congress".into()];
+            e
+        };
         let other = officeholder(
             "pm",
-            "Orsola Quellet",
+            "Orsola Miller",
             "Prime Minister of the United Kingdom",
             "2020",
         );
-        let m = Matcher::new(&Gazetteer::from_entities([rep, other]));
+        let m = Matcher::new(&Gazetteer::from_entities([
+            rep("rep", "Mike Miller"),
+            rep("rare", "Raphael Quellet"),
+            other,
+        ]));
         let mut r = Resolver::new(&m);
         r.set_date(DocDate::parse("2024-02-15").unwrap());
-        // "The Rev." makes him a clergyman: neither the full name nor the
-        // surname inside it is a listed person's.
-        let text = "The Rev. Mike Quellet will preach his last sermon.";
+        // "The Rev." before a common name makes him a clergyman: neither
+        // the full name nor the surname inside it is a listed person's.
+        let text = "The Rev. Mike Miller will preach his last sermon.";
         assert!(resolved(&mut r, text).is_empty(), "{text}");
-        let text = "Rep. Mike Quellet spoke.";
-        assert_eq!(resolved_texts(&mut r, text), ["Mike Quellet"]);
+        let text = "Rep. Mike Miller spoke.";
+        assert_eq!(resolved_texts(&mut r, text), ["Mike Miller"]);
+        // A lawmaker of a rare name may be a clergyman too.
+        let text = "The Rev. Raphael Quellet spoke.";
+        assert_eq!(resolved_texts(&mut r, text), ["Raphael Quellet"]);
     }
 
     #[test]
@@ -8254,12 +8310,26 @@ mod tests {
                  elder Brannick ran again in 1900. Mr. Brannick smiled.",
                 &["Orvel Brannick", "Brannick"],
             ),
+            // The younger of the two is the grandson.
+            (
+                "Gov. Orvel Brannick spoke. His grandfather and namesake, \
+                 Orvel Brannick, was Vice President from 1893 to 1897. The \
+                 younger Brannick smiled.",
+                &["Orvel Brannick"],
+            ),
             // Nothing says it is he: long out of office, he is not meant.
             ("Orvel Brannick spoke in Ohio.", &[]),
             ("Orvel Brannick was President Truman's guest.", &[]),
         ] {
             assert_eq!(resolved_texts(&mut r, text), want, "{text}");
         }
+        // An office the record does not hold, in a story's account of a
+        // career, does not count against him.
+        r.set_date(DocDate::parse("1895-06-01").unwrap());
+        let text = "Orvel Brannick was secretary of state until 1880.";
+        let got = resolved(&mut r, text);
+        assert_eq!(got.len(), 1, "{text}");
+        assert!(got[0].confidence >= 0.85, "{got:?}");
     }
 
     #[test]
@@ -8289,6 +8359,10 @@ mod tests {
             "Sheikh Zarqan bin Velmor, who joined the cabinet in 2005, spoke.",
             "Sheikh Zarqan bin Velmor Al Khalmor, who became a minister in \
              2011, spoke.",
+            // (A birth year is no deed: it rules out only one born
+            // otherwise.)
+            "Sheikh Zarqan bin Velmor, who was born in 1960, spoke.",
+            "Sheikh Zarqan bin Velmor (1960-2023) was mourned.",
         ] {
             assert_eq!(resolved(&mut r, text).len(), 1, "{text}");
         }
