@@ -608,8 +608,11 @@ pub fn title_after(words: &[&str]) -> Option<Title> {
         .position(|w| title_word(w).is_some_and(|o| !o.is_empty()))?;
     // ("the only son of Venezuelan President Nicolás Maduro", "chief of
     // staff to Senator Schumer": an office after "of" or "to" is another
-    // person's.)
-    if words[..at].iter().any(|w| matches!(*w, "of" | "to")) {
+    // person's; "who was born in Queens": a word after a place's
+    // preposition is a place.)
+    if words[..at].iter().any(|w| matches!(*w, "of" | "to"))
+        || at > 0 && matches!(words[at - 1], "in" | "at" | "near" | "from")
+    {
         return None;
     }
     // The run of title words around the office word ("prime minister",
@@ -2440,6 +2443,7 @@ mod tests {
         assert_eq!(a("to promise president"), None);
         assert_eq!(a("the only son of venezuelan president"), None);
         assert_eq!(a("a chief of staff to senator"), None);
+        assert_eq!(a("who was born in queens in 1946"), None);
         assert!(a("the president of venezuela").is_some());
         assert_eq!(
             t("finance minister professor").unwrap().offices,
