@@ -1271,23 +1271,13 @@ pub fn year_of_deed(after: &str) -> Option<i32> {
     if let Some(born) = life_span_after(after) {
         return Some(born);
     }
-    let rest = after.trim_start_matches(|c: char| {
-        c.is_whitespace() || matches!(c, ',' | '-' | '\u{2013}' | '\u{2014}')
-    });
     if after.starts_with(", ") {
-        if let Some(year) = century_of_apposition(rest) {
+        if let Some(year) = century_of_apposition(after_separator(after)) {
             return Some(year);
         }
     }
-    let clause = rest
-        .get(..4)
-        .filter(|h| h.eq_ignore_ascii_case("who "))
-        .map(|_| &rest[4..])?;
-    let end = clause
-        .find([',', ';', '.', '(', ')', '\n'])
-        .unwrap_or(clause.len())
-        .min(160);
-    let clause = clause.get(..end).unwrap_or(clause);
+    let clause = who_clause(after)?;
+    let clause = clause.get(..160).unwrap_or(clause);
     let bytes = clause.as_bytes();
     let mut least: Option<i32> = None;
     let mut i = 0;
@@ -1323,23 +1313,30 @@ pub fn year_of_deed(after: &str) -> Option<i32> {
 /// assert!(!birth_said_after(", who seized power in 1970, ruled"));
 /// ```
 pub fn birth_said_after(after: &str) -> bool {
-    if life_span_after(after).is_some() {
-        return true;
-    }
-    let rest = after.trim_start_matches(|c: char| {
+    life_span_after(after).is_some()
+        || who_clause(after).is_some_and(|c| c.split(' ').any(|w| w == "born"))
+}
+
+/// `after` past the spaces, commas and dashes that open it.
+fn after_separator(after: &str) -> &str {
+    after.trim_start_matches(|c: char| {
         c.is_whitespace() || matches!(c, ',' | '-' | '\u{2013}' | '\u{2014}')
-    });
-    let Some(clause) = rest
+    })
+}
+
+/// The relative clause right after a name, without its "who", up to the
+/// next comma, semicolon, full stop or bracket: what [`year_of_deed`] and
+/// [`birth_said_after`] read.
+fn who_clause(after: &str) -> Option<&str> {
+    let rest = after_separator(after);
+    let clause = rest
         .get(..4)
         .filter(|h| h.eq_ignore_ascii_case("who "))
-        .map(|_| &rest[4..])
-    else {
-        return false;
-    };
+        .map(|_| &rest[4..])?;
     let end = clause
         .find([',', ';', '.', '(', ')', '\n'])
         .unwrap_or(clause.len());
-    clause[..end].split(' ').any(|w| w == "born")
+    Some(&clause[..end])
 }
 
 /// Whether a folded word is a clergyman's title before a name ("the Rev.

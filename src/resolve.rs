@@ -2240,6 +2240,15 @@ impl<'m> Resolver<'m> {
         out
     }
 
+    /// Whether the words `before` the name at tokens `first..=last` end in
+    /// an occupation ([`occupation_before`]); a clergyman's title counts
+    /// only before a common name ("The Rev. Mike Johnson" is a clergyman;
+    /// "the Rev. Raphael Warnock", of a rare name, may be the senator).
+    fn occupation_before(&self, before: &[&str], first: u32, last: u32) -> bool {
+        occupation_before(before)
+            && (!before.last().is_some_and(|w| is_clergy_title(w)) || self.common_name(first, last))
+    }
+
     /// The folded words of a predicate right after the name at tokens
     /// `first..=last`, up to eight, where the name is its subject: after a space, or after the
     /// comma that closes an apposition the name ends ("His grandfather,
@@ -2924,11 +2933,7 @@ impl<'m> Resolver<'m> {
                     })
                 })
             });
-        // ("The Rev. Mike Johnson" is a clergyman; "the Rev. Raphael
-        // Warnock", of a rare name, may be the senator.)
-        let occupation = occupation_before(&before)
-            && (!before.last().is_some_and(|w| is_clergy_title(w))
-                || self.common_name(first, last));
+        let occupation = self.occupation_before(&before, first, last);
         let profession = before.last().is_some_and(|w| is_profession(w));
         let honorific = before.last().and_then(|w| honorific_gender(w));
         // (An office's title before the name outweighs a description: "King
@@ -4318,9 +4323,7 @@ impl<'m> Resolver<'m> {
             let before = self.words_before(text, c.first);
             let title = title_before(&before);
             let of_country = self.royal_of_country(text, &before, c.last);
-            let occupation = occupation_before(&before)
-                && (!before.last().is_some_and(|w| is_clergy_title(w))
-                    || self.common_name(c.first, c.last));
+            let occupation = self.occupation_before(&before, c.first, c.last);
             let profession = before.last().is_some_and(|w| is_profession(w));
             let honorific = before.last().and_then(|w| honorific_gender(w));
             // "a Kennedy brother-in-law", "a man named Johnson"; not "he
@@ -5385,9 +5388,7 @@ impl<'m> Resolver<'m> {
         let (mut key, mut other) = (Vec::new(), Vec::new());
         for k in &self.chosen {
             let c = k.c;
-            let links = self.matcher.links(c.entity);
-            if links.is_empty()
-                || ents[c.entity as usize].kind != EntityType::Person
+            if ents[c.entity as usize].kind != EntityType::Person
                 || k.confidence < self.min_confidence
             {
                 continue;
@@ -5408,6 +5409,23 @@ impl<'m> Resolver<'m> {
             if i >= toks.len() || !is_kin(n.token_text(i)) || n.barrier_after(i - 1) {
                 continue;
             }
+            // The relatives one of the two records names, written given
+            // name first.
+            let kin: Vec<u32> = self
+                .matcher
+                .links(c.entity)
+                .iter()
+                .copied()
+                .filter(|&e| {
+                    let ent = &ents[e as usize];
+                    ent.kind == EntityType::Person
+                        && ent.name_order != Some(crate::gazetteer::NameOrder::FamilyFirst)
+                        && relatives(&ents[c.entity as usize], ent)
+                })
+                .collect();
+            if kin.is_empty() {
+                continue;
+            }
             // The names listed after it: "Odai and Qusai", ", Odai, Qusai
             // and Hala".
             let mut j = i + 1;
@@ -5422,15 +5440,12 @@ impl<'m> Resolver<'m> {
                 }
                 let word = n.token_text(j).as_bytes();
                 let keyed = crate::translit::person_spelling_key_into(word, &mut key);
-                for &e in links {
+                if self.covered[j] {
+                    j += 1;
+                    continue;
+                }
+                for &e in &kin {
                     let ent = &ents[e as usize];
-                    if ent.kind != EntityType::Person
-                        || self.covered[j]
-                        || ent.name_order == Some(crate::gazetteer::NameOrder::FamilyFirst)
-                        || !relatives(&ents[c.entity as usize], ent)
-                    {
-                        continue;
-                    }
                     let found = (0..=ent.aliases.len() as u32).find_map(|name| {
                         let listed = self.matcher.name_text(e, name);
                         if listed.contains(',') {
