@@ -6550,6 +6550,12 @@ fn proper_context(text: &str, n: &Normalized, first: u32, last: u32) -> bool {
         {
             return false;
         }
+        // "Crown Prince bin Salman", "\"Bin Salman\" means son of Salman":
+        // a name after "bin" is a father's within someone's name, whoever
+        // is written before it; it never stands for the father.
+        if matches!(n.token_text(p), "bin" | "ibn" | "bint") && joined(p, first as usize) {
+            return false;
+        }
     }
     let next = last as usize + 1;
     if next < tokens.len() && glued(last as usize, next) && name_word(next) {
@@ -7295,6 +7301,20 @@ mod tests {
                 ("Qudran Zarqawan Hussein", "s"),
                 ("Zarqawan", "f")
             ]
+        );
+    }
+
+    #[test]
+    fn a_name_after_bin_is_a_fathers_within_another_name() {
+        // A made-up fixture name: a father whose sons are called "bin
+        // Zarqawan".
+        let father = Entity::new("f", "Zarqawan bin Hadi Al Tikrazi", EntityType::Person);
+        let m = Matcher::new(&Gazetteer::from_entities([father]));
+        let text = "Zarqawan bin Hadi Al Tikrazi ruled. \"Bin Zarqawan\" means his son; \
+                    Crown Prince bin Zarqawan spoke. Zarqawan smiled.";
+        assert_eq!(
+            spans_and_ids(&m, text),
+            [("Zarqawan bin Hadi Al Tikrazi", "f"), ("Zarqawan", "f")]
         );
     }
 

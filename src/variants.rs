@@ -131,6 +131,7 @@ pub fn forms(entity: &Entity, alias: &Alias, out: &mut Vec<Form>) {
         EntityType::Person => {
             person_forms(entity, alias, out);
             servant_forms(out, start);
+            son_of_forms(out, start);
             // (No ezafe: a person's "E." or "I." is an initial.)
             connector_forms(out, start, false);
             if german_speaking(entity) {
@@ -888,6 +889,29 @@ fn servant_forms(out: &mut Vec<Form>, start: usize) {
                 out.push(f);
             }
         }
+    }
+}
+
+/// The Arabic "son of" inside a name is written "bin" and "ibn" ("Salman
+/// bin Abd al-Aziz", "Salman ibn Abdel Aziz"): each of `out[start..]` (a
+/// person's forms) with one after its first word also gets the other.
+fn son_of_forms(out: &mut Vec<Form>, start: usize) {
+    let end = out.len();
+    for i in start..end {
+        let t = &out[i].tokens;
+        if !t.iter().skip(1).any(|w| w == "bin" || w == "ibn") {
+            continue;
+        }
+        let tokens: Vec<String> = t
+            .iter()
+            .enumerate()
+            .map(|(k, w)| match w.as_str() {
+                "bin" if k > 0 => "ibn".to_string(),
+                "ibn" if k > 0 => "bin".to_string(),
+                _ => w.clone(),
+            })
+            .collect();
+        push_copy(out, i, tokens);
     }
 }
 
@@ -1922,6 +1946,20 @@ mod tests {
         assert!(!person("Karim Abdul", None)
             .iter()
             .any(|f| f.0.contains("abd al")));
+    }
+
+    #[test]
+    fn son_of_written_bin_or_ibn() {
+        let salman = person("Salman bin Abd al-Aziz Al Saud", None);
+        assert!(salman.contains(&s("salman ibn abd al aziz al saud", Full, Always)));
+        assert!(salman.contains(&s("salman ibn abdul aziz al saud", Full, Always)));
+        let auf = person("Awad Ibn Auf", None);
+        assert!(auf.contains(&s("awad bin auf", Full, Always)));
+        // (A name that opens with the word keeps it: "Bin" is no "son of"
+        // there.)
+        assert!(!person("Bin Laden", None)
+            .iter()
+            .any(|f| f.0.starts_with("ibn")));
     }
 
     #[test]

@@ -186,7 +186,7 @@ fn bundled_counts() {
         .groups
         .iter()
         .any(|ids| ids.contains(&"cia-north-korea-kim-yong-chol".to_string())));
-    assert_eq!(g.len(), 22338 - 796);
+    assert_eq!(g.len(), 22326 - 796);
     // Same person, but the officials list gives no date of birth and
     // the name agrees only as a name within the other's: Alexander Kozlov,
     // whose two officials records (the CIA's of 2019, Wikidata's of 2022)

@@ -53,6 +53,18 @@
 //!    adds middle names or changes a letter of a word (`Olivia Grange`,
 //!    `Olivia Atavia Grange`).
 //!
+//! 3. otherwise, a record of a reigning monarch (a role that is a rank of
+//!    one: `King`, `Queen`, `Emir`, `Sultan`, `Prince`, `Monarch`, the
+//!    CIA's `Chief of State` or `Head of State`; not `Crown Prince`) with
+//!    the one entity of its country whose Wikidata label names the realm
+//!    (`Harald V of Norway`, `Albert II, Prince of Monaco`, `Salman of
+//!    Saudi Arabia`), holds a throne, and whose first name word and
+//!    regnal number are the record's (the first word may be one letter
+//!    away: the CIA's `Abdallah II` is `Abdullah II of Jordan`). The CIA
+//!    names the monarch by regnal name alone (`Harald V`) or in full
+//!    (`Salman bin Abd al-Aziz Al Saud`), which no name form of the label
+//!    equals; on the bundled data this joins twelve monarchs.
+//!
 //! A merge adds the record's roles, lists, names (as aliases) and any
 //! property the entity lacks.
 //!
@@ -236,7 +248,9 @@ impl Merger {
         }
         let target = match &qid {
             Some(q) => self.by_qid.get(q).copied(),
-            None => self.find_by_name(&person),
+            None => self
+                .find_by_name(&person)
+                .or_else(|| self.find_monarch(&person)),
         };
         let folded = fold_name(&person.name);
         let sources: Vec<(String, String)> = person
@@ -305,6 +319,43 @@ impl Merger {
                 );
                 None
             }
+        }
+    }
+
+    /// The entity a record of a reigning monarch is, when its name is not
+    /// one of the entity's: Wikidata labels a monarch by regnal name and
+    /// realm (`Harald V of Norway`, `Albert II, Prince of Monaco`, `Salman
+    /// of Saudi Arabia`), the CIA by regnal name alone or in full (`Harald
+    /// V`, `Albert II`, `Salman bin Abd al-Aziz Al Saud`), with the rank
+    /// for an office (`King`, `Chief of State`). The record joins the one
+    /// entity of its country so labelled whose first name word is the
+    /// record's or one letter from it (`Abdallah II` is `Abdullah II of
+    /// Jordan`), whose regnal number, if
+    /// both give one, is the record's, and that holds the realm's throne.
+    fn find_monarch(&self, person: &Entity) -> Option<usize> {
+        let country = country_of(person)?;
+        if !holds_a_throne(person) {
+            return None;
+        }
+        let folded = fold_name(&person.name);
+        let (first, number) = regnal_parts(&folded);
+        let hits: Vec<usize> = (0..self.entities.len())
+            .filter(|&i| {
+                let e = &self.entities[i];
+                let Some(name) = realm_label(&e.name, &country) else {
+                    return false;
+                };
+                let (their_first, their_number) = regnal_parts(&name);
+                same_given_word(first, their_first)
+                    && (number.is_none() || their_number.is_none() || number == their_number)
+                    && country_of(e).as_deref() == Some(country.as_str())
+                    && holds_a_throne(e)
+                    && compatible(e, person)
+            })
+            .collect();
+        match hits.as_slice() {
+            [i] => Some(*i),
+            _ => None,
         }
     }
 
@@ -429,6 +480,78 @@ fn same_listed_name(a: &str, b: &str) -> bool {
     fewer
         .iter()
         .all(|x| more.iter().any(|y| one_letter_apart(x, y)))
+}
+
+/// Whether a record holds a throne: a role that is a monarch's rank
+/// (`King`, `Queen`, `Emir`, `Sultan`, `Prince`, `Grand Duke`, `Monarch`,
+/// `King & Prime Minister`) or the CIA's `Chief of State` or `Head of
+/// State` of a principality (whose label must still name the realm). Wikidata's `Monarch of the Belgians` and `Prince of
+/// Monaco` are such roles; `Minister of Digital Agenda` and `Crown Prince`
+/// are not.
+fn holds_a_throne(e: &Entity) -> bool {
+    const RANKS: &[&str] = &[
+        "king",
+        "queen",
+        "emir",
+        "amir",
+        "sultan",
+        "prince",
+        "princess",
+        "grand duke",
+        "monarch",
+        "chief of state",
+        "head of state",
+    ];
+    e.properties
+        .get("roles")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(|r| r.get("role").and_then(Value::as_str))
+        .any(|role| {
+            let role = fold_name(role);
+            !role.contains("crown")
+                && !role.contains("deputy")
+                && RANKS.iter().any(|rank| {
+                    role == *rank
+                        || role.starts_with(&format!("{rank} "))
+                        || role.ends_with(&format!(" {rank}"))
+                })
+        })
+}
+
+/// The folded regnal name of a monarch's label that names the realm
+/// (`harald v` of `Harald V of Norway`, `albert ii` of `Albert II,
+/// Prince of Monaco`, `willem alexander` of `Willem-Alexander of the
+/// Netherlands`), when the realm is `country`.
+fn realm_label(label: &str, country: &str) -> Option<String> {
+    let (name, realm) = label.rsplit_once(" of ")?;
+    let realm = realm.strip_prefix("the ").unwrap_or(realm);
+    if canonical_country(realm) != country {
+        return None;
+    }
+    let name = name.trim_end();
+    let name = ["Prince", "Princess", "Grand Duke", "Sultan", "Emir"]
+        .iter()
+        .find_map(|rank| name.strip_suffix(rank))
+        .map_or(name, |n| n.trim_end().trim_end_matches(','));
+    let folded = fold_name(name);
+    (!folded.is_empty()).then_some(folded)
+}
+
+/// A folded name's first word and its regnal number, if a word of it is a
+/// Roman numeral (`harald v`: `harald`, `v`).
+fn regnal_parts(folded: &str) -> (&str, Option<&str>) {
+    let mut words = folded.split(' ');
+    let first = words.next().unwrap_or("");
+    let number = words.find(|w| w.chars().all(|c| matches!(c, 'i' | 'v' | 'x')));
+    (first, number)
+}
+
+/// Whether two folded given names are one, or one letter apart as the
+/// lists respell a name (`abdallah`, `abdullah`).
+fn same_given_word(a: &str, b: &str) -> bool {
+    a == b || one_letter_apart(a, b)
 }
 
 /// Whether two words differ by one substituted letter.
@@ -1509,6 +1632,80 @@ mod tests {
             ]
         );
         assert_eq!(got[1].properties["country"], "Belarus");
+    }
+
+    #[test]
+    fn a_monarch_labelled_by_realm_is_the_one_listed_by_regnal_or_full_name() {
+        let mut m = Merger::default();
+        let with_role = |mut e: Entity, title: &str, country: &str| {
+            push_role(&mut e, role(title, country, None, None, "t", None, None));
+            e
+        };
+        let harald = with_qid("Q57287", "Harald V of Norway", WIKIDATA_LEADERS, "Norway");
+        let salman = with_qid(
+            "Q367825",
+            "Salman of Saudi Arabia",
+            WIKIDATA_LEADERS,
+            "Saudi Arabia",
+        );
+        let jordan = with_qid(
+            "Q57464",
+            "Abdullah II of Jordan",
+            WIKIDATA_LEADERS,
+            "Jordan",
+        );
+        m.add_all(
+            WIKIDATA_LEADERS,
+            vec![
+                with_role(harald, "Monarch of Norway", "Norway"),
+                with_role(salman, "King of Saudi Arabia", "Saudi Arabia"),
+                with_role(jordan, "King of Jordan", "Jordan"),
+            ],
+        );
+        let cia = |name: &str, title: &str, country: &str| {
+            with_role(
+                person(format!("cia-{}", slug(name)), name, CIA_2019, country),
+                title,
+                country,
+            )
+        };
+        m.add_all(
+            CIA_2019,
+            vec![
+                cia("Harald V", "King", "Norway"),
+                cia("Harald Tom Nesvik", "Minister of Fisheries", "Norway"),
+                cia(
+                    "Salman bin Abd al-Aziz Al Saud",
+                    "King & Prime Minister",
+                    "Saudi Arabia",
+                ),
+                cia(
+                    "Salman bin Hamad Al Khalifa",
+                    "Crown Prince",
+                    "Saudi Arabia",
+                ),
+                cia("Abdallah II", "King", "Jordan"),
+                cia("Harald V", "King", "Denmark"),
+            ],
+        );
+        let (got, report) = m.finish();
+        assert_eq!(report.merged, 3);
+        let ids: Vec<&str> = got.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            [
+                "wd-Q57287",
+                "wd-Q367825",
+                "wd-Q57464",
+                "cia-harald-tom-nesvik",
+                "cia-salman-bin-hamad-al-khalifa",
+                "cia-harald-v"
+            ]
+        );
+        let aliases = |e: &Entity| e.aliases.iter().map(|a| a.name.clone()).collect::<Vec<_>>();
+        assert_eq!(aliases(&got[0]), ["Harald V"]);
+        assert_eq!(aliases(&got[1]), ["Salman bin Abd al-Aziz Al Saud"]);
+        assert_eq!(aliases(&got[2]), ["Abdallah II"]);
     }
 
     #[test]
