@@ -567,6 +567,15 @@ fn person_forms(entity: &Entity, alias: &Alias, out: &mut Vec<Form>) {
         if natural != written {
             out.push(form(natural, v));
         }
+        // A Japanese or Hungarian name is written family name first in its
+        // own language, and so by papers that follow it: "Abe Shinzo",
+        // "Orbán Viktor" for the listed "Shinzo Abe", "Viktor Orbán".
+        if given_core.len() == 1 && family_core.len() == 1 && family_first_at_home(entity) {
+            let reversed = vec![family_core[0].clone(), given_core[0].clone()];
+            if reversed != written {
+                out.push(form(reversed, Variant::NameOrder));
+            }
+        }
         // First given name + family name ("Oleg Deripaska"); but for a
         // Spanish-speaking person written "Iván Duque Márquez", whose
         // second word is no given name, the family names are the last two
@@ -946,6 +955,14 @@ pub(crate) fn is_name_title(folded: &str) -> bool {
             | "makhdoom"
             | "makhdum"
     )
+}
+
+/// Whether entity `e` is of a country whose own language writes a name
+/// family name first though the lists write it given name first: Japan
+/// and Hungary (the lists' Chinese, Korean and Vietnamese names are
+/// written family first already).
+fn family_first_at_home(e: &Entity) -> bool {
+    e.countries().any(|c| matches!(c, "Japan" | "Hungary"))
 }
 
 /// Whether entity `e` is of a country where "Mohammad" opens compound
@@ -1946,6 +1963,22 @@ mod tests {
         assert!(!person("Karim Abdul", None)
             .iter()
             .any(|f| f.0.contains("abd al")));
+    }
+
+    #[test]
+    fn japanese_and_hungarian_names_family_name_first() {
+        let of = |name: &str, country: &str| {
+            let mut e = Entity::new("t", name, EntityType::Person);
+            e.properties.insert("country".into(), country.into());
+            let mut out = Vec::new();
+            forms(&e, &e.names().next().unwrap(), &mut out);
+            out.iter().map(|f| f.tokens.join(" ")).collect::<Vec<_>>()
+        };
+        assert!(of("Shinzo Abe", "Japan").contains(&"abe shinzo".to_string()));
+        assert!(of("Viktor Orbán", "Hungary").contains(&"orban viktor".to_string()));
+        // Not an English name, nor one of three words.
+        assert!(!of("James Taylor", "United States").contains(&"taylor james".to_string()));
+        assert!(!of("Judit Anna Varga", "Hungary").contains(&"varga judit".to_string()));
     }
 
     #[test]
