@@ -532,20 +532,24 @@ fn program_country(program: &str) -> Option<&'static str> {
 /// `year` ("In 1994 Zarnavi, 28, flew home": a past age): four digits,
 /// 1800 on, not part of a longer number.
 fn earlier_year_before(text: &str, at: usize, year: i32) -> bool {
+    year_before_in_sentence(text, at, year).is_some()
+}
+
+/// The year, 1800 or later and before `year`, written last before byte
+/// `at` in its sentence ("promised at Cairo in 1943 by President
+/// Roosevelt": 1943).
+fn year_before_in_sentence(text: &str, at: usize, year: i32) -> Option<i32> {
     let b = text.as_bytes();
     let from = b[..at]
         .iter()
         .rposition(|&c| matches!(c, b'.' | b'!' | b'?' | b'\n'))
         .map_or(0, |p| p + 1);
     let digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
-    (from..at.saturating_sub(3)).any(|i| {
-        (i == 0 || !digit(i - 1))
-            && (i..i + 4).all(digit)
-            && !digit(i + 4)
-            && std::str::from_utf8(&b[i..i + 4])
-                .ok()
-                .and_then(|y| y.parse::<i32>().ok())
-                .is_some_and(|y| (1800..year).contains(&y))
+    (from..at.saturating_sub(3)).rev().find_map(|i| {
+        ((i == 0 || !digit(i - 1)) && (i..i + 4).all(digit) && !digit(i + 4))
+            .then(|| std::str::from_utf8(&b[i..i + 4]).ok()?.parse::<i32>().ok())
+            .flatten()
+            .filter(|y| (1800..year).contains(y))
     })
 }
 
@@ -2705,6 +2709,25 @@ impl<'m> Resolver<'m> {
             .is_some_and(|k| k == VesselKind::Small || listed.is_some_and(|l| k != l))
     }
 
+    /// [`title_rank`] of entity `e` for a name at byte `at`: at the
+    /// document's date, and where the sentence dates what it tells to an
+    /// earlier year before the name ("Korea's independence was promised
+    /// at Cairo in 1943 by President Roosevelt", in 1950), a title held
+    /// in that year fits best, and one held only at the document's date
+    /// next: the holder then is meant.
+    fn title_rank_at(&self, title: Option<Title>, e: u32, text: &str, at: usize) -> u8 {
+        let p = self.matcher.profile(e);
+        let tr = title_rank(title, p, &self.date);
+        let Some(t) = title.filter(|t| !t.offices.is_empty() && !t.past && tr <= 1) else {
+            return tr;
+        };
+        match year_before_in_sentence(text, at, self.date.year) {
+            Some(y) if p.held_at(t.offices, &DocDate::year(y)) => 0,
+            Some(_) => 1,
+            None => tr,
+        }
+    }
+
     /// Whether the words before token `first` (the start of a name) say
     /// the person is another's relative ("his brother", "His widow,").
     fn named_as_relative(&self, text: &str, first: u32) -> bool {
@@ -3139,7 +3162,7 @@ impl<'m> Resolver<'m> {
             }
             let init = self.initials_fit(g.entity, &written, lead, given_initials);
             let p = self.matcher.profile(g.entity);
-            let tr = title_rank(title, p, &self.date);
+            let tr = self.title_rank_at(title, g.entity, text, start);
             let cues = Cues {
                 occupation,
                 profession,
@@ -4484,7 +4507,8 @@ impl<'m> Resolver<'m> {
                     continue;
                 }
                 let tr = if *kind == EntityType::Person {
-                    title_rank(title, self.matcher.profile(g.entity), &self.date)
+                    let at = self.norm.tokens()[g.first as usize].start as usize;
+                    self.title_rank_at(title, g.entity, text, at)
                 } else {
                     2
                 };
@@ -7644,6 +7668,41 @@ mod tests {
         let out = resolved(&mut r, text);
         let ids: Vec<&str> = out.iter().map(|x| m.entity(x).id.as_str()).collect();
         assert_eq!(ids, ["younger", "elder"]);
+    }
+
+    #[test]
+    fn a_title_weighed_at_the_year_the_sentence_gives() {
+        // Made-up fixture names: two presidents of one name, in office
+        // decades apart, both out of office at the date.
+        let president = |id: &str, given: &str, born: &str, start: &str, end: &str| {
+            let mut e = Entity::new(id, format!("{given} Quorvell"), EntityType::Person);
+            e.properties.insert("birth_date".into(), born.into());
+            e.properties.insert(
+                "roles".into(),
+                serde_json::json!([{"role": "President", "start": start, "end": end}]),
+            );
+            e
+        };
+        let m = Matcher::new(&Gazetteer::from_entities([
+            president("first", "Tavish", "1858-10-27", "1901-09-14", "1909-03-04"),
+            president("second", "Branoc", "1882-01-30", "1933-03-04", "1945-04-12"),
+        ]));
+        let mut r = Resolver::new(&m);
+        r.set_date(DocDate::parse("1950-06-26").unwrap());
+        let ids = |r: &mut Resolver, text: &str| -> Vec<String> {
+            resolved(r, text)
+                .iter()
+                .map(|x| m.entity(x).id.clone())
+                .collect()
+        };
+        // (Each time the other was named last.)
+        let text = "Branoc Quorvell fought the war. Tavish Quorvell built the canal. \
+                    Korea's independence was promised at Cairo in 1943 by \
+                    President Quorvell.";
+        assert_eq!(ids(&mut r, text), ["second", "first", "second"]);
+        let text = "Tavish Quorvell built the canal. Branoc Quorvell fought the war. \
+                    The canal was opened in 1906 by President Quorvell.";
+        assert_eq!(ids(&mut r, text), ["first", "second", "first"]);
     }
 
     #[test]
