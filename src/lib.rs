@@ -94,6 +94,7 @@ pub mod names;
 pub mod nickname;
 pub mod normalize;
 pub mod output;
+pub mod pinyin;
 pub mod report;
 pub mod resolve;
 pub mod shard;

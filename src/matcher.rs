@@ -70,6 +70,9 @@ pub struct Target {
     /// and has a word distinctive enough to identify it without other
     /// evidence (see [`crate::names::is_distinctive_word`]).
     pub distinctive: bool,
+    /// How many of the form's words are written otherwise than the listed
+    /// name ([`Form::respelled`]).
+    pub respelled: u8,
 }
 
 /// Lists whose people are heads of state or government.
@@ -693,6 +696,7 @@ impl Matcher {
                             name: ni as u32,
                             variant: f.variant,
                             policy: f.policy,
+                            respelled: f.respelled,
                             distinctive: f.variant.is_short()
                                 && f.variant != Variant::OrgWord
                                 && f.tokens.iter().any(|t| is_distinctive_word(t))

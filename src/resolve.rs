@@ -84,6 +84,9 @@ struct Cand {
     /// An organization's first word, of a longer name
     /// ([`Variant::OrgWord`]).
     org_word: bool,
+    /// A form written in another romanization than the listed name's
+    /// ([`crate::variants::Form::respelled`]: "Hsi Chin-ping").
+    romanized: bool,
 }
 
 impl Cand {
@@ -1699,9 +1702,10 @@ impl<'m> Resolver<'m> {
                     policy: t.policy,
                     distinctive: t.distinctive,
                     start: None,
-                    variant: hit.variants,
+                    variant: hit.variants.saturating_add(t.respelled),
                     given_name: t.variant == Variant::GivenName,
                     org_word: t.variant == Variant::OrgWord,
+                    romanized: t.respelled > 0,
                 };
                 let mut c = c;
                 // A given name alone names one person only where no other
@@ -1732,8 +1736,9 @@ impl<'m> Resolver<'m> {
                     // one-word name but a surname ("Korean" is no
                     // "Karin") or an organization's long word ("Hezbollah";
                     // "Boris" is no "Barus"), nor an organization's short
-                    // name ("Olympic" is no "Olimpik").
-                    if !self.matcher.transliterated(c.entity)
+                    // name ("Olympic" is no "Olimpik"). (A form written in
+                    // another romanization, "Hsi Chin-ping", is one.)
+                    if (!c.romanized && !self.matcher.transliterated(c.entity))
                         || t.variant == Variant::OrgCore
                         || t.variant == Variant::OrgWord
                         || (c.first == c.last
@@ -4878,8 +4883,11 @@ impl<'m> Resolver<'m> {
                     age_misfit(g.entity),
                     // A surname as listed outranks another bearer's
                     // respelled where only a linked party named in full
-                    // supports that one ("Biden" is not a listed "Badin").
-                    g.variant > 0 && ev.0 == EvidenceKind::LinkedMention,
+                    // supports that one ("Biden" is not a listed "Badin"),
+                    // or where it is another romanization ("Cheng" is
+                    // Teresa Cheng before Zheng Yanxiong, whom Wade-Giles
+                    // writes "Cheng").
+                    g.variant > 0 && (ev.0 == EvidenceKind::LinkedMention || g.romanized),
                     called.is_some_and(|e| e != g.entity),
                     kin_introduced(g.entity),
                     // An organization's whole name outranks another's
@@ -5387,6 +5395,7 @@ impl<'m> Resolver<'m> {
                 variant: 0,
                 given_name: true,
                 org_word: false,
+                romanized: false,
                 ..c
             });
         }
@@ -5499,6 +5508,7 @@ impl<'m> Resolver<'m> {
                             variant,
                             given_name: true,
                             org_word: false,
+                            romanized: false,
                         });
                     }
                 }
@@ -5948,6 +5958,7 @@ fn given_name_mention(by: &Chosen, first: u32, last: u32, name: u32, kind: Match
             variant: 0,
             given_name: false,
             org_word: false,
+            romanized: false,
             ..by.c
         },
         others: Vec::new(),
@@ -7340,6 +7351,44 @@ mod tests {
             spans_and_ids(&m, text),
             [("Zarqawan bin Hadi Al Tikrazi", "f"), ("Zarqawan", "f")]
         );
+    }
+
+    #[test]
+    fn a_chinese_name_in_wade_giles() {
+        // Made-up fixture names: two mainland officials (Pinyin) and a
+        // Hong Kong one whose listed family name is another's Wade-Giles.
+        let chinese = |id: &str, name: &str, country: &str| {
+            let mut e = Entity::new(id, name, EntityType::Person);
+            e.name_order = Some(NameOrder::FamilyFirst);
+            e.properties.insert("country".into(), country.into());
+            e
+        };
+        let m = Matcher::new(&Gazetteer::from_entities([
+            chinese("x", "Zhuo Baoqiang", "China"),
+            chinese("z", "Zheng Yanfu", "China"),
+            chinese("c", "Cheng Lai-wah", "Hong Kong"),
+        ]));
+        let text = "Zhuo Baoqiang, whom Taipei papers call Cho Pao-chiang, arrived. \
+                    Cho spoke.";
+        assert_eq!(
+            spans_and_ids(&m, text),
+            [
+                ("Zhuo Baoqiang", "x"),
+                ("Cho Pao-chiang", "x"),
+                ("Cho", "x")
+            ]
+        );
+        let mut r = Resolver::new(&m);
+        let out = resolved(&mut r, text);
+        assert_eq!(out[1].kind, MatchKind::Variant);
+        // The bearer of the surname as listed before the one whose name
+        // another romanization writes so, though named last.
+        let text = "Cheng Lai-wah met Zheng Yanfu. Cheng said so.";
+        let ids: Vec<String> = resolved(&mut r, text)
+            .iter()
+            .map(|x| m.entity(x).id.clone())
+            .collect();
+        assert_eq!(ids, ["c", "z", "c"]);
     }
 
     #[test]

@@ -95,6 +95,10 @@ pub struct Form {
     pub variant: Variant,
     /// When it may match.
     pub policy: Policy,
+    /// How many of its tokens are written otherwise than the listed name
+    /// spells them ("Hsi Chin-ping" for "Xi Jinping": 2); the resolver
+    /// weighs them as the matcher's respelled words ([`crate::matcher::Hit::variants`]).
+    pub respelled: u8,
 }
 
 /// Appends every form of `alias` (one name of `entity`) to `out`.
@@ -120,6 +124,7 @@ pub fn forms(entity: &Entity, alias: &Alias, out: &mut Vec<Form>) {
                     tokens,
                     variant: Variant::Full,
                     policy: Policy::Evidence,
+                    respelled: 0,
                 });
             }
             return;
@@ -132,6 +137,9 @@ pub fn forms(entity: &Entity, alias: &Alias, out: &mut Vec<Form>) {
             person_forms(entity, alias, out);
             servant_forms(out, start);
             son_of_forms(out, start);
+            if chinese(entity) {
+                chinese_forms(out, start);
+            }
             // (No ezafe: a person's "E." or "I." is an initial.)
             connector_forms(out, start, false);
             if german_speaking(entity) {
@@ -424,6 +432,7 @@ fn group_forms(tokens: &[String], out: &mut Vec<Form>) {
         tokens,
         variant: Variant::OrgCore,
         policy: Policy::Evidence,
+        respelled: 0,
     };
     out.push(short(vec![format!("{word}s")]));
     for other in GROUP_WORDS.iter().filter(|&&g| g != group) {
@@ -459,6 +468,7 @@ fn form(tokens: Vec<String>, variant: Variant) -> Form {
         tokens,
         variant,
         policy: Policy::Always,
+        respelled: 0,
     }
 }
 
@@ -921,6 +931,54 @@ fn son_of_forms(out: &mut Vec<Form>, start: usize) {
             })
             .collect();
         push_copy(out, i, tokens);
+    }
+}
+
+/// Whether entity `e` is Chinese by the lists (a country, nationality or
+/// citizenship of China, Taiwan, Hong Kong or Macau), whose names the
+/// lists write in Pinyin and the press also in Wade-Giles.
+fn chinese(e: &Entity) -> bool {
+    e.countries()
+        .chain(e.birth_country())
+        .any(|c| matches!(c, "China" | "Taiwan" | "Hong Kong" | "Macau"))
+}
+
+/// A Chinese name's other written forms, for each of `out[start..]` (a
+/// person's forms) whose every word is Pinyin: its given name written
+/// syllable by syllable as some papers do ("Xi Jin Ping", "Xi Jin-ping"
+/// for "Xi Jinping"), and the whole in Wade-Giles as older papers,
+/// Taiwan's and Hong Kong's print it ("Hsi Chin-ping", "Hsi"; the
+/// aspiration marks and hyphens are folded away). See [`crate::pinyin`].
+fn chinese_forms(out: &mut Vec<Form>, start: usize) {
+    let end = out.len();
+    for i in start..end {
+        let mut split: Vec<String> = Vec::with_capacity(out[i].tokens.len() + 2);
+        let mut all = true;
+        for t in &out[i].tokens {
+            match crate::pinyin::syllables(t) {
+                Some(s) => split.extend(s.iter().map(|x| x.to_string())),
+                None => {
+                    all = false;
+                    break;
+                }
+            }
+        }
+        if !all {
+            continue;
+        }
+        let wade: Vec<String> = split.iter().map(|s| crate::pinyin::wade_giles(s)).collect();
+        let respelled = split.iter().zip(&wade).filter(|(p, w)| p != w).count();
+        if split != out[i].tokens {
+            push_copy(out, i, split);
+        }
+        if respelled > 0 && !out.iter().any(|o| o.tokens == wade) {
+            let f = Form {
+                tokens: wade,
+                respelled: respelled.min(u8::MAX as usize) as u8,
+                ..out[i].clone()
+            };
+            out.push(f);
+        }
     }
 }
 
@@ -1979,6 +2037,37 @@ mod tests {
         // Not an English name, nor one of three words.
         assert!(!of("James Taylor", "United States").contains(&"taylor james".to_string()));
         assert!(!of("Judit Anna Varga", "Hungary").contains(&"varga judit".to_string()));
+    }
+
+    #[test]
+    fn chinese_names_syllable_by_syllable_and_in_wade_giles() {
+        let of = |name: &str, country: &str| {
+            let mut e = Entity::new("t", name, EntityType::Person);
+            e.properties.insert("country".into(), country.into());
+            e.name_order = Some(NameOrder::FamilyFirst);
+            let mut out = Vec::new();
+            forms(&e, &e.names().next().unwrap(), &mut out);
+            out.iter()
+                .map(|f| (f.tokens.join(" "), f.variant))
+                .collect::<Vec<_>>()
+        };
+        let xi = of("Xi Jinping", "China");
+        for (name, v) in [
+            ("xi jin ping", Full),
+            ("hsi chin ping", Full),
+            ("hsi", Surname),
+        ] {
+            assert!(xi.contains(&(name.to_string(), v)), "{name}: {xi:?}");
+        }
+        // Not a name with a word that is no Pinyin (a Cantonese one), nor
+        // a name of another country.
+        assert_eq!(
+            of("Lam Cheng Yuet-ngor", "Hong Kong").len(),
+            of("Lam Cheng Yuet-ngor", "Korea, North").len()
+        );
+        assert!(!of("Xi Jinping", "Singapore")
+            .iter()
+            .any(|(n, _)| n.starts_with("hsi")));
     }
 
     #[test]
