@@ -471,6 +471,40 @@ pub fn is_common_surname_word(folded: &str) -> bool {
     .contains(folded)
 }
 
+/// The English nicknames of a folded given name, from
+/// `data/names/en-nicknames.csv` (the PyPI package `nicknames` 1.0.1,
+/// Apache-2.0): "jack", "johnny", … for "john"; none for a name the table
+/// lacks. The table was made for genealogy and is generous ("ian" for
+/// John): read it only where something else decides who is meant.
+///
+/// ```
+/// use gazex::names::nicknames_of;
+/// assert!(nicknames_of("john").contains(&"jack"));
+/// assert!(nicknames_of("gerald").contains(&"jerry"));
+/// assert!(nicknames_of("zarqawan").is_empty());
+/// ```
+pub fn nicknames_of(folded: &str) -> &'static [&'static str] {
+    static MAP: OnceLock<std::collections::HashMap<&'static str, Vec<&'static str>>> =
+        OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut map: std::collections::HashMap<&str, Vec<&str>> = Default::default();
+        for line in include_str!("../data/names/en-nicknames.csv")
+            .lines()
+            .skip(1)
+        {
+            let mut cols = line.split(',');
+            if let (Some(name), Some("has_nickname"), Some(nick)) =
+                (cols.next(), cols.next(), cols.next())
+            {
+                map.entry(name.trim()).or_default().push(nick.trim());
+            }
+        }
+        map
+    })
+    .get(folded)
+    .map_or(&[], Vec::as_slice)
+}
+
 /// A given name borne by at least this many people per million is common.
 pub const COMMON_GIVEN_PER_MILLION: f32 = 50.0;
 

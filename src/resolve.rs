@@ -84,9 +84,10 @@ struct Cand {
     /// An organization's first word, of a longer name
     /// ([`Variant::OrgWord`]).
     org_word: bool,
-    /// A form written in another romanization than the listed name's
-    /// ([`crate::variants::Form::respelled`]: "Hsi Chin-ping").
-    romanized: bool,
+    /// A form written otherwise than the listed name, in another
+    /// romanization or with a nickname ([`crate::variants::Form::respelled`]:
+    /// "Hsi Chin-ping", "Jack Kennedy").
+    respelled_form: bool,
 }
 
 impl Cand {
@@ -1705,7 +1706,7 @@ impl<'m> Resolver<'m> {
                     variant: hit.variants.saturating_add(t.respelled),
                     given_name: t.variant == Variant::GivenName,
                     org_word: t.variant == Variant::OrgWord,
-                    romanized: t.respelled > 0,
+                    respelled_form: t.respelled > 0,
                 };
                 let mut c = c;
                 // A given name alone names one person only where no other
@@ -1736,9 +1737,9 @@ impl<'m> Resolver<'m> {
                     // one-word name but a surname ("Korean" is no
                     // "Karin") or an organization's long word ("Hezbollah";
                     // "Boris" is no "Barus"), nor an organization's short
-                    // name ("Olympic" is no "Olimpik"). (A form written in
-                    // another romanization, "Hsi Chin-ping", is one.)
-                    if (!c.romanized && !self.matcher.transliterated(c.entity))
+                    // name ("Olympic" is no "Olimpik"). (A form written
+                    // otherwise, "Hsi Chin-ping", "Jack Kennedy", is one.)
+                    if (!c.respelled_form && !self.matcher.transliterated(c.entity))
                         || t.variant == Variant::OrgCore
                         || t.variant == Variant::OrgWord
                         || (c.first == c.last
@@ -4887,7 +4888,7 @@ impl<'m> Resolver<'m> {
                     // or where it is another romanization ("Cheng" is
                     // Teresa Cheng before Zheng Yanxiong, whom Wade-Giles
                     // writes "Cheng").
-                    g.variant > 0 && (ev.0 == EvidenceKind::LinkedMention || g.romanized),
+                    g.variant > 0 && (ev.0 == EvidenceKind::LinkedMention || g.respelled_form),
                     called.is_some_and(|e| e != g.entity),
                     kin_introduced(g.entity),
                     // An organization's whole name outranks another's
@@ -5395,7 +5396,7 @@ impl<'m> Resolver<'m> {
                 variant: 0,
                 given_name: true,
                 org_word: false,
-                romanized: false,
+                respelled_form: false,
                 ..c
             });
         }
@@ -5508,7 +5509,7 @@ impl<'m> Resolver<'m> {
                             variant,
                             given_name: true,
                             org_word: false,
-                            romanized: false,
+                            respelled_form: false,
                         });
                     }
                 }
@@ -5958,7 +5959,7 @@ fn given_name_mention(by: &Chosen, first: u32, last: u32, name: u32, kind: Match
             variant: 0,
             given_name: false,
             org_word: false,
-            romanized: false,
+            respelled_form: false,
             ..by.c
         },
         others: Vec::new(),
