@@ -2721,13 +2721,23 @@ impl<'m> Resolver<'m> {
     /// at Cairo in 1943 by President Roosevelt", in 1950), a title held
     /// in that year fits best, and one held only at the document's date
     /// next: the holder then is meant.
-    fn title_rank_at(&self, title: Option<Title>, e: u32, text: &str, at: usize) -> u8 {
+    ///
+    /// `year` holds the sentence's year once read: the homonyms of one
+    /// name share it.
+    fn title_rank_at(
+        &self,
+        title: Option<Title>,
+        e: u32,
+        text: &str,
+        at: usize,
+        year: &OnceCell<Option<i32>>,
+    ) -> u8 {
         let p = self.matcher.profile(e);
         let tr = title_rank(title, p, &self.date);
         let Some(t) = title.filter(|t| !t.offices.is_empty() && !t.past && tr <= 1) else {
             return tr;
         };
-        match year_before_in_sentence(text, at, self.date.year) {
+        match *year.get_or_init(|| year_before_in_sentence(text, at, self.date.year)) {
             Some(y) if p.held_at(t.offices, &DocDate::year(y)) => 0,
             Some(_) => 1,
             None => tr,
@@ -3055,6 +3065,7 @@ impl<'m> Resolver<'m> {
         // the date, listed whole and named last before; smaller is better.
         let mut kept: Vec<([u8; 8], Cand, Vec<Reason>)> = Vec::new();
         let mut out: Vec<Candidate> = Vec::new();
+        let year_then = OnceCell::new();
         for g in group {
             if kept.iter().any(|(_, k, _)| k.entity == g.entity)
                 || out.iter().any(|o| o.entity == g.entity)
@@ -3168,7 +3179,7 @@ impl<'m> Resolver<'m> {
             }
             let init = self.initials_fit(g.entity, &written, lead, given_initials);
             let p = self.matcher.profile(g.entity);
-            let tr = self.title_rank_at(title, g.entity, text, start);
+            let tr = self.title_rank_at(title, g.entity, text, start, &year_then);
             let cues = Cues {
                 occupation,
                 profession,
@@ -4492,6 +4503,7 @@ impl<'m> Resolver<'m> {
             // (The surname's earlier uses, walked once for all its bearers:
             // nothing is chosen while they are weighed.)
             let mut walked = None;
+            let year_then = OnceCell::new();
             while j < self.cands.len()
                 && self.cands[j].first == c.first
                 && self.cands[j].last == c.last
@@ -4514,7 +4526,7 @@ impl<'m> Resolver<'m> {
                 }
                 let tr = if *kind == EntityType::Person {
                     let at = self.norm.tokens()[g.first as usize].start as usize;
-                    self.title_rank_at(title, g.entity, text, at)
+                    self.title_rank_at(title, g.entity, text, at, &year_then)
                 } else {
                     2
                 };

@@ -140,7 +140,14 @@ pub fn forms(entity: &Entity, alias: &Alias, out: &mut Vec<Form>) {
             if chinese(entity) {
                 chinese_forms(out, start);
             }
-            if led_a_state(entity) && entity.name_order != Some(NameOrder::FamilyFirst) {
+            // (The table first: reading the roles is dearer, and this runs
+            // for every name of every person at start-up.)
+            if entity.name_order != Some(NameOrder::FamilyFirst)
+                && out[start..].iter().any(|f| {
+                    f.tokens.len() > 1 && !crate::names::nicknames_of(&f.tokens[0]).is_empty()
+                })
+                && led_a_state(entity)
+            {
                 nickname_forms(out, start);
             }
             // (No ezafe: a person's "E." or "I." is an initial.)
