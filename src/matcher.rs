@@ -720,8 +720,11 @@ impl Matcher {
                 *org_leads.entry(w.as_bytes()) += 1;
             }
         }
-        // One reading per (pattern, entity): the best-ranked one.
-        readings.sort_by_key(|(p, t)| (*p, t.entity, t.variant, t.policy, t.name));
+        // One reading per (pattern, entity): the best-ranked one, a name as
+        // listed before the same words made from another name by
+        // respelling ("William Clinton" is listed, not only "Bill" read as
+        // William).
+        readings.sort_by_key(|(p, t)| (*p, t.entity, t.variant, t.respelled, t.policy, t.name));
         readings.dedup_by_key(|(p, t)| (*p, t.entity));
         // (Every pattern has a reading: the runs of readings are the
         // patterns' in order.)

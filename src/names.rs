@@ -473,21 +473,29 @@ pub fn is_common_surname_word(folded: &str) -> bool {
 
 /// The English nicknames of a folded given name, from
 /// `data/names/en-nicknames.csv` (the PyPI package `nicknames` 1.0.1,
-/// Apache-2.0): "jack", "johnny", … for "john"; none for a name the table
-/// lacks. The table was made for genealogy and is generous ("ian" for
-/// John): read it only where something else decides who is meant.
+/// Apache-2.0): "jack", "johnny", … for "john", "jerry" for "gerald",
+/// "bill" for "william"; none for a name the table lacks. The table was
+/// made for genealogy and is generous (it gives "ian" for John, "randy"
+/// for Andrew, "robert" for Bill): only a nickname that opens with the
+/// name's letter is read, or one that rhymes with such a nickname of the
+/// name ("bill" with "will", "bob" with "rob", "dick" with "rick", "jerry"
+/// with "gerry"). Read it only where something else decides who is meant.
 ///
 /// ```
 /// use gazex::names::nicknames_of;
 /// assert!(nicknames_of("john").contains(&"jack"));
 /// assert!(nicknames_of("gerald").contains(&"jerry"));
+/// assert!(nicknames_of("william").contains(&"bill"));
+/// assert!(!nicknames_of("john").contains(&"ian"));
+/// assert!(!nicknames_of("andrew").contains(&"randy"));
+/// assert!(!nicknames_of("bill").contains(&"robert"));
 /// assert!(nicknames_of("zarqawan").is_empty());
 /// ```
 pub fn nicknames_of(folded: &str) -> &'static [&'static str] {
     static MAP: OnceLock<std::collections::HashMap<&'static str, Vec<&'static str>>> =
         OnceLock::new();
     MAP.get_or_init(|| {
-        let mut map: std::collections::HashMap<&str, Vec<&str>> = Default::default();
+        let mut all: std::collections::HashMap<&str, Vec<&str>> = Default::default();
         for line in include_str!("../data/names/en-nicknames.csv")
             .lines()
             .skip(1)
@@ -496,10 +504,24 @@ pub fn nicknames_of(folded: &str) -> &'static [&'static str] {
             if let (Some(name), Some("has_nickname"), Some(nick)) =
                 (cols.next(), cols.next(), cols.next())
             {
-                map.entry(name.trim()).or_default().push(nick.trim());
+                all.entry(name.trim()).or_default().push(nick.trim());
             }
         }
-        map
+        let first = |w: &str| w.as_bytes().first().copied();
+        for (name, nicks) in all.iter_mut() {
+            let own: Vec<&str> = nicks
+                .iter()
+                .copied()
+                .filter(|n| first(n) == first(name))
+                .collect();
+            nicks.retain(|n| {
+                first(n) == first(name)
+                    || own
+                        .iter()
+                        .any(|o| o.len() == n.len() && o.get(1..) == n.get(1..))
+            });
+        }
+        all
     })
     .get(folded)
     .map_or(&[], Vec::as_slice)

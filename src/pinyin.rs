@@ -69,12 +69,13 @@ pub fn is_syllable(w: &str) -> bool {
     SYLLABLES.binary_search(&w).is_ok()
 }
 
-/// The Pinyin syllables a folded word is written with, the longest first
-/// where two splits would do ("xian" is one syllable, not "xi" and "an",
-/// as the press writes "Xi'an" with a mark), or `None` when it is no
-/// run of syllables.
+/// The Pinyin syllables a folded word is written with, or `None` when it
+/// is no run of syllables. Inside a word a syllable opens with a
+/// consonant: Pinyin marks one that opens with `a`, `e` or `o` with an
+/// apostrophe ("Xi'an"), so "jinan" is "ji" "nan" and "lee" no run at all;
+/// of two splits, the longest syllable first ("xian" is one syllable).
 pub fn syllables(word: &str) -> Option<Vec<&str>> {
-    fn split<'a>(w: &'a str, out: &mut Vec<&'a str>) -> bool {
+    fn split<'a>(w: &'a str, inside: bool, out: &mut Vec<&'a str>) -> bool {
         if w.is_empty() {
             return true;
         }
@@ -83,9 +84,10 @@ pub fn syllables(word: &str) -> Option<Vec<&str>> {
                 continue;
             }
             let (head, tail) = w.split_at(len);
-            if is_syllable(head) {
+            let vowel = matches!(head.as_bytes()[0], b'a' | b'e' | b'o');
+            if is_syllable(head) && !(inside && vowel) {
                 out.push(head);
-                if split(tail, out) {
+                if split(tail, true, out) {
                     return true;
                 }
                 out.pop();
@@ -94,7 +96,7 @@ pub fn syllables(word: &str) -> Option<Vec<&str>> {
         false
     }
     let mut out = Vec::new();
-    (!word.is_empty() && split(word, &mut out)).then_some(out)
+    (!word.is_empty() && split(word, false, &mut out)).then_some(out)
 }
 
 /// One Pinyin syllable written in Wade-Giles as the press prints it
@@ -208,11 +210,14 @@ mod tests {
 
     #[test]
     fn words_that_are_no_run_of_syllables() {
-        for w in ["smith", "lam", "chiu", "hsi", "kim", ""] {
+        for w in ["smith", "lam", "chiu", "hsi", "kim", "lee", ""] {
             assert_eq!(syllables(w), None, "{w}");
         }
         // The longest syllable first.
         assert_eq!(syllables("xian"), Some(vec!["xian"]));
         assert_eq!(syllables("huining"), Some(vec!["hui", "ning"]));
+        // A syllable inside a word opens with a consonant where it can.
+        assert_eq!(syllables("jinan"), Some(vec!["ji", "nan"]));
+        assert_eq!(syllables("xian"), Some(vec!["xian"]));
     }
 }

@@ -136,13 +136,16 @@ pub fn forms(entity: &Entity, alias: &Alias, out: &mut Vec<Form>) {
         EntityType::Person => {
             person_forms(entity, alias, out);
             servant_forms(out, start);
-            son_of_forms(out, start);
+            if !malay(entity) {
+                son_of_forms(out, start);
+            }
             if chinese(entity) {
                 chinese_forms(out, start);
             }
             // (The table first: reading the roles is dearer, and this runs
             // for every name of every person at start-up.)
             if entity.name_order != Some(NameOrder::FamilyFirst)
+                && english_speaking(entity)
                 && out[start..].iter().any(|f| {
                     f.tokens.len() > 1 && !crate::names::nicknames_of(&f.tokens[0]).is_empty()
                 })
@@ -359,6 +362,19 @@ fn connector_forms(out: &mut Vec<Form>, start: usize, ezafe: bool) {
 
 /// Appends a copy of form `out[i]` with `tokens`, unless a form with those
 /// tokens is there already.
+/// [`push_copy`] for a form with `respelled` words written otherwise than
+/// the listed name ([`Form::respelled`]).
+fn push_respelled(out: &mut Vec<Form>, i: usize, tokens: Vec<String>, respelled: u8) {
+    if !out.iter().any(|o| o.tokens == tokens) {
+        let f = Form {
+            tokens,
+            respelled,
+            ..out[i].clone()
+        };
+        out.push(f);
+    }
+}
+
 fn push_copy(out: &mut Vec<Form>, i: usize, tokens: Vec<String>) {
     if !out.iter().any(|o| o.tokens == tokens) {
         let f = Form {
@@ -923,25 +939,44 @@ fn servant_forms(out: &mut Vec<Form>, start: usize) {
 
 /// The Arabic "son of" inside a name is written "bin" and "ibn" ("Salman
 /// bin Abd al-Aziz", "Salman ibn Abdel Aziz"): each of `out[start..]` (a
-/// person's forms) with one after its first word also gets the other.
+/// person's forms) with one after its first word and before its last two
+/// also gets the other (not "Bin Laden", a family name).
 fn son_of_forms(out: &mut Vec<Form>, start: usize) {
     let end = out.len();
     for i in start..end {
         let t = &out[i].tokens;
-        if !t.iter().skip(1).any(|w| w == "bin" || w == "ibn") {
+        // (Not right before the last word: "Bin Laden", "Bin Ali" are
+        // family names there.)
+        let swaps = |k: usize| k > 0 && k + 2 < t.len();
+        if !t
+            .iter()
+            .enumerate()
+            .any(|(k, w)| swaps(k) && (w == "bin" || w == "ibn"))
+        {
             continue;
         }
         let tokens: Vec<String> = t
             .iter()
             .enumerate()
             .map(|(k, w)| match w.as_str() {
-                "bin" if k > 0 => "ibn".to_string(),
-                "ibn" if k > 0 => "bin".to_string(),
+                "bin" if swaps(k) => "ibn".to_string(),
+                "ibn" if swaps(k) => "bin".to_string(),
                 _ => w.clone(),
             })
             .collect();
         push_copy(out, i, tokens);
     }
+}
+
+/// Whether entity `e` is of a country whose people's names are English
+/// ones, which the English nickname table is about.
+fn english_speaking(e: &Entity) -> bool {
+    e.countries().any(|c| {
+        matches!(
+            c,
+            "United States" | "United Kingdom" | "Canada" | "Australia" | "New Zealand" | "Ireland"
+        )
+    })
 }
 
 /// Whether the lists record `e` as a head of state or government.
@@ -959,9 +994,10 @@ fn led_a_state(e: &Entity) -> bool {
         })
 }
 
-/// A head of state's or government's name with the first given name
-/// written as the press's nickname for it ("Jack Kennedy" for John F.
-/// Kennedy, "Jerry Ford", "Teddy Roosevelt"), for each of `out[start..]`
+/// A head of state's or government's name of an English-speaking country
+/// with the first given name written as the press's nickname for it
+/// ("Jack Kennedy" for John F. Kennedy, "Jerry Ford", "Teddy Roosevelt"),
+/// for each of `out[start..]`
 /// (a person's forms) of two words or more, given name first, whose first
 /// word has a nickname in [`crate::names::nicknames_of`]. The nickname is
 /// a word written otherwise ([`Form::respelled`]); the date and the office
@@ -982,25 +1018,17 @@ fn nickname_forms(out: &mut Vec<Form>, start: usize) {
             }
             let mut tokens = out[i].tokens.clone();
             tokens[0] = (*nick).to_string();
-            if !out.iter().any(|o| o.tokens == tokens) {
-                let f = Form {
-                    tokens,
-                    respelled: 1,
-                    ..out[i].clone()
-                };
-                out.push(f);
-            }
+            push_respelled(out, i, tokens, 1);
         }
     }
 }
 
-/// Whether entity `e` is Chinese by the lists (a country, nationality or
-/// citizenship of China, Taiwan, Hong Kong or Macau), whose names the
-/// lists write in Pinyin and the press also in Wade-Giles.
+/// Whether entity `e` is of mainland China by the lists (a country,
+/// nationality, citizenship or birth), whose names the lists write in
+/// Pinyin and the press also in Wade-Giles. (Taiwan's and Hong Kong's are
+/// listed in Wade-Giles or Cantonese spellings already.)
 fn chinese(e: &Entity) -> bool {
-    e.countries()
-        .chain(e.birth_country())
-        .any(|c| matches!(c, "China" | "Taiwan" | "Hong Kong" | "Macau"))
+    e.countries().chain(e.birth_country()).any(|c| c == "China")
 }
 
 /// A Chinese name's other written forms, for each of `out[start..]` (a
@@ -1011,6 +1039,15 @@ fn chinese(e: &Entity) -> bool {
 /// aspiration marks and hyphens are folded away). See [`crate::pinyin`].
 fn chinese_forms(out: &mut Vec<Form>, start: usize) {
     let end = out.len();
+    // (A name with a word that is no Pinyin, "Tuniyaz" or a Cantonese
+    // "Kong", is not written in Pinyin: none of its forms is converted.)
+    if out[start..end].iter().any(|f| {
+        f.tokens
+            .iter()
+            .any(|t| crate::pinyin::syllables(t).is_none())
+    }) {
+        return;
+    }
     for i in start..end {
         let mut split: Vec<String> = Vec::with_capacity(out[i].tokens.len() + 2);
         let mut all = true;
@@ -1031,13 +1068,11 @@ fn chinese_forms(out: &mut Vec<Form>, start: usize) {
         if split != out[i].tokens {
             push_copy(out, i, split);
         }
-        if respelled > 0 && !out.iter().any(|o| o.tokens == wade) {
-            let f = Form {
-                tokens: wade,
-                respelled: respelled.min(u8::MAX as usize) as u8,
-                ..out[i].clone()
-            };
-            out.push(f);
+        // (Not a surname alone: "Chang", "Chou", "Ho", "Lo", "Chin" are
+        // too many people's, and words, in English text to weigh for
+        // every Zhang, Zhou, He, Luo, Qin.)
+        if respelled > 0 && wade.len() > 1 {
+            push_respelled(out, i, wade, respelled.min(u8::MAX as usize) as u8);
         }
     }
 }
@@ -2112,22 +2147,20 @@ mod tests {
                 .collect::<Vec<_>>()
         };
         let xi = of("Xi Jinping", "China");
-        for (name, v) in [
-            ("xi jin ping", Full),
-            ("hsi chin ping", Full),
-            ("hsi", Surname),
-        ] {
+        for (name, v) in [("xi jin ping", Full), ("hsi chin ping", Full)] {
             assert!(xi.contains(&(name.to_string(), v)), "{name}: {xi:?}");
         }
-        // Not a name with a word that is no Pinyin (a Cantonese one), nor
-        // a name of another country.
-        assert_eq!(
-            of("Lam Cheng Yuet-ngor", "Hong Kong").len(),
-            of("Lam Cheng Yuet-ngor", "Korea, North").len()
-        );
+        // (Not a Wade-Giles surname alone: "Chang", "Ho", "Lo" are words
+        // and too many people's.)
+        assert!(!xi.contains(&("hsi".to_string(), Surname)));
+        // Not a name of another country, nor one with a word that is no
+        // Pinyin.
         assert!(!of("Xi Jinping", "Singapore")
             .iter()
             .any(|(n, _)| n.starts_with("hsi")));
+        assert!(!of("Zhang Tuniyaz", "China")
+            .iter()
+            .any(|(n, _)| n.contains("chang")));
     }
 
     #[test]
@@ -2136,6 +2169,8 @@ mod tests {
             let mut e = Entity::new("t", name, EntityType::Person);
             e.properties
                 .insert("roles".into(), serde_json::json!([{ "role": role }]));
+            e.properties
+                .insert("country".into(), "United States".into());
             let mut out = Vec::new();
             forms(&e, &e.names().next().unwrap(), &mut out);
             out.into_iter()
@@ -2158,8 +2193,12 @@ mod tests {
         let salman = person("Salman bin Abd al-Aziz Al Saud", None);
         assert!(salman.contains(&s("salman ibn abd al aziz al saud", Full, Always)));
         assert!(salman.contains(&s("salman ibn abdul aziz al saud", Full, Always)));
-        let auf = person("Awad Ibn Auf", None);
-        assert!(auf.contains(&s("awad bin auf", Full, Always)));
+        let auf = person("Mohammed Ahmed Awad Ibn Auf Zarqan", None);
+        assert!(auf.contains(&s("mohammed ahmed awad bin auf zarqan", Full, Always)));
+        // (Nor the family name "Bin Laden" at the end.)
+        assert!(!person("Hamza Bin Laden", None)
+            .iter()
+            .any(|f| f.0.contains("ibn")));
         // (A name that opens with the word keeps it: "Bin" is no "son of"
         // there.)
         assert!(!person("Bin Laden", None)

@@ -54,8 +54,9 @@
 //!    `Olivia Atavia Grange`).
 //!
 //! 3. otherwise, a record of a reigning monarch (a role that is a rank of
-//!    one: `King`, `Queen`, `Emir`, `Sultan`, `Prince`, `Monarch`, the
-//!    CIA's `Chief of State` or `Head of State`; not `Crown Prince`) with
+//!    one: `King`, `Queen`, `Emir`, `Amir`, `Sultan`, `Prince`,
+//!    `Princess`, `Grand Duke`, `Monarch`, the CIA's `Chief of State` or
+//!    `Head of State`; none with `Crown` or `Deputy`) with
 //!    the one entity of its country whose Wikidata label names the realm
 //!    (`Harald V of Norway`, `Albert II, Prince of Monaco`, `Salman of
 //!    Saudi Arabia`), holds a throne, and whose first name word and
@@ -482,12 +483,15 @@ fn same_listed_name(a: &str, b: &str) -> bool {
         .all(|x| more.iter().any(|y| one_letter_apart(x, y)))
 }
 
-/// Whether a record holds a throne: a role that is a monarch's rank
-/// (`King`, `Queen`, `Emir`, `Sultan`, `Prince`, `Grand Duke`, `Monarch`,
-/// `King & Prime Minister`) or the CIA's `Chief of State` or `Head of
-/// State` of a principality (whose label must still name the realm). Wikidata's `Monarch of the Belgians` and `Prince of
-/// Monaco` are such roles; `Minister of Digital Agenda` and `Crown Prince`
-/// are not.
+/// Whether a record may hold a throne: a role that is, opens or ends with
+/// a monarch's rank (`King`, `Queen`, `Emir`, `Amir`, `Sultan`, `Prince`,
+/// `Princess`, `Grand Duke`, `Monarch`; `King & Prime Minister`) or the
+/// CIA's `Chief of State` or `Head of State` (a president's too: the label
+/// that names the realm is what says monarch), and no `Crown` or `Deputy`
+/// in it. Wikidata's `Monarch of the Belgians` and `Prince of Monaco` are
+/// such roles; `Minister of Digital Agenda` and `Crown Prince` are not.
+/// (`Queen Consort` and `Co-Prince` pass: the first name word and the
+/// realm's label must still agree.)
 fn holds_a_throne(e: &Entity) -> bool {
     const RANKS: &[&str] = &[
         "king",
