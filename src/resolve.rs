@@ -4929,13 +4929,33 @@ impl<'m> Resolver<'m> {
                     g.entity,
                 )
             });
+            // "J. Edgar Hoover … He was no relation to Herbert Hoover, the
+            // 31st President … Mr. Hoover": a bearer the story first names
+            // as the one its own is no relation to (or not to be confused
+            // with) is not whom an untitled surname means.
+            let set_apart = |e: u32| {
+                title.is_none()
+                    && ix
+                        .full
+                        .get(&e)
+                        .and_then(|m| m.spans.first())
+                        .is_some_and(|&(f, _)| {
+                            matches!(
+                                self.words_before_max(text, f, 4)[..],
+                                [.., "no" | "any", "relation", "to" | "of"]
+                                    | [.., "not" | "un", "related", "to"]
+                                    | [.., "unrelated", "to"]
+                                    | [.., "confused", "with"]
+                            )
+                        })
+            };
             let mut taken: Vec<u32> = Vec::new();
             found.retain(|f| {
                 let new = !taken.contains(&f.3.entity);
                 taken.push(f.3.entity);
                 // ("… his son Hafez … the elder Hafez": the story named
                 // this bearer as the other one of the two.)
-                new && kin_rank(f.3.entity) < 2
+                new && kin_rank(f.3.entity) < 2 && !set_apart(f.3.entity)
             });
             // "President Assad, 63," in 1994 is not the son then 28, nor
             // another bearer: an age above the chosen bearer's at the date
@@ -7779,6 +7799,31 @@ mod tests {
         let text = "Tavish Quorvell built the canal. Branoc Quorvell fought the war. \
                     Recalling the 1906 canal, President Quorvell spoke.";
         assert_eq!(ids(&mut r, text), ["first", "second", "second"]);
+    }
+
+    #[test]
+    fn a_bearer_named_as_no_relation_leaves_the_surname_to_the_story() {
+        // A made-up fixture name: a president; the story's man is not
+        // listed.
+        let m = Matcher::new(&Gazetteer::from_entities([officeholder(
+            "p",
+            "Tavish Quorvell",
+            "President",
+            "1929-03-04",
+        )]));
+        let mut r = Resolver::new(&m);
+        r.set_date(DocDate::parse("1972-05-03").unwrap());
+        let text = "J. Edgar Quorvell, the bureau's director, died. He was no \
+                    relation to Tavish Quorvell, the 31st President. Mr. Quorvell \
+                    served under eight Presidents. Quorvell was 77.";
+        assert_eq!(resolved_texts(&mut r, text), ["Tavish Quorvell"]);
+        // Named otherwise, the president keeps his surname.
+        let text = "Tavish Quorvell, the 31st President, died. Mr. Quorvell served \
+                    one term.";
+        assert_eq!(
+            resolved_texts(&mut r, text),
+            ["Tavish Quorvell", "Quorvell"]
+        );
     }
 
     #[test]
