@@ -3583,6 +3583,24 @@ impl<'m> Resolver<'m> {
         {
             return true;
         }
+        // "WASHINGTON, Jan. 20 (Wire) -", "CLEVELAND, Oct. 29": a word
+        // opening a line before a comma and a month is a dateline's place.
+        let start = n.tokens()[i as usize].start as usize;
+        if next < n.tokens().len()
+            && text[..start]
+                .rsplit('\n')
+                .next()
+                .is_some_and(|l| l.trim().is_empty())
+            && text[end..n.tokens()[next].start as usize].trim() == ","
+            && {
+                let m = n.token_text(next);
+                is_month(m)
+                    || m == "sept"
+                    || (m.len() == 3 && crate::date::MONTHS.iter().any(|full| full.starts_with(m)))
+            }
+        {
+            return true;
+        }
         if !(month || place || is_common_word(w)) {
             return false;
         }
@@ -7824,6 +7842,22 @@ mod tests {
             resolved_texts(&mut r, text),
             ["Tavish Quorvell", "Quorvell"]
         );
+    }
+
+    #[test]
+    fn a_datelines_place_is_no_surname() {
+        // A made-up fixture name: a president whose surname is a city's.
+        let m = Matcher::new(&Gazetteer::from_entities([officeholder(
+            "p",
+            "Tavish Quorvell",
+            "President",
+            "1889-03-04",
+        )]));
+        let mut r = Resolver::new(&m);
+        r.set_date(DocDate::parse("1989-01-20").unwrap());
+        let text = "A NEW LIBRARY\n\nQUORVELL, Jan. 20 (Wire) - The Bible Tavish \
+                    Quorvell used was shown.";
+        assert_eq!(resolved_texts(&mut r, text), ["Tavish Quorvell"]);
     }
 
     #[test]
