@@ -865,23 +865,15 @@ pub(crate) fn is_royal_title(folded: &str) -> bool {
 
 /// Whether the lists record `e` as a monarch.
 fn is_monarch(e: &Entity) -> bool {
-    e.properties
-        .get("roles")
-        .and_then(|r| r.as_array())
-        .is_some_and(|roles| {
-            roles.iter().any(|r| {
-                r.get("role").and_then(|x| x.as_str()).is_some_and(|t| {
-                    // (A cheap look for a royal word first: this runs for
-                    // every name of every official at start-up.)
-                    let royal = [
-                        "king", "queen", "monarch", "sultan", "emir", "emperor", "tsar",
-                    ];
-                    let lower = t.to_ascii_lowercase();
-                    royal.iter().any(|w| lower.contains(w))
-                        && classify_role(t).meets(Offices::MONARCH)
-                })
-            })
-        })
+    any_role(e, |t| {
+        // (A cheap look for a royal word first: this runs for every name
+        // of every official at start-up.)
+        let royal = [
+            "king", "queen", "monarch", "sultan", "emir", "emperor", "tsar",
+        ];
+        let lower = t.to_ascii_lowercase();
+        royal.iter().any(|w| lower.contains(w)) && classify_role(t).meets(Offices::MONARCH)
+    })
 }
 
 /// The Arabic names "servant of the …" are written as two words or one:
@@ -981,16 +973,21 @@ fn english_speaking(e: &Entity) -> bool {
 
 /// Whether the lists record `e` as a head of state or government.
 fn led_a_state(e: &Entity) -> bool {
+    any_role(e, |t| {
+        classify_role(t).meets(Offices::HEAD_OF_STATE.union(Offices::HEAD_OF_GOVERNMENT))
+    })
+}
+
+/// Whether one of the roles the lists record for `e` (its `role` words)
+/// is such that `f` holds.
+fn any_role(e: &Entity, f: impl Fn(&str) -> bool) -> bool {
     e.properties
         .get("roles")
         .and_then(|r| r.as_array())
         .is_some_and(|roles| {
-            roles.iter().any(|r| {
-                r.get("role").and_then(|x| x.as_str()).is_some_and(|t| {
-                    classify_role(t)
-                        .meets(Offices::HEAD_OF_STATE.union(Offices::HEAD_OF_GOVERNMENT))
-                })
-            })
+            roles
+                .iter()
+                .any(|r| r.get("role").and_then(|x| x.as_str()).is_some_and(&f))
         })
 }
 
