@@ -6675,6 +6675,22 @@ fn proper_context(text: &str, n: &Normalized, first: u32, last: u32) -> bool {
     {
         return false;
     }
+    // "Ford's Theatre", "Delmonico's Restaurant": a possessive before a
+    // venue's word is the venue's name, after its owner.
+    if next < tokens.len()
+        && !caps
+        && tokens[next].flags.contains(TokenFlags::CAPITALIZED)
+        && matches!(
+            n.token_text(next),
+            "theatre" | "theater" | "hotel" | "tavern" | "inn" | "restaurant" | "cafe" | "saloon"
+        )
+        && matches!(
+            text[tokens[last as usize].end as usize..tokens[next].start as usize].trim_end(),
+            "'s" | "\u{2019}s"
+        )
+    {
+        return false;
+    }
     if next + 1 < tokens.len()
         && particle(next)
         && glued(last as usize, next)
@@ -7838,6 +7854,25 @@ mod tests {
         // Named otherwise, the president keeps his surname.
         let text = "Tavish Quorvell, the 31st President, died. Mr. Quorvell served \
                     one term.";
+        assert_eq!(
+            resolved_texts(&mut r, text),
+            ["Tavish Quorvell", "Quorvell"]
+        );
+    }
+
+    #[test]
+    fn a_venue_named_with_its_owners_possessive() {
+        // A made-up fixture name: a president.
+        let m = Matcher::new(&Gazetteer::from_entities([officeholder(
+            "p",
+            "Tavish Quorvell",
+            "President",
+            "1974-08-09",
+        )]));
+        let mut r = Resolver::new(&m);
+        r.set_date(DocDate::parse("1974-09-10").unwrap());
+        let text = "President Tavish Quorvell spoke. Lincoln was shot at \
+                    Quorvell's Theatre. Quorvell's speech was short.";
         assert_eq!(
             resolved_texts(&mut r, text),
             ["Tavish Quorvell", "Quorvell"]
