@@ -291,7 +291,7 @@ fn patterns() -> &'static Patterns {
 /// The month an English month name (full, or abbreviated, `Sept` too)
 /// stands for; capitalized or all capitals only, so that "may" the verb
 /// is no month.
-fn month(word: &str) -> Option<u8> {
+pub(crate) fn month(word: &str) -> Option<u8> {
     let mut chars = word.chars();
     let first = chars.next()?;
     let rest = chars.as_str();

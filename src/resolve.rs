@@ -536,23 +536,19 @@ fn program_country(program: &str) -> Option<&'static str> {
 /// `year` ("In 1994 Zarnavi, 28, flew home": a past age): four digits,
 /// 1800 on, not part of a longer number.
 fn earlier_year_before(text: &str, at: usize, year: i32) -> bool {
-    year_before_in_sentence(text, at, year).is_some()
-}
-
-/// The year, 1800 or later and before `year`, written last before byte
-/// `at` in its sentence, within 300 bytes ("promised at Cairo in 1943 by
-/// President Roosevelt": 1943).
-fn year_before_in_sentence(text: &str, at: usize, year: i32) -> Option<i32> {
-    year_written_before(text, at, year, false)
+    year_written_before(text, at, year, false).is_some()
 }
 
 /// The year a sentence dates its event to before byte `at`: as
-/// [`year_before_in_sentence`], written after "in" ("in 1943", not "the
-/// 1991 war" nor "1900 troops").
+/// [`year_written_before`], written after "in" ("in 1943", not "the 1991
+/// war" nor "1900 troops").
 fn year_dated_before(text: &str, at: usize, year: i32) -> Option<i32> {
     year_written_before(text, at, year, true)
 }
 
+/// The year, 1800 or later and before `year`, written last before byte
+/// `at` in its sentence, within 300 bytes ("promised at Cairo in 1943 by
+/// President Roosevelt": 1943); with `after_in`, only one after "in".
 fn year_written_before(text: &str, at: usize, year: i32, after_in: bool) -> Option<i32> {
     let b = text.as_bytes();
     let floor = at.saturating_sub(300);
@@ -3592,12 +3588,10 @@ impl<'m> Resolver<'m> {
                 .next()
                 .is_some_and(|l| l.trim().is_empty())
             && text[end..n.tokens()[next].start as usize].trim() == ","
-            && {
-                let m = n.token_text(next);
-                is_month(m)
-                    || m == "sept"
-                    || (m.len() == 3 && crate::date::MONTHS.iter().any(|full| full.starts_with(m)))
-            }
+            && crate::date::month(
+                &text[n.tokens()[next].start as usize..n.tokens()[next].end as usize],
+            )
+            .is_some()
         {
             return true;
         }

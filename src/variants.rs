@@ -362,6 +362,10 @@ fn connector_forms(out: &mut Vec<Form>, start: usize, ezafe: bool) {
 
 /// Appends a copy of form `out[i]` with `tokens`, unless a form with those
 /// tokens is there already.
+fn push_copy(out: &mut Vec<Form>, i: usize, tokens: Vec<String>) {
+    push_respelled(out, i, tokens, out[i].respelled);
+}
+
 /// [`push_copy`] for a form with `respelled` words written otherwise than
 /// the listed name ([`Form::respelled`]).
 fn push_respelled(out: &mut Vec<Form>, i: usize, tokens: Vec<String>, respelled: u8) {
@@ -369,16 +373,6 @@ fn push_respelled(out: &mut Vec<Form>, i: usize, tokens: Vec<String>, respelled:
         let f = Form {
             tokens,
             respelled,
-            ..out[i].clone()
-        };
-        out.push(f);
-    }
-}
-
-fn push_copy(out: &mut Vec<Form>, i: usize, tokens: Vec<String>) {
-    if !out.iter().any(|o| o.tokens == tokens) {
-        let f = Form {
-            tokens,
             ..out[i].clone()
         };
         out.push(f);
@@ -865,7 +859,7 @@ pub(crate) fn is_royal_title(folded: &str) -> bool {
 
 /// Whether the lists record `e` as a monarch.
 fn is_monarch(e: &Entity) -> bool {
-    any_role(e, |t| {
+    e.role_titles().any(|t| {
         // (A cheap look for a royal word first: this runs for every name
         // of every official at start-up.)
         let royal = [
@@ -973,22 +967,8 @@ fn english_speaking(e: &Entity) -> bool {
 
 /// Whether the lists record `e` as a head of state or government.
 fn led_a_state(e: &Entity) -> bool {
-    any_role(e, |t| {
-        classify_role(t).meets(Offices::HEAD_OF_STATE.union(Offices::HEAD_OF_GOVERNMENT))
-    })
-}
-
-/// Whether one of the roles the lists record for `e` (its `role` words)
-/// is such that `f` holds.
-fn any_role(e: &Entity, f: impl Fn(&str) -> bool) -> bool {
-    e.properties
-        .get("roles")
-        .and_then(|r| r.as_array())
-        .is_some_and(|roles| {
-            roles
-                .iter()
-                .any(|r| r.get("role").and_then(|x| x.as_str()).is_some_and(&f))
-        })
+    e.role_titles()
+        .any(|t| classify_role(t).meets(Offices::HEAD_OF_STATE.union(Offices::HEAD_OF_GOVERNMENT)))
 }
 
 /// A head of state's or government's name of an English-speaking country
@@ -1029,37 +1009,29 @@ fn chinese(e: &Entity) -> bool {
 }
 
 /// A Chinese name's other written forms, for each of `out[start..]` (a
-/// person's forms) whose every word is Pinyin: its given name written
-/// syllable by syllable as some papers do ("Xi Jin Ping", "Xi Jin-ping"
-/// for "Xi Jinping"), and the whole in Wade-Giles as older papers,
-/// Taiwan's and Hong Kong's print it ("Hsi Chin-ping", "Hsi"; the
-/// aspiration marks and hyphens are folded away). See [`crate::pinyin`].
+/// person's forms) when every word of every one is Pinyin: its given name
+/// written syllable by syllable as some papers do ("Xi Jin Ping", "Xi
+/// Jin-ping" for "Xi Jinping"), and the whole, of two words or more, in
+/// Wade-Giles as older papers, Taiwan's and Hong Kong's print it ("Hsi
+/// Chin-ping"; the aspiration marks and hyphens are folded away). See
+/// [`crate::pinyin`].
 fn chinese_forms(out: &mut Vec<Form>, start: usize) {
     let end = out.len();
-    // (A name with a word that is no Pinyin, "Tuniyaz" or a Cantonese
-    // "Kong", is not written in Pinyin: none of its forms is converted.)
-    if out[start..end].iter().any(|f| {
-        f.tokens
-            .iter()
-            .any(|t| crate::pinyin::syllables(t).is_none())
-    }) {
-        return;
-    }
-    for i in start..end {
-        let mut split: Vec<String> = Vec::with_capacity(out[i].tokens.len() + 2);
-        let mut all = true;
-        for t in &out[i].tokens {
+    // Each form's syllables. (A name with a word that is no Pinyin,
+    // "Tuniyaz" or a Cantonese "Kong", is not written in Pinyin: none of
+    // its forms is converted.)
+    let mut splits: Vec<Vec<String>> = Vec::with_capacity(end - start);
+    for f in &out[start..end] {
+        let mut split = Vec::with_capacity(f.tokens.len() + 2);
+        for t in &f.tokens {
             match crate::pinyin::syllables(t) {
                 Some(s) => split.extend(s.iter().map(|x| x.to_string())),
-                None => {
-                    all = false;
-                    break;
-                }
+                None => return,
             }
         }
-        if !all {
-            continue;
-        }
+        splits.push(split);
+    }
+    for (i, split) in (start..end).zip(splits) {
         let wade: Vec<String> = split.iter().map(|s| crate::pinyin::wade_giles(s)).collect();
         let respelled = split.iter().zip(&wade).filter(|(p, w)| p != w).count();
         if split != out[i].tokens {

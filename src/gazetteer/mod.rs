@@ -386,6 +386,27 @@ impl Entity {
             })
     }
 
+    /// The titles of the offices the record gives (`roles[].role`), in
+    /// order.
+    ///
+    /// ```
+    /// use gazex::gazetteer::{Entity, EntityType};
+    /// let mut e = Entity::new("t-1", "Zorana Petkova", EntityType::Person);
+    /// e.properties.insert(
+    ///     "roles".into(),
+    ///     serde_json::json!([{"role": "King"}, {"country": "Norway"}]),
+    /// );
+    /// assert_eq!(e.role_titles().collect::<Vec<_>>(), ["King"]);
+    /// ```
+    pub fn role_titles(&self) -> impl Iterator<Item = &str> + '_ {
+        self.properties
+            .get("roles")
+            .and_then(serde_json::Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(|r| r.get("role")?.as_str())
+    }
+
     /// The country of the place of birth (`pob`) as a list writes it, its
     /// last part: "Syria" of "Latakia, Syria".
     ///

@@ -506,22 +506,16 @@ fn holds_a_throne(e: &Entity) -> bool {
         "chief of state",
         "head of state",
     ];
-    e.properties
-        .get("roles")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-        .filter_map(|r| r.get("role").and_then(Value::as_str))
-        .any(|role| {
-            let role = fold_name(role);
-            !role.contains("crown")
-                && !role.contains("deputy")
-                && RANKS.iter().any(|rank| {
-                    role == *rank
-                        || role.starts_with(&format!("{rank} "))
-                        || role.ends_with(&format!(" {rank}"))
-                })
-        })
+    e.role_titles().any(|role| {
+        let role = fold_name(role);
+        !role.contains("crown")
+            && !role.contains("deputy")
+            && RANKS.iter().any(|rank| {
+                role == *rank
+                    || role.starts_with(&format!("{rank} "))
+                    || role.ends_with(&format!(" {rank}"))
+            })
+    })
 }
 
 /// The folded regnal name of a monarch's label that names the realm
