@@ -1057,6 +1057,53 @@ impl Matcher {
         hits.dedup_by_key(|h| (h.first, h.last, h.pattern));
     }
 
+    /// The occurrences of patterns of two words or more written with one
+    /// or two more capitalized words after their first, in one run of
+    /// name words (no comma, no line between): a given name, middle names
+    /// the lists leave out, and the rest of a listed name ("Mahamat
+    /// Idriss Déby Itno" for the listed "Mahamat Déby Itno"). Each comes
+    /// with how many words it leaves out, `first..=last` spanning them.
+    /// `numbers` is what [`Matcher::hits`] left in it for `text`.
+    pub fn gapped_hits(&self, text: &Normalized, numbers: &[u32], out: &mut Vec<(Hit, u8)>) {
+        let tokens = text.tokens();
+        let count = tokens.len();
+        let capitalized = |i: usize| tokens[i].flags.contains(TokenFlags::CAPITALIZED);
+        for first in 0..count {
+            if numbers[first] == 0 || !capitalized(first) {
+                continue;
+            }
+            let Some(given) = self.words.step(0, numbers[first]) else {
+                continue;
+            };
+            for gap in 1..=2usize {
+                let resume = first + gap + 1;
+                if resume >= count
+                    || text.barrier_after(first + gap - 1)
+                    || !capitalized(first + gap)
+                {
+                    break;
+                }
+                let (mut node, mut last) = (given, first + gap);
+                while last + 1 < count && !text.barrier_after(last) {
+                    last += 1;
+                    let Some(next) = self.words.step(node, numbers[last]) else {
+                        break;
+                    };
+                    node = next;
+                    if let Some(p) = self.words.ends[node as usize].checked_sub(1) {
+                        let hit = Hit {
+                            first: first as u32,
+                            last: last as u32,
+                            pattern: p,
+                            variants: 0,
+                        };
+                        out.push((hit, gap as u8));
+                    }
+                }
+            }
+        }
+    }
+
     /// The readings of a pattern.
     pub fn targets(&self, pattern: u32) -> &[Target] {
         self.targets.get(pattern as usize)

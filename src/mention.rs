@@ -13,6 +13,7 @@ use std::fmt;
 /// | `normalized` | a listed name after folding case, diacritics, punctuation, whitespace, hyphens and initials | `KIM, Jong Un` → `Kim Jong-un` |
 /// | `name_order` | a person's listed "LAST, First" name read in natural order | `MKRTYCHEV, Ashot` → `Ashot Mkrtychev` |
 /// | `partial_name` | a person's name without middle names, patronymic or suffix | `PUTIN, Vladimir Vladimirovich` → `Vladimir Putin` |
+/// | `middle_names` | a person's name with one or two middle names the lists leave out, after the first word | `Mahamat Déby Itno` → `Mahamat Idriss Déby Itno` |
 /// | `legal_form` | an organization's name with its legal form written another way, or moved | `Limited Liability Company Verus` → `LLC Verus`, `Verus OOO` |
 /// | `surname` | a person's family name alone (or a given name no other listed name starts with, of a name of three words or more), with evidence | `Ashot Mkrtychev` → `Mkrtychev`, `Saddam` |
 /// | `short` | an organization's name without its legal form, with evidence | `Versor S.R.O.` → `Versor` |
@@ -26,6 +27,8 @@ pub enum MatchKind {
     NameOrder,
     /// A person's name with parts left out.
     PartialName,
+    /// A person's name with middle names the lists leave out.
+    MiddleNames,
     /// An organization's name with an equivalent legal form.
     LegalForm,
     /// A person's family name alone.
@@ -53,6 +56,7 @@ impl MatchKind {
             MatchKind::Normalized => "normalized",
             MatchKind::NameOrder => "name_order",
             MatchKind::PartialName => "partial_name",
+            MatchKind::MiddleNames => "middle_names",
             MatchKind::LegalForm => "legal_form",
             MatchKind::Surname => "surname",
             MatchKind::Short => "short",
@@ -69,11 +73,12 @@ impl MatchKind {
     }
 
     /// All kinds, in rank order.
-    pub const ALL: [MatchKind; 10] = [
+    pub const ALL: [MatchKind; 11] = [
         MatchKind::Exact,
         MatchKind::Normalized,
         MatchKind::NameOrder,
         MatchKind::PartialName,
+        MatchKind::MiddleNames,
         MatchKind::LegalForm,
         MatchKind::Surname,
         MatchKind::Short,
@@ -236,7 +241,9 @@ pub enum Reason {
     /// The title before the name names an office the person never held
     /// (by the date).
     TitleMismatch,
-    /// Ruled out: written initials differ from the person's.
+    /// Ruled out: written initials or middle names differ from the
+    /// person's (or, for a person the lists name for no office, are
+    /// middle names the lists do not give).
     InitialsDiffer,
     /// Ruled out: a word before the name says the person is no official
     /// ("the economist Adam Smith"), or a description after it makes them a

@@ -88,6 +88,10 @@ struct Cand {
     /// romanization or with a nickname ([`crate::variants::Form::respelled`]:
     /// "Hsi Chin-ping", "Jack Kennedy").
     respelled_form: bool,
+    /// How many words the text writes after the name's first that the
+    /// listed name leaves out (middle names: "Mahamat Idriss Déby Itno"
+    /// for the listed "Mahamat Déby Itno"), tokens `first + 1..` on.
+    inserted: u8,
 }
 
 impl Cand {
@@ -1313,6 +1317,8 @@ pub struct Resolver<'m> {
     matcher: &'m Matcher,
     norm: Normalized,
     hits: Vec<Hit>,
+    /// Hits written with middle names ([`Matcher::gapped_hits`]).
+    gapped: Vec<(Hit, u8)>,
     numbers: Vec<u32>,
     cands: Vec<Cand>,
     chosen: Vec<Chosen>,
@@ -1346,6 +1352,7 @@ impl<'m> Resolver<'m> {
             matcher,
             norm: Normalized::new(),
             hits: Vec::new(),
+            gapped: Vec::new(),
             numbers: Vec::new(),
             cands: Vec::new(),
             chosen: Vec::new(),
@@ -1523,6 +1530,9 @@ impl<'m> Resolver<'m> {
         if self.hits.is_empty() {
             return;
         }
+        self.gapped.clear();
+        self.matcher
+            .gapped_hits(&self.norm, &self.numbers, &mut self.gapped);
         self.readings(text);
         self.choose_full(text);
         self.read_given_names(text);
@@ -1721,6 +1731,7 @@ impl<'m> Resolver<'m> {
                     given_name: t.variant == Variant::GivenName,
                     org_word: t.variant == Variant::OrgWord,
                     respelled_form: t.respelled > 0,
+                    inserted: 0,
                 };
                 let mut c = c;
                 // A given name alone names one person only where no other
@@ -1926,7 +1937,78 @@ impl<'m> Resolver<'m> {
                 self.cands.push(c);
             }
         }
+        self.middle_names_readings(text);
         self.sort_cands();
+    }
+
+    /// The readings of persons' listed names written with one or two
+    /// middle names they leave out, after the first word ("Mahamat Idriss
+    /// Déby Itno" for the listed "Mahamat Déby Itno", "Justin Pierre James
+    /// Trudeau"): where the words written are no listed name of their
+    /// own ("John Quincy Adams" is not John Adams), the middle words are
+    /// names (no title, particle or lower-case word), and the name is
+    /// written given name first.
+    fn middle_names_readings(&mut self, text: &str) {
+        let n = &self.norm;
+        for &(hit, skip) in &self.gapped {
+            let listed_whole = |h: &Hit| {
+                (h.first, h.last) == (hit.first, hit.last)
+                    && self
+                        .matcher
+                        .targets(h.pattern)
+                        .iter()
+                        .any(|t| !t.variant.is_short())
+            };
+            let middle = hit.first + 1..=hit.first + u32::from(skip);
+            // (Words of one name, written with a space between: not
+            // "Evgeny Prigozhin. Prigozhin".)
+            let spaced = (hit.first..=hit.first + u32::from(skip))
+                .all(|i| matches!(gap(text, n, i as usize), " " | "\u{a0}"));
+            if !spaced
+                || self.hits.iter().any(listed_whole)
+                || middle.clone().any(|i| {
+                    let w = n.token_text(i as usize);
+                    w.len() < 2
+                        || is_title(w)
+                        || is_particle(w)
+                        || is_stopword(w)
+                        || (is_common_word(w) && title_case_line(text, n, i as usize))
+                })
+            {
+                continue;
+            }
+            for t in self.matcher.targets(hit.pattern) {
+                let e = &self.matcher.entities()[t.entity as usize];
+                if e.kind != EntityType::Person
+                    || e.name_order == Some(NameOrder::FamilyFirst)
+                    || t.respelled > 0
+                    || t.variant.is_short()
+                {
+                    continue;
+                }
+                let c = Cand {
+                    first: hit.first,
+                    last: hit.last,
+                    entity: t.entity,
+                    name: t.name,
+                    kind: MatchKind::MiddleNames,
+                    policy: t.policy,
+                    distinctive: false,
+                    start: None,
+                    variant: 0,
+                    given_name: false,
+                    org_word: false,
+                    respelled_form: false,
+                    inserted: skip,
+                };
+                if (c.policy != Policy::Always && !proper_context(text, n, c.first, c.last))
+                    || !self.plausible(text, &c)
+                {
+                    continue;
+                }
+                self.cands.push(c);
+            }
+        }
     }
 
     /// Sorts the readings leftmost first, then longest, then best reading.
@@ -2235,6 +2317,47 @@ impl<'m> Resolver<'m> {
         any_middle.then_some(agree)
     }
 
+    /// Whether the middle names written in tokens `first + 1..` (`gap` of
+    /// them) of a name `first..=last` agree with entity `e`'s listed ones:
+    /// `Some(true)` when a listed name has middle names there with the
+    /// same first letters ("Lyndon Baines Johnson" for a listed "Lyndon B.
+    /// Johnson"), `Some(false)` when listed names have middle names there
+    /// and none agrees, `None` when no listed name has any there, for an
+    /// official. A person the lists name for no office is known by the
+    /// names they give: other middle names make someone else ("Mehmet Ali
+    /// Kaya, a cargo sales manager" is no listed Mehmet Kaya), `Some(false)`.
+    fn middle_names_fit(&self, e: u32, first: u32, last: u32, gap: u8) -> Option<bool> {
+        let word = |i: u32| self.norm.token_text(i as usize);
+        let letter = |w: &str| w.chars().next();
+        let rest: Vec<&str> = (first + 1 + u32::from(gap)..=last).map(word).collect();
+        let written: Vec<Option<char>> = (first + 1..first + 1 + u32::from(gap))
+            .map(|i| letter(word(i)))
+            .collect();
+        let mut fit = None;
+        for a in self.matcher.entities()[e as usize]
+            .names()
+            .filter(|a| !a.weak)
+        {
+            let name = match a.name.split_once(',') {
+                Some((family, given)) => fold_name(&format!("{given} {family}")),
+                None => fold_name(&a.name),
+            };
+            let words: Vec<&str> = name.split(' ').collect();
+            let Some(between) = words
+                .len()
+                .checked_sub(rest.len() + 1)
+                .filter(|&k| k > 0 && words[0] == word(first) && words.ends_with(&rest))
+            else {
+                continue;
+            };
+            let listed: Vec<Option<char>> = words[1..=between].iter().map(|w| letter(w)).collect();
+            fit = Some(fit.unwrap_or(false) || listed == written);
+        }
+        let ent = &self.matcher.entities()[e as usize];
+        let official = ent.lists.iter().any(|l| l.starts_with("official:"));
+        fit.or((!official).then_some(false))
+    }
+
     /// The folded words of an appositive right after token `last`: after a
     /// comma, up to eight words to the next punctuation (", the former
     /// Australian cricket captain,").
@@ -2459,12 +2582,19 @@ impl<'m> Resolver<'m> {
     /// common US given name or surname (1990 Census), or a word that many
     /// listed persons bear ("Kim", "Ali", "Hassan").
     fn common_name(&self, first: u32, last: u32) -> bool {
+        self.common_name_skipping(first, last, 0)
+    }
+
+    /// [`Resolver::common_name`] of the words of tokens `first..=last`
+    /// but the `skip` after the first (middle names the lists leave out).
+    fn common_name_skipping(&self, first: u32, last: u32, skip: u8) -> bool {
         let why = |i: u32| {
             let w = self.norm.token_text(i as usize);
             common_word(w, self.matcher.persons_named(w))
         };
-        (first..=last).all(|i| why(i).is_some())
-            || (last == first + 1
+        let rest = first + 1 + u32::from(skip);
+        why(first).is_some() && (rest..=last).all(|i| why(i).is_some())
+            || (last == rest
                 && common_second_word(why(first), self.norm.token_text(last as usize)).is_some())
     }
 
@@ -3004,6 +3134,7 @@ impl<'m> Resolver<'m> {
         } else {
             Vec::new()
         };
+
         // The span opens with initials: they are the given names.
         let given_initials = {
             let mut c = text[start..end].chars();
@@ -3047,7 +3178,9 @@ impl<'m> Resolver<'m> {
         {
             return None;
         }
-        let common = self.common_name(first, last);
+        // (Of the listed words: middle names written besides say nothing
+        // of how common the name is.)
+        let common = self.common_name_skipping(first, last, group[0].inserted);
         // Of the homonyms, the one the document named last before by more
         // words, these among them in order ("Hafiz Mohammad Saeed …
         // Hafiz Saeed", "Joaquín Guzmán Loera … Joaquín Guzmán").
@@ -3192,7 +3325,11 @@ impl<'m> Resolver<'m> {
                 }
                 continue;
             }
-            let init = self.initials_fit(g.entity, &written, lead, given_initials);
+            let init = if g.inserted > 0 {
+                self.middle_names_fit(g.entity, first, last, g.inserted)
+            } else {
+                self.initials_fit(g.entity, &written, lead, given_initials)
+            };
             let p = self.matcher.profile(g.entity);
             let tr = self.title_rank_at(title, g.entity, text, start, &year_then);
             let cues = Cues {
@@ -3364,11 +3501,12 @@ impl<'m> Resolver<'m> {
                 .filter(|w| !w.is_empty())
                 .count()
                 >= 4;
-        let mut confidence: f32 = if best.kind == MatchKind::PartialName {
-            0.85
-        } else {
-            0.9
-        };
+        let mut confidence: f32 =
+            if matches!(best.kind, MatchKind::PartialName | MatchKind::MiddleNames) {
+                0.85
+            } else {
+                0.9
+            };
         let rest: Vec<([u8; 8], Cand, Vec<Reason>)> = kept.collect();
         let mut tied = false;
         if let Some((second, other, _)) = rest.first() {
@@ -3458,11 +3596,18 @@ impl<'m> Resolver<'m> {
             if !common {
                 reasons.push(Reason::RareName);
             } else if rank[0] <= 1
-                || (title.is_some() && self.matcher.profile(best.entity).before_terms(&self.date))
                 || rank[1] == 0
+                // (A common name written with middle names the lists
+                // leave out is too likely someone else's, "Mehmet Ali
+                // Kaya" for a listed Mehmet Kaya: only a title or the
+                // middle names tell.)
+                || (best.inserted == 0
+                    && title.is_some()
+                    && self.matcher.profile(best.entity).before_terms(&self.date))
                 // (A name the story writes in the plural is many people's:
                 // only a title or initials tell which one.)
-                || (!self.written_in_plural(first, last)
+                || (best.inserted == 0
+                    && !self.written_in_plural(first, last)
                     && (rank[2] == 0
                         || (!occupation_in(&appositive)
                             && self.corroborated(best.entity, first, last))))
@@ -5570,6 +5715,7 @@ impl<'m> Resolver<'m> {
                             given_name: true,
                             org_word: false,
                             respelled_form: false,
+                            inserted: 0,
                         });
                     }
                 }
@@ -7347,6 +7493,85 @@ mod tests {
             .iter()
             .map(|x| text[x.start..x.end].to_string())
             .collect()
+    }
+
+    /// An expected mention: (text, entity id, kind).
+    type Expected = (&'static str, &'static str, &'static str);
+
+    #[test]
+    fn middle_names_the_lists_leave_out() {
+        // Made-up fixture names.
+        let official = |id: &str, name: &str, start: &str| {
+            let mut e = officeholder(id, name, "President of Zembla", start);
+            e.lists = vec!["official:fixture".into()];
+            e
+        };
+        let mut quennet = Entity::new("quennet", "QUENNET, Brasko Anatolin", EntityType::Person);
+        quennet.lists = vec!["SDGT".into()];
+        let mut vanly = Entity::new("vanly", "Kestor Vanly", EntityType::Person);
+        vanly.lists = vec!["SDGT".into()];
+        let m = Matcher::new(&Gazetteer::from_entities([
+            official("son", "Marvek Tolundi Osswar", "2021-04-20"),
+            official("father", "Idrel Tolundi Osswar", "1990-12-02"),
+            official("short", "Dravo Ulmenk", "2019-01-01"),
+            official("long", "Dravo Pell Ulmenk", "2001-01-01"),
+            quennet,
+            vanly,
+        ]));
+        let mut r = Resolver::new(&m);
+        r.set_date(DocDate::parse("2021-06-01").unwrap());
+        // (text, expected (text, entity id, kind))
+        let cases: &[(&str, &[Expected])] = &[
+            // The son's name with his father's written in (the father's
+            // whole name inside it is no mention), then his surname.
+            (
+                "General Marvek Idrel Tolundi Osswar took power. Osswar spoke.",
+                &[
+                    ("Marvek Idrel Tolundi Osswar", "son", "middle_names"),
+                    ("Osswar", "son", "surname"),
+                ],
+            ),
+            // Two middle names written.
+            (
+                "Marvek Asso Idrel Tolundi Osswar took power.",
+                &[("Marvek Asso Idrel Tolundi Osswar", "son", "middle_names")],
+            ),
+            // Words listed whole are that name, not another's with a
+            // middle name written in.
+            (
+                "Dravo Pell Ulmenk spoke.",
+                &[("Dravo Pell Ulmenk", "long", "exact")],
+            ),
+            // A sanctioned person's listed middle name, written in full.
+            (
+                "Brasko Anatolyevich Quennet was held.",
+                &[("Brasko Anatolyevich Quennet", "quennet", "middle_names")],
+            ),
+            // Middle names the lists do not give, of a person they name
+            // for no office: someone else.
+            ("Kestor Ali Vanly, a trader, said.", &[]),
+            // Names of two sentences are two names.
+            (
+                "They met Brasko Quennet. Quennet said no.",
+                &[
+                    ("Brasko Quennet", "quennet", "partial_name"),
+                    ("Quennet", "quennet", "surname"),
+                ],
+            ),
+        ];
+        for &(text, want) in cases {
+            let got: Vec<(&str, &str, &str)> = resolved(&mut r, text)
+                .iter()
+                .map(|x| {
+                    (
+                        &text[x.start..x.end],
+                        m.entity(x).id.as_str(),
+                        x.kind.as_str(),
+                    )
+                })
+                .collect();
+            assert_eq!(got, want, "{text:?}");
+        }
     }
 
     /// A made-up person holding `role` from `start` on.
