@@ -69,8 +69,15 @@ impl LegalForms {
             });
             let mut forms = LegalForms::from_types(types);
             // Spelled-out forms of abbreviations rigour lists only
-            // abbreviated: "Co., Ltd." is "Company Limited".
-            for (full, short) in [("company limited", "co ltd"), ("company ltd", "co ltd")] {
+            // abbreviated: "Co., Ltd." is "Company Limited"; and the
+            // Azerbaijani LLC as written after a name, with the suffix
+            // that ties it to the name ("… Məhdud Məsuliyyətli
+            // Cəmiyyəti", as the Turkish "Anonim Şirketi").
+            for (full, short) in [
+                ("company limited", "co ltd"),
+                ("company ltd", "co ltd"),
+                ("mahdud masuliyyatli camiyyati", "mmc"),
+            ] {
                 if let Some(&class) = forms.by_key.get(short) {
                     forms.by_key.entry(full.to_string()).or_insert(class);
                 }
@@ -927,6 +934,9 @@ mod tests {
             "sro",
             "ltd",
             "limited",
+            "MMC",
+            "Məhdud Məsuliyyətli Cəmiyyət",
+            "Məhdud Məsuliyyətli Cəmiyyəti",
         ] {
             assert_eq!(f.class_of(&fold_name(form)), Some(llc), "{form}");
         }

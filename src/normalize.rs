@@ -465,6 +465,9 @@ fn push_folded(c: char, out: &mut Vec<u8>) {
         'đ' | 'ð' => "d",
         'þ' => "th",
         'ı' => "i",
+        // Azerbaijani's schwa, which the lists write "a" ("Əliyev" is the
+        // listed "Aliyev", "Məhdud" the listed "MAHDUD").
+        'ə' => "a",
         'ħ' => "h",
         'ŧ' => "t",
         'ŋ' => "n",
@@ -1602,6 +1605,10 @@ mod tests {
             "limited liability company verus"
         );
         assert_eq!(fold_name("E."), "");
+        // Letters no decomposition takes apart: Turkish dotless i and
+        // Azerbaijani schwa, as the lists transliterate them.
+        assert_eq!(fold_name("İlham Əliyev"), "ilham aliyev");
+        assert_eq!(fold_name("Lahıc Energy MMC"), "lahic energy mmc");
     }
 
     /// Whether the fast paths give what the general rules give: the same
