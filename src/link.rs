@@ -942,6 +942,7 @@ const PRIVATE: &[&str] = &[
     "grocer",
     "butcher",
     "vendor",
+    "seller",
     "waiter",
     "waitress",
     "cashier",
@@ -1021,6 +1022,7 @@ const SMALL_BUSINESS: &[&str] = &[
 /// assert!(!private_person(&["the", "army", "chief"]));
 /// assert!(!private_person(&["a", "former", "peanut", "farmer"]));
 /// assert!(private_person(&["a", "retired", "civil", "engineer"]));
+/// assert!(private_person(&["a", "40-year-old", "spice", "seller"]));
 /// ```
 pub fn private_person(words: &[&str]) -> bool {
     // ("President Carter, a former peanut farmer": a past job.)

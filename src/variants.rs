@@ -668,6 +668,15 @@ fn person_forms(entity: &Entity, alias: &Alias, out: &mut Vec<Form>) {
                 short.extend(family_core.iter().cloned());
                 out.push(form(short, Variant::PartialName));
             }
+            // ... or names him by his own and his father's names, as
+            // Arabic names are used: "Hussein Kamel" for Hussein Kamel
+            // Hassan al-Majid.
+            if !is_particle(&given_core[0])
+                && !is_particle(&given_core[1])
+                && !matches!(given_core[1].as_str(), "abd" | "abdul" | "abdel" | "abu")
+            {
+                out.push(form(given_core[..2].to_vec(), Variant::PartialName));
+            }
             // The last forebear's name serves the press as the family's:
             // "Uday Hussein", "Qusay Hussein" for Uday Saddam Hussein
             // al-Tikriti.
@@ -1948,6 +1957,8 @@ mod tests {
         // (The given name and the father's with the nisba: "Barzan
         // Ibrahim al-Tikriti".)
         assert!(qusay.contains(&s("qusay saddam al tikriti", PartialName, Proper)));
+        // (Or his own and his father's names: "Hussein Kamel".)
+        assert!(qusay.contains(&s("qusay saddam", PartialName, Proper)));
         // A hyphenated last family name is written alone.
         let lc = person("RODRIGUEZ LOPEZ-CALLEJA, Luis Alberto", None);
         assert!(lc.iter().any(|f| f.0 == "lopez calleja" && f.1 == Surname));
