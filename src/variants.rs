@@ -829,9 +829,22 @@ fn person_forms(entity: &Entity, alias: &Alias, out: &mut Vec<Form>) {
                     }
                 }
             }
-            out.push(form(family_core, Variant::Surname));
+            // A Vietnamese person is called by the last word of the given
+            // name ("Trong" of Nguyen Phu Trong, "Lam" of To Lam), never
+            // by the family name most of the country shares.
+            if family_first && vietnamese(entity) {
+                let called = given_core[given_core.len() - 1].clone();
+                out.push(form(vec![called], Variant::Surname));
+            } else {
+                out.push(form(family_core, Variant::Surname));
+            }
         }
     }
+}
+
+/// Whether entity `e` is of Vietnam (a country property).
+fn vietnamese(e: &Entity) -> bool {
+    e.countries().any(|c| matches!(c, "Vietnam" | "Viet Nam"))
 }
 
 /// Whether a name written without a comma as three words, of a person
@@ -2112,6 +2125,25 @@ mod tests {
         // Not an English name, nor one of three words.
         assert!(!of("James Taylor", "United States").contains(&"taylor james".to_string()));
         assert!(!of("Judit Anna Varga", "Hungary").contains(&"varga judit".to_string()));
+    }
+
+    #[test]
+    fn vietnamese_names_called_by_the_last_given_name() {
+        let surnames = |name: &str, country: &str| {
+            let mut e = Entity::new("t", name, EntityType::Person);
+            e.properties.insert("country".into(), country.into());
+            e.name_order = Some(NameOrder::FamilyFirst);
+            let mut out = Vec::new();
+            forms(&e, &e.names().next().unwrap(), &mut out);
+            out.iter()
+                .filter(|f| f.variant == Surname)
+                .map(|f| f.tokens.join(" "))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(surnames("Nguyen Phu Trong", "Vietnam"), ["trong"]);
+        assert_eq!(surnames("Tô Lâm", "Vietnam"), ["lam"]);
+        // (Not a Korean name: "Kim" of Kim Jong Un.)
+        assert_eq!(surnames("Kim Jong Un", "North Korea"), ["kim"]);
     }
 
     #[test]
