@@ -3345,7 +3345,11 @@ impl<'m> Resolver<'m> {
                 year: year_of_deed(&text[name_end..]),
                 birth: birth_said_after(&text[name_end..]),
                 private,
-                namesake: namesake_after(&text[end..]) || called_before(&text[..start]),
+                // ("included another Li Qiang, a village doctor": another
+                // bearer of a name the story has named.)
+                namesake: namesake_after(&text[end..])
+                    || called_before(&text[..start])
+                    || another_before(&text[..start]),
                 dowager: dowager_after(&text[end..]),
                 state: party_state_after(&text[end..]),
             };
@@ -6663,6 +6667,23 @@ fn relatives(a: &crate::gazetteer::Entity, b: &crate::gazetteer::Entity) -> bool
     listed(a, b) || listed(b, a)
 }
 
+/// Whether the text up to a name ends in the word "another" and a space
+/// ("included another Li Qiang"), not a pronoun before a comma ("Another,
+/// Iván Archivaldo Guzmán Salazar, was freed").
+fn another_before(before: &str) -> bool {
+    before.strip_suffix(' ').is_some_and(|b| {
+        let word = b
+            .len()
+            .checked_sub("another".len())
+            .and_then(|k| b.get(k..));
+        word.is_some_and(|w| w.eq_ignore_ascii_case("another"))
+            && !b[..b.len() - "another".len()]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+    })
+}
+
 /// The quotation that ends just before byte `at` of `text` (its closing
 /// mark, then at most a space), as a byte range: quotation marks (straight
 /// `"`, or `“ ”`, `« »`) are paired from the start of the line, since the
@@ -7462,6 +7483,7 @@ mod tests {
         ("people who bear the name", "2020", "Rep. Adam Smith spoke. The town has three men called Adam Smith.", &[("Adam Smith", "as")]),
         ("a namesake, said so", "2020", "Rep. Adam Smith spoke. Adam Smith, no relation to the congressman, sells fish.", &[("Adam Smith", "as")]),
         ("a title, and no family tie", "2020", "Rep. Adam Smith, no relation to the economist, spoke.", &[("Adam Smith", "as")]),
+        ("another bearer", "1925", "Calvin Coolidge spoke. The crowd held another Calvin Coolidge from Ohio.", &[("Calvin Coolidge", "cc")]),
     ];
 
     #[test]
@@ -7497,6 +7519,16 @@ mod tests {
 
     /// An expected mention: (text, entity id, kind).
     type Expected = (&'static str, &'static str, &'static str);
+
+    #[test]
+    fn another_bearer_before_a_name() {
+        assert!(another_before("The deputies included another "));
+        assert!(another_before("ANOTHER "));
+        // (A pronoun before a comma; another word ending so.)
+        assert!(!another_before("One son died. Another, "));
+        assert!(!another_before("yetanother "));
+        assert!(!another_before("another"));
+    }
 
     #[test]
     fn middle_names_the_lists_leave_out() {
