@@ -1319,6 +1319,11 @@ pub struct Resolver<'m> {
     hits: Vec<Hit>,
     /// Hits written with middle names ([`Matcher::gapped_hits`]).
     gapped: Vec<(Hit, u8)>,
+    /// Relatives the document introduces by a word for relatives and a
+    /// given name ([`Resolver::read_kin_named`]): the token, the relative,
+    /// and the family member named before whose family name they share
+    /// (a link the lists lack, for that token only).
+    kin: Vec<(u32, u32, u32)>,
     numbers: Vec<u32>,
     cands: Vec<Cand>,
     chosen: Vec<Chosen>,
@@ -1353,6 +1358,7 @@ impl<'m> Resolver<'m> {
             norm: Normalized::new(),
             hits: Vec::new(),
             gapped: Vec::new(),
+            kin: Vec::new(),
             numbers: Vec::new(),
             cands: Vec::new(),
             chosen: Vec::new(),
@@ -1537,6 +1543,7 @@ impl<'m> Resolver<'m> {
         self.choose_full(text);
         self.read_given_names(text);
         self.read_relatives_named(text);
+        self.read_kin_named(text);
         self.choose_short(text);
         self.choose_acronyms(text);
         self.choose_lead_words(text);
@@ -4881,11 +4888,18 @@ impl<'m> Resolver<'m> {
                     found.push((tr, 0, rank, g, (EvidenceKind::FullMention, f, l), conf));
                     continue;
                 }
+                let kin = self
+                    .kin
+                    .iter()
+                    .filter(|k| (k.0, k.1) == (g.first, g.entity) && g.given_name)
+                    .map(|k| k.2);
                 let linked = self
                     .matcher
                     .links(g.entity)
                     .iter()
-                    .filter_map(|&o| ix.nearest(o, g.first))
+                    .copied()
+                    .chain(kin)
+                    .filter_map(|o| ix.nearest(o, g.first))
                     .min_by_key(|x| (x.0, x.1, x.2));
                 // A respelled word that is an English proper noun in its
                 // own right ("Kurdish" for the listed "Qardash", "Jordan")
@@ -5722,6 +5736,134 @@ impl<'m> Resolver<'m> {
                             inserted: 0,
                         });
                     }
+                }
+                j += 1;
+            }
+        }
+        add.retain(|a| {
+            !self
+                .cands
+                .iter()
+                .any(|c| c.first == a.first && c.last == a.last && c.entity == a.entity)
+        });
+        if !add.is_empty() {
+            self.cands.extend(add);
+            self.sort_cands();
+        }
+    }
+
+    /// Relatives by their given names: a capitalized word, or a list of
+    /// them, right after a word for relatives ("his sons Seif al-Islam,
+    /// Khamis, Mutassim and Hannibal", "His brother Saadi", "The
+    /// president's younger son, Qusay") is the listed person whose given
+    /// name it is and whose family name (by spelling key: "Kadhafi" is
+    /// "Qadhafi") is that of another person the document has named
+    /// before, though others share the given name. Read as that person's
+    /// short form (match kind `surname`), which rests on that relative's
+    /// mention (reason `linked_mention`); a word two such persons could
+    /// be is neither's.
+    fn read_kin_named(&mut self, text: &str) {
+        self.kin.clear();
+        let ents = self.matcher.entities();
+        let n = &self.norm;
+        let toks = n.tokens();
+        // The spelling key of a person's family name: the last word of
+        // the name as displayed (of the part before a comma).
+        let family = |e: u32, key: &mut Vec<u8>| -> bool {
+            let name = &ents[e as usize].name;
+            let family = name.split_once(',').map_or(name.as_str(), |(f, _)| f);
+            let folded = fold_name(family);
+            let last = folded.split(' ').rev().find(|w| !is_suffix_word(w));
+            last.is_some_and(|w| crate::translit::person_spelling_key_into(w.as_bytes(), key))
+        };
+        let persons: Vec<(u32, u32)> = self
+            .chosen
+            .iter()
+            .filter(|k| {
+                ents[k.c.entity as usize].kind == EntityType::Person
+                    && k.confidence >= self.min_confidence
+            })
+            .map(|k| (k.c.last, k.c.entity))
+            .collect();
+        if persons.is_empty() {
+            return;
+        }
+        let (mut key, mut other) = (Vec::new(), Vec::new());
+        let mut add: Vec<Cand> = Vec::new();
+        for i in 0..toks.len() {
+            if !is_kin(n.token_text(i)) || self.covered[i] {
+                continue;
+            }
+            // The names listed after it: "Khamis, Mutassim and Hannibal".
+            let mut j = i + 1;
+            while j < toks.len() && j <= i + 8 {
+                let joined = matches!(gap(text, n, j - 1), " " | ", " | " & ");
+                if !joined {
+                    break;
+                }
+                if self.covered[j] || (n.token_text(j) == "and" && j > i + 1) {
+                    j += 1;
+                    continue;
+                }
+                if !toks[j].flags.contains(TokenFlags::CAPITALIZED) {
+                    break;
+                }
+                // (A given name alone: not the first of a longer name,
+                // "his son Juan Carlos", "the brother's wife, Manal
+                // al-Jadaan".)
+                let longer = j + 1 < toks.len()
+                    && gap(text, n, j) == " "
+                    && (toks[j + 1].flags.contains(TokenFlags::CAPITALIZED)
+                        || is_particle(n.token_text(j + 1)));
+                if longer {
+                    break;
+                }
+                // The listed persons whose name starts with this given
+                // name, as written, and a relative of theirs named before.
+                let word = n.token_text(j);
+                let mut found: Vec<(u32, u32, u32)> = Vec::new();
+                let here = |h: &&Hit| (h.first, h.last, h.variants) == (j as u32, j as u32, 0);
+                for h in self.hits.iter().filter(here) {
+                    for t in self.matcher.targets(h.pattern) {
+                        let first_word = || {
+                            let name = fold_name(self.matcher.name_text(t.entity, t.name));
+                            name.split(' ').next() == Some(word)
+                        };
+                        if t.variant != Variant::GivenName
+                            || found.iter().any(|f| f.0 == t.entity)
+                            || !first_word()
+                            || !family(t.entity, &mut key)
+                        {
+                            continue;
+                        }
+                        let relative = persons.iter().rev().find(|&&(last, e)| {
+                            (last as usize) < j
+                                && e != t.entity
+                                && family(e, &mut other)
+                                && other == key
+                        });
+                        if let Some(&(_, r)) = relative {
+                            found.push((t.entity, t.name, r));
+                        }
+                    }
+                }
+                if let [(e, name, r)] = found[..] {
+                    self.kin.push((j as u32, e, r));
+                    add.push(Cand {
+                        first: j as u32,
+                        last: j as u32,
+                        entity: e,
+                        name,
+                        kind: MatchKind::Surname,
+                        policy: Policy::Evidence,
+                        distinctive: false,
+                        start: None,
+                        variant: 0,
+                        given_name: true,
+                        org_word: false,
+                        respelled_form: false,
+                        inserted: 0,
+                    });
                 }
                 j += 1;
             }
@@ -7519,6 +7661,48 @@ mod tests {
 
     /// An expected mention: (text, entity id, kind).
     type Expected = (&'static str, &'static str, &'static str);
+
+    #[test]
+    fn relatives_by_given_name_after_a_word_for_relatives() {
+        // Made-up fixture names: a listed father, two listed sons who share
+        // his family name (in another spelling) and no record of the tie,
+        // and another listed man who shares a son's given name.
+        let m = Matcher::new(&Gazetteer::from_entities([
+            Entity::new("f", "Zarkov Qadhrani", EntityType::Person),
+            Entity::new("k", "Khemis Gadhrani", EntityType::Person),
+            Entity::new("d", "Dravik Qadhrani", EntityType::Person),
+            Entity::new("o", "Khemis Voltarin", EntityType::Person),
+        ]));
+        let mut r = Resolver::new(&m);
+        r.set_date(DocDate::parse("2011-02-27").unwrap());
+        let ids = |r: &mut Resolver, text: &str| -> Vec<(String, String)> {
+            resolved(r, text)
+                .iter()
+                .map(|x| (text[x.start..x.end].to_string(), m.entity(x).id.clone()))
+                .collect()
+        };
+        let pair = |t: &str, id: &str| (t.to_string(), id.to_string());
+        assert_eq!(
+            ids(
+                &mut r,
+                "Zarkov Qadhrani spoke. His sons Khemis and Dravik fled."
+            ),
+            [
+                pair("Zarkov Qadhrani", "f"),
+                pair("Khemis", "k"),
+                pair("Dravik", "d")
+            ]
+        );
+        // Not without the word for relatives, nor the first word of a
+        // longer name.
+        for text in [
+            "Zarkov Qadhrani spoke. Khemis fled.",
+            "Zarkov Qadhrani spoke. His guard Khemis fled.",
+            "Zarkov Qadhrani spoke. His son Khemis Borrat fled.",
+        ] {
+            assert_eq!(ids(&mut r, text), [pair("Zarkov Qadhrani", "f")], "{text}");
+        }
+    }
 
     #[test]
     fn another_bearer_before_a_name() {
