@@ -281,7 +281,8 @@ pub enum Reason {
     /// just named ("nicknamed "the Crocodile"").
     Nickname,
     /// A name the document gives in words to the entity it names just
-    /// before ("Joko Widodo, known as Jokowi").
+    /// before ("Joko Widodo, known as Jokowi"), or a term a parenthesis
+    /// after an organization's name defines ("(hereafter "the Bank")").
     Introduced,
     /// Ruled out: the surname reads as a place or a date here ("in
     /// Washington", "in May").

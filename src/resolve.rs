@@ -162,6 +162,33 @@ fn introduced_acronym(rest: &str) -> Option<&str> {
         .then_some(acr)
 }
 
+/// The term a parenthesis right after an organization's name defines for
+/// it, as business and legal writing does ("Banco Nacional de Cuba
+/// (hereafter "the Bank")", "(the "Company")", "(the Company)"): one
+/// capitalized word after "the", with or without quotation marks and
+/// "hereafter"/"hereinafter", and the byte (from the start of `rest`)
+/// where the parenthesis closes.
+fn introduced_term(rest: &str) -> Option<(&str, usize)> {
+    const QUOTES: [char; 4] = ['"', '\u{201c}', '\u{201d}', '\''];
+    let open = rest.len() - rest.trim_start_matches([' ', '\u{a0}']).len();
+    let inner = rest[open..].strip_prefix('(')?;
+    let close = open + 1 + inner.find(')')?;
+    let mut s = &rest[open + 1..close];
+    for lead in ["hereafter ", "hereinafter ", "Hereafter ", "Hereinafter "] {
+        s = s.strip_prefix(lead).unwrap_or(s);
+    }
+    s = s.trim_start_matches(QUOTES);
+    s = s.strip_prefix("the ").or_else(|| s.strip_prefix("The "))?;
+    s = s.trim_start_matches(QUOTES);
+    let len = s.find(|ch: char| !ch.is_alphabetic()).unwrap_or(s.len());
+    let (term, after) = s.split_at(len);
+    let after = after.trim_start_matches(QUOTES);
+    (term.chars().next().is_some_and(char::is_uppercase)
+        && term.chars().count() >= 3
+        && (after.is_empty() || after.starts_with([',', ';'])))
+    .then_some((term, close))
+}
+
 /// Whether the words before a name introduce a new person: "a …
 /// named/called X" within the sentence ("a retired taxi driver who
 /// happens also to be named Lawrence Wong").
@@ -1956,23 +1983,42 @@ impl<'m> Resolver<'m> {
     /// names (no title, particle or lower-case word), and the name is
     /// written given name first.
     fn middle_names_readings(&mut self, text: &str) {
+        if self.gapped.is_empty() {
+            return;
+        }
         let n = &self.norm;
+        // The spans of full names as written, in order: looked up by a
+        // binary search for each gapped hit, not a scan of every hit.
+        let mut full: Vec<(u32, u32)> = self
+            .hits
+            .iter()
+            .filter(|h| {
+                self.matcher
+                    .targets(h.pattern)
+                    .iter()
+                    .any(|t| !t.variant.is_short())
+            })
+            .map(|h| (h.first, h.last))
+            .collect();
+        full.sort_unstable();
+        full.dedup();
         for &(hit, skip) in &self.gapped {
-            let listed_whole = |h: &Hit| {
-                (h.first, h.last) == (hit.first, hit.last)
-                    && self
-                        .matcher
-                        .targets(h.pattern)
-                        .iter()
-                        .any(|t| !t.variant.is_short())
-            };
-            let middle = hit.first + 1..=hit.first + u32::from(skip);
+            let gap_end = hit.first + u32::from(skip);
+            // A full name written from the first word whole ("John Quincy
+            // Adams"), or one that ends inside the middle words: two
+            // names, "Donald Trump Melania Trump".
+            let at = full.partition_point(|&(f, _)| f < hit.first);
+            let written_whole = full[at..]
+                .iter()
+                .take_while(|&&(f, _)| f == hit.first)
+                .any(|&(_, l)| l == hit.last || l <= gap_end);
+            let middle = hit.first + 1..=gap_end;
             // (Words of one name, written with a space between: not
             // "Evgeny Prigozhin. Prigozhin".)
-            let spaced = (hit.first..=hit.first + u32::from(skip))
-                .all(|i| matches!(gap(text, n, i as usize), " " | "\u{a0}"));
+            let spaced =
+                (hit.first..=gap_end).all(|i| matches!(gap(text, n, i as usize), " " | "\u{a0}"));
             if !spaced
-                || self.hits.iter().any(listed_whole)
+                || written_whole
                 || middle.clone().any(|i| {
                     let w = n.token_text(i as usize);
                     w.len() < 2
@@ -1986,10 +2032,16 @@ impl<'m> Resolver<'m> {
             }
             for t in self.matcher.targets(hit.pattern) {
                 let e = &self.matcher.entities()[t.entity as usize];
+                // (A "LAST, First" listing read in natural order is given
+                // name first; a name reversed as its language writes it,
+                // "Orbán Viktor", is not.)
+                let reversed = t.variant == Variant::NameOrder
+                    && !self.matcher.name_text(t.entity, t.name).contains(',');
                 if e.kind != EntityType::Person
                     || e.name_order == Some(NameOrder::FamilyFirst)
                     || t.respelled > 0
                     || t.variant.is_short()
+                    || reversed
                 {
                     continue;
                 }
@@ -2346,10 +2398,25 @@ impl<'m> Resolver<'m> {
             .filter(|a| !a.weak)
         {
             let name = match a.name.split_once(',') {
-                Some((family, given)) => fold_name(&format!("{given} {family}")),
-                None => fold_name(&a.name),
+                Some((family, given)) => format!("{given} {family}"),
+                None => a.name.clone(),
             };
-            let words: Vec<&str> = name.split(' ').collect();
+            // Folded words, a listed initial kept as its letter ("Lyndon
+            // B. Johnson" has a middle name "B").
+            let folded: Vec<String> = name
+                .split_whitespace()
+                .flat_map(|w| match fold_name(w) {
+                    f if f.is_empty() => w
+                        .chars()
+                        .next()
+                        .filter(|c| c.is_alphabetic())
+                        .map(|c| c.to_lowercase().collect())
+                        .into_iter()
+                        .collect::<Vec<String>>(),
+                    f => f.split(' ').map(str::to_string).collect(),
+                })
+                .collect();
+            let words: Vec<&str> = folded.iter().map(String::as_str).collect();
             let Some(between) = words
                 .len()
                 .checked_sub(rest.len() + 1)
@@ -3356,7 +3423,7 @@ impl<'m> Resolver<'m> {
                 // bearer of a name the story has named.)
                 namesake: namesake_after(&text[end..])
                     || called_before(&text[..start])
-                    || another_before(&text[..start]),
+                    || another_before(&text[..start], &text[end..]),
                 dowager: dowager_after(&text[end..]),
                 state: party_state_after(&text[end..]),
             };
@@ -5222,6 +5289,9 @@ impl<'m> Resolver<'m> {
     fn choose_acronyms(&mut self, text: &str) {
         let tokens = self.norm.tokens();
         let mut found: Vec<(String, Cand, u32, u32, f32)> = Vec::new();
+        // (Defined terms: the term, the organization's mention, its
+        // confidence, and the byte where the definition ends.)
+        let mut terms: Vec<(&str, Cand, f32, usize)> = Vec::new();
         for k in &self.chosen {
             let c = k.c;
             let e = &self.matcher.entities()[c.entity as usize];
@@ -5268,6 +5338,11 @@ impl<'m> Resolver<'m> {
                 }
             }
             let end = tokens[c.last as usize].end as usize;
+            if let Some((term, close)) = introduced_term(&text[end..]) {
+                if !terms.iter().any(|x| x.0 == term) {
+                    terms.push((term, c, k.confidence, end + close));
+                }
+            }
             let Some(acr) = introduced_acronym(&text[end..]) else {
                 continue;
             };
@@ -5279,7 +5354,7 @@ impl<'m> Resolver<'m> {
                 found.push((acr.to_string(), c, c.first, c.last, k.confidence));
             }
         }
-        if found.is_empty() {
+        if found.is_empty() && terms.is_empty() {
             return;
         }
         let mut add = Vec::new();
@@ -5288,6 +5363,32 @@ impl<'m> Resolver<'m> {
                 continue;
             }
             let word = &text[t.start as usize..t.end as usize];
+            // "the Bank" after "Banco Nacional de Cuba (hereafter "the
+            // Bank")": the term, after "the", past its definition.
+            let term = terms.iter().find(|x| {
+                x.0 == word
+                    && t.start as usize >= x.3
+                    && i > 0
+                    && self.norm.token_text(i - 1) == "the"
+            });
+            if let Some(&(_, def, conf, _)) = term {
+                let c = Cand {
+                    first: i as u32,
+                    last: i as u32,
+                    kind: MatchKind::Short,
+                    start: None,
+                    variant: 0,
+                    ..def
+                };
+                add.push(Chosen {
+                    c,
+                    others: Vec::new(),
+                    ev: Some((EvidenceKind::FullMention, def.first, def.last)),
+                    confidence: conf.min(0.9),
+                    reasons: vec![Reason::Introduced],
+                });
+                continue;
+            }
             let Some(&(_, def, f, l, conf)) = found.iter().find(|x| x.0 == word) else {
                 continue;
             };
@@ -5685,22 +5786,9 @@ impl<'m> Resolver<'m> {
             }
             // The names listed after it: "Odai and Qusai", ", Odai, Qusai
             // and Hala".
-            let mut j = i + 1;
-            while j < toks.len() && j <= i + 8 {
-                let joined = matches!(gap(text, n, j - 1), " " | ", " | " & ");
-                if joined && n.token_text(j) == "and" && j > i + 1 {
-                    j += 1;
-                    continue;
-                }
-                if !joined || !toks[j].flags.contains(TokenFlags::CAPITALIZED) {
-                    break;
-                }
+            for j in self.names_listed_after(text, i) {
                 let word = n.token_text(j).as_bytes();
                 let keyed = crate::translit::person_spelling_key_into(word, &mut key);
-                if self.covered[j] {
-                    j += 1;
-                    continue;
-                }
                 for &e in &kin {
                     let ent = &ents[e as usize];
                     let found = (0..=ent.aliases.len() as u32).find_map(|name| {
@@ -5737,9 +5825,38 @@ impl<'m> Resolver<'m> {
                         });
                     }
                 }
-                j += 1;
             }
         }
+        self.add_given_name_cands(add);
+    }
+
+    /// The tokens of the names listed right after token `i`, a word for
+    /// relatives, up to eight tokens on: capitalized words joined to it
+    /// and to each other by a space, a comma, "&" or "and" ("Odai and
+    /// Qusai", ", Odai, Qusai and Hala"), past those inside a mention
+    /// chosen already ("Seif al-Islam, Khamis and Hannibal").
+    fn names_listed_after(&self, text: &str, i: usize) -> Vec<usize> {
+        let n = &self.norm;
+        let toks = n.tokens();
+        let mut out = Vec::new();
+        for (j, tok) in toks.iter().enumerate().take(i + 9).skip(i + 1) {
+            if !matches!(gap(text, n, j - 1), " " | ", " | " & ") {
+                break;
+            }
+            if self.covered[j] || (n.token_text(j) == "and" && j > i + 1) {
+                continue;
+            }
+            if !tok.flags.contains(TokenFlags::CAPITALIZED) {
+                break;
+            }
+            out.push(j);
+        }
+        out
+    }
+
+    /// Adds given-name readings (`add`) that no reading of the same span
+    /// and entity has already.
+    fn add_given_name_cands(&mut self, mut add: Vec<Cand>) {
         add.retain(|a| {
             !self
                 .cands
@@ -5769,7 +5886,12 @@ impl<'m> Resolver<'m> {
         let toks = n.tokens();
         // The spelling key of a person's family name: the last word of
         // the name as displayed (of the part before a comma).
+        // (Not of a name written family name first, whose last word is a
+        // given name.)
         let family = |e: u32, key: &mut Vec<u8>| -> bool {
+            if ents[e as usize].name_order == Some(NameOrder::FamilyFirst) {
+                return false;
+            }
             let name = &ents[e as usize].name;
             let family = name.split_once(',').map_or(name.as_str(), |(f, _)| f);
             let folded = fold_name(family);
@@ -5795,19 +5917,7 @@ impl<'m> Resolver<'m> {
                 continue;
             }
             // The names listed after it: "Khamis, Mutassim and Hannibal".
-            let mut j = i + 1;
-            while j < toks.len() && j <= i + 8 {
-                let joined = matches!(gap(text, n, j - 1), " " | ", " | " & ");
-                if !joined {
-                    break;
-                }
-                if self.covered[j] || (n.token_text(j) == "and" && j > i + 1) {
-                    j += 1;
-                    continue;
-                }
-                if !toks[j].flags.contains(TokenFlags::CAPITALIZED) {
-                    break;
-                }
+            for j in self.names_listed_after(text, i) {
                 // (A given name alone: not the first of a longer name,
                 // "his son Juan Carlos", "the brother's wife, Manal
                 // al-Jadaan".)
@@ -5816,10 +5926,12 @@ impl<'m> Resolver<'m> {
                     && (toks[j + 1].flags.contains(TokenFlags::CAPITALIZED)
                         || is_particle(n.token_text(j + 1)));
                 if longer {
-                    break;
+                    continue;
                 }
                 // The listed persons whose name starts with this given
-                // name, as written, and a relative of theirs named before.
+                // name, as written, and a relative of theirs named before,
+                // with no other person's name between ("Muammar Gaddafi …
+                // councillor Ali Salem said his son Hannibal").
                 let word = n.token_text(j);
                 let mut found: Vec<(u32, u32, u32)> = Vec::new();
                 let here = |h: &&Hit| (h.first, h.last, h.variants) == (j as u32, j as u32, 0);
@@ -5837,13 +5949,15 @@ impl<'m> Resolver<'m> {
                             continue;
                         }
                         let relative = persons.iter().rev().find(|&&(last, e)| {
-                            (last as usize) < j
+                            (last as usize) < i
                                 && e != t.entity
                                 && family(e, &mut other)
                                 && other == key
                         });
-                        if let Some(&(_, r)) = relative {
-                            found.push((t.entity, t.name, r));
+                        if let Some(&(last, r)) = relative {
+                            if !self.other_name_between(last as usize + 1, i) {
+                                found.push((t.entity, t.name, r));
+                            }
                         }
                     }
                 }
@@ -5865,19 +5979,26 @@ impl<'m> Resolver<'m> {
                         inserted: 0,
                     });
                 }
-                j += 1;
             }
         }
-        add.retain(|a| {
-            !self
-                .cands
-                .iter()
-                .any(|c| c.first == a.first && c.last == a.last && c.entity == a.entity)
-        });
-        if !add.is_empty() {
-            self.cands.extend(add);
-            self.sort_cands();
-        }
+        self.add_given_name_cands(add);
+    }
+
+    /// Whether tokens `from..to` hold a person's name: a capitalized given
+    /// name (not opening a sentence) and another capitalized word, listed
+    /// or not ("councillor Ali Salem"): another person, named between a
+    /// relative's mention and a word for relatives.
+    fn other_name_between(&self, from: usize, to: usize) -> bool {
+        let n = &self.norm;
+        let toks = n.tokens();
+        let capitalized = |k: usize| toks[k].flags.contains(TokenFlags::CAPITALIZED);
+        (from..to.saturating_sub(1)).any(|k| {
+            capitalized(k)
+                && !toks[k].flags.contains(TokenFlags::SENTENCE_START)
+                && is_given_name(n.token_text(k))
+                && capitalized(k + 1)
+                && !n.barrier_after(k)
+        })
     }
 
     /// Whether the words after token `last` make it a sentence's subject:
@@ -6809,21 +6930,35 @@ fn relatives(a: &crate::gazetteer::Entity, b: &crate::gazetteer::Entity) -> bool
     listed(a, b) || listed(b, a)
 }
 
-/// Whether the text up to a name ends in the word "another" and a space
-/// ("included another Li Qiang"), not a pronoun before a comma ("Another,
-/// Iván Archivaldo Guzmán Salazar, was freed").
-fn another_before(before: &str) -> bool {
-    before.strip_suffix(' ').is_some_and(|b| {
-        let word = b
-            .len()
-            .checked_sub("another".len())
-            .and_then(|k| b.get(k..));
-        word.is_some_and(|w| w.eq_ignore_ascii_case("another"))
-            && !b[..b.len() - "another".len()]
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphanumeric)
-    })
+/// Whether the text up to a name (`before`) ends in the word "another"
+/// and a space, and the name is a person's, not a modifier of the noun
+/// after it (`after`): "included another Li Qiang, a village doctor",
+/// "another Li Qiang from Henan"; not "another Xi Jinping loyalist", nor
+/// a pronoun before a comma ("Another, Iván Archivaldo Guzmán Salazar,
+/// was freed").
+fn another_before(before: &str, after: &str) -> bool {
+    let next = after.trim_start_matches([' ', '\u{a0}']);
+    let word = next
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    let modifier = word.chars().next().is_some_and(char::is_lowercase)
+        && !matches!(
+            word,
+            "from" | "of" | "who" | "whose" | "in" | "at" | "aged" | "with" | "no"
+        );
+    !modifier
+        && before.strip_suffix(' ').is_some_and(|b| {
+            let word = b
+                .len()
+                .checked_sub("another".len())
+                .and_then(|k| b.get(k..));
+            word.is_some_and(|w| w.eq_ignore_ascii_case("another"))
+                && !b[..b.len() - "another".len()]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric)
+        })
 }
 
 /// The quotation that ends just before byte `at` of `text` (its closing
@@ -7699,19 +7834,59 @@ mod tests {
             "Zarkov Qadhrani spoke. Khemis fled.",
             "Zarkov Qadhrani spoke. His guard Khemis fled.",
             "Zarkov Qadhrani spoke. His son Khemis Borrat fled.",
+            // (Another person named between: his son.)
+            "Zarkov Qadhrani spoke. Councillor John Borrat said his son Khemis fled.",
         ] {
             assert_eq!(ids(&mut r, text), [pair("Zarkov Qadhrani", "f")], "{text}");
         }
     }
 
     #[test]
+    fn terms_a_parenthesis_defines() {
+        assert_eq!(
+            introduced_term(" (hereafter \"the Bank\", as bankers put it), with"),
+            Some(("Bank", 41))
+        );
+        assert_eq!(
+            introduced_term(" (the \u{201c}Company\u{201d})"),
+            Some(("Company", 19))
+        );
+        assert_eq!(
+            introduced_term(" (the Company) said"),
+            Some(("Company", 13))
+        );
+        // (An acronym, a place, a lower-case word: none defined.)
+        assert_eq!(introduced_term(" (BPC)"), None);
+        assert_eq!(introduced_term(" (the bank)"), None);
+        assert_eq!(introduced_term(" (the Bank of Cuba)"), None);
+        // Later uses after "the", past the definition.
+        let m = Matcher::new(&Gazetteer::from_entities([Entity::new(
+            "bnz",
+            "BANCO NACIONAL DE ZEMBLA",
+            EntityType::Organization,
+        )]));
+        let mut r = Resolver::new(&m);
+        let text = "Banco Nacional de Zembla (hereafter \"the Bank\") lends. The Bank said no. A bank said yes; Bank holidays.";
+        assert_eq!(
+            resolved_texts(&mut r, text),
+            ["Banco Nacional de Zembla", "Bank"]
+        );
+    }
+
+    #[test]
     fn another_bearer_before_a_name() {
-        assert!(another_before("The deputies included another "));
-        assert!(another_before("ANOTHER "));
-        // (A pronoun before a comma; another word ending so.)
-        assert!(!another_before("One son died. Another, "));
-        assert!(!another_before("yetanother "));
-        assert!(!another_before("another"));
+        assert!(another_before(
+            "The deputies included another ",
+            ", a doctor"
+        ));
+        assert!(another_before("ANOTHER ", " from Ohio"));
+        assert!(another_before("met another ", "."));
+        // (A pronoun before a comma; another word ending so; the name as
+        // a modifier.)
+        assert!(!another_before("One son died. Another, ", " was freed"));
+        assert!(!another_before("yetanother ", ", a doctor"));
+        assert!(!another_before("another", ", a doctor"));
+        assert!(!another_before("Another ", " loyalist, Li Qiang, rose"));
     }
 
     #[test]
@@ -7726,6 +7901,8 @@ mod tests {
         quennet.lists = vec!["SDGT".into()];
         let mut vanly = Entity::new("vanly", "Kestor Vanly", EntityType::Person);
         vanly.lists = vec!["SDGT".into()];
+        let mut vorlan = Entity::new("vorlan", "VORLAN, Tesk A.", EntityType::Person);
+        vorlan.lists = vec!["SDGT".into()];
         let m = Matcher::new(&Gazetteer::from_entities([
             official("son", "Marvek Tolundi Osswar", "2021-04-20"),
             official("father", "Idrel Tolundi Osswar", "1990-12-02"),
@@ -7733,6 +7910,7 @@ mod tests {
             official("long", "Dravo Pell Ulmenk", "2001-01-01"),
             quennet,
             vanly,
+            vorlan,
         ]));
         let mut r = Resolver::new(&m);
         r.set_date(DocDate::parse("2021-06-01").unwrap());
@@ -7764,8 +7942,14 @@ mod tests {
                 &[("Brasko Anatolyevich Quennet", "quennet", "middle_names")],
             ),
             // Middle names the lists do not give, of a person they name
-            // for no office: someone else.
+            // for no office: someone else; one they give as an initial
+            // agrees by its letter.
             ("Kestor Ali Vanly, a trader, said.", &[]),
+            (
+                "Tesk Amarin Vorlan was held.",
+                &[("Tesk Amarin Vorlan", "vorlan", "middle_names")],
+            ),
+            ("Tesk Borin Vorlan was held.", &[]),
             // Names of two sentences are two names.
             (
                 "They met Brasko Quennet. Quennet said no.",
@@ -7788,6 +7972,12 @@ mod tests {
                 .collect();
             assert_eq!(got, want, "{text:?}");
         }
+        // Two names in a row, not one with middle names: "Dravo Ulmenk"
+        // ends inside the words that would be the middle ones.
+        let text = "Pictured: Dravo Ulmenk Marvek Ulmenk.";
+        assert!(resolved(&mut r, text)
+            .iter()
+            .all(|x| x.kind != MatchKind::MiddleNames));
     }
 
     /// A made-up person holding `role` from `start` on.
