@@ -6,7 +6,7 @@
 //! 0.95; issue 14 asks for 0.98 and 0.96, not met since the split grew
 //! from 30 to 45 articles), the later dated rounds and issue 15's spelling
 //! split at the figures reached. The fresh splits (`fresh`,
-//! `spell-fresh`, `fresh2` to `fresh16`) are held out: scored only to
+//! `spell-fresh`, `fresh2` to `fresh17`) are held out: scored only to
 //! report, never asserted or tuned on.
 
 use std::process::Command;
@@ -195,7 +195,7 @@ fn dated_dev13_split_by_entity_id() {
 /// 0.831 / 0.838 when first scored, before any rule was tuned on it.
 #[test]
 fn dated_dev14_split_by_entity_id() {
-    dated_split("dev14", 240, 0.91, 0.87);
+    dated_split("dev14", 240, 0.925, 0.9);
 }
 
 /// The fifteenth development round (how the press writes listed names,
@@ -323,7 +323,7 @@ fn dated_dev26_split_by_entity_id() {
 /// scored, before any rule was tuned on it.
 #[test]
 fn dated_dev27_split_by_entity_id() {
-    dated_split("dev27", 168, 0.865, 0.85);
+    dated_split("dev27", 168, 0.88, 0.875);
 }
 
 /// The twenty-eighth development round (who is meant, eleventh round:
@@ -341,5 +341,23 @@ fn dated_dev28_split_by_entity_id() {
 /// scored, before any rule was tuned on it.
 #[test]
 fn dated_dev29_split_by_entity_id() {
-    dated_split("dev29", 245, 0.95, 0.89);
+    dated_split("dev29", 245, 0.955, 0.915);
+}
+
+/// The thirtieth development round (who is meant outside the United
+/// States: political families, titles of other countries and eras,
+/// common regional names beside namesakes; quiet articles): 0.944 /
+/// 0.864 when first scored, before any rule was tuned on it.
+#[test]
+fn dated_dev30_split_by_entity_id() {
+    dated_split("dev30", 213, 0.945, 0.885);
+}
+
+/// The thirty-first development round (organizations, vessels and
+/// aircraft by short names, acronyms, defined terms and other legal
+/// forms; Turkish, Balkan and Central Asian letters; quiet articles):
+/// 0.945 / 0.875 when first scored, before any rule was tuned on it.
+#[test]
+fn dated_dev31_split_by_entity_id() {
+    dated_split("dev31", 296, 0.945, 0.895);
 }
