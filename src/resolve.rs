@@ -7786,6 +7786,14 @@ mod tests {
         out
     }
 
+    /// (text, entity id) of each mention `r` (over `m`) resolves in `text`.
+    fn resolved_ids(r: &mut Resolver, m: &Matcher, text: &str) -> Vec<(String, String)> {
+        resolved(r, text)
+            .iter()
+            .map(|x| (text[x.start..x.end].to_string(), m.entity(x).id.clone()))
+            .collect()
+    }
+
     /// The text of each mention `r` resolves in `text`.
     fn resolved_texts(r: &mut Resolver, text: &str) -> Vec<String> {
         resolved(r, text)
@@ -7810,12 +7818,7 @@ mod tests {
         ]));
         let mut r = Resolver::new(&m);
         r.set_date(DocDate::parse("2011-02-27").unwrap());
-        let ids = |r: &mut Resolver, text: &str| -> Vec<(String, String)> {
-            resolved(r, text)
-                .iter()
-                .map(|x| (text[x.start..x.end].to_string(), m.entity(x).id.clone()))
-                .collect()
-        };
+        let ids = |r: &mut Resolver, text: &str| resolved_ids(r, &m, text);
         let pair = |t: &str, id: &str| (t.to_string(), id.to_string());
         assert_eq!(
             ids(
@@ -8869,12 +8872,7 @@ mod tests {
         let m = Matcher::new(&Gazetteer::from_entities([father, udai, qusay, other]));
         let mut r = Resolver::new(&m);
         r.set_date(DocDate::parse("2003-07-23").unwrap());
-        let ids = |r: &mut Resolver, text: &str| -> Vec<(String, String)> {
-            resolved(r, text)
-                .iter()
-                .map(|x| (text[x.start..x.end].to_string(), m.entity(x).id.clone()))
-                .collect()
-        };
+        let ids = |r: &mut Resolver, text: &str| resolved_ids(r, &m, text);
         let pair = |t: &str, id: &str| (t.to_string(), id.to_string());
         // As written or respelled, and shared with another listed man.
         assert_eq!(

@@ -2127,15 +2127,22 @@ mod tests {
         assert!(!of("Judit Anna Varga", "Hungary").contains(&"varga judit".to_string()));
     }
 
+    /// The forms of a person's name who is of `country`, written family
+    /// name first.
+    fn family_first_forms(name: &str, country: &str) -> Vec<Form> {
+        let mut e = Entity::new("t", name, EntityType::Person);
+        e.properties.insert("country".into(), country.into());
+        e.name_order = Some(NameOrder::FamilyFirst);
+        let mut out = Vec::new();
+        forms(&e, &e.names().next().unwrap(), &mut out);
+        out
+    }
+
     #[test]
     fn vietnamese_names_called_by_the_last_given_name() {
         let surnames = |name: &str, country: &str| {
-            let mut e = Entity::new("t", name, EntityType::Person);
-            e.properties.insert("country".into(), country.into());
-            e.name_order = Some(NameOrder::FamilyFirst);
-            let mut out = Vec::new();
-            forms(&e, &e.names().next().unwrap(), &mut out);
-            out.iter()
+            family_first_forms(name, country)
+                .iter()
                 .filter(|f| f.variant == Surname)
                 .map(|f| f.tokens.join(" "))
                 .collect::<Vec<_>>()
@@ -2149,12 +2156,8 @@ mod tests {
     #[test]
     fn chinese_names_syllable_by_syllable_and_in_wade_giles() {
         let of = |name: &str, country: &str| {
-            let mut e = Entity::new("t", name, EntityType::Person);
-            e.properties.insert("country".into(), country.into());
-            e.name_order = Some(NameOrder::FamilyFirst);
-            let mut out = Vec::new();
-            forms(&e, &e.names().next().unwrap(), &mut out);
-            out.iter()
+            family_first_forms(name, country)
+                .iter()
                 .map(|f| (f.tokens.join(" "), f.variant))
                 .collect::<Vec<_>>()
         };
