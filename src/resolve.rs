@@ -5371,22 +5371,24 @@ impl<'m> Resolver<'m> {
                     && i > 0
                     && self.norm.token_text(i - 1) == "the"
             });
-            if let Some(&(_, def, conf, _)) = term {
-                let c = Cand {
+            // The token as a short form of the organization or person
+            // `def` names, resting on that mention.
+            let short = |def: Cand, f: u32, l: u32, conf: f32, why: Reason| Chosen {
+                c: Cand {
                     first: i as u32,
                     last: i as u32,
                     kind: MatchKind::Short,
                     start: None,
                     variant: 0,
                     ..def
-                };
-                add.push(Chosen {
-                    c,
-                    others: Vec::new(),
-                    ev: Some((EvidenceKind::FullMention, def.first, def.last)),
-                    confidence: conf.min(0.9),
-                    reasons: vec![Reason::Introduced],
-                });
+                },
+                others: Vec::new(),
+                ev: Some((EvidenceKind::FullMention, f, l)),
+                confidence: conf.min(0.9),
+                reasons: vec![why],
+            };
+            if let Some(&(_, def, conf, _)) = term {
+                add.push(short(def, def.first, def.last, conf, Reason::Introduced));
                 continue;
             }
             let Some(&(_, def, f, l, conf)) = found.iter().find(|x| x.0 == word) else {
@@ -5411,21 +5413,7 @@ impl<'m> Resolver<'m> {
             if next_capitalized {
                 continue;
             }
-            let c = Cand {
-                first: i as u32,
-                last: i as u32,
-                kind: MatchKind::Short,
-                start: None,
-                variant: 0,
-                ..def
-            };
-            add.push(Chosen {
-                c,
-                others: Vec::new(),
-                ev: Some((EvidenceKind::FullMention, f, l)),
-                confidence: conf.min(0.9),
-                reasons: vec![Reason::Acronym],
-            });
+            add.push(short(def, f, l, conf, Reason::Acronym));
         }
         for ch in add {
             self.choose(ch);
