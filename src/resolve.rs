@@ -95,6 +95,27 @@ struct Cand {
 }
 
 impl Cand {
+    /// A given name alone at token `at`, read as a short form of `entity`'s
+    /// listed name `name` (match kind `surname`), with `variant` tokens
+    /// respelled: it needs its grounds as any short form.
+    fn given_name_at(at: u32, entity: u32, name: u32, variant: u8) -> Cand {
+        Cand {
+            first: at,
+            last: at,
+            entity,
+            name,
+            kind: MatchKind::Surname,
+            policy: Policy::Evidence,
+            distinctive: false,
+            start: None,
+            variant,
+            given_name: true,
+            org_word: false,
+            respelled_form: false,
+            inserted: 0,
+        }
+    }
+
     /// Short forms and one-word names that are ordinary words need evidence
     /// in the document.
     fn needs_evidence(&self) -> bool {
@@ -2340,11 +2361,7 @@ impl<'m> Resolver<'m> {
         let mut any_middle = false;
         let mut agree = false;
         for a in e.names().filter(|a| !a.weak) {
-            // Natural order: "KENNEDY, John Fitzgerald" → John Fitzgerald Kennedy.
-            let name = match a.name.split_once(',') {
-                Some((last, given)) => format!("{} {}", given.trim(), last.trim()),
-                None => a.name.clone(),
-            };
+            let name = natural_order(&a.name);
             let words: Vec<&str> = name.split_whitespace().collect();
             if words.len() < 3 - usize::from(given_initials) {
                 continue;
@@ -2397,10 +2414,7 @@ impl<'m> Resolver<'m> {
             .names()
             .filter(|a| !a.weak)
         {
-            let name = match a.name.split_once(',') {
-                Some((family, given)) => format!("{given} {family}"),
-                None => a.name.clone(),
-            };
+            let name = natural_order(&a.name);
             // Folded words, a listed initial kept as its letter ("Lyndon
             // B. Johnson" has a middle name "B").
             let folded: Vec<String> = name
@@ -5301,12 +5315,7 @@ impl<'m> Resolver<'m> {
                 // (Andrés Manuel López Obrador), "MBS" (Mohammed bin
                 // Salman), "JFK" (John Fitzgerald Kennedy).
                 for name in [e.name.as_str(), self.matcher.name_text(c.entity, c.name)] {
-                    // ("LAST, First" in natural order.)
-                    let natural = match name.split_once(',') {
-                        Some((family, given)) => format!("{} {}", given.trim(), family.trim()),
-                        None => name.to_string(),
-                    };
-                    let acr: String = natural
+                    let acr: String = natural_order(name)
                         .split([' ', '-'])
                         .filter(|w| !w.is_empty() && !w.contains(['.', ',']))
                         .filter_map(|w| w.chars().next())
@@ -5698,19 +5707,7 @@ impl<'m> Resolver<'m> {
             if (i as u32) < c.last || regnal || !proper_context(text, n, i as u32, i as u32) {
                 continue;
             }
-            add.push(Cand {
-                first: i as u32,
-                last: i as u32,
-                kind: MatchKind::Surname,
-                policy: Policy::Evidence,
-                distinctive: false,
-                start: None,
-                variant: 0,
-                given_name: true,
-                org_word: false,
-                respelled_form: false,
-                ..c
-            });
+            add.push(Cand::given_name_at(i as u32, c.entity, c.name, 0));
         }
         if !add.is_empty() {
             self.cands.extend(add);
@@ -5796,21 +5793,7 @@ impl<'m> Resolver<'m> {
                         }
                     });
                     if let Some((name, variant)) = found {
-                        add.push(Cand {
-                            first: j as u32,
-                            last: j as u32,
-                            entity: e,
-                            name,
-                            kind: MatchKind::Surname,
-                            policy: Policy::Evidence,
-                            distinctive: false,
-                            start: None,
-                            variant,
-                            given_name: true,
-                            org_word: false,
-                            respelled_form: false,
-                            inserted: 0,
-                        });
+                        add.push(Cand::given_name_at(j as u32, e, name, variant));
                     }
                 }
             }
@@ -5886,24 +5869,32 @@ impl<'m> Resolver<'m> {
             let last = folded.split(' ').rev().find(|w| !is_suffix_word(w));
             last.is_some_and(|w| crate::translit::person_spelling_key_into(w.as_bytes(), key))
         };
-        let persons: Vec<(u32, u32)> = self
+        let kin_words: Vec<usize> = (0..toks.len())
+            .filter(|&i| is_kin(n.token_text(i)) && !self.covered[i])
+            .collect();
+        if kin_words.is_empty() {
+            return;
+        }
+        // The persons chosen, with their family names' keys (last token,
+        // entity, key), found once for the document.
+        let persons: Vec<(u32, u32, Vec<u8>)> = self
             .chosen
             .iter()
             .filter(|k| {
                 ents[k.c.entity as usize].kind == EntityType::Person
                     && k.confidence >= self.min_confidence
             })
-            .map(|k| (k.c.last, k.c.entity))
+            .filter_map(|k| {
+                let mut key = Vec::new();
+                family(k.c.entity, &mut key).then_some((k.c.last, k.c.entity, key))
+            })
             .collect();
         if persons.is_empty() {
             return;
         }
-        let (mut key, mut other) = (Vec::new(), Vec::new());
+        let mut key = Vec::new();
         let mut add: Vec<Cand> = Vec::new();
-        for i in 0..toks.len() {
-            if !is_kin(n.token_text(i)) || self.covered[i] {
-                continue;
-            }
+        for i in kin_words {
             // The names listed after it: "Khamis, Mutassim and Hannibal".
             for j in self.names_listed_after(text, i) {
                 // (A given name alone: not the first of a longer name,
@@ -5936,13 +5927,10 @@ impl<'m> Resolver<'m> {
                         {
                             continue;
                         }
-                        let relative = persons.iter().rev().find(|&&(last, e)| {
-                            (last as usize) < i
-                                && e != t.entity
-                                && family(e, &mut other)
-                                && other == key
+                        let relative = persons.iter().rev().find(|(last, e, k)| {
+                            (*last as usize) < i && *e != t.entity && *k == key
                         });
-                        if let Some(&(last, r)) = relative {
+                        if let Some(&(last, r, _)) = relative {
                             if !self.other_name_between(last as usize + 1, i) {
                                 found.push((t.entity, t.name, r));
                             }
@@ -5951,21 +5939,7 @@ impl<'m> Resolver<'m> {
                 }
                 if let [(e, name, r)] = found[..] {
                     self.kin.push((j as u32, e, r));
-                    add.push(Cand {
-                        first: j as u32,
-                        last: j as u32,
-                        entity: e,
-                        name,
-                        kind: MatchKind::Surname,
-                        policy: Policy::Evidence,
-                        distinctive: false,
-                        start: None,
-                        variant: 0,
-                        given_name: true,
-                        org_word: false,
-                        respelled_form: false,
-                        inserted: 0,
-                    });
+                    add.push(Cand::given_name_at(j as u32, e, name, 0));
                 }
             }
         }
@@ -6918,6 +6892,15 @@ fn relatives(a: &crate::gazetteer::Entity, b: &crate::gazetteer::Entity) -> bool
     listed(a, b) || listed(b, a)
 }
 
+/// A person's listed name in natural order: "KENNEDY, John Fitzgerald"
+/// → "John Fitzgerald KENNEDY"; a name without a comma as it is.
+fn natural_order(name: &str) -> std::borrow::Cow<'_, str> {
+    match name.split_once(',') {
+        Some((family, given)) => format!("{} {}", given.trim(), family.trim()).into(),
+        None => name.into(),
+    }
+}
+
 /// Whether the text up to a name (`before`) ends in the word "another"
 /// and a space, and the name is a person's, not a modifier of the noun
 /// after it (`after`): "included another Li Qiang, a village doctor",
@@ -7548,21 +7531,30 @@ mod tests {
         ),
     ];
 
+    /// (text, entity id, kind) of each of `found`, mentions over `m` in
+    /// `text`.
+    fn spans_ids_kinds<'a>(
+        m: &'a Matcher,
+        text: &'a str,
+        found: &[Mention],
+    ) -> Vec<(&'a str, &'a str, &'static str)> {
+        found
+            .iter()
+            .map(|x| {
+                (
+                    &text[x.start..x.end],
+                    m.entity(x).id.as_str(),
+                    x.kind.as_str(),
+                )
+            })
+            .collect()
+    }
+
     #[test]
     fn table() {
         let m = Matcher::new(&gazetteer());
         for &(name, text, want) in CASES {
-            let got: Vec<(&str, &str, &str)> = m
-                .find(text)
-                .iter()
-                .map(|x| {
-                    (
-                        &text[x.start..x.end],
-                        m.entity(x).id.as_str(),
-                        x.kind.as_str(),
-                    )
-                })
-                .collect();
+            let got = spans_ids_kinds(&m, text, &m.find(text));
             assert_eq!(got, want, "case {name:?}");
         }
     }
@@ -7951,16 +7943,7 @@ mod tests {
             ),
         ];
         for &(text, want) in cases {
-            let got: Vec<(&str, &str, &str)> = resolved(&mut r, text)
-                .iter()
-                .map(|x| {
-                    (
-                        &text[x.start..x.end],
-                        m.entity(x).id.as_str(),
-                        x.kind.as_str(),
-                    )
-                })
-                .collect();
+            let got = spans_ids_kinds(&m, text, &resolved(&mut r, text));
             assert_eq!(got, want, "{text:?}");
         }
         // Two names in a row, not one with middle names: "Dravo Ulmenk"
@@ -8451,64 +8434,55 @@ mod tests {
         assert_eq!(ids(&mut r, text), ["first", "second", "second"]);
     }
 
+    /// The text of each mention in `text`, dated `date`, with one listed
+    /// person: a made-up president, Tavish Quorvell, in office from
+    /// `start`.
+    fn quorvell_texts(start: &str, date: &str, text: &str) -> Vec<String> {
+        let president = officeholder("p", "Tavish Quorvell", "President", start);
+        let m = Matcher::new(&Gazetteer::from_entities([president]));
+        let mut r = Resolver::new(&m);
+        r.set_date(DocDate::parse(date).unwrap());
+        resolved_texts(&mut r, text)
+    }
+
     #[test]
     fn a_bearer_named_as_no_relation_leaves_the_surname_to_the_story() {
-        // A made-up fixture name: a president; the story's man is not
-        // listed.
-        let m = Matcher::new(&Gazetteer::from_entities([officeholder(
-            "p",
-            "Tavish Quorvell",
-            "President",
-            "1929-03-04",
-        )]));
-        let mut r = Resolver::new(&m);
-        r.set_date(DocDate::parse("1972-05-03").unwrap());
+        // (The story's man is not listed.)
         let text = "J. Edgar Quorvell, the bureau's director, died. He was no \
                     relation to Tavish Quorvell, the 31st President. Mr. Quorvell \
                     served under eight Presidents. Quorvell was 77.";
-        assert_eq!(resolved_texts(&mut r, text), ["Tavish Quorvell"]);
+        assert_eq!(
+            quorvell_texts("1929-03-04", "1972-05-03", text),
+            ["Tavish Quorvell"]
+        );
         // Named otherwise, the president keeps his surname.
         let text = "Tavish Quorvell, the 31st President, died. Mr. Quorvell served \
                     one term.";
         assert_eq!(
-            resolved_texts(&mut r, text),
+            quorvell_texts("1929-03-04", "1972-05-03", text),
             ["Tavish Quorvell", "Quorvell"]
         );
     }
 
     #[test]
     fn a_venue_named_with_its_owners_possessive() {
-        // A made-up fixture name: a president.
-        let m = Matcher::new(&Gazetteer::from_entities([officeholder(
-            "p",
-            "Tavish Quorvell",
-            "President",
-            "1974-08-09",
-        )]));
-        let mut r = Resolver::new(&m);
-        r.set_date(DocDate::parse("1974-09-10").unwrap());
         let text = "President Tavish Quorvell spoke. Lincoln was shot at \
                     Quorvell's Theatre. Quorvell's speech was short.";
         assert_eq!(
-            resolved_texts(&mut r, text),
+            quorvell_texts("1974-08-09", "1974-09-10", text),
             ["Tavish Quorvell", "Quorvell"]
         );
     }
 
     #[test]
     fn a_datelines_place_is_no_surname() {
-        // A made-up fixture name: a president whose surname is a city's.
-        let m = Matcher::new(&Gazetteer::from_entities([officeholder(
-            "p",
-            "Tavish Quorvell",
-            "President",
-            "1889-03-04",
-        )]));
-        let mut r = Resolver::new(&m);
-        r.set_date(DocDate::parse("1989-01-20").unwrap());
+        // (The president's surname is also the dateline's city.)
         let text = "A NEW LIBRARY\n\nQUORVELL, Jan. 20 (Wire) - The Bible Tavish \
                     Quorvell used was shown.";
-        assert_eq!(resolved_texts(&mut r, text), ["Tavish Quorvell"]);
+        assert_eq!(
+            quorvell_texts("1889-03-04", "1989-01-20", text),
+            ["Tavish Quorvell"]
+        );
     }
 
     #[test]
