@@ -1877,6 +1877,85 @@ pub fn rank_word(word: &str) -> Option<&'static str> {
     })
 }
 
+/// Whether a folded word before a name is a military rank ("Gen.",
+/// "Colonel", "Admiral"; not "Sheikh" or "Dr.", nor "Captain", which
+/// ships and teams have).
+///
+/// ```
+/// use gazex::link::military_rank;
+/// assert!(military_rank("gen") && military_rank("admiral"));
+/// assert!(!military_rank("sheikh") && !military_rank("minister"));
+/// ```
+pub fn military_rank(word: &str) -> bool {
+    matches!(
+        rank_word(word),
+        Some("general" | "colonel" | "major" | "brigadier" | "admiral" | "lieutenant" | "marshal")
+    )
+}
+
+/// Whether the lists record offices for `e` and every one is civil: a
+/// ministry, a seat, a bank, an embassy, a city, none that leads a
+/// country and none whose title names an armed force, defence, security,
+/// a border or home affairs. An officer named by rank ("Vice Senior
+/// General Soe Win") is not a namesake who is only a finance minister.
+///
+/// ```
+/// use gazex::gazetteer::Entity;
+/// use gazex::link::civilian_offices_only;
+/// let e = |role: &str| {
+///     serde_json::from_str::<Entity>(&format!(
+///         r#"{{"id":"x","name":"Zoe Wyn","type":"person","roles":[{{"role":"{role}","as_of":"2019-06"}}]}}"#
+///     ))
+///     .unwrap()
+/// };
+/// assert!(civilian_offices_only(&e("Minister of Planning & Finance")));
+/// assert!(!civilian_offices_only(&e("Minister of Border Affairs")));
+/// assert!(!civilian_offices_only(&e("Prime Minister")));
+/// ```
+pub fn civilian_offices_only(e: &Entity) -> bool {
+    let Some(roles) = e.properties.get("roles").and_then(|r| r.as_array()) else {
+        return false;
+    };
+    const CIVIL: Offices = Offices::MINISTER
+        .union(Offices::SENATOR)
+        .union(Offices::REPRESENTATIVE)
+        .union(Offices::BANKER)
+        .union(Offices::DIPLOMAT)
+        .union(Offices::MAYOR);
+    const ARMED: [&str; 14] = [
+        "defen",
+        "army",
+        "armed",
+        "military",
+        "war",
+        "navy",
+        "naval",
+        "air force",
+        "security",
+        "border",
+        "home affairs",
+        "interior",
+        "commander",
+        "staff",
+    ];
+    let mut any = false;
+    for r in roles {
+        let Some(title) = r.get("role").and_then(|t| t.as_str()) else {
+            continue;
+        };
+        let offices = classify_role(title);
+        let lower = title.to_lowercase();
+        if offices.is_empty()
+            || CIVIL.union(offices) != CIVIL
+            || ARMED.iter().any(|w| lower.contains(w))
+        {
+            return false;
+        }
+        any = true;
+    }
+    any
+}
+
 /// A person's recorded gender (`"M"`, `"F"`, `"male"`, `"female"`) as
 /// `'M'` or `'F'`.
 fn recorded_gender(e: &Entity) -> Option<char> {

@@ -40,13 +40,13 @@
 use crate::date::DocDate;
 use crate::gazetteer::{EntityType, NameOrder};
 use crate::link::{
-    birth_said_after, called_before, common_second_word, common_word, described_vessel_kind,
-    dowager_after, honorific_gender, is_clergy_title, is_month, is_one_syllable, is_profession,
-    listed_vessel_kind, named_after, namesake_after, occupation_before, occupation_in,
-    party_state_after, place_preposition, private_person, rank_word, record_words, ship_word,
-    speech_after, state_after, state_differs, state_fits, surely_in_office, telling_word,
-    title_after, title_before, title_of_predicate, year_of_deed, Offices, Title, VesselKind,
-    MIN_OFFICE_AGE,
+    birth_said_after, called_before, civilian_offices_only, common_second_word, common_word,
+    described_vessel_kind, dowager_after, honorific_gender, is_clergy_title, is_month,
+    is_one_syllable, is_profession, listed_vessel_kind, military_rank, named_after, namesake_after,
+    occupation_before, occupation_in, party_state_after, place_preposition, private_person,
+    rank_word, record_words, ship_word, speech_after, state_after, state_differs, state_fits,
+    surely_in_office, telling_word, title_after, title_before, title_of_predicate, year_of_deed,
+    Offices, Title, VesselKind, MIN_OFFICE_AGE,
 };
 use crate::matcher::is_prominent;
 use crate::matcher::{Hit, Matcher};
@@ -3419,7 +3419,16 @@ impl<'m> Resolver<'m> {
                 self.initials_fit(g.entity, &written, lead, given_initials)
             };
             let p = self.matcher.profile(g.entity);
-            let tr = self.title_rank_at(title, g.entity, text, start, &year_then);
+            let mut tr = self.title_rank_at(title, g.entity, text, start, &year_then);
+            // A military rank before the name ("Vice Senior General Soe
+            // Win") names an officer: not a namesake whose every office
+            // is civil (a finance minister).
+            if tr >= 2
+                && before.last().is_some_and(|w| military_rank(w))
+                && civilian_offices_only(e)
+            {
+                tr = 3;
+            }
             let cues = Cues {
                 occupation,
                 profession,
@@ -8638,6 +8647,42 @@ mod tests {
             ),
             // Nothing said of either: the one in office at the date.
             ("Tarvo Quillek arrived in New York on Friday.", "official"),
+        ] {
+            assert_eq!(who(&mut r, text).as_deref(), Some(id), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_military_rank_is_not_a_civil_ministers_namesake() {
+        // Made-up fixture names: a sanctioned officer the lists give no
+        // office, and a namesake listed as finance minister.
+        let mut officer = Entity::new("officer", "Zoe Wyn", EntityType::Person);
+        officer
+            .properties
+            .insert("dob".into(), serde_json::json!(["01 Mar 1960"]));
+        let mut minister = Entity::new("minister", "Zoe Wyn", EntityType::Person);
+        minister.properties.insert(
+            "roles".into(),
+            serde_json::json!([{"role": "Minister of Planning & Finance", "as_of": "2019-06", "current": true}]),
+        );
+        let m = Matcher::new(&Gazetteer::from_entities([officer, minister]));
+        let mut r = Resolver::new(&m);
+        r.set_date(DocDate::parse("2021-02-12").unwrap());
+        let who = |r: &mut Resolver, text: &str| {
+            resolved(r, text).first().map(|x| m.entity(x).id.clone())
+        };
+        for (text, id) in [
+            (
+                "Vice Senior General Zoe Wyn stayed in the capital.",
+                "officer",
+            ),
+            ("Lt. Gen. Zoe Wyn stayed in the capital.", "officer"),
+            // Nothing said: the one in office; a civil title: the minister.
+            ("Zoe Wyn stayed in the capital.", "minister"),
+            (
+                "Finance Minister Zoe Wyn stayed in the capital.",
+                "minister",
+            ),
         ] {
             assert_eq!(who(&mut r, text).as_deref(), Some(id), "{text}");
         }

@@ -103,8 +103,9 @@
 //! shared name of three words or more), share a country (`country`,
 //! `nationality`, `citizenship`; for a record that gives none, its
 //! addresses') and the name is
-//! not a common one (every word a common given name or surname, or a
-//! family-first name of short syllables such as `Kim Yong Chol`): the
+//! not a common one (every word a common given name or surname, a
+//! family-first name of short syllables such as `Kim Yong Chol`, or two
+//! words of four letters at most such as the Burmese `Soe Win`): the
 //! CIA's governor of Lebanon's central bank "Riad Salameh" and OFAC's
 //! "Riad Salameh" of Lebanon are one person.
 //!
@@ -614,18 +615,21 @@ fn share_a_country(a: &Entity, b: &Entity) -> bool {
 }
 
 /// Whether a person's display name is made of common name words only (a
-/// common US given name or surname), or is written family name first with
+/// common US given name or surname), is written family name first with
 /// given name of short words, six letters at most ("Kim Yong Chol", "Li
-/// Qiang"): names
+/// Qiang"), or is two short words of four letters at most ("Soe Win",
+/// "Ye Aung": a Burmese name of two syllables and no family name): names
 /// that many people share, which a name and a country do not tell apart.
 fn common_name(e: &Entity) -> bool {
     let folded = crate::normalize::fold_name(&e.name);
-    let words: Vec<&str> = folded.split(' ').filter(|w| w.len() > 1).collect();
+    let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
     let common =
         |w: &&str| crate::names::is_common_given_name(w) || crate::names::is_common_surname_word(w);
-    words.iter().all(common)
+    let long: Vec<&str> = words.iter().copied().filter(|w| w.len() > 1).collect();
+    long.iter().all(common)
         || (e.name_order == Some(NameOrder::FamilyFirst)
-            && words.iter().skip(1).all(|w| w.len() <= 6))
+            && long.iter().skip(1).all(|w| w.len() <= 6))
+        || (words.len() == 2 && words.iter().all(|w| w.len() <= 4))
 }
 
 /// Whether both give countries and none is the same.
@@ -1425,6 +1429,22 @@ mod tests {
                     "cia-1",
                     &["Zarniad Salamov"],
                     json!({ "country": "Lebanon" }),
+                ),
+                "undecided",
+            ),
+            (
+                "a name of two short words, no date, a country in common",
+                person(
+                    "ofac",
+                    "ofac-1",
+                    &["Zoe Wyn"],
+                    json!({ "dob": ["01 Mar 1960"], "addresses": [{"country": "Burma"}] }),
+                ),
+                person(
+                    "officials",
+                    "cia-1",
+                    &["Zoe Wyn"],
+                    json!({ "country": "Burma" }),
                 ),
                 "undecided",
             ),
