@@ -1993,7 +1993,59 @@ impl<'m> Resolver<'m> {
             }
         }
         self.middle_names_readings(text);
+        self.drop_country_possessives(text);
         self.sort_cands();
+    }
+
+    /// "Iran's Revolutionary Guards": a country's possessive before an
+    /// organization's name is the country's, not the name's, where the
+    /// words after it are a listed name of the same organization on their
+    /// own (OFAC lists "IRAN'S REVOLUTIONARY GUARDS" beside "REVOLUTIONARY
+    /// GUARDS"; "Iran's morality police" keeps its possessive, since
+    /// "morality police" is listed for no one). Drops the readings that
+    /// open with the possessive.
+    fn drop_country_possessives(&mut self, text: &str) {
+        let n = &self.norm;
+        let tokens = n.tokens();
+        // The token after a country's possessive opening the reading, if
+        // one does ("north korea's": up to three words of the country).
+        let after_possessive = |c: &Cand| -> Option<u32> {
+            (c.first..c.last.min(c.first + 3)).find_map(|k| {
+                let rest = &text[tokens[k as usize].end as usize..];
+                if !possessive_at(rest) {
+                    return None;
+                }
+                let words: Vec<&str> = (c.first..=k).map(|i| n.token_text(i as usize)).collect();
+                country_of(&words.join(" "))?;
+                // (The "s" of the possessive may be a token of its own.)
+                let next = k + 1;
+                Some(if n.token_text(next as usize) == "s" {
+                    next + 1
+                } else {
+                    next
+                })
+            })
+        };
+        let drop: Vec<bool> = self
+            .cands
+            .iter()
+            .map(|c| {
+                let ents = self.matcher.entities();
+                ents[c.entity as usize].kind == EntityType::Organization
+                    && after_possessive(c).is_some_and(|from| {
+                        self.cands
+                            .iter()
+                            .any(|o| o.entity == c.entity && o.first == from && o.last == c.last)
+                    })
+            })
+            .collect();
+        if drop.contains(&true) {
+            let mut i = 0;
+            self.cands.retain(|_| {
+                i += 1;
+                !drop[i - 1]
+            });
+        }
     }
 
     /// The readings of persons' listed names written with one or two
@@ -8650,6 +8702,29 @@ mod tests {
         ] {
             assert_eq!(who(&mut r, text).as_deref(), Some(id), "{text}");
         }
+    }
+
+    #[test]
+    fn a_countrys_possessive_before_an_organization_is_the_countrys() {
+        // A made-up organization listed with and without its country's
+        // possessive, and one listed only with it.
+        let mut guards = Entity::new("guards", "Zelkovan Guard Corps", EntityType::Organization);
+        guards.aliases.push(Alias::new("IRAN'S ZELKOVAN GUARDS"));
+        guards.aliases.push(Alias::new("ZELKOVAN GUARDS"));
+        let mut police = Entity::new(
+            "police",
+            "Zarovian Lantern Police",
+            EntityType::Organization,
+        );
+        police.aliases.push(Alias::new("IRAN'S LANTERN POLICE"));
+        let m = Matcher::new(&Gazetteer::from_entities([guards, police]));
+        let mut r = Resolver::new(&m);
+        let text = "Iran's Zelkovan Guards seized it, said Iran's Lantern Police.";
+        let spans: Vec<&str> = resolved(&mut r, text)
+            .iter()
+            .map(|x| &text[x.start..x.end])
+            .collect();
+        assert_eq!(spans, ["Zelkovan Guards", "Iran's Lantern Police"]);
     }
 
     #[test]
