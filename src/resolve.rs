@@ -3137,11 +3137,9 @@ impl<'m> Resolver<'m> {
             let p = first - 1;
             let w = n.token_text(p);
             // (Honorifics that are no titles: "Daw Aung San Suu Kyi",
-            // "Syed Ali Shah Geelani", "Tan Sri".)
-            let honorific = matches!(
-                w,
-                "daw" | "u" | "syed" | "sayed" | "seyed" | "tan" | "sri" | "datuk" | "dato" | "tun"
-            );
+            // "Syed Ali Shah Geelani", "Tan Sri", "Alhaji Muhammadu
+            // Buhari", "Shri Ram Nath Kovind".)
+            let honorific = HONORIFICS.contains(&w);
             if gap(text, n, p) == " "
                 && !honorific
                 && !n.barrier_after(p)
@@ -6814,6 +6812,18 @@ fn is_suffix_word(w: &str) -> bool {
     is_suffix(&f) || ordinal
 }
 
+/// Forms of address the press writes before a name that are no part of
+/// it and no title of office (folded): Burmese "Daw" and "U", Malay "Tan
+/// Sri", "Datuk", "Tun", "Puan", "Encik", Indonesian "Pak" and "Ibu",
+/// Indian "Shri", "Smt.", "Thiru", West African "Alhaji" and "Alhaja",
+/// East African "Mzee", Ethiopian "Ato", Cambodian "Samdech", Thai
+/// "Khun", and "Syed" and "Haji" before Muslim names.
+const HONORIFICS: &[&str] = &[
+    "daw", "u", "syed", "sayed", "seyed", "tan", "sri", "datuk", "dato", "datin", "tun", "puan",
+    "encik", "pak", "bapak", "ibu", "shri", "shrimati", "smt", "thiru", "alhaji", "alhaja",
+    "hajia", "haji", "hajji", "mzee", "ato", "samdech", "khun",
+];
+
 /// Whether `rest`, the text right after a name, opens with a possessive
 /// ("'s", "’s").
 fn possessive_at(rest: &str) -> bool {
@@ -8725,6 +8735,31 @@ mod tests {
             .map(|x| &text[x.start..x.end])
             .collect();
         assert_eq!(spans, ["Zelkovan Guards", "Iran's Lantern Police"]);
+    }
+
+    #[test]
+    fn an_honorific_before_a_name_is_no_longer_name() {
+        // Made-up fixture names: an official, and listed people whose
+        // first given names are an honorific and a name.
+        let mut official = Entity::new("official", "Tarumbe Kwaladi", EntityType::Person);
+        official.properties.insert(
+            "roles".into(),
+            serde_json::json!([{"role": "President", "start": "2015-05-29"}]),
+        );
+        let alhaji = Entity::new("alhaji", "Alhaji Zoromba Denk", EntityType::Person);
+        let zoromba = Entity::new("zoromba", "Zoromba Quell", EntityType::Person);
+        let m = Matcher::new(&Gazetteer::from_entities([official, alhaji, zoromba]));
+        let mut r = Resolver::new(&m);
+        r.set_date(DocDate::parse("2016-05-06").unwrap());
+        let found = |r: &mut Resolver, text: &str| {
+            resolved(r, text)
+                .iter()
+                .any(|x| m.entity(x).id == "official")
+        };
+        assert!(found(&mut r, "Alhaji Tarumbe Kwaladi said so."));
+        assert!(found(&mut r, "Shri Tarumbe Kwaladi said so."));
+        // A listed given name glued before it: another person's name.
+        assert!(!found(&mut r, "Zoromba Tarumbe Kwaladi said so."));
     }
 
     #[test]
