@@ -1855,6 +1855,20 @@ impl<'m> Resolver<'m> {
                         c.policy = Policy::Always;
                         c.start = Some(from as u32);
                     }
+                } else if c.start.is_none() {
+                    // "M. Venkaiah Naidu", listed so: the initial written
+                    // before the given name is the name's.
+                    let name = self.matcher.name_text(c.entity, c.name);
+                    let leading = name
+                        .split_whitespace()
+                        .next()
+                        .is_some_and(|w| w.len() == 2 && w.ends_with('.'));
+                    let at = n.tokens()[c.first as usize].start as usize;
+                    if leading {
+                        if let Some(from) = initials_before(text, at, &initials(name)) {
+                            c.start = Some(from as u32);
+                        }
+                    }
                 }
                 // A legal form that is also a lower-case word ("as", "is",
                 // "at") is that word.
@@ -2414,6 +2428,13 @@ impl<'m> Resolver<'m> {
         let mut agree = false;
         for a in e.names().filter(|a| !a.weak) {
             let name = natural_order(&a.name);
+            // "M. Venkaiah Naidu": the written initials are the listed
+            // name's own.
+            if lead.is_none() && !written.is_empty() && initials(&name) == written {
+                any_middle = true;
+                agree = true;
+                continue;
+            }
             let words: Vec<&str> = name.split_whitespace().collect();
             if words.len() < 3 - usize::from(given_initials) {
                 continue;
@@ -8760,6 +8781,29 @@ mod tests {
         assert!(found(&mut r, "Shri Tarumbe Kwaladi said so."));
         // A listed given name glued before it: another person's name.
         assert!(!found(&mut r, "Zoromba Tarumbe Kwaladi said so."));
+    }
+
+    #[test]
+    fn a_listed_leading_initial_is_part_of_the_span() {
+        // A made-up official listed with an initial before the given name.
+        let mut vp = Entity::new("vp", "K. Zarnath Velu", EntityType::Person);
+        vp.properties.insert(
+            "roles".into(),
+            serde_json::json!([{"role": "Vice President", "as_of": "2019-06", "current": true}]),
+        );
+        let m = Matcher::new(&Gazetteer::from_entities([vp]));
+        let mut r = Resolver::new(&m);
+        r.set_date(DocDate::parse("2020-07-22").unwrap());
+        for (text, span) in [
+            ("Vice President K. Zarnath Velu called.", "K. Zarnath Velu"),
+            ("Vice President Zarnath Velu called.", "Zarnath Velu"),
+        ] {
+            let got: Vec<&str> = resolved(&mut r, text)
+                .iter()
+                .map(|x| &text[x.start..x.end])
+                .collect();
+            assert_eq!(got, [span], "{text}");
+        }
     }
 
     #[test]
