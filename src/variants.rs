@@ -748,12 +748,14 @@ fn person_forms(entity: &Entity, alias: &Alias, out: &mut Vec<Form>) {
     }
     // A four-word name of a Spanish-speaking country's official without a
     // comma ("Andrés Manuel López Obrador") ends in two family names, which
-    // the press writes as a pair alone ("López Obrador").
+    // the press writes as a pair alone ("López Obrador"); a Burmese name
+    // of four words, which has no family name, is followed up by its last
+    // two ("Suu Kyi" of Aung San Suu Kyi).
     if !comma
         && !family_first
         && written.len() == 4
         && !written.iter().any(|t| is_particle(t) || is_suffix(t))
-        && hispanic(entity)
+        && (hispanic(entity) || burmese(entity))
     {
         out.push(form(written[2..].to_vec(), Variant::Surname));
     }
@@ -845,6 +847,11 @@ fn person_forms(entity: &Entity, alias: &Alias, out: &mut Vec<Form>) {
 /// Whether entity `e` is of Vietnam (a country property).
 fn vietnamese(e: &Entity) -> bool {
     e.countries().any(|c| matches!(c, "Vietnam" | "Viet Nam"))
+}
+
+/// Whether entity `e` is of Myanmar (a country property).
+fn burmese(e: &Entity) -> bool {
+    e.countries().any(|c| matches!(c, "Myanmar" | "Burma"))
 }
 
 /// Whether a name written without a comma as three words, of a person
@@ -2151,6 +2158,24 @@ mod tests {
         assert_eq!(surnames("Tô Lâm", "Vietnam"), ["lam"]);
         // (Not a Korean name: "Kim" of Kim Jong Un.)
         assert_eq!(surnames("Kim Jong Un", "North Korea"), ["kim"]);
+    }
+
+    #[test]
+    fn burmese_names_of_four_words_called_by_the_last_two() {
+        let surnames = |name: &str, country: &str| {
+            let mut e = Entity::new("t", name, EntityType::Person);
+            e.properties.insert("country".into(), country.into());
+            e.name_order = Some(NameOrder::GivenFirst);
+            let mut out = Vec::new();
+            forms(&e, &e.names().next().unwrap(), &mut out);
+            out.iter()
+                .filter(|f| f.variant == Surname)
+                .map(|f| f.tokens.join(" "))
+                .collect::<Vec<_>>()
+        };
+        // Made-up names.
+        assert!(surnames("Zaw Min Thet Kyu", "Myanmar").contains(&"thet kyu".to_string()));
+        assert!(!surnames("Zaw Min Thet Kyu", "Thailand").contains(&"thet kyu".to_string()));
     }
 
     #[test]
