@@ -837,6 +837,12 @@ fn person_forms(entity: &Entity, alias: &Alias, out: &mut Vec<Form>) {
             if family_first && vietnamese(entity) {
                 let called = given_core[given_core.len() - 1].clone();
                 out.push(form(vec![called], Variant::Surname));
+            } else if !family_first && !given_core.is_empty() && ethiopian(entity) {
+                // An Ethiopian or Eritrean name is a given name and the
+                // father's (and grandfather's): the press calls the
+                // person by the given name ("Abiy" of Abiy Ahmed, "Isaias"
+                // of Isaias Afwerki), never by the father's.
+                out.push(form(vec![given_core[0].clone()], Variant::Surname));
             } else {
                 out.push(form(family_core, Variant::Surname));
             }
@@ -847,6 +853,11 @@ fn person_forms(entity: &Entity, alias: &Alias, out: &mut Vec<Form>) {
 /// Whether entity `e` is of Vietnam (a country property).
 fn vietnamese(e: &Entity) -> bool {
     e.countries().any(|c| matches!(c, "Vietnam" | "Viet Nam"))
+}
+
+/// Whether entity `e` is of Ethiopia or Eritrea (a country property).
+fn ethiopian(e: &Entity) -> bool {
+    e.countries().any(|c| matches!(c, "Ethiopia" | "Eritrea"))
 }
 
 /// Whether entity `e` is of Myanmar (a country property).
@@ -2160,22 +2171,34 @@ mod tests {
         assert_eq!(surnames("Kim Jong Un", "North Korea"), ["kim"]);
     }
 
+    /// The surname forms of a person of `country` whose name is written
+    /// given name first.
+    fn given_first_surnames(name: &str, country: &str) -> Vec<String> {
+        let mut e = Entity::new("t", name, EntityType::Person);
+        e.properties.insert("country".into(), country.into());
+        e.name_order = Some(NameOrder::GivenFirst);
+        let mut out = Vec::new();
+        forms(&e, &e.names().next().unwrap(), &mut out);
+        out.iter()
+            .filter(|f| f.variant == Surname)
+            .map(|f| f.tokens.join(" "))
+            .collect()
+    }
+
     #[test]
     fn burmese_names_of_four_words_called_by_the_last_two() {
-        let surnames = |name: &str, country: &str| {
-            let mut e = Entity::new("t", name, EntityType::Person);
-            e.properties.insert("country".into(), country.into());
-            e.name_order = Some(NameOrder::GivenFirst);
-            let mut out = Vec::new();
-            forms(&e, &e.names().next().unwrap(), &mut out);
-            out.iter()
-                .filter(|f| f.variant == Surname)
-                .map(|f| f.tokens.join(" "))
-                .collect::<Vec<_>>()
-        };
         // Made-up names.
+        let surnames = given_first_surnames;
         assert!(surnames("Zaw Min Thet Kyu", "Myanmar").contains(&"thet kyu".to_string()));
         assert!(!surnames("Zaw Min Thet Kyu", "Thailand").contains(&"thet kyu".to_string()));
+    }
+
+    #[test]
+    fn ethiopian_names_called_by_the_given_name() {
+        let surnames = given_first_surnames;
+        // Made-up names: a given name and a father's name.
+        assert_eq!(surnames("Tesfaye Gebru", "Ethiopia"), ["tesfaye"]);
+        assert_eq!(surnames("Tesfaye Gebru", "Kenya"), ["gebru"]);
     }
 
     #[test]
