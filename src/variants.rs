@@ -837,11 +837,13 @@ fn person_forms(entity: &Entity, alias: &Alias, out: &mut Vec<Form>) {
             if family_first && vietnamese(entity) {
                 let called = given_core[given_core.len() - 1].clone();
                 out.push(form(vec![called], Variant::Surname));
-            } else if !family_first && !given_core.is_empty() && ethiopian(entity) {
+            } else if !family_first && !given_core.is_empty() && called_by_given_name(entity) {
                 // An Ethiopian or Eritrean name is a given name and the
-                // father's (and grandfather's): the press calls the
-                // person by the given name ("Abiy" of Abiy Ahmed, "Isaias"
-                // of Isaias Afwerki), never by the father's.
+                // father's (and grandfather's), and Thais call one another
+                // by the given name: the press calls the person by it
+                // ("Abiy" of Abiy Ahmed, "Isaias" of Isaias Afwerki,
+                // "Prayut" of Prayut Chan-o-cha), never by the father's or
+                // the family's.
                 out.push(form(vec![given_core[0].clone()], Variant::Surname));
             } else {
                 out.push(form(family_core, Variant::Surname));
@@ -855,9 +857,11 @@ fn vietnamese(e: &Entity) -> bool {
     e.countries().any(|c| matches!(c, "Vietnam" | "Viet Nam"))
 }
 
-/// Whether entity `e` is of Ethiopia or Eritrea (a country property).
-fn ethiopian(e: &Entity) -> bool {
-    e.countries().any(|c| matches!(c, "Ethiopia" | "Eritrea"))
+/// Whether entity `e` is of a country whose people the press calls by
+/// the given name: Ethiopia, Eritrea, Thailand (a country property).
+fn called_by_given_name(e: &Entity) -> bool {
+    e.countries()
+        .any(|c| matches!(c, "Ethiopia" | "Eritrea" | "Thailand"))
 }
 
 /// Whether entity `e` is of Myanmar (a country property).
@@ -2194,11 +2198,12 @@ mod tests {
     }
 
     #[test]
-    fn ethiopian_names_called_by_the_given_name() {
+    fn ethiopian_and_thai_names_called_by_the_given_name() {
         let surnames = given_first_surnames;
         // Made-up names: a given name and a father's name.
         assert_eq!(surnames("Tesfaye Gebru", "Ethiopia"), ["tesfaye"]);
         assert_eq!(surnames("Tesfaye Gebru", "Kenya"), ["gebru"]);
+        assert_eq!(surnames("Somchai Rattanawong", "Thailand"), ["somchai"]);
     }
 
     #[test]
