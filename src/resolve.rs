@@ -3778,11 +3778,12 @@ impl<'m> Resolver<'m> {
                     && self.matcher.profile(best.entity).before_terms(&self.date))
                 // (A name the story writes in the plural is many people's:
                 // only a title or initials tell which one.)
+                // (Nor one an appositive gives a trade: "said Abdul Hamid,
+                // a rickshaw parts dealer" is not the president of the day.)
                 || (best.inserted == 0
                     && !self.written_in_plural(first, last)
-                    && (rank[2] == 0
-                        || (!occupation_in(&appositive)
-                            && self.corroborated(best.entity, first, last))))
+                    && !occupation_in(&appositive)
+                    && (rank[2] == 0 || self.corroborated(best.entity, first, last)))
             {
                 reasons.push(Reason::Corroborated);
             } else {
@@ -8803,6 +8804,28 @@ mod tests {
                 .map(|x| &text[x.start..x.end])
                 .collect();
             assert_eq!(got, [span], "{text}");
+        }
+    }
+
+    #[test]
+    fn a_trade_after_a_common_name_is_not_the_leader_of_the_day() {
+        // A made-up head of state with a common name.
+        let mut president = Entity::new("president", "John Miller", EntityType::Person);
+        president.properties.insert(
+            "roles".into(),
+            serde_json::json!([{"role": "President", "start": "2018-04-24"}]),
+        );
+        let m = Matcher::new(&Gazetteer::from_entities([president]));
+        let mut r = Resolver::new(&m);
+        r.set_date(DocDate::parse("2024-08-09").unwrap());
+        for (text, n) in [
+            ("John Miller said on Friday that he would stay.", 1),
+            (
+                "\"We lost many days,\" said John Miller, a rickshaw parts dealer.",
+                0,
+            ),
+        ] {
+            assert_eq!(resolved(&mut r, text).len(), n, "{text}");
         }
     }
 
