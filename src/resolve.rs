@@ -3960,6 +3960,18 @@ impl<'m> Resolver<'m> {
         if place && self.joined_to_town(text, i as usize) {
             return true;
         }
+        // "moved across the border into Cameroon and Chad": a country's
+        // name joined to another country's is a country, whoever bears it.
+        if country_of(w).is_some() {
+            let country = |k: usize| {
+                n.tokens()[k].flags.contains(TokenFlags::CAPITALIZED)
+                    && country_of(n.token_text(k)).is_some()
+            };
+            let (before, after) = self.joined_to(text, i as usize);
+            if before.is_some_and(country) || after.is_some_and(country) {
+                return true;
+            }
+        }
         if place {
             // Does the document use the word as a place anywhere? One pass
             // over its uses, each looked at for the word before it: "in",
@@ -8827,6 +8839,25 @@ mod tests {
         ] {
             assert_eq!(resolved(&mut r, text).len(), n, "{text}");
         }
+    }
+
+    #[test]
+    fn a_country_joined_to_a_country_is_no_surname() {
+        // Made-up sanctioned men whose family names are countries'.
+        let m = Matcher::new(&Gazetteer::from_entities([
+            Entity::new("m", "Mustafo Chad", EntityType::Person),
+            Entity::new("n", "Zarko Niger", EntityType::Person),
+        ]));
+        let mut r = Resolver::new(&m);
+        r.set_date(DocDate::parse("2014-05-06").unwrap());
+        let text = "Mustafo Chad was named. Girls were moved into Niger and Chad. \
+                    Chad denied it, his lawyer said.";
+        let spans: Vec<&str> = resolved(&mut r, text)
+            .iter()
+            .map(|x| &text[x.start..x.end])
+            .collect();
+        assert_eq!(spans, ["Mustafo Chad", "Chad"]);
+        assert!(resolved(&mut r, text)[1].start > text.find("Niger").unwrap());
     }
 
     #[test]
