@@ -535,6 +535,32 @@ pub fn title_before(words: &[&str]) -> Option<Title> {
         }
         words = rest;
     }
+    // A minister's portfolio written after the title ("the coordinating
+    // minister for security affairs, Wiranto"; "the minister of the
+    // interior, …"): the title is the minister's.
+    // (Words of a portfolio: no number, no function word but "the" and
+    // "and", no office's title: "secretary of defense in 1989. He" is
+    // no title of "He"; "the former chairman of president" is the
+    // president's.)
+    let portfolio_word = |w: &&str| {
+        matches!(*w, "the" | "and")
+            || (w.chars().all(char::is_alphabetic)
+                && !crate::names::is_stopword(w)
+                && title_word(w).is_none_or(|o| o.is_empty()))
+    };
+    let len = words.len();
+    let mut portfolio = 0;
+    if let Some(k) = (len.saturating_sub(6)..len.saturating_sub(2))
+        .rev()
+        .find(|&k| {
+            matches!(words[k], "minister" | "secretary")
+                && matches!(words[k + 1], "for" | "of")
+                && words[k + 2..].iter().all(portfolio_word)
+        })
+    {
+        portfolio = len - 1 - k;
+        words = &words[..=k];
+    }
     let mut t = Title::default();
     let mut named = Vec::new();
     for &w in words.iter().rev().take(5) {
@@ -551,6 +577,7 @@ pub fn title_before(words: &[&str]) -> Option<Title> {
         t.offices = t.offices | o;
         named.push(w);
     }
+    t.words += portfolio;
     // Read in text order.
     named.reverse();
     let last = *named.last()?;
@@ -2512,6 +2539,18 @@ mod tests {
         assert_eq!(t("u.s sen").unwrap().offices, Offices::SENATOR);
         assert_eq!(t("house speaker").unwrap().offices, Offices::REPRESENTATIVE);
         assert_eq!(t("secretary of state").unwrap().offices, Offices::MINISTER);
+        let portfolio = t("the coordinating minister for security affairs").unwrap();
+        assert_eq!(portfolio.offices, Offices::MINISTER);
+        assert_eq!(
+            t("the minister of the interior").unwrap().offices,
+            Offices::MINISTER
+        );
+        assert_eq!(t("voted for").map(|t| t.offices), None);
+        assert_eq!(
+            t("made him secretary of defense in 1989").map(|t| t.offices),
+            None
+        );
+        assert_eq!(t("under secretary of the treasury").unwrap().words, 4);
         let a = |s: &str| title_after(&s.split(' ').collect::<Vec<_>>());
         let vp = a("who was vice president in the second").unwrap();
         assert!(vp.past && vp.offices == Offices::DEPUTY_HEAD);
