@@ -521,6 +521,71 @@ fn title_word(w: &str) -> Option<Offices> {
     })
 }
 
+/// Words of a minister's portfolio written after the title ("minister
+/// for security affairs", "secretary of state for foreign and
+/// commonwealth affairs").
+const PORTFOLIO: &[&str] = &[
+    "the",
+    "and",
+    "affairs",
+    "security",
+    "political",
+    "legal",
+    "economic",
+    "economy",
+    "economics",
+    "finance",
+    "financial",
+    "foreign",
+    "home",
+    "interior",
+    "defence",
+    "defense",
+    "trade",
+    "industry",
+    "health",
+    "education",
+    "justice",
+    "energy",
+    "mines",
+    "mining",
+    "agriculture",
+    "planning",
+    "information",
+    "culture",
+    "tourism",
+    "labour",
+    "labor",
+    "transport",
+    "communications",
+    "maritime",
+    "investment",
+    "coordination",
+    "social",
+    "welfare",
+    "people's",
+    "state",
+    "commonwealth",
+    "development",
+    "environment",
+    "water",
+    "petroleum",
+    "oil",
+    "commerce",
+    "treasury",
+    "war",
+    "human",
+    "resources",
+    "public",
+    "works",
+    "religious",
+    "women",
+    "youth",
+    "sports",
+    "science",
+    "technology",
+];
+
 /// Reads the title written in `words` (folded words just before a name,
 /// nearest last; at most five are looked at): "former President" →
 /// head of state, past. `None` when the word just before the name is no
@@ -538,16 +603,10 @@ pub fn title_before(words: &[&str]) -> Option<Title> {
     // A minister's portfolio written after the title ("the coordinating
     // minister for security affairs, Wiranto"; "the minister of the
     // interior, …"): the title is the minister's.
-    // (Words of a portfolio: no number, no function word but "the" and
-    // "and", no office's title: "secretary of defense in 1989. He" is
-    // no title of "He"; "the former chairman of president" is the
-    // president's.)
-    let portfolio_word = |w: &&str| {
-        matches!(*w, "the" | "and")
-            || (w.chars().all(char::is_alphabetic)
-                && !crate::names::is_stopword(w)
-                && title_word(w).is_none_or(|o| o.is_empty()))
-    };
+    // (Words of a portfolio only: "secretary of defense in 1989. He",
+    // "the minister of finance criticized Erdogan", "party secretary of
+    // Guangdong Li Xi" give no title.)
+    let portfolio_word = |w: &&str| PORTFOLIO.contains(w);
     let len = words.len();
     let mut portfolio = 0;
     if let Some(k) = (len.saturating_sub(6)..len.saturating_sub(2))
@@ -1920,6 +1979,48 @@ pub fn military_rank(word: &str) -> bool {
     )
 }
 
+/// Whether the folded words just before a name (nearest last) end with a
+/// serving officer's rank: not a civil title that ends in "General"
+/// ("Director-General", "Consul General", "Attorney General"), nor a
+/// retired or former officer's ("retired Gen.").
+///
+/// ```
+/// use gazex::link::serving_rank_before;
+/// assert!(serving_rank_before(&["vice", "senior", "general"]));
+/// assert!(!serving_rank_before(&["consul", "general"]));
+/// assert!(!serving_rank_before(&["retired", "gen"]));
+/// ```
+pub fn serving_rank_before(before: &[&str]) -> bool {
+    let [rest @ .., w] = before else {
+        return false;
+    };
+    military_rank(w)
+        && !rest.last().is_some_and(|p| {
+            matches!(
+                *p,
+                "director"
+                    | "consul"
+                    | "inspector"
+                    | "attorney"
+                    | "secretary"
+                    | "governor"
+                    | "surgeon"
+                    | "solicitor"
+                    | "auditor"
+                    | "postmaster"
+                    | "accountant"
+                    | "procurator"
+                    | "prosecutor"
+            )
+        })
+        && !w.contains('-')
+        && !rest
+            .iter()
+            .rev()
+            .take(3)
+            .any(|p| matches!(*p, "retired" | "ret" | "former" | "ex" | "late"))
+}
+
 /// Whether the lists record offices for `e` and every one is civil: a
 /// ministry, a seat, a bank, an embassy, a city, none that leads a
 /// country and none whose title names an armed force, defence, security,
@@ -2546,6 +2647,11 @@ mod tests {
             Offices::MINISTER
         );
         assert_eq!(t("voted for").map(|t| t.offices), None);
+        assert_eq!(
+            t("the minister of finance criticized").map(|t| t.offices),
+            None
+        );
+        assert_eq!(t("party secretary of guangdong").map(|t| t.offices), None);
         assert_eq!(
             t("made him secretary of defense in 1989").map(|t| t.offices),
             None

@@ -42,11 +42,11 @@ use crate::gazetteer::{EntityType, NameOrder};
 use crate::link::{
     birth_said_after, called_before, civilian_offices_only, common_second_word, common_word,
     described_vessel_kind, dowager_after, honorific_gender, is_clergy_title, is_month,
-    is_one_syllable, is_profession, listed_vessel_kind, military_rank, named_after, namesake_after,
+    is_one_syllable, is_profession, listed_vessel_kind, named_after, namesake_after,
     occupation_before, occupation_in, party_state_after, place_preposition, private_person,
-    rank_word, record_words, ship_word, speech_after, state_after, state_differs, state_fits,
-    surely_in_office, telling_word, title_after, title_before, title_of_predicate, year_of_deed,
-    Offices, Title, VesselKind, MIN_OFFICE_AGE,
+    rank_word, record_words, serving_rank_before, ship_word, speech_after, state_after,
+    state_differs, state_fits, surely_in_office, telling_word, title_after, title_before,
+    title_of_predicate, year_of_deed, Offices, Title, VesselKind, MIN_OFFICE_AGE,
 };
 use crate::matcher::is_prominent;
 use crate::matcher::{Hit, Matcher};
@@ -1862,7 +1862,7 @@ impl<'m> Resolver<'m> {
                     let leading = name
                         .split_whitespace()
                         .next()
-                        .is_some_and(|w| w.len() == 2 && w.ends_with('.'));
+                        .is_some_and(|w| w.chars().count() == 2 && w.ends_with('.'));
                     let at = n.tokens()[c.first as usize].start as usize;
                     if leading {
                         if let Some(from) = initials_before(text, at, &initials(name)) {
@@ -2047,9 +2047,14 @@ impl<'m> Resolver<'m> {
                 let ents = self.matcher.entities();
                 ents[c.entity as usize].kind == EntityType::Organization
                     && after_possessive(c).is_some_and(|from| {
-                        self.cands
-                            .iter()
-                            .any(|o| o.entity == c.entity && o.first == from && o.last == c.last)
+                        // (A listed name as written, not a short form.)
+                        self.cands.iter().any(|o| {
+                            o.entity == c.entity
+                                && o.first == from
+                                && o.last == c.last
+                                && matches!(o.kind, MatchKind::Exact | MatchKind::Normalized)
+                                && o.variant == 0
+                        })
                     })
             })
             .collect();
@@ -2430,7 +2435,7 @@ impl<'m> Resolver<'m> {
             let name = natural_order(&a.name);
             // "M. Venkaiah Naidu": the written initials are the listed
             // name's own.
-            if lead.is_none() && !written.is_empty() && initials(&name) == written {
+            if given_initials && lead.is_none() && initials(&name) == written {
                 any_middle = true;
                 agree = true;
                 continue;
@@ -3494,10 +3499,7 @@ impl<'m> Resolver<'m> {
             // A military rank before the name ("Vice Senior General Soe
             // Win") names an officer: not a namesake whose every office
             // is civil (a finance minister).
-            if tr >= 2
-                && before.last().is_some_and(|w| military_rank(w))
-                && civilian_offices_only(e)
-            {
+            if tr >= 2 && serving_rank_before(&before) && civilian_offices_only(e) {
                 tr = 3;
             }
             let cues = Cues {
@@ -3782,8 +3784,9 @@ impl<'m> Resolver<'m> {
                 // a rickshaw parts dealer" is not the president of the day.)
                 || (best.inserted == 0
                     && !self.written_in_plural(first, last)
-                    && !occupation_in(&appositive)
-                    && (rank[2] == 0 || self.corroborated(best.entity, first, last)))
+                    && ((rank[2] == 0 && (!occupation_in(&appositive) || past_trade(&appositive)))
+                        || (!occupation_in(&appositive)
+                            && self.corroborated(best.entity, first, last))))
             {
                 reasons.push(Reason::Corroborated);
             } else {
@@ -6846,6 +6849,17 @@ fn is_suffix_word(w: &str) -> bool {
     is_suffix(&f) || ordinal
 }
 
+/// Whether an appositive's words speak of a trade of the past or of
+/// training ("a former human rights lawyer", "a lawyer by training").
+fn past_trade(appositive: &[&str]) -> bool {
+    appositive.iter().any(|w| {
+        matches!(
+            *w,
+            "former" | "ex" | "retired" | "onetime" | "one-time" | "once" | "training" | "trained"
+        )
+    })
+}
+
 /// Forms of address the press writes before a name that are no part of
 /// it and no title of office (folded): Burmese "Daw" and "U", Malay "Tan
 /// Sri", "Datuk", "Tun", "Puan", "Encik", Indonesian "Pak" and "Ibu",
@@ -8835,6 +8849,11 @@ mod tests {
             (
                 "\"We lost many days,\" said John Miller, a rickshaw parts dealer.",
                 0,
+            ),
+            // (A trade of the past: the president.)
+            (
+                "John Miller, a former human rights lawyer, spoke on Friday.",
+                1,
             ),
         ] {
             assert_eq!(resolved(&mut r, text).len(), n, "{text}");

@@ -834,10 +834,21 @@ fn person_forms(entity: &Entity, alias: &Alias, out: &mut Vec<Form>) {
             // A Vietnamese person is called by the last word of the given
             // name ("Trong" of Nguyen Phu Trong, "Lam" of To Lam), never
             // by the family name most of the country shares.
+            // (Not a given name too short, or an English word or a
+            // common surname: "Ali", "Don".)
+            let given_called = |w: &String| {
+                w.chars().count() >= 4
+                    && !is_particle(w)
+                    && !is_common_word(w)
+                    && !is_common_surname(w)
+            };
             if family_first && vietnamese(entity) {
                 let called = given_core[given_core.len() - 1].clone();
                 out.push(form(vec![called], Variant::Surname));
-            } else if !family_first && !given_core.is_empty() && called_by_given_name(entity) {
+            } else if !family_first
+                && given_core.first().is_some_and(given_called)
+                && called_by_given_name(entity)
+            {
                 // An Ethiopian or Eritrean name is a given name and the
                 // father's (and grandfather's), and Thais call one another
                 // by the given name: the press calls the person by it
@@ -857,16 +868,28 @@ fn vietnamese(e: &Entity) -> bool {
     e.countries().any(|c| matches!(c, "Vietnam" | "Viet Nam"))
 }
 
-/// Whether entity `e` is of a country whose people the press calls by
-/// the given name: Ethiopia, Eritrea, Thailand (a country property).
-fn called_by_given_name(e: &Entity) -> bool {
-    e.countries()
-        .any(|c| matches!(c, "Ethiopia" | "Eritrea" | "Thailand"))
+/// Whether the officials lists give `e` one of `countries` as the country
+/// it serves (`country`; not a sanctioned person's nationality, which
+/// OFAC may record wrongly or for a foreigner).
+fn serves(e: &Entity, countries: &[&str]) -> bool {
+    e.properties
+        .get("country")
+        .and_then(|c| c.as_str())
+        .is_some_and(|c| countries.contains(&c))
 }
 
-/// Whether entity `e` is of Myanmar (a country property).
+/// Whether entity `e` is an official of a country whose people the press
+/// calls by the given name: Ethiopia, Eritrea, Thailand (a country
+/// property).
+fn called_by_given_name(e: &Entity) -> bool {
+    serves(e, &["Ethiopia", "Eritrea", "Thailand"])
+}
+
+/// Whether entity `e` is an official of Myanmar (a country property; a
+/// sanctioned child whose name ends in a parent's, "Htoo Htet Tay Za", is
+/// not followed up by it).
 fn burmese(e: &Entity) -> bool {
-    e.countries().any(|c| matches!(c, "Myanmar" | "Burma"))
+    serves(e, &["Myanmar", "Burma"])
 }
 
 /// Whether a name written without a comma as three words, of a person

@@ -129,7 +129,7 @@ fn dated_dev6_split_by_entity_id() {
 /// first scored, before any rule was tuned on it.
 #[test]
 fn dated_dev7_split_by_entity_id() {
-    dated_split("dev7", 460, 0.955, 0.93);
+    dated_split("dev7", 460, 0.955, 0.945);
 }
 
 /// The eighth development round (officials of many countries and decades,
@@ -261,7 +261,7 @@ fn dated_dev20_split_by_entity_id() {
 /// 0.877 when first scored, before any rule was tuned on it.
 #[test]
 fn dated_dev21_split_by_entity_id() {
-    dated_split("dev21", 355, 0.94, 0.895);
+    dated_split("dev21", 355, 0.95, 0.925);
 }
 
 /// The twenty-second development round (who is meant, sixth round:
@@ -323,7 +323,7 @@ fn dated_dev26_split_by_entity_id() {
 /// scored, before any rule was tuned on it.
 #[test]
 fn dated_dev27_split_by_entity_id() {
-    dated_split("dev27", 168, 0.88, 0.875);
+    dated_split("dev27", 168, 0.89, 0.895);
 }
 
 /// The twenty-eighth development round (who is meant, eleventh round:
@@ -350,7 +350,7 @@ fn dated_dev29_split_by_entity_id() {
 /// 0.864 when first scored, before any rule was tuned on it.
 #[test]
 fn dated_dev30_split_by_entity_id() {
-    dated_split("dev30", 213, 0.945, 0.885);
+    dated_split("dev30", 213, 0.95, 0.9);
 }
 
 /// The thirty-first development round (organizations, vessels and
@@ -360,4 +360,14 @@ fn dated_dev30_split_by_entity_id() {
 #[test]
 fn dated_dev31_split_by_entity_id() {
     dated_split("dev31", 296, 0.945, 0.895);
+}
+
+/// The thirty-second development round (South and Southeast Asian,
+/// African, Caribbean and Latin American names: honorifics, one-name
+/// people, patronymic names, the regions' transliterations, namesakes;
+/// quiet articles): 0.951 / 0.853 when first scored, before any rule was
+/// tuned on it.
+#[test]
+fn dated_dev32_split_by_entity_id() {
+    dated_split("dev32", 272, 0.97, 0.9);
 }

@@ -105,7 +105,8 @@
 //! addresses') and the name is
 //! not a common one (every word a common given name or surname, a
 //! family-first name of short syllables such as `Kim Yong Chol`, or two
-//! words of four letters at most such as the Burmese `Soe Win`): the
+//! words of four letters at most, in any language, such as the Burmese
+//! `Soe Win`): the
 //! CIA's governor of Lebanon's central bank "Riad Salameh" and OFAC's
 //! "Riad Salameh" of Lebanon are one person.
 //!
