@@ -8075,12 +8075,11 @@ mod tests {
 
     /// A made-up person holding `role` from `start` on.
     fn officeholder(id: &str, name: &str, role: &str, start: &str) -> Entity {
-        let mut e = Entity::new(id, name, EntityType::Person);
-        e.properties.insert(
-            "roles".into(),
+        official(
+            id,
+            name,
             serde_json::json!([{"role": role, "start": start}]),
-        );
-        e
+        )
     }
 
     /// (text, entity id) of each mention `m` finds in `text`.
@@ -8741,9 +8740,7 @@ mod tests {
         let m = Matcher::new(&Gazetteer::from_entities([agent, official]));
         let mut r = Resolver::new(&m);
         r.set_date(DocDate::parse("2018-06-01").unwrap());
-        let who = |r: &mut Resolver, text: &str| {
-            resolved(r, text).first().map(|x| m.entity(x).id.clone())
-        };
+        let who = |r: &mut Resolver, text: &str| first_id(&m, r, text);
         for (text, id) in [
             // The paragraph describes one of them: his company, his birth.
             (
@@ -8789,9 +8786,9 @@ mod tests {
     fn an_honorific_before_a_name_is_no_longer_name() {
         // Made-up fixture names: an official, and listed people whose
         // first given names are an honorific and a name.
-        let mut official = Entity::new("official", "Tarumbe Kwaladi", EntityType::Person);
-        official.properties.insert(
-            "roles".into(),
+        let official = official(
+            "official",
+            "Tarumbe Kwaladi",
             serde_json::json!([{"role": "President", "start": "2015-05-29"}]),
         );
         let alhaji = Entity::new("alhaji", "Alhaji Zoromba Denk", EntityType::Person);
@@ -8813,9 +8810,9 @@ mod tests {
     #[test]
     fn a_listed_leading_initial_is_part_of_the_span() {
         // A made-up official listed with an initial before the given name.
-        let mut vp = Entity::new("vp", "K. Zarnath Velu", EntityType::Person);
-        vp.properties.insert(
-            "roles".into(),
+        let vp = official(
+            "vp",
+            "K. Zarnath Velu",
             serde_json::json!([{"role": "Vice President", "as_of": "2019-06", "current": true}]),
         );
         let m = Matcher::new(&Gazetteer::from_entities([vp]));
@@ -8836,9 +8833,9 @@ mod tests {
     #[test]
     fn a_trade_after_a_common_name_is_not_the_leader_of_the_day() {
         // A made-up head of state with a common name.
-        let mut president = Entity::new("president", "John Miller", EntityType::Person);
-        president.properties.insert(
-            "roles".into(),
+        let president = official(
+            "president",
+            "John Miller",
             serde_json::json!([{"role": "President", "start": "2018-04-24"}]),
         );
         let m = Matcher::new(&Gazetteer::from_entities([president]));
@@ -8879,6 +8876,18 @@ mod tests {
         assert!(resolved(&mut r, text)[1].start > text.find("Niger").unwrap());
     }
 
+    /// A person the officials lists record with `roles`.
+    fn official(id: &str, name: &str, roles: serde_json::Value) -> Entity {
+        let mut e = Entity::new(id, name, EntityType::Person);
+        e.properties.insert("roles".into(), roles);
+        e
+    }
+
+    /// The id of the first mention the resolver finds in `text`.
+    fn first_id(m: &Matcher, r: &mut Resolver, text: &str) -> Option<String> {
+        resolved(r, text).first().map(|x| m.entity(x).id.clone())
+    }
+
     #[test]
     fn a_military_rank_is_not_a_civil_ministers_namesake() {
         // Made-up fixture names: a sanctioned officer the lists give no
@@ -8887,17 +8896,15 @@ mod tests {
         officer
             .properties
             .insert("dob".into(), serde_json::json!(["01 Mar 1960"]));
-        let mut minister = Entity::new("minister", "Zoe Wyn", EntityType::Person);
-        minister.properties.insert(
-            "roles".into(),
+        let minister = official(
+            "minister",
+            "Zoe Wyn",
             serde_json::json!([{"role": "Minister of Planning & Finance", "as_of": "2019-06", "current": true}]),
         );
         let m = Matcher::new(&Gazetteer::from_entities([officer, minister]));
         let mut r = Resolver::new(&m);
         r.set_date(DocDate::parse("2021-02-12").unwrap());
-        let who = |r: &mut Resolver, text: &str| {
-            resolved(r, text).first().map(|x| m.entity(x).id.clone())
-        };
+        let who = |r: &mut Resolver, text: &str| first_id(&m, r, text);
         for (text, id) in [
             (
                 "Vice Senior General Zoe Wyn stayed in the capital.",

@@ -2175,9 +2175,15 @@ mod tests {
     /// The forms of a person's name who is of `country`, written family
     /// name first.
     fn family_first_forms(name: &str, country: &str) -> Vec<Form> {
+        forms_in_order(name, country, NameOrder::FamilyFirst)
+    }
+
+    /// The forms of a person's name who is of `country`, written in
+    /// `order`.
+    fn forms_in_order(name: &str, country: &str, order: NameOrder) -> Vec<Form> {
         let mut e = Entity::new("t", name, EntityType::Person);
         e.properties.insert("country".into(), country.into());
-        e.name_order = Some(NameOrder::FamilyFirst);
+        e.name_order = Some(order);
         let mut out = Vec::new();
         forms(&e, &e.names().next().unwrap(), &mut out);
         out
@@ -2201,12 +2207,8 @@ mod tests {
     /// The surname forms of a person of `country` whose name is written
     /// given name first.
     fn given_first_surnames(name: &str, country: &str) -> Vec<String> {
-        let mut e = Entity::new("t", name, EntityType::Person);
-        e.properties.insert("country".into(), country.into());
-        e.name_order = Some(NameOrder::GivenFirst);
-        let mut out = Vec::new();
-        forms(&e, &e.names().next().unwrap(), &mut out);
-        out.iter()
+        forms_in_order(name, country, NameOrder::GivenFirst)
+            .iter()
             .filter(|f| f.variant == Surname)
             .map(|f| f.tokens.join(" "))
             .collect()
