@@ -1858,15 +1858,19 @@ impl<'m> Resolver<'m> {
                 } else if c.start.is_none() {
                     // "M. Venkaiah Naidu", listed so: the initial written
                     // before the given name is the name's.
-                    let name = self.matcher.name_text(c.entity, c.name);
-                    let leading = name
-                        .split_whitespace()
-                        .next()
-                        .is_some_and(|w| w.chars().count() == 2 && w.ends_with('.'));
+                    // (The text's dot first: it is rare, the name's text
+                    // is not.)
                     let at = n.tokens()[c.first as usize].start as usize;
-                    if leading {
-                        if let Some(from) = initials_before(text, at, &initials(name)) {
-                            c.start = Some(from as u32);
+                    if initial_ending_at(text, at).is_some() {
+                        let name = self.matcher.name_text(c.entity, c.name);
+                        let leading = name
+                            .split_whitespace()
+                            .next()
+                            .is_some_and(|w| w.chars().count() == 2 && w.ends_with('.'));
+                        if leading {
+                            if let Some(from) = initials_before(text, at, &initials(name)) {
+                                c.start = Some(from as u32);
+                            }
                         }
                     }
                 }
