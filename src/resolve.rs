@@ -3969,7 +3969,8 @@ impl<'m> Resolver<'m> {
         }
         // "moved across the border into Cameroon and Chad": a country's
         // name joined to another country's is a country, whoever bears it.
-        if country_of(w).is_some() {
+        // (A country's name is a place's: the cheap test first.)
+        if place && country_of(w).is_some() {
             let country = |k: usize| {
                 n.tokens()[k].flags.contains(TokenFlags::CAPITALIZED)
                     && country_of(n.token_text(k)).is_some()
