@@ -2041,9 +2041,6 @@ pub fn serving_rank_before(before: &[&str]) -> bool {
 /// assert!(!civilian_offices_only(&e("Prime Minister")));
 /// ```
 pub fn civilian_offices_only(e: &Entity) -> bool {
-    let Some(roles) = e.properties.get("roles").and_then(|r| r.as_array()) else {
-        return false;
-    };
     const CIVIL: Offices = Offices::MINISTER
         .union(Offices::SENATOR)
         .union(Offices::REPRESENTATIVE)
@@ -2067,10 +2064,7 @@ pub fn civilian_offices_only(e: &Entity) -> bool {
         "staff",
     ];
     let mut any = false;
-    for r in roles {
-        let Some(title) = r.get("role").and_then(|t| t.as_str()) else {
-            continue;
-        };
+    for title in e.role_titles() {
         let offices = classify_role(title);
         let lower = title.to_lowercase();
         if offices.is_empty()

@@ -865,7 +865,13 @@ fn person_forms(entity: &Entity, alias: &Alias, out: &mut Vec<Form>) {
 
 /// Whether entity `e` is of Vietnam (a country property).
 fn vietnamese(e: &Entity) -> bool {
-    e.countries().any(|c| matches!(c, "Vietnam" | "Viet Nam"))
+    of_any(e, &["Vietnam", "Viet Nam"])
+}
+
+/// Whether entity `e` is of one of `countries` (its country, nationality
+/// or citizenship).
+fn of_any(e: &Entity, countries: &[&str]) -> bool {
+    e.countries().any(|c| countries.contains(&c))
 }
 
 /// Whether the officials lists give `e` one of `countries` as the country
@@ -1168,8 +1174,7 @@ fn compound_given_names(e: &Entity) -> bool {
 /// Whether entity `e` is of a country where names are Malay ("bin",
 /// "binti" between a given name and the father's).
 fn malay(e: &Entity) -> bool {
-    e.countries()
-        .any(|v| matches!(v, "Malaysia" | "Brunei" | "Singapore" | "Indonesia"))
+    of_any(e, &["Malaysia", "Brunei", "Singapore", "Indonesia"])
 }
 
 /// Whether `e` is an official of a Spanish-speaking country, where people
@@ -1196,7 +1201,7 @@ fn hispanic(e: &Entity) -> bool {
         "Uruguay",
         "Venezuela",
     ];
-    e.countries().any(|c| COUNTRIES.contains(&c))
+    of_any(e, COUNTRIES)
 }
 
 /// Whether a folded word is a regnal number ("ii", "xvi").
