@@ -4851,10 +4851,27 @@ impl<'m> Resolver<'m> {
             // (Nor the one something is named after: "Jackson Park, named
             // for President Andrew Jackson … the elder Jackson" compares
             // the family in the story.)
-            let surely_named = |e: u32| {
-                ix.nearest(e, c.first)
-                    .is_some_and(|x| x.3 >= self.min_confidence && !self.named_for(text, x.1))
+            // (And of those named before it where two are: "Rami
+            // Makhlouf … his father, Mohammed Makhlouf … The younger
+            // Makhlouf" is Rami, whatever cousin the story names later.)
+            let named_surely = |e: u32, before_only: bool| {
+                ix.nearest(e, c.first).is_some_and(|x| {
+                    x.3 >= self.min_confidence
+                        && !self.named_for(text, x.1)
+                        && (!before_only || x.2 < c.first)
+                })
             };
+            let before_only = age.is_some()
+                && self.cands[i..]
+                    .iter()
+                    .take_while(|o| o.first == c.first && o.last == c.last)
+                    .filter(|o| {
+                        named_surely(o.entity, true)
+                            && self.matcher.profile(o.entity).born.is_some()
+                    })
+                    .count()
+                    >= 2;
+            let surely_named = |e: u32| named_surely(e, before_only);
             let compares = age.is_some()
                 && self.cands[i..]
                     .iter()
@@ -9874,6 +9891,12 @@ mod spelling_tests {
                     .insert("dob".into(), serde_json::json!(["21 Jun 1990"]));
                 f
             },
+            {
+                let mut f = Entity::new("nephew", "ZARNURO PEREZ, Tomas", EntityType::Person);
+                f.properties
+                    .insert("dob".into(), serde_json::json!(["2 Feb 2001"]));
+                f
+            },
             // (Made up: a senator whose surname is an English word, and a
             // premier whose family name is a function word.)
             Entity::new("tt", "Tomas Thimble", EntityType::Person),
@@ -10472,6 +10495,18 @@ mod spelling_tests {
                 ("Nicolas Zarnuro Moros", "father", "name_order"),
                 ("Nicolas Ernesto Zarnuro Guerra", "son", "name_order"),
                 ("Zarnuro", "son", "surname"),
+            ],
+        ),
+        (
+            "the younger of two bearers named before it, a younger one named after",
+            "2020",
+            "Nicolas Zarnuro Moros and Nicolas Ernesto Zarnuro Guerra spoke. \
+             The younger Zarnuro laughed. Tomas Zarnuro Perez left.",
+            &[
+                ("Nicolas Zarnuro Moros", "father", "name_order"),
+                ("Nicolas Ernesto Zarnuro Guerra", "son", "name_order"),
+                ("Zarnuro", "son", "surname"),
+                ("Tomas Zarnuro Perez", "nephew", "name_order"),
             ],
         ),
         (
