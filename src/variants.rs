@@ -690,6 +690,16 @@ fn person_forms(entity: &Entity, alias: &Alias, out: &mut Vec<Form>) {
                 ));
             }
         }
+        // An Arabic name of a given name, "bin" and forebears is written
+        // by the press as the person's own name and the father's: "Khalid
+        // bin Salman" for Khalid bin Salman bin Abd al-Aziz Al Saud.
+        if given_core.len() > 3
+            && matches!(given_core[1].as_str(), "bin" | "ibn")
+            && !is_particle(&given_core[0])
+            && !is_particle(&given_core[2])
+        {
+            out.push(form(given_core[..3].to_vec(), Variant::PartialName));
+        }
         // A Malay name's "bin" / "binti" ("son of", "daughter of") is left
         // out by the press: "Mahathir Mohamad" for Mahathir bin Mohamad.
         if family_core.len() >= 2
@@ -2284,6 +2294,17 @@ mod tests {
         assert!(!of("Gerald R. Quorvell", "Senator")
             .iter()
             .any(|(n, _)| n.starts_with("jerry")));
+    }
+
+    #[test]
+    fn an_arabic_name_by_own_and_fathers_names() {
+        // (A made-up fixture name.)
+        let k = person("Zarkhal bin Salman bin Abd al-Aziz Al Zarsaud", None);
+        assert!(k.contains(&s("zarkhal bin salman", PartialName, Proper)));
+        // (A name of three words is the whole given part already.)
+        assert!(!person("Zarkhal bin Salman Al Zarsaud", None)
+            .iter()
+            .any(|f| f.0 == "zarkhal bin" || f.0 == "bin salman"));
     }
 
     #[test]
