@@ -158,6 +158,9 @@ pub fn forms(entity: &Entity, alias: &Alias, out: &mut Vec<Form>) {
             if german_speaking(entity) {
                 umlaut_forms(out, start);
             }
+            if german_speaking(entity) || nordic(entity) {
+                digraph_forms(out, start, &alias.name);
+            }
         }
         EntityType::Organization => {
             group_forms(&fold_tokens(&alias.name), out);
@@ -288,6 +291,70 @@ fn german_speaking(e: &Entity) -> bool {
         .any(|v| matches!(v, "Germany" | "Austria" | "Switzerland" | "Liechtenstein"))
 }
 
+/// Whether `e` is of a Nordic country (the `country` property), whose
+/// letters ø, æ, å, ö and ä English papers also write "oe", "ae", "aa".
+fn nordic(e: &Entity) -> bool {
+    e.countries()
+        .any(|v| matches!(v, "Norway" | "Denmark" | "Sweden" | "Iceland" | "Finland"))
+}
+
+/// "Jonas Gahr Støre" written "Jonas Gahr Stoere", "Schröder"
+/// "Schroeder": papers without the letters write ø and ö "oe", æ and ä
+/// "ae", ü "ue", å "aa". Each form from `start` on whose words `name`
+/// (the listed name, with its letters) writes so gets a copy with the
+/// two letters; a surname alone only where the copy is no common
+/// surname ("Müller" written "Mueller" is anyone's).
+fn digraph_forms(out: &mut Vec<Form>, start: usize, name: &str) {
+    if name.is_ascii() {
+        return;
+    }
+    let mut spelled = String::with_capacity(name.len() + 4);
+    for ch in name.chars() {
+        match ch {
+            'ø' | 'ö' => spelled.push_str("oe"),
+            'Ø' | 'Ö' => spelled.push_str("Oe"),
+            'æ' | 'ä' => spelled.push_str("ae"),
+            'Æ' | 'Ä' => spelled.push_str("Ae"),
+            'ü' => spelled.push_str("ue"),
+            'Ü' => spelled.push_str("Ue"),
+            'å' => spelled.push_str("aa"),
+            'Å' => spelled.push_str("Aa"),
+            c => spelled.push(c),
+        }
+    }
+    let (plain, two) = (fold_tokens(name), fold_tokens(&spelled));
+    if plain.len() != two.len() || plain == two {
+        return;
+    }
+    let mut more: Vec<Form> = Vec::new();
+    for f in &out[start..] {
+        let tokens: Vec<String> = f
+            .tokens
+            .iter()
+            .map(|t| {
+                plain
+                    .iter()
+                    .position(|p| p == t)
+                    .map_or_else(|| t.clone(), |k| two[k].clone())
+            })
+            .collect();
+        if tokens == f.tokens
+            || (tokens.len() == 1 && is_common_surname(&tokens[0]))
+            || out
+                .iter()
+                .chain(&more)
+                .any(|g| g.tokens == tokens && g.variant == f.variant)
+        {
+            continue;
+        }
+        more.push(Form {
+            tokens,
+            ..f.clone()
+        });
+    }
+    out.extend(more);
+}
+
 /// The number 1 to 10 written in the other numerals: "1" ↔ "i", "4" ↔
 /// "iv" (folded).
 fn other_numeral(word: &str) -> Option<String> {
@@ -410,9 +477,11 @@ fn umlaut_forms(out: &mut Vec<Form>, start: usize) {
         changed.then_some(s)
     };
     let mut more: Vec<Form> = Vec::new();
-    // (Full names only: "Müller" alone, the commonest German name, is
-    // anyone's.)
-    for f in out[start..].iter().filter(|f| f.tokens.len() >= 2) {
+    // (Full names, and a surname alone only where it is distinctive:
+    // "Müller" alone, the commonest German name, is anyone's.)
+    for f in out[start..].iter().filter(|f| {
+        f.tokens.len() >= 2 || plain(&f.tokens[0]).is_some_and(|w| is_distinctive_word(&w))
+    }) {
         let tokens: Vec<String> = f
             .tokens
             .iter()
@@ -768,6 +837,18 @@ fn person_forms(entity: &Entity, alias: &Alias, out: &mut Vec<Form>) {
         && (hispanic(entity) || burmese(entity))
     {
         out.push(form(written[2..].to_vec(), Variant::Surname));
+    }
+    // A Danish name of three words whose middle one is no given name ends
+    // in a family name and a last name the press writes as a pair ("Løkke
+    // Rasmussen" of Lars Løkke Rasmussen, "Fogh Rasmussen").
+    if !comma
+        && !family_first
+        && written.len() == 3
+        && !written.iter().any(|t| is_particle(t) || is_suffix(t))
+        && !is_given_name(&written[1])
+        && serves(entity, &["Denmark"])
+    {
+        out.push(form(written[1..].to_vec(), Variant::Surname));
     }
     if is_monarch(entity) {
         // A monarch is named by the given name ("King Sihamoni", "Sultan
@@ -2235,6 +2316,39 @@ mod tests {
         let surnames = given_first_surnames;
         assert!(surnames("Zaw Min Thet Kyu", "Myanmar").contains(&"thet kyu".to_string()));
         assert!(!surnames("Zaw Min Thet Kyu", "Thailand").contains(&"thet kyu".to_string()));
+    }
+
+    #[test]
+    fn danish_names_called_by_the_last_two_words() {
+        // Made-up names.
+        let surnames = given_first_surnames;
+        assert!(
+            surnames("Lars Zarkke Rasmussen", "Denmark").contains(&"zarkke rasmussen".to_string())
+        );
+        assert!(
+            !surnames("Lars Zarkke Rasmussen", "Norway").contains(&"zarkke rasmussen".to_string())
+        );
+        // (Not two given names and a family name.)
+        assert!(!surnames("Lars Peter Zarkesen", "Denmark").contains(&"peter zarkesen".to_string()));
+    }
+
+    #[test]
+    fn nordic_and_german_letters_written_with_two() {
+        let mut e = Entity::new("js", "Jonas Gahr Zarstøre", EntityType::Person);
+        e.properties.insert("country".into(), "Norway".into());
+        let forms = forms_of(&e);
+        assert!(
+            forms.iter().any(|f| f.0 == "jonas gahr zarstoere"),
+            "{forms:?}"
+        );
+        assert!(forms.iter().any(|f| f.0 == "zarstoere"), "{forms:?}");
+        let mut g = Entity::new("hl", "Hartwig Zarloeger", EntityType::Person);
+        g.properties.insert("country".into(), "Austria".into());
+        assert!(forms_of(&g).iter().any(|f| f.0 == "zarloger"));
+        // (Not for a country whose papers write no such letters.)
+        let mut o = Entity::new("o", "Jonas Zarstøre", EntityType::Person);
+        o.properties.insert("country".into(), "Chile".into());
+        assert!(!forms_of(&o).iter().any(|f| f.0.contains("zarstoere")));
     }
 
     #[test]
