@@ -3106,6 +3106,12 @@ impl<'m> Resolver<'m> {
             || cues.occupation
                 && (!cues.profession || !p.terms.is_empty())
                 && !newcomer()
+                // (Nor someone in public life whose middle name the
+                // written initial gives: "a civilian economist, Andrei R.
+                // Belousov", named defence minister, is Andrei Removich
+                // Belousov, in office since 2020.)
+                && !(init == Some(true)
+                    && p.terms.iter().any(|t| t.from <= self.date.first_day()))
                 // ("Finance Minister Professor Mthuli Ncube": a title
                 // before the occupation word that fits says who he is.)
                 && tr > 1
@@ -7851,6 +7857,8 @@ mod tests {
         // (His first term began in January 2001: a newcomer in 2000.)
         ("a newcomer called by his trade", "2000-11-08", "The economist George W. Bush won.", &[("George W. Bush", "gwb")]),
         ("a newcomer's trade long before", "1989", "The economist George W. Bush won.", &[]),
+        // (An initial that gives the listed middle name outweighs the trade.)
+        ("a trade, and a written initial that fits", "2005", "The economist George W. Bush won.", &[("George W. Bush", "gwb")]),
         ("a congressman", "2020", "Rep. Adam Smith spoke.", &[("Adam Smith", "as")]),
         ("common name, nothing to corroborate", "2020", "Adam Smith spoke.", &[]),
         (
