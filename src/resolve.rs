@@ -3085,6 +3085,12 @@ impl<'m> Resolver<'m> {
             p.terms.iter().all(|t| t.from_latest >= d)
                 && p.terms.iter().any(|t| t.from <= d + 10000)
         };
+        // Nor does it rule out someone in public life whose middle name
+        // the written initial gives: "a civilian economist, Andrei R.
+        // Belousov", named defence minister, is Andrei Removich Belousov,
+        // in office since 2020.
+        let known_by_initial =
+            || init == Some(true) && p.terms.iter().any(|t| t.from <= self.date.first_day());
         if !p.possible_at(&self.date) {
             Some(Reason::BeforePublicLife)
         } else if cues
@@ -3106,12 +3112,7 @@ impl<'m> Resolver<'m> {
             || cues.occupation
                 && (!cues.profession || !p.terms.is_empty())
                 && !newcomer()
-                // (Nor someone in public life whose middle name the
-                // written initial gives: "a civilian economist, Andrei R.
-                // Belousov", named defence minister, is Andrei Removich
-                // Belousov, in office since 2020.)
-                && !(init == Some(true)
-                    && p.terms.iter().any(|t| t.from <= self.date.first_day()))
+                && !known_by_initial()
                 // ("Finance Minister Professor Mthuli Ncube": a title
                 // before the occupation word that fits says who he is.)
                 && tr > 1
