@@ -2139,6 +2139,74 @@ pub fn infer_genders(entities: &[Entity], profiles: &mut [Profile]) {
     }
 }
 
+/// Countries whose head of state is more than one person at a time (a
+/// federal council, a presidency of three, two captains regent, two
+/// co-princes): one's term does not end when another's begins.
+const SHARED_HEADS: &[&str] = &[
+    "Switzerland",
+    "Bosnia and Herzegovina",
+    "San Marino",
+    "Andorra",
+];
+
+/// Ends the terms of heads of state and of government whose end no list
+/// gives (`profiles`, parallel to `entities`: still running, or estimated
+/// from the day a list saw them running) at the start of the next
+/// holder's, where that is earlier: a later list that gives the
+/// successor's first day says when the term ended at the latest ("Premier Li"
+/// on 12 March 2023 is Li Qiang, from 11 March, not Li Keqiang, whom a list
+/// of 2022 saw in office). The successor is another entity of the same
+/// country with the same kind of office (head of state, head of
+/// government or both) whose term began after the day the open term was
+/// last seen running; not one of the same name (two records of one
+/// person).
+pub fn end_terms_at_successors(entities: &[Entity], profiles: &mut [Profile]) {
+    const LEADS: Offices = Offices::HEAD_OF_STATE.union(Offices::HEAD_OF_GOVERNMENT);
+    let lead = |o: Offices| Offices(o.0 & LEADS.0);
+    // (country, kind of office) → (entity, latest first day of a term).
+    let mut starts: rustc_hash::FxHashMap<(&str, Offices), Vec<(usize, Day)>> = Default::default();
+    for (i, (e, p)) in entities.iter().zip(profiles.iter()).enumerate() {
+        for t in p.terms.iter().filter(|t| t.offices.meets(LEADS)) {
+            for c in e.countries().filter(|c| !SHARED_HEADS.contains(c)) {
+                // (The latest day it can have begun: "2021" ends the
+                // predecessor's term at the end of 2021.)
+                starts
+                    .entry((c, lead(t.offices)))
+                    .or_default()
+                    .push((i, t.from_latest));
+            }
+        }
+    }
+    if starts.is_empty() {
+        return;
+    }
+    let folded: Vec<String> = entities
+        .iter()
+        .map(|e| crate::normalize::fold_name(&e.name))
+        .collect();
+    for (i, e) in entities.iter().enumerate() {
+        let p = &mut profiles[i];
+        for t in p.terms.iter_mut() {
+            // (A term whose end is known, or the day a list saw it end.)
+            if t.to <= t.to_earliest || !t.offices.meets(LEADS) {
+                continue;
+            }
+            let next = e
+                .countries()
+                .filter_map(|c| starts.get(&(c, lead(t.offices))))
+                .flatten()
+                .filter(|&&(j, from)| {
+                    j != i && from > t.to_earliest && from > t.from && folded[j] != folded[i]
+                })
+                .map(|&(_, from)| from)
+                .min();
+            if let Some(from) = next {
+                t.to = t.to.min(from);
+            }
+        }
+    }
+}
+
 /// The postal codes the press writes after a place ("Fresno, CA"), folded,
 /// and the capital's ("d.c"); the AP-style abbreviations are the keys of
 /// [`STATE_CODES`].
@@ -2685,6 +2753,58 @@ mod tests {
         }
         e.properties.insert("roles".into(), roles);
         Profile::of(&e)
+    }
+
+    #[test]
+    fn a_successor_ends_a_term_no_list_ends() {
+        // Made-up premiers: one a list of 2022 saw in office since 2013,
+        // one whose term a list of 2026 says began on 11 March 2023.
+        let premier = |name: &str, country: &str, roles: serde_json::Value| {
+            let mut e = Entity::new(name, name, EntityType::Person);
+            e.properties.insert("country".into(), country.into());
+            e.properties.insert("roles".into(), roles);
+            e
+        };
+        let old = serde_json::json!([{"role": "Premier", "start": "2013", "as_of": "2022-10-09", "current": true}]);
+        let new = |start: &str| serde_json::json!([{"role": "Premier", "start": start, "as_of": "2026-08-22", "current": true}]);
+        let ended = |entities: Vec<Entity>| {
+            let mut p: Vec<Profile> = entities.iter().map(Profile::of).collect();
+            end_terms_at_successors(&entities, &mut p);
+            p[0].terms[0].to
+        };
+        let zar = |c: &str| premier("Zar Keqo", c, old.clone());
+        assert_eq!(
+            ended(vec![
+                zar("Fixturia"),
+                premier("Zar Qio", "Fixturia", new("2023-03-11"))
+            ]),
+            20230311
+        );
+        // (A start known by the year only ends it at the year's end.)
+        assert_eq!(
+            ended(vec![
+                zar("Fixturia"),
+                premier("Zar Qio", "Fixturia", new("2023"))
+            ]),
+            20231231
+        );
+        // (Not another country's premier, one of the same name, nor where
+        // heads of state serve together.)
+        for others in [
+            premier("Zar Qio", "Otheria", new("2023-03-11")),
+            premier("Zar Keqo", "Fixturia", new("2023-03-11")),
+        ] {
+            assert_eq!(ended(vec![zar("Fixturia"), others]), Day::MAX);
+        }
+        let president = serde_json::json!([{"role": "President", "start": "2013", "as_of": "2022-10-09", "current": true}]);
+        let next = serde_json::json!([{"role": "President", "start": "2023-03-11"}]);
+        assert_eq!(
+            ended(vec![
+                premier("Zar A", "Switzerland", president),
+                premier("Zar B", "Switzerland", next)
+            ]),
+            Day::MAX
+        );
     }
 
     #[test]

@@ -767,6 +767,7 @@ impl Matcher {
         let links = link_entities(gazetteer);
         let mut profiles: Vec<Profile> = gazetteer.entities().iter().map(Profile::of).collect();
         crate::link::infer_genders(gazetteer.entities(), &mut profiles);
+        crate::link::end_terms_at_successors(gazetteer.entities(), &mut profiles);
         let (profile_of, profiles) = sparse(profiles);
         let mut person_words: KeyMap<u32> = KeyMap::default();
         let mut first_names: KeyMap<u32> = KeyMap::default();
