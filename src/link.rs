@@ -1878,6 +1878,8 @@ const NAMED_AFTER: &[&str] = &[
     "terminal",
     "port",
     "doctrine",
+    // (An ideology: "Xi Jinping Thought", "Mao Zedong Thought".)
+    "thought",
     "act",
     "plan",
     "corollary",

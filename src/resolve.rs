@@ -3206,6 +3206,9 @@ impl<'m> Resolver<'m> {
         {
             return true;
         }
+        if self.designation(text, last) {
+            return true;
+        }
         let Some((w, glued)) = self.word_after(text, last) else {
             return false;
         };
@@ -3834,6 +3837,19 @@ impl<'m> Resolver<'m> {
         })
     }
 
+    /// Whether the name ending at token `last` is hyphened to a number,
+    /// a model's designation ("Su-35", "Tu-154"), not a name.
+    fn designation(&self, text: &str, last: u32) -> bool {
+        let next = last as usize + 1;
+        next < self.norm.tokens().len()
+            && gap(text, &self.norm, last as usize) == "-"
+            && self
+                .norm
+                .token_bytes(next)
+                .first()
+                .is_some_and(u8::is_ascii_digit)
+    }
+
     /// Whether a person's name ending at token `last`, after the folded
     /// words `before` and the `title` read from them, names something
     /// called after the person: a titled name after "the" ("launched the
@@ -3852,8 +3868,9 @@ impl<'m> Resolver<'m> {
         let touching = text[..toks[first as usize].start as usize]
             .strip_suffix(' ')
             .is_some_and(|t| t.ends_with(char::is_alphabetic));
-        touching
-            && title.is_some_and(|t| {
+        self.designation(text, last)
+            || touching
+                && title.is_some_and(|t| {
                 // (The title read takes in the "the": "the Queen"; "the
                 // Cunard liner Queen Elizabeth" is a ship's name.)
                 t.words <= 2
@@ -10420,6 +10437,18 @@ mod spelling_tests {
                 ("Hannibo Zarqadhi", "hq", "exact"),
                 ("Saadiko", "sq", "surname"),
             ],
+        ),
+        (
+            "a surname hyphened to a number: a model's designation",
+            "2011",
+            "Yusufo Zarbadini spoke. The air force bought Zarbadini-35 jets.",
+            &[("Yusufo Zarbadini", "yz", "exact")],
+        ),
+        (
+            "a name before a word for an ideology",
+            "2011",
+            "Yusufo Zarbadini spoke of Yusufo Zarbadini Thought.",
+            &[("Yusufo Zarbadini", "yz", "exact")],
         ),
         (
             "a listed person's given name glued before a full name: a longer name",
