@@ -6482,7 +6482,15 @@ impl<'m> Resolver<'m> {
                     start = tokens[c.first as usize + 1].start as usize;
                 }
             }
-            let end = close_quote(text, start, tokens[c.last as usize].end as usize);
+            let mut end = close_quote(text, start, tokens[c.last as usize].end as usize);
+            // "… named Sun Ship Management D Ltd.\n": the period of a
+            // legal form written without inner dots that ends the sentence
+            // is the sentence's ("S.A." keeps its own).
+            if self.matcher.entities()[c.entity as usize].kind == EntityType::Organization
+                && sentence_period(text, tokens[c.last as usize].start as usize, end)
+            {
+                end -= 1;
+            }
             let mut kind = if c.variant > 0 {
                 MatchKind::Variant
             } else {
@@ -6522,6 +6530,23 @@ impl<'m> Resolver<'m> {
             });
         }
     }
+}
+
+/// Whether the word at `start..end` of `text` is an abbreviation without
+/// inner dots ("Ltd.", "Co.", "Inc.") whose period ends a sentence: the
+/// text ends after it, or a line does, or a capital or a quote follows.
+fn sentence_period(text: &str, start: usize, end: usize) -> bool {
+    let Some(word) = text[start..end].strip_suffix('.') else {
+        return false;
+    };
+    let rest = text[end..].trim_start_matches([' ', '\u{a0}']);
+    !word.is_empty()
+        && !word.contains('.')
+        && word.chars().all(char::is_alphabetic)
+        && (text[end..].is_empty()
+            || text[end..].starts_with(['\n', '\r'])
+            || (rest.len() < text[end..].len()
+                && rest.starts_with(|c: char| c.is_uppercase() || matches!(c, '"' | '“' | '‘'))))
 }
 
 /// The folded words of tokens `first..=last`, joined by single spaces (as
@@ -10590,6 +10615,21 @@ mod spelling_tests {
             &[("Nicolas Zarnuro Moros", "father", "name_order"), ("Zarnuro", "father", "surname")],
         ),
     ];
+
+    #[test]
+    fn a_period_that_ends_the_sentence() {
+        let at = |t: &str, w: &str| {
+            let s = t.find(w).unwrap();
+            sentence_period(t, s, s + w.len())
+        };
+        assert!(at("named Zar Ltd.", "Ltd."));
+        assert!(at("named Zar Ltd.\n\nIt", "Ltd."));
+        assert!(at("named Zar Ltd. The", "Ltd."));
+        assert!(at("named Zar Ltd. \"We", "Ltd."));
+        assert!(!at("named Zar Ltd. in May", "Ltd."));
+        assert!(!at("named Zar S.A. The", "S.A."));
+        assert!(!at("named Zar Ltd, then", "Ltd"));
+    }
 
     #[test]
     fn ages_after_names() {
