@@ -5284,6 +5284,32 @@ impl<'m> Resolver<'m> {
                     .is_some_and(|&(f, _)| self.named_as_relative(text, f))
             };
             let regime = regime && found.iter().any(|f| led(f.3.entity));
+            // "Assad's son breaks silence" over a story of "Hafez
+            // al-Assad, the eldest son of …": a bearer the story names as
+            // someone's child is not the one whose son is spoken of (nor,
+            // "Kim's father", one it names as a parent).
+            let after_name = &text[toks[c.last as usize].end as usize..];
+            let kin_of = after_name
+                .strip_prefix("'s ")
+                .or_else(|| after_name.strip_prefix("’s "))
+                .and_then(|r| r.split(|ch: char| !ch.is_alphabetic()).next())
+                .and_then(|w| match w.to_lowercase().as_str() {
+                    "son" | "sons" | "daughter" | "daughters" | "grandson" | "granddaughter" => {
+                        Some(-1i8)
+                    }
+                    "father" | "mother" | "grandfather" | "grandmother" => Some(1),
+                    _ => None,
+                });
+            let other_generation = |e: u32| {
+                kin_of.is_some_and(|k| {
+                    ix.full.get(&e).is_some_and(|m| {
+                        m.spans.iter().any(|&(f, l)| {
+                            let after = &text[toks[l as usize].end as usize..];
+                            kin_order(&self.words_before_max(text, f, 2), after) == Some(k)
+                        })
+                    })
+                })
+            };
             // The bearer the story last called by this word alone keeps it
             // ("Kim said … his father, Kim Jong-il … Kim's younger
             // sister"): the press names the others in full, or titles them
@@ -5357,7 +5383,9 @@ impl<'m> Resolver<'m> {
                 taken.push(f.3.entity);
                 // ("… his son Hafez … the elder Hafez": the story named
                 // this bearer as the other one of the two.)
-                new && kin_rank(f.3.entity) < 2 && !set_apart(f.3.entity)
+                new && kin_rank(f.3.entity) < 2
+                    && !set_apart(f.3.entity)
+                    && !other_generation(f.3.entity)
             });
             // "President Assad, 63," in 1994 is not the son then 28, nor
             // another bearer: an age above the chosen bearer's at the date
@@ -10593,6 +10621,17 @@ mod spelling_tests {
                 ("Nicolas Ernesto Zarnuro Guerra", "son", "name_order"),
                 ("Zarnuro", "son", "surname"),
                 ("Tomas Zarnuro Perez", "nephew", "name_order"),
+            ],
+        ),
+        (
+            "a surname whose son is spoken of, over a story of the son",
+            "2020",
+            "Zarnuro's son speaks\n\nNicolas Ernesto Zarnuro Guerra, the eldest son of \
+             Nicolas Zarnuro Moros, spoke.",
+            &[
+                ("Zarnuro", "father", "surname"),
+                ("Nicolas Ernesto Zarnuro Guerra", "son", "name_order"),
+                ("Nicolas Zarnuro Moros", "father", "name_order"),
             ],
         ),
         (
