@@ -2182,11 +2182,16 @@ pub fn end_terms_at_successors(entities: &[Entity], profiles: &mut [Profile]) {
     if starts.is_empty() {
         return;
     }
-    let folded: Vec<String> = entities
-        .iter()
-        .map(|e| crate::normalize::fold_name(&e.name))
-        .collect();
-    for (i, e) in entities.iter().enumerate() {
+    // (Folded once, for the few holders of such offices only: this runs
+    // over every listed entity at start-up.)
+    let mut folded: rustc_hash::FxHashMap<usize, String> = Default::default();
+    for &(i, _) in starts.values().flatten() {
+        folded
+            .entry(i)
+            .or_insert_with(|| crate::normalize::fold_name(&entities[i].name));
+    }
+    for (&i, name) in &folded {
+        let e = &entities[i];
         let p = &mut profiles[i];
         for t in p.terms.iter_mut() {
             // (A term whose end is known, or the day a list saw it end.)
@@ -2198,7 +2203,7 @@ pub fn end_terms_at_successors(entities: &[Entity], profiles: &mut [Profile]) {
                 .filter_map(|c| starts.get(&(c, lead(t.offices))))
                 .flatten()
                 .filter(|&&(j, from)| {
-                    j != i && from > t.to_earliest && from > t.from && folded[j] != folded[i]
+                    j != i && from > t.to_earliest && from > t.from && folded[&j] != *name
                 })
                 .map(|&(_, from)| from)
                 .min();

@@ -155,10 +155,11 @@ pub fn forms(entity: &Entity, alias: &Alias, out: &mut Vec<Form>) {
             }
             // (No ezafe: a person's "E." or "I." is an initial.)
             connector_forms(out, start, false);
-            if german_speaking(entity) {
+            let german = german_speaking(entity);
+            if german {
                 umlaut_forms(out, start);
             }
-            if german_speaking(entity) || nordic(entity) {
+            if german || nordic(entity) {
                 digraph_forms(out, start, &alias.name);
             }
             // (The spelling keys read doubled letters as one for the
@@ -368,10 +369,14 @@ fn digraph_forms(out: &mut Vec<Form>, start: usize, name: &str) {
 /// letter): "yattani" 3.
 fn doubled_at(word: &str) -> Option<usize> {
     let b = word.as_bytes();
-    if b.len() < 5 || !word.is_ascii() || !is_distinctive_word(word) {
+    if b.len() < 5 {
         return None;
     }
-    (1..b.len()).find(|&i| b[i] == b[i - 1] && b[i].is_ascii_alphabetic() && !is_vowel_byte(b[i]))
+    // (The bytes first: this runs for every word of every person's name
+    // at start-up, and few double a consonant.)
+    (1..b.len())
+        .find(|&i| b[i] == b[i - 1] && b[i].is_ascii_lowercase() && !is_vowel_byte(b[i]))
+        .filter(|_| word.is_ascii() && is_distinctive_word(word))
 }
 
 fn is_vowel_byte(b: u8) -> bool {
