@@ -21,6 +21,10 @@
 //!     president of 1893).
 //!   - A term known only by the day a list saw it held (`as_of`, the CIA
 //!     directory of 2019) is taken to run four years either side of it.
+//!   - A head of state's or government's term that no list ends (still
+//!     running, or estimated so) ends at the latest first day of the next
+//!     holder of that office in that country that a later list gives
+//!     ([`end_terms_at_successors`]).
 //! - [`title_before`] reads the title written before a name ("former
 //!   President", "U.S. Sen.", "Defense Secretary") into [`Offices`] and
 //!   says whether it speaks of the past ("former").
