@@ -2158,21 +2158,30 @@ const SHARED_HEADS: &[&str] = &[
 /// Ends the terms of heads of state and of government whose end no list
 /// gives (`profiles`, parallel to `entities`: still running, or estimated
 /// from the day a list saw them running) at the start of the next
-/// holder's, where that is earlier: a later list that gives the
-/// successor's first day says when the term ended at the latest ("Premier Li"
-/// on 12 March 2023 is Li Qiang, from 11 March, not Li Keqiang, whom a list
-/// of 2022 saw in office). The successor is another entity of the same
-/// country with the same kind of office (head of state, head of
-/// government or both) whose term began after the day the open term was
-/// last seen running; not one of the same name (two records of one
-/// person).
+/// holder's, where that is earlier: a later list that saw the successor
+/// still in office and gives its first day says when the term ended at
+/// the latest ("Premier Li" on 12 March 2023 is Li Qiang, from 11 March,
+/// not Li Keqiang, whom a list of 2022 saw in office). The successor is
+/// another entity of the same country with the same kind of office (head
+/// of state, head of government or both) whose term, with its first day
+/// given and no end, began (at the latest day it can have begun: the end
+/// of the year for "2021") after the day the open term was last seen
+/// running; not an acting or rival head whose term ended, nor one of the
+/// same name (two records of one person).
 pub fn end_terms_at_successors(entities: &[Entity], profiles: &mut [Profile]) {
     const LEADS: Offices = Offices::HEAD_OF_STATE.union(Offices::HEAD_OF_GOVERNMENT);
     let lead = |o: Offices| Offices(o.0 & LEADS.0);
     // (country, kind of office) → (entity, latest first day of a term).
     let mut starts: rustc_hash::FxHashMap<(&str, Offices), Vec<(usize, Day)>> = Default::default();
     for (i, (e, p)) in entities.iter().zip(profiles.iter()).enumerate() {
-        for t in p.terms.iter().filter(|t| t.offices.meets(LEADS)) {
+        // (A successor is one a later list saw still in office with its
+        // first day given: not an acting or rival head whose term ended,
+        // nor one a list saw once.)
+        for t in p
+            .terms
+            .iter()
+            .filter(|t| t.offices.meets(LEADS) && t.to == Day::MAX)
+        {
             for c in e.countries().filter(|c| !SHARED_HEADS.contains(c)) {
                 // (The latest day it can have begun: "2021" ends the
                 // predecessor's term at the end of 2021.)
@@ -2804,6 +2813,12 @@ mod tests {
         for others in [
             premier("Zar Qio", "Otheria", new("2023-03-11")),
             premier("Zar Keqo", "Fixturia", new("2023-03-11")),
+            // (Nor an acting premier whose term ended.)
+            premier(
+                "Zar Act",
+                "Fixturia",
+                serde_json::json!([{"role": "Premier", "start": "2023-02-01", "end": "2023-02-20"}]),
+            ),
         ] {
             assert_eq!(ended(vec![zar("Fixturia"), others]), Day::MAX);
         }

@@ -541,7 +541,11 @@ fn umlaut_forms(out: &mut Vec<Form>, start: usize) {
     // (Full names, and a surname alone only where it is distinctive:
     // "Müller" alone, the commonest German name, is anyone's.)
     for f in out[start..].iter().filter(|f| {
-        f.tokens.len() >= 2 || plain(&f.tokens[0]).is_some_and(|w| is_distinctive_word(&w))
+        f.tokens.len() >= 2
+            || f.tokens
+                .first()
+                .and_then(|w| plain(w))
+                .is_some_and(|w| is_distinctive_word(&w))
     }) {
         let tokens: Vec<String> = f
             .tokens
@@ -825,8 +829,10 @@ fn person_forms(entity: &Entity, alias: &Alias, out: &mut Vec<Form>) {
         // bin Salman" for Khalid bin Salman bin Abd al-Aziz Al Saud.
         if given_core.len() > 3
             && matches!(given_core[1].as_str(), "bin" | "ibn")
+            && matches!(given_core[3].as_str(), "bin" | "ibn")
             && !is_particle(&given_core[0])
             && !is_particle(&given_core[2])
+            && !matches!(given_core[2].as_str(), "abd" | "abdul" | "abdel" | "abu")
         {
             out.push(form(given_core[..3].to_vec(), Variant::PartialName));
         }
@@ -2489,10 +2495,17 @@ mod tests {
         // (A made-up fixture name.)
         let k = person("Zarkhal bin Salman bin Abd al-Aziz Al Zarsaud", None);
         assert!(k.contains(&s("zarkhal bin salman", PartialName, Proper)));
-        // (A name of three words is the whole given part already.)
-        assert!(!person("Zarkhal bin Salman Al Zarsaud", None)
+        // (Not a father's compound name cut short: "Zarkhal bin Abd
+        // al-Aziz Al Zarsaud" is no "Zarkhal bin Abd"; nor the given name,
+        // "bin" and a family name that follows no second "bin".)
+        assert!(
+            !person("Zarkhal bin Abd al-Aziz bin Zarfahd Al Zarsaud", None)
+                .iter()
+                .any(|f| f.0 == "zarkhal bin abd")
+        );
+        assert!(!person("Zarkhal bin Salman Al Zarmuqrin Al Zarsaud", None)
             .iter()
-            .any(|f| f.0 == "zarkhal bin" || f.0 == "bin salman"));
+            .any(|f| f.0 == "zarkhal bin salman"));
     }
 
     #[test]
