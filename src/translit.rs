@@ -63,7 +63,8 @@ const VOWEL: u8 = b'V';
 /// A glide closing a vowel run (`ai`, `ei`, `ay`).
 const GLIDE: u8 = b'Y';
 
-fn is_vowel(b: u8) -> bool {
+/// Whether a folded letter is a vowel (`y` too).
+pub(crate) fn is_vowel(b: u8) -> bool {
     matches!(b, b'a' | b'e' | b'i' | b'o' | b'u' | b'y')
 }
 

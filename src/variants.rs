@@ -336,20 +336,33 @@ fn digraph_forms(out: &mut Vec<Form>, start: usize, name: &str) {
     if plain.len() != two.len() || plain == two {
         return;
     }
+    push_words_respelled(
+        out,
+        start,
+        |t| plain.iter().position(|p| p == t).map(|k| two[k].clone()),
+        |tokens| !(tokens.len() == 1 && is_common_surname(&tokens[0])),
+    );
+}
+
+/// Appends, for each form from `start` on, a copy with its words written
+/// as `respell` writes them (`None`: as they are), where the copy differs,
+/// `keep` accepts its words, and no form of the same kind has them
+/// already: the umlauts and Nordic letters written another way.
+fn push_words_respelled(
+    out: &mut Vec<Form>,
+    start: usize,
+    respell: impl Fn(&str) -> Option<String>,
+    keep: impl Fn(&[String]) -> bool,
+) {
     let mut more: Vec<Form> = Vec::new();
     for f in &out[start..] {
         let tokens: Vec<String> = f
             .tokens
             .iter()
-            .map(|t| {
-                plain
-                    .iter()
-                    .position(|p| p == t)
-                    .map_or_else(|| t.clone(), |k| two[k].clone())
-            })
+            .map(|t| respell(t).unwrap_or_else(|| t.clone()))
             .collect();
         if tokens == f.tokens
-            || (tokens.len() == 1 && is_common_surname(&tokens[0]))
+            || !keep(&tokens)
             || out
                 .iter()
                 .chain(&more)
@@ -375,12 +388,10 @@ fn doubled_at(word: &str) -> Option<usize> {
     // (The bytes first: this runs for every word of every person's name
     // at start-up, and few double a consonant.)
     (1..b.len())
-        .find(|&i| b[i] == b[i - 1] && b[i].is_ascii_lowercase() && !is_vowel_byte(b[i]))
+        .find(|&i| {
+            b[i] == b[i - 1] && b[i].is_ascii_lowercase() && !crate::translit::is_vowel(b[i])
+        })
         .filter(|_| word.is_ascii() && is_distinctive_word(word))
-}
-
-fn is_vowel_byte(b: u8) -> bool {
-    matches!(b, b'a' | b'e' | b'i' | b'o' | b'u' | b'y')
 }
 
 /// "Ukur Yatani" for the listed Ukur Yattani: the press writes a doubled
@@ -537,34 +548,11 @@ fn umlaut_forms(out: &mut Vec<Form>, start: usize) {
         }
         changed.then_some(s)
     };
-    let mut more: Vec<Form> = Vec::new();
     // (Full names, and a surname alone only where it is distinctive:
     // "Müller" alone, the commonest German name, is anyone's.)
-    for f in out[start..].iter().filter(|f| {
-        f.tokens.len() >= 2
-            || f.tokens
-                .first()
-                .and_then(|w| plain(w))
-                .is_some_and(|w| is_distinctive_word(&w))
-    }) {
-        let tokens: Vec<String> = f
-            .tokens
-            .iter()
-            .map(|t| plain(t).unwrap_or_else(|| t.clone()))
-            .collect();
-        if tokens != f.tokens
-            && !out
-                .iter()
-                .chain(&more)
-                .any(|g| g.tokens == tokens && g.variant == f.variant)
-        {
-            more.push(Form {
-                tokens,
-                ..f.clone()
-            });
-        }
-    }
-    out.extend(more);
+    push_words_respelled(out, start, plain, |tokens| {
+        tokens.len() >= 2 || is_distinctive_word(&tokens[0])
+    });
 }
 
 /// Words for a group that a name can end with.
