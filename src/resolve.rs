@@ -404,8 +404,7 @@ struct Cues {
 /// from the two folded words before the name (`before`, nearest last) and
 /// the text after it.
 fn kin_order(before: &[&str], after: &str) -> Option<i8> {
-    let parent = |w: &str| matches!(w, "father" | "mother" | "grandfather" | "grandmother");
-    let child = |w: &str| matches!(w, "son" | "daughter" | "grandson" | "granddaughter");
+    let (parent, child) = (is_parent_word, is_child_word);
     // ("the son of X": X is the parent.)
     if let [.., w, "of"] = before {
         if parent(w) {
@@ -448,6 +447,16 @@ fn kin_order(before: &[&str], after: &str) -> Option<i8> {
         }
         _ => None,
     }
+}
+
+/// Whether a folded word names a parent or grandparent.
+fn is_parent_word(w: &str) -> bool {
+    matches!(w, "father" | "mother" | "grandfather" | "grandmother")
+}
+
+/// Whether a folded word names a child or grandchild.
+fn is_child_word(w: &str) -> bool {
+    matches!(w, "son" | "daughter" | "grandson" | "granddaughter")
 }
 
 /// Whether a folded word names a relative ("brother", "widow", "son").
@@ -5297,12 +5306,15 @@ impl<'m> Resolver<'m> {
                 .strip_prefix("'s ")
                 .or_else(|| after_name.strip_prefix("’s "))
                 .and_then(|r| r.split(|ch: char| !ch.is_alphabetic()).next())
-                .and_then(|w| match w.to_lowercase().as_str() {
-                    "son" | "sons" | "daughter" | "daughters" | "grandson" | "granddaughter" => {
+                .and_then(|w| {
+                    let w = w.to_lowercase();
+                    if is_child_word(&w) || matches!(w.as_str(), "sons" | "daughters") {
                         Some(-1i8)
+                    } else if is_parent_word(&w) {
+                        Some(1)
+                    } else {
+                        None
                     }
-                    "father" | "mother" | "grandfather" | "grandmother" => Some(1),
-                    _ => None,
                 });
             let other_generation = |e: u32| {
                 kin_of.is_some_and(|k| {
