@@ -645,6 +645,42 @@ pub fn country_of(value: &str) -> Option<usize> {
         .copied()
 }
 
+/// The country a territory belongs to, where the table's own long name
+/// for it says so ("Hong Kong Special Administrative Region of the
+/// People's Republic of China" is China's), else the country itself: a
+/// list that files Hong Kong's officials under China names their country
+/// as another list's "Hong Kong" does.
+///
+/// ```
+/// use gazex::names::{country_of, sovereign_of};
+/// let china = country_of("China").unwrap();
+/// assert_eq!(sovereign_of(country_of("Hong Kong").unwrap()), china);
+/// assert_eq!(sovereign_of(country_of("Macau").unwrap()), china);
+/// assert_eq!(sovereign_of(china), china);
+/// let japan = country_of("Japan").unwrap();
+/// assert_eq!(sovereign_of(japan), japan);
+/// ```
+pub fn sovereign_of(index: usize) -> usize {
+    const REGION_OF: &str = "special administrative region of ";
+    let (_, cues) = country_table();
+    cues.get(index)
+        .and_then(|(names, all)| {
+            all[..*names].iter().find_map(|n| {
+                let at = n.find(REGION_OF)?;
+                let rest = &n[at + REGION_OF.len()..];
+                country_of(rest.strip_prefix("the ").unwrap_or(rest))
+            })
+        })
+        .unwrap_or(index)
+}
+
+/// A country's first name in the table, folded in natural order
+/// ("china"), by its index ([`country_of`]).
+pub fn country_name(index: usize) -> Option<&'static str> {
+    let (_, cues) = country_table();
+    Some(cues.get(index)?.1.first()?.as_str())
+}
+
 /// Per country of `data/countries/`: its names (folded, natural order) to
 /// its index, and per index the number of its names and all its cue words
 /// (names first, then demonyms and capitals).

@@ -2816,6 +2816,49 @@ impl<'m> Resolver<'m> {
             || (last - first >= 2 && ent.countries().next().is_none() && self.home_named(e))
     }
 
+    /// Whether the story, after naming entity `e` in tokens `first..=last`,
+    /// gives the bearer an age that is not `e`'s: the first age it writes
+    /// with a later mention of the name's last word ("John Lee never
+    /// planned to run a restaurant. … said Lee, 68," of a listed man of
+    /// 59). A story states its subject's age once. Where it names another
+    /// bearer of the word in full, or introduces this one as someone's
+    /// relative ("his son … Lee, 63," his father), the age may be the
+    /// other's, so it does not count.
+    fn age_said_later_misfits(&self, text: &str, e: u32, first: u32, last: u32) -> bool {
+        if self.named_as_relative(text, first) {
+            return false;
+        }
+        let toks = self.norm.tokens();
+        let surname = self.norm.token_text(last as usize);
+        let given = self.norm.token_text(first as usize);
+        let bare = |i: usize| {
+            i == 0
+                || self.norm.barrier_after(i - 1)
+                || !toks[i - 1].flags.contains(TokenFlags::CAPITALIZED)
+                || is_title(self.norm.token_text(i - 1))
+        };
+        let of_bearer =
+            |i: usize| bare(i) || (first < last && self.norm.token_text(i - 1) == given);
+        let mentions: Vec<usize> = (0..toks.len())
+            .filter(|&i| {
+                (i < first as usize || i > last as usize) && self.norm.token_text(i) == surname
+            })
+            .collect();
+        // (Not where the story names another bearer of the word: "Camila
+        // Ortega Murillo … Murillo, 73," is her mother Rosario Murillo.)
+        if !mentions.iter().all(|&i| of_bearer(i)) {
+            return false;
+        }
+        mentions
+            .into_iter()
+            .filter(|&i| i > last as usize)
+            .find_map(|i| {
+                age_after(text, toks[i].end as usize)
+                    .or_else(|| age_before(text, toks[i].start as usize))
+            })
+            .is_some_and(|a| self.age_rules_out(e, a, false))
+    }
+
     /// Whether the document names, outside tokens `first..=last`, a party
     /// the lists link to entity `e`, another name of `e` that is not
     /// common, or, with `countrymen`, another official of `e`'s country
@@ -3817,7 +3860,8 @@ impl<'m> Resolver<'m> {
                     && !self.written_in_plural(first, last)
                     && ((rank[2] == 0 && (!occupation_in(&appositive) || past_trade(&appositive)))
                         || (!occupation_in(&appositive)
-                            && self.corroborated(best.entity, first, last))))
+                            && self.corroborated(best.entity, first, last)))
+                    && !self.age_said_later_misfits(text, best.entity, first, last))
             {
                 reasons.push(Reason::Corroborated);
             } else {
@@ -7264,8 +7308,13 @@ fn proper_context(text: &str, n: &Normalized, first: u32, last: u32) -> bool {
             && written[..written.len() - 1]
                 .bytes()
                 .all(|b| b.is_ascii_uppercase());
-        let ordinary =
-            is_title(word) || is_stopword(word) || plural_acronym || (caps && is_common_word(word));
+        // ("the Kennedy Administration", "the Wilson Government": the
+        // word for a leader's time in power, capitalized by house style.)
+        let ordinary = is_title(word)
+            || is_stopword(word)
+            || plural_acronym
+            || (caps && is_common_word(word))
+            || power_word(word);
         t.flags.contains(TokenFlags::CAPITALIZED)
             && !t.flags.contains(TokenFlags::DIGIT)
             && !ordinary
@@ -9498,6 +9547,66 @@ mod tests {
         // Without the firm, the president.
         let text = "The plants will close. Zorfa said it would cut output.";
         assert_eq!(resolved_texts(&mut r, text), ["Zorfa"]);
+    }
+
+    #[test]
+    fn an_age_the_story_gives_later_rules_out_a_common_name() {
+        // A made-up official of a common name, in office at the date.
+        let mut e = officeholder("y", "John Lee", "Secretary for Security", "2017");
+        e.properties
+            .insert("dob".into(), serde_json::json!(["07 Dec 1957"]));
+        e.properties
+            .insert("nationality".into(), serde_json::json!(["Hong Kong"]));
+        let m = Matcher::new(&Gazetteer::from_entities([e]));
+        let mut r = Resolver::new(&m);
+        r.set_date(DocDate::parse("2018-11-19").unwrap());
+        let story = "John Lee never planned to run a restaurant. He came from \
+                     Hong Kong in 1979. Lee will close it on Sunday.";
+        // He is 60 at the date: 68 is someone else's age, 61 his (by a
+        // year either way).
+        for (age, n) in [
+            ("", 2),
+            (" \"Time to rest,\" said Lee, 68.", 0),
+            (" Lee, 61, rests.", 3),
+        ] {
+            assert_eq!(resolved(&mut r, &format!("{story}{age}")).len(), n, "{age}");
+        }
+        // The age of another bearer of the name, or of the father of one
+        // the story names as a son, says nothing of him.
+        let text = format!("{story} His wife Mei Lee, 63, agreed.");
+        assert_eq!(resolved(&mut r, &text).len(), 2);
+        let text = "Her son John Lee came from Hong Kong in 1979. Lee, 68, stayed.";
+        assert_eq!(resolved_texts(&mut r, text), ["John Lee"]);
+    }
+
+    #[test]
+    fn a_surname_before_administration_written_either_way_is_the_leader() {
+        // Made-up officials of one surname: a president and a senator.
+        let p = officeholder(
+            "p",
+            "Velmor Zarnavi",
+            "President of the United States",
+            "1961-01-20",
+        );
+        let s = officeholder(
+            "s",
+            "Quandrix Zarnavi",
+            "United States Senator",
+            "1953-01-03",
+        );
+        let m = Matcher::new(&Gazetteer::from_entities([p, s]));
+        let mut r = Resolver::new(&m);
+        r.set_date(DocDate::parse("1962-07-09").unwrap());
+        for text in [
+            "It is the sharpest step the Zarnavi administration has taken.",
+            "It is the sharpest step the Zarnavi Administration has taken.",
+        ] {
+            let got: Vec<&str> = resolved(&mut r, text)
+                .iter()
+                .map(|x| m.entity(x).id.as_str())
+                .collect();
+            assert_eq!(got, ["p"], "{text}");
+        }
     }
 
     #[test]

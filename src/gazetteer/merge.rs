@@ -91,7 +91,7 @@
 //! they are reported as *undecided*, for a person to look at; unless
 //! both records give **one office of one country** (an officials record's
 //! `roles`, an OFAC record's `title`, whose country is the record's own,
-//! or its place of birth's where it gives none; the same folded words less
+//! or its place of birth's where it gives none, Hong Kong's as China's; the same folded words less
 //! "of", "the", "and", "former" and the country's own words, a plural as
 //! its singular, or the same but for an acronym whose letters are the
 //! initials of the other's words in any order: OFAC's "Chairman of the
@@ -102,9 +102,11 @@
 //! name words (the display name of one among the other's names, or a
 //! shared name of three words or more), share a country (`country`,
 //! `nationality`, `citizenship`; for a record that gives none, its
-//! addresses') and the name is
+//! addresses'; Hong Kong and Macau count as China, where the CIA files
+//! their officials) and the name is
 //! not a common one (every word a common given name or surname, a
-//! family-first name of short syllables such as `Kim Yong Chol`, or two
+//! family-first name of three words at most of short syllables such as
+//! `Kim Yong Chol`, or two
 //! words of four letters at most, in any language, such as the Burmese
 //! `Soe Win`): the
 //! CIA's governor of Lebanon's central bank "Riad Salameh" and OFAC's
@@ -491,7 +493,8 @@ impl Office {
         // (A bracket repeats or explains: "State Affairs Commission (SAC)".)
         let title = title.split_once(" (").map_or(title, |(head, _)| head);
         let mut office = Office {
-            country: index,
+            // (Hong Kong's offices are China's, as the CIA files them.)
+            country: crate::names::sovereign_of(index),
             words: Vec::new(),
             with_country: Vec::new(),
             acronyms: Vec::new(),
@@ -605,20 +608,28 @@ fn same_office(a: &Entity, b: &Entity) -> bool {
 fn share_a_country(a: &Entity, b: &Entity) -> bool {
     let of = |e: &Entity| {
         let own = countries_where(e, false);
-        if own.is_empty() {
-            countries(e)
-        } else {
-            own
+        let mut all = if own.is_empty() { countries(e) } else { own };
+        // A citizen of Hong Kong or Macau is one of China: the CIA files
+        // the cities' officials under China.
+        for c in &mut all {
+            if let Some(sovereign) = crate::names::country_of(c)
+                .map(crate::names::sovereign_of)
+                .and_then(crate::names::country_name)
+            {
+                sovereign.clone_into(c);
+            }
         }
+        all
     };
     let x = of(a);
     !x.is_empty() && of(b).iter().any(|c| x.contains(c))
 }
 
 /// Whether a person's display name is made of common name words only (a
-/// common US given name or surname), is written family name first with
-/// given name of short words, six letters at most ("Kim Yong Chol", "Li
-/// Qiang"), or is two short words of four letters at most ("Soe Win",
+/// common US given name or surname), is written family name first in three
+/// words at most with given name of short words, six letters at most ("Kim
+/// Yong Chol", "Li Qiang"; not "Stephen Lo Wai-chung", an English given
+/// name before a Cantonese name), or is two short words of four letters at most ("Soe Win",
 /// "Ye Aung": a Burmese name of two syllables and no family name): names
 /// that many people share, which a name and a country do not tell apart.
 fn common_name(e: &Entity) -> bool {
@@ -629,6 +640,7 @@ fn common_name(e: &Entity) -> bool {
     let long: Vec<&str> = words.iter().copied().filter(|w| w.len() > 1).collect();
     long.iter().all(common)
         || (e.name_order == Some(NameOrder::FamilyFirst)
+            && words.len() <= 3
             && long.iter().skip(1).all(|w| w.len() <= 6))
         || (words.len() == 2 && words.iter().all(|w| w.len() <= 4))
 }
@@ -2109,6 +2121,57 @@ mod tests {
             ),
         );
         assert_eq!(both, "apart");
+    }
+
+    #[test]
+    fn a_hong_kong_official_filed_under_china_is_one_person() {
+        // Made-up names: OFAC gives Hong Kong, the CIA files the city's
+        // officials under China, and only OFAC gives a date of birth.
+        let sdn = |names: &[&str], title: &str| {
+            person(
+                "ofac",
+                "ofac-1",
+                names,
+                json!({ "dob": ["07 Dec 1957"], "nationality": ["Hong Kong"],
+                        "addresses": [{ "country": "Hong Kong" }], "title": title }),
+            )
+        };
+        let cia = |name: &str, country: &str| {
+            let (mut e, o) = person(
+                "officials",
+                "cia-1",
+                &[name],
+                json!({ "country": country,
+                        "roles": [{ "role": "Secretary for Security", "country": country }] }),
+            );
+            // (As the CIA's file has them: family name first.)
+            e.name_order = Some(NameOrder::FamilyFirst);
+            (e, o)
+        };
+        // The same four words, an English given name first: not a name of
+        // short syllables that many share.
+        let quan = ["Velmor Quan", "Velmor Quan Tak-wing"];
+        assert_eq!(
+            outcome(sdn(&quan, "Director"), cia("Velmor Quan Tak-wing", "China")),
+            "merged"
+        );
+        assert_eq!(
+            outcome(sdn(&quan, "Director"), cia("Velmor Quan Tak-wing", "Japan")),
+            "undecided"
+        );
+        // A common name, by the one office both records give.
+        let lee = ["John Lee"];
+        assert_eq!(
+            outcome(
+                sdn(&lee, "Secretary for Security"),
+                cia("John Lee", "China")
+            ),
+            "merged"
+        );
+        assert_eq!(
+            outcome(sdn(&lee, "Director"), cia("John Lee", "China")),
+            "undecided"
+        );
     }
 
     #[test]
