@@ -7359,6 +7359,20 @@ fn proper_context(text: &str, n: &Normalized, first: u32, last: u32) -> bool {
     if next < tokens.len() && glued(last as usize, next) && name_word(next) {
         return false;
     }
+    // "Cheong Wa Dae said": a capitalized function word of another
+    // language inside a run of capitalized words continues a longer name
+    // (the Blue House's), not a sentence.
+    if next + 1 < tokens.len()
+        && !caps
+        && glued(last as usize, next)
+        && glued(next, next + 1)
+        && tokens[next].flags.contains(TokenFlags::CAPITALIZED)
+        && is_stopword(n.token_text(next))
+        && !is_common_word(n.token_text(next))
+        && name_word(next + 1)
+    {
+        return false;
+    }
     // "The Hoover Company", "Kennedy Center": a capitalized word for a
     // thing named after someone (a title word too, "Company Secretary",
     // or an ordinary one) makes the name part of the thing's.
@@ -9607,6 +9621,21 @@ mod tests {
                 .collect();
             assert_eq!(got, ["p"], "{text}");
         }
+    }
+
+    #[test]
+    fn a_foreign_function_word_inside_a_longer_name() {
+        // A made-up name, then the surname opening another proper name
+        // whose second word is another language's function word ("Cheong
+        // Wa Dae", the Blue House; Arabic "wa").
+        let e = Entity::new("y", "Zarqan Zarnavi", EntityType::Person);
+        let m = Matcher::new(&Gazetteer::from_entities([e]));
+        let mut r = Resolver::new(&m);
+        let got = resolved_texts(
+            &mut r,
+            "Zarqan Zarnavi spoke by phone, Zarnavi Wa Dae said. Zarnavi said so.",
+        );
+        assert_eq!(got, ["Zarqan Zarnavi", "Zarnavi"]);
     }
 
     #[test]
