@@ -6754,6 +6754,10 @@ fn type_cue(n: &Normalized, kind: &EntityType, first: u32) -> Option<u32> {
     // other names may stand: "the tanker Dover", "a tanker named Dover",
     // "YACHTS GRACEFUL AND OLYMPIA", not "yacht registries in Olympia".
     let mut i = first;
+    // (Past an "and", only a plural cue: "the tankers Adrian Darya, Devon
+    // and Downy", but not "the airline and the Central Bank", another
+    // thing.)
+    let mut joined = false;
     // (Eight words: "the tankers Adrian Darya, Devon and Downy".)
     for _ in 0..8 {
         let p = i.checked_sub(1)?;
@@ -6767,8 +6771,9 @@ fn type_cue(n: &Normalized, kind: &EntityType, first: u32) -> Option<u32> {
         }
         let word = n.token_text(p as usize);
         if cues.contains(&word) {
-            return Some(p);
+            return (!joined || word.ends_with('s')).then_some(p);
         }
+        joined |= word == "and";
         let t = &n.tokens()[p as usize];
         let filler = matches!(
             word,
@@ -8576,6 +8581,33 @@ mod tests {
             ids("The Palestinian Zarlik Jihad agreed. Zarlik Jihad fired rockets."),
             ["Palestinian Zarlik Jihad pij", "Zarlik Jihad pij"]
         );
+    }
+
+    #[test]
+    fn a_singular_kind_word_does_not_reach_past_and() {
+        // A fixture organization named by ordinary words (as an OFAC
+        // alias of Iran's central bank): a kind word right before its short name
+        // names it; one past "and" is another thing's, unless plural.
+        let e = Entity::new(
+            "b",
+            "Central Bank of the Islamic Republic of Iran",
+            EntityType::Organization,
+        );
+        let m = Matcher::new(&Gazetteer::from_entities([e]));
+        let mut r = Resolver::new(&m);
+        for (text, n) in [
+            ("The Treasury blocked the lender Central Bank on Monday.", 1),
+            (
+                "The Treasury blocked the firms Melli and Central Bank on Monday.",
+                1,
+            ),
+            (
+                "The Treasury blocked the airline and the Central Bank on Monday.",
+                0,
+            ),
+        ] {
+            assert_eq!(resolved(&mut r, text).len(), n, "{text}");
+        }
     }
 
     #[test]
