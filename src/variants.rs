@@ -1093,7 +1093,8 @@ fn is_monarch(e: &Entity) -> bool {
 /// "Abd al-Aziz" and "Abdul Aziz", "Abdel Fattah" and "Abd el-Fattah".
 /// Each of `out[start..]` (a person's forms) that has one way also gets
 /// the other (its other vowels, "Abdel", "Abdal", are spellings the
-/// matcher reads by key).
+/// matcher reads by key), and a name run together ("Abdelrahim") is also
+/// written apart ("Abdel Rahim").
 fn servant_forms(out: &mut Vec<Form>, start: usize) {
     let end = out.len();
     for i in start..end {
@@ -1130,9 +1131,32 @@ fn servant_forms(out: &mut Vec<Form>, start: usize) {
             }
         }
         let joined = (joined.len() < t.len()).then_some(joined);
-        for tokens in [changed.then_some(other), joined].into_iter().flatten() {
+        // "Abdelrahim", "Abdulmalik": the name written as one word is also
+        // written as two, "Abdel Rahim" (not "Abdullah", "servant of God",
+        // one name).
+        let mut split: Vec<String> = Vec::with_capacity(t.len() + 1);
+        for w in t {
+            let rest = ["abdul", "abdel", "abdal"]
+                .iter()
+                .find_map(|p| w.strip_prefix(p))
+                .filter(|r| r.len() >= 4 && !r.starts_with("lah") && !r.starts_with("llah"));
+            match rest {
+                Some(r) => split.extend(["abdul".to_string(), r.to_string()]),
+                None => split.push(w.clone()),
+            }
+        }
+        let split = (split.len() > t.len()).then_some(split);
+        for (k, tokens) in [changed.then_some(other), joined, split]
+            .into_iter()
+            .enumerate()
+            .filter_map(|(k, t)| Some((k, t?)))
+        {
+            // (Written apart, the name is one respelled word away from the
+            // list: "Abdul-Malik al-Houthi" is the entry that writes it so
+            // before one that runs it together.)
             let f = Form {
                 tokens,
+                respelled: out[i].respelled + u8::from(k == 2),
                 ..out[i].clone()
             };
             if !out[start..].iter().any(|o| o.tokens == f.tokens) {
@@ -2305,6 +2329,18 @@ mod tests {
         assert!(!person("Karim Abdul", None)
             .iter()
             .any(|f| f.0.contains("abd al")));
+        // Run together in the list, written apart, as one respelled word;
+        // not "Abdullah", one name.
+        let rahim = Entity::new("t", "Abdelrahim Hamdan Zarnavi", EntityType::Person);
+        let mut out = Vec::new();
+        forms(&rahim, &rahim.names().next().unwrap(), &mut out);
+        let apart = out
+            .iter()
+            .find(|f| f.tokens.join(" ") == "abdul rahim hamdan zarnavi");
+        assert_eq!(apart.map(|f| f.respelled), Some(1), "{out:?}");
+        assert!(!person("Abdullah Zarnavi", None)
+            .iter()
+            .any(|f| f.0.starts_with("abdul ")));
     }
 
     #[test]
