@@ -2334,7 +2334,16 @@ impl<'m> Resolver<'m> {
                 && (w.as_bytes().contains(&b'.')
                     || (!t[p].flags.contains(TokenFlags::LOWERCASE)
                         && (w.len() <= 4 || (w.len() <= 6 && is_title(w)))));
-            if gap.iter().any(|&b| b == b'!' || b == b'?') || (gap.contains(&b'.') && !abbreviation)
+            // A closing quotation mark ends the quoted words: a title
+            // there is not the name's ("… an excellent tenure as Jharkhand
+            // Governor," Modi said).
+            let closing = is_title(w)
+                && (gap.starts_with(b"\"")
+                    || gap.starts_with(b",\"")
+                    || gap.windows(3).any(|x| x == "\u{201d}".as_bytes()));
+            if gap.iter().any(|&b| b == b'!' || b == b'?')
+                || (gap.contains(&b'.') && !abbreviation)
+                || closing
             {
                 break;
             }
@@ -9668,6 +9677,27 @@ mod tests {
             "Zarqan Zarnavi spoke by phone, Zarnavi Wa Dae said. Zarnavi said so.",
         );
         assert_eq!(got, ["Zarqan Zarnavi", "Zarnavi"]);
+    }
+
+    #[test]
+    fn a_title_closing_a_quotation_is_not_the_names() {
+        // A made-up prime minister; "Governor" ends the quoted words.
+        let p = officeholder(
+            "p",
+            "Narendra Zarnavi",
+            "Prime Minister of India",
+            "2014-05-26",
+        );
+        let m = Matcher::new(&Gazetteer::from_entities([p]));
+        let mut r = Resolver::new(&m);
+        r.set_date(DocDate::parse("2022-07-22").unwrap());
+        for close in ["\"", "\u{201d}"] {
+            let text = format!(
+                "Prime Minister Narendra Zarnavi spoke. \"She was a fine Governor,{close} \
+                 Zarnavi said."
+            );
+            assert_eq!(resolved(&mut r, &text).len(), 2, "{text}");
+        }
     }
 
     #[test]
