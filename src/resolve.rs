@@ -3956,7 +3956,9 @@ impl<'m> Resolver<'m> {
                     .norm
                     .token_text(next)
                     .bytes()
-                    .all(|b| b.is_ascii_digit()))
+                    .all(|b| b.is_ascii_digit())
+                // (Not a share: "gave Netanyahu 50.5 per cent", "Lula 48%".)
+                && !quantity_after(&text[toks[next].end as usize..]))
             // "the Sheikh Zayed Grand Mosque", "Kennedy Space Center": a
             // capitalized word, then a noun for a named thing, after it.
             || (next + 1 < toks.len()
@@ -6944,6 +6946,16 @@ fn head_noun_after(n: &Normalized, last: u32) -> bool {
 
 /// Whether the word after token `last` makes the name before it its
 /// bearer's time in power or its bearer's camp: "the Bush administration",
+/// Whether `rest` (the text right after a number) makes the number a
+/// quantity: a decimal part, a percent sign or "per cent"/"percent".
+fn quantity_after(rest: &str) -> bool {
+    let b = rest.as_bytes();
+    (b.len() > 1 && matches!(b[0], b'.' | b',') && b[1].is_ascii_digit())
+        || rest.starts_with('%')
+        || rest.starts_with(" per cent")
+        || rest.starts_with(" percent")
+}
+
 /// "the Maduro government", "Johnson-era".
 fn regime_word_after(n: &Normalized, last: u32) -> bool {
     let next = last as usize + 1;
@@ -9697,6 +9709,28 @@ mod tests {
                  Zarnavi said."
             );
             assert_eq!(resolved(&mut r, &text).len(), 2, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_share_after_a_name_is_no_designation() {
+        // A made-up name: a number after it names a thing ("Queen
+        // Elizabeth 2"), but not a share of the vote.
+        let e = Entity::new("y", "Zarqan Zarnavi", EntityType::Person);
+        let m = Matcher::new(&Gazetteer::from_entities([e]));
+        let mut r = Resolver::new(&m);
+        let story = "Zarqan Zarnavi won. ";
+        for (text, n) in [
+            ("The count gave Zarnavi 50.5 per cent.", 2),
+            ("The count gave Zarnavi 48% of the vote.", 2),
+            ("The count gave Zarnavi 48 percent of the vote.", 2),
+            ("The liner Zarnavi 2 sailed.", 1),
+        ] {
+            assert_eq!(
+                resolved(&mut r, &format!("{story}{text}")).len(),
+                n,
+                "{text}"
+            );
         }
     }
 
