@@ -674,13 +674,6 @@ pub fn sovereign_of(index: usize) -> usize {
         .unwrap_or(index)
 }
 
-/// A country's first name in the table, folded in natural order
-/// ("china"), by its index ([`country_of`]).
-pub fn country_name(index: usize) -> Option<&'static str> {
-    let (_, cues) = country_table();
-    Some(cues.get(index)?.1.first()?.as_str())
-}
-
 /// Per country of `data/countries/`: its names (folded, natural order) to
 /// its index, and per index the number of its names and all its cue words
 /// (names first, then demonyms and capitals).

@@ -2862,10 +2862,12 @@ impl<'m> Resolver<'m> {
             .into_iter()
             .filter(|&i| i > last as usize)
             .find_map(|i| {
-                age_after(text, toks[i].end as usize)
-                    .or_else(|| age_before(text, toks[i].start as usize))
+                let at = toks[i].start as usize;
+                let age = age_after(text, toks[i].end as usize).or_else(|| age_before(text, at))?;
+                // (An age of the past: "In 1979, Lee, 21, opened a shop.")
+                Some((age, earlier_year_before(text, at, self.date.year)))
             })
-            .is_some_and(|a| self.age_rules_out(e, a, false))
+            .is_some_and(|(a, past)| self.age_rules_out(e, a, past))
     }
 
     /// Whether the document names, outside tokens `first..=last`, a party
@@ -5556,18 +5558,38 @@ impl<'m> Resolver<'m> {
             let e = &self.matcher.entities()[c.entity as usize];
             if e.kind == EntityType::Person && !c.kind.is_short() {
                 // A person named in full is also named by the initials of
-                // a name of three words or more, in capitals: "AMLO"
-                // (Andrés Manuel López Obrador), "MBS" (Mohammed bin
-                // Salman), "JFK" (John Fitzgerald Kennedy).
-                for name in [e.name.as_str(), self.matcher.name_text(c.entity, c.name)] {
+                // any listed name of three to five words, in capitals or
+                // with dots: "AMLO" (Andrés Manuel López Obrador), "MBS"
+                // (Mohammed bin Salman), "JFK" and "F.D.R." (of John
+                // Fitzgerald Kennedy and Franklin Delano Roosevelt, named
+                // "John F. Kennedy", "Franklin D. Roosevelt"). Not a
+                // suffix's or regnal number's letter, nor initials that
+                // spell an English word ("MAN").
+                let aliases = e
+                    .aliases
+                    .iter()
+                    .filter(|a| !a.weak)
+                    .map(|a| a.name.as_str());
+                // (And the name as written: "Mohammed bin Zayed", "MBZ".)
+                let span = &text
+                    [tokens[c.first as usize].start as usize..tokens[c.last as usize].end as usize];
+                for name in std::iter::once(e.name.as_str())
+                    .chain(aliases)
+                    .chain([span])
+                {
                     let acr: String = natural_order(name)
                         .split([' ', '-'])
                         .filter(|w| !w.is_empty() && !w.contains(['.', ',']))
+                        .filter(|w| {
+                            let f = fold_name(w);
+                            !is_suffix(&f) && !is_regnal_number(&f)
+                        })
                         .filter_map(|w| w.chars().next())
                         .flat_map(char::to_uppercase)
                         .collect();
-                    if acr.chars().count() >= 3
+                    if (3..=5).contains(&acr.chars().count())
                         && acr.chars().all(|ch| ch.is_ascii_uppercase())
+                        && !is_common_word(&acr.to_ascii_lowercase())
                         && !found.iter().any(|f| f.0 == acr)
                     {
                         found.push((acr, c, c.first, c.last, k.confidence));
@@ -5645,25 +5667,42 @@ impl<'m> Resolver<'m> {
                 add.push(short(def, def.first, def.last, conf, Reason::Introduced));
                 continue;
             }
+            // ("F.D.R." is "FDR".)
+            let undotted;
+            let word = if word.len() > 2 && word.contains('.') {
+                undotted = word.replace('.', "");
+                undotted.as_str()
+            } else {
+                word
+            };
             let Some(&(_, def, f, l, conf)) = found.iter().find(|x| x.0 == word) else {
                 continue;
             };
-            // (A person's initials count only after the full name.)
+            // (A person's initials count only after the full name, or in
+            // a headline over it: "WARM SPRINGS REMEMBERS THE DAY F.D.R.
+            // DIED".)
+            let headline = caps_line(text, &self.norm, i)
+                || (!text[..t.start as usize].contains('\n')
+                    && text[t.end as usize..].contains('\n'));
             if self.matcher.entities()[def.entity as usize].kind == EntityType::Person
                 && (i as u32) < l
+                && !headline
             {
                 continue;
             }
             // "CBS News" after "Commercial Bank of Syria (CBS)": letters
             // before another capitalized word are part of another name.
-            let next_capitalized = tokens.get(i + 1).is_some_and(|n| {
-                !self.norm.barrier_after(i)
-                    && &text[t.end as usize..n.start as usize] == " "
-                    && text[n.start as usize..]
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_uppercase)
-            });
+            // (Not in a line in capitals, where every word is: "IBK
+            // RESIGNS".)
+            let next_capitalized = !caps_line(text, &self.norm, i)
+                && tokens.get(i + 1).is_some_and(|n| {
+                    !self.norm.barrier_after(i)
+                        && &text[t.end as usize..n.start as usize] == " "
+                        && text[n.start as usize..]
+                            .chars()
+                            .next()
+                            .is_some_and(char::is_uppercase)
+                });
             if next_capitalized {
                 continue;
             }
@@ -6765,10 +6804,10 @@ fn type_cue(n: &Normalized, kind: &EntityType, first: u32) -> Option<u32> {
     // other names may stand: "the tanker Dover", "a tanker named Dover",
     // "YACHTS GRACEFUL AND OLYMPIA", not "yacht registries in Olympia".
     let mut i = first;
-    // (Past an "and", only a plural cue: "the tankers Adrian Darya, Devon
-    // and Downy", but not "the airline and the Central Bank", another
-    // thing.)
-    let mut joined = false;
+    // (Past an "and" or "or", only a plural cue or one before a list of
+    // names: "the tankers Adrian Darya, Devon and Downy", but not "the
+    // airline and the Central Bank", another thing.)
+    let (mut joined, mut listed) = (false, false);
     // (Eight words: "the tankers Adrian Darya, Devon and Downy".)
     for _ in 0..8 {
         let p = i.checked_sub(1)?;
@@ -6782,9 +6821,17 @@ fn type_cue(n: &Normalized, kind: &EntityType, first: u32) -> Option<u32> {
         }
         let word = n.token_text(p as usize);
         if cues.contains(&word) {
-            return (!joined || word.ends_with('s')).then_some(p);
+            // (Or a singular one before a list of names: "the tanker
+            // Zarnavax, Dover and Sakhalin Island".)
+            let plural = word.ends_with('s') || word == "aircraft" || word == "cargo";
+            return (!joined || plural || listed).then_some(p);
         }
-        joined |= word == "and";
+        joined |= matches!(word, "and" | "or");
+        listed |= joined
+            && n.tokens()[p as usize]
+                .flags
+                .contains(TokenFlags::CAPITALIZED)
+            && !is_common_word(word);
         let t = &n.tokens()[p as usize];
         let filler = matches!(
             word,
@@ -9635,6 +9682,7 @@ mod tests {
             ("", 2),
             (" \"Time to rest,\" said Lee, 68.", 0),
             (" Lee, 61, rests.", 3),
+            (" In 1979, Lee, 21, opened a shop.", 3),
         ] {
             assert_eq!(resolved(&mut r, &format!("{story}{age}")).len(), n, "{age}");
         }
@@ -9731,6 +9779,26 @@ mod tests {
                 n,
                 "{text}"
             );
+        }
+    }
+
+    #[test]
+    fn initials_of_any_listed_name_in_capitals_or_dotted() {
+        // Made-up names: one listed with a middle name the story writes as
+        // an initial, one whose initials spell a word.
+        let mut j = Entity::new("j", "John Zarnedy", EntityType::Person);
+        j.aliases.push(Alias::new("John Fitzgerald Zarnedy"));
+        let w = Entity::new("w", "Marwan Ali Nassar", EntityType::Person);
+        let m = Matcher::new(&Gazetteer::from_entities([j, w]));
+        let mut r = Resolver::new(&m);
+        for (text, n) in [
+            ("John F. Zarnedy spoke. JFZ said so.", 2),
+            ("John F. Zarnedy spoke. J.F.Z. said so.", 2),
+            ("JFZ LEAVES\nJohn F. Zarnedy left.", 2),
+            ("JFZ left. John F. Zarnedy spoke.", 1),
+            ("Marwan Ali Nassar spoke. MAN said so.", 1),
+        ] {
+            assert_eq!(resolved(&mut r, text).len(), n, "{text}");
         }
     }
 

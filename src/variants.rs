@@ -153,10 +153,6 @@ pub fn forms(entity: &Entity, alias: &Alias, out: &mut Vec<Form>) {
             {
                 nickname_forms(out, start);
             }
-            // (The cheap test first, as above.)
-            if out[start..].iter().any(|f| initials_of(f).is_some()) && led_a_state(entity) {
-                initials_forms(out, start);
-            }
             // (No ezafe: a person's "E." or "I." is an initial.)
             connector_forms(out, start, false);
             let german = german_speaking(entity);
@@ -1138,29 +1134,39 @@ fn servant_forms(out: &mut Vec<Form>, start: usize) {
         // "Abdelrahim", "Abdulmalik": the name written as one word is also
         // written as two, "Abdel Rahim" (not "Abdullah", "servant of God",
         // one name).
-        let mut split: Vec<String> = Vec::with_capacity(t.len() + 1);
-        for w in t {
-            let rest = ["abdul", "abdel", "abdal"]
-                .iter()
-                .find_map(|p| w.strip_prefix(p))
-                .filter(|r| r.len() >= 4 && !r.starts_with("lah") && !r.starts_with("llah"));
-            match rest {
-                Some(r) => split.extend(["abdul".to_string(), r.to_string()]),
-                None => split.push(w.clone()),
-            }
-        }
-        let split = (split.len() > t.len()).then_some(split);
-        for (k, tokens) in [changed.then_some(other), joined, split]
-            .into_iter()
-            .enumerate()
-            .filter_map(|(k, t)| Some((k, t?)))
-        {
-            // (Written apart, the name is one respelled word away from the
-            // list: "Abdul-Malik al-Houthi" is the entry that writes it so
-            // before one that runs it together.)
+        // (Of a whole name only: a given name or surname alone is no
+        // form of two words. The cheap test first: this runs for every
+        // name of every person at start-up.)
+        let whole = matches!(
+            out[i].variant,
+            Variant::Full | Variant::PartialName | Variant::NameOrder
+        );
+        let split = (whole && t.iter().any(|w| w.starts_with("abd")))
+            .then(|| {
+                let mut split: Vec<String> = Vec::with_capacity(t.len() + 1);
+                for w in t {
+                    let rest = ["abdul", "abdel", "abdal"]
+                        .iter()
+                        .find_map(|p| w.strip_prefix(p))
+                        .filter(|r| {
+                            r.len() >= 4 && !r.starts_with("lah") && !r.starts_with("llah")
+                        });
+                    match rest {
+                        Some(r) => split.extend(["abdul".to_string(), r.to_string()]),
+                        None => split.push(w.clone()),
+                    }
+                }
+                split
+            })
+            .filter(|split| split.len() > t.len());
+        // (Written apart, the name is one respelled word away from the
+        // list: "Abdul-Malik al-Houthi" is the entry that writes it so
+        // before one that runs it together.)
+        for (tokens, respelled) in [(changed.then_some(other), 0), (joined, 0), (split, 1)] {
+            let Some(tokens) = tokens else { continue };
             let f = Form {
                 tokens,
-                respelled: out[i].respelled + u8::from(k == 2),
+                respelled: out[i].respelled + respelled,
                 ..out[i].clone()
             };
             if !out[start..].iter().any(|o| o.tokens == f.tokens) {
@@ -1243,42 +1249,6 @@ fn nickname_forms(out: &mut Vec<Form>, start: usize) {
             let mut tokens = out[i].tokens.clone();
             tokens[0] = (*nick).to_string();
             push_respelled(out, i, tokens, 1);
-        }
-    }
-}
-
-/// The initials of a form of a name of three or four words, written as the
-/// listed name writes them ("john fitzgerald kennedy": "jfk";
-/// "mohammed bin salman": "mbs"), if it is one.
-fn initials_of(f: &Form) -> Option<String> {
-    (matches!(f.variant, Variant::Full | Variant::PartialName)
-        && f.respelled == 0
-        && (3..=4).contains(&f.tokens.len()))
-    .then(|| f.tokens.iter().filter_map(|t| t.chars().next()).collect())
-}
-
-/// The press names some heads of state and government by the initials
-/// of their full names, in capitals or with dots ("JFK", "L.B.J.",
-/// "F.D.R.", "AMLO", "MBS"): for each of `out[start..]` (a person's forms)
-/// of three or four words, the initials as one word (a dotted acronym
-/// folds to one). Only where the document names the person otherwise
-/// ([`Policy::Evidence`]): "JFK" alone is an airport as often.
-fn initials_forms(out: &mut Vec<Form>, start: usize) {
-    let end = out.len();
-    for i in start..end {
-        let Some(initials) = initials_of(&out[i]) else {
-            continue;
-        };
-        if !out
-            .iter()
-            .any(|o| o.tokens.len() == 1 && o.tokens[0] == initials)
-        {
-            out.push(Form {
-                tokens: vec![initials],
-                variant: Variant::Full,
-                policy: Policy::Evidence,
-                respelled: 0,
-            });
         }
     }
 }
@@ -2552,39 +2522,6 @@ mod tests {
         assert!(!of("Gerald R. Quorvell", "Senator")
             .iter()
             .any(|(n, _)| n.starts_with("jerry")));
-    }
-
-    #[test]
-    fn a_head_of_state_by_the_initials_of_the_full_name() {
-        let of = |name: &str, role: &str| {
-            let mut e = Entity::new("t", name, EntityType::Person);
-            e.properties
-                .insert("roles".into(), serde_json::json!([{ "role": role }]));
-            let mut out = Vec::new();
-            forms(&e, &e.names().next().unwrap(), &mut out);
-            out
-        };
-        // (Made-up fixture names.)
-        let initials = |out: &[Form]| -> Vec<(String, Policy)> {
-            out.iter()
-                .filter(|f| f.tokens.len() == 1 && f.variant == Variant::Full)
-                .map(|f| (f.tokens[0].clone(), f.policy))
-                .collect()
-        };
-        assert_eq!(
-            initials(&of("Zarqan Fitzvelmor Quorvell", "President")),
-            [("zfq".to_string(), Policy::Evidence)]
-        );
-        assert_eq!(
-            initials(&of("Zarqan bin Velmor", "Prime Minister")),
-            [("zbv".to_string(), Policy::Evidence)]
-        );
-        // Not a minister's, nor a name of two words or of five.
-        assert!(initials(&of("Zarqan Fitzvelmor Quorvell", "Minister of Finance")).is_empty());
-        assert!(initials(&of("Zarqan Quorvell", "President")).is_empty());
-        assert!(initials(&of("Zarqan Velmor Fitz Quor Vell", "President"))
-            .iter()
-            .all(|(w, _)| w.len() != 5));
     }
 
     #[test]

@@ -493,8 +493,7 @@ impl Office {
         // (A bracket repeats or explains: "State Affairs Commission (SAC)".)
         let title = title.split_once(" (").map_or(title, |(head, _)| head);
         let mut office = Office {
-            // (Hong Kong's offices are China's, as the CIA files them.)
-            country: crate::names::sovereign_of(index),
+            country: index,
             words: Vec::new(),
             with_country: Vec::new(),
             acronyms: Vec::new(),
@@ -538,7 +537,13 @@ impl Office {
     /// are the initials of the words of `other` it stands for, in any order
     /// ("Chairman of KWP" = "Chairman of the Workers' Party of Korea").
     fn is(&self, other: &Office) -> bool {
-        if self.country != other.country {
+        // (Hong Kong's offices are China's, as the CIA files them; but not
+        // Macau's, whose offices bear the same names.)
+        let sovereign = crate::names::sovereign_of;
+        if self.country != other.country
+            && sovereign(self.country) != other.country
+            && self.country != sovereign(other.country)
+        {
             return false;
         }
         if self.acronyms == other.acronyms {
@@ -608,28 +613,26 @@ fn same_office(a: &Entity, b: &Entity) -> bool {
 fn share_a_country(a: &Entity, b: &Entity) -> bool {
     let of = |e: &Entity| {
         let own = countries_where(e, false);
-        let mut all = if own.is_empty() { countries(e) } else { own };
-        // A citizen of Hong Kong or Macau is one of China: the CIA files
-        // the cities' officials under China.
-        for c in &mut all {
-            if let Some(sovereign) = crate::names::country_of(c)
-                .map(crate::names::sovereign_of)
-                .and_then(crate::names::country_name)
-            {
-                sovereign.clone_into(c);
-            }
-        }
-        all
+        let all = if own.is_empty() { countries(e) } else { own };
+        all.iter()
+            .filter_map(|c| crate::names::country_of(c))
+            .collect::<Vec<usize>>()
     };
+    // A citizen of Hong Kong or Macau is one of China, where the CIA files
+    // the cities' officials (but Hong Kong's and Macau's are not one).
+    let sovereign = crate::names::sovereign_of;
     let x = of(a);
-    !x.is_empty() && of(b).iter().any(|c| x.contains(c))
+    of(b).iter().any(|&c| {
+        x.iter()
+            .any(|&d| c == d || sovereign(c) == d || c == sovereign(d))
+    })
 }
 
 /// Whether a person's display name is made of common name words only (a
-/// common US given name or surname), is written family name first in three
-/// words at most with given name of short words, six letters at most ("Kim
-/// Yong Chol", "Li Qiang"; not "Stephen Lo Wai-chung", an English given
-/// name before a Cantonese name), or is two short words of four letters at most ("Soe Win",
+/// common US given name or surname), is written family name first with
+/// given name of short words, six letters at most ("Kim Yong Chol", "Li
+/// Qiang"; not "Stephen Lo Wai-chung", four words after an English given
+/// name), or is two short words of four letters at most ("Soe Win",
 /// "Ye Aung": a Burmese name of two syllables and no family name): names
 /// that many people share, which a name and a country do not tell apart.
 fn common_name(e: &Entity) -> bool {
@@ -640,7 +643,9 @@ fn common_name(e: &Entity) -> bool {
     let long: Vec<&str> = words.iter().copied().filter(|w| w.len() > 1).collect();
     long.iter().all(common)
         || (e.name_order == Some(NameOrder::FamilyFirst)
-            && words.len() <= 3
+            // (An English given name before a Cantonese name is no
+            // family-first name: "Stephen Lo Wai-chung".)
+            && !(words.len() > 3 && crate::names::is_common_given_name(words[0]))
             && long.iter().skip(1).all(|w| w.len() <= 6))
         || (words.len() == 2 && words.iter().all(|w| w.len() <= 4))
 }
@@ -2150,13 +2155,19 @@ mod tests {
         };
         // The same four words, an English given name first: not a name of
         // short syllables that many share.
-        let quan = ["Velmor Quan", "Velmor Quan Tak-wing"];
+        let quan = ["Stephen Quan", "Stephen Quan Tak-wing"];
         assert_eq!(
-            outcome(sdn(&quan, "Director"), cia("Velmor Quan Tak-wing", "China")),
+            outcome(
+                sdn(&quan, "Director"),
+                cia("Stephen Quan Tak-wing", "China")
+            ),
             "merged"
         );
         assert_eq!(
-            outcome(sdn(&quan, "Director"), cia("Velmor Quan Tak-wing", "Japan")),
+            outcome(
+                sdn(&quan, "Director"),
+                cia("Stephen Quan Tak-wing", "Japan")
+            ),
             "undecided"
         );
         // A common name, by the one office both records give.
