@@ -2337,10 +2337,11 @@ impl<'m> Resolver<'m> {
             // A closing quotation mark ends the quoted words: a title
             // there is not the name's ("… an excellent tenure as Jharkhand
             // Governor," Modi said).
-            let closing = is_title(w)
-                && (gap.starts_with(b"\"")
-                    || gap.starts_with(b",\"")
-                    || gap.windows(3).any(|x| x == "\u{201d}".as_bytes()));
+            // (The gap first: this runs for every word before every name.)
+            let closing = (gap.starts_with(b"\"")
+                || gap.starts_with(b",\"")
+                || gap.windows(3).any(|x| x == "\u{201d}".as_bytes()))
+                && is_title(w);
             if gap.iter().any(|&b| b == b'!' || b == b'?')
                 || (gap.contains(&b'.') && !abbreviation)
                 || closing
@@ -7435,13 +7436,14 @@ fn proper_context(text: &str, n: &Normalized, first: u32, last: u32) -> bool {
     // "Cheong Wa Dae said": a capitalized function word of another
     // language inside a run of capitalized words continues a longer name
     // (the Blue House's), not a sentence.
+    // (The flag first: this runs for every candidate.)
     if next + 1 < tokens.len()
-        && !caps
-        && glued(last as usize, next)
-        && glued(next, next + 1)
         && tokens[next].flags.contains(TokenFlags::CAPITALIZED)
+        && !caps
         && is_stopword(n.token_text(next))
         && !is_common_word(n.token_text(next))
+        && glued(last as usize, next)
+        && glued(next, next + 1)
         && name_word(next + 1)
     {
         return false;
