@@ -105,8 +105,9 @@
 //! addresses'; Hong Kong and Macau count as China, where the CIA files
 //! their officials) and the name is
 //! not a common one (every word a common given name or surname, a
-//! family-first name of three words at most of short syllables such as
-//! `Kim Yong Chol`, or two
+//! family-first name of short syllables such as `Kim Yong Chol` but not
+//! four words after a common English given name, `Stephen Lo Wai-chung`,
+//! or two
 //! words of four letters at most, in any language, such as the Burmese
 //! `Soe Win`): the
 //! CIA's governor of Lebanon's central bank "Riad Salameh" and OFAC's
