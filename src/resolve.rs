@@ -5682,12 +5682,15 @@ impl<'m> Resolver<'m> {
             // (A person's initials count only after the full name, or in
             // a headline over it: "WARM SPRINGS REMEMBERS THE DAY F.D.R.
             // DIED".)
-            let headline = caps_line(text, &self.norm, i)
-                || (!text[..t.start as usize].contains('\n')
-                    && text[t.end as usize..].contains('\n'));
+            let in_caps = caps_line(text, &self.norm, i);
+            let headline = || {
+                in_caps
+                    || (!text[..t.start as usize].contains('\n')
+                        && text[t.end as usize..].contains('\n'))
+            };
             if self.matcher.entities()[def.entity as usize].kind == EntityType::Person
                 && (i as u32) < l
-                && !headline
+                && !headline()
             {
                 continue;
             }
@@ -5695,7 +5698,7 @@ impl<'m> Resolver<'m> {
             // before another capitalized word are part of another name.
             // (Not in a line in capitals, where every word is: "IBK
             // RESIGNS".)
-            let next_capitalized = !caps_line(text, &self.norm, i)
+            let next_capitalized = !in_caps
                 && tokens.get(i + 1).is_some_and(|n| {
                     !self.norm.barrier_after(i)
                         && &text[t.end as usize..n.start as usize] == " "

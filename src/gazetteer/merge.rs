@@ -140,7 +140,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde_json::Value;
 
 use super::{Alias, Entity, EntityType, Gazetteer, NameOrder};
-use crate::names::{country_cues, is_suffix};
+use crate::names::{country_cues, country_of, is_suffix};
 use crate::normalize::{normalize_into, Normalized};
 use crate::variants::family_range;
 
@@ -397,16 +397,20 @@ fn countries(e: &Entity) -> Vec<String> {
 fn countries_where(e: &Entity, addresses: bool) -> Vec<String> {
     // Only countries the table knows: `Region: Northern Mali` or `China,
     // Hong Kong Special Administrative Region` say nothing either way.
-    written_countries(e, addresses)
-        .into_iter()
-        .filter_map(|v| {
-            let bare = v.split_once(" (").map_or(v, |(head, _)| head);
-            match country_cues(bare, false) {
-                std::borrow::Cow::Borrowed(cues) => cues.first().cloned(),
-                std::borrow::Cow::Owned(_) => None,
-            }
+    bare_countries(e, addresses)
+        .filter_map(|v| match country_cues(v, false) {
+            std::borrow::Cow::Borrowed(cues) => cues.first().cloned(),
+            std::borrow::Cow::Owned(_) => None,
         })
         .collect()
+}
+
+/// The countries of [`written_countries`], each without a parenthesis
+/// (`Iran (Islamic Republic of)`), as the record writes them.
+fn bare_countries(e: &Entity, addresses: bool) -> impl Iterator<Item = &str> {
+    written_countries(e, addresses)
+        .into_iter()
+        .map(|v| v.split_once(" (").map_or(v, |(head, _)| head))
 }
 
 /// The countries of [`countries_where`] as the record writes them, known
@@ -538,13 +542,8 @@ impl Office {
     /// are the initials of the words of `other` it stands for, in any order
     /// ("Chairman of KWP" = "Chairman of the Workers' Party of Korea").
     fn is(&self, other: &Office) -> bool {
-        // (Hong Kong's offices are China's, as the CIA files them; but not
-        // Macau's, whose offices bear the same names.)
-        let sovereign = crate::names::sovereign_of;
-        if self.country != other.country
-            && sovereign(self.country) != other.country
-            && self.country != sovereign(other.country)
-        {
+        // (Hong Kong's offices are China's, as the CIA files them.)
+        if !one_country(self.country, other.country) {
             return false;
         }
         if self.acronyms == other.acronyms {
@@ -612,21 +611,27 @@ fn same_office(a: &Entity, b: &Entity) -> bool {
 /// (`country`, `nationality`, `citizenship`), or where a record gives
 /// none, its addresses' (OFAC lists Burmese officers by address only).
 fn share_a_country(a: &Entity, b: &Entity) -> bool {
-    let of = |e: &Entity| {
-        let own = countries_where(e, false);
-        let all = if own.is_empty() { countries(e) } else { own };
-        all.iter()
-            .filter_map(|c| crate::names::country_of(c))
-            .collect::<Vec<usize>>()
+    let of = |e: &Entity| -> Vec<usize> {
+        let own: Vec<usize> = bare_countries(e, false).filter_map(country_of).collect();
+        if own.is_empty() {
+            bare_countries(e, true).filter_map(country_of).collect()
+        } else {
+            own
+        }
     };
-    // A citizen of Hong Kong or Macau is one of China, where the CIA files
-    // the cities' officials (but Hong Kong's and Macau's are not one).
-    let sovereign = crate::names::sovereign_of;
+    // (A citizen of Hong Kong or Macau is one of China, where the CIA files
+    // the cities' officials.)
     let x = of(a);
-    of(b).iter().any(|&c| {
-        x.iter()
-            .any(|&d| c == d || sovereign(c) == d || c == sovereign(d))
-    })
+    of(b).iter().any(|&c| x.iter().any(|&d| one_country(c, d)))
+}
+
+/// Whether two countries of the table (by index) are one for a person's
+/// citizenship or office: the same, or one the other's territory (Hong
+/// Kong and China, [`crate::names::sovereign_of`]); not two territories of
+/// one sovereign (Hong Kong and Macau, whose offices bear the same names).
+fn one_country(a: usize, b: usize) -> bool {
+    let sovereign = crate::names::sovereign_of;
+    a == b || sovereign(a) == b || a == sovereign(b)
 }
 
 /// Whether a person's display name is made of common name words only (a
