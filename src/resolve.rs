@@ -3431,6 +3431,11 @@ impl<'m> Resolver<'m> {
         // (Of the listed words: middle names written besides say nothing
         // of how common the name is.)
         let common = self.common_name_skipping(first, last, group[0].inserted);
+        // A common name the story introduces anew further on was someone
+        // else's before ([`Resolver::introduced_later`]).
+        let later = (persons && common && title.is_none())
+            .then(|| self.introduced_later(text, first, last))
+            .flatten();
         // Of the homonyms, the one the document named last before by more
         // words, these among them in order ("Hafiz Mohammad Saeed …
         // Hafiz Saeed", "Joaquín Guzmán Loera … Joaquín Guzmán").
@@ -3619,7 +3624,11 @@ impl<'m> Resolver<'m> {
                 });
                 continue;
             }
-            if let Some(r) = self.ruled_out(g.entity, &cues, tr, init) {
+            let anew = later.is_some_and(|t| title_rank(Some(t), p, &self.date) <= 1);
+            if let Some(r) = self
+                .ruled_out(g.entity, &cues, tr, init)
+                .or(anew.then_some(Reason::Namesake))
+            {
                 out.push(Candidate {
                     entity: g.entity,
                     confidence: 0.0,
@@ -4438,6 +4447,48 @@ impl<'m> Resolver<'m> {
             })
             .map(|k| k as u32)
             .collect()
+    }
+
+    /// The title of a later introduction of the name of tokens
+    /// `first..=last`, where the story has used the name in its body
+    /// before: the same words further on, after an office's title and
+    /// before a description ("Representative Adam Smith, a Democrat from
+    /// Washington state" after "Adam Smith was born in Kirkcaldy"). The
+    /// press introduces a person at the first mention, so the earlier
+    /// uses were someone else. (A use in the headline alone is the
+    /// introduced person's; the first titled use ends the search, as
+    /// later ones follow it.)
+    fn introduced_later(&self, text: &str, first: u32, last: u32) -> Option<Title> {
+        let n = &self.norm;
+        let toks = n.tokens();
+        let len = last - first;
+        let in_body = |f: u32| {
+            !caps_line(text, n, f as usize)
+                && text[..toks[f as usize].start as usize].contains('\n')
+        };
+        let mut body_use = in_body(first);
+        let from = self.cands.partition_point(|o| o.first <= last);
+        let mut seen = last;
+        for o in &self.cands[from..] {
+            if o.first <= seen
+                || o.last - o.first != len
+                || (0..=len).any(|k| {
+                    n.token_bytes((o.first + k) as usize) != n.token_bytes((first + k) as usize)
+                })
+            {
+                continue;
+            }
+            seen = o.first;
+            if let Some(t) = title_before(&self.words_before(text, o.first)) {
+                let after = &text[toks[o.last as usize].end as usize..];
+                let described = after
+                    .strip_prefix(", ")
+                    .is_some_and(|r| ["a ", "an ", "the "].iter().any(|a| r.starts_with(a)));
+                return (body_use && described && !t.offices.is_empty()).then_some(t);
+            }
+            body_use |= in_body(o.first);
+        }
+        None
     }
 
     /// Whether the person named by tokens `first..=last` is said to be
@@ -9559,6 +9610,38 @@ mod tests {
              he would return; May did not.",
         );
         assert_eq!(got, ["Zeki Ramadan", "Doran May", "Ramadan", "May"]);
+    }
+
+    #[test]
+    fn a_common_name_introduced_anew_later_was_someone_else_before() {
+        // Made-up fixture: a congressman with a common name.
+        let mut p = Entity::new("rep", "Daniel Miller", EntityType::Person);
+        p.properties
+            .insert("country".into(), "United States".into());
+        p.properties.insert(
+            "roles".into(),
+            serde_json::json!([{"role": "United States Representative", "start": "2001-01-03"}]),
+        );
+        let m = Matcher::new(&Gazetteer::from_entities([p]));
+        let mut r = Resolver::new(&m);
+        r.set_date(DocDate::parse("2023-06-05").unwrap());
+        // The story's own Daniel Miller, then the congressman introduced
+        // with his title and a description: only he is the listed one.
+        let got = resolved_texts(
+            &mut r,
+            "DANIEL MILLER NIGHT DRAWS A CROWD\n\nThe shop held its evening for \
+             Daniel Miller, whose novels sold well in the United States before \
+             1900. In Washington, Rep. Daniel Miller, a Democrat from Ohio, has \
+             never come. Mr. Miller sent a note.",
+        );
+        assert_eq!(got, ["Daniel Miller", "Miller"]);
+        // Named in the headline only before the introduction: the same man.
+        let got = resolved_texts(
+            &mut r,
+            "DANIEL MILLER WINS A SEAT IN THE UNITED STATES\n\nRep. Daniel Miller, a \
+             Democrat from Ohio, won. Daniel Miller spoke later.",
+        );
+        assert_eq!(got, ["DANIEL MILLER", "Daniel Miller", "Daniel Miller"]);
     }
 
     #[test]
