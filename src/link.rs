@@ -1349,6 +1349,11 @@ pub fn dowager_after(after: &str) -> bool {
 /// assert_eq!(year_of_deed(" who came to office in the 1960s"), Some(1960));
 /// assert_eq!(year_of_deed(", whose father seized power in 1970"), None);
 /// assert_eq!(year_of_deed(", the president, who took office in 2000"), None);
+/// assert_eq!(
+///     year_of_deed(", the air force officer who seized power in 1970 and ruled"),
+///     Some(1970)
+/// );
+/// assert_eq!(year_of_deed(", the man whose father ruled in 1970"), None);
 /// assert_eq!(year_of_deed(", who paid 1,970 dollars"), None);
 /// assert_eq!(year_of_deed(" (1723-1790) wrote"), Some(1723));
 /// assert_eq!(year_of_deed(" (1723\u{2013}90) wrote"), Some(1723));
@@ -1416,11 +1421,15 @@ fn after_separator(after: &str) -> &str {
     })
 }
 
-/// The relative clause right after a name, without its "who", up to the
-/// next comma, semicolon, full stop or bracket: what [`year_of_deed`] and
-/// [`birth_said_after`] read.
+/// The relative clause right after a name, or right after the head of
+/// an apposition (", the air force officer who seized power"), without
+/// its "who", up to the next comma, semicolon, full stop or bracket: what
+/// [`year_of_deed`] and [`birth_said_after`] read.
 fn who_clause(after: &str) -> Option<&str> {
-    let rest = after_separator(after);
+    let mut rest = after_separator(after);
+    if after.starts_with(", ") {
+        rest = past_apposition_head(rest);
+    }
     let clause = rest
         .get(..4)
         .filter(|h| h.eq_ignore_ascii_case("who "))
@@ -1429,6 +1438,31 @@ fn who_clause(after: &str) -> Option<&str> {
         .find([',', ';', '.', '(', ')', '\n'])
         .unwrap_or(clause.len());
     Some(&clause[..end])
+}
+
+/// `rest` from the "who" that follows an apposition's head of up to five
+/// words opening with an article ("the air force officer who …"), or
+/// `rest` itself: the clause tells of the apposition's person, the
+/// name's bearer. (A comma before the "who" closes the apposition: "the
+/// president, who took office" may tell of someone else.)
+fn past_apposition_head(rest: &str) -> &str {
+    let Some(head) = ["the ", "a ", "an "]
+        .iter()
+        .find_map(|a| rest.strip_prefix(a))
+    else {
+        return rest;
+    };
+    let mut at = 0;
+    for w in head.split(' ').take(6) {
+        if w == "who" {
+            return &head[at..];
+        }
+        if !w.chars().all(|c| c.is_alphanumeric() || c == '-') {
+            break;
+        }
+        at += w.len() + 1;
+    }
+    rest
 }
 
 /// Whether a folded word is a clergyman's title before a name ("the Rev.
