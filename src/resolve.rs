@@ -7184,7 +7184,11 @@ fn gap<'t>(text: &'t str, n: &Normalized, i: usize) -> &'t str {
 /// Whether token `i` is written in lower case and is not a name particle
 /// ("al", "van"): such a word is not part of a proper noun.
 fn lowercase_word(n: &Normalized, i: usize) -> bool {
-    n.tokens()[i].flags.contains(TokenFlags::LOWERCASE) && !is_particle(n.token_text(i))
+    let flags = n.tokens()[i].flags;
+    // (An ordinal is no word: "the 99th Light Infantry Division".)
+    flags.contains(TokenFlags::LOWERCASE)
+        && !flags.contains(TokenFlags::DIGIT)
+        && !is_particle(n.token_text(i))
 }
 
 /// Whether the line holding token `i` is a headline in title case: at
@@ -9610,6 +9614,28 @@ mod tests {
              he would return; May did not.",
         );
         assert_eq!(got, ["Zeki Ramadan", "Doran May", "Ramadan", "May"]);
+    }
+
+    #[test]
+    fn an_army_unit_by_its_ordinal_without_whose_army() {
+        // Made-up fixture unit.
+        let mut u = Entity::new(
+            "u",
+            "999TH LIGHT INFANTRY DIVISION OF THE BURMESE ARMY",
+            EntityType::Organization,
+        );
+        u.properties.insert(
+            "addresses".into(),
+            serde_json::json!([{"country": "Burma"}]),
+        );
+        let m = Matcher::new(&Gazetteer::from_entities([u]));
+        let mut r = Resolver::new(&m);
+        r.set_date(DocDate::parse("2018-08-17").unwrap());
+        let got = resolved_texts(
+            &mut r,
+            "Troops of the 999th Light Infantry Division fought in Rakhine, Burma.",
+        );
+        assert_eq!(got, ["999th Light Infantry Division"]);
     }
 
     #[test]
