@@ -112,7 +112,7 @@ impl LegalForms {
                 .chain(t.compare.iter().filter(|c| !c.is_empty()));
             for name in names {
                 let key = fold_name(name);
-                if key.is_empty() {
+                if key.is_empty() || !form_key_stands(name, &key) {
                     continue;
                 }
                 forms.max_tokens = forms.max_tokens.max(key.split(' ').count());
@@ -206,6 +206,20 @@ impl LegalForms {
         let class = suf.or(pre)?.1;
         Some((pre_len, suf.map_or(0, |s| s.0), class))
     }
+}
+
+/// Whether the folded key `key` of legal form `name` may stand for it in
+/// text: not a single word that folding left of more letters ("S. en
+/// C." folds to "en", "Part.G." to "part", as initials are dropped:
+/// every "en" would be a legal form), nor a function word the table gives in lower case
+/// (rigour's "in" for Inc; "AS", a Norwegian form, is written in
+/// capitals).
+fn form_key_stands(name: &str, key: &str) -> bool {
+    let one = !key.contains(' ');
+    let letters = |s: &str| s.chars().filter(|c| c.is_alphabetic()).count();
+    let lost = one && letters(key) < letters(name);
+    let lower_function_word = one && is_stopword(key) && !name.chars().any(char::is_uppercase);
+    !lost && !lower_function_word
 }
 
 /// The initials in a name as written: single letters followed by a dot
@@ -979,6 +993,20 @@ mod tests {
             f.class_of("llp")
         );
         assert_eq!(f.class_of("verus"), None);
+    }
+
+    #[test]
+    fn no_legal_form_of_a_word_folding_left_alone() {
+        let f = LegalForms::builtin();
+        // "S. en C.", "S. à R. L.", "Part.G." and rigour's lower-case "in"
+        // would make every "EN", "A", "Part" and "In" a legal form.
+        for key in ["en", "a", "part", "in", "por"] {
+            assert_eq!(f.class_of(key), None, "{key}");
+        }
+        // Forms written in capitals, and whole keys of initials, stand.
+        for key in ["as", "sa", "de rl de cv", "gmbh co kg"] {
+            assert!(f.class_of(key).is_some(), "{key}");
+        }
     }
 
     #[test]
