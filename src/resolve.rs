@@ -5316,9 +5316,23 @@ impl<'m> Resolver<'m> {
                 }
                 // An organization named by ordinary words ("the
                 // Revolutionary Guard", "the Fourth Division" of the Syrian
-                // Arab Army), written as a proper name, in a story that
-                // names its country near it.
-                if *kind == EntityType::Organization && g.first < g.last {
+                // Arab Army), written as a proper name, or by an acronym
+                // the lists give it ("the arms exporter KOMID", "JuD"), in
+                // a story that names its country near it.
+                let acronym = || {
+                    g.first == g.last
+                        && !g.kind.is_short()
+                        && {
+                            let t = &toks[g.first as usize];
+                            text[t.start as usize..t.end as usize]
+                                .chars()
+                                .filter(|c| c.is_uppercase())
+                                .count()
+                                >= 2
+                        }
+                        && !is_common_word(self.norm.token_text(g.first as usize))
+                };
+                if *kind == EntityType::Organization && (g.first < g.last || acronym()) {
                     let toks = self.norm.tokens();
                     let at = toks[g.first as usize].norm_start as usize;
                     let end = toks[g.last as usize].norm_end as usize;
@@ -9614,6 +9628,39 @@ mod tests {
              he would return; May did not.",
         );
         assert_eq!(got, ["Zeki Ramadan", "Doran May", "Ramadan", "May"]);
+    }
+
+    #[test]
+    fn a_listed_acronym_alone_in_a_story_of_its_country() {
+        // Made-up fixture firm with a weak acronym alias.
+        let mut f = Entity::new(
+            "f",
+            "ZARKAN MINING TRADING CORPORATION",
+            EntityType::Organization,
+        );
+        f.aliases.push(Alias {
+            weak: true,
+            ..Alias::new("ZAMITCO")
+        });
+        f.properties.insert(
+            "addresses".into(),
+            serde_json::json!([{"country": "Korea, North"}]),
+        );
+        let m = Matcher::new(&Gazetteer::from_entities([f]));
+        let mut r = Resolver::new(&m);
+        r.set_date(DocDate::parse("2017-06-01").unwrap());
+        let got = resolved_texts(
+            &mut r,
+            "North Korea sold the missiles through the arms exporter ZAMITCO, officials said.",
+        );
+        assert_eq!(got, ["ZAMITCO"]);
+        // Not without its country, nor in lower case.
+        for text in [
+            "The arms exporter ZAMITCO sold the missiles, officials said.",
+            "North Korea sold the missiles through the arms exporter Zamitco.",
+        ] {
+            assert!(resolved_texts(&mut r, text).is_empty(), "{text}");
+        }
     }
 
     #[test]
