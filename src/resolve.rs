@@ -1644,14 +1644,30 @@ impl<'m> Resolver<'m> {
                 && !titled(i)
                 && !is_stopword(n.token_text(i))
         };
+        // Token `j`, or the particle joined before it ("al-" of "Hafez
+        // al-Assad"), which a given name is glued before in turn.
+        let past_particle = |j: usize| {
+            if j > 1
+                && matches!(n.token_text(j - 1), "al" | "el")
+                && toks[j - 1].flags.contains(TokenFlags::LOWERCASE)
+                && !n.barrier_after(j - 1)
+                && matches!(gap(text, n, j - 1), "-" | " ")
+            {
+                j - 1
+            } else {
+                j
+            }
+        };
         // Whether a name word is glued before token `j`, not one that
         // merely starts a sentence ("Mr. Wallace", "Yesterday Wallace").
         let given_before = |j: usize| {
+            let j = past_particle(j);
             j > 0 && glued(j - 1) && !toks[j - 1].flags.contains(TokenFlags::SENTENCE_START)
         };
         // A given name or an initial glued before token `j`: "Ferdinand E.
         // Marcos", "Jacqueline Kennedy"; not "the Fedayeen Saddam".
         let named_in_full = |j: usize| {
+            let j = past_particle(j);
             j > 0 && glued(j - 1) && {
                 let w = n.token_text(j - 1);
                 gap(text, n, j - 1).len() > 2
@@ -9715,6 +9731,23 @@ mod tests {
              Democrat from Ohio, won. Daniel Miller spoke later.",
         );
         assert_eq!(got, ["DANIEL MILLER", "Daniel Miller", "Daniel Miller"]);
+    }
+
+    #[test]
+    fn a_headline_surname_over_a_body_naming_an_unlisted_relative_with_al() {
+        // Made-up fixture name: the son listed, the father not.
+        let p = Entity::new("p", "Bashir al-Zarkani", EntityType::Person);
+        let m = Matcher::new(&Gazetteer::from_entities([p]));
+        let mut r = Resolver::new(&m);
+        r.set_date(DocDate::parse("2020-05-04").unwrap());
+        // "Hafez al-Zarkani" is named in full, not a bare use of the word
+        // for someone else.
+        let got = resolved_texts(
+            &mut r,
+            "ZARKANI'S COUSIN SPEAKS OUT\n\nThe cousin of Bashir al-Zarkani spoke \
+             today. His uncle Hafez al-Zarkani ruled from 1970.",
+        );
+        assert_eq!(got, ["ZARKANI", "Bashir al-Zarkani"]);
     }
 
     #[test]
