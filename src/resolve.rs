@@ -1835,7 +1835,10 @@ impl<'m> Resolver<'m> {
                             match self.matcher.first_named(w) {
                                 0 => false,
                                 1 => name().split(' ').next().is_none_or(|f| f != w),
-                                _ => true,
+                                _ => {
+                                    name().split(' ').next() != Some(w)
+                                        || common_word(w, self.matcher.persons_named(w)).is_some()
+                                }
                             }
                         })
                 {
@@ -4507,6 +4510,26 @@ impl<'m> Resolver<'m> {
         None
     }
 
+    /// Whether given-name candidate `g`'s word names something else in
+    /// the document: a full mention of another person ending in it (a
+    /// family name) or of an organization opening with it.
+    fn given_name_taken(&self, g: &Cand) -> bool {
+        let n = &self.norm;
+        let word = n.token_bytes(g.first as usize);
+        self.chosen.iter().any(|k| {
+                let org = self.matcher.entities()[k.c.entity as usize].kind
+                    == EntityType::Organization;
+                k.c.entity != g.entity
+                    && !k.c.kind.is_short()
+                    && ((org && n.token_bytes(k.c.first as usize) == word)
+                        || (!org
+                            && k.c.first < k.c.last
+                            && n.token_bytes(k.c.last as usize) == word
+                            // (Not a father's name: "Mohammed bin Salman".)
+                            && !matches!(n.token_text(k.c.last as usize - 1), "bin" | "ibn" | "bint")))
+            })
+    }
+
     /// Whether the person named by tokens `first..=last` is said to be
     /// dead: "the late" (or "his late" …) within four words before the
     /// name, or "the late" just after it ("his late father, Burkhan Usmanov"; "Anisa Makhlouf, the late
@@ -5064,6 +5087,20 @@ impl<'m> Resolver<'m> {
                 j += 1;
                 let kind = &ents[g.entity as usize].kind;
                 if thing && *kind == EntityType::Person {
+                    continue;
+                }
+                // A given name alone is not this person's where the
+                // document names another by it as a family name ("Khalifa
+                // bin Salman Al Khalifa … Prince Khalifa" is not Khalifa
+                // bin Zayed) or as an organization's first word ("Htoo
+                // Group … Htoo"), where other listed persons' names start
+                // with it too (`shared_given`).
+                let shared_given = g.given_name
+                    && self
+                        .matcher
+                        .first_named(self.norm.token_text(g.first as usize))
+                        >= 2;
+                if shared_given && self.given_name_taken(&g) {
                     continue;
                 }
                 // A part of a person's full name whose every reading was
@@ -10609,6 +10646,7 @@ mod spelling_tests {
             },
             Entity::new("zv1", "Zarvando Kemal Ozturo", EntityType::Person),
             Entity::new("zv2", "Zarvando Ibrahimo Zaki", EntityType::Person),
+            Entity::new("zv3", "Ilkin Zarvando", EntityType::Person),
             Entity::new("zt", "THE ZARNITS", EntityType::Organization),
             {
                 let mut q = Entity::new("qd", "Abu Zarnullah Kardosh", EntityType::Person);
@@ -10947,10 +10985,30 @@ mod spelling_tests {
         ("a monarch of his country", "2020", "King Zarlman of Jordan spoke.", &[("Zarlman", "zk", "surname")]),
         ("a monarch of another country", "2020", "King Zarlman of Saudi Arabia spoke. Zarlman left.", &[]),
         (
-            "a given name two listed names start with",
+            "a given name two listed names start with, of the one named",
             "2020",
             "Zarvando Kemal Ozturo spoke. Zarvando left.",
-            &[("Zarvando Kemal Ozturo", "zv1", "exact")],
+            &[("Zarvando Kemal Ozturo", "zv1", "exact"), ("Zarvando", "zv1", "surname")],
+        ),
+        (
+            "a given name two listed names start with, both named",
+            "2020",
+            "Zarvando Kemal Ozturo spoke. Zarvando Ibrahimo Zaki replied. Zarvando left.",
+            &[
+                ("Zarvando Kemal Ozturo", "zv1", "exact"),
+                ("Zarvando Ibrahimo Zaki", "zv2", "exact"),
+                ("Zarvando", "zv2", "surname"),
+            ],
+        ),
+        (
+            "a given name two listed names start with, another's family name",
+            "2020",
+            "Ilkin Zarvando spoke. Zarvando Kemal Ozturo replied. Zarvando left.",
+            &[
+                ("Ilkin Zarvando", "zv3", "exact"),
+                ("Zarvando Kemal Ozturo", "zv1", "exact"),
+                ("Zarvando", "zv3", "surname"),
+            ],
         ),
         (
             "'named' as a verb",
