@@ -49,10 +49,16 @@ use crate::variants::{forms, Form, Policy, Variant};
 /// noun with a short key is ("Omar" for the "Umar" of Umar al-Bashir, but
 /// "Andy" alone is no "Anda").
 fn respelling(w: &str, short: bool) -> Option<bool> {
-    if is_common_word(w) || crate::names::is_faith_or_people(w) || (short && is_place(w)) {
+    // (A given name that is also an English word, "Victor" for the
+    // "Viktor" of Viktor Bout, is read inside a longer name only.)
+    let given = is_given_name(w);
+    if (is_common_word(w) && !given)
+        || crate::names::is_faith_or_people(w)
+        || (short && is_place(w))
+    {
         return None;
     }
-    Some(short && (is_given_name(w) || is_known_proper_noun(w)))
+    Some((short || is_common_word(w)) && (given || is_known_proper_noun(w)))
 }
 
 /// One way a pattern can be read: as a form of one name of one entity.

@@ -8286,6 +8286,29 @@ mod tests {
     }
 
     #[test]
+    fn a_given_name_that_is_an_english_word_respelled_inside_a_name() {
+        // Made-up fixture: a man born in a country of Cyrillic script,
+        // listed with no country or nationality.
+        let mut b = Entity::new("b", "Viktor Anatolyevich Zarbout", EntityType::Person);
+        b.properties
+            .insert("pob".into(), "Dushanbe, Tajikistan".into());
+        let m = Matcher::new(&Gazetteer::from_entities([b]));
+        let mut r = Resolver::new(&m);
+        r.set_date(DocDate::parse("2008-03-07").unwrap());
+        let got = resolved_texts(
+            &mut r,
+            "The businessman Victor Zarbout was arrested. Zarbout denied it.",
+        );
+        assert_eq!(got, ["Victor Zarbout", "Zarbout"]);
+        // The English word alone is no given name of his.
+        let got = resolved_texts(
+            &mut r,
+            "Viktor Zarbout spoke. The victor said nothing. Victor left.",
+        );
+        assert_eq!(got, ["Viktor Zarbout"]);
+    }
+
+    #[test]
     fn a_respelled_form_is_not_read_in_another_spelling_again() {
         // Made-up names: a transliterated name with the word "Zaryasin",
         // and a Malaysian whose listed "Zaryassin" the press also writes

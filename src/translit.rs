@@ -495,7 +495,15 @@ pub fn french_respelled_into(word: &[u8], out: &mut Vec<u8>) -> bool {
 /// Whether any country the lists give for `e` (its `country`,
 /// `nationality`, `citizenship`, or an address's) passes `test`.
 fn any_country(e: &Entity, test: impl Fn(&str) -> bool) -> bool {
+    // (The place of birth ends in its country: "Dushanbe, Tajikistan".)
+    let born = || {
+        e.properties
+            .get("pob")
+            .and_then(|p| p.as_str())
+            .is_some_and(|p| p.split(';').any(|p| test(p)))
+    };
     e.countries().any(&test)
+        || born()
         || e.properties
             .get("addresses")
             .and_then(|a| a.as_array())
@@ -603,7 +611,7 @@ const TRANSLITERATED_PROGRAMS: &[&str] = &[
 
 /// Whether entity `e`'s names are transliterated from another script, so
 /// that the press writes them in spellings of its own: its country,
-/// nationality or address is one where names are written in Arabic,
+/// nationality, address or place of birth is one where names are written in Arabic,
 /// Persian or Cyrillic letters, or a sanctions program it is listed under
 /// concerns such a region.
 pub fn is_transliterated(e: &Entity) -> bool {
