@@ -4047,6 +4047,23 @@ impl<'m> Resolver<'m> {
         {
             return true;
         }
+        // "controls much of Masisi and Rutshuru": a bare word after a
+        // share of land and "of" is a place, known or not (not a
+        // possessive: "much of Biden's plan").
+        // (The text before read first: this runs for every bare surname.)
+        if text[..start].ends_with(" of ")
+            && matches!(
+                self.words_before_max(text, i, 2)[..],
+                [
+                    ..,
+                    "much" | "most" | "parts" | "rest" | "swathes" | "swaths",
+                    "of"
+                ]
+            )
+            && !text[end..].starts_with(['\'', '\u{2019}'])
+        {
+            return true;
+        }
         if !(month || place || is_common_word(w)) {
             return false;
         }
@@ -9704,6 +9721,25 @@ mod tests {
              he would return; May did not.",
         );
         assert_eq!(got, ["Zeki Ramadan", "Doran May", "Ramadan", "May"]);
+    }
+
+    #[test]
+    fn a_bare_word_after_much_of_is_a_place() {
+        // Made-up fixture name.
+        let p = Entity::new("p", "Mokgale Zarisi", EntityType::Person);
+        let m = Matcher::new(&Gazetteer::from_entities([p]));
+        let mut r = Resolver::new(&m);
+        r.set_date(DocDate::parse("2009-02-01").unwrap());
+        let got = resolved_texts(
+            &mut r,
+            "Mokgale Zarisi spoke. The rebels control much of Zarisi and Rutshuru.",
+        );
+        assert_eq!(got, ["Mokgale Zarisi"]);
+        let got = resolved_texts(
+            &mut r,
+            "Mokgale Zarisi spoke. Critics rejected much of Zarisi's plan.",
+        );
+        assert_eq!(got, ["Mokgale Zarisi", "Zarisi"]);
     }
 
     #[test]
