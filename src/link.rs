@@ -1354,6 +1354,7 @@ pub fn dowager_after(after: &str) -> bool {
 ///     Some(1970)
 /// );
 /// assert_eq!(year_of_deed(", the man whose father ruled in 1970"), None);
+/// assert_eq!(year_of_deed(", the grandson of the man who founded it in 1948,"), None);
 /// assert_eq!(year_of_deed(", who paid 1,970 dollars"), None);
 /// assert_eq!(year_of_deed(" (1723-1790) wrote"), Some(1723));
 /// assert_eq!(year_of_deed(" (1723\u{2013}90) wrote"), Some(1723));
@@ -1441,8 +1442,8 @@ fn who_clause(after: &str) -> Option<&str> {
 }
 
 /// `rest` from the "who" that follows an apposition's head of up to five
-/// words opening with an article ("the air force officer who …"), or
-/// `rest` itself: the clause tells of the apposition's person, the
+/// words opening with an article, with no preposition ("the air force
+/// officer who …"), or `rest` itself: the clause tells of the apposition's person, the
 /// name's bearer. (A comma before the "who" closes the apposition: "the
 /// president, who took office" may tell of someone else.)
 fn past_apposition_head(rest: &str) -> &str {
@@ -1457,7 +1458,14 @@ fn past_apposition_head(rest: &str) -> &str {
         if w == "who" {
             return &head[at..];
         }
-        if !w.chars().all(|c| c.is_alphanumeric() || c == '-') {
+        // (A preposition brings in another person: "the grandson of the
+        // man who founded North Korea in 1948".)
+        if !w.chars().all(|c| c.is_alphanumeric() || c == '-')
+            || matches!(
+                w,
+                "of" | "to" | "for" | "with" | "from" | "by" | "in" | "at" | "and"
+            )
+        {
             break;
         }
         at += w.len() + 1;

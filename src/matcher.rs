@@ -43,11 +43,12 @@ use crate::variants::{forms, Form, Policy, Variant};
 
 /// Whether the capitalized word `w`, whose spelling key (of two consonants
 /// if `short`) listed words share, may be read as them: `None` for an
-/// English word, a faith or a people ("Shiite" is no "Shatti"), or a
-/// place with a short key ("India" is no "Anda"); else
+/// English word that is no given name, a faith or a people ("Shiite" is
+/// no "Shatti"), or a place with a short key ("India" is no "Anda"); else
 /// whether only inside a longer name, as a given name or known proper
 /// noun with a short key is ("Omar" for the "Umar" of Umar al-Bashir, but
-/// "Andy" alone is no "Anda").
+/// "Andy" alone is no "Anda"), and a given name that is an English word
+/// ("Victor" for the "Viktor" of Viktor Bout) always.
 fn respelling(w: &str, short: bool) -> Option<bool> {
     // (A given name that is also an English word, "Victor" for the
     // "Viktor" of Viktor Bout, is read inside a longer name only.)

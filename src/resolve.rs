@@ -900,6 +900,12 @@ struct DocMemo<'m> {
     /// [`Resolver::written_lower`] has been asked about [`LOWER_PASSES`]
     /// words.
     lower_words: OnceCell<FxHashSet<Box<[u8]>>>,
+    /// Per name (its folded words): the first titled use of it and its
+    /// title, where that use introduces the name anew after a use in the
+    /// body ([`Resolver::introduced_later`]).
+    intros: RefCell<FxHashMap<String, Option<(u32, Title)>>>,
+    /// Where the body begins: the end of the first line.
+    body_from: OnceCell<usize>,
 }
 
 impl DocMemo<'_> {
@@ -914,6 +920,8 @@ impl DocMemo<'_> {
         self.searched.set(0);
         self.plurals.get_mut().clear();
         self.lower_words.take();
+        self.intros.get_mut().clear();
+        self.body_from.take();
     }
 }
 
@@ -1791,6 +1799,7 @@ impl<'m> Resolver<'m> {
             } {
                 continue;
             }
+            let mut common_given: Option<bool> = None;
             for t in self.matcher.targets(hit.pattern) {
                 let c = Cand {
                     first: hit.first,
@@ -1835,9 +1844,12 @@ impl<'m> Resolver<'m> {
                             match self.matcher.first_named(w) {
                                 0 => false,
                                 1 => name().split(' ').next().is_none_or(|f| f != w),
+                                // (Whether the word is common, once per hit:
+                                // the same for every target.)
                                 _ => {
-                                    name().split(' ').next() != Some(w)
-                                        || common_word(w, self.matcher.persons_named(w)).is_some()
+                                    *common_given.get_or_insert_with(|| {
+                                        common_word(w, self.matcher.persons_named(w)).is_some()
+                                    }) || name().split(' ').next() != Some(w)
                                 }
                             }
                         })
@@ -3452,7 +3464,12 @@ impl<'m> Resolver<'m> {
         let common = self.common_name_skipping(first, last, group[0].inserted);
         // A common name the story introduces anew further on was someone
         // else's before ([`Resolver::introduced_later`]).
-        let later = (persons && common && title.is_none())
+        // (Not one the story describes here itself: "Mike Johnson, the
+        // Louisiana Republican who leads the House".)
+        let described_here = text[end..]
+            .strip_prefix(", ")
+            .is_some_and(|r| ["a ", "an ", "the "].iter().any(|a| r.starts_with(a)));
+        let later = (persons && common && title.is_none() && !described_here)
             .then(|| self.introduced_later(text, first, last))
             .flatten();
         // Of the homonyms, the one the document named last before by more
@@ -4493,38 +4510,51 @@ impl<'m> Resolver<'m> {
     /// press introduces a person at the first mention, so the earlier
     /// uses were someone else. (A use in the headline alone is the
     /// introduced person's; the first titled use ends the search, as
-    /// later ones follow it.)
+    /// later ones follow it; found once per name and document.)
     fn introduced_later(&self, text: &str, first: u32, last: u32) -> Option<Title> {
         let n = &self.norm;
         let toks = n.tokens();
         let len = last - first;
-        let in_body = |f: u32| {
-            !caps_line(text, n, f as usize)
-                && text[..toks[f as usize].start as usize].contains('\n')
+        let key = span_words(n, first, last);
+        // (Once per name and document: where its first titled use is,
+        // and the title where that use introduces it after a use in the
+        // body. Every use of the name before it was someone else's.)
+        if let Some(&known) = self.memo.intros.borrow().get(&key) {
+            return known.filter(|&(at, _)| first < at).map(|(_, t)| t);
+        }
+        // (The body begins after the first line, found once.)
+        let body = *self
+            .memo
+            .body_from
+            .get_or_init(|| text.find('\n').unwrap_or(text.len()));
+        let in_body =
+            |f: u32| toks[f as usize].start as usize > body && !caps_line(text, n, f as usize);
+        let same = |f: u32| {
+            (0..=len)
+                .all(|k| n.token_bytes((f + k) as usize) == n.token_bytes((first + k) as usize))
         };
-        let mut body_use = in_body(first);
-        let from = self.cands.partition_point(|o| o.first <= last);
-        let mut seen = last;
-        for o in &self.cands[from..] {
-            if o.first <= seen
-                || o.last - o.first != len
-                || (0..=len).any(|k| {
-                    n.token_bytes((o.first + k) as usize) != n.token_bytes((first + k) as usize)
-                })
-            {
+        let mut body_use = false;
+        let mut seen: Option<u32> = None;
+        let mut found = None;
+        for o in &self.cands {
+            if seen.is_some_and(|s| o.first <= s) || o.last - o.first != len || !same(o.first) {
                 continue;
             }
-            seen = o.first;
+            seen = Some(o.first);
             if let Some(t) = title_before(&self.words_before(text, o.first)) {
                 let after = &text[toks[o.last as usize].end as usize..];
                 let described = after
                     .strip_prefix(", ")
                     .is_some_and(|r| ["a ", "an ", "the "].iter().any(|a| r.starts_with(a)));
-                return (body_use && described && !t.offices.is_empty()).then_some(t);
+                if body_use && described && !t.offices.is_empty() {
+                    found = Some((o.first, t));
+                }
+                break;
             }
             body_use |= in_body(o.first);
         }
-        None
+        self.memo.intros.borrow_mut().insert(key, found);
+        found.filter(|&(at, _)| first < at).map(|(_, t)| t)
     }
 
     /// Whether given-name candidate `g`'s word names something else in
@@ -4533,18 +4563,24 @@ impl<'m> Resolver<'m> {
     fn given_name_taken(&self, g: &Cand) -> bool {
         let n = &self.norm;
         let word = n.token_bytes(g.first as usize);
+        let ents = self.matcher.entities();
         self.chosen.iter().any(|k| {
-                let org = self.matcher.entities()[k.c.entity as usize].kind
-                    == EntityType::Organization;
-                k.c.entity != g.entity
-                    && !k.c.kind.is_short()
-                    && ((org && n.token_bytes(k.c.first as usize) == word)
-                        || (!org
-                            && k.c.first < k.c.last
-                            && n.token_bytes(k.c.last as usize) == word
-                            // (Not a father's name: "Mohammed bin Salman".)
-                            && !matches!(n.token_text(k.c.last as usize - 1), "bin" | "ibn" | "bint")))
-            })
+            let c = &k.c;
+            let org = ents[c.entity as usize].kind == EntityType::Organization;
+            // (Not a father's name: "Mohammed bin Salman".)
+            let family = || {
+                c.first < c.last
+                    && n.token_bytes(c.last as usize) == word
+                    && !matches!(n.token_text(c.last as usize - 1), "bin" | "ibn" | "bint")
+            };
+            c.entity != g.entity
+                && !c.kind.is_short()
+                && if org {
+                    n.token_bytes(c.first as usize) == word
+                } else {
+                    family()
+                }
+        })
     }
 
     /// Whether the person named by tokens `first..=last` is said to be
@@ -5387,11 +5423,15 @@ impl<'m> Resolver<'m> {
                 // An organization named by ordinary words ("the
                 // Revolutionary Guard", "the Fourth Division" of the Syrian
                 // Arab Army), written as a proper name, or by an acronym
-                // the lists give it ("the arms exporter KOMID", "JuD"), in
-                // a story that names its country near it.
+                // the lists give it after a word for what it is ("the arms
+                // exporter KOMID"; not in a line in capitals, nor "the
+                // former UKIP leader"), in a story that names its country
+                // near it.
                 let acronym = || {
                     g.first == g.last
                         && !g.kind.is_short()
+                        && !caps_line(text, &self.norm, g.first as usize)
+                        && before.last().is_some_and(|w| org_kind_word(w))
                         && {
                             let t = &toks[g.first as usize];
                             text[t.start as usize..t.end as usize]
@@ -7161,6 +7201,36 @@ fn power_word(w: &str) -> bool {
     )
 }
 
+/// Whether a folded word says what kind of organization the name after it
+/// is ("the arms exporter KOMID", "the shipping firm IRISL").
+fn org_kind_word(w: &str) -> bool {
+    matches!(
+        w,
+        "exporter"
+            | "importer"
+            | "trader"
+            | "firm"
+            | "company"
+            | "group"
+            | "bank"
+            | "lender"
+            | "supplier"
+            | "maker"
+            | "manufacturer"
+            | "agency"
+            | "conglomerate"
+            | "broker"
+            | "insurer"
+            | "carrier"
+            | "airline"
+            | "shipper"
+            | "operator"
+            | "militia"
+            | "organisation"
+            | "organization"
+    )
+}
+
 /// Whether tokens `first..=last` are joined by an ampersand to a
 /// capitalized word on either side: a firm's name ("Johnson & Johnson",
 /// "Procter & Gamble", "Marks & Spencer").
@@ -7269,7 +7339,8 @@ fn gap<'t>(text: &'t str, n: &Normalized, i: usize) -> &'t str {
 /// ("al", "van"): such a word is not part of a proper noun.
 fn lowercase_word(n: &Normalized, i: usize) -> bool {
     let flags = n.tokens()[i].flags;
-    // (An ordinal is no word: "the 99th Light Infantry Division".)
+    // (A token with a digit is no word: "the 99th Light Infantry
+    // Division".)
     flags.contains(TokenFlags::LOWERCASE)
         && !flags.contains(TokenFlags::DIGIT)
         && !is_particle(n.token_text(i))
@@ -9766,10 +9837,13 @@ mod tests {
             "North Korea sold the missiles through the arms exporter ZAMITCO, officials said.",
         );
         assert_eq!(got, ["ZAMITCO"]);
-        // Not without its country, nor in lower case.
+        // Not without its country, nor in lower case, nor without a word
+        // for what it is, nor in a line in capitals.
         for text in [
             "The arms exporter ZAMITCO sold the missiles, officials said.",
             "North Korea sold the missiles through the arms exporter Zamitco.",
+            "A former ZAMITCO manager spoke of North Korea.",
+            "ZAMITCO DENIES SALES\n\nNorth Korea denied it.",
         ] {
             assert!(resolved_texts(&mut r, text).is_empty(), "{text}");
         }
@@ -9827,6 +9901,13 @@ mod tests {
              Democrat from Ohio, won. Daniel Miller spoke later.",
         );
         assert_eq!(got, ["DANIEL MILLER", "Daniel Miller", "Daniel Miller"]);
+        // Described where first named: the same man introduced twice.
+        let got = resolved_texts(
+            &mut r,
+            "A VOTE IN THE UNITED STATES\n\nDaniel Miller, the Ohio Democrat, \
+             spoke. Later, Rep. Daniel Miller, a close ally of the Speaker, spoke again.",
+        );
+        assert_eq!(got, ["Daniel Miller", "Daniel Miller"]);
     }
 
     #[test]

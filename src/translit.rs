@@ -495,15 +495,7 @@ pub fn french_respelled_into(word: &[u8], out: &mut Vec<u8>) -> bool {
 /// Whether any country the lists give for `e` (its `country`,
 /// `nationality`, `citizenship`, or an address's) passes `test`.
 fn any_country(e: &Entity, test: impl Fn(&str) -> bool) -> bool {
-    // (The place of birth ends in its country: "Dushanbe, Tajikistan".)
-    let born = || {
-        e.properties
-            .get("pob")
-            .and_then(|p| p.as_str())
-            .is_some_and(|p| p.split(';').any(|p| test(p)))
-    };
     e.countries().any(&test)
-        || born()
         || e.properties
             .get("addresses")
             .and_then(|a| a.as_array())
@@ -638,7 +630,14 @@ pub fn is_transliterated(e: &Entity) -> bool {
                         && v[v.len() - n - 1] == b' '))
         })
     };
-    any_country(e, country_is)
+    // (Or the country that ends the place of birth, the whole of it:
+    // "Dushanbe, Tajikistan"; not "Serbia and Montenegro".)
+    let born_in = e.birth_country().is_some_and(|c| {
+        TRANSLITERATED_COUNTRIES
+            .iter()
+            .any(|t| c.eq_ignore_ascii_case(t))
+    });
+    any_country(e, country_is) || born_in
 }
 
 #[cfg(test)]
