@@ -3466,10 +3466,7 @@ impl<'m> Resolver<'m> {
         // else's before ([`Resolver::introduced_later`]).
         // (Not one the story describes here itself: "Mike Johnson, the
         // Louisiana Republican who leads the House".)
-        let described_here = text[end..]
-            .strip_prefix(", ")
-            .is_some_and(|r| ["a ", "an ", "the "].iter().any(|a| r.starts_with(a)));
-        let later = (persons && common && title.is_none() && !described_here)
+        let later = (persons && common && title.is_none() && !described_after(&text[end..]))
             .then(|| self.introduced_later(text, first, last))
             .flatten();
         // Of the homonyms, the one the document named last before by more
@@ -4542,10 +4539,7 @@ impl<'m> Resolver<'m> {
             }
             seen = Some(o.first);
             if let Some(t) = title_before(&self.words_before(text, o.first)) {
-                let after = &text[toks[o.last as usize].end as usize..];
-                let described = after
-                    .strip_prefix(", ")
-                    .is_some_and(|r| ["a ", "an ", "the "].iter().any(|a| r.starts_with(a)));
+                let described = described_after(&text[toks[o.last as usize].end as usize..]);
                 if body_use && described && !t.offices.is_empty() {
                     found = Some((o.first, t));
                 }
@@ -7199,6 +7193,15 @@ fn power_word(w: &str) -> bool {
         w,
         "administration" | "presidency" | "regime" | "era" | "government" | "junta"
     )
+}
+
+/// Whether the text right after a name describes its bearer, as the
+/// press does where it introduces someone: ", a Democrat from Ohio", ",
+/// the Louisiana Republican who leads the House".
+fn described_after(after: &str) -> bool {
+    after
+        .strip_prefix(", ")
+        .is_some_and(|r| ["a ", "an ", "the "].iter().any(|a| r.starts_with(a)))
 }
 
 /// Whether a folded word says what kind of organization the name after it
