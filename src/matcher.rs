@@ -52,14 +52,11 @@ use crate::variants::{forms, Form, Policy, Variant};
 fn respelling(w: &str, short: bool) -> Option<bool> {
     // (A given name that is also an English word, "Victor" for the
     // "Viktor" of Viktor Bout, is read inside a longer name only.)
-    let given = is_given_name(w);
-    if (is_common_word(w) && !given)
-        || crate::names::is_faith_or_people(w)
-        || (short && is_place(w))
-    {
+    let (given, word) = (is_given_name(w), is_common_word(w));
+    if (word && !given) || crate::names::is_faith_or_people(w) || (short && is_place(w)) {
         return None;
     }
-    Some((short || is_common_word(w)) && (given || is_known_proper_noun(w)))
+    Some((short || word) && (given || is_known_proper_noun(w)))
 }
 
 /// One way a pattern can be read: as a form of one name of one entity.

@@ -904,7 +904,7 @@ struct DocMemo<'m> {
     /// title, where that use introduces the name anew after a use in the
     /// body ([`Resolver::introduced_later`]).
     intros: RefCell<FxHashMap<String, Option<(u32, Title)>>>,
-    /// Where the body begins: the end of the first line.
+    /// Where the first line ends ([`Resolver::first_line_end`]).
     body_from: OnceCell<usize>,
 }
 
@@ -3466,7 +3466,7 @@ impl<'m> Resolver<'m> {
         // else's before ([`Resolver::introduced_later`]).
         // (Not one the story describes here itself: "Mike Johnson, the
         // Louisiana Republican who leads the House".)
-        let later = (persons && common && title.is_none() && !described_after(&text[end..]))
+        let later = (persons && common && title.is_none() && !describes(&appositive))
             .then(|| self.introduced_later(text, first, last))
             .flatten();
         // Of the homonyms, the one the document named last before by more
@@ -4499,6 +4499,16 @@ impl<'m> Resolver<'m> {
             .collect()
     }
 
+    /// Where the first line of `text` ends (its first line break, or the
+    /// end of a text of one line): the headline, where the text has one;
+    /// found once per document.
+    fn first_line_end(&self, text: &str) -> usize {
+        *self
+            .memo
+            .body_from
+            .get_or_init(|| text.find('\n').unwrap_or(text.len()))
+    }
+
     /// The title of a later introduction of the name of tokens
     /// `first..=last`, where the story has used the name in its body
     /// before: the same words further on, after an office's title and
@@ -4519,11 +4529,7 @@ impl<'m> Resolver<'m> {
         if let Some(&known) = self.memo.intros.borrow().get(&key) {
             return known.filter(|&(at, _)| first < at).map(|(_, t)| t);
         }
-        // (The body begins after the first line, found once.)
-        let body = *self
-            .memo
-            .body_from
-            .get_or_init(|| text.find('\n').unwrap_or(text.len()));
+        let body = self.first_line_end(text);
         let in_body =
             |f: u32| toks[f as usize].start as usize > body && !caps_line(text, n, f as usize);
         let same = |f: u32| {
@@ -4539,7 +4545,7 @@ impl<'m> Resolver<'m> {
             }
             seen = Some(o.first);
             if let Some(t) = title_before(&self.words_before(text, o.first)) {
-                let described = described_after(&text[toks[o.last as usize].end as usize..]);
+                let described = describes(&self.appositive(text, o.last));
                 if body_use && described && !t.offices.is_empty() {
                     found = Some((o.first, t));
                 }
@@ -4565,7 +4571,7 @@ impl<'m> Resolver<'m> {
             let family = || {
                 c.first < c.last
                     && n.token_bytes(c.last as usize) == word
-                    && !matches!(n.token_text(c.last as usize - 1), "bin" | "ibn" | "bint")
+                    && !son_of_word(n.token_text(c.last as usize - 1))
             };
             c.entity != g.entity
                 && !c.kind.is_short()
@@ -5852,10 +5858,10 @@ impl<'m> Resolver<'m> {
             // a headline over it: "WARM SPRINGS REMEMBERS THE DAY F.D.R.
             // DIED".)
             let in_caps = caps_line(text, &self.norm, i);
+            // (Or in the first line of a text of more than one.)
             let headline = || {
-                in_caps
-                    || (!text[..t.start as usize].contains('\n')
-                        && text[t.end as usize..].contains('\n'))
+                let end = self.first_line_end(text);
+                in_caps || ((t.start as usize) < end && end < text.len())
             };
             if self.matcher.entities()[def.entity as usize].kind == EntityType::Person
                 && (i as u32) < l
@@ -6092,10 +6098,8 @@ impl<'m> Resolver<'m> {
         // Khalifa"): its bearer is called by the given name after a royal
         // or honorific title ("Prince Khalifa", "King Salman", "Sheikh
         // Mohammed"), whether or not a relative is named.
-        let chain = |c: &Cand| {
-            c.first + 1 < c.last
-                && matches!(n.token_text(c.first as usize + 1), "bin" | "ibn" | "bint")
-        };
+        let chain =
+            |c: &Cand| c.first + 1 < c.last && son_of_word(n.token_text(c.first as usize + 1));
         for k in &self.chosen {
             let c = k.c;
             let e = &ents[c.entity as usize];
@@ -7195,13 +7199,18 @@ fn power_word(w: &str) -> bool {
     )
 }
 
-/// Whether the text right after a name describes its bearer, as the
-/// press does where it introduces someone: ", a Democrat from Ohio", ",
-/// the Louisiana Republican who leads the House".
-fn described_after(after: &str) -> bool {
-    after
-        .strip_prefix(", ")
-        .is_some_and(|r| ["a ", "an ", "the "].iter().any(|a| r.starts_with(a)))
+/// Whether a folded word is the Arabic "son of" or "daughter of" inside a
+/// name ("Mohammed bin Salman", "Abdullah ibn Abdulaziz", "Hind bint
+/// Faisal"): the name after it is a father's.
+fn son_of_word(w: &str) -> bool {
+    matches!(w, "bin" | "ibn" | "bint")
+}
+
+/// Whether the words of an appositive ([`Resolver::appositive`]) describe
+/// the name's bearer, as the press does where it introduces someone: ", a
+/// Democrat from Ohio", ", the Louisiana Republican who leads the House".
+fn describes(appositive: &[&str]) -> bool {
+    matches!(appositive.first(), Some(&("a" | "an" | "the")))
 }
 
 /// Whether a folded word says what kind of organization the name after it
@@ -7612,7 +7621,8 @@ fn proper_context(text: &str, n: &Normalized, first: u32, last: u32) -> bool {
     // "Saeed al-Jamal", "Hafez al-Assad", "Hamad bin Isa": an Arabic
     // name's particle joins the words either side of it into one name.
     let particle = |i: usize| {
-        matches!(n.token_text(i), "al" | "el" | "bin" | "ibn" | "bint")
+        let w = n.token_text(i);
+        (matches!(w, "al" | "el") || son_of_word(w))
             && tokens[i].flags.contains(TokenFlags::LOWERCASE)
     };
     // ("al-Jamal": the particle's hyphen.)
@@ -7641,7 +7651,7 @@ fn proper_context(text: &str, n: &Normalized, first: u32, last: u32) -> bool {
         // "Crown Prince bin Salman", "\"Bin Salman\" means son of Salman":
         // a name after "bin" is a father's within someone's name, whoever
         // is written before it; it never stands for the father.
-        if matches!(n.token_text(p), "bin" | "ibn" | "bint") && joined(p, first as usize) {
+        if son_of_word(n.token_text(p)) && joined(p, first as usize) {
             return false;
         }
     }
