@@ -5506,7 +5506,9 @@ impl<'m> Resolver<'m> {
             let age_misfit = |e: u32| said_age.is_some_and(|a| self.age_fits(e, a) == Some(false));
             // "The Ortega regime", "Johnson-era projects", "the Maduro
             // government": a surname before such a word names whoever
-            // led a state or government by then.
+            // led a state or government by then; so does one whose
+            // officers are spoken of ("Gaddafi's former intelligence
+            // chief", "Assad's foreign minister").
             let regime = c.first == c.last && {
                 let next = c.last as usize + 1;
                 next < toks.len()
@@ -5517,7 +5519,8 @@ impl<'m> Resolver<'m> {
                         " " | "-"
                     )
                     && power_word(self.norm.token_text(next))
-            };
+            } || c.first == c.last
+                && serves_under(&text[toks[c.last as usize].end as usize..]);
             let led = |e: u32| self.matcher.profile(e).held_by(LEADS, &self.date);
             // A bearer the story first names as another's relative ("his
             // brother Raja Salameh", "her son Ovidio") is not the one a
@@ -5534,10 +5537,12 @@ impl<'m> Resolver<'m> {
             // al-Assad, the eldest son of …": a bearer the story names as
             // someone's child is not the one whose son is spoken of (nor,
             // "Kim's father", one it names as a parent).
+            // (Headlines write it without the possessive: "Libyan court
+            // sentences Gaddafi son".)
             let after_name = &text[toks[c.last as usize].end as usize..];
-            let kin_of = after_name
-                .strip_prefix("'s ")
-                .or_else(|| after_name.strip_prefix("’s "))
+            let kin_of = ["'s ", "'S ", "’s ", "’S ", " "]
+                .iter()
+                .find_map(|p| after_name.strip_prefix(p))
                 .and_then(|r| r.split(|ch: char| !ch.is_alphabetic()).next())
                 .and_then(|w| {
                     let w = w.to_lowercase();
@@ -7192,6 +7197,50 @@ fn regime_word_after(n: &Normalized, last: u32) -> bool {
 /// Whether a folded word, after a leader's surname, names the leader's
 /// time in power: "the Ortega regime", "the Maduro government",
 /// "Johnson-era".
+/// Whether the text after a name says that someone served under its
+/// bearer: a possessive, then within three lower-case words a word for a
+/// state's officers or forces ("'s former intelligence chief", "'s
+/// foreign minister", "'s loyalists") or for its rule ("'s government").
+fn serves_under(after: &str) -> bool {
+    let Some(rest) = after
+        .strip_prefix("'s ")
+        .or_else(|| after.strip_prefix("’s "))
+    else {
+        return false;
+    };
+    // (The words up to a punctuation mark: "'s former intelligence chief,".)
+    let end = rest
+        .find(|ch: char| !(ch.is_ascii_lowercase() || ch == ' '))
+        .unwrap_or(rest.len());
+    rest[..end]
+        .split(' ')
+        .take(3)
+        .take_while(|w| !w.is_empty())
+        .any(|w| {
+            power_word(w)
+                || matches!(
+                    w,
+                    "minister"
+                        | "ministers"
+                        | "chief"
+                        | "spokesman"
+                        | "spokeswoman"
+                        | "spokesperson"
+                        | "aide"
+                        | "aides"
+                        | "adviser"
+                        | "advisers"
+                        | "advisor"
+                        | "envoy"
+                        | "cabinet"
+                        | "generals"
+                        | "loyalists"
+                        | "forces"
+                        | "troops"
+                )
+        })
+}
+
 fn power_word(w: &str) -> bool {
     matches!(
         w,
@@ -10079,7 +10128,7 @@ mod tests {
     }
 
     #[test]
-    fn a_surname_before_administration_written_either_way_is_the_leader() {
+    fn a_surname_before_administration_or_officers_is_the_leader() {
         // Made-up officials of one surname: a president and a senator.
         let p = officeholder(
             "p",
@@ -10105,6 +10154,16 @@ mod tests {
                 .map(|x| m.entity(x).id.as_str())
                 .collect();
             assert_eq!(got, ["p"], "{text}");
+        }
+        // One whose officers are spoken of is the leader, though the story
+        // named the other in full.
+        for after in ["'s former intelligence chief, Tom Oakes,", "'s ministers"] {
+            let text = format!("Quandrix Zarnavi spoke on Monday. Zarnavi{after} did not.");
+            let got: Vec<&str> = resolved(&mut r, &text)
+                .iter()
+                .map(|x| m.entity(x).id.as_str())
+                .collect();
+            assert_eq!(got, ["s", "p"], "{text}");
         }
     }
 
@@ -11373,6 +11432,18 @@ mod spelling_tests {
                 ("Zarnuro", "father", "surname"),
                 ("Nicolas Ernesto Zarnuro Guerra", "son", "name_order"),
                 ("Zarnuro", "son", "surname"),
+                ("Zarnuro", "father", "surname"),
+            ],
+        ),
+        (
+            "a surname whose son is spoken of, in capitals or without the possessive",
+            "2020",
+            "ZARNURO'S SON SPEAKS\n\nNicolas Ernesto Zarnuro Guerra, the eldest son of \
+             Nicolas Zarnuro Moros, spoke. Court hears Zarnuro son\n\nIt did.",
+            &[
+                ("ZARNURO", "father", "surname"),
+                ("Nicolas Ernesto Zarnuro Guerra", "son", "name_order"),
+                ("Nicolas Zarnuro Moros", "father", "name_order"),
                 ("Zarnuro", "father", "surname"),
             ],
         ),

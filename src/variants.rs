@@ -631,6 +631,7 @@ fn fold_tokens(name: &str) -> Vec<String> {
 fn person_forms(entity: &Entity, alias: &Alias, out: &mut Vec<Form>) {
     // An alias without its own order is ordered like the entity's name.
     let order = alias.order.or(entity.name_order);
+    let family_lead = family_written_first(entity, alias);
     let (given, family, written) = match split_comma(&alias.name) {
         Some((family_raw, given_raw)) => {
             let family = fold_tokens(family_raw);
@@ -641,7 +642,10 @@ fn person_forms(entity: &Entity, alias: &Alias, out: &mut Vec<Form>) {
         }
         None => {
             let written = fold_tokens(&alias.name);
-            let (given, family) = split_person(&written, order);
+            let (given, family) = match family_lead {
+                Some(at) => (written[at..].to_vec(), written[..at].to_vec()),
+                None => split_person(&written, order),
+            };
             (given, family, written)
         }
     };
@@ -663,7 +667,7 @@ fn person_forms(entity: &Entity, alias: &Alias, out: &mut Vec<Form>) {
     if is_monarch(entity) && regnal_forms(&written, out) {
         return;
     }
-    let comma = split_comma(&alias.name).is_some();
+    let comma = split_comma(&alias.name).is_some() || family_lead.is_some();
     // A name that folds to one word ("L. O. Antończak", initials dropped)
     // is a bare surname in the text, and is matched as one.
     if written.len() == 1 {
@@ -1427,6 +1431,61 @@ fn regnal_forms(written: &[String], out: &mut Vec<Form>) -> bool {
 
 /// Splits "LAST, First Middle" at its first comma, unless what follows the
 /// comma is only a suffix ("Biden, Jr.").
+/// Where the given names start in an alias written family name first
+/// without a comma, as the UN list writes many ("Al Zawahry Aiman Mohamed
+/// Rabi" of Aiman Muhammed Rabi Al-Zawahiri, "Aweys Hassan Dahir" of
+/// Hassan Dahir Aweys): the alias opens with the family name of the
+/// person's primary name (its particles as written, its last word in
+/// another spelling at most: the same consonants, "Zawahry", "Zawahiri")
+/// and goes on with the first given name. `None` for an alias with a comma or written family name
+/// first by its list, and for a person whose name is written family name
+/// first. (An alias carried over by a merge has the order of the name it
+/// came with, not its own: the test is on its words.)
+fn family_written_first(entity: &Entity, alias: &Alias) -> Option<usize> {
+    if alias.order == Some(NameOrder::FamilyFirst)
+        || entity.name_order != Some(NameOrder::GivenFirst)
+        || split_comma(&alias.name).is_some()
+    {
+        return None;
+    }
+    let mut primary = fold_tokens(&entity.name);
+    // (A title written into the name is none of it: "Dr. Ayman Al
+    // Zawahiri".)
+    while primary.len() > 2 && (is_name_title(&primary[0]) || is_royal_title(&primary[0])) {
+        primary.remove(0);
+    }
+    let family = family_range(&primary, entity.name_order);
+    let (first, last) = (primary.first()?, primary.get(family.end.checked_sub(1)?)?);
+    if family.start == 0 || first.len() < 3 || last.len() < 3 {
+        return None;
+    }
+    let written = fold_tokens(&alias.name);
+    // (The family name's words, the particles as written: "Ali Ayad
+    // Adnan" of Adnan Ayad is not read so.)
+    let at = family.len();
+    (at < written.len()
+        && !same_consonants(&written[0], first)
+        && same_consonants(&written[at], first)
+        && same_consonants(&written[at - 1], last)
+        && written[..at - 1] == primary[family.start..family.end - 1])
+        .then_some(at)
+}
+
+/// Whether two folded words have the same consonants in the same order,
+/// vowels and doubled letters aside, in the classes of
+/// [`crate::translit::spelling_key`] ("zawahry", "zawahiri"; "ayman",
+/// "aiman").
+fn same_consonants(a: &str, b: &str) -> bool {
+    let consonants = |w: &str| {
+        let mut key = Vec::new();
+        crate::translit::person_spelling_key_into(w.as_bytes(), &mut key).then(|| {
+            key.retain(|&b| b != b'V' && b != b'Y');
+            key
+        })
+    };
+    a == b || consonants(a).is_some_and(|k| Some(k) == consonants(b))
+}
+
 fn split_comma(name: &str) -> Option<(&str, &str)> {
     let (last, given) = name.split_once(',')?;
     let given_tokens = fold_tokens(given);
@@ -1975,6 +2034,55 @@ mod tests {
 
     fn s(x: &str, v: Variant, p: Policy) -> (String, Variant, Policy) {
         (x.to_string(), v, p)
+    }
+
+    #[test]
+    fn an_alias_written_family_name_first_without_a_comma() {
+        // Made-up fixture names, written as the UN list writes aliases.
+        let mut e = Entity::new("t", "Dr. Zaman Rahid Al-Qatahiri", EntityType::Person);
+        e.name_order = Some(NameOrder::GivenFirst);
+        let of = |e: &Entity, alias: &str| {
+            let mut out = Vec::new();
+            forms(e, &Alias::new(alias), &mut out);
+            out.into_iter()
+                .map(|f| (f.tokens.join(" "), f.variant))
+                .collect::<Vec<_>>()
+        };
+        // "Al Qatahry" is a spelling of the family name, and the given
+        // names follow it: read as "Zayman Rahid Al Qatahry".
+        let got = of(&e, "Al Qatahry Zayman Rahid");
+        assert!(
+            got.contains(&("zayman al qatahry".into(), PartialName)),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&("zayman rahid al qatahry".into(), Variant::NameOrder)),
+            "{got:?}"
+        );
+        assert!(!got.iter().any(|(t, _)| t == "al zayman"), "{got:?}");
+        // Given names first stay so; a kunya is no family name.
+        let got = of(&e, "Zaman Rahid Qatahri");
+        assert!(
+            got.contains(&("zaman qatahri".into(), PartialName)),
+            "{got:?}"
+        );
+        let got = of(&e, "Abu Qatahri Zaman");
+        assert!(
+            !got.iter().any(|(t, _)| t == "zaman abu qatahri"),
+            "{got:?}"
+        );
+        let got = of(&e, "Zal Qatahri Zaman");
+        assert!(
+            !got.iter().any(|(t, _)| t == "zaman zal qatahri"),
+            "{got:?}"
+        );
+        // A person written family name first is as the list says.
+        e.name_order = Some(NameOrder::FamilyFirst);
+        let got = of(&e, "Al Qatahry Zayman Rahid");
+        assert!(
+            !got.iter().any(|(t, _)| t == "zayman al qatahry"),
+            "{got:?}"
+        );
     }
 
     #[test]
