@@ -5511,16 +5511,16 @@ impl<'m> Resolver<'m> {
             // chief", "Assad's foreign minister").
             let regime = c.first == c.last && {
                 let next = c.last as usize + 1;
-                next < toks.len()
+                (next < toks.len()
                     && !self.norm.barrier_after(c.last as usize)
                     && toks[next].flags.contains(TokenFlags::LOWERCASE)
                     && matches!(
                         &text[toks[c.last as usize].end as usize..toks[next].start as usize],
                         " " | "-"
                     )
-                    && power_word(self.norm.token_text(next))
-            } || c.first == c.last
-                && serves_under(&text[toks[c.last as usize].end as usize..]);
+                    && power_word(self.norm.token_text(next)))
+                    || serves_under(&text[toks[c.last as usize].end as usize..])
+            };
             let led = |e: u32| self.matcher.profile(e).held_by(LEADS, &self.date);
             // A bearer the story first names as another's relative ("his
             // brother Raja Salameh", "her son Ovidio") is not the one a
