@@ -12,8 +12,10 @@
 //!   their terms, and the span of its public life:
 //!   - it **starts** at the later of the 20th birthday and 40 years before
 //!     the first known term (a future president is in the news as a young
-//!     senator, not as a child); with neither known, 30 years before the
-//!     first date a list saw the person in office;
+//!     senator, not as a child); with neither known, 40 years before the
+//!     first date a list saw the person in office (a term seen running
+//!     that day may have begun on it: "Dr Ruhakana Rugunda", a spokesman
+//!     in 1986, is the prime minister the CIA's list of 2019 saw);
 //!   - it has no end (the dead are still written about), but 30 years after
 //!     the last term a person who never led a state or government is
 //!     **long out of office**: the name then needs a title or written
@@ -399,7 +401,7 @@ impl Profile {
             (Some(b), None) => Some(b + years(20)),
             (None, Some(s)) => Some(s - years(40)),
             (None, None) => first_seen
-                .map(|s| s + years(4) - years(30))
+                .map(|s| s + years(4) - years(40))
                 // A sanctioned person is in the news from youth (OFAC
                 // designates the sons of the powerful at 18): public from
                 // the age of 12, by the earliest birth year listed.
@@ -2900,12 +2902,14 @@ mod tests {
             serde_json::json!([{"role": "President of the United States", "start": "1789-04-30", "end": "1797-03-04"}]),
         );
         assert!(!gw.long_out_of_office(&d("1961")));
-        // Seen in office in 2019 only: public from 1993, in office 2015-2023.
+        // Seen in office in 2019 only: public from 1979 (the term may have
+        // begun that day), in office 2015-2023.
         let cia = person(
             None,
             serde_json::json!([{"role": "Prime Minister", "as_of": "2019-06", "current": true}]),
         );
         assert!(!cia.possible_at(&d("1961")) && cia.possible_at(&d("2000")));
+        assert!(!cia.possible_at(&d("1978")) && cia.possible_at(&d("1986")));
         assert!(cia.held_at(Offices::HEAD_OF_GOVERNMENT, &d("2019")));
         assert!(!cia.held_at(Offices::HEAD_OF_GOVERNMENT, &d("2010")));
         // Seen in office by a 2022 list, no end given: "former" may fit
