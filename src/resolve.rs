@@ -3158,35 +3158,54 @@ impl<'m> Resolver<'m> {
         }
     }
 
-    /// The surname token of the first full name in the body of the text
-    /// that is folded word `w` after a given name and matched to no listed
-    /// person ("Prime Minister Rajiv Gandhi" where only Maneka Gandhi is
-    /// listed): a capitalized word right before it that no chosen mention
-    /// covers, no title, common word or name particle, and either a known
-    /// given name or not the first word of its sentence.
-    fn unlisted_bearer(&self, text: &str, w: &[u8]) -> Option<u32> {
+    /// Per folded word, its token in the first full name in the body of
+    /// the text that ends with it after a given name matched to no
+    /// listed person ("Prime Minister Rajiv Gandhi" where only Maneka
+    /// Gandhi is listed): a capitalized word right before it that no
+    /// chosen mention covers, no title, common word, name particle,
+    /// honorific, month, weekday or other known proper noun but a given
+    /// name ("In Damascus Assad", "On Tuesday Putin" name no one), and
+    /// either a known given name or a word neither first in its sentence
+    /// nor after a preposition. One pass over the text, on first need
+    /// (the full mentions are chosen by then; a bare surname right after a
+    /// capitalized word is never chosen later, so what it found holds).
+    fn unlisted_bearers(&self, text: &str) -> FxHashMap<Vec<u8>, u32> {
         let n = &self.norm;
         let toks = n.tokens();
         let body = self.body_start(text);
-        (1..toks.len()).map(|k| k as u32).find(|&k| {
-            let (k, p) = (k as usize, k as usize - 1);
-            toks[p].start as usize >= body
-                && n.token_bytes(k) == w
-                && !self.covered[k]
-                && !self.covered[p]
-                && toks[p].flags.contains(TokenFlags::CAPITALIZED)
-                && &text[toks[p].end as usize..toks[k].start as usize] == " "
-                && {
-                    let g = n.token_text(p);
-                    !is_title(g)
-                        && !crate::variants::is_name_title(g)
-                        && !is_common_word(g)
-                        && !is_particle(g)
-                        && honorific_gender(g).is_none()
-                        && (is_given_name(g)
-                            || !self.words_before_max(text, p as u32, 1).is_empty())
-                }
-        })
+        let mut out: FxHashMap<Vec<u8>, u32> = FxHashMap::default();
+        for k in 1..toks.len() {
+            let p = k - 1;
+            if (toks[p].start as usize) < body
+                || self.covered[k]
+                || self.covered[p]
+                || !toks[p].flags.contains(TokenFlags::CAPITALIZED)
+                || &text[toks[p].end as usize..toks[k].start as usize] != " "
+                || out.contains_key(n.token_bytes(k))
+            {
+                continue;
+            }
+            let g = n.token_text(p);
+            // (A given name of the census lists, or one that opens a
+            // listed person's name: "Sergei".)
+            let given = is_given_name(g) || self.matcher.first_named(g) > 0;
+            let bearer = !is_title(g)
+                && !crate::variants::is_name_title(g)
+                && !is_common_word(g)
+                && !is_particle(g)
+                && honorific_gender(g).is_none()
+                && !crate::link::is_month(g)
+                && !is_weekday(g)
+                && (given || !is_known_proper_noun(g))
+                && match self.words_before_max(text, p as u32, 1).last() {
+                    None => given,
+                    Some(w) => given || !is_preposition(w),
+                };
+            if bearer {
+                out.insert(n.token_bytes(k).to_vec(), k as u32);
+            }
+        }
+        out
     }
 
     /// Whether the words before token `first` (the start of a name) say
@@ -5002,8 +5021,8 @@ impl<'m> Resolver<'m> {
         // ("the Houthis"), without their "s"; found on first need.
         let mut group_plurals: Option<rustc_hash::FxHashSet<Vec<u8>>> = None;
         // Per surname: where the story first names an unlisted bearer of
-        // it in full (`unlisted_bearer`); found on first need.
-        let mut unlisted: FxHashMap<Vec<u8>, Option<u32>> = FxHashMap::default();
+        // it in full (`unlisted_bearers`); found on first need.
+        let mut unlisted: Option<FxHashMap<Vec<u8>, u32>> = None;
         let mut i = 0;
         while i < self.cands.len() {
             let c = self.cands[i];
@@ -5583,9 +5602,14 @@ impl<'m> Resolver<'m> {
             // (Headlines write it without the possessive: "Libyan court
             // sentences Gaddafi son".)
             let after_name = &text[toks[c.last as usize].end as usize..];
+            // (After a space, a word in lower case: "Kim Son Gyong" has
+            // no son in it.)
             let kin_of = ["'s ", "'S ", "’s ", "’S ", " "]
                 .iter()
                 .find_map(|p| after_name.strip_prefix(p))
+                .filter(|r| {
+                    !after_name.starts_with(' ') || r.starts_with(|ch: char| ch.is_lowercase())
+                })
                 .and_then(|r| r.split(|ch: char| !ch.is_alphabetic()).next())
                 .and_then(|w| {
                     let w = w.to_lowercase();
@@ -5703,7 +5727,7 @@ impl<'m> Resolver<'m> {
             // names first in full is whom its bare surname means; where
             // that one is unlisted, a bare surname without a title or an
             // honorific (or one in the headline) is no listed bearer the
-            // story names after. ("The younger Marcos" singles one out,
+            // story names only after it, or not in full. ("The younger Marcos" singles one out,
             // and "Mullah Omar" is titled.)
             if title.is_none()
                 && honorific.is_none()
@@ -5716,9 +5740,10 @@ impl<'m> Resolver<'m> {
                     .is_some_and(|f| ents[f.3.entity as usize].kind == EntityType::Person)
             {
                 let w = self.norm.token_bytes(c.first as usize);
-                let u = *unlisted
-                    .entry(w.to_vec())
-                    .or_insert_with(|| self.unlisted_bearer(text, w));
+                let u = unlisted
+                    .get_or_insert_with(|| self.unlisted_bearers(text))
+                    .get(w)
+                    .copied();
                 let headline = (toks[c.first as usize].start as usize) < self.body_start(text);
                 if u.is_some_and(|u| {
                     (u < c.first || headline)
@@ -7271,13 +7296,29 @@ fn regime_word_after(n: &Normalized, last: u32) -> bool {
     }
 }
 
-/// Whether a folded word, after a leader's surname, names the leader's
-/// time in power: "the Ortega regime", "the Maduro government",
-/// "Johnson-era".
+/// Whether a folded word is a day of the week.
+fn is_weekday(w: &str) -> bool {
+    matches!(
+        w,
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+    )
+}
+
+/// Whether a folded word is a preposition that opens a phrase of time or
+/// place before a name ("On Tuesday Putin", "In Damascus Assad").
+fn is_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "on" | "at" | "from" | "since" | "by" | "to" | "of" | "with" | "near" | "after"
+    )
+}
+
 /// Whether the text after a name says that someone served under its
 /// bearer: a possessive, then within three lower-case words a word for a
-/// state's officers or forces ("'s former intelligence chief", "'s
-/// foreign minister", "'s loyalists") or for its rule ("'s government").
+/// state's ministers or forces ("'s foreign minister", "'s loyalists") or
+/// for its rule ("'s government"), or "chief" ending the phrase ("'s
+/// former intelligence chief,"; not "'s chief rival"). Not an aide or a
+/// spokesman, whom anyone in politics has.
 fn serves_under(after: &str) -> bool {
     let Some(rest) = after
         .strip_prefix("'s ")
@@ -7285,39 +7326,30 @@ fn serves_under(after: &str) -> bool {
     else {
         return false;
     };
-    // (The words up to a punctuation mark: "'s former intelligence chief,".)
+    // (The words up to a punctuation mark or a capitalized word.)
     let end = rest
         .find(|ch: char| !(ch.is_ascii_lowercase() || ch == ' '))
         .unwrap_or(rest.len());
-    rest[..end]
-        .split(' ')
-        .take(3)
-        .take_while(|w| !w.is_empty())
-        .any(|w| {
-            power_word(w)
-                || matches!(
-                    w,
-                    "minister"
-                        | "ministers"
-                        | "chief"
-                        | "spokesman"
-                        | "spokeswoman"
-                        | "spokesperson"
-                        | "aide"
-                        | "aides"
-                        | "adviser"
-                        | "advisers"
-                        | "advisor"
-                        | "envoy"
-                        | "cabinet"
-                        | "generals"
-                        | "loyalists"
-                        | "forces"
-                        | "troops"
-                )
-        })
+    let words: Vec<&str> = rest[..end].split(' ').filter(|w| !w.is_empty()).collect();
+    words.iter().take(3).enumerate().any(|(k, w)| {
+        power_word(w)
+            || matches!(
+                *w,
+                "minister"
+                    | "ministers"
+                    | "cabinet"
+                    | "generals"
+                    | "loyalists"
+                    | "forces"
+                    | "troops"
+            )
+            || (*w == "chief" && k + 1 == words.len())
+    })
 }
 
+/// Whether a folded word, after a leader's surname, names the leader's
+/// time in power: "the Ortega regime", "the Maduro government",
+/// "Johnson-era".
 fn power_word(w: &str) -> bool {
     matches!(
         w,
@@ -10244,6 +10276,15 @@ mod tests {
                 .collect();
             assert_eq!(got, ["s", "p"], "{text}");
         }
+        // Anyone in politics has a chief rival or a spokesman.
+        for after in ["'s chief rival", "'s spokesman"] {
+            let text = format!("Quandrix Zarnavi spoke on Monday. Zarnavi{after} did not.");
+            let got: Vec<&str> = resolved(&mut r, &text)
+                .iter()
+                .map(|x| m.entity(x).id.as_str())
+                .collect();
+            assert_eq!(got, ["s", "s"], "{text}");
+        }
     }
 
     #[test]
@@ -10273,6 +10314,16 @@ mod tests {
             resolved_texts(&mut r, &text),
             ["Kelmiro", "Zorvan Kelmiro", "Kelmiro"]
         );
+        // A place or a day before the surname is no one's given name.
+        for before in ["On Tuesday", "In Tokyo", "Later in June"] {
+            let text =
+                format!("{before} Kelmiro met envoys. Zorvan Kelmiro flew in. Kelmiro smiled.");
+            assert_eq!(
+                resolved_texts(&mut r, &text),
+                ["Zorvan Kelmiro", "Kelmiro"],
+                "{text}"
+            );
+        }
     }
 
     #[test]

@@ -617,7 +617,14 @@ fn form(tokens: Vec<String>, variant: Variant) -> Form {
 /// Folded tokens of a name, up to its first barrier (bracket, `;`, …): the
 /// part after a bracket is a comment or an acronym, not more of the name.
 fn fold_tokens(name: &str) -> Vec<String> {
-    let n = normalize(name);
+    // An apostrophe before a hyphen marks a sound in a listed name (the
+    // McCune-Reischauer "Pak To'-Ch'un"), not the end of a quotation.
+    let name: std::borrow::Cow<str> = if name.contains("'-") {
+        name.replace("'-", "-").into()
+    } else {
+        name.into()
+    };
+    let n = normalize(&name);
     let mut out = Vec::new();
     for i in 0..n.tokens().len() {
         out.push(n.token_text(i).to_string());
@@ -1429,17 +1436,15 @@ fn regnal_forms(written: &[String], out: &mut Vec<Form>) -> bool {
     true
 }
 
-/// Splits "LAST, First Middle" at its first comma, unless what follows the
-/// comma is only a suffix ("Biden, Jr.").
 /// Where the given names start in an alias written family name first
 /// without a comma, as the UN list writes many ("Al Zawahry Aiman Mohamed
 /// Rabi" of Aiman Muhammed Rabi Al-Zawahiri, "Aweys Hassan Dahir" of
 /// Hassan Dahir Aweys): the alias opens with the family name of the
 /// person's primary name (its particles as written, its last word in
 /// another spelling at most: the same consonants, "Zawahry", "Zawahiri")
-/// and goes on with the first given name. `None` for an alias with a comma or written family name
-/// first by its list, and for a person whose name is written family name
-/// first. (An alias carried over by a merge has the order of the name it
+/// and goes on with the first given name. `None` for an alias with a
+/// comma or written family name first by its list, and for a person whose
+/// name is written family name first. (An alias carried over by a merge has the order of the name it
 /// came with, not its own: the test is on its words.)
 fn family_written_first(entity: &Entity, alias: &Alias) -> Option<usize> {
     if alias.order == Some(NameOrder::FamilyFirst)
@@ -1486,6 +1491,8 @@ fn same_consonants(a: &str, b: &str) -> bool {
     a == b || consonants(a).is_some_and(|k| Some(k) == consonants(b))
 }
 
+/// Splits "LAST, First Middle" at its first comma, unless what follows the
+/// comma is only a suffix ("Biden, Jr.").
 fn split_comma(name: &str) -> Option<(&str, &str)> {
     let (last, given) = name.split_once(',')?;
     let given_tokens = fold_tokens(given);
@@ -2034,6 +2041,17 @@ mod tests {
 
     fn s(x: &str, v: Variant, p: Policy) -> (String, Variant, Policy) {
         (x.to_string(), v, p)
+    }
+
+    #[test]
+    fn an_apostrophe_before_a_hyphen_inside_a_korean_name() {
+        // A made-up name in McCune-Reischauer spelling: the apostrophes
+        // mark aspirated sounds, and the name goes on past them.
+        let mut e = Entity::new("t", "Rim Ko'-Ch'ol", EntityType::Person);
+        e.name_order = Some(NameOrder::FamilyFirst);
+        let got: Vec<String> = forms_of(&e).into_iter().map(|(t, _, _)| t).collect();
+        assert!(got.contains(&"rim ko chol".to_string()), "{got:?}");
+        assert!(!got.contains(&"rim ko".to_string()), "{got:?}");
     }
 
     #[test]
