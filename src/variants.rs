@@ -1447,9 +1447,13 @@ fn regnal_forms(written: &[String], out: &mut Vec<Form>) -> bool {
 /// name is written family name first. (An alias carried over by a merge has the order of the name it
 /// came with, not its own: the test is on its words.)
 fn family_written_first(entity: &Entity, alias: &Alias) -> Option<usize> {
+    // (Cheap tests first: this runs for every alias of every person.)
+    let first_word = |n: &str| n.split_whitespace().next().map(str::to_lowercase);
     if alias.order == Some(NameOrder::FamilyFirst)
         || entity.name_order != Some(NameOrder::GivenFirst)
-        || split_comma(&alias.name).is_some()
+        || alias.name.contains(',')
+        || alias.name.split_whitespace().nth(1).is_none()
+        || first_word(&alias.name) == first_word(&entity.name)
     {
         return None;
     }

@@ -6,7 +6,7 @@
 //! 0.95; issue 14 asks for 0.98 and 0.96, not met since the split grew
 //! from 30 to 45 articles), the later dated rounds and issue 15's spelling
 //! split at the figures reached. The fresh splits (`fresh`,
-//! `spell-fresh`, `fresh2` to `fresh21`) are held out: scored only to
+//! `spell-fresh`, `fresh2` to `fresh22`) are held out: scored only to
 //! report, never asserted or tuned on.
 
 use std::process::Command;
@@ -396,4 +396,12 @@ fn dated_dev34_split_by_entity_id() {
 #[test]
 fn dated_dev35_split_by_entity_id() {
     dated_split("dev35", 223, 0.98, 0.93);
+}
+
+/// The thirty-sixth development round (ordinary news from many presses,
+/// with the fresh splits' brief): 0.972 / 0.912 when first scored, before
+/// any rule was tuned on it.
+#[test]
+fn dated_dev36_split_by_entity_id() {
+    dated_split("dev36", 228, 0.98, 0.92);
 }
