@@ -825,23 +825,22 @@ pub fn is_common_surname(folded: &str) -> bool {
         .contains(folded)
 }
 
+/// Whether a folded word is a day of the week.
+pub(crate) fn is_weekday(folded: &str) -> bool {
+    matches!(
+        folded,
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+    )
+}
+
 /// Whether a folded word could identify a name on its own: four letters or
 /// more, and not an English word, a given name, a common surname, a title,
 /// a function word, a legal form or a nationality ("putin", "verus"; not
 /// "nelson", "defense", "kim", "iranian").
 pub fn is_distinctive_word(folded: &str) -> bool {
-    const DAYS: [&str; 7] = [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
     folded.chars().count() >= 4
         && !crate::date::MONTHS.contains(&folded)
-        && !DAYS.contains(&folded)
+        && !is_weekday(folded)
         && folded.chars().all(char::is_alphabetic)
         && !is_common_word(folded)
         && !is_given_name(folded)

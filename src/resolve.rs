@@ -3195,7 +3195,7 @@ impl<'m> Resolver<'m> {
                 && !is_particle(g)
                 && honorific_gender(g).is_none()
                 && !crate::link::is_month(g)
-                && !is_weekday(g)
+                && !crate::names::is_weekday(g)
                 && (given || !is_known_proper_noun(g))
                 && match self.words_before_max(text, p as u32, 1).last() {
                     None => given,
@@ -5604,11 +5604,11 @@ impl<'m> Resolver<'m> {
             let after_name = &text[toks[c.last as usize].end as usize..];
             // (After a space, a word in lower case: "Kim Son Gyong" has
             // no son in it.)
-            let kin_of = ["'s ", "'S ", "’s ", "’S ", " "]
-                .iter()
-                .find_map(|p| after_name.strip_prefix(p))
-                .filter(|r| {
-                    !after_name.starts_with(' ') || r.starts_with(|ch: char| ch.is_lowercase())
+            let kin_of = after_possessive(after_name)
+                .or_else(|| {
+                    after_name
+                        .strip_prefix(' ')
+                        .filter(|r| r.starts_with(|ch: char| ch.is_lowercase()))
                 })
                 .and_then(|r| r.split(|ch: char| !ch.is_alphabetic()).next())
                 .and_then(|w| {
@@ -5732,9 +5732,10 @@ impl<'m> Resolver<'m> {
             if title.is_none()
                 && honorific.is_none()
                 && c.first == c.last
-                && !before.last().is_some_and(|w| {
-                    matches!(*w, "younger" | "elder" | "older") || crate::variants::is_name_title(w)
-                })
+                && age.is_none()
+                && !before
+                    .last()
+                    .is_some_and(|w| crate::variants::is_name_title(w))
                 && found
                     .first()
                     .is_some_and(|f| ents[f.3.entity as usize].kind == EntityType::Person)
@@ -5966,10 +5967,7 @@ impl<'m> Resolver<'m> {
             // DIED".)
             let in_caps = caps_line(text, &self.norm, i);
             // (Or in the first line of a text of more than one.)
-            let headline = || {
-                let end = self.first_line_end(text);
-                in_caps || ((t.start as usize) < end && end < text.len())
-            };
+            let headline = || in_caps || (t.start as usize) < self.body_start(text);
             if self.matcher.entities()[def.entity as usize].kind == EntityType::Person
                 && (i as u32) < l
                 && !headline()
@@ -7296,12 +7294,12 @@ fn regime_word_after(n: &Normalized, last: u32) -> bool {
     }
 }
 
-/// Whether a folded word is a day of the week.
-fn is_weekday(w: &str) -> bool {
-    matches!(
-        w,
-        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
-    )
+/// The text after a possessive "'s " that opens `after` (any apostrophe,
+/// either case: "'s ", "’S "), if one does.
+fn after_possessive(after: &str) -> Option<&str> {
+    ["'s ", "'S ", "’s ", "’S "]
+        .iter()
+        .find_map(|p| after.strip_prefix(p))
 }
 
 /// Whether a folded word is a preposition that opens a phrase of time or
@@ -7320,10 +7318,7 @@ fn is_preposition(w: &str) -> bool {
 /// former intelligence chief,"; not "'s chief rival"). Not an aide or a
 /// spokesman, whom anyone in politics has.
 fn serves_under(after: &str) -> bool {
-    let Some(rest) = after
-        .strip_prefix("'s ")
-        .or_else(|| after.strip_prefix("’s "))
-    else {
+    let Some(rest) = after_possessive(after) else {
         return false;
     };
     // (The words up to a punctuation mark or a capitalized word.)
