@@ -1686,6 +1686,9 @@ fn org_forms(name: &str, out: &mut Vec<Form>, legal: bool) {
         if let Some(kept) = and_for_prefix(&tokens) {
             out.push(form(kept.to_vec(), Variant::OrgCore));
         }
+        if let Some(own) = bank_own_name(&tokens) {
+            out.push(form(vec![own.to_string()], Variant::OrgWord));
+        }
     }
     if let Some((pre, suf, _)) = split {
         let core = core_between(&tokens, pre, suf);
@@ -1762,10 +1765,36 @@ fn org_forms(name: &str, out: &mut Vec<Form>, legal: bool) {
         if let Some(kept) = and_for_prefix(&core) {
             out.push(form(kept.to_vec(), Variant::OrgCore));
         }
+        if let Some(own) = bank_own_name(&core) {
+            out.push(form(vec![own.to_string()], Variant::OrgWord));
+        }
         if !core.is_empty() {
             out.push(form(core, Variant::OrgCore));
         }
     }
+}
+
+/// The own name of a bank named "Bank" and its own word, then at most
+/// where it is (`bank saderat iran` → `saderat`, `bank mellat` →
+/// `mellat`): the press writes the own word alone once the story has
+/// named the bank in full ("Bank Mellat … Mellat said"). Not an ordinary
+/// word, a place or a known proper noun ("Bank Dubai", "Banco Delta
+/// Asia"), nor a bank "of" somewhere.
+fn bank_own_name(core: &[String]) -> Option<&str> {
+    let [kind, own, rest @ ..] = core else {
+        return None;
+    };
+    (matches!(kind.as_str(), "bank" | "banco" | "banque")
+        && own.len() >= 4
+        && is_distinctive_word(own)
+        && !is_known_proper_noun(own)
+        && !is_place(own)
+        && !is_demonym(own)
+        && !crate::names::in_country_name(own)
+        && rest
+            .iter()
+            .all(|w| is_place(w) || crate::names::in_country_name(w)))
+    .then_some(own.as_str())
 }
 
 /// The words of an organization's core (folded, without its legal form)
@@ -2713,6 +2742,16 @@ mod tests {
         assert!(unit("SAKUNDA HOLDINGS LTD", "sakunda"));
         // (Nor a title: "Mr" of MR HANDYMAN LTD.)
         assert!(!org("MR HANDYMAN LTD").iter().any(|f| f.0 == "mr"));
+        // "Bank Zorvat Iran … Zorvat": the own word of a bank named
+        // "Bank" and its own word, where it is after it or not.
+        assert!(unit("BANK ZORVAT IRAN", "zorvat"));
+        assert!(unit("BANK ZORMEL", "zormel"));
+        assert!(unit("BANK ZORSEP PLC", "zorsep"));
+        // (Not a place, an ordinary word, nor a bank of somewhere.)
+        assert!(!unit("BANK SYRIA", "syria"));
+        assert!(!unit("BANK DUBAI", "dubai"));
+        assert!(!unit("BANCO DELTA ASIA", "delta"));
+        assert!(!org("BANK OF ZORKUN").iter().any(|f| f.0 == "zorkun"));
         // (A short word with a vowel is a word: "Tor Bank" is no "Tor".)
         let tor = org("TOR BANK PUBLIC JOINT STOCK COMPANY");
         assert!(!tor.iter().any(|f| f.0 == "tor"));
