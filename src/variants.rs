@@ -618,9 +618,10 @@ fn form(tokens: Vec<String>, variant: Variant) -> Form {
 /// part after a bracket is a comment or an acronym, not more of the name.
 fn fold_tokens(name: &str) -> Vec<String> {
     // An apostrophe before a hyphen marks a sound in a listed name (the
-    // McCune-Reischauer "Pak To'-Ch'un"), not the end of a quotation.
-    let name: std::borrow::Cow<str> = if name.contains("'-") {
-        name.replace("'-", "-").into()
+    // McCune-Reischauer "Pak To'-Ch'un", typed "To’-Ch’un" by the UN
+    // list), not the end of a quotation.
+    let name: std::borrow::Cow<str> = if name.contains("'-") || name.contains("\u{2019}-") {
+        name.replace("'-", "-").replace("\u{2019}-", "-").into()
     } else {
         name.into()
     };
@@ -2081,6 +2082,12 @@ mod tests {
         // A made-up name in McCune-Reischauer spelling: the apostrophes
         // mark aspirated sounds, and the name goes on past them.
         let mut e = Entity::new("t", "Rim Ko'-Ch'ol", EntityType::Person);
+        e.name_order = Some(NameOrder::FamilyFirst);
+        let got: Vec<String> = forms_of(&e).into_iter().map(|(t, _, _)| t).collect();
+        assert!(got.contains(&"rim ko chol".to_string()), "{got:?}");
+        assert!(!got.contains(&"rim ko".to_string()), "{got:?}");
+        // (The same with the typographic apostrophe.)
+        let mut e = Entity::new("t", "Rim Ko’-Ch’ol", EntityType::Person);
         e.name_order = Some(NameOrder::FamilyFirst);
         let got: Vec<String> = forms_of(&e).into_iter().map(|(t, _, _)| t).collect();
         assert!(got.contains(&"rim ko chol".to_string()), "{got:?}");
