@@ -5833,7 +5833,9 @@ impl<'m> Resolver<'m> {
     /// start with the name's first letter and have at least two capitals.
     fn choose_acronyms(&mut self, text: &str) {
         let tokens = self.norm.tokens();
-        let mut found: Vec<(String, Cand, u32, u32, f32)> = Vec::new();
+        // (The acronym, the mention it rests on, its tokens, its confidence,
+        // and whether it counts only after that mention.)
+        let mut found: Vec<(String, Cand, u32, u32, f32, bool)> = Vec::new();
         // (Defined terms: the term, the organization's mention, its
         // confidence, and the byte where the definition ends.)
         let mut terms: Vec<(&str, Cand, f32, usize)> = Vec::new();
@@ -5876,7 +5878,7 @@ impl<'m> Resolver<'m> {
                         && !is_common_word(&acr.to_ascii_lowercase())
                         && !found.iter().any(|f| f.0 == acr)
                     {
-                        found.push((acr, c, c.first, c.last, k.confidence));
+                        found.push((acr, c, c.first, c.last, k.confidence, true));
                     }
                 }
                 continue;
@@ -5894,7 +5896,25 @@ impl<'m> Resolver<'m> {
                     && !is_common_word(&acr.to_ascii_lowercase())
                     && !found.iter().any(|f| f.0 == acr)
                 {
-                    found.push((acr.to_string(), c, c.first, c.last, k.confidence));
+                    found.push((acr.to_string(), c, c.first, c.last, k.confidence, false));
+                }
+            }
+            // An organization named in full is also named, after that
+            // mention, by the initials of its name, in capitals: "the
+            // Libyan Investment Authority … the LIA", "the Commercial
+            // Bank of Syria … known as CBS" (see `org_initials`).
+            let span = &text
+                [tokens[c.first as usize].start as usize..tokens[c.last as usize].end as usize];
+            let names = e
+                .aliases
+                .iter()
+                .filter(|a| !a.weak)
+                .map(|a| a.name.as_str());
+            for name in [span, e.name.as_str()].into_iter().chain(names) {
+                for acr in org_initials(name) {
+                    if !found.iter().any(|f| f.0 == acr) {
+                        found.push((acr, c, c.first, c.last, k.confidence, true));
+                    }
                 }
             }
             let end = tokens[c.last as usize].end as usize;
@@ -5911,7 +5931,7 @@ impl<'m> Resolver<'m> {
                 .next()
                 .map(|ch| ch.to_ascii_uppercase());
             if acr.chars().next() == initial && !found.iter().any(|f| f.0 == acr) {
-                found.push((acr.to_string(), c, c.first, c.last, k.confidence));
+                found.push((acr.to_string(), c, c.first, c.last, k.confidence, false));
             }
         }
         if found.is_empty() && terms.is_empty() {
@@ -5959,19 +5979,15 @@ impl<'m> Resolver<'m> {
             } else {
                 word
             };
-            let Some(&(_, def, f, l, conf)) = found.iter().find(|x| x.0 == word) else {
+            let Some(&(_, def, f, l, conf, after)) = found.iter().find(|x| x.0 == word) else {
                 continue;
             };
-            // (A person's initials count only after the full name, or in
-            // a headline over it: "WARM SPRINGS REMEMBERS THE DAY F.D.R.
-            // DIED".)
+            // (Initials count only after the full name, or in a headline
+            // over it: "WARM SPRINGS REMEMBERS THE DAY F.D.R. DIED".)
             let in_caps = caps_line(text, &self.norm, i);
             // (Or in the first line of a text of more than one.)
             let headline = || in_caps || (t.start as usize) < self.body_start(text);
-            if self.matcher.entities()[def.entity as usize].kind == EntityType::Person
-                && (i as u32) < l
-                && !headline()
-            {
+            if after && (i as u32) < l && !headline() {
                 continue;
             }
             // "CBS News" after "Commercial Bank of Syria (CBS)": letters
@@ -7628,6 +7644,38 @@ fn relatives(a: &crate::gazetteer::Entity, b: &crate::gazetteer::Entity) -> bool
 
 /// A person's listed name in natural order: "KENNEDY, John Fitzgerald"
 /// → "John Fitzgerald KENNEDY"; a name without a comma as it is.
+/// The initials an organization's name gives, three to five capitals
+/// that spell no English word: of its words after a legal form that opens
+/// it, with the legal form that closes it and without
+/// (`PJSC United Aircraft Corporation` → `UAC`, `Ocean Maritime Management
+/// Company Limited` → `OMMCL`, `OMM`), leaving out function words
+/// (`Commercial Bank of Syria` → `CBS`).
+fn org_initials(name: &str) -> Vec<String> {
+    let folded = fold_name(name);
+    let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
+    let (pre, suf) = match LegalForms::builtin().split(&words) {
+        Some((pre, suf, _)) => (pre, suf),
+        None => (0, 0),
+    };
+    let mut out: Vec<String> = Vec::new();
+    for kept in [&words[pre..], &words[pre..words.len() - suf]] {
+        let acr: String = kept
+            .iter()
+            .filter(|w| !is_stopword(w))
+            .filter_map(|w| w.chars().next())
+            .map(|ch| ch.to_ascii_uppercase())
+            .collect();
+        if (3..=5).contains(&acr.len())
+            && acr.bytes().all(|b| b.is_ascii_uppercase())
+            && !is_common_word(&acr.to_ascii_lowercase())
+            && !out.contains(&acr)
+        {
+            out.push(acr);
+        }
+    }
+    out
+}
+
 fn natural_order(name: &str) -> std::borrow::Cow<'_, str> {
     match name.split_once(',') {
         Some((family, given)) => format!("{} {}", given.trim(), family.trim()).into(),
@@ -8639,6 +8687,15 @@ mod tests {
         );
         // (An acronym, a place, a lower-case word: none defined.)
         assert_eq!(introduced_term(" (BPC)"), None);
+        assert_eq!(org_initials("PJSC United Aircraft Corporation"), ["UAC"]);
+        assert_eq!(
+            org_initials("OCEAN MARITIME MANAGEMENT COMPANY LIMITED"),
+            ["OMMCL", "OMM"]
+        );
+        assert_eq!(org_initials("Commercial Bank of Syria"), ["CBS"]);
+        // (Not two letters, nor an English word.)
+        assert!(org_initials("Zarna Limited").is_empty());
+        assert!(org_initials("Atlantic Rim Maritime").is_empty());
         assert_eq!(introduced_term(" (the bank)"), None);
         assert_eq!(introduced_term(" (the Bank of Cuba)"), None);
         // Later uses after "the", past the definition.
@@ -11186,6 +11243,21 @@ mod spelling_tests {
                 ("ZPC", "zpc", "short"),
                 ("ZPC", "zpc", "short"),
             ],
+        ),
+        (
+            "the initials of an organization named in full, after it",
+            "2020",
+            "Zarnavax Potash Company said. Later ZPC added.",
+            &[
+                ("Zarnavax Potash Company", "zpc", "legal_form"),
+                ("ZPC", "zpc", "short"),
+            ],
+        ),
+        (
+            "the initials of an organization before it is named",
+            "2020",
+            "ZPC said. Later Zarnavax Potash Company added.",
+            &[("Zarnavax Potash Company", "zpc", "legal_form")],
         ),
         (
             "an acronym that does not start the name",
