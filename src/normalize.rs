@@ -204,7 +204,8 @@ impl Normalized {
     /// The tokens with a letter English transliterations write with an `h`
     /// ([`TokenFlags::HUSHING`]), in text order, each with its folded
     /// spelling so: "Șor" → `shor`, "Žilina" → `zhilina`, "Čech" →
-    /// `chech`. The stream folds them as readers of the language do
+    /// `chech`, and the Finnish and Estonian "tš" → `ch` ("Timtšenko" →
+    /// `timchenko`). The stream folds them as readers of the language do
     /// (`sor`); this is how an English list writes the same name.
     ///
     /// ```
@@ -212,6 +213,8 @@ impl Normalized {
     /// let n = normalize("Ilan Șor and Vladimir Plahotniuc");
     /// assert_eq!(n.token_text(1), "sor");
     /// assert_eq!(n.hushed(), &[(1, b"shor".to_vec().into_boxed_slice())]);
+    /// let n = normalize("Gennadi Timtšenko");
+    /// assert_eq!(n.hushed(), &[(1, b"timchenko".to_vec().into_boxed_slice())]);
     /// ```
     pub fn hushed(&self) -> &[(u32, Box<[u8]>)] {
         &self.hushed
@@ -428,7 +431,14 @@ fn hush(text: &str, out: &mut Normalized) {
             continue;
         }
         let mut spelled = Vec::new();
-        for c in text[t.start as usize..t.end as usize].chars() {
+        let mut chars = text[t.start as usize..t.end as usize].chars().peekable();
+        while let Some(c) = chars.next() {
+            // Finnish and Estonian write the Russian "ch" "tš"
+            // ("Timtšenko", "Tšernomõrdin").
+            if matches!(c, 't' | 'T') && chars.next_if(|&n| matches!(n, 'š' | 'Š')).is_some() {
+                spelled.extend_from_slice(b"ch");
+                continue;
+            }
             match hushing(c) {
                 Some(h) => spelled.extend_from_slice(h.as_bytes()),
                 None if c.is_alphanumeric() => fold_char(c, &mut spelled),
