@@ -2851,9 +2851,15 @@ impl<'m> Resolver<'m> {
         // with three words or more, which many fewer people share than
         // two: "Benjamín Arellano Félix", born in Mexico, in a story from
         // Mexico City; not "John Lee" in a story of Hong Kong's emigrants.)
+        // (A person's country also by its people or its capital:
+        // "Venezuelan President Nicolás Maduro", "CARACAS" for Adán
+        // Chávez, a citizen of Venezuela; not an organization's, whose
+        // one-word name read in another spelling it would take for more
+        // than it is: "Interpol" in a story from London is no "Interpal".)
         let ent = &self.matcher.entities()[e as usize];
+        let broad = ent.kind == EntityType::Person;
         self.named_beside(e, first, last, in_office || self.leader(e))
-            || (in_office && self.country_anywhere(e, false).is_some())
+            || (in_office && self.country_anywhere(e, broad).is_some())
             || (last - first >= 2 && ent.countries().next().is_none() && self.home_named(e))
     }
 
@@ -11092,6 +11098,14 @@ mod spelling_tests {
                 g
             },
             {
+                // (Made up: a name of common words, a citizen of Venezuela.)
+                let mut g = Entity::new("cr", "Carlos Ramirez", EntityType::Person);
+                g.lists.push("VENEZUELA".into());
+                g.properties
+                    .insert("citizenship".into(), serde_json::json!(["Venezuela"]));
+                g
+            },
+            {
                 let mut k = Entity::new("pak", "Pak Kyong Chol", EntityType::Person);
                 k.lists.push("DPRK3".into());
                 k.name_order = Some(crate::gazetteer::NameOrder::FamilyFirst);
@@ -11118,6 +11132,18 @@ mod spelling_tests {
             "common words, three of them, nothing else",
             "2010",
             "Robert Garcia Lopez was arrested.",
+            &[],
+        ),
+        (
+            "common words, two of them, the people of the bearer's country",
+            "2017",
+            "Venezuelan officials said Carlos Ramirez was sanctioned.",
+            &[("Carlos Ramirez", "cr", "exact")],
+        ),
+        (
+            "common words, two of them, no country",
+            "2017",
+            "Officials said Carlos Ramirez was sanctioned.",
             &[],
         ),
         (
