@@ -1984,12 +1984,15 @@ pub fn honorific_gender(word: &str) -> Option<char> {
 
 /// The rank or form of address a folded word before a name gives, one
 /// spelling for its abbreviations: "gen" and "general" are `"general"`,
-/// "sheikh" and "shaykh" `"sheikh"`. `None` for any other word.
+/// "sheikh" and "shaykh" `"sheikh"`, "chair" and "chairman" `"chair"`
+/// (a committee's or a board's, which no list holds). `None` for any
+/// other word.
 ///
 /// ```
 /// use gazex::link::rank_word;
 /// assert_eq!(rank_word("gen"), rank_word("general"));
 /// assert_eq!(rank_word("col"), Some("colonel"));
+/// assert_eq!(rank_word("chairman"), rank_word("chair"));
 /// assert_eq!(rank_word("president"), None);
 /// ```
 pub fn rank_word(word: &str) -> Option<&'static str> {
@@ -2009,6 +2012,7 @@ pub fn rank_word(word: &str) -> Option<&'static str> {
         "imam" => "imam",
         "dr" | "doctor" => "doctor",
         "prof" | "professor" => "professor",
+        "chair" | "chairman" | "chairwoman" | "chairperson" => "chair",
         _ => return None,
     })
 }

@@ -9838,6 +9838,32 @@ mod tests {
     }
 
     #[test]
+    fn a_chair_and_surname_name_whom_the_document_made_chair() {
+        // Made-up fixture names: two listed senators of one surname.
+        let t = Entity::new("t", "Tim Zarscott", EntityType::Person);
+        let k = Entity::new("k", "Rick Zarscott", EntityType::Person);
+        let m = Matcher::new(&Gazetteer::from_entities([t, k]));
+        let mut r = Resolver::new(&m);
+        r.set_date(DocDate::parse("2025-06-18").unwrap());
+        let text = "Banking Chair Tim Zarscott pushed the bill. Rick Zarscott voted \
+                    no. Chairman Zarscott said the House would act.";
+        let got: Vec<(String, String)> = resolved(&mut r, text)
+            .iter()
+            .map(|x| (text[x.start..x.end].to_string(), m.entity(x).id.clone()))
+            .collect();
+        let want = [
+            ("Tim Zarscott", "t"),
+            ("Rick Zarscott", "k"),
+            ("Zarscott", "t"),
+        ];
+        let want: Vec<(String, String)> = want
+            .iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect();
+        assert_eq!(got, want);
+    }
+
+    #[test]
     fn a_relative_the_record_names_corroborates_a_shortened_name() {
         // Made-up fixture names: a listed father and his listed son, whose
         // record names the father ("son of …"), as OFAC's remarks do.
