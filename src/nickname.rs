@@ -193,6 +193,30 @@ pub struct Given {
 
 /// Words that may stand between the comma after a name and the words that
 /// give it another: "who is better known as", "whose name is also spelled".
+/// Whether a folded word joins phrases: a preposition or a conjunction,
+/// after which a clause's "known as" may name another thing than the
+/// person before it ("the leader of a group known as").
+fn is_preposition_or_conjunction(w: &str) -> bool {
+    matches!(
+        w,
+        "of" | "for"
+            | "in"
+            | "at"
+            | "with"
+            | "and"
+            | "or"
+            | "to"
+            | "from"
+            | "by"
+            | "on"
+            | "behind"
+            | "under"
+            | "over"
+            | "whose"
+            | "that"
+    )
+}
+
 fn clause_word(w: &str) -> bool {
     matches!(
         w,
@@ -371,19 +395,33 @@ pub fn given_names(text: &str, n: &Normalized) -> Vec<Given> {
             continue;
         }
         // The clause: function words back to the comma after a name (not
-        // "Guzmán, one of four sons known as", whose clause names others).
+        // "Guzmán, one of four sons known as", whose clause names others),
+        // or an appositive that describes the person named, opened by an
+        // article, of lower-case words and demonyms without a preposition
+        // ("al-Majeed, the Iraqi general known as Chemical Ali"; not "…, the
+        // leader of a group known as").
         let mut k = cue;
+        let mut described = false;
         let before = loop {
             if cue - k > MAX_CLAUSE_WORDS || k == 0 || !joined(k - 1, k) {
                 break None;
             }
             if between(k - 1, k).contains(',') {
-                break Some(k - 1);
+                break (!described || matches!(word(k), "the" | "a" | "an")).then_some(k - 1);
             }
             k -= 1;
-            if capitalized(k) || !clause_word(word(k)) {
+            if clause_word(word(k)) && !capitalized(k) {
+                continue;
+            }
+            let describes = if capitalized(k) {
+                crate::names::is_demonym(word(k))
+            } else {
+                !is_preposition_or_conjunction(word(k))
+            };
+            if !describes {
                 break None;
             }
+            described = true;
         };
         // (Past an age: "Mr. Abbas, 57, who is known among Palestinians
         // as Abu Mazen".)
@@ -532,6 +570,11 @@ mod tests {
             given("Mr. Abbas, 57, who is known among Palestinians as Abu Mazen, said"),
             pair("abbas", "Abu Mazen")
         );
+        // After an appositive describing the person.
+        assert_eq!(
+            given("Ali Hassan al-Majeed, the Iraqi general known as Chemical Ali for his role"),
+            pair("majeed", "Chemical Ali")
+        );
     }
 
     #[test]
@@ -549,6 +592,10 @@ mod tests {
         assert!(given("Guzman, one of four sons known as Los Chapitos").is_empty());
         assert!(given("Guzman, who belongs to the faction known as Los Chapitos").is_empty());
         assert!(given("Widodo, the man widely known in a place called Home Town").is_empty());
+        // (Not an appositive with a preposition, whose "known as" may name
+        // another thing; nor one without an article.)
+        assert!(given("Zawahri, the leader of a group known as Islamic Jihad").is_empty());
+        assert!(given("Zawahri, Egyptian doctors known as Red Crescent").is_empty());
     }
 
     #[test]
