@@ -36,7 +36,7 @@
 //! # Barriers
 //!
 //! A name never spans brackets, `;`, `:`, `!`, `?`, a blank line
-//! (paragraph break), the end of a text's first line (a headline), or a dash right after a closing quotation mark
+//! (paragraph break), or a dash right after a closing quotation mark
 //! (`"Abu Hafs al-Masri" - Abu Hafs the Egyptian`): these put a `|` into
 //! the stream, which no pattern contains. The brackets of a legal form's qualifier are no barrier:
 //! `Sakunda Holdings (Private) Limited`, `(Pvt) Ltd`, `(Pty) Ltd`; nor are
@@ -656,7 +656,6 @@ fn normalize_with(text: &str, out: &mut Normalized, fast: bool) {
         line_start: true,
         newlines: 0,
         barrier_pending: false,
-        headline: true,
         chunk_tokens: 0,
         chunk_stream: 1,
     };
@@ -868,17 +867,6 @@ fn normalize_with(text: &str, out: &mut Normalized, fast: bool) {
                 st.chunk_stream = out.stream.len();
                 st.newlines += 1;
                 st.line_start = true;
-                // The first line of a text of several is its headline,
-                // which no name runs past ("… kills Qassem Soleimani" over
-                // "Khamenei vows revenge"); not a line that ends in a
-                // hyphen or a comma, which goes on in the next.
-                if st.headline
-                    && !out.tokens.is_empty()
-                    && !text[..i].trim_end().ends_with(['-', ','])
-                {
-                    st.barrier_pending = true;
-                }
-                st.headline = false;
                 if st.newlines >= 2 {
                     st.barrier_pending = true;
                     st.sentence_start = true;
@@ -931,8 +919,6 @@ struct State {
     line_start: bool,
     newlines: u32,
     barrier_pending: bool,
-    /// No line break has been read yet: the first line may be a headline.
-    headline: bool,
     /// Tokens and stream length at the start of the current
     /// whitespace-delimited chunk (for dropping URLs).
     chunk_tokens: usize,
@@ -1392,9 +1378,9 @@ mod tests {
         ),
         (
             "whitespace runs",
-            "Brief\nBrian \n\t Nelson",
-            " brief | brian nelson ",
-            &["Brief", "Brian", "Nelson"],
+            "Brian \n\t Nelson",
+            " brian nelson ",
+            &["Brian", "Nelson"],
         ),
         (
             "nbsp",
@@ -1527,15 +1513,9 @@ mod tests {
         ),
         (
             "single newline no barrier",
-            "In brief\nBrian\nNelson",
-            " in brief | brian nelson ",
-            &["In", "brief", "Brian", "Nelson"],
-        ),
-        (
-            "headline barrier",
-            "Raid kills Soleimani\nKhamenei vows revenge",
-            " raid kills soleimani | khamenei vows revenge ",
-            &["Raid", "kills", "Soleimani", "Khamenei", "vows", "revenge"],
+            "Brian\nNelson",
+            " brian nelson ",
+            &["Brian", "Nelson"],
         ),
         (
             "email dropped",

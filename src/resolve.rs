@@ -2396,7 +2396,9 @@ impl<'m> Resolver<'m> {
             return None;
         }
         let gap = &text[t[last as usize].end as usize..t[next].start as usize];
-        if gap.contains(['.', '!', '?', ',']) {
+        if gap.contains(['.', '!', '?', ','])
+            || headline_ends_between(text, t[last as usize].end as usize, t[next].start as usize)
+        {
             return None;
         }
         let glued =
@@ -3179,12 +3181,23 @@ impl<'m> Resolver<'m> {
         let n = &self.norm;
         let toks = n.tokens();
         let body = self.body_start(text);
+        // (Tokens of a mention the run reports: one chosen below the
+        // threshold, "Frank Lucas, the Harlem heroin dealer" taken for a
+        // congressman at 0.3, names no listed person to a reader.)
+        let mut firm = vec![false; toks.len()];
+        for k in self
+            .chosen
+            .iter()
+            .filter(|k| k.confidence >= self.min_confidence)
+        {
+            firm[k.c.first as usize..=k.c.last as usize].fill(true);
+        }
         let mut out: FxHashMap<Vec<u8>, u32> = FxHashMap::default();
         for k in 1..toks.len() {
             let p = k - 1;
             if (toks[p].start as usize) < body
-                || self.covered[k]
-                || self.covered[p]
+                || firm[k]
+                || firm[p]
                 || !toks[p].flags.contains(TokenFlags::CAPITALIZED)
                 || &text[toks[p].end as usize..toks[k].start as usize] != " "
                 || out.contains_key(n.token_bytes(k))
@@ -3195,9 +3208,13 @@ impl<'m> Resolver<'m> {
             // (A given name of the census lists, or one that opens a
             // listed person's name: "Sergei".)
             let given = is_given_name(g) || self.matcher.first_named(g) > 0;
+            // (A given name that is also an English word is the name
+            // inside a sentence: "heroin dealer Frank Lucas".)
+            let word =
+                is_common_word(g) && (!given || toks[p].flags.contains(TokenFlags::SENTENCE_START));
             let bearer = !is_title(g)
                 && !crate::variants::is_name_title(g)
-                && !is_common_word(g)
+                && !word
                 && !is_particle(g)
                 && honorific_gender(g).is_none()
                 && !crate::link::is_month(g)
@@ -5755,10 +5772,16 @@ impl<'m> Resolver<'m> {
                 if u.is_some_and(|u| {
                     (u < c.first || headline)
                         && found.iter().all(|f| {
+                            // (Its first full mention the run reports.)
                             ix.full
                                 .get(&f.3.entity)
-                                .and_then(|m| m.spans.first())
-                                .is_none_or(|&(f0, _)| f0 > u)
+                                .and_then(|m| {
+                                    m.spans
+                                        .iter()
+                                        .zip(&m.confidence)
+                                        .find(|(_, &x)| x >= self.min_confidence)
+                                })
+                                .is_none_or(|(&(f0, _), _)| f0 > u)
                         })
                 }) {
                     found.clear();
@@ -7772,6 +7795,17 @@ fn name_has_lowercase_word(n: &Normalized, first: u32, last: u32) -> bool {
     })
 }
 
+/// Whether the text's first line, a headline, ends between bytes `a`
+/// and `b` (the end of one word and the start of the next): no name runs
+/// on past it ("… kills Iran's Qassem Soleimani" over "Khamenei vows
+/// revenge"), unless the line ends in a comma or a hyphen and goes on.
+fn headline_ends_between(text: &str, a: usize, b: usize) -> bool {
+    // (Searched back from `a`: any other line has a break just before.)
+    text[a..b].contains('\n')
+        && memchr::memrchr(b'\n', &text.as_bytes()[..a]).is_none()
+        && !text[..a].ends_with([',', '-'])
+}
+
 /// Whether tokens `first..=last` are written as a proper noun of their own:
 /// capitalized, and not run together with another capitalized name word.
 fn proper_context(text: &str, n: &Normalized, first: u32, last: u32) -> bool {
@@ -7789,6 +7823,9 @@ fn proper_context(text: &str, n: &Normalized, first: u32, last: u32) -> bool {
         let raw = &text[tokens[a].end as usize..tokens[b].start as usize];
         let caps = |i: usize| tokens[i].flags.contains(TokenFlags::ALL_CAPS);
         if raw.contains('\n') && caps(b) && !caps(a) {
+            return false;
+        }
+        if headline_ends_between(text, tokens[a].end as usize, tokens[b].start as usize) {
             return false;
         }
         let gap = raw.trim();
@@ -10408,6 +10445,59 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn no_name_runs_past_the_headline() {
+        // Made-up names: the headline ends in one, the next line opens
+        // with another.
+        let a = Entity::new("a", "Zarqan Zarnavi", EntityType::Person);
+        let b = Entity::new("b", "Karim Zelmani", EntityType::Person);
+        let m = Matcher::new(&Gazetteer::from_entities([a, b]));
+        let mut r = Resolver::new(&m);
+        let text = "Raid kills Zarqan Zarnavi\nKarim Zelmani vows revenge\n\nZarqan \
+                    Zarnavi died on Friday.";
+        assert_eq!(
+            resolved_texts(&mut r, text),
+            ["Zarqan Zarnavi", "Karim Zelmani", "Zarqan Zarnavi"]
+        );
+    }
+
+    #[test]
+    fn an_unlisted_bearer_whose_given_name_is_a_word() {
+        // Made-up names: a listed official, and a dealer of his surname
+        // whose given name is an English word too ("Frank").
+        let e = officeholder(
+            "z",
+            "Zorvan Kelmiro",
+            "Prime Minister of Japan",
+            "2006-09-26",
+        );
+        let m = Matcher::new(&Gazetteer::from_entities([e]));
+        let mut r = Resolver::new(&m);
+        r.set_date(DocDate::parse("2019-05-30").unwrap());
+        let text = "A Harlem dealer, Frank Kelmiro, spoke. Prime Minister Zorvan Kelmiro \
+                    met envoys. Later Kelmiro wept.";
+        assert_eq!(resolved_texts(&mut r, text), ["Zorvan Kelmiro"]);
+    }
+
+    #[test]
+    fn an_unlisted_bearer_taken_for_a_listed_one_below_the_threshold() {
+        // A made-up congressman of a name of common words: a dealer of
+        // that name is taken for him only below the threshold, and names
+        // no listed person to a reader.
+        let e = officeholder(
+            "g",
+            "Frank D. Garcia",
+            "United States Representative",
+            "2001-01-03",
+        );
+        let m = Matcher::new(&Gazetteer::from_entities([e]));
+        let mut r = Resolver::new(&m);
+        r.set_date(DocDate::parse("2007-11-02").unwrap());
+        let text = "NEW YORK - Frank Garcia, the Harlem heroin dealer, spoke. \
+                    Representative Frank D. Garcia said so. Later Garcia wept.";
+        assert_eq!(resolved_texts(&mut r, text), ["Frank D. Garcia"]);
     }
 
     #[test]
