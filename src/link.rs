@@ -504,10 +504,9 @@ fn title_word(w: &str) -> Option<Offices> {
         "president" | "presidents" | "pres" => Offices::HEAD_OF_STATE,
         "king" | "queen" | "emir" | "sultan" | "monarch" | "emperor" | "tsar" | "czar"
         | "kings" | "queens" | "prince" | "princess" => Offices::MONARCH,
-        // ("PM Shehbaz", "FM Qureshi": the South Asian press's short
-        // titles.)
+        // ("PM Shehbaz": the South Asian press's short title; not "FM",
+        // which radio stations' names end in.)
         "premier" | "premiers" | "taoiseach" | "pm" => Offices::HEAD_OF_GOVERNMENT,
-        "fm" => Offices::MINISTER,
         // A chancellor leads Germany's or Austria's government, and is
         // Britain's finance minister.
         "chancellor" | "chancellors" => Offices::HEAD_OF_GOVERNMENT | Offices::MINISTER,
@@ -2771,11 +2770,10 @@ mod tests {
             .offices
             .meets(Offices::MINISTER));
         assert_eq!(t("u.s sen").unwrap().offices, Offices::SENATOR);
-        // The South Asian press's "PM Shehbaz", "FM Qureshi": titles, not
-        // words of a longer name.
+        // The South Asian press's "PM Shehbaz": a title, not a word of a
+        // longer name.
         assert_eq!(t("pm").unwrap().offices, Offices::HEAD_OF_GOVERNMENT);
-        assert_eq!(t("fm").unwrap().offices, Offices::MINISTER);
-        assert!(crate::names::is_title("pm") && crate::names::is_title("fm"));
+        assert!(crate::names::is_title("pm"));
         assert_eq!(t("house speaker").unwrap().offices, Offices::REPRESENTATIVE);
         assert_eq!(t("secretary of state").unwrap().offices, Offices::MINISTER);
         let portfolio = t("the coordinating minister for security affairs").unwrap();

@@ -322,7 +322,7 @@ pub fn is_title(folded: &str) -> bool {
 
 /// Offices and honorifics news text puts before names, beyond rigour's list.
 const PRESS_TITLES: &str = "mr mrs ms miss mx dr sir lord lady president vice premier \
-    prime minister pm fm secretary undersecretary under deputy assistant chancellor senator sen \
+    prime minister pm secretary undersecretary under deputy assistant chancellor senator sen \
     rep representative congressman congresswoman governor gov mayor speaker leader chairman \
     chairwoman chair spokesman spokeswoman spokesperson ambassador envoy general gen \
     admiral adm colonel col lt lieutenant captain capt sergeant sgt major maj brig cpl pvt \

@@ -191,8 +191,6 @@ pub struct Given {
     pub last: u32,
 }
 
-/// Words that may stand between the comma after a name and the words that
-/// give it another: "who is better known as", "whose name is also spelled".
 /// Whether a folded word joins phrases: a preposition or a conjunction,
 /// after which a clause's "known as" may name another thing than the
 /// person before it ("the leader of a group known as").
@@ -217,6 +215,8 @@ fn is_preposition_or_conjunction(w: &str) -> bool {
     )
 }
 
+/// Words that may stand between the comma after a name and the words that
+/// give it another: "who is better known as", "whose name is also spelled".
 fn clause_word(w: &str) -> bool {
     matches!(
         w,
@@ -410,8 +410,16 @@ pub fn given_names(text: &str, n: &Normalized) -> Vec<Given> {
                 break (!described || matches!(word(k), "the" | "a" | "an")).then_some(k - 1);
             }
             k -= 1;
-            if clause_word(word(k)) && !capitalized(k) {
+            if clause_word(word(k)) && !capitalized(k) && !described {
                 continue;
+            }
+            // (One article opens the appositive: "the bus driver who
+            // succeeded the man known as" describes no one man.)
+            if described
+                && matches!(word(k), "the" | "a" | "an")
+                && !between(k - 1, k).contains(',')
+            {
+                break None;
             }
             let describes = if capitalized(k) {
                 crate::names::is_demonym(word(k))
@@ -596,6 +604,13 @@ mod tests {
         // another thing; nor one without an article.)
         assert!(given("Zawahri, the leader of a group known as Islamic Jihad").is_empty());
         assert!(given("Zawahri, Egyptian doctors known as Red Crescent").is_empty());
+        assert!(
+            given("Maduro, the bus driver who succeeded the man known as El Comandante").is_empty()
+        );
+        assert!(
+            given("Soleimani, the general alongside the militia chief known as Abu Mahdi")
+                .is_empty()
+        );
     }
 
     #[test]
