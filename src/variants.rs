@@ -1690,6 +1690,9 @@ fn org_forms(name: &str, out: &mut Vec<Form>, legal: bool) {
         if let Some(own) = bank_own_name(&tokens) {
             out.push(form(vec![own.to_string()], Variant::OrgWord));
         }
+        if let Some(kept) = without_trade_words(&tokens) {
+            out.push(form(kept.to_vec(), Variant::OrgCore));
+        }
     }
     if let Some((pre, suf, _)) = split {
         let core = core_between(&tokens, pre, suf);
@@ -1769,10 +1772,66 @@ fn org_forms(name: &str, out: &mut Vec<Form>, legal: bool) {
         if let Some(own) = bank_own_name(&core) {
             out.push(form(vec![own.to_string()], Variant::OrgWord));
         }
+        if let Some(kept) = without_trade_words(&core) {
+            out.push(form(kept.to_vec(), Variant::OrgCore));
+        }
         if !core.is_empty() {
             out.push(form(core, Variant::OrgCore));
         }
     }
+}
+
+/// An organization's core (folded, without its legal form) without the
+/// words closing it that say what trade it is in, where two words or
+/// more are left and one is its own ("irano hind shipping company" →
+/// `irano hind`, "jammal trust bank" → `jammal trust`, "salda
+/// management maritime and trade" → `salda management`): the press
+/// shortens the name so once it has named the company in full. Not
+/// where what is left is ordinary words only ("Safe Seas Ship
+/// Management": "Safe Seas").
+fn without_trade_words(core: &[String]) -> Option<&[String]> {
+    let trade = |w: &str| {
+        is_generic_business_word(w)
+            || is_org_kind(w)
+            || matches!(
+                w,
+                "maritime"
+                    | "marine"
+                    | "ship"
+                    | "lines"
+                    | "line"
+                    | "navigation"
+                    | "tankers"
+                    | "airlines"
+                    | "airways"
+                    | "petroleum"
+                    | "oil"
+                    | "gas"
+                    | "exchange"
+                    | "and"
+                    | "trade"
+            )
+    };
+    let mut n = core.len();
+    while n > 2 && trade(&core[n - 1]) {
+        n -= 1;
+    }
+    // (A name cut before "and" is `and_for_prefix`'s. Nor an Arabic
+    // article and one word, which names people too: "Ar-Rahman Trust" is
+    // no "A.R. Rahman".)
+    let article = n == 2
+        && matches!(
+            core[0].as_str(),
+            "al" | "el" | "ar" | "ur" | "as" | "ad" | "an" | "at" | "ash" | "az"
+        );
+    (n < core.len()
+        && n >= 2
+        && !article
+        && !core[n..].iter().any(|w| w == "of")
+        && core[..n].iter().any(|w| {
+            is_distinctive_word(w) && !is_known_proper_noun(w) && !is_place(w) && !is_demonym(w)
+        }))
+    .then_some(&core[..n])
 }
 
 /// The own name of a bank named "Bank" and its own word, then at most
@@ -2754,6 +2813,17 @@ mod tests {
         assert!(unit("BANK ZORVAT IRAN", "zorvat"));
         assert!(unit("BANK ZORMEL", "zormel"));
         assert!(unit("BANK ZORSEP PLC", "zorsep"));
+        // The core without the words closing it that say what trade it
+        // is in, where an own word is left.
+        let core = |name: &str, w: &str| {
+            org(name)
+                .iter()
+                .any(|f| f.0 == w && f.1 == Variant::OrgCore)
+        };
+        assert!(core("ZARNO HIND SHIPPING COMPANY LTD", "zarno hind"));
+        assert!(core("ZARMAL TRUST BANK LTD", "zarmal trust"));
+        assert!(!core("SAFE SEAS SHIP MANAGEMENT FZE", "safe seas"));
+        assert!(!core("AR-ZARMAN TRUST", "ar zarman"));
         // (Not a place, an ordinary word, nor a bank of somewhere.)
         assert!(!unit("BANK SYRIA", "syria"));
         assert!(!unit("BANK DUBAI", "dubai"));
