@@ -1691,7 +1691,10 @@ fn org_forms(name: &str, out: &mut Vec<Form>, legal: bool) {
             out.push(form(vec![own.to_string()], Variant::OrgWord));
         }
         if let Some(kept) = without_trade_words(&tokens) {
-            out.push(form(kept.to_vec(), Variant::OrgCore));
+            // (Once: "Dandong Hongxiang" is the place and first word too.)
+            if !out.iter().any(|f| f.tokens == kept) {
+                out.push(form(kept.to_vec(), Variant::OrgCore));
+            }
         }
     }
     if let Some((pre, suf, _)) = split {
@@ -1773,7 +1776,10 @@ fn org_forms(name: &str, out: &mut Vec<Form>, legal: bool) {
             out.push(form(vec![own.to_string()], Variant::OrgWord));
         }
         if let Some(kept) = without_trade_words(&core) {
-            out.push(form(kept.to_vec(), Variant::OrgCore));
+            // (Once: "Dandong Hongxiang" is the place and first word too.)
+            if !out.iter().any(|f| f.tokens == kept) {
+                out.push(form(kept.to_vec(), Variant::OrgCore));
+            }
         }
         if !core.is_empty() {
             out.push(form(core, Variant::OrgCore));
@@ -1790,9 +1796,10 @@ fn org_forms(name: &str, out: &mut Vec<Form>, legal: bool) {
 /// where what is left is ordinary words only ("Safe Seas Ship
 /// Management": "Safe Seas").
 fn without_trade_words(core: &[String]) -> Option<&[String]> {
+    // (Not "Holdings": a holding company is the group's top, whose name
+    // the press keeps whole, "Myanma Economic Holdings".)
     let trade = |w: &str| {
-        is_generic_business_word(w)
-            || is_org_kind(w)
+        !matches!(w, "holding" | "holdings") && (is_generic_business_word(w) || is_org_kind(w))
             || matches!(
                 w,
                 "maritime"
@@ -1812,6 +1819,8 @@ fn without_trade_words(core: &[String]) -> Option<&[String]> {
                     | "trade"
             )
     };
+    // (Nor a legal form left inside: "ZARLIBERTY LTD GROUP".)
+    let legal = |w: &String| LegalForms::builtin().class_of(w).is_some();
     let mut n = core.len();
     while n > 2 && trade(&core[n - 1]) {
         n -= 1;
@@ -1827,6 +1836,7 @@ fn without_trade_words(core: &[String]) -> Option<&[String]> {
     (n < core.len()
         && n >= 2
         && !article
+        && !core[..n].iter().any(legal)
         && !core[n..].iter().any(|w| w == "of")
         && core[..n].iter().any(|w| {
             is_distinctive_word(w) && !is_known_proper_noun(w) && !is_place(w) && !is_demonym(w)
