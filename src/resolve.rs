@@ -906,6 +906,9 @@ struct DocMemo<'m> {
     intros: RefCell<FxHashMap<String, Option<(u32, Title)>>>,
     /// Where the first line ends ([`Resolver::first_line_end`]).
     body_from: OnceCell<usize>,
+    /// Per entity: whether the story names an official of its country by
+    /// the country's people and a title ([`Resolver::officials_of_country`]).
+    officials: RefCell<FxHashMap<u32, bool>>,
 }
 
 impl DocMemo<'_> {
@@ -922,6 +925,7 @@ impl DocMemo<'_> {
         self.lower_words.take();
         self.intros.get_mut().clear();
         self.body_from.take();
+        self.officials.get_mut().clear();
     }
 }
 
@@ -3010,17 +3014,18 @@ impl<'m> Resolver<'m> {
     /// the country's people and a title ("Venezuelan President", "Syrian
     /// Foreign Minister"): a story of that state.
     fn officials_of_country(&self, e: u32) -> bool {
+        if let Some(&t) = self.memo.officials.borrow().get(&e) {
+            return t;
+        }
         let stream = self.norm.stream_bytes();
-        self.matcher.entities()[e as usize].countries().any(|v| {
+        let t = self.matcher.entities()[e as usize].countries().any(|v| {
             let narrow = crate::names::country_cues(v, false).len();
             crate::names::country_cues(v, true)[narrow..]
                 .iter()
                 .any(|cue| {
                     let cue = cue.as_bytes();
                     memchr::memmem::find_iter(stream, cue).any(|at| {
-                        at > 0
-                            && stream[at - 1] == b' '
-                            && stream.get(at + cue.len()) == Some(&b' ')
+                        whole_words_at(stream, at, cue.len())
                             && self.norm.token_at(at).is_some_and(|t| {
                                 let next = t + cue.split(|&b| b == b' ').count();
                                 next < self.norm.tokens().len()
@@ -3029,7 +3034,9 @@ impl<'m> Resolver<'m> {
                             })
                     })
                 })
-        })
+        });
+        self.memo.officials.borrow_mut().insert(e, t);
+        t
     }
 
     fn country_anywhere(&self, e: u32, broad: bool) -> Option<u32> {
@@ -3084,11 +3091,9 @@ impl<'m> Resolver<'m> {
             .iter()
             .flat_map(|l| l.iter())
             .filter_map(|cue| {
-                // The cue as whole words: a space on either side.
                 let cue = cue.as_bytes();
-                let at = memchr::memmem::find_iter(hay, cue).find(|&at| {
-                    at > 0 && hay[at - 1] == b' ' && hay.get(at + cue.len()) == Some(&b' ')
-                })?;
+                let at = memchr::memmem::find_iter(hay, cue)
+                    .find(|&at| whole_words_at(hay, at, cue.len()))?;
                 self.norm.token_at(within.start + at).map(|t| t as u32)
             })
             .min()
@@ -5808,28 +5813,33 @@ impl<'m> Resolver<'m> {
                 // bearer: "the late President Hafez al-Assad … his son,
                 // Bashar al-Assad … Assad, 59, had been granted asylum".)
                 let at = toks[c.last as usize].end as usize;
-                let age_fits = age_after(text, at).is_some_and(|a| {
-                    let f = found[0].3.entity;
-                    self.matcher.profile(f).born.is_some()
-                        && !self.age_rules_out(f, a, earlier_year_before(text, at, self.date.year))
-                });
-                if !age_fits
-                    && u.is_some_and(|u| {
-                        (u < c.first || headline)
-                            && found.iter().all(|f| {
-                                // (Its first full mention the default
-                                // threshold keeps.)
-                                ix.full
-                                    .get(&f.3.entity)
-                                    .and_then(|m| {
-                                        m.spans
-                                            .iter()
-                                            .zip(&m.confidence)
-                                            .find(|(_, &x)| x >= DEFAULT_MIN_CONFIDENCE)
-                                    })
-                                    .is_none_or(|(&(f0, _), _)| f0 > u)
-                            })
+                let age_fits = || {
+                    age_after(text, at).is_some_and(|a| {
+                        let f = found[0].3.entity;
+                        self.matcher.profile(f).born.is_some()
+                            && !self.age_rules_out(
+                                f,
+                                a,
+                                earlier_year_before(text, at, self.date.year),
+                            )
                     })
+                };
+                if u.is_some_and(|u| {
+                    (u < c.first || headline)
+                        && found.iter().all(|f| {
+                            // (Its first full mention the default
+                            // threshold keeps.)
+                            ix.full
+                                .get(&f.3.entity)
+                                .and_then(|m| {
+                                    m.spans
+                                        .iter()
+                                        .zip(&m.confidence)
+                                        .find(|(_, &x)| x >= DEFAULT_MIN_CONFIDENCE)
+                                })
+                                .is_none_or(|(&(f0, _), _)| f0 > u)
+                        })
+                }) && !age_fits()
                 {
                     found.clear();
                 }
@@ -5912,6 +5922,9 @@ impl<'m> Resolver<'m> {
         // (The acronym, the mention it rests on, its tokens, its confidence,
         // and whether it counts only after that mention.)
         let mut found: Vec<(String, Cand, u32, u32, f32, bool)> = Vec::new();
+        // (Per initials of an organization: the byte where the text first
+        // writes them.)
+        let mut first_written: FxHashMap<String, Option<usize>> = FxHashMap::default();
         // (Defined terms: the term, the organization's mention, its
         // confidence, and the byte where the definition ends.)
         let mut terms: Vec<(&str, Cand, f32, usize)> = Vec::new();
@@ -5987,12 +6000,17 @@ impl<'m> Resolver<'m> {
             let span = &text
                 [tokens[c.first as usize].start as usize..tokens[c.last as usize].end as usize];
             if k.confidence >= DEFAULT_MIN_CONFIDENCE && !c.kind.is_short() {
-                let before = &text[..tokens[c.first as usize].start as usize];
+                let start = tokens[c.first as usize].start as usize;
                 for name in [span, e.name.as_str()] {
                     for acr in org_initials(name) {
+                        // (Where the text first writes it, searched once
+                        // per acronym, not once per mention.)
+                        let written_at = *first_written.entry(acr.clone()).or_insert_with(|| {
+                            memchr::memmem::find(text.as_bytes(), acr.as_bytes())
+                        });
                         if !found.iter().any(|f| f.0 == acr)
                             && !WORLD_ACRONYMS.contains(&acr.as_str())
-                            && !before.contains(acr.as_str())
+                            && written_at.is_none_or(|w| w + acr.len() > start)
                         {
                             found.push((acr, c, c.first, c.last, k.confidence.min(0.7), true));
                         }
@@ -7739,6 +7757,12 @@ fn rank_before(before: &[&str]) -> Option<&'static str> {
 /// "acting", "former".
 fn is_rank_qualifier(w: &str) -> bool {
     matches!(w, "vice" | "deputy" | "co" | "acting" | "former" | "ex")
+}
+
+/// Whether the `len` bytes at `at` of a stream (or a slice of one) are
+/// whole words: a space on either side.
+fn whole_words_at(stream: &[u8], at: usize, len: usize) -> bool {
+    at > 0 && stream[at - 1] == b' ' && stream.get(at + len) == Some(&b' ')
 }
 
 /// Whether token `i` is a title word naming an office ("president",
