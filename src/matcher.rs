@@ -214,6 +214,10 @@ pub struct Matcher {
     /// Spelling key → the listed words of transliterated names with that
     /// key (see [`crate::translit`]).
     spellings: KeyRows,
+    /// Spelling key of two or three words of a transliterated person's
+    /// name written as one ("Tayza" for "Tay Za", "Amirali" for "Amir
+    /// Ali") → those words' numbers, each run ended by a 0.
+    joined: KeyRows,
     /// Whether any Korean person is listed: only then are syllables keyed
     /// ([`crate::translit::korean_key`]).
     korean_syllables: bool,
@@ -422,12 +426,15 @@ impl Words {
         text: &Normalized,
         numbers: &[u32],
         alts: &[(u32, &[u32])],
+        spans: &[Span],
         longest: usize,
         hits: &mut Vec<Hit>,
     ) {
         let mut starts: Vec<usize> = alts
             .iter()
-            .flat_map(|&(t, _)| (t as usize + 1).saturating_sub(longest)..=t as usize)
+            .map(|&(t, _)| t)
+            .chain(spans.iter().map(|s| s.first))
+            .flat_map(|t| (t as usize + 1).saturating_sub(longest)..=t as usize)
             .collect();
         starts.sort_unstable();
         starts.dedup();
@@ -466,9 +473,45 @@ impl Words {
                         stack.push((at + 1, next, used));
                     }
                 }
+                let from = spans.partition_point(|s| s.first < at as u32);
+                for s in spans[from..].iter().take_while(|s| s.first == at as u32) {
+                    let Some(next) = s.words[..usize::from(s.len)]
+                        .iter()
+                        .try_fold(node, |n, &w| self.step(n, w))
+                    else {
+                        continue;
+                    };
+                    let (last, used) = (at + usize::from(s.tokens) - 1, used + 1);
+                    if let Some(p) = self.ends[next as usize].checked_sub(1) {
+                        hits.push(Hit {
+                            first: first as u32,
+                            last: last as u32,
+                            pattern: p,
+                            variants: used,
+                        });
+                    }
+                    if last + 1 < numbers.len() && !text.barrier_after(last) {
+                        stack.push((last + 1, next, used));
+                    }
+                }
             }
         }
     }
+}
+
+/// A reading of text tokens as listed words other than one for one: two
+/// tokens as one listed word ("Nam Hong" as the listed "Namhong"), or one
+/// token as two or three ("Tayza" as the listed "Tay Za").
+#[derive(Clone, Copy, Debug)]
+struct Span {
+    /// The first token.
+    first: u32,
+    /// How many tokens (1 or 2).
+    tokens: u8,
+    /// How many of `words` are read (1 to 3).
+    len: u8,
+    /// The listed words' numbers.
+    words: [u32; 3],
 }
 
 /// The properties that name parties linked to an entity: `linked_to` (a
@@ -572,6 +615,45 @@ fn spellings(
     KeyRows::new(out.iter().map(|(k, v)| (&k[..], &v[..])))
 }
 
+/// The shortest name written as one word that [`Matcher::hits`] reads as
+/// two or three listed words, or two written words as one listed word.
+const JOINED_MIN: usize = 5;
+
+/// The syllables of a transliterated name may be written as one word or
+/// apart ("Tay Za" and "Tayza", "Amir Ali" and "Amirali", "Nam Hong" and
+/// "Namhong"): per spelling key of two or three adjacent words of the
+/// persons' full names in `runs` (word numbers, each run ended by a 0)
+/// written as one, those words' numbers, each sequence ended by a 0.
+fn joined_words(words: &Words, runs: &[u32]) -> KeyRows {
+    let text: Vec<&[u8]> = std::iter::once(&[][..])
+        .chain(words.number.iter())
+        .collect();
+    let mut out: FxHashMap<Box<[u8]>, Vec<u32>> = FxHashMap::default();
+    let (mut joined, mut key) = (Vec::new(), Vec::new());
+    for run in runs.split(|&n| n == 0) {
+        for width in 2..=3 {
+            for parts in run.windows(width) {
+                joined.clear();
+                for &n in parts {
+                    joined.extend_from_slice(text[n as usize]);
+                }
+                if joined.len() < JOINED_MIN
+                    || !joined.iter().all(u8::is_ascii_lowercase)
+                    || !person_spelling_key_into(&joined, &mut key)
+                {
+                    continue;
+                }
+                let seqs = out.entry(key.as_slice().into()).or_default();
+                if !seqs.split(|&n| n == 0).any(|s| s == parts) {
+                    seqs.extend_from_slice(parts);
+                    seqs.push(0);
+                }
+            }
+        }
+    }
+    KeyRows::new(out.iter().map(|(k, v)| (&k[..], &v[..])))
+}
+
 impl Matcher {
     /// Compiles every entity of `gazetteer`. The matcher's copies of the
     /// entities keep their properties packed (see
@@ -624,6 +706,9 @@ impl Matcher {
         let mut syllables: Vec<u32> = Vec::new();
         // Per word number: a word of a transliterated person's name.
         let mut person_word: Vec<bool> = Vec::new();
+        // The words of transliterated persons' full names, each run ended
+        // by a 0 (see `joined_words`).
+        let mut runs: Vec<u32> = Vec::new();
         // Per word number: a word of a Ukrainian, Belarusian, Russian or
         // Central Asian person's name, whose `h` is also read as `kh`.
         let mut h_word: Vec<bool> = Vec::new();
@@ -669,6 +754,10 @@ impl Matcher {
                             syllables.extend(numbers.clone());
                         }
                         if entity.kind == EntityType::Person {
+                            if matches!(f.variant, Variant::Full | Variant::NameOrder) {
+                                runs.extend(numbers.clone());
+                                runs.push(0);
+                            }
                             for n in numbers.clone() {
                                 let n = n as usize;
                                 if n >= person_word.len() {
@@ -817,6 +906,7 @@ impl Matcher {
             .filter(|n| *n != 0 && spelled.contains(n))
             .collect();
         let spellings = spellings(&words, spelled, &person_word, &h_word, syllables);
+        let joined = joined_words(&words, &runs);
         words.freeze();
         let stats = BuildStats {
             entities: gazetteer.len(),
@@ -838,6 +928,7 @@ impl Matcher {
             first_names,
             org_leads,
             spellings,
+            joined,
             korean_syllables: korean.iter().any(|&k| k),
             articles,
             transliterated,
@@ -938,6 +1029,29 @@ impl Matcher {
             && self.spellings.get(&key[..]).is_some()
     }
 
+    /// Reads tokens `i` and `i + 1` written as one word (`pair`: scratch
+    /// space) as that word of a listed person's name, pushed to `spans`.
+    #[cold]
+    #[inline(never)]
+    fn split_word(&self, text: &Normalized, i: usize, pair: &mut Vec<u8>, spans: &mut Vec<Span>) {
+        let (a, b) = (text.token_bytes(i), text.token_bytes(i + 1));
+        if a.len() < 2 || b.len() < 2 || a.len() + b.len() < JOINED_MIN {
+            return;
+        }
+        pair.clear();
+        pair.extend_from_slice(a);
+        pair.extend_from_slice(b);
+        let n = self.words.lookup(pair);
+        if n != 0 && self.person_words.get(pair).is_some() {
+            spans.push(Span {
+                first: i as u32,
+                tokens: 2,
+                len: 1,
+                words: [n, 0, 0],
+            });
+        }
+    }
+
     /// Every occurrence of every pattern in the normalized text, appended to
     /// `hits` in order of their end (then of their start). `numbers` is
     /// scratch space, kept by the caller to reuse its allocation.
@@ -955,8 +1069,21 @@ impl Matcher {
         let mut french = Vec::new();
         let mut alts: Vec<(u32, &[u32])> = Vec::new();
         let mut in_longer: Vec<u32> = Vec::new();
+        let mut spans: Vec<Span> = Vec::new();
+        let mut pair = Vec::new();
         let tokens = text.tokens();
         for (i, t) in tokens.iter().enumerate() {
+            // One listed word written as two capitalized ones, apart or
+            // hyphenated ("Hor Nam Hong", "Amir-Abdollahian").
+            if let Some(next) = tokens.get(i + 1) {
+                if t.flags.contains(TokenFlags::CAPITALIZED)
+                    && next.flags.contains(TokenFlags::CAPITALIZED)
+                    && t.end + 1 == next.start
+                    && !text.barrier_after(i)
+                {
+                    self.split_word(text, i, &mut pair, &mut spans);
+                }
+            }
             // A syllable joined by a hyphen to a capitalized one is part of
             // a Korean name whatever its case ("Jong-eun").
             let joined = || {
@@ -1006,6 +1133,23 @@ impl Matcher {
                 if !keyed {
                     continue;
                 }
+                // Two or three syllables of a listed name written as one.
+                if !korean && t.end - t.start >= JOINED_MIN as u32 {
+                    if let Some(seqs) = self.joined.get(&key[..]) {
+                        if respelling(text.token_text(i), false).is_some() {
+                            for seq in seqs.split(|&n| n == 0).filter(|s| !s.is_empty()) {
+                                let mut words = [0; 3];
+                                words[..seq.len()].copy_from_slice(seq);
+                                spans.push(Span {
+                                    first: i as u32,
+                                    tokens: 1,
+                                    len: seq.len() as u8,
+                                    words,
+                                });
+                            }
+                        }
+                    }
+                }
                 // (The English-word test, a hash of the word, only for the
                 // few words whose key a listed word shares.)
                 if let Some(words) = self.spellings.get(&key[..]) {
@@ -1037,12 +1181,12 @@ impl Matcher {
                 }
             }
         }
-        if alts.is_empty() {
+        if alts.is_empty() && spans.is_empty() {
             return;
         }
         let before = hits.len();
         self.words
-            .variant_hits(text, numbers, &alts, self.longest_pattern, hits);
+            .variant_hits(text, numbers, &alts, &spans, self.longest_pattern, hits);
         if !in_longer.is_empty() {
             // (In token order, as pushed: looked up by a binary search,
             // not scanned for each hit, which was quadratic in a document
@@ -1246,6 +1390,7 @@ impl Matcher {
             .iter()
             .chain(&self.articles)
             .any(|&n| bad_word(n))
+            || self.joined.items().iter().any(|&n| n != 0 && bad_word(n))
         {
             return Err(format!("a spelling of a word out of 1..{words}"));
         }
@@ -1328,6 +1473,43 @@ mod tests {
                 .collect()
         };
         assert_eq!(found, ["Jamal al-Shatti", "Shatta"]);
+    }
+
+    #[test]
+    fn syllables_written_joined_or_apart() {
+        use crate::gazetteer::{Entity, EntityType, Gazetteer};
+        // Made-up fixture names on a transliterating list.
+        let mut h = Entity::new("h", "Hor Namzeng", EntityType::Person);
+        h.lists.push("LIBYA2".into());
+        let mut a = Entity::new("a", "Amir Zali Hajorvan", EntityType::Person);
+        a.lists.push("LIBYA2".into());
+        let b = Entity::new("b", "Kor Tamvelin", EntityType::Person);
+        let m = Matcher::new(&Gazetteer::from_entities([h, a, b]));
+        let found = |text: &str| -> Vec<(String, &str)> {
+            m.find(text)
+                .iter()
+                .map(|x| (text[x.start..x.end].to_string(), x.kind.as_str()))
+                .collect()
+        };
+        assert_eq!(
+            found("Mr Hor Nam Zeng spoke."),
+            [("Hor Nam Zeng".to_string(), "variant")]
+        );
+        assert_eq!(
+            found("Mr Hor Nam-Zeng spoke."),
+            [("Hor Nam-Zeng".to_string(), "variant")]
+        );
+        assert_eq!(
+            found("Mr Amirzali Hajorvan spoke."),
+            [("Amirzali Hajorvan".to_string(), "variant")]
+        );
+        // Not across a lower-case word, nor for a name of no
+        // transliterating list or country written joined.
+        assert!(found("Mr Hor Nam zeng spoke.").is_empty());
+        assert!(found("Mr Kor Tamvelin spoke.")
+            .iter()
+            .all(|(_, k)| *k != "variant"));
+        assert!(found("Mr Kortamvelin spoke.").is_empty());
     }
 
     #[test]
