@@ -396,6 +396,10 @@ struct Cues {
     /// The state of a lawmaker's party tag after the name ("(R-Mich.)",
     /// [`party_state_after`]), as a postal code.
     state: Option<&'static str>,
+    /// The words before the name call its bearer someone's relative
+    /// ("his eldest son, Hun Manet"): the press writes of the powerful's
+    /// children before their own public life.
+    kin: bool,
 }
 
 /// Which of two namesakes a word for a parent or a child beside the name
@@ -3199,6 +3203,33 @@ impl<'m> Resolver<'m> {
         }
     }
 
+    /// Whether the story named person `e` in full before token `before`
+    /// under a title of the same offices as `title`, not a past one nor
+    /// an heir's for a reigning one's ("Senator Prince Yormie Johnson" for
+    /// a later "Senator Johnson"; not "Crown Prince Salman" for "King
+    /// Salman").
+    fn titled_in_full_before(
+        &self,
+        text: &str,
+        ix: &ChosenIndex,
+        e: u32,
+        title: Title,
+        before: u32,
+    ) -> bool {
+        !title.offices.is_empty()
+            && !title.past
+            && ix.full.get(&e).is_some_and(|m| {
+                m.spans
+                    .iter()
+                    .take_while(|&&(f, _)| f < before)
+                    .any(|&(f, _)| {
+                        title_before(&self.words_before(text, f)).is_some_and(|t| {
+                            !t.past && t.offices == title.offices && t.heir == title.heir
+                        })
+                    })
+            })
+    }
+
     /// Per folded word, its token in the first full name in the body of
     /// the text that ends with it after a given name matched to no
     /// listed person ("Prime Minister Rajiv Gandhi" where only Maneka
@@ -3307,7 +3338,9 @@ impl<'m> Resolver<'m> {
         // in office since 2020.
         let known_by_initial =
             || init == Some(true) && p.terms.iter().any(|t| t.from <= self.date.first_day());
-        if !p.possible_at(&self.date) {
+        // (One named as a relative is meant from birth.)
+        let born_kin = || cues.kin && p.born.is_some_and(|b| b <= self.date.year);
+        if !p.possible_at(&self.date) && !born_kin() {
             Some(Reason::BeforePublicLife)
         } else if cues
             .state
@@ -3762,6 +3795,7 @@ impl<'m> Resolver<'m> {
                     || another_before(&text[..start], &text[end..]),
                 dowager: dowager_after(&text[end..]),
                 state: party_state_after(&text[end..]),
+                kin: self.named_as_relative(text, first),
             };
             if self.country_differs(g.entity, of_country) {
                 // "King Abdullah of Saudi Arabia" is not Abdullah II of
@@ -5151,6 +5185,7 @@ impl<'m> Resolver<'m> {
                     || called_before(&text[..toks[c.first as usize].start as usize]),
                 dowager: dowager_after(&text[toks[c.last as usize].end as usize..]),
                 state: party_state_after(&text[toks[c.last as usize].end as usize..]),
+                kin: false,
             };
             // A word whose plural names a listed group the document reads
             // ("the Houthis") is the group's when written alone without a
@@ -5293,7 +5328,19 @@ impl<'m> Resolver<'m> {
                 }
                 let tr = if *kind == EntityType::Person {
                     let at = self.norm.tokens()[g.first as usize].start as usize;
-                    self.title_rank_at(title, g.entity, text, at, &year_then)
+                    match self.title_rank_at(title, g.entity, text, at, &year_then) {
+                        // "Nimba County Senator Prince Yormie Johnson …
+                        // Senator Johnson": a title the story gave this
+                        // bearer named in full is his in the story, where
+                        // the lists record no office of his.
+                        2 if title.is_some_and(|t| {
+                            self.titled_in_full_before(text, &ix, g.entity, t, c.first)
+                        }) =>
+                        {
+                            0
+                        }
+                        tr => tr,
+                    }
                 } else {
                     2
                 };
@@ -5710,9 +5757,11 @@ impl<'m> Resolver<'m> {
             };
             let portfolio = |e: u32| {
                 !title_words.is_empty()
-                    && record_words(&ents[e as usize])
+                    && (record_words(&ents[e as usize])
                         .iter()
                         .any(|w| title_words.contains(&w.as_str()))
+                        || title
+                            .is_some_and(|t| self.titled_in_full_before(text, &ix, e, t, c.first)))
             };
             // (Each key once: the age and recency tests read the lists'
             // dates and the chosen mentions.)
@@ -7464,7 +7513,14 @@ fn serves_under(after: &str) -> bool {
 fn power_word(w: &str) -> bool {
     matches!(
         w,
-        "administration" | "presidency" | "regime" | "era" | "government" | "junta"
+        "administration"
+            | "presidency"
+            | "regime"
+            | "era"
+            | "government"
+            // (The abbreviation of headlines: "Sogavare Govt switches".)
+            | "govt"
+            | "junta"
     )
 }
 
@@ -9810,6 +9866,71 @@ mod tests {
     }
 
     #[test]
+    fn a_title_the_story_gave_a_bearer_in_full_is_his_there() {
+        // Made-up fixture names: a sanctioned senator the lists give no
+        // office, and a namesake the lists record as a senator then.
+        let sanctioned = Entity::new("s", "Quorin Yalmie Darvold", EntityType::Person);
+        let senator = officeholder("u", "Tobin Darvold", "United States senator", "2011-01-03");
+        let m = Matcher::new(&Gazetteer::from_entities([sanctioned, senator]));
+        let mut r = Resolver::new(&m);
+        r.set_date(DocDate::parse("2021-12-10").unwrap());
+        let ids = |r: &mut Resolver, text: &str| -> Vec<(String, String)> {
+            let text = text.to_string();
+            resolved(r, &text)
+                .iter()
+                .map(|x| (text[x.start..x.end].to_string(), m.entity(x).id.clone()))
+                .collect()
+        };
+        let pair = |a: &str, b: &str| (a.to_string(), b.to_string());
+        assert_eq!(
+            ids(
+                &mut r,
+                "Washington sanctioned County Senator Quorin Yalmie Darvold. \
+                 Officials said Senator Darvold had sold votes."
+            ),
+            [pair("Quorin Yalmie Darvold", "s"), pair("Darvold", "s")]
+        );
+        // Named in full without the title: the title is the listed
+        // senator's.
+        assert_eq!(
+            ids(
+                &mut r,
+                "Washington sanctioned Quorin Yalmie Darvold, a former rebel. \
+                 Officials said Senator Darvold had sold votes."
+            ),
+            [pair("Quorin Yalmie Darvold", "s"), pair("Darvold", "u")]
+        );
+    }
+
+    #[test]
+    fn a_relative_named_in_full_is_meant_before_his_public_life() {
+        // A made-up prime minister of 2023, born in 1977.
+        let mut pm = officeholder("pm", "Zorvat Manek", "Prime Minister", "2023-08-22");
+        pm.properties
+            .insert("birth_date".into(), serde_json::json!("1977-10-20"));
+        let m = Matcher::new(&Gazetteer::from_entities([pm]));
+        let mut r = Resolver::new(&m);
+        r.set_date(DocDate::parse("1997-07-11").unwrap());
+        assert_eq!(
+            first_id(
+                &m,
+                &mut r,
+                "Friends said his eldest son, Zorvat Manek, had called."
+            )
+            .as_deref(),
+            Some("pm")
+        );
+        assert_eq!(
+            first_id(
+                &m,
+                &mut r,
+                "Friends said a cadet, Zorvat Manek, had called."
+            ),
+            None
+        );
+    }
+
+    #[test]
     fn a_military_rank_is_not_a_civil_ministers_namesake() {
         // Made-up fixture names: a sanctioned officer the lists give no
         // office, and a namesake listed as finance minister.
@@ -10502,6 +10623,8 @@ mod tests {
         for text in [
             "It is the sharpest step the Zarnavi administration has taken.",
             "It is the sharpest step the Zarnavi Administration has taken.",
+            // (The headlines' abbreviation, capitalized: no name's word.)
+            "Zarnavi Govt switches recognition\n\nIt is the sharpest step yet.",
         ] {
             let got: Vec<&str> = resolved(&mut r, text)
                 .iter()

@@ -116,6 +116,7 @@ pub fn forms(entity: &Entity, alias: &Alias, out: &mut Vec<Form>) {
         // alias only when it is distinctive (not "said" or "Sam").
         (MatchPolicy::Auto, true) => {
             let tokens = fold_tokens(&alias.name);
+            let start = out.len();
             if entity.kind == EntityType::Organization {
                 group_forms(&tokens, out);
             }
@@ -126,6 +127,9 @@ pub fn forms(entity: &Entity, alias: &Alias, out: &mut Vec<Form>) {
                     policy: Policy::Evidence,
                     respelled: 0,
                 });
+            }
+            if entity.kind == EntityType::Organization {
+                code_forms(out, start);
             }
             return;
         }
@@ -221,6 +225,9 @@ pub fn forms(entity: &Entity, alias: &Alias, out: &mut Vec<Form>) {
             })
             .collect();
         out.extend(marks);
+    }
+    if entity.kind == EntityType::Organization {
+        code_forms(out, start);
     }
     let craft = matches!(entity.kind, EntityType::Vessel | EntityType::Aircraft);
     // "GRACE 1" is written "Grace I" too, "HAPPINESS I" "Happiness 1": a
@@ -424,6 +431,40 @@ fn undoubled_forms(out: &mut Vec<Form>, start: usize) {
         let mut tokens = f.tokens.clone();
         tokens[k] = word;
         push_respelled(out, i, tokens, 1);
+    }
+}
+
+/// A code of one to three letters and a number ("G-9", "G9") is written
+/// with its hyphen or space and without: to each form of `out[start..]`
+/// that writes one so, the copy that writes it the other way.
+fn code_forms(out: &mut Vec<Form>, start: usize) {
+    let letters = |t: &str| (1..=3).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_lowercase());
+    let number = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+    let end = out.len();
+    for i in start..end {
+        let t = &out[i].tokens;
+        let mut tokens: Vec<String> = Vec::with_capacity(t.len() + 1);
+        let mut k = 0;
+        while k < t.len() {
+            let split = t[k]
+                .bytes()
+                .position(|b| b.is_ascii_digit())
+                .filter(|&at| at > 0 && letters(&t[k][..at]) && number(&t[k][at..]));
+            if k + 1 < t.len() && letters(&t[k]) && number(&t[k + 1]) {
+                tokens.push(format!("{}{}", t[k], t[k + 1]));
+                k += 2;
+            } else if let Some(at) = split {
+                tokens.push(t[k][..at].to_string());
+                tokens.push(t[k][at..].to_string());
+                k += 1;
+            } else {
+                tokens.push(t[k].clone());
+                k += 1;
+            }
+        }
+        if tokens != *t {
+            push_copy(out, i, tokens);
+        }
     }
 }
 
@@ -823,6 +864,21 @@ fn person_forms(entity: &Entity, alias: &Alias, out: &mut Vec<Form>) {
                     Variant::PartialName,
                 ));
             }
+        }
+        // An Arab's name of a compound given name ("Abdel Rahman"), the
+        // father's and a family name is written by the press without the
+        // family name: "Abdel Rahman Juma" for Abdel Rahman Juma Barkalla.
+        if given_core.len() == 3
+            && family_core.len() == 1
+            && matches!(
+                given_core[0].as_str(),
+                "abd" | "abdul" | "abdel" | "abdal" | "abu"
+            )
+            && !is_particle(&given_core[1])
+            && !is_particle(&given_core[2])
+            && arab(entity)
+        {
+            out.push(form(given_core.clone(), Variant::PartialName));
         }
         // An Arabic name of a given name, "bin" and forebears is written
         // by the press as the person's own name and the father's: "Khalid
@@ -1361,6 +1417,35 @@ fn compound_given_names(e: &Entity) -> bool {
         || e.birth_country()
             .is_some_and(|c| matches!(c, "Iran" | "Afghanistan" | "Pakistan" | "Tajikistan"))
         || e.lists.iter().any(|l| l.starts_with("IRAN"))
+}
+
+/// Whether entity `e` is of an Arab country by the lists (a country,
+/// nationality, citizenship or birth).
+fn arab(e: &Entity) -> bool {
+    const ARAB: &[&str] = &[
+        "Algeria",
+        "Bahrain",
+        "Egypt",
+        "Iraq",
+        "Jordan",
+        "Kuwait",
+        "Lebanon",
+        "Libya",
+        "Mauritania",
+        "Morocco",
+        "Oman",
+        "Palestinian",
+        "Qatar",
+        "Saudi Arabia",
+        "Sudan",
+        "Syria",
+        "Tunisia",
+        "United Arab Emirates",
+        "Yemen",
+    ];
+    e.countries()
+        .chain(e.birth_country())
+        .any(|c| ARAB.contains(&c))
 }
 
 /// Whether entity `e` is of a country where names are Malay ("bin",
@@ -3103,6 +3188,44 @@ mod tests {
         };
         assert!(forms_of("YV2966").contains(&"yv 2966".to_string()));
         assert_eq!(forms_of("EP-MNF"), ["ep mnf"]);
+    }
+
+    #[test]
+    fn an_organizations_code_with_and_without_its_hyphen() {
+        let forms_of = |name: &str| {
+            let e = Entity::new("t", name, EntityType::Organization);
+            let mut out = Vec::new();
+            forms(&e, &e.names().next().unwrap(), &mut out);
+            out.into_iter()
+                .map(|f| f.tokens.join(" "))
+                .collect::<Vec<_>>()
+        };
+        assert!(forms_of("G-9").contains(&"g9".to_string()));
+        assert!(forms_of("K2 ZARVENT ALLIANCE").contains(&"k 2 zarvent alliance".to_string()));
+        // (Not a word of four letters, nor a number alone.)
+        assert!(!forms_of("ZARV-9").contains(&"zarv9".to_string()));
+        assert!(!forms_of("ZARVENT 9").contains(&"zarvent9".to_string()));
+    }
+
+    #[test]
+    fn an_arabs_names_without_the_family_name() {
+        let forms_of = |name: &str, country: &str| {
+            let mut e = Entity::new("t", name, EntityType::Person);
+            e.properties
+                .insert("nationality".into(), serde_json::json!([country]));
+            let mut out = Vec::new();
+            forms(&e, &e.names().next().unwrap(), &mut out);
+            out.into_iter()
+                .map(|f| f.tokens.join(" "))
+                .collect::<Vec<_>>()
+        };
+        // Made-up fixture names.
+        let short = "abdel zarmen qutra".to_string();
+        assert!(forms_of("Abdel Zarmen Qutra Barvalla", "Sudan").contains(&short));
+        assert!(!forms_of("Abdel Zarmen Qutra Barvalla", "Brazil").contains(&short));
+        // (Not a given name of one word and two forebears'.)
+        assert!(!forms_of("Zarmen Qutra Hamvel Barvalla", "Sudan")
+            .contains(&"zarmen qutra hamvel".to_string()));
     }
 
     #[test]
