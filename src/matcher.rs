@@ -430,20 +430,29 @@ impl Words {
         longest: usize,
         hits: &mut Vec<Hit>,
     ) {
-        let mut starts: Vec<usize> = alts
+        // (Each token once, however many readings it has: a joined word
+        // may stand for many listed pairs.)
+        let mut tokens: Vec<u32> = alts
             .iter()
             .map(|&(t, _)| t)
             .chain(spans.iter().map(|s| s.first))
-            .flat_map(|t| (t as usize + 1).saturating_sub(longest)..=t as usize)
+            .collect();
+        tokens.sort_unstable();
+        tokens.dedup();
+        let mut starts: Vec<usize> = tokens
+            .iter()
+            .flat_map(|&t| (t as usize + 1).saturating_sub(longest)..=t as usize)
             .collect();
         starts.sort_unstable();
         starts.dedup();
-        // (token, node, variants so far)
-        let mut stack: Vec<(usize, u32, u8)> = Vec::new();
+        // (token, node, variants so far, whether a span was read: a name
+        // written joined or apart is read so only where its other words
+        // are written as listed)
+        let mut stack: Vec<(usize, u32, u8, bool)> = Vec::new();
         for first in starts {
             stack.clear();
-            stack.push((first, 0, 0));
-            while let Some((at, node, used)) = stack.pop() {
+            stack.push((first, 0, 0, false));
+            while let Some((at, node, used, spanned)) = stack.pop() {
                 let own = std::iter::once((numbers[at], 0u8));
                 // (A token may have two entries: its spelling key's and
                 // its Korean syllable key's words.)
@@ -452,7 +461,7 @@ impl Words {
                     .iter()
                     .take_while(|a| a.0 == at as u32)
                     .flat_map(|a| a.1.iter())
-                    .filter(|&&w| w != numbers[at])
+                    .filter(|&&w| w != numbers[at] && !spanned)
                     .map(|&w| (w, 1u8));
                 for (w, v) in own.chain(other) {
                     let Some(next) = self.step(node, w) else {
@@ -470,8 +479,11 @@ impl Words {
                         }
                     }
                     if at + 1 < numbers.len() && !text.barrier_after(at) {
-                        stack.push((at + 1, next, used));
+                        stack.push((at + 1, next, used, spanned));
                     }
+                }
+                if used > 0 {
+                    continue;
                 }
                 let from = spans.partition_point(|s| s.first < at as u32);
                 for s in spans[from..].iter().take_while(|s| s.first == at as u32) {
@@ -491,7 +503,7 @@ impl Words {
                         });
                     }
                     if last + 1 < numbers.len() && !text.barrier_after(last) {
-                        stack.push((last + 1, next, used));
+                        stack.push((last + 1, next, used, true));
                     }
                 }
             }

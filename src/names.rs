@@ -734,6 +734,51 @@ fn country_table() -> &'static CountryTable {
     })
 }
 
+/// The country whose people a demonym of one to three folded words names
+/// ("nigerian", "north korean"), as an index into the bundled table
+/// (`data/countries/`), if it names one only ("dominican" and "congolese"
+/// name two; "american" a continent's people too).
+///
+/// ```
+/// use gazex::names::{country_of, demonym_country};
+/// assert_eq!(demonym_country("nigerian"), country_of("Nigeria"));
+/// assert_eq!(demonym_country("north korean"), country_of("North Korea"));
+/// assert_eq!(demonym_country("congolese"), None);
+/// assert_eq!(demonym_country("serb"), None);
+/// ```
+pub fn demonym_country(folded: &str) -> Option<usize> {
+    static DEMONYMS: OnceLock<HashMap<String, Option<usize>>> = OnceLock::new();
+    DEMONYMS
+        .get_or_init(|| {
+            let mut out: HashMap<String, Option<usize>> = HashMap::default();
+            for line in include_str!("../data/countries/countries.tsv").lines() {
+                let mut fields = line.split('\t');
+                let (Some(names), Some(demonyms)) = (fields.next(), fields.next()) else {
+                    continue;
+                };
+                let Some(i) = names.split('|').next().and_then(country_of) else {
+                    continue;
+                };
+                for d in demonyms.split(['|', ',']).map(natural_key) {
+                    if d.is_empty() {
+                        continue;
+                    }
+                    out.entry(d)
+                        .and_modify(|c| {
+                            if *c != Some(i) {
+                                *c = None;
+                            }
+                        })
+                        .or_insert(Some(i));
+                }
+            }
+            out
+        })
+        .get(folded)
+        .copied()
+        .flatten()
+}
+
 /// Whether a folded word is a country's capital (`data/countries/`;
 /// "Washington D.C." counts as "washington"): the press writes capitals
 /// for governments ("a warning to Washington", "news from Moscow").

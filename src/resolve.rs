@@ -396,9 +396,13 @@ struct Cues {
     /// The state of a lawmaker's party tag after the name ("(R-Mich.)",
     /// [`party_state_after`]), as a postal code.
     state: Option<&'static str>,
-    /// The words before the name call its bearer someone's relative
-    /// ("his eldest son, Hun Manet"): the press writes of the powerful's
-    /// children before their own public life.
+    /// The country of a demonym before the name ("Nigerian lawmaker Abu
+    /// Bakar Bashir"; [`demonym_before`]).
+    demonym: Option<usize>,
+    /// The word before the name calls its bearer someone's child ("his
+    /// eldest son, Hun Manet"; not "the son of Ebrahim Raisi" nor "his
+    /// father, …"): the press writes of the powerful's children before
+    /// their own public life.
     kin: bool,
 }
 
@@ -2438,6 +2442,25 @@ impl<'m> Resolver<'m> {
         })
     }
 
+    /// Whether person `e` has a country by the lists (country,
+    /// nationality, citizenship) and `k` (an index of
+    /// [`crate::names::country_of`]) is none of them nor the country of
+    /// birth, territories read as their sovereign's.
+    fn nationality_differs(&self, e: u32, k: usize) -> bool {
+        let e = &self.matcher.entities()[e as usize];
+        let k = crate::names::sovereign_of(k);
+        let mut own = e
+            .countries()
+            .filter_map(country_of)
+            .map(crate::names::sovereign_of)
+            .peekable();
+        own.peek().is_some()
+            && own.all(|c| c != k)
+            && e.birth_country()
+                .and_then(country_of)
+                .is_none_or(|c| crate::names::sovereign_of(c) != k)
+    }
+
     /// The country named by "of" and one to three words right after
     /// token `last` ("Queen Margrethe of Denmark", "… of the United
     /// Kingdom"), as [`country_of`] gives it.
@@ -3203,6 +3226,18 @@ impl<'m> Resolver<'m> {
         }
     }
 
+    /// Whether the words right after a name that ends at token `last` say
+    /// whose it is: a party tag ("(R-Wis.)"), "of" a place, or an
+    /// appositive (", the Wisconsin Republican"): then a title the story
+    /// gave another bearer says nothing of this one.
+    fn said_whose_after(&self, text: &str, last: u32) -> bool {
+        let after = &text[self.norm.tokens()[last as usize].end as usize..];
+        party_state_after(after).is_some()
+            || after.starts_with(" of ")
+            || after.starts_with(" (")
+            || after.starts_with(", ")
+    }
+
     /// Whether the story named person `e` in full before token `before`
     /// under a title of the same offices as `title`, not a past one nor
     /// an heir's for a reigning one's ("Senator Prince Yormie Johnson" for
@@ -3338,7 +3373,7 @@ impl<'m> Resolver<'m> {
         // in office since 2020.
         let known_by_initial =
             || init == Some(true) && p.terms.iter().any(|t| t.from <= self.date.first_day());
-        // (One named as a relative is meant from birth.)
+        // (One named as someone's child is meant from birth.)
         let born_kin = || cues.kin && p.born.is_some_and(|b| b <= self.date.year);
         if !p.possible_at(&self.date) && !born_kin() {
             Some(Reason::BeforePublicLife)
@@ -3347,6 +3382,10 @@ impl<'m> Resolver<'m> {
             .is_some_and(|code| state_differs(&self.matcher.entities()[e as usize], code))
         {
             // ("Rep. Mike Rogers (R-Mich.)" is not the Alabama member.)
+            Some(Reason::CountryDiffers)
+        } else if cues.demonym.is_some_and(|k| self.nationality_differs(e, k)) {
+            // ("Nigerian lawmaker Abu Bakar Bashir" is not the Indonesian
+            // cleric.)
             Some(Reason::CountryDiffers)
         } else if cues.dowager && p.offices.meets(Offices::MONARCH) {
             // ("Queen Elizabeth, now the Queen Mother": the late king's
@@ -3795,7 +3834,11 @@ impl<'m> Resolver<'m> {
                     || another_before(&text[..start], &text[end..]),
                 dowager: dowager_after(&text[end..]),
                 state: party_state_after(&text[end..]),
-                kin: self.named_as_relative(text, first),
+                kin: self
+                    .words_before(text, first)
+                    .last()
+                    .is_some_and(|w| is_child_word(w)),
+                demonym: demonym_before(&before),
             };
             if self.country_differs(g.entity, of_country) {
                 // "King Abdullah of Saudi Arabia" is not Abdullah II of
@@ -5186,6 +5229,7 @@ impl<'m> Resolver<'m> {
                 dowager: dowager_after(&text[toks[c.last as usize].end as usize..]),
                 state: party_state_after(&text[toks[c.last as usize].end as usize..]),
                 kin: false,
+                demonym: demonym_before(&before),
             };
             // A word whose plural names a listed group the document reads
             // ("the Houthis") is the group's when written alone without a
@@ -5335,7 +5379,7 @@ impl<'m> Resolver<'m> {
                         // the lists record no office of his.
                         2 if title.is_some_and(|t| {
                             self.titled_in_full_before(text, &ix, g.entity, t, c.first)
-                        }) =>
+                        }) && !self.said_whose_after(text, c.last) =>
                         {
                             0
                         }
@@ -5760,8 +5804,9 @@ impl<'m> Resolver<'m> {
                     && (record_words(&ents[e as usize])
                         .iter()
                         .any(|w| title_words.contains(&w.as_str()))
-                        || title
-                            .is_some_and(|t| self.titled_in_full_before(text, &ix, e, t, c.first)))
+                        || (title
+                            .is_some_and(|t| self.titled_in_full_before(text, &ix, e, t, c.first))
+                            && !self.said_whose_after(text, c.last)))
             };
             // (Each key once: the age and recency tests read the lists'
             // dates and the chosen mentions.)
@@ -7522,6 +7567,40 @@ fn power_word(w: &str) -> bool {
             | "govt"
             | "junta"
     )
+}
+
+/// The country of the people a demonym right before a name names, or
+/// before a title or an ordinary word there (`before`: the folded words
+/// before the name, nearest last): "Nigerian lawmaker", "North Korean
+/// leader", "the Burmese"; not a language ("known in Russian as", "his
+/// Chinese name"). See [`crate::names::demonym_country`].
+fn demonym_before(before: &[&str]) -> Option<usize> {
+    let n = before.len();
+    for end in [n, n.saturating_sub(1)] {
+        if end == 0
+            || (end < n
+                && !(is_title(before[n - 1])
+                    || is_profession(before[n - 1])
+                    || occupation_before(before)
+                    || (is_common_word(before[n - 1])
+                        && !matches!(
+                            before[n - 1],
+                            "name" | "names" | "spelling" | "form" | "word" | "version"
+                        ))))
+        {
+            continue;
+        }
+        for len in (1..=end.min(3)).rev() {
+            // (Not a language: "known in Russian as", "his Chinese name".)
+            if end - len > 0 && before[end - len - 1] == "in" {
+                continue;
+            }
+            if let Some(k) = crate::names::demonym_country(&before[end - len..end].join(" ")) {
+                return Some(k);
+            }
+        }
+    }
+    None
 }
 
 /// Whether a folded word is the Arabic "son of" or "daughter of" inside a
@@ -9928,6 +10007,32 @@ mod tests {
             ),
             None
         );
+    }
+
+    #[test]
+    fn a_demonym_of_another_country_names_someone_else() {
+        // A made-up sanctioned cleric of Indonesia, born in Malaysia.
+        let mut cleric = Entity::new("c", "Zubakar Qaryasir", EntityType::Person);
+        cleric
+            .properties
+            .insert("nationality".into(), serde_json::json!(["Indonesia"]));
+        cleric
+            .properties
+            .insert("pob".into(), serde_json::json!("Johor, Malaysia"));
+        let m = Matcher::new(&Gazetteer::from_entities([cleric]));
+        let mut r = Resolver::new(&m);
+        r.set_date(DocDate::parse("2015-03-01").unwrap());
+        for (text, found) in [
+            ("Nigerian lawmaker Zubakar Qaryasir spoke.", false),
+            ("The Nigerian Zubakar Qaryasir spoke.", false),
+            ("Indonesian cleric Zubakar Qaryasir spoke.", true),
+            // (The country of birth; a language, not a people.)
+            ("Malaysian-born Zubakar Qaryasir spoke.", true),
+            ("Known in Nigerian as Zubakar Qaryasir, he spoke.", true),
+            ("His Nigerian name, Zubakar Qaryasir, is known.", true),
+        ] {
+            assert_eq!(first_id(&m, &mut r, text).is_some(), found, "{text}");
+        }
     }
 
     #[test]

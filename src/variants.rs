@@ -157,6 +157,9 @@ pub fn forms(entity: &Entity, alias: &Alias, out: &mut Vec<Form>) {
             {
                 nickname_forms(out, start);
             }
+            if of_any(entity, &["Tajikistan"]) {
+                russified_forms(entity, out, start);
+            }
             // (No ezafe: a person's "E." or "I." is an initial.)
             connector_forms(out, start, false);
             let german = german_speaking(entity);
@@ -556,6 +559,42 @@ fn push_respelled(out: &mut Vec<Form>, i: usize, tokens: Vec<String>, respelled:
             ..out[i].clone()
         };
         out.push(f);
+    }
+}
+
+/// "Emomali Rahmon", who dropped the Russian suffix of his family name in
+/// 2007, was "Rakhmonov" to the press before, as other Tajiks who did
+/// since: each form from `start` on with the family name of `entity`'s
+/// display name (given name first), when it has no such suffix, gets a
+/// copy with it ("-ov", "-ova" for a woman); the lists' `h` is read as
+/// the Russian `kh` already.
+fn russified_forms(entity: &Entity, out: &mut Vec<Form>, start: usize) {
+    if entity.name_order == Some(NameOrder::FamilyFirst) {
+        return;
+    }
+    let folded = fold_tokens(&entity.name);
+    let Some(family) = folded.last().filter(|f| folded.len() >= 2 && f.len() >= 3) else {
+        return;
+    };
+    if ["ov", "ev", "ova", "eva", "yev", "yeva"]
+        .iter()
+        .any(|x| family.ends_with(x))
+    {
+        return;
+    }
+    let woman = entity
+        .properties
+        .get("gender")
+        .and_then(|g| g.as_str())
+        .is_some_and(|g| g.eq_ignore_ascii_case("female"));
+    let russified = format!("{family}{}", if woman { "ova" } else { "ov" });
+    let end = out.len();
+    for i in start..end {
+        if let Some(k) = out[i].tokens.iter().position(|t| t == family) {
+            let mut tokens = out[i].tokens.clone();
+            tokens[k] = russified.clone();
+            push_respelled(out, i, tokens, 1);
+        }
     }
 }
 
@@ -1387,6 +1426,11 @@ pub(crate) fn is_name_title(folded: &str) -> bool {
             | "haji"
             | "hajji"
             | "hadji"
+            // (West Africa's: "Hajia Alima Mahama", "Alhaji Atiku".)
+            | "hajia"
+            | "hajiya"
+            | "alhaji"
+            | "alhaja"
             | "mullah"
             | "mulla"
             | "maulana"
@@ -2505,6 +2549,8 @@ mod tests {
         assert!(!general.iter().any(|f| f.0.contains("general")));
         let haji = person("Haji Khairullah Barakzai", None);
         assert_eq!(haji[0], s("khairullah barakzai", Full, Always));
+        let hajia = person("Hajia Zalima Marvama", None);
+        assert_eq!(hajia[0], s("zalima marvama", Full, Always));
         let makhdoom = person("Makhdoom Zarshah Mahmood Qureshi", None);
         assert_eq!(makhdoom[0], s("zarshah mahmood qureshi", Full, Always));
         // (Not a two-word name: "Sheikh Hasina" keeps its first word.)
@@ -3226,6 +3272,29 @@ mod tests {
         // (Not a given name of one word and two forebears'.)
         assert!(!forms_of("Zarmen Qutra Hamvel Barvalla", "Sudan")
             .contains(&"zarmen qutra hamvel".to_string()));
+    }
+
+    #[test]
+    fn a_tajiks_family_name_with_the_russian_suffix_he_dropped() {
+        let forms_of = |name: &str, country: &str| {
+            let mut e = Entity::new("t", name, EntityType::Person);
+            e.properties
+                .insert("country".into(), serde_json::json!(country));
+            let mut out = Vec::new();
+            forms(&e, &e.names().next().unwrap(), &mut out);
+            out.into_iter()
+                .map(|f| f.tokens.join(" "))
+                .collect::<Vec<_>>()
+        };
+        // Made-up fixture names.
+        let got = forms_of("Zarmali Qahmon", "Tajikistan");
+        assert!(got.contains(&"zarmali qahmonov".to_string()), "{got:?}");
+        assert!(got.contains(&"qahmonov".to_string()), "{got:?}");
+        assert!(!forms_of("Zarmali Qahmon", "Azerbaijan").contains(&"zarmali qahmonov".to_string()));
+        // (A name with the suffix keeps it.)
+        assert!(
+            !forms_of("Zarmali Qahmonov", "Tajikistan").contains(&"zarmali qahmonovov".to_string())
+        );
     }
 
     #[test]
