@@ -640,27 +640,35 @@ fn joined_words(words: &Words, runs: &[u32]) -> KeyRows {
     let text: Vec<&[u8]> = std::iter::once(&[][..])
         .chain(words.number.iter())
         .collect();
+    // (Each run of words once: a name's forms and aliases repeat them.)
+    let mut windows: Vec<[u32; 3]> = runs
+        .split(|&n| n == 0)
+        .flat_map(|run| {
+            let pairs = run.windows(2).map(|w| [w[0], w[1], 0]);
+            let triples = run.windows(3).map(|w| [w[0], w[1], w[2]]);
+            pairs.chain(triples)
+        })
+        .collect();
+    windows.sort_unstable();
+    windows.dedup();
     let mut out: FxHashMap<Box<[u8]>, Vec<u32>> = FxHashMap::default();
     let (mut joined, mut key) = (Vec::new(), Vec::new());
-    for run in runs.split(|&n| n == 0) {
-        for width in 2..=3 {
-            for parts in run.windows(width) {
-                joined.clear();
-                for &n in parts {
-                    joined.extend_from_slice(text[n as usize]);
-                }
-                if joined.len() < JOINED_MIN
-                    || !joined.iter().all(u8::is_ascii_lowercase)
-                    || !person_spelling_key_into(&joined, &mut key)
-                {
-                    continue;
-                }
-                let seqs = out.entry(key.as_slice().into()).or_default();
-                if !seqs.split(|&n| n == 0).any(|s| s == parts) {
-                    seqs.extend_from_slice(parts);
-                    seqs.push(0);
-                }
-            }
+    for window in &windows {
+        let parts = &window[..if window[2] == 0 { 2 } else { 3 }];
+        joined.clear();
+        for &n in parts {
+            joined.extend_from_slice(text[n as usize]);
+        }
+        if joined.len() < JOINED_MIN
+            || !joined.iter().all(u8::is_ascii_lowercase)
+            || !person_spelling_key_into(&joined, &mut key)
+        {
+            continue;
+        }
+        let seqs = out.entry(key.as_slice().into()).or_default();
+        if !seqs.split(|&n| n == 0).any(|s| s == parts) {
+            seqs.extend_from_slice(parts);
+            seqs.push(0);
         }
     }
     KeyRows::new(out.iter().map(|(k, v)| (&k[..], &v[..])))
@@ -766,7 +774,11 @@ impl Matcher {
                             syllables.extend(numbers.clone());
                         }
                         if entity.kind == EntityType::Person {
-                            if matches!(f.variant, Variant::Full | Variant::NameOrder) {
+                            // (As listed: a respelled form's syllables
+                            // are read by their spelling keys already.)
+                            if matches!(f.variant, Variant::Full | Variant::NameOrder)
+                                && f.respelled == 0
+                            {
                                 runs.extend(numbers.clone());
                                 runs.push(0);
                             }

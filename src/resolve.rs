@@ -7573,7 +7573,8 @@ fn power_word(w: &str) -> bool {
 /// before a title or an ordinary word there (`before`: the folded words
 /// before the name, nearest last): "Nigerian lawmaker", "North Korean
 /// leader", "the Burmese"; not a language ("known in Russian as", "his
-/// Chinese name"). See [`crate::names::demonym_country`].
+/// Chinese name", "in a Ukrainian transliteration"). See
+/// [`crate::names::demonym_country`].
 fn demonym_before(before: &[&str]) -> Option<usize> {
     let n = before.len();
     for end in [n, n.saturating_sub(1)] {
@@ -7585,14 +7586,24 @@ fn demonym_before(before: &[&str]) -> Option<usize> {
                     || (is_common_word(before[n - 1])
                         && !matches!(
                             before[n - 1],
-                            "name" | "names" | "spelling" | "form" | "word" | "version"
+                            "name"
+                                | "names"
+                                | "spelling"
+                                | "spellings"
+                                | "transliteration"
+                                | "transcription"
+                                | "rendering"
+                                | "translation"
+                                | "form"
+                                | "word"
+                                | "version"
                         ))))
         {
             continue;
         }
         for len in (1..=end.min(3)).rev() {
             // (Not a language: "known in Russian as", "his Chinese name".)
-            if end - len > 0 && before[end - len - 1] == "in" {
+            if before[..end - len].iter().rev().take(2).any(|&w| w == "in") {
                 continue;
             }
             if let Some(k) = crate::names::demonym_country(&before[end - len..end].join(" ")) {
@@ -10030,6 +10041,7 @@ mod tests {
             ("Malaysian-born Zubakar Qaryasir spoke.", true),
             ("Known in Nigerian as Zubakar Qaryasir, he spoke.", true),
             ("His Nigerian name, Zubakar Qaryasir, is known.", true),
+            ("Or, in a Nigerian transliteration, Zubakar Qaryasir.", true),
         ] {
             assert_eq!(first_id(&m, &mut r, text).is_some(), found, "{text}");
         }

@@ -904,21 +904,6 @@ fn person_forms(entity: &Entity, alias: &Alias, out: &mut Vec<Form>) {
                 ));
             }
         }
-        // An Arab's name of a compound given name ("Abdel Rahman"), the
-        // father's and a family name is written by the press without the
-        // family name: "Abdel Rahman Juma" for Abdel Rahman Juma Barkalla.
-        if given_core.len() == 3
-            && family_core.len() == 1
-            && matches!(
-                given_core[0].as_str(),
-                "abd" | "abdul" | "abdel" | "abdal" | "abu"
-            )
-            && !is_particle(&given_core[1])
-            && !is_particle(&given_core[2])
-            && arab(entity)
-        {
-            out.push(form(given_core.clone(), Variant::PartialName));
-        }
         // An Arabic name of a given name, "bin" and forebears is written
         // by the press as the person's own name and the father's: "Khalid
         // bin Salman" for Khalid bin Salman bin Abd al-Aziz Al Saud.
@@ -1461,35 +1446,6 @@ fn compound_given_names(e: &Entity) -> bool {
         || e.birth_country()
             .is_some_and(|c| matches!(c, "Iran" | "Afghanistan" | "Pakistan" | "Tajikistan"))
         || e.lists.iter().any(|l| l.starts_with("IRAN"))
-}
-
-/// Whether entity `e` is of an Arab country by the lists (a country,
-/// nationality, citizenship or birth).
-fn arab(e: &Entity) -> bool {
-    const ARAB: &[&str] = &[
-        "Algeria",
-        "Bahrain",
-        "Egypt",
-        "Iraq",
-        "Jordan",
-        "Kuwait",
-        "Lebanon",
-        "Libya",
-        "Mauritania",
-        "Morocco",
-        "Oman",
-        "Palestinian",
-        "Qatar",
-        "Saudi Arabia",
-        "Sudan",
-        "Syria",
-        "Tunisia",
-        "United Arab Emirates",
-        "Yemen",
-    ];
-    e.countries()
-        .chain(e.birth_country())
-        .any(|c| ARAB.contains(&c))
 }
 
 /// Whether entity `e` is of a country where names are Malay ("bin",
@@ -3251,27 +3207,6 @@ mod tests {
         // (Not a word of four letters, nor a number alone.)
         assert!(!forms_of("ZARV-9").contains(&"zarv9".to_string()));
         assert!(!forms_of("ZARVENT 9").contains(&"zarvent9".to_string()));
-    }
-
-    #[test]
-    fn an_arabs_names_without_the_family_name() {
-        let forms_of = |name: &str, country: &str| {
-            let mut e = Entity::new("t", name, EntityType::Person);
-            e.properties
-                .insert("nationality".into(), serde_json::json!([country]));
-            let mut out = Vec::new();
-            forms(&e, &e.names().next().unwrap(), &mut out);
-            out.into_iter()
-                .map(|f| f.tokens.join(" "))
-                .collect::<Vec<_>>()
-        };
-        // Made-up fixture names.
-        let short = "abdel zarmen qutra".to_string();
-        assert!(forms_of("Abdel Zarmen Qutra Barvalla", "Sudan").contains(&short));
-        assert!(!forms_of("Abdel Zarmen Qutra Barvalla", "Brazil").contains(&short));
-        // (Not a given name of one word and two forebears'.)
-        assert!(!forms_of("Zarmen Qutra Hamvel Barvalla", "Sudan")
-            .contains(&"zarmen qutra hamvel".to_string()));
     }
 
     #[test]
