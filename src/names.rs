@@ -747,36 +747,52 @@ fn country_table() -> &'static CountryTable {
 /// assert_eq!(demonym_country("serb"), None);
 /// ```
 pub fn demonym_country(folded: &str) -> Option<usize> {
+    demonyms().get(folded).copied().flatten()
+}
+
+/// Whether a folded word ends a demonym of [`demonym_country`]'s table
+/// ("korean" of "north korean"): a cheap test before words are joined.
+pub fn ends_demonym(folded: &str) -> bool {
+    static LAST: OnceLock<HashSet<String>> = OnceLock::new();
+    LAST.get_or_init(|| {
+        demonyms()
+            .keys()
+            .filter_map(|d| d.rsplit(' ').next())
+            .map(str::to_string)
+            .collect()
+    })
+    .contains(folded)
+}
+
+/// The demonyms of the bundled table, each with its one country, or
+/// `None` where it names more than one.
+fn demonyms() -> &'static HashMap<String, Option<usize>> {
     static DEMONYMS: OnceLock<HashMap<String, Option<usize>>> = OnceLock::new();
-    DEMONYMS
-        .get_or_init(|| {
-            let mut out: HashMap<String, Option<usize>> = HashMap::default();
-            for line in include_str!("../data/countries/countries.tsv").lines() {
-                let mut fields = line.split('\t');
-                let (Some(names), Some(demonyms)) = (fields.next(), fields.next()) else {
+    DEMONYMS.get_or_init(|| {
+        let mut out: HashMap<String, Option<usize>> = HashMap::default();
+        for line in include_str!("../data/countries/countries.tsv").lines() {
+            let mut fields = line.split('\t');
+            let (Some(names), Some(demonyms)) = (fields.next(), fields.next()) else {
+                continue;
+            };
+            let Some(i) = names.split('|').next().and_then(country_of) else {
+                continue;
+            };
+            for d in demonyms.split(['|', ',']).map(natural_key) {
+                if d.is_empty() {
                     continue;
-                };
-                let Some(i) = names.split('|').next().and_then(country_of) else {
-                    continue;
-                };
-                for d in demonyms.split(['|', ',']).map(natural_key) {
-                    if d.is_empty() {
-                        continue;
-                    }
-                    out.entry(d)
-                        .and_modify(|c| {
-                            if *c != Some(i) {
-                                *c = None;
-                            }
-                        })
-                        .or_insert(Some(i));
                 }
+                out.entry(d)
+                    .and_modify(|c| {
+                        if *c != Some(i) {
+                            *c = None;
+                        }
+                    })
+                    .or_insert(Some(i));
             }
-            out
-        })
-        .get(folded)
-        .copied()
-        .flatten()
+        }
+        out
+    })
 }
 
 /// Whether a folded word is a country's capital (`data/countries/`;

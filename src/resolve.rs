@@ -7601,6 +7601,9 @@ fn demonym_before(before: &[&str]) -> Option<usize> {
         {
             continue;
         }
+        if !crate::names::ends_demonym(before[end - 1]) {
+            continue;
+        }
         for len in (1..=end.min(3)).rev() {
             // (Not a language: "known in Russian as", "his Chinese name".)
             if before[..end - len].iter().rev().take(2).any(|&w| w == "in") {
