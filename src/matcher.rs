@@ -1457,6 +1457,14 @@ mod tests {
         out.iter().map(|h| (h.first, h.last, h.pattern)).collect()
     }
 
+    /// (text, match kind) of each mention `m` finds in `text`.
+    fn found_kinds(m: &Matcher, text: &str) -> Vec<(String, &'static str)> {
+        m.find(text)
+            .iter()
+            .map(|x| (text[x.start..x.end].to_string(), x.kind.as_str()))
+            .collect()
+    }
+
     #[test]
     fn other_spellings_of_transliterated_names() {
         use crate::gazetteer::{Entity, EntityType, Gazetteer};
@@ -1465,12 +1473,7 @@ mod tests {
         // The same name on no transliterating list or country: as listed only.
         let r = Entity::new("r", "ZARNOFF, Mikhail", EntityType::Person);
         let m = Matcher::new(&Gazetteer::from_entities([q, r]));
-        let found = |text: &str| -> Vec<(String, &str)> {
-            m.find(text)
-                .iter()
-                .map(|x| (text[x.start..x.end].to_string(), x.kind.as_str()))
-                .collect()
-        };
+        let found = |text: &str| found_kinds(&m, text);
         assert_eq!(
             found("Mutassim Gadafi spoke."),
             [("Mutassim Gadafi".to_string(), "variant")]
@@ -1509,12 +1512,7 @@ mod tests {
         a.lists.push("LIBYA2".into());
         let b = Entity::new("b", "Kor Tamvelin", EntityType::Person);
         let m = Matcher::new(&Gazetteer::from_entities([h, a, b]));
-        let found = |text: &str| -> Vec<(String, &str)> {
-            m.find(text)
-                .iter()
-                .map(|x| (text[x.start..x.end].to_string(), x.kind.as_str()))
-                .collect()
-        };
+        let found = |text: &str| found_kinds(&m, text);
         assert_eq!(
             found("Mr Hor Nam Zeng spoke."),
             [("Hor Nam Zeng".to_string(), "variant")]
