@@ -3834,10 +3834,7 @@ impl<'m> Resolver<'m> {
                     || another_before(&text[..start], &text[end..]),
                 dowager: dowager_after(&text[end..]),
                 state: party_state_after(&text[end..]),
-                kin: self
-                    .words_before(text, first)
-                    .last()
-                    .is_some_and(|w| is_child_word(w)),
+                kin: before.last().is_some_and(|w| is_child_word(w)),
                 demonym: demonym_before(&before),
             };
             if self.country_differs(g.entity, of_country) {
