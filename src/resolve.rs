@@ -46,7 +46,7 @@ use crate::link::{
     occupation_before, occupation_in, party_state_after, place_preposition, private_person,
     rank_word, record_words, serving_rank_before, ship_word, speech_after, state_after,
     state_differs, state_fits, surely_in_office, telling_word, title_after, title_before,
-    title_of_predicate, year_of_deed, Offices, Title, VesselKind, MIN_OFFICE_AGE,
+    title_of_predicate, year_of_deed, Common, Offices, Title, VesselKind, MIN_OFFICE_AGE,
 };
 use crate::matcher::is_prominent;
 use crate::matcher::{Hit, Matcher};
@@ -2845,9 +2845,41 @@ impl<'m> Resolver<'m> {
     /// [`Resolver::common_name`] of the words of tokens `first..=last`
     /// but the `skip` after the first (middle names the lists leave out).
     fn common_name_skipping(&self, first: u32, last: u32, skip: u8) -> bool {
+        self.common_name_as(first, last, skip, None)
+    }
+
+    /// [`Resolver::common_name_skipping`], where a word the text writes in
+    /// another spelling of a word of `listed` (a candidate's listed name)
+    /// is as common as that word: "Umar Khan" and "Aamir Khan", read as a
+    /// listed "Omar Khan", are names as common as it is.
+    fn common_name_as(&self, first: u32, last: u32, skip: u8, listed: Option<&Cand>) -> bool {
+        let respelled: Vec<(Vec<u8>, Option<Common>)> = listed
+            .filter(|c| c.variant > 0)
+            .map(|c| {
+                fold_name(self.matcher.name_text(c.entity, c.name))
+                    .split(' ')
+                    .filter_map(|w| {
+                        let mut key = Vec::new();
+                        crate::translit::person_spelling_key_into(w.as_bytes(), &mut key)
+                            .then(|| (key, common_word(w, self.matcher.persons_named(w))))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
         let why = |i: u32| {
             let w = self.norm.token_text(i as usize);
-            common_word(w, self.matcher.persons_named(w))
+            common_word(w, self.matcher.persons_named(w)).or_else(|| {
+                let mut key = Vec::new();
+                if respelled.is_empty()
+                    || !crate::translit::person_spelling_key_into(w.as_bytes(), &mut key)
+                {
+                    return None;
+                }
+                respelled
+                    .iter()
+                    .find(|(k, _)| *k == key)
+                    .and_then(|&(_, c)| c)
+            })
         };
         let rest = first + 1 + u32::from(skip);
         why(first).is_some() && (rest..=last).all(|i| why(i).is_some())
@@ -3649,7 +3681,10 @@ impl<'m> Resolver<'m> {
         }
         // (Of the listed words: middle names written besides say nothing
         // of how common the name is.)
-        let common = self.common_name_skipping(first, last, group[0].inserted);
+        // (Nor does another spelling of a common name make it rare.)
+        let common = group
+            .iter()
+            .any(|g| self.common_name_as(first, last, group[0].inserted, Some(g)));
         // A common name the story introduces anew further on was someone
         // else's before ([`Resolver::introduced_later`]).
         // (Not one the story describes here itself: "Mike Johnson, the
@@ -8145,7 +8180,12 @@ fn proper_context(text: &str, n: &Normalized, first: u32, last: u32) -> bool {
         // A nationality before a name says whose it is: "Lebanon's
         // pro-Iranian Hezbollah", "Nigerian Ahmed Musa".
         let demonym = is_demonym(n.token_text(p));
-        if glued(p, first as usize) && name_word(p) && !opener && !demonym {
+        // A royal title is a title there, though "Sultan" is a given name
+        // too ("Sultan Qaboos bin Said"); not a father's name after "bin"
+        // ("Zayed bin Sultan Al Nahyan").
+        let royal = crate::variants::is_royal_title(n.token_text(p))
+            && !(p > 0 && son_of_word(n.token_text(p - 1)));
+        if glued(p, first as usize) && name_word(p) && !opener && !demonym && !royal {
             return false;
         }
         if p > 0 && particle(p) && joined(p, first as usize) && glued(p - 1, p) && name_word(p - 1)
@@ -11396,6 +11436,43 @@ mod tests {
         t.add(1, 2);
         assert_eq!(t.least_besides(2), Some(3));
         assert_eq!(t.least_besides(9), Some(1));
+    }
+    #[test]
+    fn another_spelling_of_a_common_name_is_as_common() {
+        // A made-up Syrian minister listed under a common name.
+        let mut e = officeholder("o", "Omar Khan", "Minister of Energy", "2019-01-01");
+        e.properties.insert("country".into(), "Syria".into());
+        let m = Matcher::new(&Gazetteer::from_entities([e]));
+        let mut r = Resolver::new(&m);
+        r.set_date(DocDate::parse("2021-03-04").unwrap());
+        for (text, n) in [
+            ("Omar Khan, the actor, opened the film festival.", 0),
+            ("Umar Khan, the actor, opened the film festival.", 0),
+            ("Aamir Khan, the actor, opened the film festival.", 0),
+            // (The story names the minister's country: corroborated.)
+            ("In Damascus, Syria's energy minister Umar Khan spoke.", 1),
+        ] {
+            assert_eq!(resolved(&mut r, text).len(), n, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_royal_title_before_a_shortened_name_is_a_title() {
+        // A made-up sultan listed with his family name, and a made-up
+        // sanctioned man whose given name is "Sultan".
+        let mut sultan = officeholder("q", "Quzair bin Tamid Al Dhaheri", "Sultan", "1970-07-23");
+        sultan.properties.insert("country".into(), "Oman".into());
+        let m = Matcher::new(&Gazetteer::from_entities([sultan]));
+        let mut r = Resolver::new(&m);
+        r.set_date(DocDate::parse("1989-06-05").unwrap());
+        for (text, n) in [
+            ("A cable was sent by Sultan Quzair bin Tamid on Monday.", 1),
+            // ("Sultan" after "bin" is a father's name: "Al Dhaheri" is
+            // of a longer name.)
+            ("Then Zayed bin Sultan Al Dhaheri arrived.", 0),
+        ] {
+            assert_eq!(resolved(&mut r, text).len(), n, "{text}");
+        }
     }
 }
 
