@@ -160,6 +160,9 @@ pub fn forms(entity: &Entity, alias: &Alias, out: &mut Vec<Form>) {
             if of_any(entity, &["Tajikistan"]) {
                 russified_forms(entity, out, start);
             }
+            if of_any(entity, &["Belarus"]) {
+                belarusian_forms(out, start);
+            }
             // (No ezafe: a person's "E." or "I." is an initial.)
             connector_forms(out, start, false);
             let german = german_speaking(entity);
@@ -594,6 +597,39 @@ fn russified_forms(entity: &Entity, out: &mut Vec<Form>, start: usize) {
             let mut tokens = out[i].tokens.clone();
             tokens[k] = russified.clone();
             push_respelled(out, i, tokens, 1);
+        }
+    }
+}
+
+/// "Yury Sivakov" is "Sivakou" in the Belarusian spelling the press uses
+/// more and more, and "Karaeu" was "Karayev": a Belarusian family name ends
+/// in "ŭ" ("-ou", "-au", "-eu") where the Russian form ends in "-ov",
+/// "-av", "-ev". Each form from `start` on gets a copy with every word of
+/// five letters or more that ends so written the other way.
+fn belarusian_forms(out: &mut Vec<Form>, start: usize) {
+    let other = |w: &str| -> Option<String> {
+        let b = w.as_bytes();
+        let n = b.len();
+        (n >= 5 && matches!(b[n - 2], b'o' | b'a' | b'e') && !b"aeiouy".contains(&b[n - 3]))
+            .then(|| match b[n - 1] {
+                b'u' => Some(format!("{}v", &w[..n - 1])),
+                b'v' => Some(format!("{}u", &w[..n - 1])),
+                _ => None,
+            })
+            .flatten()
+    };
+    let end = out.len();
+    for i in start..end {
+        let mut tokens = out[i].tokens.clone();
+        let mut changed = 0;
+        for t in tokens.iter_mut() {
+            if let Some(o) = other(t) {
+                *t = o;
+                changed += 1;
+            }
+        }
+        if changed > 0 {
+            push_respelled(out, i, tokens, changed);
         }
     }
 }
@@ -3230,6 +3266,28 @@ mod tests {
         assert!(
             !forms_of("Zarmali Qahmonov", "Tajikistan").contains(&"zarmali qahmonovov".to_string())
         );
+    }
+
+    #[test]
+    fn a_belarusian_family_name_in_both_spellings() {
+        let forms_of = |name: &str, country: &str| {
+            let mut e = Entity::new("b", name, EntityType::Person);
+            e.properties
+                .insert("country".into(), serde_json::json!(country));
+            let mut out = Vec::new();
+            forms(&e, &e.names().next().unwrap(), &mut out);
+            out.into_iter()
+                .map(|f| f.tokens.join(" "))
+                .collect::<Vec<_>>()
+        };
+        // Made-up fixture names.
+        let got = forms_of("Yuras Zelakov", "Belarus");
+        assert!(got.contains(&"yuras zelakou".to_string()), "{got:?}");
+        assert!(got.contains(&"zelakou".to_string()), "{got:?}");
+        let got = forms_of("Yuras Zelakau", "Belarus");
+        assert!(got.contains(&"yuras zelakav".to_string()), "{got:?}");
+        // (Not a Russian's, whom the press writes the Russian way.)
+        assert!(!forms_of("Yuras Zelakov", "Russia").contains(&"yuras zelakou".to_string()));
     }
 
     #[test]
