@@ -300,6 +300,11 @@ pub enum Reason {
     /// by a lawmaker's party tag of a state the entity's record does not
     /// name ("Rep. Mike Rogers (R-Mich.)").
     CountryDiffers,
+    /// Ruled out: the words before the name make its bearer a relative of
+    /// this very person, whom the document has just named ("Dawood's
+    /// brother Anees Ibrahim" is not Dawood Ibrahim, though a list gives
+    /// him the brother's name as an alias).
+    RelativeOf,
 }
 
 impl Reason {
@@ -340,6 +345,7 @@ impl Reason {
             Reason::Duplicate => "duplicate",
             Reason::Relative => "relative",
             Reason::CountryDiffers => "country_differs",
+            Reason::RelativeOf => "relative_of",
         }
     }
 }

@@ -3382,6 +3382,28 @@ impl<'m> Resolver<'m> {
             .any(|w| is_kin(w))
     }
 
+    /// Whether the words before token `first` (the start of a name) make
+    /// its bearer a relative of person `e`, whom the document has named
+    /// before: a possessive of a word of `e`'s names, then a word for kin
+    /// ("Dawood's brother Anees Ibrahim", "Saddam's son, Uday").
+    fn relative_of(&self, text: &str, first: u32, e: u32) -> bool {
+        let f = first as usize;
+        let n = &self.norm;
+        if f < 2 || !is_kin(n.token_text(f - 1)) || !matches!(gap(text, n, f - 1), " " | ", ") {
+            return false;
+        }
+        let owner = f - 2;
+        let word = n.token_text(owner);
+        possessive_at(gap(text, n, owner))
+            && self
+                .chosen
+                .iter()
+                .any(|k| k.c.entity == e && k.c.last < first)
+            && self.matcher.entities()[e as usize]
+                .names()
+                .any(|a| fold_name(&a.name).split([' ', ',']).any(|w| w == word))
+    }
+
     /// Why entity `e` cannot be meant here, if it cannot: the document's
     /// date is before its public life, the words around the name say it is
     /// someone else (`cues`), written initials differ (`init`), or it is
@@ -3872,6 +3894,14 @@ impl<'m> Resolver<'m> {
                 kin: before.last().is_some_and(|w| is_child_word(w)),
                 demonym: demonym_before(&before),
             };
+            if self.relative_of(text, first, g.entity) {
+                out.push(Candidate {
+                    entity: g.entity,
+                    confidence: 0.0,
+                    reasons: vec![Reason::RelativeOf],
+                });
+                continue;
+            }
             if self.country_differs(g.entity, of_country) {
                 // "King Abdullah of Saudi Arabia" is not Abdullah II of
                 // Jordan.
@@ -11437,6 +11467,34 @@ mod tests {
         assert_eq!(t.least_besides(2), Some(3));
         assert_eq!(t.least_besides(9), Some(1));
     }
+    #[test]
+    fn a_relative_named_by_another_s_name_is_not_that_person() {
+        // A made-up sanctioned man whom a list gives his brother's name as
+        // an alias.
+        let mut e = Entity::new("d", "Darvesh Qalandar Moskar", EntityType::Person);
+        e.aliases.push(Alias::new("Inees Qalandar"));
+        let m = Matcher::new(&Gazetteer::from_entities([e]));
+        let mut r = Resolver::new(&m);
+        r.set_date(DocDate::parse("2013-03-21").unwrap());
+        let texts = |r: &mut Resolver, text: &str| resolved_texts(r, text);
+        assert_eq!(
+            texts(
+                &mut r,
+                "Darvesh Qalandar Moskar planned it. Police named Darvesh's brother \
+                 Inees Qalandar among the accused."
+            ),
+            ["Darvesh Qalandar Moskar", "Darvesh"]
+        );
+        // (Without the kin words, the alias is his.)
+        assert_eq!(
+            texts(
+                &mut r,
+                "Darvesh Qalandar Moskar planned it. Police named Inees Qalandar too."
+            ),
+            ["Darvesh Qalandar Moskar", "Inees Qalandar"]
+        );
+    }
+
     #[test]
     fn another_spelling_of_a_common_name_is_as_common() {
         // A made-up Syrian minister listed under a common name.
