@@ -1051,6 +1051,14 @@ impl ChosenIndex {
         }
     }
 
+    /// The last short form of entity `e` of two words or more chosen
+    /// before token `at`, as its first and last tokens.
+    fn long_short_before(&self, e: u32, at: u32) -> Option<(u32, u32)> {
+        let spans = self.short.get(&e)?;
+        let p = spans.partition_point(|&(_, l)| l < at);
+        spans[..p].iter().rev().find(|&&(f, l)| l > f).copied()
+    }
+
     /// The full mention of entity `e` closest before token `at`, else the
     /// first after it, as (rank, first, last, confidence), the smaller
     /// rank the better: before any full mention (a headline), the leader
@@ -5657,6 +5665,32 @@ impl<'m> Resolver<'m> {
                 // only.
                 if g.variant > 0 {
                     continue;
+                }
+                // An organization's name of two words or more without its
+                // legal form, chosen before, is as good as the full name
+                // ("the Technology and Development Group … TDG" for a
+                // listed TECHNOLOGY AND DEVELOPMENT GROUP LTD, a.k.a.
+                // T.D.G.).
+                // (Not a word a listed person bears: "Dawood" of the
+                // Dawood Ibrahim Organization is the man.)
+                if *kind == EntityType::Organization
+                    && !(g.first == g.last
+                        && self
+                            .matcher
+                            .persons_named(self.norm.token_text(g.first as usize))
+                            > 0)
+                {
+                    if let Some((f, l)) = ix.long_short_before(g.entity, g.first) {
+                        found.push((
+                            tr,
+                            1,
+                            g.first - l,
+                            g,
+                            (EvidenceKind::FullMention, f, l),
+                            0.7,
+                        ));
+                        continue;
+                    }
                 }
                 // An untitled surname after one that a title named ("King
                 // Salman … Salman") is that person again (a title of its
@@ -11493,6 +11527,30 @@ mod tests {
             ),
             ["Darvesh Qalandar Moskar", "Inees Qalandar"]
         );
+    }
+
+    #[test]
+    fn an_organizations_name_without_its_legal_form_grounds_its_acronym() {
+        // A made-up sanctioned holding company and its listed acronym.
+        let mut e = Entity::new(
+            "t",
+            "VELDRON AND MARKISH HOLDING GROUP LTD",
+            EntityType::Organization,
+        );
+        e.aliases.push(Alias::new("V.M.H.G."));
+        let m = Matcher::new(&Gazetteer::from_entities([e]));
+        let mut r = Resolver::new(&m);
+        r.set_date(DocDate::parse("1992-11-11").unwrap());
+        assert_eq!(
+            resolved_texts(
+                &mut r,
+                "It was bought by the Veldron and Markish Holding Group, a London \
+                 company. Papers showed that VMHG took its orders from Baghdad."
+            ),
+            ["Veldron and Markish Holding Group", "VMHG"]
+        );
+        // (The acronym alone has no grounds.)
+        assert!(resolved_texts(&mut r, "Papers showed that VMHG took its orders.").is_empty());
     }
 
     #[test]
