@@ -5577,11 +5577,22 @@ impl<'m> Resolver<'m> {
                         continue;
                     }
                 }
+                // "The Panama-flagged tanker Koti" is the ship, not its
+                // owner Koti Corp: a word for a ship or an aircraft before
+                // an organization's short form.
+                let craft = || {
+                    *kind == EntityType::Organization
+                        && type_cue(&self.norm, kind, g.first).is_none()
+                        && [EntityType::Vessel, EntityType::Aircraft]
+                            .iter()
+                            .any(|k| type_cue(&self.norm, k, g.first).is_some())
+                };
                 if self.kind_differs(
                     g.entity,
                     &before,
                     &text[toks[c.last as usize].end as usize..],
-                ) {
+                ) || craft()
+                {
                     if !out.iter().any(|o| o.entity == g.entity) {
                         out.push(Candidate {
                             entity: g.entity,
@@ -11551,6 +11562,28 @@ mod tests {
         );
         // (The acronym alone has no grounds.)
         assert!(resolved_texts(&mut r, "Papers showed that VMHG took its orders.").is_empty());
+    }
+
+    #[test]
+    fn a_ships_word_before_a_name_is_the_ship_not_its_owner() {
+        // A made-up sanctioned ship and the company named after it.
+        let corp = Entity::new("c", "ZELKORA CORP", EntityType::Organization);
+        let ship = Entity::new("v", "ZELKORA", EntityType::Vessel);
+        let m = Matcher::new(&Gazetteer::from_entities([corp, ship]));
+        let mut r = Resolver::new(&m);
+        r.set_date(DocDate::parse("2018-02-24").unwrap());
+        assert_eq!(
+            resolved_ids(
+                &mut r,
+                &m,
+                "Among them is the Panama-flagged tanker Zelkora, held at port. \
+                 Its owner, Zelkora Corp, was also designated."
+            ),
+            [
+                ("Zelkora".to_string(), "v".to_string()),
+                ("Zelkora Corp".to_string(), "c".to_string())
+            ]
+        );
     }
 
     #[test]
