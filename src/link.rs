@@ -1732,6 +1732,49 @@ pub fn listed_vessel_kind(vessel_type: &str) -> Option<VesselKind> {
     }
 }
 
+/// The IMO number written for the ship named just before `after` (the
+/// text from the end of the name): in parentheses right after it ("the
+/// Lucky Star (IMO 9177624)"), or after a description of it that names no
+/// other ship (", a 1998-built container feeder (IMO 9177624)"); not one
+/// past another name of a list ("Krymsk and Sakhalin Island (IMO …)").
+///
+/// ```
+/// use gazex::link::imo_after;
+/// assert_eq!(imo_after(" (IMO 9177624) sailed"), Some(9177624));
+/// assert_eq!(imo_after(", a 1998-built container feeder (IMO No. 9177624),"), Some(9177624));
+/// assert_eq!(imo_after(" and Sakhalin Island (IMO 9249128)"), None);
+/// assert_eq!(imo_after(", the Patriot (IMO 9228150)"), None);
+/// ```
+pub fn imo_after(after: &str) -> Option<u32> {
+    let mut cut = after.len().min(120);
+    while !after.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let window = &after[..cut];
+    let at = window.find("IMO")?;
+    let between = &window[..at];
+    let described = between.starts_with(", a ") || between.starts_with(", an ");
+    let right_after = between.trim_start() == "(";
+    if !(right_after
+        || described
+            && !between.contains(" and ")
+            && !between.contains(", the ")
+            && !between.contains(". "))
+    {
+        return None;
+    }
+    let rest = window[at + 3..].trim_start_matches([' ', ':', '#']);
+    let rest = rest
+        .strip_prefix("No.")
+        .or_else(|| rest.strip_prefix("number"))
+        .unwrap_or(rest)
+        .trim_start();
+    let digits: &str = &rest[..rest
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(rest.len())];
+    (digits.len() == 7).then(|| digits.parse().ok()).flatten()
+}
+
 /// The kind of vessel that the folded words right before a name (`before`,
 /// nearest last: "the charter boat") or a description right after it
 /// (`after`, the text from the end of the name: ", a 36-foot

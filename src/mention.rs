@@ -305,6 +305,10 @@ pub enum Reason {
     /// brother Anees Ibrahim" is not Dawood Ibrahim, though a list gives
     /// him the brother's name as an alias).
     RelativeOf,
+    /// Ruled out: the IMO number the text writes by the ship's name is not
+    /// the listed vessel's ("the Lucky Star, a 1998-built container feeder
+    /// (IMO 9177624)" for a listed LUCKY STAR of IMO 9015278).
+    ImoDiffers,
 }
 
 impl Reason {
@@ -346,6 +350,7 @@ impl Reason {
             Reason::Relative => "relative",
             Reason::CountryDiffers => "country_differs",
             Reason::RelativeOf => "relative_of",
+            Reason::ImoDiffers => "imo_differs",
         }
     }
 }

@@ -41,7 +41,7 @@ use crate::date::DocDate;
 use crate::gazetteer::{EntityType, NameOrder};
 use crate::link::{
     birth_said_after, called_before, civilian_offices_only, common_second_word, common_word,
-    described_vessel_kind, dowager_after, honorific_gender, is_clergy_title, is_month,
+    described_vessel_kind, dowager_after, honorific_gender, imo_after, is_clergy_title, is_month,
     is_one_syllable, is_profession, listed_vessel_kind, named_after, namesake_after,
     occupation_before, occupation_in, party_state_after, place_preposition, private_person,
     rank_word, record_words, serving_rank_before, ship_word, speech_after, state_after,
@@ -3222,6 +3222,19 @@ impl<'m> Resolver<'m> {
     /// boat Mar Azul", "the Tifon, a 36-foot sportfisherman" are not the
     /// listed Cuban tugs; and a small open boat is no listed vessel of any
     /// kind ("a wooden dinghy called Flying Fox" is not the superyacht).
+    /// Whether the IMO number written for the ship named before `after`
+    /// ([`imo_after`]) is not the one the lists give vessel `e`.
+    fn imo_differs(&self, e: u32, after: &str) -> bool {
+        let ent = &self.matcher.entities()[e as usize];
+        ent.kind == EntityType::Vessel
+            && ent
+                .properties
+                .get("imo")
+                .and_then(|v| v.as_str())
+                .and_then(|v| v.trim().parse::<u32>().ok())
+                .is_some_and(|listed| imo_after(after).is_some_and(|written| written != listed))
+    }
+
     fn kind_differs(&self, e: u32, before: &[&str], after: &str) -> bool {
         let ent = &self.matcher.entities()[e as usize];
         if ent.kind != EntityType::Vessel {
@@ -3811,6 +3824,14 @@ impl<'m> Resolver<'m> {
                     entity: g.entity,
                     confidence: 0.0,
                     reasons: vec![Reason::KindDiffers],
+                });
+                continue;
+            }
+            if self.imo_differs(g.entity, &text[end..]) {
+                out.push(Candidate {
+                    entity: g.entity,
+                    confidence: 0.0,
+                    reasons: vec![Reason::ImoDiffers],
                 });
                 continue;
             }
@@ -5587,12 +5608,18 @@ impl<'m> Resolver<'m> {
                             .iter()
                             .any(|k| type_cue(&self.norm, k, g.first).is_some())
                 };
-                if self.kind_differs(
-                    g.entity,
-                    &before,
-                    &text[toks[c.last as usize].end as usize..],
-                ) || craft()
-                {
+                let after = &text[toks[c.last as usize].end as usize..];
+                if self.imo_differs(g.entity, after) {
+                    if !out.iter().any(|o| o.entity == g.entity) {
+                        out.push(Candidate {
+                            entity: g.entity,
+                            confidence: 0.0,
+                            reasons: vec![Reason::ImoDiffers],
+                        });
+                    }
+                    continue;
+                }
+                if self.kind_differs(g.entity, &before, after) || craft() {
                     if !out.iter().any(|o| o.entity == g.entity) {
                         out.push(Candidate {
                             entity: g.entity,
@@ -11583,6 +11610,29 @@ mod tests {
                 ("Zelkora".to_string(), "v".to_string()),
                 ("Zelkora Corp".to_string(), "c".to_string())
             ]
+        );
+    }
+
+    #[test]
+    fn another_imo_number_by_a_ships_name_is_another_ship() {
+        // A made-up sanctioned ship.
+        let mut ship = Entity::new("v", "ZELKORA STAR", EntityType::Vessel);
+        ship.properties.insert("imo".into(), "9015278".into());
+        let m = Matcher::new(&Gazetteer::from_entities([ship]));
+        let mut r = Resolver::new(&m);
+        r.set_date(DocDate::parse("2019-08-12").unwrap());
+        let texts = |r: &mut Resolver, text: &str| resolved_texts(r, text);
+        assert!(texts(
+            &mut r,
+            "Beached this month was the tanker Zelkora Star, a 1998-built feeder (IMO 9177624)."
+        )
+        .is_empty());
+        assert_eq!(
+            texts(
+                &mut r,
+                "Beached this month was the tanker Zelkora Star (IMO 9015278)."
+            ),
+            ["Zelkora Star"]
         );
     }
 
