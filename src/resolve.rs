@@ -4170,8 +4170,20 @@ impl<'m> Resolver<'m> {
             // person's alone: "Gov. George W. Bush", governor before the
             // presidency the lists record.)
             let initials = reasons.contains(&Reason::Initials);
+            // (Nor a person the lists saw only before the date, in offices
+            // they do not say when he left, where the story names his
+            // country: "Prime Minister Mark Brown" of the Cook Islands in
+            // 2022, whom the CIA's list of 2019 saw as deputy prime
+            // minister, rose since.)
+            let p = self.matcher.profile(best.entity);
+            let day = self.date.first_day();
+            let rose = !p.terms.is_empty()
+                && p.terms
+                    .iter()
+                    .all(|t| t.to_earliest < t.to && t.to_earliest < day)
+                && self.country_anywhere(best.entity, false).is_some();
             confidence = confidence.min(
-                if rest.is_empty() && (!common || initials) && !young && !congress {
+                if rest.is_empty() && (!common || initials || rose) && !young && !congress {
                     0.6
                 } else {
                     0.35
@@ -11634,6 +11646,32 @@ mod tests {
             ),
             ["Zelkora Star"]
         );
+    }
+
+    #[test]
+    fn a_title_past_a_lists_last_sight_is_a_rise_where_the_country_is_named() {
+        // A made-up deputy prime minister with a common name, as a list of
+        // 2019 saw him.
+        let mut e = official(
+            "d",
+            "John Miller",
+            serde_json::json!([{"role": "Deputy Prime Minister", "as_of": "2019-06",
+                                "current": true, "country": "Fiji"}]),
+        );
+        e.properties.insert("country".into(), "Fiji".into());
+        let m = Matcher::new(&Gazetteer::from_entities([e]));
+        let mut r = Resolver::new(&m);
+        r.set_date(DocDate::parse("2022-04-06").unwrap());
+        for (text, n) in [
+            (
+                "In Suva, Fiji, Prime Minister John Miller said he would act.",
+                1,
+            ),
+            // (No country: someone else's title.)
+            ("Prime Minister John Miller said he would act.", 0),
+        ] {
+            assert_eq!(resolved(&mut r, text).len(), n, "{text}");
+        }
     }
 
     #[test]
