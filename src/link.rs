@@ -1744,6 +1744,8 @@ pub fn listed_vessel_kind(vessel_type: &str) -> Option<VesselKind> {
 /// assert_eq!(imo_after(", a 1998-built container feeder (IMO No. 9177624),"), Some(9177624));
 /// assert_eq!(imo_after(" and Sakhalin Island (IMO 9249128)"), None);
 /// assert_eq!(imo_after(", the Patriot (IMO 9228150)"), None);
+/// assert_eq!(imo_after(", a sister ship of the Grace (IMO 9999999)"), None);
+/// assert_eq!(imo_after(" (IMO No: 9177624)"), Some(9177624));
 /// ```
 pub fn imo_after(after: &str) -> Option<u32> {
     let mut cut = after.len().min(120);
@@ -1758,17 +1760,17 @@ pub fn imo_after(after: &str) -> Option<u32> {
     if !(right_after
         || described
             && !between.contains(" and ")
-            && !between.contains(", the ")
+            && !between.contains(" the ")
             && !between.contains(". "))
     {
         return None;
     }
     let rest = window[at + 3..].trim_start_matches([' ', ':', '#']);
-    let rest = rest
-        .strip_prefix("No.")
-        .or_else(|| rest.strip_prefix("number"))
+    let rest = ["No", "no", "number"]
+        .iter()
+        .find_map(|w| rest.strip_prefix(w))
         .unwrap_or(rest)
-        .trim_start();
+        .trim_start_matches([' ', '.', ':']);
     let digits: &str = &rest[..rest
         .find(|c: char| !c.is_ascii_digit())
         .unwrap_or(rest.len())];

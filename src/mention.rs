@@ -109,7 +109,9 @@ pub struct Evidence {
 /// The grounds for a short-form mention.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum EvidenceKind {
-    /// The same document names the entity in full (at `start..end`).
+    /// The same document names the entity in full (at `start..end`); an
+    /// organization also by its name of two words or more without its
+    /// legal form, chosen before.
     FullMention,
     /// The same document names, in full (at `start..end`), an entity the
     /// lists link to this one (OFAC's `Linked To`).

@@ -2856,10 +2856,11 @@ impl<'m> Resolver<'m> {
         self.common_name_as(first, last, skip, None)
     }
 
-    /// [`Resolver::common_name_skipping`], where a word the text writes in
-    /// another spelling of a word of `listed` (a candidate's listed name)
-    /// is as common as that word: "Umar Khan" and "Aamir Khan", read as a
-    /// listed "Omar Khan", are names as common as it is.
+    /// [`Resolver::common_name_skipping`], where a word the text writes
+    /// with the spelling key of a word of `listed` (a candidate's listed
+    /// name, read in another spelling) is as common as that word: "Umar
+    /// Khan", and "Aamir Khan" whose key is Omar's, read as a listed "Omar
+    /// Khan", are names as common as it is.
     fn common_name_as(&self, first: u32, last: u32, skip: u8, listed: Option<&Cand>) -> bool {
         let respelled: Vec<(Vec<u8>, Option<Common>)> = listed
             .filter(|c| c.variant > 0)
@@ -3216,25 +3217,32 @@ impl<'m> Resolver<'m> {
         Some((i64::from(self.date.year) - i64::from(born) - i64::from(age)).abs() <= 2)
     }
 
+    /// Whether the IMO number written for the ship named before `after`
+    /// ([`imo_after`]) is none of those the lists give vessel `e` (`imo`
+    /// and `imo_alt`).
+    fn imo_differs(&self, e: u32, after: &str) -> bool {
+        let ent = &self.matcher.entities()[e as usize];
+        if ent.kind != EntityType::Vessel {
+            return false;
+        }
+        let listed: Vec<u32> = ["imo", "imo_alt"]
+            .iter()
+            .filter_map(|k| ent.properties.get(*k))
+            .flat_map(|v| match v {
+                serde_json::Value::Array(a) => a.iter().filter_map(|x| x.as_str()).collect(),
+                v => v.as_str().into_iter().collect::<Vec<_>>(),
+            })
+            .filter_map(|v| v.trim().parse().ok())
+            .collect();
+        !listed.is_empty() && imo_after(after).is_some_and(|written| !listed.contains(&written))
+    }
+
     /// Whether entity `e` is a vessel the list records as another kind
     /// than the words around its name describe (`before` it, nearest last,
     /// and the text `after` it; see [`described_vessel_kind`]): "the charter
     /// boat Mar Azul", "the Tifon, a 36-foot sportfisherman" are not the
     /// listed Cuban tugs; and a small open boat is no listed vessel of any
     /// kind ("a wooden dinghy called Flying Fox" is not the superyacht).
-    /// Whether the IMO number written for the ship named before `after`
-    /// ([`imo_after`]) is not the one the lists give vessel `e`.
-    fn imo_differs(&self, e: u32, after: &str) -> bool {
-        let ent = &self.matcher.entities()[e as usize];
-        ent.kind == EntityType::Vessel
-            && ent
-                .properties
-                .get("imo")
-                .and_then(|v| v.as_str())
-                .and_then(|v| v.trim().parse::<u32>().ok())
-                .is_some_and(|listed| imo_after(after).is_some_and(|written| written != listed))
-    }
-
     fn kind_differs(&self, e: u32, before: &[&str], after: &str) -> bool {
         let ent = &self.matcher.entities()[e as usize];
         if ent.kind != EntityType::Vessel {
@@ -3403,19 +3411,33 @@ impl<'m> Resolver<'m> {
             .any(|w| is_kin(w))
     }
 
-    /// Whether the words before token `first` (the start of a name) make
-    /// its bearer a relative of person `e`, whom the document has named
-    /// before: a possessive of a word of `e`'s names, then a word for kin
-    /// ("Dawood's brother Anees Ibrahim", "Saddam's son, Uday").
-    fn relative_of(&self, text: &str, first: u32, e: u32) -> bool {
+    /// Whether the words before the name at tokens `first..=last` make its
+    /// bearer a relative of person `e`, whom the document has named
+    /// before: a possessive of a word of `e`'s names that the name itself
+    /// does not hold, then a word for kin, an age word between or not
+    /// ("Dawood's brother Anees Ibrahim", "Darvesh's younger brother";
+    /// not "Bashar al-Assad's brother Maher al-Assad", who is listed in his
+    /// own right).
+    fn relative_of(&self, text: &str, first: u32, last: u32, e: u32) -> bool {
         let f = first as usize;
         let n = &self.norm;
         if f < 2 || !is_kin(n.token_text(f - 1)) || !matches!(gap(text, n, f - 1), " " | ", ") {
             return false;
         }
-        let owner = f - 2;
+        let mut owner = f - 2;
+        if matches!(
+            n.token_text(owner),
+            "younger" | "elder" | "older" | "youngest" | "eldest" | "oldest" | "half" | "twin"
+        ) && gap(text, n, owner) == " "
+        {
+            let Some(o) = owner.checked_sub(1) else {
+                return false;
+            };
+            owner = o;
+        }
         let word = n.token_text(owner);
         possessive_at(gap(text, n, owner))
+            && !(first..=last).any(|i| n.token_text(i as usize) == word)
             && self
                 .chosen
                 .iter()
@@ -3725,9 +3747,11 @@ impl<'m> Resolver<'m> {
         // (Of the listed words: middle names written besides say nothing
         // of how common the name is.)
         // (Nor does another spelling of a common name make it rare.)
-        let common = group
-            .iter()
-            .any(|g| self.common_name_as(first, last, group[0].inserted, Some(g)));
+        let skip = group[0].inserted;
+        let common = self.common_name_skipping(first, last, skip)
+            || group
+                .iter()
+                .any(|g| g.variant > 0 && self.common_name_as(first, last, skip, Some(g)));
         // A common name the story introduces anew further on was someone
         // else's before ([`Resolver::introduced_later`]).
         // (Not one the story describes here itself: "Mike Johnson, the
@@ -3923,7 +3947,7 @@ impl<'m> Resolver<'m> {
                 kin: before.last().is_some_and(|w| is_child_word(w)),
                 demonym: demonym_before(&before),
             };
-            if self.relative_of(text, first, g.entity) {
+            if self.relative_of(text, first, last, g.entity) {
                 out.push(Candidate {
                     entity: g.entity,
                     confidence: 0.0,
@@ -4175,15 +4199,24 @@ impl<'m> Resolver<'m> {
             // country: "Prime Minister Mark Brown" of the Cook Islands in
             // 2022, whom the CIA's list of 2019 saw as deputy prime
             // minister, rose since.)
-            let p = self.matcher.profile(best.entity);
-            let day = self.date.first_day();
-            let rose = !p.terms.is_empty()
-                && p.terms
-                    .iter()
-                    .all(|t| t.to_earliest < t.to && t.to_earliest < day)
-                && self.country_anywhere(best.entity, false).is_some();
+            // (Only terms a list saw running, with no start or end known,
+            // and a civilian office of state.)
+            let rose = || {
+                let p = self.matcher.profile(best.entity);
+                let day = self.date.first_day();
+                let civil = Offices::HEAD_OF_STATE
+                    .union(Offices::HEAD_OF_GOVERNMENT)
+                    .union(Offices::DEPUTY_HEAD)
+                    .union(Offices::MINISTER);
+                title.is_some_and(|t| t.offices.meets(civil))
+                    && !p.terms.is_empty()
+                    && p.terms.iter().all(|t| {
+                        t.to_earliest < t.to && t.to != crate::date::Day::MAX && t.to_earliest < day
+                    })
+                    && self.country_anywhere(best.entity, false).is_some()
+            };
             confidence = confidence.min(
-                if rest.is_empty() && (!common || initials || rose) && !young && !congress {
+                if rest.is_empty() && (!common || initials || rose()) && !young && !congress {
                     0.6
                 } else {
                     0.35
@@ -5613,12 +5646,20 @@ impl<'m> Resolver<'m> {
                 // "The Panama-flagged tanker Koti" is the ship, not its
                 // owner Koti Corp: a word for a ship or an aircraft before
                 // an organization's short form.
+                // (The word right before the name, and not "carrier" or
+                // "cargo", which an airline or a shipper is too: "the
+                // Russian carrier Aeroflot".)
                 let craft = || {
                     *kind == EntityType::Organization
-                        && type_cue(&self.norm, kind, g.first).is_none()
-                        && [EntityType::Vessel, EntityType::Aircraft]
-                            .iter()
-                            .any(|k| type_cue(&self.norm, k, g.first).is_some())
+                        && [EntityType::Vessel, EntityType::Aircraft].iter().any(|k| {
+                            type_cue(&self.norm, k, g.first).is_some_and(|cue| {
+                                cue + 1 == g.first
+                                    && !matches!(
+                                        self.norm.token_text(cue as usize),
+                                        "carrier" | "carriers" | "cargo"
+                                    )
+                            })
+                        })
                 };
                 let after = &text[toks[c.last as usize].end as usize..];
                 if self.imo_differs(g.entity, after) {
@@ -5723,14 +5764,16 @@ impl<'m> Resolver<'m> {
                 // T.D.G.).
                 // (Not a word a listed person bears: "Dawood" of the
                 // Dawood Ibrahim Organization is the man.)
-                if *kind == EntityType::Organization
-                    && !(g.first == g.last
-                        && self
-                            .matcher
-                            .persons_named(self.norm.token_text(g.first as usize))
-                            > 0)
-                {
-                    if let Some((f, l)) = ix.long_short_before(g.entity, g.first) {
+                if *kind == EntityType::Organization {
+                    let person_word = || {
+                        g.first == g.last
+                            && self
+                                .matcher
+                                .persons_named(self.norm.token_text(g.first as usize))
+                                > 0
+                    };
+                    let grounds = ix.long_short_before(g.entity, g.first);
+                    if let Some((f, l)) = grounds.filter(|_| !person_word()) {
                         found.push((
                             tr,
                             1,
@@ -8294,11 +8337,15 @@ fn proper_context(text: &str, n: &Normalized, first: u32, last: u32) -> bool {
         // A nationality before a name says whose it is: "Lebanon's
         // pro-Iranian Hezbollah", "Nigerian Ahmed Musa".
         let demonym = is_demonym(n.token_text(p));
-        // A royal title is a title there, though "Sultan" is a given name
-        // too ("Sultan Qaboos bin Said"); not a father's name after "bin"
-        // ("Zayed bin Sultan Al Nahyan").
+        // "Sultan" and "Tsar", royal titles that are given names too, are
+        // titles there ("Sultan Qaboos bin Said"); not a father's name
+        // after "bin" ("Zayed bin Sultan Al Nahyan") nor a given name after
+        // a title ("Sheikh Sultan Al Qasimi").
         let royal = crate::variants::is_royal_title(n.token_text(p))
-            && !(p > 0 && son_of_word(n.token_text(p - 1)));
+            && !(p > 0 && {
+                let w = n.token_text(p - 1);
+                son_of_word(w) || is_title(w)
+            });
         if glued(p, first as usize) && name_word(p) && !opener && !demonym && !royal {
             return false;
         }
@@ -11569,6 +11616,15 @@ mod tests {
             ),
             ["Darvesh Qalandar Moskar", "Darvesh"]
         );
+        // (An age word between.)
+        assert_eq!(
+            texts(
+                &mut r,
+                "Darvesh Qalandar Moskar planned it. Police named Darvesh's younger \
+                 brother Inees Qalandar."
+            ),
+            ["Darvesh Qalandar Moskar", "Darvesh"]
+        );
         // (Without the kin words, the alias is his.)
         assert_eq!(
             texts(
@@ -11604,6 +11660,22 @@ mod tests {
     }
 
     #[test]
+    fn a_carrier_before_an_airlines_short_name_is_the_airline() {
+        // A made-up sanctioned airline.
+        let airline = Entity::new("a", "PJSC ZELAVIA AIRLINES", EntityType::Organization);
+        let m = Matcher::new(&Gazetteer::from_entities([airline]));
+        let mut r = Resolver::new(&m);
+        r.set_date(DocDate::parse("2022-04-06").unwrap());
+        assert_eq!(
+            resolved_texts(
+                &mut r,
+                "PJSC Zelavia Airlines was designated. The Russian carrier Zelavia said it would fly on."
+            ),
+            ["PJSC Zelavia Airlines", "Zelavia"]
+        );
+    }
+
+    #[test]
     fn a_ships_word_before_a_name_is_the_ship_not_its_owner() {
         // A made-up sanctioned ship and the company named after it.
         let corp = Entity::new("c", "ZELKORA CORP", EntityType::Organization);
@@ -11626,6 +11698,23 @@ mod tests {
     }
 
     #[test]
+    fn a_brother_listed_in_his_own_right_keeps_his_family_name() {
+        // Made-up sanctioned brothers.
+        let a = Entity::new("a", "Qarvin Zelmani", EntityType::Person);
+        let b = Entity::new("b", "Doren Zelmani", EntityType::Person);
+        let m = Matcher::new(&Gazetteer::from_entities([a, b]));
+        let mut r = Resolver::new(&m);
+        r.set_date(DocDate::parse("2013-03-21").unwrap());
+        let got = resolved_ids(
+            &mut r,
+            &m,
+            "Doren Zelmani was named. Qarvin Zelmani's brother Doren Zelmani fled.",
+        );
+        let ids: Vec<&str> = got.iter().map(|(_, id)| id.as_str()).collect();
+        assert_eq!(ids, ["b", "a", "b"], "{got:?}");
+    }
+
+    #[test]
     fn another_imo_number_by_a_ships_name_is_another_ship() {
         // A made-up sanctioned ship.
         let mut ship = Entity::new("v", "ZELKORA STAR", EntityType::Vessel);
@@ -11645,6 +11734,18 @@ mod tests {
                 "Beached this month was the tanker Zelkora Star (IMO 9015278)."
             ),
             ["Zelkora Star"]
+        );
+        // (Any of the listed numbers.)
+        let mut ship = Entity::new("w", "ZELKORA MOON", EntityType::Vessel);
+        ship.properties.insert("imo".into(), "9015279".into());
+        ship.properties
+            .insert("imo_alt".into(), serde_json::json!(["9177625"]));
+        let m = Matcher::new(&Gazetteer::from_entities([ship]));
+        let mut r = Resolver::new(&m);
+        r.set_date(DocDate::parse("2019-08-12").unwrap());
+        assert_eq!(
+            resolved_texts(&mut r, "The tanker Zelkora Moon (IMO 9177625) left port."),
+            ["Zelkora Moon"]
         );
     }
 

@@ -626,9 +626,9 @@ fn article_forms(out: &mut Vec<Form>, start: usize) {
 }
 
 /// "Yury Sivakov" is "Sivakou" in the Belarusian spelling the press uses
-/// more and more, and "Karaeu" was "Karayev": a Belarusian family name ends
-/// in "ŭ" ("-ou", "-au", "-eu") where the Russian form ends in "-ov",
-/// "-av", "-ev". Each form from `start` on gets a copy with every word of
+/// more and more: a Belarusian family name ends in "ŭ" ("-ou", "-au",
+/// "-eu" after a consonant) where the Russian form ends in "-ov", "-av",
+/// "-ev". (Not after a vowel: "-yev", "-aev" have other Belarusian forms.) Each form from `start` on gets a copy with every word of
 /// five letters or more that ends so written the other way.
 fn belarusian_forms(out: &mut Vec<Form>, start: usize) {
     let other = |w: &str| -> Option<String> {
