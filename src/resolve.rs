@@ -6282,7 +6282,9 @@ impl<'m> Resolver<'m> {
             // text gives in brackets.)
             let span = &text
                 [tokens[c.first as usize].start as usize..tokens[c.last as usize].end as usize];
-            if k.confidence >= DEFAULT_MIN_CONFIDENCE && !c.kind.is_short() {
+            // (Or of its name of two words or more without the legal
+            // form: "Al-Qard Al-Hassan … AQAH".)
+            if k.confidence >= DEFAULT_MIN_CONFIDENCE && (!c.kind.is_short() || c.last > c.first) {
                 let start = tokens[c.first as usize].start as usize;
                 for name in [span, e.name.as_str()] {
                     for acr in org_initials(name) {
@@ -8136,18 +8138,22 @@ fn org_initials(name: &str) -> Vec<String> {
     };
     let mut out: Vec<String> = Vec::new();
     for kept in [&words[pre..], &words[pre..words.len() - suf]] {
-        let acr: String = kept
-            .iter()
-            .filter(|w| !is_stopword(w))
-            .filter_map(|w| w.chars().next())
-            .map(|ch| ch.to_ascii_uppercase())
-            .collect();
-        if (3..=5).contains(&acr.len())
-            && acr.bytes().all(|b| b.is_ascii_uppercase())
-            && !is_common_word(&acr.to_ascii_lowercase())
-            && !out.contains(&acr)
-        {
-            out.push(acr);
+        // (Without function words; and with the Arabic article, which the
+        // press spells out: "Al-Qard Al-Hassan" → "AQAH".)
+        for article in [false, true] {
+            let acr: String = kept
+                .iter()
+                .filter(|w| !is_stopword(w) || (article && matches!(**w, "al" | "el")))
+                .filter_map(|w| w.chars().next())
+                .map(|ch| ch.to_ascii_uppercase())
+                .collect();
+            if (3..=5).contains(&acr.len())
+                && acr.bytes().all(|b| b.is_ascii_uppercase())
+                && !is_common_word(&acr.to_ascii_lowercase())
+                && !out.contains(&acr)
+            {
+                out.push(acr);
+            }
         }
     }
     out
@@ -11773,6 +11779,28 @@ mod tests {
         ] {
             assert_eq!(resolved(&mut r, text).len(), n, "{text}");
         }
+    }
+
+    #[test]
+    fn initials_of_an_arabic_name_keep_its_article() {
+        // A made-up sanctioned charity.
+        let e = Entity::new(
+            "q",
+            "AL-ZARQA AL-MUNIR ASSOCIATION",
+            EntityType::Organization,
+        );
+        let m = Matcher::new(&Gazetteer::from_entities([e]));
+        let mut r = Resolver::new(&m);
+        r.set_date(DocDate::parse("2024-10-22").unwrap());
+        assert_eq!(
+            resolved_texts(
+                &mut r,
+                "Strikes hit the Al-Zarqa Al-Munir Association in Beirut. Al-Zarqa \
+                 Al-Munir lends to families. AZAM, as it is known in banking circles, \
+                 denied it."
+            ),
+            ["Al-Zarqa Al-Munir Association", "Al-Zarqa Al-Munir", "AZAM"]
+        );
     }
 
     #[test]
