@@ -164,6 +164,7 @@ pub fn forms(entity: &Entity, alias: &Alias, out: &mut Vec<Form>) {
                 belarusian_forms(out, start);
             }
             article_forms(out, start);
+            kunya_forms(out, start);
             // (No ezafe: a person's "E." or "I." is an initial.)
             connector_forms(out, start, false);
             let german = german_speaking(entity);
@@ -622,6 +623,45 @@ fn article_forms(out: &mut Vec<Form>, start: usize) {
             }
         }
         push_respelled(out, i, tokens, 1);
+    }
+}
+
+/// "Abu Abbas" is "Abul Abbas" and "Abu al-Abbas" in the press: a kunya
+/// ("father of …") is written with the article joined to "Abu", written
+/// apart, or left out. Each form from `start` on with "abu" before a name
+/// gets the other two ways.
+fn kunya_forms(out: &mut Vec<Form>, start: usize) {
+    let end = out.len();
+    for i in start..end {
+        let Some(k) = out[i].tokens.iter().position(|w| w == "abu" || w == "abul") else {
+            continue;
+        };
+        let t = out[i].tokens.clone();
+        let (head, rest) = (&t[..k], &t[k + 1..]);
+        let name = match rest {
+            [a, name, ..] if t[k] == "abu" && a == "al" => name,
+            [name, ..] if name != "al" => name,
+            _ => continue,
+        };
+        let skip = if t[k] == "abu" && rest[0] == "al" {
+            2
+        } else {
+            1
+        };
+        let tail = &rest[skip..];
+        let with = |mid: &[&str]| -> Vec<String> {
+            let mut v = head.to_vec();
+            v.extend(mid.iter().map(|w| w.to_string()));
+            v.push(name.clone());
+            v.extend(tail.iter().cloned());
+            v
+        };
+        for mid in [&["abul"][..], &["abu", "al"][..], &["abu"][..]] {
+            let tokens = with(mid);
+            if tokens != t {
+                push_respelled(out, i, tokens, 1);
+            }
+        }
     }
 }
 
@@ -3305,6 +3345,17 @@ mod tests {
         assert!(got.contains(&"yuras zelakav".to_string()), "{got:?}");
         // (Not a Russian's, whom the press writes the Russian way.)
         assert!(!forms_of("Yuras Zelakov", "Russia").contains(&"yuras zelakou".to_string()));
+    }
+
+    #[test]
+    fn a_kunya_with_the_article_joined_apart_or_left_out() {
+        // Made-up fixture names.
+        let got = person_forms_of("Abu Zarvan", None);
+        assert!(got.contains(&"abul zarvan".to_string()), "{got:?}");
+        assert!(got.contains(&"abu al zarvan".to_string()), "{got:?}");
+        let got = person_forms_of("Abu al-Zarvan Qadiri", None);
+        assert!(got.contains(&"abul zarvan qadiri".to_string()), "{got:?}");
+        assert!(got.contains(&"abu zarvan qadiri".to_string()), "{got:?}");
     }
 
     #[test]
