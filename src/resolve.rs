@@ -6283,10 +6283,12 @@ impl<'m> Resolver<'m> {
             let span = &text
                 [tokens[c.first as usize].start as usize..tokens[c.last as usize].end as usize];
             // (Or of its name of two words or more without the legal
-            // form: "Al-Qard Al-Hassan … AQAH".)
-            if k.confidence >= DEFAULT_MIN_CONFIDENCE && (!c.kind.is_short() || c.last > c.first) {
+            // form, as written: "Al-Qard Al-Hassan … AQAH".)
+            let short = c.kind.is_short();
+            if k.confidence >= DEFAULT_MIN_CONFIDENCE && (!short || span.contains(' ')) {
                 let start = tokens[c.first as usize].start as usize;
-                for name in [span, e.name.as_str()] {
+                let listed = (!short).then_some(e.name.as_str());
+                for name in std::iter::once(span).chain(listed) {
                     for acr in org_initials(name) {
                         // (Where the text first writes it, searched once
                         // per acronym, not once per mention.)
@@ -8128,7 +8130,8 @@ const WORLD_ACRONYMS: &[&str] = &[
 /// it, with the legal form that closes it and without
 /// (`PJSC United Aircraft Corporation` → `UAC`, `Ocean Maritime Management
 /// Company Limited` → `OMMCL`, `OMM`), leaving out function words
-/// (`Commercial Bank of Syria` → `CBS`).
+/// (`Commercial Bank of Syria` → `CBS`), and of four or five letters also
+/// with the Arabic article (`Al-Qard Al-Hassan` → `AQAH`).
 fn org_initials(name: &str) -> Vec<String> {
     let folded = fold_name(name);
     let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
@@ -8139,7 +8142,8 @@ fn org_initials(name: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for kept in [&words[pre..], &words[pre..words.len() - suf]] {
         // (Without function words; and with the Arabic article, which the
-        // press spells out: "Al-Qard Al-Hassan" → "AQAH".)
+        // press spells out, in four letters or five: "Al-Qard Al-Hassan" →
+        // "AQAH"; not three, where common acronyms lie: "ANA", "SAR".)
         for article in [false, true] {
             let acr: String = kept
                 .iter()
@@ -8147,7 +8151,7 @@ fn org_initials(name: &str) -> Vec<String> {
                 .filter_map(|w| w.chars().next())
                 .map(|ch| ch.to_ascii_uppercase())
                 .collect();
-            if (3..=5).contains(&acr.len())
+            if (if article { 4..=5 } else { 3..=5 }).contains(&acr.len())
                 && acr.bytes().all(|b| b.is_ascii_uppercase())
                 && !is_common_word(&acr.to_ascii_lowercase())
                 && !out.contains(&acr)
@@ -11800,6 +11804,18 @@ mod tests {
                  denied it."
             ),
             ["Al-Zarqa Al-Munir Association", "Al-Zarqa Al-Munir", "AZAM"]
+        );
+        // (Not three letters with the article, where common acronyms lie.)
+        let e = Entity::new("n", "AL-NASIRA AIRLINES", EntityType::Organization);
+        let m = Matcher::new(&Gazetteer::from_entities([e]));
+        let mut r = Resolver::new(&m);
+        r.set_date(DocDate::parse("2020-01-01").unwrap());
+        assert_eq!(
+            resolved_texts(
+                &mut r,
+                "Sanctions on Al-Nasira Airlines were extended. An ANA commander said so."
+            ),
+            ["Al-Nasira Airlines"]
         );
     }
 

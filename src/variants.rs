@@ -628,8 +628,10 @@ fn article_forms(out: &mut Vec<Form>, start: usize) {
 
 /// "Abu Abbas" is "Abul Abbas" and "Abu al-Abbas" in the press: a kunya
 /// ("father of …") is written with the article joined to "Abu", written
-/// apart, or left out. Each form from `start` on with "abu" before a name
-/// gets the other two ways.
+/// apart, or left out. Each form from `start` on with "abu", "abu al" or
+/// "abul" before a name gets the other two ways (not before another
+/// spelling of the article, "abu el", "abu ul", which it leaves as they
+/// are).
 fn kunya_forms(out: &mut Vec<Form>, start: usize) {
     let end = out.len();
     for i in start..end {
@@ -640,7 +642,8 @@ fn kunya_forms(out: &mut Vec<Form>, start: usize) {
         let (head, rest) = (&t[..k], &t[k + 1..]);
         let name = match rest {
             [a, name, ..] if t[k] == "abu" && a == "al" => name,
-            [name, ..] if name != "al" => name,
+            // (A name, not another short article: "el", "ul", "ad".)
+            [name, ..] if name.len() > 2 => name,
             _ => continue,
         };
         let skip = if t[k] == "abu" && rest[0] == "al" {
