@@ -3225,16 +3225,16 @@ impl<'m> Resolver<'m> {
         if ent.kind != EntityType::Vessel {
             return false;
         }
-        let listed: Vec<u32> = ["imo", "imo_alt"]
-            .iter()
-            .filter_map(|k| ent.properties.get(*k))
-            .flat_map(|v| match v {
-                serde_json::Value::Array(a) => a.iter().filter_map(|x| x.as_str()).collect(),
-                v => v.as_str().into_iter().collect::<Vec<_>>(),
-            })
-            .filter_map(|v| v.trim().parse().ok())
-            .collect();
-        !listed.is_empty() && imo_after(after).is_some_and(|written| !listed.contains(&written))
+        // (The text first: most ships' names have no number beside them.)
+        let Some(written) = imo_after(after) else {
+            return false;
+        };
+        let mut listed = ["imo", "imo_alt"]
+            .into_iter()
+            .flat_map(|k| ent.strings(k))
+            .filter_map(|v| v.trim().parse::<u32>().ok())
+            .peekable();
+        listed.peek().is_some() && listed.all(|v| v != written)
     }
 
     /// Whether entity `e` is a vessel the list records as another kind
@@ -3843,19 +3843,18 @@ impl<'m> Resolver<'m> {
                 });
                 continue;
             }
-            if self.kind_differs(g.entity, &before, &text[end..]) {
+            let other_craft = if self.kind_differs(g.entity, &before, &text[end..]) {
+                Some(Reason::KindDiffers)
+            } else if self.imo_differs(g.entity, &text[end..]) {
+                Some(Reason::ImoDiffers)
+            } else {
+                None
+            };
+            if let Some(r) = other_craft {
                 out.push(Candidate {
                     entity: g.entity,
                     confidence: 0.0,
-                    reasons: vec![Reason::KindDiffers],
-                });
-                continue;
-            }
-            if self.imo_differs(g.entity, &text[end..]) {
-                out.push(Candidate {
-                    entity: g.entity,
-                    confidence: 0.0,
-                    reasons: vec![Reason::ImoDiffers],
+                    reasons: vec![r],
                 });
                 continue;
             }
@@ -5662,22 +5661,19 @@ impl<'m> Resolver<'m> {
                         })
                 };
                 let after = &text[toks[c.last as usize].end as usize..];
-                if self.imo_differs(g.entity, after) {
+                let other_craft = if self.imo_differs(g.entity, after) {
+                    Some(Reason::ImoDiffers)
+                } else if self.kind_differs(g.entity, &before, after) || craft() {
+                    Some(Reason::KindDiffers)
+                } else {
+                    None
+                };
+                if let Some(r) = other_craft {
                     if !out.iter().any(|o| o.entity == g.entity) {
                         out.push(Candidate {
                             entity: g.entity,
                             confidence: 0.0,
-                            reasons: vec![Reason::ImoDiffers],
-                        });
-                    }
-                    continue;
-                }
-                if self.kind_differs(g.entity, &before, after) || craft() {
-                    if !out.iter().any(|o| o.entity == g.entity) {
-                        out.push(Candidate {
-                            entity: g.entity,
-                            confidence: 0.0,
-                            reasons: vec![Reason::KindDiffers],
+                            reasons: vec![r],
                         });
                     }
                     continue;

@@ -640,18 +640,12 @@ fn kunya_forms(out: &mut Vec<Form>, start: usize) {
         };
         let t = out[i].tokens.clone();
         let (head, rest) = (&t[..k], &t[k + 1..]);
-        let name = match rest {
-            [a, name, ..] if t[k] == "abu" && a == "al" => name,
+        let (name, tail) = match rest {
+            [a, name, tail @ ..] if t[k] == "abu" && a == "al" => (name, tail),
             // (A name, not another short article: "el", "ul", "ad".)
-            [name, ..] if name.len() > 2 => name,
+            [name, tail @ ..] if name.len() > 2 => (name, tail),
             _ => continue,
         };
-        let skip = if t[k] == "abu" && rest[0] == "al" {
-            2
-        } else {
-            1
-        };
-        let tail = &rest[skip..];
         let with = |mid: &[&str]| -> Vec<String> {
             let mut v = head.to_vec();
             v.extend(mid.iter().map(|w| w.to_string()));
@@ -671,8 +665,9 @@ fn kunya_forms(out: &mut Vec<Form>, start: usize) {
 /// "Yury Sivakov" is "Sivakou" in the Belarusian spelling the press uses
 /// more and more: a Belarusian family name ends in "ŭ" ("-ou", "-au",
 /// "-eu" after a consonant) where the Russian form ends in "-ov", "-av",
-/// "-ev". (Not after a vowel: "-yev", "-aev" have other Belarusian forms.) Each form from `start` on gets a copy with every word of
-/// five letters or more that ends so written the other way.
+/// "-ev". (Not after a vowel: "-yev", "-aev" have other Belarusian
+/// forms.) Each form from `start` on gets a copy with every word of five
+/// letters or more that ends so written the other way.
 fn belarusian_forms(out: &mut Vec<Form>, start: usize) {
     let other = |w: &str| -> Option<String> {
         let b = w.as_bytes();

@@ -371,16 +371,10 @@ fn gender(e: &Entity) -> Option<char> {
 
 /// The strings of a property that is a string or an array of strings.
 fn strings<'a>(e: &'a Entity, key: &str) -> Vec<&'a str> {
-    match e.properties.get(key) {
-        Some(Value::String(s)) if !s.trim().is_empty() => vec![s.trim()],
-        Some(Value::Array(items)) => items
-            .iter()
-            .filter_map(Value::as_str)
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .collect(),
-        _ => Vec::new(),
-    }
+    e.strings(key)
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect()
 }
 
 /// The countries an organization or vessel is placed in (its `country`,

@@ -378,12 +378,28 @@ impl Entity {
     pub fn countries(&self) -> impl Iterator<Item = &str> + '_ {
         ["country", "nationality", "citizenship"]
             .into_iter()
-            .filter_map(|k| self.properties.get(k))
-            .flat_map(|v| match v {
-                serde_json::Value::String(s) => vec![s.as_str()],
-                serde_json::Value::Array(a) => a.iter().filter_map(|x| x.as_str()).collect(),
-                _ => Vec::new(),
-            })
+            .flat_map(|k| self.strings(k))
+    }
+
+    /// The strings a property holds: its value, a string, or the strings
+    /// of its array (none for another kind of value or a missing key).
+    ///
+    /// ```
+    /// use gazex::gazetteer::{Entity, EntityType};
+    /// let mut e = Entity::new("v-1", "ZARVENA", EntityType::Vessel);
+    /// e.properties.insert("imo".into(), "9015278".into());
+    /// e.properties.insert("imo_alt".into(), serde_json::json!(["9177625", 3]));
+    /// assert_eq!(e.strings("imo").collect::<Vec<_>>(), ["9015278"]);
+    /// assert_eq!(e.strings("imo_alt").collect::<Vec<_>>(), ["9177625"]);
+    /// assert_eq!(e.strings("call_sign").count(), 0);
+    /// ```
+    pub fn strings<'a>(&'a self, key: &str) -> impl Iterator<Item = &'a str> + 'a {
+        let (one, many) = match self.properties.get(key) {
+            Some(serde_json::Value::String(s)) => (Some(s.as_str()), None),
+            Some(serde_json::Value::Array(a)) => (None, Some(a.iter().filter_map(|x| x.as_str()))),
+            _ => (None, None),
+        };
+        one.into_iter().chain(many.into_iter().flatten())
     }
 
     /// The titles of the offices the record gives (`roles[].role`), in
