@@ -683,3 +683,39 @@ fn curated_officials_load_and_cite_sources() {
     }
     assert_eq!(alias_names(&got[0].1), ["Brian Nelson"]);
 }
+
+/// Each bundled list is what its importer writes from the published files
+/// under `gazetteers/src/` today: a change to an importer is not done until
+/// the bundled file is rebuilt (`gazetteers/SOURCES.md`, *Refresh*).
+#[test]
+fn bundled_lists_are_what_the_importers_write() {
+    use gazex::gazetteer::load::{import, ImportFormat};
+    let cases = [
+        (
+            ImportFormat::OfacCsv,
+            "gazetteers/src/ofac",
+            "ofac-sdn.jsonl",
+        ),
+        (
+            ImportFormat::Officials,
+            "gazetteers/src/officials",
+            "officials.jsonl",
+        ),
+        (
+            ImportFormat::UnSc,
+            "gazetteers/src/un-sc/consolidated.xml",
+            "un-sc.jsonl",
+        ),
+    ];
+    for (format, input, bundled) in cases {
+        let entities = import(format, &[root().join(input)], &mut |_| {}).unwrap();
+        let mut written = Vec::new();
+        native::write(&mut written, &entities).unwrap();
+        let on_disk = std::fs::read(root().join("gazetteers").join(bundled)).unwrap();
+        assert!(
+            written == on_disk,
+            "gazetteers/{bundled} differs from what the importer writes from {input}: rebuild it \
+             (gazetteers/SOURCES.md, Refresh)"
+        );
+    }
+}
