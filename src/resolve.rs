@@ -2438,18 +2438,6 @@ impl<'m> Resolver<'m> {
             .flatten()
     }
 
-    /// Whether entity `e` is of countries the lists give, none of them
-    /// `named` (see [`Resolver::royal_of_country`]).
-    fn country_differs(&self, e: u32, named: Option<usize>) -> bool {
-        named.is_some_and(|k| {
-            let mut own = self.matcher.entities()[e as usize]
-                .countries()
-                .filter_map(country_of)
-                .peekable();
-            own.peek().is_some() && own.all(|c| c != k)
-        })
-    }
-
     /// Whether person `e` has a country by the lists (country,
     /// nationality, citizenship) and `k` (an index of
     /// [`crate::names::country_of`]) is none of them nor the country of
@@ -3954,7 +3942,7 @@ impl<'m> Resolver<'m> {
                 });
                 continue;
             }
-            if self.country_differs(g.entity, of_country) {
+            if of_country.is_some_and(|k| self.nationality_differs(g.entity, k)) {
                 // "King Abdullah of Saudi Arabia" is not Abdullah II of
                 // Jordan.
                 out.push(Candidate {
@@ -5627,8 +5615,8 @@ impl<'m> Resolver<'m> {
                         .ruled_out(g.entity, &cues, tr, None)
                         .filter(|r| !(*r == Reason::LongOutOfOffice && again()))
                         .or((tr == 3).then_some(Reason::TitleMismatch))
-                        .or(self
-                            .country_differs(g.entity, of_country)
+                        .or(of_country
+                            .is_some_and(|k| self.nationality_differs(g.entity, k))
                             .then_some(Reason::CountryDiffers))
                         .or(other.then_some(Reason::Ambiguous));
                     if let Some(r) = ruled_out {
