@@ -2039,15 +2039,19 @@ pub fn honorific_gender(word: &str) -> Option<char> {
 /// use gazex::link::rank_word;
 /// assert_eq!(rank_word("gen"), rank_word("general"));
 /// assert_eq!(rank_word("col"), Some("colonel"));
+/// assert_eq!(rank_word("bg"), Some("brigadier"));
 /// assert_eq!(rank_word("chairman"), rank_word("chair"));
 /// assert_eq!(rank_word("president"), None);
 /// ```
 pub fn rank_word(word: &str) -> Option<&'static str> {
     Some(match word {
-        "gen" | "general" => "general",
+        // (Armies and the press of Singapore write a general's grade by
+        // its initials: "LTG", "BG Lee"; not "MG", which is also Burmese
+        // "Maung", "Mg Mg Kyaw".)
+        "gen" | "general" | "ltg" => "general",
         "col" | "colonel" => "colonel",
         "maj" | "major" => "major",
-        "brig" | "brigadier" => "brigadier",
+        "brig" | "brigadier" | "bg" | "bgen" => "brigadier",
         "adm" | "admiral" => "admiral",
         "lt" | "lieutenant" => "lieutenant",
         "capt" | "captain" => "captain",

@@ -326,6 +326,7 @@ const PRESS_TITLES: &str = "mr mrs ms miss mx dr sir lord lady president vice pr
     rep representative congressman congresswoman governor gov mayor speaker leader chairman \
     chairwoman chair spokesman spokeswoman spokesperson ambassador envoy general gen \
     admiral adm colonel col lt lieutenant captain capt sergeant sgt major maj brig cpl pvt \
+    bg bgen ltg \
     commander cmdr cdr \
     king queen prince princess sheikh emir crown justice judge attorney ceo founder \
     director chief head minister foreign defense defence finance treasury state \

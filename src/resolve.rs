@@ -3386,6 +3386,42 @@ impl<'m> Resolver<'m> {
                 out.insert(n.token_bytes(k).to_vec(), k as u32);
             }
         }
+        // One named family name first bears it as much: an East Asian
+        // family name before two syllables of a given name ("Lee Kuan
+        // Yew", "Kim Yeon-chul"), none of them a listed mention.
+        for p in 0..toks.len().saturating_sub(2) {
+            // (A syllable as Chinese and Korean names are romanized, of one
+            // run of vowels: "Kuan", "Yew", "Hsien", "Yeon", "chul".)
+            let syllable = |i: usize| {
+                let w = n.token_bytes(i);
+                let runs = w
+                    .iter()
+                    .enumerate()
+                    .filter(|&(j, c)| {
+                        b"aeiou".contains(c) && (j == 0 || !b"aeiou".contains(&w[j - 1]))
+                    })
+                    .count();
+                !firm[i]
+                    && (1..=5).contains(&w.len())
+                    && w.iter().all(u8::is_ascii_lowercase)
+                    && runs == 1
+                    && matches!(gap(i - 1, i), " " | "-")
+            };
+            if (toks[p].start as usize) >= body
+                && !firm[p]
+                && toks[p].flags.contains(TokenFlags::CAPITALIZED)
+                && toks[p + 1].flags.contains(TokenFlags::CAPITALIZED)
+                && syllable(p + 1)
+                && syllable(p + 2)
+                && crate::gazetteer::ofac::is_east_asian_or_nanyang_surname(
+                    &n.token_text(p).to_ascii_uppercase(),
+                )
+            {
+                out.entry(n.token_bytes(p).to_vec())
+                    .and_modify(|at| *at = (*at).min(p as u32))
+                    .or_insert(p as u32);
+            }
+        }
         out
     }
 
@@ -3397,6 +3433,37 @@ impl<'m> Resolver<'m> {
             .rev()
             .take(2)
             .any(|w| is_kin(w))
+    }
+
+    /// Whether the document's first full mention of entity `e` before
+    /// token `before` introduces the bearer as a child (for `age` 1, "the
+    /// elder") or a parent (for `age` -1, "the younger"): a word for such
+    /// kin right before the name or its title ("his eldest son, Prime
+    /// Minister Lee Hsien Loong").
+    fn introduced_as_kin(
+        &self,
+        text: &str,
+        ix: &ChosenIndex,
+        e: u32,
+        before: u32,
+        age: i64,
+    ) -> bool {
+        let Some(&(f0, _)) = ix
+            .full
+            .get(&e)
+            .and_then(|m| m.spans.iter().find(|&&(f, _)| f < before))
+        else {
+            return false;
+        };
+        let words = self.words_before_max(text, f0, 6);
+        let skip = title_before(&words).map_or(0, |t| t.words);
+        words.len().checked_sub(skip + 1).is_some_and(|k| {
+            if age > 0 {
+                is_child_word(words[k])
+            } else {
+                is_parent_word(words[k])
+            }
+        })
     }
 
     /// Whether the words before the name at tokens `first..=last` make its
@@ -5010,11 +5077,19 @@ impl<'m> Resolver<'m> {
                 // (Within the paragraph: a story of Korea names many Kims in
                 // passing, and a bare "Kim" paragraphs later is again the
                 // one it is about.)
+                // (One the story addresses alike, "The Prime Minister, Mr
+                // Lee Kuan Yew … Mr Lee said", paragraphs on too.)
                 EarlierUse::FamilyFirst => {
                     let t = n.tokens();
+                    let addressed = |k: u32| {
+                        k > 0
+                            && !n.barrier_after(k as usize - 1)
+                            && honorific_gender(n.token_text(k as usize - 1)).is_some()
+                    };
                     if self.matcher.entities()[c.entity as usize].name_order
                         == Some(NameOrder::FamilyFirst)
-                        && !paragraph_break(&text[t[p as usize].end as usize..start])
+                        && (!paragraph_break(&text[t[p as usize].end as usize..start])
+                            || addressed(p) && addressed(c.first))
                     {
                         return true;
                     }
@@ -6052,15 +6127,25 @@ impl<'m> Resolver<'m> {
             }) {
                 found.clear();
             }
+            // "Lee Kuan Yew … his eldest son, Prime Minister Lee Hsien
+            // Loong … The elder Lee": a bearer the story introduced as
+            // someone's son or daughter is not "the elder" of the name, nor
+            // one it introduced as a father or mother "the younger", where
+            // the lists' births do not compare two listed bearers.
+            if let Some(a) = age.filter(|_| !compares && c.first == c.last) {
+                found.retain(|f| !self.introduced_as_kin(text, &ix, f.3.entity, c.first, a));
+            }
             // "Foreign Minister Shintaro Abe … his son and secretary,
             // Shinzo Abe … Abe raised the islands": the bearer a story
             // names first in full is whom its bare surname means; where
             // that one is unlisted, a bare surname without a title or an
             // honorific (or one in the headline) is no listed bearer the
-            // story names only after it, or not in full. ("The younger Marcos" singles one out,
-            // and "Mullah Omar" is titled.)
+            // story names only after it, or not in full. ("The younger
+            // Marcos" singles one out, "Mullah Omar" is titled, and so is
+            // "Park, the health minister".)
             if title.is_none()
                 && honorific.is_none()
+                && title_after(&self.appositive(text, c.last)).is_none()
                 && c.first == c.last
                 && age.is_none()
                 && !before
@@ -11839,6 +11924,65 @@ mod tests {
         ] {
             assert_eq!(resolved(&mut r, text).len(), n, "{text}");
         }
+    }
+
+    #[test]
+    fn bearers_of_a_family_name_written_first() {
+        // Made-up fixture names: two listed ministers whose family name
+        // comes first, and unlisted bearers of their family names.
+        let family_first = |id: &str, name: &str, role: &str| {
+            let mut e = officeholder(id, name, role, "2004-08-12");
+            e.name_order = Some(NameOrder::FamilyFirst);
+            e
+        };
+        let m = Matcher::new(&Gazetteer::from_entities([
+            family_first("lee", "Lee Zhan Wen", "Prime Minister of Zarland"),
+            family_first("kim", "Kim Tae Ryong", "Minister of Health"),
+        ]));
+        let mut r = Resolver::new(&m);
+        r.set_date(DocDate::parse("2015-03-24").unwrap());
+        let linked = |r: &mut Resolver, text: &str| -> Vec<String> {
+            resolved_ids(r, &m, text)
+                .into_iter()
+                .map(|(t, id)| format!("{t}={id}"))
+                .collect()
+        };
+        // A child introduced so is not "the elder" of the name.
+        let story = "ZARLAND MOURNS\n\nLee Kuan Mo, who led Zarland, died today.\n\n\
+                     His eldest son, Prime Minister Lee Zhan Wen, announced it.\n\n";
+        assert_eq!(
+            linked(
+                &mut r,
+                &format!("{story}The elder Lee stepped down in 1990.")
+            ),
+            ["Lee Zhan Wen=lee"]
+        );
+        assert_eq!(
+            linked(&mut r, &format!("{story}The younger Lee wept.")),
+            ["Lee Zhan Wen=lee", "Lee=lee"]
+        );
+        // One addressed alike is the one named so last, paragraphs on.
+        assert_eq!(
+            linked(
+                &mut r,
+                "ZARLAND VOTES\n\nBG Lee Zhan Wen won his seat. BG Lee, 32, thanked voters.\n\n\
+                 The Prime Minister, Mr Lee Kuan Mo, spoke at 3 am.\n\n\
+                 Mr Lee said the party would study the vote."
+            ),
+            ["Lee Zhan Wen=lee", "Lee=lee"]
+        );
+        // An unlisted bearer named first in full, family name first, is
+        // whom a bare family name means, unless a title says otherwise.
+        let story = "SEOUL MOURNS\n\nKim Bong-su, a founder of the party, died today.\n\n\
+                     Health Minister Kim Tae Ryong attended the wake.\n\n";
+        assert_eq!(
+            linked(&mut r, &format!("{story}Kim was 92.")),
+            ["Kim Tae Ryong=kim"]
+        );
+        assert_eq!(
+            linked(&mut r, &format!("{story}Kim, the health minister, bowed.")),
+            ["Kim Tae Ryong=kim", "Kim=kim"]
+        );
     }
 }
 

@@ -927,6 +927,23 @@ pub(crate) fn is_east_asian_surname(upper: &str) -> bool {
         || VIETNAMESE_SURNAMES.contains(&upper)
 }
 
+/// Chinese family names in the Hokkien, Teochew, Hakka and Hainanese
+/// romanizations of Singapore and Malaysia that the pinyin, Wade-Giles and
+/// Cantonese list of [`is_east_asian_surname`] lacks: `Teo` (Zhang), `Khaw`
+/// (Xu), `Heng` (Wang), `Ong` (Wang), `Goh` (Wu).
+pub(crate) const NANYANG_SURNAMES: &[&str] = &[
+    "CHEW", "CHOO", "CHUA", "GAN", "GOH", "HENG", "KHAW", "KHOO", "KOH", "KWEK", "LIEW", "LOH",
+    "LOKE", "LOW", "NEO", "ONG", "PEH", "QUEK", "SEAH", "SEOW", "SIM", "SOH", "TAY", "TEH", "TEO",
+    "TEOH", "TOH", "YAP", "YEO",
+];
+
+/// Whether an upper-case family name is a common East Asian one
+/// ([`is_east_asian_surname`]) or a Chinese one as Singapore and Malaysia
+/// romanize it ([`NANYANG_SURNAMES`]).
+pub(crate) fn is_east_asian_or_nanyang_surname(upper: &str) -> bool {
+    is_east_asian_surname(upper) || NANYANG_SURNAMES.contains(&upper)
+}
+
 /// Title-cases a name written in upper case: `MKRTYCHEV` → `Mkrtychev`,
 /// `AL-ZAWAHIRI` → `Al-Zawahiri`, `MCGILL` → `McGill`, `O'REILLY` →
 /// `O'Reilly`, `YO'N` → `Yo'n`. With `particles`, the particles of

@@ -87,7 +87,10 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 use serde_json::{json, Map, Value};
 
-use super::ofac::{dedup_aliases, is_east_asian_surname, title_case_name, ImportReport};
+use super::ofac::{
+    dedup_aliases, is_east_asian_or_nanyang_surname, is_east_asian_surname, title_case_name,
+    ImportReport,
+};
 use super::{Alias, Entity, EntityType, GazetteerError, NameOrder};
 use crate::normalize::fold_name;
 
@@ -718,13 +721,28 @@ fn family_first_country(country: &str) -> bool {
 /// Name order of a natural-order label such as `Kim Jong-un` or `Xi
 /// Jinping`: family first when the country writes names so and (outside
 /// Korea and Cambodia, where every name does) the first word is a common
-/// East Asian family name.
+/// East Asian family name. In Singapore and Malaysia, where Chinese names
+/// stand beside Malay, Tamil and English ones, only a common Chinese
+/// family name before a given name of short syllables ("Lee Hsien Loong",
+/// "Teo Chee Hean"; not "Wan Azizah Wan Ismail", whose "Wan" is a Malay
+/// title, nor "Lawrence Wong").
 pub(crate) fn label_order(label: &str, country: &str) -> Option<NameOrder> {
-    if !family_first_country(country) {
+    let mixed = matches!(country, "Singapore" | "Malaysia");
+    if !family_first_country(country) && !mixed {
         return None;
     }
-    let first = label.split([' ', '-']).next().unwrap_or("");
+    let mut words = label.split([' ', '-']);
+    let first = words.next().unwrap_or("");
     let folded = fold_name(first).to_ascii_uppercase();
+    if mixed {
+        let given: Vec<&str> = words.collect();
+        let syllables = given.len() >= 2
+            && given
+                .iter()
+                .all(|s| (1..=5).contains(&s.chars().filter(|c| c.is_alphabetic()).count()));
+        let chinese = is_east_asian_or_nanyang_surname(&folded);
+        return (chinese && syllables).then_some(NameOrder::FamilyFirst);
+    }
     let any_name = matches!(country, "North Korea" | "South Korea" | "Cambodia");
     (label.contains(' ') && (any_name || is_east_asian_surname(&folded)))
         .then_some(NameOrder::FamilyFirst)
@@ -1456,7 +1474,9 @@ pub fn cia_world_leaders(path: &Path, as_of: Option<&str>) -> Result<Vec<Entity>
                     n.short = None;
                     n.display.contains(' ').then_some(NameOrder::FamilyFirst)
                 } else if n.upper_first {
-                    None
+                    // (The upper case opens the name: the name used in
+                    // address, a family name where it is a Chinese one.)
+                    label_order(&n.display, &country)
                 } else {
                     Some(NameOrder::GivenFirst)
                 };
@@ -1557,6 +1577,21 @@ mod tests {
             Some(NameOrder::FamilyFirst)
         );
         assert_eq!(label_order("Vladimir Putin", "Russia"), None);
+        assert_eq!(
+            label_order("Lee Hsien Loong", "Singapore"),
+            Some(NameOrder::FamilyFirst)
+        );
+        assert_eq!(
+            label_order("Lim Guan Eng", "Malaysia"),
+            Some(NameOrder::FamilyFirst)
+        );
+        assert_eq!(
+            label_order("Teo Chee Hean", "Singapore"),
+            Some(NameOrder::FamilyFirst)
+        );
+        assert_eq!(label_order("Wan Azizah Wan Ismail", "Malaysia"), None);
+        assert_eq!(label_order("Lawrence Wong", "Singapore"), None);
+        assert_eq!(label_order("Halimah Yacob", "Singapore"), None);
     }
 
     #[test]
