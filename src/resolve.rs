@@ -469,36 +469,42 @@ fn is_child_word(w: &str) -> bool {
 
 /// Whether a folded word names a relative ("brother", "widow", "son").
 fn is_kin(w: &str) -> bool {
+    is_kin_bytes(w.as_bytes())
+}
+
+/// [`is_kin`] of a word's bytes: what a scan of every token of a document
+/// asks, without slicing the stream as a `str` at each.
+fn is_kin_bytes(w: &[u8]) -> bool {
     matches!(
         w,
-        "brother"
-            | "brothers"
-            | "sister"
-            | "sisters"
-            | "son"
-            | "sons"
-            | "daughter"
-            | "daughters"
-            | "wife"
-            | "husband"
-            | "widow"
-            | "widower"
-            | "father"
-            | "mother"
-            | "nephew"
-            | "niece"
-            | "cousin"
-            | "uncle"
-            | "aunt"
-            | "grandson"
-            | "granddaughter"
-            | "grandfather"
-            | "grandmother"
-            | "grandchild"
-            | "stepson"
-            | "stepdaughter"
-            | "stepfather"
-            | "stepmother"
+        b"brother"
+            | b"brothers"
+            | b"sister"
+            | b"sisters"
+            | b"son"
+            | b"sons"
+            | b"daughter"
+            | b"daughters"
+            | b"wife"
+            | b"husband"
+            | b"widow"
+            | b"widower"
+            | b"father"
+            | b"mother"
+            | b"nephew"
+            | b"niece"
+            | b"cousin"
+            | b"uncle"
+            | b"aunt"
+            | b"grandson"
+            | b"granddaughter"
+            | b"grandfather"
+            | b"grandmother"
+            | b"grandchild"
+            | b"stepson"
+            | b"stepdaughter"
+            | b"stepfather"
+            | b"stepmother"
     )
 }
 
@@ -6907,8 +6913,17 @@ impl<'m> Resolver<'m> {
             let last = folded.split(' ').rev().find(|w| !is_suffix_word(w));
             last.is_some_and(|w| crate::translit::person_spelling_key_into(w.as_bytes(), key))
         };
+        let min = self.min_confidence;
+        let person = |k: &&Chosen| {
+            ents[k.c.entity as usize].kind == EntityType::Person && k.confidence >= min
+        };
+        // (Whether a person was chosen at all before the scan of every
+        // token for a word for kin, which costs more.)
+        if !self.chosen.iter().any(|k| person(&k)) {
+            return;
+        }
         let kin_words: Vec<usize> = (0..toks.len())
-            .filter(|&i| is_kin(n.token_text(i)) && !self.covered[i])
+            .filter(|&i| is_kin_bytes(n.token_bytes(i)) && !self.covered[i])
             .collect();
         if kin_words.is_empty() {
             return;
@@ -6918,10 +6933,7 @@ impl<'m> Resolver<'m> {
         let persons: Vec<(u32, u32, Vec<u8>)> = self
             .chosen
             .iter()
-            .filter(|k| {
-                ents[k.c.entity as usize].kind == EntityType::Person
-                    && k.confidence >= self.min_confidence
-            })
+            .filter(person)
             .filter_map(|k| {
                 let mut key = Vec::new();
                 family(k.c.entity, &mut key).then_some((k.c.last, k.c.entity, key))
