@@ -7081,11 +7081,10 @@ impl<'m> Resolver<'m> {
         if self.chosen.is_empty() {
             return;
         }
-        let quoted = if text.contains(['"', '“']) {
-            crate::nickname::quoted_names(text, &self.norm)
-        } else {
-            Vec::new()
-        };
+        // (No test for quotation marks first: `quoted_names` finds them
+        // with `memchr`, a `contains` of two chars read the text a char
+        // at a time.)
+        let quoted = crate::nickname::quoted_names(text, &self.norm);
         let given = crate::nickname::given_names(text, &self.norm);
         if quoted.is_empty() && given.is_empty() {
             return;
