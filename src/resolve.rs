@@ -2656,12 +2656,27 @@ impl<'m> Resolver<'m> {
     }
 
     /// The folded words of a predicate right after the name at tokens
-    /// `first..=last`, up to eight, where the name is its subject: after a space, or after the
-    /// comma that closes an apposition the name ends ("His grandfather,
-    /// Adlai E. Stevenson, was"); empty otherwise.
+    /// `first..=last`, up to eight, where the name is its subject: after a
+    /// space, or after the comma that closes an apposition the name ends
+    /// ("His grandfather, Adlai E. Stevenson, was"), past where the person
+    /// is of ("Adlai Ewing Stevenson of Illinois, was"); empty otherwise.
     fn predicate(&self, text: &str, first: u32, last: u32) -> Vec<&str> {
         let t = self.norm.tokens();
-        let l = last as usize;
+        let n = &self.norm;
+        let mut l = last as usize;
+        let plain = |i: usize| i + 1 < t.len() && !n.barrier_after(i) && gap(text, n, i) == " ";
+        if plain(l) && n.token_text(l + 1) == "of" && plain(l + 1) {
+            let mut k = l + 2;
+            while k < t.len() && k <= l + 4 && t[k].flags.contains(TokenFlags::CAPITALIZED) {
+                k += 1;
+                if !plain(k - 1) {
+                    break;
+                }
+            }
+            if k > l + 2 {
+                l = k - 1;
+            }
+        }
         if l + 1 >= t.len() || self.norm.barrier_after(l) {
             return Vec::new();
         }
@@ -2671,7 +2686,7 @@ impl<'m> Resolver<'m> {
                 .trim_end()
                 .ends_with(',');
         if gap.trim().is_empty() || closes_apposition {
-            self.words_after_max(text, last, 8)
+            self.words_after_max(text, l as u32, 8)
         } else {
             Vec::new()
         }
@@ -4026,8 +4041,21 @@ impl<'m> Resolver<'m> {
                 continue;
             }
             let anew = later.is_some_and(|t| title_rank(Some(t), p, &self.date) <= 1);
+            // (One long out of office whom the document has named in full
+            // is named again as the elder or the first of the name:
+            // "Adlai Ewing Stevenson of Illinois, was Vice President … The
+            // first Adlai Stevenson later ran".)
+            let again = || {
+                matches!(before.last(), Some(&("elder" | "older" | "first")))
+                    && self.chosen.iter().any(|k| {
+                        k.c.entity == g.entity
+                            && k.c.last < first
+                            && k.confidence >= self.min_confidence
+                    })
+            };
             if let Some(r) = self
                 .ruled_out(g.entity, &cues, tr, init)
+                .filter(|r| !(*r == Reason::LongOutOfOffice && again()))
                 .or(anew.then_some(Reason::Namesake))
             {
                 out.push(Candidate {
@@ -11355,6 +11383,14 @@ mod tests {
                  Orvel Brannick, was Vice President from 1893 to 1897. The \
                  elder Brannick ran again in 1900. Mr. Brannick smiled.",
                 &["Orvel Brannick", "Brannick"],
+            ),
+            // Past where he was of; and named again as the first of the
+            // name.
+            (
+                "Mr. Brannick spoke. His grandfather and namesake, Orvel \
+                 Brannick of Illinois, was Vice President from 1893 to 1897. \
+                 The first Orvel Brannick ran again in 1900.",
+                &["Orvel Brannick", "Orvel Brannick"],
             ),
             // The younger of the two is the grandson.
             (
