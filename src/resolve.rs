@@ -2658,23 +2658,36 @@ impl<'m> Resolver<'m> {
     /// The folded words of a predicate right after the name at tokens
     /// `first..=last`, up to eight, where the name is its subject: after a
     /// space, or after the comma that closes an apposition the name ends
-    /// ("His grandfather, Adlai E. Stevenson, was"), past where the person
-    /// is of ("Adlai Ewing Stevenson of Illinois, was"); empty otherwise.
+    /// ("His grandfather, Adlai E. Stevenson, was"), past the country,
+    /// state or place the person is of ("His grandfather, Adlai Ewing
+    /// Stevenson of Illinois, was"); empty otherwise.
     fn predicate(&self, text: &str, first: u32, last: u32) -> Vec<&str> {
         let t = self.norm.tokens();
         let n = &self.norm;
         let mut l = last as usize;
         let plain = |i: usize| i + 1 < t.len() && !n.barrier_after(i) && gap(text, n, i) == " ";
         if plain(l) && n.token_text(l + 1) == "of" && plain(l + 1) {
-            let mut k = l + 2;
-            while k < t.len() && k <= l + 4 && t[k].flags.contains(TokenFlags::CAPITALIZED) {
-                k += 1;
-                if !plain(k - 1) {
+            // (A country, a US state or a known place, of one to three
+            // words: not "John Adams of Goldman Sachs".)
+            let mut words = String::new();
+            let from = l + 2;
+            for (k, tok) in t.iter().enumerate().skip(from).take(3) {
+                if !tok.flags.contains(TokenFlags::CAPITALIZED) {
                     break;
                 }
-            }
-            if k > l + 2 {
-                l = k - 1;
+                if !words.is_empty() {
+                    words.push(' ');
+                }
+                words.push_str(n.token_text(k));
+                if country_of(&words).is_some()
+                    || crate::link::state_after(&words)
+                    || is_place(&words)
+                {
+                    l = k;
+                }
+                if !plain(k) {
+                    break;
+                }
             }
         }
         if l + 1 >= t.len() || self.norm.barrier_after(l) {
@@ -3408,8 +3421,9 @@ impl<'m> Resolver<'m> {
             }
         }
         // One named family name first bears it as much: an East Asian
-        // family name before two syllables of a given name ("Lee Kuan
-        // Yew", "Kim Yeon-chul"), none of them a listed mention.
+        // family name before a given name of two syllables ("Lee Kuan
+        // Yew", "Kim Yeon-chul") or one ("Li Qiang"), none of them a listed
+        // mention.
         for p in 0..toks.len().saturating_sub(2) {
             // (A syllable as Chinese and Korean names are romanized, of one
             // run of vowels: "Kuan", "Yew", "Hsien", "Yeon", "chul".)
@@ -3428,12 +3442,32 @@ impl<'m> Resolver<'m> {
                     && runs == 1
                     && matches!(gap(i - 1, i), " " | "-")
             };
+            // (Capitalized or joined by a hyphen, and the name ends there:
+            // not "Park Hyatt in", "Kim Il Sung Square", "Lee Kuan Yew
+            // School".)
+            let capital = |i: usize| toks[i].flags.contains(TokenFlags::CAPITALIZED);
+            let ends = |i: usize| {
+                i + 1 >= toks.len() || n.barrier_after(i) || gap(i, i + 1) != " " || !capital(i + 1)
+            };
+            let name_word = |i: usize| {
+                let w = n.token_text(i);
+                !(is_stopword(w) || is_place(w) || is_title(w))
+            };
+            // (Or one syllable of Pinyin, the name ending there: "Li Qiang
+            // has".)
+            let one = ends(p + 1)
+                && crate::pinyin::syllables(n.token_text(p + 1)).is_some_and(|s| s.len() == 1);
+            let two = (capital(p + 2) || gap(p + 1, p + 2) == "-")
+                && ends(p + 2)
+                && syllable(p + 2)
+                && name_word(p + 2);
             if (toks[p].start as usize) >= body
                 && !firm[p]
-                && toks[p].flags.contains(TokenFlags::CAPITALIZED)
-                && toks[p + 1].flags.contains(TokenFlags::CAPITALIZED)
+                && capital(p)
+                && capital(p + 1)
                 && syllable(p + 1)
-                && syllable(p + 2)
+                && name_word(p + 1)
+                && (one || two)
                 && crate::gazetteer::ofac::is_east_asian_or_nanyang_surname(
                     &n.token_text(p).to_ascii_uppercase(),
                 )
@@ -4042,15 +4076,22 @@ impl<'m> Resolver<'m> {
             }
             let anew = later.is_some_and(|t| title_rank(Some(t), p, &self.date) <= 1);
             // (One long out of office whom the document has named in full
-            // is named again as the elder or the first of the name:
+            // is named again as the elder or "the first" of the name:
             // "Adlai Ewing Stevenson of Illinois, was Vice President … The
             // first Adlai Stevenson later ran".)
+            // (Not "the first Adlai Stevenson to win", an ordinal of
+            // deeds.)
             let again = || {
-                matches!(before.last(), Some(&("elder" | "older" | "first")))
+                let n = before.len();
+                (matches!(before.last(), Some(&("elder" | "older")))
+                    || n >= 2
+                        && before[n - 2..] == ["the", "first"]
+                        && !text[end..].trim_start().starts_with("to "))
                     && self.chosen.iter().any(|k| {
                         k.c.entity == g.entity
                             && k.c.last < first
-                            && k.confidence >= self.min_confidence
+                            && k.c.first < k.c.last
+                            && k.confidence >= DEFAULT_MIN_CONFIDENCE
                     })
             };
             if let Some(r) = self
@@ -5112,7 +5153,8 @@ impl<'m> Resolver<'m> {
                 // passing, and a bare "Kim" paragraphs later is again the
                 // one it is about.)
                 // (One the story addresses alike, "The Prime Minister, Mr
-                // Lee Kuan Yew … Mr Lee said", paragraphs on too.)
+                // Lee Kuan Yew … Mr Lee said", paragraphs on too; not a
+                // relative named so, "his father, Mr Lee Kuan Yew".)
                 EarlierUse::FamilyFirst => {
                     let t = n.tokens();
                     let addressed = |k: u32| {
@@ -5123,7 +5165,9 @@ impl<'m> Resolver<'m> {
                     if self.matcher.entities()[c.entity as usize].name_order
                         == Some(NameOrder::FamilyFirst)
                         && (!paragraph_break(&text[t[p as usize].end as usize..start])
-                            || addressed(p) && addressed(c.first))
+                            || addressed(p)
+                                && addressed(c.first)
+                                && !self.named_as_relative(text, p))
                     {
                         return true;
                     }
@@ -6163,11 +6207,28 @@ impl<'m> Resolver<'m> {
             }
             // "Lee Kuan Yew … his eldest son, Prime Minister Lee Hsien
             // Loong … The elder Lee": a bearer the story introduced as
-            // someone's son or daughter is not "the elder" of the name, nor
-            // one it introduced as a father or mother "the younger", where
-            // the lists' births do not compare two listed bearers.
+            // someone's son or daughter may not be "the elder" of the name,
+            // nor one it introduced as a father or mother "the younger",
+            // where the lists' births do not compare two listed bearers.
+            // "Minister Josephine Teo and Deputy Prime Minister Teo Chee
+            // Hean … Mrs Teo": an honorific's sex names a bearer known to
+            // be of it before one of unknown sex.
+            if let Some(h) = honorific {
+                let fits = |f: &(u8, u8, u32, Cand, TokenEvidence, f32)| {
+                    self.matcher.profile(f.3.entity).gender == Some(h)
+                };
+                if found.iter().any(fits) {
+                    found.retain(fits);
+                }
+            }
+            // (Then no one: the others found are no better grounded.)
             if let Some(a) = age.filter(|_| !compares && c.first == c.last) {
-                found.retain(|f| !self.introduced_as_kin(text, &ix, f.3.entity, c.first, a));
+                if found
+                    .iter()
+                    .any(|f| self.introduced_as_kin(text, &ix, f.3.entity, c.first, a))
+                {
+                    found.clear();
+                }
             }
             // "Foreign Minister Shintaro Abe … his son and secretary,
             // Shinzo Abe … Abe raised the islands": the bearer a story
@@ -6176,10 +6237,16 @@ impl<'m> Resolver<'m> {
             // honorific (or one in the headline) is no listed bearer the
             // story names only after it, or not in full. ("The younger
             // Marcos" singles one out, "Mullah Omar" is titled, and so is
-            // "Park, the health minister".)
+            // "Park, the health minister", by a present office that fits
+            // a bearer found.)
             if title.is_none()
                 && honorific.is_none()
-                && title_after(&self.appositive(text, c.last)).is_none()
+                && title_after(&self.appositive(text, c.last)).is_none_or(|t| {
+                    t.past
+                        || !found.iter().any(|f| {
+                            title_rank(Some(t), self.matcher.profile(f.3.entity), &self.date) <= 1
+                        })
+                })
                 && c.first == c.last
                 && age.is_none()
                 && !before
@@ -11385,12 +11452,19 @@ mod tests {
                 &["Orvel Brannick", "Brannick"],
             ),
             // Past where he was of; and named again as the first of the
-            // name.
+            // name (not "at first", nor "the first … to").
             (
                 "Mr. Brannick spoke. His grandfather and namesake, Orvel \
                  Brannick of Illinois, was Vice President from 1893 to 1897. \
                  The first Orvel Brannick ran again in 1900.",
                 &["Orvel Brannick", "Orvel Brannick"],
+            ),
+            (
+                "Mr. Brannick spoke. His grandfather and namesake, Orvel \
+                 Brannick of Illinois, was Vice President from 1893 to 1897. \
+                 At first, Orvel Brannick said, he had no interest. He became \
+                 the first Orvel Brannick to win in Ohio.",
+                &["Orvel Brannick"],
             ),
             // The younger of the two is the grandson.
             (
@@ -11982,9 +12056,13 @@ mod tests {
             e.name_order = Some(NameOrder::FamilyFirst);
             e
         };
+        let mut jo = officeholder("jo", "Josephine Zeo", "Minister of Manpower", "2018-05-01");
+        jo.properties.insert("gender".into(), "F".into());
         let m = Matcher::new(&Gazetteer::from_entities([
             family_first("lee", "Lee Zhan Wen", "Prime Minister of Zarland"),
             family_first("kim", "Kim Tae Ryong", "Minister of Health"),
+            family_first("zeo", "Zeo Chee Hean", "Deputy Prime Minister of Zarland"),
+            jo,
         ]));
         let mut r = Resolver::new(&m);
         r.set_date(DocDate::parse("2015-03-24").unwrap());
@@ -12029,6 +12107,34 @@ mod tests {
         assert_eq!(
             linked(&mut r, &format!("{story}Kim, the health minister, bowed.")),
             ["Kim Tae Ryong=kim", "Kim=kim"]
+        );
+        // (A former office says nothing of the minister in office; a
+        // square named after someone is no bearer.)
+        assert_eq!(
+            linked(
+                &mut r,
+                "ZARLAND MOURNS\n\nLee Kuan Mo, Zarland's founder, died.\n\n\
+                 His son, Prime Minister Lee Zhan Wen, announced it.\n\n\
+                 Lee, the former prime minister, led Zarland from 1959 to 1990."
+            ),
+            ["Lee Zhan Wen=lee"]
+        );
+        assert_eq!(
+            linked(
+                &mut r,
+                "PARADE\n\nCrowds filled Kim Il Sung Square.\n\n\
+                 Health Minister Kim Tae Ryong watched.\n\nKim saluted."
+            ),
+            ["Kim Tae Ryong=kim", "Kim=kim"]
+        );
+        // An honorific's sex names the bearer known to be of it.
+        assert_eq!(
+            linked(
+                &mut r,
+                "VISIT\n\nMinister Josephine Zeo and Deputy Prime Minister Zeo Chee Hean \
+                 visited the site.\n\nMrs Zeo said the scheme would grow."
+            ),
+            ["Josephine Zeo=jo", "Zeo Chee Hean=zeo", "Zeo=jo"]
         );
     }
 }
