@@ -3453,24 +3453,27 @@ impl<'m> Resolver<'m> {
                 let w = n.token_text(i);
                 !(is_stopword(w) || is_place(w) || is_title(w))
             };
-            // (Or one syllable of Pinyin, the name ending there: "Li Qiang
-            // has".)
-            let one = ends(p + 1)
-                && crate::pinyin::syllables(n.token_text(p + 1)).is_some_and(|s| s.len() == 1);
+            if (toks[p].start as usize) < body
+                || firm[p]
+                || !capital(p)
+                || !capital(p + 1)
+                || !crate::gazetteer::ofac::is_east_asian_or_nanyang_surname(
+                    &n.token_text(p).to_ascii_uppercase(),
+                )
+                || !syllable(p + 1)
+                || !name_word(p + 1)
+            {
+                continue;
+            }
+            // (Two syllables, or one of Pinyin with the name ending there:
+            // "Li Qiang has".)
             let two = (capital(p + 2) || gap(p + 1, p + 2) == "-")
                 && ends(p + 2)
                 && syllable(p + 2)
                 && name_word(p + 2);
-            if (toks[p].start as usize) >= body
-                && !firm[p]
-                && capital(p)
-                && capital(p + 1)
-                && syllable(p + 1)
-                && name_word(p + 1)
-                && (one || two)
-                && crate::gazetteer::ofac::is_east_asian_or_nanyang_surname(
-                    &n.token_text(p).to_ascii_uppercase(),
-                )
+            if two
+                || ends(p + 1)
+                    && crate::pinyin::syllables(n.token_text(p + 1)).is_some_and(|s| s.len() == 1)
             {
                 out.entry(n.token_bytes(p).to_vec())
                     .and_modify(|at| *at = (*at).min(p as u32))
