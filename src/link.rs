@@ -2667,15 +2667,23 @@ pub fn is_one_syllable(w: &str) -> bool {
     if b.is_empty() || b.len() > 6 || !b.iter().all(u8::is_ascii_lowercase) {
         return false;
     }
-    let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u');
-    let runs = b
-        .iter()
-        .enumerate()
-        .filter(|&(i, &c)| vowel(c) && (i == 0 || !vowel(b[i - 1])))
-        .count();
-    let last_vowel = b.iter().rposition(|&c| vowel(c));
+    let last_vowel = b.iter().rposition(|&c| is_vowel(c));
     let coda = last_vowel.map_or(&b[..0], |i| &b[i + 1..]);
-    runs == 1 && matches!(coda, b"" | b"n" | b"ng" | b"r")
+    vowel_runs(b) == 1 && matches!(coda, b"" | b"n" | b"ng" | b"r")
+}
+
+/// Whether a lower-case ASCII byte is a vowel letter (not "y").
+fn is_vowel(c: u8) -> bool {
+    matches!(c, b'a' | b'e' | b'i' | b'o' | b'u')
+}
+
+/// How many runs of vowels (not "y") a folded word has: "kuan" one, "yew"
+/// one, "jones" two.
+pub fn vowel_runs(b: &[u8]) -> usize {
+    b.iter()
+        .enumerate()
+        .filter(|&(i, &c)| is_vowel(c) && (i == 0 || !is_vowel(b[i - 1])))
+        .count()
 }
 
 /// Whether the folded word is a month's name: of the Gregorian calendar,

@@ -2467,19 +2467,29 @@ impl<'m> Resolver<'m> {
     /// token `last` ("Queen Margrethe of Denmark", "… of the United
     /// Kingdom"), as [`country_of`] gives it.
     fn of_country(&self, text: &str, last: u32) -> Option<usize> {
+        self.of_named(text, last, true, country_of).map(|(_, c)| c)
+    }
+
+    /// What `read` makes of the longest run of one to three capitalized
+    /// words after "of" right after token `last` (and after "the" there,
+    /// with `the`), each word after a plain space, with that run's last
+    /// token.
+    fn of_named<T>(
+        &self,
+        text: &str,
+        last: u32,
+        the: bool,
+        read: impl Fn(&str) -> Option<T>,
+    ) -> Option<(usize, T)> {
         let n = &self.norm;
         let t = n.tokens();
-        let plain = |i: usize| {
-            i + 1 < t.len()
-                && !n.barrier_after(i)
-                && text[t[i].end as usize..t[i + 1].start as usize] == *" "
-        };
+        let plain = |i: usize| i + 1 < t.len() && !n.barrier_after(i) && gap(text, n, i) == " ";
         let mut i = last as usize;
         if !plain(i) || n.token_text(i + 1) != "of" {
             return None;
         }
         i += 1;
-        if plain(i) && n.token_text(i + 1) == "the" {
+        if the && plain(i) && n.token_text(i + 1) == "the" {
             i += 1;
         }
         let mut words = String::new();
@@ -2492,7 +2502,7 @@ impl<'m> Resolver<'m> {
                 words.push(' ');
             }
             words.push_str(n.token_text(i + k));
-            best = country_of(&words).or(best);
+            best = read(&words).map(|x| (i + k, x)).or(best);
         }
         best
     }
@@ -2663,33 +2673,14 @@ impl<'m> Resolver<'m> {
     /// Stevenson of Illinois, was"); empty otherwise.
     fn predicate(&self, text: &str, first: u32, last: u32) -> Vec<&str> {
         let t = self.norm.tokens();
-        let n = &self.norm;
-        let mut l = last as usize;
-        let plain = |i: usize| i + 1 < t.len() && !n.barrier_after(i) && gap(text, n, i) == " ";
-        if plain(l) && n.token_text(l + 1) == "of" && plain(l + 1) {
-            // (A country, a US state or a known place, of one to three
-            // words: not "John Adams of Goldman Sachs".)
-            let mut words = String::new();
-            let from = l + 2;
-            for (k, tok) in t.iter().enumerate().skip(from).take(3) {
-                if !tok.flags.contains(TokenFlags::CAPITALIZED) {
-                    break;
-                }
-                if !words.is_empty() {
-                    words.push(' ');
-                }
-                words.push_str(n.token_text(k));
-                if country_of(&words).is_some()
-                    || crate::link::state_after(&words)
-                    || is_place(&words)
-                {
-                    l = k;
-                }
-                if !plain(k) {
-                    break;
-                }
-            }
-        }
+        // (A country, a US state or a known place, of one to three words:
+        // not "John Adams of Goldman Sachs".)
+        let place = |w: &str| {
+            (country_of(w).is_some() || crate::link::state_after(w) || is_place(w)).then_some(())
+        };
+        let l = self
+            .of_named(text, last, false, place)
+            .map_or(last as usize, |(k, ())| k);
         if l + 1 >= t.len() || self.norm.barrier_after(l) {
             return Vec::new();
         }
@@ -3420,39 +3411,31 @@ impl<'m> Resolver<'m> {
                 out.insert(n.token_bytes(k).to_vec(), k as u32);
             }
         }
+        // (A syllable as Chinese and Korean names are romanized, of one run
+        // of vowels: "Kuan", "Yew", "Hsien", "Yeon", "chul".)
+        let syllable = |i: usize| {
+            let w = n.token_bytes(i);
+            !firm[i]
+                && (1..=5).contains(&w.len())
+                && w.iter().all(u8::is_ascii_lowercase)
+                && crate::link::vowel_runs(w) == 1
+                && matches!(gap(i - 1, i), " " | "-")
+        };
+        // (Capitalized or joined by a hyphen, and the name ends there: not
+        // "Park Hyatt in", "Kim Il Sung Square", "Lee Kuan Yew School".)
+        let capital = |i: usize| toks[i].flags.contains(TokenFlags::CAPITALIZED);
+        let ends = |i: usize| {
+            i + 1 >= toks.len() || n.barrier_after(i) || gap(i, i + 1) != " " || !capital(i + 1)
+        };
+        let name_word = |i: usize| {
+            let w = n.token_text(i);
+            !(is_stopword(w) || is_place(w) || is_title(w))
+        };
         // One named family name first bears it as much: an East Asian
         // family name before a given name of two syllables ("Lee Kuan
         // Yew", "Kim Yeon-chul") or one ("Li Qiang"), none of them a listed
         // mention.
         for p in 0..toks.len().saturating_sub(2) {
-            // (A syllable as Chinese and Korean names are romanized, of one
-            // run of vowels: "Kuan", "Yew", "Hsien", "Yeon", "chul".)
-            let syllable = |i: usize| {
-                let w = n.token_bytes(i);
-                let runs = w
-                    .iter()
-                    .enumerate()
-                    .filter(|&(j, c)| {
-                        b"aeiou".contains(c) && (j == 0 || !b"aeiou".contains(&w[j - 1]))
-                    })
-                    .count();
-                !firm[i]
-                    && (1..=5).contains(&w.len())
-                    && w.iter().all(u8::is_ascii_lowercase)
-                    && runs == 1
-                    && matches!(gap(i - 1, i), " " | "-")
-            };
-            // (Capitalized or joined by a hyphen, and the name ends there:
-            // not "Park Hyatt in", "Kim Il Sung Square", "Lee Kuan Yew
-            // School".)
-            let capital = |i: usize| toks[i].flags.contains(TokenFlags::CAPITALIZED);
-            let ends = |i: usize| {
-                i + 1 >= toks.len() || n.barrier_after(i) || gap(i, i + 1) != " " || !capital(i + 1)
-            };
-            let name_word = |i: usize| {
-                let w = n.token_text(i);
-                !(is_stopword(w) || is_place(w) || is_title(w))
-            };
             if (toks[p].start as usize) < body
                 || firm[p]
                 || !capital(p)
@@ -3515,13 +3498,12 @@ impl<'m> Resolver<'m> {
         };
         let words = self.words_before_max(text, f0, 6);
         let skip = title_before(&words).map_or(0, |t| t.words);
-        words.len().checked_sub(skip + 1).is_some_and(|k| {
-            if age > 0 {
-                is_child_word(words[k])
-            } else {
-                is_parent_word(words[k])
-            }
-        })
+        // (A child is the younger, -1; a parent the elder, 1: the other
+        // way round from what `age` asks.)
+        words
+            .len()
+            .checked_sub(skip + 1)
+            .is_some_and(|k| kin_order(&words[k..=k], "").map(i64::from) == Some(-age))
     }
 
     /// Whether the words before the name at tokens `first..=last` make its
