@@ -1920,7 +1920,20 @@ impl<'m> Resolver<'m> {
                     } else {
                         Vec::new()
                     };
-                    if let Some(from) = initials_before(text, at, &listed) {
+                    let from = initials_before(text, at, &listed).or_else(|| {
+                        // "A.Q. Khan", "V.V. Putin": two initials or more
+                        // that are a listed name's given names (and
+                        // patronymic), in order, are that name.
+                        // (The text's dot first, as above.)
+                        let surname: Vec<&str> = (c.first..=c.last)
+                            .map(|i| n.token_text(i as usize))
+                            .collect();
+                        let e = &self.matcher.entities()[c.entity as usize];
+                        (dotted && e.name_order != Some(NameOrder::FamilyFirst))
+                            .then(|| given_initials_before(text, at, e, &surname))
+                            .flatten()
+                    });
+                    if let Some(from) = from {
                         c.kind = MatchKind::Normalized;
                         c.policy = Policy::Always;
                         c.start = Some(from as u32);
@@ -8213,6 +8226,41 @@ fn initials_before(text: &str, at: usize, listed: &[char]) -> Option<usize> {
     (found == listed).then_some(from)
 }
 
+/// Where initials written just before byte `at` start, when there are two
+/// or more and they are, in order, the first letters of the given names
+/// (and patronymic) before `surname` in one of person `e`'s listed names:
+/// "A.Q." before "Khan" for the listed "Abdul Qadeer Khan", "V.V." before
+/// "Putin" for "PUTIN, Vladimir Vladimirovich".
+fn given_initials_before(
+    text: &str,
+    at: usize,
+    e: &crate::gazetteer::Entity,
+    surname: &[&str],
+) -> Option<usize> {
+    let mut written = Vec::new();
+    let mut from = at;
+    while let Some((letter, begin)) = initial_ending_at(text, from) {
+        written.extend(letter.to_uppercase());
+        from = begin;
+    }
+    if written.len() < 2 {
+        return None;
+    }
+    written.reverse();
+    e.names()
+        .filter(|a| !a.weak)
+        .any(|a| {
+            let folded = fold_name(&natural_order(&a.name));
+            let words: Vec<&str> = folded.split(' ').collect();
+            words.len() == written.len() + surname.len()
+                && words.ends_with(surname)
+                && words.iter().zip(&written).all(|(w, &l)| {
+                    w.chars().next().and_then(|c| c.to_uppercase().next()) == Some(l)
+                })
+        })
+        .then_some(from)
+}
+
 /// The initial written just before byte `at` (a letter standing alone,
 /// then a dot, then spaces: "F. "), and where it starts.
 fn initial_ending_at(text: &str, at: usize) -> Option<(char, usize)> {
@@ -8675,6 +8723,7 @@ mod tests {
             Entity::new("zarnavax", "ZARNAVAX", EntityType::Vessel),
             Entity::new("jqz", "John Q. Zarnavaxian", EntityType::Person),
             Entity::new("jz", "John Zarnavaxian", EntityType::Person),
+            Entity::new("op", "ZARNAVEKOV, Oleg Petrovich", EntityType::Person),
             Entity::new("zas", "Zarnavax A.S.", EntityType::Other("unknown".into())),
             Entity::new("ztc", "ZORVALEX TANKER COMPANY", EntityType::Organization),
             Entity::new(
@@ -8736,6 +8785,10 @@ mod tests {
             &[("John Q. Zarnavaxian", "jqz", "exact")],
         ),
         ("initials differ", "John R. Zarnavaxian spoke.", &[("John R. Zarnavaxian", "jz", "normalized")]),
+        ("given initials", "O.P. Zarnavekov spoke.", &[("O.P. Zarnavekov", "op", "normalized")]),
+        ("given initials, spaced", "Mr O. P. Zarnavekov spoke.", &[("O. P. Zarnavekov", "op", "normalized")]),
+        ("given initials in another order", "P.O. Zarnavekov spoke.", &[]),
+        ("other given initials", "O.K. Zarnavekov spoke.", &[]),
         ("two names across a comma", "Ashot, Mkrtychev and others", &[]),
         ("legal form that is a function word", "In Verus we trust", &[("Verus", "verus", "short")]),
         ("ordinary word in lower case", "the defense engineering limited liability partnership", &[]),
