@@ -830,7 +830,8 @@ fn person_forms(entity: &Entity, alias: &Alias, out: &mut Vec<Form>) {
             let written = fold_tokens(&alias.name);
             let (given, family) = match family_lead {
                 Some(at) => (written[at..].to_vec(), written[..at].to_vec()),
-                None => split_person(&written, order),
+                None => hyphened_family(&alias.name, &written, order)
+                    .unwrap_or_else(|| split_person(&written, order)),
             };
             (given, family, written)
         }
@@ -854,6 +855,9 @@ fn person_forms(entity: &Entity, alias: &Alias, out: &mut Vec<Form>) {
         return;
     }
     let comma = split_comma(&alias.name).is_some() || family_lead.is_some();
+    // (A hyphenated family name is one: "Sassou-Nguesso" is never "Denis
+    // Sassou".)
+    let hyphened = !comma && hyphened_family(&alias.name, &written, order).is_some();
     // A name that folds to one word ("L. O. Antończak", initials dropped)
     // is a bare surname in the text, and is matched as one.
     if written.len() == 1 {
@@ -1027,7 +1031,7 @@ fn person_forms(entity: &Entity, alias: &Alias, out: &mut Vec<Form>) {
         // Hispanic double family names: given + first family name, and
         // the first given name + first family name ("Miguel Rodríguez"
         // for RODRIGUEZ OREJUELA, Miguel Angel; "Adán Chávez").
-        if family_core.len() >= 2 && !is_particle(&family_core[0]) {
+        if family_core.len() >= 2 && !is_particle(&family_core[0]) && !hyphened {
             let mut short = given_core.clone();
             short.push(family_core[0].clone());
             out.push(form(short, Variant::PartialName));
@@ -1700,6 +1704,30 @@ fn split_person(tokens: &[String], order: Option<NameOrder>) -> (Vec<String>, Ve
     let mut given = tokens[..family.start].to_vec();
     given.extend_from_slice(&tokens[family.end..]);
     (given, tokens[family].to_vec())
+}
+
+/// The given names and the family name of a person's name written given
+/// name first that ends in a hyphenated word: the whole word is the family
+/// name ("Sassou-Nguesso" of Denis Sassou-Nguesso, "Díaz-Canel",
+/// "Dlamini-Zuma"), not its last part, which may be another person's
+/// ("Zuma"). `None` for any other name, or one whose hyphenated word has
+/// a particle ("Nur-Al-Din", read by [`family_range`]).
+fn hyphened_family(
+    name: &str,
+    written: &[String],
+    order: Option<NameOrder>,
+) -> Option<(Vec<String>, Vec<String>)> {
+    if order == Some(NameOrder::FamilyFirst) {
+        return None;
+    }
+    let last = name.split_whitespace().last().filter(|w| w.contains('-'))?;
+    let joined = fold_tokens(last);
+    let given = written.len().checked_sub(joined.len())?;
+    (joined.len() >= 2
+        && given > 0
+        && written.ends_with(&joined)
+        && !joined.iter().any(|t| is_particle(t) || is_suffix(t)))
+    .then(|| (written[..given].to_vec(), joined))
 }
 
 /// Where the family name is among a person name's written tokens, by name
@@ -2625,6 +2653,23 @@ mod tests {
         // A hyphenated last family name is written alone.
         let lc = person("RODRIGUEZ LOPEZ-CALLEJA, Luis Alberto", None);
         assert!(lc.iter().any(|f| f.0 == "lopez calleja" && f.1 == Surname));
+        // A hyphenated last word of a name written given name first is the
+        // family name, whole (made-up names).
+        let dz = person("Denis Zarou-Nguembo", None);
+        assert!(
+            dz.iter().any(|f| f.0 == "zarou nguembo" && f.1 == Surname),
+            "{dz:?}"
+        );
+        assert!(
+            !dz.iter().any(|f| f.0 == "nguembo" || f.0 == "denis zarou"),
+            "{dz:?}"
+        );
+        // (Not one with a particle: "Nur-Al-Din".)
+        let nd = person("Harun Zarq-al-Din", None);
+        assert!(
+            nd.iter().any(|f| f.0 == "al din" && f.1 == Surname),
+            "{nd:?}"
+        );
         // A hyphenated first given name is one given name.
         let jm = person("Jean-Marie Rugerero Zarunga", None);
         assert!(jm
