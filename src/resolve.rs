@@ -1920,6 +1920,7 @@ impl<'m> Resolver<'m> {
                     } else {
                         Vec::new()
                     };
+                    let mut always = true;
                     let from = initials_before(text, at, &listed).or_else(|| {
                         // "A.Q. Khan", "V.V. Putin": two initials or more
                         // that are a listed name's given names (and
@@ -1929,13 +1930,22 @@ impl<'m> Resolver<'m> {
                             .map(|i| n.token_text(i as usize))
                             .collect();
                         let e = &self.matcher.entities()[c.entity as usize];
-                        (dotted && e.name_order != Some(NameOrder::FamilyFirst))
+                        let from = (dotted && e.name_order != Some(NameOrder::FamilyFirst))
                             .then(|| given_initials_before(text, at, e, &surname))
-                            .flatten()
+                            .flatten()?;
+                        // (Initials and a common surname are many people's,
+                        // "S.M. Ali", "A.K. Gupta": the name needs its
+                        // grounds in the document, as a surname does.)
+                        always = !surname.iter().any(|w| {
+                            crate::link::common_word(w, self.matcher.persons_named(w)).is_some()
+                        });
+                        Some(from)
                     });
                     if let Some(from) = from {
                         c.kind = MatchKind::Normalized;
-                        c.policy = Policy::Always;
+                        if always {
+                            c.policy = Policy::Always;
+                        }
                         c.start = Some(from as u32);
                     }
                 } else if c.start.is_none() {
@@ -8240,18 +8250,43 @@ fn given_initials_before(
     let mut written = Vec::new();
     let mut from = at;
     while let Some((letter, begin)) = initial_ending_at(text, from) {
-        written.extend(letter.to_uppercase());
+        // (Capitals only: "10 a.m. Khan spoke" is a time.)
+        if !letter.is_uppercase() {
+            return None;
+        }
+        written.push(letter);
         from = begin;
     }
-    if written.len() < 2 {
+    written.reverse();
+    // (Not an abbreviation: "a U.S. Grant", "10 A.M. Khan spoke".)
+    let abbreviation = matches!(
+        written[..],
+        ['U', 'S']
+            | ['U', 'N']
+            | ['U', 'K']
+            | ['E', 'U']
+            | ['D', 'C']
+            | ['L', 'A']
+            | ['N', 'Y']
+            | ['A', 'M']
+            | ['P', 'M']
+            | ['U', 'S', 'A']
+            | ['U', 'A', 'E']
+            | ['S', 'A']
+    );
+    if written.len() < 2 || abbreviation {
         return None;
     }
-    written.reverse();
     e.names()
         .filter(|a| !a.weak)
         .any(|a| {
             let folded = fold_name(&natural_order(&a.name));
-            let words: Vec<&str> = folded.split(' ').collect();
+            // (A title the lists write into the name is no given name:
+            // "Maulawi Adam Khan" is no "M.A. Khan".)
+            let mut words: Vec<&str> = folded.split(' ').collect();
+            if words.len() > 2 && crate::variants::is_name_title(words[0]) {
+                words.remove(0);
+            }
             words.len() == written.len() + surname.len()
                 && words.ends_with(surname)
                 && words.iter().zip(&written).all(|(w, &l)| {
@@ -8724,6 +8759,9 @@ mod tests {
             Entity::new("jqz", "John Q. Zarnavaxian", EntityType::Person),
             Entity::new("jz", "John Zarnavaxian", EntityType::Person),
             Entity::new("op", "ZARNAVEKOV, Oleg Petrovich", EntityType::Person),
+            Entity::new("us", "ZARNAVEKOVA, Ulana Sergeyevna", EntityType::Person),
+            Entity::new("zk", "KHAN, Zarvat Orlan", EntityType::Person),
+            Entity::new("mz", "Mullah Orlan Zarnavekovski", EntityType::Person),
             Entity::new("zas", "Zarnavax A.S.", EntityType::Other("unknown".into())),
             Entity::new("ztc", "ZORVALEX TANKER COMPANY", EntityType::Organization),
             Entity::new(
@@ -8789,6 +8827,10 @@ mod tests {
         ("given initials, spaced", "Mr O. P. Zarnavekov spoke.", &[("O. P. Zarnavekov", "op", "normalized")]),
         ("given initials in another order", "P.O. Zarnavekov spoke.", &[]),
         ("other given initials", "O.K. Zarnavekov spoke.", &[]),
+        ("initials in lower case", "At 9 o.p. Zarnavekov spoke.", &[]),
+        ("an abbreviation, not initials", "A U.S. Zarnavekova grant.", &[]),
+        ("initials and a common surname alone", "Z.O. Khan spoke.", &[]),
+        ("a listed title is no given name", "M.O. Zarnavekovski spoke.", &[]),
         ("two names across a comma", "Ashot, Mkrtychev and others", &[]),
         ("legal form that is a function word", "In Verus we trust", &[("Verus", "verus", "short")]),
         ("ordinary word in lower case", "the defense engineering limited liability partnership", &[]),

@@ -1031,6 +1031,19 @@ fn person_forms(entity: &Entity, alias: &Alias, out: &mut Vec<Form>) {
         // Hispanic double family names: given + first family name, and
         // the first given name + first family name ("Miguel Rodríguez"
         // for RODRIGUEZ OREJUELA, Miguel Angel; "Adán Chávez").
+        // A woman's double married name is written by her given name and
+        // the husband's name ("Ljiljana Karadzic" for Ljiljana
+        // Zelen-Karadzic): the hyphenated name's last part after the first
+        // given name, though never alone ("Zuma" of Dlamini-Zuma). (Not
+        // after a connector, "Zaki Ur-Rehman", "Ud-Din": one name.)
+        if hyphened && !is_particle(&given_core[0]) && family_core[0].len() > 2 {
+            if let Some(last) = family_core.last() {
+                out.push(form(
+                    vec![given_core[0].clone(), last.clone()],
+                    Variant::PartialName,
+                ));
+            }
+        }
         if family_core.len() >= 2 && !is_particle(&family_core[0]) && !hyphened {
             let mut short = given_core.clone();
             short.push(family_core[0].clone());
@@ -2662,6 +2675,13 @@ mod tests {
         );
         assert!(
             !dz.iter().any(|f| f.0 == "nguembo" || f.0 == "denis zarou"),
+            "{dz:?}"
+        );
+        // (But the given name and the last part, as a married woman's name
+        // is written: "Ljiljana Karadzic".)
+        assert!(
+            dz.iter()
+                .any(|f| f.0 == "denis nguembo" && f.1 == PartialName),
             "{dz:?}"
         );
         // (Not one with a particle: "Nur-Al-Din".)
