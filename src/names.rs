@@ -321,6 +321,9 @@ pub fn is_title(folded: &str) -> bool {
 }
 
 /// Offices and honorifics news text puts before names, beyond rigour's list.
+/// (With the religious titles of South Asia and Afghanistan, "Maulvi",
+/// "Mulla", "Qari", "Mufti", and West Africa's "Alhaji"; not "Haji", which
+/// is also a given name: Haji Aliyev, the wrestler.)
 const PRESS_TITLES: &str = "mr mrs ms miss mx dr sir lord lady president vice premier \
     prime minister pm secretary undersecretary under deputy assistant chancellor senator sen \
     rep representative congressman congresswoman governor gov mayor speaker leader chairman \
@@ -330,7 +333,8 @@ const PRESS_TITLES: &str = "mr mrs ms miss mx dr sir lord lady president vice pr
     commander cmdr cdr \
     king queen prince princess sheikh emir crown justice judge attorney ceo founder \
     director chief head minister foreign defense defence finance treasury state \
-    sayyed sayed seyed seyyed sayyid ayatollah hojatoleslam mullah maulana imam";
+    sayyed sayed seyed seyyed sayyid ayatollah hojatoleslam mullah maulana imam \
+    mulla maulvi mawlawi maulawi mawlavi moulvi molvi alhaji qari mufti";
 
 /// Function words (English and other languages), from rigour's text
 /// stopwords: a capitalized one before a name is a sentence start, not a

@@ -8831,6 +8831,11 @@ mod tests {
         ("an abbreviation, not initials", "A U.S. Zarnavekova grant.", &[]),
         ("initials and a common surname alone", "Z.O. Khan spoke.", &[]),
         ("a listed title is no given name", "M.O. Zarnavekovski spoke.", &[]),
+        (
+            "a religious title before a surname",
+            "Orlan Zarnavekovski arrived. Maulvi Zarnavekovski spoke.",
+            &[("Orlan Zarnavekovski", "mz", "normalized"), ("Zarnavekovski", "mz", "surname")],
+        ),
         ("two names across a comma", "Ashot, Mkrtychev and others", &[]),
         ("legal form that is a function word", "In Verus we trust", &[("Verus", "verus", "short")]),
         ("ordinary word in lower case", "the defense engineering limited liability partnership", &[]),
