@@ -2967,12 +2967,20 @@ impl<'m> Resolver<'m> {
         // organization's country, whose one-word name read in another
         // spelling it would take for more than it is: "Interpol" in a story
         // from London is no "Interpal".)
+        // (A cleric's title written before a name of two words makes it as
+        // rare as one of three: "Mullah Mohammed Omar" in a story from
+        // Afghanistan, where he was born.)
+        let clergy = first > 0
+            && !self.norm.barrier_after(first as usize - 1)
+            && is_muslim_cleric_title(self.norm.token_text(first as usize - 1));
         let ent = &self.matcher.entities()[e as usize];
         self.named_beside(e, first, last, in_office || self.leader(e))
             || (in_office
                 && (self.country_anywhere(e, false).is_some()
                     || (ent.kind == EntityType::Person && self.officials_of_country(e))))
-            || (last - first >= 2 && ent.countries().next().is_none() && self.home_named(e))
+            || ((last - first >= 2 || (clergy && last > first))
+                && ent.countries().next().is_none()
+                && self.home_named(e))
     }
 
     /// Whether the story, after naming entity `e` in tokens `first..=last`,
@@ -8406,6 +8414,28 @@ fn org_initials(name: &str) -> Vec<String> {
     out
 }
 
+/// Whether a folded word is a Muslim cleric's title written before a name
+/// ("Mullah", "Maulvi", "Mawlawi", "Maulana", "Qari", "Mufti", "Ayatollah"):
+/// not "Sheikh", which Gulf rulers and tribal elders bear too.
+fn is_muslim_cleric_title(w: &str) -> bool {
+    matches!(
+        w,
+        "mullah"
+            | "mulla"
+            | "maulvi"
+            | "mawlawi"
+            | "maulawi"
+            | "mawlavi"
+            | "moulvi"
+            | "molvi"
+            | "maulana"
+            | "qari"
+            | "mufti"
+            | "ayatollah"
+            | "hojatoleslam"
+    )
+}
+
 /// A person's listed name in natural order: "KENNEDY, John Fitzgerald"
 /// → "John Fitzgerald KENNEDY"; a name without a comma as it is.
 fn natural_order(name: &str) -> std::borrow::Cow<'_, str> {
@@ -12422,6 +12452,14 @@ mod spelling_tests {
                 g
             },
             {
+                // (Made up: a name of common words, born in Afghanistan.)
+                let mut m = Entity::new("mkr", "David Hassan", EntityType::Person);
+                m.lists.push("SDGT".into());
+                m.properties
+                    .insert("pob".into(), "Kandahar, Afghanistan".into());
+                m
+            },
+            {
                 let mut g = Entity::new("jg", "James Garcia", EntityType::Person);
                 g.lists.push("SDNTK".into());
                 g.properties.insert("pob".into(), "Tijuana, Mexico".into());
@@ -12462,6 +12500,18 @@ mod spelling_tests {
             "common words, three of them, nothing else",
             "2010",
             "Robert Garcia Lopez was arrested.",
+            &[],
+        ),
+        (
+            "common words, two of them after a cleric's title, born where the story is",
+            "2001",
+            "KABUL - Mullah David Hassan spoke.",
+            &[("David Hassan", "mkr", "exact")],
+        ),
+        (
+            "common words, two of them, born where the story is",
+            "2001",
+            "KABUL - David Hassan spoke.",
             &[],
         ),
         (
