@@ -3402,11 +3402,12 @@ impl<'m> Resolver<'m> {
         for k in 1..toks.len() {
             // (The given name, before an Arabic name's article: "President
             // Hafez al-Assad", the listed grandson's name, ruled out in
-            // 2000, names the unlisted father.)
+            // 2000, names the unlisted father; so does one before the
+            // article in capitals written apart, "Ahmed Al Sharaa".)
             let article = k >= 2
                 && matches!(n.token_text(k - 1), "al" | "el")
-                && toks[k - 1].flags.contains(TokenFlags::LOWERCASE)
-                && matches!(gap(k - 1, k), "-" | " ")
+                && (toks[k - 1].flags.contains(TokenFlags::LOWERCASE) && gap(k - 1, k) == "-"
+                    || gap(k - 1, k) == " ")
                 && !firm[k - 1];
             let p = if article { k - 2 } else { k - 1 };
             if (toks[p].start as usize) < body
@@ -6263,7 +6264,10 @@ impl<'m> Resolver<'m> {
                             title_rank(Some(t), self.matcher.profile(f.3.entity), &self.date) <= 1
                         })
                 })
-                && c.first == c.last
+                && (c.first == c.last
+                    // (Or the article and the name: "Al Sharaa".)
+                    || (c.first + 1 == c.last
+                        && matches!(self.norm.token_text(c.first as usize), "al" | "el")))
                 && age.is_none()
                 && !before
                     .last()
@@ -6272,7 +6276,7 @@ impl<'m> Resolver<'m> {
                     .first()
                     .is_some_and(|f| ents[f.3.entity as usize].kind == EntityType::Person)
             {
-                let w = self.norm.token_bytes(c.first as usize);
+                let w = self.norm.token_bytes(c.last as usize);
                 let u = unlisted
                     .get_or_insert_with(|| self.unlisted_bearers(text))
                     .get(w)
@@ -8598,11 +8602,12 @@ fn proper_context(text: &str, n: &Normalized, first: u32, last: u32) -> bool {
             && !ordinary
     };
     // "Saeed al-Jamal", "Hafez al-Assad", "Hamad bin Isa": an Arabic
-    // name's particle joins the words either side of it into one name.
+    // name's particle joins the words either side of it into one name; so
+    // does the article in capitals ("Ahmed Al Sharaa", "Ahmed Al-Assad").
     let particle = |i: usize| {
         let w = n.token_text(i);
-        (matches!(w, "al" | "el") || son_of_word(w))
-            && tokens[i].flags.contains(TokenFlags::LOWERCASE)
+        matches!(w, "al" | "el")
+            || (son_of_word(w) && tokens[i].flags.contains(TokenFlags::LOWERCASE))
     };
     // ("al-Jamal": the particle's hyphen.)
     let joined = |a: usize, b: usize| {
@@ -11351,6 +11356,11 @@ mod tests {
             resolved_texts(&mut r, text),
             ["Bashar al-Zorvani", "Zorvani"]
         );
+        // The article written apart in capitals, before the family name
+        // alone too: "Ahmed Al Zorvani … Al Zorvani".
+        let text = "ENVOYS\n\nDAMASCUS - President Ahmed Al Zorvani met envoys on \
+                    Saturday.\n\nAl Zorvani thanked them. Bashar al-Zorvani was not there.";
+        assert_eq!(resolved_texts(&mut r, text), ["Bashar al-Zorvani"]);
     }
 
     #[test]
