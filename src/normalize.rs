@@ -304,9 +304,15 @@ const fn ascii_classes() -> [Class; 128] {
 static ASCII: [Class; 128] = ascii_classes();
 
 fn classify(c: char) -> Class {
-    if (c as u32) < 128 {
-        return ASCII[c as usize];
+    match c as u32 {
+        0..0x80 => ASCII[c as usize],
+        0x80..0x800 => two_byte(c).class,
+        _ => classify_general(c),
     }
+}
+
+/// [`classify`] of a char outside ASCII, from the Unicode tables.
+fn classify_general(c: char) -> Class {
     match c {
         '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{2032}' | '\u{00B4}' => Class::Apostrophe,
         '\u{2010}' | '\u{2011}' => Class::Hyphen,
@@ -455,6 +461,20 @@ fn fold_char(c: char, out: &mut Vec<u8>) {
         out.push(c.to_ascii_lowercase() as u8);
         return;
     }
+    if (c as u32) < 0x800 {
+        let info = two_byte(c);
+        if let Some(folded) = info.folded.get(..usize::from(info.len)) {
+            out.extend_from_slice(folded);
+            return;
+        }
+    }
+    fold_char_general(c, out);
+}
+
+/// [`fold_char`] of a char outside ASCII: its compatibility decomposition
+/// without combining marks, in lower case, each char as
+/// [`push_folded`] writes it.
+fn fold_char_general(c: char, out: &mut Vec<u8>) {
     decompose_compatible(c, |d| {
         if is_combining_mark(d) {
             return;
@@ -463,6 +483,95 @@ fn fold_char(c: char, out: &mut Vec<u8>) {
             push_folded(l, out);
         }
     });
+}
+
+/// [`char_kind`]: a letter (`char::is_alphabetic`).
+const LETTER: u8 = 1;
+/// [`char_kind`]: an upper-case char (`char::is_uppercase`).
+const UPPER: u8 = 2;
+/// [`char_kind`]: a lower-case char (`char::is_lowercase`).
+const LOWER: u8 = 4;
+/// [`char_kind`]: a numeric char (`char::is_numeric`).
+const NUMERIC: u8 = 8;
+
+/// What [`State::word_char`] asks of `c`: the [`LETTER`], [`UPPER`],
+/// [`LOWER`] and [`NUMERIC`] bits.
+#[inline]
+fn char_kind(c: char) -> u8 {
+    match c as u32 {
+        0..0x80 => char_kind_general(c),
+        0x80..0x800 => two_byte(c).kind,
+        _ => char_kind_general(c),
+    }
+}
+
+/// [`char_kind`] from the Unicode tables.
+fn char_kind_general(c: char) -> u8 {
+    let mut kind = 0;
+    for (bit, set) in [
+        (LETTER, c.is_alphabetic()),
+        (UPPER, c.is_uppercase()),
+        (LOWER, c.is_lowercase()),
+        (NUMERIC, c.is_numeric()),
+    ] {
+        if set {
+            kind |= bit;
+        }
+    }
+    kind
+}
+
+/// What the general rules read of a char of two UTF-8 bytes (U+0080 to
+/// U+07FF: Latin letters with diacritics, Greek, Cyrillic, Armenian,
+/// Hebrew, Arabic), worked out once ([`two_byte`]).
+#[derive(Clone, Copy)]
+struct TwoByte {
+    /// [`classify_general`].
+    class: Class,
+    /// [`char_kind_general`].
+    kind: u8,
+    /// How many bytes of `folded` hold the char's fold
+    /// ([`fold_char_general`]); `u8::MAX` when it is longer (none is,
+    /// today: [`fold_char`] then folds it anew).
+    len: u8,
+    folded: [u8; 6],
+}
+
+/// [`TwoByte`] of `c`, one of U+0080 to U+07FF. Asking the Unicode tables
+/// (`char::is_alphabetic`, the compatibility decomposition, lower case)
+/// costs hundreds of instructions a char, more than a thousand for a
+/// letter, and the legal forms read at start-up alone have 22,000 such
+/// chars; each is asked once instead, with the 63 others of its first
+/// UTF-8 byte (a script or two), when the first of them is read.
+#[inline]
+fn two_byte(c: char) -> &'static TwoByte {
+    static BLOCKS: [std::sync::OnceLock<Box<[TwoByte; 64]>>; 30] =
+        [const { std::sync::OnceLock::new() }; 30];
+    let (block, at) = ((c as usize >> 6) - 2, c as usize & 63);
+    let chars = BLOCKS[block].get_or_init(|| {
+        let mut fold = Vec::new();
+        Box::new(std::array::from_fn(|k| {
+            let c = char::from_u32((block as u32 + 2) << 6 | k as u32)
+                .expect("no surrogate below U+0800");
+            fold.clear();
+            fold_char_general(c, &mut fold);
+            let mut folded = [0; 6];
+            let len = match folded.get_mut(..fold.len()) {
+                Some(head) => {
+                    head.copy_from_slice(&fold);
+                    fold.len() as u8
+                }
+                None => u8::MAX,
+            };
+            TwoByte {
+                class: classify_general(c),
+                kind: char_kind_general(c),
+                len,
+                folded,
+            }
+        }))
+    });
+    &chars[at]
 }
 
 fn push_folded(c: char, out: &mut Vec<u8>) {
@@ -1054,14 +1163,11 @@ impl State {
     #[inline]
     fn word_char(&mut self, out: &mut Normalized, i: usize, c: char) {
         let open = self.open_at(out, i);
-        if c.is_alphabetic() {
+        let kind = char_kind(c);
+        if kind & LETTER != 0 {
             open.letters += 1;
             open.segment_letters += 1;
-            let (up, low) = if c.is_ascii() {
-                (c.is_ascii_uppercase(), c.is_ascii_lowercase())
-            } else {
-                (c.is_uppercase(), c.is_lowercase())
-            };
+            let (up, low) = (kind & UPPER != 0, kind & LOWER != 0);
             if up {
                 open.upper += 1;
             }
@@ -1071,7 +1177,7 @@ impl State {
             if open.first_cased.is_none() && (up || low) {
                 open.first_cased = Some(up);
             }
-        } else if c.is_numeric() {
+        } else if kind & NUMERIC != 0 {
             open.digit = true;
             open.segment_letters += 1;
         }
@@ -1365,6 +1471,32 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn the_two_byte_table_agrees_with_the_unicode_tables() {
+        let mut longest = 0;
+        for u in 0x80..0x800 {
+            let c = char::from_u32(u).unwrap();
+            assert!(classify(c) == classify_general(c), "{c:?} class");
+            assert_eq!(char_kind(c), char_kind_general(c), "{c:?} kind");
+            let (mut table, mut general) = (Vec::new(), Vec::new());
+            fold_char(c, &mut table);
+            fold_char_general(c, &mut general);
+            assert_eq!(table, general, "{c:?} fold");
+            longest = longest.max(usize::from(two_byte(c).len));
+        }
+        // Every fold fits: none is folded anew (`u8::MAX`).
+        assert!(longest <= 6, "{longest}");
+        // Spot checks, so that the general functions are tested too.
+        assert!(classify('é') == Class::Word && classify('\u{00AD}') == Class::Ignore);
+        assert_eq!(char_kind('É'), LETTER | UPPER);
+        assert_eq!(char_kind('٣'), NUMERIC);
+        let mut folded = Vec::new();
+        for c in ['É', 'ß', 'Щ', 'ё', '\u{0301}'] {
+            fold_char(c, &mut folded);
+        }
+        assert_eq!(folded, b"essshche");
     }
 
     /// (name, text, expected stream, expected token texts as written)
