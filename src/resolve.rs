@@ -1925,14 +1925,19 @@ impl<'m> Resolver<'m> {
                         // "A.Q. Khan", "V.V. Putin": two initials or more
                         // that are a listed name's given names (and
                         // patronymic), in order, are that name.
-                        // (The text's dot first, as above.)
+                        // (The text's dot first, as above, and an
+                        // initial before it: no allocation for "Mr.".)
+                        let e = &self.matcher.entities()[c.entity as usize];
+                        if !dotted
+                            || e.name_order == Some(NameOrder::FamilyFirst)
+                            || initial_ending_at(text, at).is_none()
+                        {
+                            return None;
+                        }
                         let surname: Vec<&str> = (c.first..=c.last)
                             .map(|i| n.token_text(i as usize))
                             .collect();
-                        let e = &self.matcher.entities()[c.entity as usize];
-                        let from = (dotted && e.name_order != Some(NameOrder::FamilyFirst))
-                            .then(|| given_initials_before(text, at, e, &surname))
-                            .flatten()?;
+                        let from = given_initials_before(text, at, e, &surname)?;
                         // (Initials and a common surname are many people's,
                         // "S.M. Ali", "A.K. Gupta": the name needs its
                         // grounds in the document, as a surname does.)

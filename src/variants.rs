@@ -818,22 +818,29 @@ fn person_forms(entity: &Entity, alias: &Alias, out: &mut Vec<Form>) {
     // An alias without its own order is ordered like the entity's name.
     let order = alias.order.or(entity.name_order);
     let family_lead = family_written_first(entity, alias);
-    let (given, family, written) = match split_comma(&alias.name) {
+    // (`hyphened`: the family name is a hyphenated last word, one name:
+    // "Sassou-Nguesso" is never "Denis Sassou".)
+    let (given, family, written, hyphened) = match split_comma(&alias.name) {
         Some((family_raw, given_raw)) => {
             let family = fold_tokens(family_raw);
             let given = fold_tokens(given_raw);
             let mut written = family.clone();
             written.extend(given.iter().cloned());
-            (given, family, written)
+            (given, family, written, false)
         }
         None => {
             let written = fold_tokens(&alias.name);
-            let (given, family) = match family_lead {
-                Some(at) => (written[at..].to_vec(), written[..at].to_vec()),
-                None => hyphened_family(&alias.name, &written, order)
-                    .unwrap_or_else(|| split_person(&written, order)),
+            let (given, family, hyphened) = match family_lead {
+                Some(at) => (written[at..].to_vec(), written[..at].to_vec(), false),
+                None => match hyphened_family(&alias.name, &written, order) {
+                    Some((given, family)) => (given, family, true),
+                    None => {
+                        let (given, family) = split_person(&written, order);
+                        (given, family, false)
+                    }
+                },
             };
-            (given, family, written)
+            (given, family, written, hyphened)
         }
     };
     // A title written into a listed name ("Sultan Hassanal Bolkiah",
@@ -855,9 +862,6 @@ fn person_forms(entity: &Entity, alias: &Alias, out: &mut Vec<Form>) {
         return;
     }
     let comma = split_comma(&alias.name).is_some() || family_lead.is_some();
-    // (A hyphenated family name is one: "Sassou-Nguesso" is never "Denis
-    // Sassou".)
-    let hyphened = !comma && hyphened_family(&alias.name, &written, order).is_some();
     // A name that folds to one word ("L. O. Antończak", initials dropped)
     // is a bare surname in the text, and is matched as one.
     if written.len() == 1 {
