@@ -292,7 +292,7 @@ pub fn is_particle(folded: &str) -> bool {
 
 /// Words that stand before a name without being part of it: titles,
 /// honorifics, offices (rigour's person-name prefixes plus the offices the
-/// press puts before names).
+/// press puts before names, and clerics' titles).
 pub fn is_title(folded: &str) -> bool {
     static TITLES: OnceLock<HashSet<String>> = OnceLock::new();
     TITLES
@@ -318,12 +318,35 @@ pub fn is_title(folded: &str) -> bool {
             set
         })
         .contains(folded)
+        || is_muslim_cleric_title(folded)
+}
+
+/// Whether a folded word is a Muslim cleric's title written before a name
+/// ("Mullah", "Maulvi", "Mawlawi", "Maulana", "Qari", "Mufti", "Ayatollah"):
+/// not "Sheikh", which Gulf rulers and tribal elders bear too.
+pub(crate) fn is_muslim_cleric_title(w: &str) -> bool {
+    matches!(
+        w,
+        "mullah"
+            | "mulla"
+            | "maulvi"
+            | "mawlawi"
+            | "maulawi"
+            | "mawlavi"
+            | "moulvi"
+            | "molvi"
+            | "maulana"
+            | "qari"
+            | "mufti"
+            | "ayatollah"
+            | "hojatoleslam"
+    )
 }
 
 /// Offices and honorifics news text puts before names, beyond rigour's list.
-/// (With the religious titles of South Asia and Afghanistan, "Maulvi",
-/// "Mulla", "Qari", "Mufti", and West Africa's "Alhaji"; not "Haji", which
-/// is also a given name: Haji Aliyev, the wrestler.)
+/// (With West Africa's "Alhaji", and the clerics' titles of
+/// [`is_muslim_cleric_title`]; not "Haji", which is also a given name: Haji
+/// Aliyev, the wrestler.)
 const PRESS_TITLES: &str = "mr mrs ms miss mx dr sir lord lady president vice premier \
     prime minister pm secretary undersecretary under deputy assistant chancellor senator sen \
     rep representative congressman congresswoman governor gov mayor speaker leader chairman \
@@ -333,8 +356,7 @@ const PRESS_TITLES: &str = "mr mrs ms miss mx dr sir lord lady president vice pr
     commander cmdr cdr \
     king queen prince princess sheikh emir crown justice judge attorney ceo founder \
     director chief head minister foreign defense defence finance treasury state \
-    sayyed sayed seyed seyyed sayyid ayatollah hojatoleslam mullah maulana imam \
-    mulla maulvi mawlawi maulawi mawlavi moulvi molvi alhaji qari mufti";
+    sayyed sayed seyed seyyed sayyid imam alhaji";
 
 /// Function words (English and other languages), from rigour's text
 /// stopwords: a capitalized one before a name is a sentence start, not a

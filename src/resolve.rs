@@ -1920,33 +1920,35 @@ impl<'m> Resolver<'m> {
                     } else {
                         Vec::new()
                     };
-                    let mut always = true;
-                    let from = initials_before(text, at, &listed).or_else(|| {
-                        // "A.Q. Khan", "V.V. Putin": two initials or more
-                        // that are a listed name's given names (and
-                        // patronymic), in order, are that name.
-                        // (The text's dot first, as above, and an
-                        // initial before it: no allocation for "Mr.".)
-                        let e = &self.matcher.entities()[c.entity as usize];
-                        if !dotted
-                            || e.name_order == Some(NameOrder::FamilyFirst)
-                            || initial_ending_at(text, at).is_none()
-                        {
-                            return None;
-                        }
-                        let surname: Vec<&str> = (c.first..=c.last)
-                            .map(|i| n.token_text(i as usize))
-                            .collect();
-                        let from = given_initials_before(text, at, e, &surname)?;
-                        // (Initials and a common surname are many people's,
-                        // "S.M. Ali", "A.K. Gupta": the name needs its
-                        // grounds in the document, as a surname does.)
-                        always = !surname.iter().any(|w| {
-                            crate::link::common_word(w, self.matcher.persons_named(w)).is_some()
+                    // (With whether the name stands on its own.)
+                    let from = initials_before(text, at, &listed)
+                        .map(|f| (f, true))
+                        .or_else(|| {
+                            // "A.Q. Khan", "V.V. Putin": two initials or more
+                            // that are a listed name's given names (and
+                            // patronymic), in order, are that name.
+                            // (The text's dot first, as above, and an
+                            // initial before it: no allocation for "Mr.".)
+                            let e = &self.matcher.entities()[c.entity as usize];
+                            if !dotted
+                                || e.name_order == Some(NameOrder::FamilyFirst)
+                                || initial_ending_at(text, at).is_none()
+                            {
+                                return None;
+                            }
+                            let surname: Vec<&str> = (c.first..=c.last)
+                                .map(|i| n.token_text(i as usize))
+                                .collect();
+                            let from = given_initials_before(text, at, e, &surname)?;
+                            // (Initials and a common surname are many people's,
+                            // "S.M. Ali", "A.K. Gupta": the name needs its
+                            // grounds in the document, as a surname does.)
+                            let common = surname.iter().any(|w| {
+                                crate::link::common_word(w, self.matcher.persons_named(w)).is_some()
+                            });
+                            Some((from, !common))
                         });
-                        Some(from)
-                    });
-                    if let Some(from) = from {
+                    if let Some((from, always)) = from {
                         c.kind = MatchKind::Normalized;
                         if always {
                             c.policy = Policy::Always;
@@ -2977,7 +2979,7 @@ impl<'m> Resolver<'m> {
         // Afghanistan, where he was born.)
         let clergy = first > 0
             && !self.norm.barrier_after(first as usize - 1)
-            && is_muslim_cleric_title(self.norm.token_text(first as usize - 1));
+            && crate::names::is_muslim_cleric_title(self.norm.token_text(first as usize - 1));
         let ent = &self.matcher.entities()[e as usize];
         self.named_beside(e, first, last, in_office || self.leader(e))
             || (in_office
@@ -8243,14 +8245,23 @@ fn initials_before(text: &str, at: usize, listed: &[char]) -> Option<usize> {
     if listed.is_empty() {
         return None;
     }
-    let mut found = Vec::new();
-    let mut from = at;
-    while let Some((letter, begin)) = initial_ending_at(text, from) {
-        found.extend(letter.to_uppercase());
-        from = begin;
-    }
+    let (letters, from) = initials_ending_at(text, at);
+    let mut found: Vec<char> = letters.iter().flat_map(|c| c.to_uppercase()).collect();
     found.sort_unstable();
     (found == listed).then_some(from)
+}
+
+/// The initials written just before byte `at` ("A.Q. " before "Khan"), in
+/// text order, and where the first starts (`at` when there are none).
+fn initials_ending_at(text: &str, at: usize) -> (Vec<char>, usize) {
+    let mut letters = Vec::new();
+    let mut from = at;
+    while let Some((letter, begin)) = initial_ending_at(text, from) {
+        letters.push(letter);
+        from = begin;
+    }
+    letters.reverse();
+    (letters, from)
 }
 
 /// Where initials written just before byte `at` start, when there are two
@@ -8264,17 +8275,11 @@ fn given_initials_before(
     e: &crate::gazetteer::Entity,
     surname: &[&str],
 ) -> Option<usize> {
-    let mut written = Vec::new();
-    let mut from = at;
-    while let Some((letter, begin)) = initial_ending_at(text, from) {
-        // (Capitals only: "10 a.m. Khan spoke" is a time.)
-        if !letter.is_uppercase() {
-            return None;
-        }
-        written.push(letter);
-        from = begin;
+    let (written, from) = initials_ending_at(text, at);
+    // (Capitals only: "10 a.m. Khan spoke" is a time.)
+    if !written.iter().all(|c| c.is_uppercase()) {
+        return None;
     }
-    written.reverse();
     // (Not an abbreviation: "a U.S. Grant", "10 A.M. Khan spoke".)
     let abbreviation = matches!(
         written[..],
@@ -8421,28 +8426,6 @@ fn org_initials(name: &str) -> Vec<String> {
         }
     }
     out
-}
-
-/// Whether a folded word is a Muslim cleric's title written before a name
-/// ("Mullah", "Maulvi", "Mawlawi", "Maulana", "Qari", "Mufti", "Ayatollah"):
-/// not "Sheikh", which Gulf rulers and tribal elders bear too.
-fn is_muslim_cleric_title(w: &str) -> bool {
-    matches!(
-        w,
-        "mullah"
-            | "mulla"
-            | "maulvi"
-            | "mawlawi"
-            | "maulawi"
-            | "mawlavi"
-            | "moulvi"
-            | "molvi"
-            | "maulana"
-            | "qari"
-            | "mufti"
-            | "ayatollah"
-            | "hojatoleslam"
-    )
 }
 
 /// A person's listed name in natural order: "KENNEDY, John Fitzgerald"

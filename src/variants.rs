@@ -1149,17 +1149,8 @@ fn person_forms(entity: &Entity, alias: &Alias, out: &mut Vec<Form>) {
             // "Rodríguez López-Calleja", then "López-Calleja": a
             // hyphenated last family name is written alone.
             let family_text = split_comma(&alias.name).map_or(alias.name.as_str(), |(f, _)| f);
-            if let Some(word) = family_text
-                .split_whitespace()
-                .last()
-                .filter(|w| w.contains('-'))
-            {
-                let joined = fold_tokens(word);
-                if joined.len() >= 2
-                    && family_core.len() > joined.len()
-                    && family_core.ends_with(&joined)
-                    && !joined.iter().any(|t| is_particle(t))
-                {
+            if let Some(joined) = hyphened_last_word(family_text) {
+                if family_core.len() > joined.len() && family_core.ends_with(&joined) {
                     out.push(form(joined, Variant::Surname));
                 }
             }
@@ -1737,14 +1728,19 @@ fn hyphened_family(
     if order == Some(NameOrder::FamilyFirst) {
         return None;
     }
-    let last = name.split_whitespace().last().filter(|w| w.contains('-'))?;
-    let joined = fold_tokens(last);
+    let joined = hyphened_last_word(name)?;
     let given = written.len().checked_sub(joined.len())?;
-    (joined.len() >= 2
-        && given > 0
-        && written.ends_with(&joined)
-        && !joined.iter().any(|t| is_particle(t) || is_suffix(t)))
-    .then(|| (written[..given].to_vec(), joined))
+    (given > 0 && written.ends_with(&joined) && !joined.iter().any(|t| is_suffix(t)))
+        .then(|| (written[..given].to_vec(), joined))
+}
+
+/// The folded words of the last word of `text` where it is hyphenated and
+/// folds to two words or more, none a name particle: `["lopez",
+/// "calleja"]` of "RODRIGUEZ LOPEZ-CALLEJA"; not "Nur-Al-Din".
+fn hyphened_last_word(text: &str) -> Option<Vec<String>> {
+    let last = text.split_whitespace().last().filter(|w| w.contains('-'))?;
+    let joined = fold_tokens(last);
+    (joined.len() >= 2 && !joined.iter().any(|t| is_particle(t))).then_some(joined)
 }
 
 /// Where the family name is among a person name's written tokens, by name
