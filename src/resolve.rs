@@ -965,6 +965,9 @@ struct ChosenIndex {
     by_title: FxHashMap<u32, Vec<(u32, TokenEvidence)>>,
     /// The same, of those resting on the entity's country.
     by_country: FxHashMap<u32, Vec<(u32, TokenEvidence)>>,
+    /// Per entity: the first short form chosen so far that is a given name
+    /// alone ("Khamis" of Khamis Qadhafi), as its token.
+    by_given: FxHashMap<u32, u32>,
 }
 
 /// An entity's full mentions in a document, in text order.
@@ -1038,6 +1041,9 @@ impl ChosenIndex {
         let spans = self.short.entry(c.entity).or_default();
         debug_assert!(spans.last().is_none_or(|s| s.1 < c.first));
         spans.push((c.first, c.last));
+        if c.given_name {
+            self.by_given.entry(c.entity).or_insert(c.first);
+        }
         if c.kind == MatchKind::Surname && c.first == c.last {
             let w = norm.token_bytes(c.first as usize);
             add_keyed(&mut self.short_surnames, w, (c.last, c.entity));
@@ -1088,6 +1094,22 @@ impl ChosenIndex {
             .into_iter()
             .chain(after)
             .min_by_key(|x| (x.0, x.1, x.2))
+    }
+
+    /// Whether the document, before token `at`, called entity `e` by the
+    /// first word alone of a full mention of `e` that ends with the folded
+    /// word `family` ("Khamis Gaddafi … Khamis").
+    fn given_called_before(&self, norm: &Normalized, e: u32, at: u32, family: &[u8]) -> bool {
+        self.by_given.get(&e).is_some_and(|&k| {
+            k < at
+                && self.full.get(&e).is_some_and(|m| {
+                    m.spans.iter().take_while(|s| s.1 < k).any(|&(f, l)| {
+                        f < l
+                            && norm.token_bytes(f as usize) == norm.token_bytes(k as usize)
+                            && norm.token_bytes(l as usize) == family
+                    })
+                })
+        })
     }
 
     /// Whether entity `e` is named in full before token `at`.
@@ -3506,13 +3528,65 @@ impl<'m> Resolver<'m> {
     }
 
     /// Whether the words before token `first` (the start of a name) say
-    /// the person is another's relative ("his brother", "His widow,").
+    /// the person is another's relative ("his brother", "His widow,"), or
+    /// the name is one of a list they open ("his sons Saif al-Islam
+    /// Gaddafi, Hannibal Gaddafi and Khamis Gaddafi": each a son).
     fn named_as_relative(&self, text: &str, first: u32) -> bool {
-        self.words_before(text, first)
-            .iter()
-            .rev()
-            .take(2)
-            .any(|w| is_kin(w))
+        let n = &self.norm;
+        let mut f = first as usize;
+        // (A bounded look: a list of a family's members is short.)
+        for round in 0..8 {
+            // (Further back, a plural opens the list: "his brother Boris
+            // Rotenberg, and Yuri Kovalchuk" names one brother.)
+            let kin = |w: &&str| match round {
+                0 => is_kin(w),
+                _ => {
+                    matches!(*w, "children" | "relatives" | "grandchildren")
+                        || w.strip_suffix('s').is_some_and(is_kin)
+                }
+            };
+            if self
+                .words_before(text, f as u32)
+                .iter()
+                .rev()
+                .take(2)
+                .any(kin)
+            {
+                return true;
+            }
+            // (The separator: a comma, "and" or both.)
+            let mut k = match f.checked_sub(1) {
+                Some(k) if !n.barrier_after(k) && gap(text, n, k) == ", " => k,
+                Some(k)
+                    if k >= 1
+                        && n.token_text(k) == "and"
+                        && !n.barrier_after(k)
+                        && !n.barrier_after(k - 1)
+                        && gap(text, n, k) == " "
+                        && matches!(gap(text, n, k - 1), " " | ", ") =>
+                {
+                    k - 1
+                }
+                _ => return false,
+            };
+            // The list's name before: its words written as a name's, back
+            // to the word before it.
+            let mut words = 1;
+            while k > 0
+                && words < 5
+                && !n.barrier_after(k - 1)
+                && matches!(gap(text, n, k - 1), " " | "-")
+                && !lowercase_word(n, k - 1)
+            {
+                k -= 1;
+                words += 1;
+            }
+            if lowercase_word(n, k) {
+                return false;
+            }
+            f = k;
+        }
+        false
     }
 
     /// Whether the document's first full mention of entity `e` before
@@ -5591,6 +5665,16 @@ impl<'m> Resolver<'m> {
                     _ => None,
                 })
                 .or(first_holder.then_some(1));
+            // "Andrew Johnson … the first Johnson had succeeded Abraham
+            // Lincoln": an ordinal before an untitled surname orders the
+            // bearers of the name, where the story compares two.
+            let ordinal = match (title, &before[..]) {
+                (None, [.., "the", "first"]) => Some(1),
+                (None, [.., "the", "second"]) => Some(-1),
+                _ => None,
+            }
+            .filter(|_| c.first == c.last);
+            let age = age.or(ordinal);
             // (Of the bearers the document names surely: "Gilberto
             // Rodríguez" taken at 0.3 for another listed man's alias is
             // not one of the brothers compared.)
@@ -5627,6 +5711,7 @@ impl<'m> Resolver<'m> {
                     })
                     .count()
                     >= 2;
+            let age = age.filter(|_| compares || ordinal.is_none());
             let mut j = i;
             // (title rank, evidence rank, closeness, cand, evidence,
             // confidence of what it rests on)
@@ -6140,6 +6225,8 @@ impl<'m> Resolver<'m> {
             // sister"): the press names the others in full, or titles them
             // ("Premier Li", "Ms. Karadžić").
             let word = self.norm.token_bytes(c.first as usize);
+            let given_called =
+                |e: u32| c.first == c.last && ix.given_called_before(&self.norm, e, c.first, word);
             let called = title.is_none().then(|| ix.called(word, c.first));
             let called = called.flatten();
             // "Foreign Minister Katz" beside "Welfare Minister Katz": of
@@ -6158,6 +6245,15 @@ impl<'m> Resolver<'m> {
                             .is_some_and(|t| self.titled_in_full_before(text, &ix, e, t, c.first))
                             && !self.said_whose_after(text, c.last)))
             };
+            // (Where the story names two bearers or more in full: "Saddam
+            // Hussein … left Saddam in power … Hussein" is Saddam still.)
+            let mut named_in_full = found
+                .iter()
+                .filter(|f| f.4 .0 == EvidenceKind::FullMention)
+                .map(|f| f.3.entity);
+            let kin_named = named_in_full
+                .next()
+                .is_some_and(|e0| named_in_full.any(|e| e != e0));
             // (Each key once: the age and recency tests read the lists'
             // dates and the chosen mentions.)
             found.sort_by_cached_key(|(tr, r, close, g, ev, _)| {
@@ -6174,7 +6270,18 @@ impl<'m> Resolver<'m> {
                     // supports that one ("Biden" is not a listed "Badin").
                     g.variant > 0 && ev.0 == EvidenceKind::LinkedMention,
                     called.is_some_and(|e| e != g.entity),
-                    kin_introduced(g.entity),
+                    (
+                        kin_introduced(g.entity),
+                        // "Khamis Gaddafi … Khamis commanded the 32nd
+                        // Brigade … Gaddafi said": the press calls a
+                        // relative by the given name to set him apart from
+                        // the family's principal, whom a bare family name
+                        // then means.
+                        title.is_none()
+                            && ev.0 == EvidenceKind::FullMention
+                            && kin_named
+                            && given_called(g.entity),
+                    ),
                     // An organization's whole name outranks another's
                     // first word ("Sberbank" is Sberbank of Russia, not
                     // its subsidiary Sberbank Europe AG named later).
@@ -10072,6 +10179,80 @@ mod tests {
         let out = resolved(&mut r, text);
         let ids: Vec<&str> = out.iter().map(|x| m.entity(x).id.as_str()).collect();
         assert_eq!(ids, ["younger", "elder"]);
+    }
+
+    #[test]
+    fn an_untitled_ordinal_orders_two_bearers_named_in_full() {
+        // Made-up fixture names: two presidents of one name, a century
+        // apart.
+        let president = |id: &str, given: &str, born: &str, start: &str, end: &str| {
+            let mut e = Entity::new(id, format!("{given} Quorvelt"), EntityType::Person);
+            e.properties.insert("birth_date".into(), born.into());
+            e.properties.insert(
+                "roles".into(),
+                serde_json::json!([{"role": "President", "start": start, "end": end}]),
+            );
+            e
+        };
+        let m = Matcher::new(&Gazetteer::from_entities([
+            president("first", "Andor", "1808-12-29", "1865-04-15", "1869-03-04"),
+            president("second", "Lyden", "1908-08-27", "1963-11-22", "1969-01-20"),
+        ]));
+        let mut r = Resolver::new(&m);
+        r.set_date(DocDate::parse("1965-01-21").unwrap());
+        // (The story called the second by his surname before: that alone
+        // would keep it his.)
+        let text = "Lyden Quorvelt took the oath. Mr. Quorvelt is the second of \
+                    his name to hold the office; the first, Andor Quorvelt, was \
+                    impeached. Historians noted that the first Quorvelt had no \
+                    ceremony.";
+        let ids = resolved_ids(&mut r, &m, text);
+        let last = ids.last().map(|(t, id)| (t.as_str(), id.as_str()));
+        assert_eq!(last, Some(("Quorvelt", "first")));
+        // With one bearer named, no order: "the first Quorvelt" is no one
+        // the story compares.
+        let text = "Lyden Quorvelt took the oath. The first Quorvelt spoke.";
+        let ids = resolved_ids(&mut r, &m, text);
+        assert!(ids.iter().all(|(_, id)| id == "second"), "{ids:?}");
+    }
+
+    #[test]
+    fn a_family_the_story_lists_leaves_the_bare_surname_to_its_head() {
+        // Made-up fixture names: a ruler and his children, all listed.
+        let person = |id: &str, name: &str| Entity::new(id, name, EntityType::Person);
+        let m = Matcher::new(&Gazetteer::from_entities([
+            person("head", "Moussar Zeltafi"),
+            person("a", "Harun Zeltafi"),
+            person("b", "Kamis Zeltafi"),
+            person("c", "Saidi Zeltafi"),
+        ]));
+        let mut r = Resolver::new(&m);
+        r.set_date(DocDate::parse("2011-02-27").unwrap());
+        // Each name of a list a plural word for kin opens is a relative;
+        // one the story then calls by the given name is set apart too.
+        let text = "The council froze the assets of leader Moussar Zeltafi. The \
+                    ban covers his sons Harun Zeltafi, Kamis Zeltafi and Saidi \
+                    Zeltafi.\n\nKamis commands a brigade.\n\nThe order froze \
+                    assets belonging to Zeltafi and his family.";
+        let ids = resolved_ids(&mut r, &m, text);
+        let last = ids.last().map(|(t, id)| (t.as_str(), id.as_str()));
+        assert_eq!(last, Some(("Zeltafi", "head")), "{ids:?}");
+        // A singular word for kin names one relative, not the list after
+        // it: the last named is no brother.
+        let text = "The ban covers Harun Zeltafi and his brother Kamis Zeltafi, \
+                    and Saidi Zeltafi.\n\nZeltafi could not be reached.";
+        let ids = resolved_ids(&mut r, &m, text);
+        let last = ids.last().map(|(t, id)| (t.as_str(), id.as_str()));
+        assert_eq!(last, Some(("Zeltafi", "c")), "{ids:?}");
+        // Called by the given name after the full name, a relative of
+        // another bearer the story names in full leaves the bare surname
+        // to that one.
+        let text = "Moussar Zeltafi spoke. Kamis Zeltafi, who commands a \
+                    brigade, stood by.\n\nKamis said nothing.\n\nZeltafi \
+                    left the hall.";
+        let ids = resolved_ids(&mut r, &m, text);
+        let last = ids.last().map(|(t, id)| (t.as_str(), id.as_str()));
+        assert_eq!(last, Some(("Zeltafi", "head")), "{ids:?}");
     }
 
     #[test]
