@@ -2635,6 +2635,10 @@ impl<'m> Resolver<'m> {
     /// official. A person the lists name for no office is known by the
     /// names they give: other middle names make someone else ("Mehmet Ali
     /// Kaya, a cargo sales manager" is no listed Mehmet Kaya), `Some(false)`.
+    /// One middle name that, with the words after it, is the name of a
+    /// party the lists link to `e` is the father's name an Arabic name
+    /// writes there ("Hafez Bashar al-Assad", son of Bashar al-Assad):
+    /// `Some(true)`.
     fn middle_names_fit(&self, e: u32, first: u32, last: u32, gap: u8) -> Option<bool> {
         let word = |i: u32| self.norm.token_text(i as usize);
         let letter = |w: &str| w.chars().next();
@@ -2642,15 +2646,10 @@ impl<'m> Resolver<'m> {
         let written: Vec<Option<char>> = (first + 1..first + 1 + u32::from(gap))
             .map(|i| letter(word(i)))
             .collect();
-        let mut fit = None;
-        for a in self.matcher.entities()[e as usize]
-            .names()
-            .filter(|a| !a.weak)
-        {
-            let name = natural_order(&a.name);
-            // Folded words, a listed initial kept as its letter ("Lyndon
-            // B. Johnson" has a middle name "B").
-            let folded: Vec<String> = name
+        // A name's folded words in natural order, a listed initial kept as
+        // its letter ("Lyndon B. Johnson" has a middle name "B").
+        let folded_words = |name: &str| -> Vec<String> {
+            natural_order(name)
                 .split_whitespace()
                 .flat_map(|w| match fold_name(w) {
                     f if f.is_empty() => w
@@ -2662,7 +2661,25 @@ impl<'m> Resolver<'m> {
                         .collect::<Vec<String>>(),
                     f => f.split(' ').map(str::to_string).collect(),
                 })
-                .collect();
+                .collect()
+        };
+        let ents = self.matcher.entities();
+        let fathers = gap == 1
+            && self.matcher.links(e).iter().any(|&o| {
+                ents[o as usize].kind == EntityType::Person
+                    && ents[o as usize].names().filter(|a| !a.weak).any(|a| {
+                        let w = folded_words(&a.name);
+                        w.len() == rest.len() + 1
+                            && w[0] == word(first + 1)
+                            && w[1..].iter().zip(&rest).all(|(a, b)| a == b)
+                    })
+            });
+        if fathers {
+            return Some(true);
+        }
+        let mut fit = None;
+        for a in ents[e as usize].names().filter(|a| !a.weak) {
+            let folded = folded_words(&a.name);
             let words: Vec<&str> = folded.iter().map(String::as_str).collect();
             let Some(between) = words
                 .len()
@@ -2674,8 +2691,10 @@ impl<'m> Resolver<'m> {
             let listed: Vec<Option<char>> = words[1..=between].iter().map(|w| letter(w)).collect();
             fit = Some(fit.unwrap_or(false) || listed == written);
         }
-        let ent = &self.matcher.entities()[e as usize];
-        let official = ent.lists.iter().any(|l| l.starts_with("official:"));
+        let official = ents[e as usize]
+            .lists
+            .iter()
+            .any(|l| l.starts_with("official:"));
         fit.or((!official).then_some(false))
     }
 
@@ -5840,7 +5859,13 @@ impl<'m> Resolver<'m> {
                             // the state written, whoever came between.)
                             || cues.state.is_some_and(|code| {
                                 state_fits(&ents[g.entity as usize], code)
-                            }),
+                            })
+                            // ("Frank Kennedy, a leaf dealer … the Kennedy
+                            // administration": whoever led by then, whatever
+                            // namesake came between.)
+                            || (c.first == c.last
+                                && power_word_after(text, &self.norm, c.last)
+                                && self.matcher.profile(g.entity).held_by(LEADS, &self.date)),
                         &ix,
                         &mut walked,
                     )
@@ -6160,18 +6185,9 @@ impl<'m> Resolver<'m> {
             // led a state or government by then; so does one whose
             // officers are spoken of ("Gaddafi's former intelligence
             // chief", "Assad's foreign minister").
-            let regime = c.first == c.last && {
-                let next = c.last as usize + 1;
-                (next < toks.len()
-                    && !self.norm.barrier_after(c.last as usize)
-                    && toks[next].flags.contains(TokenFlags::LOWERCASE)
-                    && matches!(
-                        &text[toks[c.last as usize].end as usize..toks[next].start as usize],
-                        " " | "-"
-                    )
-                    && power_word(self.norm.token_text(next)))
-                    || serves_under(&text[toks[c.last as usize].end as usize..])
-            };
+            let regime = c.first == c.last
+                && (power_word_after(text, &self.norm, c.last)
+                    || serves_under(&text[toks[c.last as usize].end as usize..]));
             let led = |e: u32| self.matcher.profile(e).held_by(LEADS, &self.date);
             // A bearer the story first names as another's relative ("his
             // brother Raja Salameh", "her son Ovidio") is not the one a
@@ -7802,6 +7818,10 @@ fn type_cue(n: &Normalized, kind: &EntityType, first: u32) -> Option<u32> {
     // names: "the tankers Adrian Darya, Devon and Downy", but not "the
     // airline and the Central Bank", another thing.)
     let (mut joined, mut listed) = (false, false);
+    // (A plural cue before "such as" or "including" names a kind the
+    // names after are examples of: "firms such as Concord Catering",
+    // "tankers including the Devon".)
+    let mut examples = false;
     // (Eight words: "the tankers Adrian Darya, Devon and Downy".)
     for _ in 0..8 {
         let p = i.checked_sub(1)?;
@@ -7818,7 +7838,19 @@ fn type_cue(n: &Normalized, kind: &EntityType, first: u32) -> Option<u32> {
             // (Or a singular one before a list of names: "the tanker
             // Zarnavax, Dover and Sakhalin Island".)
             let plural = word.ends_with('s') || word == "aircraft" || word == "cargo";
-            return (!joined || plural || listed).then_some(p);
+            return ((!joined || plural || listed) && (!examples || plural)).then_some(p);
+        }
+        if !examples
+            && !joined
+            && (word == "including"
+                || (word == "as"
+                    && p > 0
+                    && n.token_text(p as usize - 1) == "such"
+                    && !n.barrier_after(p as usize - 1)))
+        {
+            examples = true;
+            i = if word == "as" { p - 1 } else { p };
+            continue;
         }
         joined |= matches!(word, "and" | "or");
         listed |= joined
@@ -7995,6 +8027,21 @@ fn quantity_after(rest: &str) -> bool {
         || rest.starts_with('%')
         || rest.starts_with(" per cent")
         || rest.starts_with(" percent")
+}
+
+/// Whether a power word ([`power_word`]) in lower case follows token
+/// `last` after a space or a hyphen: "the Ortega regime", "Johnson-era".
+fn power_word_after(text: &str, n: &Normalized, last: u32) -> bool {
+    let toks = n.tokens();
+    let next = last as usize + 1;
+    next < toks.len()
+        && !n.barrier_after(last as usize)
+        && toks[next].flags.contains(TokenFlags::LOWERCASE)
+        && matches!(
+            &text[toks[last as usize].end as usize..toks[next].start as usize],
+            " " | "-"
+        )
+        && power_word(n.token_text(next))
 }
 
 /// "the Maduro government", "Johnson-era".
@@ -8934,6 +8981,9 @@ mod tests {
         ("vessel cue before", "the tanker Dover sailed", &[("Dover", "dover", "normalized")]),
         ("vessel cue after is a modifier", "a Dover tanker sailed", &[]),
         ("vessel cue too far", "tanker registries in Dover opened", &[]),
+        ("a plural cue before such as", "tankers such as Dover sailed", &[("Dover", "dover", "normalized")]),
+        ("a plural cue before including", "tankers including Dover sailed", &[("Dover", "dover", "normalized")]),
+        ("a singular cue before such as", "a tanker such as Dover is big", &[]),
         ("vessel article", "The Zarnavax sailed at dawn.", &[("Zarnavax", "zarnavax", "normalized")]),
         ("vessel article with size", "the 88-metre Zarnavax", &[("Zarnavax", "zarnavax", "normalized")]),
         ("vessel article, a place", "The Dover sailed at dawn.", &[]),
@@ -9644,6 +9694,11 @@ mod tests {
         quennet.lists = vec!["SDGT".into()];
         let mut vanly = Entity::new("vanly", "Kestor Vanly", EntityType::Person);
         vanly.lists = vec!["SDGT".into()];
+        vanly
+            .properties
+            .insert("linked_to".into(), serde_json::json!(["Tavor Vanly"]));
+        let mut tavor = Entity::new("tavor", "Tavor Vanly", EntityType::Person);
+        tavor.lists = vec!["SDGT".into()];
         let mut vorlan = Entity::new("vorlan", "VORLAN, Tesk A.", EntityType::Person);
         vorlan.lists = vec!["SDGT".into()];
         let m = Matcher::new(&Gazetteer::from_entities([
@@ -9653,6 +9708,7 @@ mod tests {
             official("long", "Dravo Pell Ulmenk", "2001-01-01"),
             quennet,
             vanly,
+            tavor,
             vorlan,
         ]));
         let mut r = Resolver::new(&m);
@@ -9688,6 +9744,12 @@ mod tests {
             // for no office: someone else; one they give as an initial
             // agrees by its letter.
             ("Kestor Ali Vanly, a trader, said.", &[]),
+            // The name of a person the lists link to this one, after his
+            // given name: his father's name, as Arabic names write it.
+            (
+                "Kestor Tavor Vanly was held.",
+                &[("Kestor Tavor Vanly", "vanly", "middle_names")],
+            ),
             (
                 "Tesk Amarin Vorlan was held.",
                 &[("Tesk Amarin Vorlan", "vorlan", "middle_names")],
@@ -11443,6 +11505,16 @@ mod tests {
                 .collect();
             assert_eq!(got, ["s", "s"], "{text}");
         }
+        // Named in full, then an unlisted namesake between: the power word
+        // still names whoever led by then.
+        let text = "President Velmor Zarnavi signed the order. \"We pray,\" said \
+                    Frank Zarnavi, a leaf dealer. A senator said the Zarnavi \
+                    administration should act.";
+        let got: Vec<&str> = resolved(&mut r, text)
+            .iter()
+            .map(|x| m.entity(x).id.as_str())
+            .collect();
+        assert_eq!(got, ["p", "p"], "{text}");
     }
 
     #[test]

@@ -1133,6 +1133,9 @@ fn person_forms(entity: &Entity, alias: &Alias, out: &mut Vec<Form>) {
         }
         if !family_first && paternal_pair(entity, alias, comma, &written, &given_core) {
             out.push(form(vec![given_core[1].clone()], Variant::Surname));
+            // (And the two family names as a pair, as of a name of four
+            // words: "Gertz Manero" of Alejandro Gertz Manero.)
+            out.push(form(written[1..].to_vec(), Variant::Surname));
         } else if !comma
             && !family_first
             && written.len() == 4
@@ -2584,6 +2587,17 @@ mod tests {
         out.clear();
         forms(&e, &e.names().next().unwrap(), &mut out);
         assert!(!out.iter().any(|f| f.tokens.join(" ") == "zarnez obrador"));
+        // Of three words, the pair too ("Gertz Manero").
+        let mut e = Entity::new("b", "Alejandro Zertz Manero", EntityType::Person);
+        e.properties.insert("country".into(), "Mexico".into());
+        out.clear();
+        forms(&e, &e.names().next().unwrap(), &mut out);
+        let surnames: Vec<String> = out
+            .iter()
+            .filter(|f| f.variant == Surname)
+            .map(|f| f.tokens.join(" "))
+            .collect();
+        assert_eq!(surnames, ["zertz", "zertz manero"]);
     }
 
     #[test]
