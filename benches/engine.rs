@@ -9,13 +9,14 @@
 //! - `normalize-words`: the fast path's word cases one at a time, each a
 //!   text of 64 KB of the fixed text's own words drawn with a fixed seed,
 //!   through `normalize_into` and through the general rules alone:
-//!   `short` (words under eight bytes, one space apart: the one-step word
-//!   and its space, `State::short_token`), `long` (words of eight bytes or
-//!   more: folded eight bytes at a time, `fold_ascii_run`), `punctuated`
-//!   (short words, each followed by a comma, a full stop or a line break
-//!   before the next: the word in one step, the separators through the
-//!   loop). What the fast path saves per kind of word shows as the gap
-//!   between the two lines of each.
+//!   `short` (words under eight bytes, one space apart: cut from the masks
+//!   of a block of 64 bytes classified at once, each written with its
+//!   space in one store, `State::plain_words`), `long` (words of eight
+//!   bytes or more: written eight bytes at a time), `punctuated` (short
+//!   words, each followed by a comma, a full stop or a line break before
+//!   the next: the separators through the loop, the full stop and line
+//!   break through the general rules). What the fast path saves per kind
+//!   of word shows as the gap between the two lines of each.
 //! - `resolve`: [`Resolver::resolve`] over the same text with a matcher built
 //!   from the bundled `gazetteers/` (built once, outside the timing); and
 //!   `resolve/synthetic-20k`, the same with 20,000 synthetic names.

@@ -1111,52 +1111,134 @@ impl State {
     /// a non-ASCII char) is opened as the general path opens it and left
     /// to it. Returns the byte where it stopped: after a word left open,
     /// or at the first byte that is neither a word's nor a separator's.
+    ///
+    /// The text is read a [`Block`] at a time: its words are cut, folded
+    /// and flagged from three masks of the block's bytes, classified at
+    /// once, not eight bytes from each word's start. A word the block
+    /// does not end is read again at the start of the next block; one of
+    /// [`BLOCK`] bytes or more, eight bytes at a time
+    /// ([`fold_ascii_run`]).
     #[inline(never)]
     fn plain_words(&mut self, out: &mut Normalized, text: &[u8], mut i: usize) -> usize {
         self.before_token(out);
+        // Whether a sentence's or line's start may be pending: for the
+        // first word only.
+        let mut starts = true;
+        let mut pad = [0u8; BLOCK + 8];
         loop {
-            let end = match self.short_token(out, text, i) {
-                Some(end) => end,
+            // `i` is the first byte of a word. Past the text's end the
+            // block reads zeros: no word's byte, and one that ends any
+            // token, as the end of the text does.
+            let buf: &[u8; BLOCK + 8] = match text.get(i..i + BLOCK + 8) {
+                Some(b) => b.try_into().expect("a block and eight bytes"),
                 None => {
-                    let norm_start = out.stream.len();
-                    let run = fold_ascii_run(&text[i..], &mut out.stream);
-                    let end = i + run.len;
-                    if !text.get(end).is_none_or(|&b| ends_any_token(b)) {
-                        self.add_run(i, norm_start, &run);
-                        return end;
-                    }
-                    self.push_token(out, i, end, norm_start, run.shape());
-                    end
+                    let rest = &text[i..];
+                    pad.fill(0);
+                    pad[..rest.len()].copy_from_slice(rest);
+                    &pad
                 }
             };
-            // Most often one space, then the next word.
-            if text.get(end) == Some(&b' ')
-                && text.get(end + 1).is_some_and(u8::is_ascii_alphanumeric)
-            {
-                self.chunk_tokens = out.tokens.len();
-                self.chunk_stream = out.stream.len();
-                i = end + 1;
-                continue;
-            }
-            let mut j = end;
-            let mut spaced = false;
-            while let Some(&b) = text.get(j) {
-                match ASCII.get(b as usize) {
-                    Some(Class::Space) => spaced = true,
-                    Some(Class::Other) => {}
-                    _ => break,
+            let block = Block::of(buf);
+            // The word at `s` of the block, while the block holds its end.
+            let mut s = 0;
+            let stepped = loop {
+                let k = (!(block.word >> s)).trailing_zeros() as usize;
+                let e = s + k;
+                if e == BLOCK {
+                    break None;
                 }
-                j += 1;
+                let norm_start = out.stream.len();
+                push_folded_word(&mut out.stream, buf, s, k);
+                if !ends_any_token(buf[e]) {
+                    out.stream.pop();
+                    self.add_run(i + s, norm_start, &block.run(s, k));
+                    return i + e;
+                }
+                let mut norm_end = norm_start + k;
+                if k >= 6 && matches!(buf[e - 1] | 0x20, b'h' | b'a' | b'y' | b'i') {
+                    out.stream.pop();
+                    fold_spelling_ending(&mut out.stream, norm_start);
+                    norm_end = out.stream.len();
+                    out.stream.push(b' ');
+                }
+                let mut flags = block.flags(s, k);
+                if starts {
+                    flags.insert(self.take_starts());
+                    starts = false;
+                }
+                out.tokens.push(Token {
+                    start: (i + s) as u32,
+                    end: (i + e) as u32,
+                    norm_start: norm_start as u32,
+                    norm_end: norm_end as u32,
+                    flags,
+                });
+                // Most often one space, then the next word.
+                if buf[e] == b' ' && e + 1 < BLOCK && block.word >> (e + 1) & 1 != 0 {
+                    self.chunk_tokens = out.tokens.len();
+                    self.chunk_stream = out.stream.len();
+                    s = e + 1;
+                    continue;
+                }
+                match self.separators(out, text, i + e) {
+                    Ok(j) if j - i < BLOCK => s = j - i,
+                    stepped => break Some(stepped),
+                }
+            };
+            i = match stepped {
+                // A word the block does not end: the next block from it.
+                None if s > 0 => i + s,
+                None => match self.long_word(out, text, i) {
+                    Ok(j) => j,
+                    Err(j) => return j,
+                },
+                Some(Ok(j)) => j,
+                Some(Err(j)) => return j,
+            };
+        }
+    }
+
+    /// A word of [`plain_words`](State::plain_words) at byte `i` of
+    /// `text` that a block does not hold, eight bytes at a time: left open
+    /// or written as the block's words are. Then
+    /// [`separators`](State::separators).
+    #[cold]
+    fn long_word(&mut self, out: &mut Normalized, text: &[u8], i: usize) -> Result<usize, usize> {
+        let norm_start = out.stream.len();
+        let run = fold_ascii_run(&text[i..], &mut out.stream);
+        let end = i + run.len;
+        if !text.get(end).is_none_or(|&b| ends_any_token(b)) {
+            self.add_run(i, norm_start, &run);
+            return Err(end);
+        }
+        self.push_token(out, i, end, norm_start, run.shape());
+        self.separators(out, text, end)
+    }
+
+    /// The separators of [`plain_words`](State::plain_words) from byte `j`
+    /// of `text` on, right after a word: spaces and [`Class::Other`]
+    /// bytes, which do nothing when no token is open but start a chunk
+    /// (see [`State::space`]). `Ok` with the next word's first byte, an
+    /// ASCII letter or digit; `Err` with the first byte that is neither.
+    #[inline]
+    fn separators(&mut self, out: &Normalized, text: &[u8], mut j: usize) -> Result<usize, usize> {
+        let mut spaced = false;
+        while let Some(&b) = text.get(j) {
+            match ASCII.get(b as usize) {
+                Some(Class::Space) => spaced = true,
+                Some(Class::Other) => {}
+                _ => break,
             }
-            if spaced {
-                // What [`State::space`] does with no token open.
-                self.chunk_tokens = out.tokens.len();
-                self.chunk_stream = out.stream.len();
-            }
-            if !text.get(j).is_some_and(u8::is_ascii_alphanumeric) {
-                return j;
-            }
-            i = j;
+            j += 1;
+        }
+        if spaced {
+            self.chunk_tokens = out.tokens.len();
+            self.chunk_stream = out.stream.len();
+        }
+        if text.get(j).is_some_and(u8::is_ascii_alphanumeric) {
+            Ok(j)
+        } else {
+            Err(j)
         }
     }
 
@@ -1265,70 +1347,6 @@ impl State {
             self.line_start = false;
         }
         flags
-    }
-
-    /// The common case of [`State::plain_words`] in one step: the word at
-    /// byte `i` of `text` (an ASCII letter or digit) is shorter than eight
-    /// bytes, eight bytes can be read from `i`, a byte that ends any token
-    /// follows it ([`ends_any_token`]), and it has no spelling to fold
-    /// ([`fold_spelling`] reads only words of six bytes or more ending in
-    /// `h`, `a`, `y` or `i`). Then the token and the space after it are
-    /// written as [`fold_ascii_run`] and [`State::push_token`] write them,
-    /// its flags read off the eight-byte masks; returns where the word
-    /// ends. `None`, and nothing written, otherwise.
-    #[inline(always)]
-    fn short_token(&mut self, out: &mut Normalized, text: &[u8], i: usize) -> Option<usize> {
-        let chunk = text.get(i..i + 8)?;
-        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-        let (up, low, digit) = ascii_classes_of(x);
-        let stop = !(up | low | digit) & HIGH_BITS;
-        if stop == 0 {
-            return None;
-        }
-        let k = stop.trailing_zeros() as usize / 8;
-        // Upper-case letters gain 0x20: lower case.
-        let folded = x | up >> 2;
-        let after = (x >> (8 * k)) as u8;
-        if k == 0 || !ends_any_token(after) {
-            return None;
-        }
-        let last = (folded >> (8 * (k - 1))) as u8;
-        if k >= 6 && matches!(last, b'h' | b'a' | b'y' | b'i') {
-            return None;
-        }
-        let keep = (1u64 << (8 * k)) - 1;
-        let (up, low, digit) = (up & keep, low & keep, digit & keep);
-        // The word and its space in one store of eight bytes, cut after
-        // the space.
-        let norm_start = out.stream.len();
-        let word = (folded & keep) | u64::from(b' ') << (8 * k);
-        out.stream.extend_from_slice(&word.to_le_bytes());
-        out.stream.truncate(norm_start + k + 1);
-        let cased = up | low;
-        let mut flags = self.take_starts();
-        if cased != 0 {
-            // The first letter's case: the lowest cased byte's.
-            flags.insert(if up & cased & cased.wrapping_neg() != 0 {
-                TokenFlags::CAPITALIZED
-            } else {
-                TokenFlags::LOWERCASE
-            });
-        }
-        // Two upper-case letters or more, no lower-case one.
-        if up & up.wrapping_sub(1) != 0 && low == 0 {
-            flags.insert(TokenFlags::ALL_CAPS);
-        }
-        if digit != 0 {
-            flags.insert(TokenFlags::DIGIT);
-        }
-        out.tokens.push(Token {
-            start: i as u32,
-            end: (i + k) as u32,
-            norm_start: norm_start as u32,
-            norm_end: (norm_start + k) as u32,
-            flags,
-        });
-        Some(i + k)
     }
 }
 
@@ -1450,6 +1468,178 @@ fn fold_ascii_run(rest: &[u8], stream: &mut Vec<u8>) -> AsciiRun {
     }
 }
 
+/// The bytes [`State::plain_words`] classifies at once.
+const BLOCK: usize = 64;
+
+/// [`BLOCK`] bytes of text, classified: bit `j` of each mask tells byte
+/// `j` of the block.
+struct Block {
+    /// ASCII letters and digits.
+    word: u64,
+    /// ASCII letters.
+    letter: u64,
+    /// Upper-case ASCII letters.
+    upper: u64,
+}
+
+impl Block {
+    /// The first [`BLOCK`] bytes of `buf` classified (the eight bytes
+    /// after them are read by [`push_folded_word`], not here): sixteen
+    /// at a time with SSE2, which every x86-64 processor has; elsewhere
+    /// eight at a time ([`Block::of_words`]).
+    #[cfg(target_arch = "x86_64")]
+    #[inline(always)]
+    fn of(buf: &[u8; BLOCK + 8]) -> Block {
+        use std::arch::x86_64::*;
+        let mut block = Block {
+            word: 0,
+            letter: 0,
+            upper: 0,
+        };
+        // SAFETY: SSE2 is part of the x86-64 target (no feature to
+        // detect), and each load reads 16 bytes of `buf`, unaligned, in
+        // bounds (the last from byte 48 of 72).
+        unsafe {
+            let case = _mm_set1_epi8(0x20);
+            // A byte `b` is in `lo..lo + n` when `b - lo` is under `n`:
+            // with 0x80 added, a signed byte under `n - 128` (SSE2
+            // compares signed bytes only).
+            let from_a = _mm_set1_epi8(0x80u8.wrapping_sub(b'a') as i8);
+            let from_0 = _mm_set1_epi8(0x80u8.wrapping_sub(b'0') as i8);
+            let under_26 = _mm_set1_epi8((0x80u8 + 26) as i8);
+            let under_10 = _mm_set1_epi8((0x80u8 + 10) as i8);
+            for lane in 0..BLOCK / 16 {
+                let x = _mm_loadu_si128(buf.as_ptr().add(16 * lane).cast());
+                let letter = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(x, case), from_a), under_26);
+                let digit = _mm_cmplt_epi8(_mm_add_epi8(x, from_0), under_10);
+                // Letters without the 0x20 bit.
+                let upper = _mm_andnot_si128(_mm_cmpeq_epi8(_mm_and_si128(x, case), case), letter);
+                let bits = |m| u64::from(_mm_movemask_epi8(m) as u16) << (16 * lane);
+                block.word |= bits(_mm_or_si128(letter, digit));
+                block.letter |= bits(letter);
+                block.upper |= bits(upper);
+            }
+        }
+        block
+    }
+
+    /// [`Block::of`] elsewhere.
+    #[cfg(not(target_arch = "x86_64"))]
+    #[inline(always)]
+    fn of(buf: &[u8; BLOCK + 8]) -> Block {
+        Block::of_words(buf)
+    }
+
+    /// [`Block::of`] with no vector instructions: eight bytes at a time
+    /// ([`ascii_classes_of`]), the high bits of each eight gathered into
+    /// eight bits of a mask ([`gather_high`]). The x86-64 build runs it
+    /// in tests only, against [`Block::of`].
+    #[cfg_attr(target_arch = "x86_64", allow(dead_code))]
+    #[inline(always)]
+    fn of_words(buf: &[u8; BLOCK + 8]) -> Block {
+        let mut block = Block {
+            word: 0,
+            letter: 0,
+            upper: 0,
+        };
+        for lane in 0..BLOCK / 8 {
+            let x = u64::from_le_bytes(buf[8 * lane..8 * lane + 8].try_into().expect("eight"));
+            let (up, low, digit) = ascii_classes_of(x);
+            block.word |= gather_high(up | low | digit) << (8 * lane);
+            block.letter |= gather_high(up | low) << (8 * lane);
+            block.upper |= gather_high(up) << (8 * lane);
+        }
+        block
+    }
+
+    /// The flags of the word of `k` bytes at byte `s` of the block (`k`
+    /// under [`BLOCK`]), as [`State::push_token`] sets them from its
+    /// letters and digits.
+    #[inline(always)]
+    fn flags(&self, s: usize, k: usize) -> TokenFlags {
+        let keep = (1u64 << k) - 1;
+        let up = self.upper >> s & keep;
+        let letters = self.letter >> s & keep;
+        if letters == keep {
+            // Letters only (most words): the first byte's case, and
+            // whether all are upper case.
+            return if up & 1 == 0 {
+                TokenFlags::LOWERCASE
+            } else if up == keep && k >= 2 {
+                TokenFlags(TokenFlags::CAPITALIZED.0 | TokenFlags::ALL_CAPS.0)
+            } else {
+                TokenFlags::CAPITALIZED
+            };
+        }
+        let mut flags = TokenFlags::DIGIT;
+        if letters != 0 {
+            // The first letter's case: the lowest letter's.
+            flags.insert(if up & letters & letters.wrapping_neg() != 0 {
+                TokenFlags::CAPITALIZED
+            } else {
+                TokenFlags::LOWERCASE
+            });
+        }
+        // Two upper-case letters or more, no lower-case one.
+        if up & up.wrapping_sub(1) != 0 && up == letters {
+            flags.insert(TokenFlags::ALL_CAPS);
+        }
+        flags
+    }
+
+    /// The word of `k` bytes at byte `s` of the block (`k` under
+    /// [`BLOCK`]) as [`fold_ascii_run`] reads it.
+    fn run(&self, s: usize, k: usize) -> AsciiRun {
+        let keep = (1u64 << k) - 1;
+        let up = self.upper >> s & keep;
+        let letters = self.letter >> s & keep;
+        AsciiRun {
+            len: k,
+            upper: up.count_ones(),
+            lower: (letters & !up).count_ones(),
+            first_cased: (letters != 0).then(|| up >> letters.trailing_zeros() & 1 == 1),
+        }
+    }
+}
+
+/// The high bits of the eight bytes of `mask` (which has no other bit
+/// set), as its eight low bits, byte `j`'s as bit `j`: one
+/// multiplication puts bit `8j + 7` at bit `56 + j` (the shift by `7i`
+/// for `i = 7 - j`), and no two of its partial products meet, so none
+/// carries.
+#[cfg_attr(target_arch = "x86_64", allow(dead_code))]
+#[inline(always)]
+fn gather_high(mask: u64) -> u64 {
+    mask.wrapping_mul(0x0002_0408_1020_4081) >> 56
+}
+
+/// Writes the word of `k` ASCII letters and digits at byte `s` of `buf`
+/// (`s + k` under [`BLOCK`]) into `stream` in lower case, and a space
+/// after it: eight bytes at a time, each in one store, the bytes after
+/// the word written as spaces and cut after the first.
+#[inline(always)]
+fn push_folded_word(stream: &mut Vec<u8>, buf: &[u8; BLOCK + 8], s: usize, k: usize) {
+    const SPACES: u64 = LOW_BITS * b' ' as u64;
+    let eight = |at: usize| u64::from_le_bytes(buf[at..at + 8].try_into().expect("eight bytes"));
+    let end = stream.len() + k + 1;
+    if k < 8 {
+        // Most words: the word and its space in one store.
+        let keep = (1u64 << (8 * k)) - 1;
+        stream.extend_from_slice(&((eight(s) & keep) | SPACES).to_le_bytes());
+    } else {
+        let mut done = 0;
+        while done <= k {
+            let keep = match k - done {
+                8.. => u64::MAX,
+                left => (1u64 << (8 * left)) - 1,
+            };
+            stream.extend_from_slice(&((eight(s + done) & keep) | SPACES).to_le_bytes());
+            done += 8;
+        }
+    }
+    stream.truncate(end);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1468,6 +1658,65 @@ mod tests {
                         assert_eq!(bit(low), c.is_ascii_lowercase(), "{c:#x} lower");
                         assert_eq!(bit(digit), c.is_ascii_digit(), "{c:#x} digit");
                     }
+                }
+            }
+        }
+    }
+
+    /// What [`Block::of`] (and [`Block::of_words`], the build without
+    /// vector instructions) must give for `buf`, byte by byte.
+    fn block_by_bytes(buf: &[u8; BLOCK + 8]) -> (u64, u64, u64) {
+        let mask =
+            |test: fn(&u8) -> bool| (0..BLOCK).fold(0u64, |m, j| m | u64::from(test(&buf[j])) << j);
+        (
+            mask(u8::is_ascii_alphanumeric),
+            mask(u8::is_ascii_alphabetic),
+            mask(u8::is_ascii_uppercase),
+        )
+    }
+
+    #[test]
+    fn block_classes_agree_with_the_byte_tests() {
+        // Every byte at every place of a block, and the eight after it.
+        for b in 0..=255u8 {
+            for step in [1u8, 37, 101] {
+                let mut buf = [0u8; BLOCK + 8];
+                for (j, c) in buf.iter_mut().enumerate() {
+                    *c = b.wrapping_add(step.wrapping_mul(j as u8));
+                }
+                let want = block_by_bytes(&buf);
+                for block in [Block::of(&buf), Block::of_words(&buf)] {
+                    assert_eq!((block.word, block.letter, block.upper), want, "{buf:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn gathering_high_bits_keeps_each_in_its_place() {
+        for bits in 0..=255u64 {
+            let mask = (0..8).fold(0, |m, j| m | (bits >> j & 1) << (8 * j + 7));
+            assert_eq!(gather_high(mask), bits);
+        }
+    }
+
+    #[test]
+    fn words_across_and_at_block_ends_fold_as_the_general_rules_fold() {
+        // The word of each case at every offset from a block's start (the
+        // fast path's blocks start at a word), and words of a block's
+        // length and more.
+        let long = [
+            "x".repeat(63),
+            "Y".repeat(64),
+            "z9".repeat(40),
+            "Zelenskyy".repeat(8),
+        ];
+        for lead in 0..(BLOCK + 10) {
+            let before = ["ab ".repeat(lead / 3), "a".repeat(lead % 3)].concat();
+            for w in WORDS.iter().copied().chain(long.iter().map(String::as_str)) {
+                for sep in [" ", ". ", ", ", "-", "\n", ""] {
+                    same_as_general(&format!("{before} {w}{sep}next")).unwrap();
+                    same_as_general(&format!("{}{w}{sep}", "A".repeat(lead))).unwrap();
                 }
             }
         }
@@ -1816,6 +2065,7 @@ mod tests {
         "Co.",
         "Ltd.",
         "Zelenskyy",
+        "Andriy",
         "anatolievich",
         "press@verus.example",
         "https://verus.example/x",
@@ -1888,6 +2138,23 @@ mod tests {
         fn fast_paths_equal_general_rules_on_any_text(
             text in "[a-zA-Z0-9 ,.'\"\n\t:;@/()?!&#|_É-žА-я«»“”’\u{ad}-]{0,200}",
         ) {
+            if let Err(e) = same_as_general(&text) {
+                return Err(proptest::test_runner::TestCaseError::fail(e));
+            }
+        }
+
+        /// The same over text that is mostly ASCII words and spaces, long
+        /// enough to fill blocks of the fast path, with now and then a
+        /// char of any kind (any Unicode char, punctuation of every
+        /// class) between them.
+        #[test]
+        fn fast_paths_equal_general_rules_on_ascii_prose(
+            parts in proptest::collection::vec(
+                ("[a-zA-Z0-9]{1,12}", "( |  |, |\\. | \"|\\n|[ -~]|\\PC)"),
+                0..120,
+            ),
+        ) {
+            let text: String = parts.iter().map(|(w, s)| format!("{w}{s}")).collect();
             if let Err(e) = same_as_general(&text) {
                 return Err(proptest::test_runner::TestCaseError::fail(e));
             }
