@@ -965,9 +965,9 @@ struct ChosenIndex {
     by_title: FxHashMap<u32, Vec<(u32, TokenEvidence)>>,
     /// The same, of those resting on the entity's country.
     by_country: FxHashMap<u32, Vec<(u32, TokenEvidence)>>,
-    /// Per entity: the first short form chosen so far that is a given name
-    /// alone ("Khamis" of Khamis Qadhafi), as its token.
-    by_given: FxHashMap<u32, u32>,
+    /// Per entity: the short forms chosen so far that are a given name
+    /// alone ("Khamis" of Khamis Qadhafi), as their tokens, in text order.
+    by_given: FxHashMap<u32, Vec<u32>>,
 }
 
 /// An entity's full mentions in a document, in text order.
@@ -1042,7 +1042,7 @@ impl ChosenIndex {
         debug_assert!(spans.last().is_none_or(|s| s.1 < c.first));
         spans.push((c.first, c.last));
         if c.given_name {
-            self.by_given.entry(c.entity).or_insert(c.first);
+            self.by_given.entry(c.entity).or_default().push(c.first);
         }
         if c.kind == MatchKind::Surname && c.first == c.last {
             let w = norm.token_bytes(c.first as usize);
@@ -1098,10 +1098,20 @@ impl ChosenIndex {
 
     /// Whether the document, before token `at`, called entity `e` by the
     /// first word alone of a full mention of `e` that ends with the folded
-    /// word `family` ("Khamis Gaddafi … Khamis").
-    fn given_called_before(&self, norm: &Normalized, e: u32, at: u32, family: &[u8]) -> bool {
-        self.by_given.get(&e).is_some_and(|&k| {
-            k < at
+    /// word `family` ("Khamis Gaddafi … Khamis"), at a token that `counts`.
+    fn given_called_before(
+        &self,
+        norm: &Normalized,
+        e: u32,
+        at: u32,
+        family: &[u8],
+        counts: impl Fn(u32) -> bool,
+    ) -> bool {
+        let Some(given) = self.by_given.get(&e) else {
+            return false;
+        };
+        given.iter().take_while(|&&k| k < at).any(|&k| {
+            counts(k)
                 && self.full.get(&e).is_some_and(|m| {
                     m.spans.iter().take_while(|s| s.1 < k).any(|&(f, l)| {
                         f < l
@@ -3548,31 +3558,35 @@ impl<'m> Resolver<'m> {
 
     /// Whether the words before token `first` (the start of a name) say
     /// the person is another's relative ("his brother", "His widow,"), or
-    /// the name is one of a list they open ("his sons Saif al-Islam
-    /// Gaddafi, Hannibal Gaddafi and Khamis Gaddafi": each a son).
+    /// the name is one of a list of a family's members that a plural word
+    /// for kin opens, each ending with its family name ("his sons Saif
+    /// al-Islam Gaddafi, Hannibal Gaddafi and Khamis Gaddafi": each a son;
+    /// not "his brothers Saadi and Hannibal, and Muammar Gaddafi", nor "the
+    /// sons of Saddam Hussein and Muammar Gaddafi").
     fn named_as_relative(&self, text: &str, first: u32) -> bool {
+        if self
+            .words_before(text, first)
+            .iter()
+            .rev()
+            .take(2)
+            .any(|w| is_kin(w))
+        {
+            return true;
+        }
         let n = &self.norm;
+        // A name's words: written as a name's, joined by a space or a
+        // hyphen (a bounded look: five words).
+        let joined = |k: usize| {
+            !n.barrier_after(k) && matches!(gap(text, n, k), " " | "-") && !lowercase_word(n, k + 1)
+        };
+        let mut last = first as usize;
+        while last + 1 < n.tokens().len() && last < first as usize + 4 && joined(last) {
+            last += 1;
+        }
+        let own = first as usize..=last;
         let mut f = first as usize;
         // (A bounded look: a list of a family's members is short.)
-        for round in 0..8 {
-            // (Further back, a plural opens the list: "his brother Boris
-            // Rotenberg, and Yuri Kovalchuk" names one brother.)
-            let kin = |w: &&str| match round {
-                0 => is_kin(w),
-                _ => {
-                    matches!(*w, "children" | "relatives" | "grandchildren")
-                        || w.strip_suffix('s').is_some_and(is_kin)
-                }
-            };
-            if self
-                .words_before(text, f as u32)
-                .iter()
-                .rev()
-                .take(2)
-                .any(kin)
-            {
-                return true;
-            }
+        for _ in 0..8 {
             // (The separator: a comma, "and" or both.)
             let mut k = match f.checked_sub(1) {
                 Some(k) if !n.barrier_after(k) && gap(text, n, k) == ", " => k,
@@ -3588,22 +3602,40 @@ impl<'m> Resolver<'m> {
                 }
                 _ => return false,
             };
-            // The list's name before: its words written as a name's, back
-            // to the word before it.
-            let mut words = 1;
-            while k > 0
-                && words < 5
+            // (Past an age: "Lynda Bird Johnson, 20, and Luci Baines
+            // Johnson".)
+            if k > 0
+                && n.tokens()[k].flags.contains(TokenFlags::DIGIT)
                 && !n.barrier_after(k - 1)
-                && matches!(gap(text, n, k - 1), " " | "-")
-                && !lowercase_word(n, k - 1)
+                && gap(text, n, k - 1) == ", "
             {
                 k -= 1;
-                words += 1;
             }
-            if lowercase_word(n, k) {
+            // The list's name before, back to its first word: one of the
+            // family, sharing a word of the name ("Tricia Nixon Cox and
+            // Julie Nixon Eisenhower").
+            let end = k;
+            while k > 0 && k + 5 > end && joined(k - 1) && !lowercase_word(n, k - 1) {
+                k -= 1;
+            }
+            let kin_name = (k..=end).any(|i| {
+                !is_particle(n.token_text(i))
+                    && own.clone().any(|o| n.token_bytes(o) == n.token_bytes(i))
+            });
+            if !kin_name {
                 return false;
             }
             f = k;
+            // ("his sons Saif al-Islam Gaddafi", "his sons, Saif …": the
+            // plural right before the list's first name.)
+            if f > 0 && !n.barrier_after(f - 1) && matches!(gap(text, n, f - 1), " " | ", ") {
+                let w = n.token_text(f - 1);
+                if matches!(w, "children" | "relatives" | "grandchildren")
+                    || w.strip_suffix('s').is_some_and(is_kin)
+                {
+                    return true;
+                }
+            }
         }
         false
     }
@@ -5208,6 +5240,17 @@ impl<'m> Resolver<'m> {
         if c.kind.is_short() && !possessive && head_noun_after(n, c.last) {
             return true;
         }
+        // "The Binladin name still means concrete", "streets that bore the
+        // Assad name": a family's name itself, not one bearer (a firm's,
+        // "the VTB name", is the firm still).
+        if c.kind == MatchKind::Surname
+            && (c.last as usize + 1) < n.tokens().len()
+            && !n.barrier_after(c.last as usize)
+            && gap(text, n, c.last as usize) == " "
+            && n.token_text(c.last as usize + 1) == "name"
+        {
+            return true;
+        }
         if c.kind.is_short() && quoted_alone(text, start, end) {
             return true;
         }
@@ -5692,7 +5735,16 @@ impl<'m> Resolver<'m> {
                 (None, [.., "the", "second"]) => Some(-1),
                 _ => None,
             }
-            .filter(|_| c.first == c.last);
+            // (Not of a word the surname modifies: "the first Bush term"
+            // counts terms.)
+            .filter(|_| {
+                c.first == c.last
+                    && !regime_word_after(&self.norm, c.last)
+                    && !power_word_after(text, &self.norm, c.last)
+                    && !self
+                        .word_after(text, c.last)
+                        .is_some_and(|(w, _)| matches!(w, "term" | "terms"))
+            });
             let age = age.or(ordinal);
             // (Of the bearers the document names surely: "Gilberto
             // Rodríguez" taken at 0.3 for another listed man's alias is
@@ -6241,8 +6293,16 @@ impl<'m> Resolver<'m> {
             // sister"): the press names the others in full, or titles them
             // ("Premier Li", "Ms. Karadžić").
             let word = self.norm.token_bytes(c.first as usize);
-            let given_called =
-                |e: u32| c.first == c.last && ix.given_called_before(&self.norm, e, c.first, word);
+            // (Not a leader of the day, whom quotations and the press
+            // may call by the given name, "Bashar is finished"; nor a
+            // given name inside a quotation.)
+            let given_called = |e: u32| {
+                c.first == c.last
+                    && !self.matcher.profile(e).held_at(LEADS, &self.date)
+                    && ix.given_called_before(&self.norm, e, c.first, word, |k| {
+                        !inside_quotation(text, toks[k as usize].start as usize)
+                    })
+            };
             let called = title.is_none().then(|| ix.called(word, c.first));
             let called = called.flatten();
             // "Foreign Minister Katz" beside "Welfare Minister Katz": of
@@ -8017,8 +8077,6 @@ fn head_noun_after(n: &Normalized, last: u32) -> bool {
         && HEAD_NOUNS.contains(&n.token_text(next))
 }
 
-/// Whether the word after token `last` makes the name before it its
-/// bearer's time in power or its bearer's camp: "the Bush administration",
 /// Whether `rest` (the text right after a number) makes the number a
 /// quantity: a decimal part, a percent sign or "per cent"/"percent".
 fn quantity_after(rest: &str) -> bool {
@@ -8644,6 +8702,22 @@ fn quotation_before(text: &str, at: usize) -> Option<std::ops::Range<usize>> {
         }
     }
     open.map(|o| o..close)
+}
+
+/// Whether byte `at` of `text` is inside a quotation opened earlier on its
+/// line: after an opening mark not yet closed ('"' counted in pairs).
+fn inside_quotation(text: &str, at: usize) -> bool {
+    let line = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let mut open = false;
+    for ch in text[line..at].chars() {
+        match ch {
+            '"' => open = !open,
+            '“' | '«' => open = true,
+            '”' | '»' => open = false,
+            _ => {}
+        }
+    }
+    open
 }
 
 /// `end`, moved past a closing quotation mark when the span `start..end`
@@ -10276,6 +10350,12 @@ mod tests {
         let text = "Lyden Quorvelt took the oath. The first Quorvelt spoke.";
         let ids = resolved_ids(&mut r, &m, text);
         assert!(ids.iter().all(|(_, id)| id == "second"), "{ids:?}");
+        // Nor of a word the surname modifies: terms are counted.
+        let text = "Lyden Quorvelt took the oath, his father Andor Quorvelt \
+                    watching. Mr. Quorvelt said the first Quorvelt term was hard.";
+        let ids = resolved_ids(&mut r, &m, text);
+        let last = ids.last().map(|(t, id)| (t.as_str(), id.as_str()));
+        assert_eq!(last, Some(("Quorvelt", "second")), "{ids:?}");
     }
 
     #[test]
@@ -10312,6 +10392,30 @@ mod tests {
         let text = "Moussar Zeltafi spoke. Kamis Zeltafi, who commands a \
                     brigade, stood by.\n\nKamis said nothing.\n\nZeltafi \
                     left the hall.";
+        let ids = resolved_ids(&mut r, &m, text);
+        let last = ids.last().map(|(t, id)| (t.as_str(), id.as_str()));
+        assert_eq!(last, Some(("Zeltafi", "head")), "{ids:?}");
+        // A list of given names, then another name after ", and", or names
+        // after "the sons of": no list of one family.
+        for text in [
+            "Harun Zeltafi vowed to fight. The union froze the assets of his \
+             brothers Kamis and Saidi, and Moussar Zeltafi named a new chief.\n\n\
+             Zeltafi has ruled since 1969.",
+            "Harun Zeltafi was seen as a reformer. It ended the hopes of the sons \
+             of Ravel Quorvelt and Moussar Zeltafi.\n\nZeltafi told a rally.",
+        ] {
+            let ids = resolved_ids(&mut r, &m, text);
+            let last = ids.last().map(|(t, id)| (t.as_str(), id.as_str()));
+            assert_eq!(last, Some(("Zeltafi", "head")), "{text}: {ids:?}");
+        }
+        // The family's name itself is no one's.
+        let text = "Moussar Zeltafi spoke.\n\nStreets that bore the Zeltafi name \
+                    were renamed.";
+        let ids = resolved_ids(&mut r, &m, text);
+        assert_eq!(ids.len(), 1, "{ids:?}");
+        // A given name inside a quotation does not set its bearer apart.
+        let text = "Kamis Zeltafi stood by. Moussar Zeltafi spoke.\n\n\"Moussar is \
+                    finished,\" a rebel said.\n\nZeltafi left the hall.";
         let ids = resolved_ids(&mut r, &m, text);
         let last = ids.last().map(|(t, id)| (t.as_str(), id.as_str()));
         assert_eq!(last, Some(("Zeltafi", "head")), "{ids:?}");
