@@ -448,3 +448,13 @@ fn dated_dev40_split_by_entity_id() {
 fn dated_dev41_split_by_entity_id() {
     dated_split("dev41", 236, 0.91, 0.87);
 }
+
+/// The forty-second development round (the fresh splits' brief, with room
+/// for relatives named in one story, long names written in part,
+/// ordinary namesakes of common listed names, transliterations and firms
+/// shortened after a first mention): 0.915 / 0.893 when first scored,
+/// before any rule was tuned on it.
+#[test]
+fn dated_dev42_split_by_entity_id() {
+    dated_split("dev42", 206, 0.92, 0.91);
+}
