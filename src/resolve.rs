@@ -9850,6 +9850,18 @@ mod tests {
             .all(|x| x.kind != MatchKind::MiddleNames));
     }
 
+    /// A made-up president `name`, born `born`, in office from `start` to
+    /// `end`.
+    fn born_president(id: &str, name: &str, born: &str, start: &str, end: &str) -> Entity {
+        let mut e = Entity::new(id, name, EntityType::Person);
+        e.properties.insert("birth_date".into(), born.into());
+        e.properties.insert(
+            "roles".into(),
+            serde_json::json!([{"role": "President", "start": start, "end": end}]),
+        );
+        e
+    }
+
     /// A made-up person holding `role` from `start` on.
     fn officeholder(id: &str, name: &str, role: &str, start: &str) -> Entity {
         official(
@@ -10290,13 +10302,7 @@ mod tests {
     fn the_elder_of_two_presidents_by_title() {
         // Made-up fixture names: a father and a son, both presidents.
         let president = |id: &str, born: &str, start: &str, end: &str| {
-            let mut e = Entity::new(id, "Gorvan Zellick", EntityType::Person);
-            e.properties.insert("birth_date".into(), born.into());
-            e.properties.insert(
-                "roles".into(),
-                serde_json::json!([{"role": "President", "start": start, "end": end}]),
-            );
-            e
+            born_president(id, "Gorvan Zellick", born, start, end)
         };
         let m = Matcher::new(&Gazetteer::from_entities([
             president("elder", "1924-06-12", "1989-01-20", "1993-01-20"),
@@ -10322,13 +10328,7 @@ mod tests {
         // Made-up fixture names: two presidents of one name, a century
         // apart.
         let president = |id: &str, given: &str, born: &str, start: &str, end: &str| {
-            let mut e = Entity::new(id, format!("{given} Quorvelt"), EntityType::Person);
-            e.properties.insert("birth_date".into(), born.into());
-            e.properties.insert(
-                "roles".into(),
-                serde_json::json!([{"role": "President", "start": start, "end": end}]),
-            );
-            e
+            born_president(id, &format!("{given} Quorvelt"), born, start, end)
         };
         let m = Matcher::new(&Gazetteer::from_entities([
             president("first", "Andor", "1808-12-29", "1865-04-15", "1869-03-04"),
@@ -10426,13 +10426,7 @@ mod tests {
         // Made-up fixture names: two presidents of one name, in office
         // decades apart, both out of office at the date.
         let president = |id: &str, given: &str, born: &str, start: &str, end: &str| {
-            let mut e = Entity::new(id, format!("{given} Quorvell"), EntityType::Person);
-            e.properties.insert("birth_date".into(), born.into());
-            e.properties.insert(
-                "roles".into(),
-                serde_json::json!([{"role": "President", "start": start, "end": end}]),
-            );
-            e
+            born_president(id, &format!("{given} Quorvell"), born, start, end)
         };
         let m = Matcher::new(&Gazetteer::from_entities([
             president("first", "Tavish", "1858-10-27", "1901-09-14", "1909-03-04"),
