@@ -1107,17 +1107,15 @@ impl ChosenIndex {
         family: &[u8],
         counts: impl Fn(u32) -> bool,
     ) -> bool {
-        let Some(given) = self.by_given.get(&e) else {
+        let (Some(given), Some(full)) = (self.by_given.get(&e), self.full.get(&e)) else {
             return false;
         };
         given.iter().take_while(|&&k| k < at).any(|&k| {
             counts(k)
-                && self.full.get(&e).is_some_and(|m| {
-                    m.spans.iter().take_while(|s| s.1 < k).any(|&(f, l)| {
-                        f < l
-                            && norm.token_bytes(f as usize) == norm.token_bytes(k as usize)
-                            && norm.token_bytes(l as usize) == family
-                    })
+                && full.spans.iter().take_while(|s| s.1 < k).any(|&(f, l)| {
+                    f < l
+                        && norm.token_bytes(f as usize) == norm.token_bytes(k as usize)
+                        && norm.token_bytes(l as usize) == family
                 })
         })
     }
@@ -5740,7 +5738,6 @@ impl<'m> Resolver<'m> {
             .filter(|_| {
                 c.first == c.last
                     && !regime_word_after(&self.norm, c.last)
-                    && !power_word_after(text, &self.norm, c.last)
                     && !self
                         .word_after(text, c.last)
                         .is_some_and(|(w, _)| matches!(w, "term" | "terms"))
@@ -6300,7 +6297,7 @@ impl<'m> Resolver<'m> {
                 c.first == c.last
                     && !self.matcher.profile(e).held_at(LEADS, &self.date)
                     && ix.given_called_before(&self.norm, e, c.first, word, |k| {
-                        !inside_quotation(text, toks[k as usize].start as usize)
+                        open_quotation(text, toks[k as usize].start as usize).is_none()
                     })
             };
             let called = title.is_none().then(|| ix.called(word, c.first));
@@ -8691,29 +8688,19 @@ fn quotation_before(text: &str, at: usize) -> Option<std::ops::Range<usize>> {
         .next_back()
         .filter(|&(_, ch)| matches!(ch, '"' | '”' | '»'))?
         .0;
-    let line = text[..close].rfind('\n').map_or(0, |i| i + 1);
+    open_quotation(text, close).map(|o| o..close)
+}
+
+/// Where the quotation open at byte `at` of `text` was opened on its line:
+/// the opening mark not yet closed before `at` ('"' counted in pairs).
+fn open_quotation(text: &str, at: usize) -> Option<usize> {
+    let line = text[..at].rfind('\n').map_or(0, |i| i + 1);
     let mut open = None;
-    for (i, ch) in text[line..close].char_indices() {
+    for (i, ch) in text[line..at].char_indices() {
         match ch {
             '"' => open = if open.is_some() { None } else { Some(line + i) },
             '“' | '«' => open = Some(line + i),
             '”' | '»' => open = None,
-            _ => {}
-        }
-    }
-    open.map(|o| o..close)
-}
-
-/// Whether byte `at` of `text` is inside a quotation opened earlier on its
-/// line: after an opening mark not yet closed ('"' counted in pairs).
-fn inside_quotation(text: &str, at: usize) -> bool {
-    let line = text[..at].rfind('\n').map_or(0, |i| i + 1);
-    let mut open = false;
-    for ch in text[line..at].chars() {
-        match ch {
-            '"' => open = !open,
-            '“' | '«' => open = true,
-            '”' | '»' => open = false,
             _ => {}
         }
     }
