@@ -920,6 +920,9 @@ struct DocMemo<'m> {
     intros: RefCell<FxHashMap<String, Option<(u32, Title)>>>,
     /// Where the first line ends ([`Resolver::first_line_end`]).
     body_from: OnceCell<usize>,
+    /// The people the story says it names a namesake of
+    /// ([`Resolver::namesake_in_story`]).
+    namesakes: OnceCell<FxHashSet<u32>>,
     /// Per entity: whether the story names an official of its country by
     /// the country's people and a title ([`Resolver::officials_of_country`]).
     officials: RefCell<FxHashMap<u32, bool>>,
@@ -939,6 +942,7 @@ impl DocMemo<'_> {
         self.lower_words.take();
         self.intros.get_mut().clear();
         self.body_from.take();
+        self.namesakes.take();
         self.officials.get_mut().clear();
     }
 }
@@ -2730,7 +2734,23 @@ impl<'m> Resolver<'m> {
                 out.push("'s");
             }
             i += 1;
-            out.push(n.token_text(i));
+            let w = n.token_text(i);
+            // An office's title right before a capitalized word that is
+            // no title opens another name, and is that name's (", a move
+            // Home Affairs Minister Peter Dutton defended", ", who met
+            // President Putin"): the appositive ends before it.
+            if t[i].flags.contains(TokenFlags::CAPITALIZED)
+                && !is_title(w)
+                && out
+                    .last()
+                    .is_some_and(|p| title_before(std::slice::from_ref(p)).is_some())
+            {
+                while out.last().is_some_and(|p| is_title(p)) {
+                    out.pop();
+                }
+                break;
+            }
+            out.push(w);
         }
         out
     }
@@ -3037,6 +3057,63 @@ impl<'m> Resolver<'m> {
             || ((last - first >= 2 || (clergy && last > first))
                 && ent.countries().next().is_none()
                 && self.home_named(e))
+    }
+
+    /// Whether the story's headline says the story is about a namesake of
+    /// person `e`: a full name of `e`'s (and no other listed person's),
+    /// untitled, after "another" or
+    /// "the other" ("The other Scott Morrison just wants his phone to stop
+    /// ringing") or before "no relation" and the like
+    /// ([`namesake_after`]). Such a story tells its two bearers apart by
+    /// a title, so a use of the name without one that fits is the
+    /// namesake's, not `e`'s. (A namesake named in the body, "included
+    /// another Li Qiang, a village doctor", is one of the story's people,
+    /// and the premier may be the others; and once the body has named one
+    /// bearer, "the other" is whichever it has not: "a retired dry cleaner
+    /// named Lee Jae-myung … The other Lee Jae-myung has been
+    /// president".)
+    fn namesake_in_story(&self, text: &str, e: u32) -> bool {
+        // (A text of one line has no headline.)
+        let headline = self.first_line_end(text);
+        if headline == text.len() {
+            return false;
+        }
+        self.memo
+            .namesakes
+            .get_or_init(|| {
+                let toks = self.norm.tokens();
+                let ents = self.matcher.entities();
+                self.cands
+                    .iter()
+                    .filter(|c| {
+                        c.first < c.last
+                            && (toks[c.last as usize].end as usize) <= headline
+                            && c.kind != MatchKind::Surname
+                            && ents[c.entity as usize].kind == EntityType::Person
+                            && title_before(&self.words_before(text, c.first)).is_none()
+                            && {
+                                let start =
+                                    c.start.unwrap_or(toks[c.first as usize].start) as usize;
+                                let end = toks[c.last as usize].end as usize;
+                                another_before(&text[..start], &text[end..], true)
+                                    || namesake_after(&text[end..])
+                            }
+                    })
+                    // (A name the lists give one person only: where they
+                    // give it several, "the other" may be one of them, "The
+                    // envoy at the White House, and the other Kim Yong
+                    // Chol".)
+                    .filter(|c| {
+                        self.cands.iter().all(|o| {
+                            o.entity == c.entity
+                                || (o.first, o.last) != (c.first, c.last)
+                                || ents[o.entity as usize].kind != EntityType::Person
+                        })
+                    })
+                    .map(|c| c.entity)
+                    .collect()
+            })
+            .contains(&e)
     }
 
     /// Whether the story, after naming entity `e` in tokens `first..=last`,
@@ -3832,6 +3909,20 @@ impl<'m> Resolver<'m> {
             {
                 return true;
             }
+            // "Sheikh Hamdan bin Mohammed bin Rashid Al Maktoum": a name
+            // after a given name and "bin" is the father's, inside the
+            // son's name ("Mohammed bin Salman" is not King Salman).
+            if p > 0
+                && matches!(w, "bin" | "ibn" | "bint" | "ben")
+                && gap(text, n, p) == " "
+                && gap(text, n, p - 1) == " "
+                && !n.barrier_after(p - 1)
+                && n.tokens()[p - 1].flags.contains(TokenFlags::CAPITALIZED)
+                && !is_title(n.token_text(p - 1))
+                && !is_stopword(n.token_text(p - 1))
+            {
+                return true;
+            }
         }
         let ents = self.matcher.entities();
         // "Kim Chol-ho" is not the listed Kim Chol: a syllable hyphened
@@ -4197,7 +4288,8 @@ impl<'m> Resolver<'m> {
                 // bearer of a name the story has named.)
                 namesake: namesake_after(&text[end..])
                     || called_before(&text[..start])
-                    || another_before(&text[..start], &text[end..]),
+                    || another_before(&text[..start], &text[end..], false)
+                    || self.namesake_in_story(text, g.entity),
                 dowager: dowager_after(&text[end..]),
                 state: party_state_after(&text[end..]),
                 kin: before.last().is_some_and(|w| is_child_word(w)),
@@ -5387,14 +5479,27 @@ impl<'m> Resolver<'m> {
     /// "General Sharif") is one the document writes before a full name of
     /// another bearer of the surname (one or two given names between: "General
     /// Raheel Sharif"), outside any chosen mention of `c`'s entity: the
-    /// rank and surname then name that person, listed or not.
+    /// rank and surname then name that person, listed or not. So does a
+    /// present office's title ("President Kim" after "President Kim
+    /// Young-sam") written before the full name of an unlisted bearer
+    /// with the same offices.
     fn rank_names_another(&self, text: &str, c: &Cand, before: &[&str]) -> bool {
-        let Some(rank) = rank_before(before) else {
-            return false;
-        };
-        if c.kind != MatchKind::Surname || c.first != c.last {
+        let rank = rank_before(before);
+        let office = title_before(before)
+            .filter(|t| rank.is_none() && !t.past && !t.heir && !t.offices.is_empty());
+        if (rank.is_none() && office.is_none()) || c.kind != MatchKind::Surname || c.first != c.last
+        {
             return false;
         }
+        let titled = |at: usize| match (rank, office) {
+            (Some(rank), _) => {
+                rank_word(self.norm.token_text(at - 1)) == Some(rank)
+                    && (at < 2 || !is_rank_qualifier(self.norm.token_text(at - 2)))
+            }
+            (None, Some(o)) => title_before(&self.words_before_max(text, at as u32, 5))
+                .is_some_and(|t| !t.past && t.offices == o.offices),
+            (None, None) => false,
+        };
         let n = &self.norm;
         let toks = n.tokens();
         let word = n.token_bytes(c.first as usize);
@@ -5404,16 +5509,32 @@ impl<'m> Resolver<'m> {
                 && !is_title(w)
                 && rank_word(w).is_none()
         };
-        (2..toks.len()).any(|k| {
+        // (Where the bearer's people write the family name first, the
+        // given names follow it: "President Kim Young-sam".)
+        let family_first =
+            self.matcher.entities()[c.entity as usize].name_order == Some(NameOrder::FamilyFirst);
+        (1..toks.len()).any(|k| {
             k != c.first as usize
                 && n.token_bytes(k) == word
                 && (1..=2).any(|g| {
-                    k > g
-                        && (k - g..k).all(given)
-                        && (k - g - 1..k).all(|j| !n.barrier_after(j))
-                        && rank_word(n.token_text(k - g - 1)) == Some(rank)
-                        && (k - g < 2 || !is_rank_qualifier(n.token_text(k - g - 2)))
-                        && text[toks[k - g - 1].end as usize..toks[k].start as usize]
+                    // The full name's first and last tokens.
+                    let (from, to) = if family_first { (k, k + g) } else { (k.saturating_sub(g), k) };
+                    from > 0
+                        && to < toks.len()
+                        && to - from == g
+                        && (from..=to).all(|j| j == k || given(j))
+                        // (Given names after the family name are no
+                        // ordinary words, "President Kim Says", unless
+                        // joined to a syllable: "Young-sam".)
+                        && (!family_first
+                            || (k + 1..=to).all(|j| {
+                                    !is_common_word(n.token_text(j))
+                                        || (j + 1 < toks.len() && gap(text, n, j) == "-")
+                                        || gap(text, n, j - 1) == "-"
+                                }))
+                        && (from - 1..to).all(|j| !n.barrier_after(j))
+                        && titled(from)
+                        && text[toks[from - 1].end as usize..toks[to].start as usize]
                             .chars()
                             .all(|ch| {
                                 ch.is_alphabetic()
@@ -5423,8 +5544,13 @@ impl<'m> Resolver<'m> {
                                     || ch == '\''
                             })
                 })
+                // (An office's holder named in full and listed is read
+                // by the office at the date: "Labour Minister Haim Katz"
+                // leaves "Minister Katz" to the foreign minister.)
                 && !self.chosen.iter().any(|m| {
-                    m.c.entity == c.entity && m.c.first as usize <= k && k <= m.c.last as usize
+                    (m.c.entity == c.entity || office.is_some())
+                        && m.c.first as usize <= k
+                        && k <= m.c.last as usize
                 })
         })
     }
@@ -5659,7 +5785,8 @@ impl<'m> Resolver<'m> {
                 private: title.is_none_or(|t| t.offices.is_empty())
                     && private_person(&self.description(text, c.last)),
                 namesake: namesake_after(&text[toks[c.last as usize].end as usize..])
-                    || called_before(&text[..toks[c.first as usize].start as usize]),
+                    || called_before(&text[..toks[c.first as usize].start as usize])
+                    || self.namesake_in_story(text, c.entity),
                 dowager: dowager_after(&text[toks[c.last as usize].end as usize..]),
                 state: party_state_after(&text[toks[c.last as usize].end as usize..]),
                 kin: false,
@@ -8647,34 +8774,66 @@ fn natural_order(name: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// Whether the text up to a name (`before`) ends in the word "another"
-/// and a space, and the name is a person's, not a modifier of the noun
-/// after it (`after`): "included another Li Qiang, a village doctor",
-/// "another Li Qiang from Henan"; not "another Xi Jinping loyalist", nor
-/// a pronoun before a comma ("Another, Iván Archivaldo Guzmán Salazar,
-/// was freed").
-fn another_before(before: &str, after: &str) -> bool {
+/// (with `the_other`, also "the other") and a space, and the name is a
+/// person's, not a modifier of the noun after it (`after`): "included
+/// another Li Qiang, a village doctor", "another Li Qiang from Henan",
+/// "The other Scott Morrison just wants his phone to stop ringing"; not
+/// "another Xi Jinping loyalist", nor a pronoun before a comma
+/// ("Another, Iván Archivaldo Guzmán Salazar, was freed").
+fn another_before(before: &str, after: &str, the_other: bool) -> bool {
     let next = after.trim_start_matches([' ', '\u{a0}']);
     let word = next
         .split(|c: char| !c.is_alphabetic())
         .next()
         .unwrap_or("");
+    // (A word of a closed class, a preposition, an auxiliary or an
+    // adverb of the kind headlines use, is no noun the name modifies.)
     let modifier = word.chars().next().is_some_and(char::is_lowercase)
         && !matches!(
             word,
-            "from" | "of" | "who" | "whose" | "in" | "at" | "aged" | "with" | "no"
+            "from"
+                | "of"
+                | "who"
+                | "whose"
+                | "in"
+                | "at"
+                | "aged"
+                | "with"
+                | "no"
+                | "is"
+                | "was"
+                | "has"
+                | "had"
+                | "says"
+                | "said"
+                | "will"
+                | "would"
+                | "can"
+                | "could"
+                | "does"
+                | "did"
+                | "just"
+                | "also"
+                | "still"
+                | "now"
+                | "never"
+                | "only"
         );
-    !modifier
-        && before.strip_suffix(' ').is_some_and(|b| {
-            let word = b
-                .len()
-                .checked_sub("another".len())
-                .and_then(|k| b.get(k..));
-            word.is_some_and(|w| w.eq_ignore_ascii_case("another"))
-                && !b[..b.len() - "another".len()]
-                    .chars()
-                    .next_back()
-                    .is_some_and(char::is_alphanumeric)
-        })
+    let Some(b) = before.strip_suffix(' ') else {
+        return false;
+    };
+    // The word before, case aside, standing alone.
+    let ends_in = |w: &str| {
+        b.len()
+            .checked_sub(w.len())
+            .and_then(|k| b.get(k..))
+            .is_some_and(|tail| tail.eq_ignore_ascii_case(w))
+            && !b[..b.len() - w.len()]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+    };
+    !modifier && (ends_in("another") || (the_other && ends_in("the other")))
 }
 
 /// The quotation that ends just before byte `at` of `text` (its closing
@@ -9731,16 +9890,61 @@ mod tests {
     fn another_bearer_before_a_name() {
         assert!(another_before(
             "The deputies included another ",
-            ", a doctor"
+            ", a doctor",
+            false
         ));
-        assert!(another_before("ANOTHER ", " from Ohio"));
-        assert!(another_before("met another ", "."));
+        assert!(another_before("ANOTHER ", " from Ohio", false));
+        assert!(another_before("met another ", ".", false));
+        // (A word of a closed class after the name is no noun it
+        // modifies.)
+        assert!(another_before("The other ", " just wants quiet", true));
+        assert!(another_before("Another ", " says no", false));
         // (A pronoun before a comma; another word ending so; the name as
-        // a modifier.)
-        assert!(!another_before("One son died. Another, ", " was freed"));
-        assert!(!another_before("yetanother ", ", a doctor"));
-        assert!(!another_before("another", ", a doctor"));
-        assert!(!another_before("Another ", " loyalist, Li Qiang, rose"));
+        // a modifier; "the other" where it is not asked for, or ends a
+        // longer word.)
+        assert!(!another_before(
+            "One son died. Another, ",
+            " was freed",
+            false
+        ));
+        assert!(!another_before("yetanother ", ", a doctor", false));
+        assert!(!another_before("another", ", a doctor", false));
+        assert!(!another_before(
+            "Another ",
+            " loyalist, Li Qiang, rose",
+            false
+        ));
+        assert!(!another_before("The other ", " just wants quiet", false));
+        assert!(!another_before("The other ", " loyalist spoke", true));
+        assert!(!another_before("mothe other ", " spoke", true));
+    }
+
+    #[test]
+    fn a_headline_about_a_namesake_leaves_untitled_uses_to_the_namesake() {
+        // A made-up fixture president.
+        let mut p = born_president(
+            "p",
+            "Dorran Quillby",
+            "1968-05-13",
+            "2018-08-24",
+            "2022-05-23",
+        );
+        p.lists = vec!["official:fixture".into()];
+        let m = Matcher::new(&Gazetteer::from_entities([p]));
+        let mut r = Resolver::new(&m);
+        r.set_date(DocDate::parse("2019-05-21").unwrap());
+        let body = "President Dorran Quillby won the vote.\n\n\
+                    Dorran Quillby has had a big week.\n\n\
+                    Mr Quillby laughed.";
+        let linked = |r: &mut Resolver, text: &str| -> Vec<usize> {
+            resolved(r, text).iter().map(|x| x.start).collect()
+        };
+        let headline = "The other Dorran Quillby just wants quiet\n\n";
+        let titled = headline.len() + "President ".len();
+        assert_eq!(linked(&mut r, &format!("{headline}{body}")), [titled]);
+        // (Without the headline's words, each use is the president's.)
+        let headline = "Dorran Quillby just wants quiet\n\n";
+        assert_eq!(linked(&mut r, &format!("{headline}{body}")).len(), 4);
     }
 
     #[test]
@@ -10308,6 +10512,35 @@ mod tests {
         let out = resolved(&mut r, text);
         let ids: Vec<&str> = out.iter().map(|x| m.entity(x).id.as_str()).collect();
         assert_eq!(ids, ["younger", "elder"]);
+    }
+
+    #[test]
+    fn a_title_that_opens_another_name_in_an_appositive_is_that_names() {
+        // A made-up fixture president.
+        let m = Matcher::new(&Gazetteer::from_entities([born_president(
+            "z",
+            "Gorvan Zellick",
+            "1946-07-06",
+            "2001-01-20",
+            "2009-01-20",
+        )]));
+        let mut r = Resolver::new(&m);
+        r.set_date(DocDate::parse("2005-03-01").unwrap());
+        let reasons = |r: &mut Resolver, text: &str| {
+            let out = resolved(r, text);
+            assert_eq!(out.len(), 1, "{text:?}");
+            out[0].reasons.clone()
+        };
+        // (An office in the appositive is the name's own.)
+        let own = reasons(&mut r, "Gorvan Zellick, the former prime minister, spoke.");
+        assert!(own.contains(&Reason::TitleMismatch), "{own:?}");
+        for text in [
+            "Gorvan Zellick, who met Prime Minister Tarn Obel, spoke.",
+            "Gorvan Zellick, a move Foreign Minister Tarn Obel praised, spoke.",
+        ] {
+            let got = reasons(&mut r, text);
+            assert!(!got.contains(&Reason::TitleMismatch), "{text:?}: {got:?}");
+        }
     }
 
     #[test]
@@ -11046,6 +11279,58 @@ mod tests {
              Qarvashi led the army for three years.",
         );
         assert_eq!(got, ["Dorin Qarvashi", "Qarvashi"]);
+    }
+
+    #[test]
+    fn an_office_and_surname_name_the_unlisted_bearer_given_it_in_full() {
+        // Made-up fixture names: a listed president whose people write the
+        // family name first, and a listed minister.
+        let mut p = born_president(
+            "p",
+            "Zho Ryo Sang",
+            "1930-04-15",
+            "1972-12-28",
+            "2030-01-01",
+        );
+        p.name_order = Some(NameOrder::FamilyFirst);
+        let mut k = officeholder("k", "Tarvin Quessel", "Minister of Labour", "2015-01-01");
+        k.lists = vec!["official:fixture".into()];
+        let m = Matcher::new(&Gazetteer::from_entities([p, k]));
+        let mut r = Resolver::new(&m);
+        r.set_date(DocDate::parse("1994-07-11").unwrap());
+        let story = "Zho Ryo-sang was to meet President Zho Tae-woo in July.";
+        assert_eq!(
+            resolved_texts(&mut r, &format!("{story} President Zho ordered calm.")),
+            ["Zho Ryo-sang"]
+        );
+        // (Without the other president named in full, the title fits the
+        // listed one.)
+        assert_eq!(
+            resolved_texts(&mut r, "Zho Ryo-sang spoke. President Zho ordered calm."),
+            ["Zho Ryo-sang", "Zho"]
+        );
+        // (An ordinary word joined to a syllable is a given name.)
+        assert_eq!(
+            resolved_texts(
+                &mut r,
+                "Zho Ryo-sang met President Zho Young-nam. President Zho ordered calm."
+            ),
+            ["Zho Ryo-sang"]
+        );
+        // Given name first: the unlisted minister named in full with the
+        // title.
+        r.set_date(DocDate::parse("2019-02-18").unwrap());
+        assert_eq!(
+            resolved_texts(
+                &mut r,
+                "Tarvin Quessel spoke. Labour Minister Arvo Quessel spoke. Minister Quessel left."
+            ),
+            ["Tarvin Quessel"]
+        );
+        assert_eq!(
+            resolved_texts(&mut r, "Tarvin Quessel spoke. Minister Quessel left."),
+            ["Tarvin Quessel", "Quessel"]
+        );
     }
 
     #[test]
@@ -13299,6 +13584,18 @@ mod spelling_tests {
             "2011",
             "Gen. Hannibo Saadiko Zarqadhi spoke.",
             &[],
+        ),
+        (
+            "a name after a given name and bin: the father's, inside the son's",
+            "2011",
+            "Sheikh Tamrok bin Saadiko Zarqadhi spoke.",
+            &[],
+        ),
+        (
+            "the father's name alone, after a title",
+            "2011",
+            "Sheikh Saadiko Zarqadhi spoke.",
+            &[("Saadiko Zarqadhi", "sq", "exact")],
         ),
         (
             "a common surname glued after a full name: a longer name",
