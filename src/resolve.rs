@@ -712,19 +712,65 @@ fn past_residence(after: &str) -> &str {
 }
 
 /// The age written just before a name that starts at byte `start` of
-/// `text`: "the 38-year-old Gadhafi", "a 52 year old Kaya".
+/// `text`: "the 38-year-old Gadhafi", "a 52 year old Kaya", in words too:
+/// "Sixteen-year-old Imran Khan", "a fifty-three-year-old Kaya".
 fn age_before(text: &str, start: usize) -> Option<u32> {
     let head = text[..start].strip_suffix(' ')?;
     let head = head
         .strip_suffix("-year-old")
         .or_else(|| head.strip_suffix(" year old"))?;
     let digits = head.bytes().rev().take_while(u8::is_ascii_digit).count();
+    if digits == 0 {
+        // The number's words, hyphened: "fifty-three".
+        let words = head.rsplit(|c: char| c.is_whitespace()).next()?;
+        let age = number_in_words(&words.to_ascii_lowercase())?;
+        return (14..=110).contains(&age).then_some(age);
+    }
     let lead = head[..head.len() - digits].chars().next_back();
-    if digits == 0 || digits > 3 || lead.is_some_and(|c| !c.is_whitespace()) {
+    if digits > 3 || lead.is_some_and(|c| !c.is_whitespace()) {
         return None;
     }
     let age: u32 = head[head.len() - digits..].parse().ok()?;
     (14..=110).contains(&age).then_some(age)
+}
+
+/// A number from one to ninety-nine written in English words, tens and
+/// units joined by a hyphen ("sixteen", "fifty-three"), lower case.
+fn number_in_words(words: &str) -> Option<u32> {
+    const UNITS: [&str; 19] = [
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    const TENS: [&str; 8] = [
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    let unit = |w: &str| UNITS.iter().position(|&u| u == w).map(|i| i as u32 + 1);
+    let tens = |w: &str| {
+        TENS.iter()
+            .position(|&t| t == w)
+            .map(|i| i as u32 * 10 + 20)
+    };
+    match words.split_once('-') {
+        None => unit(words).or_else(|| tens(words)),
+        Some((t, u)) => Some(tens(t)? + unit(u).filter(|&u| u < 10)?),
+    }
 }
 
 /// Whether the person `p` was under thirty at `date`, by the birth year the
@@ -13754,6 +13800,11 @@ mod spelling_tests {
         assert_eq!(age_before("a 52 year old Kaya", 14), Some(52));
         assert_eq!(age_before("the 1,038-year-old Gadhafi", 18), None);
         assert_eq!(age_before("the year-old Gadhafi", 14), None);
+        assert_eq!(age_before("Sixteen-year-old Khan", 17), Some(16));
+        assert_eq!(age_before("a fifty-three-year-old Kaya", 23), Some(53));
+        assert_eq!(age_before("the old-year-old Kaya", 17), None);
+        assert_eq!(age_before("a fifty-eleven-year-old Kaya", 24), None);
+        assert_eq!(age_before("a six-year-old Kaya", 15), None);
         assert_eq!(age(", 59, took the oath"), Some(59));
         assert_eq!(age(", a 29-year-old engineer"), Some(29));
         assert_eq!(age(", an 81-year-old"), Some(81));

@@ -589,6 +589,21 @@ fn officials_real_biden() {
 }
 
 #[test]
+fn officials_real_congress_names_the_press_uses() {
+    let (e, _) = real_officials();
+    // Wikipedia's title for a member: a given name and the family name.
+    let coons = alias_names(find(e, "wd-Q923242"));
+    assert!(coons.contains(&"Chris Coons"), "{coons:?}");
+    assert!(alias_names(find(e, "wd-Q721871")).contains(&"Jim Risch"));
+    // Not a title with a disambiguator, whose words are no name.
+    let kennedy = e
+        .iter()
+        .find(|x| x.name == "John Kennedy" && x.properties["birth_date"] == "1951-11-21")
+        .unwrap();
+    assert!(alias_names(kennedy).iter().all(|n| !n.contains('(')));
+}
+
+#[test]
 fn officials_real_putin_is_one_entity() {
     let (e, _) = real_officials();
     let putins: Vec<&Entity> = e

@@ -23,7 +23,7 @@
 //! |---|---|
 //! | `id` | `wd-Q<qid>` when a Wikidata id is known; else `us-bioguide-<id>` (or `us-govtrack-<id>`), or `cia-<country>-<name>` |
 //! | `name` | the first source's name: `official_full` (congress), `Nickname Last` (`Joe Biden`), the Wikidata label, the CIA name in title case |
-//! | `aliases` | other name forms: `official_full`, `First Last`, `First Middle Last`, `Nickname Last`, each also with its suffix (`Jr.`); the CIA's full and short forms (`Vladimir Vladimirovich Putin`, `Vladimir Putin`) and `a.k.a.` names; native-script names (`kind: "native"`) |
+//! | `aliases` | other name forms: `official_full`, `First Last`, `First Middle Last`, `Nickname Last`, the member's Wikipedia title where it is a given name and the family name (`Jim Risch`), each also with its suffix (`Jr.`); the CIA's full and short forms (`Vladimir Vladimirovich Putin`, `Vladimir Putin`) and `a.k.a.` names; native-script names (`kind: "native"`) |
 //! | `name_order` | `given_first` for US names; `family_first` for Chinese, Korean, Vietnamese and Khmer names written family name first (`Kim Jong Un`) |
 //! | `lists` | the sources above, e.g. `["official:wikidata-leaders", "official:cia-2019"]` |
 //! | `roles` | list of `{role, country, start, end, source, as_of, current}` plus `state`, `district`, `party` for US offices; `start`/`end` as precise as the source gives them (`2012`, `2021-01-20`); `current` says whether the holder was in office on `as_of`, the date of the source's data; a role with `current: false` is a past office |
@@ -849,6 +849,9 @@ struct UsIds {
     bioguide: Option<String>,
     wikidata: Option<String>,
     govtrack: Option<u64>,
+    /// The title of the member's Wikipedia article: the name the press
+    /// uses ("Chris Coons" for Christopher A. Coons).
+    wikipedia: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -926,6 +929,19 @@ fn us_yaml(path: &Path, list: &str) -> Result<Vec<Entity>, GazetteerError> {
             bases.push(format!("{} {m} {}", n.first, n.last));
         }
         bases.extend(nick_last);
+        // The name the press uses, where Wikipedia's title for the member
+        // is a given name and the family name ("Jim Risch"; not "John
+        // Kennedy (Louisiana politician)", whose words are the others').
+        if let Some(w) = p.id.wikipedia.as_deref().filter(|w| {
+            let words: Vec<&str> = w.split(' ').collect();
+            (2..=3).contains(&words.len())
+                && !w.contains(['(', ','])
+                && words
+                    .last()
+                    .is_some_and(|l| l.eq_ignore_ascii_case(&n.last))
+        }) {
+            bases.push(w.to_string());
+        }
         if let Some(full) = &n.official_full {
             push_alias(&mut e, full, None, Some(NameOrder::GivenFirst));
         }
