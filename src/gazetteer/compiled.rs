@@ -75,7 +75,7 @@ pub const MAGIC: [u8; 8] = *b"GAZEXCMP";
 
 /// The version of the layout and of the payload's schema. Raised whenever
 /// either changes; a file of another version is refused.
-pub const FORMAT_VERSION: u32 = 7;
+pub const FORMAT_VERSION: u32 = 8;
 
 /// The file name extension `gazex gazetteer compile` suggests (a compiled
 /// file is recognized by its [`MAGIC`], whatever its name).
