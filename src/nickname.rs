@@ -374,7 +374,7 @@ pub fn given_names(text: &str, n: &Normalized) -> Vec<Given> {
         // end of the clause.
         let capitalized = |j: u32| flags(j).contains(TokenFlags::CAPITALIZED);
         // A word after a hyphen belongs to the one before ("Yong-ho").
-        let hyphened = |j: u32| matches!(between(j - 1, j), "-" | "‐" | "‑");
+        let hyphened = |j: u32| j > 0 && matches!(between(j - 1, j), "-" | "‐" | "‑");
         let goes_on = |j: u32| {
             j < count
                 && joined(j - 1, j)
@@ -415,9 +415,10 @@ pub fn given_names(text: &str, n: &Normalized) -> Vec<Given> {
             }
             // (One article opens the appositive: "the bus driver who
             // succeeded the man known as" describes no one man.)
+            // (At the text's start, where no comma can come before.)
             if described
                 && matches!(word(k), "the" | "a" | "an")
-                && !between(k - 1, k).contains(',')
+                && (k == 0 || !between(k - 1, k).contains(','))
             {
                 break None;
             }
@@ -479,6 +480,20 @@ mod tests {
         for w in ["the", "as", "a", "president", "moscow", "government"] {
             assert!(!may_be_cue(w.as_bytes()), "{w}");
         }
+    }
+
+    #[test]
+    fn an_appositive_opening_the_text_gives_no_name() {
+        // (A token before the first was read here: an internal error.)
+        for text in ["The man known as Jokowi met him.", "A man known as Jokowi."] {
+            assert_eq!(given_names(text, &normalize(text)), vec![], "{text}");
+        }
+        // (Nor before it: a lower-case word or a number before the comma.)
+        for text in ["57, known as Jokowi, met him.", "iPhone, known as Jokowi."] {
+            assert_eq!(given_names(text, &normalize(text)), vec![], "{text}");
+        }
+        let text = "Widodo, the man known as Jokowi, met him.";
+        assert_eq!(given_names(text, &normalize(text)).len(), 1);
     }
 
     #[test]
