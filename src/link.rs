@@ -947,6 +947,7 @@ pub fn occupation_in(words: &[&str]) -> bool {
 /// assert!(occupation_before(&["talk", "show", "host"]));
 /// assert!(!occupation_before(&["was", "to", "host"]));
 /// assert!(occupation_before(&["his", "classmate"]));
+/// assert!(occupation_before(&["a", "park", "ranger"]));
 /// ```
 pub fn occupation_before(before: &[&str]) -> bool {
     let [.., w] = before else {
@@ -1070,6 +1071,22 @@ const PRIVATE: &[&str] = &[
     "librarian",
     "postman",
     "gardener",
+    "ranger",
+    "machinist",
+    "firefighter",
+    "fireman",
+    "paramedic",
+    "miner",
+    "trucker",
+    "bartender",
+    "lifeguard",
+    "caretaker",
+    "salesman",
+    "saleswoman",
+    "receptionist",
+    "worker",
+    "usher",
+    "porter",
     // Someone's fellow at school or home: a private person ("his
     // classmate Park Yong-sik").
     "classmate",

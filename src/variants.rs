@@ -282,6 +282,18 @@ pub fn forms(entity: &Entity, alias: &Alias, out: &mut Vec<Form>) {
             // Development") is no phrase of ordinary prose ("Fresh Air Farm
             // House" may be).
             Policy::Evidence
+        } else if entity.kind == EntityType::Organization
+            && f.tokens.first().is_some_and(|t| t == "ministry")
+            && !f
+                .tokens
+                .iter()
+                .any(|t| is_demonym(t) || crate::names::country_of(t).is_some())
+        {
+            // A ministry's name is every country's ("Ministry of National
+            // Defence" of Cambodia is not North Korea's): it needs its
+            // country in the document, unless it names one itself
+            // ("Ministry of Defense of Burma").
+            Policy::Evidence
         } else {
             auto_policy(f)
         };
@@ -3464,6 +3476,20 @@ mod tests {
         let mut out = Vec::new();
         forms(&e, &Alias::new("..."), &mut out);
         assert!(out.is_empty());
+    }
+
+    #[test]
+    fn a_ministry_needs_its_country_unless_it_names_one() {
+        let full = |name: &str| {
+            org(name)
+                .into_iter()
+                .find(|f| f.1 == Variant::Full)
+                .map(|f| f.2)
+        };
+        assert_eq!(full("MINISTRY OF NATIONAL DEFENCE"), Some(Policy::Evidence));
+        assert_eq!(full("MINISTRY OF ROCKET INDUSTRY"), Some(Policy::Evidence));
+        assert_eq!(full("MINISTRY OF DEFENSE OF BURMA"), Some(Policy::Always));
+        assert_eq!(full("IRANIAN MINISTRY OF PETROLEUM"), Some(Policy::Always));
     }
 
     #[test]
