@@ -948,6 +948,7 @@ pub fn occupation_in(words: &[&str]) -> bool {
 /// assert!(!occupation_before(&["was", "to", "host"]));
 /// assert!(occupation_before(&["his", "classmate"]));
 /// assert!(occupation_before(&["a", "park", "ranger"]));
+/// assert!(!occupation_before(&["former", "army", "ranger"]));
 /// ```
 pub fn occupation_before(before: &[&str]) -> bool {
     let [.., w] = before else {
@@ -973,7 +974,13 @@ pub fn occupation_before(before: &[&str]) -> bool {
                 | "they"
                 | "you"
         );
-    !verb && (OCCUPATIONS.contains(w) || PRIVATE.contains(w))
+    // (A private job held before says nothing of an office now: "Former
+    // Army Ranger Jason Crow", "former bartender Alexandria
+    // Ocasio-Cortez"; a former striker is still the footballer.)
+    let past = before
+        .iter()
+        .any(|w| matches!(*w, "former" | "ex" | "onetime" | "one-time"));
+    !verb && (OCCUPATIONS.contains(w) || (PRIVATE.contains(w) && !past))
 }
 
 /// Whether an occupation word is a business or profession that sanctioned
@@ -1084,7 +1091,6 @@ const PRIVATE: &[&str] = &[
     "salesman",
     "saleswoman",
     "receptionist",
-    "worker",
     "usher",
     "porter",
     // Someone's fellow at school or home: a private person ("his

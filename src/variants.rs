@@ -288,11 +288,14 @@ pub fn forms(entity: &Entity, alias: &Alias, out: &mut Vec<Form>) {
                 .tokens
                 .iter()
                 .any(|t| is_demonym(t) || crate::names::country_of(t).is_some())
+            && f.tokens.iter().filter(|t| *t == "of").count() < 2
         {
             // A ministry's name is every country's ("Ministry of National
             // Defence" of Cambodia is not North Korea's): it needs its
             // country in the document, unless it names one itself
-            // ("Ministry of Defense of Burma").
+            // ("Ministry of Defense of Burma", "Iranian Ministry of
+            // Petroleum") or says whose it is ("Ministry of Emergency
+            // Situations of the Donetsk People's Republic").
             Policy::Evidence
         } else {
             auto_policy(f)
@@ -3490,6 +3493,10 @@ mod tests {
         assert_eq!(full("MINISTRY OF ROCKET INDUSTRY"), Some(Policy::Evidence));
         assert_eq!(full("MINISTRY OF DEFENSE OF BURMA"), Some(Policy::Always));
         assert_eq!(full("IRANIAN MINISTRY OF PETROLEUM"), Some(Policy::Always));
+        assert_eq!(
+            full("MINISTRY OF EMERGENCY SITUATIONS OF THE DONETSK PEOPLE'S REPUBLIC"),
+            Some(Policy::Always)
+        );
     }
 
     #[test]
