@@ -3931,7 +3931,7 @@ impl<'m> Resolver<'m> {
             // after a given name and "bin" is the father's, inside the
             // son's name ("Mohammed bin Salman" is not King Salman).
             if p > 0
-                && matches!(w, "bin" | "ibn" | "bint" | "ben")
+                && (son_of_word(w) || w == "ben")
                 && gap(text, n, p) == " "
                 && gap(text, n, p - 1) == " "
                 && !n.barrier_after(p - 1)
