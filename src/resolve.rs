@@ -1570,6 +1570,85 @@ impl<'m> Resolver<'m> {
         None
     }
 
+    /// Another of vessel `e`'s listed names, other than name `name`,
+    /// joined to tokens `first..=last` in one sentence by words that say
+    /// the ship was renamed ("the Daylam now trades as Dover", "Delvar
+    /// has become Devon", "Devon (formerly Delvar)", "Dena, now Downy"):
+    /// its tokens. A ship's old and new names side by side are the ship,
+    /// whatever else either word names.
+    fn renamed_vessel(&self, e: u32, name: u32, first: u32, last: u32) -> Option<(u32, u32)> {
+        let n = &self.norm;
+        let toks = n.tokens();
+        // The words between: all of them words of a renaming, one of them
+        // saying it.
+        let joins = |from: u32, to: u32| {
+            let words = from..to;
+            !words.is_empty()
+                && words.len() <= 4
+                && (from..=to).all(|i| !toks[i as usize].flags.contains(TokenFlags::SENTENCE_START))
+                && words.clone().all(|i| {
+                    matches!(
+                        n.token_text(i as usize),
+                        "now"
+                            | "trades"
+                            | "traded"
+                            | "trading"
+                            | "sails"
+                            | "sailed"
+                            | "sailing"
+                            | "as"
+                            | "has"
+                            | "had"
+                            | "become"
+                            | "became"
+                            | "is"
+                            | "was"
+                            | "renamed"
+                            | "rechristened"
+                            | "formerly"
+                            | "ex"
+                            | "previously"
+                            | "later"
+                            | "since"
+                            | "then"
+                            | "known"
+                            | "named"
+                            | "called"
+                    )
+                })
+                && words.clone().any(|i| {
+                    matches!(
+                        n.token_text(i as usize),
+                        "now"
+                            | "trades"
+                            | "traded"
+                            | "trading"
+                            | "sails"
+                            | "sailed"
+                            | "sailing"
+                            | "become"
+                            | "became"
+                            | "renamed"
+                            | "rechristened"
+                            | "formerly"
+                            | "ex"
+                            | "previously"
+                    )
+                })
+        };
+        self.cands
+            .iter()
+            .filter(|o| o.entity == e && o.name != name && (o.last < first || o.first > last))
+            .find(|o| {
+                if o.last < first {
+                    joins(o.last + 1, first)
+                } else {
+                    joins(last + 1, o.first)
+                }
+            })
+            .map(|o| (o.first, o.last))
+    }
+
     /// Records a chosen mention.
     fn choose(&mut self, ch: Chosen) {
         let span = ch.c.first as usize..=ch.c.last as usize;
@@ -6150,6 +6229,11 @@ impl<'m> Resolver<'m> {
                     let own_word = g.first == g.last && distinctive && !is_place(word);
                     if let Some(cue) = type_cue(&self.norm, kind, g.first).or_else(ships) {
                         found.push((tr, 3, 0, g, (EvidenceKind::TypeCue, cue, cue), 0.85));
+                    } else if let Some((f, l)) = (*kind == EntityType::Vessel)
+                        .then(|| self.renamed_vessel(g.entity, g.name, g.first, g.last))
+                        .flatten()
+                    {
+                        found.push((tr, 3, 0, g, (EvidenceKind::FullMention, f, l), 0.85));
                     } else if let Some((rank, f, l, conf)) =
                         ix.nearest(g.entity, g.first).filter(|_| own_word)
                     {
@@ -9157,6 +9241,11 @@ mod tests {
                 bn
             },
             Entity::new("dover", "DOVER", EntityType::Vessel),
+            {
+                let mut devon = Entity::new("devon", "DEVON", EntityType::Vessel);
+                devon.aliases.push(Alias::new("DELVAR"));
+                devon
+            },
             Entity::new("dovers", "DOVER S.A.", EntityType::Organization),
             Entity::new("mkp", "MKRTYCHEV PARTY", EntityType::Organization),
             Entity::new("doverh", "DOVER HOLDINGS S.A.", EntityType::Organization),
@@ -9496,6 +9585,13 @@ mod tests {
             &[("Zarnavax", "zarnavax", "normalized"), ("Dover", "dover", "normalized"), ("Sakhalin Island", "si", "normalized")],
         ),
         ("a list of places", "They visited Dover and Sakhalin Island (in 2019).", &[]),
+        (
+            "a ship's old name and its new one",
+            "Her sister Delvar has become Devon. Devon (formerly Delvar) sailed.",
+            &[("Delvar", "devon", "normalized"), ("Devon", "devon", "normalized"), ("Devon", "devon", "normalized"), ("Delvar", "devon", "normalized")],
+        ),
+        ("two names of a ship not said to be one", "Delvar and Devon were quiet. Delvar left. Now Devon is.", &[]),
+        ("a place and a ship's name", "Dover is now Devon's busiest port.", &[]),
         ("an IMO number in another sentence", "Off Sakhalin Island. IMO 9249128 sailed.", &[]),
         (
             "a family name whose plural names a group",
