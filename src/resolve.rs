@@ -5362,8 +5362,11 @@ impl<'m> Resolver<'m> {
 
     /// Whether given-name candidate `g`'s word names something else in
     /// the document: a full mention of another person ending in it (a
-    /// family name) or of an organization opening with it.
-    fn given_name_taken(&self, g: &Cand) -> bool {
+    /// family name) or of an organization opening with it, before `g`
+    /// (a given name alone refers back: "Sheikh Khalifa bin Zayed …
+    /// Sheikh Khalifa … King Hamad bin Isa Al Khalifa"), or anywhere when
+    /// `g` is in the headline (`ahead`), which names before the story does.
+    fn given_name_taken(&self, g: &Cand, ahead: bool) -> bool {
         let n = &self.norm;
         let word = n.token_bytes(g.first as usize);
         let ents = self.matcher.entities();
@@ -5378,6 +5381,7 @@ impl<'m> Resolver<'m> {
             };
             c.entity != g.entity
                 && !c.kind.is_short()
+                && (ahead || c.last < g.first)
                 && if org {
                     n.token_bytes(c.first as usize) == word
                 } else {
@@ -6026,7 +6030,10 @@ impl<'m> Resolver<'m> {
                         .matcher
                         .first_named(self.norm.token_text(g.first as usize))
                         >= 2;
-                if shared_given && self.given_name_taken(&g) {
+                let ahead = || {
+                    (self.norm.tokens()[g.first as usize].start as usize) < self.body_start(text)
+                };
+                if shared_given && self.given_name_taken(&g, ahead()) {
                     continue;
                 }
                 // A part of a person's full name whose every reading was
@@ -12237,6 +12244,52 @@ mod tests {
              long. Sheikh Zarqan was mourned. A dhow named Zarqan sailed.",
         );
         assert_eq!(got, ["Zarqan bin Velmor Al Zarqan", "Zarqan", "Zarqan"]);
+    }
+
+    #[test]
+    fn a_given_name_alone_is_taken_by_a_family_named_before_it_only() {
+        // Made-up rulers in the Arab patronymic chain: two open with the
+        // word "Zarqan", a third bears it as his family's name.
+        let a = officeholder(
+            "a",
+            "Zarqan bin Velmor Al Nuvayan",
+            "President of the United Arab Emirates",
+            "2004",
+        );
+        let b = officeholder(
+            "b",
+            "Zarqan bin Tolmir Al Zarqan",
+            "Prime Minister of Bahrain",
+            "1971",
+        );
+        let c = officeholder("c", "Hadim bin Isor Al Zarqan", "King of Bahrain", "2002");
+        let m = Matcher::new(&Gazetteer::from_entities([a, b, c]));
+        let mut r = Resolver::new(&m);
+        r.set_date(DocDate::parse("2022-05-15").unwrap());
+        // The king named after the given name does not take it back.
+        let got = resolved_texts(
+            &mut r,
+            "Sheikh Zarqan bin Velmor Al Nuvayan died on Friday. Sheikh Zarqan \
+             was mourned. King Hadim bin Isor Al Zarqan sent a cable.",
+        );
+        assert_eq!(
+            got,
+            [
+                "Zarqan bin Velmor Al Nuvayan",
+                "Zarqan",
+                "Hadim bin Isor Al Zarqan"
+            ]
+        );
+        // Named before it, his family's name is his.
+        let got = resolved_texts(
+            &mut r,
+            "King Hadim bin Isor Al Zarqan sent a cable. Sheikh Zarqan bin \
+             Velmor Al Nuvayan died on Friday. Sheikh Zarqan was mourned.",
+        );
+        assert_eq!(
+            got,
+            ["Hadim bin Isor Al Zarqan", "Zarqan bin Velmor Al Nuvayan"]
+        );
     }
 
     #[test]
