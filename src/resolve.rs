@@ -39,6 +39,7 @@
 
 use crate::date::DocDate;
 use crate::gazetteer::{EntityType, NameOrder};
+use crate::link::list_title;
 use crate::link::{
     birth_said_after, called_before, civilian_offices_only, common_second_word, common_word,
     described_vessel_kind, dowager_after, honorific_gender, imo_after, is_clergy_title, is_month,
@@ -2493,6 +2494,28 @@ impl<'m> Resolver<'m> {
         self.words_before_max(text, first, 5)
     }
 
+    /// The title a plural title word before a list of names gives the
+    /// name at token `first` ([`list_title`]: "Senators Olympia J. Snowe
+    /// and Susan Collins").
+    /// (The words within the sentence: the token stream leaves written
+    /// initials out, "Olympia J. Snowe", whose dot ends no sentence.)
+    fn list_title(&self, first: u32) -> Option<Title> {
+        let n = &self.norm;
+        let toks = n.tokens();
+        let mut from = first as usize;
+        while from > 0
+            && first as usize - from < 12
+            && !toks[from].flags.contains(TokenFlags::SENTENCE_START)
+            && !n.barrier_after(from - 1)
+        {
+            from -= 1;
+        }
+        let words: Vec<&str> = (from..first as usize).map(|i| n.token_text(i)).collect();
+        list_title(&words, |j| {
+            toks[from + j].flags.contains(TokenFlags::CAPITALIZED) || is_particle(words[j])
+        })
+    }
+
     /// Up to `max` folded words after token `last`, within its sentence.
     fn words_after_max(&self, text: &str, last: u32, max: usize) -> Vec<&str> {
         let n = &self.norm;
@@ -4121,6 +4144,7 @@ impl<'m> Resolver<'m> {
         // "Putin was prime minister in 1999".)
         let title = title_before(&before)
             .or_else(|| title_after(&appositive))
+            .or_else(|| self.list_title(first))
             .or_else(|| {
                 title_of_predicate(&self.predicate(text, first, last)).filter(|&t| {
                     group.iter().any(|g| {
@@ -12244,6 +12268,38 @@ mod tests {
              long. Sheikh Zarqan was mourned. A dhow named Zarqan sailed.",
         );
         assert_eq!(got, ["Zarqan bin Velmor Al Zarqan", "Zarqan", "Zarqan"]);
+    }
+
+    #[test]
+    fn a_plural_title_before_a_list_of_names_titles_each() {
+        // Made-up senators; the second of a common given and family name.
+        let a = officeholder("a", "Orvel Brannick", "United States Senator", "1995");
+        let b = officeholder("b", "Mary Johnson", "United States Senator", "1997");
+        let m = Matcher::new(&Gazetteer::from_entities([a, b]));
+        let mut r = Resolver::new(&m);
+        r.set_date(DocDate::parse("2000-06-27").unwrap());
+        for (text, want) in [
+            (
+                "Maine's two Republican senators, Orvel J. Brannick and Mary Johnson, spoke.",
+                &["Orvel J. Brannick", "Mary Johnson"][..],
+            ),
+            (
+                "Senators Orvel Brannick and Mary Johnson spoke.",
+                &["Orvel Brannick", "Mary Johnson"],
+            ),
+            // A title in the singular is the first name's; the common
+            // name alone is anyone's.
+            (
+                "Senator Orvel Brannick and Mary Johnson spoke.",
+                &["Orvel Brannick"],
+            ),
+            (
+                "The senators met Orvel Brannick and Mary Johnson.",
+                &["Orvel Brannick"],
+            ),
+        ] {
+            assert_eq!(resolved_texts(&mut r, text), want, "{text}");
+        }
     }
 
     #[test]
