@@ -2225,7 +2225,7 @@ impl<'m> Resolver<'m> {
             }
         }
         self.middle_names_readings(text);
-        self.drop_country_possessives(text);
+        self.drop_possessives(text);
         self.sort_cands();
     }
 
@@ -2235,8 +2235,9 @@ impl<'m> Resolver<'m> {
     /// own (OFAC lists "IRAN'S REVOLUTIONARY GUARDS" beside "REVOLUTIONARY
     /// GUARDS"; "Iran's morality police" keeps its possessive, since
     /// "morality police" is listed for no one). Drops the readings that
-    /// open with the possessive.
-    fn drop_country_possessives(&mut self, text: &str) {
+    /// open with the possessive, and those read across an organization's
+    /// possessive inside them ("the IRGC's Quds Force").
+    fn drop_possessives(&mut self, text: &str) {
         let n = &self.norm;
         let tokens = n.tokens();
         // The token after a country's possessive opening the reading, if
@@ -2258,22 +2259,46 @@ impl<'m> Resolver<'m> {
                 })
             })
         };
+        let ents = self.matcher.entities();
+        // "The Islamic Revolutionary Guard Corps' Quds Force", "the IRGC's
+        // Quds Force": a possessive inside an organization's name, after
+        // words that are a listed organization's name of their own, makes
+        // two names, the owner's and its unit's (OFAC lists "IRGC-QODS
+        // FORCE" as one name), unless the listed name has the possessive.
+        let owner_inside = |c: &Cand| {
+            !self
+                .matcher
+                .name_text(c.entity, c.name)
+                .contains(['\'', '\u{2019}'])
+                && (c.first..c.last).any(|k| {
+                    let rest = &text[tokens[k as usize].end as usize..];
+                    let plural = n.token_text(k as usize).ends_with('s')
+                        && (rest.starts_with("' ") || rest.starts_with("\u{2019} "));
+                    (possessive_at(rest) || plural)
+                        && self.cands.iter().any(|o| {
+                            o.first == c.first
+                                && o.last == k
+                                && ents[o.entity as usize].kind == EntityType::Organization
+                                && matches!(o.kind, MatchKind::Exact | MatchKind::Normalized)
+                        })
+                })
+        };
         let drop: Vec<bool> = self
             .cands
             .iter()
             .map(|c| {
-                let ents = self.matcher.entities();
                 ents[c.entity as usize].kind == EntityType::Organization
-                    && after_possessive(c).is_some_and(|from| {
-                        // (A listed name as written, not a short form.)
-                        self.cands.iter().any(|o| {
-                            o.entity == c.entity
-                                && o.first == from
-                                && o.last == c.last
-                                && matches!(o.kind, MatchKind::Exact | MatchKind::Normalized)
-                                && o.variant == 0
-                        })
-                    })
+                    && (owner_inside(c)
+                        || after_possessive(c).is_some_and(|from| {
+                            // (A listed name as written, not a short form.)
+                            self.cands.iter().any(|o| {
+                                o.entity == c.entity
+                                    && o.first == from
+                                    && o.last == c.last
+                                    && matches!(o.kind, MatchKind::Exact | MatchKind::Normalized)
+                                    && o.variant == 0
+                            })
+                        }))
             })
             .collect();
         if drop.contains(&true) {
@@ -12268,6 +12293,45 @@ mod tests {
              long. Sheikh Zarqan was mourned. A dhow named Zarqan sailed.",
         );
         assert_eq!(got, ["Zarqan bin Velmor Al Zarqan", "Zarqan", "Zarqan"]);
+    }
+
+    #[test]
+    fn a_possessive_inside_an_organizations_name_makes_two() {
+        // Made-up fixture: a corps and a unit of it, listed under a name
+        // that holds the corps' name.
+        let corps = Entity::new("corps", "ZORVANA DEFENCE CORPS", EntityType::Organization);
+        let mut unit = Entity::new(
+            "unit",
+            "ZORVANA DEFENCE CORPS-VELMAR FORCE",
+            EntityType::Organization,
+        );
+        unit.aliases.push(Alias::new("VELMAR FORCE"));
+        let m = Matcher::new(&Gazetteer::from_entities([corps, unit]));
+        let mut r = Resolver::new(&m);
+        for (text, want) in [
+            (
+                "The Zorvana Defence Corps' Velmar Force struck.",
+                &[("Zorvana Defence Corps", "corps"), ("Velmar Force", "unit")][..],
+            ),
+            (
+                "The Zorvana Defence Corps's Velmar Force struck.",
+                &[("Zorvana Defence Corps", "corps"), ("Velmar Force", "unit")],
+            ),
+            (
+                "The Zorvana Defence Corps-Velmar Force struck.",
+                &[("Zorvana Defence Corps-Velmar Force", "unit")],
+            ),
+        ] {
+            let got: Vec<(String, String)> = resolved(&mut r, text)
+                .iter()
+                .map(|x| (text[x.start..x.end].to_string(), m.entity(x).id.clone()))
+                .collect();
+            let want: Vec<(String, String)> = want
+                .iter()
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .collect();
+            assert_eq!(got, want, "{text}");
+        }
     }
 
     #[test]
