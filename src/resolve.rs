@@ -316,6 +316,17 @@ fn called_common_after(after: &[&str]) -> bool {
         })
 }
 
+/// Whether the words before a name say that something is named after it:
+/// "takes its name from", "named after", "renamed for". What something is
+/// named after is not an organization the name is short for ("The airline
+/// takes its name from Mahan, a garden town").
+fn named_from(before: &[&str]) -> bool {
+    matches!(
+        before,
+        [.., "name", "from"] | [.., "named" | "renamed", "after" | "for"]
+    )
+}
+
 /// Whether the words before a name end in a kind of place and "of": "the
 /// resort town of", "the northern province of", "the port of".
 fn place_of(before: &[&str]) -> bool {
@@ -5956,6 +5967,16 @@ impl<'m> Resolver<'m> {
             // Hebei", "the western city of Grodno": a word after a kind of
             // place and "of" is that place, whoever or whatever else the
             // lists name by it.
+            // "The airline takes its name from Mahan, a garden town",
+            // "named after Tanchon": what something is named after is not
+            // the organization the name is short for.
+            if c.kind.is_short()
+                && ents[c.entity as usize].kind == EntityType::Organization
+                && named_from(&before)
+            {
+                i += 1;
+                continue;
+            }
             if c.first == c.last && place_of(&before) {
                 i = self.cands[i..]
                     .iter()
@@ -7148,6 +7169,13 @@ impl<'m> Resolver<'m> {
                     || i == last
                         && (after_preposition(false) || self.listed_with_places(text, i))
                         && *town[fi].get_or_insert_with(|| self.named_town(text, i))
+                {
+                    continue;
+                }
+                if i >= 2
+                    && !n.barrier_after(i - 1)
+                    && !n.barrier_after(i - 2)
+                    && named_from(&[n.token_text(i - 2), n.token_text(i - 1)])
                 {
                     continue;
                 }
@@ -12293,6 +12321,38 @@ mod tests {
              long. Sheikh Zarqan was mourned. A dhow named Zarqan sailed.",
         );
         assert_eq!(got, ["Zarqan bin Velmor Al Zarqan", "Zarqan", "Zarqan"]);
+    }
+
+    #[test]
+    fn what_an_organization_takes_its_name_from_is_not_it() {
+        // Made-up companies: one named by an ordinary word
+        // (`variants::lead_words`), one by a word of its own
+        // (`Variant::OrgWord`).
+        let m = Matcher::new(&Gazetteer::from_entities([
+            Entity::new("k", "KESTREL TRADING LLC", EntityType::Organization),
+            Entity::new("z", "ZORVALEX SHIPPING LLC", EntityType::Organization),
+        ]));
+        let mut r = Resolver::new(&m);
+        for (text, want) in [
+            (
+                "Kestrel Trading LLC was named. Kestrel has denied it.",
+                &["Kestrel Trading LLC", "Kestrel"][..],
+            ),
+            (
+                "Kestrel Trading LLC was named. The firm takes its name from Kestrel, a hill town.",
+                &["Kestrel Trading LLC"],
+            ),
+            (
+                "Zorvalex Shipping LLC was named. Zorvalex has denied it.",
+                &["Zorvalex Shipping LLC", "Zorvalex"],
+            ),
+            (
+                "Zorvalex Shipping LLC was named. It was named after Zorvalex, a river.",
+                &["Zorvalex Shipping LLC"],
+            ),
+        ] {
+            assert_eq!(resolved_texts(&mut r, text), want, "{text}");
+        }
     }
 
     #[test]
