@@ -3251,7 +3251,11 @@ impl<'m> Resolver<'m> {
                                     .starts_with(|ch: char| ch.is_lowercase());
                                 (opens
                                     && lower_next
-                                    && another_before(&text[..start], &text[end..], true))
+                                    && another_before(
+                                        &text[..start],
+                                        &text[end..],
+                                        &["another", "the other"],
+                                    ))
                                     || namesake_after(&text[end..])
                             }
                     })
@@ -4445,7 +4449,11 @@ impl<'m> Resolver<'m> {
                 // bearer of a name the story has named.)
                 namesake: namesake_after(&text[end..])
                     || called_before(&text[..start])
-                    || another_before(&text[..start], &text[end..], false)
+                    || another_before(
+                        &text[..start],
+                        &text[end..],
+                        &["another", "the last", "the only"],
+                    )
                     || self.namesake_in_story(text, g.entity),
                 dowager: dowager_after(&text[end..]),
                 state: party_state_after(&text[end..]),
@@ -8951,14 +8959,16 @@ fn natural_order(name: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// Whether the text up to a name (`before`) ends in the word "another"
-/// (with `the_other`, also "the other") and a space, and the name is a
-/// person's, not a modifier of the noun after it (`after`): "included
-/// another Li Qiang, a village doctor", "another Li Qiang from Henan",
-/// "The other Scott Morrison just wants his phone to stop ringing"; not
-/// "another Xi Jinping loyalist", nor a pronoun before a comma
-/// ("Another, Iván Archivaldo Guzmán Salazar, was freed").
-fn another_before(before: &str, after: &str, the_other: bool) -> bool {
+/// Whether the text up to a name (`before`) ends in one of the words
+/// `leads` that speak of one bearer of a name among others ("another",
+/// "the other", "the last") and a space, and the name is a person's, not
+/// a modifier of the noun after it (`after`): "included another Li Qiang,
+/// a village doctor", "another Li Qiang from Henan", "The other Scott
+/// Morrison just wants his phone to stop ringing", "I'm not the last John
+/// Lee in Hong Kong to get that call"; not "another Xi Jinping loyalist",
+/// nor a pronoun before a comma ("Another, Iván Archivaldo Guzmán Salazar,
+/// was freed").
+fn another_before(before: &str, after: &str, leads: &[&str]) -> bool {
     let next = after.trim_start_matches([' ', '\u{a0}']);
     let word = next
         .split(|c: char| !c.is_alphabetic())
@@ -9011,7 +9021,7 @@ fn another_before(before: &str, after: &str, the_other: bool) -> bool {
                 .next_back()
                 .is_some_and(char::is_alphanumeric)
     };
-    !modifier && (ends_in("another") || (the_other && ends_in("the other")))
+    !modifier && leads.iter().any(|w| ends_in(w))
 }
 
 /// The quotation that ends just before byte `at` of `text` (its closing
@@ -10081,32 +10091,58 @@ mod tests {
         assert!(another_before(
             "The deputies included another ",
             ", a doctor",
-            false
+            &["another"]
         ));
-        assert!(another_before("ANOTHER ", " from Ohio", false));
-        assert!(another_before("met another ", ".", false));
+        assert!(another_before("ANOTHER ", " from Ohio", &["another"]));
+        assert!(another_before("met another ", ".", &["another"]));
         // (A word of a closed class after the name is no noun it
         // modifies.)
-        assert!(another_before("The other ", " just wants quiet", true));
-        assert!(another_before("Another ", " says no", false));
+        assert!(another_before(
+            "The other ",
+            " just wants quiet",
+            &["another", "the other"]
+        ));
+        assert!(another_before("Another ", " says no", &["another"]));
         // (A pronoun before a comma; another word ending so; the name as
         // a modifier; "the other" where it is not asked for, or ends a
         // longer word.)
         assert!(!another_before(
             "One son died. Another, ",
             " was freed",
-            false
+            &["another"]
         ));
-        assert!(!another_before("yetanother ", ", a doctor", false));
-        assert!(!another_before("another", ", a doctor", false));
+        assert!(!another_before("yetanother ", ", a doctor", &["another"]));
+        assert!(!another_before("another", ", a doctor", &["another"]));
         assert!(!another_before(
             "Another ",
             " loyalist, Li Qiang, rose",
-            false
+            &["another"]
         ));
-        assert!(!another_before("The other ", " just wants quiet", false));
-        assert!(!another_before("The other ", " loyalist spoke", true));
-        assert!(!another_before("mothe other ", " spoke", true));
+        assert!(!another_before(
+            "The other ",
+            " just wants quiet",
+            &["another"]
+        ));
+        assert!(!another_before(
+            "The other ",
+            " loyalist spoke",
+            &["another", "the other"]
+        ));
+        assert!(!another_before(
+            "mothe other ",
+            " spoke",
+            &["another", "the other"]
+        ));
+        assert!(another_before(
+            "I'm sure I'm not the last ",
+            " in Hong Kong to get that call",
+            &["the last"]
+        ));
+        assert!(!another_before(
+            "the last ",
+            " speech ran long",
+            &["the last"]
+        ));
     }
 
     #[test]
@@ -12392,6 +12428,22 @@ mod tests {
                 .collect();
             assert_eq!(got, want, "{text}");
         }
+    }
+
+    #[test]
+    fn the_last_or_the_only_bearer_of_a_name_is_anyone() {
+        // A made-up official.
+        let a = officeholder("a", "Orvel Brannick", "Secretary for Security", "2017");
+        let m = Matcher::new(&Gazetteer::from_entities([a]));
+        let mut r = Resolver::new(&m);
+        r.set_date(DocDate::parse("2020-08-09").unwrap());
+        let got = resolved_texts(
+            &mut r,
+            "Secretary for Security Orvel Brannick was named. \"I'm not the last \
+             Orvel Brannick in Hong Kong to get that call,\" he said. The only \
+             Orvel Brannick ally left.",
+        );
+        assert_eq!(got, ["Orvel Brannick", "Orvel Brannick"]);
     }
 
     #[test]
