@@ -7280,7 +7280,9 @@ impl<'m> Resolver<'m> {
     /// grounds as any other and gives way to the words around it ("the
     /// elder Hafez", "a son named Hafez"). Not a given name two persons the
     /// document names share, one that is an English word ("Hope"), nor
-    /// one of a name that ends in a place ("Abdullah II of Jordan").
+    /// one of a name that ends in a place ("Abdullah II of Jordan"). A word
+    /// whose spelling key is one such given name's only is read as it,
+    /// respelled ("Uday Hussein … Odai").
     fn read_given_names(&mut self, text: &str) {
         /// Titles before an Arab royal's or notable's given name.
         const ROYAL_TITLES: &[&str] = &[
@@ -7343,15 +7345,45 @@ impl<'m> Resolver<'m> {
         if kin.is_empty() {
             return;
         }
+        // The given names' spelling keys: the press spells a given name
+        // alone as it likes ("Uday Hussein … Odai and Qusai"), and the key
+        // of one given name only reads it so.
+        let keys: Vec<Option<Vec<u8>>> = kin
+            .iter()
+            .map(|x| {
+                let mut key = Vec::new();
+                crate::translit::person_spelling_key_into(x.0 .0.as_bytes(), &mut key)
+                    .then_some(key)
+            })
+            .collect();
+        let mut key = Vec::new();
         let mut add: Vec<Cand> = Vec::new();
         for (i, t) in tokens.iter().enumerate() {
             if self.covered[i] || !t.flags.contains(TokenFlags::CAPITALIZED) {
                 continue;
             }
             let word = n.token_text(i);
-            let Some(&(&(_, _, c), titled_only)) = kin.iter().find(|x| x.0 .0 == word) else {
-                continue;
+            let mut respelled = || {
+                if is_common_word(word) || is_place(word) || is_known_proper_noun(word) {
+                    return None;
+                }
+                if !crate::translit::person_spelling_key_into(word.as_bytes(), &mut key) {
+                    return None;
+                }
+                let mut same = (0..keys.len()).filter(|&k| keys[k].as_deref() == Some(&key[..]));
+                match (same.next(), same.next()) {
+                    (Some(k), None) => Some(k),
+                    _ => None,
+                }
             };
+            let (at, variant) = match kin.iter().position(|x| x.0 .0 == word) {
+                Some(k) => (k, 0),
+                None => match respelled() {
+                    Some(k) => (k, 1),
+                    None => continue,
+                },
+            };
+            let &(&(_, _, c), titled_only) = &kin[at];
             if titled_only
                 && !(i > 0
                     && matches!(gap(text, n, i - 1), " " | ". ")
@@ -7366,7 +7398,7 @@ impl<'m> Resolver<'m> {
             if (i as u32) < c.last || regnal || !proper_context(text, n, i as u32, i as u32) {
                 continue;
             }
-            add.push(Cand::given_name_at(i as u32, c.entity, c.name, 0));
+            add.push(Cand::given_name_at(i as u32, c.entity, c.name, variant));
         }
         if !add.is_empty() {
             self.cands.extend(add);
@@ -12428,6 +12460,38 @@ mod tests {
                 .collect();
             assert_eq!(got, want, "{text}");
         }
+    }
+
+    #[test]
+    fn a_family_members_given_name_respelled_alone() {
+        // Made-up brothers, named in full, then by their given names in
+        // another spelling ("Uday Hussein … Odai").
+        let m = Matcher::new(&Gazetteer::from_entities([
+            Entity::new("u", "Udaym Zarqani", EntityType::Person),
+            Entity::new("k", "Kusaym Zarqani", EntityType::Person),
+        ]));
+        let mut r = Resolver::new(&m);
+        let text =
+            "Udaym Zarqani and Kusaym Zarqani died. \"Odaim and Qusaim were cruel,\" he said.";
+        let got: Vec<(String, String)> = resolved(&mut r, text)
+            .iter()
+            .map(|x| (text[x.start..x.end].to_string(), m.entity(x).id.clone()))
+            .collect();
+        let want = [
+            ("Udaym Zarqani", "u"),
+            ("Kusaym Zarqani", "k"),
+            ("Odaim", "u"),
+            ("Qusaim", "k"),
+        ]
+        .map(|(a, b)| (a.to_string(), b.to_string()));
+        assert_eq!(got, want);
+        // Not before the full mentions.
+        let text =
+            "\"Odaim and Qusaim were cruel,\" he said. Udaym Zarqani and Kusaym Zarqani died.";
+        assert_eq!(
+            resolved_texts(&mut r, text),
+            ["Udaym Zarqani", "Kusaym Zarqani"]
+        );
     }
 
     #[test]
