@@ -1593,60 +1593,48 @@ impl<'m> Resolver<'m> {
         let toks = n.tokens();
         // The words between: all of them words of a renaming, one of them
         // saying it.
+        let renaming = |w: &str| {
+            matches!(
+                w,
+                "now"
+                    | "trades"
+                    | "traded"
+                    | "trading"
+                    | "sails"
+                    | "sailed"
+                    | "sailing"
+                    | "become"
+                    | "became"
+                    | "renamed"
+                    | "rechristened"
+                    | "formerly"
+                    | "ex"
+                    | "previously"
+            )
+        };
         let joins = |from: u32, to: u32| {
             let words = from..to;
             !words.is_empty()
                 && words.len() <= 4
                 && (from..=to).all(|i| !toks[i as usize].flags.contains(TokenFlags::SENTENCE_START))
                 && words.clone().all(|i| {
-                    matches!(
-                        n.token_text(i as usize),
-                        "now"
-                            | "trades"
-                            | "traded"
-                            | "trading"
-                            | "sails"
-                            | "sailed"
-                            | "sailing"
-                            | "as"
-                            | "has"
-                            | "had"
-                            | "become"
-                            | "became"
-                            | "is"
-                            | "was"
-                            | "renamed"
-                            | "rechristened"
-                            | "formerly"
-                            | "ex"
-                            | "previously"
-                            | "later"
-                            | "since"
-                            | "then"
-                            | "known"
-                            | "named"
-                            | "called"
-                    )
+                    let w = n.token_text(i as usize);
+                    renaming(w)
+                        || matches!(
+                            w,
+                            "as" | "has"
+                                | "had"
+                                | "is"
+                                | "was"
+                                | "later"
+                                | "since"
+                                | "then"
+                                | "known"
+                                | "named"
+                                | "called"
+                        )
                 })
-                && words.clone().any(|i| {
-                    matches!(
-                        n.token_text(i as usize),
-                        "now"
-                            | "trades"
-                            | "traded"
-                            | "trading"
-                            | "sails"
-                            | "sailed"
-                            | "sailing"
-                            | "become"
-                            | "became"
-                            | "renamed"
-                            | "rechristened"
-                            | "formerly"
-                            | "ex"
-                            | "previously"
-                    )
-                })
+                && words.clone().any(|i| renaming(n.token_text(i as usize)))
         };
         self.cands
             .iter()

@@ -6,7 +6,7 @@
 //! 0.95; issue 14 asks for 0.98 and 0.96, not met since the split grew
 //! from 30 to 45 articles), the later dated rounds and issue 15's spelling
 //! split at the figures reached. The fresh splits (`fresh`,
-//! `spell-fresh`, `fresh2` to `fresh22`) are held out: scored only to
+//! `spell-fresh`, `fresh2` to `fresh30`) are held out: scored only to
 //! report, never asserted or tuned on.
 
 use std::process::Command;
@@ -467,4 +467,13 @@ fn dated_dev42_split_by_entity_id() {
 #[test]
 fn dated_dev43_split_by_entity_id() {
     dated_split("dev43", 228, 0.96, 0.88);
+}
+
+/// The forty-fourth development round (the fresh splits' brief, with room
+/// for names written another way than the lists, officials of two eras
+/// in one story and ordinary namesakes of listed names): 0.889 / 0.920
+/// when first scored, before any rule was tuned on it.
+#[test]
+fn dated_dev44_split_by_entity_id() {
+    dated_split("dev44", 226, 0.90, 0.94);
 }
