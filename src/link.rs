@@ -683,40 +683,56 @@ pub fn title_before(words: &[&str]) -> Option<Title> {
 /// The title a plural title word gives every name of the list after it,
 /// read for a name after the first ("Senators Olympia J. Snowe and Susan
 /// Collins", "Maine's two Republican senators, Olympia J. Snowe and Susan
-/// Collins"): `words` are the folded words before the name, nearest
+/// Collins", "the two prime ministers, …"), and the index in `words` of
+/// the title word: `words` are the folded words before the name, nearest
 /// last, and `in_name(i)` says whether `words[i]` is written as a word of
 /// a name (capitalized). Between the title and the name only names, "and"
-/// and "or" stand, with "and" or "or" among them. `None` otherwise, and
-/// for a title in the singular ("Senator Olympia J. Snowe and Susan
-/// Collins" titles the first only).
+/// and "or" stand, with "and" or "or" among them. `None` otherwise, for a
+/// title in the singular ("Senator Olympia J. Snowe and Susan Collins"
+/// titles the first only), and for "kings" and "queens" (a borough, a
+/// team). The caller checks that the list's first name takes the title.
 ///
 /// ```
 /// use gazex::link::{list_title, Offices};
 /// let words = ["two", "republican", "senators", "olympia", "j", "snowe", "and"];
 /// let caps = |i: usize| i >= 3 && i <= 5;
-/// assert_eq!(list_title(&words, caps).unwrap().offices, Offices::SENATOR);
+/// let (t, at) = list_title(&words, caps).unwrap();
+/// assert_eq!((t.offices, at), (Offices::SENATOR, 2));
+/// let words = ["the", "two", "prime", "ministers", "boris", "johnson", "and"];
+/// let (t, _) = list_title(&words, |i| (4..=5).contains(&i)).unwrap();
+/// assert_eq!(t.offices, Offices::HEAD_OF_GOVERNMENT);
 /// let words = ["senator", "olympia", "j", "snowe", "and"];
 /// assert!(list_title(&words, |i| (1..=3).contains(&i)).is_none());
 /// let words = ["senators", "met", "olympia", "j", "snowe", "and"];
 /// assert!(list_title(&words, |i| (2..=4).contains(&i)).is_none());
 /// ```
-pub fn list_title(words: &[&str], in_name: impl Fn(usize) -> bool) -> Option<Title> {
-    let plural = |w: &str| {
+pub fn list_title(words: &[&str], in_name: impl Fn(usize) -> bool) -> Option<(Title, usize)> {
+    // The singular of a plural title word ("ministers", "secretaries").
+    let singular = |w: &str| -> Option<String> {
+        if matches!(w, "kings" | "queens") || title_word(w).is_none_or(|o| o.is_empty()) {
+            return None;
+        }
         let one = match w.strip_suffix("ies") {
             Some(stem) => format!("{stem}y"),
             None => w.strip_suffix('s')?.to_string(),
         };
-        (title_word(w).is_some_and(|o| !o.is_empty())
-            && title_word(&one).is_some_and(|o| !o.is_empty()))
-        .then_some(())
+        title_word(&one)
+            .is_some_and(|o| !o.is_empty())
+            .then_some(one)
     };
     let mut joined = false;
     for j in (0..words.len()).rev() {
         let w = words[j];
         if matches!(w, "and" | "or") {
             joined = true;
-        } else if plural(w).is_some() {
-            return title_before(&words[..=j]).filter(|_| joined && j + 1 < words.len());
+        } else if let Some(one) = singular(w) {
+            if !joined {
+                return None;
+            }
+            // ("prime ministers": read as "prime minister".)
+            let mut title: Vec<&str> = words[..j].to_vec();
+            title.push(&one);
+            return title_before(&title).map(|t| (t, j));
         } else if !in_name(j) {
             return None;
         }

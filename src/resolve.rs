@@ -39,11 +39,10 @@
 
 use crate::date::DocDate;
 use crate::gazetteer::{EntityType, NameOrder};
-use crate::link::list_title;
 use crate::link::{
     birth_said_after, called_before, civilian_offices_only, common_second_word, common_word,
     described_vessel_kind, dowager_after, honorific_gender, imo_after, is_clergy_title, is_month,
-    is_one_syllable, is_profession, listed_vessel_kind, named_after, namesake_after,
+    is_one_syllable, is_profession, list_title, listed_vessel_kind, named_after, namesake_after,
     occupation_before, occupation_in, party_state_after, place_preposition, private_person,
     rank_word, record_words, serving_rank_before, ship_word, speech_after, state_after,
     state_differs, state_fits, surely_in_office, telling_word, title_after, title_before,
@@ -316,15 +315,23 @@ fn called_common_after(after: &[&str]) -> bool {
         })
 }
 
-/// Whether the words before a name say that something is named after it:
-/// "takes its name from", "named after", "renamed for". What something is
-/// named after is not an organization the name is short for ("The airline
-/// takes its name from Mahan, a garden town").
-fn named_from(before: &[&str]) -> bool {
-    matches!(
-        before,
-        [.., "name", "from"] | [.., "named" | "renamed", "after" | "for"]
-    )
+/// Whether the words before a name (`before`) say that something is named
+/// after it: "takes its name from", or "named after" or "renamed for" where
+/// a description or the clause's end follows the name (`after`: "named
+/// after Tanchon, an east-coast port"; not "Iran Air was named after
+/// Mahan, in a second round", listed after it). What something is named
+/// after is not an organization the name is short for ("The airline takes
+/// its name from Mahan, a garden town").
+fn named_from(before: &[&str], after: &str) -> bool {
+    let described = || {
+        let a = after.trim_start_matches([' ', '\u{a0}']);
+        a.starts_with(['.', ';'])
+            || [", a ", ", an ", ", the "]
+                .iter()
+                .any(|p| a.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p)))
+    };
+    matches!(before, [.., "name", "from"])
+        || matches!(before, [.., "named" | "renamed", "after" | "for"]) && described()
 }
 
 /// Whether the words before a name end in a kind of place and "of": "the
@@ -1636,8 +1643,12 @@ impl<'m> Resolver<'m> {
                 })
                 && words.clone().any(|i| renaming(n.token_text(i as usize)))
         };
-        self.cands
+        // (The candidates are sorted by their first token: only those
+        // near enough to be joined are looked at.)
+        let lo = self.cands.partition_point(|o| o.first + 16 < first);
+        self.cands[lo..]
             .iter()
+            .take_while(|o| o.first <= last + 5)
             .filter(|o| o.entity == e && o.name != name && (o.last < first || o.first > last))
             .find(|o| {
                 if o.last < first {
@@ -2264,23 +2275,42 @@ impl<'m> Resolver<'m> {
         // words that are a listed organization's name of their own, makes
         // two names, the owner's and its unit's (OFAC lists "IRGC-QODS
         // FORCE" as one name), unless the listed name has the possessive.
-        let owner_inside = |c: &Cand| {
-            !self
-                .matcher
-                .name_text(c.entity, c.name)
-                .contains(['\'', '\u{2019}'])
-                && (c.first..c.last).any(|k| {
-                    let rest = &text[tokens[k as usize].end as usize..];
-                    let plural = n.token_text(k as usize).ends_with('s')
-                        && (rest.starts_with("' ") || rest.starts_with("\u{2019} "));
-                    (possessive_at(rest) || plural)
-                        && self.cands.iter().any(|o| {
-                            o.first == c.first
-                                && o.last == k
-                                && ents[o.entity as usize].kind == EntityType::Organization
-                                && matches!(o.kind, MatchKind::Exact | MatchKind::Normalized)
-                        })
-                })
+        // (Both as listed names, exactly or normalized: "the IRGC's
+        // Aerospace Force" is one listed name, whose unit no list names
+        // alone. The spans of such readings are gathered on first need.)
+        type Spans = (FxHashSet<(u32, u32)>, FxHashSet<(u32, u32, u32)>);
+        let mut spans: Option<Spans> = None;
+        let mut owner_inside = |c: &Cand| {
+            (c.first..c.last).any(|k| {
+                let rest = &text[tokens[k as usize].end as usize..];
+                let plural = n.token_text(k as usize).ends_with('s')
+                    && (rest.starts_with("' ") || rest.starts_with("\u{2019} "));
+                if !(possessive_at(rest) || plural)
+                    || self
+                        .matcher
+                        .name_text(c.entity, c.name)
+                        .contains(['\'', '\u{2019}'])
+                {
+                    return false;
+                }
+                let (owners, units) = spans.get_or_insert_with(|| {
+                    let listed = self.cands.iter().filter(|o| {
+                        ents[o.entity as usize].kind == EntityType::Organization
+                            && matches!(o.kind, MatchKind::Exact | MatchKind::Normalized)
+                    });
+                    (
+                        listed.clone().map(|o| (o.first, o.last)).collect(),
+                        listed.map(|o| (o.first, o.last, o.entity)).collect(),
+                    )
+                });
+                // (The "s" of the possessive may be a token of its own.)
+                let unit = if n.token_text(k as usize + 1) == "s" {
+                    k + 2
+                } else {
+                    k + 1
+                };
+                owners.contains(&(c.first, k)) && units.contains(&(unit, c.last, c.entity))
+            })
         };
         let drop: Vec<bool> = self
             .cands
@@ -2520,10 +2550,14 @@ impl<'m> Resolver<'m> {
 
     /// The title a plural title word before a list of names gives the
     /// name at token `first` ([`list_title`]: "Senators Olympia J. Snowe
-    /// and Susan Collins").
+    /// and Susan Collins"), where the list's first name is a listed person
+    /// the title fits at the date, or no listed person and opens with a
+    /// given name: "On Presidents Day, Joe Biden and Kamala Harris" does
+    /// not make her a president, nor "Governors John Kennedy and Mike
+    /// Kennedy" the second a governor.
     /// (The words within the sentence: the token stream leaves written
     /// initials out, "Olympia J. Snowe", whose dot ends no sentence.)
-    fn list_title(&self, first: u32) -> Option<Title> {
+    fn list_title_at(&self, first: u32) -> Option<Title> {
         let n = &self.norm;
         let toks = n.tokens();
         let mut from = first as usize;
@@ -2535,9 +2569,22 @@ impl<'m> Resolver<'m> {
             from -= 1;
         }
         let words: Vec<&str> = (from..first as usize).map(|i| n.token_text(i)).collect();
-        list_title(&words, |j| {
+        let (title, at) = list_title(&words, |j| {
             toks[from + j].flags.contains(TokenFlags::CAPITALIZED) || is_particle(words[j])
-        })
+        })?;
+        let head = (from + at + 1) as u32;
+        let ents = self.matcher.entities();
+        let mut listed = self
+            .cands
+            .iter()
+            .filter(|o| o.first == head && ents[o.entity as usize].kind == EntityType::Person)
+            .peekable();
+        let fits = if listed.peek().is_some() {
+            listed.any(|o| title_rank(Some(title), self.matcher.profile(o.entity), &self.date) <= 1)
+        } else {
+            is_given_name(n.token_text(head as usize))
+        };
+        fits.then_some(title)
     }
 
     /// Up to `max` folded words after token `last`, within its sentence.
@@ -4172,7 +4219,7 @@ impl<'m> Resolver<'m> {
         // "Putin was prime minister in 1999".)
         let title = title_before(&before)
             .or_else(|| title_after(&appositive))
-            .or_else(|| self.list_title(first))
+            .or_else(|| self.list_title_at(first))
             .or_else(|| {
                 title_of_predicate(&self.predicate(text, first, last)).filter(|&t| {
                     group.iter().any(|g| {
@@ -4437,11 +4484,8 @@ impl<'m> Resolver<'m> {
                 // bearer of a name the story has named.)
                 namesake: namesake_after(&text[end..])
                     || called_before(&text[..start])
-                    || another_before(
-                        &text[..start],
-                        &text[end..],
-                        &["another", "the last", "the only"],
-                    )
+                    || another_before(&text[..start], &text[end..], &["another"])
+                    || one_bearer_of_many(&text[..start], &text[end..])
                     || self.namesake_in_story(text, g.entity),
                 dowager: dowager_after(&text[end..]),
                 state: party_state_after(&text[end..]),
@@ -5968,7 +6012,7 @@ impl<'m> Resolver<'m> {
             // the organization the name is short for.
             if c.kind.is_short()
                 && ents[c.entity as usize].kind == EntityType::Organization
-                && named_from(&before)
+                && named_from(&before, &text[toks[c.last as usize].end as usize..])
             {
                 i += 1;
                 continue;
@@ -7171,7 +7215,10 @@ impl<'m> Resolver<'m> {
                 if i >= 2
                     && !n.barrier_after(i - 1)
                     && !n.barrier_after(i - 2)
-                    && named_from(&[n.token_text(i - 2), n.token_text(i - 1)])
+                    && named_from(
+                        &[n.token_text(i - 2), n.token_text(i - 1)],
+                        &text[tokens[last].end as usize..],
+                    )
                 {
                     continue;
                 }
@@ -8981,11 +9028,10 @@ fn natural_order(name: &str) -> std::borrow::Cow<'_, str> {
 
 /// Whether the text up to a name (`before`) ends in one of the words
 /// `leads` that speak of one bearer of a name among others ("another",
-/// "the other", "the last") and a space, and the name is a person's, not
-/// a modifier of the noun after it (`after`): "included another Li Qiang,
-/// a village doctor", "another Li Qiang from Henan", "The other Scott
-/// Morrison just wants his phone to stop ringing", "I'm not the last John
-/// Lee in Hong Kong to get that call"; not "another Xi Jinping loyalist",
+/// "the other") and a space, and the name is a person's, not a modifier
+/// of the noun after it (`after`): "included another Li Qiang, a village
+/// doctor", "another Li Qiang from Henan", "The other Scott Morrison just
+/// wants his phone to stop ringing"; not "another Xi Jinping loyalist",
 /// nor a pronoun before a comma ("Another, Iván Archivaldo Guzmán Salazar,
 /// was freed").
 fn another_before(before: &str, after: &str, leads: &[&str]) -> bool {
@@ -9027,21 +9073,46 @@ fn another_before(before: &str, after: &str, leads: &[&str]) -> bool {
                 | "never"
                 | "only"
         );
+    !modifier && leads.iter().any(|w| ends_in_words(before, w))
+}
+
+/// Whether `before` ends in the words `w` (case aside, standing alone) and
+/// a space.
+fn ends_in_words(before: &str, w: &str) -> bool {
     let Some(b) = before.strip_suffix(' ') else {
         return false;
     };
-    // The word before, case aside, standing alone.
-    let ends_in = |w: &str| {
-        b.len()
-            .checked_sub(w.len())
-            .and_then(|k| b.get(k..))
-            .is_some_and(|tail| tail.eq_ignore_ascii_case(w))
-            && !b[..b.len() - w.len()]
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphanumeric)
+    b.len()
+        .checked_sub(w.len())
+        .and_then(|k| b.get(k..))
+        .is_some_and(|tail| tail.eq_ignore_ascii_case(w))
+        && !b[..b.len() - w.len()]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+}
+
+/// Whether the text up to a name (`before`) ends in "the last" or "the
+/// only" and a space, and what follows the name (`after`) is punctuation
+/// or a preposition or relative word: the name's bearers spoken of ("I'm
+/// not the last John Lee in Hong Kong to get that call"), not the fused
+/// relative ("the last Xi Jinping would accept", "the only Vladimir Putin
+/// can trust").
+fn one_bearer_of_many(before: &str, after: &str) -> bool {
+    let next = after.trim_start_matches([' ', '\u{a0}']);
+    let word = next
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    let fits = if word.is_empty() {
+        next.starts_with([',', '.', ';', ':', '"', '\u{201d}', ')', '?', '!'])
+    } else {
+        matches!(
+            word,
+            "in" | "from" | "of" | "who" | "whose" | "at" | "with" | "aged" | "to"
+        )
     };
-    !modifier && leads.iter().any(|w| ends_in(w))
+    fits && (ends_in_words(before, "the last") || ends_in_words(before, "the only"))
 }
 
 /// The quotation that ends just before byte `at` of `text` (its closing
@@ -10153,16 +10224,15 @@ mod tests {
             " spoke",
             &["another", "the other"]
         ));
-        assert!(another_before(
+        assert!(one_bearer_of_many(
             "I'm sure I'm not the last ",
-            " in Hong Kong to get that call",
-            &["the last"]
+            " in Hong Kong to get that call"
         ));
-        assert!(!another_before(
-            "the last ",
-            " speech ran long",
-            &["the last"]
-        ));
+        assert!(one_bearer_of_many("He is the only ", "."));
+        assert!(!one_bearer_of_many("the last ", " speech ran long"));
+        assert!(!one_bearer_of_many("is the last ", " would accept"));
+        assert!(!one_bearer_of_many("He is the only ", " can trust"));
+        assert!(!one_bearer_of_many("the lonely ", " in Hong Kong"));
     }
 
     #[test]
@@ -12406,6 +12476,11 @@ mod tests {
                 "Zorvalex Shipping LLC was named. It was named after Zorvalex, a river.",
                 &["Zorvalex Shipping LLC"],
             ),
+            // ("Named after" as listed after.)
+            (
+                "Zorvalex Shipping LLC was named. Kestrel Trading LLC was named after Zorvalex, in a second round.",
+                &["Zorvalex Shipping LLC", "Kestrel Trading LLC", "Zorvalex"],
+            ),
         ] {
             assert_eq!(resolved_texts(&mut r, text), want, "{text}");
         }
@@ -12422,7 +12497,13 @@ mod tests {
             EntityType::Organization,
         );
         unit.aliases.push(Alias::new("VELMAR FORCE"));
-        let m = Matcher::new(&Gazetteer::from_entities([corps, unit]));
+        // A unit listed only under a name that holds the corps'.
+        let air = Entity::new(
+            "air",
+            "ZORVANA DEFENCE CORPS AIR FORCE",
+            EntityType::Organization,
+        );
+        let m = Matcher::new(&Gazetteer::from_entities([corps, unit, air]));
         let mut r = Resolver::new(&m);
         for (text, want) in [
             (
@@ -12436,6 +12517,10 @@ mod tests {
             (
                 "The Zorvana Defence Corps-Velmar Force struck.",
                 &[("Zorvana Defence Corps-Velmar Force", "unit")],
+            ),
+            (
+                "The Zorvana Defence Corps' Air Force struck.",
+                &[("Zorvana Defence Corps' Air Force", "air")],
             ),
         ] {
             let got: Vec<(String, String)> = resolved(&mut r, text)
@@ -12523,6 +12608,13 @@ mod tests {
             ),
             (
                 "The senators met Orvel Brannick and Mary Johnson.",
+                &["Orvel Brannick"],
+            ),
+            // (A plural title word inside a longer name, whose list's
+            // first name is none.)
+            ("On Senators Day, Harbor Mills and Mary Johnson spoke.", &[]),
+            (
+                "The two prime ministers, Orvel Brannick and Mary Johnson, spoke.",
                 &["Orvel Brannick"],
             ),
         ] {
