@@ -23,9 +23,23 @@ pub fn read<R: BufRead>(reader: R, path: &Path) -> Result<Vec<(u64, Entity)>, Ga
         .unwrap_or("list")
         .to_string();
     let mut out = Vec::new();
-    for (i, line) in reader.split(b'\n').enumerate() {
-        let lineno = i as u64 + 1;
-        let bytes = line.map_err(|e| GazetteerError::io(path, e))?;
+    let mut reader = reader;
+    // (One buffer for every line, where `BufRead::split` allocates one a
+    // line; the lines are the ones it gives.)
+    let mut bytes = Vec::new();
+    let mut lineno = 0u64;
+    loop {
+        bytes.clear();
+        let n = reader
+            .read_until(b'\n', &mut bytes)
+            .map_err(|e| GazetteerError::io(path, e))?;
+        if n == 0 {
+            break;
+        }
+        if bytes.last() == Some(&b'\n') {
+            bytes.pop();
+        }
+        lineno += 1;
         let text = std::str::from_utf8(&bytes).map_err(|e| {
             GazetteerError::invalid(
                 path,
@@ -40,13 +54,35 @@ pub fn read<R: BufRead>(reader: R, path: &Path) -> Result<Vec<(u64, Entity)>, Ga
         out.push((
             lineno,
             Entity::new(
-                format!("{stem}:{lineno}"),
+                line_id(&stem, lineno),
                 name,
                 EntityType::Other("unknown".to_string()),
             ),
         ));
     }
     Ok(out)
+}
+
+/// The id of the entity on line `lineno` of the list `stem`:
+/// `{stem}:{lineno}`, written by hand (`format!` costs about a thousand
+/// instructions a line: 2.4% of a whole run at 20,000 names).
+fn line_id(stem: &str, lineno: u64) -> String {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut n = lineno;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    let mut id = String::with_capacity(stem.len() + 1 + digits.len() - at);
+    id.push_str(stem);
+    id.push(':');
+    id.push_str(std::str::from_utf8(&digits[at..]).expect("ASCII digits"));
+    id
 }
 
 #[cfg(test)]
@@ -71,6 +107,51 @@ mod tests {
                 (4, "names:4", "Versor S.R.O.")
             ]
         );
+    }
+
+    #[test]
+    fn line_ids_as_format_writes_them() {
+        for (stem, lineno) in [
+            ("names", 1),
+            ("x", 9),
+            ("x", 10),
+            ("", 0),
+            ("a:b", u64::MAX),
+        ] {
+            assert_eq!(line_id(stem, lineno), format!("{stem}:{lineno}"));
+        }
+    }
+
+    /// The entities of `text` read line by line as `BufRead::split` gives
+    /// the lines, with `format!`'s ids: what [`read`] must give.
+    fn read_by_split(text: &[u8], stem: &str) -> Vec<(u64, String, String)> {
+        let mut out = Vec::new();
+        for (i, line) in BufRead::split(text, b'\n').enumerate() {
+            let lineno = i as u64 + 1;
+            let line = String::from_utf8(line.unwrap()).unwrap();
+            let name = line.trim().trim_start_matches('\u{feff}');
+            if !name.is_empty() && !name.starts_with('#') {
+                out.push((lineno, format!("{stem}:{lineno}"), name.to_string()));
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn lines_and_ids_as_split_and_format_give_them(
+            text in "[a \r\n#\u{e9}\u{feff}]{0,40}",
+            stem in "[a-z:]{0,3}",
+        ) {
+            let path = format!("dir/{stem}.txt");
+            let got: Vec<_> = read(text.as_bytes(), Path::new(&path))
+                .unwrap()
+                .into_iter()
+                .map(|(l, e)| (l, e.id, e.name))
+                .collect();
+            let stem = Path::new(&path).file_stem().and_then(|s| s.to_str()).unwrap_or("list");
+            proptest::prop_assert_eq!(got, read_by_split(text.as_bytes(), stem));
+        }
     }
 
     #[test]
