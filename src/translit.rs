@@ -137,13 +137,42 @@ const EAST_SLAVIC_GIVEN: &[(&str, &str)] = &[
     ("hryhorii", "grigoriy"),
 ];
 
+/// Per length in bytes, the first letters of [`EAST_SLAVIC_GIVEN`]'s
+/// words of that length, a bit per letter from `a`: one test rules out
+/// most words, which the matcher asks of every capitalized word (each
+/// compared with every entry, that was about 400 instructions a word).
+/// (A word of more than ten letters added to the table fails the build
+/// here.)
+const EAST_SLAVIC_FIRST: [u32; 11] = {
+    let mut firsts = [0u32; 11];
+    let mut i = 0;
+    while i < EAST_SLAVIC_GIVEN.len() {
+        let w = EAST_SLAVIC_GIVEN[i].0.as_bytes();
+        firsts[w.len()] |= 1 << (w[0] - b'a');
+        i += 1;
+    }
+    firsts
+};
+
+/// The Russian form of `word` if it is a Ukrainian or Belarusian form of
+/// [`EAST_SLAVIC_GIVEN`].
+#[inline]
+fn russian_given(word: &[u8]) -> Option<&'static [u8]> {
+    let first = word.first()?.wrapping_sub(b'a');
+    let firsts = *EAST_SLAVIC_FIRST.get(word.len())?;
+    if first >= 26 || firsts & (1 << first) == 0 {
+        return None;
+    }
+    EAST_SLAVIC_GIVEN
+        .iter()
+        .find(|(other, _)| other.as_bytes() == word)
+        .map(|(_, russian)| russian.as_bytes())
+}
+
 fn spelling_key_min(word: &[u8], key: &mut Vec<u8>, min_consonants: usize) -> bool {
     key.clear();
     // ("Volodymyr" as "Vladimir": the one spelling for both.)
-    let word = EAST_SLAVIC_GIVEN
-        .iter()
-        .find(|(other, _)| other.as_bytes() == word)
-        .map_or(word, |(_, russian)| russian.as_bytes());
+    let word = russian_given(word).unwrap_or(word);
     if word.len() < 4 || !word.iter().all(u8::is_ascii_lowercase) {
         return false;
     }
@@ -643,6 +672,65 @@ pub fn is_transliterated(e: &Entity) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`russian_given`] as a search of the whole table.
+    fn russian_given_by_search(word: &[u8]) -> Option<&'static [u8]> {
+        EAST_SLAVIC_GIVEN
+            .iter()
+            .find(|(other, _)| other.as_bytes() == word)
+            .map(|(_, russian)| russian.as_bytes())
+    }
+
+    #[test]
+    fn every_east_slavic_form_is_found() {
+        for (form, russian) in EAST_SLAVIC_GIVEN {
+            assert_eq!(
+                russian_given(form.as_bytes()),
+                Some(russian.as_bytes()),
+                "{form}"
+            );
+            // A letter more, less or another first letter: no form.
+            for other in [
+                format!("{form}a"),
+                form[..form.len() - 1].to_string(),
+                format!("z{}", &form[1..]),
+            ] {
+                assert_eq!(
+                    russian_given(other.as_bytes()),
+                    russian_given_by_search(other.as_bytes()),
+                    "{other}"
+                );
+            }
+        }
+        for word in [
+            "",
+            "a",
+            "\u{e9}lena",
+            "Ihor",
+            "1hor",
+            "vladimir",
+            "aliaksandrs",
+        ] {
+            assert_eq!(
+                russian_given(word.as_bytes()),
+                russian_given_by_search(word.as_bytes())
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn russian_given_as_the_table_search(
+            word in "[adhiklmoprsuvyz\u{e9}A]{0,11}",
+            form in 0..EAST_SLAVIC_GIVEN.len(),
+            cut in 0usize..4,
+        ) {
+            let form = EAST_SLAVIC_GIVEN[form].0;
+            for w in [word.as_str(), &form[..form.len() - cut.min(form.len())], &format!("{form}{word}")] {
+                proptest::prop_assert_eq!(russian_given(w.as_bytes()), russian_given_by_search(w.as_bytes()));
+            }
+        }
+    }
 
     fn same(words: &[&str]) {
         let first = spelling_key(words[0]);
