@@ -3284,13 +3284,7 @@ impl<'m> Resolver<'m> {
                                 let lower_next = text[end..]
                                     .trim_start()
                                     .starts_with(|ch: char| ch.is_lowercase());
-                                (opens
-                                    && lower_next
-                                    && another_before(
-                                        &text[..start],
-                                        &text[end..],
-                                        &["another", "the other"],
-                                    ))
+                                (opens && lower_next && !modifies_noun(&text[end..]))
                                     || namesake_after(&text[end..])
                             }
                     })
@@ -5393,6 +5387,11 @@ impl<'m> Resolver<'m> {
             .collect()
     }
 
+    /// Whether token `i` is in the headline: before [`Resolver::body_start`].
+    fn in_headline(&self, text: &str, i: u32) -> bool {
+        (self.norm.tokens()[i as usize].start as usize) < self.body_start(text)
+    }
+
     /// Where the body of a text with a headline starts (0 for a text of
     /// one line, which is all body).
     fn body_start(&self, text: &str) -> usize {
@@ -6140,10 +6139,7 @@ impl<'m> Resolver<'m> {
                         .matcher
                         .first_named(self.norm.token_text(g.first as usize))
                         >= 2;
-                let ahead = || {
-                    (self.norm.tokens()[g.first as usize].start as usize) < self.body_start(text)
-                };
-                if shared_given && self.given_name_taken(&g, ahead()) {
+                if shared_given && self.given_name_taken(&g, self.in_headline(text, g.first)) {
                     continue;
                 }
                 // A part of a person's full name whose every reading was
@@ -6806,7 +6802,7 @@ impl<'m> Resolver<'m> {
                     .get_or_insert_with(|| self.unlisted_bearers(text))
                     .get(w)
                     .copied();
-                let headline = (toks[c.first as usize].start as usize) < self.body_start(text);
+                let headline = self.in_headline(text, c.first);
                 // (Not where an age after the surname fits the listed
                 // bearer: "the late President Hafez al-Assad … his son,
                 // Bashar al-Assad … Assad, 59, had been granted asylum".)
@@ -7088,7 +7084,7 @@ impl<'m> Resolver<'m> {
             // over it: "WARM SPRINGS REMEMBERS THE DAY F.D.R. DIED".)
             let in_caps = caps_line(text, &self.norm, i);
             // (Or in the first line of a text of more than one.)
-            let headline = || in_caps || (t.start as usize) < self.body_start(text);
+            let headline = || in_caps || self.in_headline(text, i as u32);
             if after && (i as u32) < l && !headline() {
                 continue;
             }
@@ -9035,6 +9031,13 @@ fn natural_order(name: &str) -> std::borrow::Cow<'_, str> {
 /// nor a pronoun before a comma ("Another, Iván Archivaldo Guzmán Salazar,
 /// was freed").
 fn another_before(before: &str, after: &str, leads: &[&str]) -> bool {
+    !modifies_noun(after) && leads.iter().any(|w| ends_in_words(before, w))
+}
+
+/// Whether a name is a modifier of the noun written after it (`after`,
+/// the text after the name): "Xi Jinping loyalist", not "Li Qiang, a
+/// village doctor", "Li Qiang from Henan" or "Scott Morrison just wants".
+fn modifies_noun(after: &str) -> bool {
     let next = after.trim_start_matches([' ', '\u{a0}']);
     let word = next
         .split(|c: char| !c.is_alphabetic())
@@ -9042,7 +9045,7 @@ fn another_before(before: &str, after: &str, leads: &[&str]) -> bool {
         .unwrap_or("");
     // (A word of a closed class, a preposition, an auxiliary or an
     // adverb of the kind headlines use, is no noun the name modifies.)
-    let modifier = word.chars().next().is_some_and(char::is_lowercase)
+    word.chars().next().is_some_and(char::is_lowercase)
         && !matches!(
             word,
             "from"
@@ -9072,8 +9075,7 @@ fn another_before(before: &str, after: &str, leads: &[&str]) -> bool {
                 | "now"
                 | "never"
                 | "only"
-        );
-    !modifier && leads.iter().any(|w| ends_in_words(before, w))
+        )
 }
 
 /// Whether `before` ends in the words `w` (case aside, standing alone) and
