@@ -3692,8 +3692,27 @@ impl<'m> Resolver<'m> {
             })
     }
 
-    /// Per folded word, its token in the first full name in the body of
-    /// the text that ends with it after a given name matched to no
+    /// Whether the story gave the unlisted bearer whose full name
+    /// [`Resolver::unlisted_bearers`] found at token `u` (the family name)
+    /// a title of the same offices as `t`, not a past one: before the given
+    /// name ("President Hafez al-Assad") or before a family name written
+    /// first ("President Park Chung-hee").
+    fn unlisted_titled(&self, text: &str, u: u32, t: Title) -> bool {
+        let n = &self.norm;
+        let k = u as usize;
+        let given = if k >= 2 && matches!(n.token_text(k - 1), "al" | "el") {
+            k - 2
+        } else {
+            k.saturating_sub(1)
+        };
+        [u, given as u32].into_iter().any(|at| {
+            title_before(&self.words_before(text, at))
+                .is_some_and(|b| !b.past && b.offices == t.offices && b.heir == t.heir)
+        })
+    }
+
+    /// Per folded word, its tokens (first first) in the full names in the
+    /// body of the text that end with it after a given name matched to no
     /// listed person ("Prime Minister Rajiv Gandhi" where only Maneka
     /// Gandhi is listed): a capitalized word right before it that no
     /// chosen mention covers, no title, common word, name particle,
@@ -3703,7 +3722,7 @@ impl<'m> Resolver<'m> {
     /// nor after a preposition. One pass over the text, on first need
     /// (the full mentions are chosen by then; a bare surname right after a
     /// capitalized word is never chosen later, so what it found holds).
-    fn unlisted_bearers(&self, text: &str) -> FxHashMap<Vec<u8>, u32> {
+    fn unlisted_bearers(&self, text: &str) -> FxHashMap<Vec<u8>, Vec<u32>> {
         let n = &self.norm;
         let toks = n.tokens();
         let body = self.body_start(text);
@@ -3719,7 +3738,7 @@ impl<'m> Resolver<'m> {
         {
             firm[k.c.first as usize..=k.c.last as usize].fill(true);
         }
-        let mut out: FxHashMap<Vec<u8>, u32> = FxHashMap::default();
+        let mut out: FxHashMap<Vec<u8>, Vec<u32>> = FxHashMap::default();
         let gap = |a: usize, b: usize| &text[toks[a].end as usize..toks[b].start as usize];
         for k in 1..toks.len() {
             // (The given name, before an Arabic name's article: "President
@@ -3737,7 +3756,6 @@ impl<'m> Resolver<'m> {
                 || firm[p]
                 || !toks[p].flags.contains(TokenFlags::CAPITALIZED)
                 || gap(p, p + 1) != " "
-                || out.contains_key(n.token_bytes(k))
             {
                 continue;
             }
@@ -3762,7 +3780,9 @@ impl<'m> Resolver<'m> {
                     Some(w) => given || !is_preposition(w),
                 };
             if bearer {
-                out.insert(n.token_bytes(k).to_vec(), k as u32);
+                out.entry(n.token_bytes(k).to_vec())
+                    .or_default()
+                    .push(k as u32);
             }
         }
         // (A syllable as Chinese and Korean names are romanized, of one run
@@ -3813,9 +3833,12 @@ impl<'m> Resolver<'m> {
                     && crate::pinyin::syllables(n.token_text(p + 1)).is_some_and(|s| s.len() == 1)
             {
                 out.entry(n.token_bytes(p).to_vec())
-                    .and_modify(|at| *at = (*at).min(p as u32))
-                    .or_insert(p as u32);
+                    .or_default()
+                    .push(p as u32);
             }
+        }
+        for at in out.values_mut() {
+            at.sort_unstable();
         }
         out
     }
@@ -5914,7 +5937,7 @@ impl<'m> Resolver<'m> {
         let mut group_plurals: Option<rustc_hash::FxHashSet<Vec<u8>>> = None;
         // Per surname: where the story first names an unlisted bearer of
         // it in full (`unlisted_bearers`); found on first need.
-        let mut unlisted: Option<FxHashMap<Vec<u8>, u32>> = None;
+        let mut unlisted: Option<FxHashMap<Vec<u8>, Vec<u32>>> = None;
         let mut i = 0;
         while i < self.cands.len() {
             let c = self.cands[i];
@@ -6777,7 +6800,14 @@ impl<'m> Resolver<'m> {
             // Marcos" singles one out, "Mullah Omar" is titled, and so is
             // "Park, the health minister", by a present office that fits
             // a bearer found.)
-            if title.is_none()
+            // An office's title before the surname counts the same where
+            // no bearer found held that office at the date and the story
+            // gave that title to the unlisted bearer it named first in
+            // full ("Syrian President Hafez Al Assad … President Assad" in
+            // 1994, not his daughter named after him).
+            let office_unheld = title
+                .filter(|t| !t.offices.is_empty() && !t.past && found.iter().all(|f| f.0 >= 2));
+            if (title.is_none() || office_unheld.is_some())
                 && honorific.is_none()
                 && title_after(&self.appositive(text, c.last)).is_none_or(|t| {
                     t.past
@@ -6798,10 +6828,18 @@ impl<'m> Resolver<'m> {
                     .is_some_and(|f| ents[f.3.entity as usize].kind == EntityType::Person)
             {
                 let w = self.norm.token_bytes(c.last as usize);
+                // (Under a title, the first the story gave it.)
                 let u = unlisted
                     .get_or_insert_with(|| self.unlisted_bearers(text))
                     .get(w)
-                    .copied();
+                    .and_then(|at| match office_unheld {
+                        None => at.first().copied(),
+                        Some(t) => at
+                            .iter()
+                            .copied()
+                            .take_while(|&u| u < c.first)
+                            .find(|&u| self.unlisted_titled(text, u, t)),
+                    });
                 let headline = self.in_headline(text, c.first);
                 // (Not where an age after the surname fits the listed
                 // bearer: "the late President Hafez al-Assad … his son,
@@ -14238,6 +14276,20 @@ mod spelling_tests {
                 ("Nicolas Zarnuro Moros", "father", "name_order"),
                 ("Zarnuro", "father", "surname"),
             ],
+        ),
+        (
+            "a titled surname after an unlisted bearer the story gave that title",
+            "1994",
+            "President Hamid Zarbadini spoke. Karimo Zarbadini, a banker, was away. \
+             President Zarbadini wept.",
+            &[("Karimo Zarbadini", "kz", "exact")],
+        ),
+        (
+            "a titled surname after an unlisted bearer given another title",
+            "1994",
+            "General Hamid Zarbadini spoke. Karimo Zarbadini, a banker, was away. \
+             President Zarbadini wept.",
+            &[("Karimo Zarbadini", "kz", "exact"), ("Zarbadini", "kz", "surname")],
         ),
         (
             "the sons of a family, and a possessive",
