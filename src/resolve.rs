@@ -2344,8 +2344,9 @@ impl<'m> Resolver<'m> {
     /// Déby Itno" for the listed "Mahamat Déby Itno", "Justin Pierre James
     /// Trudeau"): where the words written are no listed name of their
     /// own ("John Quincy Adams" is not John Adams), the middle words are
-    /// names (no title, particle or lower-case word), and the name is
-    /// written given name first.
+    /// names (no title, particle or lower-case word) or a nickname in
+    /// quotation marks (`Ismael "El Mayo" Zambada García`), and the name
+    /// is written given name first.
     fn middle_names_readings(&mut self, text: &str) {
         if self.gapped.is_empty() {
             return;
@@ -2381,16 +2382,19 @@ impl<'m> Resolver<'m> {
             // "Evgeny Prigozhin. Prigozhin".)
             let spaced =
                 (hit.first..=gap_end).all(|i| matches!(gap(text, n, i as usize), " " | "\u{a0}"));
-            if !spaced
+            // (A nickname in quotation marks, whatever its words.)
+            let quoted = !spaced && quoted_nickname(text, n, hit.first, gap_end);
+            if !(spaced || quoted)
                 || written_whole
-                || middle.clone().any(|i| {
-                    let w = n.token_text(i as usize);
-                    w.len() < 2
-                        || is_title(w)
-                        || is_particle(w)
-                        || is_stopword(w)
-                        || (is_common_word(w) && title_case_line(text, n, i as usize))
-                })
+                || !quoted
+                    && middle.clone().any(|i| {
+                        let w = n.token_text(i as usize);
+                        w.len() < 2
+                            || is_title(w)
+                            || is_particle(w)
+                            || is_stopword(w)
+                            || (is_common_word(w) && title_case_line(text, n, i as usize))
+                    })
             {
                 continue;
             }
@@ -2490,6 +2494,12 @@ impl<'m> Resolver<'m> {
                     || (edge && c.first < c.last && is_stopword(w)))
         });
         if common_lower {
+            return false;
+        }
+        // A quotation that closes inside the words, opened before them,
+        // ends a nickname there: `"El Chapo" Guzmán` holds no "Chapo
+        // Guzman", `'EL MAYO' ZAMBADA` no "El Mayo Zambada".
+        if c.first < c.last && closes_quotation_inside(text, n, c.first, c.last) {
             return false;
         }
         // A name hyphened to another capitalized word is part of a longer
@@ -2881,6 +2891,23 @@ impl<'m> Resolver<'m> {
             .iter()
             .any(|l| l.starts_with("official:"));
         fit.or((!official).then_some(false))
+    }
+
+    /// Whether the words of tokens `first..=last` (a nickname written in
+    /// quotation marks, [`quoted_nickname`]), but for a name particle
+    /// ("El"), are all words of one of the names the lists give entity `e`
+    /// ("El Chapo" for the listed a.k.a. "Chapo Guzman").
+    fn nickname_listed(&self, e: u32, first: u32, last: u32) -> bool {
+        let n = &self.norm;
+        let words: Vec<&str> = (first..=last)
+            .map(|i| n.token_text(i as usize))
+            .filter(|w| !is_particle(w))
+            .collect();
+        !words.is_empty()
+            && self.matcher.entities()[e as usize].names().any(|a| {
+                let folded = fold_name(&a.name);
+                words.iter().all(|w| folded.split(' ').any(|x| x == *w))
+            })
     }
 
     /// The folded words of an appositive right after token `last`: after a
@@ -4471,7 +4498,15 @@ impl<'m> Resolver<'m> {
                 }
                 continue;
             }
-            let init = if g.inserted > 0 {
+            // (A nickname written inside the name says nothing of the
+            // middle names; one the lists carry for this bearer tells as
+            // initials do: `Joaquín "El Chapo" Guzmán`.)
+            let nickname = g.inserted > 0
+                && quoted_nickname(text, &self.norm, first, first + u32::from(g.inserted));
+            let init = if nickname {
+                self.nickname_listed(g.entity, first + 1, first + u32::from(g.inserted))
+                    .then_some(true)
+            } else if g.inserted > 0 {
                 self.middle_names_fit(g.entity, first, last, g.inserted)
             } else {
                 self.initials_fit(g.entity, &written, lead, given_initials)
@@ -4573,7 +4608,11 @@ impl<'m> Resolver<'m> {
                 _ => {}
             }
             if init == Some(true) {
-                reasons.push(Reason::Initials);
+                reasons.push(if nickname {
+                    Reason::Nickname
+                } else {
+                    Reason::Initials
+                });
             }
             if leader_now {
                 reasons.push(Reason::LeaderAtDate);
@@ -8775,6 +8814,55 @@ fn possessive_at(rest: &str) -> bool {
 /// and the next: no sentence-ending punctuation.
 fn plain_gap(text: &str, n: &Normalized, i: usize) -> bool {
     !gap(text, n, i).contains(['.', '!', '?'])
+}
+
+/// Whether a quotation mark closes between two of tokens `first..=last`
+/// (a mark and a space) that opened before them, on their line and not
+/// between them: "Workers' Party" closes nothing.
+fn closes_quotation_inside(text: &str, n: &Normalized, first: u32, last: u32) -> bool {
+    let start = n.tokens()[first as usize].start as usize;
+    for i in first as usize..last as usize {
+        let g = gap(text, n, i);
+        let opener = match g {
+            " \"" | " \u{201c}" | " '" | " \u{2018}" => return false,
+            "\" " => '"',
+            "\u{201d} " => '\u{201c}',
+            "' " => '\'',
+            "\u{2019} " => '\u{2018}',
+            _ => continue,
+        };
+        // (The last such mark before the words opens: at the line's start
+        // or after a space or a bracket, before a letter.)
+        let line = &text[text[..start].rfind('\n').map_or(0, |k| k + 1)..start];
+        return line.rfind(opener).is_some_and(|k| {
+            line[..k]
+                .chars()
+                .next_back()
+                .is_none_or(|ch| ch.is_whitespace() || ch == '(')
+                && line[k + opener.len_utf8()..]
+                    .chars()
+                    .next()
+                    .is_none_or(char::is_alphanumeric)
+        });
+    }
+    false
+}
+
+/// Whether tokens `first + 1..=last` are a nickname the press writes in
+/// quotation marks between a person's given name (token `first`) and the
+/// family name (`Ismael "El Mayo" Zambada García`, `Henry ‘Hank’
+/// Johnson`): opened right after the given name, closed right before the
+/// family name, its words apart by spaces only.
+fn quoted_nickname(text: &str, n: &Normalized, first: u32, last: u32) -> bool {
+    let (first, last) = (first as usize, last as usize);
+    last > first
+        && (first + 1..last).all(|i| matches!(gap(text, n, i), " " | "\u{a0}"))
+        && matches!(
+            gap(text, n, first),
+            " \"" | " \u{201c}" | " '" | " \u{2018}"
+        )
+        && last + 1 < n.tokens().len()
+        && matches!(gap(text, n, last), "\" " | "\u{201d} " | "' " | "\u{2019} ")
 }
 
 /// The text between tokens `i` and `i + 1`.
@@ -13535,6 +13623,22 @@ mod spelling_tests {
                 z.lists.push("SYRIA".into());
                 z
             },
+            // (Made up: a father and son of one given name and first family
+            // name, the father with a nickname and surname listed.)
+            {
+                let mut s = Entity::new("zlp", "Teodoro Zarbanez Lopez", EntityType::Person);
+                s.properties
+                    .insert("nationality".into(), serde_json::json!(["Mexico"]));
+                s
+            },
+            {
+                let mut f = Entity::new("zlo", "Teodoro Zarbanez Loera", EntityType::Person);
+                f.aliases
+                    .push(crate::gazetteer::Alias::new("Zarbo Zarbanez"));
+                f.properties
+                    .insert("nationality".into(), serde_json::json!(["Mexico"]));
+                f
+            },
             // A made-up person whose surname is a place (Carney, Oklahoma).
             {
                 let mut c = Entity::new("carney", "Zarnelius Carney", EntityType::Person);
@@ -14292,12 +14396,70 @@ mod spelling_tests {
             &[("Karimo Zarbadini", "kz", "exact"), ("Zarbadini", "kz", "surname")],
         ),
         (
+            "a nickname in quotation marks inside the name",
+            "2020",
+            "Nemesio \"El Zarnencho\" Zarnavera fled. Zarnavera was caught.",
+            &[
+                ("Nemesio \"El Zarnencho\" Zarnavera", "nick", "middle_names"),
+                ("Zarnavera", "nick", "surname"),
+            ],
+        ),
+        (
+            "a listed nickname inside the name tells homonyms apart",
+            "2020",
+            "Teodoro \"El Zarbo\" Zarbanez fled.",
+            &[("Teodoro \"El Zarbo\" Zarbanez", "zlo", "middle_names")],
+        ),
+        (
+            "a nickname in quotation marks and a family name after it: no listed name across",
+            "2020",
+            "Police said \"El Zarbo\" Zarbanez fled.",
+            &[],
+        ),
+        (
+            "a quoted word inside a name that is no nickname of the bearer's",
+            "2020",
+            "Nemesio \"Zorro\" Zarnavera fled.",
+            &[("Nemesio \"Zorro\" Zarnavera", "nick", "middle_names")],
+        ),
+        (
             "the sons of a family, and a possessive",
             "2020",
             "Nicolas Zarnuro Moros spoke. The Zarnuro sons agreed. Zarnuro's sons left.",
             &[("Nicolas Zarnuro Moros", "father", "name_order"), ("Zarnuro", "father", "surname")],
         ),
     ];
+
+    #[test]
+    fn quotations_that_close_inside_words() {
+        let closes = |t: &str| {
+            let mut n = Normalized::default();
+            normalize_into(t, &mut n);
+            let last = n.tokens().len() as u32 - 1;
+            closes_quotation_inside(t, &n, last - 1, last)
+        };
+        assert!(closes("Joaquin \"El Chapo\" Guzman"));
+        assert!(closes("'EL MAYO' ZAMBADA"));
+        assert!(closes("He said \u{201c}El Chapo\u{201d} Guzman"));
+        assert!(!closes("the Kurdistan Workers' Party"));
+        let whole = |t: &str| {
+            let mut n = Normalized::default();
+            normalize_into(t, &mut n);
+            closes_quotation_inside(t, &n, 0, n.tokens().len() as u32 - 1)
+        };
+        assert!(!whole("Henry \"Hank\" Johnson"));
+        assert!(!whole("Chapo\" Guzman, with no quotation opened before"));
+        assert!(!closes("the O'Brien Party"));
+        let nick = |t: &str| {
+            let mut n = Normalized::default();
+            normalize_into(t, &mut n);
+            quoted_nickname(t, &n, 0, n.tokens().len() as u32 - 2)
+        };
+        assert!(nick("Ismael \"El Mayo\" Zambada"));
+        assert!(nick("Ismael \u{2018}El Mayo\u{2019} Zambada"));
+        assert!(!nick("Ismael El Mayo Zambada"));
+        assert!(!nick("Ismael \"El Mayo Zambada\""));
+    }
 
     #[test]
     fn a_period_that_ends_the_sentence() {
