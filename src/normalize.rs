@@ -228,10 +228,29 @@ pub fn normalize(text: &str) -> Normalized {
     n
 }
 
+/// Normalizes `text` into a buffer kept per thread and hands the result
+/// to `f`: [`normalize`] without allocating a new [`Normalized`] (its
+/// stream and tokens) for every call, which for the short texts of names
+/// cost as much as the folding (every name of every list is folded at
+/// start-up). A call made from inside `f` gets a new buffer.
+pub fn with_normalized<R>(text: &str, f: impl FnOnce(&Normalized) -> R) -> R {
+    thread_local! {
+        static SCRATCH: std::cell::RefCell<Normalized> =
+            std::cell::RefCell::new(Normalized::new());
+    }
+    SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
+        Ok(mut n) => {
+            normalize_into(text, &mut n);
+            f(&n)
+        }
+        Err(_) => f(&normalize(text)),
+    })
+}
+
 /// Folds a whole name the way text is folded, returning its tokens joined
 /// by single spaces (`"KIM, Jong-un"` → `"kim jong un"`).
 pub fn fold_name(name: &str) -> String {
-    normalize(name).key()
+    with_normalized(name, Normalized::key)
 }
 
 /// The one token a word of ASCII letters and digits folds to, found
@@ -1643,6 +1662,39 @@ fn push_folded_word(stream: &mut Vec<u8>, buf: &[u8; BLOCK + 8], s: usize, k: us
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_thread_buffer_normalizes_as_a_new_one_long_after_short_and_nested() {
+        let summary = |n: &Normalized| {
+            let tokens: Vec<(Token, String)> = (0..n.tokens().len())
+                .map(|i| (n.tokens()[i], n.token_text(i).to_string()))
+                .collect();
+            (n.stream().to_string(), tokens, n.hushed().to_vec())
+        };
+        // (A long text, then shorter ones: nothing of the longer one may
+        // be left in the buffer.)
+        let texts = [
+            "KIM, Jong-un met Ilan Șor in Pyongyang.\n\nGennadi Timtšenko said: \"no\".",
+            "Havana Ventures SE",
+            "Muammar Qadhafi",
+            "",
+            "Ș",
+            "A.Q. Khan | S.A.",
+        ];
+        for text in texts {
+            let new = summary(&normalize(text));
+            assert_eq!(with_normalized(text, summary), new, "{text:?}");
+            assert_eq!(fold_name(text), normalize(text).key());
+            // A call from inside another gets a buffer of its own.
+            let (outer, inner) = with_normalized(text, |n| {
+                let inner = with_normalized("Zorvan Trading S.A", summary);
+                (summary(n), inner)
+            });
+            assert_eq!(outer, new);
+            assert_eq!(inner, summary(&normalize("Zorvan Trading S.A")));
+        }
+        assert_eq!(fold_name("KIM, Jong-un"), "kim jong un");
+    }
 
     #[test]
     fn eight_byte_classes_agree_with_the_byte_tests() {

@@ -5580,7 +5580,7 @@ impl<'m> Resolver<'m> {
         c: &Cand,
         titled: bool,
         ix: &ChosenIndex,
-        walked: &mut Option<Vec<(u32, EarlierUse)>>,
+        walked: &mut Option<(Vec<(u32, EarlierUse)>, bool)>,
     ) -> bool {
         let n = &self.norm;
         let (start, end) = (
@@ -5646,9 +5646,15 @@ impl<'m> Resolver<'m> {
         // ("Mrs. Hoover") came between; a titled use whose title rules the
         // entity out is that other person.
         // (The walk is the same for every bearer of the word: taken once
-        // per token, `walked`, and read for each.)
-        let walked = walked.get_or_insert_with(|| self.earlier_uses_walked(text, c.first));
-        let contrasted_here = self.contrasted(text, c.first);
+        // per token, `walked`, and read for each; so is whether the
+        // mention sets its person against another bearer.)
+        let (walked, contrasted_here) = walked.get_or_insert_with(|| {
+            (
+                self.earlier_uses_walked(text, c.first),
+                self.contrasted(text, c.first),
+            )
+        });
+        let contrasted_here = *contrasted_here;
         for &(p, says) in walked.iter() {
             // (A mention that sets the entity against another bearer,
             // "his only son, Bongbong Marcos", "the younger Marcos", leaves

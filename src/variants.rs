@@ -24,7 +24,7 @@ use crate::names::{
     initials, is_common_surname, is_common_word, is_demonym, is_distinctive_word, is_given_name,
     is_known_proper_noun, is_particle, is_place, is_stopword, is_suffix, is_title, LegalForms,
 };
-use crate::normalize::normalize;
+use crate::normalize::with_normalized;
 
 /// How a form was derived from a listed name. The resolver reports it as
 /// the mention's `match` kind.
@@ -818,15 +818,16 @@ fn fold_tokens(name: &str) -> Vec<String> {
     } else {
         name.into()
     };
-    let n = normalize(&name);
-    let mut out = Vec::new();
-    for i in 0..n.tokens().len() {
-        out.push(n.token_text(i).to_string());
-        if n.barrier_after(i) {
-            break;
+    with_normalized(&name, |n| {
+        let mut out = Vec::with_capacity(n.tokens().len());
+        for i in 0..n.tokens().len() {
+            out.push(n.token_text(i).to_string());
+            if n.barrier_after(i) {
+                break;
+            }
         }
-    }
-    out
+        out
+    })
 }
 
 fn person_forms(entity: &Entity, alias: &Alias, out: &mut Vec<Form>) {
