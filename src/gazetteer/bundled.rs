@@ -139,7 +139,7 @@ impl Gazetteer {
 
     /// Adds one bundled list.
     pub fn add_bundled_list(&mut self, list: Bundled) -> Result<(), GazetteerError> {
-        let path = list.origin_path();
+        let path: std::sync::Arc<std::path::Path> = list.origin_path().into();
         for (line, e) in list.read()? {
             self.push(
                 e,

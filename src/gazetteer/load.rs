@@ -431,11 +431,12 @@ pub fn load_unmerged(
         match published {
             Some((format, dir)) => {
                 let imported = import(format, std::slice::from_ref(&dir), notices)?;
+                let path: std::sync::Arc<std::path::Path> = dir.as_path().into();
                 for (i, e) in imported.into_iter().enumerate() {
                     g.push(
                         e,
                         Origin {
-                            path: dir.clone(),
+                            path: path.clone(),
                             line: i as u64 + 1,
                         },
                     );

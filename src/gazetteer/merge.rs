@@ -133,7 +133,8 @@
 //! The other entities are removed, so a mention's `entity_id` is the kept
 //! id, and `same_as` joins it to any source's id.
 
-use std::path::PathBuf;
+use std::path::Path;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -851,15 +852,15 @@ impl Gazetteer {
     /// does for every run unless `--no-merge` is given.
     ///
     /// ```
-    /// use std::path::PathBuf;
+    /// use std::path::Path;
     /// use gazex::gazetteer::{Entity, EntityType, Gazetteer, Origin};
     /// let mut sdn = Entity::new("ofac-35096", "PUTIN, Vladimir Vladimirovich", EntityType::Person);
     /// sdn.properties.insert("dob".into(), serde_json::json!(["07 Oct 1952"]));
     /// let mut official = Entity::new("wd-Q7747", "Vladimir Putin", EntityType::Person);
     /// official.properties.insert("birth_date".into(), "1952-10-07".into());
     /// let mut g = Gazetteer::new();
-    /// g.push(sdn, Origin { path: PathBuf::from("ofac.jsonl"), line: 1 });
-    /// g.push(official, Origin { path: PathBuf::from("officials.jsonl"), line: 1 });
+    /// g.push(sdn, Origin { path: Path::new("ofac.jsonl").into(), line: 1 });
+    /// g.push(official, Origin { path: Path::new("officials.jsonl").into(), line: 1 });
     /// let report = g.merge_same_people();
     /// assert_eq!(report.merged, 1);
     /// assert_eq!(g.len(), 1);
@@ -1070,18 +1071,18 @@ impl Gazetteer {
     /// Each entity's source (the file or import folder it came from), as a
     /// small number.
     fn sources(&self) -> Vec<u32> {
-        let mut seen: HashMap<&PathBuf, u32> = HashMap::default();
-        // (A file's entities are consecutive: the last path is compared
-        // first, where hashing every entity's path was about 600
-        // instructions an entity.)
-        let mut last: Option<(&PathBuf, u32)> = None;
+        let mut seen: HashMap<&Path, u32> = HashMap::default();
+        // (A file's entities are consecutive and share their path's
+        // allocation: the last path is compared first, where hashing every
+        // entity's path was about 600 instructions an entity.)
+        let mut last: Option<(&Arc<Path>, u32)> = None;
         self.origins
             .iter()
             .map(|o| match last {
-                Some((path, source)) if *path == o.path => source,
+                Some((path, source)) if Arc::ptr_eq(path, &o.path) || *path == o.path => source,
                 _ => {
                     let next = seen.len() as u32;
-                    let source = *seen.entry(&o.path).or_insert(next);
+                    let source = *seen.entry(&*o.path).or_insert(next);
                     last = Some((&o.path, source));
                     source
                 }
@@ -1345,7 +1346,7 @@ mod tests {
             e.properties = map.into();
         }
         let origin = Origin {
-            path: PathBuf::from(source),
+            path: Path::new(source).into(),
             line: 1,
         };
         (e, origin)
@@ -1375,13 +1376,13 @@ mod tests {
         );
         assert_eq!(g.sources(), [0, 0, 1, 0, 2, 1, 3]);
         // (As a map of every path gives them.)
-        let mut seen: HashMap<&PathBuf, u32> = HashMap::default();
+        let mut seen: HashMap<&Path, u32> = HashMap::default();
         let expected: Vec<u32> = g
             .origins
             .iter()
             .map(|o| {
                 let next = seen.len() as u32;
-                *seen.entry(&o.path).or_insert(next)
+                *seen.entry(&*o.path).or_insert(next)
             })
             .collect();
         assert_eq!(g.sources(), expected);

@@ -51,6 +51,7 @@ use rustc_hash::FxHashMap as HashMap;
 use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -557,8 +558,10 @@ impl std::error::Error for GazetteerError {}
 /// Where an entity was defined: file and 1-based line.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Origin {
-    /// The gazetteer file.
-    pub path: PathBuf,
+    /// The gazetteer file: one allocation shared by every entity of the
+    /// file (a list of 500,000 names held as many copies of its path, and
+    /// comparing them read each from memory).
+    pub path: Arc<Path>,
     /// The 1-based line in it.
     pub line: u64,
 }
@@ -596,11 +599,12 @@ impl Gazetteer {
     /// ```
     pub fn from_entities(entities: impl IntoIterator<Item = Entity>) -> Gazetteer {
         let mut g = Gazetteer::new();
+        let path: Arc<Path> = Path::new("<memory>").into();
         for (i, e) in entities.into_iter().enumerate() {
             g.push(
                 e,
                 Origin {
-                    path: PathBuf::from("<memory>"),
+                    path: path.clone(),
                     line: i as u64 + 1,
                 },
             );
@@ -652,11 +656,12 @@ impl Gazetteer {
                 })
             }
         };
+        let shared: Arc<Path> = path.into();
         for (line, e) in loaded {
             self.push(
                 e,
                 Origin {
-                    path: path.to_path_buf(),
+                    path: shared.clone(),
                     line,
                 },
             );
@@ -744,15 +749,22 @@ impl Gazetteer {
     /// counted by type.
     pub fn counts_by_origin(&self) -> Vec<(&Path, BTreeMap<&EntityType, usize>)> {
         let mut out: Vec<(&Path, BTreeMap<&EntityType, usize>)> = Vec::new();
+        // (The last entity's path: entities of one file are consecutive
+        // and share their path's allocation, found so without reading it.)
+        let mut last: Option<(&Arc<Path>, usize)> = None;
         for (e, o) in self.entities.iter().zip(&self.origins) {
-            // Entities of one file are consecutive: look at the last first.
-            let i = match out.iter().rposition(|(p, _)| *p == o.path.as_path()) {
-                Some(i) => i,
-                None => {
-                    out.push((&o.path, BTreeMap::new()));
-                    out.len() - 1
-                }
+            let i = match last {
+                Some((path, i)) if Arc::ptr_eq(path, &o.path) => i,
+                // Entities of one file are consecutive: look at the last first.
+                _ => match out.iter().rposition(|(p, _)| *p == &*o.path) {
+                    Some(i) => i,
+                    None => {
+                        out.push((&o.path, BTreeMap::new()));
+                        out.len() - 1
+                    }
+                },
             };
+            last = Some((&o.path, i));
             *out[i].1.entry(&e.kind).or_default() += 1;
         }
         out
@@ -806,6 +818,52 @@ fn format_of(path: &Path) -> Option<Format> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn entities_are_counted_by_file_whether_their_origins_share_the_path_or_not() {
+        let mut g = Gazetteer::new();
+        let a: Arc<Path> = Path::new("a.txt").into();
+        let b: Arc<Path> = Path::new("b.jsonl").into();
+        // (One allocation for a file's entities, as `add_file` makes, then
+        // the same file's path in an allocation of its own: the same file.)
+        let rows = [
+            (a.clone(), EntityType::Person),
+            (a.clone(), EntityType::Person),
+            (b.clone(), EntityType::Organization),
+            (Path::new("a.txt").into(), EntityType::Vessel),
+            (a, EntityType::Person),
+            (b, EntityType::Person),
+        ];
+        for (i, (path, kind)) in rows.into_iter().enumerate() {
+            let e = Entity::new(format!("e{i}"), format!("Name {i}"), kind);
+            g.push(
+                e,
+                Origin {
+                    path,
+                    line: i as u64 + 1,
+                },
+            );
+        }
+        let counts: Vec<(String, Vec<(String, usize)>)> = g
+            .counts_by_origin()
+            .into_iter()
+            .map(|(p, by)| {
+                let by = by.into_iter().map(|(k, n)| (k.to_string(), n)).collect();
+                (p.display().to_string(), by)
+            })
+            .collect();
+        let row = |p: &str, by: &[(&str, usize)]| {
+            let by = by.iter().map(|&(k, n)| (k.to_string(), n)).collect();
+            (p.to_string(), by)
+        };
+        assert_eq!(
+            counts,
+            [
+                row("a.txt", &[("person", 3), ("vessel", 1)]),
+                row("b.jsonl", &[("person", 1), ("organization", 1)]),
+            ]
+        );
+    }
 
     /// `degenerate`'s answer without folding is the folded answer.
     fn agrees(name: &str) -> Result<(), String> {
