@@ -6,7 +6,7 @@
 //! 0.95; issue 14 asks for 0.98 and 0.96, not met since the split grew
 //! from 30 to 45 articles), the later dated rounds and issue 15's spelling
 //! split at the figures reached. The fresh splits (`fresh`,
-//! `spell-fresh`, `fresh2` to `fresh30`) are held out: scored only to
+//! `spell-fresh`, `fresh2` to `fresh31`) are held out: scored only to
 //! report, never asserted or tuned on.
 
 use std::process::Command;
@@ -476,4 +476,13 @@ fn dated_dev43_split_by_entity_id() {
 #[test]
 fn dated_dev44_split_by_entity_id() {
     dated_split("dev44", 226, 0.90, 0.94);
+}
+
+/// The forty-fifth development round (the dated brief, with room for
+/// heads of state and their families, organizations before and after
+/// their listing and nicknames written inside full names): 0.884 / 0.894
+/// when first scored, before any rule was tuned on it.
+#[test]
+fn dated_dev45_split_by_entity_id() {
+    dated_split("dev45", 170, 0.89, 0.91);
 }
