@@ -472,6 +472,10 @@ fn kin_order(before: &[&str], after: &str) -> Option<i8> {
                 None
             }
         }
+        // (Wire copy leaves the article out: ", son of Libyan leader
+        // Moamer Kadhafi".)
+        [w, "of", ..] if after.starts_with(", ") && child(w) => Some(-1),
+        [w, "of", ..] if after.starts_with(", ") && parent(w) => Some(1),
         _ => None,
     }
 }
@@ -2236,6 +2240,7 @@ impl<'m> Resolver<'m> {
         }
         self.middle_names_readings(text);
         self.drop_possessives(text);
+        self.drop_quotation_cut(text);
         self.sort_cands();
     }
 
@@ -2337,6 +2342,38 @@ impl<'m> Resolver<'m> {
                 !drop[i - 1]
             });
         }
+    }
+
+    /// Drops the readings that a short quotation closing inside them cuts
+    /// ([`closes_quotation_inside`]: `"El Chapo" Guzmán` holds no "Chapo
+    /// Guzman", `'EL MAYO' ZAMBADA` no "El Mayo Zambada") where the
+    /// document reads a full name of their entity elsewhere without such
+    /// a cut: there
+    /// the nickname and the family name are mentions of their own.
+    /// (Where it does not, "Marines captured "El Chapo" Guzman", the
+    /// reading is the one the person gets.)
+    fn drop_quotation_cut(&mut self, text: &str) {
+        let n = &self.norm;
+        let cut: Vec<bool> = self
+            .cands
+            .iter()
+            .map(|c| c.first < c.last && closes_quotation_inside(text, n, c.first, c.last))
+            .collect();
+        if !cut.contains(&true) {
+            return;
+        }
+        let whole: FxHashSet<u32> = self
+            .cands
+            .iter()
+            .zip(&cut)
+            .filter(|(c, &x)| !x && !matches!(c.kind, MatchKind::Surname | MatchKind::Short))
+            .map(|(c, _)| c.entity)
+            .collect();
+        let mut i = 0;
+        self.cands.retain(|c| {
+            i += 1;
+            !(cut[i - 1] && whole.contains(&c.entity))
+        });
     }
 
     /// The readings of persons' listed names written with one or two
@@ -2494,12 +2531,6 @@ impl<'m> Resolver<'m> {
                     || (edge && c.first < c.last && is_stopword(w)))
         });
         if common_lower {
-            return false;
-        }
-        // A quotation that closes inside the words, opened before them,
-        // ends a nickname there: `"El Chapo" Guzmán` holds no "Chapo
-        // Guzman", `'EL MAYO' ZAMBADA` no "El Mayo Zambada".
-        if c.first < c.last && closes_quotation_inside(text, n, c.first, c.last) {
             return false;
         }
         // A name hyphened to another capitalized word is part of a longer
@@ -5980,9 +6011,12 @@ impl<'m> Resolver<'m> {
         // The words of organizations' readings written in the plural
         // ("the Houthis"), without their "s"; found on first need.
         let mut group_plurals: Option<rustc_hash::FxHashSet<Vec<u8>>> = None;
-        // Per surname: where the story first names an unlisted bearer of
-        // it in full (`unlisted_bearers`); found on first need.
+        // Per surname: where the story names unlisted bearers of it in
+        // full, first first (`unlisted_bearers`); found on first need.
         let mut unlisted: Option<FxHashMap<Vec<u8>, Vec<u32>>> = None;
+        // (The first of them the story gave a title, per word and title.)
+        let mut titled_unlisted: FxHashMap<(Vec<u8>, Offices, bool), Option<u32>> =
+            FxHashMap::default();
         let mut i = 0;
         while i < self.cands.len() {
             let c = self.cands[i];
@@ -6846,10 +6880,10 @@ impl<'m> Resolver<'m> {
             // "Park, the health minister", by a present office that fits
             // a bearer found.)
             // An office's title before the surname counts the same where
-            // no bearer found held that office at the date and the story
-            // gave that title to the unlisted bearer it named first in
-            // full ("Syrian President Hafez Al Assad … President Assad" in
-            // 1994, not his daughter named after him).
+            // no bearer found held that office by the date (nor before
+            // it) and the story gave that title to an unlisted bearer it
+            // named in full before ("Syrian President Hafez Al Assad …
+            // President Assad" in 1994, not his daughter named after him).
             let office_unheld = title
                 .filter(|t| !t.offices.is_empty() && !t.past && found.iter().all(|f| f.0 >= 2));
             if (title.is_none() || office_unheld.is_some())
@@ -6873,18 +6907,24 @@ impl<'m> Resolver<'m> {
                     .is_some_and(|f| ents[f.3.entity as usize].kind == EntityType::Person)
             {
                 let w = self.norm.token_bytes(c.last as usize);
-                // (Under a title, the first the story gave it.)
-                let u = unlisted
+                // (Under a title, the first the story gave it, found once
+                // per word and title.)
+                let at = unlisted
                     .get_or_insert_with(|| self.unlisted_bearers(text))
-                    .get(w)
-                    .and_then(|at| match office_unheld {
-                        None => at.first().copied(),
-                        Some(t) => at
-                            .iter()
-                            .copied()
-                            .take_while(|&u| u < c.first)
-                            .find(|&u| self.unlisted_titled(text, u, t)),
-                    });
+                    .get(w);
+                let u = match office_unheld {
+                    None => at.and_then(|at| at.first().copied()),
+                    Some(t) => *titled_unlisted
+                        .entry((w.to_vec(), t.offices, t.heir))
+                        .or_insert_with(|| {
+                            at.and_then(|at| {
+                                at.iter()
+                                    .copied()
+                                    .find(|&u| self.unlisted_titled(text, u, t))
+                            })
+                        }),
+                }
+                .filter(|&u| u < c.first || office_unheld.is_none());
                 let headline = self.in_headline(text, c.first);
                 // (Not where an age after the surname fits the listed
                 // bearer: "the late President Hafez al-Assad … his son,
@@ -8823,10 +8863,15 @@ fn plain_gap(text: &str, n: &Normalized, i: usize) -> bool {
 }
 
 /// Whether a quotation mark closes between two of tokens `first..=last`
-/// (a mark and a space) that opened before them, on their line and not
-/// between them: "Workers' Party" closes nothing.
+/// (a mark and a space) that opened at most two words before it and
+/// before token `first`: a short quotation, a nickname (`"El Chapo"
+/// Guzmán`, `'EL MAYO' ZAMBADA`), the words cut through. The mark that
+/// opens is of the closing one's kind, after the line's start, a space
+/// or a bracket and before a letter ("Workers' Party", "in the '90s the
+/// Workers' Party", a ‘quotation’ closed earlier, or a longer one, "'The
+/// Kurdistan Workers' Party will", open nothing here).
 fn closes_quotation_inside(text: &str, n: &Normalized, first: u32, last: u32) -> bool {
-    let start = n.tokens()[first as usize].start as usize;
+    let t = n.tokens();
     for i in first as usize..last as usize {
         let g = gap(text, n, i);
         let opener = match g {
@@ -8837,18 +8882,20 @@ fn closes_quotation_inside(text: &str, n: &Normalized, first: u32, last: u32) ->
             "\u{2019} " => '\u{2018}',
             _ => continue,
         };
-        // (The last such mark before the words opens: at the line's start
-        // or after a space or a bracket, before a letter.)
-        let line = &text[text[..start].rfind('\n').map_or(0, |k| k + 1)..start];
-        return line.rfind(opener).is_some_and(|k| {
-            line[..k]
-                .chars()
-                .next_back()
-                .is_none_or(|ch| ch.is_whitespace() || ch == '(')
-                && line[k + opener.len_utf8()..]
+        // (The quoted words: tokens `j..=i`, a space between each.)
+        return (i.saturating_sub(1)..=i).rev().any(|j| {
+            let before = &text[..t[j].start as usize];
+            (j..i).all(|k| gap(text, n, k) == " ")
+                && j <= first as usize
+                && before.strip_suffix(opener).is_some_and(|b| {
+                    b.chars()
+                        .next_back()
+                        .is_none_or(|ch| ch.is_whitespace() || ch == '(')
+                })
+                && text[t[j].start as usize..]
                     .chars()
                     .next()
-                    .is_none_or(char::is_alphanumeric)
+                    .is_some_and(char::is_alphabetic)
         });
     }
     false
@@ -14388,6 +14435,17 @@ mod spelling_tests {
             ],
         ),
         (
+            "a surname whose son is spoken of, the son introduced as wire copy does",
+            "2020",
+            "ZARNURO'S SON SPEAKS\n\nNicolas Ernesto Zarnuro Guerra, son of \
+             Nicolas Zarnuro Moros, spoke.",
+            &[
+                ("ZARNURO", "father", "surname"),
+                ("Nicolas Ernesto Zarnuro Guerra", "son", "name_order"),
+                ("Nicolas Zarnuro Moros", "father", "name_order"),
+            ],
+        ),
+        (
             "a titled surname after an unlisted bearer the story gave that title",
             "1994",
             "President Hamid Zarbadini spoke. Karimo Zarbadini, a banker, was away. \
@@ -14419,8 +14477,18 @@ mod spelling_tests {
         (
             "a nickname in quotation marks and a family name after it: no listed name across",
             "2020",
+            "Teodoro Zarbanez Loera was seen. Police said \"El Zarbo\" Zarbanez fled.",
+            &[
+                ("Teodoro Zarbanez Loera", "zlo", "exact"),
+                ("El Zarbo", "zlo", "surname"),
+                ("Zarbanez", "zlo", "surname"),
+            ],
+        ),
+        (
+            "a listed name across a nickname's quotation, the only reading of its bearer",
+            "2020",
             "Police said \"El Zarbo\" Zarbanez fled.",
-            &[],
+            &[("Zarbo\" Zarbanez", "zlo", "normalized")],
         ),
         (
             "a quoted word inside a name that is no nickname of the bearer's",
@@ -14435,6 +14503,17 @@ mod spelling_tests {
             &[("Nicolas Zarnuro Moros", "father", "name_order"), ("Zarnuro", "father", "surname")],
         ),
     ];
+
+    #[test]
+    fn kin_written_after_a_name() {
+        assert_eq!(
+            kin_order(&[], ", son of Libyan leader Moamer Kadhafi"),
+            Some(-1)
+        );
+        assert_eq!(kin_order(&[], ", the eldest son of Hafez"), Some(-1));
+        assert_eq!(kin_order(&[], ", father of five, said"), Some(1));
+        assert_eq!(kin_order(&[], " son of a gun"), None);
+    }
 
     #[test]
     fn quotations_that_close_inside_words() {
@@ -14456,6 +14535,11 @@ mod spelling_tests {
         assert!(!whole("Henry \"Hank\" Johnson"));
         assert!(!whole("Chapo\" Guzman, with no quotation opened before"));
         assert!(!closes("the O'Brien Party"));
+        assert!(!closes(
+            "vowed to \u{2018}crush\u{2019} the Kurdistan Workers\u{2019} Party"
+        ));
+        assert!(!closes("In the '90s the Kurdistan Workers' Party"));
+        assert!(!closes("'The Kurdistan Workers' Party"));
         let nick = |t: &str| {
             let mut n = Normalized::default();
             normalize_into(t, &mut n);
