@@ -7,14 +7,6 @@
 mod cli;
 mod progress;
 
-// mimalloc, not the system's allocator: building the matcher of a big list
-// makes and drops millions of small strings and vectors (a quarter of the
-// instructions of a run at 500,000 names went to glibc's malloc and free),
-// and glibc then consolidated the freed chunks at the first large
-// allocation of the scan. The library leaves the choice to its users.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 use std::fs::File;
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
