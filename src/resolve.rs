@@ -819,6 +819,18 @@ fn title_rank(t: Option<Title>, p: &crate::link::Profile, date: &DocDate) -> u8 
     }
 }
 
+/// Per folded family name, the unlisted people the story names in full
+/// with it: the family name's token and the token the name starts at,
+/// first first ([`Resolver::unlisted_bearers`]).
+type UnlistedBearers = FxHashMap<Vec<u8>, Vec<(u32, u32)>>;
+
+/// Whether title `written` names the offices of title `t`, as a present
+/// title (not "former") and an heir's as an heir's ("Crown Prince Salman"
+/// is no "King Salman").
+fn same_present_office(written: Title, t: Title) -> bool {
+    !written.past && written.offices == t.offices && written.heir == t.heir
+}
+
 /// The two entities with the least values seen, one value each (the least
 /// given for it), least first: enough to tell the least value of any
 /// entity but a given one.
@@ -2335,6 +2347,11 @@ impl<'m> Resolver<'m> {
                         }))
             })
             .collect();
+        self.drop_cands(&drop);
+    }
+
+    /// Drops the readings `drop` marks, one mark per reading in order.
+    fn drop_cands(&mut self, drop: &[bool]) {
         if drop.contains(&true) {
             let mut i = 0;
             self.cands.retain(|_| {
@@ -2348,8 +2365,8 @@ impl<'m> Resolver<'m> {
     /// ([`closes_quotation_inside`]: `"El Chapo" Guzmán` holds no "Chapo
     /// Guzman", `'EL MAYO' ZAMBADA` no "El Mayo Zambada") where the
     /// document reads a full name of their entity elsewhere without such
-    /// a cut: there
-    /// the nickname and the family name are mentions of their own.
+    /// a cut: there the nickname and the family name are mentions of their
+    /// own.
     /// (Where it does not, "Marines captured "El Chapo" Guzman", the
     /// reading is the one the person gets.)
     fn drop_quotation_cut(&mut self, text: &str) {
@@ -2369,11 +2386,13 @@ impl<'m> Resolver<'m> {
             .filter(|(c, &x)| !x && !matches!(c.kind, MatchKind::Surname | MatchKind::Short))
             .map(|(c, _)| c.entity)
             .collect();
-        let mut i = 0;
-        self.cands.retain(|c| {
-            i += 1;
-            !(cut[i - 1] && whole.contains(&c.entity))
-        });
+        let drop: Vec<bool> = self
+            .cands
+            .iter()
+            .zip(&cut)
+            .map(|(c, &x)| x && whole.contains(&c.entity))
+            .collect();
+        self.drop_cands(&drop);
     }
 
     /// The readings of persons' listed names written with one or two
@@ -3743,35 +3762,23 @@ impl<'m> Resolver<'m> {
                     .iter()
                     .take_while(|&&(f, _)| f < before)
                     .any(|&(f, _)| {
-                        title_before(&self.words_before(text, f)).is_some_and(|t| {
-                            !t.past && t.offices == title.offices && t.heir == title.heir
-                        })
+                        title_before(&self.words_before(text, f))
+                            .is_some_and(|t| same_present_office(t, title))
                     })
             })
     }
 
-    /// Whether the story gave the unlisted bearer whose full name
-    /// [`Resolver::unlisted_bearers`] found at token `u` (the family name)
-    /// a title of the same offices as `t`, not a past one: before the given
-    /// name ("President Hafez al-Assad") or before a family name written
-    /// first ("President Park Chung-hee").
-    fn unlisted_titled(&self, text: &str, u: u32, t: Title) -> bool {
-        let n = &self.norm;
-        let k = u as usize;
-        let given = if k >= 2 && matches!(n.token_text(k - 1), "al" | "el") {
-            k - 2
-        } else {
-            k.saturating_sub(1)
-        };
-        [u, given as u32].into_iter().any(|at| {
-            title_before(&self.words_before(text, at))
-                .is_some_and(|b| !b.past && b.offices == t.offices && b.heir == t.heir)
-        })
+    /// Whether the story gave the unlisted bearer whose full name starts
+    /// at token `from` ([`Resolver::unlisted_bearers`]) a title of the
+    /// same offices as `t`, not a past one ("President Hafez al-Assad",
+    /// "President Park Chung-hee").
+    fn unlisted_titled(&self, text: &str, from: u32, t: Title) -> bool {
+        title_before(&self.words_before(text, from)).is_some_and(|b| same_present_office(b, t))
     }
 
-    /// Per folded word, its tokens (first first) in the full names in the
-    /// body of the text that end with it after a given name matched to no
-    /// listed person ("Prime Minister Rajiv Gandhi" where only Maneka
+    /// Per folded word, its tokens (first first), each with the token its
+    /// name starts at, in the full names in the body of the text that end
+    /// with it after a given name matched to no listed person ("Prime Minister Rajiv Gandhi" where only Maneka
     /// Gandhi is listed): a capitalized word right before it that no
     /// chosen mention covers, no title, common word, name particle,
     /// honorific, month, weekday or other known proper noun but a given
@@ -3780,7 +3787,7 @@ impl<'m> Resolver<'m> {
     /// nor after a preposition. One pass over the text, on first need
     /// (the full mentions are chosen by then; a bare surname right after a
     /// capitalized word is never chosen later, so what it found holds).
-    fn unlisted_bearers(&self, text: &str) -> FxHashMap<Vec<u8>, Vec<u32>> {
+    fn unlisted_bearers(&self, text: &str) -> UnlistedBearers {
         let n = &self.norm;
         let toks = n.tokens();
         let body = self.body_start(text);
@@ -3796,7 +3803,7 @@ impl<'m> Resolver<'m> {
         {
             firm[k.c.first as usize..=k.c.last as usize].fill(true);
         }
-        let mut out: FxHashMap<Vec<u8>, Vec<u32>> = FxHashMap::default();
+        let mut out = UnlistedBearers::default();
         let gap = |a: usize, b: usize| &text[toks[a].end as usize..toks[b].start as usize];
         for k in 1..toks.len() {
             // (The given name, before an Arabic name's article: "President
@@ -3840,7 +3847,7 @@ impl<'m> Resolver<'m> {
             if bearer {
                 out.entry(n.token_bytes(k).to_vec())
                     .or_default()
-                    .push(k as u32);
+                    .push((k as u32, p as u32));
             }
         }
         // (A syllable as Chinese and Korean names are romanized, of one run
@@ -3892,7 +3899,7 @@ impl<'m> Resolver<'m> {
             {
                 out.entry(n.token_bytes(p).to_vec())
                     .or_default()
-                    .push(p as u32);
+                    .push((p as u32, p as u32));
             }
         }
         for at in out.values_mut() {
@@ -6013,7 +6020,7 @@ impl<'m> Resolver<'m> {
         let mut group_plurals: Option<rustc_hash::FxHashSet<Vec<u8>>> = None;
         // Per surname: where the story names unlisted bearers of it in
         // full, first first (`unlisted_bearers`); found on first need.
-        let mut unlisted: Option<FxHashMap<Vec<u8>, Vec<u32>>> = None;
+        let mut unlisted: Option<UnlistedBearers> = None;
         // (The first of them the story gave a title, per word and title.)
         let mut titled_unlisted: FxHashMap<(Vec<u8>, Offices, bool), Option<u32>> =
             FxHashMap::default();
@@ -6913,14 +6920,14 @@ impl<'m> Resolver<'m> {
                     .get_or_insert_with(|| self.unlisted_bearers(text))
                     .get(w);
                 let u = match office_unheld {
-                    None => at.and_then(|at| at.first().copied()),
+                    None => at.and_then(|at| at.first()).map(|&(u, _)| u),
                     Some(t) => *titled_unlisted
                         .entry((w.to_vec(), t.offices, t.heir))
                         .or_insert_with(|| {
                             at.and_then(|at| {
                                 at.iter()
-                                    .copied()
-                                    .find(|&u| self.unlisted_titled(text, u, t))
+                                    .find(|&&(_, from)| self.unlisted_titled(text, from, t))
+                                    .map(|&(u, _)| u)
                             })
                         }),
                 }
@@ -8874,13 +8881,11 @@ fn closes_quotation_inside(text: &str, n: &Normalized, first: u32, last: u32) ->
     let t = n.tokens();
     for i in first as usize..last as usize {
         let g = gap(text, n, i);
-        let opener = match g {
-            " \"" | " \u{201c}" | " '" | " \u{2018}" => return false,
-            "\" " => '"',
-            "\u{201d} " => '\u{201c}',
-            "' " => '\'',
-            "\u{2019} " => '\u{2018}',
-            _ => continue,
+        if opens_quotation(g) {
+            return false;
+        }
+        let Some(opener) = closes_quotation(g) else {
+            continue;
         };
         // (The quoted words: tokens `j..=i`, a space between each.)
         return (i.saturating_sub(1)..=i).rev().any(|j| {
@@ -8910,12 +8915,27 @@ fn quoted_nickname(text: &str, n: &Normalized, first: u32, last: u32) -> bool {
     let (first, last) = (first as usize, last as usize);
     last > first
         && (first + 1..last).all(|i| matches!(gap(text, n, i), " " | "\u{a0}"))
-        && matches!(
-            gap(text, n, first),
-            " \"" | " \u{201c}" | " '" | " \u{2018}"
-        )
+        && opens_quotation(gap(text, n, first))
         && last + 1 < n.tokens().len()
-        && matches!(gap(text, n, last), "\" " | "\u{201d} " | "' " | "\u{2019} ")
+        && closes_quotation(gap(text, n, last)).is_some()
+}
+
+/// Whether the text between two tokens is a space and a quotation mark
+/// that opens (straight or curly, double or single).
+fn opens_quotation(gap: &str) -> bool {
+    matches!(gap, " \"" | " \u{201c}" | " '" | " \u{2018}")
+}
+
+/// The mark that opens the quotation the text between two tokens closes,
+/// where it is a quotation mark and a space.
+fn closes_quotation(gap: &str) -> Option<char> {
+    match gap {
+        "\" " => Some('"'),
+        "\u{201d} " => Some('\u{201c}'),
+        "' " => Some('\''),
+        "\u{2019} " => Some('\u{2018}'),
+        _ => None,
+    }
 }
 
 /// The text between tokens `i` and `i + 1`.
