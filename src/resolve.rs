@@ -2253,6 +2253,7 @@ impl<'m> Resolver<'m> {
         self.middle_names_readings(text);
         self.drop_possessives(text);
         self.drop_quotation_cut(text);
+        self.drop_family_names();
         self.sort_cands();
     }
 
@@ -2359,6 +2360,49 @@ impl<'m> Resolver<'m> {
                 !drop[i - 1]
             });
         }
+    }
+
+    /// Drops the readings of a person's listed name that is only the
+    /// Arabic article and a family name (OFAC's "AL-QADHAFI" for Khamis
+    /// Qadhafi) where another listed person of that family name is read
+    /// there as a surname: such a name is the family's, not one member's,
+    /// and the text's "al-Qadhafi" is weighed as any surname is (after
+    /// "Muammar Qadhafi", the father).
+    /// (A nickname of that form that no one else bears, "Al-Kimawi",
+    /// stays the one person's.)
+    fn drop_family_names(&mut self) {
+        let n = &self.norm;
+        let ents = self.matcher.entities();
+        // (Listed with the article's hyphen, as an Arabic name is: not
+        // "Al Gore", nor a Spanish nickname, "El Güero".)
+        let family = |c: &Cand| {
+            c.first + 1 == c.last
+                && c.kind != MatchKind::Surname
+                && matches!(n.token_text(c.first as usize), "al" | "el")
+                && ents[c.entity as usize].kind == EntityType::Person
+                && self
+                    .matcher
+                    .name_text(c.entity, c.name)
+                    .get(..3)
+                    .is_some_and(|a| a.eq_ignore_ascii_case("al-") || a.eq_ignore_ascii_case("el-"))
+        };
+        if !self.cands.iter().any(family) {
+            return;
+        }
+        let drop: Vec<bool> = self
+            .cands
+            .iter()
+            .map(|c| {
+                family(c)
+                    && self.cands.iter().any(|o| {
+                        o.kind == MatchKind::Surname
+                            && !o.given_name
+                            && o.last == c.last
+                            && o.entity != c.entity
+                    })
+            })
+            .collect();
+        self.drop_cands(&drop);
     }
 
     /// Drops the readings that a short quotation closing inside them cuts
@@ -2565,7 +2609,8 @@ impl<'m> Resolver<'m> {
         };
         let hyphened_before = c.first > 0
             && gap(text, n, c.first as usize - 1) == "-"
-            && name_word(c.first as usize - 1);
+            && name_word(c.first as usize - 1)
+            && !article_before_name(self.matcher, n, text, c);
         let hyphened_after = (c.last as usize + 1) < t.len()
             && gap(text, n, c.last as usize) == "-"
             && name_word(c.last as usize + 1);
@@ -8179,6 +8224,9 @@ impl<'m> Resolver<'m> {
                     start = p.start as usize;
                 }
             }
+            if article_before_name(self.matcher, &self.norm, text, &c) {
+                start = tokens[c.first as usize - 1].start as usize;
+            }
             // "the Houthis", "The Houthis have …" for the listed "THE
             // HOUTHIS": an organization's leading "the" is the English
             // article, out of the span, unless written capitalized inside
@@ -9385,6 +9433,27 @@ fn headline_ends_between(text: &str, a: usize, b: usize) -> bool {
     };
     memchr::memrchr(b'\n', &text.as_bytes()[..a]).is_none()
         && !text[a..a + nl].trim_end().ends_with([',', '-'])
+}
+
+/// Whether the Arabic article is hyphened before candidate `c`, a
+/// transliterated person's name that does not start with it: the press
+/// writes it before a given name ("Al-Saadi Gaddafi", "el-Saadi Gaddafi")
+/// and a family name the list writes without it ("al-Gaddafi"), and it is
+/// then the name's first word, not another name the listed one is part
+/// of.
+/// (A one-word name only after the article in lower case: "Al-Hilal" is
+/// as often a club, "Al-Ahly", as a person.)
+fn article_before_name(m: &Matcher, n: &Normalized, text: &str, c: &Cand) -> bool {
+    c.first > 0
+        && c.start.is_none()
+        && (c.first < c.last
+            || n.tokens()[c.first as usize - 1]
+                .flags
+                .contains(TokenFlags::LOWERCASE))
+        && matches!(n.token_text(c.first as usize - 1), "al" | "el")
+        && gap(text, n, c.first as usize - 1) == "-"
+        && m.entities()[c.entity as usize].kind == EntityType::Person
+        && m.transliterated(c.entity)
 }
 
 /// Whether tokens `first..=last` are written as a proper noun of their own:
@@ -13830,6 +13899,27 @@ mod spelling_tests {
                 k.name_order = Some(crate::gazetteer::NameOrder::FamilyFirst);
                 k
             },
+            // (A family on a list, one member with a name of the article
+            // and the family name alone, another with a nickname so.)
+            {
+                let mut k = Entity::new("kq", "Khamiso Zarqadhi", EntityType::Person);
+                k.lists.push("LIBYA2".into());
+                k.aliases.push(crate::gazetteer::Alias::new("AL-ZARQADHI"));
+                k
+            },
+            {
+                let mut m = Entity::new("mq", "Muammaro Zarqadhi", EntityType::Person);
+                m.lists.push("LIBYA2".into());
+                m.aliases
+                    .push(crate::gazetteer::Alias::new("Muammaro Al-Zarqadhi"));
+                m
+            },
+            {
+                let mut c = Entity::new("ck", "Alio Hasmo Zarmajid", EntityType::Person);
+                c.lists.push("IRAQ2".into());
+                c.aliases.push(crate::gazetteer::Alias::new("AL-ZARKIMAWI"));
+                c
+            },
         ])
     }
 
@@ -13841,6 +13931,36 @@ mod spelling_tests {
         &'static [(&'static str, &'static str, &'static str)],
     );
     const CASES: &[Case] = &[
+        (
+            "a family's name with the article, after one member's full name",
+            "2011",
+            "Muammaro Zarqadhi spoke in Tripoli. Aides said al-Zarqadhi left.",
+            &[
+                ("Muammaro Zarqadhi", "mq", "exact"),
+                ("al-Zarqadhi", "mq", "surname"),
+            ],
+        ),
+        (
+            "a family's name with the article, alone",
+            "2011",
+            "Officials said Al-Zarqadhi left.",
+            &[],
+        ),
+        (
+            "a nickname with the article that no one else bears",
+            "2011",
+            "Forces under Al-Zarkimawi attacked.",
+            &[("Al-Zarkimawi", "ck", "normalized")],
+        ),
+        (
+            "the article hyphened before a given name",
+            "2011",
+            "Officials said Al-Khamiso Zarqadhi fled, and so did al-Muammaro Zarqadhi.",
+            &[
+                ("Al-Khamiso Zarqadhi", "kq", "normalized"),
+                ("al-Muammaro Zarqadhi", "mq", "normalized"),
+            ],
+        ),
         (
             "common words, three of them, born where the story is",
             "2010",
