@@ -2364,8 +2364,8 @@ impl<'m> Resolver<'m> {
 
     /// Drops the readings of a person's listed name that is only the
     /// Arabic article and a family name (OFAC's "AL-QADHAFI" for Khamis
-    /// Qadhafi) where another listed person of that family name is read
-    /// there as a surname: such a name is the family's, not one member's,
+    /// Qadhafi) where another entity of that family name (or the same
+    /// person on another list) is read there as a surname: such a name is the family's, not one member's,
     /// and the text's "al-Qadhafi" is weighed as any surname is (after
     /// "Muammar Qadhafi", the father).
     /// (A nickname of that form that no one else bears, "Al-Kimawi",
@@ -8190,6 +8190,9 @@ impl<'m> Resolver<'m> {
         let ascii = text.is_ascii();
         let mut char_pos = 0usize;
         let mut byte_pos = 0usize;
+        // (Where the last mention written ended: an article moved into a
+        // span never reaches back into it.)
+        let mut written_end = 0usize;
         let mut char_offset = |b: usize| -> usize {
             if ascii {
                 return b;
@@ -8219,12 +8222,15 @@ impl<'m> Resolver<'m> {
                 let word = &text[p.start as usize..p.end as usize];
                 if matches!(word, "El" | "EL")
                     && &text[p.end as usize..start] == " "
+                    && p.start as usize >= written_end
                     && self.matcher.entities()[c.entity as usize].kind == EntityType::Person
                 {
                     start = p.start as usize;
                 }
             }
-            if article_before_name(self.matcher, &self.norm, text, &c) {
+            if article_before_name(self.matcher, &self.norm, text, &c)
+                && tokens[c.first as usize - 1].start as usize >= written_end
+            {
                 start = tokens[c.first as usize - 1].start as usize;
             }
             // "the Houthis", "The Houthis have …" for the listed "THE
@@ -8274,6 +8280,7 @@ impl<'m> Resolver<'m> {
             });
             let char_start = char_offset(start);
             let char_end = char_offset(end);
+            written_end = end;
             out.push(Mention {
                 start,
                 end,
@@ -9436,7 +9443,7 @@ fn headline_ends_between(text: &str, a: usize, b: usize) -> bool {
 }
 
 /// Whether the Arabic article is hyphened before candidate `c`, a
-/// transliterated person's name that does not start with it: the press
+/// transliterated person's name read without it, and opens the name: the press
 /// writes it before a given name ("Al-Saadi Gaddafi", "el-Saadi Gaddafi")
 /// and a family name the list writes without it ("al-Gaddafi"), and it is
 /// then the name's first word, not another name the listed one is part
@@ -9444,6 +9451,22 @@ fn headline_ends_between(text: &str, a: usize, b: usize) -> bool {
 /// (A one-word name only after the article in lower case: "Al-Hilal" is
 /// as often a club, "Al-Ahly", as a person.)
 fn article_before_name(m: &Matcher, n: &Normalized, text: &str, c: &Cand) -> bool {
+    // (The article opens the name: no name word of the bearer's own
+    // before it, "Ahmad Al-Nawaf Al-Ahmad Al-Sabah", "Sabawi Al-Hassan
+    // Al-Tikriti", whose "Al-" names a father; a title may be, "Colonel
+    // Al-Saadi", and a word that opens a sentence.)
+    let opens = || {
+        c.first < 2 || {
+            let q = c.first as usize - 2;
+            let t = n.tokens()[q];
+            let w = n.token_text(q);
+            !t.flags.contains(TokenFlags::CAPITALIZED)
+                || n.barrier_after(q)
+                || gap(text, n, q) != " "
+                || is_title(w)
+                || (t.flags.contains(TokenFlags::SENTENCE_START) && is_common_word(w))
+        }
+    };
     c.first > 0
         && c.start.is_none()
         && (c.first < c.last
@@ -9454,6 +9477,7 @@ fn article_before_name(m: &Matcher, n: &Normalized, text: &str, c: &Cand) -> boo
         && gap(text, n, c.first as usize - 1) == "-"
         && m.entities()[c.entity as usize].kind == EntityType::Person
         && m.transliterated(c.entity)
+        && opens()
 }
 
 /// Whether tokens `first..=last` are written as a proper noun of their own:
@@ -13960,6 +13984,12 @@ mod spelling_tests {
                 ("Al-Khamiso Zarqadhi", "kq", "normalized"),
                 ("al-Muammaro Zarqadhi", "mq", "normalized"),
             ],
+        ),
+        (
+            "the article hyphened inside another man's longer name: his father's",
+            "2011",
+            "Officials said Ahmad Al-Muammaro Zarqadhi spoke.",
+            &[],
         ),
         (
             "common words, three of them, born where the story is",

@@ -1930,6 +1930,9 @@ fn org_forms(name: &str, out: &mut Vec<Form>, legal: bool) {
         if let Some(kept) = and_for_prefix(&tokens) {
             out.push(form(kept.to_vec(), Variant::OrgCore));
         }
+        if let Some(kept) = without_whose(&tokens) {
+            out.push(form(kept.to_vec(), Variant::OrgCore));
+        }
         if let Some(own) = bank_own_name(&tokens) {
             out.push(form(vec![own.to_string()], Variant::OrgWord));
         }
@@ -1987,16 +1990,8 @@ fn org_forms(name: &str, out: &mut Vec<Form>, legal: bool) {
         if let Some(tail) = own_name_last(&core) {
             out.push(form(tail.to_vec(), Variant::OrgCore));
         }
-        // "Sberbank of Russia": the bank is "Sberbank", where the story
-        // says whose it is (its grounds in the document).
-        if core.len() >= 3
-            && core[core.len() - 2] == "of"
-            && is_place(&core[core.len() - 1])
-            && core[..core.len() - 2]
-                .iter()
-                .any(|t| is_distinctive_word(t))
-        {
-            out.push(form(core[..core.len() - 2].to_vec(), Variant::OrgCore));
+        if let Some(kept) = without_whose(&core) {
+            out.push(form(kept.to_vec(), Variant::OrgCore));
         }
         // An initialism leads the name ("VTB Bank"): the press writes it
         // alone. (A word of two to five letters and no vowel: the lists
@@ -2028,6 +2023,24 @@ fn org_forms(name: &str, out: &mut Vec<Form>, legal: bool) {
             out.push(form(core, Variant::OrgCore));
         }
     }
+}
+
+/// An organization's core (folded, without its legal form) without the
+/// place that closes it, where the story says whose it is (the form needs
+/// its grounds in the document): "Sberbank of Russia" is "Sberbank",
+/// "Banco Nacional de Cuba" is "Banco Nacional". `None` unless a word left
+/// is distinctive, one that is no English word ("Central Bank of Iran" is
+/// not "Central Bank").
+fn without_whose(core: &[String]) -> Option<&[String]> {
+    let n = core.len();
+    (n >= 3
+        && matches!(core[n - 2].as_str(), "of" | "de" | "del" | "do" | "da")
+        && is_place(&core[n - 1])
+        && core[..n - 2].iter().any(|t| is_distinctive_word(t))
+        // (One "of" only: "… Committee of the Republic of Belarus" has
+        // its own short form.)
+        && !core[..n - 2].iter().any(|t| matches!(t.as_str(), "of" | "de")))
+    .then(|| &core[..n - 2])
 }
 
 /// An organization's core (folded, without its legal form) without the
@@ -2384,6 +2397,34 @@ mod tests {
 
     use Policy::*;
     use Variant::{Full, OrgCore, PartialName, Surname};
+
+    #[test]
+    fn an_organization_without_the_place_that_says_whose_it_is() {
+        let w = |s: &str| s.split(' ').map(String::from).collect::<Vec<_>>();
+        let kept = |s: &str| without_whose(&w(s)).map(|k| k.join(" "));
+        assert_eq!(
+            kept("banco nacional de cuba").as_deref(),
+            Some("banco nacional")
+        );
+        assert_eq!(kept("sberbank of russia").as_deref(), Some("sberbank"));
+        // (No distinctive word left, or no place after "of".)
+        assert_eq!(kept("central bank of iran"), None);
+        assert_eq!(kept("zarbank of commerce"), None);
+        assert_eq!(kept("zarlympic committee of the republic of belarus"), None);
+        // Both as forms, with and without a legal form.
+        let has = |name: &str, want: &str| {
+            let e = Entity::new("x", name, EntityType::Organization);
+            let mut out = Vec::new();
+            forms(&e, &Alias::new(name), &mut out);
+            out.iter()
+                .any(|f| f.tokens.join(" ") == want && f.variant == OrgCore)
+        };
+        assert!(has("BANCO NACIONAL DE CUBA", "banco nacional"));
+        assert!(has(
+            "PUBLIC JOINT STOCK COMPANY ZARBANK OF RUSSIA",
+            "zarbank"
+        ));
+    }
 
     fn s(x: &str, v: Variant, p: Policy) -> (String, Variant, Policy) {
         (x.to_string(), v, p)
