@@ -255,6 +255,33 @@ pub fn initials(name: &str) -> Vec<char> {
     out
 }
 
+/// Whether `name` has an initial ([`initials`] is not empty), found
+/// without collecting them: in an ASCII name, at its dots only (a letter
+/// before one that starts a word, "F.", or after one that no letter or
+/// digit follows, "S.A"), up to the first. Every name of a type other
+/// than a person's is asked at start-up.
+pub(crate) fn has_initials(name: &str) -> bool {
+    let b = name.as_bytes();
+    if !b.contains(&b'.') {
+        return false;
+    }
+    if !name.is_ascii() {
+        return !initials(name).is_empty();
+    }
+    let letter = |j: usize| b.get(j).is_some_and(u8::is_ascii_alphabetic);
+    let word = |j: Option<usize>| {
+        j.and_then(|j| b.get(j))
+            .is_some_and(u8::is_ascii_alphanumeric)
+    };
+    b.iter()
+        .enumerate()
+        .filter(|&(_, &c)| c == b'.')
+        .any(|(d, _)| {
+            (d >= 1 && letter(d - 1) && !word(d.checked_sub(2)))
+                || (letter(d + 1) && !word(Some(d + 2)))
+        })
+}
+
 /// Generational suffixes that may be left out of a person's name.
 pub fn is_suffix(folded: &str) -> bool {
     matches!(
@@ -1046,6 +1073,33 @@ pub fn names_agree(a: &str, b: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn has_initials_where_initials_finds_some() {
+        for name in [
+            "John F. Kennedy",
+            "Zorvan Trading S.A",
+            "Zorvan Trading S.A.",
+            "A.Q. Khan",
+            "Yerevan Consulting Pte. Ltd.",
+            "ß. Straße",
+            "Ömer Ç.",
+            "Ab.C1",
+            "1.A",
+            "A.",
+            ".",
+            "",
+        ] {
+            assert_eq!(has_initials(name), !initials(name).is_empty(), "{name:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn has_initials_as_initials_reads_it(name in "[aB1 .\\-é]{0,12}") {
+            proptest::prop_assert_eq!(has_initials(&name), !initials(&name).is_empty(), "{:?}", name);
+        }
+    }
+
     #[test]
     fn initials_of_names_without_a_dot_are_none_and_with_one_as_read_char_by_char() {
         // (The reading before the test for a dot, char by char.)

@@ -253,6 +253,97 @@ pub fn fold_name(name: &str) -> String {
     with_normalized(name, Normalized::key)
 }
 
+/// The folded tokens of a name written in plain ASCII, cut and folded
+/// byte by byte as [`normalize`] cuts and folds them, without its
+/// classes, state and stream: words of ASCII letters and digits, parted
+/// by spaces, commas and hyphens, each in lower case with its spelling
+/// folded ([`fold_spelling`]), and a dot after a word (an initial's,
+/// "J.", left out with it; an abbreviation's, "Ltd.", not). `None` for
+/// any other name (another byte, a dot not after a word or before a
+/// letter or digit: "S.R.O."), or one of more than
+/// [`PLAIN_NAME_WORDS`] words: [`normalize`] it. Most names of the lists
+/// are such names, and every name is folded at start-up.
+pub(crate) fn plain_name_tokens(name: &str) -> Option<Vec<String>> {
+    let b = name.as_bytes();
+    // The words' spans, all found before any is copied.
+    let mut spans = [(0u32, 0u32); PLAIN_NAME_WORDS];
+    let mut n = 0;
+    let mut i = 0;
+    while i < b.len() {
+        match PLAIN[b[i] as usize] {
+            Plain::Word => {
+                let start = i;
+                i += 1;
+                while i < b.len() && PLAIN[b[i] as usize] == Plain::Word {
+                    i += 1;
+                }
+                let dot = b.get(i) == Some(&b'.');
+                // (A lone letter and its dot: an initial, out of the
+                // stream.)
+                if !(dot && i - start == 1 && b[start].is_ascii_alphabetic()) {
+                    *spans.get_mut(n)? = (start as u32, i as u32);
+                    n += 1;
+                }
+                if dot {
+                    i += 1;
+                    if b.get(i).is_some_and(|&c| PLAIN[c as usize] == Plain::Word) {
+                        return None;
+                    }
+                }
+            }
+            Plain::Separator => i += 1,
+            Plain::Other => return None,
+        }
+    }
+    Some(
+        spans[..n]
+            .iter()
+            .map(|&(start, end)| {
+                let mut token = name[start as usize..end as usize].to_owned();
+                token.make_ascii_lowercase();
+                if token.len() >= 6
+                    && matches!(token.as_bytes()[token.len() - 1], b'h' | b'a' | b'y' | b'i')
+                {
+                    if let Some((cut, to)) = spelling_ending(token.as_bytes()) {
+                        token.truncate(token.len() - cut);
+                        token.push_str(to);
+                    }
+                }
+                token
+            })
+            .collect(),
+    )
+}
+
+/// The most words [`plain_name_tokens`] reads in a name.
+pub(crate) const PLAIN_NAME_WORDS: usize = 12;
+
+/// How [`plain_name_tokens`] reads a byte.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Plain {
+    /// An ASCII letter or digit.
+    Word,
+    /// A space, a comma or a hyphen.
+    Separator,
+    /// Any other byte (a dot is read after a word).
+    Other,
+}
+
+static PLAIN: [Plain; 256] = {
+    let mut t = [Plain::Other; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() {
+            t[b] = Plain::Word;
+        } else if matches!(c, b' ' | b',' | b'-') {
+            t[b] = Plain::Separator;
+        }
+        b += 1;
+    }
+    t
+};
+
 /// The one token a word of ASCII letters and digits folds to, found
 /// without cutting it into tokens: the word in lower case, where it is
 /// too short, or ends in another letter, for a spelling fold
@@ -414,26 +505,31 @@ fn fold_spelling(stream: &mut Vec<u8>, start: usize) {
 /// `y` or `i`.
 #[inline(never)]
 fn fold_spelling_ending(stream: &mut Vec<u8>, start: usize) {
-    let token = &stream[start..];
+    if let Some((cut, to)) = spelling_ending(&stream[start..]) {
+        stream.truncate(stream.len() - cut);
+        stream.extend_from_slice(to.as_bytes());
+    }
+}
+
+/// The ending [`fold_spelling`] rewrites in a folded `token` (its length
+/// in bytes) and what it writes instead, if any: a token of lower-case
+/// ASCII letters only.
+fn spelling_ending(token: &[u8]) -> Option<(usize, &'static str)> {
     if !token.iter().all(u8::is_ascii_lowercase) {
-        return;
+        return None;
     }
-    for (from, to) in [
-        (&b"yevich"[..], &b"evich"[..]),
-        (b"ievich", b"evich"),
-        (b"yevna", b"evna"),
-        (b"ievna", b"evna"),
-        (b"yy", b"y"),
-        (b"iy", b"y"),
-        (b"ii", b"y"),
-    ] {
-        if token.ends_with(from) {
-            let cut = stream.len() - from.len();
-            stream.truncate(cut);
-            stream.extend_from_slice(to);
-            return;
-        }
-    }
+    [
+        ("yevich", "evich"),
+        ("ievich", "evich"),
+        ("yevna", "evna"),
+        ("ievna", "evna"),
+        ("yy", "y"),
+        ("iy", "y"),
+        ("ii", "y"),
+    ]
+    .into_iter()
+    .find(|(from, _)| token.ends_with(from.as_bytes()))
+    .map(|(from, to)| (from.len(), to))
 }
 
 /// The English transliteration of a letter written with a háček, comma

@@ -21,8 +21,9 @@
 use crate::gazetteer::{Alias, Entity, EntityType, MatchPolicy, NameOrder};
 use crate::link::{classify_role, Offices};
 use crate::names::{
-    initials, is_common_surname, is_common_word, is_demonym, is_distinctive_word, is_given_name,
-    is_known_proper_noun, is_particle, is_place, is_stopword, is_suffix, is_title, LegalForms,
+    has_initials, is_common_surname, is_common_word, is_demonym, is_distinctive_word,
+    is_given_name, is_known_proper_noun, is_particle, is_place, is_stopword, is_suffix, is_title,
+    LegalForms,
 };
 use crate::normalize::with_normalized;
 
@@ -257,7 +258,7 @@ pub fn forms(entity: &Entity, alias: &Alias, out: &mut Vec<Form>) {
     }
     // A name of initials and one word ("F. K. Fiedler", of unknown type) is
     // a bare surname in the text once the initials are left out.
-    if entity.kind != EntityType::Person && !initials(&alias.name).is_empty() {
+    if entity.kind != EntityType::Person && has_initials(&alias.name) {
         for f in &mut out[start..] {
             if f.tokens.len() == 1 && f.variant == Variant::Full {
                 f.variant = Variant::Surname;
@@ -810,14 +811,25 @@ fn form(tokens: Vec<String>, variant: Variant) -> Form {
 /// Folded tokens of a name, up to its first barrier (bracket, `;`, …): the
 /// part after a bracket is a comment or an acronym, not more of the name.
 fn fold_tokens(name: &str) -> Vec<String> {
+    match crate::normalize::plain_name_tokens(name) {
+        Some(tokens) => tokens,
+        None => fold_tokens_normalized(name),
+    }
+}
+
+/// [`fold_tokens`] through the normalizer, for any name.
+fn fold_tokens_normalized(name: &str) -> Vec<String> {
     // An apostrophe before a hyphen marks a sound in a listed name (the
     // McCune-Reischauer "Pak To'-Ch'un", typed "To’-Ch’un" by the UN
     // list), not the end of a quotation.
-    let name: std::borrow::Cow<str> = if name.contains("'-") || name.contains("\u{2019}-") {
-        name.replace("'-", "-").replace("\u{2019}-", "-").into()
-    } else {
-        name.into()
-    };
+    // (The hyphen first: a byte search, where the two pairs are searched
+    // for by a substring searcher's setup for every name.)
+    let name: std::borrow::Cow<str> =
+        if name.contains('-') && (name.contains("'-") || name.contains("\u{2019}-")) {
+            name.replace("'-", "-").replace("\u{2019}-", "-").into()
+        } else {
+            name.into()
+        };
     with_normalized(&name, |n| {
         let mut out = Vec::with_capacity(n.tokens().len());
         for i in 0..n.tokens().len() {
@@ -1825,24 +1837,25 @@ fn org_forms(name: &str, out: &mut Vec<Form>, legal: bool) {
         out.push(form(tokens.clone(), Variant::Full));
         tokens.remove(0);
     }
+    // (Without a legal form's rules, the tokens are the form's: a name of
+    // unknown type, as every name of a plain list is, is not copied.)
+    if !legal {
+        out.push(form(tokens, Variant::Full));
+        return;
+    }
     out.push(form(tokens.clone(), Variant::Full));
     // "National Olympic Committee of the Republic of Belarus", "Fourth
     // Division of the Syrian Arab Army": the press leaves out what follows
     // "of" where the story says whose it is (an organization's short form,
     // with its grounds in the document).
-    if legal {
-        if let Some(at) = tokens.iter().position(|t| t == "of") {
-            if at >= 2
-                && tokens.len() - at >= 3
-                && tokens[at + 1] == "the"
-                && !tokens[..at].iter().all(|t| is_generic_business_word(t))
-            {
-                out.push(form(tokens[..at].to_vec(), Variant::OrgCore));
-            }
+    if let Some(at) = tokens.iter().position(|t| t == "of") {
+        if at >= 2
+            && tokens.len() - at >= 3
+            && tokens[at + 1] == "the"
+            && !tokens[..at].iter().all(|t| is_generic_business_word(t))
+        {
+            out.push(form(tokens[..at].to_vec(), Variant::OrgCore));
         }
-    }
-    if !legal {
-        return;
     }
     // "AL MANAR TV": a broadcaster is also written without the word for
     // what it is ("Al-Manar").
@@ -3580,6 +3593,68 @@ mod tests {
                     .all(|f| f.tokens.len() != 1 || !f.tokens[0].ends_with('s')),
                 "{name}"
             );
+        }
+    }
+
+    /// Names the byte path folds ([`crate::normalize::plain_name_tokens`])
+    /// and names it leaves to the normalizer.
+    #[test]
+    fn plain_names_fold_as_the_normalizer_folds_them() {
+        for name in [
+            "Havana Ventures SE",
+            "Yerevan Consulting Pte. Ltd.",
+            "Deanna J. Gillespie",
+            "J. R. R. Tolkien",
+            "KIM, Jong-un",
+            "Zelenskiy Volodymyr",
+            "Dmitriyevich Sergeyevich 5. A1. X.",
+            "Timothy",
+            "Z",
+            "a.",
+            "Nikolai Petrovich 7th Fleet 2024",
+            "",
+        ] {
+            assert_eq!(
+                crate::normalize::plain_name_tokens(name),
+                Some(fold_tokens_normalized(name)),
+                "{name:?}"
+            );
+        }
+        // (A dot before a letter, or not after a word; other bytes.)
+        for name in [
+            "Versor S.R.O.",
+            "George H.W. Bush",
+            "Ltd .",
+            "O'Brien",
+            "Pak To'-Ch'un",
+            "Wacław",
+            "A (B)",
+            "tab\tname",
+        ] {
+            assert_eq!(crate::normalize::plain_name_tokens(name), None, "{name:?}");
+        }
+        // (Words up to the byte path's most, and one more.)
+        let words = crate::normalize::PLAIN_NAME_WORDS;
+        let name = vec!["Ab"; words].join(" ");
+        assert_eq!(
+            crate::normalize::plain_name_tokens(&name),
+            Some(vec!["ab".to_string(); words])
+        );
+        assert_eq!(
+            crate::normalize::plain_name_tokens(&format!("{name} C. Cd")),
+            None
+        );
+    }
+
+    proptest::proptest! {
+        /// Any name the byte path takes folds to the normalizer's tokens.
+        #[test]
+        fn plain_name_tokens_are_the_normalizers(
+            name in "([A-Za-z0-9]{0,3}(iy|ii|yy|ievich|yevna|h|a)?[ ,.-]{0,2}){0,6}",
+        ) {
+            if let Some(tokens) = crate::normalize::plain_name_tokens(&name) {
+                proptest::prop_assert_eq!(tokens, fold_tokens_normalized(&name), "{:?}", name);
+            }
         }
     }
 }
