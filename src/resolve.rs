@@ -2365,9 +2365,9 @@ impl<'m> Resolver<'m> {
     /// Drops the readings of a person's listed name that is only the
     /// Arabic article and a family name (OFAC's "AL-QADHAFI" for Khamis
     /// Qadhafi) where another entity of that family name (or the same
-    /// person on another list) is read there as a surname: such a name is the family's, not one member's,
-    /// and the text's "al-Qadhafi" is weighed as any surname is (after
-    /// "Muammar Qadhafi", the father).
+    /// person on another list) is read there as a surname: such a name is
+    /// the family's, not one member's, and the text's "al-Qadhafi" is
+    /// weighed as any surname is (after "Muammar Qadhafi", the father).
     /// (A nickname of that form that no one else bears, "Al-Kimawi",
     /// stays the one person's.)
     fn drop_family_names(&mut self) {
@@ -9443,8 +9443,8 @@ fn headline_ends_between(text: &str, a: usize, b: usize) -> bool {
 }
 
 /// Whether the Arabic article is hyphened before candidate `c`, a
-/// transliterated person's name read without it, and opens the name: the press
-/// writes it before a given name ("Al-Saadi Gaddafi", "el-Saadi Gaddafi")
+/// transliterated person's name read without it, and opens the name: the
+/// press writes it before a given name ("Al-Saadi Gaddafi", "el-Saadi Gaddafi")
 /// and a family name the list writes without it ("al-Gaddafi"), and it is
 /// then the name's first word, not another name the listed one is part
 /// of.
