@@ -9572,7 +9572,17 @@ fn proper_context(text: &str, n: &Normalized, first: u32, last: u32) -> bool {
         if glued(p, first as usize) && name_word(p) && !opener && !demonym && !royal {
             return false;
         }
-        if p > 0 && particle(p) && joined(p, first as usize) && glued(p - 1, p) && name_word(p - 1)
+        // (Nor a word that opens the sentence before the particle: "Later
+        // al-Hilal left" is Hilal.)
+        let opens_sentence = |i: usize| {
+            tokens[i].flags.contains(TokenFlags::SENTENCE_START) && is_common_word(n.token_text(i))
+        };
+        if p > 0
+            && particle(p)
+            && joined(p, first as usize)
+            && glued(p - 1, p)
+            && name_word(p - 1)
+            && !opens_sentence(p - 1)
         {
             return false;
         }
@@ -13983,6 +13993,15 @@ mod spelling_tests {
             &[
                 ("Al-Khamiso Zarqadhi", "kq", "normalized"),
                 ("al-Muammaro Zarqadhi", "mq", "normalized"),
+            ],
+        ),
+        (
+            "a family name after the article, the sentence's first word before",
+            "2011",
+            "Hasan Zarnavani spoke in Damascus. Later al-Zarnavani left.",
+            &[
+                ("Hasan Zarnavani", "hz", "exact"),
+                ("al-Zarnavani", "hz", "surname"),
             ],
         ),
         (
