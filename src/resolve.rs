@@ -3845,11 +3845,12 @@ impl<'m> Resolver<'m> {
 
     /// Per folded word, its tokens (first first), each with the token its
     /// name starts at, in the full names in the body of the text that end
-    /// with it after a given name matched to no listed person ("Prime Minister Rajiv Gandhi" where only Maneka
-    /// Gandhi is listed): a capitalized word right before it that no
-    /// chosen mention covers, no title, common word, name particle,
-    /// honorific, month, weekday or other known proper noun but a given
-    /// name ("In Damascus Assad", "On Tuesday Putin" name no one), and
+    /// with it after a given name matched to no listed person ("Prime
+    /// Minister Rajiv Gandhi" where only Maneka Gandhi is listed): a
+    /// capitalized word right before it that no chosen mention covers, no
+    /// title, common word, name particle, honorific, month, weekday or
+    /// other known proper noun but a given name ("In Damascus Assad", "On
+    /// Tuesday Putin" name no one), and
     /// either a known given name or a word neither first in its sentence
     /// nor after a preposition. One pass over the text, on first need
     /// (the full mentions are chosen by then; a bare surname right after a
@@ -7428,8 +7429,7 @@ impl<'m> Resolver<'m> {
                 // word that is also a person's or a product's name, before
                 // a word in lower case, names what is called after it
                 // ("Kalashnikov rifles"), unless as a subject.
-                let opens =
-                    tokens[i].flags.contains(TokenFlags::SENTENCE_START) && is_common_word(word);
+                let opens = opens_sentence(n, i);
                 let modifies = is_known_proper_noun(n.token_text(last))
                     && tokens
                         .get(last + 1)
@@ -9464,10 +9464,16 @@ fn headline_ends_between(text: &str, a: usize, b: usize) -> bool {
         && !text[a..a + nl].trim_end().ends_with([',', '-'])
 }
 
+/// Whether token `i` is an ordinary word that opens a sentence ("Later",
+/// "Yesterday"): capitalized for the sentence, not as a name.
+fn opens_sentence(n: &Normalized, i: usize) -> bool {
+    n.tokens()[i].flags.contains(TokenFlags::SENTENCE_START) && is_common_word(n.token_text(i))
+}
+
 /// Whether the Arabic article is hyphened before candidate `c`, a
 /// transliterated person's name read without it, and opens the name: the
-/// press writes it before a given name ("Al-Saadi Gaddafi", "el-Saadi Gaddafi")
-/// and a family name the list writes without it ("al-Gaddafi"), and it is
+/// press writes it before a given name ("Al-Saadi Gaddafi", "el-Saadi
+/// Gaddafi") and a family name the list writes without it ("al-Gaddafi"), and it is
 /// then the name's first word, not another name the listed one is part
 /// of.
 /// (A one-word name only after the article in lower case: "Al-Hilal" is
@@ -9480,13 +9486,11 @@ fn article_before_name(m: &Matcher, n: &Normalized, text: &str, c: &Cand) -> boo
     let opens = || {
         c.first < 2 || {
             let q = c.first as usize - 2;
-            let t = n.tokens()[q];
-            let w = n.token_text(q);
-            !t.flags.contains(TokenFlags::CAPITALIZED)
+            !n.tokens()[q].flags.contains(TokenFlags::CAPITALIZED)
                 || n.barrier_after(q)
                 || gap(text, n, q) != " "
-                || is_title(w)
-                || (t.flags.contains(TokenFlags::SENTENCE_START) && is_common_word(w))
+                || is_title(n.token_text(q))
+                || opens_sentence(n, q)
         }
     };
     c.first > 0
@@ -9576,9 +9580,7 @@ fn proper_context(text: &str, n: &Normalized, first: u32, last: u32) -> bool {
         // two-word name, "Nelson Mandela said" is.
         // (Not after a title's dot: "Maj. John Eisenhower" is a name.)
         let titled = p > 0 && is_title(n.token_text(p - 1));
-        let opener = tokens[p].flags.contains(TokenFlags::SENTENCE_START)
-            && is_common_word(n.token_text(p))
-            && !titled;
+        let opener = opens_sentence(n, p) && !titled;
         // A nationality before a name says whose it is: "Lebanon's
         // pro-Iranian Hezbollah", "Nigerian Ahmed Musa".
         let demonym = is_demonym(n.token_text(p));
@@ -9596,15 +9598,12 @@ fn proper_context(text: &str, n: &Normalized, first: u32, last: u32) -> bool {
         }
         // (Nor a word that opens the sentence before the particle: "Later
         // al-Hilal left" is Hilal.)
-        let opens_sentence = |i: usize| {
-            tokens[i].flags.contains(TokenFlags::SENTENCE_START) && is_common_word(n.token_text(i))
-        };
         if p > 0
             && particle(p)
             && joined(p, first as usize)
             && glued(p - 1, p)
             && name_word(p - 1)
-            && !opens_sentence(p - 1)
+            && !opens_sentence(n, p - 1)
         {
             return false;
         }
