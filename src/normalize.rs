@@ -301,9 +301,7 @@ pub(crate) fn plain_name_tokens(name: &str) -> Option<Vec<String>> {
             .map(|&(start, end)| {
                 let mut token = name[start as usize..end as usize].to_owned();
                 token.make_ascii_lowercase();
-                if token.len() >= 6
-                    && matches!(token.as_bytes()[token.len() - 1], b'h' | b'a' | b'y' | b'i')
-                {
+                if spelling_may_fold(token.as_bytes()) {
                     if let Some((cut, to)) = spelling_ending(token.as_bytes()) {
                         token.truncate(token.len() - cut);
                         token.push_str(to);
@@ -352,10 +350,7 @@ static PLAIN: [Plain; 256] = {
 /// lists are mostly such words.
 pub(crate) fn fold_plain_word(word: &str) -> Option<std::borrow::Cow<'_, str>> {
     let b = word.as_bytes();
-    let last = b.last()?.to_ascii_lowercase();
-    if !b.iter().all(u8::is_ascii_alphanumeric)
-        || (b.len() >= 6 && matches!(last, b'h' | b'a' | b'y' | b'i'))
-    {
+    if b.is_empty() || !b.iter().all(u8::is_ascii_alphanumeric) || spelling_may_fold(b) {
         return None;
     }
     Some(if b.iter().any(u8::is_ascii_uppercase) {
@@ -495,10 +490,21 @@ fn ascii_classes_of(x: u64) -> (u64, u64, u64) {
 /// adds equivalences.
 #[inline(always)]
 fn fold_spelling(stream: &mut Vec<u8>, start: usize) {
-    // Every ending below ends in one of these: most tokens stop here.
-    if matches!(stream.last(), Some(b'h' | b'a' | b'y' | b'i')) && stream.len() >= start + 6 {
+    if spelling_may_fold(&stream[start..]) {
         fold_spelling_ending(stream, start);
     }
+}
+
+/// Whether [`fold_spelling`] may rewrite `token`'s ending: six bytes or
+/// more, the last `h`, `a`, `y` or `i` in either case (every ending it
+/// rewrites ends so: most tokens stop here).
+#[inline]
+fn spelling_may_fold(token: &[u8]) -> bool {
+    token.len() >= 6
+        && matches!(
+            token[token.len() - 1].to_ascii_lowercase(),
+            b'h' | b'a' | b'y' | b'i'
+        )
 }
 
 /// [`fold_spelling`] of a token of six bytes or more ending in `h`, `a`,
